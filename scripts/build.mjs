@@ -1,0 +1,38 @@
+// Bundles the extension, its analysis worker and the CLI with esbuild; writes the JSON Schema generated
+// from the zod schema; with --tests also compiles src/, test/ and bench/ with tsc into out/.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // nodejieba is a native addon: esbuild cannot bundle it, so it ships as node_modules/nodejieba.
+  external: ['vscode', 'nodejieba'],
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+mkdirSync(join(root, 'dist'), { recursive: true });
+await Promise.all([
+  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' }),
+  build({ ...common, entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
+  build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+]);
+execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'schema', '--out', join(root, 'dist/annotation-set.schema.json')], {
+  stdio: 'inherit',
+});
+
+if (args.has('--tests')) {
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', root], { stdio: 'inherit' });
+}

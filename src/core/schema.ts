@@ -1,0 +1,142 @@
+// The one source of the export format (shared/docs/spec.md, "The export (AnnotationSet), version 1").
+// The JSON Schema shipped in the extension (dist/annotation-set.schema.json) is generated from this.
+import { z } from 'zod';
+import { FIGURE_KINDS } from './types';
+
+export const ANNOTATION_SET_FORMAT = 'report-annotator.annotation-set';
+export const ANNOTATION_SET_VERSION = 1;
+
+const offset = z.number().int().nonnegative();
+
+/** A code point range [start, end). */
+export const RangeSchema = z
+  .object({ start: offset, end: offset })
+  .refine((r) => r.end >= r.start, { message: 'end must not be before start', path: ['end'] });
+
+const id = z.string().min(1);
+
+export const SectionSchema = z.object({
+  id,
+  parentId: id.optional(),
+  level: z.number().int().min(0).max(3),
+  title: z.string(),
+  heading: RangeSchema,
+  range: RangeSchema,
+});
+
+export const ParagraphSchema = z.object({
+  id,
+  sectionId: id.optional(),
+  range: RangeSchema,
+});
+
+const direction = z.enum(['up', 'down', 'flat']);
+
+export const FigureSchema = z.object({
+  id,
+  paragraphId: id.optional(),
+  text: z.string(),
+  range: RangeSchema,
+  kind: z.enum(FIGURE_KINDS),
+  value: z.number(),
+  magnitude: z.number().positive(),
+  baseValue: z.number(),
+  unit: z.string(),
+  approx: z.boolean(),
+  indicator: z.string().optional(),
+  direction: direction.optional(),
+  change: z.object({ direction, figureId: id.optional() }).optional(),
+});
+
+export const ProjectSchema = z.object({
+  id,
+  name: z.string().min(1),
+  occurrences: z.array(RangeSchema),
+});
+
+export const CaptionSchema = z.object({
+  kind: z.enum(['caption', 'byline', 'boilerplate']),
+  text: z.string(),
+  range: RangeSchema,
+});
+
+/** W3C Web Annotation: a TextPositionSelector (start, end) and a TextQuoteSelector (exact, prefix, suffix). */
+export const TargetSchema = z
+  .object({
+    start: offset,
+    end: offset,
+    exact: z.string(),
+    prefix: z.string(),
+    suffix: z.string(),
+  })
+  .refine((r) => r.end >= r.start, { message: 'end must not be before start', path: ['end'] });
+
+const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'not an ISO 8601 date' });
+
+export const AnnotationSchema = z.object({
+  id,
+  tags: z.array(z.string().min(1)),
+  note: z.string().optional(),
+  target: TargetSchema,
+  created: isoDate,
+  modified: isoDate,
+});
+
+export const DocumentExportSchema = z.object({
+  uri: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex SHA-256'),
+  length: offset,
+  title: z.string().optional(),
+  sections: z.array(SectionSchema),
+  paragraphs: z.array(ParagraphSchema),
+  figures: z.array(FigureSchema),
+  projects: z.array(ProjectSchema),
+  captions: z.array(CaptionSchema).optional(),
+  annotations: z.array(AnnotationSchema),
+});
+
+export const AnnotationSetSchema = z.object({
+  format: z.literal(ANNOTATION_SET_FORMAT),
+  version: z.literal(ANNOTATION_SET_VERSION),
+  offsetEncoding: z.literal('codepoint'),
+  generator: z.object({ name: z.string(), version: z.string() }),
+  exportedAt: isoDate,
+  documents: z.array(DocumentExportSchema),
+});
+
+export type AnnotationSet = z.infer<typeof AnnotationSetSchema>;
+export type DocumentExport = z.infer<typeof DocumentExportSchema>;
+export type AnnotationExport = z.infer<typeof AnnotationSchema>;
+export type CodePointRange = z.infer<typeof RangeSchema>;
+
+/** Thrown when JSON does not match the schema; the message names each wrong field by its path. */
+export class SchemaError extends Error {
+  constructor(readonly issues: { path: string; message: string }[]) {
+    super(issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; '));
+    this.name = 'SchemaError';
+  }
+}
+
+/** Formats a zod path as documents[0].figures[3].kind. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out;
+}
+
+/** Validates an AnnotationSet; throws SchemaError naming every wrong field. */
+export function parseAnnotationSet(value: unknown): AnnotationSet {
+  const result = AnnotationSetSchema.safeParse(value);
+  if (!result.success) {
+    throw new SchemaError(result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
+  }
+  return result.data;
+}
+
+/** The JSON Schema (draft 2020-12) of the AnnotationSet, generated from the zod schema. */
+export function annotationSetJsonSchema(): object {
+  return z.toJSONSchema(AnnotationSetSchema, { target: 'draft-2020-12', unrepresentable: 'any' });
+}

@@ -1,0 +1,2 @@
+// STUB — analysis worker thread.
+export {};
