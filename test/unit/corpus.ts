@@ -1,0 +1,23 @@
+// The sample reports in ../shared/corpus (beside the repository), read once.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Finds the repository root from out/test/unit or test/unit. */
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!require('node:fs').existsSync(join(dir, 'package.json'))) dir = resolve(dir, '..');
+  return dir;
+}
+
+export const REPO_ROOT = repoRoot();
+export const CORPUS_DIR = process.env.REPORT_CORPUS_DIR ?? resolve(REPO_ROOT, '..', 'shared', 'corpus');
+
+const cache = new Map<string, string>();
+export function corpusText(name: string): string {
+  let t = cache.get(name);
+  if (t === undefined) {
+    t = readFileSync(join(CORPUS_DIR, name), 'utf8');
+    cache.set(name, t);
+  }
+  return t;
+}
