@@ -1,0 +1,91 @@
+// Units and measure words that may follow a number, and the kind of figure each makes (spec.md, "Figures").
+import type { FigureKind } from './types';
+
+export interface UnitEntry {
+  /** As written after the number. */
+  written: string;
+  /** As reported in Figure.unit (个百分点 → 百分点, ％ → %). */
+  unit: string;
+  kind: FigureKind;
+  /**
+   * Whether the unit may follow a Chinese numeral. Measure words such as 层, 只, 张, 支 mostly make words
+   * after Chinese numerals (一张蓝图, 两只手), so they count only after Arabic digits.
+   */
+  afterChinese: boolean;
+  /** Characters that, right after the unit, show it is part of a longer word (三项目, 二次创业, 五年级). */
+  notBefore?: string;
+}
+
+const u = (kind: FigureKind, afterChinese: boolean, words: string, notBefore?: Record<string, string>): UnitEntry[] =>
+  words.split(' ').map((written) => ({
+    written,
+    unit: written,
+    kind,
+    afterChinese,
+    notBefore: notBefore?.[written],
+  }));
+
+const ENTRIES: UnitEntry[] = [
+  ...u('currency', true, '元 美元 欧元 港元 日元 英镑', { 元: '结化素论首' }),
+  ...u('area', true, '平方米 平米 平方公里 平方千米 亩 公顷'),
+  ...u('length', true, '公里 千米 米 厘米 毫米'),
+  ...u('mass', true, '吨 斤 公斤 千克 克 克拉 毫克 微克'),
+  ...u('volume', true, '立方米 升', { 升: '级值高降' }),
+  ...u('energy', true, '千瓦 千瓦时 兆瓦 吉瓦 度电'),
+  { written: '%', unit: '%', kind: 'percent', afterChinese: false },
+  { written: '％', unit: '%', kind: 'percent', afterChinese: false },
+  { written: '个百分点', unit: '百分点', kind: 'percentagePoint', afterChinese: true },
+  { written: '百分点', unit: '百分点', kind: 'percentagePoint', afterChinese: true },
+  ...u('duration', true, '年 个月 天 小时 分钟 岁', { 年: '级度代轻龄鉴', 天: '然津空下', 小时: '候' }),
+  ...u('duration', false, '周 秒', { 周: '年边' }),
+  ...u('count', true, '个 家 人 人次 名 位 项 件 次 场 场次 轮 条 座 所 户 套 台 辆 栋 幢 处 批 批次 类 种 起 部 篇 份', {
+    个: '体性别案税',
+    人: '员',
+    名: '单称义牌',
+    位: '置于',
+    项: '目',
+    次: '序要数生创产元',
+    场: '所景面地',
+    条: '件例款',
+    座: '谈',
+    所: '以有在得属谓',
+    台: '阶湾',
+    处: '理置于在罚分长',
+    类: '似',
+    种: '植子',
+    起: '来步点草',
+    部: '署分长位门',
+    份: '额',
+  }),
+  ...u('count', false, '层 只 头 张 块 片 支 株 棵 例 宗 笔 册 架 艘 门 标准箱 重量箱 户次 车次', {
+    支: '持出撑部付',
+    片: '区',
+    头: '部',
+    门: '槛类',
+  }),
+  { written: '人口', unit: '人', kind: 'count', afterChinese: true },
+  ...u('other', true, '倍'),
+];
+
+const BY_WRITTEN = new Map(ENTRIES.map((e) => [e.written, e]));
+
+/** Longest written form first, so 平方公里 wins over 公里 and 千瓦时 over 千瓦. */
+const UNIT_AT = new RegExp(
+  [...BY_WRITTEN.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[%]/g, '\\$&'))
+    .join('|'),
+  'y',
+);
+
+/** The unit written at `pos`, if it is one that may follow this kind of numeral and is not the start of a word. */
+export function unitAt(text: string, pos: number, afterChineseNumeral: boolean): UnitEntry | undefined {
+  UNIT_AT.lastIndex = pos;
+  const m = UNIT_AT.exec(text);
+  if (!m) return undefined;
+  const entry = BY_WRITTEN.get(m[0])!;
+  if (afterChineseNumeral && !entry.afterChinese) return undefined;
+  const next = text[pos + m[0].length];
+  if (entry.notBefore && next !== undefined && entry.notBefore.includes(next)) return undefined;
+  return entry;
+}
