@@ -8,7 +8,6 @@ export const MAGNITUDE_EXPONENTS: ReadonlyMap<string, number> = new Map([
   ['百', 2],
   ['千', 3],
   ['万', 4],
-  ['十万', 5],
   ['百万', 6],
   ['千万', 7],
   ['亿', 8],

@@ -262,6 +262,8 @@ test('约, 近, 超, 超过 make a figure approximate but stay outside its span;
 test('not figures: dates, list markers, names and slogans, words made with numerals', () => {
   const none = [
     '2024年,西城区在市委的坚强引领下',
+    '二〇二〇年工作安排',
+    '２０２４年全区',
     '——2020年5月22日在西工区第十四届人民代表大会',
     '8月9日至12日,新华区九次党代会召开',
     '一、2019年工作回顾',
