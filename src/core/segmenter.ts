@@ -1,8 +1,13 @@
-// Chinese word segmentation with part-of-speech tags, from nodejieba. STUB — being written.
+// Chinese word segmentation with part-of-speech tags, from nodejieba (a native addon around cppjieba).
+// cppjieba aborts the whole process (not a JS exception) when a dictionary file cannot be opened, so every
+// path is checked here before nodejieba.load() sees it.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type * as Nodejieba from 'nodejieba';
 
 export interface Token {
   word: string;
-  /** ICTCLAS-style part-of-speech tag: n, ns, nz, v, x (unknown word), … */
+  /** ICTCLAS-style part-of-speech tag: n, ns, nz, v, x (unknown word or punctuation), … */
   tag: string;
 }
 
@@ -10,7 +15,89 @@ export interface Segmenter {
   tag(text: string): Token[];
 }
 
-/** Loads nodejieba with the report dictionary. Throws an Error saying why when it cannot. STUB. */
-export function loadJiebaSegmenter(): Segmenter {
-  throw new Error('word segmentation is not built yet');
+export interface SegmenterOptions {
+  /** Directory holding report.dict.utf8; defaults to dict/ beside package.json. */
+  dictDir?: string;
+}
+
+export const USER_DICT_NAME = 'report.dict.utf8';
+
+/**
+ * The directory holding package.json above `from`: out/src/core when compiled for tests, dist/ when
+ * bundled. Undefined when there is none.
+ */
+export function findPackageRoot(from: string = __dirname): string | undefined {
+  let dir = resolve(from);
+  for (;;) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Where our user dictionary is expected: `dictDir`, or dict/ in the package root. */
+export function resolveUserDictPath(options: SegmenterOptions = {}, from: string = __dirname): string {
+  if (options.dictDir) return resolve(options.dictDir, USER_DICT_NAME);
+  const root = findPackageRoot(from);
+  if (!root) throw new Error(`dictionary not found: no package.json above ${from}, so dict/${USER_DICT_NAME} cannot be located`);
+  return join(root, 'dict', USER_DICT_NAME);
+}
+
+/** Throws unless `path` is a readable file that cppjieba can be given. */
+export function checkDictionaryPath(path: string): void {
+  // cppjieba splits its user-dictionary argument on | and ; (several files), so such a path cannot be passed.
+  if (/[|;]/.test(path)) throw new Error(`dictionary path cannot contain "|" or ";": ${path}`);
+  let isFile = false;
+  try {
+    isFile = statSync(path).isFile();
+  } catch {
+    // reported below
+  }
+  if (!isFile) throw new Error(`dictionary not found: ${path}`);
+}
+
+let loaded: { userDict: string; segmenter: Segmenter } | undefined;
+
+/**
+ * nodejieba with its default dictionaries plus ours, loaded on first use and then shared by the whole
+ * process (the dictionaries take most of a second to load). Throws an Error saying why when it cannot.
+ */
+export function loadJiebaSegmenter(options: SegmenterOptions = {}): Segmenter {
+  const userDict = resolveUserDictPath(options);
+  checkDictionaryPath(userDict);
+  if (loaded) {
+    if (loaded.userDict !== userDict) {
+      throw new Error(`nodejieba is already loaded with ${loaded.userDict}; it cannot be reloaded with ${userDict}`);
+    }
+    return loaded.segmenter;
+  }
+
+  let jieba: typeof Nodejieba;
+  try {
+    jieba = require('nodejieba') as typeof Nodejieba;
+  } catch (err) {
+    throw new Error(`nodejieba could not be loaded: ${(err as Error).message}`);
+  }
+  const defaults = jieba as unknown as Record<string, string>;
+  const paths = {
+    dict: defaults.DEFAULT_DICT,
+    hmmDict: defaults.DEFAULT_HMM_DICT,
+    userDict,
+    idfDict: defaults.DEFAULT_IDF_DICT,
+    stopWordDict: defaults.DEFAULT_STOP_WORD_DICT,
+  };
+  for (const p of Object.values(paths)) {
+    if (typeof p !== 'string') throw new Error('nodejieba could not be loaded: it does not name its default dictionaries');
+    checkDictionaryPath(p);
+  }
+  try {
+    jieba.load(paths);
+  } catch (err) {
+    // A missing native binding surfaces here, on first use.
+    throw new Error(`nodejieba could not be loaded: ${(err as Error).message}`);
+  }
+  const segmenter: Segmenter = { tag: (text) => jieba.tag(text) };
+  loaded = { userDict, segmenter };
+  return segmenter;
 }
