@@ -1,8 +1,29 @@
-// STUB — extension entry.
+// The composition root: each part of the extension registers itself here, nothing more.
 import * as vscode from 'vscode';
+import { registerAnalysisService } from './analysisService';
+import type { ReportAnnotationProvider, ReportAnnotatorApi } from './api';
+import { registerFigureHover } from './figureHover';
+import { registerReportDetection } from './reportDetection';
+import { registerReportTree, type ReportTree } from './reportTree';
+import { registerSymbols } from './symbols';
 
-export function activate(context: vscode.ExtensionContext): void {
-  void context;
+/** What activate() returns: the public API, plus the report tree that the integration tests drive. */
+export type ActivatedApi = ReportAnnotatorApi & { reportTree: ReportTree };
+
+// Until the annotation manager is wired in: a report without annotations.
+const noAnnotations: ReportAnnotationProvider = { list: () => [], onDidChange: () => new vscode.Disposable(() => undefined) };
+
+export function activate(context: vscode.ExtensionContext): ActivatedApi {
+  const log = vscode.window.createOutputChannel('Report Annotator', { log: true });
+  context.subscriptions.push(log);
+  const analysis = registerAnalysisService(context, log);
+  const annotations = noAnnotations;
+  registerReportDetection(context);
+  registerSymbols(context, analysis);
+  registerFigureHover(context, analysis);
+  const reportTree = registerReportTree(context, analysis, annotations);
+  return { analysis, annotations, reportTree };
 }
 
+// The worker and every registration are disposed with context.subscriptions.
 export function deactivate(): void {}

@@ -1,0 +1,251 @@
+// Analyses reports in a worker thread (dist/analysisWorker.js), so the extension host never blocks on
+// analysis or on loading nodejieba. Edits are debounced (reportAnnotator.analysisDelay); one analysis per
+// document runs at a time, and a result whose document has moved on is kept for peek() but not announced.
+import { basename } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import * as vscode from 'vscode';
+import { MAX_REPORT_BYTES } from '../core/reportInput';
+import type { DocumentAnalysis } from '../core/types';
+import type { AnalysisStats, WorkerRequest, WorkerResponse } from './analysisWorker';
+import type { AnalysisEvent, ReportAnalysisProvider } from './api';
+
+export const REPORT_LANGUAGE = 'govreport';
+
+/** What one analysis cost, for the log and the integration tests. */
+export interface AnalysisRun extends AnalysisStats {
+  version: number;
+  /** From posting the text to the worker to receiving the result. */
+  roundTripMs: number;
+}
+
+interface DocState {
+  readonly document: vscode.TextDocument;
+  latest?: { version: number; analysis: DocumentAnalysis };
+  lastRun?: AnalysisRun;
+  timer?: ReturnType<typeof setTimeout>;
+  running: boolean;
+  /** A run was requested while one was running: run again when it ends. */
+  rerun: boolean;
+  waiters: { resolve(a: DocumentAnalysis): void; reject(e: unknown): void }[];
+}
+
+export function emptyAnalysis(reason: string): DocumentAnalysis {
+  return { sections: [], paragraphs: [], figures: [], projects: [], captions: [], segmentation: { available: false, error: reason } };
+}
+
+export class AnalysisService implements ReportAnalysisProvider, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<AnalysisEvent>();
+  readonly onDidAnalyze = this.emitter.event;
+  private readonly docs = new Map<string, DocState>();
+  private worker?: Worker;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve(r: WorkerResponse): void; reject(e: unknown): void }>();
+  private segmenterWarned = false;
+  /** Documents the user was already told are not analysed. */
+  private readonly refused = new Set<string>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly workerPath: string,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.subscriptions = [
+      this.emitter,
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        const state = this.docs.get(e.document.uri.toString());
+        // Only documents someone asked about are kept up to date.
+        if (state && e.contentChanges.length > 0) this.schedule(state, this.delay());
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc)),
+    ];
+  }
+
+  analyze(document: vscode.TextDocument): Promise<DocumentAnalysis> {
+    const state = this.state(document);
+    if (state.latest?.version === document.version) return Promise.resolve(state.latest.analysis);
+    return new Promise((resolve, reject) => {
+      state.waiters.push({ resolve, reject });
+      // While the user types, a pending debounce answers too: asking does not cut the delay short.
+      if (!state.timer) this.schedule(state, 0);
+    });
+  }
+
+  peek(uri: vscode.Uri): DocumentAnalysis | undefined {
+    return this.docs.get(uri.toString())?.latest?.analysis;
+  }
+
+  /** The cost of the document's latest analysis. */
+  lastRun(uri: vscode.Uri): AnalysisRun | undefined {
+    return this.docs.get(uri.toString())?.lastRun;
+  }
+
+  dispose(): void {
+    for (const state of this.docs.values()) clearTimeout(state.timer);
+    this.docs.clear();
+    void this.worker?.terminate();
+    this.worker = undefined;
+    this.rejectPending(new Error('the analysis service was disposed'));
+    vscode.Disposable.from(...this.subscriptions).dispose();
+  }
+
+  private delay(): number {
+    return vscode.workspace.getConfiguration('reportAnnotator').get<number>('analysisDelay', 300);
+  }
+
+  private state(document: vscode.TextDocument): DocState {
+    const key = document.uri.toString();
+    let state = this.docs.get(key);
+    if (!state || state.document !== document) {
+      state = { document, running: false, rerun: false, waiters: [] };
+      this.docs.set(key, state);
+    }
+    return state;
+  }
+
+  private schedule(state: DocState, delay: number): void {
+    clearTimeout(state.timer);
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      void this.run(state);
+    }, delay);
+  }
+
+  private async run(state: DocState): Promise<void> {
+    if (state.running) {
+      state.rerun = true;
+      return;
+    }
+    const { document } = state;
+    const version = document.version;
+    state.running = true;
+    try {
+      let analysis = state.latest?.version === version ? state.latest.analysis : undefined;
+      if (!analysis) {
+        analysis = await this.compute(state);
+        if (!state.latest || version > state.latest.version) state.latest = { version, analysis };
+        // A result for a version the document has left is stale: keep it for peek(), announce nothing.
+        if (document.version === version) this.emitter.fire({ document, version, analysis });
+      }
+      if (document.version === version) {
+        for (const w of state.waiters.splice(0)) w.resolve(analysis);
+      } else if (state.waiters.length > 0 && !state.timer) {
+        state.rerun = true; // someone waits for the current version
+      }
+    } catch (err) {
+      this.log.error(`analysis of ${document.uri.toString()} failed: ${String(err)}`);
+      for (const w of state.waiters.splice(0)) w.reject(err);
+    } finally {
+      state.running = false;
+      if (state.rerun && this.docs.get(document.uri.toString()) === state) {
+        state.rerun = false;
+        void this.run(state);
+      }
+    }
+  }
+
+  /** Analyses the document's current text; what is not a report, or fails, gives an empty analysis (told once). */
+  private async compute(state: DocState): Promise<DocumentAnalysis> {
+    const { document } = state;
+    const version = document.version;
+    const text = document.getText();
+    if (text.trim() === '') return emptyAnalysis(vscode.l10n.t('The document is empty.'));
+    const refusal =
+      Buffer.byteLength(text, 'utf8') > MAX_REPORT_BYTES
+        ? vscode.l10n.t('it is larger than {0} MiB', MAX_REPORT_BYTES / 1048576)
+        : text.includes('\0')
+          ? vscode.l10n.t('it contains NUL characters, so it is not a text report')
+          : undefined;
+    if (refusal) {
+      this.refuse(document, refusal);
+      return emptyAnalysis(refusal);
+    }
+
+    const t0 = performance.now();
+    const response = await this.request({ type: 'analyze', id: this.nextId++, key: document.uri.toString(), text }).catch(
+      (err: Error) => ({ error: err.message }),
+    );
+    if ('error' in response) {
+      // A bug or a dead worker: the report shows empty, the user hears why once, and the next edit retries.
+      this.log.error(`analysis of ${document.uri.toString()} failed: ${response.error}`);
+      this.refuse(document, response.error.split('\n')[0]);
+      return emptyAnalysis(response.error);
+    }
+    const run: AnalysisRun = { version, roundTripMs: performance.now() - t0, ...response.stats };
+    state.lastRun = run;
+    this.log.info(
+      `analysed ${basename(document.uri.path)} v${version}: ${response.analysis.paragraphs.length} paragraphs, ` +
+        `${response.analysis.figures.length} figures in ${run.analyzeMs.toFixed(1)} ms ` +
+        `(${run.cacheHits} paragraphs reused, ${run.cacheMisses} analysed; round trip ${run.roundTripMs.toFixed(1)} ms` +
+        (run.segmenterLoadMs !== undefined ? `; segmenter loaded in ${run.segmenterLoadMs.toFixed(0)} ms)` : ')'),
+    );
+    this.warnIfNoSegmenter(response.analysis);
+    return response.analysis;
+  }
+
+  private refuse(document: vscode.TextDocument, reason: string): void {
+    const key = document.uri.toString();
+    if (this.refused.has(key)) return;
+    this.refused.add(key);
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not analysed: {1}.', basename(document.uri.path), reason));
+  }
+
+  private warnIfNoSegmenter(analysis: DocumentAnalysis): void {
+    if (analysis.segmentation.available || this.segmenterWarned) return;
+    this.segmenterWarned = true;
+    const reason = analysis.segmentation.error ?? '';
+    this.log.warn(`word segmentation unavailable: ${reason}`);
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('Projects are not listed: word segmentation (nodejieba) could not be loaded ({0}).', reason),
+    );
+  }
+
+  private request(message: Extract<WorkerRequest, { type: 'analyze' }>): Promise<WorkerResponse> {
+    return new Promise((resolve, reject) => {
+      this.ensureWorker().postMessage(message);
+      this.pending.set(message.id, { resolve, reject });
+    });
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.workerPath);
+    worker.on('message', (response: WorkerResponse) => {
+      const p = this.pending.get(response.id);
+      this.pending.delete(response.id);
+      p?.resolve(response);
+    });
+    // A worker that dies takes its requests with it; the next request starts a new one.
+    const lost = (reason: string) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      this.log.error(`analysis worker stopped: ${reason}`);
+      this.rejectPending(new Error(`the analysis worker stopped: ${reason}`));
+    };
+    worker.on('error', (err) => lost(err.stack ?? err.message));
+    worker.on('exit', (code) => lost(`exit code ${code}`));
+    this.worker = worker;
+    return worker;
+  }
+
+  private rejectPending(err: Error): void {
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+
+  private forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const state = this.docs.get(key);
+    if (!state) return;
+    clearTimeout(state.timer);
+    this.docs.delete(key);
+    for (const w of state.waiters.splice(0)) w.resolve(state.latest?.analysis ?? emptyAnalysis('closed'));
+    this.worker?.postMessage({ type: 'forget', key } satisfies WorkerRequest);
+  }
+}
+
+export function registerAnalysisService(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): AnalysisService {
+  const workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath;
+  const service = new AnalysisService(workerPath, log);
+  context.subscriptions.push(service);
+  return service;
+}

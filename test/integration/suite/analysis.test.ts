@@ -1,0 +1,121 @@
+// The analysis service: off the main thread, debounced, incremental, and safe on what is not a report.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { DocumentAnalysis, Paragraph } from '../../../src/core/types';
+import { extensionApi, nextAnalysis, openReport, reportPath, sleep } from './readingHelpers';
+
+function paragraphTexts(doc: vscode.TextDocument, analysis: DocumentAnalysis): string[] {
+  const text = doc.getText();
+  return analysis.paragraphs.map((p: Paragraph) => text.slice(p.range.start, p.range.end));
+}
+
+suite('analysis service', () => {
+  test('a report is analysed into ordered, trimmed paragraphs with figures inside them', async () => {
+    const api = await extensionApi();
+    const { document } = await openReport(reportPath('national-2016.txt'));
+    const t0 = Date.now();
+    const analysis = await api.analysis.analyze(document);
+    const run = api.analysis.lastRun(document.uri);
+    console.log(
+      `    national-2016 first analysis: ${Date.now() - t0} ms wall, ${run?.analyzeMs.toFixed(1)} ms analyse, ` +
+        `segmenter load ${run?.segmenterLoadMs?.toFixed(0) ?? '(earlier)'} ms, ${analysis.paragraphs.length} paragraphs, ` +
+        `${analysis.figures.length} figures, ${analysis.sections.length} sections, ${analysis.projects.length} projects`,
+    );
+    assert.ok(analysis.paragraphs.length > 50, 'a national report has many paragraphs');
+    const texts = paragraphTexts(document, analysis);
+    let end = 0;
+    for (const [i, p] of analysis.paragraphs.entries()) {
+      assert.ok(p.range.start >= end && p.range.end > p.range.start, `paragraph ${p.id} is in order`);
+      assert.equal(texts[i], texts[i].trim(), `paragraph ${p.id} is trimmed`);
+      end = p.range.end;
+    }
+    assert.ok(analysis.figures.length > 20, 'a national report states many figures');
+    for (const f of analysis.figures) assert.equal(document.getText().slice(f.range.start, f.range.end), f.text);
+    assert.equal(api.analysis.peek(document.uri), analysis);
+    assert.ok(analysis.segmentation.available || (analysis.segmentation.error ?? '').length > 0, 'a missing segmenter says why');
+  });
+
+  test('an edit is re-analysed after the delay, reusing the unchanged paragraphs', async () => {
+    const api = await extensionApi();
+    const editor = await openReport(reportPath('national-2016.txt'));
+    const { document } = editor;
+    const before = await api.analysis.analyze(document);
+    const textsBefore = paragraphTexts(document, before);
+    const target = Math.floor(before.paragraphs.length / 2);
+    const insertAt = document.positionAt(before.paragraphs[target].range.end);
+    const added = '另新增投资12345万元。';
+
+    const analysed = nextAnalysis(api, document, document.version + 1);
+    const t0 = Date.now();
+    assert.ok(await editor.edit((b) => b.insert(insertAt, added)));
+    const after = (await analysed).analysis;
+    const latency = Date.now() - t0;
+    const run = api.analysis.lastRun(document.uri)!;
+    console.log(
+      `    edit → analysis event: ${latency} ms (delay 300 ms + round trip ${run.roundTripMs.toFixed(1)} ms, ` +
+        `analyse ${run.analyzeMs.toFixed(1)} ms; ${run.cacheHits} paragraphs reused, ${run.cacheMisses} analysed)`,
+    );
+    try {
+      assert.ok(latency >= 250, 'the analysis waits for the typing to stop');
+      assert.equal(after.paragraphs.length, before.paragraphs.length);
+      const textsAfter = paragraphTexts(document, after);
+      for (let i = 0; i < textsBefore.length; i++) {
+        assert.equal(textsAfter[i], i === target ? textsBefore[i] + added : textsBefore[i], `paragraph ${i}`);
+      }
+      assert.ok(run.cacheMisses <= 1, `only the edited paragraph is analysed again (${run.cacheMisses})`);
+      assert.ok(run.cacheHits >= before.paragraphs.length - 1);
+      // Figures outside the edited paragraph are the same figures, shifted past the edit.
+      const shift = added.length;
+      const editEnd = before.paragraphs[target].range.end;
+      const moved = (f: { range: { start: number } }) => (f.range.start >= editEnd ? f.range.start + shift : f.range.start);
+      const outside = (a: DocumentAnalysis) => a.figures.filter((f) => f.paragraphId !== a.paragraphs[target].id);
+      assert.deepEqual(
+        outside(after).map((f) => [f.text, f.kind, f.range.start]),
+        outside(before).map((f) => [f.text, f.kind, moved(f)]),
+      );
+      assert.ok(after.figures.some((f) => f.text === '12345万元' && f.kind === 'currency'), 'the new figure is found');
+    } finally {
+      await editor.edit((b) => b.delete(new vscode.Range(insertAt, insertAt.translate(0, added.length))));
+      await vscode.commands.executeCommand('workbench.action.files.save');
+    }
+  });
+
+  test('rapid edits are analysed once, for the last version only', async () => {
+    const api = await extensionApi();
+    const editor = await openReport(reportPath('national-2014.txt'));
+    const { document } = editor;
+    await api.analysis.analyze(document);
+    const versions: number[] = [];
+    const sub = api.analysis.onDidAnalyze((e) => e.document === document && versions.push(e.version));
+    try {
+      const end = document.lineAt(document.lineCount - 1).range.end;
+      for (let i = 0; i < 5; i++) {
+        await editor.edit((b) => b.insert(end.translate(0, i), '。'));
+        await sleep(40);
+      }
+      const last = document.version;
+      // Asking while the delay runs waits for it, rather than analysing each version typed.
+      await api.analysis.analyze(document);
+      await sleep(400);
+      assert.deepEqual(versions, [last], 'no analysis is announced for the intermediate versions');
+    } finally {
+      sub.dispose();
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
+  test('an empty report gives an empty analysis', async () => {
+    const api = await extensionApi();
+    const doc = await vscode.workspace.openTextDocument({ language: 'govreport', content: '' });
+    const analysis = await api.analysis.analyze(doc);
+    assert.deepEqual([analysis.paragraphs, analysis.sections, analysis.figures, analysis.projects], [[], [], [], []]);
+  });
+
+  test('a text with NUL characters is not analysed, and nothing hangs', async () => {
+    const api = await extensionApi();
+    const doc = await vscode.workspace.openTextDocument({ language: 'govreport', content: '政府工作报告\0\0增长34.2%。\n' });
+    const analysis = await api.analysis.analyze(doc);
+    assert.equal(analysis.figures.length, 0);
+    assert.match(analysis.segmentation.error ?? '', /NUL/);
+  });
+});

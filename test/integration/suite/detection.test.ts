@@ -1,0 +1,76 @@
+// Reports saved as .txt become govreport by their content; other text stays plain text.
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { extensionApi, openReport, reportPath, sleep, waitFor, WORKSPACE } from './readingHelpers';
+
+/** Opens a file and gives detection time to act on it. */
+async function openAndSettle(path: string): Promise<vscode.TextDocument> {
+  await extensionApi();
+  const doc = await vscode.workspace.openTextDocument(path);
+  await vscode.window.showTextDocument(doc);
+  await sleep(500);
+  return doc;
+}
+
+suite('report detection', () => {
+  test('every report of the corpus, opened as .txt, becomes a govreport document', async () => {
+    const names = readdirSync(join(WORKSPACE, 'reports')).filter((n) => n.endsWith('.txt'));
+    assert.ok(names.length >= 6, 'the workspace holds the corpus');
+    for (const name of names) {
+      const editor = await openReport(reportPath(name));
+      assert.equal(editor.document.languageId, 'govreport', name);
+    }
+  });
+
+  test('an English note and a Chinese diary stay plain text', async () => {
+    const diary = join(WORKSPACE, 'diary.txt');
+    writeFileSync(
+      diary,
+      '今天去超市买了三斤苹果，花了20元。明天要交房租3000元，记得提醒老王。\n周末去爬山，带上水和面包。这个月的电费是120元，比上个月多了一些。\n',
+    );
+    for (const path of [join(WORKSPACE, 'notes.txt'), diary]) {
+      const doc = await openAndSettle(path);
+      assert.equal(doc.languageId, 'plaintext', path);
+    }
+  });
+
+  test('an empty file stays plain text and nothing breaks', async () => {
+    const doc = await openAndSettle(join(WORKSPACE, 'empty.txt'));
+    assert.equal(doc.languageId, 'plaintext');
+  });
+
+  test('Open as Report switches the active plain-text document', async () => {
+    const path = join(WORKSPACE, 'minutes.txt');
+    writeFileSync(path, 'Minutes of the meeting.\nAll present.\n');
+    const doc = await openAndSettle(path);
+    assert.equal(doc.languageId, 'plaintext');
+    await vscode.commands.executeCommand('reportAnnotator.openAsReport');
+    await waitFor('Open as Report', () => doc.languageId === 'govreport');
+  });
+
+  test('a report the user switched back to plain text is not detected again', async () => {
+    const path = join(WORKSPACE, 'switched-back.txt');
+    writeFileSync(path, readFileSync(reportPath('national-2014.txt')));
+    const editor = await openReport(path);
+    await vscode.languages.setTextDocumentLanguage(editor.document, 'plaintext');
+    await sleep(500);
+    assert.equal(editor.document.languageId, 'plaintext');
+  });
+
+  test('with reportAnnotator.detectReports off, a report stays plain text until opened as a report', async () => {
+    const config = vscode.workspace.getConfiguration('reportAnnotator');
+    await config.update('detectReports', false, vscode.ConfigurationTarget.Global);
+    try {
+      const path = join(WORKSPACE, 'undetected.txt');
+      writeFileSync(path, readFileSync(reportPath('national-2016.txt')));
+      const doc = await openAndSettle(path);
+      assert.equal(doc.languageId, 'plaintext');
+      await vscode.commands.executeCommand('reportAnnotator.openAsReport');
+      await waitFor('Open as Report', () => doc.languageId === 'govreport');
+    } finally {
+      await config.update('detectReports', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+});

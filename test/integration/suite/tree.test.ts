@@ -1,0 +1,123 @@
+// The Report view: groups with counts from the analysis, following the active editor, revealing ranges.
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { ReportNode } from '../../../src/extension/reportTree';
+import { extensionApi, nextAnalysis, openReport, reportPath, waitFor, WORKSPACE } from './readingHelpers';
+
+function label(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+function walk(provider: vscode.TreeDataProvider<ReportNode>, nodes: ReportNode[]): ReportNode[] {
+  return nodes.flatMap((n) => [n, ...walk(provider, provider.getChildren(n) as ReportNode[])]);
+}
+
+suite('report tree', () => {
+  test('the groups list the analysis: sections nested, projects, figures by kind, tags', async () => {
+    const api = await extensionApi();
+    const { document } = await openReport(reportPath('national-2016.txt'));
+    const analysis = await api.analysis.analyze(document);
+    const { provider, view } = api.reportTree;
+    const groups = await waitFor('the tree to show the report', () => {
+      const roots = provider.getChildren() as ReportNode[];
+      return roots.length > 0 && provider.document === document && roots;
+    });
+    const items = groups.map((g) => provider.getTreeItem(g) as vscode.TreeItem);
+    assert.deepEqual(items.map(label), ['Sections', 'Projects', 'Figures', 'Tags']);
+    assert.equal(items[0].description, String(analysis.sections.length));
+    assert.equal(items[2].description, String(analysis.figures.length));
+    assert.equal(view.description, analysis.title ?? 'national-2016.txt');
+
+    const [sections, projects, figures] = groups;
+    const sectionNodes = walk(provider, provider.getChildren(sections) as ReportNode[]);
+    assert.ok(sectionNodes.length > 0, 'a national report has sections');
+    assert.deepEqual(
+      sectionNodes.map((n) => n.kind === 'section' && n.section.id).sort(),
+      analysis.sections.map((s) => s.id).sort(),
+      'every section appears once',
+    );
+    for (const n of sectionNodes) {
+      const parent = provider.getParent!(n) as ReportNode;
+      if (n.kind === 'section' && n.section.parentId) assert.ok(parent.kind === 'section' && parent.section.id === n.section.parentId);
+    }
+
+    const kinds = provider.getChildren(figures) as ReportNode[];
+    assert.equal(kinds.reduce((sum, k) => sum + k.children.length, 0), analysis.figures.length);
+    for (const k of kinds) {
+      const item = provider.getTreeItem(k) as vscode.TreeItem;
+      assert.equal(item.description, String(k.children.length));
+      for (const f of k.children) {
+        assert.ok(f.kind === 'figure' && k.kind === 'figureKind' && f.figure.kind === k.figureKind);
+        assert.ok(label(provider.getTreeItem(f) as vscode.TreeItem).endsWith(f.figure.text));
+      }
+    }
+
+    const projectNodes = provider.getChildren(projects) as ReportNode[];
+    assert.equal(projectNodes.length, analysis.projects.length);
+    for (const p of projectNodes) {
+      assert.ok(p.kind === 'project');
+      assert.equal((provider.getTreeItem(p) as vscode.TreeItem).description, String(p.project.occurrences.length));
+      assert.equal(p.children.length, p.project.occurrences.length);
+    }
+
+    const ids = walk(provider, groups).map((n) => (provider.getTreeItem(n) as vscode.TreeItem).id);
+    assert.equal(new Set(ids).size, ids.length, 'tree item ids are unique');
+    await vscode.commands.executeCommand('reportAnnotator.refresh');
+    const idsAgain = walk(provider, provider.getChildren() as ReportNode[]).map((n) => (provider.getTreeItem(n) as vscode.TreeItem).id);
+    assert.deepEqual(idsAgain, ids, 'ids survive a refresh');
+  });
+
+  test('clicking a figure or a section selects its text in the editor', async () => {
+    const api = await extensionApi();
+    const { document } = await openReport(reportPath('national-2016.txt'));
+    await api.analysis.analyze(document);
+    const { provider } = api.reportTree;
+    const nodes = walk(provider, provider.getChildren() as ReportNode[]);
+    const figure = nodes.filter((n) => n.kind === 'figure').at(-1);
+    const section = nodes.filter((n) => n.kind === 'section').at(-1);
+    assert.ok(figure?.kind === 'figure' && section?.kind === 'section');
+    // Another editor in front, so the command has to bring the report back.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(join(WORKSPACE, 'notes.txt')));
+    for (const [n, expected] of [
+      [figure, figure.figure.text],
+      [section, section.section.title],
+    ] as const) {
+      const { command } = provider.getTreeItem(n) as vscode.TreeItem;
+      assert.equal(command?.command, 'reportAnnotator.revealRange');
+      await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+      const editor = vscode.window.activeTextEditor!;
+      assert.equal(editor.document, document);
+      assert.equal(editor.document.getText(editor.selection).trim(), expected);
+      const visible = editor.visibleRanges[0];
+      assert.ok(visible.contains(editor.selection), 'the selection is scrolled into view');
+    }
+  });
+
+  test('the tree follows the active editor and re-renders on a new analysis', async () => {
+    const api = await extensionApi();
+    const { provider, view } = api.reportTree;
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(join(WORKSPACE, 'notes.txt')));
+    await waitFor('the tree to empty', () => provider.getChildren().length === 0);
+    assert.ok(view.message, 'the view says the editor is not a report');
+
+    const editor = await openReport(reportPath('national-2014.txt'));
+    const { document } = editor;
+    const analysis = await api.analysis.analyze(document);
+    await waitFor('the tree to show national-2014', () => provider.document === document && provider.getChildren().length === 4);
+    assert.equal(view.message, undefined);
+    const figuresItem = () => provider.getTreeItem(provider.getChildren()[2] as ReportNode) as vscode.TreeItem;
+    assert.equal(figuresItem().description, String(analysis.figures.length));
+
+    const analysed = nextAnalysis(api, document, document.version + 1);
+    const end = document.lineAt(document.lineCount - 1).range.end;
+    await editor.edit((b) => b.insert(end, '\n新增投资12345万元。'));
+    try {
+      const after = (await analysed).analysis;
+      assert.equal(after.figures.length, analysis.figures.length + 1);
+      assert.equal(figuresItem().description, String(after.figures.length));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+});
