@@ -129,14 +129,72 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** Validates an AnnotationSet; throws SchemaError naming every wrong field. */
 export function parseAnnotationSet(value: unknown): AnnotationSet {
-  const result = AnnotationSetSchema.safeParse(value);
+  return parseWithSchema(AnnotationSetSchema, value);
+}
+
+/** The JSON Schema (draft 2020-12) of the AnnotationSet, generated from the zod schema. */
+export function annotationSetJsonSchema(): object {
+  return z.toJSONSchema(AnnotationSetSchema, { target: 'draft-2020-12', unrepresentable: 'any' });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The sidecar: one report's annotations, saved beside it or in the workspace (src/core/sidecar.ts).
+// Offsets are code points, as in the export; the document's hash tells whether they still hold.
+
+export const SIDECAR_FORMAT = 'report-annotator.sidecar';
+export const SIDECAR_VERSION = 1;
+
+export const SidecarAnnotationSchema = AnnotationSchema.extend({
+  /** Its text was not found in the document: target is where and what it last was. */
+  orphaned: z.boolean().optional(),
+});
+
+export const SidecarSchema = z.object({
+  format: z.literal(SIDECAR_FORMAT),
+  version: z.literal(SIDECAR_VERSION),
+  offsetEncoding: z.literal('codepoint'),
+  /** The text the offsets were written for. */
+  document: DocumentExportSchema.pick({ sha256: true, length: true }),
+  annotations: z.array(SidecarAnnotationSchema),
+});
+
+export type SidecarFile = z.infer<typeof SidecarSchema>;
+
+/** Validates a sidecar; throws SchemaError naming every wrong field. */
+export function parseSidecarFile(value: unknown): SidecarFile {
+  return parseWithSchema(SidecarSchema, value);
+}
+
+function parseWithSchema<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
   if (!result.success) {
     throw new SchemaError(result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
   }
   return result.data;
 }
 
-/** The JSON Schema (draft 2020-12) of the AnnotationSet, generated from the zod schema. */
-export function annotationSetJsonSchema(): object {
-  return z.toJSONSchema(AnnotationSetSchema, { target: 'draft-2020-12', unrepresentable: 'any' });
+/** JSON text that does not parse; line and column (1-based) where the parser says. */
+export class JsonSyntaxError extends SyntaxError {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(line === undefined ? message : `line ${line}, column ${column}: ${message}`);
+    this.name = 'JsonSyntaxError';
+  }
+}
+
+/** JSON.parse, with the error's position given as line and column. */
+export function parseJsonText(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch (err) {
+    const message = (err as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) : /Unexpected end of JSON input/.test(message) ? json.length : undefined;
+    if (offset === undefined) throw new JsonSyntaxError(message);
+    const before = json.slice(0, offset);
+    throw new JsonSyntaxError(message, before.split('\n').length, offset - before.lastIndexOf('\n'));
+  }
 }

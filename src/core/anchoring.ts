@@ -1,0 +1,456 @@
+// Finding an annotation's text again after the text changed. A target is a W3C Web Annotation
+// TextPositionSelector plus TextQuoteSelector (types.ts); offsets here are UTF-16, like VS Code's.
+// Two ways in: `rebaseOnEdits` shifts spans through the editor's own change events (cheap, exact), and
+// `reanchor` searches a text of unknown history (after a restart, or an edit made outside the editor).
+// A target that cannot be found with confidence is orphaned (undefined): never guess a place.
+import type { OffsetMap } from './offsets';
+import type { AnnotationTarget, Span } from './types';
+
+/** Code points of context kept on each side of the quote (spec.md). */
+export const CONTEXT_LENGTH = 32;
+
+/** A target for [start, end) of `text`: the quote and up to 32 code points of context each side. */
+export function makeTarget(text: string, start: number, end: number): AnnotationTarget {
+  if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= text.length)) {
+    throw new RangeError(`invalid span ${start}..${end} for a text of length ${text.length}`);
+  }
+  return {
+    start,
+    end,
+    exact: text.slice(start, end),
+    prefix: text.slice(codePointsBack(text, start, CONTEXT_LENGTH), start),
+    suffix: text.slice(end, codePointsForward(text, end, CONTEXT_LENGTH)),
+  };
+}
+
+/** The target with its positions converted to code points (for files), or back to UTF-16. */
+export function targetToCodePoints(target: AnnotationTarget, map: OffsetMap): AnnotationTarget {
+  return { ...target, start: map.toCodePoint(target.start), end: map.toCodePoint(target.end) };
+}
+
+/** Code points → UTF-16 for `map`'s text; positions past its end are clamped (they are hints then). */
+export function targetFromCodePoints(target: AnnotationTarget, map: OffsetMap): AnnotationTarget {
+  const clamp = (cp: number) => Math.min(map.toUtf16(cp), map.text.length);
+  return { ...target, start: clamp(target.start), end: clamp(target.end) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Incremental edits
+
+/** One edit as VS Code reports it (TextDocumentContentChangeEvent): UTF-16 offset, length, new text. */
+export interface TextChange {
+  rangeOffset: number;
+  rangeLength: number;
+  text: string;
+}
+
+export interface RebasedSpan extends Span {
+  /** Text inside the span changed, so the target's quote is out of date. */
+  edited: boolean;
+}
+
+/**
+ * Moves spans through edits. `changes` are applied in order, each against the text left by the ones
+ * before (as VS Code's extension host applies one event's changes). A span whose whole text is
+ * replaced or deleted comes back undefined; one that is partly edited grows or shrinks:
+ * - text typed inside, or at an edge, belongs to the span, except a line break typed at its start
+ *   (text ending in \n) or at its end (text starting with \n): that opens a new line outside it;
+ * - a replacement that starts inside the span puts its new text inside; one that starts before it
+ *   puts it before.
+ */
+export function rebaseOnEdits(spans: readonly Span[], changes: readonly TextChange[]): (RebasedSpan | undefined)[] {
+  return spans.map((span) => {
+    let current: RebasedSpan | undefined = { start: span.start, end: span.end, edited: false };
+    for (const change of changes) {
+      current = rebaseOne(current, change);
+      if (!current) break;
+    }
+    return current;
+  });
+}
+
+function rebaseOne({ start: s, end: e, edited }: RebasedSpan, change: TextChange): RebasedSpan | undefined {
+  const a = change.rangeOffset;
+  const b = a + change.rangeLength;
+  const t = change.text;
+  const delta = t.length - change.rangeLength;
+  if (a === b) {
+    if (t === '') return { start: s, end: e, edited };
+    if (a < s || (a === s && t.endsWith('\n'))) return { start: s + delta, end: e + delta, edited };
+    if (a > e || (a === e && t.startsWith('\n'))) return { start: s, end: e, edited };
+    return { start: s, end: e + delta, edited: true };
+  }
+  if (b <= s) return { start: s + delta, end: e + delta, edited };
+  if (a >= e) return { start: s, end: e, edited };
+  if (a <= s && b >= e) return undefined;
+  if (a < s) return { start: a + t.length, end: e + delta, edited: true };
+  if (b > e) return { start: s, end: a + t.length, edited: true };
+  return { start: s, end: e + delta, edited: true };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Re-anchoring by quote
+
+export interface ReanchorOptions {
+  /** Also try approximate matches of an edited quote (default true). Exact matches only is cheap. */
+  fuzzy?: boolean;
+}
+
+/** A quote shorter than this (UTF-16 units) needs its context to be believed: short text recurs. */
+const DISTINCTIVE_LENGTH = 32;
+/** Context units that must sit beside a short quote (unless all of its context does). */
+const STRONG_CONTEXT = 8;
+/** An edited quote is found if at most a quarter of it changed, and at most this many units. */
+const MAX_ERRORS = 256;
+/** Seeds (pieces of the quote searched verbatim) per quote, and hits beyond which a seed is useless. */
+const MAX_SEEDS = 32;
+const MAX_SEED_HITS = 8;
+/** Approximate candidates aligned per quote. */
+const MAX_CANDIDATES = 4;
+/** How far from its old place (UTF-16 units) an edited quote is looked for before the whole text. */
+const NEARBY = 1 << 15;
+/** Verbatim occurrences of the quote compared by context (a paragraph occurs once or twice). */
+const MAX_OCCURRENCES = 1000;
+
+/**
+ * Where the target's text is in `text` now, or undefined if it cannot be found with confidence.
+ * In order: the old position, if the quote and all its context are still there; the occurrence of the
+ * quote with the most context beside it (nearest the old position on ties); an approximate match of the
+ * quote (small edits), located by pieces of the quote and its context, with context near it; the quote
+ * alone if it is long enough to be distinctive (nearest the old position); an approximate match alone.
+ */
+export function reanchor(text: string, target: AnnotationTarget, options: ReanchorOptions = {}): Span | undefined {
+  const { exact, start } = target;
+  if (exact === '') return undefined;
+  const end = start + exact.length;
+  if (text.startsWith(exact, start) && isFullContext(text, start, end, target)) return { start, end };
+
+  const verbatim = findExact(text, target);
+  if (verbatim?.withContext) return spanOf(verbatim);
+  const approximate = options.fuzzy === false ? undefined : findApproximate(text, target);
+  if (approximate?.withContext) return spanOf(approximate);
+  // Without context, only a long quote is believed: short text recurs.
+  if (verbatim && exact.length >= DISTINCTIVE_LENGTH) return spanOf(verbatim);
+  return approximate && spanOf(approximate);
+}
+
+const spanOf = ({ start, end }: Span): Span => ({ start, end });
+
+interface Found extends Span {
+  /** Some of the target's context is beside it, not just the quote. */
+  withContext: boolean;
+}
+
+/** The verbatim occurrence of the quote with the most context beside it, nearest the old position. */
+function findExact(text: string, target: AnnotationTarget): Found | undefined {
+  const { exact } = target;
+  let best: { start: number; score: number } | undefined;
+  let count = 0;
+  for (let at = text.indexOf(exact); at >= 0 && count < MAX_OCCURRENCES; at = text.indexOf(exact, at + 1), count++) {
+    const score = adjacentContext(text, at, at + exact.length, target);
+    if (!best || score > best.score || (score === best.score && nearer(at, best.start, target.start))) {
+      best = { start: at, score };
+    }
+  }
+  if (!best) return undefined;
+  const end = best.start + exact.length;
+  const withContext = best.score >= STRONG_CONTEXT || isFullContext(text, best.start, end, target);
+  return { start: best.start, end, withContext };
+}
+
+function nearer(a: number, b: number, to: number): boolean {
+  return Math.abs(a - to) < Math.abs(b - to);
+}
+
+/**
+ * Context matching right beside [start, end) (the end of the prefix, the start of the suffix), counted
+ * in units that are not blank: line breaks and indentation are beside every paragraph.
+ */
+function adjacentContext(text: string, start: number, end: number, { prefix, suffix }: AnnotationTarget): number {
+  let score = 0;
+  for (let i = 1; i <= prefix.length && i <= start; i++) {
+    const c = prefix.charCodeAt(prefix.length - i);
+    if (text.charCodeAt(start - i) !== c) break;
+    if (!isBlank(c)) score++;
+  }
+  for (let i = 0; i < suffix.length && end + i < text.length; i++) {
+    const c = suffix.charCodeAt(i);
+    if (text.charCodeAt(end + i) !== c) break;
+    if (!isBlank(c)) score++;
+  }
+  return score;
+}
+
+const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000;
+
+function isFullContext(text: string, start: number, end: number, target: AnnotationTarget): boolean {
+  return (
+    text.startsWith(target.suffix, end) &&
+    start >= target.prefix.length &&
+    text.startsWith(target.prefix, start - target.prefix.length)
+  );
+}
+
+/** Whether the context's nearest few non-blank units are near [start, end), within `slack` of their place. */
+function isNearContext(text: string, start: number, end: number, { prefix, suffix }: AnnotationTarget, slack: number): boolean {
+  const before = prefix.trimEnd();
+  const tail = before.slice(-STRONG_CONTEXT);
+  const tailEnd = start - (prefix.length - before.length);
+  const after = suffix.trimStart();
+  const head = after.slice(0, STRONG_CONTEXT);
+  const headStart = end + (suffix.length - after.length);
+  return (
+    (tail !== '' && text.slice(Math.max(0, tailEnd - tail.length - slack), Math.max(0, tailEnd + slack)).includes(tail)) ||
+    (head !== '' && text.slice(Math.max(0, headStart - slack), headStart + head.length + slack).includes(head))
+  );
+}
+
+interface Match extends Span {
+  errors: number;
+}
+
+/**
+ * The quote with small edits: pieces of the quote (and of its context) that are still verbatim in the
+ * text vote for where the quote starts; the best-supported places are aligned with a banded edit
+ * distance, so the work is about (text length × seeds) + (quote length × allowed errors).
+ */
+function findApproximate(text: string, target: AnnotationTarget): Found | undefined {
+  const m = target.exact.length;
+  const k = Math.min(Math.floor(m / 4), MAX_ERRORS);
+  if (k === 0) return undefined;
+  // Edits seldom move text far: look near the old place first, which is much cheaper in a long text.
+  const near = { start: Math.max(0, target.start - NEARBY), end: Math.min(text.length, target.start + m + NEARBY) };
+  const nearby = findApproximateIn(text, target, k, near);
+  if (nearby?.withContext || (near.start === 0 && near.end === text.length)) return nearby;
+  return findApproximateIn(text, target, k, { start: 0, end: text.length }) ?? nearby;
+}
+
+function findApproximateIn(text: string, target: AnnotationTarget, k: number, range: Span): Found | undefined {
+  const m = target.exact.length;
+  let best: ApproximateMatch | undefined;
+  for (const { lo, hi, slack } of candidateStarts(text, target, k, range)) {
+    const aligned = alignBanded(target.exact, text, lo - slack, hi + slack, k);
+    if (!aligned) continue;
+    const span = snapToLine(text, keepPairsWhole(text, aligned), target, aligned.errors);
+    const withContext = isNearContext(text, span.start, span.end, target, aligned.errors);
+    // A short quote could match many places after a few edits: it needs its context nearby.
+    if (m < DISTINCTIVE_LENGTH && !withContext) continue;
+    const candidate = { ...span, withContext, errors: aligned.errors, context: adjacentContext(text, span.start, span.end, target) };
+    if (!best || isBetterMatch(candidate, best, target.start)) best = candidate;
+  }
+  return best;
+}
+
+interface ApproximateMatch extends Found {
+  errors: number;
+  /** Non-blank context units beside it. */
+  context: number;
+}
+
+/** Context near it first, then fewer edits, more context beside it, nearer the old position. */
+function isBetterMatch(a: ApproximateMatch, b: ApproximateMatch, oldStart: number): boolean {
+  if (a.withContext !== b.withContext) return a.withContext;
+  if (a.errors !== b.errors) return a.errors < b.errors;
+  if (a.context !== b.context) return a.context > b.context;
+  return nearer(a.start, b.start, oldStart);
+}
+
+interface Candidate {
+  /** Quote starts implied by the seeds found here, lowest and highest. */
+  lo: number;
+  hi: number;
+  /** How far an alignment can stray from [lo, hi]: no further than the stretches no seed pins down. */
+  slack: number;
+}
+
+/** Places in `range` of the text where the quote may start, the best-supported first. */
+function candidateStarts(text: string, target: AnnotationTarget, k: number, range: Span): Candidate[] {
+  const { exact, prefix, suffix } = target;
+  const m = exact.length;
+  const q = Math.max(4, Math.min(16, Math.floor(m / 8)));
+  // A seed is a piece of the quote (or of its context) that covers [from, to) of the quote and
+  // implies the quote starts `shift` from where the piece is found.
+  const seeds: { piece: string; shift: number; from: number; to: number }[] = [];
+  const count = Math.max(1, Math.min(MAX_SEEDS, Math.floor(m / q)));
+  for (let i = 0; i < count; i++) {
+    const at = count === 1 ? 0 : Math.round((i * (m - q)) / (count - 1));
+    seeds.push({ piece: exact.slice(at, at + q), shift: -at, from: at, to: at + q });
+  }
+  const tail = prefix.slice(-q);
+  if (tail.length >= 4) seeds.push({ piece: tail, shift: tail.length, from: 0, to: 0 });
+  const head = suffix.slice(0, q);
+  if (head.length >= 4) seeds.push({ piece: head, shift: -m, from: m, to: m });
+
+  const hits: { start: number; seed: number }[] = [];
+  seeds.forEach(({ piece, shift }, seed) => {
+    const found: number[] = [];
+    for (
+      let at = text.indexOf(piece, range.start);
+      at >= 0 && at + piece.length <= range.end && found.length <= MAX_SEED_HITS;
+      at = text.indexOf(piece, at + 1)
+    ) {
+      found.push(at + shift);
+    }
+    if (found.length <= MAX_SEED_HITS) for (const start of found) hits.push({ start, seed });
+  });
+  hits.sort((x, y) => x.start - y.start);
+
+  // Group hits whose implied starts are within k of each other; a group's weight is its distinct seeds.
+  const groups: (Candidate & { votes: number })[] = [];
+  for (let i = 0; i < hits.length; ) {
+    const lo = hits[i].start;
+    const voters = new Set<number>();
+    let j = i;
+    for (; j < hits.length && hits[j].start - lo <= k; j++) voters.add(hits[j].seed);
+    groups.push({ lo, hi: hits[j - 1].start, votes: voters.size, slack: unpinned([...voters].map((v) => seeds[v]), m, k) });
+    i = j;
+  }
+  // One piece found alone is a phrase the quote shares with other text, unless the quote has few pieces.
+  const minVotes = Math.min(2, seeds.length);
+  return groups
+    .filter((g) => g.votes >= minVotes)
+    .sort((x, y) => y.votes - x.votes || Math.abs(x.lo - target.start) - Math.abs(y.lo - target.start))
+    .slice(0, MAX_CANDIDATES);
+}
+
+/**
+ * How far the best alignment can leave the seeds' diagonals: before the first seed and after the last
+ * by up to the stretch's length, between two seeds by half the gap (it has to come back), and never
+ * beyond k.
+ */
+function unpinned(pins: { from: number; to: number }[], m: number, k: number): number {
+  pins.sort((a, b) => a.from - b.from);
+  let slack = Math.max(pins[0].from, m - Math.max(...pins.map((p) => p.to)));
+  for (let i = 1; i < pins.length; i++) slack = Math.max(slack, Math.ceil((pins[i].from - pins[i - 1].to) / 2));
+  return Math.min(k, slack + 1);
+}
+
+const INF = 1 << 29;
+
+/**
+ * The best alignment of all of `pattern` with a stretch of `text` that keeps to the diagonals
+ * [startLo, startHi] (d = text offset − pattern offset), if it has at most k edits (Levenshtein).
+ * Cells are indexed by diagonal, so each row holds only the band.
+ */
+function alignBanded(pattern: string, text: string, startLo: number, startHi: number, k: number): Match | undefined {
+  const m = pattern.length;
+  const n = text.length;
+  const width = startHi - startLo + 1;
+  // Row i holds, per diagonal x, the least edits aligning pattern[0, i) and where in the text that began.
+  let cost = new Int32Array(width);
+  let origin = new Int32Array(width);
+  let nextCost = new Int32Array(width);
+  let nextOrigin = new Int32Array(width);
+  for (let x = 0; x < width; x++) {
+    const j = startLo + x;
+    cost[x] = j >= 0 && j <= n ? 0 : INF; // the quote may begin anywhere in the band
+    origin[x] = j;
+  }
+  for (let i = 1; i <= m; i++) {
+    const p = pattern.charCodeAt(i - 1);
+    let rowMin = INF;
+    for (let x = 0; x < width; x++) {
+      const j = i + startLo + x;
+      if (j < 0 || j > n) {
+        nextCost[x] = INF;
+        continue;
+      }
+      // Diagonal (match or substitution) first, so equal-cost paths stay on the quote's own characters.
+      let c = j > 0 ? cost[x] + (text.charCodeAt(j - 1) === p ? 0 : 1) : INF;
+      let o = origin[x];
+      const up = x + 1 < width ? cost[x + 1] + 1 : INF; // a quote character deleted
+      if (up < c) {
+        c = up;
+        o = origin[x + 1];
+      }
+      const left = x > 0 ? nextCost[x - 1] + 1 : INF; // a text character inserted
+      if (left < c) {
+        c = left;
+        o = nextOrigin[x - 1];
+      }
+      nextCost[x] = Math.min(c, INF);
+      nextOrigin[x] = o;
+      if (c < rowMin) rowMin = c;
+    }
+    if (rowMin > k) return undefined; // costs never fall again
+    [cost, nextCost] = [nextCost, cost];
+    [origin, nextOrigin] = [nextOrigin, origin];
+  }
+  let best: Match | undefined;
+  for (let x = 0; x < width; x++) {
+    const end = m + startLo + x;
+    if (cost[x] > k) continue;
+    const candidate = { start: origin[x], end, errors: cost[x] };
+    const lengthGap = (s: Span) => Math.abs(s.end - s.start - m);
+    if (!best || candidate.errors < best.errors || (candidate.errors === best.errors && lengthGap(candidate) < lengthGap(best))) {
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+const splitsPair = (text: string, at: number) =>
+  at > 0 && at < text.length && isHigh(text.charCodeAt(at - 1)) && isLow(text.charCodeAt(at));
+
+/** An approximate match may cut an astral character in two; take all of it. */
+function keepPairsWhole(text: string, span: Span): Span {
+  return {
+    start: splitsPair(text, span.start) ? span.start - 1 : span.start,
+    end: splitsPair(text, span.end) ? span.end + 1 : span.end,
+  };
+}
+
+function codePointsBack(text: string, from: number, count: number): number {
+  let at = from;
+  for (let n = 0; n < count && at > 0; n++) at -= splitsPair(text, at - 1) ? 2 : 1;
+  return at;
+}
+
+function codePointsForward(text: string, from: number, count: number): number {
+  let at = from;
+  for (let n = 0; n < count && at < text.length; n++) at += splitsPair(text, at + 1) ? 2 : 1;
+  return at;
+}
+
+/** Blanks within a line: indentation, trailing spaces, a CR. */
+const LINE_BLANKS = /^[ \t\u3000\r]*$/;
+
+/**
+ * A target that was a whole line (a paragraph, without its indentation) stays a whole line: an edit at
+ * its edges makes the approximate match's edges uncertain, so move them to the line's, if that is no
+ * further than the edits could explain.
+ */
+function snapToLine(text: string, span: Span, target: AnnotationTarget, errors: number): Span {
+  if (!isWholeLine(target) || span.end <= span.start) return span;
+  let start = text.lastIndexOf('\n', Math.min(span.start, span.end - 1)) + 1;
+  while (start < span.end && LINE_BLANKS.test(text[start])) start++;
+  let end = indexOrEnd(text, '\n', Math.max(span.start, span.end - 1));
+  while (end > start && LINE_BLANKS.test(text[end - 1])) end--;
+  if (end <= start || Math.abs(start - span.start) > errors || Math.abs(end - span.end) > errors) return span;
+  return { start, end };
+}
+
+/** Whether the context shows the quote filled its line, but for blanks (a short context reached the text's edge). */
+function isWholeLine({ prefix, suffix }: AnnotationTarget): boolean {
+  const startsLine = prefix.includes('\n') || codePointLength(prefix) < CONTEXT_LENGTH;
+  const endsLine = suffix.includes('\n') || codePointLength(suffix) < CONTEXT_LENGTH;
+  return (
+    startsLine &&
+    endsLine &&
+    LINE_BLANKS.test(prefix.slice(prefix.lastIndexOf('\n') + 1)) &&
+    LINE_BLANKS.test(suffix.slice(0, indexOrEnd(suffix, '\n')))
+  );
+}
+
+function codePointLength(s: string): number {
+  let n = s.length;
+  for (let i = 1; i < s.length; i++) if (splitsPair(s, i)) n--;
+  return n;
+}
+
+function indexOrEnd(text: string, search: string, from = 0): number {
+  const at = text.indexOf(search, from);
+  return at < 0 ? text.length : at;
+}

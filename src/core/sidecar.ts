@@ -1,0 +1,73 @@
+// The sidecar file keeps one report's annotations between sessions; the extension decides where it
+// lives. In the file offsets are code points (like the export) and the document's SHA-256 says which
+// text they were written for; in memory they are UTF-16.
+import { promises as fs } from 'node:fs';
+import { makeTarget, targetFromCodePoints, targetToCodePoints } from './anchoring';
+import type { StoredAnnotation } from './annotations';
+import { writeFileAtomic } from './atomicWrite';
+import { sha256 } from './exportSet';
+import { OffsetMap } from './offsets';
+import { parseJsonText, parseSidecarFile, SIDECAR_FORMAT, SIDECAR_VERSION, type SidecarFile } from './schema';
+
+/**
+ * The sidecar JSON for `annotations` (UTF-16 offsets into `text`). Quotes of anchored annotations are
+ * taken from `text` afresh, so the file always agrees with the text its hash names.
+ */
+export function serializeSidecar(text: string, annotations: readonly StoredAnnotation[]): string {
+  const map = new OffsetMap(text);
+  const clamp = (offset: number) => Math.min(offset, text.length);
+  const file: SidecarFile = {
+    format: SIDECAR_FORMAT,
+    version: SIDECAR_VERSION,
+    offsetEncoding: 'codepoint',
+    document: { sha256: sha256(text), length: map.codePointLength },
+    annotations: annotations.map((a) => {
+      // An orphan keeps its last quote; its positions are only hints, kept inside the text.
+      const target = a.orphaned
+        ? { ...a.target, start: clamp(a.target.start), end: clamp(a.target.end) }
+        : makeTarget(text, a.target.start, a.target.end);
+      return { ...a, target: targetToCodePoints(target, map) };
+    }),
+  };
+  return `${JSON.stringify(parseSidecarFile(file), null, 2)}\n`;
+}
+
+export interface LoadedSidecar {
+  /** UTF-16 offsets into the text given to parseSidecar. */
+  annotations: StoredAnnotation[];
+  /**
+   * The text is not the one the sidecar was written for: the positions are only hints, so re-anchor
+   * (AnnotationStore.reanchorAll) before use.
+   */
+  textChanged: boolean;
+}
+
+/**
+ * Reads sidecar JSON for the document's current `text`. Throws JsonSyntaxError (with line and column)
+ * for malformed JSON and SchemaError naming each wrong field.
+ */
+export function parseSidecar(json: string, text: string): LoadedSidecar {
+  const file = parseSidecarFile(parseJsonText(json));
+  const map = new OffsetMap(text);
+  return {
+    annotations: file.annotations.map((a) => ({ ...a, target: targetFromCodePoints(a.target, map) })),
+    textChanged: file.document.sha256 !== sha256(text),
+  };
+}
+
+/** Writes the sidecar so that a crash leaves the old file or the new one, never half of one. */
+export async function writeSidecar(path: string, text: string, annotations: readonly StoredAnnotation[]): Promise<void> {
+  await writeFileAtomic(path, serializeSidecar(text, annotations));
+}
+
+/** The sidecar at `path` for the document's `text`, or undefined if there is none. */
+export async function readSidecar(path: string, text: string): Promise<LoadedSidecar | undefined> {
+  let json: string;
+  try {
+    json = await fs.readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  return parseSidecar(json, text);
+}

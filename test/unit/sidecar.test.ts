@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { AnnotationStore, type StoredAnnotation } from '../../src/core/annotations';
+import { sha256 } from '../../src/core/exportSet';
+import { JsonSyntaxError, SchemaError } from '../../src/core/schema';
+import { parseSidecar, readSidecar, serializeSidecar, writeSidecar } from '../../src/core/sidecar';
+
+// Astral characters before the tagged paragraphs, so code points and UTF-16 differ.
+const TEXT = '𡌶𡌶区政府工作报告\n\n　　招商引资成效显著。全年签约项目85个。\n\n　　项目建设加快推进，𡌶字路改造完成。\n';
+
+function storeWithTwo(): AnnotationStore {
+  let id = 0;
+  const store = new AnnotationStore([], { now: () => new Date(0), newId: () => `id-${++id}` });
+  for (const needle of ['招商引资', '项目建设']) {
+    const start = TEXT.indexOf(needle);
+    store.tagParagraphs(TEXT, [{ start, end: TEXT.indexOf('\n', start) }], [needle]);
+  }
+  store.setNote('id-2', '核对路名');
+  return store;
+}
+
+describe('sidecar', () => {
+  test('round trip: code points in the file, UTF-16 in memory', () => {
+    const store = storeWithTwo();
+    const json = serializeSidecar(TEXT, store.list());
+    const file = JSON.parse(json);
+    assert.equal(file.format, 'report-annotator.sidecar');
+    assert.equal(file.offsetEncoding, 'codepoint');
+    assert.deepEqual(file.document, { sha256: sha256(TEXT), length: [...TEXT].length });
+    const cp = file.annotations[0].target;
+    assert.equal([...TEXT].slice(cp.start, cp.end).join(''), cp.exact);
+    assert.equal(cp.start, store.get('id-1')!.target.start - 2);
+
+    const loaded = parseSidecar(json, TEXT);
+    assert.equal(loaded.textChanged, false);
+    assert.deepEqual(loaded.annotations, store.list());
+  });
+
+  test('orphans are kept, with their last quote', () => {
+    const store = storeWithTwo();
+    const start = TEXT.indexOf('项目建设');
+    const end = TEXT.indexOf('\n', start);
+    const text = TEXT.slice(0, start) + TEXT.slice(end);
+    store.applyEdits([{ rangeOffset: start, rangeLength: end - start, text: '' }]);
+    store.sync(text);
+    const loaded = parseSidecar(serializeSidecar(text, store.list()), text);
+    const orphan = loaded.annotations.find((a) => a.id === 'id-2')!;
+    assert.equal(orphan.orphaned, true);
+    assert.equal(orphan.target.exact, '项目建设加快推进，𡌶字路改造完成。');
+    assert.equal(orphan.note, '核对路名');
+  });
+
+  test('a text changed since the sidecar was written says so, and re-anchoring finds the annotations', () => {
+    const json = serializeSidecar(TEXT, storeWithTwo().list());
+    const changed = `新的标题𠀀\n\n${TEXT}`;
+    const loaded = parseSidecar(json, changed);
+    assert.equal(loaded.textChanged, true);
+    const store = new AnnotationStore(loaded.annotations);
+    assert.deepEqual(store.reanchorAll(changed), []);
+    const a = store.get('id-1')!;
+    assert.equal(changed.slice(a.target.start, a.target.end), '招商引资成效显著。全年签约项目85个。');
+  });
+
+  test('malformed JSON names the line and column; a wrong field is named', () => {
+    assert.throws(
+      () => parseSidecar('{\n  "format": "report-annotator.sidecar",\n  "version": 1\n  "x": 2\n}', TEXT),
+      (e: unknown) => e instanceof JsonSyntaxError && e.line === 4 && e.column === 3 && /line 4, column 3/.test(e.message),
+    );
+    const file = JSON.parse(serializeSidecar(TEXT, storeWithTwo().list()));
+    file.annotations[1].target.start = -1;
+    file.annotations[0].tags = 'x';
+    delete file.document.sha256;
+    assert.throws(
+      () => parseSidecar(JSON.stringify(file), TEXT),
+      (e: unknown) =>
+        e instanceof SchemaError &&
+        ['document.sha256', 'annotations[0].tags', 'annotations[1].target.start'].every((p) =>
+          e.issues.some((i) => i.path === p),
+        ),
+    );
+    assert.throws(() => parseSidecar(JSON.stringify({ ...file, offsetEncoding: 'utf16' }), TEXT), /offsetEncoding/);
+  });
+
+  test('written atomically, read back; a missing file is undefined', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sidecar-'));
+    try {
+      const path = join(dir, 'report.txt.annotator.json');
+      assert.equal(await readSidecar(path, TEXT), undefined);
+      await writeFile(path, 'old');
+      const annotations: StoredAnnotation[] = storeWithTwo().list();
+      await writeSidecar(path, TEXT, annotations);
+      assert.deepEqual(await readdir(dir), ['report.txt.annotator.json']);
+      assert.deepEqual((await readSidecar(path, TEXT))?.annotations, annotations);
+      assert.match(await readFile(path, 'utf8'), /\n$/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
