@@ -1,7 +1,8 @@
 // The composition root: each part of the extension registers itself here, nothing more.
 import * as vscode from 'vscode';
 import { registerAnalysisService } from './analysisService';
-import type { ReportAnnotationProvider, ReportAnnotatorApi } from './api';
+import { registerAnnotations } from './annotationManager';
+import type { ReportAnnotatorApi } from './api';
 import { registerFigureHover } from './figureHover';
 import { registerReportDetection } from './reportDetection';
 import { registerReportTree, type ReportTree } from './reportTree';
@@ -10,14 +11,11 @@ import { registerSymbols } from './symbols';
 /** What activate() returns: the public API, plus the report tree that the integration tests drive. */
 export type ActivatedApi = ReportAnnotatorApi & { reportTree: ReportTree };
 
-// Until the annotation manager is wired in: a report without annotations.
-const noAnnotations: ReportAnnotationProvider = { list: () => [], onDidChange: () => new vscode.Disposable(() => undefined) };
-
 export function activate(context: vscode.ExtensionContext): ActivatedApi {
   const log = vscode.window.createOutputChannel('Report Annotator', { log: true });
   context.subscriptions.push(log);
   const analysis = registerAnalysisService(context, log);
-  const annotations = noAnnotations;
+  const annotations = registerAnnotations(context, analysis, log);
   registerReportDetection(context);
   registerSymbols(context, analysis);
   registerFigureHover(context, analysis);

@@ -1,0 +1,109 @@
+// Where a report's annotations live on disk, and watching them.
+//
+// The sidecar is `<report file>.annotations.json` beside the report (002.txt → 002.txt.annotations.json):
+// - it travels with the report when the folder is copied, zipped, synced or committed, and a colleague who
+//   opens the folder sees the same tags; workspace storage (context.storageUri) would hide the work in a
+//   per-machine folder keyed by the workspace path, lost when the folder moves;
+// - it works for reports outside any workspace folder, and for multi-root workspaces, without a mapping;
+// - the name says whose it is, sorts next to the report, and a report without annotations has no file.
+// Only `file:` documents get a sidecar; annotations of other documents (untitled, virtual) are refused
+// by the commands with a message, since they could not be kept.
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import * as vscode from 'vscode';
+
+export const SIDECAR_SUFFIX = '.annotations.json';
+
+/** The sidecar path of a report, or undefined when the report is not a file on disk. */
+export function sidecarPathFor(report: vscode.Uri): string | undefined {
+  return report.scheme === 'file' ? report.fsPath + SIDECAR_SUFFIX : undefined;
+}
+
+/** The report a sidecar belongs to (its path without the suffix), or undefined for another file. */
+export function reportPathForSidecar(sidecar: string): string | undefined {
+  return sidecar.endsWith(SIDECAR_SUFFIX) && sidecar.length > SIDECAR_SUFFIX.length
+    ? sidecar.slice(0, -SIDECAR_SUFFIX.length)
+    : undefined;
+}
+
+/** The file's text, or undefined if it does not exist. Other errors (permissions…) are thrown. */
+export function readTextIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/**
+ * writeFileAtomic for when there is no time to await (the extension host shutting down): a temporary
+ * file beside the target, flushed, renamed over it. A failure removes the temporary file and throws.
+ */
+export function writeFileAtomicSync(path: string, data: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.sync.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'w');
+    writeSync(fd, data);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, path);
+  } catch (err) {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already failing
+      }
+    }
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * Keeps an invalid sidecar (one we could not read) before it is overwritten: renamed to
+ * `<report>.annotations.invalid-<time>.json`, which no longer looks like a sidecar. Returns the new path.
+ */
+export function setAsideInvalidSidecar(path: string, now = new Date()): string | undefined {
+  if (!existsSync(path)) return undefined;
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const aside = `${path.slice(0, -'.json'.length)}.invalid-${stamp}.json`;
+  renameSync(path, aside);
+  return aside;
+}
+
+/**
+ * Watches a report and its sidecar on disk (changes made outside VS Code: another editor, git, sync).
+ * A RelativePattern on the report's folder works inside and outside the workspace folders.
+ */
+export function watchReportFiles(
+  report: vscode.Uri,
+  on: { report: (kind: 'changed' | 'deleted') => void; sidecar: (kind: 'changed' | 'deleted') => void },
+): vscode.Disposable {
+  const name = basename(report.fsPath);
+  const pattern = new vscode.RelativePattern(vscode.Uri.file(dirname(report.fsPath)), `{${escapeGlob(name)},${escapeGlob(name + SIDECAR_SUFFIX)}}`);
+  const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+  const route = (uri: vscode.Uri, kind: 'changed' | 'deleted') => {
+    const b = basename(uri.fsPath);
+    if (b === name) on.report(kind);
+    else if (b === name + SIDECAR_SUFFIX) on.sidecar(kind);
+  };
+  return vscode.Disposable.from(
+    watcher,
+    watcher.onDidChange((u) => route(u, 'changed')),
+    watcher.onDidCreate((u) => route(u, 'changed')),
+    watcher.onDidDelete((u) => route(u, 'deleted')),
+  );
+}
+
+function escapeGlob(s: string): string {
+  return s.replace(/[{}[\]*?,!]/g, (c) => `[${c}]`);
+}
+
+/** Sidecars in the workspace folders (for the workspace export). */
+export async function findWorkspaceSidecars(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+  return vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '**/node_modules/**', undefined, token);
+}

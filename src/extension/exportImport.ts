@@ -1,0 +1,382 @@
+// Export the annotations (with the analysis) of the current report or of every report in the workspace as
+// an AnnotationSet (spec.md: code point offsets, validated by the zod schema before anything is written,
+// written atomically), and import such a set (everything checked first; on any problem nothing changes).
+// For tests and scripts the commands take a path instead of showing a dialog:
+//   executeCommand('reportAnnotator.exportAnnotations', { target: '/tmp/a.json', uri? })
+//   executeCommand('reportAnnotator.exportWorkspaceAnnotations', { target: '/tmp/all.json' })
+//   executeCommand('reportAnnotator.importAnnotations', { source: '/tmp/a.json' })
+import { promises as fs } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import * as vscode from 'vscode';
+import type { StoredAnnotation } from '../core/annotations';
+import { writeFileAtomic } from '../core/atomicWrite';
+import { buildAnnotationSet, buildDocumentExport } from '../core/exportSet';
+import { importAnnotationSet, parseAnnotationSetJson } from '../core/importSet';
+import { JsonSyntaxError, SchemaError, type DocumentExport } from '../core/schema';
+import type { Annotation } from '../core/types';
+import type { AnnotationManager } from './annotationManager';
+import { findWorkspaceSidecars, reportPathForSidecar } from './annotationStorage';
+import type { ReportAnalysisProvider } from './api';
+import { looksLikeReport } from './reportDetection';
+
+const REPORT_LANGUAGE = 'govreport';
+/** How much of a .txt file is read to tell whether it is a report (as the detection does). */
+const HEAD_BYTES = 16 * 1024;
+const EXPORT_SUFFIX = '.report-annotations.json';
+
+export interface ExportArgs {
+  /** Where to write (a file path); without it a save dialog asks. */
+  target?: string;
+  /** The report to export (exportAnnotations); without it the active editor's. */
+  uri?: vscode.Uri | string;
+}
+
+export interface ImportArgs {
+  /** The file to import; without it an open dialog asks. */
+  source?: string;
+}
+
+export interface ExportResult {
+  path?: string;
+  documents: number;
+  annotations: number;
+  /** Orphaned annotations (text not found) are not exported: their offsets would be wrong. */
+  orphansLeftOut: number;
+  error?: string;
+}
+
+export interface ImportResult {
+  documents: number;
+  added: number;
+  replaced: number;
+  /** Same text as an annotation already there (another id): tags and notes joined into that one. */
+  merged: number;
+  orphaned: number;
+  error?: string;
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+function toUri(value: vscode.Uri | string): vscode.Uri {
+  if (value instanceof vscode.Uri) return value;
+  return /^[a-z][a-z0-9+.-]+:/i.test(value) && !/^[a-z]:[\\/]/i.test(value) ? vscode.Uri.parse(value) : vscode.Uri.file(value);
+}
+
+/** The `uri` the export writes for a report: relative to its workspace folder, else the absolute path. */
+export function exportedUri(uri: vscode.Uri): string {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (folder && uri.scheme === 'file') {
+    const rel = vscode.workspace.asRelativePath(uri, false);
+    if (!isAbsolute(rel)) return rel.split('\\').join('/');
+  }
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString();
+}
+
+/** Lists at most `limit` issues of a SchemaError, one per line. */
+export function formatProblem(err: unknown, limit = 6): string {
+  if (err instanceof SchemaError) {
+    const lines = err.issues.slice(0, limit).map((i) => `${i.path || '(root)'}: ${i.message}`);
+    if (err.issues.length > limit) lines.push(vscode.l10n.t('… and {0} more', err.issues.length - limit));
+    return lines.join('\n');
+  }
+  if (err instanceof JsonSyntaxError) return vscode.l10n.t('not valid JSON ({0})', err.message);
+  return err instanceof Error ? err.message : String(err);
+}
+
+export class ExportImport {
+  constructor(
+    private readonly manager: AnnotationManager,
+    private readonly analysis: ReportAnalysisProvider,
+  ) {}
+
+  register(): vscode.Disposable {
+    return vscode.Disposable.from(
+      vscode.commands.registerCommand('reportAnnotator.exportAnnotations', (a?: unknown) => this.exportCurrent(exportArgs(a))),
+      vscode.commands.registerCommand('reportAnnotator.exportWorkspaceAnnotations', (a?: unknown) => this.exportWorkspace(exportArgs(a))),
+      vscode.commands.registerCommand('reportAnnotator.importAnnotations', (a?: unknown) => this.importSet(importArgs(a))),
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Export
+
+  async exportCurrent(args: ExportArgs): Promise<ExportResult> {
+    const empty: ExportResult = { documents: 0, annotations: 0, orphansLeftOut: 0 };
+    try {
+      const document = args.uri !== undefined ? await openDocument(toUri(args.uri)) : vscode.window.activeTextEditor?.document;
+      if (!document) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a report first.'));
+        return { ...empty, error: 'no report' };
+      }
+      const target = args.target ?? (await this.askTarget(defaultExportUri(document.uri)));
+      if (!target) return { ...empty, error: 'cancelled' };
+      const { doc, orphans } = await this.exportDocument(document);
+      return await this.write(target, [doc], orphans);
+    } catch (err) {
+      return this.failed(empty, err);
+    }
+  }
+
+  async exportWorkspace(args: ExportArgs): Promise<ExportResult> {
+    const empty: ExportResult = { documents: 0, annotations: 0, orphansLeftOut: 0 };
+    try {
+      const folders = vscode.workspace.workspaceFolders ?? [];
+      if (folders.length === 0) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder with reports first.'));
+        return { ...empty, error: 'no workspace' };
+      }
+      const target =
+        args.target ?? (await this.askTarget(vscode.Uri.joinPath(folders[0].uri, `${vscode.workspace.name ?? 'workspace'}${EXPORT_SUFFIX}`)));
+      if (!target) return { ...empty, error: 'cancelled' };
+      return await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting the annotations of the workspace'), cancellable: true },
+        async (progress, token) => {
+          const reports = await this.workspaceReports(token);
+          const docs: DocumentExport[] = [];
+          let orphans = 0;
+          for (const [i, uri] of reports.entries()) {
+            if (token.isCancellationRequested) return { ...empty, error: 'cancelled' };
+            progress.report({ message: `${basename(uri)} (${i + 1}/${reports.length})`, increment: 100 / reports.length });
+            const document = await openDocument(uri);
+            const result = await this.exportDocument(document);
+            docs.push(result.doc);
+            orphans += result.orphans;
+          }
+          if (docs.length === 0) {
+            void vscode.window.showInformationMessage(vscode.l10n.t('There are no reports in the workspace.'));
+            return { ...empty, error: 'no reports' };
+          }
+          return this.write(target, docs, orphans);
+        },
+      );
+    } catch (err) {
+      return this.failed(empty, err);
+    }
+  }
+
+  /**
+   * The reports of the workspace: open govreport documents, reports with a sidecar, reports whose
+   * annotations are in memory, and .txt/.govreport files that the detection recognises as reports.
+   */
+  async workspaceReports(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+    const found = new Map<string, vscode.Uri>();
+    const add = (uri: vscode.Uri) => {
+      if (uri.scheme === 'file' && vscode.workspace.getWorkspaceFolder(uri)) found.set(uri.toString(), uri);
+    };
+    for (const d of vscode.workspace.textDocuments) if (d.languageId === REPORT_LANGUAGE) add(d.uri);
+    for (const uri of this.manager.loadedReports()) if (this.manager.all(uri).length > 0) add(uri);
+    for (const sidecar of await findWorkspaceSidecars(token)) {
+      const report = reportPathForSidecar(sidecar.fsPath);
+      if (report && (await exists(report))) add(vscode.Uri.file(report));
+    }
+    const files = await vscode.workspace.findFiles('**/*.{txt,govreport}', undefined, 5000, token);
+    for (const uri of files) {
+      if (found.has(uri.toString()) || /[\\/]node_modules[\\/]/.test(uri.fsPath)) continue;
+      if (uri.path.endsWith('.govreport') || looksLikeReport(await readHead(uri.fsPath))) add(uri);
+    }
+    return [...found.values()].sort((a, b) => exportedUri(a).localeCompare(exportedUri(b)));
+  }
+
+  /** One report's export entry; orphans are left out (counted). */
+  private async exportDocument(document: vscode.TextDocument): Promise<{ doc: DocumentExport; orphans: number }> {
+    // The analysis and the annotations must be of the same text.
+    for (let tries = 0; ; tries++) {
+      const version = document.version;
+      const analysis = await this.analysis.analyze(document);
+      if (document.version !== version) {
+        if (tries < 4) continue;
+        throw new Error(vscode.l10n.t('{0} keeps changing; try again when it is still.', basename(document.uri)));
+      }
+      const text = document.getText();
+      let all: StoredAnnotation[];
+      if (this.manager.canAnnotate(document)) {
+        const peeked = this.manager.peekAnnotations(document.uri, text);
+        if (peeked.error) {
+          throw new Error(vscode.l10n.t('the annotations of {0} could not be read: {1}', basename(document.uri), peeked.error));
+        }
+        all = peeked.annotations;
+      } else {
+        all = [];
+      }
+      const anchored: Annotation[] = all.filter((a) => !a.orphaned).map(({ orphaned: _o, ...a }) => a);
+      const doc = buildDocumentExport({ uri: exportedUri(document.uri), text, analysis, annotations: anchored });
+      return { doc, orphans: all.length - anchored.length };
+    }
+  }
+
+  private async write(target: string, docs: DocumentExport[], orphans: number): Promise<ExportResult> {
+    const set = buildAnnotationSet(docs); // validated by the zod schema; throws SchemaError otherwise
+    await writeFileAtomic(target, `${JSON.stringify(set, null, 2)}\n`);
+    const annotations = docs.reduce((n, d) => n + d.annotations.length, 0);
+    const message =
+      orphans > 0
+        ? vscode.l10n.t(
+            'Exported {0} annotation(s) of {1} report(s) to {2}. {3} orphaned annotation(s) (text not found) were left out.',
+            annotations,
+            docs.length,
+            target,
+            orphans,
+          )
+        : vscode.l10n.t('Exported {0} annotation(s) of {1} report(s) to {2}.', annotations, docs.length, target);
+    const open = vscode.l10n.t('Open');
+    void vscode.window.showInformationMessage(message, open).then((c) => {
+      if (c === open) void vscode.window.showTextDocument(vscode.Uri.file(target));
+    });
+    return { path: target, documents: docs.length, annotations, orphansLeftOut: orphans };
+  }
+
+  private async askTarget(defaultUri: vscode.Uri): Promise<string | undefined> {
+    const uri = await vscode.window.showSaveDialog({
+      defaultUri,
+      filters: { [vscode.l10n.t('Report annotations')]: ['json'] },
+      title: vscode.l10n.t('Export Annotations'),
+    });
+    return uri?.fsPath;
+  }
+
+  private failed<T extends { error?: string }>(empty: T, err: unknown): T {
+    const detail = formatProblem(err);
+    void vscode.window.showErrorMessage(vscode.l10n.t('The annotations could not be exported: {0}', detail));
+    return { ...empty, error: detail };
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Import
+
+  async importSet(args: ImportArgs): Promise<ImportResult> {
+    const none: ImportResult = { documents: 0, added: 0, replaced: 0, merged: 0, orphaned: 0 };
+    let source = args.source;
+    if (!source) {
+      const picked = await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        filters: { [vscode.l10n.t('Report annotations')]: ['json'] },
+        title: vscode.l10n.t('Import Annotations'),
+      });
+      if (!picked?.[0]) return { ...none, error: 'cancelled' };
+      source = picked[0].fsPath;
+    }
+    const name = source.slice(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
+    const fail = (detail: string): ImportResult => {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was imported from {0}: {1}', name, detail), { modal: false });
+      return { ...none, error: detail };
+    };
+    // 1. Read and check everything; nothing changes until all of it is right.
+    let json: string;
+    try {
+      json = await fs.readFile(source, 'utf8');
+    } catch (err) {
+      return fail((err as Error).message);
+    }
+    let uris: string[];
+    try {
+      uris = parseAnnotationSetJson(json).documents.map((d) => d.uri);
+    } catch (err) {
+      return fail(formatProblem(err));
+    }
+    const documents = new Map<string, vscode.TextDocument>();
+    for (const uri of uris) {
+      const resolved = await resolveReport(uri, source);
+      if (resolved) documents.set(uri, await openDocument(resolved));
+    }
+    const unusable = [...documents.values()].filter((d) => !this.manager.canAnnotate(d));
+    if (unusable.length > 0) return fail(vscode.l10n.t('{0} is not a file on disk', basename(unusable[0].uri)));
+    let imported;
+    try {
+      imported = importAnnotationSet(json, (uri) => documents.get(uri)?.getText());
+    } catch (err) {
+      return fail(formatProblem(err));
+    }
+    // 2. Merge: the same id replaces, new ones are added.
+    const result: ImportResult = { ...none, documents: imported.length };
+    for (const doc of imported) {
+      const document = documents.get(doc.uri)!;
+      const store = this.manager.storeFor(document);
+      for (const a of doc.annotations) {
+        if (store.get(a.id)) result.replaced++;
+        else if (!a.orphaned && store.anchored().some((b) => b.target.start === a.target.start && b.target.end === a.target.end)) result.merged++;
+        else result.added++;
+        if (a.orphaned) result.orphaned++;
+      }
+      store.merge(doc.annotations);
+    }
+    await this.manager.flush();
+    for (const doc of imported) void this.manager.warnOrphans(documents.get(doc.uri)!.uri);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        'Imported {0} annotation(s) into {1} report(s): {2} new, {3} replaced, {4} joined with an annotation of the same text, {5} not found in the text (kept as orphans).',
+        result.added + result.replaced + result.merged,
+        result.documents,
+        result.added,
+        result.replaced,
+        result.merged,
+        result.orphaned,
+      ),
+    );
+    return result;
+  }
+}
+
+/** A report named in an import: a URI, an absolute path, or a path relative to a workspace folder (or to the imported file). */
+async function resolveReport(uri: string, source: string): Promise<vscode.Uri | undefined> {
+  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(uri)) return vscode.Uri.parse(uri);
+  if (isAbsolute(uri)) return (await exists(uri)) ? vscode.Uri.file(uri) : undefined;
+  const bases = [...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath), join(source, '..')];
+  for (const base of bases) {
+    const path = join(base, uri);
+    if (await exists(path)) return vscode.Uri.file(path);
+  }
+  return undefined;
+}
+
+async function openDocument(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? vscode.workspace.openTextDocument(uri);
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    return (await fs.stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function readHead(path: string): Promise<string> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(path, 'r');
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
+    return new TextDecoder('utf-8').decode(buf.subarray(0, bytesRead)).replace(/^\uFEFF/, '').slice(0, 4096);
+  } catch {
+    return '';
+  } finally {
+    await handle?.close();
+  }
+}
+
+function defaultExportUri(report: vscode.Uri): vscode.Uri {
+  const name = basename(report).replace(/\.[^.]*$/, '');
+  return report.scheme === 'file' ? vscode.Uri.joinPath(report, '..', `${name}${EXPORT_SUFFIX}`) : vscode.Uri.file(`${name}${EXPORT_SUFFIX}`);
+}
+
+function exportArgs(a: unknown): ExportArgs {
+  if (a instanceof vscode.Uri) return { uri: a };
+  return a && typeof a === 'object' ? (a as ExportArgs) : {};
+}
+
+function importArgs(a: unknown): ImportArgs {
+  if (a instanceof vscode.Uri) return { source: a.fsPath };
+  return a && typeof a === 'object' ? (a as ImportArgs) : {};
+}
+
+export function registerExportImport(
+  context: vscode.ExtensionContext,
+  manager: AnnotationManager,
+  analysis: ReportAnalysisProvider,
+): ExportImport {
+  const io = new ExportImport(manager, analysis);
+  context.subscriptions.push(io.register());
+  return io;
+}

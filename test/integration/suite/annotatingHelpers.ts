@@ -1,0 +1,109 @@
+// Shared by the annotating suites (tagging, persistence, exportImport): the activated extension's
+// annotation manager, small reports written into the test workspace, and waiting.
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { AnnotationManager } from '../../../src/extension/annotationManager';
+import type { CommandResult } from '../../../src/extension/annotationCommands';
+import type { ReportAnnotatorApi } from '../../../src/extension/api';
+import type { Paragraph } from '../../../src/core/types';
+
+export const WORKSPACE = process.env.REPORT_ANNOTATOR_TEST_WORKSPACE!;
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function annotatingApi(): Promise<ReportAnnotatorApi & { annotations: AnnotationManager }> {
+  const ext = vscode.extensions.getExtension<ReportAnnotatorApi>('report-annotator.report-annotator');
+  assert.ok(ext, 'the extension is installed');
+  return (await ext.activate()) as ReportAnnotatorApi & { annotations: AnnotationManager };
+}
+
+/** Polls until `probe` gives a truthy value (or fails the test after `ms`). */
+export async function waitFor<T>(what: string, probe: () => T | undefined | null | false, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+/** A small report that the detection recognises, with one paragraph per line. */
+export function sampleReport(title = '2023年示范区政府工作报告', extra: string[] = []): string {
+  return [
+    title,
+    '',
+    '各位代表：',
+    '',
+    '　　现在，我代表区人民政府向大会报告工作，请予审议，并请政协委员提出意见。',
+    '',
+    '　　一、2022年工作回顾',
+    '',
+    ...extra,
+    '　　招商引资成效显著。全年签约项目42个，总投资51593万元，增长34.2%，引进省外资金12.5亿元。',
+    '',
+    '　　项目建设加快推进。万达广场建成投用，新建城市道路13.6公里，改造老旧小区3.8万平方米。',
+    '',
+    '　　民生保障持续改善。城镇新增就业1312人，居民人均可支配收入增长7.4%，新建学校两所。',
+    '',
+    '　　二、2023年工作安排',
+    '',
+    '　　坚持生态优先。完成造林5200亩，细颗粒物平均浓度下降6.6个百分点，河长制全面落实。',
+    '',
+    '　　深化改革创新。推进营商环境改革，新登记市场主体二十多家，政务服务事项全部网上可办。',
+    '',
+  ].join('\n');
+}
+
+/** Writes a report into the workspace's reports folder (replacing any earlier one); returns its path. */
+export function writeReport(name: string, text: string): string {
+  const path = join(WORKSPACE, 'reports', name);
+  writeFileSync(path, text, 'utf8');
+  return path;
+}
+
+/** Opens and shows a report, and waits until it is in the govreport language (detection). */
+export async function openReport(path: string): Promise<vscode.TextEditor> {
+  await annotatingApi();
+  let doc = await vscode.workspace.openTextDocument(path);
+  await vscode.window.showTextDocument(doc);
+  const end = Date.now() + 5000;
+  while (doc.languageId !== 'govreport' && Date.now() < end) await sleep(25);
+  if (doc.languageId !== 'govreport') doc = await vscode.languages.setTextDocumentLanguage(doc, 'govreport');
+  return vscode.window.showTextDocument(doc);
+}
+
+/** The analysis paragraph whose text contains `needle`. */
+export async function paragraphWith(api: ReportAnnotatorApi, doc: vscode.TextDocument, needle: string): Promise<Paragraph> {
+  const analysis = await api.analysis.analyze(doc);
+  const text = doc.getText();
+  const p = analysis.paragraphs.find((q) => text.slice(q.range.start, q.range.end).includes(needle));
+  assert.ok(p, `a paragraph contains ${needle}`);
+  return p;
+}
+
+export function tag(args: object): Thenable<CommandResult> {
+  return vscode.commands.executeCommand<CommandResult>('reportAnnotator.tagParagraphs', args);
+}
+
+export function sidecarOf(path: string): string {
+  return `${path}.annotations.json`;
+}
+
+export function readIfExists(path: string): string | undefined {
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
+
+/**
+ * Saves and closes the editors of the reports these suites wrote, so the next suite starts clean. Other
+ * suites' editors are left alone (closing a dirty untitled one would ask to save, in a dialog).
+ */
+export async function closeAll(): Promise<void> {
+  const mine = (uri: vscode.Uri) => uri.scheme === 'file' && /[\\/]reports[\\/](tagging|persist|export|import)-[^\\/]*\.txt$/.test(uri.fsPath);
+  for (const doc of vscode.workspace.textDocuments) if (mine(doc.uri) && doc.isDirty) await doc.save();
+  const tabs = vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputText && mine(t.input.uri) && !t.isDirty);
+  await vscode.window.tabGroups.close(tabs);
+}

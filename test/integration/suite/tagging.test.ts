@@ -1,0 +1,188 @@
+// Tagging paragraphs, removing tags, editing notes, through the commands (with arguments instead of the
+// quick pick), on a report in the real editor; and the decorations of tagged paragraphs.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { touchedParagraphs } from '../../../src/extension/annotationCommands';
+import { computeTagDecorations, configuredTags } from '../../../src/extension/tagDecorations';
+import type { CommandResult } from '../../../src/extension/annotationCommands';
+import { annotatingApi, closeAll, openReport, paragraphWith, sampleReport, tag, waitFor, writeReport } from './annotatingHelpers';
+
+suite('tagging', () => {
+  suiteTeardown(closeAll);
+
+  test('tags the paragraph at the cursor', async () => {
+    const api = await annotatingApi();
+    const editor = await openReport(writeReport('tagging-one.txt', sampleReport()));
+    const doc = editor.document;
+    const p = await paragraphWith(api, doc, '民生保障持续改善');
+    editor.selection = new vscode.Selection(doc.positionAt(p.range.start + 5), doc.positionAt(p.range.start + 5));
+    const result = await tag({ tags: ['民生'] });
+    assert.equal(result.annotationIds.length, 1, result.message);
+    const list = api.annotations.list(doc.uri);
+    assert.equal(list.length, 1);
+    const [a] = list;
+    assert.deepEqual(a.tags, ['民生']);
+    assert.deepEqual({ start: a.target.start, end: a.target.end }, p.range);
+    assert.equal(a.target.exact, doc.getText().slice(p.range.start, p.range.end));
+    assert.ok(a.target.prefix.length > 0 && a.target.suffix.length > 0, 'the quote has context');
+
+    // A second tag on the same paragraph joins the same annotation.
+    const again = await tag({ tags: ['财政', '民生'] });
+    assert.deepEqual(again.annotationIds, [a.id]);
+    assert.deepEqual(api.annotations.list(doc.uri)[0].tags, ['民生', '财政']);
+  });
+
+  test('tags every paragraph a selection touches, and each selection of several', async () => {
+    const api = await annotatingApi();
+    const editor = await openReport(writeReport('tagging-many.txt', sampleReport()));
+    const doc = editor.document;
+    const from = await paragraphWith(api, doc, '招商引资成效显著');
+    const to = await paragraphWith(api, doc, '民生保障持续改善');
+    const analysis = await api.analysis.analyze(doc);
+    const expected = analysis.paragraphs.filter((p) => p.range.start >= from.range.start && p.range.end <= to.range.end);
+    assert.equal(expected.length, 3, 'three paragraphs from 招商引资 to 民生');
+    // From the middle of the first to the middle of the last paragraph.
+    editor.selection = new vscode.Selection(doc.positionAt(from.range.start + 3), doc.positionAt(to.range.start + 4));
+    const result = await tag({ tags: ['项目建设'] });
+    assert.equal(result.annotationIds.length, 3);
+    assert.deepEqual(
+      api.annotations.list(doc.uri).map((a) => [a.target.start, a.target.end]),
+      expected.map((p) => [p.range.start, p.range.end]),
+    );
+
+    // Several selections (multi-cursor); a selection ending at the start of a line does not take that line.
+    const eco = await paragraphWith(api, doc, '坚持生态优先');
+    const reform = await paragraphWith(api, doc, '深化改革创新');
+    editor.selections = [
+      new vscode.Selection(doc.positionAt(eco.range.start), doc.lineAt(doc.positionAt(eco.range.start).line + 1).range.start),
+      new vscode.Selection(doc.positionAt(reform.range.end), doc.positionAt(reform.range.end)),
+    ];
+    const two = await tag({ tags: ['生态环境'] });
+    assert.equal(two.annotationIds.length, 2);
+    const tagged = api.annotations.list(doc.uri).filter((a) => a.tags.includes('生态环境'));
+    assert.deepEqual(tagged.map((a) => a.target.start), [eco.range.start, reform.range.start]);
+
+    // Without an editor selection: ranges as an argument.
+    const three = await tag({ uri: doc.uri.toString(), ranges: [{ start: eco.range.start, end: reform.range.end }], tags: ['新标签'] });
+    assert.equal(three.annotationIds.length, 2, 'the same two paragraphs (the heading between is not a paragraph of either)');
+  });
+
+  test('touched paragraphs: carets at edges, selections across blank lines', () => {
+    const ps = [
+      { id: 'p1', range: { start: 0, end: 10 } },
+      { id: 'p2', range: { start: 12, end: 20 } },
+      { id: 'p3', range: { start: 22, end: 30 } },
+    ];
+    const ids = (sel: { start: number; end: number }[]) => touchedParagraphs(ps, sel).map((p) => p.id);
+    assert.deepEqual(ids([{ start: 10, end: 10 }]), ['p1'], 'a caret at the end of a paragraph');
+    assert.deepEqual(ids([{ start: 11, end: 11 }]), [], 'a caret on a blank line');
+    assert.deepEqual(ids([{ start: 5, end: 12 }]), ['p1'], 'a selection ending where p2 starts');
+    assert.deepEqual(ids([{ start: 25, end: 5 }]), ['p1', 'p2', 'p3'], 'a backward selection');
+    assert.deepEqual(ids([{ start: 13, end: 13 }, { start: 14, end: 15 }]), ['p2'], 'each paragraph once');
+  });
+
+  test('refuses a bad tag, and a caret outside any paragraph, changing nothing', async () => {
+    const api = await annotatingApi();
+    const editor = await openReport(writeReport('tagging-bad.txt', sampleReport()));
+    const doc = editor.document;
+    const p = await paragraphWith(api, doc, '招商引资成效显著');
+    editor.selection = new vscode.Selection(doc.positionAt(p.range.start), doc.positionAt(p.range.start));
+    for (const bad of ['   ', 'two\nlines', 'x'.repeat(41)]) {
+      const r = await tag({ tags: [bad] });
+      assert.equal(r.annotationIds.length, 0);
+      assert.ok(r.message, `a message for ${JSON.stringify(bad)}`);
+    }
+    const blank = doc.lineAt(1); // the empty line after the title
+    assert.equal(blank.text, '');
+    editor.selection = new vscode.Selection(blank.range.start, blank.range.start);
+    const r = await tag({ tags: ['民生'] });
+    assert.match(r.message ?? '', /paragraph/);
+    assert.equal(api.annotations.list(doc.uri).length, 0);
+  });
+
+  test('removes a tag: from the touched paragraphs, and from a tree item', async () => {
+    const api = await annotatingApi();
+    const editor = await openReport(writeReport('tagging-remove.txt', sampleReport()));
+    const doc = editor.document;
+    const a = await paragraphWith(api, doc, '招商引资成效显著');
+    const b = await paragraphWith(api, doc, '项目建设加快推进');
+    await tag({ uri: doc.uri, ranges: [{ start: a.range.start, end: b.range.end }], tags: ['财政', '招商引资'] });
+    assert.equal(api.annotations.list(doc.uri).length, 2);
+
+    editor.selection = new vscode.Selection(doc.positionAt(a.range.start + 2), doc.positionAt(a.range.start + 2));
+    const r1 = await vscode.commands.executeCommand<CommandResult>('reportAnnotator.removeTag', { tag: '财政' });
+    assert.equal(r1.annotationIds.length, 1);
+    const [first, second] = api.annotations.list(doc.uri);
+    assert.deepEqual(first.tags, ['招商引资']);
+    assert.deepEqual(second.tags, ['财政', '招商引资']);
+
+    // The tree's annotation node, as a view/item/context menu passes it.
+    const node = { kind: 'annotation', tag: '招商引资', annotation: first, uri: doc.uri, id: 'x', children: [] };
+    await vscode.commands.executeCommand('reportAnnotator.removeTag', node);
+    const left = api.annotations.list(doc.uri);
+    assert.equal(left.length, 1, 'an annotation left with no tag and no note goes');
+    assert.equal(left[0].id, second.id);
+
+    const r3 = await vscode.commands.executeCommand<CommandResult>('reportAnnotator.removeTag', { uri: doc.uri, tag: '民生', ranges: [b.range] });
+    assert.match(r3.message ?? '', /not tagged/);
+    assert.deepEqual(api.annotations.list(doc.uri)[0].tags, ['财政', '招商引资'], 'nothing else changed');
+  });
+
+  test('edits a note: prefilled from the annotation, empty removes it', async () => {
+    const api = await annotatingApi();
+    const editor = await openReport(writeReport('tagging-note.txt', sampleReport()));
+    const doc = editor.document;
+    const p = await paragraphWith(api, doc, '民生保障持续改善');
+    const q = await paragraphWith(api, doc, '坚持生态优先');
+    await tag({ uri: doc.uri, ranges: [p.range], tags: ['民生'] });
+    editor.selection = new vscode.Selection(doc.positionAt(p.range.start + 1), doc.positionAt(p.range.start + 1));
+    await vscode.commands.executeCommand('reportAnnotator.editNote', { note: '就业数字需核对：1312人是否含灵活就业' });
+    let [a] = api.annotations.list(doc.uri);
+    assert.equal(a.note, '就业数字需核对：1312人是否含灵活就业');
+    assert.deepEqual(a.tags, ['民生']);
+
+    // The input box is prefilled with the note: accept it as it is.
+    const pending = vscode.commands.executeCommand('reportAnnotator.editNote', { annotationId: a.id });
+    await new Promise((r) => setTimeout(r, 400));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await pending;
+    assert.equal(api.annotations.list(doc.uri)[0].note, '就业数字需核对：1312人是否含灵活就业', 'the prefilled note is kept');
+
+    await vscode.commands.executeCommand('reportAnnotator.editNote', { annotationId: a.id, note: '' });
+    [a] = api.annotations.list(doc.uri);
+    assert.equal(a.note, undefined);
+    assert.deepEqual(a.tags, ['民生'], 'the tags stay');
+
+    // A note on a paragraph without tags makes an annotation of its own.
+    await vscode.commands.executeCommand('reportAnnotator.editNote', { uri: doc.uri, ranges: [{ start: q.range.start, end: q.range.start }], note: '与去年对比' });
+    const withNote = api.annotations.list(doc.uri).find((x) => x.target.start === q.range.start);
+    assert.ok(withNote);
+    assert.deepEqual(withNote.tags, []);
+    assert.equal(withNote.note, '与去年对比');
+  });
+
+  test('decorations: a type for each configured colour; ranges and labels of tagged paragraphs', async () => {
+    const api = await annotatingApi();
+    const decorator = api.annotations.decorator;
+    assert.ok(decorator, 'the extension decorates tagged paragraphs');
+    const styles = configuredTags();
+    assert.ok(styles.length >= 6, 'the default tags have colours');
+    for (const s of styles) assert.ok(decorator.colors.includes(s.color), `a decoration type for ${s.name} ${s.color}`);
+
+    const editor = await openReport(writeReport('tagging-decorations.txt', sampleReport()));
+    const doc = editor.document;
+    const p = await paragraphWith(api, doc, '民生保障持续改善');
+    await tag({ uri: doc.uri, ranges: [p.range], tags: ['民生', '财政', '自定义'] });
+    const plan = computeTagDecorations(doc, api.annotations.list(doc.uri), styles);
+    const green = plan.get('#5cb85c')!; // 民生
+    const red = plan.get('#d9534f')!; // 财政
+    assert.ok(green && red, 'one entry per colour');
+    assert.deepEqual(green.lines[0], new vscode.Range(doc.positionAt(p.range.start), doc.positionAt(p.range.end)));
+    assert.deepEqual(green.labels[0].range, new vscode.Range(doc.positionAt(p.range.end), doc.positionAt(p.range.end)));
+    assert.equal(green.labels[0].renderOptions?.after?.contentText, '⟨民生⟩');
+    assert.equal(red.labels[0].renderOptions?.after?.contentText, '⟨财政⟩');
+    const custom = [...plan.entries()].find(([, d]) => d.labels.some((l) => l.renderOptions?.after?.contentText === '⟨自定义⟩'));
+    assert.ok(custom, 'a tag that is not configured gets a colour too');
+    await waitFor('a decoration type for the unconfigured tag', () => decorator.colors.includes(custom[0]));
+  });
+});
