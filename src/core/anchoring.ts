@@ -3,7 +3,7 @@
 // Two ways in: `rebaseOnEdits` shifts spans through the editor's own change events (cheap, exact), and
 // `reanchor` searches a text of unknown history (after a restart, or an edit made outside the editor).
 // A target that cannot be found with confidence is orphaned (undefined): never guess a place.
-import type { OffsetMap } from './offsets';
+import { OffsetMap } from './offsets';
 import type { AnnotationTarget, Span } from './types';
 
 /** Code points of context kept on each side of the quote (spec.md). */
@@ -44,11 +44,6 @@ export interface TextChange {
   text: string;
 }
 
-export interface RebasedSpan extends Span {
-  /** Text inside the span changed, so the target's quote is out of date. */
-  edited: boolean;
-}
-
 /**
  * Moves spans through edits. `changes` are applied in order, each against the text left by the ones
  * before (as VS Code's extension host applies one event's changes). A span whose whole text is
@@ -58,9 +53,9 @@ export interface RebasedSpan extends Span {
  * - a replacement that starts inside the span puts its new text inside; one that starts before it
  *   puts it before.
  */
-export function rebaseOnEdits(spans: readonly Span[], changes: readonly TextChange[]): (RebasedSpan | undefined)[] {
+export function rebaseOnEdits(spans: readonly Span[], changes: readonly TextChange[]): (Span | undefined)[] {
   return spans.map((span) => {
-    let current: RebasedSpan | undefined = { start: span.start, end: span.end, edited: false };
+    let current: Span | undefined = { start: span.start, end: span.end };
     for (const change of changes) {
       current = rebaseOne(current, change);
       if (!current) break;
@@ -69,23 +64,22 @@ export function rebaseOnEdits(spans: readonly Span[], changes: readonly TextChan
   });
 }
 
-function rebaseOne({ start: s, end: e, edited }: RebasedSpan, change: TextChange): RebasedSpan | undefined {
+function rebaseOne({ start: s, end: e }: Span, change: TextChange): Span | undefined {
   const a = change.rangeOffset;
   const b = a + change.rangeLength;
   const t = change.text;
   const delta = t.length - change.rangeLength;
   if (a === b) {
-    if (t === '') return { start: s, end: e, edited };
-    if (a < s || (a === s && t.endsWith('\n'))) return { start: s + delta, end: e + delta, edited };
-    if (a > e || (a === e && t.startsWith('\n'))) return { start: s, end: e, edited };
-    return { start: s, end: e + delta, edited: true };
+    if (a < s || (a === s && t.endsWith('\n'))) return { start: s + delta, end: e + delta };
+    if (a > e || (a === e && t.startsWith('\n'))) return { start: s, end: e };
+    return { start: s, end: e + delta };
   }
-  if (b <= s) return { start: s + delta, end: e + delta, edited };
-  if (a >= e) return { start: s, end: e, edited };
+  if (b <= s) return { start: s + delta, end: e + delta };
+  if (a >= e) return { start: s, end: e };
   if (a <= s && b >= e) return undefined;
-  if (a < s) return { start: a + t.length, end: e + delta, edited: true };
-  if (b > e) return { start: s, end: a + t.length, edited: true };
-  return { start: s, end: e + delta, edited: true };
+  if (a < s) return { start: a + t.length, end: e + delta };
+  if (b > e) return { start: s, end: a + t.length };
+  return { start: s, end: e + delta };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -434,20 +428,14 @@ function snapToLine(text: string, span: Span, target: AnnotationTarget, errors: 
 
 /** Whether the context shows the quote filled its line, but for blanks (a short context reached the text's edge). */
 function isWholeLine({ prefix, suffix }: AnnotationTarget): boolean {
-  const startsLine = prefix.includes('\n') || codePointLength(prefix) < CONTEXT_LENGTH;
-  const endsLine = suffix.includes('\n') || codePointLength(suffix) < CONTEXT_LENGTH;
+  const startsLine = prefix.includes('\n') || new OffsetMap(prefix).codePointLength < CONTEXT_LENGTH;
+  const endsLine = suffix.includes('\n') || new OffsetMap(suffix).codePointLength < CONTEXT_LENGTH;
   return (
     startsLine &&
     endsLine &&
     LINE_BLANKS.test(prefix.slice(prefix.lastIndexOf('\n') + 1)) &&
     LINE_BLANKS.test(suffix.slice(0, indexOrEnd(suffix, '\n')))
   );
-}
-
-function codePointLength(s: string): number {
-  let n = s.length;
-  for (let i = 1; i < s.length; i++) if (splitsPair(s, i)) n--;
-  return n;
 }
 
 function indexOrEnd(text: string, search: string, from = 0): number {

@@ -184,31 +184,31 @@ describe('rebaseOnEdits', () => {
   const change = (rangeOffset: number, rangeLength: number, text: string): TextChange => ({ rangeOffset, rangeLength, text });
 
   test('edits before shift it, edits after leave it', () => {
-    assert.deepEqual(rebase(change(2, 3, 'abcdef')), { start: 13, end: 23, edited: false });
-    assert.deepEqual(rebase(change(5, 5, '')), { start: 5, end: 15, edited: false });
-    assert.deepEqual(rebase(change(20, 5, 'x')), { start: 10, end: 20, edited: false });
-    assert.deepEqual(rebase(change(25, 0, 'x')), { start: 10, end: 20, edited: false });
+    assert.deepEqual(rebase(change(2, 3, 'abcdef')), { start: 13, end: 23 });
+    assert.deepEqual(rebase(change(5, 5, '')), { start: 5, end: 15 });
+    assert.deepEqual(rebase(change(20, 5, 'x')), { start: 10, end: 20 });
+    assert.deepEqual(rebase(change(25, 0, 'x')), { start: 10, end: 20 });
   });
 
   test('typing inside or at either edge grows it; a new line at an edge stays outside', () => {
-    assert.deepEqual(rebase(change(15, 0, 'abc')), { start: 10, end: 23, edited: true });
-    assert.deepEqual(rebase(change(10, 0, 'ab')), { start: 10, end: 22, edited: true });
-    assert.deepEqual(rebase(change(20, 0, 'ab')), { start: 10, end: 22, edited: true });
-    assert.deepEqual(rebase(change(10, 0, '新段落\n')), { start: 14, end: 24, edited: false });
-    assert.deepEqual(rebase(change(20, 0, '\n新段落')), { start: 10, end: 20, edited: false });
+    assert.deepEqual(rebase(change(15, 0, 'abc')), { start: 10, end: 23 });
+    assert.deepEqual(rebase(change(10, 0, 'ab')), { start: 10, end: 22 });
+    assert.deepEqual(rebase(change(20, 0, 'ab')), { start: 10, end: 22 });
+    assert.deepEqual(rebase(change(10, 0, '新段落\n')), { start: 14, end: 24 });
+    assert.deepEqual(rebase(change(20, 0, '\n新段落')), { start: 10, end: 20 });
   });
 
   test('deleting part shrinks it; deleting or replacing all of it orphans it', () => {
-    assert.deepEqual(rebase(change(12, 3, '')), { start: 10, end: 17, edited: true });
-    assert.deepEqual(rebase(change(5, 8, '')), { start: 5, end: 12, edited: true });
-    assert.deepEqual(rebase(change(5, 8, 'xy')), { start: 7, end: 14, edited: true });
-    assert.deepEqual(rebase(change(15, 10, 'xy')), { start: 10, end: 17, edited: true });
+    assert.deepEqual(rebase(change(12, 3, '')), { start: 10, end: 17 });
+    assert.deepEqual(rebase(change(5, 8, '')), { start: 5, end: 12 });
+    assert.deepEqual(rebase(change(5, 8, 'xy')), { start: 7, end: 14 });
+    assert.deepEqual(rebase(change(15, 10, 'xy')), { start: 10, end: 17 });
     assert.equal(rebase(change(10, 10, '')), undefined);
     assert.equal(rebase(change(8, 15, 'replacement')), undefined);
   });
 
   test('applies one event’s changes in order, and leaves a no-op alone', () => {
-    assert.deepEqual(rebase(change(30, 0, 'x'), change(0, 0, 'ab'), change(12, 1, '')), { start: 12, end: 21, edited: true });
-    assert.deepEqual(rebase(change(15, 0, '')), { start: 10, end: 20, edited: false });
+    assert.deepEqual(rebase(change(30, 0, 'x'), change(0, 0, 'ab'), change(12, 1, '')), { start: 12, end: 21 });
+    assert.deepEqual(rebase(change(15, 0, '')), { start: 10, end: 20 });
   });
 });
