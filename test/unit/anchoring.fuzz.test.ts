@@ -84,14 +84,18 @@ class Oracle {
 interface Stats {
   edits: number;
   batches: number;
+  /** Annotations whose whole text was deleted (orphaned, as they must be). */
   destroyed: number;
-  /** reanchor() after a batch, from the targets before it (a restart, or edits made outside). */
+  // reanchor() after each batch, from the targets before it (a restart, or edits made outside):
+  /** Quote untouched: found in place. */
   intact: number;
+  /** Quote untouched but short, its context edited away: orphaned rather than guessed. */
   shortOrphaned: number;
+  /** Quote edited: found, and found with exactly the ground truth's edges. */
   editedFound: number;
   editedExact: number;
+  /** Quote edited: orphaned (always more than a tenth changed, or short). */
   editedOrphaned: number;
-  /** Short quotes (< 32 units) orphaned although at most a tenth of them changed. */
   lightlyEditedShortOrphaned: number;
 }
 
