@@ -239,7 +239,10 @@ export class AnnotationCommands {
 
   /** The document and the selections a command works on. */
   private async target(args: AnnotationCommandArgs): Promise<{ document: vscode.TextDocument; selections: Span[] }> {
-    const editor = vscode.window.activeTextEditor;
+    // From the Report view's title bar the focus is in the view and there is no active editor: use the
+    // report editor that is visible.
+    const editor =
+      vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'govreport');
     let document: vscode.TextDocument | undefined;
     if (args.uri !== undefined) {
       const uri = toUri(args.uri);

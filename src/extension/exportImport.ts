@@ -105,7 +105,10 @@ export class ExportImport {
   async exportCurrent(args: ExportArgs): Promise<ExportResult> {
     const empty: ExportResult = { documents: 0, annotations: 0, orphansLeftOut: 0 };
     try {
-      const document = args.uri !== undefined ? await openDocument(toUri(args.uri)) : vscode.window.activeTextEditor?.document;
+      const document =
+        args.uri !== undefined
+          ? await openDocument(toUri(args.uri))
+          : (vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document.languageId === REPORT_LANGUAGE))?.document;
       if (!document) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a report first.'));
         return { ...empty, error: 'no report' };

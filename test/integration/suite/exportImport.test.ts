@@ -102,6 +102,7 @@ suite('export and import', () => {
     const astral = set.documents.find((d) => d.uri === 'reports/export-astral.txt')!;
     assert.equal(astral.annotations.length, api.annotations.list(vscode.Uri.file(path)).length);
     assert.ok(set.documents.some((d) => d.figures.length > 0), 'with the analysis');
+    assert.ok(set.documents.some((d) => d.projects.length > 0), 'and projects: nodejieba loaded');
   });
 
   test('imports a valid set: new annotations are added, the same id replaces', async () => {
