@@ -84,7 +84,13 @@ function toUri(value: vscode.Uri | string): vscode.Uri {
 
 class UserError extends Error {}
 
+/** An item of the tag quick pick. */
+export type TagPickItem = vscode.QuickPickItem & { tag?: string; isNew?: boolean };
+
 export class AnnotationCommands {
+  /** The tag quick pick while it is open (tests drive it). */
+  quickPick?: vscode.QuickPick<TagPickItem>;
+
   constructor(
     private readonly manager: AnnotationManager,
     private readonly analysis: ReportAnalysisProvider,
@@ -324,7 +330,7 @@ export class AnnotationCommands {
   private pickTags(document: vscode.TextDocument, paragraphCount: number): Promise<string[] | undefined> {
     const styles = configuredTags();
     const store = this.manager.storeFor(document);
-    type Item = vscode.QuickPickItem & { tag?: string; isNew?: boolean };
+    type Item = TagPickItem;
     const sections: [string, string[]][] = [
       [vscode.l10n.t('Configured tags'), styles.map((s) => s.name)],
       [vscode.l10n.t('Recent'), this.recentTags()],
@@ -344,6 +350,7 @@ export class AnnotationCommands {
     }
     return new Promise((resolve) => {
       const qp = vscode.window.createQuickPick<Item>();
+      this.quickPick = qp;
       qp.canSelectMany = true;
       qp.matchOnDescription = false;
       qp.title = vscode.l10n.t('Tag {0} paragraph(s)', paragraphCount);
@@ -355,7 +362,20 @@ export class AnnotationCommands {
         done = true;
         resolve(value);
         qp.dispose();
+        if (this.quickPick === qp) this.quickPick = undefined;
       };
+      // New tags the user checked stay in the list when the box is cleared to check more.
+      const created: Item[] = [];
+      qp.onDidChangeSelection((selected) => {
+        for (const item of selected) {
+          if (item.isNew && item.tag && !seen.has(item.tag)) {
+            seen.add(item.tag);
+            const kept: Item = { label: item.tag, tag: item.tag, description: vscode.l10n.t('New tag'), iconPath: new vscode.ThemeIcon('add') };
+            created.push(kept);
+            base.unshift(kept);
+          }
+        }
+      });
       qp.onDidChangeValue((value) => {
         const typed = value.trim();
         const kept = qp.selectedItems;
@@ -372,7 +392,7 @@ export class AnnotationCommands {
           });
         }
         qp.items = items;
-        qp.selectedItems = items.filter((i) => kept.some((k) => k.tag === i.tag && !i.isNew));
+        qp.selectedItems = items.filter((i) => !i.isNew && kept.some((k) => k.tag === i.tag));
       });
       qp.onDidAccept(() => {
         const tags = qp.selectedItems.map((i) => i.tag).filter((t): t is string => !!t);

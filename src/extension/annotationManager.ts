@@ -11,6 +11,8 @@
 //   and synchronously when the extension stops.
 // - Annotations whose text is gone (orphans) are never dropped: they stay in the sidecar, flagged, and the
 //   user is told (with a way to look at them and delete them on purpose).
+import { existsSync, renameSync } from 'node:fs';
+import { sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { AnnotationStore, type StoredAnnotation } from '../core/annotations';
@@ -19,7 +21,7 @@ import { writeFileAtomic } from '../core/atomicWrite';
 import { JsonSyntaxError, SchemaError } from '../core/schema';
 import { parseSidecar, serializeSidecar } from '../core/sidecar';
 import type { Annotation } from '../core/types';
-import { registerAnnotationCommands } from './annotationCommands';
+import { registerAnnotationCommands, type AnnotationCommands } from './annotationCommands';
 import type { ReportAnalysisProvider, ReportAnnotationProvider } from './api';
 import { registerExportImport } from './exportImport';
 import { TagDecorator } from './tagDecorations';
@@ -118,8 +120,9 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
   private readonly log?: vscode.LogOutputChannel;
   private disposed = false;
   readonly stats: SaveStats = { writes: 0, lastMs: 0, maxMs: 0, lastBytes: 0, failures: 0 };
-  /** The decorations of tagged paragraphs (set by registerAnnotations; tests look at it). */
+  /** The decorations of tagged paragraphs and the commands (set by registerAnnotations; tests look at them). */
   decorator?: TagDecorator;
+  commands?: AnnotationCommands;
 
   readonly onDidChange = this.emitter.event;
 
@@ -135,6 +138,7 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
       vscode.workspace.onDidSaveTextDocument((d) => this.onSave(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.onClose(d)),
+      vscode.workspace.onDidRenameFiles((e) => void this.onRename(e)),
     );
     for (const d of vscode.workspace.textDocuments) this.onOpen(d);
   }
@@ -286,7 +290,7 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
   private isReport(document: vscode.TextDocument): boolean {
     if (document.languageId === REPORT_LANGUAGE) return true;
     const path = sidecarPathFor(document.uri);
-    return !!path && readTextIfExists(path) !== undefined;
+    return !!path && existsSync(path);
   }
 
   private onOpen(document: vscode.TextDocument): void {
@@ -455,6 +459,41 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
       entry.store.sync(entry.text = document.getText());
     }
     void this.save(entry);
+  }
+
+  /**
+   * A report renamed or moved in VS Code (explorer, refactoring): its sidecar goes with it. A folder's
+   * sidecars move with the folder; only what is in memory needs to follow.
+   */
+  private async onRename(e: vscode.FileRenameEvent): Promise<void> {
+    for (const { oldUri, newUri } of e.files) {
+      if (oldUri.scheme !== 'file' || newUri.scheme !== 'file') continue;
+      const under = (p: string) => p === oldUri.fsPath || p.startsWith(oldUri.fsPath + sep);
+      const moved = [...this.entries.values()].filter((x) => under(x.uri.fsPath));
+      for (const entry of moved) {
+        await this.save(entry);
+        this.drop(entry);
+      }
+      const from = sidecarPathFor(oldUri)!;
+      const to = sidecarPathFor(newUri)!;
+      try {
+        if (existsSync(from) && !existsSync(to)) renameSync(from, to);
+      } catch (err) {
+        void this.notify.error(
+          vscode.l10n.t('The annotations of {0} could not be moved with it: {1}', fileName(newUri), describeError(err)),
+        );
+      }
+      for (const entry of moved) {
+        const now = vscode.Uri.file(newUri.fsPath + entry.uri.fsPath.slice(oldUri.fsPath.length));
+        // The document may have opened under its new name before its sidecar got there.
+        const early = this.entries.get(now.toString());
+        if (early && early.store.list().length === 0 && !early.invalid) this.drop(early);
+        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === now.toString());
+        if (document) this.onOpen(document);
+        this.emitter.fire(entry.uri);
+        this.emitter.fire(now);
+      }
+    }
   }
 
   private onReportFileEvent(entry: Entry, kind: 'changed' | 'deleted'): void {
@@ -685,7 +724,7 @@ export function registerAnnotations(
   const decorator = new TagDecorator(manager);
   manager.decorator = decorator;
   context.subscriptions.push(manager, decorator);
-  registerAnnotationCommands(context, manager, analysis);
+  manager.commands = registerAnnotationCommands(context, manager, analysis);
   registerExportImport(context, manager, analysis);
   return manager;
 }

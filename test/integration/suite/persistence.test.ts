@@ -240,6 +240,24 @@ suite('persistence', () => {
     assert.equal(loaded.annotations.length, 1);
   });
 
+  test('renaming a report in VS Code takes its annotations along', async () => {
+    const api = await annotatingApi();
+    const path = writeReport('persist-rename-a.txt', sampleReport());
+    const editor = await openReport(path);
+    const doc = editor.document;
+    const p = await paragraphWith(api, doc, '深化改革创新');
+    await tag({ uri: doc.uri, ranges: [p.range], tags: ['改革创新'] });
+    await api.annotations.flush(doc.uri);
+    const to = vscode.Uri.file(path.replace('persist-rename-a', 'persist-rename-b'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(doc.uri, to);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('the sidecar to move', () => readIfExists(sidecarOf(to.fsPath)) && !readIfExists(sidecarOf(path)));
+    const moved = await vscode.workspace.openTextDocument(to);
+    await waitFor('the annotations under the new name', () => api.annotations.list(moved.uri)[0]?.tags.includes('改革创新'));
+    assert.equal(api.annotations.list(doc.uri).length, 0);
+  });
+
   test('a sidecar changed on disk by someone else is read again', async () => {
     const api = await annotatingApi();
     const path = writeReport('persist-sidecar-edit.txt', sampleReport());

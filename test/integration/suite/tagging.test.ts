@@ -67,6 +67,57 @@ suite('tagging', () => {
     assert.equal(three.annotationIds.length, 2, 'the same two paragraphs (the heading between is not a paragraph of either)');
   });
 
+  test('the quick pick: configured, recent and report tags, several checked, and a new tag typed in', async () => {
+    const api = await annotatingApi();
+    const editor = await openReport(writeReport('tagging-pick.txt', sampleReport()));
+    const doc = editor.document;
+    const p = await paragraphWith(api, doc, '项目建设加快推进');
+    editor.selection = new vscode.Selection(doc.positionAt(p.range.start + 1), doc.positionAt(p.range.start + 1));
+    const commands = api.annotations.commands!;
+
+    const running = vscode.commands.executeCommand<CommandResult>('reportAnnotator.tagParagraphs');
+    const qp = await waitFor('the tag quick pick', () => commands.quickPick);
+    assert.equal(qp.canSelectMany, true);
+    const labels = qp.items.map((i) => i.label);
+    for (const s of configuredTags()) assert.ok(labels.includes(s.name), `configured tag ${s.name} offered`);
+    assert.ok(labels.includes('Configured tags'), 'grouped under a separator');
+    assert.ok(labels.includes('财政'), 'a tag used earlier');
+    // Type a new tag and check it; clear the box, the new tag stays, check a configured one too.
+    qp.value = '重大项目';
+    const fresh = await waitFor('the typed tag to be offered as new', () => qp.items.find((i) => i.isNew && i.tag === '重大项目'));
+    qp.selectedItems = [fresh];
+    await new Promise((r) => setTimeout(r, 100));
+    qp.value = '';
+    await waitFor('the checked new tag to stay in the list', () => !qp.items.some((i) => i.isNew) && qp.items.some((i) => i.tag === '重大项目'));
+    qp.selectedItems = qp.items.filter((i) => i.tag === '重大项目' || i.tag === '项目建设');
+    await waitFor('two checked', () => qp.selectedItems.length === 2);
+    await new Promise((r) => setTimeout(r, 100)); // the extension host sends quick pick updates batched
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const result = await running;
+    assert.equal(result.annotationIds.length, 1, result.message);
+    const [a] = api.annotations.list(doc.uri);
+    assert.deepEqual([...a.tags].sort(), ['重大项目', '项目建设'].sort());
+
+    // Nothing checked, a new tag typed: Enter takes the typed tag.
+    const second = vscode.commands.executeCommand<CommandResult>('reportAnnotator.tagParagraphs');
+    const qp2 = await waitFor('the tag quick pick again', () => commands.quickPick !== qp && commands.quickPick);
+    assert.ok(qp2.items.some((i) => i.tag === '重大项目'), 'the new tag is now a recent one');
+    qp2.value = '待核实';
+    await waitFor('the typed tag', () => qp2.items.some((i) => i.isNew));
+    qp2.selectedItems = [];
+    await new Promise((r) => setTimeout(r, 100));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await second;
+    assert.ok(api.annotations.list(doc.uri)[0].tags.includes('待核实'));
+
+    // Escape: nothing changes.
+    const third = vscode.commands.executeCommand<CommandResult>('reportAnnotator.tagParagraphs');
+    await waitFor('the quick pick a third time', () => commands.quickPick !== qp2 && commands.quickPick);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal((await third).message, 'cancelled');
+    assert.equal(api.annotations.list(doc.uri)[0].tags.length, 3);
+  });
+
   test('touched paragraphs: carets at edges, selections across blank lines', () => {
     const ps = [
       { id: 'p1', range: { start: 0, end: 10 } },
