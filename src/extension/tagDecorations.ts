@@ -44,6 +44,9 @@ export function tagColor(tag: string, styles: readonly TagStyle[]): string {
   return styles.find((s) => s.name === tag)?.color ?? hashColor(tag);
 }
 
+/** The key of paragraphs with a note and no tag: drawn in the theme's muted colour. */
+export const NOTE_KEY = 'note';
+
 /** What one colour contributes to one editor. */
 export interface ColorDecorations {
   /** Paragraph ranges (whole-line type: border + overview ruler). */
@@ -58,8 +61,8 @@ interface PositionSource {
 
 /**
  * The decorations for a document's annotations, grouped by colour. Pure apart from the Position/Range
- * classes, so tests can check the ranges directly. Annotations without tags get no decoration; a note
- * adds ✎ to the label and shows as the hover.
+ * classes, so tests can check the ranges directly. A note adds ✎ to the label and shows as the hover; a
+ * paragraph with a note and no tag is marked under NOTE_KEY.
  */
 export function computeTagDecorations(
   document: PositionSource,
@@ -68,9 +71,20 @@ export function computeTagDecorations(
 ): Map<string, ColorDecorations> {
   const out = new Map<string, ColorDecorations>();
   for (const a of annotations) {
-    if (a.tags.length === 0) continue;
     const start = document.positionAt(a.target.start);
     const end = document.positionAt(a.target.end);
+    if (a.tags.length === 0) {
+      if (!a.note) continue;
+      let entry = out.get(NOTE_KEY);
+      if (!entry) out.set(NOTE_KEY, (entry = { lines: [], labels: [] }));
+      entry.lines.push(new vscode.Range(start, end));
+      entry.labels.push({
+        range: new vscode.Range(end, end),
+        renderOptions: { after: { contentText: '✎' } },
+        hoverMessage: new vscode.MarkdownString().appendText(a.note),
+      });
+      continue;
+    }
     const byColor = new Map<string, string[]>();
     for (const tag of a.tags) {
       const c = tagColor(tag, styles);
@@ -123,7 +137,7 @@ export class TagDecorator implements vscode.Disposable {
     this.refreshAll();
   }
 
-  /** The colours that have a decoration type (for tests and diagnostics). */
+  /** The colours that have a decoration type (for tests and diagnostics; `note` for note-only paragraphs). */
   get colors(): string[] {
     return [...this.types.keys()];
   }
@@ -135,6 +149,23 @@ export class TagDecorator implements vscode.Disposable {
 
   private typeFor(color: string): TypePair {
     let pair = this.types.get(color);
+    if (!pair && color === NOTE_KEY) {
+      const muted = new vscode.ThemeColor('editorCodeLens.foreground');
+      pair = {
+        lines: vscode.window.createTextEditorDecorationType({
+          isWholeLine: true,
+          borderColor: muted,
+          borderStyle: 'dotted',
+          borderWidth: '0 0 0 2px',
+          rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+        }),
+        labels: vscode.window.createTextEditorDecorationType({
+          after: { color: muted, margin: '0 0 0 1em' },
+          rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+        }),
+      };
+      this.types.set(color, pair);
+    }
     if (!pair) {
       pair = {
         lines: vscode.window.createTextEditorDecorationType({

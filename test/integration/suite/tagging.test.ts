@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { touchedParagraphs } from '../../../src/extension/annotationCommands';
-import { computeTagDecorations, configuredTags } from '../../../src/extension/tagDecorations';
+import { computeTagDecorations, configuredTags, NOTE_KEY } from '../../../src/extension/tagDecorations';
 import type { CommandResult } from '../../../src/extension/annotationCommands';
 import { annotatingApi, closeAll, openReport, paragraphWith, sampleReport, tag, waitFor, writeReport } from './annotatingHelpers';
 
@@ -235,5 +235,15 @@ suite('tagging', () => {
     const custom = [...plan.entries()].find(([, d]) => d.labels.some((l) => l.renderOptions?.after?.contentText === '⟨自定义⟩'));
     assert.ok(custom, 'a tag that is not configured gets a colour too');
     await waitFor('a decoration type for the unconfigured tag', () => decorator.colors.includes(custom[0]));
+
+    // A note adds ✎; a note without tags is marked on its own.
+    const q = await paragraphWith(api, doc, '坚持生态优先');
+    await vscode.commands.executeCommand('reportAnnotator.editNote', { uri: doc.uri, ranges: [{ start: p.range.start, end: p.range.start }], note: '注意' });
+    await vscode.commands.executeCommand('reportAnnotator.editNote', { uri: doc.uri, ranges: [{ start: q.range.start, end: q.range.start }], note: '只有备注' });
+    const again = computeTagDecorations(doc, api.annotations.list(doc.uri), styles);
+    assert.equal(again.get('#5cb85c')!.labels[0].renderOptions?.after?.contentText, '⟨民生⟩ ✎');
+    const noteOnly = again.get(NOTE_KEY)!;
+    assert.deepEqual(noteOnly.lines, [new vscode.Range(doc.positionAt(q.range.start), doc.positionAt(q.range.end))]);
+    await waitFor('a decoration type for note-only paragraphs', () => decorator.colors.includes(NOTE_KEY));
   });
 });
