@@ -29,9 +29,12 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
   build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
-execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'schema', '--out', join(root, 'dist/annotation-set.schema.json')], {
-  stdio: 'inherit',
-});
+// The JSON Schemas shipped in the extension, generated from the zod schemas in src/core/schema.ts.
+for (const [file, extra] of [['annotation-set.schema.json', []], ['sidecar.schema.json', ['--sidecar']]]) {
+  execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'schema', ...extra, '--out', join(root, 'dist', file)], {
+    stdio: 'inherit',
+  });
+}
 
 if (args.has('--tests')) {
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', root], { stdio: 'inherit' });

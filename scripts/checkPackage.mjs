@@ -60,6 +60,7 @@ const required = [
   'dist/analysisWorker.js',
   'dist/cli.js',
   'dist/annotation-set.schema.json',
+  'dist/sidecar.schema.json',
   'l10n/bundle.l10n.zh-cn.json',
   'node_modules/nodejieba/package.json',
   'node_modules/nodejieba/index.js',

@@ -1,18 +1,18 @@
 // report-annotator: the analysis core on the command line.
 //   report-annotator analyze FILE... [--out F] [--no-projects]   print or write the AnnotationSet (code points)
-//   report-annotator schema [--out F]                            print or write the JSON Schema
+//   report-annotator schema [--sidecar] [--out F]                print or write the JSON Schema (export or sidecar)
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { analyzeText } from './core/analyze';
 import { writeFileAtomic } from './core/atomicWrite';
 import { buildAnnotationSet, buildDocumentExport } from './core/exportSet';
 import { decodeReport, ReportInputError } from './core/reportInput';
-import { annotationSetJsonSchema } from './core/schema';
+import { annotationSetJsonSchema, sidecarJsonSchema } from './core/schema';
 import { loadJiebaSegmenter, type Segmenter } from './core/segmenter';
 
 const USAGE = `usage:
   report-annotator analyze FILE... [--out FILE] [--no-projects]
-  report-annotator schema [--out FILE]`;
+  report-annotator schema [--sidecar] [--out FILE]`;
 
 class UsageError extends Error {}
 
@@ -20,6 +20,7 @@ function parseArgs(argv: string[]) {
   const files: string[] = [];
   let out: string | undefined;
   let projects = true;
+  let sidecar = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--out' || a === '-o') {
@@ -27,11 +28,12 @@ function parseArgs(argv: string[]) {
       if (!out) throw new UsageError('--out needs a file name');
     } else if (a.startsWith('--out=')) out = a.slice(6);
     else if (a === '--no-projects') projects = false;
+    else if (a === '--sidecar') sidecar = true;
     else if (a === '--help' || a === '-h') throw new UsageError('');
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else files.push(a);
   }
-  return { files, out, projects };
+  return { files, out, projects, sidecar };
 }
 
 async function emit(json: unknown, out: string | undefined): Promise<void> {
@@ -82,7 +84,10 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'analyze') await analyze(rest);
-    else if (command === 'schema') await emit(annotationSetJsonSchema(), parseArgs(rest).out);
+    else if (command === 'schema') {
+      const { out, sidecar } = parseArgs(rest);
+      await emit(sidecar ? sidecarJsonSchema() : annotationSetJsonSchema(), out);
+    }
     else throw new UsageError(command ? `unknown command ${command}` : '');
     return 0;
   } catch (err) {

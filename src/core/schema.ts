@@ -165,6 +165,11 @@ export function parseSidecarFile(value: unknown): SidecarFile {
   return parseWithSchema(SidecarSchema, value);
 }
 
+/** The JSON Schema of the sidecar file, generated from the zod schema (VS Code validates sidecars with it). */
+export function sidecarJsonSchema(): object {
+  return z.toJSONSchema(SidecarSchema, { target: 'draft-2020-12', unrepresentable: 'any' });
+}
+
 function parseWithSchema<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (!result.success) {

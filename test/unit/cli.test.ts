@@ -100,3 +100,21 @@ test('schema prints the JSON Schema generated from the zod schema', () => {
   const shipped = JSON.parse(readFileSync(join(REPO_ROOT, 'dist', 'annotation-set.schema.json'), 'utf8'));
   assert.deepEqual(shipped, schema, 'the shipped schema file is the generated one');
 });
+
+test('schema --sidecar prints the sidecar JSON Schema, shipped beside the export schema', () => {
+  const r = run('schema', '--sidecar');
+  assert.equal(r.status, 0, r.stderr);
+  const schema = JSON.parse(r.stdout);
+  assert.equal(schema.properties.format.const, 'report-annotator.sidecar');
+  const shipped = JSON.parse(readFileSync(join(REPO_ROOT, 'dist', 'sidecar.schema.json'), 'utf8'));
+  assert.deepEqual(shipped, schema);
+  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+  const validation = pkg.contributes.jsonValidation as { fileMatch: string[]; url: string }[];
+  assert.deepEqual(
+    validation.map((v) => [v.fileMatch.join(), v.url]),
+    [
+      ['*.report-annotations.json', './dist/annotation-set.schema.json'],
+      ['*.annotations.json', './dist/sidecar.schema.json'],
+    ],
+  );
+});
