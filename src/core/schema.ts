@@ -3,6 +3,11 @@
 import { z } from 'zod';
 import { FIGURE_KINDS } from './types';
 
+// zod's compiled fast path first probes `navigator`, which VS Code's Node 22+ extension host reports as an
+// error on every activation; the interpreted path validates the same and is fast enough for our sizes.
+// Set before any schema is built: zod reads it when a schema is constructed.
+z.config({ jitless: true });
+
 export const ANNOTATION_SET_FORMAT = 'report-annotator.annotation-set';
 export const ANNOTATION_SET_VERSION = 1;
 
