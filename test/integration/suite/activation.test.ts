@@ -1,17 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { reportPath, sleep } from './helpers';
 
 const EXTENSION_ID = 'report-annotator.report-annotator';
 
 suite('activation', () => {
   test('the extension activates when a report is opened as .txt', async () => {
-    const ws = process.env.REPORT_ANNOTATOR_TEST_WORKSPACE!;
-    const doc = await vscode.workspace.openTextDocument(join(ws, 'reports', '001_644dbfd378649ff3.txt'));
+    const doc = await vscode.workspace.openTextDocument(reportPath('001_644dbfd378649ff3.txt'));
     await vscode.window.showTextDocument(doc);
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
-    for (let i = 0; i < 100 && !ext.isActive; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && !ext.isActive; i++) await sleep(100);
     assert.equal(ext.isActive, true);
   });
 });

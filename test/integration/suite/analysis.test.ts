@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DocumentAnalysis, Paragraph } from '../../../src/core/types';
-import { extensionApi, nextAnalysis, openReport, reportPath, sleep } from './readingHelpers';
+import { extensionApi, nextAnalysis, openReport, reportPath, sleep } from './helpers';
 
 function paragraphTexts(doc: vscode.TextDocument, analysis: DocumentAnalysis): string[] {
   const text = doc.getText();

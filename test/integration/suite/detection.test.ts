@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { extensionApi, openReport, reportPath, sleep, waitFor, WORKSPACE } from './readingHelpers';
+import { extensionApi, openReport, reportPath, sleep, waitFor, WORKSPACE } from './helpers';
 
 /** Opens a file and gives detection time to act on it. */
 async function openAndSettle(path: string): Promise<vscode.TextDocument> {

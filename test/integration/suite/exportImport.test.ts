@@ -11,18 +11,20 @@ import { sha256 } from '../../../src/core/exportSet';
 import { AnnotationSetSchema, type AnnotationSet } from '../../../src/core/schema';
 import type { ExportResult, ImportResult } from '../../../src/extension/exportImport';
 import {
-  annotatingApi,
   closeAll,
-  openReport,
+  extensionApi,
+  openNewReport,
   paragraphWith,
   readIfExists,
+  reportPath,
   sampleReport,
   sidecarOf,
+  sleep,
   tag,
+  tagParagraphsWith,
   waitFor,
   WORKSPACE,
-  writeReport,
-} from './annotatingHelpers';
+} from './helpers';
 
 const ASTRAL = '𡌶';
 /** A report with 𡌶 (outside the BMP: two UTF-16 units, one code point) before and inside the tagged paragraph. */
@@ -53,10 +55,7 @@ suite('export and import', () => {
   suiteTeardown(closeAll);
 
   test('exports the current report: zod-valid, code point offsets on a text with 𡌶', async () => {
-    const api = await annotatingApi();
-    const path = writeReport('export-astral.txt', astralReport());
-    const editor = await openReport(path);
-    const doc = editor.document;
+    const { api, editor, doc } = await openNewReport('export-astral.txt', astralReport());
     const p = await paragraphWith(api, doc, '民生保障持续改善');
     editor.selection = new vscode.Selection(doc.positionAt(p.range.start + 2), doc.positionAt(p.range.start + 2));
     await tag({ tags: ['民生'] });
@@ -83,8 +82,8 @@ suite('export and import', () => {
   });
 
   test('exports every report of the workspace', async () => {
-    const api = await annotatingApi();
-    const path = join(WORKSPACE, 'reports', 'export-astral.txt');
+    const api = await extensionApi();
+    const path = reportPath('export-astral.txt');
     const target = out('workspace.json');
     const result = await vscode.commands.executeCommand<ExportResult>('reportAnnotator.exportWorkspaceAnnotations', { target });
     assert.equal(result.error, undefined, result.error);
@@ -106,13 +105,9 @@ suite('export and import', () => {
   });
 
   test('imports a valid set: new annotations are added, the same id replaces', async () => {
-    const api = await annotatingApi();
     const text = astralReport().replace('2023年', '2024年');
-    const path = writeReport('import-target.txt', text);
-    const editor = await openReport(path);
-    const doc = editor.document;
-    const p = await paragraphWith(api, doc, '民生保障持续改善');
-    await tag({ uri: doc.uri, ranges: [p.range], tags: ['民生'] });
+    const { api, path, doc } = await openNewReport('import-target.txt', text);
+    await tagParagraphsWith(api, doc, ['民生保障持续改善'], ['民生']);
     const [existing] = api.annotations.list(doc.uri);
 
     // Code point offsets of two paragraphs, as another tool (Python) would write them.
@@ -178,13 +173,12 @@ suite('export and import', () => {
   });
 
   test('an invalid file (bad JSON, a wrong field, an unknown report) names the problem and changes nothing', async () => {
-    const api = await annotatingApi();
-    const path = join(WORKSPACE, 'reports', 'import-target.txt');
-    const uri = vscode.Uri.file(path);
+    const api = await extensionApi();
+    const uri = vscode.Uri.file(reportPath('import-target.txt'));
     await api.annotations.flush();
     const snapshot = () => ({
       memory: api.annotations.loadedReports().map((u) => [u.toString(), JSON.stringify(api.annotations.all(u))]),
-      disk: readdirSync(join(WORKSPACE, 'reports')).filter((f) => f.endsWith('.annotations.json')).map((f) => [f, readFileSync(join(WORKSPACE, 'reports', f), 'utf8')]),
+      disk: readdirSync(join(WORKSPACE, 'reports')).filter((f) => f.endsWith('.annotations.json')).map((f) => [f, readFileSync(reportPath(f), 'utf8')]),
     });
     const before = snapshot();
     assert.ok(api.annotations.list(uri).length === 3, 'the earlier import is there');
@@ -209,7 +203,7 @@ suite('export and import', () => {
       assert.match(result.error, expected, `${name}: ${result.error}`);
       assert.equal(result.added + result.replaced, 0);
     }
-    await new Promise((r) => setTimeout(r, 700)); // longer than the save delay
+    await sleep(700); // longer than the save delay
     assert.deepEqual(snapshot(), before, 'nothing changed in memory or on disk');
     assert.ok(api.annotations.list(uri).every((a) => !a.tags.includes('不应出现')));
 

@@ -1,7 +1,7 @@
 // Hover on a figure: its normalised value, kind, indicator and change.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extensionApi, hoverText } from './readingHelpers';
+import { extensionApi, hoverText } from './helpers';
 
 // The astral 𡌶 makes UTF-16 offsets and code points differ before the figures.
 const TEXT = '𡌶城区一般公共预算收入完成51593万元，同比增长34.2%；新建标准化厂房40万平方米。\n';

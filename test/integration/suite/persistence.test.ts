@@ -11,8 +11,9 @@ import { parseSidecarFile } from '../../../src/core/schema';
 import { makeTarget } from '../../../src/core/anchoring';
 import { AnnotationManager } from '../../../src/extension/annotationManager';
 import {
-  annotatingApi,
   closeAll,
+  extensionApi,
+  openNewReport,
   openReport,
   paragraphWith,
   readIfExists,
@@ -20,9 +21,10 @@ import {
   sidecarOf,
   sleep,
   tag,
+  tagParagraphsWith,
   waitFor,
   writeReport,
-} from './annotatingHelpers';
+} from './helpers';
 
 const silent = { warn: async () => undefined, error: async () => undefined };
 
@@ -36,12 +38,8 @@ suite('persistence', () => {
   suiteTeardown(closeAll);
 
   test('tags follow an edit above them in the editor, a save, and a restart', async () => {
-    const api = await annotatingApi();
-    const path = writeReport('persist-edit.txt', sampleReport());
-    const editor = await openReport(path);
-    const doc = editor.document;
-    const p = await paragraphWith(api, doc, '民生保障持续改善');
-    await tag({ uri: doc.uri, ranges: [p.range], tags: ['民生'] });
+    const { api, path, editor, doc } = await openNewReport('persist-edit.txt', sampleReport());
+    await tagParagraphsWith(api, doc, ['民生保障持续改善'], ['民生']);
     const [before] = api.annotations.list(doc.uri);
 
     // Insert a paragraph at the top, in the editor.
@@ -84,13 +82,8 @@ suite('persistence', () => {
   });
 
   test('tags follow an edit of the file outside the editor, and a close and reopen', async () => {
-    const api = await annotatingApi();
-    const path = writeReport('persist-outside.txt', sampleReport());
-    const editor = await openReport(path);
-    const doc = editor.document;
-    const a = await paragraphWith(api, doc, '项目建设加快推进');
-    const b = await paragraphWith(api, doc, '深化改革创新');
-    await tag({ uri: doc.uri, ranges: [a.range, b.range], tags: ['项目建设'] });
+    const { api, path, doc } = await openNewReport('persist-outside.txt', sampleReport());
+    await tagParagraphsWith(api, doc, ['项目建设加快推进', '深化改革创新'], ['项目建设']);
     await api.annotations.flush(doc.uri);
 
     // Another program rewrites the file: a new paragraph on top, and a word changed inside a tagged one.
@@ -126,7 +119,7 @@ suite('persistence', () => {
   });
 
   test('loading a sidecar written for another text re-anchors by quote and keeps orphans', async () => {
-    const api = await annotatingApi();
+    const api = await extensionApi();
     const original = sampleReport();
     const keep = original.indexOf('招商引资成效显著');
     const keepEnd = original.indexOf('\n', keep);
@@ -171,10 +164,7 @@ suite('persistence', () => {
   });
 
   test('the sidecar is written atomically: no temporary files, and a failed write keeps the old file', async () => {
-    const api = await annotatingApi();
-    const path = writeReport('persist-atomic.txt', sampleReport());
-    const editor = await openReport(path);
-    const doc = editor.document;
+    const { api, path, doc } = await openNewReport('persist-atomic.txt', sampleReport());
     const ps = (await api.analysis.analyze(doc)).paragraphs;
     // Many quick changes: debounced into a few writes.
     const writesBefore = api.annotations.stats.writes;
@@ -217,7 +207,7 @@ suite('persistence', () => {
   });
 
   test('an unreadable sidecar is reported, left alone, and set aside (not lost) before a new one is written', async () => {
-    const api = await annotatingApi();
+    const api = await extensionApi();
     const path = writeReport('persist-invalid.txt', sampleReport());
     const sidecar = sidecarOf(path);
     const bad = JSON.stringify({ format: 'report-annotator.sidecar', version: 1, offsetEncoding: 'codepoint', document: { sha256: 'x', length: 1 }, annotations: [{ id: 'a', tags: 'not a list' }] });
@@ -241,12 +231,8 @@ suite('persistence', () => {
   });
 
   test('renaming a report in VS Code takes its annotations along', async () => {
-    const api = await annotatingApi();
-    const path = writeReport('persist-rename-a.txt', sampleReport());
-    const editor = await openReport(path);
-    const doc = editor.document;
-    const p = await paragraphWith(api, doc, '深化改革创新');
-    await tag({ uri: doc.uri, ranges: [p.range], tags: ['改革创新'] });
+    const { api, path, doc } = await openNewReport('persist-rename-a.txt', sampleReport());
+    await tagParagraphsWith(api, doc, ['深化改革创新'], ['改革创新']);
     await api.annotations.flush(doc.uri);
     const to = vscode.Uri.file(path.replace('persist-rename-a', 'persist-rename-b'));
     const edit = new vscode.WorkspaceEdit();
@@ -259,12 +245,8 @@ suite('persistence', () => {
   });
 
   test('a sidecar changed on disk by someone else is read again', async () => {
-    const api = await annotatingApi();
-    const path = writeReport('persist-sidecar-edit.txt', sampleReport());
-    const editor = await openReport(path);
-    const doc = editor.document;
-    const p = await paragraphWith(api, doc, '招商引资成效显著');
-    await tag({ uri: doc.uri, ranges: [p.range], tags: ['招商引资'] });
+    const { api, path, doc } = await openNewReport('persist-sidecar-edit.txt', sampleReport());
+    await tagParagraphsWith(api, doc, ['招商引资成效显著'], ['招商引资']);
     await api.annotations.flush(doc.uri);
     const sidecar = sidecarOf(path);
     const current = parseSidecar(readFileSync(sidecar, 'utf8'), doc.getText()).annotations;

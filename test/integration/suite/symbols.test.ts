@@ -1,7 +1,7 @@
 // The section tree as document symbols (Outline, breadcrumbs, Go to Symbol).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extensionApi, openReport, reportPath } from './readingHelpers';
+import { extensionApi, openReport, reportPath } from './helpers';
 
 const flatten = (symbols: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => symbols.flatMap((s) => [s, ...flatten(s.children)]);
 

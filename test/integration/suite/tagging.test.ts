@@ -5,15 +5,13 @@ import * as vscode from 'vscode';
 import { touchedParagraphs } from '../../../src/extension/annotationCommands';
 import { computeTagDecorations, configuredTags, NOTE_KEY } from '../../../src/extension/tagDecorations';
 import type { CommandResult } from '../../../src/extension/annotationCommands';
-import { annotatingApi, closeAll, openReport, paragraphWith, sampleReport, tag, waitFor, writeReport } from './annotatingHelpers';
+import { closeAll, extensionApi, openNewReport, paragraphWith, sampleReport, sleep, tag, tagParagraphsWith, waitFor } from './helpers';
 
 suite('tagging', () => {
   suiteTeardown(closeAll);
 
   test('tags the paragraph at the cursor', async () => {
-    const api = await annotatingApi();
-    const editor = await openReport(writeReport('tagging-one.txt', sampleReport()));
-    const doc = editor.document;
+    const { api, editor, doc } = await openNewReport('tagging-one.txt', sampleReport());
     const p = await paragraphWith(api, doc, '民生保障持续改善');
     editor.selection = new vscode.Selection(doc.positionAt(p.range.start + 5), doc.positionAt(p.range.start + 5));
     const result = await tag({ tags: ['民生'] });
@@ -33,9 +31,7 @@ suite('tagging', () => {
   });
 
   test('tags every paragraph a selection touches, and each selection of several', async () => {
-    const api = await annotatingApi();
-    const editor = await openReport(writeReport('tagging-many.txt', sampleReport()));
-    const doc = editor.document;
+    const { api, editor, doc } = await openNewReport('tagging-many.txt', sampleReport());
     const from = await paragraphWith(api, doc, '招商引资成效显著');
     const to = await paragraphWith(api, doc, '民生保障持续改善');
     const analysis = await api.analysis.analyze(doc);
@@ -68,9 +64,7 @@ suite('tagging', () => {
   });
 
   test('the quick pick: configured, recent and report tags, several checked, and a new tag typed in', async () => {
-    const api = await annotatingApi();
-    const editor = await openReport(writeReport('tagging-pick.txt', sampleReport()));
-    const doc = editor.document;
+    const { api, editor, doc } = await openNewReport('tagging-pick.txt', sampleReport());
     const p = await paragraphWith(api, doc, '项目建设加快推进');
     editor.selection = new vscode.Selection(doc.positionAt(p.range.start + 1), doc.positionAt(p.range.start + 1));
     const commands = api.annotations.commands!;
@@ -86,12 +80,12 @@ suite('tagging', () => {
     qp.value = '重大项目';
     const fresh = await waitFor('the typed tag to be offered as new', () => qp.items.find((i) => i.isNew && i.tag === '重大项目'));
     qp.selectedItems = [fresh];
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
     qp.value = '';
     await waitFor('the checked new tag to stay in the list', () => !qp.items.some((i) => i.isNew) && qp.items.some((i) => i.tag === '重大项目'));
     qp.selectedItems = qp.items.filter((i) => i.tag === '重大项目' || i.tag === '项目建设');
     await waitFor('two checked', () => qp.selectedItems.length === 2);
-    await new Promise((r) => setTimeout(r, 100)); // the extension host sends quick pick updates batched
+    await sleep(100); // the extension host sends quick pick updates batched
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     const result = await running;
     assert.equal(result.annotationIds.length, 1, result.message);
@@ -105,7 +99,7 @@ suite('tagging', () => {
     qp2.value = '待核实';
     await waitFor('the typed tag', () => qp2.items.some((i) => i.isNew));
     qp2.selectedItems = [];
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await second;
     assert.ok(api.annotations.list(doc.uri)[0].tags.includes('待核实'));
@@ -133,9 +127,7 @@ suite('tagging', () => {
   });
 
   test('refuses a bad tag, and a caret outside any paragraph, changing nothing', async () => {
-    const api = await annotatingApi();
-    const editor = await openReport(writeReport('tagging-bad.txt', sampleReport()));
-    const doc = editor.document;
+    const { api, editor, doc } = await openNewReport('tagging-bad.txt', sampleReport());
     const p = await paragraphWith(api, doc, '招商引资成效显著');
     editor.selection = new vscode.Selection(doc.positionAt(p.range.start), doc.positionAt(p.range.start));
     for (const bad of ['   ', 'two\nlines', 'x'.repeat(41)]) {
@@ -152,9 +144,7 @@ suite('tagging', () => {
   });
 
   test('removes a tag: from the touched paragraphs, and from a tree item', async () => {
-    const api = await annotatingApi();
-    const editor = await openReport(writeReport('tagging-remove.txt', sampleReport()));
-    const doc = editor.document;
+    const { api, editor, doc } = await openNewReport('tagging-remove.txt', sampleReport());
     const a = await paragraphWith(api, doc, '招商引资成效显著');
     const b = await paragraphWith(api, doc, '项目建设加快推进');
     await tag({ uri: doc.uri, ranges: [{ start: a.range.start, end: b.range.end }], tags: ['财政', '招商引资'] });
@@ -180,9 +170,7 @@ suite('tagging', () => {
   });
 
   test('edits a note: prefilled from the annotation, empty removes it', async () => {
-    const api = await annotatingApi();
-    const editor = await openReport(writeReport('tagging-note.txt', sampleReport()));
-    const doc = editor.document;
+    const { api, editor, doc } = await openNewReport('tagging-note.txt', sampleReport());
     const p = await paragraphWith(api, doc, '民生保障持续改善');
     const q = await paragraphWith(api, doc, '坚持生态优先');
     await tag({ uri: doc.uri, ranges: [p.range], tags: ['民生'] });
@@ -194,7 +182,7 @@ suite('tagging', () => {
 
     // The input box is prefilled with the note: accept it as it is.
     const pending = vscode.commands.executeCommand('reportAnnotator.editNote', { annotationId: a.id });
-    await new Promise((r) => setTimeout(r, 400));
+    await sleep(400);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await pending;
     assert.equal(api.annotations.list(doc.uri)[0].note, '就业数字需核对：1312人是否含灵活就业', 'the prefilled note is kept');
@@ -213,17 +201,15 @@ suite('tagging', () => {
   });
 
   test('decorations: a type for each configured colour; ranges and labels of tagged paragraphs', async () => {
-    const api = await annotatingApi();
+    const api = await extensionApi();
     const decorator = api.annotations.decorator;
     assert.ok(decorator, 'the extension decorates tagged paragraphs');
     const styles = configuredTags();
     assert.ok(styles.length >= 6, 'the default tags have colours');
     for (const s of styles) assert.ok(decorator.colors.includes(s.color), `a decoration type for ${s.name} ${s.color}`);
 
-    const editor = await openReport(writeReport('tagging-decorations.txt', sampleReport()));
-    const doc = editor.document;
-    const p = await paragraphWith(api, doc, '民生保障持续改善');
-    await tag({ uri: doc.uri, ranges: [p.range], tags: ['民生', '财政', '自定义'] });
+    const { doc } = await openNewReport('tagging-decorations.txt', sampleReport());
+    const [p] = await tagParagraphsWith(api, doc, ['民生保障持续改善'], ['民生', '财政', '自定义']);
     const plan = computeTagDecorations(doc, api.annotations.list(doc.uri), styles);
     const green = plan.get('#5cb85c')!; // 民生
     const red = plan.get('#d9534f')!; // 财政

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ReportNode } from '../../../src/extension/reportTree';
-import { extensionApi, nextAnalysis, openReport, reportPath, waitFor, WORKSPACE } from './readingHelpers';
+import { extensionApi, nextAnalysis, openReport, reportPath, waitFor, WORKSPACE } from './helpers';
 
 function label(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ReportNode } from '../../../src/extension/reportTree';
-import { extensionApi, openReport, reportPath, sleep, waitFor } from './readingHelpers';
+import { extensionApi, openReport, reportPath, sleep, waitFor } from './helpers';
 
 suite('screenshot', () => {
   test('the 2020 西工区 report with its Report view', async () => {

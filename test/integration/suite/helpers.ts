@@ -1,21 +1,27 @@
-// Shared by the annotating suites (tagging, persistence, exportImport): the activated extension's
-// annotation manager, small reports written into the test workspace, and waiting.
+// Shared by the integration suites: the activated extension's API, waiting, opening reports of the test
+// workspace (the corpus, and small reports the annotating suites write) and tagging them.
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { AnnotationManager } from '../../../src/extension/annotationManager';
-import type { CommandResult } from '../../../src/extension/annotationCommands';
-import type { ReportAnnotatorApi } from '../../../src/extension/api';
 import type { Paragraph } from '../../../src/core/types';
+import type { AnalysisService } from '../../../src/extension/analysisService';
+import type { CommandResult } from '../../../src/extension/annotationCommands';
+import type { AnnotationManager } from '../../../src/extension/annotationManager';
+import type { AnalysisEvent, ReportAnnotatorApi } from '../../../src/extension/api';
+import type { ActivatedApi } from '../../../src/extension/extension';
 
 export const WORKSPACE = process.env.REPORT_ANNOTATOR_TEST_WORKSPACE!;
+export const reportPath = (name: string) => join(WORKSPACE, 'reports', name);
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function annotatingApi(): Promise<ReportAnnotatorApi & { annotations: AnnotationManager }> {
-  const ext = vscode.extensions.getExtension<ReportAnnotatorApi>('report-annotator.report-annotator');
+/** What activate() returns, with the concrete classes the tests look into. */
+export type TestApi = ActivatedApi & { analysis: AnalysisService; annotations: AnnotationManager };
+
+export async function extensionApi(): Promise<TestApi> {
+  const ext = vscode.extensions.getExtension<ActivatedApi>('report-annotator.report-annotator');
   assert.ok(ext, 'the extension is installed');
-  return (await ext.activate()) as ReportAnnotatorApi & { annotations: AnnotationManager };
+  return (await ext.activate()) as TestApi;
 }
 
 /** Polls until `probe` gives a truthy value (or fails the test after `ms`). */
@@ -28,6 +34,42 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | null
     await sleep(25);
   }
 }
+
+/** Opens a file, shows it, and waits until detection has made it a report. */
+export async function openReport(path: string): Promise<vscode.TextEditor> {
+  await extensionApi();
+  const doc = await vscode.workspace.openTextDocument(path);
+  await vscode.window.showTextDocument(doc);
+  await waitFor(`${path} to become a report`, () => doc.languageId === 'govreport');
+  // The editor that shows it now, after the language change.
+  return vscode.window.showTextDocument(doc);
+}
+
+// -------------------------------------------------------------------------------------------------
+// Reading
+
+/** The next analysis event for the document's given version. */
+export function nextAnalysis(api: ActivatedApi, document: vscode.TextDocument, version?: number) {
+  return new Promise<AnalysisEvent>((resolve) => {
+    const sub = api.analysis.onDidAnalyze((e) => {
+      if (e.document === document && (version === undefined || e.version === version)) {
+        sub.dispose();
+        resolve(e);
+      }
+    });
+  });
+}
+
+/** Plain text of a hover's contents. */
+export function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+}
+
+// -------------------------------------------------------------------------------------------------
+// Annotating (tagging, persistence, exportImport)
 
 /** A small report that the detection recognises, with one paragraph per line. */
 export function sampleReport(title = '2023年示范区政府工作报告', extra: string[] = []): string {
@@ -58,20 +100,20 @@ export function sampleReport(title = '2023年示范区政府工作报告', extra
 
 /** Writes a report into the workspace's reports folder (replacing any earlier one); returns its path. */
 export function writeReport(name: string, text: string): string {
-  const path = join(WORKSPACE, 'reports', name);
+  const path = reportPath(name);
   writeFileSync(path, text, 'utf8');
   return path;
 }
 
-/** Opens and shows a report, and waits until it is in the govreport language (detection). */
-export async function openReport(path: string): Promise<vscode.TextEditor> {
-  await annotatingApi();
-  let doc = await vscode.workspace.openTextDocument(path);
-  await vscode.window.showTextDocument(doc);
-  const end = Date.now() + 5000;
-  while (doc.languageId !== 'govreport' && Date.now() < end) await sleep(25);
-  if (doc.languageId !== 'govreport') doc = await vscode.languages.setTextDocumentLanguage(doc, 'govreport');
-  return vscode.window.showTextDocument(doc);
+/** Writes a report into the workspace (see writeReport) and opens it as a report. */
+export async function openNewReport(
+  name: string,
+  text: string,
+): Promise<{ api: TestApi; path: string; editor: vscode.TextEditor; doc: vscode.TextDocument }> {
+  const api = await extensionApi();
+  const path = writeReport(name, text);
+  const editor = await openReport(path);
+  return { api, path, editor, doc: editor.document };
 }
 
 /** The analysis paragraph whose text contains `needle`. */
@@ -87,6 +129,14 @@ export function tag(args: object): Thenable<CommandResult> {
   return vscode.commands.executeCommand<CommandResult>('reportAnnotator.tagParagraphs', args);
 }
 
+/** Tags the paragraphs containing the needles (by their ranges, not the editor's selection); returns them. */
+export async function tagParagraphsWith(api: ReportAnnotatorApi, doc: vscode.TextDocument, needles: string[], tags: string[]): Promise<Paragraph[]> {
+  const paragraphs: Paragraph[] = [];
+  for (const needle of needles) paragraphs.push(await paragraphWith(api, doc, needle));
+  await tag({ uri: doc.uri, ranges: paragraphs.map((p) => p.range), tags });
+  return paragraphs;
+}
+
 export function sidecarOf(path: string): string {
   return `${path}.annotations.json`;
 }
@@ -96,8 +146,8 @@ export function readIfExists(path: string): string | undefined {
 }
 
 /**
- * Saves and closes the editors of the reports these suites wrote, so the next suite starts clean. Other
- * suites' editors are left alone (closing a dirty untitled one would ask to save, in a dialog).
+ * Saves and closes the editors of the reports the annotating suites wrote, so the next suite starts clean.
+ * Other suites' editors are left alone (closing a dirty untitled one would ask to save, in a dialog).
  */
 export async function closeAll(): Promise<void> {
   const mine = (uri: vscode.Uri) => uri.scheme === 'file' && /[\\/]reports[\\/](tagging|persist|export|import)-[^\\/]*\.txt$/.test(uri.fsPath);
