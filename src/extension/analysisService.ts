@@ -9,8 +9,6 @@ import type { DocumentAnalysis } from '../core/types';
 import type { AnalysisStats, WorkerRequest, WorkerResponse } from './analysisWorker';
 import type { AnalysisEvent, ReportAnalysisProvider } from './api';
 
-export const REPORT_LANGUAGE = 'govreport';
-
 /** What one analysis cost, for the log and the integration tests. */
 export interface AnalysisRun extends AnalysisStats {
   version: number;

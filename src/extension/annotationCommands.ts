@@ -13,6 +13,7 @@ import type { StoredAnnotation } from '../core/annotations';
 import type { Paragraph, Span } from '../core/types';
 import type { AnnotationManager } from './annotationManager';
 import type { ReportAnalysisProvider } from './api';
+import { REPORT_LANGUAGE } from './language';
 import { configuredTags, tagColor } from './tagDecorations';
 
 /** What the commands accept besides a tree node or a URI. */
@@ -248,7 +249,7 @@ export class AnnotationCommands {
     // From the Report view's title bar the focus is in the view and there is no active editor: use the
     // report editor that is visible.
     const editor =
-      vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'govreport');
+      vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document.languageId === REPORT_LANGUAGE);
     let document: vscode.TextDocument | undefined;
     if (args.uri !== undefined) {
       const uri = toUri(args.uri);

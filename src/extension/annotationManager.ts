@@ -32,8 +32,7 @@ import {
   watchReportFiles,
   writeFileAtomicSync,
 } from './annotationStorage';
-
-const REPORT_LANGUAGE = 'govreport';
+import { REPORT_LANGUAGE } from './language';
 
 export interface AnnotationManagerOptions {
   /** Milliseconds after the last change before the sidecar is written (default 400). */

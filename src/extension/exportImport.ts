@@ -17,9 +17,9 @@ import type { Annotation } from '../core/types';
 import type { AnnotationManager } from './annotationManager';
 import { findWorkspaceSidecars, reportPathForSidecar } from './annotationStorage';
 import type { ReportAnalysisProvider } from './api';
+import { REPORT_LANGUAGE } from './language';
 import { looksLikeReport } from './reportDetection';
 
-const REPORT_LANGUAGE = 'govreport';
 /** How much of a .txt file is read to tell whether it is a report (as the detection does). */
 const HEAD_BYTES = 16 * 1024;
 const EXPORT_SUFFIX = '.report-annotations.json';

@@ -3,7 +3,7 @@
 // switches both. The presentation helpers are shared with the report tree.
 import * as vscode from 'vscode';
 import type { ChangeDirection, DocumentAnalysis, Figure, FigureKind } from '../core/types';
-import { REPORT_LANGUAGE } from './analysisService';
+import { REPORT_LANGUAGE } from './language';
 import type { ReportAnalysisProvider } from './api';
 import { findSpanAt, spanToRange } from './positions';
 

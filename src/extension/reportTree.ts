@@ -4,7 +4,7 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { FIGURE_KINDS, type Annotation, type DocumentAnalysis, type Figure, type FigureKind, type Project, type Section, type Span } from '../core/types';
-import { REPORT_LANGUAGE } from './analysisService';
+import { REPORT_LANGUAGE } from './language';
 import type { ReportAnalysisProvider, ReportAnnotationProvider } from './api';
 import { changeSummary, figureKindLabel, figureMarkdown } from './figureHover';
 import { spanToRange } from './positions';

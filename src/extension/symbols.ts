@@ -3,7 +3,7 @@
 // title File, 一、 Module, （一） Class, lead-in sentences String (so outline.showStrings can hide them).
 import * as vscode from 'vscode';
 import type { Section, SectionLevel } from '../core/types';
-import { REPORT_LANGUAGE } from './analysisService';
+import { REPORT_LANGUAGE } from './language';
 import type { ReportAnalysisProvider } from './api';
 import { spanToRange } from './positions';
 
