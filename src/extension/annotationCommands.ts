@@ -14,6 +14,7 @@ import type { Paragraph, Span } from '../core/types';
 import type { AnnotationManager } from './annotationManager';
 import type { ReportAnalysisProvider } from './api';
 import { REPORT_LANGUAGE } from './language';
+import { rangeToSpan } from './positions';
 import { configuredTags, tagColor } from './tagDecorations';
 
 /** What the commands accept besides a tree node or a URI. */
@@ -270,12 +271,10 @@ export class AnnotationCommands {
         }
       }
       selections = args.ranges.map((r) => ({ start: r.start, end: r.end }));
-    } else if (editor && editor.document === document) {
-      selections = editor.selections.map((s) => ({ start: document!.offsetAt(s.start), end: document!.offsetAt(s.end) }));
     } else {
-      const shown = vscode.window.visibleTextEditors.find((e) => e.document === document);
+      const shown = editor?.document === document ? editor : vscode.window.visibleTextEditors.find((e) => e.document === document);
       if (!shown) throw new UserError(vscode.l10n.t('Select the paragraphs in the report’s editor first.'));
-      selections = shown.selections.map((s) => ({ start: document!.offsetAt(s.start), end: document!.offsetAt(s.end) }));
+      selections = shown.selections.map((s) => rangeToSpan(document!, s));
     }
     return { document, selections };
   }
