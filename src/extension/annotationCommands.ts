@@ -13,7 +13,7 @@ import type { StoredAnnotation } from '../core/annotations';
 import type { Paragraph, Span } from '../core/types';
 import type { AnnotationManager } from './annotationManager';
 import type { ReportAnalysisProvider } from './api';
-import { REPORT_LANGUAGE } from './language';
+import { commandEditor, openDocument, toUri, uriBasename } from './documents';
 import { rangeToSpan } from './positions';
 import { configuredTags, tagColor } from './tagDecorations';
 
@@ -77,11 +77,6 @@ export function checkTag(raw: string): { tag: string } | { error: string } {
 function isAnnotationNode(arg: unknown): arg is AnnotationNodeArg {
   const n = arg as Partial<AnnotationNodeArg> | undefined;
   return !!n && n.kind === 'annotation' && typeof n.tag === 'string' && !!n.annotation && n.uri instanceof vscode.Uri;
-}
-
-function toUri(value: vscode.Uri | string): vscode.Uri {
-  if (value instanceof vscode.Uri) return value;
-  return /^[a-z][a-z0-9+.-]+:/i.test(value) && !/^[a-z]:[\\/]/i.test(value) ? vscode.Uri.parse(value) : vscode.Uri.file(value);
 }
 
 class UserError extends Error {}
@@ -163,7 +158,7 @@ export class AnnotationCommands {
     let candidates: StoredAnnotation[];
     if (args.annotationId) {
       const a = store.get(args.annotationId);
-      if (!a) throw new UserError(vscode.l10n.t('There is no annotation {0} in {1}.', args.annotationId, basename(document.uri)));
+      if (!a) throw new UserError(vscode.l10n.t('There is no annotation {0} in {1}.', args.annotationId, uriBasename(document.uri)));
       candidates = [a];
     } else {
       candidates = await this.touchedAnnotations(document, selections);
@@ -218,7 +213,7 @@ export class AnnotationCommands {
       const store = this.manager.storeFor(document);
       if (args.annotationId) {
         annotation = store.get(args.annotationId);
-        if (!annotation) throw new UserError(vscode.l10n.t('There is no annotation {0} in {1}.', args.annotationId, basename(document.uri)));
+        if (!annotation) throw new UserError(vscode.l10n.t('There is no annotation {0} in {1}.', args.annotationId, uriBasename(document.uri)));
       } else {
         const [first] = await this.touched(document, target.selections);
         paragraph = first.range;
@@ -247,20 +242,11 @@ export class AnnotationCommands {
 
   /** The document and the selections a command works on. */
   private async target(args: AnnotationCommandArgs): Promise<{ document: vscode.TextDocument; selections: Span[] }> {
-    // From the Report view's title bar the focus is in the view and there is no active editor: use the
-    // report editor that is visible.
-    const editor =
-      vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document.languageId === REPORT_LANGUAGE);
-    let document: vscode.TextDocument | undefined;
-    if (args.uri !== undefined) {
-      const uri = toUri(args.uri);
-      document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
-    } else {
-      document = editor?.document;
-    }
+    const editor = commandEditor();
+    const document = args.uri !== undefined ? await openDocument(toUri(args.uri)) : editor?.document;
     if (!document) throw new UserError(vscode.l10n.t('Open a report first.'));
     if (!this.manager.canAnnotate(document)) {
-      throw new UserError(vscode.l10n.t('{0} is not a file on disk; save it as a file to annotate it.', basename(document.uri)));
+      throw new UserError(vscode.l10n.t('{0} is not a file on disk; save it as a file to annotate it.', uriBasename(document.uri)));
     }
     let selections: Span[];
     if (args.ranges) {
@@ -274,7 +260,7 @@ export class AnnotationCommands {
     } else {
       const shown = editor?.document === document ? editor : vscode.window.visibleTextEditors.find((e) => e.document === document);
       if (!shown) throw new UserError(vscode.l10n.t('Select the paragraphs in the report’s editor first.'));
-      selections = shown.selections.map((s) => rangeToSpan(document!, s));
+      selections = shown.selections.map((s) => rangeToSpan(document, s));
     }
     return { document, selections };
   }
@@ -416,10 +402,6 @@ function argsOf(arg: unknown): AnnotationCommandArgs {
   if (arg instanceof vscode.Uri) return { uri: arg };
   if (arg && typeof arg === 'object') return arg as AnnotationCommandArgs;
   return {};
-}
-
-function basename(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
 export function registerAnnotationCommands(

@@ -23,6 +23,7 @@ import { parseSidecar, serializeSidecar } from '../core/sidecar';
 import type { Annotation } from '../core/types';
 import { registerAnnotationCommands, type AnnotationCommands } from './annotationCommands';
 import type { ReportAnalysisProvider, ReportAnnotationProvider } from './api';
+import { findOpenDocument, uriBasename } from './documents';
 import { registerExportImport } from './exportImport';
 import { TagDecorator } from './tagDecorations';
 import {
@@ -99,8 +100,7 @@ interface Entry {
 
 /** Messages are shown with the report's file name; paths go to the log. */
 function fileName(uri: vscode.Uri): string {
-  const path = uri.path;
-  return path.slice(path.lastIndexOf('/') + 1) || uri.toString();
+  return uriBasename(uri) || uri.toString();
 }
 
 export function describeError(err: unknown): string {
@@ -208,7 +208,7 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
       await this.save(entry);
       this.drop(entry);
     }
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const document = findOpenDocument(uri.toString());
     if (document) this.load(document);
     this.emitter.fire(uri);
   }
@@ -221,7 +221,7 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
     const entry = this.entries.get(uri.toString());
     if (entry) {
       if (entry.syncPending || entry.text !== text) {
-        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.key);
+        const open = findOpenDocument(entry.key);
         if (open && open.getText() === text) this.syncNow(entry, open);
       }
       if (entry.text === text) return { annotations: entry.store.list(), ...(entry.invalid && { error: entry.invalid }) };
@@ -487,7 +487,7 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
         // The document may have opened under its new name before its sidecar got there.
         const early = this.entries.get(now.toString());
         if (early && early.store.list().length === 0 && !early.invalid) this.drop(early);
-        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === now.toString());
+        const document = findOpenDocument(now.toString());
         if (document) this.onOpen(document);
         this.emitter.fire(entry.uri);
         this.emitter.fire(now);
@@ -500,7 +500,7 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
     clearTimeout(entry.reportTimer);
     entry.reportTimer = setTimeout(() => {
       if (this.entries.get(entry.key) !== entry) return;
-      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.key);
+      const document = findOpenDocument(entry.key);
       if (document) {
         // VS Code reloads a document that has no unsaved changes and reports the difference as edits;
         // check the anchors once that text is in (now, if it already is).
@@ -570,7 +570,7 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
         });
       return;
     }
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.key);
+    const document = findOpenDocument(entry.key);
     const text = document?.getText() ?? entry.text;
     let loaded;
     try {
@@ -624,7 +624,7 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
     clearTimeout(entry.saveTimer);
     entry.saveTimer = undefined;
     if (!entry.dirty || !entry.sidecar) return undefined;
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.key);
+    const document = findOpenDocument(entry.key);
     if (document && !document.isClosed && entry.syncPending) this.syncNow(entry, document);
     const annotations = entry.store.list();
     // No file for a report that never had annotations.

@@ -17,6 +17,7 @@ import type { Annotation } from '../core/types';
 import type { AnnotationManager } from './annotationManager';
 import { findWorkspaceSidecars, reportPathForSidecar } from './annotationStorage';
 import type { ReportAnalysisProvider } from './api';
+import { commandEditor, openDocument, toUri, uriBasename } from './documents';
 import { REPORT_LANGUAGE } from './language';
 import { looksLikeReport } from './reportDetection';
 
@@ -53,15 +54,6 @@ export interface ImportResult {
   merged: number;
   orphaned: number;
   error?: string;
-}
-
-function basename(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
-
-function toUri(value: vscode.Uri | string): vscode.Uri {
-  if (value instanceof vscode.Uri) return value;
-  return /^[a-z][a-z0-9+.-]+:/i.test(value) && !/^[a-z]:[\\/]/i.test(value) ? vscode.Uri.parse(value) : vscode.Uri.file(value);
 }
 
 /** The `uri` the export writes for a report: relative to its workspace folder, else the absolute path. */
@@ -108,7 +100,7 @@ export class ExportImport {
       const document =
         args.uri !== undefined
           ? await openDocument(toUri(args.uri))
-          : (vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document.languageId === REPORT_LANGUAGE))?.document;
+          : commandEditor()?.document;
       if (!document) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a report first.'));
         return { ...empty, error: 'no report' };
@@ -141,7 +133,7 @@ export class ExportImport {
           let orphans = 0;
           for (const [i, uri] of reports.entries()) {
             if (token.isCancellationRequested) return { ...empty, error: 'cancelled' };
-            progress.report({ message: `${basename(uri)} (${i + 1}/${reports.length})`, increment: 100 / reports.length });
+            progress.report({ message: `${uriBasename(uri)} (${i + 1}/${reports.length})`, increment: 100 / reports.length });
             const document = await openDocument(uri);
             const result = await this.exportDocument(document);
             docs.push(result.doc);
@@ -190,14 +182,14 @@ export class ExportImport {
       const analysis = await this.analysis.analyze(document);
       if (document.version !== version) {
         if (tries < 4) continue;
-        throw new Error(vscode.l10n.t('{0} keeps changing; try again when it is still.', basename(document.uri)));
+        throw new Error(vscode.l10n.t('{0} keeps changing; try again when it is still.', uriBasename(document.uri)));
       }
       const text = document.getText();
       let all: StoredAnnotation[];
       if (this.manager.canAnnotate(document)) {
         const peeked = this.manager.peekAnnotations(document.uri, text);
         if (peeked.error) {
-          throw new Error(vscode.l10n.t('the annotations of {0} could not be read: {1}', basename(document.uri), peeked.error));
+          throw new Error(vscode.l10n.t('the annotations of {0} could not be read: {1}', uriBasename(document.uri), peeked.error));
         }
         all = peeked.annotations;
       } else {
@@ -284,7 +276,7 @@ export class ExportImport {
       if (resolved) documents.set(uri, await openDocument(resolved));
     }
     const unusable = [...documents.values()].filter((d) => !this.manager.canAnnotate(d));
-    if (unusable.length > 0) return fail(vscode.l10n.t('{0} is not a file on disk', basename(unusable[0].uri)));
+    if (unusable.length > 0) return fail(vscode.l10n.t('{0} is not a file on disk', uriBasename(unusable[0].uri)));
     let imported;
     try {
       imported = importAnnotationSet(json, (uri) => documents.get(uri)?.getText());
@@ -333,10 +325,6 @@ async function resolveReport(uri: string, source: string): Promise<vscode.Uri | 
   return undefined;
 }
 
-async function openDocument(uri: vscode.Uri): Promise<vscode.TextDocument> {
-  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? vscode.workspace.openTextDocument(uri);
-}
-
 async function exists(path: string): Promise<boolean> {
   try {
     return (await fs.stat(path)).isFile();
@@ -360,7 +348,7 @@ async function readHead(path: string): Promise<string> {
 }
 
 function defaultExportUri(report: vscode.Uri): vscode.Uri {
-  const name = basename(report).replace(/\.[^.]*$/, '');
+  const name = uriBasename(report).replace(/\.[^.]*$/, '');
   return report.scheme === 'file' ? vscode.Uri.joinPath(report, '..', `${name}${EXPORT_SUFFIX}`) : vscode.Uri.file(`${name}${EXPORT_SUFFIX}`);
 }
 
