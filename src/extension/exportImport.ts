@@ -19,10 +19,10 @@ import { findWorkspaceSidecars, reportPathForSidecar } from './annotationStorage
 import type { ReportAnalysisProvider } from './api';
 import { commandEditor, openDocument, toUri, uriBasename } from './documents';
 import { REPORT_LANGUAGE } from './language';
-import { looksLikeReport } from './reportDetection';
+import { HEAD_CHARS, looksLikeReport } from './reportDetection';
 
-/** How much of a .txt file is read to tell whether it is a report (as the detection does). */
-const HEAD_BYTES = 16 * 1024;
+/** Bytes read of a .txt file to have the HEAD_CHARS UTF-16 units the detection looks at (4 a unit: more than UTF-8 needs). */
+const HEAD_BYTES = 4 * HEAD_CHARS;
 const EXPORT_SUFFIX = '.report-annotations.json';
 
 export interface ExportArgs {
@@ -339,7 +339,7 @@ async function readHead(path: string): Promise<string> {
     handle = await fs.open(path, 'r');
     const buf = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
-    return new TextDecoder('utf-8').decode(buf.subarray(0, bytesRead)).replace(/^\uFEFF/, '').slice(0, 4096);
+    return new TextDecoder('utf-8').decode(buf.subarray(0, bytesRead)).replace(/^\uFEFF/, '').slice(0, HEAD_CHARS);
   } catch {
     return '';
   } finally {

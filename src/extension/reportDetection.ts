@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { REPORT_LANGUAGE } from './language';
 
 /** How much of the document's beginning is looked at. */
-const HEAD_CHARS = 4096;
+export const HEAD_CHARS = 4096;
 /** Score from which a text counts as a report (see reportScore). */
 const REPORT_THRESHOLD = 6;
 
