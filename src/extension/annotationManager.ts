@@ -18,7 +18,6 @@ import * as vscode from 'vscode';
 import { AnnotationStore, type StoredAnnotation } from '../core/annotations';
 import type { TextChange } from '../core/anchoring';
 import { writeFileAtomic } from '../core/atomicWrite';
-import { JsonSyntaxError, SchemaError } from '../core/schema';
 import { parseSidecar, serializeSidecar } from '../core/sidecar';
 import type { Annotation } from '../core/types';
 import { registerAnnotationCommands, type AnnotationCommands } from './annotationCommands';
@@ -70,8 +69,8 @@ export interface SaveStats {
 interface Entry {
   uri: vscode.Uri;
   key: string;
-  /** undefined: not a file on disk, annotations cannot be kept (commands refuse such documents). */
-  sidecar?: string;
+  /** The sidecar's path: only files on disk have entries (load refuses other documents, and commands say why). */
+  sidecar: string;
   store: AnnotationStore;
   unsubscribe: () => void;
   /** The text the store's positions refer to, as of the last sync (kept when the document closes). */
@@ -104,7 +103,6 @@ function fileName(uri: vscode.Uri): string {
 }
 
 export function describeError(err: unknown): string {
-  if (err instanceof SchemaError || err instanceof JsonSyntaxError) return err.message;
   return err instanceof Error ? err.message : String(err);
 }
 
@@ -166,10 +164,6 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
   /** Whether annotations of this document can be kept (it is a file on disk). */
   canAnnotate(document: vscode.TextDocument): boolean {
     return sidecarPathFor(document.uri) !== undefined;
-  }
-
-  sidecarPath(uri: vscode.Uri): string | undefined {
-    return sidecarPathFor(uri);
   }
 
   /** The report URIs whose annotations are in memory. */
@@ -252,7 +246,7 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
         '{0} annotation(s) of {1} could not be found in the text and are kept, unplaced, in {2}. They come back if their text returns.',
         fresh.length,
         fileName(entry.uri),
-        fileName(vscode.Uri.file(entry.sidecar ?? '')),
+        fileName(vscode.Uri.file(entry.sidecar)),
       ),
       show,
     );
@@ -362,13 +356,13 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
         vscode.l10n.t(
           'The annotations of {0} could not be read from {1}: {2}. The file is left as it is; fix it, or it is set aside (renamed) when you next annotate this report.',
           fileName(entry.uri),
-          fileName(vscode.Uri.file(entry.sidecar!)),
+          fileName(vscode.Uri.file(entry.sidecar)),
           message,
         ),
         open,
       )
       .then((choice) => {
-        if (choice === open) void vscode.window.showTextDocument(vscode.Uri.file(entry.sidecar!));
+        if (choice === open) void vscode.window.showTextDocument(vscode.Uri.file(entry.sidecar));
       });
   }
 
@@ -528,7 +522,7 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
   private onSidecarFileEvent(entry: Entry, kind: 'changed' | 'deleted'): void {
     clearTimeout(entry.sidecarTimer);
     entry.sidecarTimer = setTimeout(() => {
-      if (this.entries.get(entry.key) !== entry || !entry.sidecar) return;
+      if (this.entries.get(entry.key) !== entry) return;
       void entry.writing.then(() => this.readSidecarAgain(entry, kind));
     }, 150);
   }
@@ -538,7 +532,7 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
     if (this.entries.get(entry.key) !== entry) return;
     let json: string | undefined;
     try {
-      json = readTextIfExists(entry.sidecar!);
+      json = readTextIfExists(entry.sidecar);
     } catch (err) {
       this.log?.warn(`cannot read ${entry.sidecar}: ${describeError(err)}`);
       return;
@@ -623,7 +617,7 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
   private prepare(entry: Entry): string | undefined {
     clearTimeout(entry.saveTimer);
     entry.saveTimer = undefined;
-    if (!entry.dirty || !entry.sidecar) return undefined;
+    if (!entry.dirty) return undefined;
     const document = findOpenDocument(entry.key);
     if (document && !document.isClosed && entry.syncPending) this.syncNow(entry, document);
     const annotations = entry.store.list();
@@ -637,7 +631,7 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
 
   private setAside(entry: Entry): void {
     if (!entry.invalid) return;
-    const aside = setAsideInvalidSidecar(entry.sidecar!);
+    const aside = setAsideInvalidSidecar(entry.sidecar);
     entry.invalid = undefined;
     if (aside) {
       this.log?.warn(`the unreadable sidecar ${entry.sidecar} was renamed to ${aside}`);
@@ -656,7 +650,7 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
         entry.dirty = false;
         const t0 = performance.now();
         this.setAside(entry);
-        await writeFileAtomic(entry.sidecar!, json);
+        await writeFileAtomic(entry.sidecar, json);
         entry.onDisk = json;
         entry.lastError = undefined;
         this.record(performance.now() - t0, json.length);
@@ -671,7 +665,7 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
             vscode.l10n.t(
               'The annotations of {0} could not be saved to {1}: {2}. They are kept in memory and saved again at the next change.',
               fileName(entry.uri),
-              entry.sidecar ?? '',
+              entry.sidecar,
               message,
             ),
           );
@@ -697,7 +691,7 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
         const json = this.prepare(entry);
         if (json !== undefined) {
           this.setAside(entry);
-          writeFileAtomicSync(entry.sidecar!, json);
+          writeFileAtomicSync(entry.sidecar, json);
           entry.onDisk = json;
           entry.dirty = false;
         }

@@ -142,11 +142,6 @@ export class TagDecorator implements vscode.Disposable {
     return [...this.types.keys()];
   }
 
-  /** The colour each configured tag is drawn in. */
-  get tagStyles(): readonly TagStyle[] {
-    return this.styles;
-  }
-
   private typeFor(color: string): TypePair {
     let pair = this.types.get(color);
     if (!pair && color === NOTE_KEY) {
