@@ -46,6 +46,11 @@ export class AnnotationStore {
     );
   }
 
+  /** How many annotations there are, orphans included (list().length without the copy and sort). */
+  get size(): number {
+    return this.byId.size;
+  }
+
   /** The annotations whose text is in the document (what to decorate, or export). */
   anchored(): StoredAnnotation[] {
     return this.list().filter((a) => !a.orphaned);

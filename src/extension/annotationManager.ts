@@ -374,7 +374,7 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
     entry.syncPending = false;
     entry.dirty = true;
     this.log?.info(
-      `re-anchored ${entry.store.list().length} annotations of ${entry.uri.fsPath} (${why}) in ${(performance.now() - t0).toFixed(1)} ms; ${orphans.length} orphaned`,
+      `re-anchored ${entry.store.size} annotations of ${entry.uri.fsPath} (${why}) in ${(performance.now() - t0).toFixed(1)} ms; ${orphans.length} orphaned`,
     );
     this.scheduleSave(entry);
     this.emitter.fire(entry.uri);
@@ -401,7 +401,7 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
     entry.store.applyEdits(changes);
     entry.syncPending = true;
     // Positions moved: the sidecar is out of date even if no annotation's text changed.
-    if (entry.store.list().length > 0) entry.dirty = true;
+    if (entry.store.size > 0) entry.dirty = true;
     clearTimeout(entry.syncTimer);
     entry.syncTimer = setTimeout(() => this.syncNow(entry, e.document), this.syncDelay);
   }
@@ -480,7 +480,7 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
         const now = vscode.Uri.file(newUri.fsPath + entry.uri.fsPath.slice(oldUri.fsPath.length));
         // The document may have opened under its new name before its sidecar got there.
         const early = this.entries.get(now.toString());
-        if (early && early.store.list().length === 0 && !early.invalid) this.drop(early);
+        if (early && early.store.size === 0 && !early.invalid) this.drop(early);
         const document = findOpenDocument(now.toString());
         if (document) this.onOpen(document);
         this.emitter.fire(entry.uri);
@@ -542,7 +542,7 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
     if (json === undefined) {
       // Deleted outside VS Code. Nothing is forgotten unasked: the annotations stay (and are written
       // again with the next change) unless the user says to forget them.
-      const count = entry.store.list().length;
+      const count = entry.store.size;
       if (kind !== 'deleted' || count === 0) return;
       this.log?.info(`sidecar ${entry.sidecar} was deleted; ${count} annotations kept in memory`);
       const keep = vscode.l10n.t('Write Them Again');

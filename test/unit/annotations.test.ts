@@ -133,6 +133,7 @@ describe('AnnotationStore', () => {
     assert.deepEqual(events.at(-1), { added: [], updated: ['a2'], removed: [] });
     store.sync(text);
     assert.equal(store.list().length, 2, 'the orphan is kept');
+    assert.equal(store.size, 2, 'size counts the orphan too');
     assert.deepEqual(store.anchored().map((a) => a.id), ['a1']);
     assert.deepEqual(store.findInRange(0, text.length).map((a) => a.id), ['a1']);
 
