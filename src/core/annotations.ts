@@ -154,17 +154,39 @@ export class AnnotationStore {
         this.forget(a.id);
         updated.push(a.id);
       } else {
-        const notes = [...new Set([same.note, a.note].filter((n): n is string => !!n))];
-        this.byId.set(same.id, {
-          ...same,
-          tags: normalizeTags([...same.tags, ...a.tags]),
-          ...(notes.length > 0 && { note: notes.join('\n\n') }),
-          modified: Date.parse(a.modified) > Date.parse(same.modified) ? a.modified : same.modified,
-        });
+        const modified = Date.parse(a.modified) > Date.parse(same.modified) ? a.modified : same.modified;
+        this.byId.set(same.id, { ...joined(same, a), modified });
         updated.push(same.id);
       }
     }
     this.emit({ added, updated });
+  }
+
+  /**
+   * Anchors an annotation (typically an orphan) at `span` of `text`, where the user says its text now
+   * is. If another anchored annotation has exactly that span, the two become one: the tags and note join
+   * that one and `id` goes. Returns the annotation at the span; undefined if there is no annotation `id`.
+   */
+  reattach(id: string, text: string, span: Span): StoredAnnotation | undefined {
+    const a = this.byId.get(id);
+    if (!a) return undefined;
+    if (span.end <= span.start) throw new RangeError(`cannot attach an annotation to the empty span ${span.start}..${span.end}`);
+    const target = makeTarget(text, span.start, span.end);
+    this.forget(id);
+    const same = [...this.byId.values()].find(
+      (b) => b.id !== id && !b.orphaned && b.target.start === span.start && b.target.end === span.end,
+    );
+    if (same) {
+      const next = { ...joined(same, a), target, modified: this.stamp() };
+      this.byId.delete(id);
+      this.byId.set(same.id, next);
+      this.emit({ updated: [same.id], removed: [id] });
+      return next;
+    }
+    const next = { ...anchoredAt(a, target), modified: this.stamp() };
+    this.byId.set(id, next);
+    this.emit({ updated: [id] });
+    return next;
   }
 
   /**
@@ -291,6 +313,12 @@ export class AnnotationStore {
 /** Trimmed, non-empty, each once, in first-use order. */
 function normalizeTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))];
+}
+
+/** `into` with the tags and note of `from` added (notes that differ are kept, one after the other). */
+function joined(into: StoredAnnotation, from: StoredAnnotation): StoredAnnotation {
+  const notes = [...new Set([into.note, from.note].filter((n): n is string => !!n))];
+  return { ...into, tags: normalizeTags([...into.tags, ...from.tags]), ...(notes.length > 0 && { note: notes.join('\n\n') }) };
 }
 
 /** A note of only white space is no note. */

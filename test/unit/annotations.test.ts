@@ -195,6 +195,43 @@ describe('AnnotationStore', () => {
     assert.deepEqual(store.get('a1')?.tags, ['民生']);
   });
 
+  test('reattach: an orphan is anchored where the user says, or joins the annotation already there', () => {
+    const { store, events } = makeStore();
+    const [a, b] = store.tagParagraphs(TEXT, [paragraph(TEXT, '招商引资'), paragraph(TEXT, '民生')], ['招商引资']);
+    store.setNote(a.id, '甲');
+    // The 招商引资 paragraph is rewritten beyond recognition: its annotation is orphaned.
+    const old = paragraph(TEXT, '招商引资');
+    const text = `${TEXT.slice(0, old.start)}引进外资项目十个。${TEXT.slice(old.end)}`;
+    store.applyEdits([{ rangeOffset: old.start, rangeLength: old.end - old.start, text: '引进外资项目十个。' }]);
+    store.sync(text);
+    assert.equal(store.get(a.id)?.orphaned, true);
+
+    const at = paragraph(text, '引进外资');
+    const moved = store.reattach(a.id, text, at)!;
+    assert.equal(moved.id, a.id);
+    assert.equal(moved.orphaned, undefined);
+    assert.deepEqual([moved.target.start, moved.target.end, moved.target.exact], [at.start, at.end, '引进外资项目十个。']);
+    assert.equal(moved.target.prefix, text.slice(0, at.start), 'the quote has its new context');
+    assert.deepEqual([moved.tags, moved.note, moved.created], [['招商引资'], '甲', a.created]);
+    assert.notEqual(moved.modified, a.modified);
+    assert.deepEqual(events.at(-1), { added: [], updated: [a.id], removed: [] });
+    assert.deepEqual(store.findInRange(at.start, at.start).map((x) => x.id), [a.id]);
+
+    // Onto the span of another annotation: one annotation, tags and notes joined.
+    store.setNote(b.id, '乙');
+    const there = store.get(b.id)!.target;
+    const merged = store.reattach(a.id, text, { start: there.start, end: there.end })!;
+    assert.equal(merged.id, b.id);
+    assert.deepEqual([merged.tags, merged.note], [['招商引资'], '乙\n\n甲']);
+    assert.equal(store.get(a.id), undefined);
+    assert.equal(store.size, 1);
+    assert.deepEqual(events.at(-1), { added: [], updated: [b.id], removed: [a.id] });
+
+    assert.equal(store.reattach('missing', text, at), undefined);
+    assert.throws(() => store.reattach(b.id, text, { start: at.start, end: at.start }), RangeError);
+    assert.throws(() => store.reattach(b.id, text, { start: 0, end: text.length + 1 }), RangeError);
+  });
+
   test('listeners can stop listening', () => {
     const { store } = makeStore();
     let calls = 0;
