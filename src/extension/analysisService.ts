@@ -6,20 +6,18 @@ import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { MAX_REPORT_BYTES } from '../core/reportInput';
 import type { DocumentAnalysis } from '../core/types';
-import type { AnalysisStats, WorkerRequest, WorkerResponse } from './analysisWorker';
-import type { AnalysisEvent, ReportAnalysisProvider } from './api';
+import type { WorkerRequest, WorkerResponse } from './analysisWorker';
+import type { AnalysisEvent, AnalysisRunStats, ReportAnalysisProvider } from './api';
 
 /** What one analysis cost, for the log and the integration tests. */
-export interface AnalysisRun extends AnalysisStats {
-  version: number;
-  /** From posting the text to the worker to receiving the result. */
-  roundTripMs: number;
-}
+export type AnalysisRun = AnalysisRunStats;
 
 interface DocState {
   readonly document: vscode.TextDocument;
   latest?: { version: number; analysis: DocumentAnalysis };
   lastRun?: AnalysisRun;
+  /** Worker analyses so far. */
+  runs: number;
   timer?: ReturnType<typeof setTimeout>;
   running: boolean;
   /** A run was requested while one was running: run again when it ends. */
@@ -94,7 +92,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     const key = document.uri.toString();
     let state = this.docs.get(key);
     if (!state || state.document !== document) {
-      state = { document, running: false, rerun: false, waiters: [] };
+      state = { document, runs: 0, running: false, rerun: false, waiters: [] };
       this.docs.set(key, state);
     }
     return state;
@@ -122,7 +120,10 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
         analysis = await this.compute(state);
         if (!state.latest || version > state.latest.version) state.latest = { version, analysis };
         // A result for a version the document has left is stale: keep it for peek(), announce nothing.
-        if (document.version === version) this.emitter.fire({ document, version, analysis });
+        if (document.version === version) {
+          const stats = state.lastRun?.version === version ? state.lastRun : undefined;
+          this.emitter.fire({ document, version, analysis, stats });
+        }
       }
       if (document.version === version) {
         for (const w of state.waiters.splice(0)) w.resolve(analysis);
@@ -168,7 +169,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
       this.refuse(document, response.error.split('\n')[0]);
       return emptyAnalysis(response.error);
     }
-    const run: AnalysisRun = { version, roundTripMs: performance.now() - t0, ...response.stats };
+    const run: AnalysisRun = { version, sequence: ++state.runs, roundTripMs: performance.now() - t0, ...response.stats };
     state.lastRun = run;
     this.log.info(
       `analysed ${basename(document.uri.path)} v${version}: ${response.analysis.paragraphs.length} paragraphs, ` +

@@ -5,21 +5,15 @@ import { parentPort } from 'node:worker_threads';
 import { AnalysisCache, analyzeText } from '../core/analyze';
 import { loadJiebaSegmenter, type Segmenter } from '../core/segmenter';
 import type { DocumentAnalysis } from '../core/types';
+import type { AnalysisRunStats } from './api';
 
 export type WorkerRequest =
   | { type: 'analyze'; id: number; key: string; text: string }
   /** The document was closed: drop its cache. */
   | { type: 'forget'; key: string };
 
-export interface AnalysisStats {
-  /** Time spent in analyzeText. */
-  analyzeMs: number;
-  /** Time spent loading the segmenter, on the request that loaded it. */
-  segmenterLoadMs?: number;
-  /** Paragraphs reused from the cache / analysed afresh in this pass. */
-  cacheHits: number;
-  cacheMisses: number;
-}
+/** What the worker measures of one analysis (the rest of AnalysisRunStats is the service's). */
+export type AnalysisStats = Pick<AnalysisRunStats, 'analyzeMs' | 'segmenterLoadMs' | 'cacheHits' | 'cacheMisses'>;
 
 export type WorkerResponse =
   | { id: number; analysis: DocumentAnalysis; stats: AnalysisStats }

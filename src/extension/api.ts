@@ -7,6 +7,32 @@ export interface AnalysisEvent {
   /** The document version the analysis was computed for. */
   version: number;
   analysis: DocumentAnalysis;
+  /** What the analysis cost; undefined when nothing was analysed (an empty or refused document). */
+  stats?: AnalysisRunStats;
+}
+
+/**
+ * What one analysis of a document cost. The worker keeps the results of each paragraph by its text, so
+ * after an edit only the paragraphs whose text changed are analysed again (cacheMisses).
+ */
+export interface AnalysisRunStats {
+  /** The document version analysed. */
+  version: number;
+  /**
+   * Analyses of this document so far, this one included (also those whose result came too late to be
+   * announced). Edits are debounced (reportAnnotator.analysisDelay), so typing does not run one per keystroke.
+   */
+  sequence: number;
+  /** Time spent analysing, in the worker. */
+  analyzeMs: number;
+  /** From posting the text to the worker to having the result on the extension host. */
+  roundTripMs: number;
+  /** Time spent loading the word segmenter, on the analysis that loaded it. */
+  segmenterLoadMs?: number;
+  /** Paragraphs whose results were reused from an earlier analysis. */
+  cacheHits: number;
+  /** Paragraphs analysed afresh. */
+  cacheMisses: number;
 }
 
 /** Analyses reports off the extension host's main thread, debounced and incremental. */
@@ -15,6 +41,8 @@ export interface ReportAnalysisProvider {
   analyze(document: vscode.TextDocument): Promise<DocumentAnalysis>;
   /** The latest analysis computed for the document, possibly of an older version; undefined if none. */
   peek(uri: vscode.Uri): DocumentAnalysis | undefined;
+  /** The cost of the document's latest analysis; undefined if none ran. */
+  lastRun(uri: vscode.Uri): AnalysisRunStats | undefined;
   readonly onDidAnalyze: vscode.Event<AnalysisEvent>;
 }
 
