@@ -1,15 +1,18 @@
 // Tag Paragraphs…, Remove Tag…, Edit Note…: on the paragraphs the selections touch (paragraphs as the
-// analysis finds them), or on the annotation of a tree item. Every command also takes an argument object,
-// so tests and keybindings can run it without any UI, e.g.
+// analysis finds them), or on the annotation of a tree item. Delete Annotation and Attach to Selection work
+// on a tree item (an annotation, or one not found in the text). Every command also takes an argument
+// object, so tests and keybindings can run it without any UI, e.g.
 //   executeCommand('reportAnnotator.tagParagraphs', { tags: ['民生'] })
 //   executeCommand('reportAnnotator.tagParagraphs', { uri, ranges: [{ start: 120, end: 480 }], tags: ['财政', '民生'] })
 //   executeCommand('reportAnnotator.removeTag', { uri, tag: '民生' })        // on the touched paragraphs
 //   executeCommand('reportAnnotator.removeTag', { uri, annotationId, tag })   // one annotation
 //   executeCommand('reportAnnotator.editNote', { uri, note: '…' })            // note '' removes it
+//   executeCommand('reportAnnotator.deleteAnnotation', { uri, annotationId }) // no confirmation asked
+//   executeCommand('reportAnnotator.reattachAnnotation', { uri, annotationId, ranges })
 // `ranges` are UTF-16 offsets into the document (like VS Code's offsetAt); without them the active
 // editor's selections are used.
 import * as vscode from 'vscode';
-import type { StoredAnnotation } from '../core/annotations';
+import type { AnnotationStore, StoredAnnotation } from '../core/annotations';
 import type { Paragraph, Span } from '../core/types';
 import type { AnnotationManager } from './annotationManager';
 import type { ReportAnalysisProvider } from './api';
@@ -33,6 +36,13 @@ interface AnnotationNodeArg {
   kind: 'annotation';
   tag: string;
   annotation: { id: string; note?: string };
+  uri: vscode.Uri;
+}
+
+/** The tree's node of an annotation whose text was not found. */
+interface OrphanNodeArg {
+  kind: 'orphan';
+  annotation: { id: string };
   uri: vscode.Uri;
 }
 
@@ -79,6 +89,19 @@ function isAnnotationNode(arg: unknown): arg is AnnotationNodeArg {
   return !!n && n.kind === 'annotation' && typeof n.tag === 'string' && !!n.annotation && n.uri instanceof vscode.Uri;
 }
 
+function isOrphanNode(arg: unknown): arg is OrphanNodeArg {
+  const n = arg as Partial<OrphanNodeArg> | undefined;
+  return !!n && n.kind === 'orphan' && typeof n.annotation?.id === 'string' && n.uri instanceof vscode.Uri;
+}
+
+/** A tree node's annotation as command arguments, or the arguments as they came. */
+function annotationArgs(arg: unknown): { args: AnnotationCommandArgs; fromTree: boolean } {
+  if (isAnnotationNode(arg) || isOrphanNode(arg)) return { args: { uri: arg.uri, annotationId: arg.annotation.id }, fromTree: true };
+  return { args: argsOf(arg), fromTree: false };
+}
+
+const excerpt = (text: string, max = 40) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
 class UserError extends Error {}
 
 /** An item of the tag quick pick. */
@@ -87,6 +110,9 @@ export type TagPickItem = vscode.QuickPickItem & { tag?: string; isNew?: boolean
 export class AnnotationCommands {
   /** The tag quick pick while it is open (tests drive it). */
   quickPick?: vscode.QuickPick<TagPickItem>;
+  /** Asks before something is deleted: a modal dialog (tests replace it, as they cannot click one). */
+  confirm = async (message: string, action: string): Promise<boolean> =>
+    (await vscode.window.showWarningMessage(message, { modal: true }, action)) === action;
 
   constructor(
     private readonly manager: AnnotationManager,
@@ -111,6 +137,8 @@ export class AnnotationCommands {
       vscode.commands.registerCommand('reportAnnotator.tagParagraphs', wrap((a) => this.tagParagraphs(a))),
       vscode.commands.registerCommand('reportAnnotator.removeTag', wrap((a) => this.removeTag(a))),
       vscode.commands.registerCommand('reportAnnotator.editNote', wrap((a) => this.editNote(a))),
+      vscode.commands.registerCommand('reportAnnotator.deleteAnnotation', wrap((a) => this.deleteAnnotation(a))),
+      vscode.commands.registerCommand('reportAnnotator.reattachAnnotation', wrap((a) => this.reattachAnnotation(a))),
     );
   }
 
@@ -238,7 +266,48 @@ export class AnnotationCommands {
     return { annotationIds: result ? [result.id] : annotation ? [annotation.id] : [] };
   }
 
+  /** Deletes an annotation, tags, note and all: a tree item's (after asking), or { uri, annotationId }. */
+  async deleteAnnotation(arg: unknown): Promise<CommandResult> {
+    const { args, fromTree } = annotationArgs(arg);
+    const { document, store, annotation } = await this.annotationOf(args);
+    if (fromTree) {
+      const what = annotation.tags.length > 0 ? annotation.tags.join(', ') : excerpt(annotation.target.exact);
+      const message = vscode.l10n.t('Delete the annotation “{0}” of {1}, with its tags and note?', what, uriBasename(document.uri));
+      if (!(await this.confirm(message, vscode.l10n.t('Delete')))) return { annotationIds: [], message: 'cancelled' };
+    }
+    store.remove(annotation.id);
+    return { annotationIds: [annotation.id] };
+  }
+
+  /**
+   * Attach to Selection: anchors an annotation (one whose text was not found, typically) at the
+   * paragraphs the selections touch, from the first one's start to the last one's end. Joins an
+   * annotation that is on exactly those paragraphs already.
+   */
+  async reattachAnnotation(arg: unknown): Promise<CommandResult> {
+    const { args } = annotationArgs(arg);
+    const { document, store, annotation } = await this.annotationOf(args);
+    const { selections } = await this.target({ ...args, uri: document.uri });
+    const paragraphs = await this.touched(document, selections);
+    // No await from here on: the paragraphs are those of the text we anchor to.
+    const span = { start: paragraphs[0].range.start, end: paragraphs[paragraphs.length - 1].range.end };
+    const attached = store.reattach(annotation.id, document.getText(), span);
+    if (!attached) throw new UserError(vscode.l10n.t('That annotation is gone.'));
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Attached the annotation to {0} paragraph(s).', paragraphs.length), 4000);
+    return { annotationIds: [attached.id] };
+  }
+
   // -------------------------------------------------------------------------------------------------
+
+  /** The annotation that { uri, annotationId } name, with its document and store. */
+  private async annotationOf(args: AnnotationCommandArgs): Promise<{ document: vscode.TextDocument; store: AnnotationStore; annotation: StoredAnnotation }> {
+    if (args.uri === undefined || !args.annotationId) throw new UserError(vscode.l10n.t('Choose an annotation in the Report view.'));
+    const document = await openDocument(toUri(args.uri));
+    const store = this.manager.storeFor(document);
+    const annotation = store.get(args.annotationId);
+    if (!annotation) throw new UserError(vscode.l10n.t('There is no annotation {0} in {1}.', args.annotationId, uriBasename(document.uri)));
+    return { document, store, annotation };
+  }
 
   /** The document and the selections a command works on. */
   private async target(args: AnnotationCommandArgs): Promise<{ document: vscode.TextDocument; selections: Span[] }> {

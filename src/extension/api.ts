@@ -50,6 +50,11 @@ export interface ReportAnalysisProvider {
 export interface ReportAnnotationProvider {
   /** Annotations of the report, offsets in UTF-16 for the document's current text. */
   list(uri: vscode.Uri): readonly Annotation[];
+  /**
+   * Annotations of the report whose text could not be found after it changed. They are kept (in the
+   * sidecar too) with their last-known quote in `target.exact`; their offsets are only hints.
+   */
+  orphans(uri: vscode.Uri): readonly Annotation[];
   /** Fires with the report's URI whenever its annotations change. */
   readonly onDidChange: vscode.Event<vscode.Uri>;
 }

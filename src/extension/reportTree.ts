@@ -1,6 +1,8 @@
 // The Report view: the active report's Sections, Projects, Figures and Tags (after the tree-view-sample).
-// The node tree is built once per analysis (or annotation change), so nodes keep their identity for
-// TreeView.reveal and getParent; TreeItem ids are stable across rebuilds so expansion state survives.
+// The node tree is replaced on each analysis, but a node's children are only built when first asked for:
+// a large report has tens of thousands of figures and most groups stay collapsed. Built nodes keep their
+// identity for TreeView.reveal and getParent; TreeItem ids are stable across rebuilds so expansion state
+// survives. An annotation change rebuilds the Tags group alone.
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { FIGURE_KINDS, type Annotation, type DocumentAnalysis, type Figure, type FigureKind, type Project, type Section, type Span } from '../core/types';
@@ -16,6 +18,8 @@ interface Report {
   document: vscode.TextDocument;
   analysis: DocumentAnalysis;
   annotations: readonly Annotation[];
+  /** Annotations whose text could not be found; `target.exact` is their last-known quote. */
+  orphans: readonly Annotation[];
 }
 
 interface NodeBase {
@@ -23,7 +27,8 @@ interface NodeBase {
   id: string;
   report: Report;
   parent?: ReportNode;
-  children: ReportNode[];
+  /** Built on first use, then kept (see makeNode). */
+  readonly children: ReportNode[];
 }
 
 export type ReportNode = NodeBase &
@@ -35,9 +40,16 @@ export type ReportNode = NodeBase &
     | { kind: 'figureKind'; figureKind: FigureKind }
     | { kind: 'figure'; figure: Figure }
     | { kind: 'tag'; tag: string }
-    // The annotation commands (removeTag, editNote) read kind, tag, annotation and uri from this node.
+    // The annotation commands (removeTag, editNote, deleteAnnotation) read kind, tag, annotation and uri.
     | { kind: 'annotation'; tag: string; annotation: Annotation; uri: vscode.Uri }
+    /** Under Tags: the annotations whose text could not be found. */
+    | { kind: 'orphans' }
+    // deleteAnnotation and reattachAnnotation read kind, annotation and uri.
+    | { kind: 'orphan'; annotation: Annotation; uri: vscode.Uri }
   );
+
+type NodeProps = ReportNode extends infer N ? (N extends ReportNode ? Omit<N, keyof NodeBase> & { id: string } : never) : never;
+type Build = (self: ReportNode) => ReportNode[];
 
 /** What the tree shows: one report and, once it is there, its analysis. */
 interface Shown {
@@ -70,55 +82,93 @@ function uniqueIds(): (base: string) => string {
   };
 }
 
+/** A node whose children `build` makes when they are first asked for. */
+function makeNode(report: Report, props: NodeProps, parent?: ReportNode, build?: Build): ReportNode {
+  const n = { ...props, report, parent } as ReportNode;
+  setChildren(n, build);
+  return n;
+}
+
+/** (Re)defines how a node's children are built; they are built on first use, then kept. */
+function setChildren(n: ReportNode, build?: Build): void {
+  let built: ReportNode[] | undefined;
+  Object.defineProperty(n, 'children', { enumerable: true, configurable: true, get: () => (built ??= build ? build(n) : []) });
+}
+
 function buildTree(report: Report): ReportNode[] {
-  const { document, analysis, annotations } = report;
-  const node = <T extends Omit<ReportNode, 'children' | 'report'>>(props: T, parent?: ReportNode) => ({
-    ...props,
-    report,
-    parent,
-    children: [] as ReportNode[],
-  });
+  const { document, analysis } = report;
+  const node = (props: NodeProps, parent?: ReportNode, build?: Build) => makeNode(report, props, parent, build);
   const root = document.uri.toString();
-  const group = (name: GroupName) => node({ kind: 'group', group: name, id: `${root}#${name}` } as const);
-  const [sections, projects, figures, tags] = (['sections', 'projects', 'figures', 'tags'] as const).map(group);
 
-  const sectionNodes = new Map<string, ReportNode>();
-  const sectionId = new Map<ReportNode, (base: string) => string>();
+  // Sections nest by parentId (a parent comes before its children); each level is built when opened.
+  const under = new Map<string | undefined, Section[]>([[undefined, []]]);
   for (const section of analysis.sections) {
-    const parent = (section.parentId && sectionNodes.get(section.parentId)) || sections;
-    if (!sectionId.has(parent)) sectionId.set(parent, uniqueIds());
-    const n = node({ kind: 'section', section, id: sectionId.get(parent)!(`${parent.id}/${section.title}`) } as const, parent);
-    parent.children.push(n);
-    sectionNodes.set(section.id, n);
+    const parentId = section.parentId && under.has(section.parentId) ? section.parentId : undefined;
+    under.get(parentId)!.push(section);
+    under.set(section.id, []);
   }
+  const sectionLevel = (parent: ReportNode, parentId: string | undefined): ReportNode[] => {
+    const id = uniqueIds();
+    return under.get(parentId)!.map((section) =>
+      node({ kind: 'section', section, id: id(`${parent.id}/${section.title}`) }, parent, (self) => sectionLevel(self, section.id)),
+    );
+  };
 
-  const projectId = uniqueIds();
-  for (const project of analysis.projects) {
-    const p = node({ kind: 'project', project, id: projectId(`${projects.id}/${project.name}`) } as const, projects);
-    p.children = project.occurrences.map((span, i) => node({ kind: 'occurrence', project, span, id: `${p.id}/${i}` } as const, p));
-    projects.children.push(p);
-  }
+  const projects: Build = (group) => {
+    const id = uniqueIds();
+    return analysis.projects.map((project) =>
+      node({ kind: 'project', project, id: id(`${group.id}/${project.name}`) }, group, (p) =>
+        project.occurrences.map((span, i) => node({ kind: 'occurrence', project, span, id: `${p.id}/${i}` }, p)),
+      ),
+    );
+  };
 
-  const byKind = new Map<FigureKind, Figure[]>();
-  for (const f of analysis.figures) byKind.get(f.kind)?.push(f) ?? byKind.set(f.kind, [f]);
-  for (const kind of FIGURE_KINDS) {
-    const list = byKind.get(kind);
-    if (!list) continue;
-    const k = node({ kind: 'figureKind', figureKind: kind, id: `${figures.id}/${kind}` } as const, figures);
-    const figureId = uniqueIds();
-    k.children = list.map((figure) => node({ kind: 'figure', figure, id: figureId(`${k.id}/${figure.indicator ?? ''}/${figure.text}`) } as const, k));
-    figures.children.push(k);
-  }
+  const figures: Build = (group) => {
+    const byKind = new Map<FigureKind, Figure[]>();
+    for (const f of analysis.figures) byKind.get(f.kind)?.push(f) ?? byKind.set(f.kind, [f]);
+    return FIGURE_KINDS.filter((kind) => byKind.has(kind)).map((kind) =>
+      node({ kind: 'figureKind', figureKind: kind, id: `${group.id}/${kind}` }, group, (k) => {
+        const id = uniqueIds();
+        return byKind.get(kind)!.map((figure) => node({ kind: 'figure', figure, id: id(`${k.id}/${figure.indicator ?? ''}/${figure.text}`) }, k));
+      }),
+    );
+  };
 
+  const group = (name: GroupName, build: Build) => node({ kind: 'group', group: name, id: `${root}#${name}` }, undefined, build);
+  return [
+    group('sections', (self) => sectionLevel(self, undefined)),
+    group('projects', projects),
+    group('figures', figures),
+    group('tags', tagChildren),
+  ];
+}
+
+/** The Tags group's children, from its report: a node per tag with its annotations, then those not found. */
+function tagChildren(tags: ReportNode): ReportNode[] {
+  const report = tags.report;
+  const { document, annotations, orphans } = report;
+  const node = (props: NodeProps, parent?: ReportNode, build?: Build) => makeNode(report, props, parent, build);
   const byTag = new Map<string, Annotation[]>();
   for (const a of annotations) for (const tag of a.tags) byTag.get(tag)?.push(a) ?? byTag.set(tag, [a]);
-  for (const [tag, list] of [...byTag].sort(([a], [b]) => a.localeCompare(b, 'zh-CN'))) {
-    const t = node({ kind: 'tag', tag, id: `${tags.id}/${tag}` } as const, tags);
-    const sorted = [...list].sort((a, b) => a.target.start - b.target.start);
-    t.children = sorted.map((annotation) => node({ kind: 'annotation', tag, annotation, uri: document.uri, id: `${t.id}/${annotation.id}` } as const, t));
-    tags.children.push(t);
+  const children = [...byTag]
+    .sort(([a], [b]) => a.localeCompare(b, 'zh-CN'))
+    .map(([tag, list]) =>
+      node({ kind: 'tag', tag, id: `${tags.id}/${tag}` }, tags, (t) =>
+        [...list]
+          .sort((a, b) => a.target.start - b.target.start)
+          .map((annotation) => node({ kind: 'annotation', tag, annotation, uri: document.uri, id: `${t.id}/${annotation.id}` }, t)),
+      ),
+    );
+  if (orphans.length > 0) {
+    // Its id is beside the groups' (uri#tags), so no tag name can collide with it.
+    const id = `${document.uri.toString()}#orphans`;
+    children.push(
+      node({ kind: 'orphans', id }, tags, (group) =>
+        orphans.map((annotation) => node({ kind: 'orphan', annotation, uri: document.uri, id: `${id}/${annotation.id}` }, group)),
+      ),
+    );
   }
-  return [sections, projects, figures, tags];
+  return children;
 }
 
 export class ReportTreeProvider implements vscode.TreeDataProvider<ReportNode> {
@@ -154,15 +204,26 @@ export class ReportTreeProvider implements vscode.TreeDataProvider<ReportNode> {
     }
   }
 
-  /** Rebuilds the nodes, from a new analysis or (without one) from the annotations that changed. */
+  /** Rebuilds the nodes, from a new analysis or (without one) the latest. */
   render(document: vscode.TextDocument | undefined, analysis = this.shown?.document === document ? this.shown?.analysis : undefined): void {
     if (document) {
-      const roots = analysis ? buildTree({ document, analysis, annotations: this.annotations.list(document.uri) }) : [];
+      const { uri } = document;
+      const roots = analysis ? buildTree({ document, analysis, annotations: this.annotations.list(uri), orphans: this.annotations.orphans(uri) }) : [];
       this.shown = { document, analysis, roots };
     } else {
       this.shown = undefined;
     }
     this.changed.fire(undefined);
+  }
+
+  /** The shown report's annotations changed: rebuilds the Tags group alone (the rest stays as it is). */
+  renderTags(): void {
+    const tags = this.shown?.roots.find((n) => n.kind === 'group' && n.group === 'tags');
+    if (!tags) return; // nothing shown yet: the next analysis builds the tree with the annotations of then
+    const { uri } = tags.report.document;
+    tags.report = { ...tags.report, annotations: this.annotations.list(uri), orphans: this.annotations.orphans(uri) };
+    setChildren(tags, tagChildren);
+    this.changed.fire(tags);
   }
 
   getChildren(element?: ReportNode): ReportNode[] {
@@ -174,7 +235,7 @@ export class ReportTreeProvider implements vscode.TreeDataProvider<ReportNode> {
   }
 
   getTreeItem(n: ReportNode): vscode.TreeItem {
-    const { document, analysis, annotations } = n.report;
+    const { document, analysis, annotations, orphans } = n.report;
     const collapsed = n.children.length === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem('', collapsed);
     item.id = n.id;
@@ -194,7 +255,7 @@ export class ReportTreeProvider implements vscode.TreeDataProvider<ReportNode> {
           tags: vscode.l10n.t('Tags'),
         }[n.group];
         item.description = String(
-          { sections: analysis.sections, projects: analysis.projects, figures: analysis.figures, tags: annotations }[n.group].length,
+          n.group === 'tags' ? annotations.length + orphans.length : { sections: analysis.sections, projects: analysis.projects, figures: analysis.figures }[n.group].length,
         );
         item.iconPath = new vscode.ThemeIcon({ sections: 'list-tree', projects: 'project', figures: 'graph', tags: 'tag' }[n.group]);
         item.collapsibleState =
@@ -257,6 +318,29 @@ export class ReportTreeProvider implements vscode.TreeDataProvider<ReportNode> {
         reveal(target);
         break;
       }
+      case 'orphans':
+        item.label = vscode.l10n.t('Not found in the text');
+        item.description = String(orphans.length);
+        item.tooltip = vscode.l10n.t(
+          'Annotations whose text could not be found after the report changed. They are kept, and come back if their text returns; attach them to a selection, or delete them.',
+        );
+        item.iconPath = new vscode.ThemeIcon('warning');
+        item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
+        item.contextValue = 'orphans';
+        break;
+      case 'orphan': {
+        const { tags, note, target } = n.annotation;
+        const quote = target.exact.replace(/\s+/g, ' ');
+        item.label = tags.length > 0 ? tags.join(' · ') : vscode.l10n.t('(no tags)');
+        item.description = note?.split('\n')[0] ?? (quote.length > 40 ? `${quote.slice(0, 40)}…` : quote);
+        const tooltip = new vscode.MarkdownString();
+        if (note) tooltip.appendText(note).appendMarkdown('\n\n---\n\n');
+        tooltip.appendText(vscode.l10n.t('Last seen as: 「{0}」', target.exact));
+        item.tooltip = tooltip;
+        item.iconPath = new vscode.ThemeIcon('question');
+        item.contextValue = 'orphanedAnnotation';
+        break;
+      }
     }
     return item;
   }
@@ -309,7 +393,7 @@ export function registerReportTree(
     vscode.workspace.onDidOpenTextDocument((doc) => doc === vscode.window.activeTextEditor?.document && follow()),
     vscode.workspace.onDidCloseTextDocument((doc) => doc === provider.document && follow()),
     analysis.onDidAnalyze((e) => e.document === provider.document && provider.render(e.document, e.analysis)),
-    annotations.onDidChange((uri) => uri.toString() === provider.document?.uri.toString() && provider.render(provider.document)),
+    annotations.onDidChange((uri) => uri.toString() === provider.document?.uri.toString() && provider.renderTags()),
     vscode.commands.registerCommand('reportAnnotator.revealRange', revealRange),
     vscode.commands.registerCommand('reportAnnotator.refresh', follow),
   );
