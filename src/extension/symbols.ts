@@ -2,7 +2,7 @@
 // (like markdown-language-features' symbol provider over its parser). Kinds by heading level:
 // title File, 一、 Module, （一） Class, lead-in sentences String (so outline.showStrings can hide them).
 import * as vscode from 'vscode';
-import type { Section, SectionLevel } from '../core/types';
+import type { DocumentAnalysis, Section, SectionLevel } from '../core/types';
 import { REPORT_LANGUAGE } from './language';
 import type { ReportAnalysisProvider } from './api';
 import { spanToRange } from './positions';
@@ -18,9 +18,13 @@ export function sectionSymbols(document: vscode.TextDocument, sections: readonly
   const roots: vscode.DocumentSymbol[] = [];
   const byId = new Map<string, vscode.DocumentSymbol>();
   for (const section of sections) {
-    const range = spanToRange(document, section.range);
-    // VS Code rejects a symbol whose selection range is not inside its range.
-    const heading = range.intersection(spanToRange(document, section.heading)) ?? new vscode.Range(range.start, range.start);
+    const { range: span, heading: h } = section;
+    const range = spanToRange(document, span);
+    // VS Code rejects a symbol whose selection range is not inside its range: clamp (by offset, as a large
+    // report has thousands of sections), or an empty selection at the start.
+    const [hs, he] = [Math.max(h.start, span.start), Math.min(h.end, span.end)];
+    const at = (offset: number) => (offset === span.start ? range.start : offset === span.end ? range.end : document.positionAt(offset));
+    const heading = hs <= he ? new vscode.Range(at(hs), at(he)) : new vscode.Range(range.start, range.start);
     const symbol = new vscode.DocumentSymbol(
       section.title || '…',
       '',
@@ -36,11 +40,22 @@ export function sectionSymbols(document: vscode.TextDocument, sections: readonly
 }
 
 class SectionSymbolProvider implements vscode.DocumentSymbolProvider {
+  /**
+   * The symbols last given out. VS Code asks more than once per version (outline, breadcrumbs), and a
+   * large report has thousands of sections.
+   */
+  private last?: { document: vscode.TextDocument; version: number; analysis: DocumentAnalysis; symbols: vscode.DocumentSymbol[] };
+
   constructor(private readonly analysis: ReportAnalysisProvider) {}
 
   async provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken) {
     const analysis = await this.analysis.analyze(document);
-    return token.isCancellationRequested ? undefined : sectionSymbols(document, analysis.sections);
+    if (token.isCancellationRequested) return undefined;
+    const { last } = this;
+    if (last?.document === document && last.version === document.version && last.analysis === analysis) return last.symbols;
+    const symbols = sectionSymbols(document, analysis.sections);
+    this.last = { document, version: document.version, analysis, symbols };
+    return symbols;
   }
 }
 
