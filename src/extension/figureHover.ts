@@ -1,11 +1,11 @@
 // Figures in the editor: a hover with the normalised value (51593万元 = ¥515,930,000), the kind, the
-// indicator and the change; and a light underline on every figure. reportAnnotator.highlightFigures
+// indicator and the change; and a light underline on the figures. reportAnnotator.highlightFigures
 // switches both. The presentation helpers are shared with the report tree.
 import * as vscode from 'vscode';
 import type { ChangeDirection, DocumentAnalysis, Figure, FigureKind } from '../core/types';
 import { REPORT_LANGUAGE } from './language';
 import type { ReportAnalysisProvider } from './api';
-import { findSpanAt, spanToRange } from './positions';
+import { findSpanAt, firstSpanFrom, spanToRange } from './positions';
 
 export function figureKindLabel(kind: FigureKind): string {
   switch (kind) {
@@ -121,11 +121,26 @@ class FigureHoverProvider implements vscode.HoverProvider {
   }
 }
 
-/** Underlines the figures of every visible report editor, from the latest analysis. */
-class FigureDecorations implements vscode.Disposable {
+/** Lines beyond the visible ones whose figures are underlined too, so that a short scroll needs no update. */
+const MARGIN_LINES = 300;
+
+/** The lines of an editor whose figures are underlined, and how many figures that is. */
+export interface FigureWindow {
+  first: number;
+  last: number;
+  count: number;
+}
+
+/**
+ * Underlines the figures of every visible report editor, from the latest analysis: only those on and
+ * near the visible lines (a large report has tens of thousands, and the whole list would be sent to the
+ * editor after every analysis). Scrolling past them brings the next ones.
+ */
+export class FigureDecorations implements vscode.Disposable {
   private readonly type = vscode.window.createTextEditorDecorationType({
     textDecoration: 'underline dotted 1px',
   });
+  private readonly windows = new WeakMap<vscode.TextEditor, FigureWindow>();
 
   constructor(private readonly analysis: ReportAnalysisProvider) {}
 
@@ -136,9 +151,37 @@ class FigureDecorations implements vscode.Disposable {
       const analysis = report ? this.analysis.peek(document.uri) : undefined;
       // No analysis yet: ask for one; its event brings the editor back here.
       if (report && !analysis) this.analysis.analyze(document).catch(() => undefined);
-      const figures = analysis?.figures;
-      editor.setDecorations(this.type, figures?.map((f) => spanToRange(document, f.range)) ?? []);
+      if (!analysis) {
+        editor.setDecorations(this.type, []);
+        this.windows.delete(editor);
+        continue;
+      }
+      const visible = visibleLines(editor);
+      const first = Math.max(0, visible.first - MARGIN_LINES);
+      const last = Math.min(document.lineCount - 1, visible.last + MARGIN_LINES);
+      const from = document.offsetAt(new vscode.Position(first, 0));
+      const to = document.offsetAt(document.lineAt(last).range.end);
+      const { figures } = analysis;
+      const ranges: vscode.Range[] = [];
+      for (let i = firstSpanFrom(figures, from); i < figures.length && figures[i].range.start <= to; i++) {
+        ranges.push(spanToRange(document, figures[i].range));
+      }
+      editor.setDecorations(this.type, ranges);
+      this.windows.set(editor, { first, last, count: ranges.length });
     }
+  }
+
+  /** The editor scrolled: once its visible lines leave the underlined ones, underline the figures there. */
+  scrolled(editor: vscode.TextEditor): void {
+    const window = this.windows.get(editor);
+    if (!window) return;
+    const visible = visibleLines(editor);
+    if (visible.first < window.first || visible.last > window.last) this.update([editor]);
+  }
+
+  /** The lines of the editor whose figures are underlined (for tests and diagnostics). */
+  decorated(editor: vscode.TextEditor): FigureWindow | undefined {
+    return this.windows.get(editor);
   }
 
   dispose(): void {
@@ -146,15 +189,23 @@ class FigureDecorations implements vscode.Disposable {
   }
 }
 
-export function registerFigureHover(context: vscode.ExtensionContext, analysis: ReportAnalysisProvider): void {
+function visibleLines(editor: vscode.TextEditor): { first: number; last: number } {
+  const ranges = editor.visibleRanges;
+  if (ranges.length === 0) return { first: 0, last: 0 };
+  return { first: ranges[0].start.line, last: ranges[ranges.length - 1].end.line };
+}
+
+export function registerFigureHover(context: vscode.ExtensionContext, analysis: ReportAnalysisProvider): FigureDecorations {
   const decorations = new FigureDecorations(analysis);
   context.subscriptions.push(
     decorations,
     vscode.languages.registerHoverProvider(REPORT_LANGUAGE, new FigureHoverProvider(analysis)),
     analysis.onDidAnalyze((e) => decorations.update(vscode.window.visibleTextEditors.filter((ed) => ed.document === e.document))),
     vscode.window.onDidChangeVisibleTextEditors((editors) => decorations.update(editors)),
+    vscode.window.onDidChangeTextEditorVisibleRanges((e) => decorations.scrolled(e.textEditor)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('reportAnnotator.highlightFigures')) decorations.update();
     }),
   );
+  return decorations;
 }

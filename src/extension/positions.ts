@@ -24,3 +24,15 @@ export function findSpanAt(spans: readonly { range: Span }[], offset: number): n
   }
   return -1;
 }
+
+/** The index of the first span in `spans` (sorted by start, not overlapping) ending at or after `offset`. */
+export function firstSpanFrom(spans: readonly { range: Span }[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].range.end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
