@@ -12,6 +12,7 @@
 // - Annotations whose text is gone (orphans) are never dropped: they stay in the sidecar, flagged, and the
 //   user is told (with a way to look at them and delete them on purpose).
 import { existsSync, renameSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
@@ -497,15 +498,13 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
       const document = findOpenDocument(entry.key);
       if (document) {
         // VS Code reloads a document that has no unsaved changes and reports the difference as edits;
-        // check the anchors once that text is in (now, if it already is).
+        // check the anchors once that text is in (now, if it already is). Read without blocking: this
+        // runs on every save too, and a report can be megabytes.
         entry.verifyPending = true;
-        let disk: string | undefined;
-        try {
-          disk = readTextIfExists(entry.uri.fsPath)?.replace(/^\uFEFF/, '');
-        } catch {
-          disk = undefined;
-        }
-        if (disk !== undefined && disk === document.getText()) this.syncNow(entry, document);
+        readFile(entry.uri.fsPath, 'utf8').then(
+          (disk) => disk.replace(/^\uFEFF/, '') === document.getText() && this.syncNow(entry, document),
+          () => undefined, // unreadable now: verifyPending stays set, so the next sync checks
+        );
         return;
       }
       // Not open: find everything again in the text on disk.
