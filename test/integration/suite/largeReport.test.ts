@@ -1,0 +1,149 @@
+// Typing in a large report stays smooth: the corpus repeated to about 5 MB, opened as .txt, then a burst of
+// keystrokes. The analysis runs in the worker, debounced (one or two analyses for the burst) and incremental
+// (unchanged paragraphs come from the cache); tags follow the edits. The extension host's event-loop delay
+// and the edit → analysis latency are printed, never asserted: they depend on the machine.
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import type { Paragraph } from '../../../src/core/types';
+import { extensionApi, nextAnalysis, openReport, sidecarOf, sleep, tag, waitFor, WORKSPACE, writeReport } from './helpers';
+
+const TARGET_BYTES = 5 * 1024 * 1024;
+/** Typed at three places, one character per edit: 30 keystrokes. */
+const TYPED = ['键入测试文字甲一二三', '键入测试文字乙四五六', '键入测试文字丙七八九'];
+/** Between keystrokes: a fast typist, well under the analysis delay (300 ms). */
+const KEYSTROKE_GAP_MS = 15;
+
+/** The corpus reports (not what other suites wrote beside them), repeated to about TARGET_BYTES. */
+function largeReportText(): string {
+  const dir = join(WORKSPACE, 'reports');
+  const texts = readdirSync(dir)
+    .filter((n) => /^(national-\d{4}|\d{3}_[0-9a-f]+)\.txt$/.test(n))
+    .sort()
+    .map((n) => readFileSync(join(dir, n), 'utf8').trimEnd());
+  assert.ok(texts.length >= 6, 'the workspace holds the corpus');
+  const parts: string[] = [];
+  let bytes = 0;
+  for (let i = 0; bytes < TARGET_BYTES; i++) {
+    const t = texts[i % texts.length];
+    parts.push(t);
+    bytes += Buffer.byteLength(t, 'utf8') + 2;
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
+const ms = (ns: number) => (ns / 1e6).toFixed(1);
+const describeDelay = (h: IntervalHistogram) =>
+  `p50 ${ms(h.percentile(50))} ms, p99 ${ms(h.percentile(99))} ms, max ${ms(h.max)} ms`;
+
+suite('large report', () => {
+  test('typing in a 5 MB report: debounced, incremental analysis; tags follow; timings printed', async function () {
+    this.timeout(60_000);
+    const t0 = performance.now();
+    const api = await extensionApi();
+    const text = largeReportText();
+    const path = writeReport('large-report.txt', text);
+    try {
+      const editor = await openReport(path);
+      const doc = editor.document;
+      assert.equal(doc.languageId, 'govreport', 'detected as a report');
+      const first = await api.analysis.analyze(doc);
+      const opened = performance.now() - t0;
+      assert.ok(first.paragraphs.length > 5000, `a 5 MB report has many paragraphs (${first.paragraphs.length})`);
+      const before = api.analysis.lastRun(doc.uri)!;
+
+      // A tag on a paragraph near the end: every keystroke lands before it.
+      const ps = first.paragraphs;
+      const tagged = ps[Math.floor(ps.length * 0.95)];
+      await tag({ uri: doc.uri, ranges: [tagged.range], tags: ['大文件'] });
+      const quote = doc.getText().slice(tagged.range.start, tagged.range.end);
+      // Typing places: the ends of paragraphs at 10%, 50% and 80% of the report.
+      const places: Paragraph[] = [0.1, 0.5, 0.8].map((f) => ps[Math.floor(ps.length * f)]);
+      const runsBefore = before.sequence;
+      await sleep(400); // the tag's sidecar write and re-render settle before measuring
+
+      const burst = monitorEventLoopDelay({ resolution: 5 });
+      const settle = monitorEventLoopDelay({ resolution: 5 });
+      burst.enable();
+      settle.enable();
+      const burstStart = performance.now();
+      let shift = 0;
+      for (const [i, place] of places.entries()) {
+        let at = place.range.end + shift;
+        for (const ch of TYPED[i]) {
+          editor.selection = new vscode.Selection(doc.positionAt(at), doc.positionAt(at));
+          assert.ok(await editor.edit((b) => b.insert(doc.positionAt(at), ch), { undoStopBefore: false, undoStopAfter: false }));
+          at++;
+          await sleep(KEYSTROKE_GAP_MS);
+        }
+        shift += TYPED[i].length;
+      }
+      const lastEdit = performance.now();
+      burst.disable();
+      const finalVersion = doc.version;
+      const event = await nextAnalysis(api, doc, finalVersion);
+      const latency = performance.now() - lastEdit;
+      // The tag moved past the 30 typed characters, and its quote is intact.
+      const moved = await waitFor('the tag to follow the edits', () => {
+        const [a] = api.annotations.list(doc.uri);
+        return a && a.target.start === tagged.range.start + shift && a;
+      });
+      // No further analysis after the burst (the delay is 300 ms); meanwhile the editor's symbol requests,
+      // which waited for this analysis, are answered: still measured.
+      await sleep(600);
+      settle.disable();
+
+      assert.equal(doc.version, finalVersion);
+      assert.equal(event.version, doc.version, 'the announced analysis is of the final version');
+      assert.equal(api.analysis.peek(doc.uri), event.analysis);
+      const now = doc.getText();
+      for (const typed of TYPED) {
+        assert.ok(
+          event.analysis.paragraphs.some((p) => now.slice(p.range.start, p.range.end).endsWith(typed)),
+          `a paragraph ends with the typed ${typed}`,
+        );
+      }
+      assert.equal(event.analysis.paragraphs.length, ps.length, 'typing inside paragraphs adds none');
+      const stats = event.stats;
+      assert.ok(stats, 'the event says what the analysis cost');
+      const runs = api.analysis.lastRun(doc.uri)!.sequence - runsBefore;
+      assert.ok(runs >= 1 && runs <= 2, `30 keystrokes, ${runs} analyses`);
+      assert.ok(stats.cacheMisses <= TYPED.length, `only the edited paragraphs are analysed again (${stats.cacheMisses})`);
+      assert.equal(stats.cacheHits + stats.cacheMisses, ps.length, 'every other paragraph comes from the cache');
+      assert.equal(moved.target.exact, quote);
+      assert.equal(now.slice(moved.target.start, moved.target.end), quote);
+      assert.deepEqual(moved.tags, ['大文件']);
+
+      console.log(
+        `      ${(Buffer.byteLength(text) / 1048576).toFixed(1)} MB, ${ps.length} paragraphs, ${first.figures.length} figures: ` +
+          `opened and analysed in ${opened.toFixed(0)} ms (analyse ${before.analyzeMs.toFixed(0)} ms, round trip ${before.roundTripMs.toFixed(0)} ms)\n` +
+          `      30 keystrokes in ${(lastEdit - burstStart).toFixed(0)} ms, ${runs} analysis run(s); ` +
+          `last edit → analysis event ${latency.toFixed(0)} ms (delay 300 ms, analyse ${stats.analyzeMs.toFixed(0)} ms, round trip ${stats.roundTripMs.toFixed(0)} ms; ` +
+          `${stats.cacheHits} paragraphs reused, ${stats.cacheMisses} analysed)\n` +
+          `      extension host event-loop delay: during the burst ${describeDelay(burst)}; ` +
+          `from the burst to 600 ms after the analysis ${describeDelay(settle)}`,
+      );
+
+      // Only the figures near the visible lines are underlined; scrolling to the end brings those there.
+      const underlined = api.figureDecorations.decorated(editor);
+      assert.ok(underlined && underlined.count > 0 && underlined.count < event.analysis.figures.length, 'a window of figures is underlined');
+      const end = new vscode.Range(doc.lineCount - 1, 0, doc.lineCount - 1, 0);
+      editor.revealRange(end);
+      await waitFor('the figures at the end to be underlined', () => {
+        const w = api.figureDecorations.decorated(editor);
+        return w && w.last === doc.lineCount - 1 && w.count > 0;
+      });
+
+      // Saved (the file goes below) and closed, so no editor is left with text the disk no longer has.
+      await api.annotations.flush(doc.uri);
+      assert.ok(await doc.save());
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      rmSync(path, { force: true });
+      rmSync(sidecarOf(path), { force: true });
+    }
+  });
+});
