@@ -15,11 +15,21 @@ suite('screenshot', () => {
     const analysis = await api.analysis.analyze(editor.document);
     await vscode.commands.executeCommand('workbench.view.extension.reportAnnotator');
     const { provider, view } = api.reportTree;
-    const [sections, , figures] = await waitFor('the tree', () => provider.document === editor.document && (provider.getChildren() as ReportNode[]));
-    await view.reveal(figures, { expand: true });
-    const firstKind = figures.children[0];
-    if (firstKind) await view.reveal(firstKind, { expand: 1 });
-    await view.reveal(sections, { expand: 2, select: false, focus: false });
+    // Expanding is cosmetic, and a re-render between getChildren and reveal can replace the nodes
+    // ("Data tree node not found"): fetch them afresh and try again rather than fail the picture.
+    for (let attempt = 1; ; attempt++) {
+      const [sections, , figures] = await waitFor('the tree', () => provider.document === editor.document && (provider.getChildren() as ReportNode[]));
+      try {
+        await view.reveal(figures, { expand: true });
+        const firstKind = figures.children[0];
+        if (firstKind) await view.reveal(firstKind, { expand: 1 });
+        await view.reveal(sections, { expand: 2, select: false, focus: false });
+        break;
+      } catch (err) {
+        if (attempt === 3) throw err;
+        await sleep(500);
+      }
+    }
     // Bring a passage with figures into view.
     const figure = analysis.figures.find((f) => f.kind === 'currency') ?? analysis.figures[0];
     if (figure) {
