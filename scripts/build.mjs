@@ -2,7 +2,7 @@
 // from the zod schema; with --tests also compiles src/, test/ and bench/ with tsc into out/.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +29,9 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
   build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
+// The CLI is the package's bin: on a fresh `npm ci` the file did not exist yet for npm to mark executable.
+chmodSync(join(root, 'dist/cli.js'), 0o755);
+
 // The JSON Schemas shipped in the extension, generated from the zod schemas in src/core/schema.ts.
 for (const [file, extra] of [['annotation-set.schema.json', []], ['sidecar.schema.json', ['--sidecar']]]) {
   execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'schema', ...extra, '--out', join(root, 'dist', file)], {
