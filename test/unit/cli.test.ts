@@ -119,9 +119,8 @@ test('schema --sidecar prints the sidecar JSON Schema, shipped beside the export
   );
 });
 
-test('npx report-annotator runs this checkout\'s CLI (the package links itself as a devDependency)', () => {
-  const bin = join(REPO_ROOT, 'node_modules', '.bin', 'report-annotator');
-  const r = spawnSync(bin, ['schema', '--sidecar'], { encoding: 'utf8', cwd: REPO_ROOT });
+test('npx report-annotator runs this checkout\'s CLI (the package\'s own bin), never one from the registry', () => {
+  const r = spawnSync('npx', ['--offline', 'report-annotator', 'schema', '--sidecar'], { encoding: 'utf8', cwd: REPO_ROOT });
   assert.equal(r.status, 0, r.stderr);
   assert.equal(JSON.parse(r.stdout).properties.format.const, 'report-annotator.sidecar');
 });
