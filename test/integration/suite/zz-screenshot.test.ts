@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ReportNode } from '../../../src/extension/reportTree';
-import { extensionApi, openReport, reportPath, sleep, waitFor } from './helpers';
+import { extensionApi, openReport, reportPath, sleep, tagParagraphsWith, waitFor } from './helpers';
 
 suite('screenshot', () => {
   test('the 2020 西工区 report with its Report view', async () => {
@@ -13,6 +13,9 @@ suite('screenshot', () => {
     await vscode.commands.executeCommand('workbench.action.closePanel');
     const editor = await openReport(reportPath('002_395ec08d707c8053.txt'));
     const analysis = await api.analysis.analyze(editor.document);
+    // Two tagged paragraphs in view, so the picture shows the tag colours and labels too.
+    await tagParagraphsWith(api, editor.document, ['完成区本级生产总值'], ['财政', '项目建设']);
+    await tagParagraphsWith(api, editor.document, ['特色商业区连续'], ['招商引资']);
     await vscode.commands.executeCommand('workbench.view.extension.reportAnnotator');
     const { provider, view } = api.reportTree;
     // Expanding is cosmetic, and a re-render between getChildren and reveal can replace the nodes
