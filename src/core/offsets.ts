@@ -31,7 +31,7 @@ export class OffsetMap {
 
   /** UTF-16 offset → code point offset. An offset inside a surrogate pair maps to the pair's end. */
   toCodePoint(utf16: number): number {
-    // count astral low-surrogate positions < utf16 + (inside pair ? ...) — a pair's low unit at p means p-1..p+1 is one code point
+    // Each astral pair whose low unit lies before `utf16` counted two units for one code point.
     let lo = 0;
     let hi = this.astral.length;
     while (lo < hi) {
