@@ -319,7 +319,7 @@ export class AnnotationCommands {
     }
     let selections: Span[];
     if (args.ranges) {
-      const length = document.getText().length;
+      const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
       for (const r of args.ranges) {
         if (!Number.isInteger(r?.start) || !Number.isInteger(r?.end) || r.start < 0 || r.end < r.start || r.end > length) {
           throw new Error(vscode.l10n.t('Invalid range {0} for a document of length {1}.', JSON.stringify(r), length));

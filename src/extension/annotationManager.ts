@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { AnnotationStore, type StoredAnnotation } from '../core/annotations';
 import type { TextChange } from '../core/anchoring';
-import { writeFileAtomic } from '../core/atomicWrite';
+import { writeFileAtomic, writeFileAtomicSync } from '../core/atomicWrite';
 import { parseSidecar, serializeSidecar } from '../core/sidecar';
 import type { Annotation } from '../core/types';
 import { registerAnnotationCommands, type AnnotationCommands } from './annotationCommands';
@@ -31,7 +31,6 @@ import {
   setAsideInvalidSidecar,
   sidecarPathFor,
   watchReportFiles,
-  writeFileAtomicSync,
 } from './annotationStorage';
 import { REPORT_LANGUAGE } from './language';
 
@@ -292,7 +291,8 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
     const entry = this.entries.get(document.uri.toString());
     if (entry) {
       // Reopened (or its language changed): the text may have changed on disk while it was closed.
-      if (entry.text !== document.getText()) this.reanchor(entry, document.getText(), 'reopened');
+      const text = document.getText();
+      if (entry.text !== text) this.reanchor(entry, text, 'reopened');
       return;
     }
     if (this.isReport(document)) this.load(document);

@@ -8,8 +8,8 @@
 // - the name says whose it is, sorts next to the report, and a report without annotations has no file.
 // Only `file:` documents get a sidecar; annotations of other documents (untitled, virtual) are refused
 // by the commands with a message, since they could not be kept.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 
 export const SIDECAR_SUFFIX = '.annotations.json';
@@ -32,33 +32,6 @@ export function readTextIfExists(path: string): string | undefined {
     return readFileSync(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
-}
-
-/**
- * writeFileAtomic for when there is no time to await (the extension host shutting down): a temporary
- * file beside the target, flushed, renamed over it. A failure removes the temporary file and throws.
- */
-export function writeFileAtomicSync(path: string, data: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.sync.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, 'w');
-    writeSync(fd, data);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, path);
-  } catch (err) {
-    if (fd !== undefined) {
-      try {
-        closeSync(fd);
-      } catch {
-        // already failing
-      }
-    }
-    rmSync(tmp, { force: true });
     throw err;
   }
 }
