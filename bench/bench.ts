@@ -2,10 +2,12 @@
 // Each part prints its own lines; ratios are measured here, never asserted in a test.
 import { runFiguresBench } from './figuresBench';
 import { runAnalysisBench } from './analysisBench';
+import { runMergeBench } from './mergeBench';
 
 async function main(): Promise<void> {
   await runFiguresBench();
   await runAnalysisBench();
+  await runMergeBench();
 }
 
 main().catch((err) => {

@@ -142,15 +142,33 @@ export class AnnotationStore {
   merge(incoming: readonly StoredAnnotation[]): void {
     const added: string[] = [];
     const updated: string[] = [];
+    // Anchored annotations by exact span, built once: looking each one up in a sorted list made a large
+    // import quadratic (32k annotations took seconds).
+    const bySpan = new Map<string, string[]>();
+    const spanKey = (a: StoredAnnotation) => `${a.target.start}:${a.target.end}`;
+    const index = (a: StoredAnnotation) => {
+      if (a.orphaned) return;
+      const ids = bySpan.get(spanKey(a));
+      if (ids) ids.push(a.id);
+      else bySpan.set(spanKey(a), [a.id]);
+    };
+    const unindex = (a: StoredAnnotation) => {
+      const ids = bySpan.get(spanKey(a));
+      const at = ids?.indexOf(a.id) ?? -1;
+      if (at >= 0) ids!.splice(at, 1);
+    };
+    for (const a of this.byId.values()) index(a);
     for (const a of incoming) {
-      const same =
-        this.byId.get(a.id) ??
-        (a.orphaned ? undefined : this.anchored().find((b) => b.target.start === a.target.start && b.target.end === a.target.end));
+      const spanId = a.orphaned ? undefined : bySpan.get(spanKey(a))?.[0];
+      const same = this.byId.get(a.id) ?? (spanId === undefined ? undefined : this.byId.get(spanId));
       if (!same) {
         this.byId.set(a.id, a);
+        index(a);
         added.push(a.id);
       } else if (same.id === a.id) {
+        unindex(same);
         this.byId.set(a.id, a);
+        index(a);
         this.forget(a.id);
         updated.push(a.id);
       } else {

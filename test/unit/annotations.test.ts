@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { TextChange } from '../../src/core/anchoring';
-import { AnnotationStore, type AnnotationStoreEvent } from '../../src/core/annotations';
+import { AnnotationStore, type AnnotationStoreEvent, type StoredAnnotation } from '../../src/core/annotations';
 import type { Span } from '../../src/core/types';
 
 const TEXT = '一、工作回顾\n\n　　招商引资成效显著。全年签约项目85个。\n\n　　项目建设加快推进。新开工项目42个。\n\n　　民生保障持续加强。\n';
@@ -193,6 +193,22 @@ describe('AnnotationStore', () => {
     assert.deepEqual(events.at(-1), { added: ['new'], updated: ['a1'], removed: [] });
     store.merge([{ ...merged, tags: ['民生'] }]);
     assert.deepEqual(store.get('a1')?.tags, ['民生']);
+  });
+
+  test('merge looks at each annotation a bounded number of times (a large import stays near-linear)', () => {
+    // Counts reads of `target` instead of timing: a lookup per incoming annotation in a sorted copy of the
+    // store read every stored target again and again (32k annotations took seconds).
+    let reads = 0;
+    const counted = (i: number, id: string): StoredAnnotation => {
+      const target = { start: i * 10, end: i * 10 + 8, exact: '招商引资成效显著', prefix: '', suffix: '' };
+      const a = { id, tags: ['民生'], created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z' };
+      return Object.defineProperty(a, 'target', { enumerable: true, get: () => (reads++, target) }) as StoredAnnotation;
+    };
+    const n = 2000;
+    const store = new AnnotationStore(Array.from({ length: n }, (_, i) => counted(i, `old${i}`)));
+    store.merge(Array.from({ length: n }, (_, i) => counted(i + (i % 2) * n, `new${i}`)));
+    assert.equal(store.size, n + n / 2, 'half join an existing annotation on the same span, half are added');
+    assert.ok(reads < 20 * n, `${reads} reads of target for ${n} + ${n} annotations`);
   });
 
   test('reattach: an orphan is anchored where the user says, or joins the annotation already there', () => {
