@@ -60,7 +60,10 @@ function score(gold, pred, strictSame) {
 }
 
 const sameSpan = (g, p) => g.start === p.start && g.end === p.end;
-const sameFigure = (g, p) => sameSpan(g, p) && g.kind === p.kind && Math.abs(g.value - p.value) < 1e-9;
+// value is the number as written; for compound Chinese numerals (二亿八千六百七十七万) where "as written" is
+// ambiguous the label also gives baseValue, and either agreeing counts.
+const near = (a, b) => a !== undefined && b !== undefined && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+const sameFigure = (g, p) => sameSpan(g, p) && g.kind === p.kind && (near(g.value, p.value) || near(g.baseValue, p.baseValue));
 const sameSection = (g, p) => sameSpan(g, p) && g.level === p.level;
 
 function evaluate(doc) {
@@ -74,7 +77,7 @@ function evaluate(doc) {
   const a = analyzeText(text, { segmenter });
   const scope = labels.scope;
   const figures = a.figures
-    .map((f) => ({ start: cp(f.range.start), end: cp(f.range.end), text: f.text, kind: f.kind, value: f.value }))
+    .map((f) => ({ start: cp(f.range.start), end: cp(f.range.end), text: f.text, kind: f.kind, value: f.value, baseValue: f.baseValue }))
     .filter((f) => f.start >= scope.start && f.start < scope.end);
   const sections = a.sections.map((s) => ({ level: s.level, start: cp(s.heading.start), end: cp(s.heading.end), text: s.title }));
   const projects = a.projects.flatMap((p) =>
