@@ -1,0 +1,12 @@
+// Clauses: the stretch of text a figure belongs to, for what it measures and the words that qualify it.
+
+const CLAUSE_BREAKS = '，,；;。：:！？!?、\n\r';
+const MAX_CLAUSE = 40;
+
+/** The text from the start of the clause up to `pos` (at most MAX_CLAUSE characters). */
+export function clauseBefore(text: string, pos: number): string {
+  let i = pos;
+  const stop = Math.max(0, pos - MAX_CLAUSE);
+  while (i > stop && !CLAUSE_BREAKS.includes(text[i - 1])) i--;
+  return text.slice(i, pos);
+}

@@ -1,0 +1,99 @@
+// Context of the figures of one paragraph: what each one measures (indicator), the direction word before a
+// percentage, and the change stated right after a figure (51593万元，增长34.2%).
+import { clauseBefore } from './clauses';
+import type { ChangeDirection, Figure } from './types';
+
+const SENTENCE_BREAKS = /[。；;！？!?\n\r]/;
+const UP = /(?:增长|提高|上升|增加|提升|上涨|回升|扩大|增)了?$/;
+const DOWN = /(?:下降|减少|降低|回落|下跌|缩小|压减|压缩|降|减)了?$/;
+const APPROX_WORD_AT_END = /(?:大约|将近|接近|超过|约|近|超|逾)$/;
+/** The comparison base of a change (较上年的18.9%) is neither the indicator's figure nor its change. */
+const COMPARISON = /较|比(?!重|例|率)/;
+const PARENTHESES = /[（(][^（()）]*[)）]/g;
+
+// Indicator: the clause before the figure, trimmed to the thing measured. The word lists are the verbs,
+// adverbs and connectives that surround an indicator in these reports.
+/** A year or date earlier in the clause (2024年全区新登记经营主体863户): the indicator starts after it. */
+const DATE_PREFIX = /^.*(?:[0-9０-９]{4}年度?|[0-9０-９]{1,2}月份?(?:[0-9０-９]{1,2}日)?|[0-9０-９]{1,2}日)/;
+/** A fragment closed by a bracket or quotation mark opened in an earlier clause: (街道、管委会)…, “东周、隋唐、近代”…. */
+const UNOPENED_CLOSE = /^[^（(“]*[)）”]/;
+/** An ASCII " cannot say whether it opens or closes: an odd count means the first one closes. */
+const UNOPENED_ASCII_QUOTE = /^[^"]*"/;
+/** 城镇新增就业人数达到年度目标任务的206.2%, 民生支出占公共预算支出的75%: the subject is before the verb. */
+const SPLIT_VERB = /^(.{2,}?)(?:达到|占)/;
+/** 中约等25个项目, 今年以来运用…: what precedes 等 or 以来 is a list or a time. */
+const LIST_CUT = /^.*(?:等地|等|以来)/;
+/** 稳定脱贫户和801户: the figure is the second of a pair whose noun follows it. */
+const ENDS_WITH_CONJUNCTION = /(?:和|与|及|或|、)$/;
+const TRAILING_WORDS =
+  /(?:同比|比上年|较上年|比去年|实际|分别|均|都|共|总计|累计|合计|已经|已|就|仅|又|再|也|还|要|拟|将|预期|全年|年均|人均|每人每年|每年|每人|每天|每立方米|每|平均|新增|连续|今后|以下|今明|未来|过去|大约|将近|接近|超过|约|近|超|逾|高达|达到|达|完成|实现|突破|增长|增加|提高|提升|上升|下降|减少|降低|压减|扩大|控制在|保持在|稳定在|定在|为|是|有|了|到|至|在|从|由|对|使|占|的)$/;
+const LEADING_WORDS =
+  /^(?:其中|同时|此外|另外|特别是|全年|今年|去年末|去年|当年|年底前|年底|年内|年末|目前|以来|累计|总共|共|已经|已|并|和|与|及|而|但|又|还|再|也|就|均|都|是|要|拟|使|让|把|将|对(?!标|接|外)|在(?!建)|从|向|由|以|全区|全市|全县|全省|全国|的|时间|全面|全力|圆满|顺利|率先|持续|积极|大力|着力|努力|力争|确保|紧盯|统筹推进|统筹|安排|明确了|突出了|展望|经过|相当于|充分释放|完成|实现|达到|开展|推动|推进|实施|建立|建成|成立|创建|创设|新建|引进|培育|落实|吸引|打造|组织|举办|发放|配建|牵头)/;
+/** What is left when the clause held only a verb (建成6处停车场): the thing counted follows the figure. */
+const VERB_ONLY =
+  /^(?:新|再|又)?(?:建成|建立|成立|新建|改造|完成|实施|推动|推进|建设|引进|吸引|培育|创建|创设|配建|加强|解决|落实|牵头|发放|组织|举办|开展|打造|实现|达到|争取|开工|启动|覆盖|着重|促进|引导|解决|采取|突出抓好|重点抓好|抓好|做好|用好|回望|经过|过去|今后|未来|展望)$/;
+const LONG_CUT = /^.*(?:的|中|在(?!建)|对(?!标|接|外)|将|把|让|使|和|并|时间|”)/;
+const SCOPE_ONLY = /^(?:全国|全省|全市|全区|全县|城区|世界|全球|国内)$/;
+const MAX_INDICATOR = 16;
+
+/** Sets indicator, direction and change on `figures` (found in `text`, in text order, local ids). */
+export function attachContext(text: string, figures: Figure[]): void {
+  const directions: (ChangeDirection | undefined)[] = [];
+  const comparisonBase: boolean[] = [];
+  figures.forEach((f, i) => {
+    const prev = figures[i - 1];
+    let prefix = clauseBefore(text, f.range.start);
+    // A previous figure in the same clause (6个行政村16.2公里): the words between belong to it, not to us.
+    const followsFigure = prev !== undefined && f.range.start - prev.range.end <= prefix.length;
+    if (followsFigure) prefix = text.slice(prev.range.end, f.range.start);
+    prefix = prefix.replace(PARENTHESES, '');
+    const bare = prefix.replace(APPROX_WORD_AT_END, '');
+    let direction: ChangeDirection | undefined = UP.test(bare) ? 'up' : DOWN.test(bare) ? 'down' : undefined;
+    // 分别下降3.5%、2.9%: the second figure of a list shares the first one's direction.
+    if (!direction && prev && directions[i - 1] && /^(?:、|和|及|与)$/.test(text.slice(prev.range.end, f.range.start))) {
+      direction = directions[i - 1];
+    }
+    directions.push(direction);
+    comparisonBase.push(!direction && COMPARISON.test(prefix));
+    if (direction && (f.kind === 'percent' || f.kind === 'percentagePoint')) f.direction = direction;
+    if (f.kind !== 'rank' && !comparisonBase[i] && !followsFigure) {
+      const indicator = indicatorFrom(prefix);
+      if (indicator) f.indicator = indicator;
+    }
+  });
+
+  figures.forEach((a, i) => {
+    if (directions[i] || comparisonBase[i]) return;
+    for (let j = i + 1; j < figures.length; j++) {
+      const b = figures[j];
+      const gap = text.slice(a.range.end, b.range.start);
+      if (SENTENCE_BREAKS.test(gap) || gap.length > 24) return;
+      if (comparisonBase[j]) continue;
+      if (directions[j] && !b.indicator) a.change = { direction: directions[j]!, figureId: b.id };
+      return;
+    }
+    if (/^[，,]?(?:同比|与上年|比上年|和上年)?(?:基本)?持平/.test(text.slice(a.range.end, a.range.end + 10))) {
+      a.change = { direction: 'flat' };
+    }
+  });
+}
+
+/** 一般公共预算收入完成 → 一般公共预算收入; 城镇新增就业人数达到年度目标任务的 → 城镇新增就业人数. */
+function indicatorFrom(prefix: string): string | undefined {
+  let s = prefix.replace(DATE_PREFIX, '').replace(UNOPENED_CLOSE, '').trim();
+  if ((s.split('"').length - 1) % 2 === 1) s = s.replace(UNOPENED_ASCII_QUOTE, '');
+  if (ENDS_WITH_CONJUNCTION.test(s) || s.startsWith('占')) return undefined;
+  s = SPLIT_VERB.exec(s)?.[1] ?? s;
+  s = stripWords(s.replace(LIST_CUT, ''));
+  if (s.length > MAX_INDICATOR) s = stripWords(s.replace(LONG_CUT, ''));
+  if (s.length < 2 || s.length > MAX_INDICATOR || SCOPE_ONLY.test(s) || VERB_ONLY.test(s)) return undefined;
+  return s;
+}
+
+function stripWords(s: string): string {
+  for (let before = ''; before !== s; ) {
+    before = s;
+    s = s.trim().replace(TRAILING_WORDS, '').replace(LEADING_WORDS, '');
+  }
+  return s;
+}
