@@ -88,6 +88,12 @@ function rebaseOne({ start: s, end: e }: Span, change: TextChange): Span | undef
 export interface ReanchorOptions {
   /** Also try approximate matches of an edited quote (default true). Exact matches only is cheap. */
   fuzzy?: boolean;
+  /**
+   * A quote found once only in the text is believed without its context (default true): in a text of
+   * unknown history, its paragraph may have moved, or its line endings changed. Off where the edits are
+   * known to have deleted the text (the same words typed elsewhere are not it).
+   */
+  unique?: boolean;
 }
 
 /** A quote shorter than this (UTF-16 units) needs its context to be believed: short text recurs. */
@@ -119,7 +125,7 @@ export function reanchor(text: string, target: AnnotationTarget, options: Reanch
   const end = start + exact.length;
   if (text.startsWith(exact, start) && isFullContext(text, start, end, target)) return { start, end };
 
-  const verbatim = findExact(text, target);
+  const verbatim = findExact(text, target, options.unique !== false);
   if (verbatim?.withContext) return spanOf(verbatim);
   const approximate = options.fuzzy === false ? undefined : findApproximate(text, target);
   if (approximate?.withContext) return spanOf(approximate);
@@ -135,8 +141,11 @@ interface Found extends Span {
   withContext: boolean;
 }
 
-/** The verbatim occurrence of the quote with the most context beside it, nearest the old position. */
-function findExact(text: string, target: AnnotationTarget): Found | undefined {
+/**
+ * The verbatim occurrence of the quote with the most context beside it, nearest the old position. A quote
+ * that occurs once only is believed without context: its paragraph may have moved (swapped paragraphs).
+ */
+function findExact(text: string, target: AnnotationTarget, unique: boolean): Found | undefined {
   const { exact } = target;
   let best: { start: number; score: number } | undefined;
   let count = 0;
@@ -148,7 +157,8 @@ function findExact(text: string, target: AnnotationTarget): Found | undefined {
   }
   if (!best) return undefined;
   const end = best.start + exact.length;
-  const withContext = best.score >= STRONG_CONTEXT || isFullContext(text, best.start, end, target);
+  const withContext =
+    best.score >= STRONG_CONTEXT || isFullContext(text, best.start, end, target) || (unique && count === 1 && exact.trim() !== '');
   return { start: best.start, end, withContext };
 }
 
@@ -158,31 +168,37 @@ function nearer(a: number, b: number, to: number): boolean {
 
 /**
  * Context matching right beside [start, end) (the end of the prefix, the start of the suffix), counted
- * in units that are not blank: line breaks and indentation are beside every paragraph.
+ * in units that are not blank. Blanks are skipped on both sides, not compared: line endings (LF ↔ CRLF),
+ * indentation and blank lines change without the text changing.
  */
 function adjacentContext(text: string, start: number, end: number, { prefix, suffix }: AnnotationTarget): number {
-  let score = 0;
-  for (let i = 1; i <= prefix.length && i <= start; i++) {
-    const c = prefix.charCodeAt(prefix.length - i);
-    if (text.charCodeAt(start - i) !== c) break;
-    if (!isBlank(c)) score++;
+  return matchBeside(text, start, prefix, -1).matched + matchBeside(text, end, suffix, 1).matched;
+}
+
+/**
+ * Compares `context` with the text beside `at`, outwards (dir -1: the prefix, read backwards from `at`;
+ * dir 1: the suffix, from `at` on), skipping blanks on both sides. `complete` when every non-blank unit
+ * of the context matched.
+ */
+function matchBeside(text: string, at: number, context: string, dir: -1 | 1): { matched: number; complete: boolean } {
+  let i = dir < 0 ? context.length - 1 : 0;
+  let j = dir < 0 ? at - 1 : at;
+  let matched = 0;
+  for (;;) {
+    while (i >= 0 && i < context.length && isBlank(context.charCodeAt(i))) i += dir;
+    if (i < 0 || i >= context.length) return { matched, complete: true };
+    while (j >= 0 && j < text.length && isBlank(text.charCodeAt(j))) j += dir;
+    if (j < 0 || j >= text.length || text.charCodeAt(j) !== context.charCodeAt(i)) return { matched, complete: false };
+    matched++;
+    i += dir;
+    j += dir;
   }
-  for (let i = 0; i < suffix.length && end + i < text.length; i++) {
-    const c = suffix.charCodeAt(i);
-    if (text.charCodeAt(end + i) !== c) break;
-    if (!isBlank(c)) score++;
-  }
-  return score;
 }
 
 const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000;
 
 function isFullContext(text: string, start: number, end: number, target: AnnotationTarget): boolean {
-  return (
-    text.startsWith(target.suffix, end) &&
-    start >= target.prefix.length &&
-    text.startsWith(target.prefix, start - target.prefix.length)
-  );
+  return matchBeside(text, start, target.prefix, -1).complete && matchBeside(text, end, target.suffix, 1).complete;
 }
 
 /** Whether the context's nearest few non-blank units are near [start, end), within `slack` of their place. */

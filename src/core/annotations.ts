@@ -251,7 +251,9 @@ export class AnnotationStore {
     const revived: string[] = [];
     for (const a of this.byId.values()) {
       if (!a.orphaned) continue;
-      const found = reanchor(text, a.target, { fuzzy: this.freshOrphans.has(a.id) });
+      // The edits deleted its text: only its own words with their context bring it back, not the same
+      // words typed elsewhere.
+      const found = reanchor(text, a.target, { fuzzy: this.freshOrphans.has(a.id), unique: false });
       if (found) {
         this.byId.set(a.id, anchoredAt(a, makeTarget(text, found.start, found.end)));
         revived.push(a.id);

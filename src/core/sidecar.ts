@@ -36,23 +36,29 @@ export interface LoadedSidecar {
   /** UTF-16 offsets into the text given to parseSidecar. */
   annotations: StoredAnnotation[];
   /**
-   * The text is not the one the sidecar was written for: the positions are only hints, so re-anchor
-   * (AnnotationStore.reanchorAll) before use.
+   * The positions are only hints, so re-anchor (AnnotationStore.reanchorAll) before use: the text is not
+   * the one the sidecar was written for (its SHA-256 differs), or some annotation's quote is not the text
+   * at its offsets (a hand-edited or damaged file whose hash still matches).
    */
   textChanged: boolean;
+  /** Anchored annotations whose quote is not the text at their offsets, though the hash matches. */
+  misplaced: number;
 }
 
 /**
  * Reads sidecar JSON for the document's current `text`. Throws JsonSyntaxError (with line and column)
- * for malformed JSON and SchemaError naming each wrong field.
+ * for malformed JSON and SchemaError naming each wrong field. A matching hash is not taken on trust:
+ * every anchored annotation's quote is checked against the text at its offsets.
  */
 export function parseSidecar(json: string, text: string): LoadedSidecar {
   const file = parseSidecarFile(parseJsonText(json));
   const map = new OffsetMap(text);
-  return {
-    annotations: file.annotations.map((a) => ({ ...a, target: targetFromCodePoints(a.target, map) })),
-    textChanged: file.document.sha256 !== sha256(text),
-  };
+  const annotations = file.annotations.map((a) => ({ ...a, target: targetFromCodePoints(a.target, map) }));
+  const sameText = file.document.sha256 === sha256(text);
+  const misplaced = sameText
+    ? annotations.filter((a) => !a.orphaned && text.slice(a.target.start, a.target.end) !== a.target.exact).length
+    : 0;
+  return { annotations, textChanged: !sameText || misplaced > 0, misplaced };
 }
 
 /** Writes the sidecar so that a crash leaves the old file or the new one, never half of one. */

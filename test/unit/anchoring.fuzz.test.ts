@@ -204,7 +204,11 @@ function fuzz(text: string, seed: number, edits: number, insertions: string): St
       const span = expected.get(bit);
       const found = reanchor(text, target);
       if (!span) {
-        assert.equal(found, undefined, `${where}: ${id} was deleted but found at ${found?.start}..${found?.end}`);
+        // Its text was deleted; the same words elsewhere are believed only when they occur once and
+        // verbatim (a text of unknown history: the paragraph may have moved).
+        const there = found && text.slice(found.start, found.end);
+        const once = there === target.exact && text.indexOf(there) === text.lastIndexOf(there);
+        assert.ok(!found || once, `${where}: ${id} was deleted but found at ${found?.start}..${found?.end}`);
         continue;
       }
       const now = text.slice(span.start, span.end);

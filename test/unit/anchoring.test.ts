@@ -113,11 +113,42 @@ describe('reanchor', () => {
     assert.equal(reanchor(edit(REPORT, h.start, h.end - h.start, ''), heading), undefined);
   });
 
-  test('a short quote whose context is gone is orphaned', () => {
+  test('a short quote whose context is gone is orphaned when it occurs more than once', () => {
     const text = '甲。\n短句。\n乙。';
     const t = makeTarget(text, 3, 6);
     assert.deepEqual(reanchor(text, t), { start: 3, end: 6 });
-    assert.equal(reanchor('完全不同的内容。\n短句。\n另外的结尾。', t), undefined);
+    assert.equal(reanchor('完全不同的内容。\n短句。\n另外的结尾。短句。', t), undefined);
+    // Once only, it is that paragraph, moved among new text.
+    assert.deepEqual(reanchor('完全不同的内容。\n短句。\n另外的结尾。', t), { start: 9, end: 12 });
+  });
+
+  test('line endings, indentation and swapped paragraphs orphan nothing whose text is still there once', () => {
+    const lines = REPORT.split('\n');
+    const spans: Span[] = [];
+    for (let i = 0, at = 0; i < lines.length; at += lines[i].length + 1, i++) {
+      const body = lines[i].replace(/^[ \u3000]+/, '').trimEnd();
+      const start = at + (lines[i].length - lines[i].replace(/^[ \u3000]+/, '').length);
+      if (body.length === 0) continue;
+      spans.push({ start, end: start + body.length });
+      // Short quotes, which need their context most: each line's first sentence.
+      const sentence = body.indexOf('。') + 1;
+      if (sentence > 0 && sentence < 32 && sentence < body.length) spans.push({ start, end: start + sentence });
+    }
+    assert.ok(spans.filter((s) => s.end - s.start < 32).length > 40, 'short quotes in the report');
+    const targets = spans.map((s) => makeTarget(REPORT, s.start, s.end));
+    const once = targets.filter((t) => REPORT.indexOf(t.exact) === REPORT.lastIndexOf(t.exact));
+    const swapped = [...lines];
+    for (let i = 0; i + 3 < swapped.length; i += 4) [swapped[i], swapped[i + 2]] = [swapped[i + 2], swapped[i]];
+    const variants: [string, string][] = [
+      ['CRLF', REPORT.split('\n').join('\r\n')],
+      ['re-indented', lines.map((l) => l.replace(/^[ \u3000]+/, '    ')).join('\n')],
+      ['blank lines between paragraphs', lines.join('\n\n')],
+      ['swapped paragraphs', swapped.join('\n')],
+    ];
+    for (const [what, text] of variants) {
+      const lost = once.filter((t) => textOf(text, reanchor(text, t)) !== t.exact);
+      assert.deepEqual(lost.map((t) => t.exact), [], `${what}: ${lost.length} of ${once.length} orphaned or misplaced`);
+    }
   });
 
   test('fuzzy: false finds only verbatim quotes', () => {

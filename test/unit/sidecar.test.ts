@@ -99,4 +99,25 @@ describe('sidecar', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+  test('a matching hash is not trusted blindly: quotes not at their offsets are re-anchored, never moved', () => {
+    const store = storeWithTwo();
+    const file = JSON.parse(serializeSidecar(TEXT, store.list()));
+    // Swap the positions of the two annotations, and push a third past the end; the hash still matches.
+    const [a, b] = file.annotations;
+    [a.target.start, a.target.end, b.target.start, b.target.end] = [b.target.start, b.target.end, a.target.start, a.target.end];
+    file.annotations.push({ ...a, id: 'id-3', target: { ...a.target, start: 9000, end: 9010 } });
+    const loaded = parseSidecar(JSON.stringify(file), TEXT);
+    assert.equal(loaded.misplaced, 3);
+    assert.equal(loaded.textChanged, true);
+    const reloaded = new AnnotationStore(loaded.annotations);
+    reloaded.reanchorAll(TEXT);
+    for (const x of reloaded.list()) {
+      assert.ok(!x.orphaned, x.id);
+      assert.equal(TEXT.slice(x.target.start, x.target.end), x.target.exact, x.id);
+    }
+    assert.deepEqual(
+      reloaded.list().map((x) => [x.id, x.tags[0]]),
+      [['id-1', '招商引资'], ['id-3', '招商引资'], ['id-2', '项目建设']].sort((p, q) => TEXT.indexOf(p[1]) - TEXT.indexOf(q[1])),
+    );
+  });
 });
