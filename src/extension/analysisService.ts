@@ -66,6 +66,35 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     });
   }
 
+  /**
+   * The analysis of one version of the document together with that version's text: asks again while
+   * the document changes under it, so the two always belong together.
+   */
+  async analyzeSnapshot(document: vscode.TextDocument): Promise<{ version: number; text: string; analysis: DocumentAnalysis }> {
+    for (let tries = 0; tries < 5; tries++) {
+      const version = document.version;
+      const analysis = await this.analyze(document);
+      if (document.version !== version) continue;
+      const text = document.getText();
+      const refusal = refusalOf(text);
+      if (refusal) throw new Error(vscode.l10n.t('{0} is not analysed: {1}.', basename(document.uri.path), refusal));
+      return { version, text, analysis };
+    }
+    throw new Error(vscode.l10n.t('{0} keeps changing; try again when it is still.', basename(document.uri.path)));
+  }
+
+  /**
+   * A one-off analysis of `text` (a report that is not open, read from disk): nothing is cached for it.
+   * Text that is not analysed (empty, too large, binary) is an error naming why, never an empty result.
+   */
+  async analyzeText(text: string): Promise<DocumentAnalysis> {
+    const refusal = refusalOf(text) ?? (text.trim() === '' ? vscode.l10n.t('The document is empty.') : undefined);
+    if (refusal) throw new Error(refusal);
+    const response = await this.request({ type: 'analyze', id: this.nextId++, text });
+    if ('error' in response) throw new Error(response.error.split('\n')[0]);
+    return response.analysis;
+  }
+
   peek(uri: vscode.Uri): DocumentAnalysis | undefined {
     return this.docs.get(uri.toString())?.latest?.analysis;
   }
@@ -120,7 +149,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
         analysis = await this.compute(state);
         if (!state.latest || version > state.latest.version) state.latest = { version, analysis };
         // A result for a version the document has left is stale: keep it for peek(), announce nothing.
-        if (document.version === version) {
+        if (document.version === version && !document.isClosed) {
           const stats = state.lastRun?.version === version ? state.lastRun : undefined;
           this.emitter.fire({ document, version, analysis, stats });
         }
@@ -135,25 +164,21 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
       for (const w of state.waiters.splice(0)) w.reject(err);
     } finally {
       state.running = false;
-      if (state.rerun && this.docs.get(document.uri.toString()) === state) {
+      // A closed document is run again only for those still waiting on it.
+      if (state.rerun && (this.docs.get(document.uri.toString()) === state || state.waiters.length > 0)) {
         state.rerun = false;
         void this.run(state);
       }
     }
   }
 
-  /** Analyses the document's current text; what is not a report, or fails, gives an empty analysis (told once). */
+  /** Analyses the document's current text; an empty or refused text gives an empty analysis (refusals told once); a failure throws. */
   private async compute(state: DocState): Promise<DocumentAnalysis> {
     const { document } = state;
     const version = document.version;
     const text = document.getText();
     if (text.trim() === '') return emptyAnalysis(vscode.l10n.t('The document is empty.'));
-    const refusal =
-      Buffer.byteLength(text, 'utf8') > MAX_REPORT_BYTES
-        ? vscode.l10n.t('it is larger than {0} MiB', MAX_REPORT_BYTES / 1048576)
-        : text.includes('\0')
-          ? vscode.l10n.t('it contains NUL characters, so it is not a text report')
-          : undefined;
+    const refusal = refusalOf(text);
     if (refusal) {
       this.refuse(document, refusal);
       return emptyAnalysis(refusal);
@@ -167,7 +192,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
       // A bug or a dead worker: the report shows empty, the user hears why once, and the next edit retries.
       this.log.error(`analysis of ${document.uri.toString()} failed: ${response.error}`);
       this.refuse(document, response.error.split('\n')[0]);
-      return emptyAnalysis(response.error);
+      throw new Error(response.error.split('\n')[0]);
     }
     const run: AnalysisRun = { version, sequence: ++state.runs, roundTripMs: performance.now() - t0, ...response.stats };
     state.lastRun = run;
@@ -231,15 +256,27 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     this.pending.clear();
   }
 
+  /**
+   * The document closed (or closed to reopen under another language). Its state goes; anyone still
+   * waiting gets a real analysis of the text it had, never a stand-in.
+   */
   private forget(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     const state = this.docs.get(key);
-    if (!state) return;
+    if (!state || state.document !== document) return;
     clearTimeout(state.timer);
+    state.timer = undefined;
     this.docs.delete(key);
-    for (const w of state.waiters.splice(0)) w.resolve(state.latest?.analysis ?? emptyAnalysis('closed'));
+    if (state.waiters.length > 0 && !state.running) void this.run(state);
     this.worker?.postMessage({ type: 'forget', key } satisfies WorkerRequest);
   }
+}
+
+/** Why a text is not analysed (too large, binary), or undefined. */
+function refusalOf(text: string): string | undefined {
+  if (Buffer.byteLength(text, 'utf8') > MAX_REPORT_BYTES) return vscode.l10n.t('it is larger than {0} MiB', MAX_REPORT_BYTES / 1048576);
+  if (text.includes('\0')) return vscode.l10n.t('it contains NUL characters, so it is not a text report');
+  return undefined;
 }
 
 export function registerAnalysisService(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): AnalysisService {

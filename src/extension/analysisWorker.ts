@@ -8,7 +8,8 @@ import type { DocumentAnalysis } from '../core/types';
 import type { AnalysisRunStats } from './api';
 
 export type WorkerRequest =
-  | { type: 'analyze'; id: number; key: string; text: string }
+  /** `key` names the document whose paragraph cache to use; without one, nothing is cached (a one-off). */
+  | { type: 'analyze'; id: number; key?: string; text: string }
   /** The document was closed: drop its cache. */
   | { type: 'forget'; key: string };
 
@@ -41,8 +42,8 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
   }
   try {
     const segmenterLoadMs = ensureSegmenter();
-    let cache = caches.get(request.key);
-    if (!cache) caches.set(request.key, (cache = new AnalysisCache()));
+    let cache = request.key === undefined ? new AnalysisCache() : caches.get(request.key);
+    if (!cache) caches.set(request.key!, (cache = new AnalysisCache()));
     const [hits, misses] = [cache.hits, cache.misses];
     const t0 = performance.now();
     const analysis = analyzeText(request.text, { segmenter: segmenter?.value, segmenterError: segmenter?.error, cache });

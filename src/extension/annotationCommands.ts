@@ -16,8 +16,9 @@ import type { AnnotationStore, StoredAnnotation } from '../core/annotations';
 import type { Paragraph, Span } from '../core/types';
 import type { AnnotationManager } from './annotationManager';
 import type { ReportAnalysisProvider } from './api';
-import { commandEditor, openDocument, toUri, uriBasename } from './documents';
+import { commandEditor, documentForArgument, uriBasename } from './documents';
 import { rangeToSpan } from './positions';
+import { restrictedModeRefusal } from './trust';
 import { configuredTags, tagColor } from './tagDecorations';
 
 /** What the commands accept besides a tree node or a URI. */
@@ -125,6 +126,8 @@ export class AnnotationCommands {
       (run: (arg: unknown) => Promise<CommandResult>) =>
       async (arg: unknown): Promise<CommandResult> => {
         try {
+          const refusal = restrictedModeRefusal();
+          if (refusal) throw new UserError(refusal);
           return await run(arg);
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);
@@ -175,7 +178,7 @@ export class AnnotationCommands {
 
   async removeTag(arg: unknown): Promise<CommandResult> {
     if (isAnnotationNode(arg)) {
-      const document = await vscode.workspace.openTextDocument(arg.uri);
+      const document = await documentForArgument(arg.uri);
       const store = this.manager.storeFor(document);
       store.removeTag(arg.annotation.id, arg.tag);
       return { annotationIds: [arg.annotation.id] };
@@ -230,7 +233,7 @@ export class AnnotationCommands {
     let paragraph: Span | undefined;
     let note: string | undefined;
     if (isAnnotationNode(arg)) {
-      document = await vscode.workspace.openTextDocument(arg.uri);
+      document = await documentForArgument(arg.uri);
       annotation = this.manager.storeFor(document).get(arg.annotation.id);
       if (!annotation) throw new UserError(vscode.l10n.t('That annotation is gone.'));
     } else {
@@ -302,7 +305,7 @@ export class AnnotationCommands {
   /** The annotation that { uri, annotationId } name, with its document and store. */
   private async annotationOf(args: AnnotationCommandArgs): Promise<{ document: vscode.TextDocument; store: AnnotationStore; annotation: StoredAnnotation }> {
     if (args.uri === undefined || !args.annotationId) throw new UserError(vscode.l10n.t('Choose an annotation in the Report view.'));
-    const document = await openDocument(toUri(args.uri));
+    const document = await documentForArgument(args.uri);
     const store = this.manager.storeFor(document);
     const annotation = store.get(args.annotationId);
     if (!annotation) throw new UserError(vscode.l10n.t('There is no annotation {0} in {1}.', args.annotationId, uriBasename(document.uri)));
@@ -312,7 +315,7 @@ export class AnnotationCommands {
   /** The document and the selections a command works on. */
   private async target(args: AnnotationCommandArgs): Promise<{ document: vscode.TextDocument; selections: Span[] }> {
     const editor = commandEditor();
-    const document = args.uri !== undefined ? await openDocument(toUri(args.uri)) : editor?.document;
+    const document = args.uri !== undefined ? await documentForArgument(args.uri) : editor?.document;
     if (!document) throw new UserError(vscode.l10n.t('Open a report first.'));
     if (!this.manager.canAnnotate(document)) {
       throw new UserError(vscode.l10n.t('{0} is not a file on disk; save it as a file to annotate it.', uriBasename(document.uri)));
@@ -337,14 +340,7 @@ export class AnnotationCommands {
   /** The paragraphs the selections touch, by the analysis of the document's current version. */
   private async touched(document: vscode.TextDocument, selections: Span[]): Promise<Paragraph[]> {
     // Typing during the analysis: the paragraphs must be those of the text we annotate.
-    let version: number;
-    let analysis;
-    let tries = 0;
-    do {
-      version = document.version;
-      analysis = await this.analysis.analyze(document);
-    } while (document.version !== version && ++tries < 5);
-    if (document.version !== version) throw new UserError(vscode.l10n.t('The report keeps changing; try again when it is still.'));
+    const { analysis } = await this.analysis.analyzeSnapshot(document);
     const paragraphs = touchedParagraphs(analysis.paragraphs, selections);
     if (paragraphs.length === 0) throw new UserError(vscode.l10n.t('Put the cursor in a paragraph (or select some), then try again.'));
     return paragraphs;

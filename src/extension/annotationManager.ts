@@ -136,6 +136,7 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
       vscode.workspace.onDidSaveTextDocument((d) => this.onSave(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.onClose(d)),
       vscode.workspace.onDidRenameFiles((e) => void this.onRename(e)),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.flush()),
     );
     for (const d of vscode.workspace.textDocuments) this.onOpen(d);
   }
@@ -309,11 +310,12 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
     const text = document.getText();
     let annotations: StoredAnnotation[] = [];
     let textChanged = false;
+    let misplaced = 0;
     let invalid: string | undefined;
     let onDisk: string | undefined;
     try {
       onDisk = readTextIfExists(sidecar);
-      if (onDisk !== undefined) ({ annotations, textChanged } = parseSidecar(onDisk, text));
+      if (onDisk !== undefined) ({ annotations, textChanged, misplaced } = parseSidecar(onDisk, text));
     } catch (err) {
       invalid = describeError(err);
     }
@@ -342,7 +344,7 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
       });
     }
     if (invalid) this.reportInvalidSidecar(entry, invalid);
-    else if (textChanged) this.reanchor(entry, text, 'loaded');
+    else if (textChanged) this.reanchor(entry, text, misplaced > 0 ? `loaded; ${misplaced} quotes were not at their offsets` : 'loaded');
     // Orphans from an earlier session were reported then; tell again once per session.
     void this.warnOrphans(entry.uri);
     if (annotations.length > 0) this.emitter.fire(entry.uri);
@@ -620,8 +622,9 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
     const document = findOpenDocument(entry.key);
     if (document && !document.isClosed && entry.syncPending) this.syncNow(entry, document);
     const annotations = entry.store.list();
-    // No file for a report that never had annotations.
-    if (annotations.length === 0 && entry.onDisk === undefined && !entry.invalid) {
+    // No file for a report that never had annotations; and an unreadable sidecar is replaced only once
+    // the user has annotated (the report's text changing is no reason to set their file aside).
+    if (annotations.length === 0 && (entry.invalid || entry.onDisk === undefined)) {
       entry.dirty = false;
       return undefined;
     }
@@ -641,6 +644,8 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
   }
 
   private save(entry: Entry): Promise<void> {
+    // Restricted Mode: the changes wait in memory (dirty) until the workspace is trusted.
+    if (!vscode.workspace.isTrusted) return entry.writing;
     entry.writing = entry.writing.then(async () => {
       let json: string | undefined;
       try {
@@ -687,7 +692,7 @@ export class AnnotationManager implements ReportAnnotationProvider, vscode.Dispo
     this.disposed = true;
     for (const entry of this.entries.values()) {
       try {
-        const json = this.prepare(entry);
+        const json = vscode.workspace.isTrusted ? this.prepare(entry) : undefined;
         if (json !== undefined) {
           this.setAside(entry);
           writeFileAtomicSync(entry.sidecar, json);

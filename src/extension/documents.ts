@@ -1,6 +1,7 @@
 // Finding the documents and editors that commands work on (shared by the annotation commands, the
 // annotation manager and export/import).
 import * as vscode from 'vscode';
+import { isInsideRoots } from '../core/workspacePaths';
 import { REPORT_LANGUAGE } from './language';
 
 /** A URI given as a URI, a URI string, or a file path (Windows drive paths included), as command arguments come. */
@@ -17,6 +18,27 @@ export function uriBasename(uri: vscode.Uri): string {
 /** The open document whose URI is `key` (a URI's toString()), if it is open. */
 export function findOpenDocument(key: string): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+}
+
+/** Whether `uri` is a file inside one of the open workspace folders (symbolic links resolved). */
+export function isInWorkspace(uri: vscode.Uri): boolean {
+  const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  return uri.scheme === 'file' && isInsideRoots(uri.fsPath, roots);
+}
+
+/**
+ * The document a command's `uri` argument names: one already open in VS Code (the user opened it), or a
+ * file inside the workspace folders. Anything else is refused: arguments can come from data (an import, a
+ * link), and must not make the extension read or write beside files the user never opened.
+ */
+export async function documentForArgument(value: vscode.Uri | string): Promise<vscode.TextDocument> {
+  const uri = toUri(value);
+  const open = findOpenDocument(uri.toString());
+  if (open) return open;
+  if (!isInWorkspace(uri)) {
+    throw new Error(vscode.l10n.t('{0} is not in the workspace folders; open it first, or add its folder to the workspace.', uri.scheme === 'file' ? uri.fsPath : uri.toString()));
+  }
+  return vscode.workspace.openTextDocument(uri);
 }
 
 /** The document of the URI: the open one, else opened. */

@@ -13,13 +13,15 @@ import { writeFileAtomic } from '../core/atomicWrite';
 import { buildAnnotationSet, buildDocumentExport } from '../core/exportSet';
 import { importAnnotationSet, parseAnnotationSetJson } from '../core/importSet';
 import { JsonSyntaxError, SchemaError, type DocumentExport } from '../core/schema';
-import type { Annotation } from '../core/types';
+import { decodeReport } from '../core/reportInput';
+import type { Annotation, DocumentAnalysis } from '../core/types';
 import type { AnnotationManager } from './annotationManager';
 import { findWorkspaceSidecars, reportPathForSidecar } from './annotationStorage';
 import type { ReportAnalysisProvider } from './api';
-import { commandEditor, openDocument, toUri, uriBasename } from './documents';
+import { commandEditor, documentForArgument, findOpenDocument, isInWorkspace, uriBasename } from './documents';
 import { REPORT_LANGUAGE } from './language';
 import { HEAD_CHARS, looksLikeReport } from './reportDetection';
+import { restrictedModeRefusal } from './trust';
 
 /** Bytes read of a .txt file to have the HEAD_CHARS UTF-16 units the detection looks at (4 a unit: more than UTF-8 needs). */
 const HEAD_BYTES = 4 * HEAD_CHARS;
@@ -43,6 +45,8 @@ export interface ExportResult {
   annotations: number;
   /** Orphaned annotations (text not found) are not exported: their offsets would be wrong. */
   orphansLeftOut: number;
+  /** Reports of a workspace export that could not be read or analysed, each with the reason. */
+  skipped?: string[];
   error?: string;
 }
 
@@ -84,10 +88,18 @@ export class ExportImport {
   ) {}
 
   register(): vscode.Disposable {
+    const trusted =
+      <T>(run: (a: unknown) => Promise<T>) =>
+      (a?: unknown): Promise<T | { error: string }> => {
+        const refusal = restrictedModeRefusal();
+        if (!refusal) return run(a);
+        void vscode.window.showInformationMessage(refusal);
+        return Promise.resolve({ error: refusal });
+      };
     return vscode.Disposable.from(
-      vscode.commands.registerCommand('reportAnnotator.exportAnnotations', (a?: unknown) => this.exportCurrent(exportArgs(a))),
-      vscode.commands.registerCommand('reportAnnotator.exportWorkspaceAnnotations', (a?: unknown) => this.exportWorkspace(exportArgs(a))),
-      vscode.commands.registerCommand('reportAnnotator.importAnnotations', (a?: unknown) => this.importSet(importArgs(a))),
+      vscode.commands.registerCommand('reportAnnotator.exportAnnotations', trusted((a) => this.exportCurrent(exportArgs(a)))),
+      vscode.commands.registerCommand('reportAnnotator.exportWorkspaceAnnotations', trusted((a) => this.exportWorkspace(exportArgs(a)))),
+      vscode.commands.registerCommand('reportAnnotator.importAnnotations', trusted((a) => this.importSet(importArgs(a)))),
     );
   }
 
@@ -97,10 +109,7 @@ export class ExportImport {
   async exportCurrent(args: ExportArgs): Promise<ExportResult> {
     const empty: ExportResult = { documents: 0, annotations: 0, orphansLeftOut: 0 };
     try {
-      const document =
-        args.uri !== undefined
-          ? await openDocument(toUri(args.uri))
-          : commandEditor()?.document;
+      const document = args.uri !== undefined ? await documentForArgument(args.uri) : commandEditor()?.document;
       if (!document) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a report first.'));
         return { ...empty, error: 'no report' };
@@ -130,20 +139,26 @@ export class ExportImport {
         async (progress, token) => {
           const reports = await this.workspaceReports(token);
           const docs: DocumentExport[] = [];
+          const skipped: string[] = [];
           let orphans = 0;
           for (const [i, uri] of reports.entries()) {
             if (token.isCancellationRequested) return { ...empty, error: 'cancelled' };
             progress.report({ message: `${uriBasename(uri)} (${i + 1}/${reports.length})`, increment: 100 / reports.length });
-            const document = await openDocument(uri);
-            const result = await this.exportDocument(document);
-            docs.push(result.doc);
-            orphans += result.orphans;
+            try {
+              const result = await this.exportReport(uri);
+              docs.push(result.doc);
+              orphans += result.orphans;
+            } catch (err) {
+              // One report that cannot be read or analysed does not sink the others; the message names it.
+              skipped.push(`${uriBasename(uri)}: ${formatProblem(err)}`);
+            }
           }
-          if (docs.length === 0) {
+          if (docs.length === 0 && skipped.length === 0) {
             void vscode.window.showInformationMessage(vscode.l10n.t('There are no reports in the workspace.'));
             return { ...empty, error: 'no reports' };
           }
-          return this.write(target, docs, orphans);
+          if (docs.length === 0) return this.failed(empty, new Error(skipped.join('; ')));
+          return this.write(target, docs, orphans, skipped);
         },
       );
     } catch (err) {
@@ -174,38 +189,43 @@ export class ExportImport {
     return [...found.values()].sort((a, b) => exportedUri(a).localeCompare(exportedUri(b)));
   }
 
+  /**
+   * One report of the workspace export: an open report as it is in its editor (unsaved edits included,
+   * which its annotations in memory refer to), any other as it is on disk. It is never opened for this:
+   * opening a .txt lets the detection switch its language, which closes and reopens the document.
+   */
+  private async exportReport(uri: vscode.Uri): Promise<{ doc: DocumentExport; orphans: number }> {
+    const open = findOpenDocument(uri.toString());
+    if (open) return this.exportDocument(open);
+    const text = decodeReport(await fs.readFile(uri.fsPath), uriBasename(uri));
+    return this.exportText(uri, text, await this.analysis.analyzeText(text));
+  }
+
   /** One report's export entry; orphans are left out (counted). */
   private async exportDocument(document: vscode.TextDocument): Promise<{ doc: DocumentExport; orphans: number }> {
     // The analysis and the annotations must be of the same text.
-    for (let tries = 0; ; tries++) {
-      const version = document.version;
-      const analysis = await this.analysis.analyze(document);
-      if (document.version !== version) {
-        if (tries < 4) continue;
-        throw new Error(vscode.l10n.t('{0} keeps changing; try again when it is still.', uriBasename(document.uri)));
-      }
-      const text = document.getText();
-      let all: StoredAnnotation[];
-      if (this.manager.canAnnotate(document)) {
-        const peeked = this.manager.peekAnnotations(document.uri, text);
-        if (peeked.error) {
-          throw new Error(vscode.l10n.t('the annotations of {0} could not be read: {1}', uriBasename(document.uri), peeked.error));
-        }
-        all = peeked.annotations;
-      } else {
-        all = [];
-      }
-      const anchored: Annotation[] = all.filter((a) => !a.orphaned).map(({ orphaned: _o, ...a }) => a);
-      const doc = buildDocumentExport({ uri: exportedUri(document.uri), text, analysis, annotations: anchored });
-      return { doc, orphans: all.length - anchored.length };
-    }
+    const { text, analysis } = await this.analysis.analyzeSnapshot(document);
+    return this.exportText(document.uri, text, analysis, this.manager.canAnnotate(document));
   }
 
-  private async write(target: string, docs: DocumentExport[], orphans: number): Promise<ExportResult> {
+  /** The export entry of `text` (the report's text now) with its analysis and the annotations for that text. */
+  private exportText(uri: vscode.Uri, text: string, analysis: DocumentAnalysis, annotatable = true): { doc: DocumentExport; orphans: number } {
+    let all: StoredAnnotation[] = [];
+    if (annotatable) {
+      const peeked = this.manager.peekAnnotations(uri, text);
+      if (peeked.error) throw new Error(vscode.l10n.t('the annotations of {0} could not be read: {1}', uriBasename(uri), peeked.error));
+      all = peeked.annotations;
+    }
+    const anchored: Annotation[] = all.filter((a) => !a.orphaned).map(({ orphaned: _o, ...a }) => a);
+    const doc = buildDocumentExport({ uri: exportedUri(uri), text, analysis, annotations: anchored });
+    return { doc, orphans: all.length - anchored.length };
+  }
+
+  private async write(target: string, docs: DocumentExport[], orphans: number, skipped: string[] = []): Promise<ExportResult> {
     const set = buildAnnotationSet(docs); // validated by the zod schema; throws SchemaError otherwise
     await writeFileAtomic(target, `${JSON.stringify(set, null, 2)}\n`);
     const annotations = docs.reduce((n, d) => n + d.annotations.length, 0);
-    const message =
+    let message =
       orphans > 0
         ? vscode.l10n.t(
             'Exported {0} annotation(s) of {1} report(s) to {2}. {3} orphaned annotation(s) (text not found) were left out.',
@@ -215,11 +235,12 @@ export class ExportImport {
             orphans,
           )
         : vscode.l10n.t('Exported {0} annotation(s) of {1} report(s) to {2}.', annotations, docs.length, target);
+    if (skipped.length > 0) message += ' ' + vscode.l10n.t('{0} report(s) could not be exported: {1}', skipped.length, skipped.join('; '));
     const open = vscode.l10n.t('Open');
     void vscode.window.showInformationMessage(message, open).then((c) => {
       if (c === open) void vscode.window.showTextDocument(vscode.Uri.file(target));
     });
-    return { path: target, documents: docs.length, annotations, orphansLeftOut: orphans };
+    return { path: target, documents: docs.length, annotations, orphansLeftOut: orphans, ...(skipped.length > 0 && { skipped }) };
   }
 
   private async askTarget(defaultUri: vscode.Uri): Promise<string | undefined> {
@@ -270,11 +291,16 @@ export class ExportImport {
     } catch (err) {
       return fail(formatProblem(err));
     }
+    // Only reports inside the workspace folders: an import is data, and its uris must not make us read a
+    // file elsewhere (its text would be quoted into a new sidecar) or write beside it.
+    const refused: { path: string; message: string }[] = [];
     const documents = new Map<string, vscode.TextDocument>();
-    for (const uri of uris) {
+    for (const [i, uri] of uris.entries()) {
       const resolved = await resolveReport(uri, source);
-      if (resolved) documents.set(uri, await openDocument(resolved));
+      if (resolved === 'outside') refused.push({ path: `documents[${i}].uri`, message: vscode.l10n.t('{0} is outside the workspace folders', uri) });
+      else if (resolved) documents.set(uri, findOpenDocument(resolved.toString()) ?? (await vscode.workspace.openTextDocument(resolved)));
     }
+    if (refused.length > 0) return fail(formatProblem(new SchemaError(refused)));
     const unusable = [...documents.values()].filter((d) => !this.manager.canAnnotate(d));
     if (unusable.length > 0) return fail(vscode.l10n.t('{0} is not a file on disk', uriBasename(unusable[0].uri)));
     let imported;
@@ -313,16 +339,29 @@ export class ExportImport {
   }
 }
 
-/** A report named in an import: a URI, an absolute path, or a path relative to a workspace folder (or to the imported file). */
-async function resolveReport(uri: string, source: string): Promise<vscode.Uri | undefined> {
-  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(uri)) return vscode.Uri.parse(uri);
-  if (isAbsolute(uri)) return (await exists(uri)) ? vscode.Uri.file(uri) : undefined;
-  const bases = [...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath), join(source, '..')];
-  for (const base of bases) {
-    const path = join(base, uri);
-    if (await exists(path)) return vscode.Uri.file(path);
+/**
+ * A report named in an import: a file URI, an absolute path, or a path relative to a workspace folder (or
+ * to the imported file). 'outside' when it names anything outside the workspace folders (another scheme,
+ * a path that leaves them by `..` or a symbolic link); undefined when there is no such file.
+ */
+async function resolveReport(uri: string, source: string): Promise<vscode.Uri | 'outside' | undefined> {
+  let candidates: string[];
+  if (/^[a-z][a-z0-9+.-]+:/i.test(uri) && !/^[a-z]:[\\/]/i.test(uri)) {
+    const parsed = vscode.Uri.parse(uri);
+    if (parsed.scheme !== 'file') return 'outside';
+    candidates = [parsed.fsPath];
+  } else if (isAbsolute(uri)) {
+    candidates = [uri];
+  } else {
+    candidates = [...(vscode.workspace.workspaceFolders ?? []).map((f) => join(f.uri.fsPath, uri)), join(source, '..', uri)];
   }
-  return undefined;
+  let outside = false;
+  for (const path of candidates) {
+    const file = vscode.Uri.file(path);
+    if (!isInWorkspace(file)) outside = true;
+    else if (await exists(path)) return file;
+  }
+  return outside ? 'outside' : undefined;
 }
 
 async function exists(path: string): Promise<boolean> {
