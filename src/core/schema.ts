@@ -1,6 +1,7 @@
 // The one source of the export format (shared/docs/spec.md, "The export (AnnotationSet), version 1").
 // The JSON Schema shipped in the extension (dist/annotation-set.schema.json) is generated from this.
 import { z } from 'zod';
+import { stripBom } from './bom';
 import { FIGURE_KINDS } from './types';
 
 // zod's compiled fast path first probes `navigator`, which VS Code's Node 22+ extension host reports as an
@@ -76,7 +77,8 @@ export const TargetSchema = z
   })
   .refine((r) => r.end >= r.start, { message: 'end must not be before start', path: ['end'] });
 
-const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'not an ISO 8601 date' });
+/** An ISO 8601 date and time with a zone (Z or ±hh:mm), as toISOString writes it; "0" or "2024" is not one. */
+const isoDate = z.iso.datetime({ offset: true, message: 'not an ISO 8601 date and time (2026-01-01T00:00:00.000Z)' });
 
 export const AnnotationSchema = z.object({
   id,
@@ -195,8 +197,9 @@ export class JsonSyntaxError extends SyntaxError {
   }
 }
 
-/** JSON.parse, with the error's position given as line and column. */
+/** JSON.parse, with the error's position given as line and column; a leading byte order mark is dropped. */
 export function parseJsonText(json: string): unknown {
+  json = stripBom(json);
   try {
     return JSON.parse(json);
   } catch (err) {
