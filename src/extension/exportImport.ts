@@ -355,13 +355,10 @@ async function resolveReport(uri: string, source: string): Promise<vscode.Uri | 
   } else {
     candidates = [...(vscode.workspace.workspaceFolders ?? []).map((f) => join(f.uri.fsPath, uri)), join(source, '..', uri)];
   }
-  let outside = false;
-  for (const path of candidates) {
-    const file = vscode.Uri.file(path);
-    if (!isInWorkspace(file)) outside = true;
-    else if (await exists(path)) return file;
-  }
-  return outside ? 'outside' : undefined;
+  const inside = candidates.map((path) => vscode.Uri.file(path)).filter(isInWorkspace);
+  if (inside.length === 0) return 'outside';
+  for (const file of inside) if (await exists(file.fsPath)) return file;
+  return undefined;
 }
 
 async function exists(path: string): Promise<boolean> {

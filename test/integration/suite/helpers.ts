@@ -150,7 +150,7 @@ export function readIfExists(path: string): string | undefined {
  * Other suites' editors are left alone (closing a dirty untitled one would ask to save, in a dialog).
  */
 export async function closeAll(): Promise<void> {
-  const mine = (uri: vscode.Uri) => uri.scheme === 'file' && /[\\/]reports[\\/](tagging|persist|export|import|orphan)-[^\\/]*\.txt$/.test(uri.fsPath);
+  const mine = (uri: vscode.Uri) => uri.scheme === 'file' && /[\\/]reports[\\/](tagging|persist|export|import|orphan|hostile)-[^\\/]*\.txt$/.test(uri.fsPath);
   for (const doc of vscode.workspace.textDocuments) if (mine(doc.uri) && doc.isDirty) await doc.save();
   const tabs = vscode.window.tabGroups.all
     .flatMap((g) => g.tabs)
