@@ -1,12 +1,12 @@
 // The composition root: each part of the extension registers itself here, nothing more.
 import * as vscode from 'vscode';
-import { registerAnalysisService } from './analysisService';
-import { registerAnnotations } from './annotationManager';
+import { registerAnalysisService } from './analysis/analysisService';
+import { registerAnnotations } from './annotating/annotationManager';
 import type { ReportAnnotatorApi } from './api';
-import { registerFigureHover, type FigureDecorations } from './figureHover';
-import { registerReportDetection } from './reportDetection';
-import { registerReportTree, type ReportTree } from './reportTree';
-import { registerSymbols } from './symbols';
+import { registerFigureHover, type FigureDecorations } from './reading/figureHover';
+import { registerReportDetection } from './reading/reportDetection';
+import { registerReportTree, type ReportTree } from './reading/reportTree';
+import { registerSymbols } from './reading/symbols';
 
 /** What activate() returns: the public API, plus the parts the integration tests drive or look into. */
 export type ActivatedApi = ReportAnnotatorApi & { reportTree: ReportTree; figureDecorations: FigureDecorations };

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { sha256 } from '../../../src/core/exportSet';
 import { AnnotationSetSchema, type AnnotationSet } from '../../../src/core/schema';
-import type { ExportResult, ImportResult } from '../../../src/extension/exportImport';
+import type { ExportResult, ImportResult } from '../../../src/extension/annotating/exportImport';
 import {
   closeAll,
   extensionApi,

@@ -5,9 +5,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Paragraph } from '../../../src/core/types';
-import type { AnalysisService } from '../../../src/extension/analysisService';
-import type { CommandResult } from '../../../src/extension/annotationCommands';
-import type { AnnotationManager } from '../../../src/extension/annotationManager';
+import type { AnalysisService } from '../../../src/extension/analysis/analysisService';
+import type { CommandResult } from '../../../src/extension/annotating/annotationCommands';
+import type { AnnotationManager } from '../../../src/extension/annotating/annotationManager';
 import type { AnalysisEvent, ReportAnnotatorApi } from '../../../src/extension/api';
 import type { ActivatedApi } from '../../../src/extension/extension';
 

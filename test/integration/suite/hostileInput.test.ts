@@ -12,7 +12,7 @@ import { makeTarget } from '../../../src/core/anchoring';
 import { sha256 } from '../../../src/core/exportSet';
 import { AnnotationSetSchema, type AnnotationSet } from '../../../src/core/schema';
 import { serializeSidecar } from '../../../src/core/sidecar';
-import type { ExportResult, ImportResult } from '../../../src/extension/exportImport';
+import type { ExportResult, ImportResult } from '../../../src/extension/annotating/exportImport';
 import {
   closeAll,
   extensionApi,

@@ -5,8 +5,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { parseSidecarFile } from '../../../src/core/schema';
-import type { CommandResult } from '../../../src/extension/annotationCommands';
-import type { ReportNode } from '../../../src/extension/reportTree';
+import type { CommandResult } from '../../../src/extension/annotating/annotationCommands';
+import type { ReportNode } from '../../../src/extension/reading/reportTree';
 import { closeAll, openNewReport, readIfExists, sampleReport, sidecarOf, tagParagraphsWith, waitFor, type TestApi } from './helpers';
 
 const REWRITTEN = '　　对外开放迈出新步伐。外贸企业新增五家，跨境电商园区投入运营，口岸通关时间压缩一半。';

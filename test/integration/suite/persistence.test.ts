@@ -9,7 +9,7 @@ import { parseSidecar, serializeSidecar } from '../../../src/core/sidecar';
 import { sha256 } from '../../../src/core/exportSet';
 import { parseSidecarFile } from '../../../src/core/schema';
 import { makeTarget } from '../../../src/core/anchoring';
-import { AnnotationManager } from '../../../src/extension/annotationManager';
+import { AnnotationManager } from '../../../src/extension/annotating/annotationManager';
 import {
   closeAll,
   extensionApi,

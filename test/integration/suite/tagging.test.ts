@@ -2,9 +2,9 @@
 // quick pick), on a report in the real editor; and the decorations of tagged paragraphs.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { touchedParagraphs } from '../../../src/extension/annotationCommands';
-import { computeTagDecorations, configuredTags, NOTE_KEY } from '../../../src/extension/tagDecorations';
-import type { CommandResult } from '../../../src/extension/annotationCommands';
+import { touchedParagraphs } from '../../../src/extension/annotating/annotationCommands';
+import { computeTagDecorations, configuredTags, NOTE_KEY } from '../../../src/extension/annotating/tagDecorations';
+import type { CommandResult } from '../../../src/extension/annotating/annotationCommands';
 import { closeAll, extensionApi, openNewReport, paragraphWith, sampleReport, sleep, tag, tagParagraphsWith, waitFor } from './helpers';
 
 suite('tagging', () => {

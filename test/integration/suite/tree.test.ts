@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ReportNode } from '../../../src/extension/reportTree';
+import type { ReportNode } from '../../../src/extension/reading/reportTree';
 import { extensionApi, nextAnalysis, openReport, reportPath, waitFor, WORKSPACE } from './helpers';
 
 function label(item: vscode.TreeItem): string {

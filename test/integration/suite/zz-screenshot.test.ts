@@ -2,7 +2,7 @@
 // behind runTests writes test-results/report-annotator.png when it sees __TAKE_SCREENSHOT__.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ReportNode } from '../../../src/extension/reportTree';
+import type { ReportNode } from '../../../src/extension/reading/reportTree';
 import { extensionApi, openReport, reportPath, sleep, tagParagraphsWith, waitFor } from './helpers';
 
 suite('screenshot', () => {

@@ -5,11 +5,11 @@
 // survives. An annotation change rebuilds the Tags group alone.
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { FIGURE_KINDS, type Annotation, type DocumentAnalysis, type Figure, type FigureKind, type Project, type Section, type Span } from '../core/types';
-import { REPORT_LANGUAGE } from './language';
-import type { ReportAnalysisProvider, ReportAnnotationProvider } from './api';
+import { FIGURE_KINDS, type Annotation, type DocumentAnalysis, type Figure, type FigureKind, type Project, type Section, type Span } from '../../core/types';
+import { REPORT_LANGUAGE } from '../common/language';
+import type { ReportAnalysisProvider, ReportAnnotationProvider } from '../api';
 import { changeSummary, figureKindLabel, figureMarkdown } from './figureHover';
-import { spanToRange } from './positions';
+import { spanToRange } from '../common/positions';
 
 export type GroupName = 'sections' | 'projects' | 'figures' | 'tags';
 

@@ -1,7 +1,7 @@
 // Finding the documents and editors that commands work on (shared by the annotation commands, the
 // annotation manager and export/import).
 import * as vscode from 'vscode';
-import { isInsideRoots } from '../core/workspacePaths';
+import { isInsideRoots } from '../../core/workspacePaths';
 import { REPORT_LANGUAGE } from './language';
 
 /** A URI given as a URI, a URI string, or a file path (Windows drive paths included), as command arguments come. */

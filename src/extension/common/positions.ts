@@ -1,7 +1,7 @@
 // The analysis speaks in Spans (UTF-16 offsets into the document's text, like VS Code's own offsets);
 // the editor speaks in line/character Ranges. These convert at the boundary.
 import * as vscode from 'vscode';
-import type { Span } from '../core/types';
+import type { Span } from '../../core/types';
 
 export function spanToRange(document: vscode.TextDocument, span: Span): vscode.Range {
   return new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));

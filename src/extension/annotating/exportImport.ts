@@ -8,20 +8,20 @@
 import { promises as fs } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
-import type { StoredAnnotation } from '../core/annotations';
-import { writeFileAtomic } from '../core/atomicWrite';
-import { buildAnnotationSet, buildDocumentExport } from '../core/exportSet';
-import { importAnnotationSet, parseAnnotationSetJson } from '../core/importSet';
-import { JsonSyntaxError, SchemaError, type DocumentExport } from '../core/schema';
-import { decodeReport } from '../core/reportInput';
-import type { Annotation, DocumentAnalysis } from '../core/types';
+import type { StoredAnnotation } from '../../core/annotations';
+import { writeFileAtomic } from '../../core/atomicWrite';
+import { buildAnnotationSet, buildDocumentExport } from '../../core/exportSet';
+import { importAnnotationSet, parseAnnotationSetJson } from '../../core/importSet';
+import { JsonSyntaxError, SchemaError, type DocumentExport } from '../../core/schema';
+import { decodeReport } from '../../core/reportInput';
+import type { Annotation, DocumentAnalysis } from '../../core/types';
 import type { AnnotationManager } from './annotationManager';
-import { findWorkspaceSidecars, reportPathForSidecar } from './annotationStorage';
-import type { ReportAnalysisProvider } from './api';
-import { commandEditor, documentForArgument, findOpenDocument, isInWorkspace, uriBasename } from './documents';
-import { REPORT_LANGUAGE } from './language';
-import { HEAD_CHARS, looksLikeReport } from './reportDetection';
-import { restrictedModeRefusal } from './trust';
+import { findWorkspaceSidecars, reportPathForSidecar } from './sidecarFiles';
+import type { ReportAnalysisProvider } from '../api';
+import { commandEditor, documentForArgument, findOpenDocument, isInWorkspace, uriBasename } from '../common/documents';
+import { REPORT_LANGUAGE } from '../common/language';
+import { HEAD_CHARS, looksLikeReport } from '../reading/reportDetection';
+import { restrictedModeRefusal } from '../common/trust';
 
 /** Bytes read of a .txt file to have the HEAD_CHARS UTF-16 units the detection looks at (4 a unit: more than UTF-8 needs). */
 const HEAD_BYTES = 4 * HEAD_CHARS;

@@ -2,10 +2,10 @@
 // (like markdown-language-features' symbol provider over its parser). Kinds by heading level:
 // title File, 一、 Module, （一） Class, lead-in sentences String (so outline.showStrings can hide them).
 import * as vscode from 'vscode';
-import type { DocumentAnalysis, Section, SectionLevel } from '../core/types';
-import { REPORT_LANGUAGE } from './language';
-import type { ReportAnalysisProvider } from './api';
-import { spanToRange } from './positions';
+import type { DocumentAnalysis, Section, SectionLevel } from '../../core/types';
+import { REPORT_LANGUAGE } from '../common/language';
+import type { ReportAnalysisProvider } from '../api';
+import { spanToRange } from '../common/positions';
 
 export const SECTION_SYMBOL_KINDS: Record<SectionLevel, vscode.SymbolKind> = {
   0: vscode.SymbolKind.File,

@@ -12,13 +12,13 @@
 // `ranges` are UTF-16 offsets into the document (like VS Code's offsetAt); without them the active
 // editor's selections are used.
 import * as vscode from 'vscode';
-import type { AnnotationStore, StoredAnnotation } from '../core/annotations';
-import type { Paragraph, Span } from '../core/types';
+import type { AnnotationStore, StoredAnnotation } from '../../core/annotations';
+import type { Paragraph, Span } from '../../core/types';
 import type { AnnotationManager } from './annotationManager';
-import type { ReportAnalysisProvider } from './api';
-import { commandEditor, documentForArgument, uriBasename } from './documents';
-import { rangeToSpan } from './positions';
-import { restrictedModeRefusal } from './trust';
+import type { ReportAnalysisProvider } from '../api';
+import { commandEditor, documentForArgument, uriBasename } from '../common/documents';
+import { rangeToSpan } from '../common/positions';
+import { restrictedModeRefusal } from '../common/trust';
 import { configuredTags, tagColor } from './tagDecorations';
 
 /** What the commands accept besides a tree node or a URI. */

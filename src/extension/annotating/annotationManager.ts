@@ -16,14 +16,14 @@ import { readFile } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { AnnotationStore, type StoredAnnotation } from '../core/annotations';
-import type { TextChange } from '../core/anchoring';
-import { writeFileAtomic, writeFileAtomicSync } from '../core/atomicWrite';
-import { parseSidecar, serializeSidecar } from '../core/sidecar';
-import type { Annotation } from '../core/types';
+import { AnnotationStore, type StoredAnnotation } from '../../core/annotations';
+import type { TextChange } from '../../core/anchoring';
+import { writeFileAtomic, writeFileAtomicSync } from '../../core/atomicWrite';
+import { parseSidecar, serializeSidecar } from '../../core/sidecar';
+import type { Annotation } from '../../core/types';
 import { registerAnnotationCommands, type AnnotationCommands } from './annotationCommands';
-import type { ReportAnalysisProvider, ReportAnnotationProvider } from './api';
-import { findOpenDocument, uriBasename } from './documents';
+import type { ReportAnalysisProvider, ReportAnnotationProvider } from '../api';
+import { findOpenDocument, uriBasename } from '../common/documents';
 import { registerExportImport } from './exportImport';
 import { TagDecorator } from './tagDecorations';
 import {
@@ -31,8 +31,8 @@ import {
   setAsideInvalidSidecar,
   sidecarPathFor,
   watchReportFiles,
-} from './annotationStorage';
-import { REPORT_LANGUAGE } from './language';
+} from './sidecarFiles';
+import { REPORT_LANGUAGE } from '../common/language';
 
 export interface AnnotationManagerOptions {
   /** Milliseconds after the last change before the sidecar is written (default 400). */

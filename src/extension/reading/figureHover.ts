@@ -2,10 +2,10 @@
 // indicator and the change; and a light underline on the figures. reportAnnotator.highlightFigures
 // switches both. The presentation helpers are shared with the report tree.
 import * as vscode from 'vscode';
-import type { ChangeDirection, DocumentAnalysis, Figure, FigureKind } from '../core/types';
-import { REPORT_LANGUAGE } from './language';
-import type { ReportAnalysisProvider } from './api';
-import { findSpanAt, firstSpanFrom, spanToRange } from './positions';
+import type { ChangeDirection, DocumentAnalysis, Figure, FigureKind } from '../../core/types';
+import { REPORT_LANGUAGE } from '../common/language';
+import type { ReportAnalysisProvider } from '../api';
+import { findSpanAt, firstSpanFrom, spanToRange } from '../common/positions';
 
 export function figureKindLabel(kind: FigureKind): string {
   switch (kind) {

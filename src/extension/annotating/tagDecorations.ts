@@ -3,8 +3,8 @@
 // created once per colour and reused (two per colour: the whole-line border and the label, because
 // `isWholeLine` is a property of the type and a whole-line `after` would land at the line's start).
 import * as vscode from 'vscode';
-import type { ReportAnnotationProvider } from './api';
-import type { Annotation } from '../core/types';
+import type { ReportAnnotationProvider } from '../api';
+import type { Annotation } from '../../core/types';
 
 export interface TagStyle {
   name: string;

@@ -4,10 +4,10 @@
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
-import { MAX_REPORT_BYTES } from '../core/reportInput';
-import type { DocumentAnalysis } from '../core/types';
+import { MAX_REPORT_BYTES } from '../../core/reportInput';
+import type { DocumentAnalysis } from '../../core/types';
 import type { WorkerRequest, WorkerResponse } from './analysisWorker';
-import type { AnalysisEvent, AnalysisRunStats, ReportAnalysisProvider } from './api';
+import type { AnalysisEvent, AnalysisRunStats, ReportAnalysisProvider } from '../api';
 
 /** What one analysis cost, for the log and the integration tests. */
 export type AnalysisRun = AnalysisRunStats;

@@ -1,7 +1,7 @@
 // Recognises government work reports saved as plain text (.txt) by their content, and opens them in the
 // govreport language. A document the user switches back to plain text stays so for the session.
 import * as vscode from 'vscode';
-import { REPORT_LANGUAGE } from './language';
+import { REPORT_LANGUAGE } from '../common/language';
 
 /** How much of the document's beginning is looked at. */
 export const HEAD_CHARS = 4096;

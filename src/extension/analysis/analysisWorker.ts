@@ -2,10 +2,10 @@
 // nodejieba takes about a second to load its dictionaries, so both run here, off the extension host's
 // thread. Requests are answered in order; one AnalysisCache per document keeps re-analysis incremental.
 import { parentPort } from 'node:worker_threads';
-import { AnalysisCache, analyzeText } from '../core/analyze';
-import { loadJiebaSegmenter, type Segmenter } from '../core/segmenter';
-import type { DocumentAnalysis } from '../core/types';
-import type { AnalysisRunStats } from './api';
+import { AnalysisCache, analyzeText } from '../../core/analyze';
+import { loadJiebaSegmenter, type Segmenter } from '../../core/segmenter';
+import type { DocumentAnalysis } from '../../core/types';
+import type { AnalysisRunStats } from '../api';
 
 export type WorkerRequest =
   /** `key` names the document whose paragraph cache to use; without one, nothing is cached (a one-off). */
