@@ -4,7 +4,8 @@
 //   scope <start> <len>        figure scope: snapped to the start of the line holding <start> and the end of
 //                              the line holding <start>+<len> (code points)
 //   > <anchor>                 move the figure/heading cursor past the next occurrence of <anchor>
-//   F <text> <kind> <value> [<baseValue>]  next occurrence of <text> after the cursor (within the scope)
+//   F <text> <kind> <value> [<baseValue>]  next occurrence of <text> after the cursor (within the scope);
+//                              "<text>" in double quotes may hold spaces (national-1998 spaces its digits: 1 1 ％)
 //   H <level> <text>           next occurrence of the heading text after the heading cursor
 //   P <name>[|<alias>…]        every occurrence of the name and its aliases in the whole text (longest first)
 //   X <string>                 occurrences of project names inside this string are not projects
@@ -63,9 +64,10 @@ for (const [i, raw] of draft.entries()) {
     const ah = text.indexOf(rest, hcur);
     if (ah >= 0) hcur = ah + rest.length;
   } else if (op === 'F') {
-    const m = rest.match(/^(\S+)\s+(\S+)\s+(\S+)(?:\s+(\S+))?\s*$/);
+    const m = rest.match(/^("[^"]+"|\S+)\s+(\S+)\s+(\S+)(?:\s+(\S+))?\s*$/);
     if (!m) { err('bad F'); continue; }
-    const [, t, kind, v, base] = m;
+    const [, quoted, kind, v, base] = m;
+    const t = quoted.startsWith('"') ? quoted.slice(1, -1) : quoted;
     const at = text.indexOf(t, fcur);
     if (at < 0 || (scopeU && at + t.length > scopeU.end)) { err('figure not found in scope after cursor'); continue; }
     fcur = at + t.length;
