@@ -19,6 +19,16 @@ export interface AnnotationStoreEvent {
   removed: readonly string[];
 }
 
+/** What a merge did with the incoming annotations. */
+export interface MergeCounts {
+  /** New ids, on spans no annotation had. */
+  added: number;
+  /** The same id: the incoming annotation replaced the one there. */
+  replaced: number;
+  /** Another id on exactly the span of one there: its tags and note joined that one. */
+  merged: number;
+}
+
 export interface AnnotationStoreOptions {
   /** Clock for created/modified (tests pass a fixed one). */
   now?: () => Date;
@@ -139,9 +149,11 @@ export class AnnotationStore {
    * Adds annotations from elsewhere (an import), offsets already for this document's text. The same id
    * replaces the annotation; an anchored one on exactly the span of an existing one is merged into it.
    */
-  merge(incoming: readonly StoredAnnotation[]): void {
+  merge(incoming: readonly StoredAnnotation[]): MergeCounts {
     const added: string[] = [];
     const updated: string[] = [];
+    let replaced = 0;
+    let merged = 0;
     // Anchored annotations by exact span, built once: looking each one up in a sorted list made a large
     // import quadratic (32k annotations took seconds).
     const bySpan = new Map<string, string[]>();
@@ -171,13 +183,16 @@ export class AnnotationStore {
         index(a);
         this.forget(a.id);
         updated.push(a.id);
+        replaced++;
       } else {
         const modified = Date.parse(a.modified) > Date.parse(same.modified) ? a.modified : same.modified;
         this.byId.set(same.id, { ...joined(same, a), modified });
         updated.push(same.id);
+        merged++;
       }
     }
     this.emit({ added, updated });
+    return { added: added.length, replaced, merged };
   }
 
   /**

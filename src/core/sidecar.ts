@@ -1,10 +1,11 @@
 // The sidecar file keeps one report's annotations between sessions; the extension decides where it
 // lives. In the file offsets are code points (like the export) and the document's SHA-256 says which
 // text they were written for; in memory they are UTF-16.
-import { promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { makeTarget, targetFromCodePoints, targetToCodePoints } from './anchoring';
 import type { StoredAnnotation } from './annotations';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic, writeFileAtomicSync } from './atomicWrite';
+import { stripBom } from './bom';
 import { sha256 } from './exportSet';
 import { OffsetMap } from './offsets';
 import { parseJsonText, parseSidecarFile, SIDECAR_FORMAT, SIDECAR_VERSION, type SidecarFile } from './schema';
@@ -61,19 +62,44 @@ export function parseSidecar(json: string, text: string): LoadedSidecar {
   return { annotations, textChanged: !sameText || misplaced > 0, misplaced };
 }
 
-/** Writes the sidecar so that a crash leaves the old file or the new one, never half of one. */
-export async function writeSidecar(path: string, text: string, annotations: readonly StoredAnnotation[]): Promise<void> {
-  await writeFileAtomic(path, serializeSidecar(text, annotations));
+/**
+ * Writes the sidecar so that a crash leaves the old file or the new one, never half of one. Returns the
+ * JSON written (the extension compares it with what the file watcher later reads).
+ */
+export async function writeSidecar(path: string, text: string, annotations: readonly StoredAnnotation[]): Promise<string> {
+  const json = serializeSidecar(text, annotations);
+  await writeFileAtomic(path, json);
+  return json;
 }
 
-/** The sidecar at `path` for the document's `text`, or undefined if there is none. */
-export async function readSidecar(path: string, text: string): Promise<LoadedSidecar | undefined> {
-  let json: string;
+/** writeSidecar for when there is no time to await (the extension host shutting down). */
+export function writeSidecarSync(path: string, text: string, annotations: readonly StoredAnnotation[]): string {
+  const json = serializeSidecar(text, annotations);
+  writeFileAtomicSync(path, json);
+  return json;
+}
+
+/** A text file's content without a byte order mark, or undefined if it does not exist. Other errors are thrown. */
+export function readTextIfExists(path: string): string | undefined {
   try {
-    json = await fs.readFile(path, 'utf8');
+    return stripBom(readFileSync(path, 'utf8'));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
   }
-  return parseSidecar(json, text);
+}
+
+/** The sidecar at `path` for the document's `text`, or undefined if there is none. */
+export function readSidecar(path: string, text: string): LoadedSidecar | undefined {
+  const json = readTextIfExists(path);
+  return json === undefined ? undefined : parseSidecar(json, text);
+}
+
+/**
+ * Whether a report's annotations call for a sidecar write. A report that never had annotations gets no
+ * file; an unreadable file (which the user may still mend by hand) is replaced only once there are
+ * annotations to keep in its place, not because the report's text changed.
+ */
+export function needsSidecarWrite(annotations: number, file: 'none' | 'readable' | 'unreadable'): boolean {
+  return annotations > 0 || file === 'readable';
 }

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import { AnnotationStore, type StoredAnnotation } from '../../src/core/annotations';
 import { sha256 } from '../../src/core/exportSet';
 import { JsonSyntaxError, SchemaError } from '../../src/core/schema';
-import { parseSidecar, readSidecar, serializeSidecar, writeSidecar } from '../../src/core/sidecar';
+import { needsSidecarWrite, parseSidecar, readSidecar, serializeSidecar, writeSidecar } from '../../src/core/sidecar';
 
 // Astral characters before the tagged paragraphs, so code points and UTF-16 differ.
 const TEXT = '𡌶𡌶区政府工作报告\n\n　　招商引资成效显著。全年签约项目85个。\n\n　　项目建设加快推进，𡌶字路改造完成。\n';
@@ -119,5 +119,12 @@ describe('sidecar', () => {
       reloaded.list().map((x) => [x.id, x.tags[0]]),
       [['id-1', '招商引资'], ['id-3', '招商引资'], ['id-2', '项目建设']].sort((p, q) => TEXT.indexOf(p[1]) - TEXT.indexOf(q[1])),
     );
+  });
+  test('a sidecar is written when there are annotations, or a readable file to update; an unreadable one waits for annotations', () => {
+    assert.equal(needsSidecarWrite(0, 'none'), false, 'no file for a report that never had annotations');
+    assert.equal(needsSidecarWrite(0, 'readable'), true, 'the last annotation removed: the file says so');
+    assert.equal(needsSidecarWrite(0, 'unreadable'), false, 'the report text changed: the unreadable file is left alone');
+    assert.equal(needsSidecarWrite(2, 'unreadable'), true, 'the user annotated: set it aside and write');
+    assert.equal(needsSidecarWrite(2, 'none'), true);
   });
 });

@@ -1,12 +1,12 @@
 // Analyses reports in a worker thread (dist/analysisWorker.js), so the extension host never blocks on
 // analysis or on loading nodejieba. Edits are debounced (reportAnnotator.analysisDelay); one analysis per
 // document runs at a time, and a result whose document has moved on is kept for peek() but not announced.
-import { basename } from 'node:path';
+import { uriBasename } from '../common/documents';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { MAX_REPORT_BYTES } from '../../core/reportInput';
 import type { DocumentAnalysis } from '../../core/types';
-import type { WorkerRequest, WorkerResponse } from './analysisWorker';
+import type { WorkerRequest, WorkerResponse } from './workerProtocol';
 import type { AnalysisEvent, AnalysisRunStats, ReportAnalysisProvider } from '../api';
 
 /** What one analysis cost, for the log and the integration tests. */
@@ -77,10 +77,10 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
       if (document.version !== version) continue;
       const text = document.getText();
       const refusal = refusalOf(text);
-      if (refusal) throw new Error(vscode.l10n.t('{0} is not analysed: {1}.', basename(document.uri.path), refusal));
+      if (refusal) throw new Error(vscode.l10n.t('{0} is not analysed: {1}.', uriBasename(document.uri), refusal));
       return { version, text, analysis };
     }
-    throw new Error(vscode.l10n.t('{0} keeps changing; try again when it is still.', basename(document.uri.path)));
+    throw new Error(vscode.l10n.t('{0} keeps changing; try again when it is still.', uriBasename(document.uri)));
   }
 
   /**
@@ -197,7 +197,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     const run: AnalysisRun = { version, sequence: ++state.runs, roundTripMs: performance.now() - t0, ...response.stats };
     state.lastRun = run;
     this.log.info(
-      `analysed ${basename(document.uri.path)} v${version}: ${response.analysis.paragraphs.length} paragraphs, ` +
+      `analysed ${uriBasename(document.uri)} v${version}: ${response.analysis.paragraphs.length} paragraphs, ` +
         `${response.analysis.figures.length} figures in ${run.analyzeMs.toFixed(1)} ms ` +
         `(${run.cacheHits} paragraphs reused, ${run.cacheMisses} analysed; round trip ${run.roundTripMs.toFixed(1)} ms` +
         (run.segmenterLoadMs !== undefined ? `; segmenter loaded in ${run.segmenterLoadMs.toFixed(0)} ms)` : ')'),
@@ -210,7 +210,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     const key = document.uri.toString();
     if (this.refused.has(key)) return;
     this.refused.add(key);
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not analysed: {1}.', basename(document.uri.path), reason));
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not analysed: {1}.', uriBasename(document.uri), reason));
   }
 
   private warnIfNoSegmenter(analysis: DocumentAnalysis): void {
@@ -277,11 +277,4 @@ function refusalOf(text: string): string | undefined {
   if (Buffer.byteLength(text, 'utf8') > MAX_REPORT_BYTES) return vscode.l10n.t('it is larger than {0} MiB', MAX_REPORT_BYTES / 1048576);
   if (text.includes('\0')) return vscode.l10n.t('it contains NUL characters, so it is not a text report');
   return undefined;
-}
-
-export function registerAnalysisService(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): AnalysisService {
-  const workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath;
-  const service = new AnalysisService(workerPath, log);
-  context.subscriptions.push(service);
-  return service;
 }

@@ -4,21 +4,8 @@
 import { parentPort } from 'node:worker_threads';
 import { AnalysisCache, analyzeText } from '../../core/analyze';
 import { loadJiebaSegmenter, type Segmenter } from '../../core/segmenter';
-import type { DocumentAnalysis } from '../../core/types';
-import type { AnalysisRunStats } from '../api';
-
-export type WorkerRequest =
-  /** `key` names the document whose paragraph cache to use; without one, nothing is cached (a one-off). */
-  | { type: 'analyze'; id: number; key?: string; text: string }
-  /** The document was closed: drop its cache. */
-  | { type: 'forget'; key: string };
-
-/** What the worker measures of one analysis (the rest of AnalysisRunStats is the service's). */
-export type AnalysisStats = Pick<AnalysisRunStats, 'analyzeMs' | 'segmenterLoadMs' | 'cacheHits' | 'cacheMisses'>;
-
-export type WorkerResponse =
-  | { id: number; analysis: DocumentAnalysis; stats: AnalysisStats }
-  | { id: number; error: string };
+import { errorMessage } from '../../core/text';
+import type { WorkerRequest, WorkerResponse } from './workerProtocol';
 
 let segmenter: { value?: Segmenter; error?: string } | undefined;
 const caches = new Map<string, AnalysisCache>();
@@ -30,7 +17,7 @@ function ensureSegmenter(): number | undefined {
   try {
     segmenter = { value: loadJiebaSegmenter() };
   } catch (err) {
-    segmenter = { error: err instanceof Error ? err.message : String(err) };
+    segmenter = { error: errorMessage(err) };
   }
   return performance.now() - t0;
 }
@@ -55,7 +42,7 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
     };
     return { id: request.id, analysis, stats };
   } catch (err) {
-    return { id: request.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+    return { id: request.id, error: (err instanceof Error && err.stack) || errorMessage(err) };
   }
 }
 

@@ -13,13 +13,16 @@
 // editor's selections are used.
 import * as vscode from 'vscode';
 import type { AnnotationStore, StoredAnnotation } from '../../core/annotations';
+import { touchedParagraphs } from '../../core/paragraphs';
+import { truncate } from '../../core/text';
 import type { Paragraph, Span } from '../../core/types';
 import type { AnnotationManager } from './annotationManager';
 import type { ReportAnalysisProvider } from '../api';
 import { commandEditor, documentForArgument, uriBasename } from '../common/documents';
+import { argumentObject, registerCommand, UserError } from '../common/commands';
 import { rangeToSpan } from '../common/positions';
-import { restrictedModeRefusal } from '../common/trust';
-import { configuredTags, tagColor } from './tagDecorations';
+import { configuredTags, tagColor } from './tagSettings';
+import { checkTag, TagPicker, type TagPickItem } from './tagPicker';
 
 /** What the commands accept besides a tree node or a URI. */
 export interface AnnotationCommandArgs {
@@ -56,34 +59,6 @@ export interface CommandResult {
 
 const RECENT_KEY = 'reportAnnotator.recentTags';
 const RECENT_LIMIT = 12;
-export const MAX_TAG_LENGTH = 40;
-
-/**
- * The paragraphs that the selections touch: a caret touches the paragraph it is in (or at an edge of);
- * a selection, every paragraph it overlaps. A selection ending at the very start of a paragraph (whole
- * lines selected) does not touch that paragraph. Document order, each once.
- */
-export function touchedParagraphs(paragraphs: readonly Paragraph[], selections: readonly Span[]): Paragraph[] {
-  const hit = new Set<Paragraph>();
-  for (const s of selections) {
-    const start = Math.min(s.start, s.end);
-    const end = Math.max(s.start, s.end);
-    for (const p of paragraphs) {
-      const touches = start === end ? p.range.start <= start && start <= p.range.end : p.range.start < end && start < p.range.end;
-      if (touches) hit.add(p);
-    }
-  }
-  return paragraphs.filter((p) => hit.has(p));
-}
-
-/** A tag as the user typed it, trimmed; or an error message. */
-export function checkTag(raw: string): { tag: string } | { error: string } {
-  const tag = raw.trim();
-  if (tag === '') return { error: vscode.l10n.t('A tag cannot be empty.') };
-  if (/[\r\n\t]/.test(tag)) return { error: vscode.l10n.t('A tag is one line of text.') };
-  if ([...tag].length > MAX_TAG_LENGTH) return { error: vscode.l10n.t('A tag has at most {0} characters.', MAX_TAG_LENGTH) };
-  return { tag };
-}
 
 function isAnnotationNode(arg: unknown): arg is AnnotationNodeArg {
   const n = arg as Partial<AnnotationNodeArg> | undefined;
@@ -101,16 +76,8 @@ function annotationArgs(arg: unknown): { args: AnnotationCommandArgs; fromTree: 
   return { args: argsOf(arg), fromTree: false };
 }
 
-const excerpt = (text: string, max = 40) => (text.length > max ? `${text.slice(0, max)}…` : text);
-
-class UserError extends Error {}
-
-/** An item of the tag quick pick. */
-export type TagPickItem = vscode.QuickPickItem & { tag?: string; isNew?: boolean };
-
 export class AnnotationCommands {
-  /** The tag quick pick while it is open (tests drive it). */
-  quickPick?: vscode.QuickPick<TagPickItem>;
+  private readonly picker = new TagPicker();
   /** Asks before something is deleted: a modal dialog (tests replace it, as they cannot click one). */
   confirm = async (message: string, action: string): Promise<boolean> =>
     (await vscode.window.showWarningMessage(message, { modal: true }, action)) === action;
@@ -119,29 +86,22 @@ export class AnnotationCommands {
     private readonly manager: AnnotationManager,
     private readonly analysis: ReportAnalysisProvider,
     private readonly memento: vscode.Memento,
+    private readonly log?: vscode.LogOutputChannel,
   ) {}
 
+  /** The tag quick pick while it is open (tests drive it). */
+  get quickPick(): vscode.QuickPick<TagPickItem> | undefined {
+    return this.picker.quickPick;
+  }
+
   register(): vscode.Disposable {
-    const wrap =
-      (run: (arg: unknown) => Promise<CommandResult>) =>
-      async (arg: unknown): Promise<CommandResult> => {
-        try {
-          const refusal = restrictedModeRefusal();
-          if (refusal) throw new UserError(refusal);
-          return await run(arg);
-        } catch (err) {
-          const message = err instanceof Error ? err.message : String(err);
-          if (err instanceof UserError) void vscode.window.showInformationMessage(message);
-          else void vscode.window.showErrorMessage(vscode.l10n.t('Report Annotator: {0}', message));
-          return { annotationIds: [], message };
-        }
-      };
+    const options = { writes: true, log: this.log, failed: (message: string): CommandResult => ({ annotationIds: [], message }) };
     return vscode.Disposable.from(
-      vscode.commands.registerCommand('reportAnnotator.tagParagraphs', wrap((a) => this.tagParagraphs(a))),
-      vscode.commands.registerCommand('reportAnnotator.removeTag', wrap((a) => this.removeTag(a))),
-      vscode.commands.registerCommand('reportAnnotator.editNote', wrap((a) => this.editNote(a))),
-      vscode.commands.registerCommand('reportAnnotator.deleteAnnotation', wrap((a) => this.deleteAnnotation(a))),
-      vscode.commands.registerCommand('reportAnnotator.reattachAnnotation', wrap((a) => this.reattachAnnotation(a))),
+      registerCommand('reportAnnotator.tagParagraphs', (a) => this.tagParagraphs(a), options),
+      registerCommand('reportAnnotator.removeTag', (a) => this.removeTag(a), options),
+      registerCommand('reportAnnotator.editNote', (a) => this.editNote(a), options),
+      registerCommand('reportAnnotator.deleteAnnotation', (a) => this.deleteAnnotation(a), options),
+      registerCommand('reportAnnotator.reattachAnnotation', (a) => this.reattachAnnotation(a), options),
     );
   }
 
@@ -154,7 +114,13 @@ export class AnnotationCommands {
     const store = this.manager.storeFor(document);
     let tags = args.tags;
     if (!tags) {
-      tags = await this.pickTags(document, paragraphs.length);
+      tags = await this.picker.pick(
+        [
+          [vscode.l10n.t('Recent'), this.recentTags()],
+          [vscode.l10n.t('In this report'), store.recentTags(50)],
+        ],
+        paragraphs.length,
+      );
       if (!tags || tags.length === 0) return { annotationIds: [], message: 'cancelled' };
     }
     const clean: string[] = [];
@@ -257,7 +223,7 @@ export class AnnotationCommands {
       note = await vscode.window.showInputBox({
         title: vscode.l10n.t('Note'),
         value: annotation?.note ?? '',
-        prompt: vscode.l10n.t('Note on “{0}” (leave empty to remove the note)', text.length > 40 ? `${text.slice(0, 40)}…` : text),
+        prompt: vscode.l10n.t('Note on “{0}” (leave empty to remove the note)', truncate(text, 40)),
         placeHolder: vscode.l10n.t('Your note'),
       });
       if (note === undefined) return { annotationIds: [], message: 'cancelled' };
@@ -274,7 +240,7 @@ export class AnnotationCommands {
     const { args, fromTree } = annotationArgs(arg);
     const { document, store, annotation } = await this.annotationOf(args);
     if (fromTree) {
-      const what = annotation.tags.length > 0 ? annotation.tags.join(', ') : excerpt(annotation.target.exact);
+      const what = annotation.tags.length > 0 ? annotation.tags.join(', ') : truncate(annotation.target.exact, 40);
       const message = vscode.l10n.t('Delete the annotation “{0}” of {1}, with its tags and note?', what, uriBasename(document.uri));
       if (!(await this.confirm(message, vscode.l10n.t('Delete')))) return { annotationIds: [], message: 'cancelled' };
     }
@@ -373,108 +339,8 @@ export class AnnotationCommands {
     const next = [...new Set([...[...tags].reverse(), ...this.recentTags()])].slice(0, RECENT_LIMIT);
     await this.memento.update(RECENT_KEY, next);
   }
-
-  /**
-   * Multi-select quick pick: the configured tags, then recent ones, then those used in this report; a tag
-   * typed in the box that is not listed is offered as a new tag (and taken if nothing else is checked).
-   */
-  private pickTags(document: vscode.TextDocument, paragraphCount: number): Promise<string[] | undefined> {
-    const styles = configuredTags();
-    const store = this.manager.storeFor(document);
-    type Item = TagPickItem;
-    const sections: [string, string[]][] = [
-      [vscode.l10n.t('Configured tags'), styles.map((s) => s.name)],
-      [vscode.l10n.t('Recent'), this.recentTags()],
-      [vscode.l10n.t('In this report'), store.recentTags(50)],
-    ];
-    const base: Item[] = [];
-    const seen = new Set<string>();
-    for (const [label, tags] of sections) {
-      const fresh = tags.filter((t) => !seen.has(t));
-      if (fresh.length === 0) continue;
-      base.push({ label, kind: vscode.QuickPickItemKind.Separator });
-      for (const t of fresh) {
-        seen.add(t);
-        const style = styles.find((s) => s.name === t);
-        base.push({ label: t, tag: t, description: style?.color ?? tagColor(t, styles), iconPath: new vscode.ThemeIcon('tag') });
-      }
-    }
-    return new Promise((resolve) => {
-      const qp = vscode.window.createQuickPick<Item>();
-      this.quickPick = qp;
-      qp.canSelectMany = true;
-      qp.matchOnDescription = false;
-      qp.title = vscode.l10n.t('Tag {0} paragraph(s)', paragraphCount);
-      qp.placeholder = vscode.l10n.t('Check tags, or type a new tag');
-      qp.items = base;
-      let done = false;
-      const finish = (value: string[] | undefined) => {
-        if (done) return;
-        done = true;
-        resolve(value);
-        qp.dispose();
-        if (this.quickPick === qp) this.quickPick = undefined;
-      };
-      // New tags the user checked stay in the list when the box is cleared to check more.
-      const created: Item[] = [];
-      qp.onDidChangeSelection((selected) => {
-        for (const item of selected) {
-          if (item.isNew && item.tag && !seen.has(item.tag)) {
-            seen.add(item.tag);
-            const kept: Item = { label: item.tag, tag: item.tag, description: vscode.l10n.t('New tag'), iconPath: new vscode.ThemeIcon('add') };
-            created.push(kept);
-            base.unshift(kept);
-          }
-        }
-      });
-      qp.onDidChangeValue((value) => {
-        const typed = value.trim();
-        const kept = qp.selectedItems;
-        const items = base.slice();
-        if (typed && !seen.has(typed)) {
-          const checked = checkTag(typed);
-          items.unshift({
-            label: typed,
-            tag: 'tag' in checked ? checked.tag : undefined,
-            isNew: true,
-            description: 'error' in checked ? checked.error : vscode.l10n.t('New tag'),
-            iconPath: new vscode.ThemeIcon('add'),
-            alwaysShow: true,
-          });
-        }
-        qp.items = items;
-        qp.selectedItems = items.filter((i) => !i.isNew && kept.some((k) => k.tag === i.tag));
-      });
-      qp.onDidAccept(() => {
-        const tags = qp.selectedItems.map((i) => i.tag).filter((t): t is string => !!t);
-        if (tags.length === 0 && qp.value.trim()) {
-          const checked = checkTag(qp.value);
-          if ('error' in checked) {
-            void vscode.window.showWarningMessage(checked.error);
-            return;
-          }
-          tags.push(checked.tag);
-        }
-        finish(tags);
-      });
-      qp.onDidHide(() => finish(undefined));
-      qp.show();
-    });
-  }
 }
 
 function argsOf(arg: unknown): AnnotationCommandArgs {
-  if (arg instanceof vscode.Uri) return { uri: arg };
-  if (arg && typeof arg === 'object') return arg as AnnotationCommandArgs;
-  return {};
-}
-
-export function registerAnnotationCommands(
-  context: vscode.ExtensionContext,
-  manager: AnnotationManager,
-  analysis: ReportAnalysisProvider,
-): AnnotationCommands {
-  const commands = new AnnotationCommands(manager, analysis, context.globalState);
-  context.subscriptions.push(commands.register());
-  return commands;
+  return argumentObject<AnnotationCommandArgs>(arg, 'uri');
 }

@@ -10,6 +10,8 @@ import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { StoredAnnotation } from '../../core/annotations';
 import { writeFileAtomic } from '../../core/atomicWrite';
+import { stripBom } from '../../core/bom';
+import { errorMessage } from '../../core/text';
 import { buildAnnotationSet, buildDocumentExport } from '../../core/exportSet';
 import { importAnnotationSet, parseAnnotationSetJson } from '../../core/importSet';
 import { JsonSyntaxError, SchemaError, type DocumentExport } from '../../core/schema';
@@ -18,10 +20,10 @@ import type { Annotation, DocumentAnalysis } from '../../core/types';
 import type { AnnotationManager } from './annotationManager';
 import { findWorkspaceSidecars, reportPathForSidecar } from './sidecarFiles';
 import type { ReportAnalysisProvider } from '../api';
+import { argumentObject, registerCommand, UserError } from '../common/commands';
 import { commandEditor, documentForArgument, findOpenDocument, isInWorkspace, uriBasename } from '../common/documents';
 import { REPORT_LANGUAGE } from '../common/language';
-import { HEAD_CHARS, looksLikeReport } from '../reading/reportDetection';
-import { restrictedModeRefusal } from '../common/trust';
+import { HEAD_CHARS, looksLikeReport } from '../../core/detection';
 
 /** Bytes read of a .txt file to have the HEAD_CHARS UTF-16 units the detection looks at (4 a unit: more than UTF-8 needs). */
 const HEAD_BYTES = 4 * HEAD_CHARS;
@@ -50,6 +52,8 @@ export interface ExportResult {
   error?: string;
 }
 
+const NO_EXPORT: ExportResult = { documents: 0, annotations: 0, orphansLeftOut: 0 };
+
 export interface ImportResult {
   documents: number;
   added: number;
@@ -59,6 +63,8 @@ export interface ImportResult {
   orphaned: number;
   error?: string;
 }
+
+const NO_IMPORT: ImportResult = { documents: 0, added: 0, replaced: 0, merged: 0, orphaned: 0 };
 
 /** The `uri` the export writes for a report: relative to its workspace folder, else the absolute path. */
 export function exportedUri(uri: vscode.Uri): string {
@@ -78,28 +84,23 @@ export function formatProblem(err: unknown, limit = 6): string {
     return lines.join('\n');
   }
   if (err instanceof JsonSyntaxError) return vscode.l10n.t('not valid JSON ({0})', err.message);
-  return err instanceof Error ? err.message : String(err);
+  return errorMessage(err);
 }
 
 export class ExportImport {
   constructor(
     private readonly manager: AnnotationManager,
     private readonly analysis: ReportAnalysisProvider,
+    private readonly log?: vscode.LogOutputChannel,
   ) {}
 
   register(): vscode.Disposable {
-    const trusted =
-      <T>(run: (a: unknown) => Promise<T>) =>
-      (a?: unknown): Promise<T | { error: string }> => {
-        const refusal = restrictedModeRefusal();
-        if (!refusal) return run(a);
-        void vscode.window.showInformationMessage(refusal);
-        return Promise.resolve({ error: refusal });
-      };
+    const exported = { writes: true, log: this.log, describe: formatProblem, failed: (error: string): ExportResult => ({ ...NO_EXPORT, error }) };
+    const imported = { writes: true, log: this.log, describe: formatProblem, failed: (error: string): ImportResult => ({ ...NO_IMPORT, error }) };
     return vscode.Disposable.from(
-      vscode.commands.registerCommand('reportAnnotator.exportAnnotations', trusted((a) => this.exportCurrent(exportArgs(a)))),
-      vscode.commands.registerCommand('reportAnnotator.exportWorkspaceAnnotations', trusted((a) => this.exportWorkspace(exportArgs(a)))),
-      vscode.commands.registerCommand('reportAnnotator.importAnnotations', trusted((a) => this.importSet(importArgs(a)))),
+      registerCommand('reportAnnotator.exportAnnotations', (a) => this.exportCurrent(argumentObject(a, 'uri')), exported),
+      registerCommand('reportAnnotator.exportWorkspaceAnnotations', (a) => this.exportWorkspace(argumentObject(a)), exported),
+      registerCommand('reportAnnotator.importAnnotations', (a) => this.importSet(argumentObject(a, 'source', (uri) => uri.fsPath)), imported),
     );
   }
 
@@ -107,30 +108,22 @@ export class ExportImport {
   // Export
 
   async exportCurrent(args: ExportArgs): Promise<ExportResult> {
-    const empty: ExportResult = { documents: 0, annotations: 0, orphansLeftOut: 0 };
+    const document = args.uri !== undefined ? await documentForArgument(args.uri) : commandEditor()?.document;
+    if (!document) throw new UserError(vscode.l10n.t('Open a report first.'));
+    const target = args.target ?? (await this.askTarget(defaultExportUri(document.uri)));
+    if (!target) return { ...NO_EXPORT, error: 'cancelled' };
     try {
-      const document = args.uri !== undefined ? await documentForArgument(args.uri) : commandEditor()?.document;
-      if (!document) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a report first.'));
-        return { ...empty, error: 'no report' };
-      }
-      const target = args.target ?? (await this.askTarget(defaultExportUri(document.uri)));
-      if (!target) return { ...empty, error: 'cancelled' };
       const { doc, orphans } = await this.exportDocument(document);
       return await this.write(target, [doc], orphans);
     } catch (err) {
-      return this.failed(empty, err);
+      throw new Error(vscode.l10n.t('The annotations could not be exported: {0}', formatProblem(err)));
     }
   }
 
   async exportWorkspace(args: ExportArgs): Promise<ExportResult> {
-    const empty: ExportResult = { documents: 0, annotations: 0, orphansLeftOut: 0 };
-    try {
-      const folders = vscode.workspace.workspaceFolders ?? [];
-      if (folders.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder with reports first.'));
-        return { ...empty, error: 'no workspace' };
-      }
+    const empty = NO_EXPORT;
+    const folders = vscode.workspace.workspaceFolders ?? [];
+      if (folders.length === 0) throw new UserError(vscode.l10n.t('Open a folder with reports first.'));
       const target =
         args.target ?? (await this.askTarget(vscode.Uri.joinPath(folders[0].uri, `${vscode.workspace.name ?? 'workspace'}${EXPORT_SUFFIX}`)));
       if (!target) return { ...empty, error: 'cancelled' };
@@ -153,17 +146,11 @@ export class ExportImport {
               skipped.push(`${uriBasename(uri)}: ${formatProblem(err)}`);
             }
           }
-          if (docs.length === 0 && skipped.length === 0) {
-            void vscode.window.showInformationMessage(vscode.l10n.t('There are no reports in the workspace.'));
-            return { ...empty, error: 'no reports' };
-          }
-          if (docs.length === 0) return this.failed(empty, new Error(skipped.join('; ')));
+          if (docs.length === 0 && skipped.length === 0) throw new UserError(vscode.l10n.t('There are no reports in the workspace.'));
+          if (docs.length === 0) throw new Error(vscode.l10n.t('The annotations could not be exported: {0}', skipped.join('; ')));
           return this.write(target, docs, orphans, skipped);
         },
       );
-    } catch (err) {
-      return this.failed(empty, err);
-    }
   }
 
   /**
@@ -252,17 +239,11 @@ export class ExportImport {
     return uri?.fsPath;
   }
 
-  private failed<T extends { error?: string }>(empty: T, err: unknown): T {
-    const detail = formatProblem(err);
-    void vscode.window.showErrorMessage(vscode.l10n.t('The annotations could not be exported: {0}', detail));
-    return { ...empty, error: detail };
-  }
-
   // -------------------------------------------------------------------------------------------------
   // Import
 
   async importSet(args: ImportArgs): Promise<ImportResult> {
-    const none: ImportResult = { documents: 0, added: 0, replaced: 0, merged: 0, orphaned: 0 };
+    const none = NO_IMPORT;
     let source = args.source;
     if (!source) {
       const picked = await vscode.window.showOpenDialog({
@@ -274,9 +255,8 @@ export class ExportImport {
       source = picked[0].fsPath;
     }
     const name = source.slice(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
-    const fail = (detail: string): ImportResult => {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was imported from {0}: {1}', name, detail), { modal: false });
-      return { ...none, error: detail };
+    const fail = (detail: string): never => {
+      throw new Error(vscode.l10n.t('Nothing was imported from {0}: {1}', name, detail));
     };
     // 1. Read and check everything; nothing changes until all of it is right.
     let json: string;
@@ -313,14 +293,11 @@ export class ExportImport {
     const result: ImportResult = { ...none, documents: imported.length };
     for (const doc of imported) {
       const document = documents.get(doc.uri)!;
-      const store = this.manager.storeFor(document);
-      for (const a of doc.annotations) {
-        if (store.get(a.id)) result.replaced++;
-        else if (!a.orphaned && store.anchored().some((b) => b.target.start === a.target.start && b.target.end === a.target.end)) result.merged++;
-        else result.added++;
-        if (a.orphaned) result.orphaned++;
-      }
-      store.merge(doc.annotations);
+      const counts = this.manager.storeFor(document).merge(doc.annotations);
+      result.added += counts.added;
+      result.replaced += counts.replaced;
+      result.merged += counts.merged;
+      result.orphaned += doc.annotations.filter((a) => a.orphaned).length;
     }
     await this.manager.flush();
     for (const doc of imported) void this.manager.warnOrphans(documents.get(doc.uri)!.uri);
@@ -375,7 +352,7 @@ async function readHead(path: string): Promise<string> {
     handle = await fs.open(path, 'r');
     const buf = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
-    return new TextDecoder('utf-8').decode(buf.subarray(0, bytesRead)).replace(/^\uFEFF/, '').slice(0, HEAD_CHARS);
+    return stripBom(new TextDecoder('utf-8').decode(buf.subarray(0, bytesRead))).slice(0, HEAD_CHARS);
   } catch {
     return '';
   } finally {
@@ -386,24 +363,4 @@ async function readHead(path: string): Promise<string> {
 function defaultExportUri(report: vscode.Uri): vscode.Uri {
   const name = uriBasename(report).replace(/\.[^.]*$/, '');
   return report.scheme === 'file' ? vscode.Uri.joinPath(report, '..', `${name}${EXPORT_SUFFIX}`) : vscode.Uri.file(`${name}${EXPORT_SUFFIX}`);
-}
-
-function exportArgs(a: unknown): ExportArgs {
-  if (a instanceof vscode.Uri) return { uri: a };
-  return a && typeof a === 'object' ? (a as ExportArgs) : {};
-}
-
-function importArgs(a: unknown): ImportArgs {
-  if (a instanceof vscode.Uri) return { source: a.fsPath };
-  return a && typeof a === 'object' ? (a as ImportArgs) : {};
-}
-
-export function registerExportImport(
-  context: vscode.ExtensionContext,
-  manager: AnnotationManager,
-  analysis: ReportAnalysisProvider,
-): ExportImport {
-  const io = new ExportImport(manager, analysis);
-  context.subscriptions.push(io.register());
-  return io;
 }

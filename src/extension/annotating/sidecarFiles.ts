@@ -8,7 +8,7 @@
 // - the name says whose it is, sorts next to the report, and a report without annotations has no file.
 // Only `file:` documents get a sidecar; annotations of other documents (untitled, virtual) are refused
 // by the commands with a message, since they could not be kept.
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 
@@ -24,16 +24,6 @@ export function reportPathForSidecar(sidecar: string): string | undefined {
   return sidecar.endsWith(SIDECAR_SUFFIX) && sidecar.length > SIDECAR_SUFFIX.length
     ? sidecar.slice(0, -SIDECAR_SUFFIX.length)
     : undefined;
-}
-
-/** The file's text, or undefined if it does not exist. Other errors (permissions…) are thrown. */
-export function readTextIfExists(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
 }
 
 /**

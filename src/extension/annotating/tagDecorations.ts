@@ -3,49 +3,10 @@
 // created once per colour and reused (two per colour: the whole-line border and the label, because
 // `isWholeLine` is a property of the type and a whole-line `after` would land at the line's start).
 import * as vscode from 'vscode';
-import type { ReportAnnotationProvider } from '../api';
+import { NOTE_KEY, planTagDecorations } from '../../core/tagRanges';
 import type { Annotation } from '../../core/types';
-
-export interface TagStyle {
-  name: string;
-  /** #rrggbb */
-  color: string;
-}
-
-const COLOR = /^#[0-9a-fA-F]{6}$/;
-
-/** Colours for tags that the setting does not list, picked by a hash of the tag so they stay stable. */
-export const FALLBACK_COLORS = ['#e8a33d', '#4f9be8', '#5cb85c', '#d9534f', '#9b6ad6', '#2aa198', '#c76ba8', '#8a8f3c'];
-
-/** The `reportAnnotator.tags` setting, cleaned: names trimmed, duplicates and bad entries dropped. */
-export function configuredTags(): TagStyle[] {
-  const raw = vscode.workspace.getConfiguration('reportAnnotator').get<unknown>('tags');
-  const out: TagStyle[] = [];
-  const seen = new Set<string>();
-  if (!Array.isArray(raw)) return out;
-  for (const entry of raw) {
-    const name = typeof entry === 'string' ? entry : (entry as { name?: unknown } | null)?.name;
-    if (typeof name !== 'string' || !name.trim() || seen.has(name.trim())) continue;
-    const color = (entry as { color?: unknown } | null)?.color;
-    seen.add(name.trim());
-    out.push({ name: name.trim(), color: typeof color === 'string' && COLOR.test(color) ? color.toLowerCase() : hashColor(name.trim()) });
-  }
-  return out;
-}
-
-export function hashColor(tag: string): string {
-  let h = 0;
-  for (const ch of tag) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
-  return FALLBACK_COLORS[h % FALLBACK_COLORS.length];
-}
-
-/** The colour of a tag: from the setting, else a stable fallback. */
-export function tagColor(tag: string, styles: readonly TagStyle[]): string {
-  return styles.find((s) => s.name === tag)?.color ?? hashColor(tag);
-}
-
-/** The key of paragraphs with a note and no tag: drawn in the theme's muted colour. */
-export const NOTE_KEY = 'note';
+import type { ReportAnnotationProvider } from '../api';
+import { configuredTags, tagColor, type TagStyle } from './tagSettings';
 
 /** What one colour contributes to one editor. */
 export interface ColorDecorations {
@@ -60,9 +21,8 @@ interface PositionSource {
 }
 
 /**
- * The decorations for a document's annotations, grouped by colour. Pure apart from the Position/Range
- * classes, so tests can check the ranges directly. A note adds ✎ to the label and shows as the hover; a
- * paragraph with a note and no tag is marked under NOTE_KEY.
+ * The decorations for a document's annotations, grouped by colour (planTagDecorations in core), as
+ * editor ranges; a note shows as the label's hover.
  */
 export function computeTagDecorations(
   document: PositionSource,
@@ -70,41 +30,18 @@ export function computeTagDecorations(
   styles: readonly TagStyle[],
 ): Map<string, ColorDecorations> {
   const out = new Map<string, ColorDecorations>();
-  for (const a of annotations) {
-    const start = document.positionAt(a.target.start);
-    const end = document.positionAt(a.target.end);
-    if (a.tags.length === 0) {
-      if (!a.note) continue;
-      let entry = out.get(NOTE_KEY);
-      if (!entry) out.set(NOTE_KEY, (entry = { lines: [], labels: [] }));
-      entry.lines.push(new vscode.Range(start, end));
-      entry.labels.push({
-        range: new vscode.Range(end, end),
-        renderOptions: { after: { contentText: '✎' } },
-        hoverMessage: new vscode.MarkdownString().appendText(a.note),
-      });
-      continue;
-    }
-    const byColor = new Map<string, string[]>();
-    for (const tag of a.tags) {
-      const c = tagColor(tag, styles);
-      const list = byColor.get(c) ?? [];
-      list.push(tag);
-      byColor.set(c, list);
-    }
-    let first = true;
-    for (const [color, tags] of byColor) {
-      let entry = out.get(color);
-      if (!entry) out.set(color, (entry = { lines: [], labels: [] }));
-      entry.lines.push(new vscode.Range(start, end));
-      const note = first && a.note ? ' ✎' : '';
-      entry.labels.push({
-        range: new vscode.Range(end, end),
-        renderOptions: { after: { contentText: `⟨${tags.join(' · ')}⟩${note}` } },
-        ...(a.note && first ? { hoverMessage: new vscode.MarkdownString().appendText(a.note) } : {}),
-      });
-      first = false;
-    }
+  for (const [key, paint] of planTagDecorations(annotations, (tag) => tagColor(tag, styles))) {
+    out.set(key, {
+      lines: paint.spans.map((s) => new vscode.Range(document.positionAt(s.start), document.positionAt(s.end))),
+      labels: paint.labels.map((l) => {
+        const at = document.positionAt(l.at);
+        return {
+          range: new vscode.Range(at, at),
+          renderOptions: { after: { contentText: l.text } },
+          ...(l.note !== undefined && { hoverMessage: new vscode.MarkdownString().appendText(l.note) }),
+        };
+      }),
+    });
   }
   return out;
 }

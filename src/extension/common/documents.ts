@@ -41,11 +41,6 @@ export async function documentForArgument(value: vscode.Uri | string): Promise<v
   return vscode.workspace.openTextDocument(uri);
 }
 
-/** The document of the URI: the open one, else opened. */
-export async function openDocument(uri: vscode.Uri): Promise<vscode.TextDocument> {
-  return findOpenDocument(uri.toString()) ?? vscode.workspace.openTextDocument(uri);
-}
-
 /**
  * The editor a command acts on: the active one. From the Report view's title bar the focus is in the view
  * and there is no active editor: then the report editor that is visible.

@@ -3,12 +3,13 @@
 // a large report has tens of thousands of figures and most groups stay collapsed. Built nodes keep their
 // identity for TreeView.reveal and getParent; TreeItem ids are stable across rebuilds so expansion state
 // survives. An annotation change rebuilds the Tags group alone.
-import { basename } from 'node:path';
+import { truncate } from '../../core/text';
+import { uriBasename } from '../common/documents';
 import * as vscode from 'vscode';
 import { FIGURE_KINDS, type Annotation, type DocumentAnalysis, type Figure, type FigureKind, type Project, type Section, type Span } from '../../core/types';
 import { REPORT_LANGUAGE } from '../common/language';
 import type { ReportAnalysisProvider, ReportAnnotationProvider } from '../api';
-import { changeSummary, figureKindLabel, figureMarkdown } from './figureHover';
+import { changeSummary, figureKindLabel, figureMarkdown } from './figureTexts';
 import { spanToRange } from '../common/positions';
 
 export type GroupName = 'sections' | 'projects' | 'figures' | 'tags';
@@ -186,7 +187,7 @@ export class ReportTreeProvider implements vscode.TreeDataProvider<ReportNode> {
   }
 
   get title(): string | undefined {
-    return this.shown && (this.shown.analysis?.title ?? basename(this.shown.document.uri.path));
+    return this.shown && (this.shown.analysis?.title ?? uriBasename(this.shown.document.uri));
   }
 
   get analysing(): boolean {
@@ -332,7 +333,7 @@ export class ReportTreeProvider implements vscode.TreeDataProvider<ReportNode> {
         const { tags, note, target } = n.annotation;
         const quote = target.exact.replace(/\s+/g, ' ');
         item.label = tags.length > 0 ? tags.join(' · ') : vscode.l10n.t('(no tags)');
-        item.description = note?.split('\n')[0] ?? (quote.length > 40 ? `${quote.slice(0, 40)}…` : quote);
+        item.description = note?.split('\n')[0] ?? truncate(quote, 40);
         const tooltip = new vscode.MarkdownString();
         if (note) tooltip.appendText(note).appendMarkdown('\n\n---\n\n');
         tooltip.appendText(vscode.l10n.t('Last seen as: 「{0}」', target.exact));

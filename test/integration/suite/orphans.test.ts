@@ -103,7 +103,7 @@ suite('orphaned annotations', () => {
 
     // Delete: asked first; "no" keeps it, "yes" deletes it.
     const [ecologyNode] = orphanGroup(api, doc)!.children;
-    const commands = api.annotations.commands!;
+    const commands = api.annotationCommands;
     const confirm = commands.confirm;
     const asked: string[] = [];
     try {

@@ -2,8 +2,10 @@
 // quick pick), on a report in the real editor; and the decorations of tagged paragraphs.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { touchedParagraphs } from '../../../src/extension/annotating/annotationCommands';
-import { computeTagDecorations, configuredTags, NOTE_KEY } from '../../../src/extension/annotating/tagDecorations';
+import { touchedParagraphs } from '../../../src/core/paragraphs';
+import { NOTE_KEY } from '../../../src/core/tagRanges';
+import { computeTagDecorations } from '../../../src/extension/annotating/tagDecorations';
+import { configuredTags } from '../../../src/extension/annotating/tagSettings';
 import type { CommandResult } from '../../../src/extension/annotating/annotationCommands';
 import { closeAll, extensionApi, openNewReport, paragraphWith, sampleReport, sleep, tag, tagParagraphsWith, waitFor } from './helpers';
 
@@ -67,7 +69,7 @@ suite('tagging', () => {
     const { api, editor, doc } = await openNewReport('tagging-pick.txt', sampleReport());
     const p = await paragraphWith(api, doc, '项目建设加快推进');
     editor.selection = new vscode.Selection(doc.positionAt(p.range.start + 1), doc.positionAt(p.range.start + 1));
-    const commands = api.annotations.commands!;
+    const commands = api.annotationCommands;
 
     const running = vscode.commands.executeCommand<CommandResult>('reportAnnotator.tagParagraphs');
     const qp = await waitFor('the tag quick pick', () => commands.quickPick);
@@ -202,7 +204,7 @@ suite('tagging', () => {
 
   test('decorations: a type for each configured colour; ranges and labels of tagged paragraphs', async () => {
     const api = await extensionApi();
-    const decorator = api.annotations.decorator;
+    const decorator = api.tagDecorations;
     assert.ok(decorator, 'the extension decorates tagged paragraphs');
     const styles = configuredTags();
     assert.ok(styles.length >= 6, 'the default tags have colours');

@@ -1,0 +1,109 @@
+// The tag quick pick (multi-select): the configured tags, then recent ones, then those of the report; a tag
+// typed in the box that is not listed is offered as a new tag. And what makes a tag: one line, at most 40
+// characters.
+import * as vscode from 'vscode';
+import { configuredTags, tagColor } from './tagSettings';
+
+export const MAX_TAG_LENGTH = 40;
+
+/** A tag as the user typed it, trimmed; or an error message. */
+export function checkTag(raw: string): { tag: string } | { error: string } {
+  const tag = raw.trim();
+  if (tag === '') return { error: vscode.l10n.t('A tag cannot be empty.') };
+  if (/[\r\n\t]/.test(tag)) return { error: vscode.l10n.t('A tag is one line of text.') };
+  if ([...tag].length > MAX_TAG_LENGTH) return { error: vscode.l10n.t('A tag has at most {0} characters.', MAX_TAG_LENGTH) };
+  return { tag };
+}
+
+/** An item of the tag quick pick. */
+export type TagPickItem = vscode.QuickPickItem & { tag?: string; isNew?: boolean };
+
+export class TagPicker {
+  /** The quick pick while it is open (tests drive it). */
+  quickPick?: vscode.QuickPick<TagPickItem>;
+
+  /**
+   * Shows the quick pick; resolves with the checked (or typed) tags, undefined if dismissed. `more` are
+   * groups of tags offered after the configured ones.
+   * Multi-select quick pick: the configured tags, then recent ones, then those used in this report; a tag
+   * typed in the box that is not listed is offered as a new tag (and taken if nothing else is checked).
+   */
+  pick(more: [string, string[]][], paragraphCount: number): Promise<string[] | undefined> {
+    const styles = configuredTags();
+    type Item = TagPickItem;
+    const sections: [string, string[]][] = [[vscode.l10n.t('Configured tags'), styles.map((s) => s.name)], ...more];
+    const base: Item[] = [];
+    const seen = new Set<string>();
+    for (const [label, tags] of sections) {
+      const fresh = tags.filter((t) => !seen.has(t));
+      if (fresh.length === 0) continue;
+      base.push({ label, kind: vscode.QuickPickItemKind.Separator });
+      for (const t of fresh) {
+        seen.add(t);
+        const style = styles.find((s) => s.name === t);
+        base.push({ label: t, tag: t, description: style?.color ?? tagColor(t, styles), iconPath: new vscode.ThemeIcon('tag') });
+      }
+    }
+    return new Promise((resolve) => {
+      const qp = vscode.window.createQuickPick<Item>();
+      this.quickPick = qp;
+      qp.canSelectMany = true;
+      qp.matchOnDescription = false;
+      qp.title = vscode.l10n.t('Tag {0} paragraph(s)', paragraphCount);
+      qp.placeholder = vscode.l10n.t('Check tags, or type a new tag');
+      qp.items = base;
+      let done = false;
+      const finish = (value: string[] | undefined) => {
+        if (done) return;
+        done = true;
+        resolve(value);
+        qp.dispose();
+        if (this.quickPick === qp) this.quickPick = undefined;
+      };
+      // New tags the user checked stay in the list when the box is cleared to check more.
+      const created: Item[] = [];
+      qp.onDidChangeSelection((selected) => {
+        for (const item of selected) {
+          if (item.isNew && item.tag && !seen.has(item.tag)) {
+            seen.add(item.tag);
+            const kept: Item = { label: item.tag, tag: item.tag, description: vscode.l10n.t('New tag'), iconPath: new vscode.ThemeIcon('add') };
+            created.push(kept);
+            base.unshift(kept);
+          }
+        }
+      });
+      qp.onDidChangeValue((value) => {
+        const typed = value.trim();
+        const kept = qp.selectedItems;
+        const items = base.slice();
+        if (typed && !seen.has(typed)) {
+          const checked = checkTag(typed);
+          items.unshift({
+            label: typed,
+            tag: 'tag' in checked ? checked.tag : undefined,
+            isNew: true,
+            description: 'error' in checked ? checked.error : vscode.l10n.t('New tag'),
+            iconPath: new vscode.ThemeIcon('add'),
+            alwaysShow: true,
+          });
+        }
+        qp.items = items;
+        qp.selectedItems = items.filter((i) => !i.isNew && kept.some((k) => k.tag === i.tag));
+      });
+      qp.onDidAccept(() => {
+        const tags = qp.selectedItems.map((i) => i.tag).filter((t): t is string => !!t);
+        if (tags.length === 0 && qp.value.trim()) {
+          const checked = checkTag(qp.value);
+          if ('error' in checked) {
+            void vscode.window.showWarningMessage(checked.error);
+            return;
+          }
+          tags.push(checked.tag);
+        }
+        finish(tags);
+      });
+      qp.onDidHide(() => finish(undefined));
+      qp.show();
+    });
+  }
+}

@@ -1,0 +1,102 @@
+// How a figure is told to a reader: its kind in words, its value normalised (51593万元 = ¥515,930,000),
+// the change after it, and the hover's Markdown. Shared by the hover and the report tree.
+import * as vscode from 'vscode';
+import type { ChangeDirection, DocumentAnalysis, Figure, FigureKind } from '../../core/types';
+
+export function figureKindLabel(kind: FigureKind): string {
+  switch (kind) {
+    case 'currency': return vscode.l10n.t('Currency');
+    case 'area': return vscode.l10n.t('Area');
+    case 'length': return vscode.l10n.t('Length');
+    case 'mass': return vscode.l10n.t('Mass');
+    case 'volume': return vscode.l10n.t('Volume');
+    case 'energy': return vscode.l10n.t('Energy');
+    case 'percent': return vscode.l10n.t('Percent');
+    case 'percentagePoint': return vscode.l10n.t('Percentage points');
+    case 'count': return vscode.l10n.t('Count');
+    case 'duration': return vscode.l10n.t('Duration');
+    case 'rank': return vscode.l10n.t('Rank');
+    case 'other': return vscode.l10n.t('Other');
+  }
+}
+
+const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+const fmt = (n: number) => numberFormat.format(n);
+
+/** Units written with an international symbol; others keep their Chinese name (人次, 家, 亩). */
+const UNIT_FORMATS: Record<string, (n: string) => string> = {
+  元: (n) => `¥${n}`,
+  美元: (n) => `US$${n}`,
+  欧元: (n) => `€${n}`,
+  港元: (n) => `HK$${n}`,
+  英镑: (n) => `£${n}`,
+  平方米: (n) => `${n} m²`,
+  平米: (n) => `${n} m²`,
+  平方公里: (n) => `${n} km²`,
+  平方千米: (n) => `${n} km²`,
+  公顷: (n) => `${n} ha`,
+  公里: (n) => `${n} km`,
+  千米: (n) => `${n} km`,
+  米: (n) => `${n} m`,
+  吨: (n) => `${n} t`,
+  公斤: (n) => `${n} kg`,
+  千克: (n) => `${n} kg`,
+  立方米: (n) => `${n} m³`,
+  千瓦: (n) => `${n} kW`,
+  千瓦时: (n) => `${n} kWh`,
+  兆瓦: (n) => `${n} MW`,
+};
+
+/** The figure's value in base units, as a reader would write it: ¥515,930,000, 400,000 m², 34.2%. */
+export function normalisedValue(figure: Figure): string {
+  switch (figure.kind) {
+    case 'percent':
+      return `${fmt(figure.value)}%`;
+    case 'percentagePoint':
+      return vscode.l10n.t('{0} percentage points', fmt(figure.value));
+    case 'rank':
+      return figure.text;
+    case 'other':
+      return fmt(figure.baseValue);
+    default: {
+      const format = UNIT_FORMATS[figure.unit];
+      return format ? format(fmt(figure.baseValue)) : `${fmt(figure.baseValue)} ${figure.unit}`.trim();
+    }
+  }
+}
+
+const ARROWS = { up: '↑', down: '↓', flat: '→' } as const;
+
+function directionLabel(direction: ChangeDirection): string {
+  return direction === 'up' ? vscode.l10n.t('up') : direction === 'down' ? vscode.l10n.t('down') : vscode.l10n.t('unchanged');
+}
+
+/** The change a figure states (增长34.2%: up) or is followed by (51593万元，增长34.2%: up, by 34.2%). */
+function changeOf(figure: Figure, analysis: DocumentAnalysis): { direction: ChangeDirection; by?: Figure } | undefined {
+  const direction = figure.change?.direction ?? figure.direction;
+  const byId = figure.change?.figureId;
+  return direction && { direction, by: byId ? analysis.figures.find((f) => f.id === byId) : undefined };
+}
+
+/** A short note of the change for the tree: "↑ 34.2%". */
+export function changeSummary(figure: Figure, analysis: DocumentAnalysis): string | undefined {
+  const change = changeOf(figure, analysis);
+  return change && [ARROWS[change.direction], change.by?.text].filter(Boolean).join(' ');
+}
+
+/** Markdown-escapes report text (figures and indicators may hold * _ . and the like). */
+const esc = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+
+export function figureMarkdown(figure: Figure, analysis: DocumentAnalysis): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${esc(figure.text)}** = **${esc(normalisedValue(figure))}**`);
+  if (figure.approx) md.appendMarkdown(` ${vscode.l10n.t('(approximate)')}`);
+  md.appendMarkdown(`\n\n${vscode.l10n.t('Kind')}: ${figureKindLabel(figure.kind)}`);
+  if (figure.indicator) md.appendMarkdown(`  \n${vscode.l10n.t('Indicator')}: ${esc(figure.indicator)}`);
+  const change = changeOf(figure, analysis);
+  if (change) {
+    const by = change.by ? ` ${esc(change.by.text)}` : '';
+    md.appendMarkdown(`  \n${vscode.l10n.t('Change')}: ${ARROWS[change.direction]} ${directionLabel(change.direction)}${by}`);
+  }
+  return md;
+}

@@ -1,0 +1,26 @@
+// The reading area: recognising reports, their sections as symbols (Outline, breadcrumbs, Go to Symbol), the
+// Report view, and figures' hovers and underlines. Everything here only reads.
+import type * as vscode from 'vscode';
+import type { ReportAnalysisProvider, ReportAnnotationProvider } from '../api';
+import type { FigureDecorations } from './figureDecorations';
+import { registerFigureHover } from './figureHover';
+import { registerReportDetection } from './reportDetection';
+import { registerReportTree, type ReportTree } from './reportTree';
+import { registerSymbols } from './symbols';
+
+export interface Reading {
+  reportTree: ReportTree;
+  figureDecorations: FigureDecorations;
+}
+
+export function registerReading(
+  context: vscode.ExtensionContext,
+  analysis: ReportAnalysisProvider,
+  annotations: ReportAnnotationProvider,
+): Reading {
+  registerReportDetection(context);
+  registerSymbols(context, analysis);
+  const figureDecorations = registerFigureHover(context, analysis);
+  const reportTree = registerReportTree(context, analysis, annotations);
+  return { reportTree, figureDecorations };
+}
