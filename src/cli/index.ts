@@ -1,98 +1,84 @@
-// report-annotator: the analysis core on the command line.
-//   report-annotator analyze FILE... [--out F] [--no-projects]   print or write the AnnotationSet (code points)
-//   report-annotator schema [--sidecar] [--out F]                print or write the JSON Schema (export or sidecar)
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
-import { analyzeText } from './core/analyze';
-import { writeFileAtomic } from './core/atomicWrite';
-import { buildAnnotationSet, buildDocumentExport } from './core/exportSet';
-import { decodeReport, ReportInputError } from './core/reportInput';
-import { annotationSetJsonSchema, sidecarJsonSchema } from './core/schema';
-import { loadJiebaSegmenter, type Segmenter } from './core/segmenter';
+// report-annotator: the analysis core on the command line (subcommands analyze and schema; --help, --version).
+// Exit codes: 0 done (also when the reader of stdout went away, as with `| head`), 1 an input or output
+// error, 2 wrong usage.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { annotationSetJsonSchema, sidecarJsonSchema } from '../core/schema';
+import { GENERATOR } from '../core/version';
+import { analyzeCommand } from './analyzeCommand';
+import { isBrokenPipe, openOutput } from './output';
+import { type CommandName, HELP, UsageError } from './usage';
 
-const USAGE = `usage:
-  report-annotator analyze FILE... [--out FILE] [--no-projects]
-  report-annotator schema [--sidecar] [--out FILE]`;
+type Options = NonNullable<ParseArgsConfig['options']>;
 
-class UsageError extends Error {}
+const OUT: Options = { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } };
+const COMMAND_OPTIONS: Record<CommandName, Options> = {
+  analyze: { ...OUT, 'no-projects': { type: 'boolean' } },
+  schema: { ...OUT, sidecar: { type: 'boolean' } },
+};
 
-function parseArgs(argv: string[]) {
-  const files: string[] = [];
-  let out: string | undefined;
-  let projects = true;
-  let sidecar = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--out' || a === '-o') {
-      out = argv[++i];
-      if (!out) throw new UsageError('--out needs a file name');
-    } else if (a.startsWith('--out=')) out = a.slice(6);
-    else if (a === '--no-projects') projects = false;
-    else if (a === '--sidecar') sidecar = true;
-    else if (a === '--help' || a === '-h') throw new UsageError('');
-    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
-    else files.push(a);
-  }
-  return { files, out, projects, sidecar };
-}
-
-async function emit(json: unknown, out: string | undefined): Promise<void> {
-  const body = JSON.stringify(json, null, 2) + '\n';
-  if (out) await writeFileAtomic(out, body);
-  else process.stdout.write(body);
-}
-
-function readReport(file: string): string {
-  let bytes: Buffer;
+/** node:util parseArgs, its errors as UsageError (the first sentence of node's message). */
+function parse(command: CommandName | 'all', args: string[], options: Options) {
   try {
-    bytes = readFileSync(file);
+    return parseArgs({ args, options, allowPositionals: command === 'analyze', strict: true });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ReportInputError(`${file}: no such file`);
-    if (code === 'EISDIR') throw new ReportInputError(`${file}: is a directory, not a report`);
-    throw new ReportInputError(`${file}: cannot read (${code ?? String(err)})`);
+    const message = (err as Error).message.split(/\.\s/)[0].replace(/\.$/, '');
+    throw new UsageError(message, command);
   }
-  return decodeReport(bytes, file);
 }
 
-async function analyze(argv: string[]): Promise<void> {
-  const { files, out, projects } = parseArgs(argv);
-  if (files.length === 0) throw new UsageError('analyze needs at least one FILE');
-  const texts = files.map((f) => ({ file: f, text: readReport(f) })); // all inputs checked before any work
-  let segmenter: Segmenter | undefined;
-  let segmenterError: string | undefined;
-  if (projects) {
-    try {
-      segmenter = loadJiebaSegmenter();
-    } catch (err) {
-      segmenterError = (err as Error).message;
-      process.stderr.write(`report-annotator: projects are not listed: ${segmenterError}\n`);
-    }
+/** The value of --out, if given; an empty one (--out=) is wrong usage. */
+function outOption(values: { out?: string | boolean }, command: CommandName): string | undefined {
+  if (values.out === '') throw new UsageError('--out needs a file name', command);
+  return values.out as string | undefined;
+}
+
+async function run(argv: string[]): Promise<void> {
+  const [first, ...rest] = argv;
+  if (first === undefined) throw new UsageError('');
+  if (first.startsWith('-')) {
+    const { values } = parse('all', argv, { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'V' } });
+    if (values.version) process.stdout.write(`${GENERATOR.version}\n`);
+    else if (values.help) process.stdout.write(`${HELP.all}\n`);
+    else throw new UsageError('');
+    return;
   }
-  const documents = texts.map(({ file, text }) =>
-    buildDocumentExport({
-      uri: relative(process.cwd(), file).split('\\').join('/'),
-      text,
-      analysis: analyzeText(text, { segmenter, segmenterError }),
-      annotations: [],
-    }),
-  );
-  await emit(buildAnnotationSet(documents), out);
+  if (first !== 'analyze' && first !== 'schema') throw new UsageError(`unknown command ${first}`);
+  const { values, positionals } = parse(first, rest, COMMAND_OPTIONS[first]);
+  if (values.help) {
+    process.stdout.write(`${HELP[first]}\n`);
+    return;
+  }
+  const out = outOption(values, first);
+  if (first === 'analyze') {
+    if (positionals.length === 0) throw new UsageError('analyze needs at least one FILE', 'analyze');
+    await analyzeCommand({ files: positionals, out, projects: !values['no-projects'] });
+  } else {
+    const output = await openOutput(out);
+    const schema = values.sidecar ? sidecarJsonSchema() : annotationSetJsonSchema();
+    try {
+      await output.write(`${JSON.stringify(schema, null, 2)}\n`);
+    } catch (err) {
+      await output.abort();
+      throw err;
+    }
+    await output.commit();
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  // `| head` closes the pipe early: stdout reports EPIPE, which ends the run quietly and successfully.
+  process.stdout.on('error', (err) => {
+    if (isBrokenPipe(err)) process.exit(0);
+    process.stderr.write(`report-annotator: stdout: ${err.message}\n`);
+    process.exit(1);
+  });
   try {
-    if (command === 'analyze') await analyze(rest);
-    else if (command === 'schema') {
-      const { out, sidecar } = parseArgs(rest);
-      await emit(sidecar ? sidecarJsonSchema() : annotationSetJsonSchema(), out);
-    }
-    else throw new UsageError(command ? `unknown command ${command}` : '');
+    await run(argv);
     return 0;
   } catch (err) {
+    if (isBrokenPipe(err)) return 0;
     if (err instanceof UsageError) {
-      process.stderr.write((err.message ? `report-annotator: ${err.message}\n` : '') + USAGE + '\n');
+      process.stderr.write((err.message ? `report-annotator: ${err.message}\n` : '') + HELP[err.command] + '\n');
       return 2;
     }
     process.stderr.write(`report-annotator: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -4,10 +4,18 @@ import { extractFigures } from './figures';
 import { collectProjects, findProjectNames } from './projects';
 import type { Segmenter } from './segmenter';
 import { parseStructure } from './structure';
-import type { DocumentAnalysis, Figure } from './types';
+import type { AnalysisWarning, DocumentAnalysis, Figure, Span } from './types';
+
+/**
+ * A text with more figures is refused (TooManyFiguresError): 8 MB of 1万1万… holds two million, which take
+ * about a gigabyte; real reports hold some tens of thousands at most.
+ */
+export const MAX_FIGURES_PER_DOCUMENT = 3_000_000;
 
 interface ParagraphResult {
   figures: Figure[];
+  /** Numbers left out as beyond the range of a double (see ExtractOptions.skipped). */
+  skipped: Span[];
   /** undefined when no segmenter was given. */
   projectNames?: string[];
 }
@@ -52,14 +60,17 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
   const { segmenter, cache } = options;
   const structure = parseStructure(text);
   const figures: Figure[] = [];
+  const warnings: AnalysisWarning[] = [];
   const names = new Set<string>();
 
   for (const paragraph of structure.paragraphs) {
     const body = text.slice(paragraph.range.start, paragraph.range.end);
     let result = cache?.get(body);
     if (!result || (segmenter && !result.projectNames)) {
+      const skipped: Span[] = [];
       result = {
-        figures: result?.figures ?? extractFigures(body),
+        figures: result?.figures ?? extractFigures(body, { maxFigures: MAX_FIGURES_PER_DOCUMENT - figures.length, skipped }),
+        skipped: result?.skipped ?? skipped,
         projectNames: segmenter ? findProjectNames(body, segmenter) : undefined,
       };
       cache?.set(body, result);
@@ -67,14 +78,18 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
     // Local ids (f1…) become document ids; change.figureId follows.
     const base = figures.length;
     const rename = (local: string) => `f${base + Number(local.slice(1))}`;
+    const at = paragraph.range.start;
     for (const f of result.figures) {
-      figures.push({
-        ...f,
-        id: rename(f.id),
-        range: { start: f.range.start + paragraph.range.start, end: f.range.end + paragraph.range.start },
-        change: f.change && { ...f.change, figureId: f.change.figureId && rename(f.change.figureId) },
-        paragraphId: paragraph.id,
-      });
+      const moved = { start: f.range.start + at, end: f.range.end + at };
+      const change = f.change && { ...f.change, figureId: f.change.figureId && rename(f.change.figureId) };
+      // Without a cache nobody else holds the paragraph's figures: move them in place rather than copy millions.
+      if (cache) figures.push({ ...f, id: rename(f.id), range: moved, change, paragraphId: paragraph.id });
+      else figures.push(Object.assign(f, { id: rename(f.id), range: moved, change, paragraphId: paragraph.id }));
+    }
+    for (const s of result.skipped) {
+      const range = { start: s.start + at, end: s.end + at };
+      const written = abbreviate(text.slice(range.start, range.end));
+      warnings.push({ range, message: `${written} is beyond the range of a double; it is not listed as a figure` });
     }
     for (const n of result.projectNames ?? []) names.add(n);
   }
@@ -90,5 +105,11 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
     segmentation: segmenter
       ? { available: true }
       : { available: false, error: options.segmenterError ?? 'word segmentation was not requested' },
+    ...(warnings.length > 0 && { warnings }),
   };
 }
+
+function abbreviate(s: string): string {
+  return s.length > 24 ? `${s.slice(0, 10)}…${s.slice(-6)} (${[...s].length} characters)` : s;
+}
+

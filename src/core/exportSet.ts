@@ -6,10 +6,11 @@ import {
   ANNOTATION_SET_FORMAT,
   ANNOTATION_SET_VERSION,
   type AnnotationSet,
+  type CodePointRange,
   type DocumentExport,
   parseAnnotationSet,
 } from './schema';
-import type { Annotation, DocumentAnalysis, Span } from './types';
+import type { Annotation, Caption, DocumentAnalysis, Figure, Paragraph, Project, Section, Span } from './types';
 import { GENERATOR } from './version';
 
 export interface DocumentInput {
@@ -24,23 +25,51 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** Converts one document's items to the export's code point offsets, one at a time (for streaming). */
+export class DocumentExporter {
+  private readonly map: OffsetMap;
+  constructor(readonly text: string) {
+    this.map = new OffsetMap(text);
+  }
+  get length(): number {
+    return this.map.codePointLength;
+  }
+  range(s: Span): CodePointRange {
+    return { start: this.map.toCodePoint(s.start), end: this.map.toCodePoint(s.end) };
+  }
+  section(s: Section) {
+    return { ...s, heading: this.range(s.heading), range: this.range(s.range) };
+  }
+  paragraph(p: Paragraph) {
+    return { ...p, range: this.range(p.range) };
+  }
+  figure(f: Figure) {
+    return { ...f, range: this.range(f.range) };
+  }
+  project(p: Project) {
+    return { ...p, occurrences: p.occurrences.map((o) => this.range(o)) };
+  }
+  caption(c: Caption) {
+    return { ...c, range: this.range(c.range) };
+  }
+  annotation(a: Annotation) {
+    return { ...a, target: { ...a.target, ...this.range(a.target) } };
+  }
+}
+
 export function buildDocumentExport({ uri, text, analysis, annotations }: DocumentInput): DocumentExport {
-  const map = new OffsetMap(text);
-  const cp = (s: Span) => ({ start: map.toCodePoint(s.start), end: map.toCodePoint(s.end) });
+  const e = new DocumentExporter(text);
   return {
     uri,
     sha256: sha256(text),
-    length: map.codePointLength,
+    length: e.length,
     ...(analysis.title !== undefined && { title: analysis.title }),
-    sections: analysis.sections.map((s) => ({ ...s, heading: cp(s.heading), range: cp(s.range) })),
-    paragraphs: analysis.paragraphs.map((p) => ({ ...p, range: cp(p.range) })),
-    figures: analysis.figures.map((f) => ({ ...f, range: cp(f.range) })),
-    projects: analysis.projects.map((p) => ({ ...p, occurrences: p.occurrences.map(cp) })),
-    captions: analysis.captions.map((c) => ({ ...c, range: cp(c.range) })),
-    annotations: annotations.map((a) => ({
-      ...a,
-      target: { ...a.target, start: map.toCodePoint(a.target.start), end: map.toCodePoint(a.target.end) },
-    })),
+    sections: analysis.sections.map((s) => e.section(s)),
+    paragraphs: analysis.paragraphs.map((p) => e.paragraph(p)),
+    figures: analysis.figures.map((f) => e.figure(f)),
+    projects: analysis.projects.map((p) => e.project(p)),
+    captions: analysis.captions.map((c) => e.caption(c)),
+    annotations: annotations.map((a) => e.annotation(a)),
   };
 }
 

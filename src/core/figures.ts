@@ -5,7 +5,7 @@ import { clauseBefore } from './clauses';
 import { attachContext } from './figureContext';
 import { CHINESE_AT, type NumberToken, readNumber } from './numberTokens';
 import { MAGNITUDE_EXPONENTS, scaleDecimal } from './numerals';
-import type { Figure, FigureKind } from './types';
+import type { Figure, FigureKind, Span } from './types';
 import { unitAt } from './units';
 
 /**
@@ -13,21 +13,43 @@ import { unitAt } from './units';
  * ids are local (f1, f2, … in text order) and `change.figureId` refers to those local ids.
  * `paragraphId` is left unset: the caller assigns it.
  */
-export function extractFigures(text: string): Figure[] {
-  const found = scanFigures(text);
-  const figures = found.map((f, i): Figure => ({
-    id: `f${i + 1}`,
-    text: text.slice(f.start, f.end),
-    range: { start: f.start, end: f.end },
-    kind: f.kind,
-    value: f.value,
-    magnitude: 10 ** f.exponent,
-    baseValue: f.baseValue,
-    unit: f.unit,
-    approx: f.approx,
-  }));
+export function extractFigures(text: string, options: ExtractOptions = {}): Figure[] {
+  const found = scanFigures(text, options);
+  // Converted in place: a crafted text holds millions of figures, and two arrays of them would double the peak.
+  const figures = found as unknown as Figure[];
+  found.forEach((f, i) => {
+    figures[i] = {
+      id: `f${i + 1}`,
+      text: text.slice(f.start, f.end),
+      range: { start: f.start, end: f.end },
+      kind: f.kind,
+      value: f.value,
+      magnitude: 10 ** f.exponent,
+      baseValue: f.baseValue,
+      unit: f.unit,
+      approx: f.approx,
+    };
+  });
   attachContext(text, figures);
   return figures;
+}
+
+export interface ExtractOptions {
+  /** More figures than this throw TooManyFiguresError, before they take all the memory. */
+  maxFigures?: number;
+  /**
+   * Receives the span of each number beyond the range of a double (1 and 305 zeros 亿元). Such a figure
+   * is left out: its value would be Infinity, which JSON cannot hold, and no report states one.
+   */
+  skipped?: Span[];
+}
+
+/** Thrown by extractFigures when a text holds more than `maxFigures` figures. */
+export class TooManyFiguresError extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit.toLocaleString('en-US')} figures in one document; no report holds so many, so it is not analysed`);
+    this.name = 'TooManyFiguresError';
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -59,7 +81,7 @@ const RANK_VERB = /居|排名|排在|名列|位列|跻身|进入|列/;
 const RANK_END = '，,。；;、！？!?)）”"\n\r 位名和与及';
 const FIRST_SCOPE = /(?:全国|全省|全市|全区|全县|国内|省内|市内|区内|全球|世界)$/;
 
-function scanFigures(text: string): FoundFigure[] {
+function scanFigures(text: string, { maxFigures = Infinity, skipped }: ExtractOptions): FoundFigure[] {
   const out: FoundFigure[] = [];
   const quotes = new QuoteTracker(text);
   const candidate = new RegExp(CANDIDATE.source, 'g');
@@ -84,7 +106,12 @@ function scanFigures(text: string): FoundFigure[] {
       }
     }
     if (figure) {
-      if (!quotes.insideSlogan(figure.start, figure.end) || figure.kind === 'rank') out.push(figure);
+      if (!Number.isFinite(figure.value) || !Number.isFinite(figure.baseValue)) {
+        skipped?.push({ start: figure.start, end: figure.end });
+      } else if (!quotes.insideSlogan(figure.start, figure.end) || figure.kind === 'rank') {
+        if (out.length >= maxFigures) throw new TooManyFiguresError(maxFigures);
+        out.push(figure);
+      }
       resume = Math.max(resume, figure.end);
     }
     candidate.lastIndex = resume;

@@ -1,5 +1,5 @@
 // Reading a report from a file or bytes: reject what is not a text report with a message a user can act on.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { stripBom } from './bom';
 
 export class ReportInputError extends Error {
@@ -67,17 +67,18 @@ const CHUNK = 1024 * 1024;
 /**
  * Reads and decodes the report at `path` (decodeReport), never more than MAX_REPORT_BYTES + 1 bytes: a
  * regular file's size is checked before reading, and a device or pipe (/dev/zero) is read in chunks
- * until the limit is passed. Throws ReportInputError naming `path`.
+ * until the limit is passed. Throws ReportInputError naming `path`. Asynchronous, so that a process
+ * waiting on a pipe still answers signals.
  */
-export function readReportFile(path: string): ReportFile {
-  let fd: number;
+export async function readReportFile(path: string): Promise<ReportFile> {
+  let handle: fs.FileHandle;
   try {
-    fd = openSync(path, 'r');
+    handle = await fs.open(path, 'r');
   } catch (err) {
     throw cannotRead(path, err);
   }
   try {
-    const stat = fstatSync(fd);
+    const stat = await handle.stat();
     if (stat.isDirectory()) throw new ReportInputError(`${path}: is a directory, not a report`);
     if (stat.isFile() && stat.size > MAX_REPORT_BYTES) throw tooLarge(path, `is ${(stat.size / 1048576).toFixed(1)} MiB`);
     const chunks: Buffer[] = [];
@@ -86,7 +87,7 @@ export function readReportFile(path: string): ReportFile {
       const chunk = Buffer.allocUnsafe(Math.min(CHUNK, MAX_REPORT_BYTES + 1 - total));
       let n: number;
       try {
-        n = readSync(fd, chunk, 0, chunk.length, null);
+        ({ bytesRead: n } = await handle.read(chunk, 0, chunk.length, null));
       } catch (err) {
         throw cannotRead(path, err);
       }
@@ -97,7 +98,7 @@ export function readReportFile(path: string): ReportFile {
     }
     return { text: decodeReport(Buffer.concat(chunks, total), path), dev: stat.dev, ino: stat.ino };
   } finally {
-    closeSync(fd);
+    await handle.close();
   }
 }
 

@@ -98,6 +98,12 @@ export interface SegmentationStatus {
   error?: string;
 }
 
+/** Something in the text the analysis could not represent, and left out (a number beyond a double). */
+export interface AnalysisWarning {
+  range: Span;
+  message: string;
+}
+
 export interface DocumentAnalysis {
   /** The report's title (the level-0 section's title), if found. */
   title?: string;
@@ -107,6 +113,8 @@ export interface DocumentAnalysis {
   projects: Project[];
   captions: Caption[];
   segmentation: SegmentationStatus;
+  /** What was left out of the analysis, and why; absent when nothing was. */
+  warnings?: AnalysisWarning[];
 }
 
 /** A W3C Web Annotation style target: position (UTF-16 here) plus quote with context, for re-anchoring. */

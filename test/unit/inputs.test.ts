@@ -81,26 +81,26 @@ describe('report input', () => {
     assert.throws(() => decodeReport(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'x.png'), /binary/);
   });
 
-  test('a file beyond the limit is refused by its size, before it is read', () => {
+  test('a file beyond the limit is refused by its size, before it is read', async () => {
     const file = join(scratch(), 'huge.txt');
     const fd = openSync(file, 'w');
     ftruncateSync(fd, 1024 ** 3); // sparse: 1 GiB on paper, nothing on disk
     closeSync(fd);
-    assert.throws(() => readReportFile(file), /huge\.txt: the file is 1024\.0 MiB; reports larger than 32 MiB/);
+    await assert.rejects(readReportFile(file), /huge\.txt: the file is 1024\.0 MiB; reports larger than 32 MiB/);
   });
 
-  test('a device that never ends is read only up to the limit, then refused', () => {
-    assert.throws(() => readReportFile('/dev/zero'), /\/dev\/zero: the file holds more than 32 MiB/);
+  test('a device that never ends is read only up to the limit, then refused', async () => {
+    await assert.rejects(readReportFile('/dev/zero'), /\/dev\/zero: the file holds more than 32 MiB/);
     assert.ok(MAX_REPORT_BYTES === 32 * 1024 * 1024);
   });
 
-  test('readReportFile reads a report and says which file it is', () => {
+  test('readReportFile reads a report and says which file it is', async () => {
     const file = join(scratch(), 'r.txt');
     writeFileSync(file, BOM + TEXT);
-    const read = readReportFile(file);
+    const read = await readReportFile(file);
     assert.equal(read.text, TEXT);
     assert.ok(read.ino > 0);
-    assert.throws(() => readReportFile(join(scratch(), 'missing.txt')), /missing\.txt: no such file/);
-    assert.throws(() => readReportFile(scratch()), /is a directory, not a report/);
+    await assert.rejects(readReportFile(join(scratch(), 'missing.txt')), /missing\.txt: no such file/);
+    await assert.rejects(readReportFile(scratch()), /is a directory, not a report/);
   });
 });

@@ -1,0 +1,134 @@
+// Writes an AnnotationSet (spec.md) piece by piece to a sink: the header, then each document field by
+// field and each array element by element. A crafted report holds millions of figures, whose JSON does not
+// fit in one string (V8's limit is about 512 MB) and whose copies would not fit in the heap. The text is
+// the same, byte for byte, as JSON.stringify(buildAnnotationSet(documents), null, 2) plus a newline.
+// Each element is validated with its zod schema before it is written (an error names its path).
+import type { z } from 'zod';
+import { DocumentExporter, type DocumentInput, sha256 } from './exportSet';
+import {
+  ANNOTATION_SET_FORMAT,
+  ANNOTATION_SET_VERSION,
+  AnnotationSchema,
+  CaptionSchema,
+  DocumentExportSchema,
+  FigureSchema,
+  formatPath,
+  ParagraphSchema,
+  ProjectSchema,
+  SchemaError,
+  SectionSchema,
+} from './schema';
+import { GENERATOR } from './version';
+
+/** Where the JSON goes; write resolves when the sink can take more (backpressure). */
+export interface TextSink {
+  write(chunk: string): Promise<void>;
+}
+
+/** Text is handed to the sink in chunks of about this many UTF-16 units. */
+const CHUNK = 64 * 1024;
+
+const DOCUMENT_FIELDS = DocumentExportSchema.pick({ uri: true, sha256: true, length: true, title: true });
+
+export class AnnotationSetWriter {
+  private parts: string[] = [];
+  private pending = 0;
+  private documents = 0;
+
+  constructor(
+    private readonly sink: TextSink,
+    private readonly now: Date = new Date(),
+  ) {}
+
+  /** The set's fields up to the opening of "documents". */
+  async begin(): Promise<void> {
+    const header = {
+      format: ANNOTATION_SET_FORMAT,
+      version: ANNOTATION_SET_VERSION,
+      offsetEncoding: 'codepoint',
+      generator: GENERATOR,
+      exportedAt: this.now.toISOString(),
+    };
+    const json = JSON.stringify(header, null, 2);
+    await this.put(`${json.slice(0, -2)},\n  "documents": [`);
+  }
+
+  /** One document, converted to code points and validated element by element as it is written. */
+  async document({ uri, text, analysis, annotations }: DocumentInput): Promise<void> {
+    const at: (string | number)[] = ['documents', this.documents];
+    const e = new DocumentExporter(text);
+    const fields = check(DOCUMENT_FIELDS, {
+      uri,
+      sha256: sha256(text),
+      length: e.length,
+      ...(analysis.title !== undefined && { title: analysis.title }),
+    }, at);
+    await this.put(`${this.documents === 0 ? '' : ','}\n    {`);
+    let first = true;
+    for (const [key, value] of Object.entries(fields)) {
+      await this.put(`${first ? '' : ','}\n      ${JSON.stringify(key)}: ${indent(value, 3)}`);
+      first = false;
+    }
+    await this.array('sections', SectionSchema, analysis.sections, (s) => e.section(s), at);
+    await this.array('paragraphs', ParagraphSchema, analysis.paragraphs, (p) => e.paragraph(p), at);
+    await this.array('figures', FigureSchema, analysis.figures, (f) => e.figure(f), at);
+    await this.array('projects', ProjectSchema, analysis.projects, (p) => e.project(p), at);
+    await this.array('captions', CaptionSchema, analysis.captions, (c) => e.caption(c), at);
+    await this.array('annotations', AnnotationSchema, annotations, (a) => e.annotation(a), at);
+    await this.put('\n    }');
+    this.documents++;
+  }
+
+  /** Closes the set and hands everything left to the sink. */
+  async end(): Promise<void> {
+    await this.put(this.documents === 0 ? ']\n}\n' : '\n  ]\n}\n');
+    await this.flush();
+  }
+
+  private async array<T, U>(
+    key: string,
+    schema: z.ZodType<U>,
+    items: readonly T[],
+    convert: (item: T) => unknown,
+    at: (string | number)[],
+  ): Promise<void> {
+    if (items.length === 0) {
+      await this.put(`,\n      "${key}": []`);
+      return;
+    }
+    await this.put(`,\n      "${key}": [`);
+    for (let i = 0; i < items.length; i++) {
+      const value = check(schema, convert(items[i]), [...at, key, i]);
+      await this.put(`${i === 0 ? '' : ','}\n        ${indent(value, 4)}`);
+    }
+    await this.put('\n      ]');
+  }
+
+  private async put(text: string): Promise<void> {
+    this.parts.push(text);
+    this.pending += text.length;
+    if (this.pending >= CHUNK) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.parts.length === 0) return;
+    const chunk = this.parts.join('');
+    this.parts = [];
+    this.pending = 0;
+    await this.sink.write(chunk);
+  }
+}
+
+/** JSON.stringify(value, null, 2) for a value nested `level` deep (JSON strings hold no raw newlines). */
+function indent(value: unknown, level: number): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(level)}`);
+}
+
+/** The value as the schema outputs it (its keys in the schema's order, unknown ones dropped), or SchemaError. */
+function check<T>(schema: z.ZodType<T>, value: unknown, at: (string | number)[]): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new SchemaError(result.error.issues.map((i) => ({ path: formatPath([...at, ...i.path]), message: i.message })));
+  }
+  return result.data;
+}
