@@ -2,9 +2,9 @@
 // set (CI: eval "$(sh ../shared/tools/vscode-offline/setup.sh)") that executable is used; otherwise
 // test-electron downloads VS Code as usual.
 import { runTests } from '@vscode/test-electron';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 function repoRoot(): string {
   let dir = __dirname;
@@ -23,6 +23,18 @@ function makeWorkspace(root: string): string {
   return ws;
 }
 
+/**
+ * The VS Code to run in Restricted Mode: the offline stand-in always passes --disable-workspace-trust to its
+ * server, so a copy of it without that flag, beside it (where its own modules resolve); a real VS Code
+ * just goes without the flag.
+ */
+function untrustingExecutable(executable: string | undefined): string | undefined {
+  if (!executable || !executable.endsWith('.js')) return executable;
+  const copy = join(dirname(executable), 'code-shim-untrusted.js');
+  writeFileSync(copy, readFileSync(executable, 'utf8').replace(/'--disable-workspace-trust',\s*/g, ''), { mode: 0o755 });
+  return copy;
+}
+
 async function main(): Promise<void> {
   const root = repoRoot();
   const workspace = makeWorkspace(root);
@@ -31,16 +43,26 @@ async function main(): Promise<void> {
   // The offline VS Code stand-in takes a screenshot when a test prints __TAKE_SCREENSHOT__.
   process.env.VSCODE_SHIM_SCREENSHOT ??= join(screenshots, 'report-annotator.png');
   process.env.REPORT_ANNOTATOR_TEST_WORKSPACE = workspace;
-  const exitCode = await runTests({
-    vscodeExecutablePath: process.env.VSCODE_TEST_EXECUTABLE || undefined,
-    extensionDevelopmentPath: root,
-    extensionTestsPath: join(__dirname, 'suite', 'index'),
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--locale=en'],
-    extensionTestsEnv: { REPORT_ANNOTATOR_TEST_WORKSPACE: workspace },
-  }).catch((err: unknown) => {
-    console.error('integration tests could not run:', err);
-    return 1;
-  });
+  const run = (executable: string | undefined, tests: string, ws: string, trust: boolean) =>
+    runTests({
+      vscodeExecutablePath: executable || undefined,
+      extensionDevelopmentPath: root,
+      extensionTestsPath: join(__dirname, tests, 'index'),
+      launchArgs: [ws, '--disable-extensions', ...(trust ? ['--disable-workspace-trust'] : []), '--locale=en'],
+      extensionTestsEnv: { REPORT_ANNOTATOR_TEST_WORKSPACE: ws },
+    }).catch((err: unknown) => {
+      console.error('integration tests could not run:', err);
+      return 1;
+    });
+  const executable = process.env.VSCODE_TEST_EXECUTABLE;
+  let exitCode = await run(executable, 'suite', workspace, true);
+  if (!process.env.REPORT_ANNOTATOR_TEST_GREP) {
+    // A second window, on a folder it does not trust.
+    const untrusted = makeWorkspace(root);
+    process.env.REPORT_ANNOTATOR_TEST_WORKSPACE = untrusted;
+    delete process.env.VSCODE_SHIM_SCREENSHOT;
+    exitCode = (await run(untrustingExecutable(executable), 'restricted', untrusted, false)) || exitCode;
+  }
   process.exitCode = exitCode;
 }
 
