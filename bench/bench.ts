@@ -3,11 +3,13 @@
 import { runFiguresBench } from './figuresBench';
 import { runAnalysisBench } from './analysisBench';
 import { runMergeBench } from './mergeBench';
+import { runCliBench } from './cliBench';
 
 async function main(): Promise<void> {
   await runFiguresBench();
   await runAnalysisBench();
   await runMergeBench();
+  await runCliBench();
 }
 
 main().catch((err) => {
