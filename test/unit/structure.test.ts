@@ -91,8 +91,18 @@ test('work report 002: title after the forum header, numbered headings, lead-ins
     '提升休闲体验,做特“红山生态游”。',
     '加强文旅融合,做活“都市商务游”。',
   ]);
-  // Narrative first sentences are not lead-ins.
-  assert.ok(!s.sections.some((x) => x.title.startsWith('一年来') || x.title.startsWith('2019年是')));
+  // The review's 一年来,我们…。 series names each paragraph's subject (spec.md level 3; this test used to say
+  // otherwise); a narrative opening on its own (2019年是…, 各位代表,一年来,…) is not a lead-in.
+  assert.deepEqual(titles(s, 3, review), [
+    '一年来,我们稳增量、提质量,经济运行稳中向好。',
+    '一年来,我们强根基、育优势,转型升级成效显著。',
+    '一年来,我们抓统筹、补短板,承载能力大幅提升。',
+    '一年来,我们强机制、抓攻坚,生态环境明显改善。',
+    '一年来,我们抓改革、促开放,发展势能更加强劲。',
+    '一年来,我们惠民生、保稳定,群众获得感不断提高。',
+    '一年来,我们转作风、提效能,自身建设持续加强。',
+  ]);
+  assert.ok(!s.sections.some((x) => x.title.startsWith('2019年是') || x.title.startsWith('各位代表')));
 
   // Paragraphs: a heading line is a paragraph of its own section; body text belongs to the deepest section.
   const paras = paragraphTexts(text, s);

@@ -1,0 +1,135 @@
+// Level-3 headings: a paragraph's lead-in, its opening sentence when that sentence names the paragraph's
+// subject (spec.md, "Sections"). Each opening is judged on its own first (opening), then against the
+// paragraphs around it (resolveLeadIns): some forms are headings only as one of a series.
+
+const NUM = '[一二三四五六七八九十]{1,3}';
+
+/** ——…, 一是…, 第一，… */
+export const MARKED_LEAD_RE = new RegExp(`^(?:—{1,2}|${NUM}是|第${NUM}[，,、])`);
+/** 一是… after a sentence inside the paragraph: the list items of a paragraph. */
+export const MID_LEAD_RE = new RegExp(`。(${NUM}是)`, 'g');
+
+/**
+ * Openings of a series of review paragraphs (一年来,我们…。 / 这五年，…。 / １９８４年，…。): headings when
+ * two paragraphs of one section share them, although they read as narrative.
+ */
+const SERIES_PREFIX_RE =
+  /^(?:一年来|这一年|过去一年|过去的一年|这五年|五年来|过去五年|过去的五年|(?:[\d０-９]{4}|[一二三四五六七八九〇○零]{4})年)[，,]?(?:我们|我国|全市|全省|全县|全区)?/;
+
+/** Sentence openings that mark narrative, not a heading: time words, discourse words, pronouns, quotes. */
+const NARRATIVE_START_RE =
+  /^(?:今年|去年|明年|前年|过去|目前|当前|近年|近期|一年来|五年来|多年来|同时|此外|对此|为此|因此|总之|特别|其中|在|从|对(?![标接外])|根据|按照|通过|随着|各位|回顾|展望|如今|现在|未来|今后|主要|本届|这|那|我|[“”"‘’'《(（])/;
+/**
+ * Words that make a sentence a statement, a wish or an aphorism rather than a heading (X是Y, 要…, 我们…,
+ * …描绘了…, 上下同欲者胜, 奋斗才能赢得未来). Not inside words: 特别是, 收入者, 要素, 重要, 纲要.
+ */
+const STATEMENT_RE =
+  /(?<!特别|尤其|或|于|凡|总)是|我|这|那|了|(?<![入费资作学患疾营业动])者|才能|才是|吗|呢|吧|但|却|正在|着(?![力眼重手实])|(?<![重主需必只紧首纲摘概])要(?![素求点件闻害员务地道职])|必须|应当|愿意|希望/;
+/** Verbs and frames that open a multi-clause lead-in (打造精品线路，做强“历史文化游”。). */
+const LEAD_VERB_RE =
+  /^(?:坚持|加强|加快|加速|加大|推进|推动|深化|强化|打造|提升|做[强优特活大实深好精细]|聚焦|实施|促进|完善|优化|狠抓|抓[好实细紧]|扩大|培育|壮大|发展|构建|健全|建设|巩固|落实|提高|突出|持续|全面|大力|积极|着力|切实|深入|坚决|统筹|增强|激发|释放|筑牢|兜牢|守牢|织密|夯实|创新|改善|保障|维护|确保|防范|围绕|紧扣|立足|依托|扎实|全力|明晰|明确|强推|引领|激活|厚植|补齐|守住|稳定|提质|注重|进一步|继续|认真|努力|高度重视|依法|稳步|不断|用好|办好|下大力|千方百计|以.{1,30}为(?:重点|抓手|统揽|引领|核心|主线|牵引|目标|导向|支撑|载体))/;
+/** The result a review lead-in reports, at the end of its last clause (…，创新活力持续迸发。). */
+const RESULT_END_RE =
+  /(?:不断|持续|更加|更趋|明显|显著|大幅|稳步|加快|进一步|日益|全面|有效|扎实|越来越|成效|取得|实现|迈出|稳中)\S{0,6}$/;
+const DIGIT_RE = /[\d０-９]/;
+const DATE_LINE_RE = /^[—―]+\s*[\d０-９一二三四五六七八九十〇○]{4}\s*年/;
+
+const MAX_DASH_LEAD = 200; // —— lead-ins count even when long
+const MAX_MARKED_LEAD = 80;
+const MAX_MARKED_LINE = 40;
+const MAX_SERIES_LEAD = 60;
+const MAX_ONE_CLAUSE = 40;
+const MAX_ALONE_LEAD = 24;
+const MAX_CLAUSE = 32;
+const MAX_LEAD = 50;
+const MAX_REVIEW_LEAD = 64;
+/** 一是…。 inside a paragraph: shorter, one clause (the long ones are list items, not subjects). */
+export const MAX_MID_LEAD = 32;
+
+export type OpeningKind =
+  /** ——…, 一是…, 第一，…: a heading wherever it stands. */
+  | 'marked'
+  /** Reads as a heading on its own. */
+  | 'lead'
+  /** A review sentence ending in its result: a heading in a run of three or more such openings. */
+  | 'review'
+  /** Narrative with a series prefix (一年来,我们…): a heading when another paragraph shares the prefix. */
+  | 'series';
+
+export interface Opening {
+  kind: OpeningKind;
+  /** Length of the heading span from the paragraph's start. */
+  length: number;
+  prefix?: string;
+  /** A series opening that is a 是 statement (这五年是…的五年。). */
+  copula?: boolean;
+}
+
+/**
+ * The paragraph's opening sentence (through its 。) when it may be a lead-in. `body` is the paragraph's
+ * text; `alone` says that nothing follows the sentence in the paragraph (a lead-in needs a body).
+ */
+export function opening(body: string): Opening | undefined {
+  const marked = MARKED_LEAD_RE.exec(body);
+  const bound = marked && marked[0].startsWith('—') ? MAX_DASH_LEAD : MAX_MARKED_LEAD;
+  const stop = body.slice(0, bound).indexOf('。'); // bounded: no lead-in is longer
+  if (marked) {
+    if (DATE_LINE_RE.test(body)) return undefined; // ——2005年3月5日在…会议上: the front matter's date line
+    if (stop >= 0) return /[！？!?；;]/.test(body.slice(0, stop)) ? undefined : { kind: 'marked', length: stop + 1 };
+    // A marked heading alone on its line whose 。 the source put on the next line (一是…⏎。).
+    if (body.length <= MAX_MARKED_LINE && !/[。！？；：!?;:，,、]$/.test(body)) return { kind: 'marked', length: body.length };
+    return undefined;
+  }
+  // A sentence alone on its line is a heading only when short (确保城市安全、群众安康。⏎ then its paragraph).
+  if (stop < 0 || (stop === body.length - 1 && stop > MAX_ALONE_LEAD)) return undefined;
+  const sentence = body.slice(0, stop);
+  if (/[！？!?；;：:]/.test(sentence)) return undefined;
+
+  const series = SERIES_PREFIX_RE.exec(sentence);
+  if (series && stop < MAX_SERIES_LEAD) {
+    // 这五年是…的五年。: a statement, a heading only in a longer series (１９９１年是…的一年。 twice is not one).
+    const copula = /^[，,]?是/.test(sentence.slice(series[0].length));
+    return { kind: 'series', length: stop + 1, prefix: series[0].replace(/[，,]/g, ''), copula };
+  }
+  if (DIGIT_RE.test(sentence) || NARRATIVE_START_RE.test(sentence) || STATEMENT_RE.test(sentence)) return undefined;
+
+  const clauses = sentence.split(/[，,]/);
+  if (clauses.some((c) => c.length === 0)) return undefined;
+  if (clauses.length === 1) return stop <= MAX_ONE_CLAUSE ? { kind: 'lead', length: stop + 1 } : undefined;
+  // Two or three clauses led by a verb (打造精品线路，做强“历史文化游”。); 岁月流金，党旗飘扬。 is not a heading.
+  if (clauses.length <= 3 && stop <= MAX_LEAD && LEAD_VERB_RE.test(sentence) && clauses.every((c) => c.length <= MAX_CLAUSE)) {
+    return { kind: 'lead', length: stop + 1 };
+  }
+  if (clauses.length <= 5 && stop <= MAX_REVIEW_LEAD && RESULT_END_RE.test(clauses[clauses.length - 1])) {
+    return { kind: 'review', length: stop + 1 };
+  }
+  return undefined;
+}
+
+/** 是 statements after a series prefix count only when this many share it. */
+const MIN_COPULA_SERIES = 3;
+/** Review openings count only in a run of at least this many consecutive candidate paragraphs. */
+const MIN_REVIEW_RUN = 3;
+
+/**
+ * Which openings of one section's consecutive paragraphs are lead-ins: their heading lengths (0: none).
+ * `openings[i]` is undefined for a paragraph with no candidate opening (it breaks a run).
+ */
+export function resolveLeadIns(openings: (Opening | undefined)[]): number[] {
+  const prefixCount = new Map<string, number>();
+  for (const o of openings) if (o?.kind === 'series') prefixCount.set(o.prefix!, (prefixCount.get(o.prefix!) ?? 0) + 1);
+  const out = openings.map((o) => {
+    if (!o) return 0;
+    if (o.kind === 'marked' || o.kind === 'lead') return o.length;
+    if (o.kind === 'series') return prefixCount.get(o.prefix!)! >= (o.copula ? MIN_COPULA_SERIES : 2) ? o.length : 0;
+    return 0;
+  });
+  // Review openings: runs of candidates (any kind) holding at least MIN_REVIEW_RUN paragraphs.
+  for (let i = 0; i < openings.length; ) {
+    let j = i;
+    while (j < openings.length && openings[j]) j++;
+    if (j - i >= MIN_REVIEW_RUN) for (let k = i; k < j; k++) if (openings[k]!.kind === 'review') out[k] = openings[k]!.length;
+    i = j + 1;
+  }
+  return out;
+}
