@@ -29,28 +29,60 @@ suite('report tree', () => {
     assert.equal(items[2].description, String(analysis.figures.length));
     assert.equal(view.description, analysis.title ?? 'national-2016.txt');
 
-    const [sections, projects, figures] = groups;
+    const [sections, projects] = groups;
     const sectionNodes = walk(provider, provider.getChildren(sections) as ReportNode[]);
     assert.ok(sectionNodes.length > 0, 'a national report has sections');
+    const title = analysis.sections.filter((s) => s.level === 0);
     assert.deepEqual(
       sectionNodes.map((n) => n.kind === 'section' && n.section.id).sort(),
-      analysis.sections.map((s) => s.id).sort(),
-      'every section appears once',
+      analysis.sections.filter((s) => s.level > 0).map((s) => s.id).sort(),
+      'every section but the title appears once',
     );
+    assert.equal(items[0].tooltip, analysis.title, 'the title is the group’s tooltip (and the view’s description)');
+    const top = provider.getChildren(sections) as ReportNode[];
+    assert.ok(top.every((n) => n.kind === 'section' && n.section.level >= 1), 'the parts of the report are at the top');
     for (const n of sectionNodes) {
       const parent = provider.getParent!(n) as ReportNode;
-      if (n.kind === 'section' && n.section.parentId) assert.ok(parent.kind === 'section' && parent.section.id === n.section.parentId);
+      if (n.kind === 'section' && n.section.parentId && !title.some((t) => t.id === n.section.parentId)) {
+        assert.ok(parent.kind === 'section' && parent.section.id === n.section.parentId);
+      }
+      const tooltip = String((provider.getTreeItem(n) as vscode.TreeItem).tooltip);
+      assert.match(tooltip, /^(Part|Section|Lead-in): /, `the tooltip says what kind of heading, in words: ${tooltip}`);
     }
 
-    const kinds = provider.getChildren(figures) as ReportNode[];
-    assert.equal(kinds.reduce((sum, k) => sum + k.children.length, 0), analysis.figures.length);
-    for (const k of kinds) {
-      const item = provider.getTreeItem(k) as vscode.TreeItem;
-      assert.equal(item.description, String(k.children.length));
-      for (const f of k.children) {
-        assert.ok(f.kind === 'figure' && k.kind === 'figureKind' && f.figure.kind === k.figureKind);
-        assert.ok(label(provider.getTreeItem(f) as vscode.TreeItem).endsWith(f.figure.text));
+    // Figures by indicator (those without one last), and each figure text once per indicator.
+    const figuresNow = () => (provider.getChildren() as ReportNode[])[2];
+    const indicators = provider.getChildren(figuresNow()) as ReportNode[];
+    assert.ok(indicators.every((n) => n.kind === 'indicator'));
+    assert.equal(indicators.at(-1)!.kind === 'indicator' && indicators.at(-1)!.indicator, undefined, '"other" is last');
+    const leaves = walk(provider, indicators).filter((n) => n.kind === 'figure');
+    assert.equal(leaves.reduce((sum, n) => sum + (n.kind === 'figure' ? n.same.length : 0), 0), analysis.figures.length, 'every figure, once');
+    const repeated = leaves.find((n) => n.kind === 'figure' && n.same.length > 1);
+    if (repeated) assert.match(String((provider.getTreeItem(repeated) as vscode.TreeItem).description), /×\d/);
+    const sample = leaves.find((n) => n.kind === 'figure')!;
+    assert.match(((provider.getTreeItem(sample) as vscode.TreeItem).tooltip as vscode.MarkdownString).value, /。|；/, 'the tooltip holds the sentence');
+
+    // By kind, as before.
+    await vscode.commands.executeCommand('reportAnnotator.figuresByKind');
+    try {
+      const kinds = provider.getChildren(figuresNow()) as ReportNode[];
+      assert.equal(kinds.reduce((sum, k) => sum + (k.kind === 'figureKind' ? k.count : 0), 0), analysis.figures.length);
+      for (const k of kinds) {
+        const item = provider.getTreeItem(k) as vscode.TreeItem;
+        assert.ok(k.kind === 'figureKind');
+        assert.equal(item.description, String(k.count));
+        for (const f of k.children) {
+          assert.ok(f.kind === 'figure' && f.figure.kind === k.figureKind);
+          assert.ok(label(provider.getTreeItem(f) as vscode.TreeItem).endsWith(f.figure.text));
+        }
       }
+      await vscode.commands.executeCommand('reportAnnotator.figuresByValue');
+      const [firstKind] = provider.getChildren(figuresNow()) as ReportNode[];
+      const values = firstKind.children.map((n) => (n.kind === 'figure' ? n.figure.baseValue : NaN));
+      assert.deepEqual(values, [...values].sort((a, b) => b - a), 'sorted by value, largest first');
+    } finally {
+      await vscode.commands.executeCommand('reportAnnotator.figuresByIndicator');
+      await vscode.commands.executeCommand('reportAnnotator.figuresByPosition');
     }
 
     const projectNodes = provider.getChildren(projects) as ReportNode[];
