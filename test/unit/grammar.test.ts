@@ -271,13 +271,17 @@ describe('headings', () => {
     await expectSpan(line, '(一)稳定和完善宏观经济政策，保持经济运行在合理区间。', S.h2);
     await expectNot(line, '我们宏观调控', S.heading);
   });
-  test('level 3: 一是/二是 lead-ins, also mid-line after 。', async () => {
+  test('level 3: 一是/二是 lead-ins at a line start; mid-paragraph only the marker word', async () => {
+    await expectInside('    一是做深项目谋划。对标市委书记', '一是做深项目谋划。', S.h3);
+    await expectSpan('    一是做深项目谋划。对标市委书记', '一是', S.headingMarker);
     const line = '项目建设实现新突破。一是做深项目谋划。对标市委书记。二是做实项目推进。4个省';
-    await expectInside(line, '一是做深项目谋划。', S.h3);
-    await expectSpan(line, '一是', S.headingMarker);
-    await expectInside(line, '二是做实项目推进。', S.h3);
+    await expectSpan(line, '一是', 'keyword.other.lead-in');
+    await expectSpan(line, '二是', 'keyword.other.lead-in');
+    await expectNot(line, '做深项目谋划', S.heading);
+    await expectNot(line, '做实项目推进', S.heading);
     await expectNot(line, '对标市委书记', S.heading);
     await expectNot('坚持全国一盘棋，统一是前提', '一是', S.heading);
+    await expectNot('坚持全国一盘棋，统一是前提', '一是', 'keyword.other.lead-in');
   });
   test('level 3: 第一，…, ——… lead-ins and short lead-in sentences', async () => {
     await expectSpan('    第一，向深化改革要动力。改革是', '第一，向深化改革要动力。', S.h3);
