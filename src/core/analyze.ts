@@ -1,10 +1,13 @@
 // Puts the analysis together: structure, then figures and project names per paragraph. The per-paragraph
 // work is cached by paragraph text, so re-analysing after an edit only redoes the paragraphs that changed.
 import { extractFigures } from './figures';
+import type { IndicatorTable } from './indicators';
+import { reportMeta } from './metadata';
 import { collectProjects, findProjectNames } from './projects';
 import type { Segmenter } from './segmenter';
 import { parseStructure } from './structure';
-import type { AnalysisWarning, DocumentAnalysis, Figure, Span } from './types';
+import { attachRoles, listCue, mergeCues, type RoleCue, sectionCue } from './targets';
+import type { AnalysisWarning, DocumentAnalysis, Figure, Section, Span } from './types';
 
 /**
  * A text with more figures is refused (TooManyFiguresError): 8 MB of 1万1万… holds two million, which take
@@ -53,12 +56,21 @@ export interface AnalyzeOptions {
   segmenter?: Segmenter;
   /** Why the segmenter is missing, reported in `segmentation.error`. */
   segmenterError?: string;
+  /**
+   * The indicator table for indicatorKey (loadIndicatorTable; default: the shipped one). A cache holds figures
+   * keyed by paragraph text only: start a new AnalysisCache when the table changes.
+   */
+  indicators?: IndicatorTable;
   cache?: AnalysisCache;
 }
 
 export function analyzeText(text: string, options: AnalyzeOptions = {}): DocumentAnalysis {
   const { segmenter, cache } = options;
   const structure = parseStructure(text);
+  const meta = reportMeta(text, structure.title);
+  const sectionCues = cuesBySection(structure.sections);
+  const workReport = meta.genre === 'workReport';
+  let list: RoleCue | undefined;
   const figures: Figure[] = [];
   const warnings: AnalysisWarning[] = [];
   const names = new Set<string>();
@@ -69,7 +81,9 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
     if (!result || (segmenter && !result.projectNames)) {
       const skipped: Span[] = [];
       result = {
-        figures: result?.figures ?? extractFigures(body, { maxFigures: MAX_FIGURES_PER_DOCUMENT - figures.length, skipped }),
+        figures:
+          result?.figures ??
+          extractFigures(body, { maxFigures: MAX_FIGURES_PER_DOCUMENT - figures.length, skipped, indicators: options.indicators }),
         skipped: result?.skipped ?? skipped,
         projectNames: segmenter ? findProjectNames(body, segmenter) : undefined,
       };
@@ -77,6 +91,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
     }
     // Local ids (f1…) become document ids; change.figureId follows.
     const base = figures.length;
+    const count = result.figures.length;
     const rename = (local: string) => `f${base + Number(local.slice(1))}`;
     const at = paragraph.range.start;
     for (const f of result.figures) {
@@ -86,6 +101,12 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
       if (cache) figures.push({ ...f, id: rename(f.id), range: moved, change, paragraphId: paragraph.id });
       else figures.push(Object.assign(f, { id: rename(f.id), range: moved, change, paragraphId: paragraph.id }));
     }
+    if (count > 0) {
+      const section = (paragraph.sectionId && sectionCues.get(paragraph.sectionId)) || {};
+      attachRoles(body, figures.slice(base), { section, list, reportYear: meta.year, workReport }, at);
+    }
+    // 今年主要预期目标是： opens a list that runs over the following paragraphs up to the sentence's end.
+    list = listCue(body) ?? (list && !/[。！？!?]\s*$/.test(body) ? list : undefined);
     for (const s of result.skipped) {
       const range = { start: s.start + at, end: s.end + at };
       const written = abbreviate(text.slice(range.start, range.end));
@@ -97,6 +118,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
 
   return {
     title: structure.title,
+    meta,
     sections: structure.sections,
     paragraphs: structure.paragraphs,
     captions: structure.captions,
@@ -107,6 +129,21 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
       : { available: false, error: options.segmenterError ?? 'word segmentation was not requested' },
     ...(warnings.length > 0 && { warnings }),
   };
+}
+
+/** Each section's cue merged with its ancestors' (the innermost that says wins). */
+function cuesBySection(sections: readonly Section[]): Map<string, RoleCue> {
+  const own = new Map(sections.map((s) => [s.id, s]));
+  const merged = new Map<string, RoleCue>();
+  for (const s of sections) {
+    const chain: RoleCue[] = [];
+    for (let at: Section | undefined = s; at; at = at.parentId ? own.get(at.parentId) : undefined) {
+      // Headings of parts (一、 (一)); the title line gives the report's year (meta), lead-ins (一是…) are topics.
+      if (at.level === 1 || at.level === 2) chain.push(sectionCue(at.title));
+    }
+    merged.set(s.id, mergeCues(chain));
+  }
+  return merged;
 }
 
 function abbreviate(s: string): string {

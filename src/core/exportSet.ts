@@ -64,6 +64,7 @@ export function buildDocumentExport({ uri, text, analysis, annotations }: Docume
     sha256: sha256(text),
     length: e.length,
     ...(analysis.title !== undefined && { title: analysis.title }),
+    ...(analysis.meta && { meta: analysis.meta }),
     sections: analysis.sections.map((s) => e.section(s)),
     paragraphs: analysis.paragraphs.map((p) => e.paragraph(p)),
     figures: analysis.figures.map((f) => e.figure(f)),

@@ -28,7 +28,7 @@ export interface TextSink {
 /** Text is handed to the sink in chunks of about this many UTF-16 units. */
 const CHUNK = 64 * 1024;
 
-const DOCUMENT_FIELDS = DocumentExportSchema.pick({ uri: true, sha256: true, length: true, title: true });
+const DOCUMENT_FIELDS = DocumentExportSchema.pick({ uri: true, sha256: true, length: true, title: true, meta: true });
 
 export class AnnotationSetWriter {
   private parts: string[] = [];
@@ -62,6 +62,7 @@ export class AnnotationSetWriter {
       sha256: sha256(text),
       length: e.length,
       ...(analysis.title !== undefined && { title: analysis.title }),
+      ...(analysis.meta && { meta: analysis.meta }),
     }, at);
     await this.put(`${this.documents === 0 ? '' : ','}\n    {`);
     let first = true;

@@ -1,6 +1,7 @@
 // Context of the figures of one paragraph: what each one measures (indicator), the direction word before a
 // percentage, and the change stated right after a figure (51593万元，增长34.2%).
 import { clauseBefore } from './clauses';
+import type { IndicatorTable } from './indicators';
 import type { ChangeDirection, Figure } from './types';
 
 const SENTENCE_BREAKS = /[。；;！？!?\n\r]/;
@@ -21,23 +22,27 @@ const UNOPENED_CLOSE = /^[^（(“]*[)）”]/;
 const UNOPENED_ASCII_QUOTE = /^[^"]*"/;
 /** 城镇新增就业人数达到年度目标任务的206.2%, 民生支出占公共预算支出的75%: the subject is before the verb. */
 const SPLIT_VERB = /^(.{2,}?)(?:达到|占)/;
+/** 单位国内生产总值能耗由前三年分别上升4.9％, 国内生产总值从１９９７年的: the subject is before 由/从. */
+const FROM_CUT = /^(.{2,}?)(?:由|从)(?!业|事|而|此|严|源)/;
 /** 中约等25个项目, 今年以来运用…: what precedes 等 or 以来 is a list or a time. */
 const LIST_CUT = /^.*(?:等地|等|以来)/;
 /** 稳定脱贫户和801户: the figure is the second of a pair whose noun follows it. */
 const ENDS_WITH_CONJUNCTION = /(?:和|与|及|或|、)$/;
 const TRAILING_WORDS =
-  /(?:同比|比上年|较上年|比去年|实际|分别|均|都|共|总计|累计|合计|已经|已|就|仅|又|再|也|还|要|拟|将|预期|全年|年均|人均|每人每年|每年|每人|每天|每立方米|每|平均|新增|连续|今后|以下|今明|未来|过去|大约|将近|接近|超过|约|近|超|逾|高达|达到|达|完成|实现|突破|增长|增加|提高|提升|上升|下降|减少|降低|压减|扩大|控制在|保持在|稳定在|定在|为|是|有|了|到|至|在|从|由|对|使|占|的)$/;
+  /(?:同比|比上年|较上年|比去年|实际|分别|均|都|共|总计|累计|合计|已经|已|就|仅|又|再|也|还|要|拟|将|预期|全年|年均|人均|每人每年|每年|每人|每天|每立方米|每|平均|新增|连续|今后|以下|今明|未来|过去|大约|将近|接近|超过|约|近|超|逾|高达|达到|达|完成|实现|突破|(?<!经济)增长|增加|提高|提升|上升|下降|减少|降低|压减|扩大|控制在|保持在|稳定在|定在|为|是|有|了|到|至|在|从|由|对|使|占|的)$/;
 const LEADING_WORDS =
-  /^(?:其中|同时|此外|另外|特别是|全年|今年|去年末|去年|当年|年底前|年底|年内|年末|目前|以来|累计|总共|共|已经|已|并|和|与|及|而|但|又|还|再|也|就|均|都|是|要|拟|使|让|把|将|对(?!标|接|外)|在(?!建)|从|向|由|以|全区|全市|全县|全省|全国|的|时间|全面|全力|圆满|顺利|率先|持续|积极|大力|着力|努力|力争|确保|紧盯|统筹推进|统筹|安排|明确了|突出了|展望|经过|相当于|充分释放|完成|实现|达到|开展|推动|推进|实施|建立|建成|成立|创建|创设|新建|引进|培育|落实|吸引|打造|组织|举办|发放|配建|牵头)/;
+  /^(?:其中|同时|此外|另外|特别是|全年|今年|去年末|去年|当年|年底前|年底|年内|年末|目前|以来|累计|总共|共|已经|已|并|和|与|及|而|但|又|还|再|也|就|均|都|是|要|拟|使|让|把|将|对(?!标|接|外)|在(?!建)|从|向|由|以|全区|全市|全县|全省|全国|的|时间|全面|全力|圆满|顺利|率先|持续|积极|大力|着力|努力|力争|确保|紧盯|统筹推进|统筹|安排|明确了|突出了|展望|提出|确定|预计|现在|包括|经过|相当于|充分释放|完成|实现|达到|开展|推动|推进|实施|建立|建成|成立|创建|创设|新建|引进|培育|落实|吸引|打造|组织|举办|发放|配建|牵头)/;
 /** What is left when the clause held only a verb (建成6处停车场): the thing counted follows the figure. */
 const VERB_ONLY =
   /^(?:新|再|又)?(?:建成|建立|成立|新建|改造|完成|实施|推动|推进|建设|引进|吸引|培育|创建|创设|配建|加强|解决|落实|牵头|发放|组织|举办|开展|打造|实现|达到|争取|开工|启动|覆盖|着重|促进|引导|解决|采取|突出抓好|重点抓好|抓好|做好|用好|回望|经过|过去|今后|未来|展望)$/;
 const LONG_CUT = /^.*(?:的|中|在(?!建)|对(?!标|接|外)|将|把|让|使|和|并|时间|”)/;
 const SCOPE_ONLY = /^(?:全国|全省|全市|全区|全县|城区|世界|全球|国内)$/;
 const MAX_INDICATOR = 16;
+/** A clause that is only the verb of a target or result (定为, 为, 确定为). */
+const VERB_CLAUSE = /^(?:定为|确定为|预期为|初步确定为|为|是|达到|达)$/;
 
 /** Sets indicator, direction and change on `figures` (found in `text`, in text order, local ids). */
-export function attachContext(text: string, figures: Figure[]): void {
+export function attachContext(text: string, figures: Figure[], table: IndicatorTable): void {
   const directions: (ChangeDirection | undefined)[] = [];
   const comparisonBase: boolean[] = [];
   figures.forEach((f, i) => {
@@ -57,8 +62,15 @@ export function attachContext(text: string, figures: Figure[]): void {
     comparisonBase.push(!direction && COMPARISON.test(prefix));
     if (direction && (f.kind === 'percent' || f.kind === 'percentagePoint')) f.direction = direction;
     if (f.kind !== 'rank' && !comparisonBase[i] && !followsFigure) {
+      // 经济增长速度的宏观调控目标，定为百分之八至九: the subject is the clause before the verb.
+      const clauseStart = f.range.start - prefix.length;
+      if (VERB_CLAUSE.test(prefix) && /[，,]/.test(text[clauseStart - 1] ?? '')) prefix = clauseBefore(text, clauseStart - 1);
       const indicator = indicatorFrom(prefix);
-      if (indicator) f.indicator = indicator;
+      if (indicator) {
+        f.indicator = indicator;
+        const key = table.keyOf(indicator, f.kind);
+        if (key) f.indicatorKey = key;
+      }
     }
   });
 
@@ -76,14 +88,31 @@ export function attachContext(text: string, figures: Figure[]): void {
       a.change = { direction: 'flat' };
     }
   });
+
+  // 国内生产总值达到56.9万亿元，比上年增长7.7%: the growth measures what the figure it qualifies measures.
+  const byId = new Map(figures.map((f) => [f.id, f]));
+  for (const a of figures) {
+    const b = a.change?.figureId ? byId.get(a.change.figureId) : undefined;
+    if (!a.indicator || !b || b.indicator) continue;
+    b.indicator = a.indicator;
+    const key = table.keyOf(a.indicator, b.kind);
+    if (key) b.indicatorKey = key;
+  }
 }
 
 /** 一般公共预算收入完成 → 一般公共预算收入; 城镇新增就业人数达到年度目标任务的 → 城镇新增就业人数. */
 function indicatorFrom(prefix: string): string | undefined {
   let s = prefix.replace(DATE_PREFIX, '').replace(UNOPENED_CLOSE, '').trim();
+  // 国内生产总值2000年达: the subject stands before the date.
+  if (stripWords(s).length < 2) {
+    const date = DATE_PREFIX.exec(prefix);
+    const before = date ? prefix.slice(0, date[0].length).replace(/[0-9０-９]{4}年度?$/, '') : '';
+    if (stripWords(before).length >= 2 && !/[0-9０-９]/.test(before)) s = before;
+  }
   if ((s.split('"').length - 1) % 2 === 1) s = s.replace(UNOPENED_ASCII_QUOTE, '');
   if (ENDS_WITH_CONJUNCTION.test(s) || s.startsWith('占')) return undefined;
   s = SPLIT_VERB.exec(s)?.[1] ?? s;
+  s = FROM_CUT.exec(s)?.[1] ?? s;
   s = stripWords(s.replace(LIST_CUT, ''));
   if (s.length > MAX_INDICATOR) s = stripWords(s.replace(LONG_CUT, ''));
   if (s.length < 2 || s.length > MAX_INDICATOR || SCOPE_ONLY.test(s) || VERB_ONLY.test(s)) return undefined;

@@ -3,9 +3,10 @@
 // the figures found attaches what each one measures (indicator) and the change stated after it.
 import { clauseBefore } from './clauses';
 import { attachContext } from './figureContext';
+import { defaultIndicatorTable, type IndicatorTable } from './indicators';
 import { CHINESE_AT, type NumberToken, readNumber } from './numberTokens';
 import { MAGNITUDE_EXPONENTS, scaleDecimal } from './numerals';
-import type { Figure, FigureKind, Span } from './types';
+import type { Figure, FigureBound, FigureHigh, FigureKind, Span } from './types';
 import { unitAt } from './units';
 
 /**
@@ -28,9 +29,11 @@ export function extractFigures(text: string, options: ExtractOptions = {}): Figu
       baseValue: f.baseValue,
       unit: f.unit,
       approx: f.approx,
+      ...(f.high && { high: f.high }),
+      bound: f.high ? 'range' : boundOf(text, f),
     };
   });
-  attachContext(text, figures);
+  attachContext(text, figures, options.indicators ?? defaultIndicatorTable());
   return figures;
 }
 
@@ -42,6 +45,8 @@ export interface ExtractOptions {
    * is left out: its value would be Infinity, which JSON cannot hold, and no report states one.
    */
   skipped?: Span[];
+  /** The indicator table for indicatorKey (default: the shipped one, data/indicators.json). */
+  indicators?: IndicatorTable;
 }
 
 /** Thrown by extractFigures when a text holds more than `maxFigures` figures. */
@@ -64,6 +69,7 @@ interface FoundFigure {
   baseValue: number;
   unit: string;
   approx: boolean;
+  high?: FigureHigh;
 }
 
 /** Where a figure may start: Arabic digits, Chinese numerals, 百分之 (percent), 首家/首个/首位 (rank). */
@@ -99,6 +105,7 @@ function scanFigures(text: string, { maxFigures = Infinity, skipped }: ExtractOp
       if (token) {
         resume = token.end;
         figure = figureAt(text, token, quotes, 0);
+        if (figure) figure = rangeFrom(text, figure, quotes) ?? figure;
       } else {
         // Not a number (七一路, 一一): skip the whole run so its inner numerals are not read either.
         CHINESE_AT.lastIndex = pos;
@@ -208,8 +215,61 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
   };
 }
 
+/** Between the two ends of a range: 6%－6.5%, 3至5年, 10万—20万人, 5到8个百分点. */
+const RANGE_AT = /[至到~～〜]|[—–－-]{1,2}/y;
+
+/**
+ * The range that starts with `low` (6%至6.5%, 1万-5万元), as one figure: the high end must be a figure of the
+ * same kind and unit (a bare 1万 takes the unit of 5万元) and larger. 从3%到5% is a change, not a range.
+ */
+function rangeFrom(text: string, low: FoundFigure, quotes: QuoteTracker): FoundFigure | undefined {
+  RANGE_AT.lastIndex = low.end;
+  if (low.kind === 'rank' || !RANGE_AT.test(text)) return undefined;
+  if (text[low.start - 1] === '从' || text[low.start - 1] === '由') return undefined;
+  const token = readNumber(text, RANGE_AT.lastIndex);
+  if (!token || token.fraction || token.chinese !== /[零〇一二两三四五六七八九十百千万亿]/.test(text[low.start])) return undefined;
+  const high = figureAt(text, token, quotes, 3);
+  if (!high || high.kind === 'rank' || high.start !== token.start || high.baseValue <= low.baseValue) return undefined;
+  const bare = low.kind === 'count' && low.unit === '' && low.exponent === high.exponent;
+  if (!bare && (low.kind !== high.kind || low.unit !== high.unit)) return undefined;
+  return {
+    ...low,
+    end: high.end,
+    kind: high.kind,
+    unit: high.unit,
+    approx: low.approx || high.approx,
+    high: { value: high.value, baseValue: high.baseValue },
+  };
+}
+
+/** Words right before a figure that say how it is meant, longest first. */
+const BOUND_BEFORE: [RegExp, FigureBound][] = [
+  [/(?:不超过|不高于|不到|不足|最多|控制在)$/, 'atMost'],
+  [/(?:不低于|不少于|至少|超过|突破|逾|超)$/, 'atLeast'],
+];
+const BOUND_AFTER: [RegExp, FigureBound][] = [
+  [/^(?:以上|之上)/, 'atLeast'],
+  [/^(?:以内|以下|之内)/, 'atMost'],
+];
+
+/**
+ * exact, about (左右, 约, 近, 几), atLeast (以上, 不低于, 超过, 突破, 余, 多), atMost (以内, 以下, 不超过,
+ * 控制在). A word after the figure wins over one before it (控制在3%左右 is about).
+ */
+function boundOf(text: string, f: FoundFigure): FigureBound {
+  const after = text.slice(f.end, f.end + 2);
+  for (const [re, bound] of BOUND_AFTER) if (re.test(after)) return bound;
+  const written = text.slice(f.start, f.end);
+  if (written.endsWith('左右')) return 'about';
+  if (f.approx && /[余多]/.test(written)) return 'atLeast';
+  if (f.approx && written.includes('几')) return 'about';
+  const before = text.slice(Math.max(0, f.start - 3), f.start);
+  for (const [re, bound] of BOUND_BEFORE) if (re.test(before)) return bound;
+  return approxBefore(text, f.start) ? 'about' : 'exact';
+}
+
 /** "4.2和0.7个百分点", "3—5个": a bare number takes the unit (and magnitude) of the number it pairs with. */
-const PAIRING_AT = /[和、至到—–~～-]|以及|或/y;
+const PAIRING_AT = /[和、至到—–－~～〜-]|以及|或/y;
 function sharedUnit(text: string, token: NumberToken, p: number, quotes: QuoteTracker, depth: number): FoundFigure | undefined {
   PAIRING_AT.lastIndex = p;
   if (!PAIRING_AT.test(text)) return undefined;
@@ -273,7 +333,16 @@ function percentInWords(text: string, pos: number): FoundFigure | undefined {
     approx = true;
     end += 2;
   }
-  return { start: pos, end, kind: 'percent', value, exponent: 0, baseValue: scaleDecimal(decimal, 0), unit: '%', approx };
+  const figure: FoundFigure = { start: pos, end, kind: 'percent', value, exponent: 0, baseValue: scaleDecimal(decimal, 0), unit: '%', approx };
+  // 百分之八至九, 百分之八到百分之九: a range.
+  RANGE_AT.lastIndex = end;
+  if (!RANGE_AT.test(text)) return figure;
+  const at = RANGE_AT.lastIndex + (text.startsWith('百分之', RANGE_AT.lastIndex) ? 3 : 0);
+  const high = readNumber(text, at);
+  if (!high || high.fraction || high.exponent || high.value <= value) return figure;
+  let highEnd = high.end;
+  if (text.startsWith('左右', highEnd)) highEnd += 2;
+  return { ...figure, end: highEnd, approx: approx || highEnd > high.end, high: { value: high.value, baseValue: scaleDecimal(high.decimal, 0) } };
 }
 
 /** 约, 近, 超, 超过 right before the number (outside the span) make it approximate; 签约, 节约 do not. */

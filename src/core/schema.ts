@@ -2,7 +2,7 @@
 // The JSON Schema shipped in the extension (dist/annotation-set.schema.json) is generated from this.
 import { z } from 'zod';
 import { stripBom } from './bom';
-import { FIGURE_KINDS } from './types';
+import { FIGURE_BOUNDS, FIGURE_KINDS, FIGURE_ROLES, REPORT_LEVELS } from './types';
 
 // zod's compiled fast path first probes `navigator`, which VS Code's Node 22+ extension host reports as an
 // error on every activation; the interpreted path validates the same and is fast enough for our sizes.
@@ -47,9 +47,15 @@ export const FigureSchema = z.object({
   value: z.number(),
   magnitude: z.number().positive(),
   baseValue: z.number(),
+  high: z.object({ value: z.number(), baseValue: z.number() }).optional(),
   unit: z.string(),
   approx: z.boolean(),
+  // Optional so that exports written before these fields existed still import.
+  bound: z.enum(FIGURE_BOUNDS).optional(),
   indicator: z.string().optional(),
+  indicatorKey: z.string().optional(),
+  role: z.enum(FIGURE_ROLES).optional(),
+  year: z.number().int().optional(),
   direction: direction.optional(),
   change: z.object({ direction, figureId: id.optional() }).optional(),
 });
@@ -89,11 +95,19 @@ export const AnnotationSchema = z.object({
   modified: isoDate,
 });
 
+export const ReportMetaSchema = z.object({
+  year: z.number().int().optional(),
+  region: z.string().optional(),
+  level: z.enum(REPORT_LEVELS).optional(),
+  genre: z.enum(['workReport', 'news']),
+});
+
 export const DocumentExportSchema = z.object({
   uri: z.string().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex SHA-256'),
   length: offset,
   title: z.string().optional(),
+  meta: ReportMetaSchema.optional(),
   sections: z.array(SectionSchema),
   paragraphs: z.array(ParagraphSchema),
   figures: z.array(FigureSchema),
@@ -143,6 +157,26 @@ export function parseAnnotationSet(value: unknown): AnnotationSet {
 export function annotationSetJsonSchema(): object {
   return z.toJSONSchema(AnnotationSetSchema, { target: 'draft-2020-12', unrepresentable: 'any' });
 }
+
+// ---------------------------------------------------------------------------------------------------
+// The indicator table (data/indicators.json and users' additions; src/core/indicators.ts).
+
+export const IndicatorEntrySchema = z.object({
+  key: z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'a key of Latin letters and digits (gdp, fiscalRevenue)'),
+  /** The Chinese name, matched like a synonym. */
+  name: z.string().min(1),
+  nameEn: z.string().optional(),
+  synonyms: z.array(z.string().min(1)).default([]),
+  kinds: z.array(z.enum(FIGURE_KINDS)).min(1, 'at least one kind of figure (currency, percent, count …)'),
+});
+
+/** A table file: { "indicators": [entries] }, or the bare array of entries. */
+export const IndicatorFileSchema = z.union([
+  z.object({ indicators: z.array(z.unknown()) }).loose(),
+  z.array(z.unknown()),
+]);
+
+export type IndicatorEntry = z.infer<typeof IndicatorEntrySchema>;
 
 // ---------------------------------------------------------------------------------------------------
 // The sidecar: one report's annotations, saved beside it or in the workspace (src/core/sidecar.ts).

@@ -31,6 +31,20 @@ export interface FigureChange {
   figureId?: string;
 }
 
+/** How a figure's number is meant (spec.md, "Targets and results"). */
+export const FIGURE_BOUNDS = ['exact', 'about', 'atLeast', 'atMost', 'range'] as const;
+export type FigureBound = (typeof FIGURE_BOUNDS)[number];
+
+export const FIGURE_ROLES = ['target', 'result'] as const;
+/** target: a goal set for the future; result: what was achieved. */
+export type FigureRole = (typeof FIGURE_ROLES)[number];
+
+/** The high end of a range (6%－6.5% → 6.5, 1万-5万元 → 5, 50000). */
+export interface FigureHigh {
+  value: number;
+  baseValue: number;
+}
+
 export interface Figure {
   id: string;
   /** The text of the span: number, magnitude and unit (51593万元). */
@@ -46,8 +60,18 @@ export interface Figure {
   /** The unit without the magnitude (万元 → 元, 万平方米 → 平方米, 12家 → 家). */
   unit: string;
   approx: boolean;
+  /** The high end when the figure is a range (bound "range"); value/magnitude/baseValue are the low end. */
+  high?: FigureHigh;
+  /** exact, about (左右, 约), atLeast (以上, 不低于, 超过, 突破), atMost (以内, 以下, 不超过), range. */
+  bound: FigureBound;
   /** What the figure measures, e.g. 一般公共预算收入. */
   indicator?: string;
+  /** The canonical key of the indicator, from the indicator table (gdp, fiscalRevenue …). */
+  indicatorKey?: string;
+  /** A goal (target) or an achievement (result), when the text says. */
+  role?: FigureRole;
+  /** The calendar year the figure is about, when the text makes it clear. */
+  year?: number;
   /** For a percent/percentagePoint figure: the direction word before it (增长 → up, 下降 → down). */
   direction?: ChangeDirection;
   /** A change stated right after this figure (51593万元，增长34.2% → up, figureId of 34.2%). */
@@ -104,9 +128,25 @@ export interface AnalysisWarning {
   message: string;
 }
 
+export const REPORT_LEVELS = ['national', 'province', 'city', 'district', 'county'] as const;
+export type ReportLevel = (typeof REPORT_LEVELS)[number];
+export type ReportGenre = 'workReport' | 'news';
+
+/** Who gave the report and when, from its title and first lines (spec.md, "Report metadata"). */
+export interface ReportMeta {
+  /** The year the report is given in (its date line), not the year it reviews. */
+  year?: number;
+  /** 中国, 河北省, 洛阳市西工区 … */
+  region?: string;
+  level?: ReportLevel;
+  genre: ReportGenre;
+}
+
 export interface DocumentAnalysis {
   /** The report's title (the level-0 section's title), if found. */
   title?: string;
+  /** Absent only where no analysis ran (an empty stand-in). */
+  meta?: ReportMeta;
   sections: Section[];
   paragraphs: Paragraph[];
   figures: Figure[];

@@ -114,8 +114,8 @@ const EXPECTED: Expected[] = [
   { file: XIGONG_2020, at: '24小时攻坚调度', text: '24小时', kind: 'duration', value: 24, unit: '小时' },
   { file: XIGONG_2020, at: '每立方米54微克', text: '54微克', kind: 'mass', value: 54, unit: '微克' },
   { file: XIGONG_2020, at: '发放1000万元消费券', text: '1000万元', kind: 'currency', value: 1000, magnitude: 1e4, baseValue: 1e7, unit: '元' },
-  { file: XIGONG_2020, at: '3—5个样板工程', text: '3', kind: 'count', value: 3, unit: '个' },
-  { file: XIGONG_2020, at: '3—5个样板工程', text: '5个', kind: 'count', value: 5, unit: '个' },
+  // A range is one figure (spec.md, "Targets and results"): value is the low end.
+  { file: XIGONG_2020, at: '3—5个样板工程', text: '3—5个', kind: 'count', value: 3, unit: '个' },
   { file: XIGONG_2020, at: '6个行政村16.2公里', text: '16.2公里', kind: 'length', value: 16.2, unit: '公里' },
   { file: XIGONG_2020, at: '地区生产总值增长7.8%', text: '7.8%', kind: 'percent', value: 7.8, unit: '%', direction: 'up', indicator: '地区生产总值' },
   // 降低至: the level reached, not the size of a change.
@@ -153,8 +153,7 @@ const EXPECTED: Expected[] = [
   { file: NATIONAL_2016, at: '30多年', text: '30多年', kind: 'duration', value: 30, unit: '年', approx: true },
   { file: NATIONAL_2016, at: '9000多万吨', text: '9000多万吨', kind: 'mass', value: 9000, magnitude: 1e4, baseValue: 9e7, unit: '吨', approx: true },
   { file: NATIONAL_2016, at: '减少1亿多', text: '1亿多', kind: 'count', value: 1, magnitude: 1e8, baseValue: 1e8, unit: '', approx: true },
-  { file: NATIONAL_2016, at: '增长6.5%-7%，居民', text: '6.5%', kind: 'percent', value: 6.5, unit: '%', direction: 'up' },
-  { file: NATIONAL_2016, at: '增长6.5%-7%，居民', text: '7%', kind: 'percent', value: 7, unit: '%' },
+  { file: NATIONAL_2016, at: '增长6.5%-7%，居民', text: '6.5%-7%', kind: 'percent', value: 6.5, unit: '%', direction: 'up' },
   { file: NATIONAL_2016, at: '人均预期寿命提高1岁', text: '1岁', kind: 'duration', value: 1, unit: '岁' },
   { file: NATIONAL_2016, at: '分别提高5%和8%', text: '8%', kind: 'percent', value: 8, unit: '%', direction: 'up' },
   { file: NATIONAL_2016, at: '稳居世界第二位', text: '第二', kind: 'rank', value: 2, unit: '' },
@@ -209,7 +208,7 @@ test('a change stated after a figure points at the figure that sizes it', () => 
   assert.equal(locate(XICHENG_2024, '外贸进出口额3700万元', '3700万元').figure.change, undefined);
 });
 
-test('"4.2和0.7个百分点" is two percentage-point figures; a bare number shares the unit of its pair', () => {
+test('"4.2和0.7个百分点" is two percentage-point figures; a range 1—2家 is one', () => {
   const figures = extractFigures('城镇和农村居民收入增速分别提高4.2和0.7个百分点');
   assert.deepEqual(
     figures.map((f) => [f.text, f.kind, f.value, f.unit, f.direction]),
@@ -219,7 +218,7 @@ test('"4.2和0.7个百分点" is two percentage-point figures; a bare number sha
     ],
   );
   const range = extractFigures('培育1—2家知名企业');
-  assert.deepEqual(range.map((f) => [f.text, f.unit]), [['1', '家'], ['2家', '家']]);
+  assert.deepEqual(range.map((f) => [f.text, f.unit, f.value, f.high, f.bound]), [['1—2家', '家', 1, { value: 2, baseValue: 2 }, 'range']]);
 });
 
 test('numbers in other writings: full-width digits and percent sign, thousands separators, 百分之, fractions', () => {

@@ -1,0 +1,164 @@
+// Targets and results (spec.md, "Targets and results"): whether a figure states a goal or an achievement, and
+// the calendar year it is about. The nearest cue wins: the figure's sentence (力争, 预期目标是：…；…; 完成, 达到),
+// then a list-introducing clause in an earlier paragraph, then the paragraph's opening (过去一年，…),
+// then the section headings (一、2019年工作回顾, 二、2020年工作安排), then the report's year.
+import { parseNumeral } from './numerals';
+import type { Figure, FigureRole } from './types';
+
+/** A year cue: a calendar year, one relative to the report's year, or a span of years (五年来, 十三五). */
+export type YearCue = number | 'this' | 'last' | 'next' | 'span';
+
+export interface RoleCue {
+  role?: FigureRole;
+  year?: YearCue;
+}
+
+/** A review or plan part of the report, from one section heading. */
+export function sectionCue(title: string): RoleCue {
+  const role: FigureRole | undefined = REVIEW_HEADING.test(title) ? 'result' : PLAN_HEADING.test(title) ? 'target' : undefined;
+  const year = yearIn(title, true);
+  return { ...(role && { role }), ...(year !== undefined && { year }) };
+}
+
+/** The cues of the sections around a paragraph, innermost first, merged (the innermost that says wins). */
+export function mergeCues(cues: readonly RoleCue[]): RoleCue {
+  const role = cues.find((c) => c.role)?.role;
+  const year = cues.find((c) => c.year !== undefined)?.year;
+  return { ...(role && { role }), ...(year !== undefined && { year }) };
+}
+
+export interface RoleContext {
+  /** The sections' cue (mergeCues). */
+  section: RoleCue;
+  /** A clause ending in ： in an earlier paragraph whose list this paragraph continues (今年主要预期目标是：). */
+  list?: RoleCue;
+  /** The year the report is given in (meta.year). */
+  reportYear?: number;
+  /** Work reports review the past year and plan the next; a news page's figures need a cue of their own. */
+  workReport: boolean;
+}
+
+const REVIEW_HEADING = /回顾|过去|成绩|工作总结|执行情况|基本情况|取得的|一年来|五年来/;
+const PLAN_HEADING = /安排|任务|目标|计划|今年|展望|建议|部署|工作重点|重点工作|主要工作|的工作|总体要求|今后|下一步|明年|思路/;
+
+// Cues in the text before a figure. 要 is not 主要/重要/需要; 将 is not 将近; 预计 is an estimate of a result.
+const TARGET_CUE = /力争|确保|争取|努力|预期目标|主要目标|目标|(?<![稳于出超])预期|控制在|计划|安排|规划|(?<![主重需必纲概提摘只])要(?![素求点])|(?<![即])将(?![近来])/;
+const RESULT_CUE = /完成|实现|达到|(?<![表])达|突破|预计|初步统计|全年|已经|已|累计|共计|超额/;
+const CUE = new RegExp(`(?:${TARGET_CUE.source})|(?:${RESULT_CUE.source})`, 'g');
+/** 力争实现, 确保完成: a result verb governed by a target word is part of the target. */
+const GOVERNED = /(?:力争|确保|争取|努力|要|将|预期|计划|目标)$/;
+/** 8％的预定目标, 增长8%左右的目标: the figure names the target itself. */
+const TARGET_AFTER = /^(?:左右)?(?:以上|以内)?的?(?:预定|预期|调控|奋斗|增长)?目标/;
+
+const DIGITS = '[0-9０-９〇零一二三四五六七八九]';
+// 2019年, 一九五八年; 今年; 去年, 过去一年; 明年; spans: 五年来, 过去五年, 十三五, 年均, 2019年以来.
+const YEAR_CUE = new RegExp(
+  [
+    `(?<![比较与同])(${DIGITS}{4})年(?!代)(以来)?`,
+    '(今年|本年度|本年)',
+    '(?<![比较同])(去年|上年(?!同期)|过去一年|过去的一年|刚刚过去的一年|过去这一年|一年来)',
+    '(明年)',
+    '(五年来|过去五年|今后五年|未来五年|[二三四五六七八九十]年来|“?十[一二三四五六七八九]五”?|“[六七八九]五”|[六七八九]五(?=时期|期间|计划)|年均|平均每年|每年平均|累计)',
+  ].join('|'),
+  'g',
+);
+const SENTENCE_END = /[。！？!?]/;
+/** The figure's own clause: from the last comma (or the like) before it. */
+const CLAUSE_TAIL = /[^，,；;：:]*$/;
+const WEAK_RESULT = /比上年|较上年|同比/;
+const COMPARED_YEAR = new RegExp(`(?:比|较|与|同)(${DIGITS}{4})年`);
+
+function isPast(cue: YearCue | undefined, reportYear: number | undefined): boolean {
+  return cue === 'last' || (typeof cue === 'number' && reportYear !== undefined && cue < reportYear);
+}
+
+/** Sets role and year on the figures of one paragraph (`text`; figures' offsets are `at` + offsets into it). */
+export function attachRoles(text: string, figures: readonly Figure[], context: RoleContext, at = 0): void {
+  const opening = paragraphOpening(text);
+  for (const f of figures) {
+    const begin = f.range.start - at;
+    const start = sentenceStart(text, begin);
+    const prefix = text.slice(start, begin);
+    const end = f.range.end - at;
+    let year = yearIn(prefix, false);
+    if (year === undefined && start > opening.end) year = opening.year;
+    // A cue in the figure's own clause says most; one further back in the sentence is weaker: a past year wins
+    // over it (…认真落实省委工作要求，稳预期，地区生产总值增长4.1% in a review of 2025).
+    const clause = CLAUSE_TAIL.exec(prefix)?.[0] ?? prefix;
+    let role: FigureRole | undefined = TARGET_AFTER.test(text.slice(end, end + 12)) ? 'target' : roleIn(clause);
+    if (role === undefined) {
+      role = roleIn(prefix);
+      if (role === 'target' && isPast(year, context.reportYear)) role = 'result';
+    }
+    if (role === undefined) role = context.list?.role;
+    // No cue word, but 比上年增长 or a year before the report's: what was achieved.
+    if (role === undefined && (WEAK_RESULT.test(prefix) || isPast(year, context.reportYear))) role = 'result';
+    if (year === undefined) year = context.list?.year;
+    if (role === undefined) role = context.section.role;
+    if (year === undefined) year = context.section.year;
+    // 比2002年增长65.5%, 2005年与2000年相比: a change over several years.
+    const base = COMPARED_YEAR.exec(prefix);
+    if (base && typeof year === 'number' && year - calendarYear(base[1]) > 1) year = 'span';
+    if (role === undefined) continue;
+    f.role = role;
+    // Without a cue, a work report's targets are for the year it is given in and its results for the year before.
+    year ??= context.workReport ? (role === 'target' ? 'this' : 'last') : undefined;
+    const resolved = resolveYear(year, context.reportYear);
+    if (resolved !== undefined) f.year = resolved;
+  }
+}
+
+/** The cue a paragraph ending in ： gives the paragraphs of its list (今年主要预期目标是：), if any. */
+export function listCue(text: string): RoleCue | undefined {
+  const trimmed = text.trimEnd();
+  if (!/[：:]$/.test(trimmed)) return undefined;
+  const clause = trimmed.slice(sentenceStart(trimmed, trimmed.length - 1), -1);
+  const role = roleIn(clause);
+  if (role === undefined) return undefined;
+  const year = yearIn(clause, false);
+  return { role, ...(year !== undefined && { year }) };
+}
+
+function roleIn(prefix: string): FigureRole | undefined {
+  let last: RegExpExecArray | undefined;
+  for (const m of prefix.matchAll(CUE)) last = m;
+  if (!last) return undefined;
+  if (TARGET_CUE.test(last[0]) && !RESULT_CUE.test(last[0])) return 'target';
+  return GOVERNED.test(prefix.slice(Math.max(0, last.index - 4), last.index)) ? 'target' : 'result';
+}
+
+/** The nearest year cue in `s` (the last one, or with `first` the first); in a heading an explicit year wins. */
+function yearIn(s: string, heading: boolean, first = false): YearCue | undefined {
+  let found: YearCue | undefined;
+  for (const m of s.matchAll(YEAR_CUE)) {
+    const cue: YearCue = m[1] !== undefined ? (m[2] ? 'span' : calendarYear(m[1])) : m[3] ? 'this' : m[4] ? 'last' : m[5] ? 'next' : 'span';
+    if ((heading && typeof cue === 'number') || first) return cue;
+    found = cue;
+  }
+  return found;
+}
+
+function calendarYear(written: string): number {
+  return Number(written.split('').map((c) => (/[0-9]/.test(c) ? c : c === '〇' || c === '零' ? '0' : parseNumeral(c) ?? c)).join(''));
+}
+
+function resolveYear(cue: YearCue | undefined, reportYear: number | undefined): number | undefined {
+  if (typeof cue === 'number') return cue;
+  if (cue === undefined || cue === 'span' || reportYear === undefined) return undefined;
+  return reportYear + (cue === 'this' ? 0 : cue === 'last' ? -1 : 1);
+}
+
+/** The year cue of a paragraph's first sentence (过去一年，…。 2017年，是…一年。) and where that sentence ends. */
+function paragraphOpening(text: string): { end: number; year?: YearCue } {
+  const m = SENTENCE_END.exec(text);
+  const end = m ? m.index : text.length;
+  // 2025年是“十四五”收官之年: the year the sentence is about comes first.
+  const year = yearIn(text.slice(0, Math.min(end, 60)), false, true);
+  return { end, ...(year !== undefined && { year }) };
+}
+
+function sentenceStart(text: string, pos: number): number {
+  let i = pos;
+  while (i > 0 && !SENTENCE_END.test(text[i - 1])) i--;
+  return i;
+}
