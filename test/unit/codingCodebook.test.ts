@@ -22,6 +22,7 @@ import {
   tagTree,
 } from '../../src/core/coding/codebook';
 import { codebookJsonSchema, parseCodebook, parseCodebookJson, serializeCodebook } from '../../src/core/coding/codebookSchema';
+import { loadTagChangeInput } from '../../src/core/coding/codingWorkspace';
 import { applyPlan, nodePlanFileSystem, PlanError } from '../../src/core/coding/planApply';
 import { planMerge, planRename, sidecarOfReport } from '../../src/core/coding/tagOperations';
 import { normalizeTagName, tagKey } from '../../src/core/coding/tagNames';
@@ -189,4 +190,11 @@ test('an unreadable sidecar stops the plan, naming the file', () => {
   const ws = workspace();
   writeFileSync(sidecarOfReport(ws.reports[1]), '{"format": 1');
   assert.throws(() => planRename(ws.input(), '经济', '宏观'), /b\.txt\.annotations\.json: cannot be read/);
+});
+
+test('loadTagChangeInput gathers the codebook and every sidecar of a workspace folder', async () => {
+  const ws = workspace();
+  const input = await loadTagChangeInput(ws.dir, new Date(1000));
+  assert.deepEqual(input.sidecars.map((s) => s.path), ws.reports.map(sidecarOfReport));
+  assert.deepEqual(planRename(input, '经济', '经济发展').changes, planRename(ws.input(), '经济', '经济发展').changes);
 });

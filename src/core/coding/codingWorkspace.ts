@@ -8,7 +8,7 @@ import { readReportFile } from '../reportInput';
 import { readSidecar, readTextIfExists } from '../sidecar';
 import { type Codebook, CODEBOOK_FILE, emptyCodebook, parseCodebookJson } from './codebookSchema';
 import type { CodedReport } from './codedReport';
-import { sidecarOfReport } from './tagOperations';
+import { type FileState, SIDECAR_SUFFIX, sidecarOfReport, type TagChangeInput } from './tagOperations';
 
 /** The nearest report-annotator.codebook.json in `dir` or a folder above it, if any. */
 export function findCodebook(dir: string): string | undefined {
@@ -78,4 +78,22 @@ export async function reportFilesUnder(path: string): Promise<string[]> {
     else if (e.isFile() && e.name.endsWith('.txt')) out.push(full);
   }
   return out;
+}
+
+/** Every sidecar under `dir` with its content (hidden folders and node_modules skipped), for a tag change plan. */
+export async function collectSidecars(dir: string): Promise<FileState[]> {
+  const out: FileState[] = [];
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+    const full = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await collectSidecars(full)));
+    else if (e.isFile() && e.name.endsWith(SIDECAR_SUFFIX)) out.push({ path: full, content: readTextIfExists(full) });
+  }
+  return out;
+}
+
+/** What planRename/planMerge take for the workspace folder `root`: its codebook and every sidecar in it. */
+export async function loadTagChangeInput(root: string, now?: Date): Promise<TagChangeInput> {
+  return { codebook: loadCodebook(join(root, CODEBOOK_FILE)), sidecars: await collectSidecars(root), ...(now && { now }) };
 }
