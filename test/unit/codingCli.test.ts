@@ -14,6 +14,7 @@ import { compareCoders } from '../../src/core/coding/agreement';
 import { loadCoderSet } from '../../src/core/coding/agreementInputs';
 import { serializeCodebook, parseCodebook } from '../../src/core/coding/codebookSchema';
 import { importQdpx } from '../../src/core/coding/qdpxImport';
+import { unzipBounded } from '../../src/core/coding/zipBounded';
 import { sidecarOfReport } from '../../src/core/coding/tagOperations';
 import { importWebAnnotations } from '../../src/core/coding/webAnnotation';
 import { parseAnnotationSet } from '../../src/core/schema';
@@ -47,6 +48,11 @@ test('export --format qdpx|jsonld|json: the sidecars beside the reports, the cod
   const back = importQdpx(readFileSync(qdpx), reports);
   assert.deepEqual(back.tags.map((t) => [t.name, t.color]), [['财政', '#d9534f'], ['民生', '#5cb85c']]);
   assert.deepEqual(back.reports.map((r) => [r.path, r.annotations.length]), [[`reports/${REPORTS[0]}`, 2], [`reports/${REPORTS[1]}`, 1]]);
+  // The reports' metadata (from the analysis) as Variables with a value on each source.
+  const qde = new TextDecoder().decode(unzipBounded(readFileSync(qdpx)).get('project.qde'));
+  assert.match(qde, /<Variable guid="[^"]+" name="year" typeOfVariable="Integer"\/>/);
+  assert.match(qde, /<IntegerValue>2020<\/IntegerValue>/);
+  assert.match(qde, /<TextValue>洛阳市西工区<\/TextValue>/);
 
   const jsonld = join(root, 'out.jsonld');
   await exportCommand(['-f', 'jsonld', join(root, 'reports', REPORTS[1]), '-o', jsonld]);
