@@ -80,17 +80,17 @@ describe('tag paint', () => {
   const colors: Record<string, string> = { 民生: '#5cb85c', 财政: '#d9534f', 社保: '#5cb85c' };
   const colorOf = (t: string) => colors[t] ?? '#8a8f3c';
 
-  test('one entry per colour; tags of one colour share a label at the paragraph end', () => {
-    const plan = planTagDecorations([a('x', 10, 40, ['民生', '财政', '社保'])], colorOf);
-    assert.deepEqual([...plan.keys()].sort(), ['#5cb85c', '#d9534f']);
-    assert.deepEqual(plan.get('#5cb85c'), { spans: [{ start: 10, end: 40 }], labels: [{ at: 40, text: '⟨民生 · 社保⟩' }] });
-    assert.deepEqual(plan.get('#d9534f')!.labels, [{ at: 40, text: '⟨财政⟩' }]);
+  test('one paint per colour; one label per annotation with its tags', () => {
+    const { paint, labels } = planTagDecorations([a('x', 10, 40, ['民生', '财政', '社保'])], colorOf);
+    assert.deepEqual([...paint.keys()].sort(), ['#5cb85c', '#d9534f']);
+    assert.deepEqual(paint.get('#5cb85c'), [{ start: 10, end: 40 }], 'two tags of one colour paint once');
+    assert.deepEqual(labels, [{ span: { start: 10, end: 40 }, tags: ['民生', '财政', '社保'], text: '⟨民生 · 财政 · 社保⟩' }]);
   });
 
-  test('a note marks the first label; a note without tags is painted under NOTE_KEY; nothing, nothing', () => {
-    const plan = planTagDecorations([a('x', 0, 5, ['民生'], '核对'), a('y', 8, 12, [], '只有备注'), a('z', 20, 30, [])], colorOf);
-    assert.deepEqual(plan.get('#5cb85c')!.labels, [{ at: 5, text: '⟨民生⟩ ✎', note: '核对' }]);
-    assert.deepEqual(plan.get(NOTE_KEY), { spans: [{ start: 8, end: 12 }], labels: [{ at: 12, text: '✎', note: '只有备注' }] });
-    assert.equal(plan.size, 2);
+  test('a note adds ✎; a note without tags is painted under NOTE_KEY; an empty annotation, nothing', () => {
+    const { paint, labels } = planTagDecorations([a('y', 8, 12, [], '只有备注'), a('x', 0, 5, ['民生'], '核对'), a('z', 20, 30, [])], colorOf);
+    assert.deepEqual(labels.map((l) => [l.text, l.note]), [['⟨民生⟩ ✎', '核对'], ['✎', '只有备注']], 'in document order');
+    assert.deepEqual(paint.get(NOTE_KEY), [{ start: 8, end: 12 }]);
+    assert.equal(paint.size, 2);
   });
 });

@@ -20,8 +20,10 @@ import type { AnnotationManager } from './annotationManager';
 import type { ReportAnalysisProvider } from '../api';
 import { commandEditor, documentForArgument, uriBasename } from '../common/documents';
 import { argumentObject, registerCommand, UserError } from '../common/commands';
-import { rangeToSpan } from '../common/positions';
-import { configuredTags, tagColor } from './tagSettings';
+import { rangeToSpan, spanToRange } from '../common/positions';
+import { NoteEditor } from './noteEditor';
+import { TAG_PALETTE, isTagColor } from '../../core/tagColors';
+import { adoptTags, configuredTags, setTagColor, tagColor } from './tagSettings';
 import { checkTag, TagPicker, type TagPickItem } from './tagPicker';
 
 /** What the commands accept besides a tree node or a URI. */
@@ -78,6 +80,8 @@ function annotationArgs(arg: unknown): { args: AnnotationCommandArgs; fromTree: 
 
 export class AnnotationCommands {
   private readonly picker = new TagPicker();
+  /** Where notes are written (several lines): a comment thread under the paragraph. */
+  readonly notes = new NoteEditor();
   /** Asks before something is deleted: a modal dialog (tests replace it, as they cannot click one). */
   confirm = async (message: string, action: string): Promise<boolean> =>
     (await vscode.window.showWarningMessage(message, { modal: true }, action)) === action;
@@ -97,11 +101,13 @@ export class AnnotationCommands {
   register(): vscode.Disposable {
     const options = { writes: true, log: this.log, failed: (message: string): CommandResult => ({ annotationIds: [], message }) };
     return vscode.Disposable.from(
+      this.notes,
       registerCommand('reportAnnotator.tagParagraphs', (a) => this.tagParagraphs(a), options),
       registerCommand('reportAnnotator.removeTag', (a) => this.removeTag(a), options),
       registerCommand('reportAnnotator.editNote', (a) => this.editNote(a), options),
       registerCommand('reportAnnotator.deleteAnnotation', (a) => this.deleteAnnotation(a), options),
       registerCommand('reportAnnotator.reattachAnnotation', (a) => this.reattachAnnotation(a), options),
+      registerCommand('reportAnnotator.setTagColor', (a) => this.setTagColor(a), options),
     );
   }
 
@@ -135,6 +141,9 @@ export class AnnotationCommands {
     if (document.version !== version) throw new UserError(vscode.l10n.t('The report keeps changing; try again when it is still.'));
     const tagged = store.tagParagraphs(document.getText(), now.map((p) => p.range), clean);
     await this.remember(clean);
+    // A tag used for the first time gets a colour of its own, kept in the settings.
+    const unlisted = this.manager.loadedReports().flatMap((uri) => this.manager.all(uri).flatMap((a) => a.tags));
+    await adoptTags(clean, unlisted.filter((t) => !clean.includes(t)).map((t) => tagColor(t, configuredTags())));
     vscode.window.setStatusBarMessage(
       vscode.l10n.t('Tagged {0} paragraph(s): {1}', tagged.length, clean.join(', ')),
       4000,
@@ -164,18 +173,10 @@ export class AnnotationCommands {
     if (present.length === 0) throw new UserError(vscode.l10n.t('The selected paragraphs have no tags.'));
     let tags = args.tags ?? (args.tag !== undefined ? [args.tag] : undefined);
     if (!tags) {
-      const styles = configuredTags();
-      const picked = await vscode.window.showQuickPick(
-        present.map((t) => ({
-          label: t,
-          description: vscode.l10n.t('on {0} paragraph(s)', candidates.filter((a) => a.tags.includes(t)).length),
-          iconPath: new vscode.ThemeIcon('tag'),
-          detail: tagColor(t, styles),
-        })),
-        { canPickMany: true, title: vscode.l10n.t('Remove tags'), placeHolder: vscode.l10n.t('Tags to remove from the selected paragraphs') },
-      );
-      if (!picked || picked.length === 0) return { annotationIds: [], message: 'cancelled' };
-      tags = picked.map((p) => p.label);
+      const picked = await this.picker.pickToRemove(present.map((tag) => ({ tag, paragraphs: candidates.filter((a) => a.tags.includes(tag)).length })));
+      if (!picked) return { annotationIds: [], message: 'cancelled' };
+      if (picked.length === 0) throw new UserError(vscode.l10n.t('Nothing was removed: no tag was checked.'));
+      tags = picked;
     }
     const missing = tags.filter((t) => !present.includes(t));
     if (missing.length === tags.length) {
@@ -190,7 +191,39 @@ export class AnnotationCommands {
         }
       }
     }
-    return { annotationIds: changed };
+    const message = vscode.l10n.t('Removed {0} from {1} paragraph(s).', tags.filter((t) => present.includes(t)).join(', '), changed.length);
+    vscode.window.setStatusBarMessage(message, 4000);
+    return { annotationIds: changed, message };
+  }
+
+  /** Set Tag Colour…: a tag (a Tags-view node, `{ tag }`, or picked) gets a colour (`{ color }`, or picked). */
+  async setTagColor(arg: unknown): Promise<CommandResult> {
+    const node = arg as { kind?: string; tag?: unknown } | undefined;
+    const args = argsOf(arg) as AnnotationCommandArgs & { color?: string };
+    let tag = node?.kind === 'tag' && typeof node.tag === 'string' ? node.tag : args.tag;
+    if (!tag) {
+      const inReport = commandEditor()?.document;
+      const names = [...new Set([...configuredTags().map((s) => s.name), ...(inReport ? this.manager.all(inReport.uri).flatMap((a) => a.tags) : [])])];
+      tag = (await vscode.window.showQuickPick(names, { title: vscode.l10n.t('Set Tag Colour'), placeHolder: vscode.l10n.t('The tag to recolour') })) ?? undefined;
+      if (!tag) return { annotationIds: [], message: 'cancelled' };
+    }
+    let color = args.color;
+    if (!color) {
+      const styles = configuredTags();
+      const users = (c: string) => styles.filter((s) => s.color === c).map((s) => s.name).join(', ');
+      const other = vscode.l10n.t('Another colour (#rrggbb)…');
+      const picked = await vscode.window.showQuickPick(
+        [...TAG_PALETTE.map((c) => ({ label: c, description: users(c) || vscode.l10n.t('not used') })), { label: other }],
+        { title: vscode.l10n.t('Colour of {0}', tag), placeHolder: tagColor(tag, styles) },
+      );
+      if (!picked) return { annotationIds: [], message: 'cancelled' };
+      color = picked.label === other ? await vscode.window.showInputBox({ title: vscode.l10n.t('Colour of {0}', tag), placeHolder: '#e8a33d', validateInput: (v) => (isTagColor(v.trim()) ? undefined : vscode.l10n.t('A colour is written #rrggbb.')) }) : picked.label;
+      if (!color) return { annotationIds: [], message: 'cancelled' };
+    }
+    color = color.trim();
+    if (!isTagColor(color)) throw new UserError(vscode.l10n.t('A colour is written #rrggbb.'));
+    await setTagColor(tag, color);
+    return { annotationIds: [], message: vscode.l10n.t('{0} is now drawn in {1}.', tag, color.toLowerCase()) };
   }
 
   async editNote(arg: unknown): Promise<CommandResult> {
@@ -219,13 +252,16 @@ export class AnnotationCommands {
     }
     const store = this.manager.storeFor(document);
     if (note === undefined) {
-      const text = annotation?.target.exact ?? document.getText().slice(paragraph!.start, paragraph!.end);
-      note = await vscode.window.showInputBox({
-        title: vscode.l10n.t('Note'),
-        value: annotation?.note ?? '',
-        prompt: vscode.l10n.t('Note on “{0}” (leave empty to remove the note)', truncate(text, 40)),
-        placeHolder: vscode.l10n.t('Your note'),
-      });
+      const span = annotation?.target ?? paragraph!;
+      const text = document.getText().slice(span.start, span.end);
+      // Shown where the note goes, in an editor of the report.
+      await vscode.window.showTextDocument(document, { preserveFocus: false, selection: new vscode.Range(document.positionAt(span.start), document.positionAt(span.start)) });
+      note = await this.notes.edit(
+        document,
+        spanToRange(document, span),
+        annotation?.note,
+        vscode.l10n.t('Note on “{0}” (save it empty to remove the note)', truncate(text, 40)),
+      );
       if (note === undefined) return { annotationIds: [], message: 'cancelled' };
     }
     const value = note.trim() === '' ? undefined : note;

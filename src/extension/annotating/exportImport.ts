@@ -21,6 +21,7 @@ import type { AnnotationManager } from './annotationManager';
 import { findWorkspaceSidecars, reportPathForSidecar } from './sidecarFiles';
 import type { ReportAnalysisProvider } from '../api';
 import { argumentObject, registerCommand, UserError } from '../common/commands';
+import { describeProblem } from '../common/problems';
 import { commandEditor, documentForArgument, findOpenDocument, isInWorkspace, uriBasename } from '../common/documents';
 import { REPORT_LANGUAGE } from '../common/language';
 import { HEAD_CHARS, looksLikeReport } from '../../core/detection';
@@ -255,21 +256,24 @@ export class ExportImport {
       source = picked[0].fsPath;
     }
     const name = source.slice(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
-    const fail = (detail: string): never => {
-      throw new Error(vscode.l10n.t('Nothing was imported from {0}: {1}', name, detail));
+    // One translated sentence for the user (file, field, what was expected); every detail in the log.
+    const fail = (problem: unknown): never => {
+      const { summary, details } = describeProblem(problem, name);
+      this.log?.warn(`nothing was imported from ${source}:\n${details}`);
+      throw new Error(vscode.l10n.t('Nothing was imported: {0}', summary));
     };
     // 1. Read and check everything; nothing changes until all of it is right.
     let json: string;
     try {
       json = await fs.readFile(source, 'utf8');
     } catch (err) {
-      return fail((err as Error).message);
+      return fail(err);
     }
     let uris: string[];
     try {
       uris = parseAnnotationSetJson(json).documents.map((d) => d.uri);
     } catch (err) {
-      return fail(formatProblem(err));
+      return fail(err);
     }
     // Only reports inside the workspace folders: an import is data, and its uris must not make us read a
     // file elsewhere (its text would be quoted into a new sidecar) or write beside it.
@@ -280,14 +284,14 @@ export class ExportImport {
       if (resolved === 'outside') refused.push({ path: `documents[${i}].uri`, message: vscode.l10n.t('{0} is outside the workspace folders', uri) });
       else if (resolved) documents.set(uri, findOpenDocument(resolved.toString()) ?? (await vscode.workspace.openTextDocument(resolved)));
     }
-    if (refused.length > 0) return fail(formatProblem(new SchemaError(refused)));
+    if (refused.length > 0) return fail(new SchemaError(refused));
     const unusable = [...documents.values()].filter((d) => !this.manager.canAnnotate(d));
-    if (unusable.length > 0) return fail(vscode.l10n.t('{0} is not a file on disk', uriBasename(unusable[0].uri)));
+    if (unusable.length > 0) return fail(new Error(vscode.l10n.t('{0} is not a file on disk', uriBasename(unusable[0].uri))));
     let imported;
     try {
       imported = importAnnotationSet(json, (uri) => documents.get(uri)?.getText());
     } catch (err) {
-      return fail(formatProblem(err));
+      return fail(err);
     }
     // 2. Merge: the same id replaces, new ones are added.
     const result: ImportResult = { ...none, documents: imported.length };

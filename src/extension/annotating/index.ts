@@ -7,6 +7,7 @@ import { AnnotationCommands } from './annotationCommands';
 import { AnnotationManager } from './annotationManager';
 import { ExportImport } from './exportImport';
 import { TagDecorator } from './tagDecorations';
+import { registerTagLenses } from './tagLenses';
 
 export interface Annotating {
   /** What the API calls `annotations`. */
@@ -25,6 +26,6 @@ export function registerAnnotating(
   const tagDecorations = new TagDecorator(manager);
   const annotationCommands = new AnnotationCommands(manager, analysis, context.globalState, log);
   const exportImport = new ExportImport(manager, analysis, log);
-  context.subscriptions.push(manager, tagDecorations, annotationCommands.register(), exportImport.register());
+  context.subscriptions.push(manager, tagDecorations, registerTagLenses(manager), annotationCommands.register(), exportImport.register());
   return { manager, tagDecorations, annotationCommands, exportImport };
 }

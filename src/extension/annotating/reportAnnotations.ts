@@ -19,6 +19,7 @@ import { stripBom } from '../../core/bom';
 import { needsSidecarWrite, parseSidecar, readTextIfExists, writeSidecar, writeSidecarSync } from '../../core/sidecar';
 import { errorMessage } from '../../core/text';
 import { findOpenDocument, uriBasename } from '../common/documents';
+import { describeProblem } from '../common/problems';
 import { setAsideInvalidSidecar, watchReportFiles } from './sidecarFiles';
 import { askAfterSidecarDeleted, tellInvalidSidecar, tellSaveFailed, tellSetAside, type Notifier } from './sidecarMessages';
 
@@ -54,8 +55,9 @@ export class ReportAnnotations {
   store: AnnotationStore;
   /** The text the store's positions refer to, as of the last sync (kept when the document closes). */
   text: string;
-  /** The sidecar on disk could not be read: it is set aside (renamed) before anything is written over it. */
+  /** The sidecar on disk could not be read (every problem, one a line): it is set aside (renamed) before anything is written over it. */
   invalid?: string;
+  private invalidError?: unknown;
   /** Orphans the user has been told about. */
   readonly warned = new Set<string>();
   /** Edits were applied since the last sync. */
@@ -96,7 +98,8 @@ export class ReportAnnotations {
       this.onDisk = readTextIfExists(sidecar);
       if (this.onDisk !== undefined) ({ annotations, textChanged, misplaced } = parseSidecar(this.onDisk, text));
     } catch (err) {
-      this.invalid = errorMessage(err);
+      this.invalidError = err;
+      this.invalid = describeProblem(err, uriBasename(vscode.Uri.file(sidecar))).details;
     }
     this.store = new AnnotationStore(annotations);
     this.unsubscribe = this.store.onDidChange(() => this.storeChanged());
@@ -112,7 +115,7 @@ export class ReportAnnotations {
   /** Once the manager holds it: says what loading found, and re-anchors if the text is not the sidecar's. */
   start(): void {
     const { textChanged, misplaced } = this.loaded;
-    if (this.invalid) this.reportInvalidSidecar(this.invalid);
+    if (this.invalid) this.reportInvalidSidecar(this.invalidError);
     else if (textChanged) this.reanchor(this.text, misplaced > 0 ? `loaded; ${misplaced} quotes were not at their offsets` : 'loaded');
     // Orphans from an earlier session were reported then; tell again once per session.
     this.host.orphansFound(this.uri);
@@ -268,8 +271,8 @@ export class ReportAnnotations {
     try {
       loaded = parseSidecar(json, text);
     } catch (err) {
-      this.invalid = errorMessage(err);
-      this.reportInvalidSidecar(this.invalid);
+      this.invalid = describeProblem(err, uriBasename(vscode.Uri.file(this.sidecar))).details;
+      this.reportInvalidSidecar(err);
       return;
     }
     this.invalid = undefined;
@@ -303,9 +306,11 @@ export class ReportAnnotations {
     });
   }
 
-  private reportInvalidSidecar(message: string): void {
-    this.host.log?.warn(`sidecar ${this.sidecar} could not be read: ${message}`);
-    tellInvalidSidecar(this.host.notify, this.name, this.sidecar, message);
+  /** Tells the user in one sentence (file, field, what was expected); the details go to the log. */
+  private reportInvalidSidecar(err: unknown): void {
+    const { summary, details } = describeProblem(err, uriBasename(vscode.Uri.file(this.sidecar)));
+    this.host.log?.warn(`sidecar ${this.sidecar} could not be read:\n${details}`);
+    tellInvalidSidecar(this.host.notify, this.name, this.sidecar, summary);
   }
 
   private replaceStore(annotations: StoredAnnotation[]): void {

@@ -11,15 +11,14 @@ export interface Notifier {
 
 const fileName = (path: string) => uriBasename(vscode.Uri.file(path));
 
-export function tellInvalidSidecar(notify: Notifier, report: string, sidecar: string, message: string): void {
+export function tellInvalidSidecar(notify: Notifier, report: string, sidecar: string, summary: string): void {
   const open = vscode.l10n.t('Open Sidecar');
   void notify
     .error(
       vscode.l10n.t(
-        'The annotations of {0} could not be read from {1}: {2}. The file is left as it is; fix it, or it is set aside (renamed) when you next annotate this report.',
+        'The annotations of {0} could not be read. {1} The file is left as it is; fix it, or it is set aside (renamed) when you next annotate this report.',
         report,
-        fileName(sidecar),
-        message,
+        summary,
       ),
       open,
     )

@@ -1,59 +1,50 @@
-// Tagged paragraphs, decorated in the colour of their tags: a left border on every line of the paragraph, a
-// mark in the overview ruler, and the tag names after the paragraph's last character. Decoration types are
-// created once per colour and reused (two per colour: the whole-line border and the label, because
-// `isWholeLine` is a property of the type and a whole-line `after` would land at the line's start).
+// Tagged paragraphs, decorated in the colour of their tags: a left border on every line of the paragraph and
+// a mark in the overview ruler; hovering the paragraph's first character shows its tags and note. The tag
+// names stand above the paragraph as a lens (tagLenses.ts), never after its last line, where a long line
+// would push them out of the view. Border types are created once per colour and reused.
 import * as vscode from 'vscode';
-import { NOTE_KEY, planTagDecorations } from '../../core/tagRanges';
+import { NOTE_KEY, planTagDecorations, type TagLabel } from '../../core/tagRanges';
 import type { Annotation } from '../../core/types';
 import type { ReportAnnotationProvider } from '../api';
 import { configuredTags, tagColor, type TagStyle } from './tagSettings';
-
-/** What one colour contributes to one editor. */
-export interface ColorDecorations {
-  /** Paragraph ranges (whole-line type: border + overview ruler). */
-  lines: vscode.Range[];
-  /** Empty ranges at each paragraph's end with the label text of this colour's tags. */
-  labels: vscode.DecorationOptions[];
-}
 
 interface PositionSource {
   positionAt(offset: number): vscode.Position;
 }
 
-/**
- * The decorations for a document's annotations, grouped by colour (planTagDecorations in core), as
- * editor ranges; a note shows as the label's hover.
- */
-export function computeTagDecorations(
-  document: PositionSource,
-  annotations: readonly Annotation[],
-  styles: readonly TagStyle[],
-): Map<string, ColorDecorations> {
-  const out = new Map<string, ColorDecorations>();
-  for (const [key, paint] of planTagDecorations(annotations, (tag) => tagColor(tag, styles))) {
-    out.set(key, {
-      lines: paint.spans.map((s) => new vscode.Range(document.positionAt(s.start), document.positionAt(s.end))),
-      labels: paint.labels.map((l) => {
-        const at = document.positionAt(l.at);
-        return {
-          range: new vscode.Range(at, at),
-          renderOptions: { after: { contentText: l.text } },
-          ...(l.note !== undefined && { hoverMessage: new vscode.MarkdownString().appendText(l.note) }),
-        };
-      }),
-    });
-  }
-  return out;
+/** What a document shows: paragraph ranges by colour, and a hover at each tagged paragraph's start. */
+export interface TagDecorations {
+  lines: Map<string, vscode.Range[]>;
+  hovers: vscode.DecorationOptions[];
 }
 
-interface TypePair {
-  lines: vscode.TextEditorDecorationType;
-  labels: vscode.TextEditorDecorationType;
+/** The hover of a tagged paragraph: its tags, and its note as written (several lines kept). */
+export function labelHover(label: TagLabel): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  if (label.tags.length > 0) md.appendMarkdown(`**${vscode.l10n.t('Tags')}:** `).appendText(label.tags.join(' · '));
+  if (label.note) {
+    if (label.tags.length > 0) md.appendMarkdown('\n\n');
+    md.appendMarkdown(`**${vscode.l10n.t('Note')}:**\n\n`);
+    for (const line of label.note.split('\n')) md.appendText(line).appendMarkdown('  \n');
+  }
+  return md;
+}
+
+/** The decorations for a document's annotations (planTagDecorations in core), as editor ranges. */
+export function computeTagDecorations(document: PositionSource, annotations: readonly Annotation[], styles: readonly TagStyle[]): TagDecorations {
+  const range = (start: number, end: number) => new vscode.Range(document.positionAt(start), document.positionAt(end));
+  const { paint, labels } = planTagDecorations(annotations, (tag) => tagColor(tag, styles));
+  return {
+    lines: new Map([...paint].map(([key, spans]) => [key, spans.map((s) => range(s.start, s.end))])),
+    hovers: labels.map((l) => ({ range: range(l.span.start, Math.min(l.span.start + 1, l.span.end)), hoverMessage: labelHover(l) })),
+  };
 }
 
 /** Keeps the visible editors' tag decorations in step with the annotations and the tag setting. */
 export class TagDecorator implements vscode.Disposable {
-  private readonly types = new Map<string, TypePair>();
+  private readonly types = new Map<string, vscode.TextEditorDecorationType>();
+  /** The hovers at tagged paragraphs' starts: no look of their own. */
+  private readonly hoverType = vscode.window.createTextEditorDecorationType({ rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed });
   private readonly disposables: vscode.Disposable[] = [];
   private styles = configuredTags();
   private pending: ReturnType<typeof setTimeout> | undefined;
@@ -79,44 +70,29 @@ export class TagDecorator implements vscode.Disposable {
     return [...this.types.keys()];
   }
 
-  private typeFor(color: string): TypePair {
-    let pair = this.types.get(color);
-    if (!pair && color === NOTE_KEY) {
-      const muted = new vscode.ThemeColor('editorCodeLens.foreground');
-      pair = {
-        lines: vscode.window.createTextEditorDecorationType({
-          isWholeLine: true,
-          borderColor: muted,
-          borderStyle: 'dotted',
-          borderWidth: '0 0 0 2px',
-          rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-        }),
-        labels: vscode.window.createTextEditorDecorationType({
-          after: { color: muted, margin: '0 0 0 1em' },
-          rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-        }),
-      };
-      this.types.set(color, pair);
-    }
-    if (!pair) {
-      pair = {
-        lines: vscode.window.createTextEditorDecorationType({
-          isWholeLine: true,
-          borderColor: color,
-          borderStyle: 'solid',
-          borderWidth: '0 0 0 3px',
-          overviewRulerColor: color,
-          overviewRulerLane: vscode.OverviewRulerLane.Left,
-          rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-        }),
-        labels: vscode.window.createTextEditorDecorationType({
-          after: { color, margin: '0 0 0 1em', fontStyle: 'italic' },
-          rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-        }),
-      };
-      this.types.set(color, pair);
-    }
-    return pair;
+  private typeFor(color: string): vscode.TextEditorDecorationType {
+    let type = this.types.get(color);
+    if (type) return type;
+    type =
+      color === NOTE_KEY
+        ? vscode.window.createTextEditorDecorationType({
+            isWholeLine: true,
+            borderColor: new vscode.ThemeColor('editorCodeLens.foreground'),
+            borderStyle: 'dotted',
+            borderWidth: '0 0 0 2px',
+            rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+          })
+        : vscode.window.createTextEditorDecorationType({
+            isWholeLine: true,
+            borderColor: color,
+            borderStyle: 'solid',
+            borderWidth: '0 0 0 3px',
+            overviewRulerColor: color,
+            overviewRulerLane: vscode.OverviewRulerLane.Left,
+            rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+          });
+    this.types.set(color, type);
+    return type;
   }
 
   private schedule(): void {
@@ -132,22 +108,17 @@ export class TagDecorator implements vscode.Disposable {
   }
 
   refresh(editor: vscode.TextEditor): void {
-    const plan = computeTagDecorations(editor.document, this.annotations.list(editor.document.uri), this.styles);
-    for (const color of plan.keys()) this.typeFor(color);
-    for (const [color, pair] of this.types) {
-      const d = plan.get(color);
-      editor.setDecorations(pair.lines, d?.lines ?? []);
-      editor.setDecorations(pair.labels, d?.labels ?? []);
-    }
+    const { lines, hovers } = computeTagDecorations(editor.document, this.annotations.list(editor.document.uri), this.styles);
+    for (const color of lines.keys()) this.typeFor(color);
+    for (const [color, type] of this.types) editor.setDecorations(type, lines.get(color) ?? []);
+    editor.setDecorations(this.hoverType, hovers);
   }
 
   dispose(): void {
     if (this.pending) clearTimeout(this.pending);
     for (const d of this.disposables) d.dispose();
-    for (const p of this.types.values()) {
-      p.lines.dispose();
-      p.labels.dispose();
-    }
+    for (const type of this.types.values()) type.dispose();
+    this.hoverType.dispose();
     this.types.clear();
   }
 }

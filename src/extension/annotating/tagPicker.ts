@@ -106,4 +106,38 @@ export class TagPicker {
       qp.show();
     });
   }
+
+  /**
+   * Remove Tag…: the tags of the touched paragraphs, all checked to begin with. Resolves with the checked
+   * tags (none: []) on Enter, undefined if dismissed.
+   */
+  pickToRemove(present: readonly { tag: string; paragraphs: number }[]): Promise<string[] | undefined> {
+    const styles = configuredTags();
+    return new Promise((resolve) => {
+      const qp = vscode.window.createQuickPick<TagPickItem>();
+      this.quickPick = qp;
+      qp.canSelectMany = true;
+      qp.title = vscode.l10n.t('Remove tags');
+      qp.placeholder = vscode.l10n.t('Tags to remove from the selected paragraphs');
+      qp.items = present.map(({ tag, paragraphs }) => ({
+        label: tag,
+        tag,
+        description: vscode.l10n.t('on {0} paragraph(s)', paragraphs),
+        detail: tagColor(tag, styles),
+        iconPath: new vscode.ThemeIcon('tag'),
+      }));
+      qp.selectedItems = qp.items;
+      let done = false;
+      const finish = (value: string[] | undefined) => {
+        if (done) return;
+        done = true;
+        resolve(value);
+        qp.dispose();
+        if (this.quickPick === qp) this.quickPick = undefined;
+      };
+      qp.onDidAccept(() => finish(qp.selectedItems.map((i) => i.tag!)));
+      qp.onDidHide(() => finish(undefined));
+      qp.show();
+    });
+  }
 }

@@ -1,5 +1,9 @@
-// The tags a user configured (reportAnnotator.tags: a name and a colour each) and the colour of any tag.
+// The tags of the workspace and their colours: the `reportAnnotator.tags` setting (a name and a colour
+// each). A tag used for the first time is added to it with a colour no other tag has (core/tagColors), so
+// colours stay put across sessions, are shared with a team through the workspace settings, and can be
+// changed (Set Tag Colour…).
 import * as vscode from 'vscode';
+import { assignColors, hashColor, isTagColor } from '../../core/tagColors';
 
 export interface TagStyle {
   name: string;
@@ -7,10 +11,10 @@ export interface TagStyle {
   color: string;
 }
 
-const COLOR = /^#[0-9a-fA-F]{6}$/;
-
-/** Colours for tags that the setting does not list, picked by a hash of the tag so they stay stable. */
-export const FALLBACK_COLORS = ['#e8a33d', '#4f9be8', '#5cb85c', '#d9534f', '#9b6ad6', '#2aa198', '#c76ba8', '#8a8f3c'];
+interface RawTag {
+  name?: unknown;
+  color?: unknown;
+}
 
 /** The `reportAnnotator.tags` setting, cleaned: names trimmed, duplicates and bad entries dropped. */
 export function configuredTags(): TagStyle[] {
@@ -19,22 +23,52 @@ export function configuredTags(): TagStyle[] {
   const seen = new Set<string>();
   if (!Array.isArray(raw)) return out;
   for (const entry of raw) {
-    const name = typeof entry === 'string' ? entry : (entry as { name?: unknown } | null)?.name;
+    const name = typeof entry === 'string' ? entry : (entry as RawTag | null)?.name;
     if (typeof name !== 'string' || !name.trim() || seen.has(name.trim())) continue;
-    const color = (entry as { color?: unknown } | null)?.color;
+    const color = (entry as RawTag | null)?.color;
     seen.add(name.trim());
-    out.push({ name: name.trim(), color: typeof color === 'string' && COLOR.test(color) ? color.toLowerCase() : hashColor(name.trim()) });
+    out.push({ name: name.trim(), color: isTagColor(color) ? color.toLowerCase() : hashColor(name.trim()) });
   }
   return out;
-}
-
-export function hashColor(tag: string): string {
-  let h = 0;
-  for (const ch of tag) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
-  return FALLBACK_COLORS[h % FALLBACK_COLORS.length];
 }
 
 /** The colour of a tag: from the setting, else a stable fallback. */
 export function tagColor(tag: string, styles: readonly TagStyle[]): string {
   return styles.find((s) => s.name === tag)?.color ?? hashColor(tag);
+}
+
+/** Where tag colours are written: the workspace's settings when a folder is open, else the user's. */
+function settingsTarget(): vscode.ConfigurationTarget {
+  return vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+}
+
+/** The list the target holds now (or the one in effect, to start it from). */
+function currentList(target: vscode.ConfigurationTarget): RawTag[] {
+  const inspect = vscode.workspace.getConfiguration('reportAnnotator').inspect<unknown>('tags');
+  const value = target === vscode.ConfigurationTarget.Workspace ? (inspect?.workspaceValue ?? inspect?.globalValue) : inspect?.globalValue;
+  const list = value ?? inspect?.defaultValue;
+  return Array.isArray(list) ? (list as RawTag[]) : [];
+}
+
+/**
+ * Gives tags that are not in the setting yet a colour of their own and adds them. `alsoUsed` are colours
+ * of tags in the workspace's annotations that the setting does not list.
+ */
+export async function adoptTags(tags: readonly string[], alsoUsed: readonly string[] = []): Promise<void> {
+  const styles = configuredTags();
+  const fresh = tags.filter((t) => !styles.some((s) => s.name === t));
+  if (fresh.length === 0) return;
+  const colors = assignColors(fresh, [...styles.map((s) => s.color), ...alsoUsed]);
+  const target = settingsTarget();
+  const list = [...currentList(target), ...[...colors].map(([name, color]) => ({ name, color }))];
+  await vscode.workspace.getConfiguration('reportAnnotator').update('tags', list, target);
+}
+
+/** Sets a tag's colour (adding the tag to the setting if it is not there). */
+export async function setTagColor(tag: string, color: string): Promise<void> {
+  const target = settingsTarget();
+  const list = currentList(target);
+  const at = list.findIndex((e) => typeof e?.name === 'string' && e.name.trim() === tag);
+  const next = at >= 0 ? list.map((e, i) => (i === at ? { ...e, name: tag, color: color.toLowerCase() } : e)) : [...list, { name: tag, color: color.toLowerCase() }];
+  await vscode.workspace.getConfiguration('reportAnnotator').update('tags', next, target);
 }

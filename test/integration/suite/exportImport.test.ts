@@ -191,7 +191,7 @@ suite('export and import', () => {
     const cases: [string, string, RegExp][] = [
       ['bad JSON', '{"format": "report-annotator.annotation-set", "documents": [', /JSON/],
       ['wrong type', JSON.stringify({ ...good, documents: [{ ...good.documents[0], annotations: good.documents[0].annotations.map((a, i) => (i === 2 ? { ...a, target: { ...a.target, start: '12' } } : a)) }] }), /documents\[0\]\.annotations\[2\]\.target\.start/],
-      ['unknown report', JSON.stringify({ ...good, documents: [good.documents[0], { ...good.documents[0], uri: 'reports/no-such-report.txt' }] }), /documents\[1\]\.uri: no such document/],
+      ['unknown report', JSON.stringify({ ...good, documents: [good.documents[0], { ...good.documents[0], uri: 'reports/no-such-report.txt' }] }), /In \S*import-bad-unknown-report\.json, documents\[1\]\.uri names a report that is not in the workspace\./],
       ['quote not at its offsets', JSON.stringify({ ...good, documents: [{ ...good.documents[0], annotations: good.documents[0].annotations.map((a, i) => (i === 1 ? { ...a, target: { ...a.target, start: 3 } } : a)) }] }), /documents\[0\]\.annotations\[1\]\.target\.exact/],
       ['not an annotation set', JSON.stringify({ hello: 'world' }), /format/],
     ];

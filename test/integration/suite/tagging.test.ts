@@ -182,10 +182,10 @@ suite('tagging', () => {
     assert.equal(a.note, '就业数字需核对：1312人是否含灵活就业');
     assert.deepEqual(a.tags, ['民生']);
 
-    // The input box is prefilled with the note: accept it as it is.
+    // The note box opens with the note in it, ready to edit: save it as it is.
     const pending = vscode.commands.executeCommand('reportAnnotator.editNote', { annotationId: a.id });
-    await sleep(400);
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const thread = await waitFor('the note box', () => api.annotationCommands.notes.thread);
+    await vscode.commands.executeCommand('reportAnnotator.saveNote', thread.comments[0]);
     await pending;
     assert.equal(api.annotations.list(doc.uri)[0].note, '就业数字需核对：1312人是否含灵活就业', 'the prefilled note is kept');
 
@@ -213,25 +213,30 @@ suite('tagging', () => {
     const { doc } = await openNewReport('tagging-decorations.txt', sampleReport());
     const [p] = await tagParagraphsWith(api, doc, ['民生保障持续改善'], ['民生', '财政', '自定义']);
     const plan = computeTagDecorations(doc, api.annotations.list(doc.uri), styles);
-    const green = plan.get('#5cb85c')!; // 民生
-    const red = plan.get('#d9534f')!; // 财政
+    const green = plan.lines.get('#5cb85c')!; // 民生
+    const red = plan.lines.get('#d9534f')!; // 财政
     assert.ok(green && red, 'one entry per colour');
-    assert.deepEqual(green.lines[0], new vscode.Range(doc.positionAt(p.range.start), doc.positionAt(p.range.end)));
-    assert.deepEqual(green.labels[0].range, new vscode.Range(doc.positionAt(p.range.end), doc.positionAt(p.range.end)));
-    assert.equal(green.labels[0].renderOptions?.after?.contentText, '⟨民生⟩');
-    assert.equal(red.labels[0].renderOptions?.after?.contentText, '⟨财政⟩');
-    const custom = [...plan.entries()].find(([, d]) => d.labels.some((l) => l.renderOptions?.after?.contentText === '⟨自定义⟩'));
+    assert.deepEqual(green[0], new vscode.Range(doc.positionAt(p.range.start), doc.positionAt(p.range.end)));
+    const custom = [...plan.lines.keys()].find((c) => c !== '#5cb85c' && c !== '#d9534f');
     assert.ok(custom, 'a tag that is not configured gets a colour too');
-    await waitFor('a decoration type for the unconfigured tag', () => decorator.colors.includes(custom[0]));
+    await waitFor('a decoration type for the unconfigured tag', () => decorator.colors.includes(custom));
+    // Hovering the paragraph's start shows its tags.
+    const [hover] = plan.hovers;
+    assert.deepEqual(hover.range, new vscode.Range(doc.positionAt(p.range.start), doc.positionAt(p.range.start + 1)));
+    assert.match((hover.hoverMessage as vscode.MarkdownString).value, /民生[\s\S]*财政[\s\S]*自定义/);
 
-    // A note adds ✎; a note without tags is marked on its own.
+    // A note adds ✎ to the lens; a note without tags is marked on its own.
     const q = await paragraphWith(api, doc, '坚持生态优先');
-    await vscode.commands.executeCommand('reportAnnotator.editNote', { uri: doc.uri, ranges: [{ start: p.range.start, end: p.range.start }], note: '注意' });
+    await vscode.commands.executeCommand('reportAnnotator.editNote', { uri: doc.uri, ranges: [{ start: p.range.start, end: p.range.start }], note: '注意\n第二行' });
     await vscode.commands.executeCommand('reportAnnotator.editNote', { uri: doc.uri, ranges: [{ start: q.range.start, end: q.range.start }], note: '只有备注' });
     const again = computeTagDecorations(doc, api.annotations.list(doc.uri), styles);
-    assert.equal(again.get('#5cb85c')!.labels[0].renderOptions?.after?.contentText, '⟨民生⟩ ✎');
-    const noteOnly = again.get(NOTE_KEY)!;
-    assert.deepEqual(noteOnly.lines, [new vscode.Range(doc.positionAt(q.range.start), doc.positionAt(q.range.end))]);
+    assert.match((again.hovers[0].hoverMessage as vscode.MarkdownString).value, /注意[\s\S]*第二行/, 'the hover holds the whole note');
+    const noteOnly = again.lines.get(NOTE_KEY)!;
+    assert.deepEqual(noteOnly, [new vscode.Range(doc.positionAt(q.range.start), doc.positionAt(q.range.end))]);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    const titles = lenses.map((l) => l.command?.title ?? '');
+    assert.ok(titles.some((t) => t.startsWith('⟨民生 · 财政 · 自定义⟩ ✎ 注意')), `the tags above the paragraph: ${titles.join(' | ')}`);
+    assert.ok(titles.includes('✎ 只有备注'), 'a note alone');
     await waitFor('a decoration type for note-only paragraphs', () => decorator.colors.includes(NOTE_KEY));
   });
 });
