@@ -1,12 +1,36 @@
 // The CLI's help texts, and the error that prints one (exit code 2).
 
-export type CommandName = 'analyze' | 'schema';
+export type CommandName = 'analyze' | 'table' | 'schema';
 
-const ANALYZE = `usage: report-annotator analyze FILE... [--out FILE] [--no-projects]
-  Analyses the reports (UTF-8 text) and writes one AnnotationSet (JSON, code point offsets).
-  -o, --out FILE   write to FILE (atomically; a symlink keeps pointing at it) instead of stdout
-  --no-projects    do not list projects (skips loading the word segmenter)
-  -h, --help       show this help`;
+const INPUTS = `  PATH is a report (UTF-8 text), a folder (searched recursively for .txt and .govreport; other files are
+  skipped) or - for standard input. A report that cannot be read is named on stderr and skipped; the others
+  are written, and the exit code is 1.`;
+
+const COMMON = `  -j, --jobs N         analyse in N worker threads (default: the number of cores); output keeps input order
+  --indicators FILE    add the indicator entries of FILE (JSON) to the shipped table (repeatable)
+  -o, --out FILE       write to FILE (atomically; a symlink keeps pointing at it) instead of stdout
+  -h, --help           show this help
+  A progress line (reports done/total, MB/s) goes to stderr when it is a terminal.`;
+
+const ANALYZE = `usage: report-annotator analyze PATH... [--format json|jsonl] [--jobs N] [--out FILE] [--no-projects]
+  Analyses the reports and writes one AnnotationSet (JSON, code point offsets), or with --format jsonl one
+  document per line, each written as its report is done.
+${INPUTS}
+  -f, --format F       json (default) or jsonl
+  --no-projects        do not list projects (skips loading the word segmenter)
+${COMMON}`;
+
+const TABLE = `usage: report-annotator table figures|targets|annotations PATH... [--indicator KEY] [--role target|result]
+                              [--format csv|jsonl] [--jobs N] [--out FILE]
+  Writes a flat table, one row per item, with a header (CSV per RFC 4180, UTF-8) or as JSON Lines:
+    figures      every figure, with its report's year, region and level, its indicator, role and year
+    targets      the figures that are a target or a result (one restated later in a report is listed once)
+    annotations  the tags and notes of the sidecars <report>.annotations.json beside the reports, one row per tag
+${INPUTS}
+  --indicator KEY      only figures of this canonical indicator (gdp, fiscalRevenue, cpi …)
+  --role R             only targets or only results
+  -f, --format F       csv (default) or jsonl
+${COMMON}`;
 
 const SCHEMA = `usage: report-annotator schema [--sidecar] [--out FILE]
   Writes the JSON Schema of the AnnotationSet export, or with --sidecar of the sidecar file.
@@ -16,9 +40,11 @@ const SCHEMA = `usage: report-annotator schema [--sidecar] [--out FILE]
 
 export const HELP: Record<CommandName | 'all', string> = {
   analyze: ANALYZE,
+  table: TABLE,
   schema: SCHEMA,
   all: `usage:
-  report-annotator analyze FILE... [--out FILE] [--no-projects]
+  report-annotator analyze PATH... [--format json|jsonl] [--jobs N] [--out FILE] [--no-projects]
+  report-annotator table figures|targets|annotations PATH... [--indicator KEY] [--role R] [--format csv|jsonl]
   report-annotator schema [--sidecar] [--out FILE]
   report-annotator --version
   report-annotator COMMAND --help

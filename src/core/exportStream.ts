@@ -80,6 +80,16 @@ export class AnnotationSetWriter {
     this.documents++;
   }
 
+  /**
+   * A document rendered elsewhere (renderDocument, in a worker thread), written in its place; `fragment` is
+   * handed over piece by piece by the caller, `first` says whether it opens the document.
+   */
+  async documentFragment(fragment: string, first: boolean, last: boolean): Promise<void> {
+    if (first && this.documents > 0) await this.put(',');
+    await this.put(fragment);
+    if (last) this.documents++;
+  }
+
   /** Closes the set and hands everything left to the sink. */
   async end(): Promise<void> {
     await this.put(this.documents === 0 ? ']\n}\n' : '\n  ]\n}\n');
@@ -111,7 +121,68 @@ export class AnnotationSetWriter {
     if (this.pending >= CHUNK) await this.flush();
   }
 
+  /** Hands what is pending to the sink. */
+  async flushAll(): Promise<void> {
+    await this.flush();
+  }
+
   private async flush(): Promise<void> {
+    if (this.parts.length === 0) return;
+    const chunk = this.parts.join('');
+    this.parts = [];
+    this.pending = 0;
+    await this.sink.write(chunk);
+  }
+}
+
+/** One document as the AnnotationSet writes it (without the comma between documents), for documentFragment. */
+export async function renderDocument(sink: TextSink, input: DocumentInput): Promise<void> {
+  const writer = new AnnotationSetWriter(sink);
+  await writer.document(input);
+  await writer.flushAll();
+}
+
+/**
+ * One document as one line of JSON (JSON Lines: the document object of the AnnotationSet, compact, then a
+ * newline), validated and written element by element like the set, so a huge document is never one string.
+ */
+export async function writeDocumentLine(sink: TextSink, { uri, text, analysis, annotations }: DocumentInput): Promise<void> {
+  const e = new DocumentExporter(text);
+  const fields = check(DOCUMENT_FIELDS, {
+    uri,
+    sha256: sha256(text),
+    length: e.length,
+    ...(analysis.title !== undefined && { title: analysis.title }),
+    ...(analysis.meta && { meta: analysis.meta }),
+  }, []);
+  const out = new Chunked(sink);
+  await out.put(JSON.stringify(fields).slice(0, -1));
+  const array = async <T, U>(key: string, schema: z.ZodType<U>, items: readonly T[], convert: (item: T) => unknown) => {
+    await out.put(`,${JSON.stringify(key)}:[`);
+    for (let i = 0; i < items.length; i++) await out.put(`${i === 0 ? '' : ','}${JSON.stringify(check(schema, convert(items[i]), [key, i]))}`);
+    await out.put(']');
+  };
+  await array('sections', SectionSchema, analysis.sections, (s) => e.section(s));
+  await array('paragraphs', ParagraphSchema, analysis.paragraphs, (p) => e.paragraph(p));
+  await array('figures', FigureSchema, analysis.figures, (f) => e.figure(f));
+  await array('projects', ProjectSchema, analysis.projects, (p) => e.project(p));
+  await array('captions', CaptionSchema, analysis.captions, (c) => e.caption(c));
+  await array('annotations', AnnotationSchema, annotations, (a) => e.annotation(a));
+  await out.put('}\n');
+  await out.flush();
+}
+
+/** Collects small pieces of text and hands them to the sink in chunks. */
+class Chunked {
+  private parts: string[] = [];
+  private pending = 0;
+  constructor(private readonly sink: TextSink) {}
+  async put(text: string): Promise<void> {
+    this.parts.push(text);
+    this.pending += text.length;
+    if (this.pending >= CHUNK) await this.flush();
+  }
+  async flush(): Promise<void> {
     if (this.parts.length === 0) return;
     const chunk = this.parts.join('');
     this.parts = [];

@@ -244,7 +244,7 @@ function rangeFrom(text: string, low: FoundFigure, quotes: QuoteTracker): FoundF
 
 /** Words right before a figure that say how it is meant, longest first. */
 const BOUND_BEFORE: [RegExp, FigureBound][] = [
-  [/(?:不超过|不高于|不到|不足|最多|控制在)$/, 'atMost'],
+  [/(?:不超过|不高于|不到|不足|最多)$/, 'atMost'],
   [/(?:不低于|不少于|至少|超过|突破|逾|超)$/, 'atLeast'],
 ];
 const BOUND_AFTER: [RegExp, FigureBound][] = [
@@ -253,8 +253,8 @@ const BOUND_AFTER: [RegExp, FigureBound][] = [
 ];
 
 /**
- * exact, about (左右, 约, 近, 几), atLeast (以上, 不低于, 超过, 突破, 余, 多), atMost (以内, 以下, 不超过,
- * 控制在). A word after the figure wins over one before it (控制在3%左右 is about).
+ * exact, about (左右, 约, 近, 几), atLeast (以上, 不低于, 超过, 突破, 余, 多), atMost (以内, 以下, 不超过). 控制在
+ * alone is exact (a review's 控制在2.6% states the outcome); 控制在4.6%以内 is atMost by its 以内.
  */
 function boundOf(text: string, f: FoundFigure): FigureBound {
   const after = text.slice(f.end, f.end + 2);

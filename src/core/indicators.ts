@@ -16,7 +16,7 @@ export class IndicatorTableError extends Error {
 }
 
 /** Words after the name that say what is said of it, not what it is (国内生产总值增速, 经济增长预期目标). */
-const TRAILING = /(?:的|之|增速|增长速度|速度|增幅|增长率|年均|平均|宏观调控目标|预期目标|调控目标|目标|预期|计划|指标|定为|定在|设定|确定|定)*$/;
+const TRAILING = /(?:的|之|增速|速度|增幅|增长率|年均|平均|宏观调控目标|预期目标|调控目标|目标|预期|计划|指标|定为|定在|设定|确定|定)*$/;
 const PAIR = /[和与及、]/;
 /** A name this long is specific enough to match after any words. */
 const LONG_NAME = 5;
@@ -56,7 +56,7 @@ export class IndicatorTable {
   keyOf(indicator: string, kind: FigureKind): string | undefined {
     let entry = this.memo.get(indicator);
     if (entry === undefined) {
-      const core = indicator.toUpperCase().replace(TRAILING, '');
+      const core = indicator.toUpperCase().replace(TRAILING, '').replace(/(?<!经济)增长$/, '');
       const found = this.words.find((w) => core.endsWith(w.word));
       const before = found ? core.slice(0, core.length - found.word.length) : '';
       // 城镇和农村居民人均可支配收入: a pair names two indicators, neither alone.

@@ -15,7 +15,10 @@ export interface RoleCue {
 
 /** A review or plan part of the report, from one section heading. */
 export function sectionCue(title: string): RoleCue {
-  const role: FigureRole | undefined = REVIEW_HEADING.test(title) ? 'result' : PLAN_HEADING.test(title) ? 'target' : undefined;
+  // “十四五”时期发展成就和“十五五”时期主要目标任务 reviews and plans: it does not say.
+  const review = REVIEW_HEADING.test(title);
+  const plan = PLAN_HEADING.test(title.replace(REVIEW_HEADING, ''));
+  const role: FigureRole | undefined = review && plan ? undefined : review ? 'result' : plan ? 'target' : undefined;
   const year = yearIn(title, true);
   return { ...(role && { role }), ...(year !== undefined && { year }) };
 }
@@ -38,12 +41,14 @@ export interface RoleContext {
   workReport: boolean;
 }
 
-const REVIEW_HEADING = /回顾|过去|成绩|工作总结|执行情况|基本情况|取得的|一年来|五年来/;
+const REVIEW_HEADING = /回顾|过去|成绩|成就|工作总结|执行情况|基本情况|取得的|一年来|五年来/;
 const PLAN_HEADING = /安排|任务|目标|计划|今年|展望|建议|部署|工作重点|重点工作|主要工作|的工作|总体要求|今后|下一步|明年|思路/;
 
 // Cues in the text before a figure. 要 is not 主要/重要/需要; 将 is not 将近; 预计 is an estimate of a result.
-const TARGET_CUE = /力争|确保|争取|努力|预期目标|主要目标|目标|(?<![稳于出超])预期|控制在|计划|安排|规划|(?<![主重需必纲概提摘只])要(?![素求点])|(?<![即])将(?![近来])/;
+const TARGET_CUE = /力争|确保|提出|争取|努力|预期目标|主要目标|目标|(?<![稳于出超])预期|控制在|计划|安排|规划|(?<![主重需必纲概提摘只])要(?![素求点])|(?<![即])将(?=比|达|超|增|提|突|实|完|新增|保持|控制|在)/;
 const RESULT_CUE = /完成|实现|达到|(?<![表])达|突破|预计|初步统计|全年|已经|已|累计|共计|超额/;
+/** Verbs of both goals and achievements (达到65%左右 in a plan, 达到56.9万亿元 in a review): the section decides. */
+const EITHER_CUE = /^(?:完成|实现|达到|达|突破|控制在)$/;
 const CUE = new RegExp(`(?:${TARGET_CUE.source})|(?:${RESULT_CUE.source})`, 'g');
 /** 力争实现, 确保完成: a result verb governed by a target word is part of the target. */
 const GOVERNED = /(?:力争|确保|争取|努力|要|将|预期|计划|目标)$/;
@@ -65,6 +70,8 @@ const YEAR_CUE = new RegExp(
 const SENTENCE_END = /[。！？!?]/;
 /** The figure's own clause: from the last comma (or the like) before it. */
 const CLAUSE_TAIL = /[^，,；;：:]*$/;
+/** 达到年度目标任务的206.2%: how much of a target was done. */
+const SHARE_OF_TARGET = /目标(?:任务)?的$/;
 const WEAK_RESULT = /比上年|较上年|同比/;
 const COMPARED_YEAR = new RegExp(`(?:比|较|与|同)(${DIGITS}{4})年`);
 
@@ -81,20 +88,34 @@ export function attachRoles(text: string, figures: readonly Figure[], context: R
     const prefix = text.slice(start, begin);
     const end = f.range.end - at;
     let year = yearIn(prefix, false);
+    // 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%: the sentence before says which year.
+    // (A span there, 实现“十五五”良好开局。, says nothing of the next sentence.)
+    if (year === undefined && start > opening.end) {
+      const before = yearIn(text.slice(sentenceStart(text, start - 1), start), false);
+      if (before !== 'span') year = before;
+    }
     if (year === undefined && start > opening.end) year = opening.year;
     // A cue in the figure's own clause says most; one further back in the sentence is weaker: a past year wins
     // over it (…认真落实省委工作要求，稳预期，地区生产总值增长4.1% in a review of 2025).
     const clause = CLAUSE_TAIL.exec(prefix)?.[0] ?? prefix;
-    let role: FigureRole | undefined = TARGET_AFTER.test(text.slice(end, end + 12)) ? 'target' : roleIn(clause);
+    // A news page's headlines (筑牢发展压舱石) are topics, not review or plan parts.
+    const headingRole = context.workReport ? context.section.role : undefined;
+    const sectionRole = context.list?.role ?? opening.role ?? headingRole;
+    let role: FigureRole | undefined = TARGET_AFTER.test(text.slice(end, end + 12))
+      ? 'target'
+      : SHARE_OF_TARGET.test(prefix)
+        ? 'result'
+        : roleIn(clause, sectionRole);
     if (role === undefined) {
-      role = roleIn(prefix);
+      role = roleIn(prefix, sectionRole);
       if (role === 'target' && isPast(year, context.reportYear)) role = 'result';
     }
     if (role === undefined) role = context.list?.role;
+    if (role === undefined) role = opening.role;
     // No cue word, but 比上年增长 or a year before the report's: what was achieved.
     if (role === undefined && (WEAK_RESULT.test(prefix) || isPast(year, context.reportYear))) role = 'result';
     if (year === undefined) year = context.list?.year;
-    if (role === undefined) role = context.section.role;
+    if (role === undefined) role = headingRole;
     if (year === undefined) year = context.section.year;
     // 比2002年增长65.5%, 2005年与2000年相比: a change over several years.
     const base = COMPARED_YEAR.exec(prefix);
@@ -113,18 +134,19 @@ export function listCue(text: string): RoleCue | undefined {
   const trimmed = text.trimEnd();
   if (!/[：:]$/.test(trimmed)) return undefined;
   const clause = trimmed.slice(sentenceStart(trimmed, trimmed.length - 1), -1);
-  const role = roleIn(clause);
+  const role = roleIn(clause, 'target');
   if (role === undefined) return undefined;
   const year = yearIn(clause, false);
   return { role, ...(year !== undefined && { year }) };
 }
 
-function roleIn(prefix: string): FigureRole | undefined {
+function roleIn(prefix: string, sectionRole?: FigureRole): FigureRole | undefined {
   let last: RegExpExecArray | undefined;
   for (const m of prefix.matchAll(CUE)) last = m;
   if (!last) return undefined;
-  if (TARGET_CUE.test(last[0]) && !RESULT_CUE.test(last[0])) return 'target';
-  return GOVERNED.test(prefix.slice(Math.max(0, last.index - 4), last.index)) ? 'target' : 'result';
+  if (GOVERNED.test(prefix.slice(Math.max(0, last.index - 4), last.index))) return 'target';
+  if (EITHER_CUE.test(last[0])) return sectionRole ?? (last[0] === '控制在' ? 'target' : 'result');
+  return TARGET_CUE.test(last[0]) && !RESULT_CUE.test(last[0]) ? 'target' : 'result';
 }
 
 /** The nearest year cue in `s` (the last one, or with `first` the first); in a heading an explicit year wins. */
@@ -149,12 +171,15 @@ function resolveYear(cue: YearCue | undefined, reportYear: number | undefined): 
 }
 
 /** The year cue of a paragraph's first sentence (过去一年，…。 2017年，是…一年。) and where that sentence ends. */
-function paragraphOpening(text: string): { end: number; year?: YearCue } {
+function paragraphOpening(text: string): { end: number; year?: YearCue; role?: FigureRole } {
   const m = SENTENCE_END.exec(text);
   const end = m ? m.index : text.length;
   // 2025年是“十四五”收官之年: the year the sentence is about comes first.
-  const year = yearIn(text.slice(0, Math.min(end, 60)), false, true);
-  return { end, ...(year !== undefined && { year }) };
+  const head = text.slice(0, Math.min(end, 60));
+  const year = yearIn(head, false, true);
+  // 过去五年，我们…: a review, whatever the section; 今后五年，…: a plan.
+  const role: FigureRole | undefined = /^.{0,6}(?:过去|回顾|一年来|年来)/.test(head) ? 'result' : /^.{0,6}(?:今后|未来|展望)/.test(head) ? 'target' : undefined;
+  return { end, ...(year !== undefined && { year }), ...(role && { role }) };
 }
 
 function sentenceStart(text: string, pos: number): number {

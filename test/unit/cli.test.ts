@@ -53,7 +53,7 @@ test('offsets in the export are code points: a character outside the BMP counts 
   for (const f of doc.figures) assert.equal(points.slice(f.range.start, f.range.end).join(''), f.text);
 });
 
-test('bad input gives a clear error and a non-zero exit, and writes nothing', () => {
+test('a bad report is named on stderr and skipped: exit 1, the others written; nothing at all when none is good', () => {
   const dir = scratch();
   const empty = join(dir, 'empty.txt');
   writeFileSync(empty, '');
@@ -63,24 +63,31 @@ test('bad input gives a clear error and a non-zero exit, and writes nothing', ()
   writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
   const gbk = join(dir, 'gbk.txt');
   writeFileSync(gbk, Buffer.from([0xd5, 0xfe, 0xb8, 0xae, 0xb9, 0xa4, 0xd7, 0xf7])); // 政府工作 in GBK
-  const out = join(dir, 'out.json');
   const cases: [string[], RegExp][] = [
-    [['analyze', join(dir, 'missing.txt'), '--out', out], /missing\.txt: no such file/],
-    [['analyze', empty, '--out', out], /empty\.txt: the file is empty/],
-    [['analyze', blank, '--out', out], /blank\.txt: the file holds only white space/],
-    [['analyze', binary, '--out', out], /image\.png: the file is binary/],
-    [['analyze', gbk, '--out', out], /gbk\.txt: the file is not valid UTF-8/],
-    [['analyze', dir, '--out', out], /is a directory/],
-    // one bad file among good ones: nothing is written
-    [['analyze', join(CORPUS_DIR, '001_644dbfd378649ff3.txt'), empty, '--out', out], /empty\.txt: the file is empty/],
+    [['analyze', join(dir, 'missing.txt')], /missing\.txt: no such file/],
+    [['analyze', empty], /empty\.txt: the file is empty/],
+    [['analyze', blank], /blank\.txt: the file holds only white space/],
+    [['analyze', binary], /image\.png: the file is binary/],
+    [['analyze', gbk], /gbk\.txt: the file is not valid UTF-8/],
   ];
   for (const [args, message] of cases) {
-    const r = run(...args);
+    const r = run(...args, '--no-projects');
     assert.equal(r.status, 1, `${args.join(' ')} exits 1`);
     assert.match(r.stderr, message);
-    assert.equal(r.stdout, '');
+    assert.deepEqual(parseAnnotationSet(JSON.parse(r.stdout)).documents, [], 'an empty set');
   }
-  assert.ok(!readdirSync(dir).includes('out.json'), 'no output was written');
+  // A folder: its .txt files are read (three bad ones named), image.png is not a report and is skipped.
+  const good = join(dir, 'good.txt');
+  writeFileSync(good, '简报\n新建道路20公里。\n');
+  for (const jobs of ['1', '2']) {
+    const out = join(dir, `out${jobs}.json`);
+    const r = run('analyze', dir, '--out', out, '--no-projects', '--jobs', jobs);
+    assert.equal(r.status, 1, r.stderr);
+    for (const name of ['empty', 'blank', 'gbk']) assert.match(r.stderr, new RegExp(`${name}\\.txt`));
+    assert.doesNotMatch(r.stderr, /image\.png/);
+    const set = parseAnnotationSet(JSON.parse(readFileSync(out, 'utf8')));
+    assert.deepEqual(set.documents.map((d) => d.uri.split('/').pop()), ['good.txt']);
+  }
 });
 
 test('usage errors exit 2 with the usage', () => {

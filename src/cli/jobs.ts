@@ -1,0 +1,223 @@
+// Runs one DocumentTask per input, in the main thread (--jobs 1) or in worker threads (worker_threads; this
+// same script is the worker). Output keeps the input order: a document's chunks are written as they come
+// while it is the oldest unfinished one, and held (at most HOLD bytes per document, then its worker waits)
+// otherwise, so memory stays bounded whatever the number of reports. A report that cannot be read or analysed
+// is named on stderr and skipped; the others are written.
+import { cpus } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { AnnotationSetWriter, type TextSink } from '../core/exportStream';
+import { DocumentTask, type TaskInput, type TaskOptions } from './documentTask';
+import { type Input, readStdin } from './inputs';
+import type { Output } from './output';
+import { Progress } from './progress';
+
+const HOLD = 8 * 1024 * 1024;
+
+type ToWorker = { type: 'task'; seq: number; input: TaskInput } | { type: 'ack' } | { type: 'exit' };
+type FromWorker =
+  | { type: 'chunk'; seq: number; text: string }
+  | { type: 'warn'; message: string }
+  | { type: 'done'; seq: number }
+  | { type: 'error'; seq: number; message: string; wrote: boolean };
+
+export const defaultJobs = () => Math.max(1, cpus().length);
+
+/** Writes every input's output to `output` in input order; returns how many inputs failed. */
+export async function runJobs(inputs: readonly Input[], options: TaskOptions, jobs: number, output: Output): Promise<number> {
+  const set = options.mode === 'json' ? new AnnotationSetWriter(output) : undefined;
+  const local = new DocumentTask(options); // validates --indicators before any work, and serves --jobs 1
+  if (set) await set.begin();
+  else if (local.header()) await output.write(local.header());
+  // A document of the set is written in pieces; the comma between documents goes before its first piece.
+  const piece = async (text: string, first: boolean, last: boolean) => {
+    if (set) await set.documentFragment(text, first, last);
+    else if (text) await output.write(text);
+  };
+  const progress = new Progress(inputs);
+  const stdinText = inputs.some((i) => i.path === '-') ? await readStdin().catch((err: Error) => err) : undefined;
+  const prepared = (input: Input): TaskInput | Error =>
+    input.path === '-' ? (stdinText instanceof Error ? stdinText : { ...input, text: stdinText }) : { path: input.path, uri: input.uri };
+  let failed = 0;
+  const fail = (message: string) => {
+    failed++;
+    progress.note(`report-annotator: ${message}`);
+  };
+  const warn = (message: string) => progress.note(`report-annotator: ${message}`);
+
+  if (jobs <= 1 || inputs.length <= 1) {
+    for (const input of inputs) {
+      const task = prepared(input);
+      let wrote = false;
+      const sink: TextSink = {
+        write: async (text) => {
+          await piece(text, !wrote, false);
+          wrote = true;
+        },
+      };
+      try {
+        if (task instanceof Error) throw task;
+        await local.run(task, sink, warn);
+        if (wrote || set) await piece('', !wrote, true);
+      } catch (err) {
+        if (wrote) throw err; // half a document is out: the output cannot be mended
+        fail((err as Error).message);
+      }
+      progress.done(input);
+      await new Promise((resolve) => setImmediate(resolve)); // between documents, let a signal be handled
+    }
+  } else {
+    await runInWorkers(inputs, prepared, options, Math.min(jobs, inputs.length), piece, warn, fail, progress);
+  }
+  if (set) await set.end();
+  progress.end();
+  return failed;
+}
+
+interface Slot {
+  chunks: string[];
+  bytes: number;
+  started: boolean;
+  done: boolean;
+  failed?: boolean;
+  held?: Worker;
+}
+
+async function runInWorkers(
+  inputs: readonly Input[],
+  prepared: (input: Input) => TaskInput | Error,
+  options: TaskOptions,
+  jobs: number,
+  piece: (text: string, first: boolean, last: boolean) => Promise<void>,
+  warn: (message: string) => void,
+  fail: (message: string) => void,
+  progress: Progress,
+): Promise<void> {
+  const slots: Slot[] = inputs.map(() => ({ chunks: [], bytes: 0, started: false, done: false }));
+  let next = 0; // the oldest unfinished input: its output goes out as it comes
+  let dispatched = 0;
+  let queue = Promise.resolve(); // writes to the output, one after another
+  const workers: Worker[] = [];
+  return new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const finish = (err?: unknown) => {
+      if (settled) return;
+      settled = true;
+      for (const w of workers) w.postMessage({ type: 'exit' } satisfies ToWorker);
+      if (err) reject(err);
+      else resolve();
+    };
+    const give = (worker: Worker) => {
+      while (dispatched < inputs.length) {
+        const seq = dispatched++;
+        const task = prepared(inputs[seq]);
+        if (task instanceof Error) {
+          fail(task.message);
+          slots[seq].done = slots[seq].failed = true;
+          continue;
+        }
+        worker.postMessage({ type: 'task', seq, input: task } satisfies ToWorker);
+        return;
+      }
+    };
+    // Writes what the head documents have, in order, and moves past the finished ones.
+    const drain = () => {
+      queue = queue.then(async () => {
+        while (next < slots.length) {
+          const slot = slots[next];
+          while (slot.chunks.length > 0) {
+            const text = slot.chunks.shift()!;
+            slot.bytes -= text.length;
+            await piece(text, !slot.started, false);
+            slot.started = true;
+          }
+          if (slot.held) {
+            slot.held.postMessage({ type: 'ack' } satisfies ToWorker);
+            slot.held = undefined;
+          }
+          if (!slot.done) return;
+          if (!slot.failed && (slot.started || options.mode === 'json')) await piece('', !slot.started, true);
+          progress.done(inputs[next]);
+          next++;
+        }
+        finish();
+      }).catch(finish);
+    };
+    for (let i = 0; i < jobs; i++) {
+      const worker = new Worker(__filename, { workerData: { reportAnnotatorWorker: true, options } });
+      workers.push(worker);
+      worker.on('message', (m: FromWorker) => {
+        if (m.type === 'warn') warn(m.message);
+        else if (m.type === 'chunk') {
+          const slot = slots[m.seq];
+          slot.chunks.push(m.text);
+          slot.bytes += m.text.length;
+          if (m.seq === next || slot.bytes < HOLD) worker.postMessage({ type: 'ack' } satisfies ToWorker);
+          else slot.held = worker;
+          drain();
+        } else {
+          if (m.type === 'error') {
+            if (m.wrote) return finish(new Error(m.message));
+            slots[m.seq].chunks = [];
+            slots[m.seq].failed = true;
+            fail(m.message);
+          }
+          slots[m.seq].done = true;
+          give(worker);
+          drain();
+        }
+      });
+      worker.on('error', finish);
+      give(worker);
+    }
+    drain();
+  });
+}
+
+/** The worker thread's side: run tasks as they come, each chunk acknowledged before the next is sent. */
+function startWorker(): void {
+  const port = parentPort!;
+  const task = new DocumentTask((workerData as { options: TaskOptions }).options);
+  let acked: (() => void) | undefined;
+  const tasks: { seq: number; input: TaskInput }[] = [];
+  let busy = false;
+  const post = (m: FromWorker) => port.postMessage(m);
+  const runNext = async () => {
+    if (busy || tasks.length === 0) return;
+    busy = true;
+    const { seq, input } = tasks.shift()!;
+    let wrote = false;
+    const sink: TextSink = {
+      write: (text) =>
+        new Promise<void>((resolve) => {
+          wrote = true;
+          acked = resolve;
+          post({ type: 'chunk', seq, text });
+        }),
+    };
+    try {
+      await task.run(input, sink, (message) => post({ type: 'warn', message }));
+      post({ type: 'done', seq });
+    } catch (err) {
+      post({ type: 'error', seq, message: (err as Error).message, wrote });
+    }
+    busy = false;
+    void runNext();
+  };
+  port.on('message', (m: ToWorker) => {
+    if (m.type === 'ack') acked?.();
+    else if (m.type === 'exit') port.close();
+    else {
+      tasks.push({ seq: m.seq, input: m.input });
+      void runNext();
+    }
+  });
+}
+
+/** True in a worker thread started by runJobs (then this script serves tasks instead of running the CLI). */
+export function isJobWorker(): boolean {
+  return !isMainThread && (workerData as { reportAnnotatorWorker?: boolean } | null)?.reportAnnotatorWorker === true;
+}
+
+export function runJobWorker(): void {
+  startWorker();
+}

@@ -1,0 +1,34 @@
+// report-annotator table figures|targets|annotations PATH... [--indicator KEY] [--role target|result]
+// [--format csv|jsonl] [--out FILE]: the flat tables of spec.md "Tables", one row per figure (targets: per
+// figure with a role) or per annotation tag (from the sidecars <report>.annotations.json beside the reports).
+import { loadIndicatorTable, readIndicatorFile } from '../core/indicators';
+import { runCommand, type CommonOptions } from './runCommand';
+import { UsageError } from './usage';
+
+export const TABLES = ['figures', 'targets', 'annotations'] as const;
+
+export interface TableOptions extends CommonOptions {
+  table: string;
+  format: string;
+  indicator?: string;
+  role?: string;
+}
+
+export async function tableCommand(options: TableOptions): Promise<number> {
+  const { table, format, indicator, role } = options;
+  if (!(TABLES as readonly string[]).includes(table)) throw new UsageError(`unknown table ${table}: ${TABLES.join(', ')}`, 'table');
+  if (format !== 'csv' && format !== 'jsonl') throw new UsageError(`--format ${format}: csv or jsonl`, 'table');
+  if (role !== undefined && role !== 'target' && role !== 'result') throw new UsageError(`--role ${role}: target or result`, 'table');
+  if (indicator !== undefined) {
+    const known = loadIndicatorTable(...options.indicatorFiles.map(readIndicatorFile)).keys;
+    if (!known.includes(indicator)) throw new UsageError(`unknown indicator ${indicator}; the known ones are: ${known.join(', ')}`, 'table');
+  }
+  return runCommand('table', options, {
+    mode: table as (typeof TABLES)[number],
+    format,
+    projects: false,
+    indicatorFiles: options.indicatorFiles,
+    indicator,
+    role,
+  });
+}

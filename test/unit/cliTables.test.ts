@@ -1,0 +1,134 @@
+// The CLI as a data tool: folders and stdin as inputs, JSON Lines, --jobs (same output, input order), the flat
+// tables (exact columns, RFC 4180), sidecar annotations, a bad file skipped with exit 1, unknown indicator keys.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test } from 'node:test';
+import { parseAnnotationSet } from '../../src/core/schema';
+import { serializeSidecar } from '../../src/core/sidecar';
+import { FIGURE_COLUMNS } from '../../src/core/tables';
+import { CORPUS_DIR, REPO_ROOT } from './corpus';
+
+const CLI = join(REPO_ROOT, 'dist', 'cli.js');
+const run = (cwd: string, args: string[], input?: string) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd, input });
+const NATIONAL = resolve(CORPUS_DIR, '..', 'corpus-national');
+
+/** A folder of five national reports, one in a sub-folder, with a note and an empty .txt beside them. */
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'report-annotator-tables-'));
+  mkdirSync(join(dir, 'older'));
+  for (const y of [2009, 2010, 2011, 2012]) copyFileSync(join(NATIONAL, `national-${y}.txt`), join(dir, `national-${y}.txt`));
+  copyFileSync(join(NATIONAL, 'national-2005.txt'), join(dir, 'older', 'national-2005.txt'));
+  writeFileSync(join(dir, 'README.md'), '# not a report\n');
+  return dir;
+}
+
+/** RFC 4180 records (quoted fields may hold commas, quotes and line breaks). */
+function parseCsv(csv: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i];
+    if (quoted) {
+      if (c === '"' && csv[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && csv[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else field += c;
+  }
+  return rows;
+}
+
+test('table targets --indicator gdp: the header of spec.md, one target and one result per report, in input order, same with --jobs', () => {
+  const dir = workspace();
+  const one = run(dir, ['table', 'targets', '.', '--indicator', 'gdp', '--role', 'target', '--jobs', '1']);
+  assert.equal(one.status, 0, one.stderr);
+  const rows = parseCsv(one.stdout);
+  assert.deepEqual(rows[0], [...FIGURE_COLUMNS]);
+  const col = (name: string) => FIGURE_COLUMNS.indexOf(name as (typeof FIGURE_COLUMNS)[number]);
+  assert.deepEqual(
+    rows.slice(1).map((r) => [r[col('document')], r[col('figureYear')], r[col('value')], r[col('bound')]]),
+    [
+      ['national-2009.txt', '2009', '8', 'about'],
+      ['national-2010.txt', '2010', '8', 'about'],
+      ['national-2011.txt', '2011', '8', 'about'],
+      ['national-2012.txt', '2012', '7.5', 'exact'],
+      ['older/national-2005.txt', '2005', '8', 'about'],
+    ],
+  );
+  assert.ok(rows.slice(1).every((r) => r[col('sentence')].includes('国内生产总值增长')));
+  for (const jobs of ['2', '3']) assert.equal(run(dir, ['table', 'targets', '.', '--indicator', 'gdp', '--role', 'target', '--jobs', jobs]).stdout, one.stdout);
+});
+
+test('analyze --format jsonl: one document per line, the same for --jobs 1 and 2; json with --jobs 2 is the same set', () => {
+  const dir = workspace();
+  const a = run(dir, ['analyze', '.', '--format', 'jsonl', '--no-projects', '--jobs', '1']);
+  const b = run(dir, ['analyze', '.', '--format', 'jsonl', '--no-projects', '--jobs', '2']);
+  assert.equal(a.status, 0, a.stderr);
+  assert.equal(a.stdout, b.stdout);
+  const lines = a.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((d) => d.uri), ['national-2009.txt', 'national-2010.txt', 'national-2011.txt', 'national-2012.txt', 'older/national-2005.txt']);
+  assert.deepEqual(lines[0].meta, { year: 2009, region: '中国', level: 'national', genre: 'workReport' });
+  const set1 = JSON.parse(run(dir, ['analyze', '.', '--no-projects', '--jobs', '1']).stdout);
+  const set2 = JSON.parse(run(dir, ['analyze', '.', '--no-projects', '--jobs', '2']).stdout);
+  parseAnnotationSet(set2);
+  delete set1.exportedAt;
+  delete set2.exportedAt;
+  assert.deepEqual(set2, set1);
+  assert.deepEqual(set1.documents.map((d: { uri: string }) => d.uri), lines.map((d) => d.uri));
+  assert.deepEqual(set1.documents[0], lines[0], 'a JSON line is the document of the set');
+});
+
+test('stdin (-) is a report named -; a bad file is named and skipped, exit 1, the rest written', () => {
+  const dir = workspace();
+  writeFileSync(join(dir, 'empty.txt'), '');
+  const text = readFileSync(join(dir, 'national-2010.txt'), 'utf8');
+  const r = run(dir, ['table', 'targets', '-', 'empty.txt', 'national-2012.txt', '--indicator', 'gdp', '--format', 'jsonl', '--out', 'out.jsonl'], text);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /empty\.txt: the file is empty/);
+  const rows = readFileSync(join(dir, 'out.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(Object.keys(rows[0]), [...FIGURE_COLUMNS]);
+  assert.deepEqual([...new Set(rows.map((x) => x.document))], ['-', 'national-2012.txt']);
+  assert.ok(rows.some((x) => x.document === '-' && x.role === 'target' && x.value === 8 && x.figureYear === 2010));
+});
+
+test('table annotations: one row per tag from the sidecars beside the reports, RFC 4180 quoting', () => {
+  const dir = workspace();
+  const report = join(dir, 'national-2012.txt');
+  const text = readFileSync(report, 'utf8');
+  const start = text.indexOf('国内生产总值47．2万亿元');
+  const stamp = '2026-01-01T00:00:00.000Z';
+  const target = { start, end: start + 12, exact: text.slice(start, start + 12), prefix: '', suffix: '' };
+  writeFileSync(`${report}.annotations.json`, serializeSidecar(text, [
+    { id: 'a1', tags: ['增长', '宏观'], note: 'GDP, "level"\nand growth', target, created: stamp, modified: stamp },
+  ]));
+  const r = run(dir, ['table', 'annotations', '.']);
+  assert.equal(r.status, 0, r.stderr);
+  const rows = parseCsv(r.stdout);
+  assert.deepEqual(rows[0], ['document', 'id', 'tag', 'note', 'start', 'end', 'exact', 'created', 'modified']);
+  const cp = [...text.slice(0, start)].length;
+  assert.deepEqual(rows.slice(1), [
+    ['national-2012.txt', 'a1', '增长', 'GDP, "level"\nand growth', String(cp), String(cp + 12), text.slice(start, start + 12), stamp, stamp],
+    ['national-2012.txt', 'a1', '宏观', 'GDP, "level"\nand growth', String(cp), String(cp + 12), text.slice(start, start + 12), stamp, stamp],
+  ]);
+});
+
+test('an unknown --indicator lists the known keys (exit 2); --indicators adds keys; a broken table file is named', () => {
+  const dir = workspace();
+  const r = run(dir, ['table', 'targets', '.', '--indicator', 'gpd']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /unknown indicator gpd; the known ones are: gdp, gdpPerCapita,/);
+  writeFileSync(join(dir, 'mine.json'), JSON.stringify([{ key: 'growth', name: '经济增长', kinds: ['percent'] }]));
+  const ok = run(dir, ['table', 'figures', 'national-2012.txt', '--indicators', 'mine.json', '--indicator', 'growth']);
+  assert.equal(ok.status, 0, ok.stderr);
+  writeFileSync(join(dir, 'bad.json'), JSON.stringify([{ key: 'x', name: 'y', kinds: [] }]));
+  const bad = run(dir, ['table', 'figures', 'national-2012.txt', '--indicators', 'bad.json']);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /bad\.json: indicator entry 0 \("x"\): kinds/);
+});
