@@ -5,7 +5,10 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { annotationSetJsonSchema, sidecarJsonSchema } from '../core/schema';
 import { GENERATOR } from '../core/version';
+import { codebookJsonSchema } from '../core/coding/codebookSchema';
+import { agreementCommand } from './agreementCommand';
 import { analyzeCommand } from './analyzeCommand';
+import { exportCommand } from './exportCommand';
 import { isJobWorker, runJobWorker } from './jobs';
 import { isBrokenPipe, openOutput } from './output';
 import { tableCommand } from './tableCommand';
@@ -23,7 +26,7 @@ const DATA: Options = {
 const COMMAND_OPTIONS: Record<CommandName, Options> = {
   analyze: { ...DATA, 'no-projects': { type: 'boolean' } },
   table: { ...DATA, indicator: { type: 'string' }, role: { type: 'string' } },
-  schema: { ...OUT, sidecar: { type: 'boolean' } },
+  schema: { ...OUT, sidecar: { type: 'boolean' }, codebook: { type: 'boolean' } },
 };
 
 /** node:util parseArgs, its errors as UsageError (the first sentence of node's message). */
@@ -61,6 +64,11 @@ async function run(argv: string[]): Promise<number> {
     else throw new UsageError('');
     return 0;
   }
+  if (first === 'export' || first === 'agreement') {
+    // The coding commands parse their own options and print their own help (exportCommand.ts, agreementCommand.ts).
+    await (first === 'export' ? exportCommand : agreementCommand)(rest);
+    return 0;
+  }
   if (first !== 'analyze' && first !== 'schema' && first !== 'table') throw new UsageError(`unknown command ${first}`);
   const { values, positionals } = parse(first, rest, COMMAND_OPTIONS[first]);
   if (values.help) {
@@ -90,7 +98,7 @@ async function run(argv: string[]): Promise<number> {
     });
   } else {
     const output = await openOutput(out);
-    const schema = values.sidecar ? sidecarJsonSchema() : annotationSetJsonSchema();
+    const schema = values.codebook ? codebookJsonSchema() : values.sidecar ? sidecarJsonSchema() : annotationSetJsonSchema();
     try {
       await output.write(`${JSON.stringify(schema, null, 2)}\n`);
     } catch (err) {

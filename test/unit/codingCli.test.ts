@@ -1,6 +1,7 @@
 // The CLI's export and agreement commands, run in-process: reports and sidecars in a temporary workspace,
 // the codebook found up the tree, each format read back.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import { sidecarOfReport } from '../../src/core/coding/tagOperations';
 import { importWebAnnotations } from '../../src/core/coding/webAnnotation';
 import { parseAnnotationSet } from '../../src/core/schema';
 import { serializeSidecar } from '../../src/core/sidecar';
-import { corpusText } from './corpus';
+import { corpusText, REPO_ROOT } from './corpus';
 
 const REPORTS = ['002_395ec08d707c8053.txt', '003_89d403a9849428ca.txt'];
 
@@ -97,4 +98,24 @@ test('the text report says which reports were left out', async () => {
   const r = compareCoders(await loadCoderSet(join(a, 'reports'), 'A'), { label: 'B', reports: [] });
   assert.match(formatAgreement(r), /Left out 002_395ec08d707c8053\.txt: only in A/);
   assert.match(formatAgreement(r), /overall +– +– +–/);
+});
+
+test('the built CLI: export and agreement registered, usage errors exit 2, schema --codebook', () => {
+  const CLI = join(REPO_ROOT, 'dist', 'cli.js');
+  const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  const root = workspace();
+  const out = join(root, 'all.jsonld');
+  const r = run('export', '--format', 'jsonld', join(root, 'reports'), '--out', out);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(readFileSync(out, 'utf8')).total, 3);
+  assert.equal(run('export', '--help').status, 0);
+  assert.equal(run('export', 'x.txt').status, 2);
+  const agreement = run('agreement', join(root, 'reports'), join(root, 'reports'));
+  assert.equal(agreement.status, 0, agreement.stderr);
+  assert.match(agreement.stdout, /Paragraphs where the coders differ: 0/);
+  assert.equal(run('agreement', root).status, 2);
+  assert.equal(run('agreement', root, join(root, 'missing')).status, 1);
+  const schema = run('schema', '--codebook');
+  assert.equal(schema.status, 0);
+  assert.ok(JSON.parse(schema.stdout).properties.tags);
 });
