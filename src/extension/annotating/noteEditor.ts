@@ -48,6 +48,8 @@ export class NoteEditor implements vscode.Disposable {
     thread.canReply = current === undefined;
     thread.contextValue = current === undefined ? 'reportAnnotator.newNote' : 'reportAnnotator.editNote';
     thread.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;
+    // The cursor is on the paragraph's first line (Edit Note put it there): the box takes the typing.
+    setTimeout(() => void vscode.commands.executeCommand('workbench.action.focusCommentOnCurrentLine').then(undefined, () => undefined), 400);
     return new Promise((resolve) => {
       this.open = { thread, resolve };
     });

@@ -21,6 +21,9 @@ interface Shown {
   roots: ReportNode[];
 }
 
+/** Schemes of documents a user reads and edits (not comment boxes, output channels, diffs' virtual sides). */
+const USER_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-userdata']);
+
 const EXPANDED_KEY = 'reportAnnotator.reportView.expanded';
 const FIGURES_KEY = 'reportAnnotator.reportView.figures';
 
@@ -155,7 +158,10 @@ export function registerReportTree(
     looksLikeReport(document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(HEAD_CHARS))));
   let pending = false;
   const follow = () => {
-    const editor = vscode.window.activeTextEditor;
+    // An editor that is not a document of the user's (the note box is a comment:// editor, an output
+    // channel is output:) is not a change of report: the view stays on the one it shows.
+    const active = vscode.window.activeTextEditor;
+    const editor = active && USER_SCHEMES.has(active.document.uri.scheme) ? active : undefined;
     // With focus outside the editors (e.g. in this view) there is no active editor: keep what is shown
     // while it is still visible.
     const document =
@@ -169,7 +175,7 @@ export function registerReportTree(
     view.description = provider.title;
     view.message = analysing
       ? vscode.l10n.t('Analysing the report…')
-      : !provider.document && vscode.window.activeTextEditor
+      : !provider.document && vscode.window.activeTextEditor && USER_SCHEMES.has(vscode.window.activeTextEditor.document.uri.scheme)
         ? vscode.l10n.t('The active editor is not a report.')
         : undefined;
     // The welcome text is for "no report at all", not for a report on its way.
