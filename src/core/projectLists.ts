@@ -1,0 +1,129 @@
+// Project names that do not end in their own facility word (spec.md, "Projects"):
+// - members of a list of projects, written short before the shared facility word (荣乌、西阜、津石高速公路;
+//   三峡工程、西电东送、南水北调等重大建设; 平漯周、焦济洛平、郑州南站等高铁项目);
+// - national programmes named by their form (南水北调, 西气东输, 退耕还林, 村村通);
+// - the short form of a project later in the text (平漯周高铁项目 … 平漯周高铁).
+import { wordAfter, type Lexicon } from './projectLexicon';
+import { FUNCTION_CHARS, GENERIC, LEADING_TRIM, PREDICATE, STOP_WORDS, SUFFIX_CLASS } from './projectWords';
+import type { Span } from './types';
+
+/** A list: items separated by 、 inside one clause. */
+const LIST_RE = /[^，。；！？：,;!?:]+/g;
+/**
+ * …等 + what the items are: lines, zones, sites (not companies, products or brands), or works of a kind
+ * (等高铁项目, 等安置房项目; 等一批重大项目 says nothing: 中食数联、…等一批大项目 has a company in it).
+ */
+const LIST_CLASS_RE =
+  /^(?:高铁|铁路|高速|公路|城际|灌区|园区|产业园|产业带|遗址|景区|景点|港口|机场|枢纽|水库|场馆|基地|酒店|商圈|街区|楼盘|地块|楼宇|[\u4e00-\u9fff]{1,4}?(?:项目|工程|建设))/;
+/** What may stand between 等 and the kind of works: a count, a qualifier. */
+const LIST_COUNT_RE = /^等(?:一批|[\d一二三四五六七八九十—-]+[个项条座处家所])?(?:全市|全省|重大|重点|大型|大)*/;
+
+/** Whether the text from 等 on says the items are works of a kind. */
+function isWorksClass(rest: string): boolean {
+  const after = rest.slice(LIST_COUNT_RE.exec(rest)![0].length);
+  return LIST_CLASS_RE.test(after);
+}
+const MIN_MEMBER = 2;
+const MAX_MEMBER = 8;
+const HAN_ONLY_RE = /^[\u4e00-\u9fff“”"·]+$/;
+/** Items that name regions, sectors, companies or a facility of their own kind are not list members. */
+const COMPANY_RE = /(?:公司|集团|银行|企业|股份|商会|协会)$/;
+const NOT_MEMBER_END_RE = /(?:地区|企业|行业|领域|市场|产业|公司|集团|银行|大学|学院|医院|中学|小学|高中|政府|部门)$/;
+
+/** The item with its leading verbs and qualifiers dropped (建成汉江西路 → 汉江西路), or undefined if it is no name. */
+function memberName(item: string, lex: Lexicon): string | undefined {
+  let s = item.trim();
+  for (;;) {
+    const w = wordAfter(lex, s, 0);
+    if (!w || w.word.length >= s.length) break;
+    if (!(PREDICATE.has(w.word) || LEADING_TRIM.has(w.word) || (w.word.length > 1 && w.tag.startsWith('v')) || w.tag === 'p' || w.tag === 'c')) break;
+    s = s.slice(w.word.length);
+  }
+  if (s.length < MIN_MEMBER || s.length > MAX_MEMBER || !HAN_ONLY_RE.test(s) || NOT_MEMBER_END_RE.test(s)) return undefined;
+  // A name has no verb of two characters or more and no function character; it is mostly proper words or
+  // characters the dictionary does not join (荣乌, 焦济洛平, 京九), not common words (钢铁, 高中, 房地产).
+  let proper = 0;
+  let common = 0;
+  let strong = false; // a place, a proper name or characters the dictionary does not join, not a rare noun only
+  for (let at = 0; at < s.length; ) {
+    const w = wordAfter(lex, s, at)!;
+    if (STOP_WORDS.has(w.word) || (w.word.length > 1 && GENERIC.has(w.word))) return undefined;
+    if (w.word.length === 1) {
+      if (FUNCTION_CHARS.has(w.word)) return undefined;
+      if (/^(?:a|ad|d|p|c|u|r)/.test(w.tag)) common++;
+      else {
+        proper++;
+        strong = true;
+      }
+    } else if (w.tag.startsWith('v') || w.tag === 'd' || w.tag === 'r' || w.tag === 'm' || w.tag === 'i' || w.tag === 'l') {
+      return undefined;
+    } else if (/^(?:ns|nz|nt|x|eng)$/.test(w.tag) || (w.tag === 'j' && w.word.length <= 2) || (w.tag.startsWith('nr') && w.word.length <= 3)) {
+      proper += w.word.length;
+      strong = true;
+    } else if (w.tag === 'nx') proper += w.word.length;
+    else common += w.word.length;
+    at += w.word.length;
+  }
+  if (!strong || common > proper || SUFFIX_CLASS.has(s)) return undefined;
+  return s;
+}
+
+/**
+ * Members of the lists whose last item is a project found in the paragraph (spans) or that end in 等 and a
+ * kind of works: the items before it, as written.
+ */
+export function listMembers(text: string, found: Span[], lex: Lexicon): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(LIST_RE)) {
+    const clause = m[0];
+    if (!clause.includes('、')) continue;
+    const base = m.index!;
+    const items = clause.split('、');
+    let last = items[items.length - 1];
+    const lastStart = base + clause.length - last.length;
+    const etc = last.indexOf('等');
+    let isList = false;
+    if (etc >= 0 && isWorksClass(last.slice(etc))) {
+      last = last.slice(0, etc);
+      isList = true;
+      items[items.length - 1] = last;
+    }
+    // The last item is a project found by its facility word, from the item's start (津石高速公路), or two
+    // items are (三峡工程、西电东送、青藏铁路、南水北调等重大建设).
+    const lastFound = found.find((f) => f.start >= lastStart && f.start <= lastStart + 4 && f.end <= lastStart + last.length + 6);
+    if (lastFound) isList = true;
+    if (found.filter((f) => f.start >= base && f.end <= base + clause.length).length >= 2) isList = true;
+    if (!isList) continue;
+    const members = items.slice(0, lastFound ? -1 : undefined);
+    // A list with a company or an institution in it is a list of those (中食数联、邮储银行等项目).
+    if (items.some((x) => COMPANY_RE.test(x))) continue;
+    for (const [k, item] of members.entries()) {
+      // Items that hold a project of their own are mentions already.
+      const at = base + items.slice(0, k).reduce((n, x) => n + x.length + 1, 0);
+      if (found.some((f) => f.start < at + item.length && at < f.end)) continue;
+      const name = memberName(item, lex);
+      if (name) out.push(name);
+    }
+  }
+  return out;
+}
+
+/** 南水北调, 西电东送, 西气东输, 北煤南运; 退耕还林, 退牧还草; 村村通, 户户通. */
+const PROGRAMME_RE = /[东西南北][电气水煤油粮][东西南北][送输调运]|退[耕牧田渔][还][林草湖海]|([村户组镇乡])\1通/g;
+
+export function programmeNames(text: string): string[] {
+  return [...text.matchAll(PROGRAMME_RE)].map((m) => m[0]);
+}
+
+/** 平漯周高铁项目 → 平漯周高铁: a name without 项目/工程 when what is left still ends in a facility word. */
+export function shortForms(names: string[]): string[] {
+  const out: string[] = [];
+  for (const n of names) {
+    const m = /^(.{3,})(?:项目|工程)$/.exec(n);
+    if (!m) continue;
+    const rest = m[1];
+    const tail = [2, 3, 4].map((k) => rest.slice(-k)).find((t) => SUFFIX_CLASS.get(t) === 'proper');
+    if (tail && rest.length > tail.length + 1) out.push(rest);
+  }
+  return out;
+}

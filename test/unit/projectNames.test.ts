@@ -1,0 +1,81 @@
+// Project names by class (spec.md, "Projects"), each on small inputs that show it: the facility words a
+// name may end in, where it starts, generic descriptions, members of lists, short forms, programmes named
+// by their form, phases and sections, names that only a caption holds.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeText } from '../../src/core/analyze';
+import { findProjectNames } from '../../src/core/projects';
+import { loadJiebaSegmenter } from '../../src/core/segmenter';
+
+const segmenter = loadJiebaSegmenter();
+const names = (text: string) => findProjectNames(text, segmenter).sort();
+const mentions = (text: string) =>
+  new Map(analyzeText(text, { segmenter }).projects.map((p) => [p.name, p.occurrences.length] as const));
+
+test('roads, rail, ports, airports, reservoirs and buildings with a place or proper name', () => {
+  const found = names(
+    '建成汉江西路、王城大道快速路和凌云山路北桥，加快郑州机场、唐山港、京港高铁和轨道交通2号线建设，' +
+      '完成金水河水库提升改造，推进丹江路地下车库、万达广场和黎明小学建设。',
+  );
+  for (const n of ['汉江西路', '王城大道快速路', '凌云山路北桥', '郑州机场', '唐山港', '京港高铁', '轨道交通2号线', '金水河水库', '丹江路地下车库', '万达广场', '黎明小学']) {
+    assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  }
+});
+
+test('a name starts after verbs, numbers with their measure words and qualifiers; places and names stay', () => {
+  assert.deepEqual(names('全力推进雄安新区建设。'), ['雄安新区']);
+  assert.deepEqual(names('新建改造小南湖湿地公园。'), ['小南湖湿地公园']);
+  assert.deepEqual(names('培育和引进2家维也纳酒店。'), ['维也纳酒店']);
+  assert.deepEqual(names('姜家变电站建成投运。'), ['姜家变电站']);
+  assert.deepEqual(names('确保省级重点项目中原科学城项目开工。'), ['中原科学城项目']);
+});
+
+test('generic descriptions and common words are not projects', () => {
+  for (const text of [
+    '推进城市更新项目和主导产业龙头项目，谋划一批教育基础设施项目。',
+    '实施文艺创作工程，建设生态停车场项目。',
+    '发展资本市场，拓宽发展思路，修建道路，支持香港融入国家发展大局。',
+    '坚持以人民为中心，城市功能不断完善，城乡面貌焕然一新。',
+  ]) {
+    assert.deepEqual(names(text), [], text);
+  }
+});
+
+test('members of a list of projects are mentions; members of lists of sectors or companies are not', () => {
+  const roads = names('加快荣乌、西阜、涞曲、曲港、津石高速公路建设。');
+  for (const n of ['荣乌', '西阜', '涞曲', '曲港', '津石高速公路']) assert.ok(roads.includes(n), n);
+  const works = names('三峡工程、西电东送、青藏铁路、南水北调等重大建设取得新进展。');
+  for (const n of ['三峡工程', '西电东送', '青藏铁路', '南水北调']) assert.ok(works.includes(n), n);
+  assert.deepEqual(names('提高钢铁、水泥、电解铝等行业建设项目资本金比例。'), []);
+  assert.deepEqual(names('中国平煤神马、中国河南国际、中豫航空集团等19家企业战略性重组。'), []);
+});
+
+test('programmes named by their form: 南水北调, 西气东输, 退耕还林, 村村通', () => {
+  assert.deepEqual(names('做好退耕还林、退牧还草工作，提高广播电视“村村通”水平，西气东输管道全线贯通。'), [
+    '西气东输',
+    '西气东输管道',
+    '村村通',
+    '退牧还草',
+    '退耕还林',
+  ].sort());
+});
+
+test('a short form later in the text is a mention of the same works', () => {
+  const m = mentions('完成平漯周高铁项目土地征收。\n平漯周高铁全线开工建设。');
+  assert.equal(m.get('平漯周高铁项目'), 1);
+  assert.equal(m.get('平漯周高铁'), 1);
+});
+
+test('phases and sections belong to the name; roads named as end points of a section are not mentions', () => {
+  assert.deepEqual(names('淮军公所一期建成开放。'), ['淮军公所一期']);
+  assert.ok(names('建成荣乌高速涞源段。').includes('荣乌高速涞源段'));
+  assert.ok(names('开工建设京港高铁阜阳至黄冈段。').includes('京港高铁阜阳至黄冈段'));
+  const section = names('推动涧滨北路(周山大道至衡山路段)征迁建设。');
+  assert.ok(section.includes('涧滨北路'));
+  assert.ok(!section.some((n) => n.startsWith('周山大道') || n.startsWith('衡山路')), section.join(' '));
+});
+
+test('a project named only in a photo caption is found there', () => {
+  const text = ['西城区加快建设。', '城市功能不断完善，新建道路6条。', '小南湖湿地公园效果图', '各项事业蒸蒸日上，民生福祉持续增进。'].join('\n');
+  assert.equal(mentions(text).get('小南湖湿地公园'), 1);
+});
