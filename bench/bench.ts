@@ -4,12 +4,14 @@ import { runFiguresBench } from './figuresBench';
 import { runAnalysisBench } from './analysisBench';
 import { runMergeBench } from './mergeBench';
 import { runCliBench } from './cliBench';
+import { runCorpusBench } from './corpusBench';
 
 async function main(): Promise<void> {
   await runFiguresBench();
   await runAnalysisBench();
   await runMergeBench();
   await runCliBench();
+  await runCorpusBench();
 }
 
 main().catch((err) => {

@@ -143,7 +143,12 @@ async function runInWorkers(
       }).catch(finish);
     };
     for (let i = 0; i < jobs; i++) {
-      const worker = new Worker(__filename, { workerData: { reportAnnotatorWorker: true, options } });
+      // Each worker holds its own word segmenter (about 240 MB of dictionaries, outside the heap); a small heap
+      // keeps the rest of its memory near what one report needs. Reports are analysed a paragraph at a time.
+      const worker = new Worker(__filename, {
+        workerData: { reportAnnotatorWorker: true, options },
+        resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 },
+      });
       workers.push(worker);
       worker.on('message', (m: FromWorker) => {
         if (m.type === 'warn') warn(m.message);
@@ -166,7 +171,7 @@ async function runInWorkers(
           drain();
         }
       });
-      worker.on('error', finish);
+      worker.on('error', (err) => finish(new Error(`a worker thread failed (${err.message}); try --jobs 1 for very large reports`)));
       give(worker);
     }
     drain();

@@ -29,7 +29,7 @@ const LIST_CUT = /^.*(?:等地|等|以来)/;
 /** 稳定脱贫户和801户: the figure is the second of a pair whose noun follows it. */
 const ENDS_WITH_CONJUNCTION = /(?:和|与|及|或|、)$/;
 const TRAILING_WORDS =
-  /(?:同比|比上年|较上年|比去年|实际|分别|均|都|共|总计|累计|合计|已经|已|就|仅|又|再|也|还|要|拟|将|预期|全年|年均|人均|每人每年|每年|每人|每天|每立方米|每|平均|新增|连续|今后|以下|今明|未来|过去|大约|将近|接近|超过|约|近|超|逾|高达|达到|达|完成|实现|突破|(?<!经济)增长|增加|提高|提升|上升|下降|减少|降低|压减|扩大|控制在|保持在|稳定在|定在|为|是|有|了|到|至|在|从|由|对|使|占|的)$/;
+  /(?:同比|比上年|较上年|比去年|实际|分别|均|都|共|总计|累计|合计|已经|已|就|仅|又|再|也|还|要|拟|将|预期|全年|年均|人均|每人每年|每年|每人|每天|每立方米|每|平均|新增|连续|今后|以下|今明|未来|过去|大约|将近|接近|超过|约|近|超|逾|高达|达到|达|完成|实现|突破|增长|增加|提高|提升|上升|下降|减少|降低|压减|扩大|控制在|保持在|稳定在|定在|为|是|有|了|到|至|在|从|由|对|使|占|的)$/;
 const LEADING_WORDS =
   /^(?:按可比价格计算|按可比价计算|扣除价格因素后?|其中|同时|此外|另外|特别是|全年|今年|去年末|去年|当年|年底前|年底|年内|年末|目前|以来|累计|总共|共|已经|已|并|和|与|及|而|但|又|还|再|也|就|均|都|是|要|拟|使|让|把|将|对(?!标|接|外)|在(?!建)|从|向|由|以|全区|全市|全县|全省|全国|的|时间|全面|全力|圆满|顺利|率先|持续|积极|大力|着力|努力|力争|确保|紧盯|统筹推进|统筹|安排|明确了|突出了|展望|提出|确定|预计|现在|包括|经过|相当于|充分释放|完成|实现|达到|开展|推动|推进|实施|建立|建成|成立|创建|创设|新建|引进|培育|落实|吸引|打造|组织|举办|发放|配建|牵头)/;
 /** What is left when the clause held only a verb (建成6处停车场): the thing counted follows the figure. */
@@ -90,9 +90,9 @@ export function attachContext(text: string, figures: Figure[], table: IndicatorT
   });
 
   // 国内生产总值达到56.9万亿元，比上年增长7.7%: the growth measures what the figure it qualifies measures.
-  const byId = new Map(figures.map((f) => [f.id, f]));
+  // (Ids are local here, f1… in text order.)
   for (const a of figures) {
-    const b = a.change?.figureId ? byId.get(a.change.figureId) : undefined;
+    const b = a.change?.figureId && a.indicator ? figures[Number(a.change.figureId.slice(1)) - 1] : undefined;
     if (!a.indicator || !b || b.indicator) continue;
     b.indicator = a.indicator;
     const key = table.keyOf(a.indicator, b.kind);
@@ -102,17 +102,17 @@ export function attachContext(text: string, figures: Figure[], table: IndicatorT
 
 /** 一般公共预算收入完成 → 一般公共预算收入; 城镇新增就业人数达到年度目标任务的 → 城镇新增就业人数. */
 function indicatorFrom(prefix: string): string | undefined {
-  let s = prefix.replace(DATE_PREFIX, '').replace(UNOPENED_CLOSE, '').trim();
+  const undated = prefix.replace(DATE_PREFIX, '');
+  let s = undated.replace(UNOPENED_CLOSE, '').trim();
   // 国内生产总值2000年达: the subject stands before the date.
-  if (stripWords(s).length < 2) {
-    const date = DATE_PREFIX.exec(prefix);
-    const before = date ? prefix.slice(0, date[0].length).replace(/[0-9０-９]{4}年度?$/, '') : '';
+  if (undated !== prefix && s.length < 8 && stripWords(s).length < 2) {
+    const before = prefix.slice(0, prefix.length - undated.length).replace(/[0-9０-９]{4}年度?$/, '');
     if (stripWords(before).length >= 2 && !/[0-9０-９]/.test(before)) s = before;
   }
   if ((s.split('"').length - 1) % 2 === 1) s = s.replace(UNOPENED_ASCII_QUOTE, '');
   if (ENDS_WITH_CONJUNCTION.test(s) || s.startsWith('占')) return undefined;
   s = SPLIT_VERB.exec(s)?.[1] ?? s;
-  s = FROM_CUT.exec(s)?.[1] ?? s;
+  if (s.includes('由') || s.includes('从')) s = FROM_CUT.exec(s)?.[1] ?? s;
   s = stripWords(s.replace(LIST_CUT, ''));
   if (s.length > MAX_INDICATOR) s = stripWords(s.replace(LONG_CUT, ''));
   if (s.length < 2 || s.length > MAX_INDICATOR || SCOPE_ONLY.test(s) || VERB_ONLY.test(s)) return undefined;
@@ -122,7 +122,10 @@ function indicatorFrom(prefix: string): string | undefined {
 function stripWords(s: string): string {
   for (let before = ''; before !== s; ) {
     before = s;
-    s = s.trim().replace(TRAILING_WORDS, '').replace(LEADING_WORDS, '');
+    s = s.trim();
+    // 经济增长 is what is measured (今年的经济增长预期为7％左右), not 经济 and a verb.
+    if (!s.endsWith('经济增长')) s = s.replace(TRAILING_WORDS, '');
+    s = s.replace(LEADING_WORDS, '');
   }
   return s;
 }

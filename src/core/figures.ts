@@ -19,7 +19,7 @@ export function extractFigures(text: string, options: ExtractOptions = {}): Figu
   // Converted in place: a crafted text holds millions of figures, and two arrays of them would double the peak.
   const figures = found as unknown as Figure[];
   found.forEach((f, i) => {
-    figures[i] = {
+    const figure: Figure = {
       id: `f${i + 1}`,
       text: text.slice(f.start, f.end),
       range: { start: f.start, end: f.end },
@@ -29,9 +29,10 @@ export function extractFigures(text: string, options: ExtractOptions = {}): Figu
       baseValue: f.baseValue,
       unit: f.unit,
       approx: f.approx,
-      ...(f.high && { high: f.high }),
       bound: f.high ? 'range' : boundOf(text, f),
     };
+    if (f.high) figure.high = f.high;
+    figures[i] = figure;
   });
   attachContext(text, figures, options.indicators ?? defaultIndicatorTable());
   return figures;
@@ -242,30 +243,30 @@ function rangeFrom(text: string, low: FoundFigure, quotes: QuoteTracker): FoundF
   };
 }
 
-/** Words right before a figure that say how it is meant, longest first. */
-const BOUND_BEFORE: [RegExp, FigureBound][] = [
-  [/(?:不超过|不高于|不到|不足|最多)$/, 'atMost'],
-  [/(?:不低于|不少于|至少|超过|突破|逾|超)$/, 'atLeast'],
-];
-const BOUND_AFTER: [RegExp, FigureBound][] = [
-  [/^(?:以上|之上)/, 'atLeast'],
-  [/^(?:以内|以下|之内)/, 'atMost'],
-];
+/** Words right before a figure that say how it is meant. */
+const AT_MOST_BEFORE = ['不超过', '不高于', '不到', '不足', '最多'];
+const AT_LEAST_BEFORE = ['不低于', '不少于', '至少', '超过', '突破', '逾', '超'];
 
 /**
  * exact, about (左右, 约, 近, 几), atLeast (以上, 不低于, 超过, 突破, 余, 多), atMost (以内, 以下, 不超过). 控制在
  * alone is exact (a review's 控制在2.6% states the outcome); 控制在4.6%以内 is atMost by its 以内.
+ * A word after the figure wins over one before it. (Tests in place, no slices: this runs for every figure.)
  */
 function boundOf(text: string, f: FoundFigure): FigureBound {
-  const after = text.slice(f.end, f.end + 2);
-  for (const [re, bound] of BOUND_AFTER) if (re.test(after)) return bound;
-  const written = text.slice(f.start, f.end);
-  if (written.endsWith('左右')) return 'about';
-  if (f.approx && /[余多]/.test(written)) return 'atLeast';
-  if (f.approx && written.includes('几')) return 'about';
-  const before = text.slice(Math.max(0, f.start - 3), f.start);
-  for (const [re, bound] of BOUND_BEFORE) if (re.test(before)) return bound;
-  return approxBefore(text, f.start) ? 'about' : 'exact';
+  const { start, end } = f;
+  if (text.startsWith('以上', end) || text.startsWith('之上', end)) return 'atLeast';
+  if (text.startsWith('以内', end) || text.startsWith('以下', end) || text.startsWith('之内', end)) return 'atMost';
+  if (text.startsWith('左右', end - 2) && end - 2 >= start) return 'about';
+  if (f.approx) {
+    for (let i = start; i < end; i++) {
+      const c = text[i];
+      if (c === '余' || c === '多') return 'atLeast';
+      if (c === '几') return 'about';
+    }
+  }
+  for (const w of AT_MOST_BEFORE) if (text.startsWith(w, start - w.length)) return 'atMost';
+  for (const w of AT_LEAST_BEFORE) if (text.startsWith(w, start - w.length)) return 'atLeast';
+  return f.approx && approxBefore(text, start) ? 'about' : 'exact';
 }
 
 /** "4.2和0.7个百分点", "3—5个": a bare number takes the unit (and magnitude) of the number it pairs with. */
