@@ -1,0 +1,106 @@
+// Find in reports: a word, phrase or regular expression across the corpus, each hit as a keyword-in-context
+// line (left context | match | right context), counted per report and per year.
+
+export interface FindQuery {
+  pattern: string;
+  /** The pattern is a regular expression (JavaScript syntax, Unicode mode). */
+  regex?: boolean;
+  caseSensitive?: boolean;
+}
+
+export interface KwicHit {
+  /** UTF-16 offsets into the report's text. */
+  start: number;
+  end: number;
+  left: string;
+  match: string;
+  right: string;
+}
+
+/** Characters of context on each side of a hit. */
+export const KWIC_CONTEXT = 18;
+/** Hits kept per report: a pattern such as 的 would otherwise fill memory; the count stays exact. */
+export const MAX_HITS_PER_REPORT = 500;
+
+export class FindQueryError extends Error {}
+
+/** The query as a global regular expression; an error naming the problem for a bad one or an empty pattern. */
+export function compileQuery(query: FindQuery): RegExp {
+  if (query.pattern === '') throw new FindQueryError('the search term is empty');
+  const source = query.regex ? query.pattern : query.pattern.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  try {
+    return new RegExp(source, `gu${query.caseSensitive ? '' : 'i'}`);
+  } catch (err) {
+    throw new FindQueryError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+/** The hits of `re` (global) in `text`: the first MAX_HITS_PER_REPORT as KWIC lines, and how many there are. */
+export function findHits(text: string, re: RegExp, context = KWIC_CONTEXT, limit = MAX_HITS_PER_REPORT): { hits: KwicHit[]; count: number } {
+  const hits: KwicHit[] = [];
+  let count = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0] === '') {
+      re.lastIndex++; // an empty match (a lookahead, x*) finds nothing to show; step over it
+      continue;
+    }
+    count++;
+    if (hits.length < limit) {
+      const start = m.index;
+      const end = start + m[0].length;
+      hits.push({
+        start,
+        end,
+        left: flat(text.slice(Math.max(0, start - context), start)),
+        match: flat(m[0]),
+        right: flat(text.slice(end, end + context)),
+      });
+    }
+  }
+  return { hits, count };
+}
+
+/** A KWIC line with the left context padded to `width` characters (ideographic spaces), so matches align. */
+export function kwicLine(hit: KwicHit, width = KWIC_CONTEXT): { text: string; matchStart: number; matchEnd: number } {
+  const left = hit.left.length >= width ? hit.left.slice(hit.left.length - width) : '\u3000'.repeat(width - hit.left.length) + hit.left;
+  const text = `${left} ${hit.match} ${hit.right}`;
+  return { text, matchStart: left.length + 1, matchEnd: left.length + 1 + hit.match.length };
+}
+
+export interface ReportHits {
+  uri: string;
+  name: string;
+  title?: string;
+  year?: number;
+  region?: string;
+  count: number;
+  hits: KwicHit[];
+}
+
+/** Hits per year (reports without a year are left out), years in order. */
+export function countsPerYear(reports: readonly ReportHits[]): { year: number; count: number; reports: number }[] {
+  const years = new Map<number, { year: number; count: number; reports: number }>();
+  for (const r of reports) {
+    if (r.year === undefined || r.count === 0) continue;
+    const y = years.get(r.year) ?? { year: r.year, count: 0, reports: 0 };
+    y.count += r.count;
+    y.reports++;
+    years.set(r.year, y);
+  }
+  return [...years.values()].sort((a, b) => a.year - b.year);
+}
+
+/** The spans of the paragraphs (of `paragraphs`, in order) that hold at least one hit. */
+export function paragraphsWithHits<P extends { start: number; end: number }>(paragraphs: readonly P[], hits: readonly { start: number; end: number }[]): P[] {
+  const out = new Set<P>();
+  let i = 0;
+  const sorted = [...hits].sort((a, b) => a.start - b.start);
+  for (const h of sorted) {
+    while (i < paragraphs.length && paragraphs[i].end <= h.start) i++;
+    if (i < paragraphs.length && paragraphs[i].start < h.end && h.start < paragraphs[i].end) out.add(paragraphs[i]);
+  }
+  return [...out];
+}

@@ -1,0 +1,129 @@
+// Indicators across the corpus and their per-year series: under each indicator (and kind of figure: the GDP
+// growth rate in % apart from the GDP in 元), per report and year the target (with its bound) and the result.
+// The same points feed the Indicators view, the timeline chart and its table.
+import type { FigureBound, FigureKind, FigureRole } from '../types';
+import type { CorpusReport } from './grouping';
+import type { FigureSummary } from './summary';
+
+/** An indicator measured by figures of one kind: gdp in percent (growth) is not gdp in currency (level). */
+export interface SeriesKey {
+  indicatorKey: string;
+  kind: FigureKind;
+}
+
+export const seriesId = (k: SeriesKey): string => `${k.indicatorKey}:${k.kind}`;
+
+export function parseSeriesId(id: string): SeriesKey | undefined {
+  const m = /^([A-Za-z][\w.-]*):(\w+)$/.exec(id);
+  return m ? { indicatorKey: m[1], kind: m[2] as FigureKind } : undefined;
+}
+
+/** One target or result of one year, from one report. */
+export interface SeriesPoint {
+  year: number;
+  role: FigureRole;
+  region: string;
+  value: number;
+  high?: number;
+  bound: FigureBound;
+  unit: string;
+  text: string;
+  sentence: string;
+  /** The report it is stated in. */
+  uri: string;
+  report: string;
+  reportYear?: number;
+  start: number;
+  end: number;
+}
+
+export interface IndicatorSeries extends SeriesKey {
+  /** The indicator's name as the reports write it most often (国内生产总值). */
+  name: string;
+  /** Every target and result with a year, by year then role; at most one per region, year and role. */
+  points: SeriesPoint[];
+  /** How many reports state it. */
+  reports: number;
+}
+
+/**
+ * The year a figure is about: as the analysis says; else a target is for the report's year. A result without a
+ * year is left out: the analysis leaves the year off spans (五年来, 比2002年增长65.5%), not single years.
+ */
+export function figureYear(f: FigureSummary, reportYear: number | undefined): number | undefined {
+  if (f.year !== undefined) return f.year;
+  return f.role === 'target' ? reportYear : undefined;
+}
+
+/**
+ * Every indicator of the corpus with its points. When several reports give the same region's target or result
+ * for one year (a five-year review restates it), the report nearest that year wins (the year's own report for
+ * a target, the next year's for a result), then the first statement in the text.
+ */
+export function indicatorSeries(reports: readonly CorpusReport[], unknownRegion = '?'): IndicatorSeries[] {
+  const byId = new Map<string, { key: SeriesKey; names: Map<string, number>; best: Map<string, [number, SeriesPoint]>; reports: Set<string> }>();
+  for (const r of reports) {
+    const meta = r.summary.meta;
+    const region = meta?.region ?? unknownRegion;
+    for (const f of r.summary.figures) {
+      if (!f.indicatorKey) continue;
+      const key = { indicatorKey: f.indicatorKey, kind: f.kind };
+      const id = seriesId(key);
+      let acc = byId.get(id);
+      if (!acc) byId.set(id, (acc = { key, names: new Map(), best: new Map(), reports: new Set() }));
+      if (f.indicator) acc.names.set(f.indicator, (acc.names.get(f.indicator) ?? 0) + 1);
+      acc.reports.add(r.uri);
+      const year = figureYear(f, meta?.year);
+      if (!f.role || year === undefined) continue;
+      const expected = f.role === 'target' ? year : year + 1;
+      const distance = meta?.year === undefined ? 100 : Math.abs(meta.year - expected);
+      const slot = `${region}|${year}|${f.role}`;
+      const before = acc.best.get(slot);
+      if (before && before[0] <= distance) continue;
+      acc.best.set(slot, [
+        distance,
+        {
+          year, role: f.role, region, value: f.value, ...(f.high !== undefined && { high: f.high }), bound: f.bound, unit: f.unit,
+          text: f.text, sentence: f.sentence, uri: r.uri, report: r.summary.title ?? r.name, reportYear: meta?.year, start: f.start, end: f.end,
+        },
+      ]);
+    }
+  }
+  return [...byId.values()]
+    .map(({ key, names, best, reports: rs }) => ({
+      ...key,
+      name: [...names.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? key.indicatorKey,
+      points: [...best.values()].map(([, p]) => p).sort((a, b) => a.year - b.year || a.region.localeCompare(b.region) || a.role.localeCompare(b.role)),
+      reports: rs.size,
+    }))
+    .sort((a, b) => b.points.length - a.points.length || seriesId(a).localeCompare(seriesId(b)));
+}
+
+/** A year's row of the timeline's table: the target and the result of one region. */
+export interface SeriesRow {
+  year: number;
+  region: string;
+  target?: SeriesPoint;
+  result?: SeriesPoint;
+}
+
+export function seriesRows(points: readonly SeriesPoint[]): SeriesRow[] {
+  const rows = new Map<string, SeriesRow>();
+  for (const p of points) {
+    const k = `${p.year}|${p.region}`;
+    let row = rows.get(k);
+    if (!row) rows.set(k, (row = { year: p.year, region: p.region }));
+    row[p.role] = p;
+  }
+  return [...rows.values()].sort((a, b) => a.year - b.year || a.region.localeCompare(b.region));
+}
+
+export const SERIES_COLUMNS = ['year', 'region', 'target', 'targetHigh', 'bound', 'result', 'unit', 'targetReport', 'resultReport', 'targetSentence', 'resultSentence'] as const;
+
+/** The table under the chart as cells, in SERIES_COLUMNS order (for the CSV). */
+export function seriesTableCells(rows: readonly SeriesRow[]): (string | number | undefined)[][] {
+  return rows.map((r) => [
+    r.year, r.region, r.target?.value, r.target?.high, r.target?.bound, r.result?.value, (r.target ?? r.result)?.unit,
+    r.target?.report, r.result?.report, r.target?.sentence, r.result?.sentence,
+  ]);
+}

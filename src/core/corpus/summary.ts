@@ -1,0 +1,113 @@
+// A report's summary for the corpus: what the workspace views need of one analysis (metadata, counts, the
+// figures that measure an indicator or state a target or result, each with its sentence), small enough to
+// keep for a thousand reports and to cache on disk. The whole analysis is never kept.
+import { sentenceAround } from '../tables';
+import type { DocumentAnalysis, FigureBound, FigureKind, FigureRole, ReportMeta } from '../types';
+
+/** Bump when the summary's shape or meaning changes: cached summaries of another version are not read. */
+export const SUMMARY_VERSION = 1;
+
+export interface FigureSummary {
+  id: string;
+  text: string;
+  /** UTF-16 offsets into the report's text. */
+  start: number;
+  end: number;
+  kind: FigureKind;
+  value: number;
+  /** The high end of a range (bound "range"). */
+  high?: number;
+  unit: string;
+  bound: FigureBound;
+  indicator?: string;
+  indicatorKey?: string;
+  role?: FigureRole;
+  /** The calendar year the figure is about, when the text says. */
+  year?: number;
+  sentence: string;
+}
+
+export interface ReportCounts {
+  sections: number;
+  paragraphs: number;
+  figures: number;
+  projects: number;
+  targets: number;
+  results: number;
+}
+
+/** What the corpus keeps of one report (its uri and tags are the index's). */
+export interface ReportSummary {
+  /** sha256 of the text, hex. */
+  hash: string;
+  /** Length of the text in UTF-16 code units. */
+  length: number;
+  title?: string;
+  meta?: ReportMeta;
+  counts: ReportCounts;
+  figures: FigureSummary[];
+}
+
+/** The sentences are cut to this many characters: a summary stays small whatever the report. */
+const MAX_SENTENCE = 240;
+
+export function summarize(hash: string, text: string, analysis: DocumentAnalysis): ReportSummary {
+  const figures: FigureSummary[] = [];
+  let targets = 0;
+  let results = 0;
+  for (const f of analysis.figures) {
+    if (f.role === 'target') targets++;
+    if (f.role === 'result') results++;
+    if (!f.indicatorKey && !f.role) continue;
+    const sentence = sentenceAround(text, f.range.start, f.range.end);
+    figures.push({
+      id: f.id,
+      text: f.text,
+      start: f.range.start,
+      end: f.range.end,
+      kind: f.kind,
+      value: f.value,
+      ...(f.high && { high: f.high.value }),
+      unit: f.unit,
+      bound: f.bound,
+      ...(f.indicator !== undefined && { indicator: f.indicator }),
+      ...(f.indicatorKey !== undefined && { indicatorKey: f.indicatorKey }),
+      ...(f.role !== undefined && { role: f.role }),
+      ...(f.year !== undefined && { year: f.year }),
+      sentence: sentence.length > MAX_SENTENCE ? `${sentence.slice(0, MAX_SENTENCE)}…` : sentence,
+    });
+  }
+  return {
+    hash,
+    length: text.length,
+    ...(analysis.title !== undefined && { title: analysis.title }),
+    ...(analysis.meta && { meta: analysis.meta }),
+    counts: {
+      sections: analysis.sections.length,
+      paragraphs: analysis.paragraphs.length,
+      figures: analysis.figures.length,
+      projects: analysis.projects.length,
+      targets,
+      results,
+    },
+    figures,
+  };
+}
+
+/** A cached summary, if `value` is one (of this version, for this hash); undefined for anything else. */
+export function parseCachedSummary(value: unknown, hash: string): ReportSummary | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const o = value as { version?: unknown; summary?: Partial<ReportSummary> };
+  const s = o.summary;
+  if (o.version !== SUMMARY_VERSION || !s || s.hash !== hash || typeof s.length !== 'number') return undefined;
+  if (!s.counts || typeof s.counts.figures !== 'number' || !Array.isArray(s.figures)) return undefined;
+  const ok = s.figures.every(
+    (f) => f && typeof f.start === 'number' && typeof f.end === 'number' && typeof f.value === 'number' && typeof f.sentence === 'string',
+  );
+  return ok ? (s as ReportSummary) : undefined;
+}
+
+/** The cache file's content for a summary. */
+export function cachedSummaryJson(summary: ReportSummary): string {
+  return JSON.stringify({ version: SUMMARY_VERSION, summary });
+}

@@ -1,0 +1,151 @@
+// The corpus's pure logic (src/core/corpus): summaries and their cache entries, grouping, indicator series
+// across reports, KWIC lines and per-year counts, the timeline's chart data. Real national reports where the
+// behaviour depends on the analysis.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, test } from 'node:test';
+import { analyzeText } from '../../src/core/analyze';
+import { indicatorChart, termChart } from '../../src/core/corpus/chart';
+import { groupReports, type CorpusReport } from '../../src/core/corpus/grouping';
+import { compileQuery, countsPerYear, findHits, FindQueryError, kwicLine, paragraphsWithHits } from '../../src/core/corpus/kwic';
+import { figureYear, indicatorSeries, parseSeriesId, seriesId, seriesRows } from '../../src/core/corpus/series';
+import { cachedSummaryJson, parseCachedSummary, summarize, type ReportSummary } from '../../src/core/corpus/summary';
+import { CORPUS_DIR } from './corpus';
+
+const SHARED = resolve(CORPUS_DIR, '..');
+
+function report(file: string): CorpusReport {
+  const text = readFileSync(join(SHARED, file), 'utf8');
+  const hash = createHash('sha256').update(text).digest('hex');
+  return { uri: `file:///${file}`, name: file, summary: summarize(hash, text, analyzeText(text)) };
+}
+
+const fake = (name: string, meta: ReportSummary['meta']): CorpusReport => ({
+  uri: `file:///${name}`,
+  name,
+  summary: { hash: name, length: 0, meta, counts: { sections: 0, paragraphs: 0, figures: 0, projects: 0, targets: 0, results: 0 }, figures: [] },
+});
+
+describe('summaries', () => {
+  const r = report('corpus-national/national-2012.txt');
+  test('keep metadata, counts, and only figures with an indicator or a role, each with its sentence', () => {
+    assert.equal(r.summary.meta?.level, 'national');
+    assert.equal(r.summary.meta?.year, 2012);
+    assert.ok(r.summary.counts.figures >= r.summary.figures.length);
+    assert.ok(r.summary.counts.targets > 0 && r.summary.counts.results > 0);
+    for (const f of r.summary.figures) assert.ok(f.indicatorKey || f.role);
+    const target = r.summary.figures.find((f) => f.indicatorKey === 'gdp' && f.role === 'target' && f.kind === 'percent');
+    assert.ok(target, 'the GDP growth target of 2012');
+    assert.equal(target.value, 7.5);
+    assert.match(target.sentence, /国内生产总值增长7\.5%/);
+  });
+  test('a cache entry is read back only for the same hash and version, and anything broken is refused', () => {
+    const json = cachedSummaryJson(r.summary);
+    assert.deepEqual(parseCachedSummary(JSON.parse(json), r.summary.hash), r.summary);
+    assert.equal(parseCachedSummary(JSON.parse(json), 'other'), undefined);
+    assert.equal(parseCachedSummary({ version: 999, summary: r.summary }, r.summary.hash), undefined);
+    assert.equal(parseCachedSummary({ version: 1, summary: { ...r.summary, figures: [{ start: 'x' }] } }, r.summary.hash), undefined);
+    assert.equal(parseCachedSummary(null, r.summary.hash), undefined);
+  });
+});
+
+describe('grouping', () => {
+  test('by level (national first), region, then year', () => {
+    const groups = groupReports([
+      fake('b', { genre: 'workReport', level: 'district', region: '西工区', year: 2021 }),
+      fake('a', { genre: 'workReport', level: 'district', region: '西工区', year: 2019 }),
+      fake('n', { genre: 'workReport', level: 'national', region: '中国', year: 2024 }),
+      fake('x', { genre: 'news' }),
+    ]);
+    assert.deepEqual(groups.map((g) => g.level), ['national', 'district', undefined]);
+    assert.deepEqual(groups[1].regions[0].reports.map((r) => r.name), ['a', 'b']);
+    assert.equal(groups[2].regions[0].region, '?');
+  });
+});
+
+describe('indicator series', () => {
+  const reports = ['1995', '2009', '2010', '2011'].map((y) => report(`corpus-national/national-${y}.txt`));
+  const gdp = indicatorSeries(reports).find((s) => seriesId(s) === 'gdp:percent');
+  test('the GDP growth series has targets and results by year, from the nearest report', () => {
+    assert.ok(gdp);
+    const target2009 = gdp.points.find((p) => p.year === 2009 && p.role === 'target');
+    assert.equal(target2009?.value, 8);
+    assert.equal(target2009?.bound, 'about');
+    const result2009 = gdp.points.find((p) => p.year === 2009 && p.role === 'result');
+    assert.equal(result2009?.value, 8.7);
+    assert.equal(result2009?.reportYear, 2010);
+    const target1995 = gdp.points.find((p) => p.year === 1995 && p.role === 'target');
+    assert.equal(target1995?.bound, 'range');
+    assert.deepEqual([target1995?.value, target1995?.high], [8, 9]);
+    // one point per region, year and role
+    const slots = gdp.points.map((p) => `${p.region}|${p.year}|${p.role}`);
+    assert.equal(new Set(slots).size, slots.length);
+  });
+  test('rows pair the target and the result of a year; ids round-trip', () => {
+    const rows = seriesRows(gdp!.points);
+    assert.ok(rows.some((r) => r.year === 2009 && r.target && r.result));
+    assert.deepEqual(parseSeriesId('gdp:percent'), { indicatorKey: 'gdp', kind: 'percent' });
+    assert.equal(parseSeriesId('nonsense'), undefined);
+  });
+  test('the year of a figure without one: a target is for the report year, a result has none', () => {
+    const base = { id: 'f', text: '', start: 0, end: 0, kind: 'percent' as const, value: 1, unit: '%', bound: 'exact' as const, sentence: '' };
+    assert.equal(figureYear({ ...base, role: 'target' }, 2024), 2024);
+    assert.equal(figureYear({ ...base, role: 'result' }, 2024), undefined);
+    assert.equal(figureYear({ ...base, role: 'result', year: 2019 }, 2024), 2019);
+    assert.equal(figureYear(base, 2024), undefined);
+  });
+  test('the chart: a point per target and result, the table a row per year and region', () => {
+    const labels = { year: 'Year', region: 'Region', target: 'Target', bound: 'Bound', result: 'Result', report: 'Report' };
+    const chart = indicatorChart(gdp!, labels);
+    assert.equal(chart.points.length, gdp!.points.length);
+    const range = chart.points.find((p) => p.x === 1995 && p.role === 'target');
+    assert.deepEqual([range?.y, range?.y2, range?.bound], [8, 9, 'range']);
+    const row1995 = chart.rows.find((r) => r[0] === 1995);
+    assert.equal(row1995?.[2], '8–9');
+    assert.equal(chart.columns.length, row1995?.length);
+  });
+});
+
+describe('KWIC', () => {
+  const text = '全面建成小康社会。\n小康是目标，全面小康\n实现小康';
+  test('a word: every hit with its context, newlines flattened', () => {
+    const { hits, count } = findHits(text, compileQuery({ pattern: '小康' }), 4);
+    assert.equal(count, 4);
+    assert.deepEqual(hits[1], { start: 10, end: 12, left: '社会。 ', match: '小康', right: '是目标，' });
+    assert.equal(text.slice(hits[3].start, hits[3].end), '小康');
+  });
+  test('a regular expression, case, special characters and empty matches', () => {
+    assert.equal(findHits(text, compileQuery({ pattern: '全面.{2}', regex: true })).count, 2);
+    assert.equal(findHits('GDP gdp', compileQuery({ pattern: 'gdp' })).count, 2);
+    assert.equal(findHits('GDP gdp', compileQuery({ pattern: 'gdp', caseSensitive: true })).count, 1);
+    assert.equal(findHits('a.b axb', compileQuery({ pattern: 'a.b' })).count, 1);
+    assert.equal(findHits('abc', compileQuery({ pattern: 'x*', regex: true })).count, 0);
+    assert.throws(() => compileQuery({ pattern: '(', regex: true }), FindQueryError);
+    assert.throws(() => compileQuery({ pattern: '' }), FindQueryError);
+  });
+  test('lines align: the left context is padded to one width', () => {
+    const { hits } = findHits(text, compileQuery({ pattern: '小康' }), 6);
+    const lines = hits.map((h) => kwicLine(h, 6));
+    assert.ok(lines.every((l) => l.matchStart === 7));
+    assert.equal(lines[0].text.slice(lines[0].matchStart, lines[0].matchEnd), '小康');
+  });
+  test('the hits are capped per report, the count is not', () => {
+    const r = findHits('的'.repeat(1000), compileQuery({ pattern: '的' }), 2, 10);
+    assert.deepEqual([r.hits.length, r.count], [10, 1000]);
+  });
+  test('counts per year and the term chart; paragraphs holding hits', () => {
+    const reports = [
+      { uri: 'a', name: 'a', year: 2001, count: 2, hits: [] },
+      { uri: 'b', name: 'b', year: 2001, count: 1, hits: [] },
+      { uri: 'c', name: 'c', year: 1999, count: 4, hits: [] },
+      { uri: 'd', name: 'd', count: 9, hits: [] },
+    ];
+    assert.deepEqual(countsPerYear(reports), [{ year: 1999, count: 4, reports: 1 }, { year: 2001, count: 3, reports: 2 }]);
+    const chart = termChart('小康', reports, { year: 'Year', hits: 'Hits', reports: 'Reports' });
+    assert.deepEqual(chart.rows, [[1999, 4, 1], [2001, 3, 2]]);
+    const paragraphs = [{ start: 0, end: 10 }, { start: 11, end: 20 }, { start: 21, end: 30 }];
+    assert.deepEqual(paragraphsWithHits(paragraphs, [{ start: 25, end: 27 }, { start: 2, end: 3 }, { start: 4, end: 5 }]), [paragraphs[0], paragraphs[2]]);
+  });
+});
