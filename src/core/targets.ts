@@ -49,7 +49,7 @@ const TARGET_CUE = /力争|确保|提出|争取|努力|预期目标|主要目标
 const RESULT_CUE = /完成|实现|达到|(?<![表])达|突破|预计|初步统计|全年|已经|已|累计|共计|超额/;
 /** Verbs of both goals and achievements (达到65%左右 in a plan, 达到56.9万亿元 in a review): the section decides. */
 const EITHER_CUE = /^(?:完成|实现|达到|达|突破|控制在)$/;
-const CUE = new RegExp(`(?:${TARGET_CUE.source})|(?:${RESULT_CUE.source})`, 'g');
+const CUE = new RegExp(`(?<target>${TARGET_CUE.source})|(?:${RESULT_CUE.source})`, 'g');
 /** 力争实现, 确保完成: a result verb governed by a target word is part of the target. */
 const GOVERNED = /(?:力争|确保|争取|努力|要|将|预期|计划|目标)$/;
 /** 8％的预定目标, 增长8%左右的目标: the figure names the target itself. */
@@ -121,6 +121,8 @@ export function attachRoles(text: string, figures: readonly Figure[], context: R
     const base = COMPARED_YEAR.exec(prefix);
     if (base && typeof year === 'number' && year - calendarYear(base[1]) > 1) year = 'span';
     if (role === undefined) continue;
+    // 2015年国内生产总值将超过55万亿元 in a 2011 report: nothing is achieved in a year still to come.
+    if (role === 'result' && typeof year === 'number' && context.reportYear !== undefined && year > context.reportYear) role = 'target';
     f.role = role;
     // Without a cue, a work report's targets are for the year it is given in and its results for the year before.
     year ??= context.workReport ? (role === 'target' ? 'this' : 'last') : undefined;
@@ -146,7 +148,7 @@ function roleIn(prefix: string, sectionRole?: FigureRole): FigureRole | undefine
   if (!last) return undefined;
   if (GOVERNED.test(prefix.slice(Math.max(0, last.index - 4), last.index))) return 'target';
   if (EITHER_CUE.test(last[0])) return sectionRole ?? (last[0] === '控制在' ? 'target' : 'result');
-  return TARGET_CUE.test(last[0]) && !RESULT_CUE.test(last[0]) ? 'target' : 'result';
+  return last.groups?.target !== undefined ? 'target' : 'result';
 }
 
 /** The nearest year cue in `s` (the last one, or with `first` the first); in a heading an explicit year wins. */
