@@ -39,7 +39,7 @@ describe('summaries', () => {
     const target = r.summary.figures.find((f) => f.indicatorKey === 'gdp' && f.role === 'target' && f.kind === 'percent');
     assert.ok(target, 'the GDP growth target of 2012');
     assert.equal(target.value, 7.5);
-    assert.match(target.sentence, /国内生产总值增长7\.5%/);
+    assert.match(target.sentence, /国内生产总值增长7．5%/);
   });
   test('a cache entry is read back only for the same hash and version, and anything broken is refused', () => {
     const json = cachedSummaryJson(r.summary);
