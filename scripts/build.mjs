@@ -33,7 +33,7 @@ await Promise.all([
 chmodSync(join(root, 'dist/cli.js'), 0o755);
 
 // The JSON Schemas shipped in the extension, generated from the zod schemas in src/core/schema.ts.
-for (const [file, extra] of [['annotation-set.schema.json', []], ['sidecar.schema.json', ['--sidecar']]]) {
+for (const [file, extra] of [['annotation-set.schema.json', []], ['sidecar.schema.json', ['--sidecar']], ['codebook.schema.json', ['--codebook']]]) {
   execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'schema', ...extra, '--out', join(root, 'dist', file)], {
     stdio: 'inherit',
   });

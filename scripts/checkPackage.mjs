@@ -61,6 +61,7 @@ const required = [
   'dist/cli.js',
   'dist/annotation-set.schema.json',
   'dist/sidecar.schema.json',
+  'dist/codebook.schema.json',
   'l10n/bundle.l10n.zh-cn.json',
   'node_modules/nodejieba/package.json',
   'node_modules/nodejieba/index.js',

@@ -32,10 +32,12 @@ ${INPUTS}
   -f, --format F       csv (default) or jsonl
 ${COMMON}`;
 
-const SCHEMA = `usage: report-annotator schema [--sidecar] [--out FILE]
-  Writes the JSON Schema of the AnnotationSet export, or with --sidecar of the sidecar file.
+const SCHEMA = `usage: report-annotator schema [--sidecar | --codebook] [--out FILE]
+  Writes the JSON Schema of the AnnotationSet export, with --sidecar of the sidecar file, with --codebook of
+  the codebook (report-annotator.codebook.json).
   -o, --out FILE   write to FILE instead of stdout
   --sidecar        the sidecar file's schema
+  --codebook       the codebook's schema
   -h, --help       show this help`;
 
 export const HELP: Record<CommandName | 'all', string> = {
@@ -45,7 +47,9 @@ export const HELP: Record<CommandName | 'all', string> = {
   all: `usage:
   report-annotator analyze PATH... [--format json|jsonl] [--jobs N] [--out FILE] [--no-projects]
   report-annotator table figures|targets|annotations PATH... [--indicator KEY] [--role R] [--format csv|jsonl]
-  report-annotator schema [--sidecar] [--out FILE]
+  report-annotator schema [--sidecar | --codebook] [--out FILE]
+  report-annotator export --format qdpx|jsonld|json PATH... [--out FILE]
+  report-annotator agreement A B [--format text|json] [--out FILE]
   report-annotator --version
   report-annotator COMMAND --help
 Exit codes: 0 done, 1 a file could not be read or written, 2 wrong usage.`,

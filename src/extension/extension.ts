@@ -2,11 +2,12 @@
 import * as vscode from 'vscode';
 import { registerAnalysis } from './analysis';
 import { registerAnnotating, type Annotating } from './annotating';
+import { registerCoding, type Coding } from './coding';
 import type { ReportAnnotatorApi } from './api';
 import { registerReading, type Reading } from './reading';
 
 /** What activate() returns: the public API, plus the parts the integration tests drive or look into. */
-export type ActivatedApi = ReportAnnotatorApi & Reading & Omit<Annotating, 'manager'>;
+export type ActivatedApi = ReportAnnotatorApi & Reading & Omit<Annotating, 'manager'> & { coding: Coding };
 
 export function activate(context: vscode.ExtensionContext): ActivatedApi {
   const log = vscode.window.createOutputChannel('Report Annotator', { log: true });
@@ -14,7 +15,8 @@ export function activate(context: vscode.ExtensionContext): ActivatedApi {
   const analysis = registerAnalysis(context, log);
   const { manager, ...annotating } = registerAnnotating(context, analysis, log);
   const reading = registerReading(context, analysis, manager);
-  return { analysis, annotations: manager, ...annotating, ...reading };
+  const coding = registerCoding(context, { manager, exportImport: annotating.exportImport }, log);
+  return { analysis, annotations: manager, ...annotating, ...reading, coding };
 }
 
 // The worker and every registration are disposed with context.subscriptions.

@@ -48,3 +48,13 @@ test('co-occurrence on the same paragraph, from one annotation or two on the sam
 test('CSV: a header, then a record per tag (RFC 4180)', () => {
   assert.equal(matrixCsv({ rows: ['a,b', '民生'], columns: ['r "1"', 'r2'], counts: [[1, 0], [2, 3]] }), 'tag,"r ""1""",r2\r\n"a,b",1,0\r\n民生,2,3\r\n');
 });
+
+test('a SchemaError path is found in the JSON text, for a problem on the entry', async () => {
+  const { locateJsonPath } = await import('../../src/core/coding/jsonLocate');
+  const text = '{\n  "tags": [\n    { "name": "经济", "color": "#112233" },\n    { "name": "财政", "color": "#445566", "parent": "经 济x" }\n  ]\n}\n';
+  const at = locateJsonPath(text, 'tags[1].parent');
+  assert.equal(text.slice(at.start, at.end), '"parent": "经 济x"');
+  const entry = locateJsonPath(text, 'tags[0]');
+  assert.equal(text.slice(entry.start, entry.end), '{ "name": "经济", "color": "#112233" }');
+  assert.deepEqual(locateJsonPath('{ bad', 'tags[0]'), { start: 0, end: 0 });
+});

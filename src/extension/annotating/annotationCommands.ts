@@ -4,6 +4,7 @@
 // object, so tests and keybindings can run it without any UI, e.g.
 //   executeCommand('reportAnnotator.tagParagraphs', { tags: ['民生'] })
 //   executeCommand('reportAnnotator.tagParagraphs', { uri, ranges: [{ start: 120, end: 480 }], tags: ['财政', '民生'] })
+//   executeCommand('reportAnnotator.repeatLastTag', { uri?, ranges? })      // the last tagging's tags
 //   executeCommand('reportAnnotator.removeTag', { uri, tag: '民生' })        // on the touched paragraphs
 //   executeCommand('reportAnnotator.removeTag', { uri, annotationId, tag })   // one annotation
 //   executeCommand('reportAnnotator.editNote', { uri, note: '…' })            // note '' removes it
@@ -61,6 +62,8 @@ export interface CommandResult {
 
 const RECENT_KEY = 'reportAnnotator.recentTags';
 const RECENT_LIMIT = 12;
+/** The tags of the last tagging, for Repeat Last Tag. */
+const LAST_KEY = 'reportAnnotator.lastTags';
 
 function isAnnotationNode(arg: unknown): arg is AnnotationNodeArg {
   const n = arg as Partial<AnnotationNodeArg> | undefined;
@@ -108,6 +111,7 @@ export class AnnotationCommands {
       registerCommand('reportAnnotator.deleteAnnotation', (a) => this.deleteAnnotation(a), options),
       registerCommand('reportAnnotator.reattachAnnotation', (a) => this.reattachAnnotation(a), options),
       registerCommand('reportAnnotator.setTagColor', (a) => this.setTagColor(a), options),
+      registerCommand('reportAnnotator.repeatLastTag', (a) => this.repeatLastTag(a), options),
     );
   }
 
@@ -120,13 +124,7 @@ export class AnnotationCommands {
     const store = this.manager.storeFor(document);
     let tags = args.tags;
     if (!tags) {
-      tags = await this.picker.pick(
-        [
-          [vscode.l10n.t('Recent'), this.recentTags()],
-          [vscode.l10n.t('In this report'), store.recentTags(50)],
-        ],
-        paragraphs.length,
-      );
+      tags = await this.picker.pick([[vscode.l10n.t('In this report'), store.recentTags(50)]], paragraphs.length, this.recentTags());
       if (!tags || tags.length === 0) return { annotationIds: [], message: 'cancelled' };
     }
     const clean: string[] = [];
@@ -149,6 +147,13 @@ export class AnnotationCommands {
       4000,
     );
     return { annotationIds: tagged.map((a) => a.id) };
+  }
+
+  /** Repeat Last Tag: the tags of the last tagging, on the paragraphs the selections touch now. */
+  async repeatLastTag(arg: unknown): Promise<CommandResult> {
+    const last = this.memento.get<string[]>(LAST_KEY, []).filter((t) => typeof t === 'string');
+    if (last.length === 0) throw new UserError(vscode.l10n.t('Nothing to repeat: tag a paragraph first.'));
+    return this.tagParagraphs({ ...argsOf(arg), tags: last });
   }
 
   async removeTag(arg: unknown): Promise<CommandResult> {
@@ -372,6 +377,7 @@ export class AnnotationCommands {
   }
 
   private async remember(tags: string[]): Promise<void> {
+    await this.memento.update(LAST_KEY, tags);
     const next = [...new Set([...[...tags].reverse(), ...this.recentTags()])].slice(0, RECENT_LIMIT);
     await this.memento.update(RECENT_KEY, next);
   }

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { NOTE_KEY, planTagDecorations, type TagLabel } from '../../core/tagRanges';
 import type { Annotation } from '../../core/types';
 import type { ReportAnnotationProvider } from '../api';
-import { configuredTags, tagColor, type TagStyle } from './tagSettings';
+import { configuredTags, onDidChangeTagStyles, tagColor, type TagStyle } from './tagSettings';
 
 interface PositionSource {
   positionAt(offset: number): vscode.Position;
@@ -58,6 +58,11 @@ export class TagDecorator implements vscode.Disposable {
           this.styles = configuredTags();
           this.schedule();
         }
+      }),
+      // The codebook's colours (coding area) changed.
+      onDidChangeTagStyles(() => {
+        this.styles = configuredTags();
+        this.schedule();
       }),
     );
     // Types for the configured colours exist from the start, so the first tag paints without a new type.

@@ -1,4 +1,5 @@
-// The tag quick pick (multi-select): the configured tags, then recent ones, then those of the report; a tag
+// The tag quick pick (multi-select): recent tags numbered 1–9 (typing the digit picks one), the configured
+// tags (the codebook's, then the setting's), then those of the report; a tag
 // typed in the box that is not listed is offered as a new tag. And what makes a tag: one line, at most 40
 // characters.
 import * as vscode from 'vscode';
@@ -16,7 +17,7 @@ export function checkTag(raw: string): { tag: string } | { error: string } {
 }
 
 /** An item of the tag quick pick. */
-export type TagPickItem = vscode.QuickPickItem & { tag?: string; isNew?: boolean };
+export type TagPickItem = vscode.QuickPickItem & { tag?: string; isNew?: boolean; /** 1–9: a recent tag, picked by typing its digit. */ digit?: number };
 
 export class TagPicker {
   /** The quick pick while it is open (tests drive it). */
@@ -28,10 +29,16 @@ export class TagPicker {
    * Multi-select quick pick: the configured tags, then recent ones, then those used in this report; a tag
    * typed in the box that is not listed is offered as a new tag (and taken if nothing else is checked).
    */
-  pick(more: [string, string[]][], paragraphCount: number): Promise<string[] | undefined> {
+  pick(more: [string, string[]][], paragraphCount: number, recent: readonly string[] = []): Promise<string[] | undefined> {
     const styles = configuredTags();
     type Item = TagPickItem;
-    const sections: [string, string[]][] = [[vscode.l10n.t('Configured tags'), styles.map((s) => s.name)], ...more];
+    // The recent tags come first, numbered 1–9: typing the digit alone picks the tag (see onDidChangeValue).
+    const numbered = recent.slice(0, 9);
+    const sections: [string, string[]][] = [
+      ...(numbered.length > 0 ? [[vscode.l10n.t('Recent (type 1–9)'), numbered] as [string, string[]]] : []),
+      [vscode.l10n.t('Configured tags'), styles.map((s) => s.name)],
+      ...more,
+    ];
     const base: Item[] = [];
     const seen = new Set<string>();
     for (const [label, tags] of sections) {
@@ -40,8 +47,9 @@ export class TagPicker {
       base.push({ label, kind: vscode.QuickPickItemKind.Separator });
       for (const t of fresh) {
         seen.add(t);
-        const style = styles.find((s) => s.name === t);
-        base.push({ label: t, tag: t, description: style?.color ?? tagColor(t, styles), iconPath: new vscode.ThemeIcon('tag') });
+        const color = tagColor(t, styles);
+        const digit = numbered.indexOf(t) + 1;
+        base.push({ label: t, tag: t, description: digit > 0 ? `${digit} · ${color}` : color, iconPath: new vscode.ThemeIcon('tag'), ...(digit > 0 && { digit }) });
       }
     }
     return new Promise((resolve) => {
@@ -74,6 +82,13 @@ export class TagPicker {
       });
       qp.onDidChangeValue((value) => {
         const typed = value.trim();
+        // A digit alone: its recent tag, with any already checked, is the answer.
+        const byDigit = /^[1-9]$/.test(typed) ? base.find((i) => i.digit === Number(typed)) : undefined;
+        if (byDigit?.tag) {
+          const tags = qp.selectedItems.map((i) => i.tag).filter((t): t is string => !!t && t !== byDigit.tag);
+          finish([...tags, byDigit.tag]);
+          return;
+        }
         const kept = qp.selectedItems;
         const items = base.slice();
         if (typed && !seen.has(typed)) {
