@@ -45,7 +45,7 @@ function parseCsv(csv: string): string[][] {
   return rows;
 }
 
-test('table targets --indicator gdp: the header of spec.md, one target and one result per report, in input order, same with --jobs', () => {
+test('table targets --indicator gdp --role target: the header of spec.md, the targets of each report in input order, same with --jobs', () => {
   const dir = workspace();
   const one = run(dir, ['table', 'targets', '.', '--indicator', 'gdp', '--role', 'target', '--jobs', '1']);
   assert.equal(one.status, 0, one.stderr);
@@ -57,6 +57,8 @@ test('table targets --indicator gdp: the header of spec.md, one target and one r
     [
       ['national-2009.txt', '2009', '8', 'about'],
       ['national-2010.txt', '2010', '8', 'about'],
+      // the “十二五” goal: 2015年国内生产总值将超过55万亿元
+      ['national-2011.txt', '2015', '55', 'atLeast'],
       ['national-2011.txt', '2011', '8', 'about'],
       ['national-2012.txt', '2012', '7.5', 'exact'],
       ['older/national-2005.txt', '2005', '8', 'about'],
