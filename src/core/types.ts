@@ -120,6 +120,8 @@ export interface SegmentationStatus {
   available: boolean;
   /** Why it is not available, for the user. */
   error?: string;
+  /** It is still loading: projects follow in a later analysis (the editor shows the rest at once). */
+  pending?: boolean;
 }
 
 /** Something in the text the analysis could not represent, and left out (a number beyond a double). */

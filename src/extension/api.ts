@@ -40,7 +40,7 @@ export interface ReportAnalysisProvider {
   /** The analysis of the document's current version (waits for a running analysis, or starts one). */
   analyze(document: vscode.TextDocument): Promise<DocumentAnalysis>;
   /** The analysis of one version of the document with that version's text (they always belong together). */
-  analyzeSnapshot(document: vscode.TextDocument): Promise<{ version: number; text: string; analysis: DocumentAnalysis }>;
+  analyzeSnapshot(document: vscode.TextDocument, options?: { complete?: boolean }): Promise<{ version: number; text: string; analysis: DocumentAnalysis }>;
   /** A one-off analysis of a text that is not open (nothing cached); an error if the text is not analysed. */
   analyzeText(text: string): Promise<DocumentAnalysis>;
   /** The latest analysis computed for the document, possibly of an older version; undefined if none. */

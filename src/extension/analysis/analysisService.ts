@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { MAX_REPORT_BYTES } from '../../core/reportInput';
 import type { DocumentAnalysis } from '../../core/types';
-import type { WorkerRequest, WorkerResponse } from './workerProtocol';
+import type { SegmenterReady, WorkerRequest, WorkerResponse } from './workerProtocol';
 import type { AnalysisEvent, AnalysisRunStats, ReportAnalysisProvider } from '../api';
 
 /** What one analysis cost, for the log and the integration tests. */
@@ -37,6 +37,8 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
   private nextId = 1;
   private readonly pending = new Map<number, { resolve(r: WorkerResponse): void; reject(e: unknown): void }>();
   private segmenterWarned = false;
+  /** How long the segmenter took to load, reported with the first analysis after it did. */
+  private segmenterLoadMs?: number;
   /** Documents the user was already told are not analysed. */
   private readonly refused = new Set<string>();
   private readonly subscriptions: vscode.Disposable[];
@@ -70,27 +72,37 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
    * The analysis of one version of the document together with that version's text: asks again while
    * the document changes under it, so the two always belong together.
    */
-  async analyzeSnapshot(document: vscode.TextDocument): Promise<{ version: number; text: string; analysis: DocumentAnalysis }> {
+  async analyzeSnapshot(
+    document: vscode.TextDocument,
+    options: { complete?: boolean } = {},
+  ): Promise<{ version: number; text: string; analysis: DocumentAnalysis }> {
     for (let tries = 0; tries < 5; tries++) {
       const version = document.version;
-      const analysis = await this.analyze(document);
-      if (document.version !== version) continue;
       const text = document.getText();
       const refusal = refusalOf(text);
       if (refusal) throw new Error(vscode.l10n.t('{0} is not analysed: {1}.', uriBasename(document.uri), refusal));
+      // What the editor shows may still wait for its projects; an export wants them.
+      const analysis = options.complete ? await this.requestAnalysis(text, document.uri.toString()) : await this.analyze(document);
+      if (document.version !== version) continue;
       return { version, text, analysis };
     }
     throw new Error(vscode.l10n.t('{0} keeps changing; try again when it is still.', uriBasename(document.uri)));
   }
 
   /**
-   * A one-off analysis of `text` (a report that is not open, read from disk): nothing is cached for it.
-   * Text that is not analysed (empty, too large, binary) is an error naming why, never an empty result.
+   * A one-off analysis of `text` (a report that is not open, read from disk), projects included: nothing
+   * is cached for it. Text that is not analysed (empty, too large, binary) is an error naming why, never an
+   * empty result.
    */
   async analyzeText(text: string): Promise<DocumentAnalysis> {
     const refusal = refusalOf(text) ?? (text.trim() === '' ? vscode.l10n.t('The document is empty.') : undefined);
     if (refusal) throw new Error(refusal);
-    const response = await this.request({ type: 'analyze', id: this.nextId++, text });
+    return this.requestAnalysis(text);
+  }
+
+  /** A complete analysis (the worker loads the segmenter first if it must), with the cache of `key` if given. */
+  private async requestAnalysis(text: string, key?: string): Promise<DocumentAnalysis> {
+    const response = await this.request({ type: 'analyze', id: this.nextId++, text, complete: true, ...(key !== undefined && { key }) });
     if ('error' in response) throw new Error(response.error.split('\n')[0]);
     return response.analysis;
   }
@@ -144,7 +156,8 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     const version = document.version;
     state.running = true;
     try {
-      let analysis = state.latest?.version === version ? state.latest.analysis : undefined;
+      // An analysis still waiting for its projects is done again once the segmenter is there.
+      let analysis = state.latest?.version === version && !state.latest.analysis.segmentation.pending ? state.latest.analysis : undefined;
       if (!analysis) {
         analysis = await this.compute(state);
         if (!state.latest || version > state.latest.version) state.latest = { version, analysis };
@@ -195,6 +208,10 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
       throw new Error(response.error.split('\n')[0]);
     }
     const run: AnalysisRun = { version, sequence: ++state.runs, roundTripMs: performance.now() - t0, ...response.stats };
+    if (this.segmenterLoadMs !== undefined && response.analysis.segmentation.available) {
+      run.segmenterLoadMs = this.segmenterLoadMs;
+      this.segmenterLoadMs = undefined;
+    }
     state.lastRun = run;
     this.log.info(
       `analysed ${uriBasename(document.uri)} v${version}: ${response.analysis.paragraphs.length} paragraphs, ` +
@@ -213,8 +230,22 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not analysed: {1}.', uriBasename(document.uri), reason));
   }
 
+  /** Starts the worker and has it load the segmenter while nothing waits (called on activation). */
+  warmUp(): void {
+    this.ensureWorker().postMessage({ type: 'warmUp' } satisfies WorkerRequest);
+  }
+
+  /** The segmenter has loaded: what was analysed without projects is analysed again (the paragraphs' figures are cached). */
+  private segmenterReady(ready: SegmenterReady): void {
+    this.segmenterLoadMs = ready.loadMs;
+    this.log.info(`word segmenter ${ready.error ? `failed to load: ${ready.error}` : 'loaded'} in ${ready.loadMs.toFixed(0)} ms`);
+    for (const state of this.docs.values()) {
+      if (state.latest?.analysis.segmentation.pending && !state.timer) this.schedule(state, 0);
+    }
+  }
+
   private warnIfNoSegmenter(analysis: DocumentAnalysis): void {
-    if (analysis.segmentation.available || this.segmenterWarned) return;
+    if (analysis.segmentation.available || analysis.segmentation.pending || this.segmenterWarned) return;
     this.segmenterWarned = true;
     const reason = analysis.segmentation.error ?? '';
     this.log.warn(`word segmentation unavailable: ${reason}`);
@@ -233,7 +264,11 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.workerPath);
-    worker.on('message', (response: WorkerResponse) => {
+    worker.on('message', (response: WorkerResponse | SegmenterReady) => {
+      if ('type' in response) {
+        this.segmenterReady(response);
+        return;
+      }
       const p = this.pending.get(response.id);
       this.pending.delete(response.id);
       p?.resolve(response);

@@ -1,25 +1,35 @@
 // The analysis worker thread (bundled to dist/analysisWorker.js). Analysis is synchronous CPU work and
 // nodejieba takes about a second to load its dictionaries, so both run here, off the extension host's
 // thread. Requests are answered in order; one AnalysisCache per document keeps re-analysis incremental.
+// Nothing waits for the segmenter: until it has loaded, analyses come without projects (marked pending),
+// and it loads when the worker is idle; then the host is told, and asks again for the projects.
 import { parentPort } from 'node:worker_threads';
 import { AnalysisCache, analyzeText } from '../../core/analyze';
 import { loadJiebaSegmenter, type Segmenter } from '../../core/segmenter';
 import { errorMessage } from '../../core/text';
-import type { WorkerRequest, WorkerResponse } from './workerProtocol';
+import type { SegmenterReady, WorkerRequest, WorkerResponse } from './workerProtocol';
 
 let segmenter: { value?: Segmenter; error?: string } | undefined;
+let loading: ReturnType<typeof setTimeout> | undefined;
 const caches = new Map<string, AnalysisCache>();
 
-/** Loads nodejieba on the first request only; a failure is remembered and reported with every analysis. */
-function ensureSegmenter(): number | undefined {
-  if (segmenter) return undefined;
+/** Loads nodejieba now (once) and tells the host. */
+function loadSegmenter(): void {
+  clearTimeout(loading);
+  if (segmenter) return;
   const t0 = performance.now();
   try {
     segmenter = { value: loadJiebaSegmenter() };
   } catch (err) {
     segmenter = { error: errorMessage(err) };
   }
-  return performance.now() - t0;
+  const ready: SegmenterReady = { type: 'segmenterReady', loadMs: performance.now() - t0, ...(segmenter.error && { error: segmenter.error }) };
+  parentPort?.postMessage(ready);
+}
+
+/** Loads nodejieba once the queue is quiet (a request that arrives first is answered first). */
+function loadSegmenterSoon(): void {
+  if (!segmenter && !loading) loading = setTimeout(loadSegmenter, 20);
 }
 
 function handle(request: WorkerRequest): WorkerResponse | undefined {
@@ -27,19 +37,22 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
     caches.delete(request.key);
     return undefined;
   }
+  if (request.type === 'warmUp') {
+    loadSegmenterSoon();
+    return undefined;
+  }
   try {
-    const segmenterLoadMs = ensureSegmenter();
+    if (request.complete) loadSegmenter();
     let cache = request.key === undefined ? new AnalysisCache() : caches.get(request.key);
     if (!cache) caches.set(request.key!, (cache = new AnalysisCache()));
     const [hits, misses] = [cache.hits, cache.misses];
     const t0 = performance.now();
     const analysis = analyzeText(request.text, { segmenter: segmenter?.value, segmenterError: segmenter?.error, cache });
-    const stats = {
-      analyzeMs: performance.now() - t0,
-      segmenterLoadMs,
-      cacheHits: cache.hits - hits,
-      cacheMisses: cache.misses - misses,
-    };
+    if (!segmenter) {
+      analysis.segmentation = { available: false, pending: true, error: 'the word segmenter is loading' };
+      loadSegmenterSoon();
+    }
+    const stats = { analyzeMs: performance.now() - t0, cacheHits: cache.hits - hits, cacheMisses: cache.misses - misses };
     return { id: request.id, analysis, stats };
   } catch (err) {
     return { id: request.id, error: (err instanceof Error && err.stack) || errorMessage(err) };

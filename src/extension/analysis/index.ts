@@ -7,5 +7,8 @@ export function registerAnalysis(context: vscode.ExtensionContext, log: vscode.L
   const workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath;
   const service = new AnalysisService(workerPath, log);
   context.subscriptions.push(service);
+  // The worker and its segmenter start once activation has returned: nothing on the activation path waits.
+  const warm = setTimeout(() => service.warmUp(), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(warm) });
   return service;
 }

@@ -5,13 +5,23 @@ import type { AnalysisRunStats } from '../api';
 
 export type WorkerRequest =
   /** `key` names the document whose paragraph cache to use; without one, nothing is cached (a one-off). */
-  | { type: 'analyze'; id: number; key?: string; text: string }
+  /** `complete`: with projects, loading the segmenter first if it has not loaded yet (exports want them). */
+  | { type: 'analyze'; id: number; key?: string; text: string; complete?: boolean }
   /** The document was closed: drop its cache. */
-  | { type: 'forget'; key: string };
+  | { type: 'forget'; key: string }
+  /** Load the word segmenter now, while nothing waits (the extension just activated). */
+  | { type: 'warmUp' };
 
 /** What the worker measures of one analysis (the rest of AnalysisRunStats is the service's). */
-export type AnalysisStats = Pick<AnalysisRunStats, 'analyzeMs' | 'segmenterLoadMs' | 'cacheHits' | 'cacheMisses'>;
+export type AnalysisStats = Pick<AnalysisRunStats, 'analyzeMs' | 'cacheHits' | 'cacheMisses'>;
 
 export type WorkerResponse =
   | { id: number; analysis: DocumentAnalysis; stats: AnalysisStats }
   | { id: number; error: string };
+
+/** Told once, unasked: the segmenter has loaded (or failed to); analyses with projects pending can be redone. */
+export interface SegmenterReady {
+  type: 'segmenterReady';
+  loadMs: number;
+  error?: string;
+}

@@ -192,7 +192,7 @@ export class ExportImport {
   /** One report's export entry; orphans are left out (counted). */
   private async exportDocument(document: vscode.TextDocument): Promise<{ doc: DocumentExport; orphans: number }> {
     // The analysis and the annotations must be of the same text.
-    const { text, analysis } = await this.analysis.analyzeSnapshot(document);
+    const { text, analysis } = await this.analysis.analyzeSnapshot(document, { complete: true });
     return this.exportText(document.uri, text, analysis, this.manager.canAnnotate(document));
   }
 

@@ -67,7 +67,9 @@ export function treeItem(n: ReportNode, expanded: (id: string) => boolean | unde
         item.description = String({ sections: analysis.sections, projects: analysis.projects, figures: analysis.figures }[n.group].length);
       }
       if (n.group === 'sections') item.tooltip = analysis.title;
-      if (n.group === 'projects' && !analysis.segmentation.available) {
+      if (n.group === 'projects' && analysis.segmentation.pending) {
+        item.description = vscode.l10n.t('finding projects…');
+      } else if (n.group === 'projects' && !analysis.segmentation.available) {
         item.description = vscode.l10n.t('unavailable');
         item.tooltip = analysis.segmentation.error;
       }

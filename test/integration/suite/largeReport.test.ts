@@ -70,16 +70,21 @@ suite('large report', () => {
       settle.enable();
       const burstStart = performance.now();
       let shift = 0;
+      const keystrokes: number[] = [];
       for (const [i, place] of places.entries()) {
         let at = place.range.end + shift;
         for (const ch of TYPED[i]) {
           editor.selection = new vscode.Selection(doc.positionAt(at), doc.positionAt(at));
           assert.ok(await editor.edit((b) => b.insert(doc.positionAt(at), ch), { undoStopBefore: false, undoStopAfter: false }));
+          keystrokes.push(performance.now());
           at++;
           await sleep(KEYSTROKE_GAP_MS);
         }
         shift += TYPED[i].length;
       }
+      // On a busy machine a keystroke can come later than the analysis delay: each such pause may start a run.
+      const delay = vscode.workspace.getConfiguration('reportAnnotator').get<number>('analysisDelay', 300);
+      const pauses = keystrokes.slice(1).filter((t, i) => t - keystrokes[i] >= delay).length;
       const lastEdit = performance.now();
       burst.disable();
       const finalVersion = doc.version;
@@ -109,7 +114,7 @@ suite('large report', () => {
       const stats = event.stats;
       assert.ok(stats, 'the event says what the analysis cost');
       const runs = api.analysis.lastRun(doc.uri)!.sequence - runsBefore;
-      assert.ok(runs >= 1 && runs <= 2, `30 keystrokes, ${runs} analyses`);
+      assert.ok(runs >= 1 && runs <= 2 + pauses, `30 keystrokes, ${pauses} pauses longer than the delay, ${runs} analyses`);
       assert.ok(stats.cacheMisses <= TYPED.length, `only the edited paragraphs are analysed again (${stats.cacheMisses})`);
       assert.equal(stats.cacheHits + stats.cacheMisses, ps.length, 'every other paragraph comes from the cache');
       assert.equal(moved.target.exact, quote);
