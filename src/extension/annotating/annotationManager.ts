@@ -66,7 +66,11 @@ export class AnnotationManager implements ReportAnnotationProvider, ReportHost, 
       vscode.workspace.onDidRenameFiles((e) => void this.onRename(e)),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.flush()),
     );
-    for (const d of vscode.workspace.textDocuments) this.onOpen(d);
+    // The reports already open are loaded just after activation, not on its path.
+    const initial = setTimeout(() => {
+      for (const d of vscode.workspace.textDocuments) this.onOpen(d);
+    }, 0);
+    this.disposables.push({ dispose: () => clearTimeout(initial) });
   }
 
   // -------------------------------------------------------------------------------------------------

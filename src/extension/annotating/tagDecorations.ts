@@ -67,7 +67,7 @@ export class TagDecorator implements vscode.Disposable {
     );
     // Types for the configured colours exist from the start, so the first tag paints without a new type.
     for (const s of this.styles) this.typeFor(s.color);
-    this.refreshAll();
+    this.schedule();
   }
 
   /** The colours that have a decoration type (for tests and diagnostics; `note` for note-only paragraphs). */

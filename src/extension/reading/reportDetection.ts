@@ -58,5 +58,9 @@ export function registerReportDetection(context: vscode.ExtensionContext): void 
       if (uri) await vscode.window.showTextDocument(report);
     }),
   );
-  for (const doc of vscode.workspace.textDocuments) detector.onDidOpen(doc);
+  // Documents already open are looked at just after activation, not on its path.
+  const initial = setTimeout(() => {
+    for (const doc of vscode.workspace.textDocuments) detector.onDidOpen(doc);
+  }, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(initial) });
 }

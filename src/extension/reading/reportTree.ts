@@ -201,7 +201,11 @@ export function registerReportTree(
     vscode.commands.registerCommand('reportAnnotator.figuresByPosition', arrange({ sortBy: 'position' })),
     vscode.commands.registerCommand('reportAnnotator.figuresByValue', arrange({ sortBy: 'value' })),
   );
-  provider.arrangeFigures({});
-  follow();
+  // The first render waits until activation has returned.
+  const initial = setTimeout(() => {
+    provider.arrangeFigures({});
+    follow();
+  }, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(initial) });
   return { provider, view };
 }
