@@ -58,6 +58,8 @@ const required = [
   'language-configuration.json',
   'dist/extension.js',
   'dist/analysisWorker.js',
+  'dist/corpusWorker.js',
+  'dist/timeline.js',
   'dist/cli.js',
   'dist/annotation-set.schema.json',
   'dist/sidecar.schema.json',

@@ -1,0 +1,305 @@
+// The workspace's reports as a corpus: finds the candidate files (files.exclude and
+// reportAnnotator.corpus.exclude respected), has the corpus worker summarise them (from the on-disk cache in
+// the extension's storage, keyed by the text's hash and the analyser's version, or by analysing), and keeps
+// the summaries up to date as files change, appear, disappear or are renamed. The host keeps summaries only.
+import { Worker } from 'node:worker_threads';
+import * as vscode from 'vscode';
+import type { CorpusReport } from '../../core/corpus/grouping';
+import type { FindQuery } from '../../core/corpus/kwic';
+import { errorMessage } from '../../core/text';
+import type { CorpusRequest, CorpusResponse, FileRef, FileResult } from './corpusProtocol';
+
+export interface FailedReport {
+  uri: vscode.Uri;
+  name: string;
+  reason: string;
+}
+
+/** What the last full indexing run did, for the log, the tests and the benchmarks. */
+export interface IndexRunStats {
+  files: number;
+  reports: number;
+  analysed: number;
+  cached: number;
+  failed: number;
+  droppedCacheEntries: number;
+  ms: number;
+  cancelled: boolean;
+}
+
+const INCLUDE = '**/*.{txt,govreport}';
+
+export class CorpusIndex implements vscode.Disposable {
+  private readonly reports = new Map<string, CorpusReport>();
+  private readonly failures = new Map<string, FailedReport>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  /** Fires (at most every 200 ms while indexing) when reports are added, changed or removed. */
+  readonly onDidChange = this.emitter.event;
+  private worker?: Worker;
+  private nextId = 1;
+  private readonly handlers = new Map<number, (m: CorpusResponse) => void>();
+  private running?: { id: number; done: Promise<IndexRunStats> };
+  private pendingFiles = new Map<string, vscode.Uri>();
+  private fileTimer?: ReturnType<typeof setTimeout>;
+  private fireTimer?: ReturnType<typeof setTimeout>;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Set once the first full run has finished (or was cancelled). */
+  lastRun?: IndexRunStats;
+  private firstRun?: Promise<IndexRunStats>;
+
+  constructor(
+    private readonly workerPath: string,
+    private readonly cacheDir: string | undefined,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher(INCLUDE);
+    const sidecars = vscode.workspace.createFileSystemWatcher('**/*.annotations.json');
+    const again = (uri: vscode.Uri) => this.queue(uri);
+    this.disposables.push(
+      this.emitter,
+      watcher,
+      sidecars,
+      watcher.onDidCreate(again),
+      watcher.onDidChange(again),
+      watcher.onDidDelete((uri) => this.remove(uri)),
+      // A sidecar's tags changed: its report is summarised again (from the cache: same text).
+      sidecars.onDidCreate((u) => this.queueReportOf(u)),
+      sidecars.onDidChange((u) => this.queueReportOf(u)),
+      sidecars.onDidDelete((u) => this.queueReportOf(u)),
+      // A rename is a delete and a create for the watcher; the cache makes the new name cost nothing.
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => (this.remove(f.oldUri), this.queue(f.newUri)))),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('reportAnnotator.corpus.exclude') || e.affectsConfiguration('files.exclude')) void this.reindex();
+      }),
+    );
+  }
+
+  /** Every report, in no particular order. */
+  all(): CorpusReport[] {
+    return [...this.reports.values()];
+  }
+
+  get(uri: vscode.Uri | string): CorpusReport | undefined {
+    return this.reports.get(uri.toString());
+  }
+
+  failed(): FailedReport[] {
+    return [...this.failures.values()];
+  }
+
+  get indexing(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** Resolves when the first full run is over (at once if it is). */
+  whenReady(): Promise<IndexRunStats | undefined> {
+    return this.firstRun ?? Promise.resolve(undefined);
+  }
+
+  /** Resolves when no run is going and no file change waits. */
+  async whenIdle(): Promise<void> {
+    for (let i = 0; i < 1000 && (this.running || this.pendingFiles.size > 0); i++) {
+      await (this.running?.done ?? new Promise<unknown>((r) => setTimeout(r, 50)));
+    }
+  }
+
+  /** Forgets everything and indexes the workspace again (a full run). */
+  reindex(progressTitle?: string): Promise<IndexRunStats> {
+    this.cancel();
+    const run = this.discover().then((uris) => this.run(uris, true, progressTitle));
+    this.firstRun ??= run;
+    return run;
+  }
+
+  /** Stops the running full run after the file at hand. */
+  cancel(): void {
+    if (this.running) this.post({ type: 'cancel', id: this.running.id });
+  }
+
+  /** Find in the reports (or those under `folder`), on their text as saved. */
+  async find(query: FindQuery, folder?: vscode.Uri): Promise<{ report: CorpusReport; count: number; hits: import('../../core/corpus/kwic').KwicHit[] }[]> {
+    const prefix = folder && `${folder.toString().replace(/\/$/, '')}/`;
+    const targets = this.all().filter((r) => !prefix || r.uri.startsWith(prefix));
+    const id = this.nextId++;
+    const files: FileRef[] = targets.map((r) => ({ key: r.uri, path: vscode.Uri.parse(r.uri).fsPath }));
+    const response = await this.request({ type: 'find', id, files, query });
+    if (response.type === 'error') throw new Error(response.error);
+    if (response.type !== 'found') throw new Error(`unexpected ${response.type}`);
+    for (const e of response.errors) this.log.warn(`find: ${e.key}: ${e.error}`);
+    return response.reports.flatMap((r) => {
+      const report = this.reports.get(r.key);
+      return report ? [{ report, count: r.count, hits: r.hits }] : [];
+    });
+  }
+
+  dispose(): void {
+    clearTimeout(this.fileTimer);
+    clearTimeout(this.fireTimer);
+    void this.worker?.terminate();
+    this.worker = undefined;
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  // -------------------------------------------------------------------------------------------------
+
+  /** The candidate files: .txt and .govreport, files.exclude applied by findFiles, then our own patterns. */
+  private async discover(): Promise<vscode.Uri[]> {
+    const [files, ...excluded] = await Promise.all([
+      vscode.workspace.findFiles(INCLUDE),
+      ...this.excludePatterns().map((p) => vscode.workspace.findFiles(p, null)),
+    ]);
+    const out = new Set(excluded.flat().map((u) => u.toString()));
+    return files.filter((u) => u.scheme === 'file' && !out.has(u.toString())).sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  private excludePatterns(): string[] {
+    return vscode.workspace.getConfiguration('reportAnnotator').get<string[]>('corpus.exclude', []).filter((p) => typeof p === 'string' && p.trim() !== '');
+  }
+
+  private async run(uris: vscode.Uri[], full: boolean, progressTitle?: string): Promise<IndexRunStats> {
+    const t0 = performance.now();
+    const id = this.nextId++;
+    const files = uris.map((u) => ({ key: u.toString(), path: u.fsPath }));
+    const stats: IndexRunStats = { files: files.length, reports: 0, analysed: 0, cached: 0, failed: 0, droppedCacheEntries: 0, ms: 0, cancelled: false };
+    if (full) {
+      this.reports.clear();
+      this.failures.clear();
+      this.changed();
+    }
+    let resolveDone!: (s: IndexRunStats) => void;
+    const done = new Promise<IndexRunStats>((r) => (resolveDone = r));
+    if (full) this.running = { id, done };
+    const title = progressTitle ?? vscode.l10n.t('Indexing reports');
+    void vscode.commands.executeCommand('setContext', 'reportAnnotator.corpus.indexing', full);
+    let reportProgress: ((m: string) => void) | undefined;
+    if (full) {
+      void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, (p) => {
+        reportProgress = (message) => p.report({ message });
+        return done;
+      });
+    }
+    this.handlers.set(id, (m) => {
+      if (m.type === 'results') {
+        for (const r of m.results) this.apply(r, stats);
+        reportProgress?.(`${m.done}/${m.total}`);
+        this.changed();
+      } else if (m.type === 'done' || m.type === 'error') {
+        this.handlers.delete(id);
+        if (m.type === 'error') this.log.error(`indexing failed: ${m.error}`);
+        stats.cancelled = m.type === 'done' && m.cancelled;
+        stats.droppedCacheEntries = m.type === 'done' ? m.droppedCacheEntries : 0;
+        stats.ms = performance.now() - t0;
+        if (full) {
+          this.running = undefined;
+          this.lastRun = stats;
+          void vscode.commands.executeCommand('setContext', 'reportAnnotator.corpus.indexing', false);
+          this.log.info(
+            `corpus: ${stats.reports} report(s) of ${stats.files} file(s) in ${stats.ms.toFixed(0)} ms: ${stats.cached} from the cache, ${stats.analysed} analysed, ${stats.failed} failed${stats.droppedCacheEntries ? `, ${stats.droppedCacheEntries} corrupted cache entr(ies) dropped` : ''}${stats.cancelled ? ' (cancelled)' : ''}`,
+          );
+        }
+        this.changed(true);
+        resolveDone(stats);
+      }
+    });
+    this.post({ type: 'index', id, files, cacheDir: this.cacheDir, writeCache: vscode.workspace.isTrusted });
+    return done;
+  }
+
+  private apply(r: FileResult, stats: IndexRunStats): void {
+    this.reports.delete(r.key);
+    this.failures.delete(r.key);
+    if ('skipped' in r) return;
+    const uri = vscode.Uri.parse(r.key);
+    const name = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+    if ('error' in r) {
+      stats.failed++;
+      this.failures.set(r.key, { uri, name, reason: r.error });
+      this.log.warn(`corpus: ${name} is skipped: ${r.error}`);
+      return;
+    }
+    stats.reports++;
+    if (r.cached) stats.cached++;
+    else stats.analysed++;
+    this.reports.set(r.key, { uri: r.key, name, summary: r.summary, tags: r.tags });
+  }
+
+  private queue(uri: vscode.Uri): void {
+    if (uri.scheme !== 'file') return;
+    this.pendingFiles.set(uri.toString(), uri);
+    clearTimeout(this.fileTimer);
+    this.fileTimer = setTimeout(() => void this.flushQueue(), 300);
+  }
+
+  private queueReportOf(sidecar: vscode.Uri): void {
+    const report = sidecar.toString().slice(0, -'.annotations.json'.length);
+    if (this.reports.has(report)) this.queue(vscode.Uri.parse(report));
+  }
+
+  private async flushQueue(): Promise<void> {
+    if (this.running) {
+      await this.running.done; // a full run picks up the file anyway, but it may have run before the change
+    }
+    const uris = [...this.pendingFiles.values()];
+    this.pendingFiles.clear();
+    if (uris.length === 0) return;
+    const excluded = new Set((await Promise.all(this.excludePatterns().map((p) => vscode.workspace.findFiles(p, null)))).flat().map((u) => u.toString()));
+    const included = new Set((await vscode.workspace.findFiles(INCLUDE)).map((u) => u.toString()));
+    const wanted = uris.filter((u) => included.has(u.toString()) && !excluded.has(u.toString()));
+    for (const u of uris) if (!wanted.includes(u)) this.remove(u);
+    if (wanted.length > 0) await this.run(wanted, false);
+  }
+
+  private remove(uri: vscode.Uri): void {
+    const key = uri.toString();
+    if (this.reports.delete(key) || this.failures.delete(key)) this.changed();
+    // A deleted folder: everything under it goes.
+    const prefix = `${key}/`;
+    for (const k of [...this.reports.keys(), ...this.failures.keys()]) {
+      if (k.startsWith(prefix) && (this.reports.delete(k) || this.failures.delete(k))) this.changed();
+    }
+  }
+
+  /** Views refresh at most every 200 ms while a run streams results; `now` at the end of a run. */
+  private changed(now = false): void {
+    if (now) {
+      clearTimeout(this.fireTimer);
+      this.fireTimer = undefined;
+      this.emitter.fire();
+      return;
+    }
+    this.fireTimer ??= setTimeout(() => {
+      this.fireTimer = undefined;
+      this.emitter.fire();
+    }, 200);
+  }
+
+  private ensureWorker(): Worker {
+    if (!this.worker) {
+      const worker = new Worker(this.workerPath);
+      worker.on('message', (m: CorpusResponse) => this.handlers.get(m.id)?.(m));
+      worker.on('error', (err) => {
+        this.log.error(`the corpus worker failed: ${errorMessage(err)}`);
+        for (const [id, h] of this.handlers) h({ type: 'error', id, error: errorMessage(err) });
+        this.worker = undefined;
+      });
+      worker.unref();
+      this.worker = worker;
+    }
+    return this.worker;
+  }
+
+  private post(m: CorpusRequest): void {
+    this.ensureWorker().postMessage(m);
+  }
+
+  private request(m: CorpusRequest): Promise<CorpusResponse> {
+    return new Promise((resolve) => {
+      this.handlers.set(m.id, (r) => {
+        this.handlers.delete(m.id);
+        resolve(r);
+      });
+      this.post(m);
+    });
+  }
+}

@@ -1,0 +1,31 @@
+// The messages between the extension host (corpusIndex.ts, findInReports.ts) and the corpus worker
+// (corpusWorker.ts), in a module of their own so each side imports only the protocol.
+import type { FindQuery, KwicHit } from '../../core/corpus/kwic';
+import type { ReportSummary } from '../../core/corpus/summary';
+
+/** A file to look at: `key` is the host's name for it (a URI string), `path` where to read it. */
+export interface FileRef {
+  key: string;
+  path: string;
+}
+
+export type CorpusRequest =
+  /** Detect, summarise (from the cache or by analysing) and report each file, in order. */
+  | { type: 'index'; id: number; files: FileRef[]; cacheDir?: string; writeCache: boolean }
+  /** Stop the run `id` after the file at hand. */
+  | { type: 'cancel'; id: number }
+  /** Search the files' text (as on disk) for the query. */
+  | { type: 'find'; id: number; files: FileRef[]; query: FindQuery };
+
+export type FileResult =
+  | { key: string; summary: ReportSummary; tags: Record<string, number>; cached: boolean; ms: number }
+  /** Not a report (a .txt the detection does not recognise), or gone. */
+  | { key: string; skipped: true }
+  /** A report that could not be analysed, and why. */
+  | { key: string; error: string };
+
+export type CorpusResponse =
+  | { type: 'results'; id: number; results: FileResult[]; done: number; total: number }
+  | { type: 'done'; id: number; cancelled: boolean; droppedCacheEntries: number }
+  | { type: 'found'; id: number; reports: { key: string; count: number; hits: KwicHit[] }[]; errors: { key: string; error: string }[] }
+  | { type: 'error'; id: number; error: string };

@@ -1,0 +1,196 @@
+// The corpus worker thread (bundled to dist/corpusWorker.js): reads the workspace's candidate files, keeps
+// the reports (detected by their beginning, as the editor does), and summarises each from the on-disk cache
+// or by analysing it, so the extension host only ever holds small summaries and never blocks. Results are
+// sent in batches; a run checks for cancellation between files. Also answers Find in reports.
+import { createHash } from 'node:crypto';
+import { promises as fs, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import { analyzeText } from '../../core/analyze';
+import { compileQuery, findHits } from '../../core/corpus/kwic';
+import { cachedSummaryJson, parseCachedSummary, summarize, SUMMARY_VERSION } from '../../core/corpus/summary';
+import { HEAD_CHARS, looksLikeReport } from '../../core/detection';
+import { decodeReport, MAX_REPORT_BYTES } from '../../core/reportInput';
+import { loadJiebaSegmenter, type Segmenter } from '../../core/segmenter';
+import { errorMessage } from '../../core/text';
+import type { CorpusRequest, CorpusResponse, FileRef, FileResult } from './corpusProtocol';
+
+const SIDECAR_SUFFIX = '.annotations.json';
+/** The analyser's version: this bundle's own bytes (any change to the analysis changes them) and the summary's shape. */
+const ANALYSER_VERSION = createHash('sha256')
+  .update(`${SUMMARY_VERSION}|`)
+  .update(readFileSync(__filename))
+  .digest('hex')
+  .slice(0, 16);
+const cancelled = new Set<number>();
+let segmenter: { value?: Segmenter; error?: string } | undefined;
+
+const post = (m: CorpusResponse) => parentPort!.postMessage(m);
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function loadSegmenter(): { value?: Segmenter; error?: string } {
+  if (!segmenter) {
+    try {
+      segmenter = { value: loadJiebaSegmenter() };
+    } catch (err) {
+      segmenter = { error: errorMessage(err) };
+    }
+  }
+  return segmenter;
+}
+
+/** The text of a report file, or undefined when it is not one (by extension or by its beginning). */
+async function reportText(path: string): Promise<string | undefined> {
+  const stat = await fs.stat(path);
+  if (!stat.isFile()) return undefined;
+  if (stat.size > MAX_REPORT_BYTES) throw new Error(`larger than ${MAX_REPORT_BYTES / 1048576} MB`);
+  if (!path.endsWith('.govreport')) {
+    // Only the beginning decides: a folder of 5,000 text files is read 16 KB at a time.
+    const handle = await fs.open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(HEAD_CHARS * 4);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      const head = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').slice(0, HEAD_CHARS);
+      if (!looksLikeReport(head)) return undefined;
+    } finally {
+      await handle.close();
+    }
+  }
+  return decodeReport(await fs.readFile(path), path);
+}
+
+/** Tag → number of annotations carrying it, from the report's sidecar (none, or an unreadable one: {}). */
+async function sidecarTags(path: string): Promise<Record<string, number>> {
+  const tags: Record<string, number> = {};
+  try {
+    const json = JSON.parse(await fs.readFile(path + SIDECAR_SUFFIX, 'utf8')) as { annotations?: { tags?: unknown }[] };
+    for (const a of json.annotations ?? []) {
+      if (Array.isArray(a?.tags)) for (const t of a.tags) if (typeof t === 'string') tags[t] = (tags[t] ?? 0) + 1;
+    }
+  } catch {
+    // no sidecar, or one the annotation manager will report when the report is opened
+  }
+  return tags;
+}
+
+interface Cache {
+  dir: string;
+  write: boolean;
+  dropped: number;
+}
+
+async function fromCache(cache: Cache | undefined, hash: string) {
+  if (!cache) return undefined;
+  const file = join(cache.dir, `${hash}.json`);
+  let json: string;
+  try {
+    json = await fs.readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    parsed = undefined;
+  }
+  const summary = parseCachedSummary(parsed, hash);
+  if (!summary) {
+    // A corrupted or foreign entry: dropped, and the report analysed again.
+    cache.dropped++;
+    await fs.rm(file, { force: true });
+  }
+  return summary;
+}
+
+async function toCache(cache: Cache | undefined, summary: ReturnType<typeof summarize>): Promise<void> {
+  if (!cache?.write) return;
+  const file = join(cache.dir, `${summary.hash}.json`);
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await fs.writeFile(tmp, cachedSummaryJson(summary));
+  await fs.rename(tmp, file);
+}
+
+async function indexFile(file: FileRef, cache: Cache | undefined): Promise<FileResult> {
+  const t0 = performance.now();
+  let text: string | undefined;
+  try {
+    text = await reportText(file.path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { key: file.key, skipped: true };
+    return { key: file.key, error: errorMessage(err) };
+  }
+  if (text === undefined) return { key: file.key, skipped: true };
+  if (text.trim() === '') return { key: file.key, error: 'the report is empty' };
+  try {
+    const hash = createHash('sha256').update(text).digest('hex');
+    const tags = await sidecarTags(file.path);
+    const cached = await fromCache(cache, hash);
+    if (cached) return { key: file.key, summary: cached, tags, cached: true, ms: performance.now() - t0 };
+    const seg = loadSegmenter();
+    const summary = summarize(hash, text, analyzeText(text, { segmenter: seg.value, segmenterError: seg.error }));
+    await toCache(cache, summary).catch(() => undefined); // a cache that cannot be written only costs time
+    return { key: file.key, summary, tags, cached: false, ms: performance.now() - t0 };
+  } catch (err) {
+    return { key: file.key, error: errorMessage(err).split('\n')[0] };
+  }
+}
+
+async function prepareCache(cacheDir: string | undefined, write: boolean): Promise<Cache | undefined> {
+  if (!cacheDir) return undefined;
+  const dir = join(cacheDir, ANALYSER_VERSION);
+  if (write) {
+    await fs.mkdir(dir, { recursive: true });
+    // Entries of other analyser versions are never read again.
+    for (const name of await fs.readdir(cacheDir).catch(() => [] as string[])) {
+      if (name !== ANALYSER_VERSION && /^[0-9a-f]{16}$/.test(name)) await fs.rm(join(cacheDir, name), { recursive: true, force: true });
+    }
+  }
+  return { dir, write, dropped: 0 };
+}
+
+async function index(request: Extract<CorpusRequest, { type: 'index' }>): Promise<void> {
+  const cache = await prepareCache(request.cacheDir, request.writeCache).catch(() => undefined);
+  const total = request.files.length;
+  let batch: FileResult[] = [];
+  let last = performance.now();
+  for (let i = 0; i < total; i++) {
+    if (cancelled.has(request.id)) break;
+    batch.push(await indexFile(request.files[i], cache));
+    // Batches of about 50 ms: few messages for the host, and the progress moves smoothly.
+    if (performance.now() - last > 50 || i === total - 1) {
+      post({ type: 'results', id: request.id, results: batch, done: i + 1, total });
+      batch = [];
+      last = performance.now();
+    }
+    await tick(); // lets a cancel message in
+  }
+  if (batch.length) post({ type: 'results', id: request.id, results: batch, done: total, total });
+  post({ type: 'done', id: request.id, cancelled: cancelled.delete(request.id), droppedCacheEntries: cache?.dropped ?? 0 });
+}
+
+async function find(request: Extract<CorpusRequest, { type: 'find' }>): Promise<void> {
+  const re = compileQuery(request.query);
+  const reports: { key: string; count: number; hits: ReturnType<typeof findHits>['hits'] }[] = [];
+  const errors: { key: string; error: string }[] = [];
+  for (const file of request.files) {
+    try {
+      const text = decodeReport(await fs.readFile(file.path), file.path);
+      const { hits, count } = findHits(text, re);
+      if (count > 0) reports.push({ key: file.key, count, hits });
+    } catch (err) {
+      errors.push({ key: file.key, error: errorMessage(err) });
+    }
+    await tick();
+  }
+  post({ type: 'found', id: request.id, reports, errors });
+}
+
+parentPort?.on('message', (request: CorpusRequest) => {
+  if (request.type === 'cancel') {
+    cancelled.add(request.id);
+    return;
+  }
+  const run = request.type === 'index' ? index(request) : find(request);
+  run.catch((err: unknown) => post({ type: 'error', id: request.id, error: errorMessage(err) }));
+});

@@ -1,0 +1,192 @@
+// Find in reports: a word, phrase or regular expression across the corpus (or a folder of it), as
+// keyword-in-context lines under each report, with counts per report and per year; "Tag the paragraphs of all
+// hits" with one tag, and its undo, which removes exactly what that tagging added.
+import * as vscode from 'vscode';
+import type { AnnotationStore } from '../../core/annotations';
+import type { CorpusReport } from '../../core/corpus/grouping';
+import { compileQuery, countsPerYear, findHits, FindQueryError, kwicLine, paragraphsWithHits, type FindQuery, type KwicHit, type ReportHits } from '../../core/corpus/kwic';
+import type { ReportAnalysisProvider } from '../api';
+import { documentForArgument } from '../common/documents';
+import { UserError } from '../common/commands';
+import type { CorpusIndex } from './corpusIndex';
+
+/** What Find needs of the annotations: a report's store (the AnnotationManager). */
+export interface AnnotationStores {
+  storeFor(document: vscode.TextDocument): AnnotationStore;
+  flush(uri?: vscode.Uri): Promise<void>;
+}
+
+export interface FindResult {
+  query: FindQuery;
+  folder?: string;
+  reports: ReportHits[];
+  total: number;
+}
+
+type FindNode =
+  | { kind: 'summary'; result: FindResult }
+  | { kind: 'year'; year: number; count: number; reports: number }
+  | { kind: 'report'; hits: ReportHits }
+  | { kind: 'hit'; report: ReportHits; hit: KwicHit };
+
+/** One "tag all hits": what to undo, per report. */
+interface TagBatch {
+  tag: string;
+  changes: { uri: string; added: string[]; tagged: string[] }[];
+}
+
+export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<FindNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  readonly view: vscode.TreeView<FindNode>;
+  result?: FindResult;
+  private lastBatch?: TagBatch;
+
+  constructor(
+    private readonly index: CorpusIndex,
+    private readonly analysis: ReportAnalysisProvider,
+    private readonly stores: AnnotationStores,
+  ) {
+    this.view = vscode.window.createTreeView('reportAnnotator.find', { treeDataProvider: this });
+  }
+
+  async find(query: FindQuery, folder?: vscode.Uri): Promise<FindResult> {
+    try {
+      compileQuery(query);
+    } catch (err) {
+      if (err instanceof FindQueryError) throw new UserError(vscode.l10n.t('“{0}” cannot be searched for: {1}', query.pattern, err.message));
+      throw err;
+    }
+    await this.index.whenReady();
+    const found = await this.index.find(query, folder);
+    const reports: ReportHits[] = found
+      .map(({ report, count, hits }) => toHits(report, count, hits))
+      .sort((a, b) => (a.year ?? 1e9) - (b.year ?? 1e9) || a.name.localeCompare(b.name));
+    this.result = { query, ...(folder && { folder: folder.toString() }), reports, total: reports.reduce((n, r) => n + r.count, 0) };
+    void vscode.commands.executeCommand('setContext', 'reportAnnotator.find.hasResults', reports.length > 0);
+    this.view.description = vscode.l10n.t('{0} hits in {1} reports', this.result.total, reports.length);
+    this.emitter.fire(undefined);
+    return this.result;
+  }
+
+  /** Tags every paragraph holding a hit of the last search with `tag`; undoable as one step. */
+  async tagHits(tag: string): Promise<{ annotations: number; reports: number }> {
+    const result = this.result;
+    if (!result || result.reports.length === 0) throw new UserError(vscode.l10n.t('Find something in the reports first.'));
+    const re = compileQuery(result.query);
+    const batch: TagBatch = { tag, changes: [] };
+    let annotations = 0;
+    for (const r of result.reports) {
+      // Only reports inside the workspace are opened (documentForArgument refuses anything else).
+      const document = await documentForArgument(vscode.Uri.parse(r.uri));
+      const { text, analysis } = await this.analysis.analyzeSnapshot(document);
+      // The hits again, on the text tagged now (the editor's, unsaved edits included).
+      const { hits } = findHits(text, re, 0, Number.MAX_SAFE_INTEGER);
+      const paragraphs = paragraphsWithHits(analysis.paragraphs.map((p) => p.range), hits);
+      if (paragraphs.length === 0) continue;
+      const store = this.stores.storeFor(document);
+      const before = new Map(store.list().map((a) => [a.id, a.tags]));
+      const tagged = store.tagParagraphs(text, paragraphs, [tag]);
+      const change = { uri: r.uri, added: [] as string[], tagged: [] as string[] };
+      for (const a of tagged) {
+        const had = before.get(a.id);
+        if (!had) change.added.push(a.id);
+        else if (!had.some((t) => t.toLowerCase() === tag.toLowerCase())) change.tagged.push(a.id);
+      }
+      if (change.added.length + change.tagged.length > 0) batch.changes.push(change);
+      annotations += change.added.length + change.tagged.length;
+    }
+    await this.stores.flush();
+    this.lastBatch = batch;
+    void vscode.commands.executeCommand('setContext', 'reportAnnotator.find.canUndoTagging', true);
+    return { annotations, reports: batch.changes.length };
+  }
+
+  /** Removes exactly what the last "tag all hits" added: its new annotations, and its tag from the others. */
+  async undoTagHits(): Promise<{ removed: number }> {
+    const batch = this.lastBatch;
+    if (!batch) throw new UserError(vscode.l10n.t('There is no tagging of hits to undo.'));
+    let removed = 0;
+    for (const change of batch.changes) {
+      const document = await documentForArgument(vscode.Uri.parse(change.uri));
+      const store = this.stores.storeFor(document);
+      for (const id of change.added) if (store.remove(id)) removed++;
+      for (const id of change.tagged) {
+        const a = store.get(id);
+        const tag = a?.tags.find((t) => t.toLowerCase() === batch.tag.toLowerCase());
+        if (a && tag && store.removeTag(id, tag)) removed++;
+      }
+    }
+    await this.stores.flush();
+    this.lastBatch = undefined;
+    void vscode.commands.executeCommand('setContext', 'reportAnnotator.find.canUndoTagging', false);
+    return { removed };
+  }
+
+  getChildren(node?: FindNode): FindNode[] {
+    const result = this.result;
+    if (!result) return [];
+    if (!node) return [{ kind: 'summary', result }, ...result.reports.map((hits) => ({ kind: 'report' as const, hits }))];
+    if (node.kind === 'summary') return countsPerYear(result.reports).map((y) => ({ kind: 'year', ...y }));
+    if (node.kind === 'report') return node.hits.hits.map((hit) => ({ kind: 'hit', report: node.hits, hit }));
+    return [];
+  }
+
+  getTreeItem(node: FindNode): vscode.TreeItem {
+    const Collapsed = vscode.TreeItemCollapsibleState;
+    switch (node.kind) {
+      case 'summary': {
+        const r = node.result;
+        const item = new vscode.TreeItem(vscode.l10n.t('“{0}”: {1} hits in {2} reports', r.query.pattern, r.total, r.reports.length), Collapsed.Collapsed);
+        item.id = 'find:summary';
+        item.description = vscode.l10n.t('per year');
+        item.iconPath = new vscode.ThemeIcon('search');
+        return item;
+      }
+      case 'year': {
+        const item = new vscode.TreeItem(String(node.year), Collapsed.None);
+        item.description = vscode.l10n.t('{0} hits in {1} reports', node.count, node.reports);
+        return item;
+      }
+      case 'report': {
+        const r = node.hits;
+        const item = new vscode.TreeItem(r.title ?? r.name, Collapsed.Collapsed);
+        item.id = `find:${r.uri}`;
+        item.description = `${r.year ?? ''} · ${vscode.l10n.t('{0} hits', r.count)}`;
+        item.resourceUri = vscode.Uri.parse(r.uri);
+        item.iconPath = new vscode.ThemeIcon('file-text');
+        return item;
+      }
+      case 'hit': {
+        const line = kwicLine(node.hit);
+        const item = new vscode.TreeItem({ label: line.text, highlights: [[line.matchStart, line.matchEnd]] }, Collapsed.None);
+        item.id = `find:${node.report.uri}:${node.hit.start}`;
+        item.tooltip = `${node.hit.left}【${node.hit.match}】${node.hit.right}`;
+        item.command = {
+          command: 'reportAnnotator.corpus.openReport',
+          title: vscode.l10n.t('Open Report'),
+          arguments: [{ uri: node.report.uri, start: node.hit.start, end: node.hit.end }],
+        };
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.view.dispose();
+    this.emitter.dispose();
+  }
+}
+
+function toHits(report: CorpusReport, count: number, hits: KwicHit[]): ReportHits {
+  const meta = report.summary.meta;
+  return {
+    uri: report.uri,
+    name: report.name,
+    ...(report.summary.title !== undefined && { title: report.summary.title }),
+    ...(meta?.year !== undefined && { year: meta.year }),
+    ...(meta?.region !== undefined && { region: meta.region }),
+    count,
+    hits,
+  };
+}

@@ -1,0 +1,222 @@
+// The timeline panel (a webview, script and CSS in media/timeline/): for one indicator, x = year, the
+// result as a line and the target as a mark showing its bound, one series per region; or a search term's
+// hits per year. A table of the same data below; SVG, PNG and CSV saved through the host. A strict CSP, no
+// network; the panel comes back after a restart (a serializer keeps what it showed).
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as vscode from 'vscode';
+import { indicatorChart, termChart, type ChartData } from '../../core/corpus/chart';
+import type { FindQuery } from '../../core/corpus/kwic';
+import { parseSeriesId, seriesId, type IndicatorSeries } from '../../core/corpus/series';
+import { csvRecord } from '../../core/tables';
+import { UserError } from '../common/commands';
+import { restrictedModeRefusal } from '../common/trust';
+import type { CorpusIndex } from './corpusIndex';
+import type { FindView } from './findView';
+
+export const TIMELINE_VIEW_TYPE = 'reportAnnotator.timeline';
+
+export type TimelineState = { kind: 'indicator'; series: string } | { kind: 'term'; query: FindQuery; folder?: string };
+
+type FromWebview =
+  | { type: 'ready' }
+  | { type: 'open'; uri: string; start: number; end: number }
+  | { type: 'rendered'; marks: number; points: number }
+  | { type: 'exported'; requestId: number; format: 'svg' | 'png'; data: string }
+  | { type: 'save'; format: 'svg' | 'png' | 'csv' };
+
+export class TimelinePanels implements vscode.Disposable {
+  private panel?: vscode.WebviewPanel;
+  state?: TimelineState;
+  chart?: ChartData;
+  /** What the webview last drew (for the tests): SVG marks and data points. */
+  rendered?: { marks: number; points: number };
+  private readonly exports = new Map<number, (data: string) => void>();
+  private nextRequest = 1;
+  private readonly disposables: vscode.Disposable[] = [];
+  private renderedWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly index: CorpusIndex,
+    private readonly series: () => IndicatorSeries[],
+    private readonly finder: FindView,
+  ) {
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state: unknown) => {
+          const s = state as { timeline?: TimelineState } | undefined;
+          this.adopt(panel);
+          if (s?.timeline) await this.show(s.timeline);
+        },
+      }),
+      index.onDidChange(() => {
+        if (this.panel && this.state && !this.index.indexing) void this.update();
+      }),
+    );
+  }
+
+  /** Shows the panel with `state` (creating it if needed) and resolves when the chart's data is posted. */
+  async show(state: TimelineState): Promise<ChartData> {
+    if (!this.panel) {
+      this.adopt(vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, vscode.l10n.t('Timeline'), vscode.ViewColumn.Active, this.options()));
+    } else {
+      this.panel.reveal(undefined, true);
+    }
+    this.state = state;
+    this.rendered = undefined;
+    await this.index.whenReady();
+    return this.update();
+  }
+
+  /** Resolves when the webview has drawn the current chart. */
+  whenRendered(): Promise<{ marks: number; points: number }> {
+    if (this.rendered) return Promise.resolve(this.rendered);
+    return new Promise((resolve) => this.renderedWaiters.push(() => resolve(this.rendered!)));
+  }
+
+  /** Has the webview serialise its chart as SVG or PNG (base64) and writes it to `target`. */
+  async exportTo(format: 'svg' | 'png' | 'csv', target: vscode.Uri): Promise<number> {
+    const refusal = restrictedModeRefusal();
+    if (refusal) throw new UserError(refusal);
+    if (!this.panel || !this.chart) throw new UserError(vscode.l10n.t('Open a timeline first.'));
+    let bytes: Uint8Array;
+    if (format === 'csv') {
+      bytes = Buffer.from('\uFEFF' + [this.chart.columns, ...this.chart.rows].map((r) => csvRecord(r)).join(''), 'utf8');
+    } else {
+      const requestId = this.nextRequest++;
+      const data = await new Promise<string>((resolve) => {
+        this.exports.set(requestId, resolve);
+        void this.panel!.webview.postMessage({ type: 'export', requestId, format });
+      });
+      bytes = format === 'svg' ? Buffer.from(data, 'utf8') : Buffer.from(data.replace(/^data:image\/png;base64,/, ''), 'base64');
+    }
+    await fs.writeFile(target.fsPath, bytes);
+    return bytes.length;
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  // -------------------------------------------------------------------------------------------------
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      retainContextWhenHidden: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media', 'timeline')],
+    };
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    panel.webview.options = this.options();
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'report-annotator.svg');
+    panel.webview.html = this.html(panel.webview);
+    panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m));
+    panel.onDidDispose(() => {
+      if (this.panel === panel) this.panel = undefined;
+    });
+  }
+
+  private async update(): Promise<ChartData> {
+    const state = this.state!;
+    let chart: ChartData;
+    if (state.kind === 'indicator') {
+      const s = this.series().find((x) => seriesId(x) === state.series);
+      if (!s) {
+        const key = parseSeriesId(state.series);
+        throw new UserError(vscode.l10n.t('No report of the workspace gives a target or a result for {0}.', key?.indicatorKey ?? state.series));
+      }
+      chart = indicatorChart(s, {
+        year: vscode.l10n.t('Year'),
+        region: vscode.l10n.t('Region'),
+        target: vscode.l10n.t('Target'),
+        bound: vscode.l10n.t('Bound'),
+        result: vscode.l10n.t('Result'),
+        report: vscode.l10n.t('Report'),
+      });
+    } else {
+      const folder = state.folder ? vscode.Uri.parse(state.folder) : undefined;
+      const same = this.finder.result && this.finder.result.query.pattern === state.query.pattern && this.finder.result.folder === state.folder;
+      const result = same ? this.finder.result! : await this.finder.find(state.query, folder);
+      chart = termChart(state.query.pattern, result.reports, { year: vscode.l10n.t('Year'), hits: vscode.l10n.t('Hits'), reports: vscode.l10n.t('Reports') });
+    }
+    this.chart = chart;
+    this.rendered = undefined;
+    if (this.panel) {
+      this.panel.title = vscode.l10n.t('Timeline: {0}', chart.title);
+      void this.panel.webview.postMessage({ type: 'data', state, chart, labels: this.labels() });
+    }
+    return chart;
+  }
+
+  private labels(): Record<string, string> {
+    return {
+      target: vscode.l10n.t('Target'),
+      result: vscode.l10n.t('Result'),
+      hits: vscode.l10n.t('Hits'),
+      year: vscode.l10n.t('Year'),
+      noData: vscode.l10n.t('No targets or results with a year.'),
+      chart: vscode.l10n.t('Chart'),
+      table: vscode.l10n.t('Table'),
+    };
+  }
+
+  private async onMessage(m: FromWebview): Promise<void> {
+    if (m.type === 'ready') {
+      if (this.chart && this.state) void this.panel?.webview.postMessage({ type: 'data', state: this.state, chart: this.chart, labels: this.labels() });
+    } else if (m.type === 'open') {
+      await vscode.commands.executeCommand('reportAnnotator.corpus.openReport', { uri: m.uri, start: m.start, end: m.end });
+    } else if (m.type === 'rendered') {
+      this.rendered = { marks: m.marks, points: m.points };
+      for (const w of this.renderedWaiters.splice(0)) w();
+    } else if (m.type === 'exported') {
+      this.exports.get(m.requestId)?.(m.data);
+      this.exports.delete(m.requestId);
+    } else if (m.type === 'save') {
+      await vscode.commands.executeCommand('reportAnnotator.corpus.saveTimeline', { format: m.format });
+    }
+  }
+
+  private html(webview: vscode.Webview): string {
+    const nonce = randomBytes(16).toString('base64');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'timeline.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'timeline', 'timeline.css'));
+    const csp = [
+      "default-src 'none'",
+      `script-src 'nonce-${nonce}'`,
+      `style-src ${webview.cspSource}`,
+      `img-src ${webview.cspSource} data: blob:`,
+      `font-src ${webview.cspSource}`,
+    ].join('; ');
+    const t = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+    return `<!DOCTYPE html>
+<html lang="${vscode.env.language}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}">
+<title>${t(vscode.l10n.t('Timeline'))}</title>
+</head>
+<body>
+<header><h1 id="title"></h1>
+<div class="actions" role="toolbar" aria-label="${t(vscode.l10n.t('Save'))}">
+<button id="save-svg">${t(vscode.l10n.t('Save Chart as SVG'))}</button>
+<button id="save-png">${t(vscode.l10n.t('Save Chart as PNG'))}</button>
+<button id="save-csv">${t(vscode.l10n.t('Save Table as CSV'))}</button>
+</div></header>
+<main>
+<figure id="chart" aria-live="polite"></figure>
+<div id="legend"></div>
+<div id="tip" role="tooltip" hidden></div>
+<table id="table"></table>
+</main>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+  }
+}
