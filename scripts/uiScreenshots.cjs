@@ -18,7 +18,9 @@ const args = process.argv.slice(2);
 const ZH = args.includes('--zh');
 const THEME = args.includes('--theme') ? args[args.indexOf('--theme') + 1] : 'Default Dark Modern';
 const WIDTH = args.includes('--width') ? Number(args[args.indexOf('--width') + 1]) : 1400;
-const NAME = `${THEME.replace(/^Default /, '').replace(/\W+/g, '-').toLowerCase()}-${ZH ? 'zh' : 'en'}`;
+/** Only the Get Started walkthrough, opened from the command palette. */
+const WALKTHROUGH = args.includes('--walkthrough');
+const NAME = `${WALKTHROUGH ? 'walkthrough-' : ''}${THEME.replace(/^Default /, '').replace(/\W+/g, '-').toLowerCase()}-${ZH ? 'zh' : 'en'}`;
 const WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-shots-'));
 const WS = path.join(WORK, 'ws');
 const SHOTS = path.join(ROOT_DIR, 'test-results', 'screenshots', NAME);
@@ -91,6 +93,19 @@ async function gotoLine(page, line) {
     await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60000 });
     await sleep(3000);
     await page.click('.part.auxiliarybar .actions-container a[aria-label^="Hide"], .part.auxiliarybar a.codicon-close', { timeout: 3000 }).catch(() => {});
+    if (WALKTHROUGH) {
+      await page.keyboard.press('F1');
+      await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+      await page.keyboard.type('Welcome: Open Walkthrough', { delay: 15 }); await sleep(700);
+      await page.keyboard.press('Enter'); await sleep(1000);
+      await page.keyboard.type(ZH ? '报告标注器入门' : 'Get Started with Report Annotator', { delay: 15 }); await sleep(800);
+      await page.keyboard.press('Enter'); await sleep(2500);
+      await shot(page, 'walkthrough');
+      await page.locator('.getting-started-step', { hasText: ZH ? '为段落添加标签' : 'Tag a paragraph' }).first().click().catch(() => {});
+      await sleep(1500);
+      await shot(page, 'walkthrough-tag');
+      return;
+    }
     // The report, then the Report view.
     await page.click('.explorer-folders-view .monaco-list-row[aria-label^="002_395ec08d707c8053.txt"]');
     await page.waitForSelector('.monaco-editor .view-lines');
