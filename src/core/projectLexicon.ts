@@ -24,9 +24,10 @@ const RARE_NOUN = 30;
 export interface Lexicon {
   /** word → tag */
   tags: Map<string, string>;
-  /** Longest word ending with the character (0: none of two characters or more). */
-  maxEnd: Map<string, number>;
-  maxStart: Map<string, number>;
+  /** For each character, the lengths (bit k: length k, 2 to MAX_WORD) of the words that end with it. */
+  endLengths: Map<string, number>;
+  /** For each character, the lengths (bit k: length k) of the words that start with it. */
+  startLengths: Map<string, number>;
 }
 
 let lexicon: Lexicon | undefined;
@@ -63,15 +64,15 @@ export function loadLexicon(): Lexicon {
   if (typeof main !== 'string') throw new Error('nodejieba does not name its default dictionary');
   addDictionary(map, main);
   addDictionary(map, resolveUserDictPath());
-  const maxEnd = new Map<string, number>();
-  const maxStart = new Map<string, number>();
+  const endLengths = new Map<string, number>();
+  const startLengths = new Map<string, number>();
   for (const w of map.keys()) {
     if (w.length < 2) continue;
     const last = w[w.length - 1];
-    if ((maxEnd.get(last) ?? 0) < w.length) maxEnd.set(last, w.length);
-    if ((maxStart.get(w[0]) ?? 0) < w.length) maxStart.set(w[0], w.length);
+    endLengths.set(last, (endLengths.get(last) ?? 0) | (1 << w.length));
+    startLengths.set(w[0], (startLengths.get(w[0]) ?? 0) | (1 << w.length));
   }
-  lexicon = { tags: map, maxEnd, maxStart };
+  lexicon = { tags: map, endLengths, startLengths };
   return lexicon;
 }
 
@@ -100,7 +101,9 @@ export function wordBefore(lex: Lexicon, text: string, end: number, lo = 0): Lex
     return { word, tag: /[0-9０-９]/.test(word) ? 'm' : 'eng', start: s };
   }
   if (!isHan(last)) return { word: last, tag: 'w', start: end - 1 };
-  for (let len = Math.min(lex.maxEnd.get(last) ?? 0, end - lo); len >= 2; len--) {
+  const lengths = lex.endLengths.get(last) ?? 0;
+  for (let len = Math.min(MAX_WORD, end - lo); len >= 2; len--) {
+    if ((lengths & (1 << len)) === 0) continue;
     const word = text.slice(end - len, end);
     const tag = lex.tags.get(word);
     if (tag !== undefined) return { word, tag, start: end - len };
@@ -109,9 +112,11 @@ export function wordBefore(lex: Lexicon, text: string, end: number, lo = 0): Lex
 }
 
 /** The word that starts at `start`, by forward maximum matching (for what follows a facility word). */
-export function wordAfter(lex: Lexicon, text: string, start: number): LexToken | undefined {
-  if (start >= text.length) return undefined;
-  for (let len = Math.min(lex.maxStart.get(text[start]) ?? 0, text.length - start); len >= 2; len--) {
+export function wordAfter(lex: Lexicon, text: string, start: number, hi = text.length): LexToken | undefined {
+  if (start >= hi) return undefined;
+  const lengths = lex.startLengths.get(text[start]) ?? 0;
+  for (let len = Math.min(MAX_WORD, hi - start); len >= 2; len--) {
+    if ((lengths & (1 << len)) === 0) continue;
     const word = text.slice(start, start + len);
     const tag = lex.tags.get(word);
     if (tag !== undefined) return { word, tag, start };

@@ -16,7 +16,7 @@ const LIST_RE = /[^，。；！？：,;!?:]+/g;
 const LIST_CLASS_RE =
   /^(?:高铁|铁路|高速|公路|城际|灌区|园区|产业园|产业带|遗址|景区|景点|港口|机场|枢纽|水库|场馆|基地|酒店|商圈|街区|楼盘|地块|楼宇|[\u4e00-\u9fff]{1,4}?(?:项目|工程|建设))/;
 /** What may stand between 等 and the kind of works: a count, a qualifier. */
-const LIST_COUNT_RE = /^等(?:一批|[\d一二三四五六七八九十—-]+[个项条座处家所])?(?:全市|全省|重大|重点|大型|大)*/;
+const LIST_COUNT_RE = /^等(?:一批|[\d一二三四五六七八九十—-]+[个项条座处家所])?(?:全市|全省|重大|重点|大型|大|基础设施|公共服务|民生|基础)*/;
 
 /** Whether the text from 等 on says the items are works of a kind. */
 function isWorksClass(rest: string): boolean {
@@ -65,6 +65,10 @@ function memberName(item: string, lex: Lexicon): string | undefined {
     at += w.word.length;
   }
   if (!strong || common > proper || SUFFIX_CLASS.has(s)) return undefined;
+  // A city, a county or a person the dictionary knows (石家庄、唐山等机场), not a project: members are
+  // abbreviations it does not know (荣乌, 焦济洛平) or names it has as such (京九).
+  const whole = wordAfter(lex, s, 0);
+  if (whole && whole.word === s && (whole.tag === 'ns' || whole.tag.startsWith('nr'))) return undefined;
   return s;
 }
 
@@ -74,6 +78,7 @@ function memberName(item: string, lex: Lexicon): string | undefined {
  */
 export function listMembers(text: string, found: Span[], lex: Lexicon): string[] {
   const out: string[] = [];
+  if (!text.includes('、')) return out;
   for (const m of text.matchAll(LIST_RE)) {
     const clause = m[0];
     if (!clause.includes('、')) continue;
@@ -98,10 +103,18 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     // A list with a company or an institution in it is a list of those (中食数联、邮储银行等项目).
     if (items.some((x) => COMPANY_RE.test(x))) continue;
     for (const [k, item] of members.entries()) {
-      // Items that hold a project of their own are mentions already.
+      // Items that hold a project of their own are mentions already; what follows it after 和 may be one
+      // (京雄石城际和保忻、保张、保沧铁路).
       const at = base + items.slice(0, k).reduce((n, x) => n + x.length + 1, 0);
-      if (found.some((f) => f.start < at + item.length && at < f.end)) continue;
-      const name = memberName(item, lex);
+      const inside = found.filter((f) => f.start < at + item.length && at < f.end);
+      let rest = item;
+      if (inside.length) {
+        const after = Math.max(...inside.map((f) => f.end)) - at;
+        const conj = /^(?:和|及|与|以及)/.exec(item.slice(after));
+        if (!conj) continue;
+        rest = item.slice(after + conj[0].length);
+      }
+      const name = memberName(rest, lex);
       if (name) out.push(name);
     }
   }

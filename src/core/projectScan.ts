@@ -1,7 +1,7 @@
 // The scan for one project name (spec.md, "Projects"): from a facility word leftwards over name-like words
 // (places, unknown words, nouns, numbers, a short parenthesis, a quoted name) until punctuation, a function
 // word or a verb that acts on the project; then whether what was read names something particular.
-import { isHan, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
+import { isHan, MAX_WORD, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
 import {
   CONTINUATION,
   FUNCTION_CHARS,
@@ -27,7 +27,7 @@ const TIME_RE = /[年月日时前后来今昨明]/;
 const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nz', 'nt', 'nx', 'j', 'eng', 'x']);
 const NOUN_TAGS = new Set(['l', 's', 'a', 'an', 'b', 'z', 'zg', 'h', 'k', 'g', 'vn', 'f']);
 /** Quoted plans and slogans are no names (入库“十四五”项目). */
-const SLOGAN_QUOTE_RE = /^[“"](?:十[一二三四五六七八九]五|[\d]+|.*[计规]划.*)[”"]$/;
+const SLOGAN_QUOTE_RE = /^[“"](?:.*[\d一三四五六七八九十百千万].*|.*[计规]划.*)[”"]$/;
 const OPEN = new Set(['(', '（']);
 const CLOSE = new Set([')', '）']);
 const MAX_PAREN = 8;
@@ -40,6 +40,8 @@ const WORKS_WORDS = new Set(['工程', '项目']);
 const NAME_UNITS = new Set(['千伏', '万伏', '兆瓦', '千瓦', '万千瓦', '克拉', '亿克拉', '万吨', '吨', '米', '万平方米', '平方米']);
 /** The dictionary's tag of a word, for classify (the lexicon nameAt was last given). */
 let lexTag: (w: string) => string = () => '';
+/** Adverbs that open set phrases of action (全面提升, 持续推进): such phrases are no part of a name. */
+const ADVERB_HEADS = new Set(['全面', '积极', '大力', '加快', '持续', '深入', '着力', '稳步', '有序', '扎实', '切实', '进一步', '不断', '努力']);
 /** Gardens and sites named by what they show (唐诗宋词园). */
 const GARDEN_RE = /^[园苑宫谷岛坊]$/;
 const CLASS_RANK: Record<SuffixClass, number> = { programme: 0, content: 1, works: 1, proper: 2, strict: 3 };
@@ -58,15 +60,15 @@ for (const w of SUFFIXES) {
   if (w.length > 1) SUFFIX_PAIRS.add(w.slice(-2));
 }
 
-/** The facility words in a clause, [start, end), the longest at each end, none inside another. */
-export function facilityWords(clause: string): [number, number][] {
+/** The facility words in text[lo, hi), [start, end), the longest at each end, none inside another. */
+export function facilityWords(text: string, lo: number, hi: number): [number, number][] {
   const out: [number, number][] = [];
-  for (let i = 0; i < clause.length; i++) {
-    const mark = LAST_CHAR[clause.charCodeAt(i)];
+  for (let i = lo; i < hi; i++) {
+    const mark = LAST_CHAR[text.charCodeAt(i)];
     // 2: a one-character facility word ends here; 1: only longer ones, whose last two characters must match.
-    if (mark === 0 || (mark === 1 && (i === 0 || !SUFFIX_PAIRS.has(clause.slice(i - 1, i + 1))))) continue;
-    const lengths = SUFFIX_LENGTHS.get(clause[i])!;
-    const len = lengths.find((l) => l <= i + 1 && SUFFIX_CLASS.has(clause.slice(i + 1 - l, i + 1)));
+    if (mark === 0 || (mark === 1 && (i === lo || !SUFFIX_PAIRS.has(text.slice(i - 1, i + 1))))) continue;
+    const lengths = SUFFIX_LENGTHS.get(text[i])!;
+    const len = lengths.find((l) => l <= i + 1 - lo && SUFFIX_CLASS.has(text.slice(i + 1 - l, i + 1)));
     if (len === undefined) continue;
     const start = i + 1 - len;
     while (out.length && out[out.length - 1][0] >= start) out.pop(); // 产业园 inside 产业园区
@@ -78,7 +80,7 @@ export function facilityWords(clause: string): [number, number][] {
 const SECTION_RE = /^(?:[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}|(?!示范|试验|重点|部分|路)[\u4e00-\u9fff]{2,3})段/;
 const SECTION_AFTER = /(?:路|公路|高速|高铁|铁路|城际|渠|大道|快速路)$/;
 /** Building work named with its facility (机场西路扩建, 玻璃厂路改扩建). */
-const WORKS_AFTER_RE = /^(?:改扩建|扩建)/;
+const WORKS_AFTER_RE = /^(?:改扩建|扩建)(?:工程|项目)?/;
 
 type Kind = 'suffix' | 'phase' | 'proper' | 'noun' | 'verb' | 'numeric' | 'measure' | 'open' | 'close' | 'break';
 
@@ -103,14 +105,19 @@ function facilityEnding(word: string): string | undefined {
 
 function classify({ word, tag, start }: LexToken): Tok {
   const kind = (k: Kind): Tok => ({ word, tag, kind: k, start });
-  if (tag === 'w') return kind(OPEN.has(word) ? 'open' : CLOSE.has(word) ? 'close' : 'break');
+  if (tag === 'w') return kind(OPEN.has(word) ? 'open' : CLOSE.has(word) ? 'close' : word === '·' ? 'noun' : 'break');
   if (PHASE_RE.test(word) && word.length <= 3) return kind('phase');
   if (tag === 'm' && /[0-9０-９]/.test(word)) return kind('numeric');
   if (COUNTED_RE.test(word)) return kind(tag === 'm' || word.length > 1 ? 'break' : 'numeric');
   // A quantity ends a name (超10亿元重大项目); technical units belong to it (姜家110千伏变电站).
   if ((tag === 'q' || tag === 'mq') && word.length > 1) return kind(NAME_UNITS.has(word) ? 'numeric' : 'break');
   // Set phrases that end in a verb (优先发展, 圆满完成) are no part of a name.
-  if (tag === 'l' && word.length > 2 && lexTag(word.slice(-2)) === 'v') return kind('break');
+  if (ADVERB_HEADS.has(word.slice(0, 2)) && word.length > 2) return kind('break'); // 全面提升, 积极推进
+  if (tag === 'l' && word.length > 2) {
+    const head = lexTag(word.slice(0, 2));
+    const tail = word.slice(-2);
+    if (head === 'd' || head === 'ad' || (lexTag(tail) === 'v' && !INTERNAL_VERBS.has(tail))) return kind('break');
+  }
   if (PREDICATE.has(word) || INTERNAL_VERBS.has(word)) return kind('verb');
   if (STOP_WORDS.has(word)) return kind('break');
   if (SUFFIX_CLASS.has(word) || (word.length > 2 && facilityEnding(word))) return kind('suffix');
@@ -129,6 +136,7 @@ function classify({ word, tag, start }: LexToken): Tok {
   if (tag.startsWith('nr') && word.length > 3) return kind('noun');
   // A rare word holding a function character is a mis-read (民为 of 以人民为中心).
   if (tag === 'nx' && [...word].some((c) => FUNCTION_CHARS.has(c))) return kind('noun');
+  if (tag === 'nx' && NUMERAL_RE.test(word[0])) return kind('break'); // 一座座
   if (isProperTag(tag, word)) return kind('proper');
   if (tag === 't') return kind(TIME_RE.test(word) ? 'break' : 'noun');
   if (tag.startsWith('n') || NOUN_TAGS.has(tag)) return kind('noun');
@@ -139,14 +147,17 @@ function classify({ word, tag, start }: LexToken): Tok {
 const isNameWord = (t: Tok | undefined) =>
   t !== undefined && (t.kind === 'proper' || t.kind === 'noun' || t.kind === 'suffix' || t.kind === 'phase');
 
-/** Tokens leftwards from `end` in `clause`, lazily; a quoted name (“通港达园”) is one token. */
+/** Tokens leftwards from `end` in text, not before `lo` (the clause start), lazily; a quoted name (“通港达园”) is one. */
 class LeftTokens {
   private readonly toks: Tok[] = [];
   private pos: number;
+  /** The word before the last one read, when reading it was needed to check the last one (no re-split). */
+  private pending: LexToken | undefined;
 
   constructor(
     private readonly lex: Lexicon,
-    private readonly clause: string,
+    private readonly text: string,
+    private readonly lo: number,
     end: number,
   ) {
     this.pos = end;
@@ -154,24 +165,27 @@ class LeftTokens {
 
   /** The i-th token left of the start (0 is the nearest), or undefined at the clause start. */
   at(i: number): Tok | undefined {
-    while (this.toks.length <= i && this.pos > 0 && this.toks.length < MAX_TOKENS) {
-      const c = this.clause[this.pos - 1];
+    const { lex, text, lo } = this;
+    while (this.toks.length <= i && this.pos > lo && this.toks.length < MAX_TOKENS) {
+      const c = text[this.pos - 1];
       let t: LexToken;
-      const open = c === '”' || c === '"' ? this.clause.lastIndexOf(c === '”' ? '“' : '"', this.pos - 2) : -1;
-      if (open >= 0 && this.pos - open - 2 <= MAX_QUOTE && this.pos - open - 2 > 0) {
-        t = { word: this.clause.slice(open, this.pos), tag: 'quote', start: open };
+      const open = c === '”' || c === '"' ? text.lastIndexOf(c === '”' ? '“' : '"', this.pos - 2) : -1;
+      if (open >= lo && this.pos - open - 2 <= MAX_QUOTE && this.pos - open - 2 > 0) {
+        t = { word: text.slice(open, this.pos), tag: 'quote', start: open };
       } else {
-        t = wordBefore(this.lex, this.clause, this.pos);
+        const p = this.pending;
+        t = p !== undefined && p.start + p.word.length === this.pos ? p : wordBefore(lex, text, this.pos, lo);
+        this.pending = undefined;
         // 中|原生态 read right to left is 中原|生态: a lone character before a word that, with the word's
-        // first character, makes a word while the rest is a word too.
-        // 完|成平 is 完成|平 when 成平 is a word the dictionary has seen a few times only.
-        if (t.start > 0 && (t.word.length >= 3 || (t.word.length === 2 && t.tag === 'nx'))) {
-          const before = wordBefore(this.lex, this.clause, t.start);
-          const joined = before.word + t.word[0];
-          const joinedTag = this.lex.tags.get(joined);
-          if (before.word.length === 1 && joinedTag !== undefined && joinedTag !== 'nx' && this.lex.tags.has(t.word.slice(1))) {
-            t = { word: t.word.slice(1), tag: this.lex.tags.get(t.word.slice(1))!, start: t.start + 1 };
-          }
+        // first character, makes a word while the rest is a word too. 完|成平 is 完成|平 when 成平 is a word
+        // the dictionary has seen a few times only; 新|建和, 推|进港: a verb read apart is one too.
+        if (t.start > lo && t.word.length >= 2) {
+          const before = wordBefore(lex, text, t.start, lo);
+          const joinedTag = before.word.length === 1 ? lex.tags.get(before.word + t.word[0]) : undefined;
+          const better = joinedTag !== undefined && (t.word.length >= 3 ? joinedTag !== 'nx' : t.tag === 'nx' || joinedTag.startsWith('v'));
+          const rest = better ? lex.tags.get(t.word.slice(1)) : undefined;
+          if (rest !== undefined) t = { word: t.word.slice(1), tag: rest, start: t.start + 1 };
+          else this.pending = before;
         }
       }
       this.toks.push(classify(t));
@@ -201,10 +215,14 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     }
     // 淮军公所一期|古城: a phase closes the name before it, unless the works of that phase follow (…一期工程).
     if (t.kind === 'phase' && !WORKS_WORDS.has(suffix)) break;
+    // 八|廓古城, 三|峡: a numeral before a one-character piece of a name opens the name.
+    if (t.kind === 'break' && NUMERAL_RE.test(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1) {
+      t.kind = 'proper';
+    }
     // A measure word after a number ends the name (10家); without one it is a piece of it (姜家).
     if (t.kind === 'measure') {
       const before = left.at(i + 1);
-      if (before === undefined || before.kind === 'numeric' || before.kind === 'break') break;
+      if (before !== undefined && (before.kind === 'numeric' || before.kind === 'break')) break;
       t.kind = 'proper';
     }
     if (t.kind === 'verb') {
@@ -230,14 +248,20 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
 
 /** Whether the words before the facility word (with its own part, 数据中心 → 数据) name something particular. */
 function isSpecific(words: Tok[], cls: SuffixClass): boolean {
+  const strictClass = cls === 'strict';
   let proper = 0;
   let places = 0;
   let content = 0;
   let generic = 0;
   let longContent = false;
   let innerSuffix = -1;
+  let properChars = 0;
+  const facility = cls === 'proper' || cls === 'strict';
   const count = (word: string, kind: Kind, tag: string) => {
+    // A quoted word names a programme (“两基”攻坚计划), not a facility (“三甲”医院).
+    if (kind === 'proper' && tag === 'quote' && facility) kind = 'noun';
     if (kind === 'proper' || kind === 'numeric') {
+      properChars += word.length;
       proper++; // 润宝4亿克拉人造金刚石项目, 轨道交通1号线: numbers make a name particular too
       if (tag === 'ns') places++;
     } else if (kind === 'noun' || kind === 'suffix') {
@@ -270,7 +294,12 @@ function isSpecific(words: Tok[], cls: SuffixClass): boolean {
   }
   // 新华区招商引资项目, 漯河市现代服务中心: a place and generic words only.
   if (proper > 0 && proper === places && content === 0 && generic > 0) return false;
-  if (proper > 0) return true;
+  // 双中心, 链项目: one character alone is too little to name a facility or works; 保交楼: for a one-character
+  // facility word, two characters the dictionary keeps apart are too little too.
+  const pieces = words.filter((t) => t.kind === 'proper' && t.word.length === 1).length;
+  const strong = words.some((t) => (t.kind === 'proper' && t.word.length > 1) || t.kind === 'numeric');
+  if (strictClass && !strong && pieces < 3) return false;
+  if (proper > 0 && (properChars > 1 || cls === 'content' || cls === 'programme' || words.length > 1)) return true;
   // 项目, 工程 with no facility in them: a description that could name works anywhere (社保惠民工程).
   if (cls === 'proper' || cls === 'strict' || cls === 'works') return false;
   if (cls === 'programme') return content >= 1;
@@ -284,49 +313,58 @@ function commonWord(lex: Lexicon, w: string): boolean {
 }
 
 /** Whether a word that is not a facility word starts at s and runs past e (路网, 中心城区). */
-function longerWordAt(lex: Lexicon, clause: string, s: number, e: number): boolean {
-  for (let len = Math.min(lex.maxStart.get(clause[s]) ?? 0, clause.length - s); len > e - s; len--) {
-    const w = clause.slice(s, s + len);
+function longerWordAt(lex: Lexicon, text: string, s: number, e: number, hi: number): boolean {
+  const lengths = lex.startLengths.get(text[s]) ?? 0;
+  for (let len = Math.min(MAX_WORD, hi - s); len > e - s; len--) {
+    if ((lengths & (1 << len)) === 0) continue;
+    const w = text.slice(s, s + len);
     if (lex.tags.has(w)) return !SUFFIX_CLASS.has(w);
   }
   return false;
 }
 
-/** Where the facility word at [s, e) of the clause ends a name: the name's span, else undefined. */
-export function nameAt(lex: Lexicon, clause: string, s: number, e: number, cls: SuffixClass): Span | undefined {
+/** Where the facility word at [s, e) of the clause text[lo, hi) ends a name: the name's span, else undefined. */
+export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: number, e: number, cls: SuffixClass): Span | undefined {
   lexTag = (w) => lex.tags.get(w) ?? '';
   if (cls === 'strict') {
     // Cheap first (most one-character facility words are in common words): 城市, 路网 | 道路, 县城, 一线.
-    const suffix = clause.slice(s, e);
-    if (e < clause.length && lex.tags.has(suffix + clause[e])) return undefined;
-    const pair = s > 0 ? lex.tags.get(clause[s - 1] + suffix) : undefined;
+    const suffix = text.slice(s, e);
+    if (e < hi && lex.tags.has(suffix + text[e])) return undefined;
+    const pair = s > lo ? lex.tags.get(text[s - 1] + suffix) : undefined;
     if (pair !== undefined && !PROPER_TAGS.has(pair)) return undefined;
   }
   // The facility word inside a longer word (路网, 中心城区, 豫南中心仓): not the end of a name.
-  const next = wordAfter(lex, clause, e);
-  if (next && (CONTINUATION.has(next.word) || (next.word.length === 1 && isHan(next.word) && /^(?:n|ng|x|zg)$/.test(next.tag)))) return undefined;
-  if (longerWordAt(lex, clause, s, e)) return undefined;
+  if (CONTINUATION.has(text.slice(e, Math.min(e + 2, hi)))) return undefined;
+  // A noun character glued on (豫南中心仓): it starts no word of its own.
+  if (e < hi && isHan(text[e]) && /^(?:n|ng|x|zg)$/.test(lex.tags.get(text[e]) ?? 'x')) {
+    const next = wordAfter(lex, text, e, hi);
+    if (next && next.word.length === 1) return undefined;
+  }
+  if (longerWordAt(lex, text, s, e, hi)) return undefined;
+  // 物流业高速发展: 高速 before a verb says how fast.
+  if (text.slice(s, e) === '高速' && /^v/.test(wordAfter(lex, text, e, hi)?.tag ?? '')) return undefined;
   // …or split between the words on both sides (集中|学习 holds no 中学).
-  if (e - s > 1 && s > 0 && e < clause.length && commonWord(lex, clause.slice(s - 1, s + 1)) && commonWord(lex, clause.slice(e - 1, e + 1))) {
+  if (e - s > 1 && s > lo && e < hi && commonWord(lex, text.slice(s - 1, s + 1)) && commonWord(lex, text.slice(e - 1, e + 1))) {
     return undefined;
   }
   // 凌云山路至青城山路段: roads named as the end points of a section are not mentions.
-  if (clause[e] === '至' || (clause.slice(e, e + 1) === '段' && /至[^至]*$/.test(clause.slice(0, s)))) return undefined;
-  if (NOT_FACILITY_RE.test(clause.slice(Math.max(0, e - 5), e))) return undefined;
+  if (e < hi && (text[e] === '至' || (text[e] === '段' && /至[^至]*$/.test(text.slice(lo, s))))) return undefined;
+  if (NOT_FACILITY_RE.test(text.slice(Math.max(lo, e - 5), e))) return undefined;
 
   // The word that holds the facility word: 长江路 (a place: its own part is a name), 数据中心 (its own part is
   // content), 道路 and 香港 (common or too short for a one-character facility word).
-  const holder = wordBefore(lex, clause, e);
+  const holder = wordBefore(lex, text, e, lo);
   const words: Tok[] = [];
   let from = s;
   if (holder.start < s) {
     // (Rare or unknown whole words that hold a facility word are compounds, not names: 重点项目/nx.)
-    const proper = isProperTag(holder.tag, holder.word) && holder.tag !== 'nx' && holder.tag !== 'x';
+    // (nt: the dictionary's institutions are mostly kinds of them: 公立医院.)
+    const proper = isProperTag(holder.tag, holder.word) && holder.tag !== 'nx' && holder.tag !== 'x' && holder.tag !== 'nt';
     if (cls === 'strict' && !proper) return undefined;
-    words.push({ word: clause.slice(holder.start, s), tag: holder.tag, kind: proper ? 'proper' : 'noun', start: holder.start });
+    words.push({ word: text.slice(holder.start, s), tag: holder.tag, kind: proper ? 'proper' : 'noun', start: holder.start });
     from = holder.start;
   }
-  const scanned = scanLeft(new LeftTokens(lex, clause, from), from, clause.slice(s, e));
+  const scanned = scanLeft(new LeftTokens(lex, text, lo, from), from, text.slice(s, e));
   words.unshift(...scanned.words);
   const start = words.length ? words[0].start : s;
   // A place of two characters holding a one-character facility word (香港, 西城) is a place, not a facility;
@@ -335,17 +373,17 @@ export function nameAt(lex: Lexicon, clause: string, s: number, e: number, cls: 
     if (!scanned.words.some((t) => t.kind === 'proper' && t.word.length > 1)) return undefined;
   }
   if (STOP_WORDS.has(holder.word)) return undefined;
-  if (start >= s || !(isSpecific(words, cls) || (GARDEN_RE.test(clause.slice(s, e)) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
+  if (start >= s || !(isSpecific(words, cls) || (GARDEN_RE.test(text.slice(s, e)) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
     return undefined;
   }
   // Phases, sections and building work after the facility word belong to the name.
   let end = e;
-  const phase = PHASE_RE.exec(clause.slice(end));
+  const phase = PHASE_RE.exec(text.slice(end, hi));
   if (phase) end += phase[0].length;
   else {
-    const section = SECTION_AFTER.test(clause.slice(0, end)) ? SECTION_RE.exec(clause.slice(end)) : null;
+    const section = SECTION_AFTER.test(text.slice(lo, end)) ? SECTION_RE.exec(text.slice(end, hi)) : null;
     if (section) end += section[0].length;
-    const works = WORKS_AFTER_RE.exec(clause.slice(end));
+    const works = WORKS_AFTER_RE.exec(text.slice(end, hi));
     if (works) end += works[0].length;
   }
   return end - start >= MIN_NAME ? { start, end } : undefined;

@@ -13,32 +13,45 @@ import { SUFFIX_CLASS } from './projectWords';
 import type { Segmenter } from './segmenter';
 import type { Paragraph, Project, Span } from './types';
 
-/** Stretches between punctuation; parentheses and quotes stay inside (秦创原(秦都)创新促进中心, 沙颍河“通港达园”项目). */
-const CLAUSE_RE = /[^，。；！？、：,;!?:《》【】\s]+/g;
+/** What ends a clause; parentheses and quotes stay inside (秦创原(秦都)创新促进中心, 沙颍河“通港达园”项目). */
+const CLAUSE_END = new Uint8Array(0x10000);
+for (const c of '，。；！？、：,;!?:《》【】 \t\n\r\u3000') CLAUSE_END[c.charCodeAt(0)] = 1;
 
 /** Candidate project names found in one paragraph's text (cached per paragraph by the analyzer). */
 export function findProjectNames(paragraphText: string, segmenter: Segmenter | undefined): string[] {
   void segmenter; // projects need nodejieba's dictionary, which a loaded segmenter guarantees
   const lex = loadLexicon();
   const spans: Span[] = [];
-  for (const m of paragraphText.matchAll(CLAUSE_RE)) {
-    const clause = m[0];
-    const found: Span[] = [];
-    for (const [s, e] of facilityWords(clause)) {
-      const span = nameAt(lex, clause, s, e, SUFFIX_CLASS.get(clause.slice(s, e))!);
-      if (span) found.push(span);
+  const n = paragraphText.length;
+  for (let lo = 0; lo < n; ) {
+    let hi = lo;
+    while (hi < n && !CLAUSE_END[paragraphText.charCodeAt(hi)]) hi++;
+    if (hi > lo) {
+      const found: Span[] = [];
+      for (const [s, e] of facilityWords(paragraphText, lo, hi)) {
+        const span = nameAt(lex, paragraphText, lo, hi, s, e, SUFFIX_CLASS.get(paragraphText.slice(s, e))!);
+        if (span) found.push(span);
+      }
+      // Keep the longest reading: 大数据产业园一期工程, not also 大数据产业园 inside it.
+      for (const f of found) if (!found.some((g) => g !== f && g.start <= f.start && g.end >= f.end)) spans.push(f);
     }
-    // Keep the longest reading: 大数据产业园一期工程, not also 大数据产业园 inside it.
-    for (const f of found) {
-      if (found.some((g) => g !== f && g.start <= f.start && g.end >= f.end)) continue;
-      spans.push({ start: m.index! + f.start, end: m.index! + f.end });
-    }
+    lo = hi + 1;
   }
   const names = new Set(spans.map((sp) => paragraphText.slice(sp.start, sp.end)));
   for (const n of listMembers(paragraphText, spans, lex)) names.add(n);
   for (const n of programmeNames(paragraphText)) names.add(n);
   for (const n of shortForms([...names])) names.add(n);
   return [...names];
+}
+
+const LIST_BEFORE = new Set([...'、和及与']);
+const LIST_AFTER = new Set([...'、和及与等']);
+const PROGRAMME_FORM_RE = /^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|退[耕牧田渔]还[林草湖海]|([村户组镇乡])\1通)$/;
+/** A name that ends in no facility word and is no programme's form: a list member. */
+function isBare(name: string): boolean {
+  if (PROGRAMME_FORM_RE.test(name)) return false;
+  for (let k = Math.min(6, name.length); k >= 1; k--) if (SUFFIX_CLASS.has(name.slice(-k))) return false;
+  return !/(?:段|期|扩建)$/.test(name);
 }
 
 /** Captions hold a name or two: short lines only (navigation and footers are not read). */
@@ -70,19 +83,17 @@ export function collectProjects(text: string, names: Iterable<string>, paragraph
   if (paragraphs.length > 0) for (const n of namesOutside(text, paragraphs)) all.add(n);
   names = all;
   const hits: { name: string; span: Span }[] = [];
-  // One pass over the text with the names by their first character (hundreds of names in a long report).
-  const byFirst = new Map<string, string[]>();
-  for (const name of new Set(names)) {
-    if (!name) continue;
-    const list = byFirst.get(name[0]);
-    if (list) list.push(name);
-    else byFirst.set(name[0], [name]);
-  }
-  if (byFirst.size > 0) {
-    const firstRe = new RegExp(`[${[...byFirst.keys()].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'g');
-    for (const m of text.matchAll(firstRe)) {
+  // One pass over the text: an alternation of the names, longest first, finds at each place the longest
+  // name that starts there (大数据产业园一期工程, not 大数据产业园 inside it).
+  const list = [...new Set(names)].filter((n) => n.length > 0).sort((a, b) => b.length - a.length);
+  if (list.length > 0) {
+    const re = new RegExp(list.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+    for (const m of text.matchAll(re)) {
       const at = m.index!;
-      for (const name of byFirst.get(m[0])!) if (text.startsWith(name, at)) hits.push({ name, span: { start: at, end: at + name.length } });
+      const end = at + m[0].length;
+      // A name without its facility word (荣乌 of 荣乌、西阜、…高速公路) is a mention where it stands in a list.
+      if (isBare(m[0]) && !LIST_BEFORE.has(text[at - 1]) && !LIST_AFTER.has(text[end])) continue;
+      hits.push({ name: m[0], span: { start: at, end } });
     }
   }
   // Where names overlap the longest wins (大数据产业园 inside 大数据产业园一期工程 is not another mention).
