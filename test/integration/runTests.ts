@@ -24,14 +24,50 @@ function makeWorkspace(root: string): string {
 }
 
 /**
- * The VS Code to run in Restricted Mode: the offline stand-in always passes --disable-workspace-trust to its
- * server, so a copy of it without that flag, beside it (where its own modules resolve); a real VS Code
- * just goes without the flag.
+ * The corpus window's workspace: the shared corpus folders (corpus, corpus-national, corpus-local,
+ * corpus-provinces-2026) copied into a fresh folder, a report that cannot be analysed, reports left out by
+ * files.exclude and by reportAnnotator.corpus.exclude, and 3,000 text files that are not reports.
  */
-function untrustingExecutable(executable: string | undefined): string | undefined {
+function makeCorpusWorkspace(root: string): string {
+  const shared = resolve(process.env.REPORT_CORPUS_DIR ?? resolve(root, '..', 'shared', 'corpus'), '..');
+  const ws = mkdtempSync(join(tmpdir(), 'report-annotator-corpus-'));
+  for (const dir of ['corpus', 'corpus-national', 'corpus-local', 'corpus-provinces-2026']) {
+    mkdirSync(join(ws, dir));
+    for (const name of readdirSync(join(shared, dir))) if (name.endsWith('.txt')) cpSync(join(shared, dir, name), join(ws, dir, name));
+  }
+  mkdirSync(join(ws, 'notes'));
+  for (let i = 0; i < 3000; i++) writeFileSync(join(ws, 'notes', `note-${i}.txt`), `Meeting note ${i}: call the plumber, buy milk.\n`);
+  for (const dir of ['drafts', 'hidden']) {
+    mkdirSync(join(ws, dir));
+    cpSync(join(shared, 'corpus-national', 'national-2010.txt'), join(ws, dir, 'national-2010-copy.txt'));
+  }
+  writeFileSync(join(ws, 'broken.govreport'), Buffer.from([0x00, 0xff, 0xfe, 0x00, 0x01, 0x02, 0x03]));
+  mkdirSync(join(ws, '.vscode'));
+  writeFileSync(join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'files.exclude': { '**/hidden': true }, 'reportAnnotator.corpus.exclude': ['**/drafts/**'] }));
+  return ws;
+}
+
+/**
+ * A variant of the VS Code to run: the offline stand-in always passes --disable-workspace-trust to its server
+ * and runs it in English, so a copy of it beside it (where its own modules resolve) without that flag, or
+ * with a display language (a stub language pack, as ../shared/tools/ui-walk does: VS Code's own strings stay
+ * English, the extension's follow the language). A real VS Code takes --locale and goes without the flag.
+ */
+function variantExecutable(executable: string | undefined, variant: { untrusted?: boolean; locale?: string }): string | undefined {
   if (!executable || !executable.endsWith('.js')) return executable;
-  const copy = join(dirname(executable), 'code-shim-untrusted.js');
-  writeFileSync(copy, readFileSync(executable, 'utf8').replace(/'--disable-workspace-trust',\s*/g, ''), { mode: 0o755 });
+  let source = readFileSync(executable, 'utf8');
+  if (variant.untrusted) source = source.replace(/'--disable-workspace-trust',\s*/g, '');
+  if (variant.locale) {
+    const pack = `{ ${JSON.stringify(variant.locale)}: { hash: 'stub1', extensions: [{ extensionIdentifier: { id: 'stub.${variant.locale}' }, version: '1.0.0' }], translations: { vscode: path.join(tmp, 'lp.json') }, label: ${JSON.stringify(variant.locale)} } }`;
+    source = source
+      .replace(
+        'fs.mkdirSync(userDataDir, { recursive: true });',
+        `fs.mkdirSync(userDataDir, { recursive: true }); fs.writeFileSync(path.join(tmp, 'lp.json'), '{"version":"1.0.0","contents":{}}'); fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(${pack}));`,
+      )
+      .replace("'--enable-smoke-test-driver',", `'--enable-smoke-test-driver', '--locale', ${JSON.stringify(variant.locale)},`);
+  }
+  const copy = join(dirname(executable), `code-shim-${variant.untrusted ? 'untrusted' : ''}${variant.locale ?? ''}.js`);
+  writeFileSync(copy, source, { mode: 0o755 });
   return copy;
 }
 
@@ -43,25 +79,38 @@ async function main(): Promise<void> {
   // The offline VS Code stand-in takes a screenshot when a test prints __TAKE_SCREENSHOT__.
   process.env.VSCODE_SHIM_SCREENSHOT ??= join(screenshots, 'report-annotator.png');
   process.env.REPORT_ANNOTATOR_TEST_WORKSPACE = workspace;
-  const run = (executable: string | undefined, tests: string, ws: string, trust: boolean) =>
+  const run = (executable: string | undefined, tests: string, ws: string, options: { trust: boolean; locale: string }) =>
     runTests({
       vscodeExecutablePath: executable || undefined,
       extensionDevelopmentPath: root,
       extensionTestsPath: join(__dirname, tests, 'index'),
-      launchArgs: [ws, '--disable-extensions', ...(trust ? ['--disable-workspace-trust'] : []), '--locale=en'],
+      launchArgs: [ws, '--disable-extensions', ...(options.trust ? ['--disable-workspace-trust'] : []), `--locale=${options.locale}`],
       extensionTestsEnv: { REPORT_ANNOTATOR_TEST_WORKSPACE: ws },
     }).catch((err: unknown) => {
       console.error('integration tests could not run:', err);
       return 1;
     });
   const executable = process.env.VSCODE_TEST_EXECUTABLE;
-  let exitCode = await run(executable, 'suite', workspace, true);
-  if (!process.env.REPORT_ANNOTATOR_TEST_GREP) {
+  const corpusOnly = !!process.env.REPORT_ANNOTATOR_CORPUS_ONLY;
+  let exitCode = corpusOnly ? 0 : await run(executable, 'suite', workspace, { trust: true, locale: 'en' });
+  if (!process.env.REPORT_ANNOTATOR_TEST_GREP && !corpusOnly) {
     // A second window, on a folder it does not trust.
     const untrusted = makeWorkspace(root);
     process.env.REPORT_ANNOTATOR_TEST_WORKSPACE = untrusted;
     delete process.env.VSCODE_SHIM_SCREENSHOT;
-    exitCode = (await run(untrustingExecutable(executable), 'restricted', untrusted, false)) || exitCode;
+    exitCode = (await run(variantExecutable(executable, { untrusted: true }), 'restricted', untrusted, { trust: false, locale: 'en' })) || exitCode;
+    // A third, with VS Code's display language set to Chinese.
+    const chinese = makeWorkspace(root);
+    process.env.REPORT_ANNOTATOR_TEST_WORKSPACE = chinese;
+    process.env.VSCODE_SHIM_SCREENSHOT = join(screenshots, 'report-annotator-zh-cn.png');
+    exitCode = (await run(variantExecutable(executable, { locale: 'zh-cn' }), 'chinese', chinese, { trust: true, locale: 'zh-cn' })) || exitCode;
+  }
+  if (!process.env.REPORT_ANNOTATOR_TEST_GREP || corpusOnly) {
+    // A window on the shared corpus folders (REPORT_ANNOTATOR_CORPUS_ONLY=1 runs only this one).
+    const corpus = makeCorpusWorkspace(root);
+    process.env.REPORT_ANNOTATOR_TEST_WORKSPACE = corpus;
+    delete process.env.VSCODE_SHIM_SCREENSHOT;
+    exitCode = (await run(executable, 'corpus', corpus, { trust: true, locale: 'en' })) || exitCode;
   }
   process.exitCode = exitCode;
 }

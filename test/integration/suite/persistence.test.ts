@@ -168,9 +168,15 @@ suite('persistence', () => {
     const ps = (await api.analysis.analyze(doc)).paragraphs;
     // Many quick changes: debounced into a few writes.
     const writesBefore = api.annotations.stats.writes;
+    // On a busy machine one change can take longer than the save delay: each such pause may write once.
+    let pauses = 0;
+    let previous = performance.now();
     for (let i = 0; i < 40; i++) {
       const p = ps[i % ps.length];
       await tag({ uri: doc.uri, ranges: [p.range], tags: [`t${i % 7}`] });
+      const now = performance.now();
+      if (now - previous >= 400) pauses++;
+      previous = now;
     }
     await api.annotations.flush(doc.uri);
     const sidecar = sidecarOf(path);
@@ -178,7 +184,7 @@ suite('persistence', () => {
     const file = parseSidecarFile(JSON.parse(json));
     assert.equal(file.annotations.length, ps.length);
     const writes = api.annotations.stats.writes - writesBefore;
-    assert.ok(writes >= 1 && writes <= 5, `40 changes, ${writes} writes`);
+    assert.ok(writes >= 1 && writes <= 5 + pauses, `40 changes, ${pauses} slower than the save delay, ${writes} writes`);
     console.log(`      sidecar: ${file.annotations.length} annotations, ${json.length} bytes, last write ${api.annotations.stats.lastMs.toFixed(2)} ms, slowest ${api.annotations.stats.maxMs.toFixed(2)} ms, ${writes} writes for 40 changes`);
     const leftovers = () => readdirSync(dirname(path)).filter((f) => f.endsWith('.tmp'));
     assert.deepEqual(leftovers(), []);
