@@ -11,7 +11,7 @@ export interface FileRef {
 
 export type CorpusRequest =
   /** Detect, summarise (from the cache or by analysing) and report each file, in order. */
-  | { type: 'index'; id: number; files: FileRef[]; cacheDir?: string; writeCache: boolean }
+  | { type: 'index'; id: number; files: FileRef[]; cacheDir?: string; writeCache: boolean; full: boolean }
   /** Stop the run `id` after the file at hand. */
   | { type: 'cancel'; id: number }
   /** Search the files' text (as on disk) for the query. */

@@ -40,9 +40,15 @@ function loadSegmenter(): { value?: Segmenter; error?: string } {
 }
 
 /** The text of a report file, or undefined when it is not one (by extension or by its beginning). */
-async function reportText(path: string): Promise<string | undefined> {
+async function reportText(path: string, cache: Cache | undefined): Promise<string | undefined> {
   const stat = await fs.stat(path);
   if (!stat.isFile()) return undefined;
+  // A file found not to be a report, unchanged since (size and time), is not read again.
+  const stamp = `${stat.size}:${stat.mtimeMs}`;
+  if (cache?.nonReports.get(path) === stamp) {
+    cache.seen.set(path, stamp);
+    return undefined;
+  }
   if (stat.size > MAX_REPORT_BYTES) throw new Error(`larger than ${MAX_REPORT_BYTES / 1048576} MB`);
   if (!path.endsWith('.govreport')) {
     // Only the beginning decides: a folder of 5,000 text files is read 16 KB at a time.
@@ -51,7 +57,10 @@ async function reportText(path: string): Promise<string | undefined> {
       const buffer = Buffer.alloc(HEAD_CHARS * 4);
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
       const head = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').slice(0, HEAD_CHARS);
-      if (!looksLikeReport(head)) return undefined;
+      if (!looksLikeReport(head)) {
+        cache?.seen.set(path, stamp);
+        return undefined;
+      }
     } finally {
       await handle.close();
     }
@@ -77,7 +86,13 @@ interface Cache {
   dir: string;
   write: boolean;
   dropped: number;
+  /** Files that are not reports, path → size:mtime, as the last run found them. */
+  nonReports: Map<string, string>;
+  /** What this run found. */
+  seen: Map<string, string>;
 }
+
+const NON_REPORTS = 'non-reports.json';
 
 async function fromCache(cache: Cache | undefined, hash: string) {
   if (!cache) return undefined;
@@ -115,7 +130,7 @@ async function indexFile(file: FileRef, cache: Cache | undefined): Promise<FileR
   const t0 = performance.now();
   let text: string | undefined;
   try {
-    text = await reportText(file.path);
+    text = await reportText(file.path, cache);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { key: file.key, skipped: true };
     return { key: file.key, error: errorMessage(err) };
@@ -146,7 +161,13 @@ async function prepareCache(cacheDir: string | undefined, write: boolean): Promi
       if (name !== ANALYSER_VERSION && /^[0-9a-f]{16}$/.test(name)) await fs.rm(join(cacheDir, name), { recursive: true, force: true });
     }
   }
-  return { dir, write, dropped: 0 };
+  let nonReports = new Map<string, string>();
+  try {
+    nonReports = new Map(Object.entries(JSON.parse(await fs.readFile(join(dir, NON_REPORTS), 'utf8')) as Record<string, string>));
+  } catch {
+    // none yet, or unreadable: every file is looked at
+  }
+  return { dir, write, dropped: 0, nonReports, seen: new Map() };
 }
 
 async function index(request: Extract<CorpusRequest, { type: 'index' }>): Promise<void> {
@@ -166,6 +187,9 @@ async function index(request: Extract<CorpusRequest, { type: 'index' }>): Promis
     await tick(); // lets a cancel message in
   }
   if (batch.length) post({ type: 'results', id: request.id, results: batch, done: total, total });
+  if (cache?.write && request.full) {
+    await fs.writeFile(join(cache.dir, NON_REPORTS), JSON.stringify(Object.fromEntries(cache.seen))).catch(() => undefined);
+  }
   post({ type: 'done', id: request.id, cancelled: cancelled.delete(request.id), droppedCacheEntries: cache?.dropped ?? 0 });
 }
 

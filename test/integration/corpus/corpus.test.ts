@@ -1,0 +1,232 @@
+// Issue 9, the workspace as a corpus, in a real VS Code on the shared corpus folders (runTests.ts builds the
+// workspace: ~77 reports, 3,000 text files that are not reports, a broken report, excluded copies). Numbers
+// (times, event-loop delay, memory) are printed, not asserted.
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import { extensionApi, sleep, waitFor, WORKSPACE } from '../suite/helpers';
+
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+
+async function corpus() {
+  return (await extensionApi()).corpus;
+}
+
+/** Runs `work` while sampling the host's event-loop delay; prints p50/p99/max. */
+async function withLoopDelay<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  h.enable();
+  try {
+    return await work();
+  } finally {
+    h.disable();
+    console.log(`      [numbers] ${label}: event-loop delay p50 ${(h.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(h.percentile(99) / 1e6).toFixed(1)} ms, max ${(h.max / 1e6).toFixed(1)} ms`);
+  }
+}
+
+suite('corpus', () => {
+  suiteSetup(async function () {
+    this.timeout(300_000);
+    const { index, startedAt } = await corpus();
+    const stats = await index.whenReady();
+    const filled = performance.now() - startedAt;
+    console.log(`      [numbers] first start: views filled ${ms(filled)} after activation; ${stats?.reports} reports of ${stats?.files} files, ${stats?.analysed} analysed, ${stats?.cached} cached, index run ${ms(stats?.ms ?? 0)} (finding the files ${ms(stats?.discoverMs ?? 0)})`);
+  });
+
+  test('1. index: every report of the folders, excluded ones left out, cached on disk, restarted from the cache', async function () {
+    this.timeout(300_000);
+    const { index } = await corpus();
+    const names = index.all().map((r) => r.name);
+    assert.ok(names.length >= 70, `${names.length} reports`);
+    assert.ok(names.some((n) => n.startsWith('corpus-national/')) && names.some((n) => n.startsWith('corpus-provinces-2026/')));
+    assert.ok(!names.some((n) => n.startsWith('notes/')), 'notes are not reports');
+    assert.ok(!names.some((n) => n.startsWith('drafts/')), 'reportAnnotator.corpus.exclude');
+    assert.ok(!names.some((n) => n.startsWith('hidden/')), 'files.exclude');
+    // The host keeps summaries: meta, counts, figures with roles.
+    const r2010 = index.all().find((r) => r.name === 'corpus-national/national-2010.txt')!;
+    assert.equal(r2010.summary.meta?.level, 'national');
+    assert.ok(r2010.summary.figures.some((f) => f.role === 'target'));
+    // From the cache (a restart reads it instead of analysing).
+    const cached = await withLoopDelay('indexing from the cache', () => index.reindex());
+    console.log(`      [numbers] from the cache: ${cached.reports} reports of ${cached.files} files in ${ms(cached.ms)} (finding the files ${ms(cached.discoverMs)}; ${cached.cached} cached, ${cached.analysed} analysed)`);
+    const again = await index.reindex();
+    console.log(`      [numbers] from the cache, non-reports remembered: ${again.reports} reports in ${ms(again.ms)} (finding the files ${ms(again.discoverMs)})`);
+    const idle = await withLoopDelay('idle for comparison (2 s)', () => sleep(2000));
+    void idle;
+    assert.equal(cached.analysed, 0);
+    assert.equal(cached.cached, cached.reports);
+  });
+
+  test('1. index: analysing everything afresh keeps the host responsive', async function () {
+    this.timeout(300_000);
+    const { index } = await corpus();
+    const dir = (index as unknown as { cacheDir: string }).cacheDir;
+    rmSync(dir, { recursive: true, force: true });
+    const fresh = await withLoopDelay('indexing, every report analysed', () => index.reindex());
+    console.log(`      [numbers] analysed afresh: ${fresh.reports} reports in ${ms(fresh.ms)}`);
+    assert.equal(fresh.cached, 0);
+    const entries = readdirSync(dir).flatMap((v) => readdirSync(join(dir, v)));
+    assert.ok(entries.length >= fresh.reports - 1, `${entries.length} cache entries`);
+  });
+
+  test('1. index: creations, changes, renames and deletions update it', async function () {
+    this.timeout(60_000);
+    const { index } = await corpus();
+    const source = join(WORKSPACE, 'corpus-national', 'national-2011.txt');
+    const added = join(WORKSPACE, 'corpus', 'added-2011.txt');
+    copyFileSync(source, added);
+    await waitFor('the new report', () => index.all().some((r) => r.name === 'corpus/added-2011.txt'), 20_000);
+    const before = index.get(vscode.Uri.file(added))!.summary.hash;
+    writeFileSync(added, readFileSync(source, 'utf8') + '\n各位代表！\n');
+    await waitFor('the changed report', () => index.get(vscode.Uri.file(added))?.summary.hash !== before, 20_000);
+    const renamed = join(WORKSPACE, 'corpus', 'renamed-2011.txt');
+    renameSync(added, renamed);
+    await waitFor('the renamed report', () => index.get(vscode.Uri.file(renamed)) && !index.get(vscode.Uri.file(added)), 20_000);
+    rmSync(renamed);
+    await waitFor('the deleted report gone', () => !index.get(vscode.Uri.file(renamed)), 20_000);
+  });
+
+  test('2. Corpus view: grouped by level and region, ordered by year, with counts; a click opens the report', async () => {
+    const { corpusTree } = await corpus();
+    const levels = corpusTree.getChildren();
+    const labels = levels.map((n) => corpusTree.getTreeItem(n).label);
+    assert.equal(labels[0], 'National');
+    assert.ok(labels.includes('Provinces'));
+    const national = corpusTree.getChildren(levels[0]);
+    const reports = corpusTree.getChildren(national[0]);
+    const years = reports.map((n) => (n.kind === 'report' ? n.report.summary.meta?.year ?? 0 : 0));
+    assert.deepEqual(years, [...years].sort((a, b) => a - b));
+    const last = reports[reports.length - 1];
+    assert.ok(last.kind === 'report');
+    const item = corpusTree.getTreeItem(last);
+    assert.match(String(item.description), new RegExp(`^${years[years.length - 1]} \\d+ figures · \\d+ targets · \\d+ results · \\d+ tags$`));
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    await waitFor('the report open', () => vscode.window.activeTextEditor?.document.uri.toString() === last.report.uri);
+  });
+
+  test('3. Indicators: targets with bounds and results per year; a click reveals the sentence', async () => {
+    const { indicatorTree } = await corpus();
+    const gdp = indicatorTree.getChildren().find((n) => n.kind === 'series' && n.series.indicatorKey === 'gdp' && n.series.kind === 'percent');
+    assert.ok(gdp);
+    const rows = indicatorTree.getChildren(gdp);
+    const row2009 = rows.find((n) => n.kind === 'row' && n.row.year === 2009)!;
+    // The 2009 and 2010 reports write full-width digits (８％左右, ８．７％).
+    assert.match(String(indicatorTree.getTreeItem(row2009).description), /^target [8８][%％]左右 \(about\) · result (8\.7|８．７)[%％]$/);
+    const target = indicatorTree.getChildren(row2009).find((n) => n.kind === 'point' && n.point.role === 'target')!;
+    const item = indicatorTree.getTreeItem(target);
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    const editor = await waitFor('the 2009 report at the target', () => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.path.endsWith('national-2009.txt') && !e.selection.isEmpty ? e : undefined;
+    });
+    assert.ok(target.kind === 'point');
+    assert.equal(editor.document.getText(editor.selection), target.point.text);
+  });
+
+  test('4. timeline: GDP growth target and result over the years, drawn, saved as SVG, PNG and CSV', async function () {
+    this.timeout(60_000);
+    const { timeline } = await corpus();
+    const result = (await vscode.commands.executeCommand('reportAnnotator.corpus.showTimeline', { series: 'gdp:percent' })) as { chart?: { points: unknown[] } };
+    assert.ok(result.chart && result.chart.points.length >= 20, `${result.chart?.points.length} points`);
+    const drawn = await timeline.whenRendered();
+    assert.ok(drawn.marks > drawn.points, `${drawn.marks} marks for ${drawn.points} points`);
+    for (const format of ['svg', 'png', 'csv'] as const) {
+      const target = join(WORKSPACE, `gdp.${format}`);
+      const saved = (await vscode.commands.executeCommand('reportAnnotator.corpus.saveTimeline', { format, target })) as { bytes?: number };
+      assert.ok(saved.bytes && saved.bytes > 100, `${format}: ${JSON.stringify(saved)}`);
+    }
+    assert.match(readFileSync(join(WORKSPACE, 'gdp.svg'), 'utf8'), /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.deepEqual([...readFileSync(join(WORKSPACE, 'gdp.png')).subarray(1, 4)], [0x50, 0x4e, 0x47]);
+    const csv = readFileSync(join(WORKSPACE, 'gdp.csv'), 'utf8');
+    assert.match(csv, /^\uFEFFYear,Region,Target,Bound,Result,/);
+    assert.match(csv, /\r\n2009,中国,8,about,8\.7,/);
+    // What the serializer restores after a restart: the webview keeps the state it was given.
+    assert.deepEqual(timeline.state, { kind: 'indicator', series: 'gdp:percent' });
+  });
+
+  test('5. the workspace annotations table: spec columns, one row per tag, code point offsets', async function () {
+    this.timeout(60_000);
+    const file = join(WORKSPACE, 'corpus-national', 'national-2005.txt');
+    const document = await vscode.workspace.openTextDocument(file);
+    const start = document.getText().indexOf('各位代表');
+    const tagged = (await vscode.commands.executeCommand('reportAnnotator.tagParagraphs', { uri: document.uri, ranges: [{ start, end: start + 4 }], tags: ['开场', '代表'] })) as { annotationIds: string[] };
+    assert.equal(tagged.annotationIds.length, 1);
+    const target = join(WORKSPACE, 'annotations.csv');
+    const out = (await vscode.commands.executeCommand('reportAnnotator.corpus.exportAnnotationsTable', { target })) as { rows: number };
+    assert.ok(out.rows >= 2, JSON.stringify(out));
+    const lines = readFileSync(target, 'utf8').split('\r\n');
+    assert.equal(lines[0], 'document,id,tag,note,start,end,exact,created,modified');
+    const mine = lines.filter((l) => l.startsWith('corpus-national/national-2005.txt,'));
+    assert.deepEqual(mine.map((l) => l.split(',')[2]), ['开场', '代表']);
+  });
+
+  test('6. Find in reports: KWIC lines, counts per report and year, the frequency chart, tag all hits and undo', async function () {
+    this.timeout(120_000);
+    const { findView, timeline } = await corpus();
+    const found = (await vscode.commands.executeCommand('reportAnnotator.corpus.find', { query: '小康' })) as { total: number; reports: { uri: string; year?: number; count: number }[] };
+    assert.ok(found.total > 50 && found.reports.length > 10, JSON.stringify({ total: found.total, reports: found.reports.length }));
+    const nodes = findView.getChildren();
+    const summary = findView.getTreeItem(nodes[0]);
+    assert.match(String(summary.label), /“小康”: \d+ hits in \d+ reports/);
+    assert.ok(findView.getChildren(nodes[0]).length > 5, 'counts per year');
+    const hit = findView.getTreeItem(findView.getChildren(nodes[1])[0]);
+    const label = hit.label as vscode.TreeItemLabel;
+    assert.equal(label.label.slice(label.highlights![0][0], label.highlights![0][1]), '小康');
+    const regex = (await vscode.commands.executeCommand('reportAnnotator.corpus.find', { query: '全面(建成|建设)小康社会', regex: true })) as { total: number };
+    assert.ok(regex.total > 0 && regex.total < found.total);
+    const folder = (await vscode.commands.executeCommand('reportAnnotator.corpus.find', { query: '小康', folder: vscode.Uri.file(join(WORKSPACE, 'corpus-local')) })) as { reports: { uri: string }[] };
+    assert.ok(folder.reports.every((r) => r.uri.includes('/corpus-local/')));
+    await vscode.commands.executeCommand('reportAnnotator.corpus.find', { query: '小康', folder: vscode.Uri.file(join(WORKSPACE, 'corpus-local')) });
+    const chart = (await vscode.commands.executeCommand('reportAnnotator.corpus.showTermTimeline')) as { chart: { points: { x: number; y: number }[] } };
+    assert.ok(chart.chart.points.length > 1);
+    await timeline.whenRendered();
+    // Tag the paragraphs of all hits, then undo exactly that.
+    const api = await extensionApi();
+    const sidecars = () => folder.reports.map((r) => vscode.Uri.parse(r.uri).fsPath + '.annotations.json').filter(existsSync).length;
+    assert.equal(sidecars(), 0);
+    const tagged = (await vscode.commands.executeCommand('reportAnnotator.corpus.tagHits', { tag: '小康' })) as { annotations: number; reports: number };
+    assert.ok(tagged.annotations > 0 && tagged.reports === folder.reports.length, JSON.stringify(tagged));
+    const counted = folder.reports.reduce((n, r) => n + api.annotations.list(vscode.Uri.parse(r.uri)).length, 0);
+    assert.equal(counted, tagged.annotations);
+    const undone = (await vscode.commands.executeCommand('reportAnnotator.corpus.undoTagHits')) as { removed: number };
+    assert.equal(undone.removed, tagged.annotations);
+    assert.equal(folder.reports.reduce((n, r) => n + api.annotations.list(vscode.Uri.parse(r.uri)).length, 0), 0);
+  });
+
+  test('7. bad cases: a report that fails is listed with its reason; a corrupted cache entry is dropped and re-analysed', async function () {
+    this.timeout(120_000);
+    const { index, corpusTree } = await corpus();
+    const failed = index.failed();
+    assert.ok(failed.some((f) => f.name === 'broken.govreport'), JSON.stringify(failed));
+    const group = corpusTree.getChildren().find((n) => n.kind === 'failures')!;
+    assert.ok(group);
+    assert.ok(String(corpusTree.getTreeItem(corpusTree.getChildren(group)[0]).description).length > 0);
+    const dir = (index as unknown as { cacheDir: string }).cacheDir;
+    const version = readdirSync(dir)[0];
+    const hash = index.all()[0].summary.hash;
+    writeFileSync(join(dir, version, `${hash}.json`), '{"version":1,"summary":{"hash":');
+    const stats = await index.reindex();
+    assert.equal(stats.droppedCacheEntries, 1);
+    assert.equal(stats.analysed, 1);
+    assert.ok(index.all().some((r) => r.summary.hash === hash));
+    await sleep(10);
+  });
+
+  test('memory: 1,000 generated reports (REPORT_ANNOTATOR_CORPUS_BENCH=1)', async function () {
+    if (!process.env.REPORT_ANNOTATOR_CORPUS_BENCH) this.skip();
+    this.timeout(900_000);
+    const { index } = await corpus();
+    const gen = join(WORKSPACE, 'generated');
+    const sources = ['corpus', 'corpus-national', 'corpus-local', 'corpus-provinces-2026'].flatMap((d) => readdirSync(join(WORKSPACE, d)).filter((f) => f.endsWith('.txt')).map((f) => join(WORKSPACE, d, f)));
+    (globalThis as { gc?: () => void }).gc?.();
+    const before = process.memoryUsage();
+    require('node:fs').mkdirSync(gen);
+    for (let i = 0; i < 1000; i++) writeFileSync(join(gen, `r${i}.txt`), `${readFileSync(sources[i % sources.length], 'utf8')}\n（第${i}号副本）\n`);
+    const stats = await withLoopDelay('indexing 1,000 generated reports', () => index.reindex());
+    (globalThis as { gc?: () => void }).gc?.();
+    const after = process.memoryUsage();
+    console.log(`      [numbers] 1,000 generated reports: ${stats.reports} reports indexed in ${ms(stats.ms)}; host heap ${(before.heapUsed / 1048576).toFixed(0)} → ${(after.heapUsed / 1048576).toFixed(0)} MB, rss ${(before.rss / 1048576).toFixed(0)} → ${(after.rss / 1048576).toFixed(0)} MB`);
+  });
+});
