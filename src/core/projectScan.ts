@@ -249,6 +249,7 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
 /** Whether the words before the facility word (with its own part, 数据中心 → 数据) name something particular. */
 function isSpecific(words: Tok[], cls: SuffixClass): boolean {
   const strictClass = cls === 'strict';
+  const works = cls === 'works';
   let proper = 0;
   let places = 0;
   let content = 0;
@@ -288,8 +289,8 @@ function isSpecific(words: Tok[], cls: SuffixClass): boolean {
       if (CLASS_RANK[inner] > CLASS_RANK[cls] && inner !== 'strict') cls = inner;
     }
   });
-  // 红星爱琴海购物广场部分主体工程: only generic words after an inner facility, which is the name.
-  if (innerSuffix >= 0 && innerSuffix < words.length - 1 && words.slice(innerSuffix + 1).every((t) => t.kind === 'noun' && GENERIC.has(t.word))) {
+  // 红星爱琴海购物广场部分主体工程: works described by generic words after a facility are part of it.
+  if (works && innerSuffix >= 0 && innerSuffix < words.length - 1 && words.slice(innerSuffix + 1).every((t) => t.kind === 'noun' && GENERIC.has(t.word))) {
     return false;
   }
   // 新华区招商引资项目, 漯河市现代服务中心: a place and generic words only.
@@ -297,7 +298,7 @@ function isSpecific(words: Tok[], cls: SuffixClass): boolean {
   // 双中心, 链项目: one character alone is too little to name a facility or works; 保交楼: for a one-character
   // facility word, two characters the dictionary keeps apart are too little too.
   const pieces = words.filter((t) => t.kind === 'proper' && t.word.length === 1).length;
-  const strong = words.some((t) => (t.kind === 'proper' && t.word.length > 1) || t.kind === 'numeric');
+  const strong = words.some((t) => (t.kind === 'proper' && (t.word.length > 1 || t.tag === 'ns')) || t.kind === 'numeric');
   if (strictClass && !strong && pieces < 3) return false;
   if (proper > 0 && (properChars > 1 || cls === 'content' || cls === 'programme' || words.length > 1)) return true;
   // 项目, 工程 with no facility in them: a description that could name works anywhere (社保惠民工程).

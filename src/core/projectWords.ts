@@ -81,7 +81,7 @@ export const GENERIC = new Set([
 /** Words that end a name on its left although they are nouns: regions, sectors, people (西部地区“两基”攻坚计划). */
 export const STOP_WORDS = new Set([
   '地区', '领域', '方面', '行业', '单位', '部门', '群众', '农民', '居民', '市民', '各地', '地方', '全国各地',
-  '东部', '西部', '中部', '东北', '沿海', '内地', '老区', '边疆', '贫困地区', '民族地区', '香港', '澳门',
+  '东北', '沿海', '内地', '老区', '边疆', '贫困地区', '民族地区', '香港', '澳门',
   '台湾', '港人治港', '港澳', '港澳台', '重点项目', '重大项目', '建设项目', '重点工程', '重大工程',
 ]);
 /** Qualifiers that are not part of a name when they open it (省级, 全市, 重点). */

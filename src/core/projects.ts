@@ -38,12 +38,15 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
     lo = hi + 1;
   }
   const names = new Set(spans.map((sp) => paragraphText.slice(sp.start, sp.end)));
+  // Roads named by numbers (七一路, 经二路) hold no word the scan can read as a name.
+  for (const m of paragraphText.matchAll(NUMBERED_ROAD_RE)) names.add(m[0]);
   for (const n of listMembers(paragraphText, spans, lex)) names.add(n);
   for (const n of programmeNames(paragraphText)) names.add(n);
   for (const n of shortForms([...names])) names.add(n);
   return [...names];
 }
 
+const NUMBERED_ROAD_RE = /(?<![一二三四五六七八九十\d第])(?:[经纬][一二三四五六七八九十]{1,2}|[一二三四五六七八九十]{2})[路街](?![网线口面况径])/g;
 const LIST_BEFORE = new Set([...'、和及与']);
 const LIST_AFTER = new Set([...'、和及与等']);
 const PROGRAMME_FORM_RE = /^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|退[耕牧田渔]还[林草湖海]|([村户组镇乡])\1通)$/;

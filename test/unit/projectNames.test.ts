@@ -79,3 +79,10 @@ test('a project named only in a photo caption is found there', () => {
   const text = ['西城区加快建设。', '城市功能不断完善，新建道路6条。', '小南湖湿地公园效果图', '各项事业蒸蒸日上，民生福祉持续增进。'].join('\n');
   assert.equal(mentions(text).get('小南湖湿地公园'), 1);
 });
+
+test('roads named by numbers, a road named after a facility, a district named after a road', () => {
+  const found = names('完成八一路、经二路改造，推进机场西路扩建，打造周王城广场金谷园路特色文旅街区。');
+  for (const n of ['八一路', '经二路', '机场西路扩建', '周王城广场金谷园路特色文旅街区']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  // A works word after generic words and a facility is part of that facility (…购物广场部分主体工程).
+  assert.deepEqual(names('红星爱琴海购物广场部分主体工程已封顶。'), ['红星爱琴海购物广场']);
+});
