@@ -5,6 +5,7 @@ import { uriBasename } from '../common/documents';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { MAX_REPORT_BYTES } from '../../core/reportInput';
+import type { IndicatorEntry } from '../../core/indicators';
 import type { DocumentAnalysis } from '../../core/types';
 import type { SegmenterReady, WorkerRequest, WorkerResponse } from './workerProtocol';
 import type { AnalysisEvent, AnalysisRunStats, ReportAnalysisProvider } from '../api';
@@ -37,6 +38,8 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
   private nextId = 1;
   private readonly pending = new Map<number, { resolve(r: WorkerResponse): void; reject(e: unknown): void }>();
   private segmenterWarned = false;
+  /** Users' indicator entries, given again to a worker that starts (or restarts). */
+  private indicatorEntries: IndicatorEntry[][] = [];
   /** How long the segmenter took to load, reported with the first analysis after it did. */
   private segmenterLoadMs?: number;
   /** Documents the user was already told are not analysed. */
@@ -230,6 +233,17 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not analysed: {1}.', uriBasename(document.uri), reason));
   }
 
+  /** Users' indicator entries changed: the worker takes them, and the open reports are analysed again. */
+  setIndicatorEntries(entries: IndicatorEntry[][]): void {
+    if (entries.length === 0 && this.indicatorEntries.length === 0) return; // the shipped table, as before
+    this.indicatorEntries = entries;
+    this.worker?.postMessage({ type: 'indicators', entries } satisfies WorkerRequest);
+    for (const state of this.docs.values()) {
+      state.latest = undefined;
+      if (!state.timer) this.schedule(state, 0);
+    }
+  }
+
   /** Starts the worker and has it load the segmenter while nothing waits (called on activation). */
   warmUp(): void {
     this.ensureWorker().postMessage({ type: 'warmUp' } satisfies WorkerRequest);
@@ -264,6 +278,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.workerPath);
+    if (this.indicatorEntries.length > 0) worker.postMessage({ type: 'indicators', entries: this.indicatorEntries } satisfies WorkerRequest);
     worker.on('message', (response: WorkerResponse | SegmenterReady) => {
       if ('type' in response) {
         this.segmenterReady(response);

@@ -5,6 +5,7 @@
 // and it loads when the worker is idle; then the host is told, and asks again for the projects.
 import { parentPort } from 'node:worker_threads';
 import { AnalysisCache, analyzeText } from '../../core/analyze';
+import { loadIndicatorTable, type IndicatorTable } from '../../core/indicators';
 import { loadJiebaSegmenter, type Segmenter } from '../../core/segmenter';
 import { errorMessage } from '../../core/text';
 import type { SegmenterReady, WorkerRequest, WorkerResponse } from './workerProtocol';
@@ -12,6 +13,8 @@ import type { SegmenterReady, WorkerRequest, WorkerResponse } from './workerProt
 let segmenter: { value?: Segmenter; error?: string } | undefined;
 let loading: ReturnType<typeof setTimeout> | undefined;
 const caches = new Map<string, AnalysisCache>();
+/** The shipped table with users' entries (undefined: the shipped one). */
+let indicators: IndicatorTable | undefined;
 
 /** Loads nodejieba now (once) and tells the host. */
 function loadSegmenter(): void {
@@ -41,13 +44,18 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
     loadSegmenterSoon();
     return undefined;
   }
+  if (request.type === 'indicators') {
+    indicators = request.entries.length > 0 ? loadIndicatorTable(...request.entries) : undefined;
+    caches.clear();
+    return undefined;
+  }
   try {
     if (request.complete) loadSegmenter();
     let cache = request.key === undefined ? new AnalysisCache() : caches.get(request.key);
     if (!cache) caches.set(request.key!, (cache = new AnalysisCache()));
     const [hits, misses] = [cache.hits, cache.misses];
     const t0 = performance.now();
-    const analysis = analyzeText(request.text, { segmenter: segmenter?.value, segmenterError: segmenter?.error, cache });
+    const analysis = analyzeText(request.text, { segmenter: segmenter?.value, segmenterError: segmenter?.error, cache, indicators });
     if (!segmenter) {
       analysis.segmentation = { available: false, pending: true, error: 'the word segmenter is loading' };
       loadSegmenterSoon();

@@ -1,5 +1,6 @@
 // The messages between the extension host (analysisService.ts) and the analysis worker (analysisWorker.ts),
 // in a module of their own so that each side imports only the protocol, not the other side.
+import type { IndicatorEntry } from '../../core/indicators';
 import type { DocumentAnalysis } from '../../core/types';
 import type { AnalysisRunStats } from '../api';
 
@@ -10,7 +11,9 @@ export type WorkerRequest =
   /** The document was closed: drop its cache. */
   | { type: 'forget'; key: string }
   /** Load the word segmenter now, while nothing waits (the extension just activated). */
-  | { type: 'warmUp' };
+  | { type: 'warmUp' }
+  /** Users' indicator entries, merged into the shipped table; the caches are dropped (their keys may change). */
+  | { type: 'indicators'; entries: IndicatorEntry[][] };
 
 /** What the worker measures of one analysis (the rest of AnalysisRunStats is the service's). */
 export type AnalysisStats = Pick<AnalysisRunStats, 'analyzeMs' | 'cacheHits' | 'cacheMisses'>;

@@ -87,12 +87,38 @@ export function changeSummary(figure: Figure, analysis: DocumentAnalysis): strin
 /** Markdown-escapes report text (figures and indicators may hold * _ . and the like). */
 const esc = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 
+/** The number as meant, with its bound: "about 5%", "at least 6.5%", "6%–6.5%", "¥51,930,000". */
+function boundedValue(figure: Figure): string {
+  const plain = (value: number, base: number) =>
+    figure.kind === 'percent' ? `${fmt(value)}%` : figure.kind === 'percentagePoint' ? vscode.l10n.t('{0} percentage points', fmt(value)) : normalisedValue({ ...figure, value, baseValue: base });
+  const low = plain(figure.value, figure.baseValue);
+  switch (figure.bound) {
+    case 'about': return vscode.l10n.t('about {0}', low);
+    case 'atLeast': return vscode.l10n.t('at least {0}', low);
+    case 'atMost': return vscode.l10n.t('at most {0}', low);
+    case 'range': return figure.high ? `${low}–${plain(figure.high.value, figure.high.baseValue)}` : low;
+    default: return low;
+  }
+}
+
+/**
+ * What a figure says as a target or a result: "target 2024, about 5%", "result 2023, 5.2%"; undefined when
+ * the text does not say which it is.
+ */
+export function figureMeaning(figure: Figure): string | undefined {
+  if (!figure.role) return undefined;
+  const role = figure.role === 'target' ? vscode.l10n.t('target') : vscode.l10n.t('result');
+  return figure.year ? vscode.l10n.t('{0} {1}, {2}', role, figure.year, boundedValue(figure)) : vscode.l10n.t('{0}, {1}', role, boundedValue(figure));
+}
+
 export function figureMarkdown(figure: Figure, analysis: DocumentAnalysis): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${esc(figure.text)}** = **${esc(normalisedValue(figure))}**`);
   if (figure.approx) md.appendMarkdown(` ${vscode.l10n.t('(approximate)')}`);
+  const meaning = figureMeaning(figure);
+  if (meaning) md.appendMarkdown(`\n\n**${esc(meaning)}**`);
   md.appendMarkdown(`\n\n${vscode.l10n.t('Kind')}: ${figureKindLabel(figure.kind)}`);
-  if (figure.indicator) md.appendMarkdown(`  \n${vscode.l10n.t('Indicator')}: ${esc(figure.indicator)}`);
+  if (figure.indicator) md.appendMarkdown(`  \n${vscode.l10n.t('Indicator')}: ${esc(figure.indicator)}${figure.indicatorKey ? ` (\`${figure.indicatorKey}\`)` : ''}`);
   const change = changeOf(figure, analysis);
   if (change) {
     const by = change.by ? ` ${esc(change.by.text)}` : '';

@@ -5,7 +5,7 @@ import { sentenceAt } from '../../core/sentence';
 import { truncate } from '../../core/text';
 import type { SectionLevel, Span } from '../../core/types';
 import { spanToRange } from '../common/positions';
-import { changeSummary, figureKindLabel, figureMarkdown } from './figureTexts';
+import { changeSummary, figureKindLabel, figureMarkdown, figureMeaning } from './figureTexts';
 import { tagCounts, type ReportNode } from './reportTreeNodes';
 
 const SECTION_ICONS: Record<SectionLevel, string> = { 0: 'book', 1: 'bookmark', 2: 'list-unordered', 3: 'debug-stackframe-dot' };
@@ -118,7 +118,7 @@ export function treeItem(n: ReportNode, expanded: (id: string) => boolean | unde
       const indicator = n.report.figures.groupBy === 'kind' && figure.indicator ? `${figure.indicator} ` : '';
       item.label = { label: indicator + figure.text, highlights: [[indicator.length, indicator.length + figure.text.length]] };
       const change = changeSummary(figure, analysis);
-      item.description = [change, same.length > 1 ? `×${same.length}` : undefined].filter(Boolean).join(' · ') || undefined;
+      item.description = [figureMeaning(figure), change, same.length > 1 ? `×${same.length}` : undefined].filter(Boolean).join(' · ') || undefined;
       item.tooltip = figureMarkdown(figure, analysis)
         .appendMarkdown('\n\n---\n\n')
         .appendText(sentenceAt(document.getText(), figure.range));
