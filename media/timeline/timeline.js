@@ -23,6 +23,17 @@ function theme() {
   };
 }
 
+/** Whole years only, at most about 14 of them (a tick between two years would repeat a label). */
+function yearTicks(points) {
+  const xs = points.map((p) => p.x);
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  const step = Math.max(1, Math.ceil((hi - lo) / 14));
+  const ticks = [];
+  for (let y = lo; y <= hi; y += step) ticks.push(y);
+  return ticks;
+}
+
 function render() {
   if (!current) return;
   const { chart, labels } = current;
@@ -47,7 +58,7 @@ function render() {
     marginLeft: 56,
     marginBottom: 40,
     style: null,
-    x: { label: labels.year, tickFormat: 'd', nice: false, insetLeft: 12, insetRight: 12 },
+    x: { label: labels.year, tickFormat: 'd', ticks: yearTicks(chart.points), nice: false, insetLeft: 12, insetRight: 12 },
     y: { label: chart.yLabel, grid: true, nice: true },
     marks: [
       Plot.rect(band, { x1: (p) => p.x - 0.35, x2: (p) => p.x + 0.35, y1: 'y', y2: 'y2', fill: colour, fillOpacity: 0.3, stroke: colour }),
