@@ -16,7 +16,7 @@ const common = {
   format: 'cjs',
   target: 'node20',
   // nodejieba is a native addon: esbuild cannot bundle it, so it ships as node_modules/nodejieba.
-  external: ['vscode', 'nodejieba'],
+  external: ['vscode', 'nodejieba', 'jieba-wasm'],
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',

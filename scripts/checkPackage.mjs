@@ -73,6 +73,10 @@ const required = [
   'node_modules/nodejieba/submodules/cppjieba/dict/user.dict.utf8',
   'node_modules/nodejieba/submodules/cppjieba/dict/idf.utf8',
   'node_modules/nodejieba/submodules/cppjieba/dict/stop_words.utf8',
+  // The WebAssembly segmenter, where nodejieba's native module does not load.
+  'node_modules/jieba-wasm/package.json',
+  'node_modules/jieba-wasm/pkg/nodejs/jieba_rs_wasm.js',
+  'node_modules/jieba-wasm/pkg/nodejs/jieba_rs_wasm_bg.wasm',
   // Every file of these folders in the repository ships.
   ...['syntaxes', 'media', 'l10n', 'dict'].flatMap(filesUnder),
 ];

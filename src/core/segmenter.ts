@@ -1,6 +1,8 @@
-// Chinese word segmentation with part-of-speech tags, from nodejieba (a native addon around cppjieba).
+// Chinese word segmentation with part-of-speech tags, from nodejieba (a native addon around cppjieba), or
+// where that cannot load, from jieba-wasm (segmenterWasm.ts).
 // cppjieba aborts the whole process (not a JS exception) when a dictionary file cannot be opened, so every
 // path is checked here before nodejieba.load() sees it.
+import { loadWasmSegmenter } from './segmenterWasm';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type * as Nodejieba from 'nodejieba';
@@ -57,21 +59,51 @@ export function checkDictionaryPath(path: string): void {
   if (!isFile) throw new Error(`dictionary not found: ${path}`);
 }
 
-let loaded: { userDict: string; segmenter: Segmenter } | undefined;
+let loaded: { userDict: string; segmenter: Segmenter; engine: SegmenterEngine } | undefined;
+
+/** Which segmenter runs: nodejieba's native module, or its WebAssembly stand-in. */
+export type SegmenterEngine = 'nodejieba' | 'jieba-wasm';
 
 /**
- * nodejieba with its default dictionaries plus ours, loaded on first use and then shared by the whole
- * process (the dictionaries take most of a second to load). Throws an Error saying why when it cannot.
+ * The word segmenter with its default dictionaries plus ours, loaded on first use and then shared by the
+ * whole process (the dictionaries take most of a second to load): nodejieba where its native module loads,
+ * else jieba-wasm (REPORT_ANNOTATOR_SEGMENTER=wasm or =native chooses one). Throws an Error saying why when
+ * neither loads.
  */
 export function loadJiebaSegmenter(options: SegmenterOptions = {}): Segmenter {
   const userDict = resolveUserDictPath(options);
   checkDictionaryPath(userDict);
   if (loaded) {
     if (loaded.userDict !== userDict) {
-      throw new Error(`nodejieba is already loaded with ${loaded.userDict}; it cannot be reloaded with ${userDict}`);
+      throw new Error(`the word segmenter is already loaded with ${loaded.userDict}; it cannot be reloaded with ${userDict}`);
     }
     return loaded.segmenter;
   }
+  const choice = process.env.REPORT_ANNOTATOR_SEGMENTER;
+  let nativeError: Error | undefined;
+  if (choice !== 'wasm') {
+    try {
+      loaded = { userDict, segmenter: loadNative(userDict), engine: 'nodejieba' };
+      return loaded.segmenter;
+    } catch (err) {
+      if (choice === 'native') throw err;
+      nativeError = err as Error;
+    }
+  }
+  try {
+    loaded = { userDict, segmenter: loadWasmSegmenter(userDict), engine: 'jieba-wasm' };
+  } catch (err) {
+    throw new Error([nativeError?.message, (err as Error).message].filter(Boolean).join('; '));
+  }
+  return loaded.segmenter;
+}
+
+/** The engine loaded so far, if any. */
+export function segmenterEngine(): SegmenterEngine | undefined {
+  return loaded?.engine;
+}
+
+function loadNative(userDict: string): Segmenter {
 
   let jieba: typeof Nodejieba;
   try {
@@ -97,7 +129,5 @@ export function loadJiebaSegmenter(options: SegmenterOptions = {}): Segmenter {
     // A missing native binding surfaces here, on first use.
     throw new Error(`nodejieba could not be loaded: ${(err as Error).message}`);
   }
-  const segmenter: Segmenter = { tag: (text) => jieba.tag(text) };
-  loaded = { userDict, segmenter };
-  return segmenter;
+  return { tag: (text) => jieba.tag(text) };
 }
