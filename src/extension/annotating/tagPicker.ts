@@ -32,13 +32,10 @@ export class TagPicker {
   pick(more: [string, string[]][], paragraphCount: number, recent: readonly string[] = []): Promise<string[] | undefined> {
     const styles = configuredTags();
     type Item = TagPickItem;
-    // The recent tags come first, numbered 1–9: typing the digit alone picks the tag (see onDidChangeValue).
+    // The recent tags are numbered 1–9 wherever they are listed: typing the digit alone picks the tag (see
+    // onDidChangeValue); those the configured tags do not hold come next, under Recent.
     const numbered = recent.slice(0, 9);
-    const sections: [string, string[]][] = [
-      ...(numbered.length > 0 ? [[vscode.l10n.t('Recent (type 1–9)'), numbered] as [string, string[]]] : []),
-      [vscode.l10n.t('Configured tags'), styles.map((s) => s.name)],
-      ...more,
-    ];
+    const sections: [string, string[]][] = [[vscode.l10n.t('Configured tags'), styles.map((s) => s.name)], [vscode.l10n.t('Recent (type 1–9)'), recent.slice()], ...more];
     const base: Item[] = [];
     const seen = new Set<string>();
     for (const [label, tags] of sections) {

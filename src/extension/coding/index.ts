@@ -44,7 +44,15 @@ export function registerCoding(
   const codingExports = new CodingExports(manager, exportImport, codebooks, workspaceTags, (uri) => tagCommands.createCodebook({ ...(uri && { uri }) }), log);
   const treeView = vscode.window.createTreeView<TagsNode>('reportAnnotator.tags', { treeDataProvider: tagsView, showCollapseAll: true });
 
-  const rebuild = () => {
+  // The view is built again only while it is shown (a hidden view is built when it shows): tagging in a
+  // burst must not make the workbench redraw a tree nobody looks at.
+  let stale = false;
+  const rebuild = (force = false) => {
+    if (!force && !treeView.visible) {
+      stale = true;
+      return;
+    }
+    stale = false;
     tagsView.rebuild();
     treeView.message = tagsView.filter ? vscode.l10n.t('Filter: {0}', tagsView.filter) : undefined;
     void vscode.commands.executeCommand('setContext', 'reportAnnotator.tags.sortBy', tagsView.sort);
@@ -54,7 +62,7 @@ export function registerCoding(
   const viewOptions = { log, failed: (message: string): ViewResult => ({ message }) };
   const sortBy = (sort: 'name' | 'count') => (): ViewResult => {
     tagsView.sort = sort;
-    rebuild();
+    rebuild(true);
     return { sort };
   };
   // Explorer menus pass (clicked uri, selected uris); the commands take one argument object.
@@ -85,8 +93,9 @@ export function registerCoding(
       },
       onDidChange: codebooks.onDidChange,
     }),
-    codebooks.onDidChange(rebuild),
-    workspaceTags.onDidChange(rebuild),
+    treeView.onDidChangeVisibility((e) => e.visible && stale && rebuild()),
+    codebooks.onDidChange(() => rebuild()),
+    workspaceTags.onDidChange(() => rebuild()),
     tagCommands.register(),
     matrix.register(),
     codingExports.register(),
@@ -101,19 +110,19 @@ export function registerCoding(
         const text = typeof given === 'string' ? given : await vscode.window.showInputBox({ title: vscode.l10n.t('Filter Tags'), prompt: vscode.l10n.t('A tag or a report (part of its name)'), value: tagsView.filter });
         if (text === undefined) return { message: 'cancelled' };
         tagsView.filter = text.trim();
-        rebuild();
+        rebuild(true);
         return { filter: tagsView.filter };
       },
       viewOptions,
     ),
-    registerCommand('reportAnnotator.clearTagsFilter', (): ViewResult => ((tagsView.filter = ''), rebuild(), { filter: '' }), viewOptions),
-    registerCommand('reportAnnotator.refreshTags', async (): Promise<ViewResult> => (codebooks.reload(), await workspaceTags.refresh(), rebuild(), {}), viewOptions),
+    registerCommand('reportAnnotator.clearTagsFilter', (): ViewResult => ((tagsView.filter = ''), rebuild(true), { filter: '' }), viewOptions),
+    registerCommand('reportAnnotator.refreshTags', async (): Promise<ViewResult> => (codebooks.reload(), await workspaceTags.refresh(), rebuild(true), {}), viewOptions),
     fromExplorer('reportAnnotator.explorerExportQdpx', 'reportAnnotator.exportQdpx'),
     fromExplorer('reportAnnotator.explorerExportWebAnnotations', 'reportAnnotator.exportWebAnnotations'),
     fromExplorer('reportAnnotator.explorerExportAnnotationTable', 'reportAnnotator.exportAnnotationTable'),
     fromExplorer('reportAnnotator.explorerShowTagMatrix', 'reportAnnotator.showTagMatrix'),
   );
-  rebuild();
+  rebuild(true);
   void workspaceTags.refresh();
   return { codebooks, workspaceTags, tagsView, tagCommands, matrix, codingExports };
 }

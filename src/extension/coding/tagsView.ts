@@ -18,7 +18,20 @@ export type TagsNode =
   | { kind: 'problem'; message: string; path: string }
   | { kind: 'hint'; message: string; command?: vscode.Command }
   // `kind: 'tag'` and `tag` are what Set Tag Colour… (annotationCommands) reads from a view node.
-  | { kind: 'tag'; tag: string; color: string; description?: string; memo?: string; count: number; children: TagsNode[]; unlisted: boolean }
+  | {
+      kind: 'tag';
+      tag: string;
+      color: string;
+      description?: string;
+      memo?: string;
+      /** Paragraphs with this tag; `total` with it or a tag below it. */
+      count: number;
+      total: number;
+      /** Those paragraphs (report + annotation id), for a parent's total. */
+      paragraphKeys: Set<string>;
+      children: TagsNode[];
+      unlisted: boolean;
+    }
   | { kind: 'unlistedGroup'; children: TagsNode[] }
   | { kind: 'memosGroup'; children: TagsNode[] }
   | { kind: 'memo'; text: string; tag?: string; report?: IndexedReport | string }
@@ -88,7 +101,8 @@ export class TagsViewProvider implements vscode.TreeDataProvider<TagsNode> {
       case 'tag': {
         const item = new vscode.TreeItem(node.tag, node.children.length > 0 ? C.Collapsed : C.None);
         item.id = `tag/${node.unlisted ? 'unlisted/' : ''}${tagKey(node.tag)}`;
-        const count = node.count === 1 ? vscode.l10n.t('1 paragraph') : vscode.l10n.t('{0} paragraphs', node.count);
+        let count = node.count === 1 ? vscode.l10n.t('1 paragraph') : vscode.l10n.t('{0} paragraphs', node.count);
+        if (node.total > node.count) count = vscode.l10n.t('{0} paragraph(s), {1} with the tags below', node.count, node.total);
         item.description = node.description ? `${count} · ${node.description}` : count;
         item.iconPath = this.icons.uri(node.color);
         const tip = new vscode.MarkdownString(`**${escapeMd(node.tag)}** — ${count}`);
@@ -172,22 +186,28 @@ export function buildRoots(codebooks: CodebookService, reports: IndexedReport[],
   const order = (nodes: TagsNode[]) =>
     nodes.sort((a, b) => {
       if (a.kind !== 'tag' || b.kind !== 'tag') return 0;
-      return sort === 'count' ? b.count - a.count || a.tag.localeCompare(b.tag, 'zh-CN') : a.tag.localeCompare(b.tag, 'zh-CN');
+      return sort === 'count' ? b.total - a.total || a.tag.localeCompare(b.tag, 'zh-CN') : a.tag.localeCompare(b.tag, 'zh-CN');
     });
-  const tagNode = (t: CodebookTag, children: TagsNode[], unlisted: boolean, u: TagUsage | undefined, all: boolean): TagsNode => ({
+  const tagNode = (t: CodebookTag, children: TagsNode[], unlisted: boolean, u: TagUsage | undefined, all: boolean): TagsNode => {
+    const paragraphKeys = new Set((u?.reports ?? []).flatMap((e) => e.paragraphs.map((p) => `${p.report}#${p.annotationId}`)));
+    for (const c of children) if (c.kind === 'tag') for (const k of c.paragraphKeys) paragraphKeys.add(k);
+    return {
     kind: 'tag',
     tag: t.name,
     color: t.color,
     ...(t.description && { description: t.description }),
     ...(tagMemo(codebook, t.name) && { memo: tagMemo(codebook, t.name)!.text }),
     count: u?.count ?? 0,
+    total: paragraphKeys.size,
+    paragraphKeys,
     children: [
       ...(tagMemo(codebook, t.name) ? [{ kind: 'memo', text: tagMemo(codebook, t.name)!.text, tag: t.name } as TagsNode] : []),
       ...order(children),
       ...reportNodes(t.name, all),
     ],
     unlisted,
-  });
+    };
+  };
   /** A codebook node, kept if it or a descendant matches the filter (or one of its reports does). */
   const visit = (n: TagNode, parentMatched: boolean): TagsNode | undefined => {
     const self = parentMatched || tagMatches(n.tag.name);

@@ -91,7 +91,7 @@ export class WorkspaceTags implements vscode.Disposable {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.flushDirty();
-    }, 150);
+    }, 500);
   }
 
   private async flushDirty(): Promise<void> {

@@ -101,7 +101,7 @@ suite('coding', () => {
 
     await run('tagsSortByCount');
     const roots = api.coding.tagsView.rootNodes.filter((n): n is Extract<TagsNode, { kind: 'tag' }> => n.kind === 'tag');
-    for (let i = 1; i < roots.length; i++) assert.ok(roots[i - 1].count >= roots[i].count, 'by count, most first');
+    for (let i = 1; i < roots.length; i++) assert.ok(roots[i - 1].total >= roots[i].total, 'by count, most first');
     await run('filterTags', { text: 'coding-b' });
     const filtered = tagNodes(api).map((n) => n.tag);
     assert.ok(filtered.includes('码预算') && !filtered.includes('码财政'), `only tags of coding-b: ${filtered.join(', ')}`);
