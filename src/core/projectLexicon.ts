@@ -3,7 +3,8 @@
 // that holds a facility word (路, 区, 园 … are in a quarter of them); a name is found by reading a few
 // words leftwards from its facility word, which a dictionary lookup does in microseconds.
 import { readFileSync } from 'node:fs';
-import { resolveUserDictPath } from './segmenter';
+import { dirname, join } from 'node:path';
+import { resolveUserDictPath, type Segmenter, type Token } from './segmenter';
 
 export interface LexToken {
   word: string;
@@ -55,15 +56,12 @@ function addDictionary(map: Map<string, string>, path: string): void {
   }
 }
 
-/** nodejieba's dictionary and dict/report.dict.utf8 (ours wins), loaded on first use. */
-export function loadLexicon(): Lexicon {
-  if (lexicon) return lexicon;
-  const map = new Map<string, string>();
-  const jieba = require('nodejieba') as Record<string, unknown>;
-  const main = jieba.DEFAULT_DICT;
-  if (typeof main !== 'string') throw new Error('nodejieba does not name its default dictionary');
-  addDictionary(map, main);
-  addDictionary(map, resolveUserDictPath());
+/** Where nodejieba keeps its dictionary: found from its package.json, without loading the native module. */
+function jiebaDictPath(): string {
+  return join(dirname(require.resolve('nodejieba/package.json')), 'submodules', 'cppjieba', 'dict', 'jieba.dict.utf8');
+}
+
+function indexed(map: Map<string, string>): Lexicon {
   const endLengths = new Map<string, number>();
   const startLengths = new Map<string, number>();
   for (const w of map.keys()) {
@@ -72,8 +70,46 @@ export function loadLexicon(): Lexicon {
     endLengths.set(last, (endLengths.get(last) ?? 0) | (1 << w.length));
     startLengths.set(w[0], (startLengths.get(w[0]) ?? 0) | (1 << w.length));
   }
-  lexicon = { tags: map, endLengths, startLengths };
+  return { tags: map, endLengths, startLengths };
+}
+
+/** nodejieba's dictionary and dict/report.dict.utf8 (ours wins), loaded on first use. Throws when there is none. */
+export function loadLexicon(): Lexicon {
+  if (lexicon) return lexicon;
+  const map = new Map<string, string>();
+  addDictionary(map, jiebaDictPath());
+  addDictionary(map, resolveUserDictPath());
+  lexicon = indexed(map);
   return lexicon;
+}
+
+let userWords: Map<string, string> | undefined;
+let unavailable = false;
+
+/**
+ * The words of one text as a segmenter reads them, with ours: the stand-in where nodejieba's dictionary file
+ * is not there (the WebAssembly segmenter carries its dictionary inside). Slower: the whole text is tagged.
+ */
+export function lexiconFromTokens(tokens: readonly Token[]): Lexicon {
+  if (!userWords) {
+    userWords = new Map();
+    addDictionary(userWords, resolveUserDictPath());
+  }
+  const map = new Map(userWords);
+  for (const t of tokens) if (t.word.length <= MAX_WORD && !map.has(t.word)) map.set(t.word, t.tag);
+  return indexed(map);
+}
+
+/** The dictionary lexicon, else the words of `text` from `segmenter`, else undefined (no projects). */
+export function lexiconFor(text: string, segmenter: Segmenter | undefined): Lexicon | undefined {
+  if (!unavailable) {
+    try {
+      return loadLexicon();
+    } catch {
+      unavailable = true; // not tried again for every paragraph
+    }
+  }
+  return segmenter ? lexiconFromTokens(segmenter.tag(text)) : undefined;
 }
 
 /** CJK ideographs (the common and extension A blocks): a character code test, cheaper than a regular expression. */

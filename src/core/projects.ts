@@ -6,7 +6,7 @@
 // Names made only of generic words (重点项目, 城市更新项目) are dropped; most facility words also need a place
 // or a proper name (汉江西路, 郑州机场). Members of a list of projects (荣乌、西阜、津石高速公路), programmes
 // named by their form (南水北调) and short forms (平漯周高铁 of 平漯周高铁项目) are in projectLists.ts.
-import { loadLexicon } from './projectLexicon';
+import { lexiconFor } from './projectLexicon';
 import { listMembers, programmeNames, shortForms } from './projectLists';
 import { facilityWords, nameAt } from './projectScan';
 import { SUFFIX_CLASS } from './projectWords';
@@ -19,8 +19,8 @@ for (const c of '，。；！？、：,;!?:《》【】 \t\n\r\u3000') CLAUSE_EN
 
 /** Candidate project names found in one paragraph's text (cached per paragraph by the analyzer). */
 export function findProjectNames(paragraphText: string, segmenter: Segmenter | undefined): string[] {
-  void segmenter; // projects need nodejieba's dictionary, which a loaded segmenter guarantees
-  const lex = loadLexicon();
+  const lex = lexiconFor(paragraphText, segmenter);
+  if (!lex) return [];
   const spans: Span[] = [];
   const n = paragraphText.length;
   for (let lo = 0; lo < n; ) {

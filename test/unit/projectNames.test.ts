@@ -4,7 +4,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeText } from '../../src/core/analyze';
+import { lexiconFromTokens } from '../../src/core/projectLexicon';
+import { facilityWords, nameAt } from '../../src/core/projectScan';
 import { findProjectNames } from '../../src/core/projects';
+import { SUFFIX_CLASS } from '../../src/core/projectWords';
 import { loadJiebaSegmenter } from '../../src/core/segmenter';
 
 const segmenter = loadJiebaSegmenter();
@@ -85,4 +88,16 @@ test('roads named by numbers, a road named after a facility, a district named af
   for (const n of ['八一路', '经二路', '机场西路扩建', '周王城广场金谷园路特色文旅街区']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
   // A works word after generic words and a facility is part of that facility (…购物广场部分主体工程).
   assert.deepEqual(names('红星爱琴海购物广场部分主体工程已封顶。'), ['红星爱琴海购物广场']);
+});
+
+test('without nodejieba’s dictionary file, the words the segmenter gives serve as the lexicon', () => {
+  const text = '加快推进平漯周高铁项目，建成汉江西路和姜家变电站，实施城市更新项目。';
+  const lex = lexiconFromTokens(segmenter.tag(text));
+  const found: string[] = [];
+  for (const [s, e] of facilityWords(text, 0, text.length)) {
+    const span = nameAt(lex, text, 0, text.length, s, e, SUFFIX_CLASS.get(text.slice(s, e))!);
+    if (span) found.push(text.slice(span.start, span.end));
+  }
+  for (const n of ['平漯周高铁项目', '汉江西路', '姜家变电站']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  assert.ok(!found.some((n) => n.includes('城市更新')));
 });
