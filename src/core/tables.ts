@@ -68,13 +68,17 @@ export function annotationRows(document: string, text: string, annotations: read
 }
 
 const SENTENCE_END = /[。；;！？!?\n\r]/;
+const MAX_SIDE = 500;
 
 /** The sentence (to 。；! ? or the line end) that holds [start, end), trimmed, its closing mark included. */
 export function sentenceAround(text: string, start: number, end: number): string {
+  // At most MAX_SIDE characters each side: a crafted text may be one sentence of millions of figures.
   let a = start;
-  while (a > 0 && !SENTENCE_END.test(text[a - 1])) a--;
+  const first = Math.max(0, start - MAX_SIDE);
+  while (a > first && !SENTENCE_END.test(text[a - 1])) a--;
   let b = end;
-  while (b < text.length && !SENTENCE_END.test(text[b])) b++;
+  const last = Math.min(text.length, end + MAX_SIDE);
+  while (b < last && !SENTENCE_END.test(text[b])) b++;
   if (b < text.length && text[b] !== '\n' && text[b] !== '\r') b++;
   return text.slice(a, b).trim();
 }

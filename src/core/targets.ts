@@ -68,10 +68,6 @@ const YEAR_CUE = new RegExp(
   'g',
 );
 const SENTENCE_END = /[。！？!?]/;
-/** The figure's own clause: from the last comma (or the like) before it. */
-const CLAUSE_TAIL = /[^，,；;：:]*$/;
-/** 达到年度目标任务的206.2%: how much of a target was done. */
-const SHARE_OF_TARGET = /目标(?:任务)?的$/;
 const WEAK_RESULT = /比上年|较上年|同比/;
 const COMPARED_YEAR = new RegExp(`(?:比|较|与|同)(${DIGITS}{4})年`);
 
@@ -79,46 +75,90 @@ function isPast(cue: YearCue | undefined, reportYear: number | undefined): boole
   return cue === 'last' || (typeof cue === 'number' && reportYear !== undefined && cue < reportYear);
 }
 
-/** Sets role and year on the figures of one paragraph (`text`; figures' offsets are `at` + offsets into it). */
+/** Matches of a cue pattern in a paragraph, in order, to ask for the last one inside a span (binary search). */
+class Cues {
+  private readonly matches: RegExpExecArray[];
+  constructor(text: string, pattern: RegExp) {
+    this.matches = [...text.matchAll(new RegExp(pattern.source, 'g'))];
+  }
+  /** The last match that starts at or after `from` and ends at or before `to`. */
+  last(from: number, to: number): RegExpExecArray | undefined {
+    let lo = 0;
+    let hi = this.matches.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.matches[mid].index < to) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0; i--) {
+      const m = this.matches[i];
+      if (m.index < from) return undefined;
+      if (m.index + m[0].length <= to) return m;
+    }
+    return undefined;
+  }
+}
+
+const SENTENCE_MARKS = '。！？!?';
+const CLAUSE_MARKS = '，,；;：:';
+
+/**
+ * Sets role and year on the figures of one paragraph (`text`; figures' offsets are `at` + offsets into it).
+ * Linear in the paragraph: its cues are found once, and the figures (in text order) walk the sentence breaks.
+ */
 export function attachRoles(text: string, figures: readonly Figure[], context: RoleContext, at = 0): void {
+  if (figures.length === 0) return;
   const opening = paragraphOpening(text);
+  const cues = new Cues(text, CUE);
+  const years = new Cues(text, YEAR_CUE);
+  const weak = new Cues(text, WEAK_RESULT);
+  const compared = new Cues(text, COMPARED_YEAR);
+  // A news page's headlines (筑牢发展压舱石) are topics, not review or plan parts.
+  const headingRole = context.workReport ? context.section.role : undefined;
+  const sectionRole = context.list?.role ?? opening.role ?? headingRole;
+  let sentence = 0;
+  let previous = 0;
+  let clauseAt = 0;
+  let scanned = 0;
   for (const f of figures) {
     const begin = f.range.start - at;
-    const start = sentenceStart(text, begin);
-    const prefix = text.slice(start, begin);
+    for (; scanned < begin; scanned++) {
+      const c = text[scanned];
+      if (SENTENCE_MARKS.includes(c)) {
+        previous = sentence;
+        sentence = clauseAt = scanned + 1;
+      } else if (CLAUSE_MARKS.includes(c)) clauseAt = scanned + 1;
+    }
+    const start = Math.max(sentence, begin - MAX_SENTENCE);
     const end = f.range.end - at;
-    let year = yearIn(prefix, false);
+    let year = cueYear(years.last(start, begin));
     // 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%: the sentence before says which year.
     // (A span there, 实现“十五五”良好开局。, says nothing of the next sentence.)
     if (year === undefined && start > opening.end) {
-      const before = yearIn(text.slice(sentenceStart(text, start - 1), start), false);
+      const before = cueYear(years.last(Math.max(previous, start - MAX_SENTENCE), start));
       if (before !== 'span') year = before;
     }
     if (year === undefined && start > opening.end) year = opening.year;
     // A cue in the figure's own clause says most; one further back in the sentence is weaker: a past year wins
     // over it (…认真落实省委工作要求，稳预期，地区生产总值增长4.1% in a review of 2025).
-    const clause = CLAUSE_TAIL.exec(prefix)?.[0] ?? prefix;
-    // A news page's headlines (筑牢发展压舱石) are topics, not review or plan parts.
-    const headingRole = context.workReport ? context.section.role : undefined;
-    const sectionRole = context.list?.role ?? opening.role ?? headingRole;
     let role: FigureRole | undefined = TARGET_AFTER.test(text.slice(end, end + 12))
       ? 'target'
-      : SHARE_OF_TARGET.test(prefix)
-        ? 'result'
-        : roleIn(clause, sectionRole);
+      : text.startsWith('目标的', begin - 3) || text.startsWith('目标任务的', begin - 5)
+        ? 'result' // 达到年度目标任务的206.2%: how much of a target was done
+        : cueRole(text, cues.last(Math.max(clauseAt, start), begin), sectionRole);
     if (role === undefined) {
-      role = roleIn(prefix, sectionRole);
+      role = cueRole(text, cues.last(start, begin), sectionRole);
       if (role === 'target' && isPast(year, context.reportYear)) role = 'result';
     }
     if (role === undefined) role = context.list?.role;
     if (role === undefined) role = opening.role;
     // No cue word, but 比上年增长 or a year before the report's: what was achieved.
-    if (role === undefined && (WEAK_RESULT.test(prefix) || isPast(year, context.reportYear))) role = 'result';
+    if (role === undefined && (weak.last(start, begin) || isPast(year, context.reportYear))) role = 'result';
     if (year === undefined) year = context.list?.year;
     if (role === undefined) role = headingRole;
     if (year === undefined) year = context.section.year;
     // 比2002年增长65.5%, 2005年与2000年相比: a change over several years.
-    const base = COMPARED_YEAR.exec(prefix);
+    const base = compared.last(start, begin);
     if (base && typeof year === 'number' && year - calendarYear(base[1]) > 1) year = 'span';
     if (role === undefined) continue;
     // 2015年国内生产总值将超过55万亿元 in a 2011 report: nothing is achieved in a year still to come.
@@ -145,21 +185,31 @@ export function listCue(text: string): RoleCue | undefined {
 function roleIn(prefix: string, sectionRole?: FigureRole): FigureRole | undefined {
   let last: RegExpExecArray | undefined;
   for (const m of prefix.matchAll(CUE)) last = m;
-  if (!last) return undefined;
-  if (GOVERNED.test(prefix.slice(Math.max(0, last.index - 4), last.index))) return 'target';
-  if (EITHER_CUE.test(last[0])) return sectionRole ?? (last[0] === '控制在' ? 'target' : 'result');
-  return last.groups?.target !== undefined ? 'target' : 'result';
+  return cueRole(prefix, last, sectionRole);
+}
+
+/** The role a cue word (a match of CUE in `text`) gives. */
+function cueRole(text: string, cue: RegExpExecArray | undefined, sectionRole?: FigureRole): FigureRole | undefined {
+  if (!cue) return undefined;
+  if (GOVERNED.test(text.slice(Math.max(0, cue.index - 4), cue.index))) return 'target';
+  if (EITHER_CUE.test(cue[0])) return sectionRole ?? (cue[0] === '控制在' ? 'target' : 'result');
+  return cue.groups?.target !== undefined ? 'target' : 'result';
 }
 
 /** The nearest year cue in `s` (the last one, or with `first` the first); in a heading an explicit year wins. */
 function yearIn(s: string, heading: boolean, first = false): YearCue | undefined {
   let found: YearCue | undefined;
   for (const m of s.matchAll(YEAR_CUE)) {
-    const cue: YearCue = m[1] !== undefined ? (m[2] ? 'span' : calendarYear(m[1])) : m[3] ? 'this' : m[4] ? 'last' : m[5] ? 'next' : 'span';
+    const cue = cueYear(m)!;
     if ((heading && typeof cue === 'number') || first) return cue;
     found = cue;
   }
   return found;
+}
+
+function cueYear(m: RegExpExecArray | undefined): YearCue | undefined {
+  if (!m) return undefined;
+  return m[1] !== undefined ? (m[2] ? 'span' : calendarYear(m[1])) : m[3] ? 'this' : m[4] ? 'last' : m[5] ? 'next' : 'span';
 }
 
 function calendarYear(written: string): number {
@@ -174,8 +224,8 @@ function resolveYear(cue: YearCue | undefined, reportYear: number | undefined): 
 
 /** The year cue of a paragraph's first sentence (过去一年，…。 2017年，是…一年。) and where that sentence ends. */
 function paragraphOpening(text: string): { end: number; year?: YearCue; role?: FigureRole } {
-  const m = SENTENCE_END.exec(text);
-  const end = m ? m.index : text.length;
+  const m = SENTENCE_END.exec(text.slice(0, MAX_SENTENCE));
+  const end = m ? m.index : Math.min(text.length, MAX_SENTENCE);
   // 2025年是“十四五”收官之年: the year the sentence is about comes first.
   const head = text.slice(0, Math.min(end, 60));
   const year = yearIn(head, false, true);
@@ -184,8 +234,12 @@ function paragraphOpening(text: string): { end: number; year?: YearCue; role?: F
   return { end, ...(year !== undefined && { year }), ...(role && { role }) };
 }
 
+/** Cues are near: a sentence is read back at most this far (a crafted text may be one 8 MB sentence). */
+const MAX_SENTENCE = 300;
+
 function sentenceStart(text: string, pos: number): number {
   let i = pos;
-  while (i > 0 && !SENTENCE_END.test(text[i - 1])) i--;
+  const stop = Math.max(0, pos - MAX_SENTENCE);
+  while (i > stop && !SENTENCE_END.test(text[i - 1])) i--;
   return i;
 }

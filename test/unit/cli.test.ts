@@ -118,7 +118,8 @@ test('schema --sidecar prints the sidecar JSON Schema, shipped beside the export
   const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
   const validation = pkg.contributes.jsonValidation as { fileMatch: string[]; url: string }[];
   assert.deepEqual(
-    validation.map((v) => [v.fileMatch.join(), v.url]),
+    // (other files may have schemas of their own after these two)
+    validation.slice(0, 2).map((v) => [v.fileMatch.join(), v.url]),
     [
       ['*.report-annotations.json', './dist/annotation-set.schema.json'],
       ['*.annotations.json', './dist/sidecar.schema.json'],
