@@ -55,7 +55,7 @@ test('loaded once per process, with the report dictionary in effect', () => {
   assert.ok(a.tag(text).every((t) => typeof t.tag === 'string' && t.tag.length > 0));
 });
 
-test('a native module that cannot be loaded gives a message that says so', () => {
+test('a native module that cannot be loaded: the message says so, and jieba-wasm takes over', () => {
   // A fresh process where require('nodejieba') fails, as when the binary was not installed.
   const script = `
     const Module = require('node:module');
@@ -64,9 +64,13 @@ test('a native module that cannot be loaded gives a message that says so', () =>
       if (request === 'nodejieba') throw new Error('Cannot find module nodejieba.node');
       return load.call(this, request, ...rest);
     };
-    try { require(${JSON.stringify(join(REPO_ROOT, 'out', 'src', 'core', 'segmenter.js'))}).loadJiebaSegmenter(); }
+    const s = require(${JSON.stringify(join(REPO_ROOT, 'out', 'src', 'core', 'segmenter.js'))});
+    try { const seg = s.loadJiebaSegmenter(); console.log(s.segmenterEngine() + ' ' + seg.tag('姜家变电站').map((t) => t.word).join('/')); }
     catch (err) { console.log(err.message); }`;
-  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  assert.equal(r.stdout.trim(), 'nodejieba could not be loaded: Cannot find module nodejieba.node');
+  const native = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, REPORT_ANNOTATOR_SEGMENTER: 'native' } });
+  assert.equal(native.status, 0, native.stderr);
+  assert.equal(native.stdout.trim(), 'nodejieba could not be loaded: Cannot find module nodejieba.node');
+  const fallback = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, REPORT_ANNOTATOR_SEGMENTER: '' } });
+  assert.equal(fallback.status, 0, fallback.stderr);
+  assert.match(fallback.stdout.trim(), /^jieba-wasm .*变电站/);
 });
