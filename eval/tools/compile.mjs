@@ -76,7 +76,12 @@ for (const [i, raw] of draft.entries()) {
     const m = rest.match(/^(\d)\s+(.+)$/);
     if (!m) { err('bad H'); continue; }
     const t = m[2].trim();
-    const at = text.indexOf(t, hcur);
+    // A heading starts its line (or, for 一是… inside a paragraph, a sentence): prefer the next occurrence
+    // at a line start, so that a bare numeral 一 is not found inside 一九五六年.
+    const lineStart = new RegExp(`(?:^|\\n)[\\s\u3000]*(${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`, 'g');
+    lineStart.lastIndex = hcur;
+    const ls = lineStart.exec(text);
+    const at = ls ? ls.index + ls[0].length - t.length : text.indexOf(t, hcur);
     if (at < 0) { err('heading not found after cursor'); continue; }
     hcur = at + t.length;
     out.sections.push({ level: Number(m[1]), start: cpOf(at), end: cpOf(at + t.length), text: t });
