@@ -26,7 +26,7 @@ export interface FolderCodebook {
 }
 
 export class CodebookService implements vscode.Disposable {
-  private states: (FolderCodebook & { lastError?: unknown })[] = [];
+  private states: (FolderCodebook & { lastError?: unknown; lastGood?: Codebook })[] = [];
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('reportAnnotator.codebook');
   private readonly disposables: vscode.Disposable[] = [];
@@ -52,7 +52,14 @@ export class CodebookService implements vscode.Disposable {
   /** Reads every folder's codebook again; fires onDidChange if anything differs. */
   reload(): void {
     const before = JSON.stringify(this.states.map(({ path, content, problems }) => [path, content, problems]));
-    this.states = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => this.read(f));
+    const previous = this.states;
+    this.states = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => {
+      const state = this.read(f);
+      // While the file is wrong (being edited, say), its colours stay those of the last right version.
+      const before = previous.find((p) => p.path === state.path);
+      if (state.problems) state.lastGood = before?.codebook ?? before?.lastGood;
+      return state;
+    });
     this.diagnostics.clear();
     for (const s of this.states) {
       if (s.problems && s.content !== undefined) this.diagnostics.set(vscode.Uri.file(s.path), this.problemsOf(s.content, s.lastError!));
@@ -61,7 +68,7 @@ export class CodebookService implements vscode.Disposable {
     if (before !== after) this.emitter.fire();
   }
 
-  private read(folder: vscode.WorkspaceFolder): FolderCodebook & { lastError?: unknown } {
+  private read(folder: vscode.WorkspaceFolder): FolderCodebook & { lastError?: unknown; lastGood?: Codebook } {
     const path = join(folder.uri.fsPath, CODEBOOK_FILE);
     let content: string | undefined;
     try {
@@ -115,10 +122,10 @@ export class CodebookService implements vscode.Disposable {
     return this.states.some((s) => s.content !== undefined);
   }
 
-  /** The tags of every right codebook, the first folder's first: name and colour. */
+  /** The tags of every codebook (a wrong one: its last right version), the first folder's first: name and colour. */
   styles(): { name: string; color: string }[] {
     const out: { name: string; color: string }[] = [];
-    for (const s of this.states) for (const t of s.codebook?.tags ?? []) if (!out.some((o) => o.name === t.name)) out.push({ name: t.name, color: t.color });
+    for (const s of this.states) for (const t of (s.codebook ?? s.lastGood)?.tags ?? []) if (!out.some((o) => o.name === t.name)) out.push({ name: t.name, color: t.color });
     return out;
   }
 

@@ -102,10 +102,11 @@ export class TagsViewProvider implements vscode.TreeDataProvider<TagsNode> {
         const item = new vscode.TreeItem(node.tag, node.children.length > 0 ? C.Collapsed : C.None);
         item.id = `tag/${node.unlisted ? 'unlisted/' : ''}${tagKey(node.tag)}`;
         let count = node.count === 1 ? vscode.l10n.t('1 paragraph') : vscode.l10n.t('{0} paragraphs', node.count);
-        if (node.total > node.count) count = vscode.l10n.t('{0} paragraph(s), {1} with the tags below', node.count, node.total);
+        if (node.total > node.count) count = vscode.l10n.t('{0} paragraphs with the tags below', node.total);
         item.description = node.description ? `${count} · ${node.description}` : count;
         item.iconPath = this.icons.uri(node.color);
-        const tip = new vscode.MarkdownString(`**${escapeMd(node.tag)}** — ${count}`);
+        const own = node.count === 1 ? vscode.l10n.t('1 paragraph') : vscode.l10n.t('{0} paragraphs', node.count);
+        const tip = new vscode.MarkdownString(`**${escapeMd(node.tag)}** — ${node.total > node.count ? `${own}; ${count}` : count}`);
         if (node.description) tip.appendMarkdown(`\n\n${escapeMd(node.description)}`);
         if (node.memo) tip.appendMarkdown(`\n\n${vscode.l10n.t('Memo')}: ${escapeMd(node.memo)}`);
         item.tooltip = tip;
@@ -218,7 +219,9 @@ export function buildRoots(codebooks: CodebookService, reports: IndexedReport[],
     return tagNode(n.tag, children, false, u, self);
   };
 
-  if (codebooks.present) {
+  // A wrong codebook: its problems on top, then the tags in use as they are (none is "not in the codebook").
+  const broken = codebooks.all().some((s) => s.problems);
+  if (codebooks.present && !broken) {
     roots.push(...order(tagTree(codebook).map((n) => visit(n, false)).filter((n): n is TagsNode => !!n)));
     const unlisted = [...usage.values()]
       .filter((u) => !findTag(codebook, u.name))
@@ -236,11 +239,13 @@ export function buildRoots(codebooks: CodebookService, reports: IndexedReport[],
     const nodes = [...names.values()]
       .filter((n) => tagMatches(n) || (usage.get(tagKey(n))?.reports ?? []).some((e) => reportMatches(byKey.get(e.report)!)))
       .map((n) => tagNode({ name: normalizeTagName(n), color: tagColor(n, styles) }, [], false, usage.get(tagKey(n)), tagMatches(n)));
-    roots.push({
-      kind: 'hint',
-      message: vscode.l10n.t('No codebook: tags from the setting and the annotations. Create one…'),
-      command: { command: 'reportAnnotator.createCodebook', title: vscode.l10n.t('Create Codebook') },
-    });
+    if (!broken) {
+      roots.push({
+        kind: 'hint',
+        message: vscode.l10n.t('No codebook: tags from the setting and the annotations. Create one…'),
+        command: { command: 'reportAnnotator.createCodebook', title: vscode.l10n.t('Create Codebook') },
+      });
+    }
     roots.push(...order(nodes));
   }
   if (filter && roots.every((r) => r.kind === 'problem' || r.kind === 'hint')) {
