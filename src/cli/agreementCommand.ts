@@ -2,11 +2,10 @@
 // paragraph, per tag and overall (Cohen's kappa, Krippendorff's alpha), with the paragraphs where they differ.
 // A and B: each an AnnotationSet export (.json) or a folder of reports with their sidecars.
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { compareCoders, type AgreementResult, type Coefficients } from '../core/coding/agreement';
 import { loadCoderSet } from '../core/coding/agreementInputs';
 import { openOutput } from './output';
-import { UsageError } from './usage';
+import { parseFormatOutArgs } from './formatOutArgs';
 
 export const AGREEMENT_HELP = `usage: report-annotator agreement A B [--format text|json] [--out FILE]
   Compares two coders' annotations of the same reports at paragraph level (a paragraph has a tag if one of
@@ -18,28 +17,13 @@ export const AGREEMENT_HELP = `usage: report-annotator agreement A B [--format t
   -o, --out FILE   write to FILE (atomically) instead of stdout
   -h, --help       show this help`;
 
-function usage(message: string): UsageError {
-  return new UsageError(`${message} (see report-annotator agreement --help)`);
-}
 
 /** Runs `agreement` with the arguments after the command name. */
 export async function agreementCommand(args: string[]): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (err) {
-    throw usage((err as Error).message.split(/\.\s/)[0].replace(/\.$/, ''));
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${AGREEMENT_HELP}\n`);
-    return;
-  }
+  const parsed = parseFormatOutArgs('agreement', AGREEMENT_HELP, args);
+  if (!parsed) return;
+  const { positionals, usage } = parsed;
+  const values = { format: parsed.format, out: parsed.out };
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw usage('--format is text or json');
   if (positionals.length !== 2) throw usage('agreement compares two sets: give A and B');

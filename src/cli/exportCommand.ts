@@ -4,7 +4,6 @@
 // collection (JSON-LD) or an AnnotationSet (the extension's own export, analysis included).
 import { dirname, resolve, sep } from 'node:path';
 import { statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { analyzeText } from '../core/analyze';
 import { writeFileAtomic } from '../core/atomicWrite';
 import { metaOf, type CodedReport, type SkippedAnnotation } from '../core/coding/codedReport';
@@ -15,6 +14,7 @@ import { buildWebAnnotationCollection } from '../core/coding/webAnnotation';
 import { buildAnnotationSet, buildDocumentExport } from '../core/exportSet';
 import { loadJiebaSegmenter, type Segmenter } from '../core/segmenter';
 import { inputOverwrittenBy, openOutput } from './output';
+import { parseFormatOutArgs } from './formatOutArgs';
 import { UsageError } from './usage';
 
 export const EXPORT_HELP = `usage: report-annotator export --format qdpx|jsonld|json PATH... [--out FILE]
@@ -30,28 +30,13 @@ export const EXPORT_HELP = `usage: report-annotator export --format qdpx|jsonld|
 const FORMATS = ['qdpx', 'jsonld', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
-function usage(message: string): UsageError {
-  return new UsageError(`${message} (see report-annotator export --help)`);
-}
 
 /** Runs `export` with the arguments after the command name. */
 export async function exportCommand(args: string[]): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (err) {
-    throw usage((err as Error).message.split(/\.\s/)[0].replace(/\.$/, ''));
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${EXPORT_HELP}\n`);
-    return;
-  }
+  const parsed = parseFormatOutArgs('export', EXPORT_HELP, args);
+  if (!parsed) return;
+  const { positionals, usage } = parsed;
+  const values = { format: parsed.format, out: parsed.out };
   const format = values.format as Format | undefined;
   if (format === undefined || !FORMATS.includes(format)) throw usage(`export needs --format ${FORMATS.join('|')}`);
   if (positionals.length === 0) throw usage('export needs at least one PATH');

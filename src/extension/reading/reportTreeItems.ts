@@ -1,7 +1,7 @@
 // How each node of the Report view looks: labels, counts, icons and tooltips in words a reader of reports
 // uses (the Outline keeps VS Code's symbol kinds), and what a click reveals.
 import * as vscode from 'vscode';
-import { sentenceAt } from '../../core/sentence';
+import { sentenceAround } from '../../core/tables';
 import { truncate } from '../../core/text';
 import type { SectionLevel, Span } from '../../core/types';
 import { spanToRange } from '../common/positions';
@@ -95,7 +95,7 @@ export function treeItem(n: ReportNode, expanded: (id: string) => boolean | unde
     case 'occurrence': {
       const { label, highlight } = snippet(document, n.span);
       item.label = { label, highlights: [highlight] };
-      item.tooltip = sentenceAt(document.getText(), n.span);
+      item.tooltip = sentenceAround(document.getText(), n.span.start, n.span.end);
       item.contextValue = 'occurrence';
       reveal(n.span);
       break;
@@ -121,7 +121,7 @@ export function treeItem(n: ReportNode, expanded: (id: string) => boolean | unde
       item.description = [figureMeaning(figure), change, same.length > 1 ? `×${same.length}` : undefined].filter(Boolean).join(' · ') || undefined;
       item.tooltip = figureMarkdown(figure, analysis)
         .appendMarkdown('\n\n---\n\n')
-        .appendText(sentenceAt(document.getText(), figure.range));
+        .appendText(sentenceAround(document.getText(), figure.range.start, figure.range.end));
       item.contextValue = 'figure';
       reveal(figure.range);
       break;
