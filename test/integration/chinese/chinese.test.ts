@@ -8,18 +8,9 @@ import * as vscode from 'vscode';
 import type { CommandResult } from '../../../src/extension/annotating/annotationCommands';
 import type { ActivatedApi } from '../../../src/extension/extension';
 import type { ReportNode } from '../../../src/extension/reading/reportTree';
+import { sleep, waitFor } from '../suite/helpers';
 
 const WORKSPACE = process.env.REPORT_ANNOTATOR_TEST_WORKSPACE!;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function waitFor<T>(what: string, probe: () => T | undefined | null | false, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
 const hasChinese = (s: string) => /[\u4e00-\u9fff]/.test(s);
 
 suite('Chinese UI', () => {

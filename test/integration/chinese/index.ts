@@ -1,15 +1,6 @@
-// Runs the Chinese UI suite: VS Code with its display language set to Chinese (zh-cn).
-import Mocha from 'mocha';
-import { join } from 'node:path';
+// The Chinese UI window: VS Code with its display language set to Chinese (zh-cn).
+import { runMocha } from '../mochaRun';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
-  mocha.addFile(join(__dirname, 'chinese.test.js'));
-  return new Promise((resolve, reject) => {
-    const runner = mocha.run((failures) => {
-      console.log(`chinese: ${runner.stats?.passes ?? 0} passed, ${failures} failed`);
-      if (failures > 0) reject(new Error(`${failures} Chinese UI tests failed`));
-      else resolve();
-    });
-  });
+  return runMocha('chinese', __dirname, 60_000);
 }
