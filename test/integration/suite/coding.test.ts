@@ -276,6 +276,25 @@ suite('coding', () => {
     assert.equal(readFileSync(CODEBOOK, 'utf8'), before, 'nothing changed');
   });
 
+  test('import of Web Annotations (JSON-LD): placed by position and quote; what names no report is listed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coding-jsonld-'));
+    await vscode.window.showTextDocument(a.doc);
+    await run('exportWebAnnotations', { target: join(dir, 'a.jsonld'), scope: 'current' });
+    copyFileSync(a.path, join(WORKSPACE, 'reports', 'coding-d.txt'));
+    const collection = JSON.parse(readFileSync(join(dir, 'a.jsonld'), 'utf8').replace(/reports\/coding-a\.txt/g, 'reports/coding-d.txt'));
+    const items = collection.first.items;
+    // The report's memo is an annotation on the whole report (a string target): it comes back as a memo.
+    const placed = items.filter((i: { target: unknown }) => typeof i.target === 'object').length;
+    items.push({ ...items[0], id: 'urn:uuid:00000000-0000-4000-8000-000000000001', target: { ...items[0].target, source: 'reports/nowhere.txt' } });
+    writeFileSync(join(dir, 'd.jsonld'), JSON.stringify(collection));
+    const result = await run<CodingImportResult>('importCoding', { source: join(dir, 'd.jsonld') });
+    assert.equal(result.added, placed, result.message);
+    assert.equal(result.unplaced.length, 1);
+    assert.match(result.unplaced[0], /nowhere/);
+    const sidecar = JSON.parse(readFileSync(sidecarOf(join(WORKSPACE, 'reports', 'coding-d.txt')), 'utf8'));
+    assert.equal(sidecar.annotations.length, placed);
+  });
+
   test('agreement between two sidecar folders: kappa and alpha, and which reports were compared or left out', async () => {
     const root = mkdtempSync(join(tmpdir(), 'coding-agree-'));
     for (const coder of ['A', 'B']) mkdirSync(join(root, coder));
