@@ -25,7 +25,7 @@ export async function extensionApi(): Promise<TestApi> {
 }
 
 /** Polls until `probe` gives a truthy value (or fails the test after `ms`). */
-export async function waitFor<T>(what: string, probe: () => T | undefined | null | false, ms = 10_000): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => T | undefined | null | false, ms = 20_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const value = probe();

@@ -40,7 +40,7 @@ const describeDelay = (h: IntervalHistogram) =>
 
 suite('large report', () => {
   test('typing in a 5 MB report: debounced, incremental analysis; tags follow; timings printed', async function () {
-    this.timeout(60_000);
+    this.timeout(240_000); // a busy machine (CI runs alone, but not always on a quiet one)
     const t0 = performance.now();
     const api = await extensionApi();
     const text = largeReportText();
