@@ -47,7 +47,8 @@
       return state.descending ? -c : c;
     });
     const arrow = (i) => (state.sortColumn === i ? el('span', { class: 'arrow' }, state.descending ? '▼' : '▲') : '');
-    const sortBy = (i) => () => {
+    const sortBy = (i) => (e) => {
+      if (e && e.type === 'keydown' && e.key !== 'Enter' && e.key !== ' ') return;
       state.descending = state.sortColumn === i ? !state.descending : i !== -1;
       state.sortColumn = i;
       vscode.setState(state);
@@ -56,9 +57,9 @@
     const head = el(
       'tr',
       {},
-      el('th', { class: 'rowhead', tabindex: 0, onclick: sortBy(-1) }, t.tag, arrow(-1)),
-      ...data.columns.map((c, i) => el('th', { title: data.titles[i] || t.unknown, tabindex: 0, onclick: sortBy(i) }, c || t.unknown, arrow(i))),
-      ...(data.axis === 'cooccurrence' ? [] : [el('th', { class: 'total', tabindex: 0, onclick: sortBy(data.columns.length) }, t.total, arrow(data.columns.length))]),
+      el('th', { class: 'rowhead', tabindex: 0, onclick: sortBy(-1), onkeydown: sortBy(-1) }, t.tag, arrow(-1)),
+      ...data.columns.map((c, i) => el('th', { title: data.titles[i] || t.unknown, tabindex: 0, onclick: sortBy(i), onkeydown: sortBy(i) }, c || t.unknown, arrow(i))),
+      ...(data.axis === 'cooccurrence' ? [] : [el('th', { class: 'total', tabindex: 0, onclick: sortBy(data.columns.length), onkeydown: sortBy(data.columns.length) }, t.total, arrow(data.columns.length))]),
     );
     const body = order.map((r) =>
       el(

@@ -23,6 +23,7 @@ import { commandEditor, documentForArgument, uriBasename } from '../common/docum
 import { argumentObject, registerCommand, UserError } from '../common/commands';
 import { rangeToSpan, spanToRange } from '../common/positions';
 import { NoteEditor } from './noteEditor';
+import { normalizeTagName, tagKey } from '../../core/coding/tagNames';
 import { TAG_PALETTE, isTagColor } from '../../core/tagColors';
 import { adoptTags, configuredTags, setTagColor, tagColor } from './tagSettings';
 import { checkTag, TagPicker, type TagPickItem } from './tagPicker';
@@ -128,10 +129,14 @@ export class AnnotationCommands {
       if (!tags || tags.length === 0) return { annotationIds: [], message: 'cancelled' };
     }
     const clean: string[] = [];
+    // Names that differ only in width or spaces are one tag: the name the codebook, the setting or this
+    // report already has is kept (民 生, ＧＤＰ → 民生, GDP).
+    const known = [...configuredTags().map((s) => s.name), ...store.recentTags(200)];
     for (const raw of tags) {
       const checked = checkTag(String(raw));
       if ('error' in checked) throw new UserError(checked.error);
-      clean.push(checked.tag);
+      const name = known.find((k) => tagKey(k) === tagKey(checked.tag)) ?? normalizeTagName(checked.tag);
+      if (!clean.some((c) => tagKey(c) === tagKey(name))) clean.push(name);
     }
     // The text may have changed while the user was choosing: take the paragraphs of the text we tag.
     const version = document.version;

@@ -137,7 +137,16 @@ export class WorkspaceTags implements vscode.Disposable {
       const { mtimeMs } = await fs.stat(uri.fsPath);
       const cached = this.metaCache.get(uri.fsPath);
       if (cached?.mtime === mtimeMs) return cached.meta;
-      const head = (await fs.readFile(uri.fsPath, 'utf8')).replace(/^\uFEFF/, '').slice(0, HEAD_CHARS);
+      // Only the first lines are read (a UTF-8 character is at most 4 bytes; a cut one at the end is dropped).
+      const handle = await fs.open(uri.fsPath, 'r');
+      let head: string;
+      try {
+        const buffer = Buffer.alloc(HEAD_CHARS * 4);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        head = new TextDecoder('utf-8').decode(buffer.subarray(0, bytesRead)).replace(/^\uFEFF/, '').slice(0, HEAD_CHARS);
+      } finally {
+        await handle.close();
+      }
       const title = head.split('\n').find((l) => l.trim() !== '')?.trim();
       const { year, region, level, genre } = reportMeta(head, title);
       const meta: ReportMeta = { ...(year !== undefined && { year }), ...(region && { region }), ...(level && { level }), genre };

@@ -149,9 +149,12 @@ suite('coding', () => {
     await run('adoptTag', unlisted.children.find((c) => c.kind === 'tag' && c.tag === '码改革'));
     await settle(api);
     assert.ok(!api.coding.tagsView.rootNodes.some((n) => n.kind === 'unlistedGroup'), 'nothing left unlisted');
-    // Full-width and spaced names are the same tag: no second entry.
+    // Full-width and spaced names are the same tag: no second entry, and tagging with one takes the known name.
     const refused = await run<TagCommandResult>('newTag', { name: '码 改革' });
     assert.match(refused.message ?? '', /already/);
+    await tagParagraphsWith(api, a.doc, ['坚持生态优先'], ['码 改 革']);
+    const eco = api.annotations.list(a.doc.uri).find((x) => x.target.exact.includes('坚持生态优先'));
+    assert.deepEqual(eco?.tags, ['码改革']);
   });
 
   test('a bad codebook is a problem on its entry, shown in the view, and nothing is rewritten', async () => {
