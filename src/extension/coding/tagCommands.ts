@@ -207,7 +207,7 @@ export class TagCommands {
     const tag = tagOf(args, node) ?? (node?.kind === 'memo' ? node.tag : undefined) ?? (await this.pickTag(vscode.l10n.t('Memo on a Tag'), true));
     if (!tag) return { message: 'cancelled' };
     const current = this.codebooks.all().map((s) => s.codebook?.memos?.find((m) => m.tag !== undefined && tagKey(m.tag) === tagKey(tag))).find(Boolean);
-    const text = args.text ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('Memo on {0} (empty removes it)', tag), value: current?.text ?? '' }));
+    const text = args.text ?? (await this.askMemo(tag, current?.text));
     if (text === undefined) return { message: 'cancelled' };
     await this.edit((cb) => setTagMemo(cb, tag, text));
     return { message: text.trim() ? vscode.l10n.t('Saved the memo on {0}.', tag) : vscode.l10n.t('Removed the memo on {0}.', tag) };
@@ -230,11 +230,28 @@ export class TagCommands {
     const path = vscode.workspace.asRelativePath(uri, false).split('\\').join('/');
     const state = this.codebooks.stateFor(uri);
     const current = state?.codebook?.memos?.find((m) => m.report === path);
-    const text = args.text ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('Memo on {0} (empty removes it)', path), value: current?.text ?? '' }));
+    const text = args.text ?? (await this.askMemo(path, current?.text, state?.path));
     if (text === undefined) return { message: 'cancelled' };
     await this.ensureCodebook(folder.uri);
     await this.codebooks.update(folder.uri, (cb) => setReportMemo(cb, path, text));
     return { message: text.trim() ? vscode.l10n.t('Saved the memo on {0}.', path) : vscode.l10n.t('Removed the memo on {0}.', path) };
+  }
+
+  /**
+   * A memo of one line is edited in an input box; one of several lines (a merge joins memos) would lose
+   * its line breaks there, so the codebook opens at it instead (undefined: nothing to do here).
+   */
+  private async askMemo(what: string, current: string | undefined, file = this.codebooks.stateFor()?.path): Promise<string | undefined> {
+    if (current?.includes('\n') && file) {
+      const document = await vscode.workspace.openTextDocument(file);
+      const at = document.getText().indexOf(JSON.stringify(current));
+      const editor = await vscode.window.showTextDocument(document);
+      if (at >= 0) editor.selection = new vscode.Selection(document.positionAt(at), document.positionAt(at + JSON.stringify(current).length));
+      editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenter);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('The memo on {0} has several lines: edit it here, in the codebook.', what), 6000);
+      return undefined;
+    }
+    return vscode.window.showInputBox({ title: vscode.l10n.t('Memo on {0} (empty removes it)', what), value: current ?? '' });
   }
 
   // -------------------------------------------------------------------------------------------------
