@@ -58,7 +58,9 @@
       'tr',
       {},
       el('th', { class: 'rowhead', tabindex: 0, onclick: sortBy(-1), onkeydown: sortBy(-1) }, t.tag, arrow(-1)),
-      ...data.columns.map((c, i) => el('th', { title: data.titles[i] || t.unknown, tabindex: 0, onclick: sortBy(i), onkeydown: sortBy(i) }, c || t.unknown, arrow(i))),
+      ...data.columns.map((c, i) =>
+        el('th', { title: data.titles[i] || t.unknown, tabindex: 0, onclick: sortBy(i), onkeydown: sortBy(i) }, c || t.unknown, arrow(i), data.subtitles && data.subtitles[i] ? el('div', { class: 'sub' }, data.subtitles[i]) : ''),
+      ),
       ...(data.axis === 'cooccurrence' ? [] : [el('th', { class: 'total', tabindex: 0, onclick: sortBy(data.columns.length), onkeydown: sortBy(data.columns.length) }, t.total, arrow(data.columns.length))]),
     );
     const body = order.map((r) =>

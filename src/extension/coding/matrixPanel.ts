@@ -151,6 +151,11 @@ export class MatrixPanel implements vscode.Disposable {
       rows: m.rows,
       columns: m.columns.map((c) => (this.axis === 'report' ? c.slice(c.lastIndexOf('/') + 1).replace(/\.txt$/, '') : c)),
       titles,
+      // Under a report's name: its year and region, where its first lines say.
+      subtitles: m.columns.map((c) => {
+        const meta = this.axis === 'report' ? byUri.get(c)?.meta : undefined;
+        return meta ? [meta.year, meta.region].filter((x) => x !== undefined).join(' ') : '';
+      }),
       counts: m.counts,
       text: {
         report: vscode.l10n.t('Tag × report'),
