@@ -143,12 +143,20 @@ suite('coding', () => {
     writeFileSync(CODEBOOK, JSON.stringify(file, null, 2));
     api.coding.codebooks.reload();
     await settle(api);
-    const unlisted = api.coding.tagsView.rootNodes.find((n) => n.kind === 'unlistedGroup');
-    assert.ok(unlisted && unlisted.kind === 'unlistedGroup' && unlisted.children.some((c) => c.kind === 'tag' && c.tag === '码改革'));
+    // The sidecar's watcher event and the index's debounce may land after settle() on a busy machine.
+    const unlisted = await waitFor('the tag listed as not in the codebook', () => {
+      api.coding.tagsView.rebuild();
+      const group = api.coding.tagsView.rootNodes.find((n) => n.kind === 'unlistedGroup');
+      return group && group.kind === 'unlistedGroup' && group.children.some((c) => c.kind === 'tag' && c.tag === '码改革') && group;
+    });
+    assert.ok(unlisted.kind === 'unlistedGroup');
     assert.equal(api.coding.tagsView.getTreeItem(unlisted.children[0]).contextValue, 'unlistedTag');
     await run('adoptTag', unlisted.children.find((c) => c.kind === 'tag' && c.tag === '码改革'));
     await settle(api);
-    assert.ok(!api.coding.tagsView.rootNodes.some((n) => n.kind === 'unlistedGroup'), 'nothing left unlisted');
+    await waitFor('nothing left unlisted', () => {
+      api.coding.tagsView.rebuild();
+      return !api.coding.tagsView.rootNodes.some((n) => n.kind === 'unlistedGroup');
+    });
     // Full-width and spaced names are the same tag: no second entry, and tagging with one takes the known name.
     const refused = await run<TagCommandResult>('newTag', { name: '码 改革' });
     assert.match(refused.message ?? '', /already/);
