@@ -57,13 +57,7 @@ export class AnnotationSetWriter {
   async document({ uri, text, analysis, annotations }: DocumentInput): Promise<void> {
     const at: (string | number)[] = ['documents', this.documents];
     const e = new DocumentExporter(text);
-    const fields = check(DOCUMENT_FIELDS, {
-      uri,
-      sha256: sha256(text),
-      length: e.length,
-      ...(analysis.title !== undefined && { title: analysis.title }),
-      ...(analysis.meta && { meta: analysis.meta }),
-    }, at);
+    const fields = documentFields(uri, text, analysis, e, at);
     await this.put(`${this.documents === 0 ? '' : ','}\n    {`);
     let first = true;
     for (const [key, value] of Object.entries(fields)) {
@@ -142,19 +136,24 @@ export async function renderDocument(sink: TextSink, input: DocumentInput): Prom
   await writer.flushAll();
 }
 
+/** A document's own fields (uri, hash, length, title, meta), validated at `at`. */
+function documentFields(uri: string, text: string, analysis: DocumentInput['analysis'], e: DocumentExporter, at: (string | number)[]) {
+  return check(DOCUMENT_FIELDS, {
+    uri,
+    sha256: sha256(text),
+    length: e.length,
+    ...(analysis.title !== undefined && { title: analysis.title }),
+    ...(analysis.meta && { meta: analysis.meta }),
+  }, at);
+}
+
 /**
  * One document as one line of JSON (JSON Lines: the document object of the AnnotationSet, compact, then a
  * newline), validated and written element by element like the set, so a huge document is never one string.
  */
 export async function writeDocumentLine(sink: TextSink, { uri, text, analysis, annotations }: DocumentInput): Promise<void> {
   const e = new DocumentExporter(text);
-  const fields = check(DOCUMENT_FIELDS, {
-    uri,
-    sha256: sha256(text),
-    length: e.length,
-    ...(analysis.title !== undefined && { title: analysis.title }),
-    ...(analysis.meta && { meta: analysis.meta }),
-  }, []);
+  const fields = documentFields(uri, text, analysis, e, []);
   const out = new Chunked(sink);
   await out.put(JSON.stringify(fields).slice(0, -1));
   const array = async <T, U>(key: string, schema: z.ZodType<U>, items: readonly T[], convert: (item: T) => unknown) => {

@@ -23,6 +23,18 @@ export class TagPicker {
   /** The quick pick while it is open (tests drive it). */
   quickPick?: vscode.QuickPick<TagPickItem>;
 
+  /** Ends a quick pick once: resolves with `value`, disposes it, and forgets it. */
+  private finisher(qp: vscode.QuickPick<TagPickItem>, resolve: (value: string[] | undefined) => void): (value: string[] | undefined) => void {
+    let done = false;
+    return (value) => {
+      if (done) return;
+      done = true;
+      resolve(value);
+      qp.dispose();
+      if (this.quickPick === qp) this.quickPick = undefined;
+    };
+  }
+
   /**
    * Shows the quick pick; resolves with the checked (or typed) tags, undefined if dismissed. `more` are
    * groups of tags offered after the configured ones.
@@ -57,14 +69,7 @@ export class TagPicker {
       qp.title = vscode.l10n.t('Tag {0} paragraph(s)', paragraphCount);
       qp.placeholder = vscode.l10n.t('Check tags, or type a new tag');
       qp.items = base;
-      let done = false;
-      const finish = (value: string[] | undefined) => {
-        if (done) return;
-        done = true;
-        resolve(value);
-        qp.dispose();
-        if (this.quickPick === qp) this.quickPick = undefined;
-      };
+      const finish = this.finisher(qp, resolve);
       // New tags the user checked stay in the list when the box is cleared to check more.
       const created: Item[] = [];
       qp.onDidChangeSelection((selected) => {
@@ -139,14 +144,7 @@ export class TagPicker {
         iconPath: new vscode.ThemeIcon('tag'),
       }));
       qp.selectedItems = qp.items;
-      let done = false;
-      const finish = (value: string[] | undefined) => {
-        if (done) return;
-        done = true;
-        resolve(value);
-        qp.dispose();
-        if (this.quickPick === qp) this.quickPick = undefined;
-      };
+      const finish = this.finisher(qp, resolve);
       qp.onDidAccept(() => finish(qp.selectedItems.map((i) => i.tag!)));
       qp.onDidHide(() => finish(undefined));
       qp.show();
