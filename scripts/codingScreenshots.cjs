@@ -6,15 +6,12 @@
 // per step under test-results/screenshots/coding-<theme>-<lang>/.
 //   eval "$(cat /tmp/vsenv.sh)"; node scripts/build.mjs --tests
 //   node scripts/codingScreenshots.cjs [--zh] [--theme "Default Light Modern"] [--width 1400]
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const net = require('node:net');
 const os = require('node:os');
 
-const ROOT_DIR = path.resolve(__dirname, '..');
+const { ROOT_DIR, sleep, shooter, writeWorkspaceSettings, openVsCode } = require('./vscodeSession.cjs');
 const SHARED = path.resolve(ROOT_DIR, '..', 'shared');
-const { chromium } = require(path.join(os.homedir(), '.cache/vscode-offline/runner/node_modules/playwright-core'));
 // The core as tsc compiles it (out/): sidecars written as the extension writes them.
 const { serializeSidecar } = require(path.join(ROOT_DIR, 'out/src/core/sidecar'));
 const { makeTarget } = require(path.join(ROOT_DIR, 'out/src/core/anchoring'));
@@ -26,17 +23,10 @@ const NAME = `coding-${THEME.replace(/^Default /, '').replace(/\W+/g, '-').toLow
 const WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-coding-shots-'));
 const WS = path.join(WORK, 'ws');
 const SHOTS = path.join(ROOT_DIR, 'test-results', 'screenshots', NAME);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const L = ZH
   ? { view: '报告', tags: '标签', matrix: '显示标签矩阵', year: '标签 × 年份', co: '共现' }
   : { view: 'Report', tags: 'Tags', matrix: 'Show Tag Matrix', year: 'Tag × year', co: 'Co-occurrence' };
-let n = 0;
-async function shot(page, name) {
-  const file = path.join(SHOTS, `${String(++n).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file });
-  console.log('shot', file);
-}
-const freePort = () => new Promise((r) => { const s = net.createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => r(p)); }); });
+const shot = shooter(SHOTS);
 
 // Paragraphs (lines) with these words get these tags.
 const RULES = [
@@ -72,7 +62,6 @@ const CODEBOOK = {
 
 function setup() {
   fs.mkdirSync(WS, { recursive: true });
-  fs.mkdirSync(SHOTS, { recursive: true });
   const now = '2026-11-30T08:00:00.000Z';
   for (const f of fs.readdirSync(path.join(SHARED, 'corpus'))) {
     if (!f.endsWith('.txt')) continue;
@@ -95,18 +84,7 @@ function setup() {
     fs.writeFileSync(path.join(WS, `${f}.annotations.json`), serializeSidecar(text, annotations));
   }
   fs.writeFileSync(path.join(WS, 'report-annotator.codebook.json'), `${JSON.stringify(CODEBOOK, null, 2)}\n`);
-  fs.mkdirSync(path.join(WS, '.vscode'));
-  fs.writeFileSync(path.join(WS, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': THEME, 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true }));
-  const data = path.join(WORK, 'data');
-  fs.mkdirSync(path.join(data, 'ext'), { recursive: true });
-  fs.mkdirSync(path.join(data, 'user'), { recursive: true });
-  fs.symlinkSync(ROOT_DIR, path.join(data, 'ext', 'report-annotator.report-annotator-0.1.0'));
-  if (ZH) {
-    fs.mkdirSync(path.join(WORK, 'lp'));
-    fs.writeFileSync(path.join(WORK, 'lp', 'main.i18n.json'), '{"version":"1.0.0","contents":{}}');
-    fs.writeFileSync(path.join(data, 'user', 'languagepacks.json'), JSON.stringify({ 'zh-cn': { hash: 'stub1', extensions: [{ extensionIdentifier: { id: 'stub.zh' }, version: '1.0.0' }], translations: { vscode: path.join(WORK, 'lp', 'main.i18n.json') }, label: '中文(简体)' } }));
-  }
-  return data;
+  writeWorkspaceSettings(WS, THEME);
 }
 
 async function expand(page, label) {
@@ -132,18 +110,10 @@ async function matrixFrame(page) {
 }
 
 (async () => {
-  const data = setup();
-  const port = await freePort();
-  const server = spawn(process.env.VSCODE_SERVER_NODE, [process.env.VSCODE_SERVER_MAIN, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms', '--disable-telemetry', '--disable-workspace-trust', '--server-data-dir', path.join(data, 'server'), '--user-data-dir', path.join(data, 'user'), '--extensions-dir', path.join(data, 'ext'), ...(ZH ? ['--locale', 'zh-cn'] : [])], { stdio: 'ignore', detached: true, env: { ...process.env, HOME: path.join(WORK, 'home') } });
-  let browser;
+  setup();
+  const session = await openVsCode({ work: WORK, folder: WS, zh: ZH, width: WIDTH });
+  const { page } = session;
   try {
-    for (let i = 0; ; i++) { try { if ((await fetch(`http://127.0.0.1:${port}/`)).status < 500) break; } catch {} if (i > 150) throw new Error('the server did not start'); await sleep(200); }
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-    const page = await browser.newPage({ viewport: { width: WIDTH, height: 850 } });
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(WS)}`);
-    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60000 });
-    await sleep(3000);
-    await page.click('.part.auxiliarybar .actions-container a[aria-label^="Hide"], .part.auxiliarybar a.codicon-close', { timeout: 3000 }).catch(() => {});
     // A report open, then the Report Annotator container: the Report view and the Tags view.
     await page.click('.explorer-folders-view .monaco-list-row[aria-label^="national-2014.txt"]');
     await page.waitForSelector('.monaco-editor .view-lines');
@@ -200,7 +170,6 @@ async function matrixFrame(page) {
     console.error('screenshots stopped:', err);
     process.exitCode = 1;
   } finally {
-    await browser?.close().catch(() => {});
-    try { process.kill(-server.pid, 'SIGTERM'); } catch {}
+    await session.close();
   }
 })();

@@ -5,15 +5,12 @@
 // note box, hovers the tagged paragraph; one PNG per step under test-results/screenshots/<theme>-<lang>/.
 //   eval "$(sh ../shared/tools/vscode-offline/setup.sh)"; npm run build
 //   node scripts/uiScreenshots.cjs [--zh] [--theme "Default Light Modern"] [--width 1400]
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const net = require('node:net');
 const os = require('node:os');
 
-const ROOT_DIR = path.resolve(__dirname, '..');
+const { ROOT_DIR, sleep, shooter, writeWorkspaceSettings, openVsCode } = require('./vscodeSession.cjs');
 const SHARED = path.resolve(ROOT_DIR, '..', 'shared');
-const { chromium } = require(path.join(os.homedir(), '.cache/vscode-offline/runner/node_modules/playwright-core'));
 const args = process.argv.slice(2);
 const ZH = args.includes('--zh');
 const THEME = args.includes('--theme') ? args[args.indexOf('--theme') + 1] : 'Default Dark Modern';
@@ -24,33 +21,13 @@ const NAME = `${WALKTHROUGH ? 'walkthrough-' : ''}${THEME.replace(/^Default /, '
 const WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-shots-'));
 const WS = path.join(WORK, 'ws');
 const SHOTS = path.join(ROOT_DIR, 'test-results', 'screenshots', NAME);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const L = ZH ? { view: '报告', sections: '章节', tags: '标签', note: '编辑备注…', save: '保存备注' } : { view: 'Report', sections: 'Sections', tags: 'Tags', note: 'Edit Note…', save: 'Save Note' };
-let n = 0;
-async function shot(page, name) {
-  const file = path.join(SHOTS, `${String(++n).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file });
-  console.log('shot', file);
-}
-const freePort = () => new Promise((r) => { const s = net.createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => r(p)); }); });
+const shot = shooter(SHOTS);
 
 function setup() {
   fs.mkdirSync(WS, { recursive: true });
-  fs.mkdirSync(SHOTS, { recursive: true });
   for (const f of fs.readdirSync(path.join(SHARED, 'corpus'))) if (f.endsWith('.txt')) fs.copyFileSync(path.join(SHARED, 'corpus', f), path.join(WS, f));
-  fs.mkdirSync(path.join(WS, '.vscode'));
-  fs.writeFileSync(path.join(WS, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': THEME, 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true }));
-  const data = path.join(WORK, 'data');
-  fs.mkdirSync(path.join(data, 'ext'), { recursive: true });
-  fs.mkdirSync(path.join(data, 'user'), { recursive: true });
-  fs.symlinkSync(ROOT_DIR, path.join(data, 'ext', 'report-annotator.report-annotator-0.1.0'));
-  if (ZH) {
-    // A stub zh-cn language pack: VS Code runs with display language zh-cn (its own strings stay English).
-    fs.mkdirSync(path.join(WORK, 'lp'));
-    fs.writeFileSync(path.join(WORK, 'lp', 'main.i18n.json'), '{"version":"1.0.0","contents":{}}');
-    fs.writeFileSync(path.join(data, 'user', 'languagepacks.json'), JSON.stringify({ 'zh-cn': { hash: 'stub1', extensions: [{ extensionIdentifier: { id: 'stub.zh' }, version: '1.0.0' }], translations: { vscode: path.join(WORK, 'lp', 'main.i18n.json') }, label: '中文(简体)' } }));
-  }
-  return data;
+  writeWorkspaceSettings(WS, THEME);
 }
 
 /** The screen box of `text` in the editor's rendered lines. */
@@ -81,18 +58,10 @@ async function gotoLine(page, line) {
 }
 
 (async () => {
-  const data = setup();
-  const port = await freePort();
-  const server = spawn(process.env.VSCODE_SERVER_NODE, [process.env.VSCODE_SERVER_MAIN, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms', '--disable-telemetry', '--disable-workspace-trust', '--server-data-dir', path.join(data, 'server'), '--user-data-dir', path.join(data, 'user'), '--extensions-dir', path.join(data, 'ext'), ...(ZH ? ['--locale', 'zh-cn'] : [])], { stdio: 'ignore', detached: true, env: { ...process.env, HOME: path.join(WORK, 'home') } });
-  let browser;
+  setup();
+  const session = await openVsCode({ work: WORK, folder: WS, zh: ZH, width: WIDTH });
+  const { page } = session;
   try {
-    for (let i = 0; ; i++) { try { if ((await fetch(`http://127.0.0.1:${port}/`)).status < 500) break; } catch {} if (i > 150) throw new Error('the server did not start'); await sleep(200); }
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-    const page = await browser.newPage({ viewport: { width: WIDTH, height: 850 } });
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(WS)}`);
-    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60000 });
-    await sleep(3000);
-    await page.click('.part.auxiliarybar .actions-container a[aria-label^="Hide"], .part.auxiliarybar a.codicon-close', { timeout: 3000 }).catch(() => {});
     if (WALKTHROUGH) {
       await page.keyboard.press('F1');
       await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
@@ -132,7 +101,7 @@ async function gotoLine(page, line) {
       await page.mouse.click(first.x + 4, first.y + first.h / 2, { button: 'right' }); await sleep(700);
       await page.locator('.context-view .action-label', { hasText: L.note }).first().click(); await sleep(1500);
       const focused = await page.evaluate(() => !!document.activeElement?.closest('.review-widget, .comment-form'));
-      console.log('note box focused on opening:', focused, await page.evaluate(() => [...document.querySelectorAll('.review-widget *')].slice(0, 400).map((e) => e.className).filter((c) => typeof c === 'string' && /comment|editor|input|textarea/.test(c)).slice(0, 30).join(' | ')), await page.evaluate(() => document.activeElement?.className));
+      console.log('note box focused on opening:', focused);
       // As a person would, click into the box before typing.
       await page.locator('.review-widget .comment-form .monaco-editor').first().click({ timeout: 3000 }).catch((e) => console.log('no note box to click:', e.message.split('\n')[0]));
       await page.keyboard.type(ZH ? '招商数字需核对：' : 'Check the figures:', { delay: 15 });
@@ -154,7 +123,6 @@ async function gotoLine(page, line) {
     console.error('screenshots stopped:', err);
     process.exitCode = 1;
   } finally {
-    await browser?.close().catch(() => {});
-    try { process.kill(-server.pid, 'SIGTERM'); } catch {}
+    await session.close();
   }
 })();
