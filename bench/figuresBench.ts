@@ -7,7 +7,8 @@ import { extractFigures } from '../src/core/figures';
 import { CORPUS_DIR, corpusText } from '../test/unit/corpus';
 
 const TARGET_BYTES = 2 * 1024 * 1024;
-const RUNS = 15;
+const RUNS = 25;
+const WARM_UP_RUNS = 10;
 const BASELINE_SLICE_CHARS = 30_000;
 
 function median(xs: number[]): number {
@@ -46,7 +47,8 @@ export async function runFiguresBench(): Promise<void> {
   const paragraphs = paragraphsOf(text);
 
   let figures = 0;
-  for (const p of paragraphs) figures += extractFigures(p).length; // warm-up
+  // Warm-up until the JIT has compiled the hot paths (one pass is not enough: the first runs vary by 30%).
+  for (let run = 0; run < WARM_UP_RUNS; run++) for (const p of paragraphs) figures += extractFigures(p).length;
   const times: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const start = performance.now();
@@ -61,6 +63,7 @@ export async function runFiguresBench(): Promise<void> {
   const bare = /[0-9０-９一二两三四五六七八九十百千万亿]+[^\s，。；]{0,3}/g;
   const bareTimes: number[] = [];
   let bareHits = 0;
+  for (let run = 0; run < WARM_UP_RUNS; run++) for (const p of paragraphs) bareHits += p.match(bare)?.length ?? 0;
   for (let run = 0; run < RUNS; run++) {
     const start = performance.now();
     bareHits = 0;

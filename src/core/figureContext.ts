@@ -15,9 +15,11 @@ const PARENTHESES = /[（(][^（()）]*[)）]/g;
 // Indicator: the clause before the figure, trimmed to the thing measured. The word lists are the verbs,
 // adverbs and connectives that surround an indicator in these reports.
 /** A year or date earlier in the clause (2024年全区新登记经营主体863户): the indicator starts after it. */
+const DIGIT = /[0-9０-９]/;
 const DATE_PREFIX = /^.*(?:[0-9０-９]{4}年度?|[0-9０-９]{1,2}月份?(?:[0-9０-９]{1,2}日)?|[0-9０-９]{1,2}日)/;
 /** A fragment closed by a bracket or quotation mark opened in an earlier clause: (街道、管委会)…, “东周、隋唐、近代”…. */
 const UNOPENED_CLOSE = /^[^（(“]*[)）”]/;
+const CLOSERS = /[)）”]/;
 /** An ASCII " cannot say whether it opens or closes: an odd count means the first one closes. */
 const UNOPENED_ASCII_QUOTE = /^[^"]*"/;
 /** 城镇新增就业人数达到年度目标任务的206.2%, 民生支出占公共预算支出的75%: the subject is before the verb. */
@@ -28,8 +30,18 @@ const FROM_CUT = /^(.{2,}?)(?:由|从)(?!业|事|而|此|严|源)/;
 const LIST_CUT = /^.*(?:等地|等|以来)/;
 /** 稳定脱贫户和801户: the figure is the second of a pair whose noun follows it. */
 const ENDS_WITH_CONJUNCTION = /(?:和|与|及|或|、)$/;
-const TRAILING_WORDS =
-  /(?:同比|比上年|较上年|比去年|实际|分别|均|都|共|总计|累计|合计|已经|已|就|仅|又|再|也|还|要|拟|将|预期|全年|年均|人均|每人每年|每年|每人|每天|每立方米|每|平均|新增|连续|今后|以下|今明|未来|过去|大约|将近|接近|超过|约|近|超|逾|高达|达到|达|完成|实现|突破|增长|增加|提高|提升|上升|下降|减少|降低|压减|扩大|控制在|保持在|稳定在|定在|为|是|有|了|到|至|在|从|由|对|使|占|的)$/;
+/** Stripped from the end of an indicator, longest first (what a `(?:…)$` regex would strip, without its scan). */
+const TRAILING_WORDS = (
+  '同比 比上年 较上年 比去年 实际 分别 均 都 共 总计 累计 合计 已经 已 就 仅 又 再 也 还 要 拟 将 预期 全年 年均 人均 ' +
+    '每人每年 每年 每人 每天 每立方米 每 平均 新增 连续 今后 以下 今明 未来 过去 大约 将近 接近 超过 约 近 超 逾 高达 达到 达 ' +
+    '完成 实现 突破 增长 增加 提高 提升 上升 下降 减少 降低 压减 扩大 控制在 保持在 稳定在 定在 为 是 有 了 到 至 在 从 由 对 使 占 的'
+).split(' ');
+/** The trailing words by their last character, longest first. */
+const TRAILING_BY_LAST = new Map<number, string[]>();
+for (const w of TRAILING_WORDS.sort((a, b) => b.length - a.length)) {
+  const last = w.charCodeAt(w.length - 1);
+  TRAILING_BY_LAST.set(last, [...(TRAILING_BY_LAST.get(last) ?? []), w]);
+}
 const LEADING_WORDS =
   /^(?:按可比价格计算|按可比价计算|扣除价格因素后?|其中|同时|此外|另外|特别是|全年|今年|去年末|去年|当年|年底前|年底|年内|年末|目前|以来|累计|总共|共|已经|已|并|和|与|及|而|但|又|还|再|也|就|均|都|是|要|拟|使|让|把|将|对(?!标|接|外)|在(?!建)|从|向|由|以|全区|全市|全县|全省|全国|的|时间|全面|全力|圆满|顺利|率先|持续|积极|大力|着力|努力|力争|确保|紧盯|统筹推进|统筹|安排|明确了|突出了|展望|提出|确定|预计|现在|包括|经过|相当于|充分释放|完成|实现|达到|开展|推动|推进|实施|建立|建成|成立|创建|创设|新建|引进|培育|落实|吸引|打造|组织|举办|发放|配建|牵头)/;
 /** What is left when the clause held only a verb (建成6处停车场): the thing counted follows the figure. */
@@ -41,6 +53,9 @@ const MAX_INDICATOR = 16;
 /** A clause that is only the verb of a target or result (定为, 为, 确定为). */
 const VERB_CLAUSE = /^(?:定为|确定为|预期为|初步确定为|为|是|达到|达)$/;
 
+/** 基本持平, 同比持平 right after a figure: no change. */
+const FLAT_AT = /[，,]?(?:同比|与上年|比上年|和上年)?(?:基本)?持平/y;
+
 /** Sets indicator, direction and change on `figures` (found in `text`, in text order, local ids). */
 export function attachContext(text: string, figures: Figure[], table: IndicatorTable): void {
   const directions: (ChangeDirection | undefined)[] = [];
@@ -51,15 +66,14 @@ export function attachContext(text: string, figures: Figure[], table: IndicatorT
     // A previous figure in the same clause (6个行政村16.2公里): the words between belong to it, not to us.
     const followsFigure = prev !== undefined && f.range.start - prev.range.end <= prefix.length;
     if (followsFigure) prefix = text.slice(prev.range.end, f.range.start);
-    prefix = prefix.replace(PARENTHESES, '');
-    const bare = prefix.replace(APPROX_WORD_AT_END, '');
-    let direction: ChangeDirection | undefined = UP.test(bare) ? 'up' : DOWN.test(bare) ? 'down' : undefined;
+    if (prefix.includes('(') || prefix.includes('（')) prefix = prefix.replace(PARENTHESES, '');
+    let direction = directionAtEnd(prefix);
     // 分别下降3.5%、2.9%: the second figure of a list shares the first one's direction.
     if (!direction && prev && directions[i - 1] && /^(?:、|和|及|与)$/.test(text.slice(prev.range.end, f.range.start))) {
       direction = directions[i - 1];
     }
     directions.push(direction);
-    comparisonBase.push(!direction && COMPARISON.test(prefix));
+    comparisonBase.push(!direction && (prefix.includes('较') || prefix.includes('比')) && COMPARISON.test(prefix));
     if (direction && (f.kind === 'percent' || f.kind === 'percentagePoint')) f.direction = direction;
     if (f.kind !== 'rank' && !comparisonBase[i] && !followsFigure) {
       // 经济增长速度的宏观调控目标，定为百分之八至九: the subject is the clause before the verb.
@@ -78,13 +92,13 @@ export function attachContext(text: string, figures: Figure[], table: IndicatorT
     if (directions[i] || comparisonBase[i]) return;
     for (let j = i + 1; j < figures.length; j++) {
       const b = figures[j];
-      const gap = text.slice(a.range.end, b.range.start);
-      if (SENTENCE_BREAKS.test(gap) || gap.length > 24) return;
+      if (b.range.start - a.range.end > 24 || SENTENCE_BREAKS.test(text.slice(a.range.end, b.range.start))) return;
       if (comparisonBase[j]) continue;
       if (directions[j] && !b.indicator) a.change = { direction: directions[j]!, figureId: b.id };
       return;
     }
-    if (/^[，,]?(?:同比|与上年|比上年|和上年)?(?:基本)?持平/.test(text.slice(a.range.end, a.range.end + 10))) {
+    FLAT_AT.lastIndex = a.range.end;
+    if (FLAT_AT.test(text)) {
       a.change = { direction: 'flat' };
     }
   });
@@ -100,22 +114,43 @@ export function attachContext(text: string, figures: Figure[], table: IndicatorT
   }
 }
 
+/** The last characters of the words of UP and DOWN: a clause ending otherwise needs no regex. */
+const DIRECTION_ENDS = new Set([...'长高升加涨大增降少低落跌小缩减了约近超逾过'].map((ch) => ch.charCodeAt(0)));
+
+/** up or down when the clause ends with a word of change (增长, 下降了, 提高约). */
+function directionAtEnd(prefix: string): ChangeDirection | undefined {
+  if (!DIRECTION_ENDS.has(prefix.charCodeAt(prefix.length - 1))) return undefined;
+  const bare = prefix.replace(APPROX_WORD_AT_END, '');
+  return UP.test(bare) ? 'up' : DOWN.test(bare) ? 'down' : undefined;
+}
+
 /** 一般公共预算收入完成 → 一般公共预算收入; 城镇新增就业人数达到年度目标任务的 → 城镇新增就业人数. */
 function indicatorFrom(prefix: string): string | undefined {
-  const undated = prefix.replace(DATE_PREFIX, '');
-  let s = undated.replace(UNOPENED_CLOSE, '').trim();
+  const undated = DIGIT.test(prefix) ? prefix.replace(DATE_PREFIX, '') : prefix;
+  let s = (CLOSERS.test(undated) ? undated.replace(UNOPENED_CLOSE, '') : undated).trim();
   // 国内生产总值2000年达: the subject stands before the date.
   if (undated !== prefix && s.length < 8 && stripWords(s).length < 2) {
     const before = prefix.slice(0, prefix.length - undated.length).replace(/[0-9０-９]{4}年度?$/, '');
     if (stripWords(before).length >= 2 && !/[0-9０-９]/.test(before)) s = before;
   }
-  if ((s.split('"').length - 1) % 2 === 1) s = s.replace(UNOPENED_ASCII_QUOTE, '');
+  if (countOf(s, '"') % 2 === 1) s = s.replace(UNOPENED_ASCII_QUOTE, '');
   if (ENDS_WITH_CONJUNCTION.test(s) || s.startsWith('占')) return undefined;
-  s = SPLIT_VERB.exec(s)?.[1] ?? s;
+  if (s.includes('达到') || s.includes('占')) s = SPLIT_VERB.exec(s)?.[1] ?? s;
   if (s.includes('由') || s.includes('从')) s = FROM_CUT.exec(s)?.[1] ?? s;
-  s = stripWords(s.replace(LIST_CUT, ''));
+  s = stripWords(s.includes('等') || s.includes('以来') ? s.replace(LIST_CUT, '') : s);
   if (s.length > MAX_INDICATOR) s = stripWords(s.replace(LONG_CUT, ''));
   if (s.length < 2 || s.length > MAX_INDICATOR || SCOPE_ONLY.test(s) || VERB_ONLY.test(s)) return undefined;
+  return s;
+}
+
+function countOf(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+function withoutTrailingWord(s: string): string {
+  for (const w of TRAILING_BY_LAST.get(s.charCodeAt(s.length - 1)) ?? []) if (s.endsWith(w)) return s.slice(0, s.length - w.length);
   return s;
 }
 
@@ -124,7 +159,7 @@ function stripWords(s: string): string {
     before = s;
     s = s.trim();
     // 经济增长 is what is measured (今年的经济增长预期为7％左右), not 经济 and a verb.
-    if (!s.endsWith('经济增长')) s = s.replace(TRAILING_WORDS, '');
+    if (!s.endsWith('经济增长')) s = withoutTrailingWord(s);
     s = s.replace(LEADING_WORDS, '');
   }
   return s;

@@ -73,16 +73,43 @@ interface FoundFigure {
   high?: FigureHigh;
 }
 
-/** Where a figure may start: Arabic digits, Chinese numerals, 百分之 (percent), 首家/首个/首位 (rank). */
-const CANDIDATE = /百分之|首[家个位]|[0-9０-９]|[零〇一二两三四五六七八九十]/g;
+/**
+ * Where a figure may start: Arabic digits, Chinese numerals, 百分之 (percent), 首家/首个/首位 (rank). A table of
+ * UTF-16 code units scanned in a plain loop: this step touches every character of a report, and the loop
+ * measured faster than a regex for the character class (which was faster than one with alternatives).
+ */
+const CANDIDATE_START = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const ch of '0123456789０１２３４５６７８９零〇一二两三四五六七八九十百首') table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
+const FIRST_RANK_SECOND = '家个位';
+
+/** The length of the candidate figure start at `pos` (1 for a numeral, 3 for 百分之, 2 for 首家), or 0. */
+function candidateAt(text: string, pos: number): number {
+  const ch = text[pos];
+  if (ch === '百') return text.startsWith('百分之', pos) ? 3 : 0;
+  if (ch === '首') return FIRST_RANK_SECOND.includes(text[pos + 1] ?? '_') ? 2 : 0;
+  return 1;
+}
 const MAGNITUDE_AT = /万亿|千万|百万|亿|万|千|百/y;
-const LATIN = /[A-Za-zＡ-Ｚａ-ｚ]/;
+/** Latin letters, ASCII or full-width (NaN, past either end of the text, is none). */
+function isLatin(c: number): boolean {
+  const lower = c | 0x20; // ASCII case fold
+  return (lower >= 0x61 && lower <= 0x7a) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+}
+/** 余 or 多 after a number (十余次, 1500多亿元): more than it. */
+function isMoreThan(c: number): boolean {
+  return c === 0x4f59 || c === 0x591a;
+}
 /** 余, 多, 几 inside a figure (十余次, 1500多亿元, 十几亿) make it approximate and belong to the span. */
-const APPROX_INSIDE = '余多几';
+function isApproxInside(c: number): boolean {
+  return isMoreThan(c) || c === 0x51e0;
+}
 /** 十届十次全会, 二次会议: the count names a meeting. */
-const MEETING_AFTER = /^(?:全会|全体会议|会议|党代会|代表大会|人代会|常委会|全委会|集体学习)/;
+const MEETING_AFTER = /全会|全体会议|会议|党代会|代表大会|人代会|常委会|全委会|集体学习/y;
 /** 八项规定, 五项原则: the count is part of a policy's name. */
-const NAME_AFTER = /^(?:规定|原则)/;
+const NAME_AFTER = /规定|原则/y;
 /** A rank is stated with 居/排名/位列… earlier in the same clause (居全市第一, 跻身全省“十强”). */
 const RANK_VERB = /居|排名|排在|名列|位列|跻身|进入|列/;
 const RANK_END = '，,。；;、！？!?)）”"\n\r 位名和与及';
@@ -91,15 +118,22 @@ const FIRST_SCOPE = /(?:全国|全省|全市|全区|全县|国内|省内|市内|
 function scanFigures(text: string, { maxFigures = Infinity, skipped }: ExtractOptions): FoundFigure[] {
   const out: FoundFigure[] = [];
   const quotes = new QuoteTracker(text);
-  const candidate = new RegExp(CANDIDATE.source, 'g');
-  let m: RegExpExecArray | null;
-  while ((m = candidate.exec(text))) {
-    const pos = m.index;
-    let resume = pos + m[0].length;
+  const length = text.length;
+  for (let pos = 0; pos < length; ) {
+    if (CANDIDATE_START[text.charCodeAt(pos)] === 0) {
+      pos++;
+      continue;
+    }
+    const matched = candidateAt(text, pos);
+    if (matched === 0) {
+      pos++;
+      continue;
+    }
+    let resume = pos + matched;
     let figure: FoundFigure | undefined;
-    if (m[0] === '百分之') {
+    if (matched === 3) {
       figure = percentInWords(text, pos);
-    } else if (m[0][0] === '首') {
+    } else if (matched === 2) {
       figure = firstRank(text, pos);
     } else {
       const token = readNumber(text, pos);
@@ -122,20 +156,20 @@ function scanFigures(text: string, { maxFigures = Infinity, skipped }: ExtractOp
       }
       resume = Math.max(resume, figure.end);
     }
-    candidate.lastIndex = resume;
+    pos = resume;
   }
   return out;
 }
 
 /** The figure whose number is `token`, or undefined when the number is not a figure. */
 function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth: number): FoundFigure | undefined {
-  const before = text[token.start - 1] ?? '';
+  const before = token.start > 0 ? text[token.start - 1] : '';
   if (before === '第') return ordinalRank(text, token);
   if (before === '前' && !token.fraction && RANK_VERB.test(clauseBefore(text, token.start - 1))) {
     const rank = rankFigure(text, token.start - 1, token, true);
     if (rank) return rank;
   }
-  if (!token.chinese && (LATIN.test(before) || LATIN.test(text[token.end] ?? ''))) return undefined; // PM2.5, 5G, C919
+  if (!token.chinese && (isLatin(text.charCodeAt(token.start - 1)) || isLatin(text.charCodeAt(token.end)))) return undefined; // PM2.5, 5G, C919
   if (token.chinese && before === '个') return undefined; // 第十三个五年规划
 
   const start = token.start;
@@ -146,7 +180,7 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
 
   let p = token.end;
   let exponent = token.exponent;
-  if (APPROX_INSIDE.includes(text[p]) && p < text.length) {
+  if (isApproxInside(text.charCodeAt(p))) {
     approx = true;
     p++;
   }
@@ -164,7 +198,7 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
     }
   }
   if (!unit && exponent > 0) {
-    if (text[p] === '多' || text[p] === '余') {
+    if (isMoreThan(text.charCodeAt(p))) {
       approx = true;
       p++;
     }
@@ -184,8 +218,8 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
     kind = unit.kind;
     unitName = unit.unit;
     p += unit.written.length;
-    if (unit.written === '次' && MEETING_AFTER.test(text.slice(p, p + 4))) return undefined;
-    if (unit.kind === 'count' && NAME_AFTER.test(text.slice(p, p + 2))) return undefined;
+    if (unit.written === '次' && stickyAt(MEETING_AFTER, text, p)) return undefined;
+    if (unit.kind === 'count' && stickyAt(NAME_AFTER, text, p)) return undefined;
     if (unit.written === '年' && token.yearLike && exponent === 0) return undefined; // a calendar year
   } else if (exponent >= 4) {
     kind = 'count'; // bare magnitude: 1240万, 12万
@@ -196,7 +230,7 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
   if (text.startsWith('左右', p)) {
     approx = true;
     p += 2;
-  } else if (kind === 'duration' && (text[p] === '多' || text[p] === '余')) {
+  } else if (kind === 'duration' && isMoreThan(text.charCodeAt(p))) {
     approx = true; // 一年多
     p++;
   }
@@ -346,10 +380,19 @@ function percentInWords(text: string, pos: number): FoundFigure | undefined {
   return { ...figure, end: highEnd, approx: approx || highEnd > high.end, high: { value: high.value, baseValue: scaleDecimal(high.decimal, 0) } };
 }
 
+const APPROX_WORDS_BEFORE = ['超过', '大约', '将近', '接近'];
+
+/** Whether the sticky `regex` matches at `pos`. */
+function stickyAt(regex: RegExp, text: string, pos: number): boolean {
+  regex.lastIndex = pos;
+  return regex.test(text);
+}
+
 /** 约, 近, 超, 超过 right before the number (outside the span) make it approximate; 签约, 节约 do not. */
 function approxBefore(text: string, start: number): boolean {
-  const two = text.slice(Math.max(0, start - 2), start);
-  if (two === '超过' || two === '大约' || two === '将近' || two === '接近') return true;
+  if (start >= 2 && APPROX_WORDS_BEFORE.some((w) => text.startsWith(w, start - 2))) return true;
+  const c = text.charCodeAt(start - 1);
+  if (c !== 0x7ea6 /* 约 */ && c !== 0x8fd1 /* 近 */ && c !== 0x8d85 /* 超 */ && c !== 0x903e /* 逾 */) return false;
   const one = text[start - 1];
   const word = text[start - 2] ?? '';
   if (one === '约') return !'签预节制契邀条履违公特相合'.includes(word) || word === '';
@@ -365,12 +408,10 @@ function approxBefore(text: string, start: number): boolean {
 class QuoteTracker {
   private openAt = -1;
   /** The next quotation mark not yet applied to `openAt`, found once and kept until passed. */
-  private next: RegExpExecArray | null;
+  private next: RegExpExecArray | null | undefined;
   private readonly marks = /[“”"「」『』]/g;
 
-  constructor(private readonly text: string) {
-    this.next = this.marks.exec(text);
-  }
+  constructor(private readonly text: string) {}
 
   insideSlogan(start: number, end: number): boolean {
     this.advanceTo(start);
@@ -380,6 +421,7 @@ class QuoteTracker {
   }
 
   private advanceTo(pos: number): void {
+    if (this.next === undefined) this.next = this.marks.exec(this.text); // only once a figure is asked about
     while (this.next && this.next.index < pos) {
       const ch = this.next[0];
       if (ch === '"') this.openAt = this.openAt < 0 ? this.next.index : -1;

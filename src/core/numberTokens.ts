@@ -8,6 +8,46 @@ export const CHINESE_AT = /[零〇一二两三四五六七八九十百千万亿]
 /** 三分之一: the numerator follows 分之. */
 const CHINESE_NUMERATOR_AT = /分之([零〇一二两三四五六七八九十百千]+)/y;
 const TRAILING_MAGNITUDE = /[万亿]+$/;
+const YEAR_DIGITS = /^[0-9０-９]{4}$/;
+const SINGLE_NUMERALS: ReadonlyMap<string, string> = new Map([
+  ['一', '1'], ['二', '2'], ['两', '2'], ['三', '3'], ['四', '4'], ['五', '5'], ['六', '6'], ['七', '7'], ['八', '8'], ['九', '9'], ['十', '10'],
+]);
+
+const NUMERAL_CHARS = charTable('零〇一二两三四五六七八九十百千万亿');
+const FRACTION_DIGITS = charTable('零〇一二三四五六七八九');
+
+function charTable(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const ch of chars) table[ch.charCodeAt(0)] = 1;
+  return table;
+}
+
+/** Where the Chinese numeral at `pos` ends (CHINESE_AT as a loop: this runs for every 一 of a report). */
+function chineseNumeralEnd(text: string, pos: number): number {
+  let end = pos;
+  while (end < text.length && NUMERAL_CHARS[text.charCodeAt(end)] === 1) end++;
+  if (end > pos && text.charCodeAt(end) === 0x70b9 /* 点 */ && FRACTION_DIGITS[text.charCodeAt(end + 1)] === 1) {
+    end += 2;
+    while (end < text.length && FRACTION_DIGITS[text.charCodeAt(end)] === 1) end++;
+  }
+  return end;
+}
+
+/**
+ * ASCII digits, with at most one point, that are already the canonical decimal (2024, 35, 6.5; not 007, 6.50,
+ * full-width or separated digits): the common case, which needs no normalising.
+ */
+function plainDecimal(written: string): boolean {
+  const n = written.length;
+  if (written.charCodeAt(0) === 0x30 && n > 1 && written.charCodeAt(1) !== 0x2e) return false;
+  let point = -1;
+  for (let i = 0; i < n; i++) {
+    const c = written.charCodeAt(i);
+    if (c === 0x2e && point < 0 && i > 0) point = i;
+    else if (c < 0x30 || c > 0x39) return false;
+  }
+  return point < 0 || (point < n - 1 && written.charCodeAt(n - 1) !== 0x30);
+}
 
 export interface NumberToken {
   start: number;
@@ -31,13 +71,12 @@ export function readNumber(text: string, pos: number): NumberToken | undefined {
 
 function readArabic(text: string, pos: number): NumberToken | undefined {
   ARABIC_AT.lastIndex = pos;
-  const m = ARABIC_AT.exec(text);
-  if (!m) return undefined;
-  let written = m[0];
+  if (!ARABIC_AT.test(text)) return undefined; // test, not exec: this runs for every number, and exec allocates
+  let written = text.slice(pos, ARABIC_AT.lastIndex);
   // A thousands separator follows at most three digits; otherwise the comma is punctuation (2024,新的…).
   const comma = written.indexOf(',');
   if (comma > 3) written = written.slice(0, comma);
-  const decimal = parseNumeral(written);
+  const decimal = plainDecimal(written) ? written : parseNumeral(written);
   if (decimal === undefined) return undefined;
   let end = pos + written.length;
   const token: NumberToken = {
@@ -46,10 +85,12 @@ function readArabic(text: string, pos: number): NumberToken | undefined {
     decimal,
     value: Number(decimal),
     chinese: false,
-    yearLike: /^[0-9０-９]{4}$/.test(written),
+    yearLike: written.length === 4 && YEAR_DIGITS.test(written),
     fraction: false,
     exponent: 0,
   };
+  const slash = text.charCodeAt(end);
+  if (slash !== 0x2f && slash !== 0xff0f) return token; // no fraction (/ or ／) follows
   ARABIC_DENOMINATOR_AT.lastIndex = end;
   const f = ARABIC_DENOMINATOR_AT.exec(text);
   if (f && !decimal.includes('.')) {
@@ -64,19 +105,20 @@ function readArabic(text: string, pos: number): NumberToken | undefined {
 }
 
 function readChinese(text: string, pos: number): NumberToken | undefined {
-  CHINESE_AT.lastIndex = pos;
-  const m = CHINESE_AT.exec(text);
-  if (!m) return undefined;
-  let numeral = m[0];
+  const end = chineseNumeralEnd(text, pos);
+  if (end === pos) return undefined;
+  let numeral = text.slice(pos, end);
   let exponent = 0;
-  const big = TRAILING_MAGNITUDE.exec(numeral);
-  if (big && big.index > 0 && MAGNITUDE_EXPONENTS.has(big[0])) {
-    exponent = MAGNITUDE_EXPONENTS.get(big[0])!;
-    numeral = numeral.slice(0, big.index);
+  if (numeral.length > 1) {
+    const big = TRAILING_MAGNITUDE.exec(numeral);
+    if (big && big.index > 0 && MAGNITUDE_EXPONENTS.has(big[0])) {
+      exponent = MAGNITUDE_EXPONENTS.get(big[0])!;
+      numeral = numeral.slice(0, big.index);
+    }
   }
-  const decimal = parseNumeral(numeral);
+  // Most Chinese numerals in a report are one character (一批, 两个, 五年): read those without parsing.
+  const decimal = numeral.length === 1 ? SINGLE_NUMERALS.get(numeral) ?? parseNumeral(numeral) : parseNumeral(numeral);
   if (decimal === undefined) return undefined;
-  const end = pos + m[0].length;
   const token: NumberToken = {
     start: pos,
     end,
@@ -87,7 +129,7 @@ function readChinese(text: string, pos: number): NumberToken | undefined {
     fraction: false,
     exponent,
   };
-  if (exponent === 0) {
+  if (exponent === 0 && text.startsWith('分之', end)) {
     CHINESE_NUMERATOR_AT.lastIndex = end;
     const f = CHINESE_NUMERATOR_AT.exec(text);
     const numerator = f ? parseNumeral(f[1]) : undefined;

@@ -40,6 +40,7 @@ function canonicalDecimal(s: string): string | undefined {
 
 /** decimal × 10^exponent, exactly: scaleDecimal("1.05", 8) → 105000000. */
 export function scaleDecimal(decimal: string, exponent: number): number {
+  if (exponent === 0) return Number(decimal);
   const point = decimal.indexOf('.');
   const int = point < 0 ? decimal : decimal.slice(0, point);
   const frac = point < 0 ? '' : decimal.slice(point + 1);

@@ -69,23 +69,21 @@ const ENTRIES: UnitEntry[] = [
 
 const BY_WRITTEN = new Map(ENTRIES.map((e) => [e.written, e]));
 
-/** Longest written form first, so 平方公里 wins over 公里 and 千瓦时 over 千瓦. */
-const UNIT_AT = new RegExp(
-  [...BY_WRITTEN.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[%]/g, '\\$&'))
-    .join('|'),
-  'y',
-);
+/** The written forms by their first code unit, longest first, so 平方公里 wins over 公里 and 千瓦时 over 千瓦. */
+const BY_FIRST = new Map<number, UnitEntry[]>();
+for (const entry of [...BY_WRITTEN.values()].sort((a, b) => b.written.length - a.written.length)) {
+  const first = entry.written.charCodeAt(0);
+  BY_FIRST.set(first, [...(BY_FIRST.get(first) ?? []), entry]);
+}
 
 /** The unit written at `pos`, if it is one that may follow this kind of numeral and is not the start of a word. */
 export function unitAt(text: string, pos: number, afterChineseNumeral: boolean): UnitEntry | undefined {
-  UNIT_AT.lastIndex = pos;
-  const m = UNIT_AT.exec(text);
-  if (!m) return undefined;
-  const entry = BY_WRITTEN.get(m[0])!;
+  const candidates = BY_FIRST.get(text.charCodeAt(pos));
+  if (!candidates) return undefined;
+  const entry = candidates.find((e) => text.startsWith(e.written, pos));
+  if (!entry) return undefined;
   if (afterChineseNumeral && !entry.afterChinese) return undefined;
-  const next = text[pos + m[0].length];
+  const next = text[pos + entry.written.length];
   if (entry.notBefore && next !== undefined && entry.notBefore.includes(next)) return undefined;
   return entry;
 }
