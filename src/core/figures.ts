@@ -179,6 +179,8 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
   }
 
   let p = token.end;
+  // Spaced digits (7 4 7 7 2 亿元, 1 1 ％) may have one space before the magnitude or unit.
+  if (token.spaced && text.charCodeAt(p) === 0x20) p++;
   let exponent = token.exponent;
   if (isApproxInside(text.charCodeAt(p))) {
     approx = true;
@@ -315,7 +317,7 @@ function sharedUnit(text: string, token: NumberToken, p: number, quotes: QuoteTr
   if (token.yearLike && partner.kind === 'duration') return undefined; // 2020—2030年
   return {
     start: token.start,
-    end: p,
+    end: text.charCodeAt(p - 1) === 0x20 ? p - 1 : p, // not the space after spaced digits
     kind: partner.kind,
     value: token.value,
     exponent: partner.exponent,

@@ -61,6 +61,11 @@ export interface NumberToken {
   fraction: boolean;
   /** Exponent of a magnitude written inside a Chinese numeral run (两千万 → 4). */
   exponent: number;
+  /**
+   * Digits written one by one with single spaces between them (7 4 7 7 2 亿元, 1 5 ．3 ％: a PDF-extraction
+   * artefact of some reports): one space may also stand before the magnitude or unit.
+   */
+  spaced?: boolean;
 }
 
 export function readNumber(text: string, pos: number): NumberToken | undefined {
@@ -72,6 +77,8 @@ export function readNumber(text: string, pos: number): NumberToken | undefined {
 function readArabic(text: string, pos: number): NumberToken | undefined {
   ARABIC_AT.lastIndex = pos;
   if (!ARABIC_AT.test(text)) return undefined; // test, not exec: this runs for every number, and exec allocates
+  // One digit then a space: perhaps digits spaced one by one (1 9 9 7 年, 8 5 ％).
+  if (ARABIC_AT.lastIndex === pos + 1 && text.charCodeAt(pos + 1) === 0x20) return readSpaced(text, pos);
   let written = text.slice(pos, ARABIC_AT.lastIndex);
   // A thousands separator follows at most three digits; otherwise the comma is punctuation (2024,新的…).
   const comma = written.indexOf(',');
@@ -102,6 +109,49 @@ function readArabic(text: string, pos: number): NumberToken | undefined {
     }
   }
   return token;
+}
+
+const isDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+const isPoint = (c: number) => c === 0x2e || c === 0xff0e;
+
+/**
+ * Digits separated by single ASCII spaces, a decimal point among them with a space before and/or after it
+ * (1 5 ．3, 8 ．8): the token ends after the last digit. A lone digit followed by a space is a token too
+ * (5 ％): `spaced` lets one space stand before its magnitude or unit.
+ */
+function readSpaced(text: string, pos: number): NumberToken | undefined {
+  let digits = text[pos];
+  let end = pos + 1;
+  let point = false;
+  for (;;) {
+    let q = end;
+    if (text.charCodeAt(q) === 0x20) q++;
+    if (!point && isPoint(text.charCodeAt(q))) {
+      const r = text.charCodeAt(q + 1) === 0x20 ? q + 2 : q + 1;
+      if (!isDigit(text.charCodeAt(r))) break;
+      point = true;
+      digits += '.';
+      q = r;
+    } else if (q === end || !isDigit(text.charCodeAt(q))) break;
+    // Each group is one digit: 12 34 are two numbers, not one spaced number.
+    if (isDigit(text.charCodeAt(q + 1))) break;
+    digits += text[q];
+    end = q + 1;
+  }
+  const decimal = parseNumeral(digits);
+  if (decimal === undefined) return undefined;
+  const plain = digits.replace('.', '');
+  return {
+    start: pos,
+    end,
+    decimal,
+    value: Number(decimal),
+    chinese: false,
+    yearLike: !point && plain.length === 4,
+    fraction: false,
+    exponent: 0,
+    spaced: true,
+  };
 }
 
 function readChinese(text: string, pos: number): NumberToken | undefined {
