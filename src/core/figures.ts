@@ -3,11 +3,23 @@
 // the figures found attaches what each one measures (indicator) and the change stated after it.
 import { clauseBefore } from './clauses';
 import { attachContext } from './figureContext';
+import {
+  firstRank,
+  firstRankStart,
+  type FoundFigure,
+  halfToken,
+  notAQuantity,
+  ordinalRank,
+  RANK_VERB,
+  rankFigure,
+  roundToken,
+  strongRank,
+} from './figureWords';
 import { defaultIndicatorTable, type IndicatorTable } from './indicators';
 import { CHINESE_AT, type NumberToken, readNumber } from './numberTokens';
 import { MAGNITUDE_EXPONENTS, scaleDecimal } from './numerals';
-import type { Figure, FigureBound, FigureHigh, FigureKind, Span } from './types';
-import { unitAt } from './units';
+import type { Figure, FigureBound, FigureKind, Span } from './types';
+import { latinUnitAt, unitAt } from './units';
 
 /**
  * Finds the figures in one piece of text (usually a paragraph). Offsets are relative to `text`;
@@ -61,35 +73,34 @@ export class TooManyFiguresError extends Error {
 // ---------------------------------------------------------------------------------------------------------
 // Scanning
 
-interface FoundFigure {
-  start: number;
-  end: number;
-  kind: FigureKind;
-  value: number;
-  exponent: number;
-  baseValue: number;
-  unit: string;
-  approx: boolean;
-  high?: FigureHigh;
-}
-
 /**
- * Where a figure may start: Arabic digits, Chinese numerals, 百分之 (percent), 首家/首个/首位 (rank). A table of
+ * Where a figure may start: Arabic digits, Chinese numerals, 百分之 (percent), 首家/首个/首位 (rank), 百/千 alone
+ * (近百个, 千亿元) and 半 (半年). A table of
  * UTF-16 code units scanned in a plain loop: this step touches every character of a report, and the loop
  * measured faster than a regex for the character class (which was faster than one with alternatives).
  */
 const CANDIDATE_START = (() => {
   const table = new Uint8Array(0x10000);
-  for (const ch of '0123456789０１２３４５６７８９零〇一二两三四五六七八九十百首') table[ch.charCodeAt(0)] = 1;
+  for (const ch of '0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千半首') table[ch.charCodeAt(0)] = 1;
   return table;
 })();
-const FIRST_RANK_SECOND = '家个位';
+/** 1 where 百/千 may stand for a number (近百个, 上千家, 千亿元, 百余家): a cheap test before roundToken's. */
+const ROUND_NEIGHBOURS = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const ch of '近超逾上约破过到达万亿余') table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
+function maybeRound(text: string, pos: number): number {
+  return ROUND_NEIGHBOURS[text.charCodeAt(pos - 1)] === 1 || ROUND_NEIGHBOURS[text.charCodeAt(pos + 1)] === 1 ? 1 : 0;
+}
 
 /** The length of the candidate figure start at `pos` (1 for a numeral, 3 for 百分之, 2 for 首家), or 0. */
 function candidateAt(text: string, pos: number): number {
   const ch = text[pos];
-  if (ch === '百') return text.startsWith('百分之', pos) ? 3 : 0;
-  if (ch === '首') return FIRST_RANK_SECOND.includes(text[pos + 1] ?? '_') ? 2 : 0;
+  if (ch === '百') return text.startsWith('百分之', pos) ? 3 : maybeRound(text, pos);
+  if (ch === '千') return maybeRound(text, pos);
+  if (ch === '半') return text.charCodeAt(pos + 1) === 0x5e74 /* 年 */ || text.charCodeAt(pos + 1) === 0x4e2a /* 个 */ ? 1 : 0;
+  if (ch === '首') return firstRankStart(text, pos) ? 2 : 0;
   return 1;
 }
 const MAGNITUDE_AT = /万亿|千万|百万|亿|万|千|百/y;
@@ -110,10 +121,6 @@ function isApproxInside(c: number): boolean {
 const MEETING_AFTER = /全会|全体会议|会议|党代会|代表大会|人代会|常委会|全委会|集体学习/y;
 /** 八项规定, 五项原则: the count is part of a policy's name. */
 const NAME_AFTER = /规定|原则/y;
-/** A rank is stated with 居/排名/位列… earlier in the same clause (居全市第一, 跻身全省“十强”). */
-const RANK_VERB = /居|排名|排在|名列|位列|跻身|进入|列/;
-const RANK_END = '，,。；;、！？!?)）”"\n\r 位名和与及';
-const FIRST_SCOPE = /(?:全国|全省|全市|全区|全县|国内|省内|市内|区内|全球|世界)$/;
 
 function scanFigures(text: string, { maxFigures = Infinity, skipped }: ExtractOptions): FoundFigure[] {
   const out: FoundFigure[] = [];
@@ -136,7 +143,7 @@ function scanFigures(text: string, { maxFigures = Infinity, skipped }: ExtractOp
     } else if (matched === 2) {
       figure = firstRank(text, pos);
     } else {
-      const token = readNumber(text, pos);
+      const token = readNumber(text, pos) ?? wordToken(text, pos);
       if (token) {
         resume = token.end;
         figure = figureAt(text, token, quotes, 0);
@@ -161,6 +168,16 @@ function scanFigures(text: string, { maxFigures = Infinity, skipped }: ExtractOp
   return out;
 }
 
+/** 百/千 standing for a number (近百个, 千亿元), 半 (半年): numbers that readNumber leaves to their context. */
+function wordToken(text: string, pos: number): NumberToken | undefined {
+  const c = text.charCodeAt(pos);
+  if (c === 0x534a /* 半 */) return halfToken(text, pos);
+  if (c === 0x767e /* 百 */ || c === 0x5343 /* 千 */) return roundToken(text, pos);
+  return undefined;
+}
+
+const isRound = (text: string, token: NumberToken) => token.end === token.start + 1 && (text[token.start] === '百' || text[token.start] === '千');
+
 /** The figure whose number is `token`, or undefined when the number is not a figure. */
 function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth: number): FoundFigure | undefined {
   const before = token.start > 0 ? text[token.start - 1] : '';
@@ -169,8 +186,9 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
     const rank = rankFigure(text, token.start - 1, token, true);
     if (rank) return rank;
   }
-  if (!token.chinese && (isLatin(text.charCodeAt(token.start - 1)) || isLatin(text.charCodeAt(token.end)))) return undefined; // PM2.5, 5G, C919
-  if (token.chinese && before === '个') return undefined; // 第十三个五年规划
+  if (!token.chinese && isLatin(text.charCodeAt(token.start - 1))) return undefined; // PM2.5, C919
+  if (!token.chinese && isLatin(text.charCodeAt(token.end)) && !latinUnitAt(text, token.end)) return undefined; // 5G, 4A级
+  if (token.chinese && before === '个' && !isRound(text, token)) return undefined; // 第十三个五年规划, not 两个千亿元台阶
 
   const start = token.start;
   let approx = approxBefore(text, start);
@@ -210,7 +228,8 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
     }
     unit = unitAt(text, p, token.chinese);
   }
-  if (!unit && exponent === 0 && text[p] === '强' && RANK_VERB.test(clauseBefore(text, start))) {
+  if (unit?.written === '人口' && exponent > 0) unit = undefined; // 八亿人口: the bare magnitude, without the noun
+  if (!unit && exponent === 0 && text[p] === '强' && strongRank(text, token, p + 1)) {
     return rankFigure(text, start, token, false, p + 1);
   }
 
@@ -220,6 +239,15 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
     kind = unit.kind;
     unitName = unit.unit;
     p += unit.written.length;
+    // 76微克/立方米, 300元/吨: a compound unit.
+    const slash = text.charCodeAt(p);
+    if (slash === 0x2f || slash === 0xff0f) {
+      const per = unitAt(text, p + 1, false);
+      if (per && !per.latin) {
+        unitName += `/${per.unit}`;
+        p += 1 + per.written.length;
+      }
+    }
     if (unit.written === '次' && stickyAt(MEETING_AFTER, text, p)) return undefined;
     if (unit.kind === 'count' && stickyAt(NAME_AFTER, text, p)) return undefined;
     if (unit.written === '年' && token.yearLike && exponent === 0) return undefined; // a calendar year
@@ -236,10 +264,11 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
     approx = true; // 一年多
     p++;
   }
-  // 一 before a measure word is mostly the article (一个, 一批, 一年来), not a count.
-  if (token.chinese && token.decimal === '1' && exponent === 0 && !approx && (kind === 'count' || kind === 'duration')) {
+  // 一 before a measure word is mostly the article (一个, 一批, 一年来), not a count; 一个月 is a month.
+  if (token.chinese && token.decimal === '1' && exponent === 0 && !approx && (kind === 'count' || kind === 'duration') && unitName !== '个月') {
     return undefined;
   }
+  if ((kind === 'duration' || kind === 'count') && unit && notAQuantity(text, unit.written, kind, token.value, p)) return undefined;
   return {
     start,
     end: p,
@@ -325,27 +354,6 @@ function sharedUnit(text: string, token: NumberToken, p: number, quotes: QuoteTr
     unit: partner.unit,
     approx: approxBefore(text, token.start),
   };
-}
-
-/** 第一 is a rank only where the clause states one (居全市第一); 第一时间, 第十四届, 第四批 are not figures. */
-function ordinalRank(text: string, token: NumberToken): FoundFigure | undefined {
-  if (token.fraction || token.exponent || !RANK_VERB.test(clauseBefore(text, token.start - 1))) return undefined;
-  return rankFigure(text, token.start - 1, token, true);
-}
-
-function rankFigure(text: string, start: number, token: NumberToken, needEnd: boolean, end = token.end): FoundFigure | undefined {
-  if (needEnd && end < text.length && !RANK_END.includes(text[end])) return undefined;
-  return { start, end, kind: 'rank', value: token.value, exponent: 0, baseValue: token.value, unit: '', approx: false };
-}
-
-/** 首位 after 居 (居世界首位, not 摆在首位); 首家/首个 after a scope (全省首家). */
-function firstRank(text: string, pos: number): FoundFigure | undefined {
-  const word = text.slice(pos, pos + 2);
-  const ok =
-    word === '首位'
-      ? RANK_VERB.test(clauseBefore(text, pos))
-      : FIRST_SCOPE.test(text.slice(Math.max(0, pos - 2), pos));
-  return ok ? { start: pos, end: pos + 2, kind: 'rank', value: 1, exponent: 0, baseValue: 1, unit: '', approx: false } : undefined;
 }
 
 /** 百分之十, 百分之三十五, 百分之百. */

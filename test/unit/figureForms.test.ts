@@ -40,3 +40,83 @@ test('spaced digits stay linear on hostile input', () => {
     assert.ok(ms < 2000, `${text.slice(0, 6)}… took ${ms.toFixed(0)} ms`);
   }
 });
+
+test('measure words of the reports and Latin unit symbols', () => {
+  assert.deepEqual(found('新打油井120口，新增设备50台套，航班起降2万架次，新增船舶15艘，运送旅客30万辆次。'), [
+    ['120口', 'count', 120],
+    ['50台套', 'count', 50],
+    ['2万架次', 'count', 2],
+    ['15艘', 'count', 15],
+    ['30万辆次', 'count', 30],
+  ]);
+  assert.deepEqual(found('打机井200眼，出让土地12宗，货物周转量300亿吨公里，集装箱吞吐量50万标箱，奖牌111枚。'), [
+    ['200眼', 'count', 200],
+    ['12宗', 'count', 12],
+    ['300亿吨公里', 'mass', 300],
+    ['50万标箱', 'count', 50],
+    ['111枚', 'count', 111],
+  ]);
+  assert.deepEqual(found('装机容量120MW，光伏5GW，储能2GWh，发电量3亿kWh，吞吐量30万TEU，修路20km，产量5万t。'), [
+    ['120MW', 'energy', 120],
+    ['5GW', 'energy', 5],
+    ['2GWh', 'energy', 2],
+    ['3亿kWh', 'energy', 3],
+    ['30万TEU', 'count', 30],
+    ['20km', 'length', 20],
+    ['5万t', 'mass', 5],
+  ]);
+  // Latin letters that are no unit keep the number out: 5G, 4A级, PM2.5, C919, 5Gbps.
+  assert.deepEqual(found('建成5G基站，4A级景区，PM2.5浓度，C919大飞机，带宽5Gbps。'), []);
+  // A compound unit is one span; the kind is the first unit's.
+  const [pm] = extractFigures('PM2.5平均浓度76微克/立方米');
+  assert.deepEqual([pm.text, pm.kind, pm.unit], ['76微克/立方米', 'mass', '微克/立方米']);
+  // 近八亿人口: a bare magnitude, without the noun.
+  assert.deepEqual(found('近八亿人口'), [['八亿', 'count', 8]]);
+});
+
+test('ordinals as ranks: a scope word or a rank verb before them, the measure word of the thing ranked', () => {
+  assert.deepEqual(found('这是全省第二家上市公司，建成全国首个智慧港口，建成全市第三座污水处理厂。'), [
+    ['第二家', 'rank', 2],
+    ['首个', 'rank', 1],
+    ['第三座', 'rank', 3],
+  ]);
+  assert.deepEqual(found('总量、增幅全省第一，位列全国第39位，首条国际海缆建成，新引进国内外500强。'), [
+    ['第一', 'rank', 1],
+    ['第39位', 'rank', 39],
+    ['首条', 'rank', 1],
+    ['500强', 'rank', 500],
+  ]);
+  // Not ranks: the first Five-Year Plan, an article of a law, batches, editions, 首台（套）, group names.
+  assert.deepEqual(found('我国第一个五年计划，宪法第四条，首批项目，首届论坛，第一时间，完善首台（套）政策，摆在首位。'), []);
+  assert.deepEqual(found('跻身全国百强县，百强城市，全国100强县。'), []);
+});
+
+test('round hundreds and thousands without a digit, half a year, a month', () => {
+  assert.deepEqual(found('上百万赤脚医生，近千万知识青年，近百个国家，突破百万吨大关，跨越两个千亿元台阶。'), [
+    ['百万', 'count', 100],
+    ['千万', 'count', 1000],
+    ['百个', 'count', 100],
+    ['百万吨', 'mass', 100],
+    ['两个', 'count', 2],
+    ['千亿元', 'currency', 1000],
+  ]);
+  const [million] = extractFigures('突破百万大关');
+  assert.equal(million.baseValue, 1e6);
+  assert.deepEqual(found('百姓千方百计，千家万户，数百万人，百万市民，百年大计。'), []);
+  assert.deepEqual(found('暂停半年审批，开业一个月时间，今年上半年，一年来。'), [
+    ['半年', 'duration', 0.5],
+    ['一个月', 'duration', 1],
+  ]);
+});
+
+test('numerals that are not quantities: terms, time offsets', () => {
+  assert.deepEqual(found('购置三轮车，修缮四合院，二十四节气，普及九年义务教育，九年一贯制学校，每周五天工作制。'), []);
+  assert.deepEqual(found('第四个五年计划，五年计划和年度计划，八类严重暴力犯罪，两条腿走路，三类水质。'), []);
+  assert.deepEqual(found('三年前这里还是荒地，5年后将建成，两年以后。'), []);
+  // How long stays a duration: 三年来, 用十五年时间, 十年长远规划.
+  assert.deepEqual(found('三年来关系改进，用十五年时间，制订十年长远规划。'), [
+    ['三年', 'duration', 3],
+    ['十五年', 'duration', 15],
+    ['十年', 'duration', 10],
+  ]);
+});
