@@ -4,10 +4,15 @@
 
 const NUM = '[一二三四五六七八九十]{1,3}';
 
-/** ——…, 一是…, 第一，… */
-export const MARKED_LEAD_RE = new RegExp(`^(?:—{1,2}|${NUM}是|第${NUM}[，,、])`);
-/** 一是… after a sentence inside the paragraph: the list items of a paragraph. */
-export const MID_LEAD_RE = new RegExp(`。(${NUM}是)`, 'g');
+/** Circled numbers ① … ⑳ that number a paragraph's items (①加强房地产管控。). */
+const CIRCLED = '[\u2460-\u2473]';
+/** ——…, 一是…, 第一，…, ①… */
+export const MARKED_LEAD_RE = new RegExp(`^(?:—{1,2}|${NUM}是|第${NUM}[，,、]|${CIRCLED})`);
+/** 一是… or ①… after a sentence inside the paragraph: the items of a paragraph. */
+export const MID_LEAD_RE = new RegExp(`。(${NUM}是|${CIRCLED})`, 'g');
+/** A circled item's first sentence names its subject even with a comma (①强力支持…更新，依靠…转型。). */
+export const CIRCLED_RE = new RegExp(`^${CIRCLED}`);
+export const MAX_CIRCLED_LEAD = 50;
 
 /**
  * Openings of a series of review paragraphs (一年来,我们…。 / 这五年，…。 / １９８４年，…。): headings when

@@ -5,7 +5,7 @@
 // reports, lead-in sentences) and news features (headlines and stand-alone sub-titles between paragraphs,
 // photo captions, bylines and web-page furniture). Line patterns are in structureLines, lead-ins in
 // headingLeadIns.
-import { MAX_MID_LEAD, MID_LEAD_RE, opening, resolveLeadIns, type Opening } from './headingLeadIns';
+import { CIRCLED_RE, MAX_CIRCLED_LEAD, MAX_MID_LEAD, MID_LEAD_RE, opening, resolveLeadIns, type Opening } from './headingLeadIns';
 import { FOOTER_RE, patternKind, splitLines, type Line } from './structureLines';
 import type { Caption, Paragraph, Section, SectionLevel, Span } from './types';
 
@@ -240,6 +240,8 @@ class SectionBuilder {
   }
 }
 
+const countCommas = (s: string) => s.split(/[，,]/).length - 1;
+
 /** A long line that stops mid-sentence was broken by the source: the next line carries on. */
 const isBroken = (line: Line) => line.text.length > MAX_NEWS_TITLE && !SENTENCE_END_RE.test(line.text);
 
@@ -264,12 +266,20 @@ function leadIns(lines: Line[]): number[] {
     else {
       // …全面启动大楼魏 / 整村拆迁工作。…: the second line's first sentence is not a lead-in.
       run.push(i);
-      openings.push(continued ? undefined : opening(line.text));
+      let o = continued ? undefined : opening(line.text);
+      // 围绕以上目标，重点抓好八个方面工作。⏎（一）…: a sentence alone before a heading introduces it, it heads nothing.
+      if (o && o.kind !== 'marked' && o.length === line.text.length && nextBodyIsHeading(lines, i)) o = undefined;
+      openings.push(o);
     }
     continued = isBroken(line);
   }
   flush();
   return out;
+}
+
+function nextBodyIsHeading(lines: Line[], i: number): boolean {
+  for (let j = i + 1; j < lines.length; j++) if (lines[j].kind === 'body') return lines[j].level !== undefined;
+  return false;
 }
 
 export function parseStructure(text: string): DocumentStructure {
@@ -301,7 +311,9 @@ export function parseStructure(text: string): DocumentStructure {
       for (const m of line.text.matchAll(MID_LEAD_RE)) {
         const at = m.index! + 1;
         const o = opening(line.text.slice(at));
-        if (o && o.length <= MAX_MID_LEAD && !/[，,]/.test(line.text.slice(at, at + o.length))) {
+        const circled = CIRCLED_RE.test(m[1]);
+        const item = o && line.text.slice(at, at + o.length);
+        if (o && (circled ? o.length <= MAX_CIRCLED_LEAD && countCommas(item!) <= 2 : o.length <= MAX_MID_LEAD && countCommas(item!) === 0)) {
           builder.add(3, { start: line.start + at, end: line.start + at + o.length });
         }
       }
