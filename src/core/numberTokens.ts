@@ -1,6 +1,6 @@
 // Reading one number in place (sticky regexes): Arabic digits with separators, decimals and fractions
 // (1/3), Chinese numerals with an inner magnitude (两千万) and fractions (三分之一).
-import { MAGNITUDE_EXPONENTS, parseNumeral } from './numerals';
+import { MAGNITUDE_EXPONENTS, parseNumeral, scaleDecimal } from './numerals';
 
 const ARABIC_AT = /[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?/y;
 const ARABIC_DENOMINATOR_AT = /[/／]([0-9０-９]+)(?![0-9０-９/／])/y;
@@ -8,6 +8,7 @@ export const CHINESE_AT = /[零〇一二两三四五六七八九十百千万亿]
 /** 三分之一: the numerator follows 分之. */
 const CHINESE_NUMERATOR_AT = /分之([零〇一二两三四五六七八九十百千]+)/y;
 const TRAILING_MAGNITUDE = /[万亿]+$/;
+const INNER_MAGNITUDE = /[万亿]/;
 const YEAR_DIGITS = /^[0-9０-９]{4}$/;
 const SINGLE_NUMERALS: ReadonlyMap<string, string> = new Map([
   ['一', '1'], ['二', '2'], ['两', '2'], ['三', '3'], ['四', '4'], ['五', '5'], ['六', '6'], ['七', '7'], ['八', '8'], ['九', '9'], ['十', '10'],
@@ -159,15 +160,23 @@ function readChinese(text: string, pos: number): NumberToken | undefined {
   if (end === pos) return undefined;
   let numeral = text.slice(pos, end);
   let exponent = 0;
+  let decimal: string | undefined;
   if (numeral.length > 1) {
     const big = TRAILING_MAGNITUDE.exec(numeral);
     if (big && big.index > 0 && MAGNITUDE_EXPONENTS.has(big[0])) {
       exponent = MAGNITUDE_EXPONENTS.get(big[0])!;
-      numeral = numeral.slice(0, big.index);
+      const inner = numeral.slice(0, big.index);
+      // 一千三百八十七亿四千万元: the inner 亿 counts in units of the final 万 (13874000 万, not 138700004000 万).
+      if (INNER_MAGNITUDE.test(inner)) {
+        const whole = parseNumeral(numeral);
+        if (whole === undefined) return undefined;
+        decimal = String(scaleDecimal(whole, -exponent));
+      }
+      numeral = inner;
     }
   }
   // Most Chinese numerals in a report are one character (一批, 两个, 五年): read those without parsing.
-  const decimal = numeral.length === 1 ? SINGLE_NUMERALS.get(numeral) ?? parseNumeral(numeral) : parseNumeral(numeral);
+  decimal ??= numeral.length === 1 ? SINGLE_NUMERALS.get(numeral) ?? parseNumeral(numeral) : parseNumeral(numeral);
   if (decimal === undefined) return undefined;
   const token: NumberToken = {
     start: pos,

@@ -120,3 +120,12 @@ test('numerals that are not quantities: terms, time offsets', () => {
     ['十年', 'duration', 10],
   ]);
 });
+
+test('compound Chinese numerals with an inner 亿 before the final 万 (national-1959)', () => {
+  const [gross, coal, land] = extractFigures('达到了一千三百八十七亿四千万元，原煤一亿四千万吨，耕地二亿八千六百七十七万亩');
+  assert.deepEqual([gross.text, gross.value, gross.magnitude, gross.baseValue], ['一千三百八十七亿四千万元', 13874000, 1e4, 138740000000]);
+  assert.deepEqual([coal.value, coal.baseValue], [14000, 140000000]);
+  assert.deepEqual([land.value, land.baseValue], [28677, 286770000]);
+  const [whole] = extractFigures('七百六十一万三千亩');
+  assert.deepEqual([whole.value, whole.baseValue], [7613000, 7613000]);
+});
