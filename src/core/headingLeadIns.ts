@@ -37,6 +37,8 @@ const LEAD_VERB_RE =
 const RESULT_END_RE =
   /(?:不断|持续|更加|更趋|明显|显著|大幅|稳步|加快|进一步|日益|全面|有效|扎实|越来越|成效|取得|实现|迈出|稳中)\S{0,6}$/;
 const DIGIT_RE = /[\d０-９]/;
+/** A figure in a series opening (二百七十亿元, 8.5%, 百分之二十六; not 60周年). */
+const SERIES_FIGURE_RE = /百分之|[\d０-９][万亿]?(?:%|％|元|吨|亩|人|户|个|家|项)|[万亿](?:元|吨|亩|斤|人|户)/;
 const DATE_LINE_RE = /^[—―]+\s*[\d０-９一二三四五六七八九十〇○]{4}\s*年/;
 
 const MAX_DASH_LEAD = 200; // —— lead-ins count even when long
@@ -91,9 +93,12 @@ export function opening(body: string): Opening | undefined {
   if (/[！？!?；;：:]/.test(sentence)) return undefined;
 
   const series = SERIES_PREFIX_RE.exec(sentence);
-  if (series && stop < MAX_SERIES_LEAD) {
-    // 这五年是…的五年。: a statement, a heading only in a longer series (１９９１年是…的一年。 twice is not one).
-    const copula = /^[，,]?是/.test(sentence.slice(series[0].length));
+  const afterPrefix = series ? sentence.slice(series[0].length) : '';
+  // 一九五九年基本建设投资总额，…拟定为二百七十亿元，…: data, not a heading.
+  if (series && stop < MAX_SERIES_LEAD && !SERIES_FIGURE_RE.test(afterPrefix)) {
+    // 这五年是…的五年。, 一九五九年的国民经济计划，是…的计划。: a statement, a heading only in a longer series
+    // (１９９１年是…的一年。 twice is not one).
+    const copula = /^[，,]?是|[，,]是/.test(afterPrefix);
     return { kind: 'series', length: stop + 1, prefix: series[0].replace(/[，,]/g, ''), copula };
   }
   if (DIGIT_RE.test(sentence) || NARRATIVE_START_RE.test(sentence) || STATEMENT_RE.test(sentence)) return undefined;
