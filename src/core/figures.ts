@@ -119,8 +119,8 @@ function isApproxInside(c: number): boolean {
 }
 /** 十届十次全会, 二次会议: the count names a meeting. */
 const MEETING_AFTER = /全会|全体会议|会议|党代会|代表大会|人代会|常委会|全委会|集体学习/y;
-/** 八项规定, 五项原则: the count is part of a policy's name. */
-const NAME_AFTER = /规定|原则/y;
+/** 八项规定, 五项原则, 四项基本原则: the count is part of a policy's name. */
+const NAME_AFTER = /规定|原则|基本原则/y;
 
 function scanFigures(text: string, { maxFigures = Infinity, skipped }: ExtractOptions): FoundFigure[] {
   const out: FoundFigure[] = [];

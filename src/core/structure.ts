@@ -48,6 +48,7 @@ const CAPTION_LINE_RE =
   /(?:园|区|馆|村|城|湖|河|路|桥|场|站|楼|校|中心|基地|广场|社区|鸟瞰|全景|夜景|一角|风光|风貌|现场|花海)$|^[\u4e00-\u9fff]{2,10}在[\u4e00-\u9fff]/;
 
 const MAX_HEADING = 60;
+const MAX_LONE_HEADING = 100;
 const MIN_NEWS_TITLE = 6;
 /** Above the first sentence a shorter headline is enough (𡌶𡌶村简报); captions there are guarded below. */
 const MIN_HEADLINE = 4;
@@ -62,7 +63,9 @@ function numberedHeadingLength(body: string): number {
   // A space between two Han characters (not between spaced digits: 二、关于1 9 9 8 年…) ends it too.
   const gap = /[\u4e00-\u9fff”"）)][\s\u00a0　]+[\u4e00-\u9fff“"]/.exec(body.slice(0, len));
   if (gap && gap.index + 1 >= MIN_BEFORE_GAP && stop > gap.index) len = gap.index + 1;
-  return len <= MAX_HEADING ? len : 0;
+  // 一、维护世界和平是…而努力。 alone on its line: a long heading of one sentence, the whole line.
+  const oneSentence = len === body.length && (stop < 0 || stop === body.length - 1);
+  return len <= MAX_HEADING || (oneSentence && len <= MAX_LONE_HEADING) ? len : 0;
 }
 
 /** Level 1 or 2 of a line that opens with a numbered heading, and the heading's length. */
