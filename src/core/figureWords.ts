@@ -146,3 +146,35 @@ function stickyAt(regex: RegExp, text: string, pos: number): boolean {
   regex.lastIndex = pos;
   return regex.test(text);
 }
+
+// ---- quotations ---------------------------------------------------------------------------------------
+/**
+ * Tracks whether a position is inside quotation marks, moving forward only (linear over the text).
+ * A figure inside a short quotation is a name or slogan (“1251”, “四个100”, “十三五”).
+ */
+export class QuoteTracker {
+  private openAt = -1;
+  /** The next quotation mark not yet applied to `openAt`, found once and kept until passed. */
+  private next: RegExpExecArray | null | undefined;
+  private readonly marks = /[“”"「」『』]/g;
+
+  constructor(private readonly text: string) {}
+
+  insideSlogan(start: number, end: number): boolean {
+    this.advanceTo(start);
+    if (this.openAt < 0 || start - this.openAt > 12) return false;
+    const close = this.text.slice(end, end + 12).search(/[”"」』]/);
+    return close >= 0 && end + close - this.openAt <= 13;
+  }
+
+  private advanceTo(pos: number): void {
+    if (this.next === undefined) this.next = this.marks.exec(this.text); // only once a figure is asked about
+    while (this.next && this.next.index < pos) {
+      const ch = this.next[0];
+      if (ch === '"') this.openAt = this.openAt < 0 ? this.next.index : -1;
+      else if (ch === '“' || ch === '「' || ch === '『') this.openAt = this.next.index;
+      else this.openAt = -1;
+      this.next = this.marks.exec(this.text);
+    }
+  }
+}

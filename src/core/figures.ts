@@ -13,6 +13,7 @@ import {
   RANK_VERB,
   rankFigure,
   roundToken,
+  QuoteTracker,
   strongRank,
 } from './figureWords';
 import { defaultIndicatorTable, type IndicatorTable } from './indicators';
@@ -98,7 +99,7 @@ function maybeRound(text: string, pos: number): number {
 function candidateAt(text: string, pos: number): number {
   const ch = text[pos];
   if (ch === '百') return text.startsWith('百分之', pos) ? 3 : maybeRound(text, pos);
-  if (ch === '千') return maybeRound(text, pos);
+  if (ch === '千') return text.startsWith('千分之', pos) ? 3 : maybeRound(text, pos);
   if (ch === '半') return text.charCodeAt(pos + 1) === 0x5e74 /* 年 */ || text.charCodeAt(pos + 1) === 0x4e2a /* 个 */ ? 1 : 0;
   if (ch === '首') return firstRankStart(text, pos) ? 2 : 0;
   return 1;
@@ -356,8 +357,9 @@ function sharedUnit(text: string, token: NumberToken, p: number, quotes: QuoteTr
   };
 }
 
-/** 百分之十, 百分之三十五, 百分之百. */
+/** 百分之十, 百分之三十五, 百分之百; 千分之十三 (per mille, kind other as ‰). */
 function percentInWords(text: string, pos: number): FoundFigure | undefined {
+  const perMille = text[pos] === '千';
   const numberAt = pos + 3;
   let value: number;
   let end: number;
@@ -378,11 +380,20 @@ function percentInWords(text: string, pos: number): FoundFigure | undefined {
     approx = true;
     end += 2;
   }
-  const figure: FoundFigure = { start: pos, end, kind: 'percent', value, exponent: 0, baseValue: scaleDecimal(decimal, 0), unit: '%', approx };
+  const figure: FoundFigure = {
+    start: pos,
+    end,
+    kind: perMille ? 'other' : 'percent',
+    value,
+    exponent: 0,
+    baseValue: scaleDecimal(decimal, 0),
+    unit: perMille ? '‰' : '%',
+    approx,
+  };
   // 百分之八至九, 百分之八到百分之九: a range.
   RANGE_AT.lastIndex = end;
   if (!RANGE_AT.test(text)) return figure;
-  const at = RANGE_AT.lastIndex + (text.startsWith('百分之', RANGE_AT.lastIndex) ? 3 : 0);
+  const at = RANGE_AT.lastIndex + (text.startsWith(perMille ? '千分之' : '百分之', RANGE_AT.lastIndex) ? 3 : 0);
   const high = readNumber(text, at);
   if (!high || high.fraction || high.exponent || high.value <= value) return figure;
   let highEnd = high.end;
@@ -408,36 +419,4 @@ function approxBefore(text: string, start: number): boolean {
   if (one === '约') return !'签预节制契邀条履违公特相合'.includes(word) || word === '';
   if (one === '近') return !'最附'.includes(word) || word === '';
   return one === '超' || one === '逾';
-}
-
-
-/**
- * Tracks whether a position is inside quotation marks, moving forward only (linear over the text).
- * A figure inside a short quotation is a name or slogan (“1251”, “四个100”, “十三五”).
- */
-class QuoteTracker {
-  private openAt = -1;
-  /** The next quotation mark not yet applied to `openAt`, found once and kept until passed. */
-  private next: RegExpExecArray | null | undefined;
-  private readonly marks = /[“”"「」『』]/g;
-
-  constructor(private readonly text: string) {}
-
-  insideSlogan(start: number, end: number): boolean {
-    this.advanceTo(start);
-    if (this.openAt < 0 || start - this.openAt > 12) return false;
-    const close = this.text.slice(end, end + 12).search(/[”"」』]/);
-    return close >= 0 && end + close - this.openAt <= 13;
-  }
-
-  private advanceTo(pos: number): void {
-    if (this.next === undefined) this.next = this.marks.exec(this.text); // only once a figure is asked about
-    while (this.next && this.next.index < pos) {
-      const ch = this.next[0];
-      if (ch === '"') this.openAt = this.openAt < 0 ? this.next.index : -1;
-      else if (ch === '“' || ch === '「' || ch === '『') this.openAt = this.next.index;
-      else this.openAt = -1;
-      this.next = this.marks.exec(this.text);
-    }
-  }
 }

@@ -129,3 +129,13 @@ test('compound Chinese numerals with an inner 亿 before the final 万 (national
   const [whole] = extractFigures('七百六十一万三千亩');
   assert.deepEqual([whole.value, whole.baseValue], [7613000, 7613000]);
 });
+
+test('per mille in words and in a sign: 千分之十三, 10.06‰ (kind other)', () => {
+  assert.deepEqual(found('四川省由千分之二十九降到千分之六点一，控制在千分之十三以下，出生率10.06‰。'), [
+    ['千分之二十九', 'other', 29],
+    ['千分之六点一', 'other', 6.1],
+    ['千分之十三', 'other', 13],
+    ['10.06‰', 'other', 10.06],
+  ]);
+  assert.equal(extractFigures('千分之十三')[0].unit, '‰');
+});
