@@ -104,7 +104,7 @@ function candidateAt(text: string, pos: number): number {
   if (ch === '首') return firstRankStart(text, pos) ? 2 : 0;
   return 1;
 }
-const MAGNITUDE_AT = /万亿|千万|百万|亿|万|千|百/y;
+const MAGNITUDE_AT = /万亿|千亿|百亿|千万|百万|亿|万|千|百/y;
 /** Latin letters, ASCII or full-width (NaN, past either end of the text, is none). */
 function isLatin(c: number): boolean {
   const lower = c | 0x20; // ASCII case fold

@@ -81,6 +81,13 @@ function readArabic(text: string, pos: number): NumberToken | undefined {
   // One digit then a space: perhaps digits spaced one by one (1 9 9 7 年, 8 5 ％).
   if (ARABIC_AT.lastIndex === pos + 1 && text.charCodeAt(pos + 1) === 0x20) return readSpaced(text, pos);
   let written = text.slice(pos, ARABIC_AT.lastIndex);
+  // 19·5％ (national-1999): a middle dot between digits stands for the decimal point.
+  if (text.charCodeAt(ARABIC_AT.lastIndex) === 0xb7 && !written.includes('.') && isDigit(text.charCodeAt(ARABIC_AT.lastIndex + 1))) {
+    let e = ARABIC_AT.lastIndex + 1;
+    while (isDigit(text.charCodeAt(e))) e++;
+    const decimal = parseNumeral(`${written}.${text.slice(ARABIC_AT.lastIndex + 1, e)}`);
+    if (decimal !== undefined) return { start: pos, end: e, decimal, value: Number(decimal), chinese: false, yearLike: false, fraction: false, exponent: 0 };
+  }
   // A thousands separator follows at most three digits; otherwise the comma is punctuation (2024,新的…).
   const comma = written.indexOf(',');
   if (comma > 3) written = written.slice(0, comma);

@@ -3,7 +3,7 @@
 // strings ("331.7") so that a magnitude is applied by moving the decimal point, never by a float
 // multiplication (331.7 × 1e4 in floating point is 3316999.9999999995).
 
-/** Exponent of ten for each magnitude word; the spec's 万, 亿, 万亿, 千, 百 plus the compounds 百万, 千万. */
+/** Exponent of ten for each magnitude word; the spec's 万, 亿, 万亿, 千, 百 plus the compounds 百万, 千万, 百亿, 千亿. */
 export const MAGNITUDE_EXPONENTS: ReadonlyMap<string, number> = new Map([
   ['百', 2],
   ['千', 3],
@@ -11,6 +11,8 @@ export const MAGNITUDE_EXPONENTS: ReadonlyMap<string, number> = new Map([
   ['百万', 6],
   ['千万', 7],
   ['亿', 8],
+  ['百亿', 10],
+  ['千亿', 11],
   ['万亿', 12],
 ]);
 

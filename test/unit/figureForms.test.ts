@@ -139,3 +139,16 @@ test('per mille in words and in a sign: 千分之十三, 10.06‰ (kind other)',
   ]);
   assert.equal(extractFigures('千分之十三')[0].unit, '‰');
 });
+
+test('a middle dot as decimal point (19·5％), 千亿/百亿 after digits, 对 and 款 as measure words', () => {
+  assert.deepEqual(found('全年增长19·5％，投资增长14·1％。廊坊“5·18”经贸洽谈会。'), [
+    ['19·5％', 'percent', 19.5],
+    ['14·1％', 'percent', 14.1],
+  ]);
+  const [big] = extractFigures('产值突破9千亿元');
+  assert.deepEqual([big.text, big.value, big.baseValue], ['9千亿元', 9, 9e11]);
+  assert.deepEqual(found('国际友城达137对，2款一类创新药。'), [
+    ['137对', 'count', 137],
+    ['2款', 'count', 2],
+  ]);
+});
