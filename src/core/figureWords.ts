@@ -93,7 +93,7 @@ const BIG = '万亿';
 export function roundToken(text: string, pos: number): NumberToken | undefined {
   const next = text[pos + 1] ?? '_';
   const before = text[pos - 1] ?? '_';
-  if (before === '数' || before === '几') return undefined; // 数百万, 几千亿元: vague
+  if (before === '数' || before === '几' || next === '百' || next === '千') return undefined; // 数百万, 几千亿元, 千百万: vague
   const ok =
     ROUND_BEFORE.includes(before) ||
     next === '余' ||

@@ -2,13 +2,16 @@
 // (1/3), Chinese numerals with an inner magnitude (两千万) and fractions (三分之一).
 import { MAGNITUDE_EXPONENTS, parseNumeral, scaleDecimal } from './numerals';
 
-const ARABIC_AT = /[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?/y;
+// Thousands separators: ASCII commas between ASCII digits, full-width commas between full-width digits
+// (national-1956 ２７，２０３，３１９，０００元).
+const ARABIC_AT = /[0-9０-９]+(?:,[0-9]{3}(?![0-9])|，[０-９]{3}(?![０-９]))*(?:[.．][0-9０-９]+)?/y;
 const ARABIC_DENOMINATOR_AT = /[/／]([0-9０-９]+)(?![0-9０-９/／])/y;
 export const CHINESE_AT = /[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?/y;
 /** 三分之一: the numerator follows 分之. */
 const CHINESE_NUMERATOR_AT = /分之([零〇一二两三四五六七八九十百千]+)/y;
 const TRAILING_MAGNITUDE = /[万亿]+$/;
 const INNER_MAGNITUDE = /[万亿]/;
+const SEPARATOR = /[,，]/;
 const YEAR_DIGITS = /^[0-9０-９]{4}$/;
 const SINGLE_NUMERALS: ReadonlyMap<string, string> = new Map([
   ['一', '1'], ['二', '2'], ['两', '2'], ['三', '3'], ['四', '4'], ['五', '5'], ['六', '6'], ['七', '7'], ['八', '8'], ['九', '9'], ['十', '10'],
@@ -89,7 +92,7 @@ function readArabic(text: string, pos: number): NumberToken | undefined {
     if (decimal !== undefined) return { start: pos, end: e, decimal, value: Number(decimal), chinese: false, yearLike: false, fraction: false, exponent: 0 };
   }
   // A thousands separator follows at most three digits; otherwise the comma is punctuation (2024,新的…).
-  const comma = written.indexOf(',');
+  const comma = written.search(SEPARATOR);
   if (comma > 3) written = written.slice(0, comma);
   const decimal = plainDecimal(written) ? written : parseNumeral(written);
   if (decimal === undefined) return undefined;

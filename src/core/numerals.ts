@@ -18,7 +18,7 @@ export const MAGNITUDE_EXPONENTS: ReadonlyMap<string, number> = new Map([
 
 const FULL_WIDTH_ZERO = 0xff10;
 
-/** Full-width digits and point to ASCII, thousands separators dropped: "１,２３４．５" → "1234.5". */
+/** Full-width digits and point to ASCII, thousands separators (, or ，) dropped: "１,２３４．５" → "1234.5". */
 export function normalizeArabic(written: string): string | undefined {
   let out = '';
   for (let i = 0; i < written.length; i++) {
@@ -26,7 +26,7 @@ export function normalizeArabic(written: string): string | undefined {
     if (c >= 0x30 && c <= 0x39) out += written[i];
     else if (c >= FULL_WIDTH_ZERO && c <= FULL_WIDTH_ZERO + 9) out += String.fromCharCode(c - FULL_WIDTH_ZERO + 0x30);
     else if (written[i] === '.' || written[i] === '．') out += '.';
-    else if (written[i] !== ',') return undefined;
+    else if (written[i] !== ',' && written[i] !== '，') return undefined;
   }
   return canonicalDecimal(out);
 }

@@ -152,3 +152,11 @@ test('a middle dot as decimal point (19·5％), 千亿/百亿 after digits, 对 
     ['2款', 'count', 2],
   ]);
 });
+
+test('full-width thousands separators between full-width digits; 千百万 and 三步走 are not figures', () => {
+  assert.deepEqual(found('收入合计２７，２０３，３１９，０００元，达到３，５５６万担。'), [
+    ['２７，２０３，３１９，０００元', 'currency', 27203319000],
+    ['３，５５６万担', 'mass', 3556],
+  ]);
+  assert.deepEqual(found('１９７８，１９７９年，关系到千百万群众，三步走战略。'), []);
+});
