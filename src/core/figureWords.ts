@@ -87,18 +87,22 @@ const ROUND_BEFORE = '近超逾上约破过到达';
 const BIG = '万亿';
 
 /**
- * 百 or 千 standing for 100 or 1000 at `pos` (not after a numeral): after a word of size (近百个, 上百万), with
- * 余/多 after it (百余家), or as the number of a magnitude with a unit (千亿元, 百万吨). Else a word (百姓, 千方百计).
+ * 百, 千 or 万 standing for 100, 1000 or 1 万 at `pos` (not after a numeral): after a word of size (近百个, 上百万,
+ * 近万名), with 余 after it (百余家, 万余人), or as the number of a magnitude with a unit (千亿元, 百万吨, 万亿元).
+ * Else a word (百姓, 千方百计, 万众一心, “万人助万企”).
  */
 export function roundToken(text: string, pos: number): NumberToken | undefined {
   const next = text[pos + 1] ?? '_';
   const before = text[pos - 1] ?? '_';
   if (before === '数' || before === '几' || next === '百' || next === '千') return undefined; // 数百万, 几千亿元, 千百万: vague
+  if (text[pos + 2] === '万' && !BIG.includes(next)) return undefined; // 千家万户, 千军万马: idioms
   const ok =
     ROUND_BEFORE.includes(before) ||
     next === '余' ||
     (BIG.includes(next) && /^[万亿]*(?:元|美元|吨|千瓦|亩|平方米|立方米|人|户|家|个)/.test(text.slice(pos + 1, pos + 6)));
   if (!ok) return undefined;
+  // 万 stands for its magnitude (超万亿元 → 1 万亿元, 近万名 → 1 万名).
+  if (text[pos] === '万') return { start: pos, end: pos + 1, decimal: '1', value: 1, chinese: true, yearLike: false, fraction: false, exponent: 4 };
   const decimal = text[pos] === '百' ? '100' : '1000';
   return { start: pos, end: pos + 1, decimal, value: Number(decimal), chinese: true, yearLike: false, fraction: false, exponent: 0 };
 }

@@ -82,7 +82,7 @@ export class TooManyFiguresError extends Error {
  */
 const CANDIDATE_START = (() => {
   const table = new Uint8Array(0x10000);
-  for (const ch of '0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千半首') table[ch.charCodeAt(0)] = 1;
+  for (const ch of '0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万半首') table[ch.charCodeAt(0)] = 1;
   return table;
 })();
 /** 1 where 百/千 may stand for a number (近百个, 上千家, 千亿元, 百余家): a cheap test before roundToken's. */
@@ -100,6 +100,7 @@ function candidateAt(text: string, pos: number): number {
   const ch = text[pos];
   if (ch === '百') return text.startsWith('百分之', pos) ? 3 : maybeRound(text, pos);
   if (ch === '千') return text.startsWith('千分之', pos) ? 3 : maybeRound(text, pos);
+  if (ch === '万') return maybeRound(text, pos);
   if (ch === '半') return text.charCodeAt(pos + 1) === 0x5e74 /* 年 */ || text.charCodeAt(pos + 1) === 0x4e2a /* 个 */ ? 1 : 0;
   if (ch === '首') return firstRankStart(text, pos) ? 2 : 0;
   return 1;
@@ -173,11 +174,11 @@ function scanFigures(text: string, { maxFigures = Infinity, skipped }: ExtractOp
 function wordToken(text: string, pos: number): NumberToken | undefined {
   const c = text.charCodeAt(pos);
   if (c === 0x534a /* 半 */) return halfToken(text, pos);
-  if (c === 0x767e /* 百 */ || c === 0x5343 /* 千 */) return roundToken(text, pos);
+  if (c === 0x767e /* 百 */ || c === 0x5343 /* 千 */ || c === 0x4e07 /* 万 */) return roundToken(text, pos);
   return undefined;
 }
 
-const isRound = (text: string, token: NumberToken) => token.end === token.start + 1 && (text[token.start] === '百' || text[token.start] === '千');
+const isRound = (text: string, token: NumberToken) => token.end === token.start + 1 && '百千万'.includes(text[token.start]);
 
 /** The figure whose number is `token`, or undefined when the number is not a figure. */
 function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth: number): FoundFigure | undefined {
@@ -190,6 +191,7 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
   if (!token.chinese && isLatin(text.charCodeAt(token.start - 1))) return undefined; // PM2.5, C919
   if (!token.chinese && isLatin(text.charCodeAt(token.end)) && !latinUnitAt(text, token.end)) return undefined; // 5G, 4A级
   if (token.chinese && before === '个' && !isRound(text, token)) return undefined; // 第十三个五年规划, not 两个千亿元台阶
+  if (token.chinese && (before === '几' || before === '数')) return undefined; // 几十亿元, 数十万: vague
 
   const start = token.start;
   let approx = approxBefore(text, start);

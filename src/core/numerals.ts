@@ -85,6 +85,7 @@ export function parseChineseNumeral(written: string): string | undefined {
 
 function parseChineseInteger(s: string): number | undefined {
   if (!s || s === '零' || s === '〇') return undefined; // 零 alone is a word (零部件, 零的突破)
+  if (s[0] === '万' || s[0] === '亿') return undefined; // a magnitude without its number (万亿, 万人)
   if (s.length >= 3 && [...s].every((ch) => CHINESE_DIGITS.has(ch))) {
     return Number([...s].map((ch) => CHINESE_DIGITS.get(ch)).join(''));
   }

@@ -160,3 +160,14 @@ test('full-width thousands separators between full-width digits; 千百万 and �
   ]);
   assert.deepEqual(found('１９７８，１９７９年，关系到千百万群众，三步走战略。'), []);
 });
+
+test('万 alone for its magnitude after a word of size; vague and idiomatic numerals stay out', () => {
+  assert.deepEqual(found('进出口总额首次突破万亿元，近万名干部，万余人，分为三部分。'), [
+    ['万亿元', 'currency', 1],
+    ['万名', 'count', 1],
+    ['万余人', 'count', 1],
+    ['三部分', 'count', 3],
+  ]);
+  assert.equal(extractFigures('突破万亿元')[0].baseValue, 1e12);
+  assert.deepEqual(found('投资几十亿元，数亿元，数十万人，开展“万人助万企”活动，万众一心，牵涉到千家万户，一部分企业，大部分地区。'), []);
+});
