@@ -18,7 +18,7 @@ import {
 } from './figureWords';
 import { defaultIndicatorTable, type IndicatorTable } from './indicators';
 import { CHINESE_AT, type NumberToken, readNumber } from './numberTokens';
-import { MAGNITUDE_EXPONENTS, scaleDecimal } from './numerals';
+import { MAGNITUDE_EXPONENTS, parseNumeral, scaleDecimal } from './numerals';
 import type { Figure, FigureBound, FigureKind, Span } from './types';
 import { latinUnitAt, unitAt } from './units';
 
@@ -180,6 +180,13 @@ function wordToken(text: string, pos: number): NumberToken | undefined {
 
 const isRound = (text: string, token: NumberToken) => token.end === token.start + 1 && '百千万'.includes(text[token.start]);
 
+function inUnitsOf万(text: string, token: NumberToken): NumberToken {
+  const whole = parseNumeral(`${text.slice(token.start, token.end)}万`);
+  if (whole === undefined) return token;
+  const decimal = String(scaleDecimal(whole, -4));
+  return { ...token, decimal, value: Number(decimal) };
+}
+
 /** The figure whose number is `token`, or undefined when the number is not a figure. */
 function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth: number): FoundFigure | undefined {
   const before = token.start > 0 ? text[token.start - 1] : '';
@@ -207,7 +214,10 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
     approx = true;
     p++;
   }
-  let unit = unitAt(text, p, token.chinese);
+  // Measure words such as 头, 张, 只 after a small Chinese numeral mostly make words (两只手, 一张蓝图); after a
+  // magnitude or a larger number they count (三千万头, 一千多张).
+  const wordy = () => token.chinese && exponent === 0 && token.value < 10;
+  let unit = unitAt(text, p, wordy());
   if (!unit && exponent === 0) {
     MAGNITUDE_AT.lastIndex = p;
     const mag = MAGNITUDE_AT.exec(text);
@@ -217,6 +227,8 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
       if (e >= 4 || unitAt(text, p + mag[0].length, token.chinese)) {
         exponent = e;
         p += mag[0].length;
+        // 一亿一千七百多万亩: the inner 亿 counts in units of the 万 after 多 (11700 万, not 100001700 万).
+        if (token.chinese && e === 4 && text.lastIndexOf('亿', token.end - 1) >= token.start) token = inUnitsOf万(text, token);
       }
     }
   }
@@ -229,9 +241,10 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
       exponent = 12; // 4万多亿元
       p++;
     }
-    unit = unitAt(text, p, token.chinese);
+    unit = unitAt(text, p, wordy());
   }
   if (unit?.written === '人口' && exponent > 0) unit = undefined; // 八亿人口: the bare magnitude, without the noun
+  if (unit?.written === '度' && exponent === 0) unit = undefined; // 二十四亿度 (kWh), not 一度, 两度, 30度
   if (!unit && exponent === 0 && text[p] === '强' && strongRank(text, token, p + 1)) {
     return rankFigure(text, start, token, false, p + 1);
   }

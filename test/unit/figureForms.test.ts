@@ -171,3 +171,22 @@ test('万 alone for its magnitude after a word of size; vague and idiomatic nume
   assert.equal(extractFigures('突破万亿元')[0].baseValue, 1e12);
   assert.deepEqual(found('投资几十亿元，数亿元，数十万人，开展“万人助万企”活动，万众一心，牵涉到千家万户，一部分企业，大部分地区。'), []);
 });
+
+test('older reports: 度 (kWh) after a magnitude, 立方公尺, 土方, 马力, measure words after large Chinese numbers', () => {
+  assert.deepEqual(found('发电量三十二亿五千万度，电力增产了二十四亿度，一度出现困难，两度获得。'), [
+    ['三十二亿五千万度', 'energy', 325000],
+    ['二十四亿度', 'energy', 24],
+  ]);
+  assert.deepEqual(found('木材增产约五百二十万立方公尺，兴修八亿土方，拖拉机五十四匹马力。'), [
+    ['五百二十万立方公尺', 'volume', 520],
+    ['八亿土方', 'volume', 8],
+    ['五十四匹马力', 'energy', 54],
+  ]);
+  assert.deepEqual(found('猪增加了约三千万头，新增病床一千多张，两只手，一张蓝图，三块牌子。'), [
+    ['三千万头', 'count', 3000],
+    ['一千多张', 'count', 1000],
+  ]);
+  // 一亿一千七百多万亩: the inner 亿 counts in units of the 万 after 多.
+  const [irrigated] = extractFigures('已经完成一亿一千七百多万亩');
+  assert.deepEqual([irrigated.text, irrigated.value, irrigated.baseValue], ['一亿一千七百多万亩', 11700, 117000000]);
+});
