@@ -180,6 +180,11 @@ function wordToken(text: string, pos: number): NumberToken | undefined {
 
 const isRound = (text: string, token: NumberToken) => token.end === token.start + 1 && '百千万'.includes(text[token.start]);
 
+function hasInner亿(text: string, token: NumberToken): boolean {
+  for (let i = token.start; i < token.end; i++) if (text.charCodeAt(i) === 0x4ebf /* 亿 */) return true;
+  return false;
+}
+
 function inUnitsOf万(text: string, token: NumberToken): NumberToken {
   const whole = parseNumeral(`${text.slice(token.start, token.end)}万`);
   if (whole === undefined) return token;
@@ -216,8 +221,8 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
   }
   // Measure words such as 头, 张, 只 after a small Chinese numeral mostly make words (两只手, 一张蓝图); after a
   // magnitude or a larger number they count (三千万头, 一千多张).
-  const wordy = () => token.chinese && exponent === 0 && token.value < 10;
-  let unit = unitAt(text, p, wordy());
+  const smallChinese = token.chinese && token.value < 10;
+  let unit = unitAt(text, p, smallChinese && exponent === 0);
   if (!unit && exponent === 0) {
     MAGNITUDE_AT.lastIndex = p;
     const mag = MAGNITUDE_AT.exec(text);
@@ -228,7 +233,7 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
         exponent = e;
         p += mag[0].length;
         // 一亿一千七百多万亩: the inner 亿 counts in units of the 万 after 多 (11700 万, not 100001700 万).
-        if (token.chinese && e === 4 && text.lastIndexOf('亿', token.end - 1) >= token.start) token = inUnitsOf万(text, token);
+        if (token.chinese && e === 4 && hasInner亿(text, token)) token = inUnitsOf万(text, token);
       }
     }
   }
@@ -241,7 +246,7 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
       exponent = 12; // 4万多亿元
       p++;
     }
-    unit = unitAt(text, p, wordy());
+    unit = unitAt(text, p, smallChinese && exponent === 0);
   }
   if (unit?.written === '人口' && exponent > 0) unit = undefined; // 八亿人口: the bare magnitude, without the noun
   if (unit?.written === '度' && exponent === 0) unit = undefined; // 二十四亿度 (kWh), not 一度, 两度, 30度

@@ -2,16 +2,15 @@
 // (1/3), Chinese numerals with an inner magnitude (两千万) and fractions (三分之一).
 import { MAGNITUDE_EXPONENTS, parseNumeral, scaleDecimal } from './numerals';
 
-// Thousands separators: ASCII commas between ASCII digits, full-width commas between full-width digits
-// (national-1956 ２７，２０３，３１９，０００元).
-const ARABIC_AT = /[0-9０-９]+(?:,[0-9]{3}(?![0-9])|，[０-９]{3}(?![０-９]))*(?:[.．][0-9０-９]+)?/y;
+const ARABIC_AT = /[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?/y;
+/** Full-width digits with full-width thousands separators (national-1956 ２７，２０３，３１９，０００元). */
+const FULL_WIDTH_GROUPED_AT = /[０-９]{1,3}(?:，[０-９]{3}(?![０-９]))+(?:．[０-９]+)?/y;
 const ARABIC_DENOMINATOR_AT = /[/／]([0-9０-９]+)(?![0-9０-９/／])/y;
 export const CHINESE_AT = /[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?/y;
 /** 三分之一: the numerator follows 分之. */
 const CHINESE_NUMERATOR_AT = /分之([零〇一二两三四五六七八九十百千]+)/y;
 const TRAILING_MAGNITUDE = /[万亿]+$/;
 const INNER_MAGNITUDE = /[万亿]/;
-const SEPARATOR = /[,，]/;
 const YEAR_DIGITS = /^[0-9０-９]{4}$/;
 const SINGLE_NUMERALS: ReadonlyMap<string, string> = new Map([
   ['一', '1'], ['二', '2'], ['两', '2'], ['三', '3'], ['四', '4'], ['五', '5'], ['六', '6'], ['七', '7'], ['八', '8'], ['九', '9'], ['十', '10'],
@@ -83,6 +82,11 @@ function readArabic(text: string, pos: number): NumberToken | undefined {
   if (!ARABIC_AT.test(text)) return undefined; // test, not exec: this runs for every number, and exec allocates
   // One digit then a space: perhaps digits spaced one by one (1 9 9 7 年, 8 5 ％).
   if (ARABIC_AT.lastIndex === pos + 1 && text.charCodeAt(pos + 1) === 0x20) return readSpaced(text, pos);
+  // ３，５５６: full-width digits grouped by full-width commas (tested only where a full-width comma follows).
+  if (text.charCodeAt(ARABIC_AT.lastIndex) === 0xff0c && ARABIC_AT.lastIndex - pos <= 3) {
+    FULL_WIDTH_GROUPED_AT.lastIndex = pos;
+    if (FULL_WIDTH_GROUPED_AT.test(text)) ARABIC_AT.lastIndex = FULL_WIDTH_GROUPED_AT.lastIndex;
+  }
   let written = text.slice(pos, ARABIC_AT.lastIndex);
   // 19·5％ (national-1999): a middle dot between digits stands for the decimal point.
   if (text.charCodeAt(ARABIC_AT.lastIndex) === 0xb7 && !written.includes('.') && isDigit(text.charCodeAt(ARABIC_AT.lastIndex + 1))) {
@@ -92,7 +96,7 @@ function readArabic(text: string, pos: number): NumberToken | undefined {
     if (decimal !== undefined) return { start: pos, end: e, decimal, value: Number(decimal), chinese: false, yearLike: false, fraction: false, exponent: 0 };
   }
   // A thousands separator follows at most three digits; otherwise the comma is punctuation (2024,新的…).
-  const comma = written.search(SEPARATOR);
+  const comma = written.indexOf(',');
   if (comma > 3) written = written.slice(0, comma);
   const decimal = plainDecimal(written) ? written : parseNumeral(written);
   if (decimal === undefined) return undefined;

@@ -108,7 +108,13 @@ for (const entry of [...BY_WRITTEN.values()].sort((a, b) => b.written.length - a
 export function unitAt(text: string, pos: number, afterChineseNumeral: boolean): UnitEntry | undefined {
   const candidates = BY_FIRST.get(text.charCodeAt(pos));
   if (!candidates) return undefined;
-  const entry = candidates.find((e) => text.startsWith(e.written, pos));
+  let entry: UnitEntry | undefined;
+  for (const e of candidates) {
+    if (text.startsWith(e.written, pos)) {
+      entry = e;
+      break;
+    }
+  }
   if (!entry) return undefined;
   if (afterChineseNumeral && !entry.afterChinese) return undefined;
   if (entry.latin && isLatinLetter(text.charCodeAt(pos + entry.written.length))) return undefined; // 5Gbps, 3kmh
