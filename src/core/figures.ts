@@ -80,9 +80,11 @@ export class TooManyFiguresError extends Error {
  * UTF-16 code units scanned in a plain loop: this step touches every character of a report, and the loop
  * measured faster than a regex for the character class (which was faster than one with alternatives).
  */
+const SPECIAL_START = 2;
 const CANDIDATE_START = (() => {
   const table = new Uint8Array(0x10000);
-  for (const ch of '0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万半首') table[ch.charCodeAt(0)] = 1;
+  for (const ch of '0123456789０１２３４５６７８９零〇一二两三四五六七八九十') table[ch.charCodeAt(0)] = 1;
+  for (const ch of '百千万半首') table[ch.charCodeAt(0)] = SPECIAL_START; // candidateAt decides
   return table;
 })();
 /** 1 where 百/千 may stand for a number (近百个, 上千家, 千亿元, 百余家): a cheap test before roundToken's. */
@@ -96,14 +98,13 @@ function maybeRound(text: string, pos: number): number {
 }
 
 /** The length of the candidate figure start at `pos` (1 for a numeral, 3 for 百分之, 2 for 首家), or 0. */
-function candidateAt(text: string, pos: number): number {
+function specialCandidateAt(text: string, pos: number): number {
   const ch = text[pos];
   if (ch === '百') return text.startsWith('百分之', pos) ? 3 : maybeRound(text, pos);
   if (ch === '千') return text.startsWith('千分之', pos) ? 3 : maybeRound(text, pos);
   if (ch === '万') return maybeRound(text, pos);
   if (ch === '半') return text.charCodeAt(pos + 1) === 0x5e74 /* 年 */ || text.charCodeAt(pos + 1) === 0x4e2a /* 个 */ ? 1 : 0;
-  if (ch === '首') return firstRankStart(text, pos) ? 2 : 0;
-  return 1;
+  return firstRankStart(text, pos) ? 2 : 0; // 首
 }
 const MAGNITUDE_AT = /万亿|千亿|百亿|千万|百万|亿|万|千|百/y;
 /** Latin letters, ASCII or full-width (NaN, past either end of the text, is none). */
@@ -129,11 +130,13 @@ function scanFigures(text: string, { maxFigures = Infinity, skipped }: ExtractOp
   const quotes = new QuoteTracker(text);
   const length = text.length;
   for (let pos = 0; pos < length; ) {
-    if (CANDIDATE_START[text.charCodeAt(pos)] === 0) {
+    const start = CANDIDATE_START[text.charCodeAt(pos)];
+    if (start === 0) {
       pos++;
       continue;
     }
-    const matched = candidateAt(text, pos);
+    // Digits and numerals start a number; 百, 千, 万, 半, 首 only in some contexts.
+    const matched = start === 1 ? 1 : specialCandidateAt(text, pos);
     if (matched === 0) {
       pos++;
       continue;
