@@ -19,8 +19,8 @@ export interface FoundFigure {
 
 // ---- ranks -------------------------------------------------------------------------------------------
 
-/** A rank is stated with 居/排名/位列… earlier in the same clause (居全市第一, 跻身全省“十强”). */
-export const RANK_VERB = /居|排名|排在|名列|位列|跻身|进入|列/;
+/** A rank is stated with 居/排名/位列… earlier in the same clause (居全市第一, 跻身全省“十强”, 跃升至第9位). */
+export const RANK_VERB = /居|排名|排在|名列|位列|跻身|进入|列|升至|升到|降至|降到|跃升/;
 const RANK_END = '，,。；;、！？!?)）”"\n\r 位名和与及';
 /** The scope a rank is stated in, right before 第/首 (全省第一, 全国第一家, 全省首家). */
 const RANK_SCOPE = /(?:全国|全省|全市|全区|全县|国内|省内|市内|区内|全球|世界|亚洲|全州|全盟)$/;

@@ -86,6 +86,10 @@ test('ordinals as ranks: a scope word or a rank verb before them, the measure wo
     ['首条', 'rank', 1],
     ['500强', 'rank', 500],
   ]);
+  assert.deepEqual(found('区域创新能力由全国第12位跃升至第9位，把就业摆在第一位。'), [
+    ['第12位', 'rank', 12],
+    ['第9位', 'rank', 9],
+  ]);
   // Not ranks: the first Five-Year Plan, an article of a law, batches, editions, 首台（套）, group names.
   assert.deepEqual(found('我国第一个五年计划，宪法第四条，首批项目，首届论坛，第一时间，完善首台（套）政策，摆在首位。'), []);
   assert.deepEqual(found('跻身全国百强县，百强城市，全国100强县。'), []);
