@@ -30,7 +30,7 @@ const u = (kind: FigureKind, afterChinese: boolean, words: string, notBefore?: R
 // The inventory of measure words and units in the reports (national 1954–2012, provinces, cities, counties):
 // 口 and 眼 for wells, 台套, 架次, 艘, 辆次, 宗, 枚, 吨公里, 标箱, 蒸吨, 吨标准煤, 担 (older reports' grain and cotton).
 const ENTRIES: UnitEntry[] = [
-  ...u('currency', true, '元 美元 欧元 港元 日元 英镑', { 元: '结化素论首' }),
+  ...u('currency', true, '元 美元 欧元 港元 日元 英镑 韩元 澳元 美金 卢布 新卢布 马克 法郎 人民币', { 元: '结化素论首', 马克: '思' }),
   ...u('area', true, '平方米 平米 平方公里 平方千米 亩 公顷 平方公尺'),
   ...u('area', false, '㎡'),
   ...u('length', true, '公里 千米 米 厘米 毫米 公尺'),

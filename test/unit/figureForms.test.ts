@@ -65,6 +65,10 @@ test('measure words of the reports and Latin unit symbols', () => {
     ['20km', 'length', 20],
     ['5万t', 'mass', 5],
   ]);
+  assert.deepEqual(found('借款共计十四亿零六百万新卢布，贷款3000万人民币。'), [
+    ['十四亿零六百万新卢布', 'currency', 140600],
+    ['3000万人民币', 'currency', 3000],
+  ]);
   // Latin letters that are no unit keep the number out: 5G, 4A级, PM2.5, C919, 5Gbps.
   assert.deepEqual(found('建成5G基站，4A级景区，PM2.5浓度，C919大飞机，带宽5Gbps。'), []);
   // A compound unit is one span; the kind is the first unit's.
