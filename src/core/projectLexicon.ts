@@ -112,6 +112,14 @@ export function lexiconFor(text: string, segmenter: Segmenter | undefined): Lexi
   return segmenter ? lexiconFromTokens(segmenter.tag(text)) : undefined;
 }
 
+/**
+ * Reads now what the project scan will need (the dictionary's word list, else the segmenter's dictionaries),
+ * so that the first analysis with projects does not wait for it.
+ */
+export function prepareLexicon(segmenter: Segmenter | undefined): void {
+  lexiconFor('', segmenter);
+}
+
 /** CJK ideographs (the common and extension A blocks): a character code test, cheaper than a regular expression. */
 export const isHan = (c: string) => {
   const x = c.charCodeAt(0);

@@ -1,11 +1,12 @@
 // The analysis worker thread (bundled to dist/analysisWorker.js). Analysis is synchronous CPU work and
-// nodejieba takes about a second to load its dictionaries, so both run here, off the extension host's
+// the project scan's word list takes a third of a second to read, so both run here, off the extension host's
 // thread. Requests are answered in order; one AnalysisCache per document keeps re-analysis incremental.
 // Nothing waits for the segmenter: until it has loaded, analyses come without projects (marked pending),
 // and it loads when the worker is idle; then the host is told, and asks again for the projects.
 import { parentPort } from 'node:worker_threads';
 import { AnalysisCache, analyzeText } from '../../core/analyze';
 import { loadIndicatorTable, type IndicatorTable } from '../../core/indicators';
+import { prepareLexicon } from '../../core/projectLexicon';
 import { loadJiebaSegmenter, type Segmenter } from '../../core/segmenter';
 import { errorMessage } from '../../core/text';
 import type { SegmenterReady, WorkerRequest, WorkerResponse } from './workerProtocol';
@@ -16,13 +17,14 @@ const caches = new Map<string, AnalysisCache>();
 /** The shipped table with users' entries (undefined: the shipped one). */
 let indicators: IndicatorTable | undefined;
 
-/** Loads nodejieba now (once) and tells the host. */
+/** Loads the segmenter and the project scan's words now (once) and tells the host. */
 function loadSegmenter(): void {
   clearTimeout(loading);
   if (segmenter) return;
   const t0 = performance.now();
   try {
     segmenter = { value: loadJiebaSegmenter() };
+    prepareLexicon(segmenter.value);
   } catch (err) {
     segmenter = { error: errorMessage(err) };
   }
@@ -30,7 +32,7 @@ function loadSegmenter(): void {
   parentPort?.postMessage(ready);
 }
 
-/** Loads nodejieba once the queue is quiet (a request that arrives first is answered first). */
+/** Loads them once the queue is quiet (a request that arrives first is answered first). */
 function loadSegmenterSoon(): void {
   if (!segmenter && !loading) loading = setTimeout(loadSegmenter, 20);
 }

@@ -11,6 +11,7 @@ import { compileQuery, findHits } from '../../core/corpus/kwic';
 import { cachedSummaryJson, parseCachedSummary, summarize, SUMMARY_VERSION } from '../../core/corpus/summary';
 import { HEAD_CHARS, looksLikeReport } from '../../core/detection';
 import { decodeReport, MAX_REPORT_BYTES } from '../../core/reportInput';
+import { prepareLexicon } from '../../core/projectLexicon';
 import { loadJiebaSegmenter, type Segmenter } from '../../core/segmenter';
 import { errorMessage } from '../../core/text';
 import type { CorpusRequest, CorpusResponse, FileRef, FileResult } from './corpusProtocol';
@@ -32,6 +33,7 @@ function loadSegmenter(): { value?: Segmenter; error?: string } {
   if (!segmenter) {
     try {
       segmenter = { value: loadJiebaSegmenter() };
+      prepareLexicon(segmenter.value);
     } catch (err) {
       segmenter = { error: errorMessage(err) };
     }
