@@ -21,10 +21,10 @@ export function activate(context: vscode.ExtensionContext): ActivatedApi {
   const loadStart = (globalThis as { __reportAnnotatorLoadStart?: number }).__reportAnnotatorLoadStart ?? performance.now();
   const log = vscode.window.createOutputChannel('Report Annotator', { log: true });
   context.subscriptions.push(log);
-  const analysis = registerAnalysis(context, log);
+  const { service: analysis, indicators } = registerAnalysis(context, log);
   const { manager, ...annotating } = registerAnnotating(context, analysis, log);
   const reading = registerReading(context, analysis, manager);
-  const corpus = registerCorpus(context, analysis, manager, log);
+  const corpus = registerCorpus(context, { analysis, annotations: manager, indicators }, log);
   const coding = registerCoding(context, { manager, exportImport: annotating.exportImport }, log);
   return { analysis, annotations: manager, ...annotating, ...reading, corpus, coding, activationMs: performance.now() - loadStart };
 }
