@@ -79,6 +79,7 @@ function render() {
   addFocusTargets(plot, chart, colour, t);
   $('chart').replaceChildren(plot);
   legend(series, colour, chart, labels);
+  regionPicker(current.regions ?? [], labels);
   table(chart);
   vscode.postMessage({ type: 'rendered', marks: plot.querySelectorAll('path, circle, rect, line').length, points: chart.points.length });
 }
@@ -171,6 +172,36 @@ function legend(series, colour, chart, labels) {
   }
 }
 
+/** The regions of an indicator as checkboxes (shown when there are several): the chart draws the checked ones. */
+function regionPicker(regions, labels) {
+  const el = $('regions');
+  el.hidden = regions.length < 2;
+  if (el.hidden) return;
+  const focused = document.activeElement?.dataset?.region;
+  el.replaceChildren();
+  const legendEl = document.createElement('legend');
+  legendEl.textContent = labels.regions;
+  el.append(legendEl);
+  for (const r of regions) {
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = r.selected;
+    box.dataset.region = r.name;
+    box.addEventListener('change', () => {
+      const chosen = [...el.querySelectorAll('input:checked')].map((b) => b.dataset.region);
+      if (chosen.length === 0) {
+        box.checked = true; // at least one region stays drawn
+        return;
+      }
+      vscode.postMessage({ type: 'regions', regions: chosen });
+    });
+    label.append(box, document.createTextNode(` ${r.name} (${r.points})`));
+    el.append(label);
+    if (r.name === focused) box.focus();
+  }
+}
+
 function table(chart) {
   const el = $('table');
   el.replaceChildren();
@@ -238,7 +269,7 @@ function pngData(svg) {
 window.addEventListener('message', async (event) => {
   const m = event.data;
   if (m.type === 'data') {
-    current = { state: m.state, chart: m.chart, labels: m.labels };
+    current = { state: m.state, chart: m.chart, labels: m.labels, regions: m.regions ?? [] };
     vscode.setState({ timeline: m.state, last: current });
     render();
   } else if (m.type === 'export') {
