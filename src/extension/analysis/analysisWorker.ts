@@ -5,6 +5,8 @@
 // and it loads when the worker is idle; then the host is told, and asks again for the projects.
 import { parentPort } from 'node:worker_threads';
 import { AnalysisCache, analyzeText } from '../../core/analyze';
+import { diffAnalysis } from '../../core/analysisPatch';
+import type { DocumentAnalysis } from '../../core/types';
 import { loadIndicatorTable, type IndicatorTable } from '../../core/indicators';
 import { prepareLexicon } from '../../core/projectLexicon';
 import { loadJiebaSegmenter, type Segmenter } from '../../core/segmenter';
@@ -14,6 +16,9 @@ import type { SegmenterReady, WorkerRequest, WorkerResponse } from './workerProt
 let segmenter: { value?: Segmenter; error?: string } | undefined;
 let loading: ReturnType<typeof setTimeout> | undefined;
 const caches = new Map<string, AnalysisCache>();
+/** The last analysis sent for each document, numbered, for the patch of the next one. */
+const sent = new Map<string, { seq: number; text: string; analysis: DocumentAnalysis }>();
+let nextSeq = 1;
 /** The shipped table with users' entries (undefined: the shipped one). */
 let indicators: IndicatorTable | undefined;
 
@@ -40,6 +45,7 @@ function loadSegmenterSoon(): void {
 function handle(request: WorkerRequest): WorkerResponse | undefined {
   if (request.type === 'forget') {
     caches.delete(request.key);
+    sent.delete(request.key);
     return undefined;
   }
   if (request.type === 'warmUp') {
@@ -49,6 +55,7 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
   if (request.type === 'indicators') {
     indicators = request.entries.length > 0 ? loadIndicatorTable(...request.entries) : undefined;
     caches.clear();
+    sent.clear();
     return undefined;
   }
   try {
@@ -63,7 +70,16 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
       loadSegmenterSoon();
     }
     const stats = { analyzeMs: performance.now() - t0, cacheHits: cache.hits - hits, cacheMisses: cache.misses - misses };
-    return { id: request.id, analysis, stats };
+    if (request.key === undefined) return { id: request.id, analysis, stats };
+    // Only what changed crosses to the host, when it holds the analysis this one is compared with.
+    const previous = sent.get(request.key);
+    const seq = nextSeq++;
+    sent.set(request.key, { seq, text: request.text, analysis });
+    if (previous && previous.seq === request.base) {
+      const patch = diffAnalysis(previous.analysis, analysis, previous.text, request.text);
+      return { id: request.id, seq, base: previous.seq, patch, stats: { ...stats, diffMs: performance.now() - t0 - stats.analyzeMs } };
+    }
+    return { id: request.id, seq, analysis, stats };
   } catch (err) {
     return { id: request.id, error: (err instanceof Error && err.stack) || errorMessage(err) };
   }
