@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { AnalysisService } from './analysisService';
 import { UserIndicators } from './indicatorSettings';
+import { InlineAnalysis } from './inlineAnalysis';
 
 export function registerAnalysis(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): { service: AnalysisService; indicators: UserIndicators } {
   const workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath;
@@ -17,4 +18,11 @@ export function registerAnalysis(context: vscode.ExtensionContext, log: vscode.L
   }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(warm) });
   return { service, indicators };
+}
+
+/** In VS Code for the Web: the analysis on the extension host itself, without worker threads or projects. */
+export function registerInlineAnalysis(context: vscode.ExtensionContext): InlineAnalysis {
+  const analysis = new InlineAnalysis();
+  context.subscriptions.push(analysis);
+  return analysis;
 }
