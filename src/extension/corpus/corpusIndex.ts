@@ -141,6 +141,8 @@ export class CorpusIndex implements vscode.Disposable {
    */
   reindex(progressTitle?: string): Promise<IndexRunStats> {
     this.cancel();
+    // Files changed before now are read by this run: only changes from now on need a run of their own.
+    this.pendingFiles.clear();
     const t0 = performance.now();
     const discovered = this.discover().then((uris) => ({ uris, ms: performance.now() - t0 }));
     discovered.catch(() => undefined); // awaited below; a failure is reported there
@@ -237,7 +239,8 @@ export class CorpusIndex implements vscode.Disposable {
     const wanted = new Set(uris.map((u) => u.toString()));
     for (const key of [...this.reports.keys(), ...this.failures.keys()]) if (!wanted.has(key)) this.remove(vscode.Uri.parse(key));
     const added = uris.filter((u) => !this.reports.has(u.toString()) && !this.failures.has(u.toString()));
-    return added.length > 0 ? this.run(added, false, undefined, performance.now(), 0, true) : undefined;
+    // Tracked as the index's run (progress, cancel, `indexing`): views and the timeline wait for its end.
+    return added.length > 0 ? this.run(added, false, undefined, performance.now(), 0, true, true) : undefined;
   }
 
   private excludePatterns(): string[] {
@@ -245,11 +248,20 @@ export class CorpusIndex implements vscode.Disposable {
   }
 
   /**
-   * Indexes `uris`. A `full` run replaces everything the index holds and shows progress; `everyNonReport` says
-   * the files include every candidate that is not a report (findFiles' list, or what it found beyond the
-   * remembered reports), so the worker may replace its list of known non-reports.
+   * Indexes `uris`. A `full` run replaces everything the index holds; a `tracked` one (every full run, and the
+   * reconciling after one) is the index's running run: it shows progress, can be cancelled and makes `indexing`
+   * true. `everyNonReport` says the files include every candidate that is not a report (findFiles' list, or
+   * what it found beyond the remembered reports), so the worker may replace its list of known non-reports.
    */
-  private async run(uris: vscode.Uri[], full: boolean, progressTitle?: string, t0 = performance.now(), discoverMs = 0, everyNonReport = full): Promise<IndexRunStats> {
+  private async run(
+    uris: vscode.Uri[],
+    full: boolean,
+    progressTitle?: string,
+    t0 = performance.now(),
+    discoverMs = 0,
+    everyNonReport = full,
+    tracked = full,
+  ): Promise<IndexRunStats> {
     const id = this.nextId++;
     const files = uris.map((u) => ({ key: u.toString(), path: u.fsPath }));
     const stats: IndexRunStats = { files: files.length, discoverMs, filledMs: 0, reports: 0, analysed: 0, cached: 0, failed: 0, droppedCacheEntries: 0, ms: 0, cancelled: false };
@@ -260,11 +272,11 @@ export class CorpusIndex implements vscode.Disposable {
     }
     let resolveDone!: (s: IndexRunStats) => void;
     const done = new Promise<IndexRunStats>((r) => (resolveDone = r));
-    if (full) this.running = { id, done };
+    if (tracked) this.running = { id, done };
     const title = progressTitle ?? vscode.l10n.t('Indexing reports');
-    void vscode.commands.executeCommand('setContext', 'reportAnnotator.corpus.indexing', full);
+    if (tracked) void vscode.commands.executeCommand('setContext', 'reportAnnotator.corpus.indexing', true);
     let reportProgress: ((m: string) => void) | undefined;
-    if (full) {
+    if (tracked) {
       void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, (p) => {
         reportProgress = (message) => p.report({ message });
         return done;
@@ -281,10 +293,12 @@ export class CorpusIndex implements vscode.Disposable {
         stats.cancelled = m.type === 'done' && m.cancelled;
         stats.droppedCacheEntries = m.type === 'done' ? m.droppedCacheEntries : 0;
         stats.ms = stats.filledMs = performance.now() - t0;
-        if (full) {
+        if (tracked && this.running?.id === id) {
           this.running = undefined;
-          this.lastRun = stats;
           void vscode.commands.executeCommand('setContext', 'reportAnnotator.corpus.indexing', false);
+        }
+        if (full) {
+          this.lastRun = stats;
           this.log.info(
             `corpus: ${stats.reports} report(s) of ${stats.files} file(s) in ${stats.ms.toFixed(0)} ms: ${stats.cached} from the cache, ${stats.analysed} analysed, ${stats.failed} failed${stats.droppedCacheEntries ? `, ${stats.droppedCacheEntries} corrupted cache entr(ies) dropped` : ''}${stats.cancelled ? ' (cancelled)' : ''}`,
           );
