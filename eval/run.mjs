@@ -87,7 +87,9 @@ function evaluate(doc) {
     name: doc.name,
     figures: score(labels.figures, figures, sameFigure),
     sections: score(labels.sections, sections, sameSection),
-    projects: score(labels.projects, projects, sameSpan),
+    // A document labelled for figures and sections only (its draft says `projects unlabelled`) is not scored
+    // for projects: its predicted projects would all count as spurious.
+    ...(labels.projectsUnlabelled ? {} : { projects: score(labels.projects, projects, sameSpan) }),
   };
 }
 
@@ -113,6 +115,7 @@ for (const split of ['tune', 'test']) {
   for (const doc of docs) {
     const r = evaluate(doc);
     for (const c of CATS) {
+      if (!r[c]) continue;
       console.log(row(r.name, c, r[c]));
       total[c].gold += r[c].gold; total[c].pred += r[c].pred;
       total[c].strict.n += r[c].strict.n; total[c].lenient.n += r[c].lenient.n;

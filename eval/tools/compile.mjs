@@ -9,6 +9,7 @@
 //   H <level> <text>           next occurrence of the heading text after the heading cursor
 //   P <name>[|<alias>…]        every occurrence of the name and its aliases in the whole text (longest first)
 //   X <string>                 occurrences of project names inside this string are not projects
+//   projects unlabelled        the document's projects were not labelled: the eval does not score them
 //   # comment
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -88,6 +89,8 @@ for (const [i, raw] of draft.entries()) {
   } else if (op === 'P') {
     const names = rest.split('|').map((s) => s.trim()).filter(Boolean);
     projectDefs.push(names);
+  } else if (op === 'projects' && rest.trim() === 'unlabelled') {
+    out.projectsUnlabelled = true;
   } else if (op === 'X') {
     excludes.push(rest.trim());
   } else err('unknown op');

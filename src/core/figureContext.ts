@@ -75,7 +75,8 @@ export function attachContext(text: string, figures: Figure[], table: IndicatorT
     directions.push(direction);
     comparisonBase.push(!direction && (prefix.includes('较') || prefix.includes('比')) && COMPARISON.test(prefix));
     if (direction && (f.kind === 'percent' || f.kind === 'percentagePoint')) f.direction = direction;
-    if (f.kind !== 'rank' && !comparisonBase[i] && !followsFigure) {
+    // After a duration (开业一个月时间累计营业额就达1.05亿元) the words between name what this figure measures.
+    if (f.kind !== 'rank' && !comparisonBase[i] && (!followsFigure || prev.kind === 'duration')) {
       // 经济增长速度的宏观调控目标，定为百分之八至九: the subject is the clause before the verb.
       const clauseStart = f.range.start - prefix.length;
       if (VERB_CLAUSE.test(prefix) && /[，,]/.test(text[clauseStart - 1] ?? '')) prefix = clauseBefore(text, clauseStart - 1);

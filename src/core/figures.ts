@@ -3,11 +3,24 @@
 // the figures found attaches what each one measures (indicator) and the change stated after it.
 import { clauseBefore } from './clauses';
 import { attachContext } from './figureContext';
+import {
+  firstRank,
+  firstRankStart,
+  type FoundFigure,
+  halfToken,
+  notAQuantity,
+  ordinalRank,
+  RANK_VERB,
+  rankFigure,
+  roundToken,
+  QuoteTracker,
+  strongRank,
+} from './figureWords';
 import { defaultIndicatorTable, type IndicatorTable } from './indicators';
 import { CHINESE_AT, type NumberToken, readNumber } from './numberTokens';
-import { MAGNITUDE_EXPONENTS, scaleDecimal } from './numerals';
-import type { Figure, FigureBound, FigureHigh, FigureKind, Span } from './types';
-import { unitAt } from './units';
+import { MAGNITUDE_EXPONENTS, parseNumeral, scaleDecimal } from './numerals';
+import type { Figure, FigureBound, FigureKind, Span } from './types';
+import { latinUnitAt, unitAt } from './units';
 
 /**
  * Finds the figures in one piece of text (usually a paragraph). Offsets are relative to `text`;
@@ -61,38 +74,39 @@ export class TooManyFiguresError extends Error {
 // ---------------------------------------------------------------------------------------------------------
 // Scanning
 
-interface FoundFigure {
-  start: number;
-  end: number;
-  kind: FigureKind;
-  value: number;
-  exponent: number;
-  baseValue: number;
-  unit: string;
-  approx: boolean;
-  high?: FigureHigh;
-}
-
 /**
- * Where a figure may start: Arabic digits, Chinese numerals, 百分之 (percent), 首家/首个/首位 (rank). A table of
+ * Where a figure may start: Arabic digits, Chinese numerals, 百分之 (percent), 首家/首个/首位 (rank), 百/千 alone
+ * (近百个, 千亿元) and 半 (半年). A table of
  * UTF-16 code units scanned in a plain loop: this step touches every character of a report, and the loop
  * measured faster than a regex for the character class (which was faster than one with alternatives).
  */
+const SPECIAL_START = 2;
 const CANDIDATE_START = (() => {
   const table = new Uint8Array(0x10000);
-  for (const ch of '0123456789０１２３４５６７８９零〇一二两三四五六七八九十百首') table[ch.charCodeAt(0)] = 1;
+  for (const ch of '0123456789０１２３４５６７８９零〇一二两三四五六七八九十') table[ch.charCodeAt(0)] = 1;
+  for (const ch of '百千万半首') table[ch.charCodeAt(0)] = SPECIAL_START; // candidateAt decides
   return table;
 })();
-const FIRST_RANK_SECOND = '家个位';
+/** 1 where 百/千 may stand for a number (近百个, 上千家, 千亿元, 百余家): a cheap test before roundToken's. */
+const ROUND_NEIGHBOURS = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const ch of '近超逾上约破过到达万亿余') table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
+function maybeRound(text: string, pos: number): number {
+  return ROUND_NEIGHBOURS[text.charCodeAt(pos - 1)] === 1 || ROUND_NEIGHBOURS[text.charCodeAt(pos + 1)] === 1 ? 1 : 0;
+}
 
 /** The length of the candidate figure start at `pos` (1 for a numeral, 3 for 百分之, 2 for 首家), or 0. */
-function candidateAt(text: string, pos: number): number {
+function specialCandidateAt(text: string, pos: number): number {
   const ch = text[pos];
-  if (ch === '百') return text.startsWith('百分之', pos) ? 3 : 0;
-  if (ch === '首') return FIRST_RANK_SECOND.includes(text[pos + 1] ?? '_') ? 2 : 0;
-  return 1;
+  if (ch === '百') return text.startsWith('百分之', pos) ? 3 : maybeRound(text, pos);
+  if (ch === '千') return text.startsWith('千分之', pos) ? 3 : maybeRound(text, pos);
+  if (ch === '万') return maybeRound(text, pos);
+  if (ch === '半') return text.charCodeAt(pos + 1) === 0x5e74 /* 年 */ || text.charCodeAt(pos + 1) === 0x4e2a /* 个 */ ? 1 : 0;
+  return firstRankStart(text, pos) ? 2 : 0; // 首
 }
-const MAGNITUDE_AT = /万亿|千万|百万|亿|万|千|百/y;
+const MAGNITUDE_AT = /万亿|千亿|百亿|千万|百万|亿|万|千|百/y;
 /** Latin letters, ASCII or full-width (NaN, past either end of the text, is none). */
 function isLatin(c: number): boolean {
   const lower = c | 0x20; // ASCII case fold
@@ -108,23 +122,21 @@ function isApproxInside(c: number): boolean {
 }
 /** 十届十次全会, 二次会议: the count names a meeting. */
 const MEETING_AFTER = /全会|全体会议|会议|党代会|代表大会|人代会|常委会|全委会|集体学习/y;
-/** 八项规定, 五项原则: the count is part of a policy's name. */
-const NAME_AFTER = /规定|原则/y;
-/** A rank is stated with 居/排名/位列… earlier in the same clause (居全市第一, 跻身全省“十强”). */
-const RANK_VERB = /居|排名|排在|名列|位列|跻身|进入|列/;
-const RANK_END = '，,。；;、！？!?)）”"\n\r 位名和与及';
-const FIRST_SCOPE = /(?:全国|全省|全市|全区|全县|国内|省内|市内|区内|全球|世界)$/;
+/** 八项规定, 五项原则, 四项基本原则: the count is part of a policy's name. */
+const NAME_AFTER = /规定|原则|基本原则/y;
 
 function scanFigures(text: string, { maxFigures = Infinity, skipped }: ExtractOptions): FoundFigure[] {
   const out: FoundFigure[] = [];
   const quotes = new QuoteTracker(text);
   const length = text.length;
   for (let pos = 0; pos < length; ) {
-    if (CANDIDATE_START[text.charCodeAt(pos)] === 0) {
+    const start = CANDIDATE_START[text.charCodeAt(pos)];
+    if (start === 0) {
       pos++;
       continue;
     }
-    const matched = candidateAt(text, pos);
+    // Digits and numerals start a number; 百, 千, 万, 半, 首 only in some contexts.
+    const matched = start === 1 ? 1 : specialCandidateAt(text, pos);
     if (matched === 0) {
       pos++;
       continue;
@@ -136,7 +148,7 @@ function scanFigures(text: string, { maxFigures = Infinity, skipped }: ExtractOp
     } else if (matched === 2) {
       figure = firstRank(text, pos);
     } else {
-      const token = readNumber(text, pos);
+      const token = readNumber(text, pos) ?? wordToken(text, pos);
       if (token) {
         resume = token.end;
         figure = figureAt(text, token, quotes, 0);
@@ -161,6 +173,28 @@ function scanFigures(text: string, { maxFigures = Infinity, skipped }: ExtractOp
   return out;
 }
 
+/** 百/千 standing for a number (近百个, 千亿元), 半 (半年): numbers that readNumber leaves to their context. */
+function wordToken(text: string, pos: number): NumberToken | undefined {
+  const c = text.charCodeAt(pos);
+  if (c === 0x534a /* 半 */) return halfToken(text, pos);
+  if (c === 0x767e /* 百 */ || c === 0x5343 /* 千 */ || c === 0x4e07 /* 万 */) return roundToken(text, pos);
+  return undefined;
+}
+
+const isRound = (text: string, token: NumberToken) => token.end === token.start + 1 && '百千万'.includes(text[token.start]);
+
+function hasInner亿(text: string, token: NumberToken): boolean {
+  for (let i = token.start; i < token.end; i++) if (text.charCodeAt(i) === 0x4ebf /* 亿 */) return true;
+  return false;
+}
+
+function inUnitsOf万(text: string, token: NumberToken): NumberToken {
+  const whole = parseNumeral(`${text.slice(token.start, token.end)}万`);
+  if (whole === undefined) return token;
+  const decimal = String(scaleDecimal(whole, -4));
+  return { ...token, decimal, value: Number(decimal) };
+}
+
 /** The figure whose number is `token`, or undefined when the number is not a figure. */
 function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth: number): FoundFigure | undefined {
   const before = token.start > 0 ? text[token.start - 1] : '';
@@ -169,8 +203,10 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
     const rank = rankFigure(text, token.start - 1, token, true);
     if (rank) return rank;
   }
-  if (!token.chinese && (isLatin(text.charCodeAt(token.start - 1)) || isLatin(text.charCodeAt(token.end)))) return undefined; // PM2.5, 5G, C919
-  if (token.chinese && before === '个') return undefined; // 第十三个五年规划
+  if (!token.chinese && isLatin(text.charCodeAt(token.start - 1))) return undefined; // PM2.5, C919
+  if (!token.chinese && isLatin(text.charCodeAt(token.end)) && !latinUnitAt(text, token.end)) return undefined; // 5G, 4A级
+  if (token.chinese && before === '个' && !isRound(text, token)) return undefined; // 第十三个五年规划, not 两个千亿元台阶
+  if (token.chinese && (before === '几' || before === '数')) return undefined; // 几十亿元, 数十万: vague
 
   const start = token.start;
   let approx = approxBefore(text, start);
@@ -179,12 +215,17 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
   }
 
   let p = token.end;
+  // Spaced digits (7 4 7 7 2 亿元, 1 1 ％) may have one space before the magnitude or unit.
+  if (token.spaced && text.charCodeAt(p) === 0x20) p++;
   let exponent = token.exponent;
   if (isApproxInside(text.charCodeAt(p))) {
     approx = true;
     p++;
   }
-  let unit = unitAt(text, p, token.chinese);
+  // Measure words such as 头, 张, 只 after a small Chinese numeral mostly make words (两只手, 一张蓝图); after a
+  // magnitude or a larger number they count (三千万头, 一千多张).
+  const smallChinese = token.chinese && token.value < 10;
+  let unit = unitAt(text, p, smallChinese && exponent === 0);
   if (!unit && exponent === 0) {
     MAGNITUDE_AT.lastIndex = p;
     const mag = MAGNITUDE_AT.exec(text);
@@ -194,6 +235,8 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
       if (e >= 4 || unitAt(text, p + mag[0].length, token.chinese)) {
         exponent = e;
         p += mag[0].length;
+        // 一亿一千七百多万亩: the inner 亿 counts in units of the 万 after 多 (11700 万, not 100001700 万).
+        if (token.chinese && e === 4 && hasInner亿(text, token)) token = inUnitsOf万(text, token);
       }
     }
   }
@@ -206,9 +249,11 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
       exponent = 12; // 4万多亿元
       p++;
     }
-    unit = unitAt(text, p, token.chinese);
+    unit = unitAt(text, p, smallChinese && exponent === 0);
   }
-  if (!unit && exponent === 0 && text[p] === '强' && RANK_VERB.test(clauseBefore(text, start))) {
+  if (unit?.written === '人口' && exponent > 0) unit = undefined; // 八亿人口: the bare magnitude, without the noun
+  if (unit?.written === '度' && exponent === 0) unit = undefined; // 二十四亿度 (kWh), not 一度, 两度, 30度
+  if (!unit && exponent === 0 && text[p] === '强' && strongRank(text, token, p + 1)) {
     return rankFigure(text, start, token, false, p + 1);
   }
 
@@ -218,6 +263,15 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
     kind = unit.kind;
     unitName = unit.unit;
     p += unit.written.length;
+    // 76微克/立方米, 300元/吨: a compound unit.
+    const slash = text.charCodeAt(p);
+    if (slash === 0x2f || slash === 0xff0f) {
+      const per = unitAt(text, p + 1, false);
+      if (per && !per.latin) {
+        unitName += `/${per.unit}`;
+        p += 1 + per.written.length;
+      }
+    }
     if (unit.written === '次' && stickyAt(MEETING_AFTER, text, p)) return undefined;
     if (unit.kind === 'count' && stickyAt(NAME_AFTER, text, p)) return undefined;
     if (unit.written === '年' && token.yearLike && exponent === 0) return undefined; // a calendar year
@@ -234,10 +288,11 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
     approx = true; // 一年多
     p++;
   }
-  // 一 before a measure word is mostly the article (一个, 一批, 一年来), not a count.
-  if (token.chinese && token.decimal === '1' && exponent === 0 && !approx && (kind === 'count' || kind === 'duration')) {
+  // 一 before a measure word is mostly the article (一个, 一批, 一年来), not a count; 一个月 is a month.
+  if (token.chinese && token.decimal === '1' && exponent === 0 && !approx && (kind === 'count' || kind === 'duration') && unitName !== '个月') {
     return undefined;
   }
+  if ((kind === 'duration' || kind === 'count') && unit && notAQuantity(text, unit.written, kind, token.value, p)) return undefined;
   return {
     start,
     end: p,
@@ -315,7 +370,7 @@ function sharedUnit(text: string, token: NumberToken, p: number, quotes: QuoteTr
   if (token.yearLike && partner.kind === 'duration') return undefined; // 2020—2030年
   return {
     start: token.start,
-    end: p,
+    end: text.charCodeAt(p - 1) === 0x20 ? p - 1 : p, // not the space after spaced digits
     kind: partner.kind,
     value: token.value,
     exponent: partner.exponent,
@@ -325,29 +380,9 @@ function sharedUnit(text: string, token: NumberToken, p: number, quotes: QuoteTr
   };
 }
 
-/** 第一 is a rank only where the clause states one (居全市第一); 第一时间, 第十四届, 第四批 are not figures. */
-function ordinalRank(text: string, token: NumberToken): FoundFigure | undefined {
-  if (token.fraction || token.exponent || !RANK_VERB.test(clauseBefore(text, token.start - 1))) return undefined;
-  return rankFigure(text, token.start - 1, token, true);
-}
-
-function rankFigure(text: string, start: number, token: NumberToken, needEnd: boolean, end = token.end): FoundFigure | undefined {
-  if (needEnd && end < text.length && !RANK_END.includes(text[end])) return undefined;
-  return { start, end, kind: 'rank', value: token.value, exponent: 0, baseValue: token.value, unit: '', approx: false };
-}
-
-/** 首位 after 居 (居世界首位, not 摆在首位); 首家/首个 after a scope (全省首家). */
-function firstRank(text: string, pos: number): FoundFigure | undefined {
-  const word = text.slice(pos, pos + 2);
-  const ok =
-    word === '首位'
-      ? RANK_VERB.test(clauseBefore(text, pos))
-      : FIRST_SCOPE.test(text.slice(Math.max(0, pos - 2), pos));
-  return ok ? { start: pos, end: pos + 2, kind: 'rank', value: 1, exponent: 0, baseValue: 1, unit: '', approx: false } : undefined;
-}
-
-/** 百分之十, 百分之三十五, 百分之百. */
+/** 百分之十, 百分之三十五, 百分之百; 千分之十三 (per mille, kind other as ‰). */
 function percentInWords(text: string, pos: number): FoundFigure | undefined {
+  const perMille = text[pos] === '千';
   const numberAt = pos + 3;
   let value: number;
   let end: number;
@@ -368,11 +403,20 @@ function percentInWords(text: string, pos: number): FoundFigure | undefined {
     approx = true;
     end += 2;
   }
-  const figure: FoundFigure = { start: pos, end, kind: 'percent', value, exponent: 0, baseValue: scaleDecimal(decimal, 0), unit: '%', approx };
+  const figure: FoundFigure = {
+    start: pos,
+    end,
+    kind: perMille ? 'other' : 'percent',
+    value,
+    exponent: 0,
+    baseValue: scaleDecimal(decimal, 0),
+    unit: perMille ? '‰' : '%',
+    approx,
+  };
   // 百分之八至九, 百分之八到百分之九: a range.
   RANGE_AT.lastIndex = end;
   if (!RANGE_AT.test(text)) return figure;
-  const at = RANGE_AT.lastIndex + (text.startsWith('百分之', RANGE_AT.lastIndex) ? 3 : 0);
+  const at = RANGE_AT.lastIndex + (text.startsWith(perMille ? '千分之' : '百分之', RANGE_AT.lastIndex) ? 3 : 0);
   const high = readNumber(text, at);
   if (!high || high.fraction || high.exponent || high.value <= value) return figure;
   let highEnd = high.end;
@@ -398,36 +442,4 @@ function approxBefore(text: string, start: number): boolean {
   if (one === '约') return !'签预节制契邀条履违公特相合'.includes(word) || word === '';
   if (one === '近') return !'最附'.includes(word) || word === '';
   return one === '超' || one === '逾';
-}
-
-
-/**
- * Tracks whether a position is inside quotation marks, moving forward only (linear over the text).
- * A figure inside a short quotation is a name or slogan (“1251”, “四个100”, “十三五”).
- */
-class QuoteTracker {
-  private openAt = -1;
-  /** The next quotation mark not yet applied to `openAt`, found once and kept until passed. */
-  private next: RegExpExecArray | null | undefined;
-  private readonly marks = /[“”"「」『』]/g;
-
-  constructor(private readonly text: string) {}
-
-  insideSlogan(start: number, end: number): boolean {
-    this.advanceTo(start);
-    if (this.openAt < 0 || start - this.openAt > 12) return false;
-    const close = this.text.slice(end, end + 12).search(/[”"」』]/);
-    return close >= 0 && end + close - this.openAt <= 13;
-  }
-
-  private advanceTo(pos: number): void {
-    if (this.next === undefined) this.next = this.marks.exec(this.text); // only once a figure is asked about
-    while (this.next && this.next.index < pos) {
-      const ch = this.next[0];
-      if (ch === '"') this.openAt = this.openAt < 0 ? this.next.index : -1;
-      else if (ch === '“' || ch === '「' || ch === '『') this.openAt = this.next.index;
-      else this.openAt = -1;
-      this.next = this.marks.exec(this.text);
-    }
-  }
 }

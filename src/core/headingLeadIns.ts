@@ -4,10 +4,15 @@
 
 const NUM = '[一二三四五六七八九十]{1,3}';
 
-/** ——…, 一是…, 第一，… */
-export const MARKED_LEAD_RE = new RegExp(`^(?:—{1,2}|${NUM}是|第${NUM}[，,、])`);
-/** 一是… after a sentence inside the paragraph: the list items of a paragraph. */
-export const MID_LEAD_RE = new RegExp(`。(${NUM}是)`, 'g');
+/** Circled numbers ① … ⑳ that number a paragraph's items (①加强房地产管控。). */
+const CIRCLED = '[\u2460-\u2473]';
+/** ——…, 一是…, 第一，…, ①… */
+export const MARKED_LEAD_RE = new RegExp(`^(?:—{1,2}|${NUM}是|第${NUM}[，,、]|${CIRCLED})`);
+/** 一是… or ①… after a sentence inside the paragraph: the items of a paragraph. */
+export const MID_LEAD_RE = new RegExp(`。(${NUM}是|${CIRCLED})`, 'g');
+/** A circled item's first sentence names its subject even with a comma (①强力支持…更新，依靠…转型。). */
+export const CIRCLED_RE = new RegExp(`^${CIRCLED}`);
+export const MAX_CIRCLED_LEAD = 50;
 
 /**
  * Openings of a series of review paragraphs (一年来,我们…。 / 这五年，…。 / １９８４年，…。): headings when
@@ -21,10 +26,10 @@ const NARRATIVE_START_RE =
   /^(?:今年|去年|明年|前年|过去|目前|当前|近年|近期|一年来|五年来|多年来|同时|此外|对此|为此|因此|总之|特别|其中|在|从|对(?![标接外])|根据|按照|通过|随着|各位|回顾|展望|如今|现在|未来|今后|主要|本届|这|那|我|[“”"‘’'《(（])/;
 /**
  * Words that make a sentence a statement, a wish or an aphorism rather than a heading (X是Y, 要…, 我们…,
- * …描绘了…, 上下同欲者胜, 奋斗才能赢得未来). Not inside words: 特别是, 收入者, 要素, 重要, 纲要.
+ * …描绘了…, 上下同欲者胜, 奋斗才能赢得未来, stances: 中国赞同…的主张). Not inside words: 特别是, 收入者, 要素, 重要, 纲要.
  */
 const STATEMENT_RE =
-  /(?<!特别|尤其|或|于|凡|总)是|我|这|那|了|(?<![入费资作学患疾营业动])者|才能|才是|吗|呢|吧|但|却|正在|着(?![力眼重手实])|(?<![重主需必只紧首纲摘概])要(?![素求点件闻害员务地道职])|必须|应当|愿意|希望/;
+  /(?<!特别|尤其|或|于|凡|总)是|我|这|那|了|(?<![入费资作学患疾营业动])者|才能|才是|吗|呢|吧|但|却|正在|着(?![力眼重手实])|(?<![重主需必只紧首纲摘概])要(?![素求点件闻害员务地道职])|必须|应当|愿意|希望|赞同|赞成|认为/;
 /** Verbs and frames that open a multi-clause lead-in (打造精品线路，做强“历史文化游”。). */
 const LEAD_VERB_RE =
   /^(?:坚持|加强|加快|加速|加大|推进|推动|深化|强化|打造|提升|做[强优特活大实深好精细]|聚焦|实施|促进|完善|优化|狠抓|抓[好实细紧]|扩大|培育|壮大|发展|构建|健全|建设|巩固|落实|提高|突出|持续|全面|大力|积极|着力|切实|深入|坚决|统筹|增强|激发|释放|筑牢|兜牢|守牢|织密|夯实|创新|改善|保障|维护|确保|防范|围绕|紧扣|立足|依托|扎实|全力|明晰|明确|强推|引领|激活|厚植|补齐|守住|稳定|提质|注重|进一步|继续|认真|努力|高度重视|依法|稳步|不断|用好|办好|下大力|千方百计|以.{1,30}为(?:重点|抓手|统揽|引领|核心|主线|牵引|目标|导向|支撑|载体))/;
@@ -32,6 +37,8 @@ const LEAD_VERB_RE =
 const RESULT_END_RE =
   /(?:不断|持续|更加|更趋|明显|显著|大幅|稳步|加快|进一步|日益|全面|有效|扎实|越来越|成效|取得|实现|迈出|稳中)\S{0,6}$/;
 const DIGIT_RE = /[\d０-９]/;
+/** A figure in a series opening (二百七十亿元, 8.5%, 百分之二十六; not 60周年). */
+const SERIES_FIGURE_RE = /百分之|[\d０-９][万亿]?(?:%|％|元|吨|亩|人|户|个|家|项)|[万亿](?:元|吨|亩|斤|人|户)/;
 const DATE_LINE_RE = /^[—―]+\s*[\d０-９一二三四五六七八九十〇○]{4}\s*年/;
 
 const MAX_DASH_LEAD = 200; // —— lead-ins count even when long
@@ -86,9 +93,12 @@ export function opening(body: string): Opening | undefined {
   if (/[！？!?；;：:]/.test(sentence)) return undefined;
 
   const series = SERIES_PREFIX_RE.exec(sentence);
-  if (series && stop < MAX_SERIES_LEAD) {
-    // 这五年是…的五年。: a statement, a heading only in a longer series (１９９１年是…的一年。 twice is not one).
-    const copula = /^[，,]?是/.test(sentence.slice(series[0].length));
+  const afterPrefix = series ? sentence.slice(series[0].length) : '';
+  // 一九五九年基本建设投资总额，…拟定为二百七十亿元，…: data, not a heading.
+  if (series && stop < MAX_SERIES_LEAD && !SERIES_FIGURE_RE.test(afterPrefix)) {
+    // 这五年是…的五年。, 一九五九年的国民经济计划，是…的计划。: a statement, a heading only in a longer series
+    // (１９９１年是…的一年。 twice is not one).
+    const copula = /^[，,]?是|[，,]是/.test(afterPrefix);
     return { kind: 'series', length: stop + 1, prefix: series[0].replace(/[，,]/g, ''), copula };
   }
   if (DIGIT_RE.test(sentence) || NARRATIVE_START_RE.test(sentence) || STATEMENT_RE.test(sentence)) return undefined;

@@ -1,13 +1,16 @@
 // Reading one number in place (sticky regexes): Arabic digits with separators, decimals and fractions
 // (1/3), Chinese numerals with an inner magnitude (两千万) and fractions (三分之一).
-import { MAGNITUDE_EXPONENTS, parseNumeral } from './numerals';
+import { MAGNITUDE_EXPONENTS, parseNumeral, scaleDecimal } from './numerals';
 
 const ARABIC_AT = /[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?/y;
+/** Full-width digits with full-width thousands separators (national-1956 ２７，２０３，３１９，０００元). */
+const FULL_WIDTH_GROUPED_AT = /[０-９]{1,3}(?:，[０-９]{3}(?![０-９]))+(?:．[０-９]+)?/y;
 const ARABIC_DENOMINATOR_AT = /[/／]([0-9０-９]+)(?![0-9０-９/／])/y;
 export const CHINESE_AT = /[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?/y;
 /** 三分之一: the numerator follows 分之. */
 const CHINESE_NUMERATOR_AT = /分之([零〇一二两三四五六七八九十百千]+)/y;
 const TRAILING_MAGNITUDE = /[万亿]+$/;
+const INNER_MAGNITUDE = /[万亿]/;
 const YEAR_DIGITS = /^[0-9０-９]{4}$/;
 const SINGLE_NUMERALS: ReadonlyMap<string, string> = new Map([
   ['一', '1'], ['二', '2'], ['两', '2'], ['三', '3'], ['四', '4'], ['五', '5'], ['六', '6'], ['七', '7'], ['八', '8'], ['九', '9'], ['十', '10'],
@@ -61,6 +64,11 @@ export interface NumberToken {
   fraction: boolean;
   /** Exponent of a magnitude written inside a Chinese numeral run (两千万 → 4). */
   exponent: number;
+  /**
+   * Digits written one by one with single spaces between them (7 4 7 7 2 亿元, 1 5 ．3 ％: a PDF-extraction
+   * artefact of some reports): one space may also stand before the magnitude or unit.
+   */
+  spaced?: boolean;
 }
 
 export function readNumber(text: string, pos: number): NumberToken | undefined {
@@ -72,7 +80,21 @@ export function readNumber(text: string, pos: number): NumberToken | undefined {
 function readArabic(text: string, pos: number): NumberToken | undefined {
   ARABIC_AT.lastIndex = pos;
   if (!ARABIC_AT.test(text)) return undefined; // test, not exec: this runs for every number, and exec allocates
+  // One digit then a space: perhaps digits spaced one by one (1 9 9 7 年, 8 5 ％).
+  if (ARABIC_AT.lastIndex === pos + 1 && text.charCodeAt(pos + 1) === 0x20) return readSpaced(text, pos);
+  // ３，５５６: full-width digits grouped by full-width commas (tested only where a full-width comma follows).
+  if (text.charCodeAt(ARABIC_AT.lastIndex) === 0xff0c && ARABIC_AT.lastIndex - pos <= 3) {
+    FULL_WIDTH_GROUPED_AT.lastIndex = pos;
+    if (FULL_WIDTH_GROUPED_AT.test(text)) ARABIC_AT.lastIndex = FULL_WIDTH_GROUPED_AT.lastIndex;
+  }
   let written = text.slice(pos, ARABIC_AT.lastIndex);
+  // 19·5％ (national-1999): a middle dot between digits stands for the decimal point.
+  if (text.charCodeAt(ARABIC_AT.lastIndex) === 0xb7 && !written.includes('.') && isDigit(text.charCodeAt(ARABIC_AT.lastIndex + 1))) {
+    let e = ARABIC_AT.lastIndex + 1;
+    while (isDigit(text.charCodeAt(e))) e++;
+    const decimal = parseNumeral(`${written}.${text.slice(ARABIC_AT.lastIndex + 1, e)}`);
+    if (decimal !== undefined) return { start: pos, end: e, decimal, value: Number(decimal), chinese: false, yearLike: false, fraction: false, exponent: 0 };
+  }
   // A thousands separator follows at most three digits; otherwise the comma is punctuation (2024,新的…).
   const comma = written.indexOf(',');
   if (comma > 3) written = written.slice(0, comma);
@@ -104,20 +126,71 @@ function readArabic(text: string, pos: number): NumberToken | undefined {
   return token;
 }
 
+const isDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+const isPoint = (c: number) => c === 0x2e || c === 0xff0e;
+
+/**
+ * Digits separated by single ASCII spaces, a decimal point among them with a space before and/or after it
+ * (1 5 ．3, 8 ．8): the token ends after the last digit. A lone digit followed by a space is a token too
+ * (5 ％): `spaced` lets one space stand before its magnitude or unit.
+ */
+function readSpaced(text: string, pos: number): NumberToken | undefined {
+  let digits = text[pos];
+  let end = pos + 1;
+  let point = false;
+  for (;;) {
+    let q = end;
+    if (text.charCodeAt(q) === 0x20) q++;
+    if (!point && isPoint(text.charCodeAt(q))) {
+      const r = text.charCodeAt(q + 1) === 0x20 ? q + 2 : q + 1;
+      if (!isDigit(text.charCodeAt(r))) break;
+      point = true;
+      digits += '.';
+      q = r;
+    } else if (q === end || !isDigit(text.charCodeAt(q))) break;
+    // Each group is one digit: 12 34 are two numbers, not one spaced number.
+    if (isDigit(text.charCodeAt(q + 1))) break;
+    digits += text[q];
+    end = q + 1;
+  }
+  const decimal = parseNumeral(digits);
+  if (decimal === undefined) return undefined;
+  const plain = digits.replace('.', '');
+  return {
+    start: pos,
+    end,
+    decimal,
+    value: Number(decimal),
+    chinese: false,
+    yearLike: !point && plain.length === 4,
+    fraction: false,
+    exponent: 0,
+    spaced: true,
+  };
+}
+
 function readChinese(text: string, pos: number): NumberToken | undefined {
   const end = chineseNumeralEnd(text, pos);
   if (end === pos) return undefined;
   let numeral = text.slice(pos, end);
   let exponent = 0;
+  let decimal: string | undefined;
   if (numeral.length > 1) {
     const big = TRAILING_MAGNITUDE.exec(numeral);
     if (big && big.index > 0 && MAGNITUDE_EXPONENTS.has(big[0])) {
       exponent = MAGNITUDE_EXPONENTS.get(big[0])!;
-      numeral = numeral.slice(0, big.index);
+      const inner = numeral.slice(0, big.index);
+      // 一千三百八十七亿四千万元: the inner 亿 counts in units of the final 万 (13874000 万, not 138700004000 万).
+      if (INNER_MAGNITUDE.test(inner)) {
+        const whole = parseNumeral(numeral);
+        if (whole === undefined) return undefined;
+        decimal = String(scaleDecimal(whole, -exponent));
+      }
+      numeral = inner;
     }
   }
   // Most Chinese numerals in a report are one character (一批, 两个, 五年): read those without parsing.
-  const decimal = numeral.length === 1 ? SINGLE_NUMERALS.get(numeral) ?? parseNumeral(numeral) : parseNumeral(numeral);
+  decimal ??= numeral.length === 1 ? SINGLE_NUMERALS.get(numeral) ?? parseNumeral(numeral) : parseNumeral(numeral);
   if (decimal === undefined) return undefined;
   const token: NumberToken = {
     start: pos,

@@ -3,7 +3,7 @@
 // strings ("331.7") so that a magnitude is applied by moving the decimal point, never by a float
 // multiplication (331.7 × 1e4 in floating point is 3316999.9999999995).
 
-/** Exponent of ten for each magnitude word; the spec's 万, 亿, 万亿, 千, 百 plus the compounds 百万, 千万. */
+/** Exponent of ten for each magnitude word; the spec's 万, 亿, 万亿, 千, 百 plus the compounds 百万, 千万, 百亿, 千亿. */
 export const MAGNITUDE_EXPONENTS: ReadonlyMap<string, number> = new Map([
   ['百', 2],
   ['千', 3],
@@ -11,12 +11,14 @@ export const MAGNITUDE_EXPONENTS: ReadonlyMap<string, number> = new Map([
   ['百万', 6],
   ['千万', 7],
   ['亿', 8],
+  ['百亿', 10],
+  ['千亿', 11],
   ['万亿', 12],
 ]);
 
 const FULL_WIDTH_ZERO = 0xff10;
 
-/** Full-width digits and point to ASCII, thousands separators dropped: "１,２３４．５" → "1234.5". */
+/** Full-width digits and point to ASCII, thousands separators (, or ，) dropped: "１,２３４．５" → "1234.5". */
 export function normalizeArabic(written: string): string | undefined {
   let out = '';
   for (let i = 0; i < written.length; i++) {
@@ -24,7 +26,7 @@ export function normalizeArabic(written: string): string | undefined {
     if (c >= 0x30 && c <= 0x39) out += written[i];
     else if (c >= FULL_WIDTH_ZERO && c <= FULL_WIDTH_ZERO + 9) out += String.fromCharCode(c - FULL_WIDTH_ZERO + 0x30);
     else if (written[i] === '.' || written[i] === '．') out += '.';
-    else if (written[i] !== ',') return undefined;
+    else if (written[i] !== ',' && written[i] !== '，') return undefined;
   }
   return canonicalDecimal(out);
 }
@@ -83,6 +85,7 @@ export function parseChineseNumeral(written: string): string | undefined {
 
 function parseChineseInteger(s: string): number | undefined {
   if (!s || s === '零' || s === '〇') return undefined; // 零 alone is a word (零部件, 零的突破)
+  if (s[0] === '万' || s[0] === '亿') return undefined; // a magnitude without its number (万亿, 万人)
   if (s.length >= 3 && [...s].every((ch) => CHINESE_DIGITS.has(ch))) {
     return Number([...s].map((ch) => CHINESE_DIGITS.get(ch)).join(''));
   }

@@ -5,7 +5,7 @@
 // reports, lead-in sentences) and news features (headlines and stand-alone sub-titles between paragraphs,
 // photo captions, bylines and web-page furniture). Line patterns are in structureLines, lead-ins in
 // headingLeadIns.
-import { MAX_MID_LEAD, MID_LEAD_RE, opening, resolveLeadIns, type Opening } from './headingLeadIns';
+import { CIRCLED_RE, MAX_CIRCLED_LEAD, MAX_MID_LEAD, MID_LEAD_RE, opening, resolveLeadIns, type Opening } from './headingLeadIns';
 import { FOOTER_RE, patternKind, splitLines, type Line } from './structureLines';
 import type { Caption, Paragraph, Section, SectionLevel, Span } from './types';
 
@@ -48,6 +48,7 @@ const CAPTION_LINE_RE =
   /(?:园|区|馆|村|城|湖|河|路|桥|场|站|楼|校|中心|基地|广场|社区|鸟瞰|全景|夜景|一角|风光|风貌|现场|花海)$|^[\u4e00-\u9fff]{2,10}在[\u4e00-\u9fff]/;
 
 const MAX_HEADING = 60;
+const MAX_LONE_HEADING = 100;
 const MIN_NEWS_TITLE = 6;
 /** Above the first sentence a shorter headline is enough (𡌶𡌶村简报); captions there are guarded below. */
 const MIN_HEADLINE = 4;
@@ -62,7 +63,9 @@ function numberedHeadingLength(body: string): number {
   // A space between two Han characters (not between spaced digits: 二、关于1 9 9 8 年…) ends it too.
   const gap = /[\u4e00-\u9fff”"）)][\s\u00a0　]+[\u4e00-\u9fff“"]/.exec(body.slice(0, len));
   if (gap && gap.index + 1 >= MIN_BEFORE_GAP && stop > gap.index) len = gap.index + 1;
-  return len <= MAX_HEADING ? len : 0;
+  // 一、维护世界和平是…而努力。 alone on its line: a long heading of one sentence, the whole line.
+  const oneSentence = len === body.length && (stop < 0 || stop === body.length - 1);
+  return len <= MAX_HEADING || (oneSentence && len <= MAX_LONE_HEADING) ? len : 0;
 }
 
 /** Level 1 or 2 of a line that opens with a numbered heading, and the heading's length. */
@@ -240,6 +243,8 @@ class SectionBuilder {
   }
 }
 
+const countCommas = (s: string) => s.split(/[，,]/).length - 1;
+
 /** A long line that stops mid-sentence was broken by the source: the next line carries on. */
 const isBroken = (line: Line) => line.text.length > MAX_NEWS_TITLE && !SENTENCE_END_RE.test(line.text);
 
@@ -264,12 +269,20 @@ function leadIns(lines: Line[]): number[] {
     else {
       // …全面启动大楼魏 / 整村拆迁工作。…: the second line's first sentence is not a lead-in.
       run.push(i);
-      openings.push(continued ? undefined : opening(line.text));
+      let o = continued ? undefined : opening(line.text);
+      // 围绕以上目标，重点抓好八个方面工作。⏎（一）…: a sentence alone before a heading introduces it, it heads nothing.
+      if (o && o.kind !== 'marked' && o.length === line.text.length && nextBodyIsHeading(lines, i)) o = undefined;
+      openings.push(o);
     }
     continued = isBroken(line);
   }
   flush();
   return out;
+}
+
+function nextBodyIsHeading(lines: Line[], i: number): boolean {
+  for (let j = i + 1; j < lines.length; j++) if (lines[j].kind === 'body') return lines[j].level !== undefined;
+  return false;
 }
 
 export function parseStructure(text: string): DocumentStructure {
@@ -301,7 +314,9 @@ export function parseStructure(text: string): DocumentStructure {
       for (const m of line.text.matchAll(MID_LEAD_RE)) {
         const at = m.index! + 1;
         const o = opening(line.text.slice(at));
-        if (o && o.length <= MAX_MID_LEAD && !/[，,]/.test(line.text.slice(at, at + o.length))) {
+        const circled = CIRCLED_RE.test(m[1]);
+        const item = o && line.text.slice(at, at + o.length);
+        if (o && (circled ? o.length <= MAX_CIRCLED_LEAD && countCommas(item!) <= 2 : o.length <= MAX_MID_LEAD && countCommas(item!) === 0)) {
           builder.add(3, { start: line.start + at, end: line.start + at + o.length });
         }
       }

@@ -146,7 +146,8 @@ const EXPECTED: Expected[] = [
   { file: NATIONAL_2014, at: '经过今明两年', text: '两年', kind: 'duration', value: 2, unit: '年' },
   // bare magnitude: the counted noun (中国人) follows
   { file: NATIONAL_2014, at: '13亿中国人', text: '13亿', kind: 'count', value: 13, magnitude: 1e8, baseValue: 1.3e9, unit: '' },
-  { file: NATIONAL_2014, at: '十几亿人口', text: '十几亿人口', kind: 'count', value: 10, magnitude: 1e8, baseValue: 1e9, unit: '人', approx: true },
+  // A bare magnitude without its noun (eval/GUIDELINES.md: 十亿人口 → 十亿).
+  { file: NATIONAL_2014, at: '十几亿人口', text: '十几亿', kind: 'count', value: 10, magnitude: 1e8, baseValue: 1e9, unit: '', approx: true },
   // 2016 national report
   { file: NATIONAL_2016, at: '新增4万多亿元', text: '4万多亿元', kind: 'currency', value: 4, magnitude: 1e12, baseValue: 4e12, unit: '元', approx: true },
   { file: NATIONAL_2016, at: '10年前2.5个百分点', text: '2.5个百分点', kind: 'percentagePoint', value: 2.5, unit: '百分点' },
@@ -156,7 +157,8 @@ const EXPECTED: Expected[] = [
   { file: NATIONAL_2016, at: '增长6.5%-7%，居民', text: '6.5%-7%', kind: 'percent', value: 6.5, unit: '%', direction: 'up' },
   { file: NATIONAL_2016, at: '人均预期寿命提高1岁', text: '1岁', kind: 'duration', value: 1, unit: '岁' },
   { file: NATIONAL_2016, at: '分别提高5%和8%', text: '8%', kind: 'percent', value: 8, unit: '%', direction: 'up' },
-  { file: NATIONAL_2016, at: '稳居世界第二位', text: '第二', kind: 'rank', value: 2, unit: '' },
+  // 位 is in the span, as in 首位 (spec.md) and 居世界第四位 (eval/GUIDELINES.md).
+  { file: NATIONAL_2016, at: '稳居世界第二位', text: '第二位', kind: 'rank', value: 2, unit: '' },
   { file: NATIONAL_2014, at: '3500万标准箱', text: '3500万标准箱', kind: 'count', value: 3500, magnitude: 1e4, baseValue: 3.5e7, unit: '标准箱' },
 ];
 
