@@ -9,6 +9,8 @@
 //   H <level> <text>           next occurrence of the heading text after the heading cursor
 //   P <name>[|<alias>…]        every occurrence of the name and its aliases in the whole text (longest first)
 //   X <string>                 occurrences of project names inside this string are not projects
+//   only <category>…           only these categories (figures, sections, projects) are labelled: the scorer
+//                              leaves the others of this document out (labels.scored)
 //   # comment
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -88,6 +90,8 @@ for (const [i, raw] of draft.entries()) {
   } else if (op === 'P') {
     const names = rest.split('|').map((s) => s.trim()).filter(Boolean);
     projectDefs.push(names);
+  } else if (op === 'only') {
+    out.scored = rest.trim().split(/\s+/);
   } else if (op === 'X') {
     excludes.push(rest.trim());
   } else err('unknown op');
