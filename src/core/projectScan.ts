@@ -1,6 +1,7 @@
 // The scan for one project name (spec.md, "Projects"): from a facility word leftwards over name-like words
 // (places, unknown words, nouns, numbers, a short parenthesis, a quoted name) until punctuation, a function
 // word or a verb that acts on the project; then whether what was read names something particular.
+import { INSTITUTION_AFTER_RE, ROUTE_END_RE, ROUTE_RE, routeStart, sectionEnd } from './projectRoutes';
 import { isHan, MAX_WORD, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
 import {
   CONTINUATION,
@@ -12,6 +13,7 @@ import {
   PREDICATE,
   STOP_WORDS,
   SUFFIX_CLASS,
+  TAG_OVERRIDES,
   SUFFIXES,
   type SuffixClass,
 } from './projectWords';
@@ -31,6 +33,8 @@ const SLOGAN_QUOTE_RE = /^[“"](?:.*[\d一三四五六七八九十百千万].*|
 const OPEN = new Set(['(', '（']);
 const CLOSE = new Set([')', '）']);
 const MAX_PAREN = 8;
+const DASH = new Set(['—', '－', '-']);
+const COUNTER_RE = /^[项个座所条家批类种]$/;
 const MAX_QUOTE = 10;
 /** Words read leftwards from a facility word at most. */
 const MAX_TOKENS = 12;
@@ -76,11 +80,8 @@ export function facilityWords(text: string, lo: number, hi: number): [number, nu
   }
   return out;
 }
-/** After a road, rail line or canal: the section of it (荣乌高速涞源段, 京港高铁阜阳至黄冈段, 中州渠渠首段). */
-const SECTION_RE = /^(?:[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}|(?!示范|试验|重点|部分|路)[\u4e00-\u9fff]{2,3})段/;
-const SECTION_AFTER = /(?:路|公路|高速|高铁|铁路|城际|渠|大道|快速路)$/;
-/** Building work named with its facility (机场西路扩建, 玻璃厂路改扩建). */
-const WORKS_AFTER_RE = /^(?:改扩建|扩建)(?:工程|项目)?/;
+/** 高速 that says how fast (物流业高速发展), not a road (京雄高速直达…). */
+const FAST_RE = /^(?:发展|增长|运转|推进|扩张|前进|运行|行驶|成长|崛起|铁路|公路|列车|动车|磁浮|磁悬)/;
 
 type Kind = 'suffix' | 'phase' | 'proper' | 'noun' | 'verb' | 'numeric' | 'measure' | 'open' | 'close' | 'break';
 
@@ -103,7 +104,8 @@ function facilityEnding(word: string): string | undefined {
   return undefined;
 }
 
-function classify({ word, tag, start }: LexToken): Tok {
+function classify({ word, tag: t0, start }: LexToken): Tok {
+  const tag = TAG_OVERRIDES.get(word) ?? t0;
   const kind = (k: Kind): Tok => ({ word, tag, kind: k, start });
   if (tag === 'w') return kind(OPEN.has(word) ? 'open' : CLOSE.has(word) ? 'close' : word === '·' ? 'noun' : 'break');
   if (PHASE_RE.test(word) && word.length <= 3) return kind('phase');
@@ -219,7 +221,12 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     if (t.kind === 'break' && NUMERAL_RE.test(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1) {
       t.kind = 'proper';
     }
-    // A measure word after a number ends the name (10家); without one it is a piece of it (姜家).
+    // 中国—东盟: a dash between two names joins them.
+    if (t.kind === 'break' && DASH.has(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i + 1)?.kind === 'proper') {
+      t.kind = 'noun';
+    }
+    // A measure word after a number ends the name (10家, 20项); without one it is a piece of it (姜家).
+    if (COUNTER_RE.test(t.word) && left.at(i + 1)?.kind === 'numeric') break;
     if (t.kind === 'measure') {
       const before = left.at(i + 1);
       if (before !== undefined && (before.kind === 'numeric' || before.kind === 'break')) break;
@@ -279,7 +286,9 @@ function isSpecific(words: Tok[], cls: SuffixClass): boolean {
   });
   words.forEach((t, k) => {
     // Generic words before a place modify it (小南湖); after it they describe (新华区招商引资项目).
-    if (k < lastProper && t.kind === 'noun' && GENERIC.has(t.word)) return;
+    // (广安门医院保定医院: a generic facility word before a place too; 南宁国家植物园: 国家 after a place.)
+    if (k < lastProper && (t.kind === 'noun' || t.kind === 'suffix') && GENERIC.has(t.word)) return;
+    if (k > 0 && t.word === '国家' && words[k - 1].kind === 'proper' && words[k - 1].tag === 'ns') return;
     count(t.word, t.kind, t.tag);
     if (t.kind === 'suffix') {
       innerSuffix = k;
@@ -319,7 +328,8 @@ function longerWordAt(lex: Lexicon, text: string, s: number, e: number, hi: numb
   for (let len = Math.min(MAX_WORD, hi - s); len > e - s; len--) {
     if ((lengths & (1 << len)) === 0) continue;
     const w = text.slice(s, s + len);
-    if (lex.tags.has(w)) return !SUFFIX_CLASS.has(w);
+    // 工程建设, 项目建设: the works and what is done to them, not a longer word.
+    if (lex.tags.has(w)) return !SUFFIX_CLASS.has(w) && !/^v/.test(lex.tags.get(w.slice(e - s)) ?? '');
   }
   return false;
 }
@@ -343,7 +353,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   }
   if (longerWordAt(lex, text, s, e, hi)) return undefined;
   // 物流业高速发展: 高速 before a verb says how fast.
-  if (text.slice(s, e) === '高速' && /^v/.test(wordAfter(lex, text, e, hi)?.tag ?? '')) return undefined;
+  if (text.slice(s, e) === '高速' && FAST_RE.test(text.slice(e, e + 2))) return undefined;
   // …or split between the words on both sides (集中|学习 holds no 中学).
   if (e - s > 1 && s > lo && e < hi && commonWord(lex, text.slice(s - 1, s + 1)) && commonWord(lex, text.slice(e - 1, e + 1))) {
     return undefined;
@@ -351,6 +361,8 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // 凌云山路至青城山路段: roads named as the end points of a section are not mentions.
   if (e < hi && (text[e] === '至' || (text[e] === '段' && /至[^至]*$/.test(text.slice(lo, s))))) return undefined;
   if (NOT_FACILITY_RE.test(text.slice(Math.max(lo, e - 5), e))) return undefined;
+  // 凤凰谷零碳研究院: the facility word names where an institution is.
+  if (INSTITUTION_AFTER_RE.test(text.slice(e, Math.min(hi, e + 9))) && !/^v/.test(wordAfter(lex, text, e, hi)?.tag ?? '')) return undefined;
 
   // The word that holds the facility word: 长江路 (a place: its own part is a name), 数据中心 (its own part is
   // content), 道路 and 香港 (common or too short for a one-character facility word).
@@ -374,18 +386,20 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
     if (!scanned.words.some((t) => t.kind === 'proper' && t.word.length > 1)) return undefined;
   }
   if (STOP_WORDS.has(holder.word)) return undefined;
+  // 崇左至凭祥铁路, 黄桶至百色铁路: a line named by its two ends.
+  if (ROUTE_RE.test(text.slice(s, e))) {
+    const to = ROUTE_END_RE.exec(text.slice(Math.max(lo, s - 5), s));
+    const from = to ? routeStart(lex, text, lo, s - to[1].length - 1) : -1;
+    if (from >= 0) return { start: from, end: sectionEnd(text, lo, hi, e) };
+  }
+  // 防城港, 连云港: a city the dictionary knows, not a port.
+  if (cls === 'strict' && holder.tag === 'ns' && holder.word.length >= 3 && start === holder.start) return undefined;
+  // “引金入洛”工程, “小升高”工程: a slogan made works, no project.
+  if (cls === 'works' && words.length === 1 && words[0].tag === 'quote') return undefined;
   if (start >= s || !(isSpecific(words, cls) || (GARDEN_RE.test(text.slice(s, e)) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
     return undefined;
   }
-  // Phases, sections and building work after the facility word belong to the name.
-  let end = e;
-  const phase = PHASE_RE.exec(text.slice(end, hi));
-  if (phase) end += phase[0].length;
-  else {
-    const section = SECTION_AFTER.test(text.slice(lo, end)) ? SECTION_RE.exec(text.slice(end, hi)) : null;
-    if (section) end += section[0].length;
-    const works = WORKS_AFTER_RE.exec(text.slice(end, hi));
-    if (works) end += works[0].length;
-  }
+
+  const end = sectionEnd(text, lo, hi, e);
   return end - start >= MIN_NAME ? { start, end } : undefined;
 }
