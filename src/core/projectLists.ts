@@ -14,7 +14,7 @@ const LIST_RE = /[^，。；！？：,;!?:]+/g;
  * (等高铁项目, 等安置房项目; 等一批重大项目 says nothing: 中食数联、…等一批大项目 has a company in it).
  */
 const LIST_CLASS_RE =
-  /^(?:高铁|铁路|高速|公路|城际|灌区|园区|产业园|产业带|遗址|景区|景点|港口|机场|枢纽|水库|场馆|基地|酒店|商圈|街区|楼盘|地块|楼宇|[\u4e00-\u9fff]{1,4}?(?:项目|工程|建设))/;
+  /^(?:高铁|铁路|高速|公路|城际|航道|灌区|园区|产业园|产业带|遗址|景区|景点|港口|机场|枢纽|水库|场馆|基地|酒店|商圈|街区|楼盘|地块|楼宇|[\u4e00-\u9fff]{1,4}?(?:项目|工程|建设))/;
 /** What may stand between 等 and the kind of works: a count, a qualifier. */
 const LIST_COUNT_RE = /^等(?:一批|[\d一二三四五六七八九十—-]+[个项条座处家所])?(?:全市|全省|重大|重点|大型|大|基础设施|公共服务|民生|基础)*/;
 
@@ -30,15 +30,49 @@ const HAN_ONLY_RE = /^[\u4e00-\u9fff“”"·]+$/;
 const COMPANY_RE = /(?:公司|集团|银行|企业|股份|商会|协会)$/;
 const NOT_MEMBER_END_RE = /(?:地区|企业|行业|领域|市场|产业|公司|集团|银行|大学|学院|医院|中学|小学|高中|政府|部门)$/;
 
-/** The item with its leading verbs and qualifiers dropped (建成汉江西路 → 汉江西路), or undefined if it is no name. */
-function memberName(item: string, lex: Lexicon): string | undefined {
+/** A line named by its two ends (黄桶至百色), a trailing parenthesis (（南宁至北海段）) left out. */
+const ROUTE_MEMBER_RE = /^([\u4e00-\u9fff]{2,4})至([\u4e00-\u9fff]{2,4})(?:[（(][^）)]*[）)])?$/;
+/** A port and its berths' size (防城港30万吨级, 北海20万吨级). */
+const BERTH_MEMBER_RE = /^[\u4e00-\u9fff]{2,4}\d+万吨级$/;
+/** A company's project in a list of projects (京阳新型线缆, 宏润20万吨印染): a name, then what it makes. */
+const COMPANY_PROJECT_RE = /^[\u4e00-\u9fff]{2}[\u4e00-\u9fff\d.万吨亿]{3,14}$/;
+
+function trimLeading(item: string, lex: Lexicon): string {
   let s = item.trim();
   for (;;) {
     const w = wordAfter(lex, s, 0);
     if (!w || w.word.length >= s.length) break;
-    if (!(PREDICATE.has(w.word) || LEADING_TRIM.has(w.word) || (w.word.length > 1 && w.tag.startsWith('v')) || w.tag === 'p' || w.tag === 'c')) break;
+    if (!(PREDICATE.has(w.word) || LEADING_TRIM.has(w.word) || (w.word.length > 1 && w.tag.startsWith('v')) || w.tag === 'p' || w.tag === 'c' || w.tag.startsWith('u'))) break;
     s = s.slice(w.word.length);
   }
+  return s;
+}
+
+/**
+ * An item of a list of company projects (…等一批重点项目): it opens with a name the dictionary does not know
+ * as a common word (京阳, 宏润, 庞口) and holds no function character; companies themselves are not.
+ */
+function companyProject(item: string, lex: Lexicon): string | undefined {
+  const s = trimLeading(item, lex);
+  if (!COMPANY_PROJECT_RE.test(s) || NOT_MEMBER_END_RE.test(s) || COMPANY_RE.test(s)) return undefined;
+  const first = wordAfter(lex, s, 0)!;
+  const second = first.word.length === 1 ? wordAfter(lex, s, 1)! : undefined;
+  const opens = first.word.length === 1 ? second!.word.length === 1 && !FUNCTION_CHARS.has(first.word) && !FUNCTION_CHARS.has(second!.word) : /^(?:ns|nz|nr|x|nx)/.test(first.tag);
+  if (!opens) return undefined;
+  for (let at = 0; at < s.length; ) {
+    const w = wordAfter(lex, s, at)!;
+    if (PREDICATE.has(w.word) || (w.word.length === 1 && FUNCTION_CHARS.has(w.word))) return undefined;
+    at += w.word.length;
+  }
+  return s;
+}
+
+/** The item with its leading verbs and qualifiers dropped (建成汉江西路 → 汉江西路), or undefined if it is no name. */
+function memberName(item: string, lex: Lexicon): string | undefined {
+  const s = trimLeading(item, lex);
+  const route = ROUTE_MEMBER_RE.exec(s);
+  if (route) return `${route[1]}至${route[2]}`;
+  if (BERTH_MEMBER_RE.test(s)) return s;
   if (s.length < MIN_MEMBER || s.length > MAX_MEMBER || !HAN_ONLY_RE.test(s) || NOT_MEMBER_END_RE.test(s)) return undefined;
   // A name has no verb of two characters or more and no function character; it is mostly proper words or
   // characters the dictionary does not join (荣乌, 焦济洛平, 京九), not common words (钢铁, 高中, 房地产).
@@ -88,6 +122,7 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     const lastStart = base + clause.length - last.length;
     const etc = last.indexOf('等');
     let isList = false;
+    const worksList = etc >= 0 && /^等[^，。]{0,12}(?:项目|工程)/.test(last.slice(etc));
     if (etc >= 0 && isWorksClass(last.slice(etc))) {
       last = last.slice(0, etc);
       isList = true;
@@ -114,7 +149,7 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
         if (!conj) continue;
         rest = item.slice(after + conj[0].length);
       }
-      const name = memberName(rest, lex);
+      const name = memberName(rest, lex) ?? (worksList ? companyProject(rest, lex) : undefined);
       if (name) out.push(name);
     }
   }

@@ -389,7 +389,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // 崇左至凭祥铁路, 黄桶至百色铁路: a line named by its two ends.
   if (ROUTE_RE.test(text.slice(s, e))) {
     const to = ROUTE_END_RE.exec(text.slice(Math.max(lo, s - 5), s));
-    const from = to ? routeStart(lex, text, lo, s - to[1].length - 1) : -1;
+    const from = to && ![...to[1]].some((c) => FUNCTION_CHARS.has(c)) ? routeStart(lex, text, lo, s - to[1].length - 1) : -1;
     if (from >= 0) return { start: from, end: sectionEnd(text, lo, hi, e) };
   }
   // 防城港, 连云港: a city the dictionary knows, not a port.

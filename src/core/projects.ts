@@ -46,15 +46,27 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
   return [...names];
 }
 
-const NUMBERED_ROAD_RE = /(?<![一二三四五六七八九十\d第])(?:[经纬][一二三四五六七八九十]{1,2}|[一二三四五六七八九十]{2})[路街](?![网线口面况径])/g;
+// Ring roads (东二环, 北三环, 大外环) likewise; with the phase or section that follows (经四路一期, 北二环东段).
+const NUMBERED_ROAD_RE =
+  /(?<![一二三四五六七八九十\d第])(?:(?:[经纬][一二三四五六七八九十]{1,2}|[一二三四五六七八九十]{2})[路街](?![网线口面况径])|[东西南北][一二三四五六]环(?:路)?|[大东西南北]外环(?:路)?(?![境])|(?<![\u4e00-\u9fff])[东西南北]环路)(?:[一二三四五六七八九]期|[东西南北]段)?/g;
 const LIST_BEFORE = new Set([...'、和及与']);
-const LIST_AFTER = new Set([...'、和及与等']);
+const LIST_AFTER = new Set([...'、和及与等（(']);
 const PROGRAMME_FORM_RE = /^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|退[耕牧田渔]还[林草湖海]|([村户组镇乡])\1通)$/;
 /** A name that ends in no facility word and is no programme's form: a list member. */
 function isBare(name: string): boolean {
   if (PROGRAMME_FORM_RE.test(name)) return false;
   for (let k = Math.min(6, name.length); k >= 1; k--) if (SUFFIX_CLASS.has(name.slice(-k))) return false;
-  return !/(?:段|期|扩建)$/.test(name);
+  return !/(?:段|期|扩建|[一二三四五六外]环|环路)$/.test(name);
+}
+
+/** Whether `at` is inside 《…》 on its line. */
+function inBookTitle(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0 && at - i <= 40; i--) {
+    const c = text[i];
+    if (c === '《') return true;
+    if (c === '》' || c === '\n') return false;
+  }
+  return false;
 }
 
 /** Captions hold a name or two: short lines only (navigation and footers are not read). */
@@ -96,6 +108,8 @@ export function collectProjects(text: string, names: Iterable<string>, paragraph
       const end = at + m[0].length;
       // A name without its facility word (荣乌 of 荣乌、西阜、…高速公路) is a mention where it stands in a list.
       if (isBare(m[0]) && !LIST_BEFORE.has(text[at - 1]) && !LIST_AFTER.has(text[end])) continue;
+      // Inside a book title (《河北雄安新区总体规划》) a name is part of the plan's title.
+      if (inBookTitle(text, at)) continue;
       hits.push({ name: m[0], span: { start: at, end } });
     }
   }
