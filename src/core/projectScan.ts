@@ -93,7 +93,9 @@ interface Tok {
 }
 
 /** Proper names by their tag; the dictionary's abbreviations (j) of three characters are mostly common words (房地产). */
-const isProperTag = (tag: string, word: string) => PROPER_TAGS.has(tag) && !(tag === 'j' && word.length > 2);
+// (Two-character ones are common words too, 环卫, 社保, 光电, but not those of a count, 六小.)
+const isProperTag = (tag: string, word: string) => PROPER_TAGS.has(tag) && !(tag === 'j' && word.length > 1 && !/^[一二三四五六七八九十两]/.test(word));
+const isNameLike = (t: Tok | undefined) => t !== undefined && (t.kind === 'proper' || t.tag === 'j');
 
 /** The facility word (not a one-character one) a longer word ends with: 购物广场 → 广场. */
 function facilityEnding(word: string): string | undefined {
@@ -222,7 +224,7 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
       t.kind = 'proper';
     }
     // 中国—东盟: a dash between two names joins them.
-    if (t.kind === 'break' && DASH.has(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i + 1)?.kind === 'proper') {
+    if (t.kind === 'break' && DASH.has(t.word) && i > 0 && isNameLike(left.at(i - 1)) && isNameLike(left.at(i + 1))) {
       t.kind = 'noun';
     }
     // A measure word after a number ends the name (10家, 20项); without one it is a piece of it (姜家).
