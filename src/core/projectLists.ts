@@ -133,7 +133,9 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     const lastFound = found.find((f) => f.start >= lastStart && f.start <= lastStart + 4 && f.end <= lastStart + last.length + 6);
     if (lastFound) isList = true;
     if (found.filter((f) => f.start >= base && f.end <= base + clause.length).length >= 2) isList = true;
-    if (!isList) continue;
+    // 芯业时代8英寸半导体、比亚迪新能源汽车动力电池、…等项目: a list of company projects only.
+    const companiesOnly = !isList && worksList;
+    if (!isList && !worksList) continue;
     const members = items.slice(0, lastFound ? -1 : undefined);
     // A list with a company or an institution in it is a list of those (中食数联、邮储银行等项目).
     if (items.some((x) => COMPANY_RE.test(x))) continue;
@@ -149,15 +151,16 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
         if (!conj) continue;
         rest = item.slice(after + conj[0].length);
       }
-      const name = memberName(rest, lex) ?? (worksList ? companyProject(rest, lex) : undefined);
+      const name = companiesOnly ? companyProject(rest, lex) : (memberName(rest, lex) ?? (worksList ? companyProject(rest, lex) : undefined));
       if (name) out.push(name);
     }
   }
   return out;
 }
 
-/** 南水北调, 西电东送, 西气东输, 北煤南运; 退耕还林, 退牧还草; 村村通, 户户通. */
-const PROGRAMME_RE = /[东西南北][电气水煤油粮][东西南北][送输调运]|退[耕牧田渔][还][林草湖海]|([村户组镇乡])\1通/g;
+/** 南水北调, 西电东送, 西气东输(三线陕西段), 北煤南运; 引汉济渭(二期), 引黄入冀; 退耕还林, 退牧还草; 村村通, 户户通. */
+const PROGRAMME_RE =
+  /(?:[东西南北][电气水煤油粮][东西南北][送输调运]|引[汉黄江滦洮嫩湘渭淮丹长][济入][\u4e00-\u9fff])(?:[一二三四五六]期|[一二三四]线(?:[\u4e00-\u9fff]{2}段)?)?|退[耕牧田渔][还][林草湖海]|([村户组镇乡])\1通/g;
 
 export function programmeNames(text: string): string[] {
   return [...text.matchAll(PROGRAMME_RE)].map((m) => m[0]);

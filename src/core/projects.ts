@@ -51,12 +51,12 @@ const NUMBERED_ROAD_RE =
   /(?<![一二三四五六七八九十\d第])(?:(?:[经纬][一二三四五六七八九十]{1,2}|[一二三四五六七八九十]{2})[路街](?![网线口面况径])|[东西南北][一二三四五六]环(?:路)?|[大东西南北]外环(?:路)?(?![境])|(?<![\u4e00-\u9fff])[东西南北]环路)(?:[一二三四五六七八九]期|[东西南北]段)?/g;
 const LIST_BEFORE = new Set([...'、和及与']);
 const LIST_AFTER = new Set([...'、和及与等（(']);
-const PROGRAMME_FORM_RE = /^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|退[耕牧田渔]还[林草湖海]|([村户组镇乡])\1通)$/;
+const PROGRAMME_FORM_RE = /^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|引[汉黄江滦洮嫩湘渭淮丹长][济入][\u4e00-\u9fff]|退[耕牧田渔]还[林草湖海]|([村户组镇乡])\1通)$/;
 /** A name that ends in no facility word and is no programme's form: a list member. */
 function isBare(name: string): boolean {
   if (PROGRAMME_FORM_RE.test(name)) return false;
   for (let k = Math.min(6, name.length); k >= 1; k--) if (SUFFIX_CLASS.has(name.slice(-k))) return false;
-  return !/(?:段|期|扩建|[一二三四五六外]环|环路)$/.test(name);
+  return !/(?:段|期|扩建|[一二三四五六外]环|环路|[一二三四]线)$/.test(name);
 }
 
 /** Whether `at` is inside 《…》 on its line. */
@@ -105,12 +105,21 @@ export function collectProjects(text: string, names: Iterable<string>, paragraph
     const re = new RegExp(list.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
     for (const m of text.matchAll(re)) {
       const at = m.index!;
-      const end = at + m[0].length;
+      let end = at + m[0].length;
+      let name = m[0];
+      // 西康、西十高铁: a list member written with the facility word this time.
+      if (isBare(name) && LIST_BEFORE.has(text[at - 1])) {
+        const k = [4, 3, 2].find((n) => SUFFIX_CLASS.get(text.slice(end, end + n)) === 'proper');
+        if (k) {
+          name += text.slice(end, end + k);
+          end += k;
+        }
+      }
       // A name without its facility word (荣乌 of 荣乌、西阜、…高速公路) is a mention where it stands in a list.
-      if (isBare(m[0]) && !LIST_BEFORE.has(text[at - 1]) && !LIST_AFTER.has(text[end])) continue;
+      if (isBare(name) && !LIST_BEFORE.has(text[at - 1]) && !LIST_AFTER.has(text[end])) continue;
       // Inside a book title (《河北雄安新区总体规划》) a name is part of the plan's title.
       if (inBookTitle(text, at)) continue;
-      hits.push({ name: m[0], span: { start: at, end } });
+      hits.push({ name, span: { start: at, end } });
     }
   }
   // Where names overlap the longest wins (大数据产业园 inside 大数据产业园一期工程 is not another mention).
