@@ -35,7 +35,7 @@ const ROUTE_MEMBER_RE = /^([\u4e00-\u9fff]{2,4})至([\u4e00-\u9fff]{2,4})(?:[（
 /** A port and its berths' size (防城港30万吨级, 北海20万吨级). */
 const BERTH_MEMBER_RE = /^[\u4e00-\u9fff]{2,4}\d+万吨级$/;
 /** A company's project in a list of projects (京阳新型线缆, 宏润20万吨印染): a name, then what it makes. */
-const COMPANY_PROJECT_RE = /^[\u4e00-\u9fff]{2}[\u4e00-\u9fff\d.万吨亿]{3,14}$/;
+const COMPANY_PROJECT_RE = /^[\u4e00-\u9fff]{2}[\u4e00-\u9fff\dA-Za-z.]{3,14}$/;
 
 function trimLeading(item: string, lex: Lexicon): string {
   let s = item.trim();
@@ -112,10 +112,15 @@ function memberName(item: string, lex: Lexicon): string | undefined {
  */
 export function listMembers(text: string, found: Span[], lex: Lexicon): string[] {
   const out: string[] = [];
-  if (!text.includes('、')) return out;
   for (const m of text.matchAll(LIST_RE)) {
     const clause = m[0];
-    if (!clause.includes('、')) continue;
+    if (!clause.includes('、')) {
+      // 法士特新能源汽车传动系统等项目开工建设: one company project before 等项目.
+      const etc = /等(?:一批)?(?:重大|重点)?项目/.exec(clause);
+      const name = etc ? companyProject(clause.slice(0, etc.index), lex) : undefined;
+      if (name) out.push(name);
+      continue;
+    }
     const base = m.index!;
     const items = clause.split('、');
     let last = items[items.length - 1];
@@ -123,9 +128,9 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     const etc = last.indexOf('等');
     let isList = false;
     const worksList = etc >= 0 && /^等[^，。]{0,12}(?:项目|工程)/.test(last.slice(etc));
-    if (etc >= 0 && isWorksClass(last.slice(etc))) {
+    if (etc >= 0 && (worksList || isWorksClass(last.slice(etc)))) {
+      isList = isWorksClass(last.slice(etc));
       last = last.slice(0, etc);
-      isList = true;
       items[items.length - 1] = last;
     }
     // The last item is a project found by its facility word, from the item's start (津石高速公路), or two
