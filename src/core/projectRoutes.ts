@@ -9,7 +9,7 @@ const PHASE_RE = /^(?:[一二三四五六七八九十]|\d+)期/;
 const SECTION_RE = /^(?:[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}|(?!示范|试验|重点|部分|路)[\u4e00-\u9fff]{2,3}|[东西南北中])段/;
 const SECTION_AFTER = /(?:路|公路|高速|高铁|铁路|城际|渠|大道|快速路|大街|环)$/;
 /** Building work named with its facility (机场西路扩建, 玻璃厂路改扩建, 西街小学迁建, 黔桂铁路增建二线). */
-const WORKS_AFTER_RE = /^(?:改扩建|扩建|迁建|改建|增建[二三四]线)(?:工程|项目)?/;
+const WORKS_AFTER_RE = /^(?:(?:改扩建|扩建|迁建|改建|增建[二三四]线)(?:工程|项目)?|(?:升级改造|改造提升|提升改造|整治提升|提升|改造|整治)(?:工程|项目))/;
 /** Facility words of lines that may be named by their two ends. */
 export const ROUTE_RE = /^(?:铁路|公路|高速公路|高速|高铁|城际|城际铁路|航道|运河|快速路|快速通道|管道)$/;
 /** An institution after the facility word: the facility names where it is (凤凰谷零碳研究院). */

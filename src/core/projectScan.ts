@@ -223,7 +223,8 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     if (t.kind === 'break' && NUMERAL_RE.test(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1) {
       t.kind = 'proper';
     }
-    // 中国—东盟: a dash between two names joins them.
+    // 中国—东盟: a dash between two names joins them (东盟 an abbreviation the dictionary has).
+    if (t.kind === 'break' && t.tag === 'j' && DASH.has(left.at(i + 1)?.word ?? '')) t.kind = 'proper';
     if (t.kind === 'break' && DASH.has(t.word) && i > 0 && isNameLike(left.at(i - 1)) && isNameLike(left.at(i + 1))) {
       t.kind = 'noun';
     }
@@ -254,6 +255,8 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
   words.reverse();
   return { start: words.length ? words[0].start : from, words };
 }
+
+const t0IsGenericNoun = (t: Tok) => t.kind === 'noun' && t.word.length > 1 && GENERIC.has(t.word);
 
 /** Whether the words before the facility word (with its own part, 数据中心 → 数据) name something particular. */
 function isSpecific(words: Tok[], cls: SuffixClass): boolean {
@@ -301,8 +304,10 @@ function isSpecific(words: Tok[], cls: SuffixClass): boolean {
     }
   });
   // 红星爱琴海购物广场部分主体工程: works described by generic words after a facility are part of it.
-  if (works && innerSuffix >= 0 && innerSuffix < words.length - 1 && words.slice(innerSuffix + 1).every((t) => t.kind === 'noun' && GENERIC.has(t.word))) {
-    return false;
+  // (雄安新区道路整治提升工程: a generic noun after the facility makes it a modifier, whatever is done to it.)
+  if (works && innerSuffix >= 0 && innerSuffix < words.length - 1) {
+    const after = words.slice(innerSuffix + 1);
+    if (after.every((t) => t.kind === 'noun' && GENERIC.has(t.word)) || (t0IsGenericNoun(after[0]) && after.slice(1).every((t) => t.kind === 'verb'))) return false;
   }
   // 新华区招商引资项目, 漯河市现代服务中心: a place and generic words only.
   if (proper > 0 && proper === places && content === 0 && generic > 0) return false;
@@ -374,7 +379,8 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   if (holder.start < s) {
     // (Rare or unknown whole words that hold a facility word are compounds, not names: 重点项目/nx.)
     // (nt: the dictionary's institutions are mostly kinds of them: 公立医院.)
-    const proper = isProperTag(holder.tag, holder.word) && holder.tag !== 'nx' && holder.tag !== 'x' && holder.tag !== 'nt';
+    // (高速铁路/nz: a generic word and the facility word make no name.)
+    const proper = isProperTag(holder.tag, holder.word) && holder.tag !== 'nx' && holder.tag !== 'x' && holder.tag !== 'nt' && !(s - holder.start > 1 && GENERIC.has(text.slice(holder.start, s)));
     if (cls === 'strict' && !proper) return undefined;
     words.push({ word: text.slice(holder.start, s), tag: holder.tag, kind: proper ? 'proper' : 'noun', start: holder.start });
     from = holder.start;

@@ -33,7 +33,10 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
         if (span) found.push(span);
       }
       // Keep the longest reading: 大数据产业园一期工程, not also 大数据产业园 inside it.
-      for (const f of found) if (!found.some((g) => g !== f && g.start <= f.start && g.end >= f.end)) spans.push(f);
+      // (Two facility words may give one span, 庞口大道|整治提升工程: it is kept once.)
+      for (const f of found) {
+        if (!found.some((g) => g !== f && g.start <= f.start && g.end >= f.end && (g.end - g.start > f.end - f.start || found.indexOf(g) < found.indexOf(f)))) spans.push(f);
+      }
     }
     lo = hi + 1;
   }
