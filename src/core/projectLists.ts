@@ -167,8 +167,13 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
 const PROGRAMME_RE =
   /(?:[东西南北][电气水煤油粮][东西南北][送输调运]|引[汉黄江滦洮嫩湘渭淮丹长][济入][\u4e00-\u9fff])(?:[一二三四五六]期|[一二三四]线(?:[\u4e00-\u9fff]{2}段)?)?|退[耕牧田渔][还][林草湖海]|([村户组镇乡])\1通/g;
 
+/** National programmes of medical centres (国家医学中心, 国家儿童区域医疗中心, 国家医学分中心). */
+const NATIONAL_CENTRE_RE = /国家(?:[\u4e00-\u9fff]{1,4}?)?(?:医学分?中心|区域医疗中心)/g;
+
 export function programmeNames(text: string): string[] {
-  return [...text.matchAll(PROGRAMME_RE)].map((m) => m[0]);
+  const out = [...text.matchAll(PROGRAMME_RE)].map((m) => m[0]);
+  if (text.includes('中心')) for (const m of text.matchAll(NATIONAL_CENTRE_RE)) out.push(m[0]);
+  return out;
 }
 
 /** 平漯周高铁项目 → 平漯周高铁: a name without 项目/工程 when what is left still ends in a facility word. */

@@ -319,7 +319,7 @@ function isSpecific(words: Tok[], cls: SuffixClass): boolean {
   if (proper > 0 && (properChars > 1 || cls === 'content' || cls === 'programme' || words.length > 1)) return true;
   // 项目, 工程 with no facility in them: a description that could name works anywhere (社保惠民工程).
   if (cls === 'proper' || cls === 'strict' || cls === 'works') return false;
-  if (cls === 'programme') return content >= 1;
+  if (cls === 'programme') return content >= 1 || (generic >= 1 && words.length >= 2); // 教育振兴行动计划
   return content >= 2 || longContent;
 }
 
