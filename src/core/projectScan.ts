@@ -307,7 +307,8 @@ function isSpecific(words: Tok[], cls: SuffixClass): boolean {
   // (雄安新区道路整治提升工程: a generic noun after the facility makes it a modifier, whatever is done to it.)
   if (works && innerSuffix >= 0 && innerSuffix < words.length - 1) {
     const after = words.slice(innerSuffix + 1);
-    if (after.every((t) => t.kind === 'noun' && GENERIC.has(t.word)) || (t0IsGenericNoun(after[0]) && after.slice(1).every((t) => t.kind === 'verb'))) return false;
+    // (长沙机场改扩建主体工程: verbs and generic nouns after it, the works are the facility's.)
+    if (after.every((t) => t.kind === 'verb' || (t.kind === 'noun' && GENERIC.has(t.word))) && after.some(t0IsGenericNoun)) return false;
   }
   // 新华区招商引资项目, 漯河市现代服务中心: a place and generic words only.
   if (proper > 0 && proper === places && content === 0 && generic > 0) return false;
