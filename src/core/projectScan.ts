@@ -142,6 +142,7 @@ function classify({ word, tag: t0, start }: LexToken): Tok {
   if (tag === 'nx' && [...word].some((c) => FUNCTION_CHARS.has(c))) return kind('noun');
   if (tag === 'nx' && NUMERAL_RE.test(word[0])) return kind('break'); // 一座座
   if (isProperTag(tag, word)) return kind('proper');
+  if (tag === 'j') return kind('noun'); // 社保, 光电: common abbreviations
   if (tag === 't') return kind(TIME_RE.test(word) ? 'break' : 'noun');
   if (tag.startsWith('n') || NOUN_TAGS.has(tag)) return kind('noun');
   if (tag.startsWith('v')) return kind('verb');
@@ -404,7 +405,8 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // 防城港, 连云港: a city the dictionary knows, not a port.
   if (cls === 'strict' && holder.tag === 'ns' && holder.word.length >= 3 && start === holder.start) return undefined;
   // “引金入洛”工程, “小升高”工程: a slogan made works, no project.
-  if (cls === 'works' && words.length === 1 && words[0].tag === 'quote') return undefined;
+  // (科技型中小企业“小升高”工程 too: no name before the slogan.)
+  if (cls === 'works' && words.length > 0 && words[words.length - 1].tag === 'quote' && !words.some((t) => t.kind === 'proper' && t.tag !== 'quote')) return undefined;
   if (start >= s || !(isSpecific(words, cls) || (GARDEN_RE.test(text.slice(s, e)) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
     return undefined;
   }
