@@ -112,9 +112,13 @@ function memberName(item: string, lex: Lexicon): string | undefined {
  */
 export function listMembers(text: string, found: Span[], lex: Lexicon): string[] {
   const out: string[] = [];
+  const lists = text.includes('、');
+  const single = text.includes('等项目') || text.includes('等重大项目') || text.includes('等重点项目') || text.includes('等一批');
+  if (!lists && !single) return out;
   for (const m of text.matchAll(LIST_RE)) {
     const clause = m[0];
     if (!clause.includes('、')) {
+      if (!single) continue;
       // 法士特新能源汽车传动系统等项目开工建设: one company project before 等项目.
       const etc = /等(?:一批)?(?:重大|重点)?项目/.exec(clause);
       const name = etc ? companyProject(clause.slice(0, etc.index), lex) : undefined;
@@ -164,14 +168,34 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
 }
 
 /** 南水北调, 西电东送, 西气东输(三线陕西段), 北煤南运; 引汉济渭(二期), 引黄入冀; 退耕还林, 退牧还草; 村村通, 户户通. */
-const PROGRAMME_RE =
-  /(?:[东西南北][电气水煤油粮][东西南北][送输调运]|引[汉黄江滦洮嫩湘渭淮丹长][济入][\u4e00-\u9fff])(?:[一二三四五六]期|[一二三四]线(?:[\u4e00-\u9fff]{2}段)?)?|退[耕牧田渔][还][林草湖海]|([村户组镇乡])\1通|(?:[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽吉黑][电煤气]入[湘豫冀鲁苏浙闽粤桂琼渝鄂赣皖京津沪川])(?:工程)?/g;
-
+const PROGRAMME_TAIL = '(?:[一二三四五六]期|[一二三四]线(?:[\\u4e00-\\u9fff]{2}段)?)?';
+const TRANSFER = new RegExp(`[东西南北][电气水煤油粮][东西南北][送输调运]${PROGRAMME_TAIL}`, 'y');
+const DIVERSION = new RegExp(`引[汉黄江滦洮嫩湘渭淮丹长][济入][\\u4e00-\\u9fff]${PROGRAMME_TAIL}`, 'y');
+const POWER_IN = /[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽吉黑][电煤气]入[湘豫冀鲁苏浙闽粤桂琼渝鄂赣皖京津沪川](?:工程)?/y;
+/**
+ * Each form by a character it always holds and where: the text is searched for that character (indexOf, fast)
+ * and the form read from where it would start, not a regular expression run over every paragraph.
+ */
+const PROGRAMME_FORMS: [string, number, RegExp][] = [
+  ...[...'送输调运'].map((c): [string, number, RegExp] => [c, 3, TRANSFER]),
+  ['济', 2, DIVERSION],
+  ['入', 2, DIVERSION],
+  ['入', 2, POWER_IN],
+  ['还', 2, /退[耕牧田渔]还[林草湖海]/y],
+  ['通', 2, /([村户组镇乡])\1通/y],
+];
 /** National programmes of medical centres (国家医学中心, 国家儿童区域医疗中心, 国家医学分中心). */
 const NATIONAL_CENTRE_RE = /国家(?:[\u4e00-\u9fff]{1,4}?)?(?:医学分?中心|区域医疗中心)/g;
 
 export function programmeNames(text: string): string[] {
-  const out = [...text.matchAll(PROGRAMME_RE)].map((m) => m[0]);
+  const out: string[] = [];
+  for (const [c, offset, re] of PROGRAMME_FORMS) {
+    for (let i = text.indexOf(c, offset); i >= 0; i = text.indexOf(c, i + 1)) {
+      re.lastIndex = i - offset;
+      const m = re.exec(text);
+      if (m) out.push(m[0]);
+    }
+  }
   if (text.includes('中心')) for (const m of text.matchAll(NATIONAL_CENTRE_RE)) out.push(m[0]);
   return out;
 }

@@ -11,9 +11,17 @@ const SECTION_AFTER = /(?:路|公路|高速|高铁|铁路|城际|渠|大道|快�
 /** Building work named with its facility (机场西路扩建, 玻璃厂路改扩建, 西街小学迁建, 黔桂铁路增建二线). */
 const WORKS_AFTER_RE = /^(?:(?:改扩建|扩建|迁建|改建|增建[二三四]线)(?:工程|项目)?|(?:升级改造|改造提升|提升改造|整治提升|提升|改造|整治)(?:工程|项目))/;
 /** Facility words of lines that may be named by their two ends. */
-export const ROUTE_RE = /^(?:铁路|公路|高速公路|高速|高铁|城际|城际铁路|航道|运河|快速路|快速通道|管道)$/;
-/** An institution after the facility word: the facility names where it is (凤凰谷零碳研究院). */
-export const INSTITUTION_AFTER_RE = /^[\u4e00-\u9fff]{0,5}?(?:研究院|研究所|实验室|研究中心|交易所)/;
+export const ROUTE_WORDS = new Set(['铁路', '公路', '高速公路', '高速', '高铁', '城际', '城际铁路', '航道', '运河', '快速路', '快速通道', '管道']);
+const INSTITUTIONS = ['研究院', '研究所', '研究中心', '实验室', '交易所'];
+
+/** An institution within six Han characters after the facility word: the facility names where it is (凤凰谷零碳研究院). */
+export function institutionAfter(text: string, e: number, hi: number): boolean {
+  for (let k = e; k < hi && k <= e + 5 && isHan(text[k]); k++) {
+    const c = text[k];
+    if ((c === '研' || c === '实' || c === '交') && INSTITUTIONS.some((w) => text.startsWith(w, k))) return true;
+  }
+  return false;
+}
 const MAX_END = 4;
 /** The second end of such a line, right before its facility word: 至 and two to four characters. */
 export const ROUTE_END_RE = /至([^至，。、；：\s（）()]{2,4})$/;

@@ -1,7 +1,7 @@
 // The scan for one project name (spec.md, "Projects"): from a facility word leftwards over name-like words
 // (places, unknown words, nouns, numbers, a short parenthesis, a quoted name) until punctuation, a function
 // word or a verb that acts on the project; then whether what was read names something particular.
-import { INSTITUTION_AFTER_RE, ROUTE_END_RE, ROUTE_RE, routeStart, sectionEnd } from './projectRoutes';
+import { institutionAfter, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
 import { isHan, MAX_WORD, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
 import {
   CONTINUATION,
@@ -68,17 +68,25 @@ for (const w of SUFFIXES) {
 export function facilityWords(text: string, lo: number, hi: number): [number, number][] {
   const out: [number, number][] = [];
   for (let i = lo; i < hi; i++) {
-    const mark = LAST_CHAR[text.charCodeAt(i)];
-    // 2: a one-character facility word ends here; 1: only longer ones, whose last two characters must match.
-    if (mark === 0 || (mark === 1 && (i === lo || !SUFFIX_PAIRS.has(text.slice(i - 1, i + 1))))) continue;
-    const lengths = SUFFIX_LENGTHS.get(text[i])!;
-    const len = lengths.find((l) => l <= i + 1 - lo && SUFFIX_CLASS.has(text.slice(i + 1 - l, i + 1)));
-    if (len === undefined) continue;
+    const len = facilityEndingAt(text, lo, i);
+    if (len === 0) continue;
     const start = i + 1 - len;
     while (out.length && out[out.length - 1][0] >= start) out.pop(); // 产业园 inside 产业园区
     out.push([start, i + 1]);
   }
   return out;
+}
+
+/** Whether a facility character ends at i (a cheap table look-up, for a caller's own pass over the text). */
+export const mayEndFacility = (text: string, i: number) => LAST_CHAR[text.charCodeAt(i)] !== 0;
+
+/** The length of the longest facility word that ends at i and starts at lo or later, else 0. */
+export function facilityEndingAt(text: string, lo: number, i: number): number {
+  const mark = LAST_CHAR[text.charCodeAt(i)];
+  // 2: a one-character facility word ends here; 1: only longer ones, whose last two characters must match.
+  if (mark === 0 || (mark === 1 && (i === lo || !SUFFIX_PAIRS.has(text.slice(i - 1, i + 1))))) return 0;
+  const lengths = SUFFIX_LENGTHS.get(text[i])!;
+  return lengths.find((l) => l <= i + 1 - lo && SUFFIX_CLASS.has(text.slice(i + 1 - l, i + 1))) ?? 0;
 }
 /** 高速 that says how fast (物流业高速发展), not a road (京雄高速直达…). */
 const FAST_RE = /^(?:发展|增长|运转|推进|扩张|前进|运行|行驶|成长|崛起|铁路|公路|列车|动车|磁浮|磁悬)/;
@@ -346,9 +354,9 @@ function longerWordAt(lex: Lexicon, text: string, s: number, e: number, hi: numb
 /** Where the facility word at [s, e) of the clause text[lo, hi) ends a name: the name's span, else undefined. */
 export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: number, e: number, cls: SuffixClass): Span | undefined {
   lexTag = (w) => lex.tags.get(w) ?? '';
+  const suffix = text.slice(s, e);
   if (cls === 'strict') {
     // Cheap first (most one-character facility words are in common words): 城市, 路网 | 道路, 县城, 一线.
-    const suffix = text.slice(s, e);
     if (e < hi && lex.tags.has(suffix + text[e])) return undefined;
     const pair = s > lo ? lex.tags.get(text[s - 1] + suffix) : undefined;
     if (pair !== undefined && !PROPER_TAGS.has(pair)) return undefined;
@@ -362,7 +370,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   }
   if (longerWordAt(lex, text, s, e, hi)) return undefined;
   // 物流业高速发展: 高速 before a verb says how fast.
-  if (text.slice(s, e) === '高速' && FAST_RE.test(text.slice(e, e + 2))) return undefined;
+  if (suffix === '高速' && FAST_RE.test(text.slice(e, e + 2))) return undefined;
   // …or split between the words on both sides (集中|学习 holds no 中学).
   if (e - s > 1 && s > lo && e < hi && commonWord(lex, text.slice(s - 1, s + 1)) && commonWord(lex, text.slice(e - 1, e + 1))) {
     return undefined;
@@ -371,7 +379,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   if (e < hi && (text[e] === '至' || (text[e] === '段' && /至[^至]*$/.test(text.slice(lo, s))))) return undefined;
   if (NOT_FACILITY_RE.test(text.slice(Math.max(lo, e - 6), e))) return undefined;
   // 凤凰谷零碳研究院: the facility word names where an institution is.
-  if (INSTITUTION_AFTER_RE.test(text.slice(e, Math.min(hi, e + 9))) && !/^v/.test(wordAfter(lex, text, e, hi)?.tag ?? '')) return undefined;
+  if (institutionAfter(text, e, hi) && !/^v/.test(wordAfter(lex, text, e, hi)?.tag ?? '')) return undefined;
 
   // The word that holds the facility word: 长江路 (a place: its own part is a name), 数据中心 (its own part is
   // content), 道路 and 香港 (common or too short for a one-character facility word).
@@ -387,7 +395,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
     words.push({ word: text.slice(holder.start, s), tag: holder.tag, kind: proper ? 'proper' : 'noun', start: holder.start });
     from = holder.start;
   }
-  const scanned = scanLeft(new LeftTokens(lex, text, lo, from), from, text.slice(s, e));
+  const scanned = scanLeft(new LeftTokens(lex, text, lo, from), from, suffix);
   words.unshift(...scanned.words);
   const start = words.length ? words[0].start : s;
   // A place of two characters holding a one-character facility word (香港, 西城) is a place, not a facility;
@@ -397,7 +405,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   }
   if (STOP_WORDS.has(holder.word)) return undefined;
   // 崇左至凭祥铁路, 黄桶至百色铁路: a line named by its two ends.
-  if (ROUTE_RE.test(text.slice(s, e))) {
+  if (ROUTE_WORDS.has(suffix)) {
     const to = ROUTE_END_RE.exec(text.slice(Math.max(lo, s - 5), s));
     const from = to && ![...to[1]].some((c) => FUNCTION_CHARS.has(c)) ? routeStart(lex, text, lo, s - to[1].length - 1) : -1;
     if (from >= 0) return { start: from, end: sectionEnd(text, lo, hi, e) };
@@ -407,7 +415,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // “引金入洛”工程, “小升高”工程: a slogan made works, no project.
   // (科技型中小企业“小升高”工程 too: no name before the slogan.)
   if (cls === 'works' && words.length > 0 && words[words.length - 1].tag === 'quote' && !words.some((t) => t.kind === 'proper' && t.tag !== 'quote')) return undefined;
-  if (start >= s || !(isSpecific(words, cls) || (GARDEN_RE.test(text.slice(s, e)) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
+  if (start >= s || !(isSpecific(words, cls) || (GARDEN_RE.test(suffix) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
     return undefined;
   }
 

@@ -8,7 +8,7 @@
 // named by their form (南水北调) and short forms (平漯周高铁 of 平漯周高铁项目) are in projectLists.ts.
 import { lexiconFor } from './projectLexicon';
 import { listMembers, programmeNames, shortForms } from './projectLists';
-import { facilityWords, nameAt } from './projectScan';
+import { facilityEndingAt, mayEndFacility, nameAt } from './projectScan';
 import { SUFFIX_CLASS } from './projectWords';
 import type { Segmenter } from './segmenter';
 import type { Paragraph, Project, Span } from './types';
@@ -23,26 +23,42 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
   if (!lex) return [];
   const spans: Span[] = [];
   const n = paragraphText.length;
-  for (let lo = 0; lo < n; ) {
-    let hi = lo;
-    while (hi < n && !CLAUSE_END[paragraphText.charCodeAt(hi)]) hi++;
-    if (hi > lo) {
+  // One pass over the paragraph: clause ends and facility words together; a clause without a facility word
+  // is not read again.
+  const ends: [number, number][] = [];
+  for (let lo = 0, i = 0; i <= n; i++) {
+    if (i < n && !CLAUSE_END[paragraphText.charCodeAt(i)]) {
+      if (mayEndFacility(paragraphText, i)) {
+        const len = facilityEndingAt(paragraphText, lo, i);
+        if (len > 0) {
+          while (ends.length && ends[ends.length - 1][0] >= i + 1 - len) ends.pop(); // 产业园 inside 产业园区
+          ends.push([i + 1 - len, i + 1]);
+        }
+      }
+      continue;
+    }
+    const hi = i;
+    const clauseLo = lo;
+    lo = i + 1;
+    if (ends.length === 0) continue;
+    {
       const found: Span[] = [];
-      for (const [s, e] of facilityWords(paragraphText, lo, hi)) {
-        const span = nameAt(lex, paragraphText, lo, hi, s, e, SUFFIX_CLASS.get(paragraphText.slice(s, e))!);
+      for (const [s, e] of ends) {
+        const span = nameAt(lex, paragraphText, clauseLo, hi, s, e, SUFFIX_CLASS.get(paragraphText.slice(s, e))!);
         if (span) found.push(span);
       }
+      ends.length = 0;
       // Keep the longest reading: 大数据产业园一期工程, not also 大数据产业园 inside it.
       // (Two facility words may give one span, 庞口大道|整治提升工程: it is kept once.)
       for (const f of found) {
         if (!found.some((g) => g !== f && g.start <= f.start && g.end >= f.end && (g.end - g.start > f.end - f.start || found.indexOf(g) < found.indexOf(f)))) spans.push(f);
       }
     }
-    lo = hi + 1;
   }
   const names = new Set(spans.map((sp) => paragraphText.slice(sp.start, sp.end)));
   // Roads named by numbers (七一路, 经二路) hold no word the scan can read as a name.
   for (const m of paragraphText.matchAll(NUMBERED_ROAD_RE)) names.add(m[0]);
+  if (paragraphText.includes('环')) for (const m of paragraphText.matchAll(RING_ROAD_RE)) names.add(m[0]);
   for (const n of listMembers(paragraphText, spans, lex)) names.add(n);
   for (const n of programmeNames(paragraphText)) names.add(n);
   for (const n of shortForms([...names])) names.add(n);
@@ -51,7 +67,8 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
 
 // Ring roads (东二环, 北三环, 大外环) likewise; with the phase or section that follows (经四路一期, 北二环东段).
 const NUMBERED_ROAD_RE =
-  /(?<![一二三四五六七八九十\d第])(?:(?:[经纬][一二三四五六七八九十]{1,2}|[一二三四五六七八九十]{2})[路街](?![网线口面况径])|[东西南北][一二三四五六]环(?:路)?|[大东西南北]外环(?:路)?(?![境])|(?<![\u4e00-\u9fff])[东西南北]环路)(?:[一二三四五六七八九]期|[东西南北]段)?/g;
+  /(?<![一二三四五六七八九十\d第])(?:[经纬][一二三四五六七八九十]{1,2}|[一二三四五六七八九十]{2})[路街](?![网线口面况径])(?:[一二三四五六七八九]期|[东西南北]段)?/g;
+const RING_ROAD_RE = /(?:[东西南北][一二三四五六]环(?:路)?|[大东西南北]外环(?:路)?(?![境])|(?<![\u4e00-\u9fff])[东西南北]环路)(?:[一二三四五六七八九]期|[东西南北]段)?/g;
 const LIST_BEFORE = new Set([...'、和及与']);
 const LIST_AFTER = new Set([...'、和及与等（(']);
 const PROGRAMME_FORM_RE = /^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|引[汉黄江滦洮嫩湘渭淮丹长][济入][\u4e00-\u9fff]|退[耕牧田渔]还[林草湖海]|[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽吉黑][电煤气]入[\u4e00-\u9fff]|([村户组镇乡])\1通)$/;
