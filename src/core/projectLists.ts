@@ -176,21 +176,24 @@ const POWER_IN = /[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽�
  * Each form by a character it always holds and where: the text is searched for that character (indexOf, fast)
  * and the form read from where it would start, not a regular expression run over every paragraph.
  */
-const PROGRAMME_FORMS: [string, number, RegExp][] = [
-  ...[...'送输调运'].map((c): [string, number, RegExp] => [c, 3, TRANSFER]),
-  ['济', 2, DIVERSION],
-  ['入', 2, DIVERSION],
-  ['入', 2, POWER_IN],
-  ['还', 2, /退[耕牧田渔]还[林草湖海]/y],
-  ['通', 2, /([村户组镇乡])\1通/y],
+const DIRECTION = new Set([...'东西南北']);
+/** Each form: the character, where it stands, a cheap check of the text before it, the form. */
+const PROGRAMME_FORMS: [string, number, (t: string, i: number) => boolean, RegExp][] = [
+  ...[...'送输调运'].map((c): [string, number, (t: string, i: number) => boolean, RegExp] => [c, 3, (t, i) => DIRECTION.has(t[i - 1]), TRANSFER]),
+  ['济', 2, (t, i) => t[i - 2] === '引', DIVERSION],
+  ['入', 2, (t, i) => t[i - 2] === '引', DIVERSION],
+  ['入', 2, (t, i) => t[i - 1] === '电' || t[i - 1] === '煤' || t[i - 1] === '气', POWER_IN],
+  ['还', 2, (t, i) => t[i - 2] === '退', /退[耕牧田渔]还[林草湖海]/y],
+  ['通', 2, (t, i) => t[i - 1] === t[i - 2], /([村户组镇乡])\1通/y],
 ];
 /** National programmes of medical centres (国家医学中心, 国家儿童区域医疗中心, 国家医学分中心). */
 const NATIONAL_CENTRE_RE = /国家(?:[\u4e00-\u9fff]{1,4}?)?(?:医学分?中心|区域医疗中心)/g;
 
 export function programmeNames(text: string): string[] {
   const out: string[] = [];
-  for (const [c, offset, re] of PROGRAMME_FORMS) {
+  for (const [c, offset, likely, re] of PROGRAMME_FORMS) {
     for (let i = text.indexOf(c, offset); i >= 0; i = text.indexOf(c, i + 1)) {
+      if (!likely(text, i)) continue;
       re.lastIndex = i - offset;
       const m = re.exec(text);
       if (m) out.push(m[0]);

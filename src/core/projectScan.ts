@@ -341,7 +341,7 @@ function commonWord(lex: Lexicon, w: string): boolean {
 
 /** Whether a word that is not a facility word starts at s and runs past e (路网, 中心城区). */
 function longerWordAt(lex: Lexicon, text: string, s: number, e: number, hi: number): boolean {
-  const lengths = lex.startLengths.get(text[s]) ?? 0;
+  const lengths = lex.startMask[text.charCodeAt(s)];
   for (let len = Math.min(MAX_WORD, hi - s); len > e - s; len--) {
     if ((lengths & (1 << len)) === 0) continue;
     const w = text.slice(s, s + len);
