@@ -8,7 +8,18 @@ import { FUNCTION_CHARS, GENERIC, LEADING_TRIM, PREDICATE, STOP_WORDS, SUFFIX_CL
 import type { Span } from './types';
 
 /** A list: items separated by 、 inside one clause. */
-const LIST_RE = /[^，。；！？：,;!?:]+/g;
+/** What ends a clause for a list. */
+const CLAUSE_BREAK = new Uint8Array(0x10000);
+for (const c of '，。；！？：,;!?:') CLAUSE_BREAK[c.charCodeAt(0)] = 1;
+const ETC_WORKS_RE = /等(?:一批)?(?:重大|重点)?项目/y;
+/** The next 等 from `from` that opens 等项目, 等一批重大项目, …; -1 when there is none. */
+function nextEtcWorks(text: string, from: number): number {
+  for (let i = text.indexOf('等', from); i >= 0; i = text.indexOf('等', i + 1)) {
+    ETC_WORKS_RE.lastIndex = i;
+    if (ETC_WORKS_RE.test(text)) return i;
+  }
+  return -1;
+}
 /**
  * …等 + what the items are: lines, zones, sites (not companies, products or brands), or works of a kind
  * (等高铁项目, 等安置房项目; 等一批重大项目 says nothing: 中食数联、…等一批大项目 has a company in it).
@@ -115,17 +126,26 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
   const lists = text.includes('、');
   const single = text.includes('等项目') || text.includes('等重大项目') || text.includes('等重点项目') || text.includes('等一批');
   if (!lists && !single) return out;
-  for (const m of text.matchAll(LIST_RE)) {
-    const clause = m[0];
+  // The clauses that hold a 、 or (one company project) 等…项目, found from those characters, not by
+  // splitting the whole paragraph.
+  for (let from = 0; ; ) {
+    const a = lists ? text.indexOf('、', from) : -1;
+    const b = single ? nextEtcWorks(text, from) : -1;
+    const at = a < 0 ? b : b < 0 ? a : Math.min(a, b);
+    if (at < 0) break;
+    let base = at;
+    while (base > 0 && !CLAUSE_BREAK[text.charCodeAt(base - 1)]) base--;
+    let end = at;
+    while (end < text.length && !CLAUSE_BREAK[text.charCodeAt(end)]) end++;
+    from = end + 1;
+    const clause = text.slice(base, end);
     if (!clause.includes('、')) {
-      if (!single) continue;
       // 法士特新能源汽车传动系统等项目开工建设: one company project before 等项目.
       const etc = /等(?:一批)?(?:重大|重点)?项目/.exec(clause);
       const name = etc ? companyProject(clause.slice(0, etc.index), lex) : undefined;
       if (name) out.push(name);
       continue;
     }
-    const base = m.index!;
     const items = clause.split('、');
     let last = items[items.length - 1];
     const lastStart = base + clause.length - last.length;
