@@ -123,6 +123,8 @@ function classify({ word, tag: t0, start }: LexToken): Tok {
   if (COUNTED_RE.test(word)) return kind(tag === 'm' || word.length > 1 ? 'break' : 'numeric');
   // A quantity ends a name (超10亿元重大项目); technical units belong to it (姜家110千伏变电站).
   if ((tag === 'q' || tag === 'mq') && word.length > 1) return kind(NAME_UNITS.has(word) ? 'numeric' : 'break');
+  // 百万吨乙烯, 千万吨炼化: a size in words with a technical unit belongs to the name too.
+  if (tag === 'm' && word.length > 2 && NAME_UNITS.has(word.slice(1)) && MAGNITUDE_RE.test(word[0])) return kind('numeric');
   // Set phrases that end in a verb (优先发展, 圆满完成) are no part of a name.
   if (ADVERB_HEADS.has(word.slice(0, 2)) && word.length > 2) return kind('break'); // 全面提升, 积极推进
   if (tag === 'l' && word.length > 2) {
