@@ -380,6 +380,11 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // 凌云山路至青城山路段: roads named as the end points of a section are not mentions.
   if (e < hi && (text[e] === '至' || (text[e] === '段' && /至[^至]*$/.test(text.slice(lo, s))))) return undefined;
   if (NOT_FACILITY_RE.test(text.slice(Math.max(lo, e - 6), e))) return undefined;
+  // “4+4科创工程”: a slogan in quotes that ends in a facility word.
+  if (text[e] === '”') {
+    const open = text.lastIndexOf('“', s);
+    if (open >= lo && SLOGAN_QUOTE_RE.test(text.slice(open, e + 1))) return undefined;
+  }
   // 凤凰谷零碳研究院: the facility word names where an institution is.
   if (institutionAfter(text, e, hi) && !/^v/.test(wordAfter(lex, text, e, hi)?.tag ?? '')) return undefined;
 
