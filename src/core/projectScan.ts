@@ -139,7 +139,7 @@ function classify({ word, tag: t0, start }: LexToken): Tok {
   if (word.length === 1 && isHan(word)) {
     // One character the dictionary keeps apart: a piece of a name it does not know (平漯周, 南信合, 星峰研学
     // 基地); adjectives and adverbs (旧小区) are not.
-    if (FUNCTION_CHARS.has(word) || NUMERAL_RE.test(word)) return kind('break');
+    if (FUNCTION_CHARS.has(word) || NUMERAL_RE.test(word) || word === '年') return kind('break'); // (一九五六年|新建铁路)
     if (MAGNITUDE_RE.test(word)) return kind('numeric'); // 润宝4亿克拉…
     if (tag === 'q') return kind('measure'); // 10家|高品质商务酒店, but 姜家变电站
     if (GENERIC.has(word)) return kind('noun');
@@ -397,7 +397,9 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
     // (Rare or unknown whole words that hold a facility word are compounds, not names: 重点项目/nx.)
     // (nt: the dictionary's institutions are mostly kinds of them: 公立医院.)
     // (高速铁路/nz: a generic word and the facility word make no name.)
-    const proper = isProperTag(holder.tag, holder.word) && holder.tag !== 'nx' && holder.tag !== 'x' && holder.tag !== 'nt' && !(s - holder.start > 1 && GENERIC.has(text.slice(holder.start, s)));
+    // (高楼大厦/nz, 重建家园/ns, 拖拉机站/nz: a common word and the facility word, whatever the dictionary's tag.)
+    const prefix = text.slice(holder.start, s);
+    const proper = isProperTag(holder.tag, holder.word) && holder.tag !== 'nx' && holder.tag !== 'x' && holder.tag !== 'nt' && !(prefix.length > 1 && (GENERIC.has(prefix) || commonWord(lex, prefix)));
     if (cls === 'strict' && !proper) return undefined;
     words.push({ word: text.slice(holder.start, s), tag: holder.tag, kind: proper ? 'proper' : 'noun', start: holder.start });
     from = holder.start;

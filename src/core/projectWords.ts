@@ -122,7 +122,7 @@ export const CONTINUATION = new Set(['城市', '城区', '城镇', '地位', '�
  * characters the dictionary keeps apart are pieces of a name it does not know (平漯周, 南信合).
  */
 export const FUNCTION_CHARS = new Set([
-  ...'的地得和与及等在是了将把被从对向为以由到并或其之每各该本全有无不也都又还就才已要会能可让使给建抓推促强争办设开好至同退入出进迁搬拆扩改拓着',
+  ...'的地得和与及等在是了将把被从对向为以由到并或其之每各该本全有无不也都又还就才已要会能可让使给建抓推促强争办设开好至同退入出进迁搬拆扩改拓着如而只过继搞',
 ]);
 
 /** Tags the dictionary gets wrong for names (高新/d in 国家农业高新技术产业示范区). */
