@@ -223,10 +223,14 @@ export function programmeNames(text: string): string[] {
   return out;
 }
 
+const SITE_RE = /^([\u4e00-\u9fff]{2,4}[宫寺塔楼阁殿园])(?:文化园|文化公园|遗址公园|景区|文化旅游区|旅游区|古城|小镇)$/;
 /** 平漯周高铁项目 → 平漯周高铁: a name without 项目/工程 when what is left still ends in a facility word. */
 export function shortForms(names: string[]): string[] {
   const out: string[] = [];
   for (const n of names) {
+    // 上阳宫文化园 → 上阳宫: a site named by a one-character facility word inside a park or town named after it.
+    const site = SITE_RE.exec(n);
+    if (site && !SUFFIX_CLASS.has(site[1].slice(-2))) out.push(site[1]);
     const m = /^(.{3,})(?:项目|工程)$/.exec(n);
     if (!m) continue;
     const rest = m[1];
