@@ -57,7 +57,12 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
   }
   const names = new Set(spans.map((sp) => paragraphText.slice(sp.start, sp.end)));
   // Roads named by numbers (七一路, 经二路) hold no word the scan can read as a name.
-  for (const m of paragraphText.matchAll(NUMBERED_ROAD_RE)) names.add(m[0]);
+  // (七一路海鲜市场: with the facility named after it that follows.)
+  for (const m of paragraphText.matchAll(NUMBERED_ROAD_RE)) {
+    const end = m.index! + m[0].length;
+    const after = spans.find((sp) => sp.start === end);
+    names.add(after ? paragraphText.slice(m.index!, after.end) : m[0]);
+  }
   if (paragraphText.includes('环')) for (const m of paragraphText.matchAll(RING_ROAD_RE)) names.add(m[0]);
   for (const n of listMembers(paragraphText, spans, lex)) names.add(n);
   for (const n of programmeNames(paragraphText)) names.add(n);
