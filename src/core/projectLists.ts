@@ -68,7 +68,9 @@ function companyProject(item: string, lex: Lexicon): string | undefined {
   if (!COMPANY_PROJECT_RE.test(s) || NOT_MEMBER_END_RE.test(s) || COMPANY_RE.test(s)) return undefined;
   const first = wordAfter(lex, s, 0)!;
   const second = first.word.length === 1 ? wordAfter(lex, s, 1)! : undefined;
-  const opens = first.word.length === 1 ? second!.word.length === 1 && !FUNCTION_CHARS.has(first.word) && !FUNCTION_CHARS.has(second!.word) : /^(?:ns|nz|nr|x|nx)/.test(first.tag);
+  // (Not an adjective or a generic word read apart: 新|质生产力.)
+  const piece = (w: { word: string; tag: string }) => w.word.length === 1 && !FUNCTION_CHARS.has(w.word) && !GENERIC.has(w.word);
+  const opens = first.word.length === 1 ? piece(first) && piece(second!) : /^(?:ns|nz|nr|x|nx)/.test(first.tag);
   if (!opens) return undefined;
   for (let at = 0; at < s.length; ) {
     const w = wordAfter(lex, s, at)!;
@@ -151,7 +153,7 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     const lastStart = base + clause.length - last.length;
     const etc = last.indexOf('等');
     let isList = false;
-    const worksList = etc >= 0 && /^等[^，。]{0,12}(?:项目|工程)/.test(last.slice(etc));
+    const worksList = etc >= 0 && /^等[^，。]{0,8}(?:项目|工程)/.test(last.slice(etc));
     if (etc >= 0 && (worksList || isWorksClass(last.slice(etc)))) {
       isList = isWorksClass(last.slice(etc));
       last = last.slice(0, etc);

@@ -139,7 +139,7 @@ function classify({ word, tag: t0, start }: LexToken): Tok {
   if (word.length === 1 && isHan(word)) {
     // One character the dictionary keeps apart: a piece of a name it does not know (平漯周, 南信合, 星峰研学
     // 基地); adjectives and adverbs (旧小区) are not.
-    if (FUNCTION_CHARS.has(word) || NUMERAL_RE.test(word) || word === '年') return kind('break'); // (一九五六年|新建铁路)
+    if (FUNCTION_CHARS.has(word) || NUMERAL_RE.test(word) || word === '年' || word === '零') return kind('break'); // 一九五六年|新建铁路, 零|碳园区
     if (MAGNITUDE_RE.test(word)) return kind('numeric'); // 润宝4亿克拉…
     if (tag === 'q') return kind('measure'); // 10家|高品质商务酒店, but 姜家变电站
     if (GENERIC.has(word)) return kind('noun');
@@ -151,6 +151,7 @@ function classify({ word, tag: t0, start }: LexToken): Tok {
   // A rare word holding a function character is a mis-read (民为 of 以人民为中心).
   if (tag === 'nx' && [...word].some((c) => FUNCTION_CHARS.has(c))) return kind('noun');
   if (tag === 'nx' && NUMERAL_RE.test(word[0])) return kind('break'); // 一座座
+  if (tag === 'nx' && /[化性]$/.test(word)) return kind('noun'); // 工程化, 保障性: derived common words
   if (isProperTag(tag, word)) return kind('proper');
   if (tag === 'j') return kind('noun'); // 社保, 光电: common abbreviations
   if (tag === 't') return kind(TIME_RE.test(word) ? 'break' : 'noun');
@@ -383,7 +384,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // “4+4科创工程”: a slogan in quotes that ends in a facility word.
   if (text[e] === '”') {
     const open = text.lastIndexOf('“', s);
-    if (open >= lo && SLOGAN_QUOTE_RE.test(text.slice(open, e + 1))) return undefined;
+    if (open >= lo && /[\d+＋]/.test(text.slice(open, e))) return undefined; // (“六小工程” is a programme)
   }
   // 凤凰谷零碳研究院: the facility word names where an institution is.
   if (institutionAfter(text, e, hi) && !/^v/.test(wordAfter(lex, text, e, hi)?.tag ?? '')) return undefined;

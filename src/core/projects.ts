@@ -6,7 +6,7 @@
 // Names made only of generic words (重点项目, 城市更新项目) are dropped; most facility words also need a place
 // or a proper name (汉江西路, 郑州机场). Members of a list of projects (荣乌、西阜、津石高速公路), programmes
 // named by their form (南水北调) and short forms (平漯周高铁 of 平漯周高铁项目) are in projectLists.ts.
-import { lexiconFor } from './projectLexicon';
+import { isHan, lexiconFor } from './projectLexicon';
 import { listMembers, programmeNames, shortForms } from './projectLists';
 import { facilityEndingAt, mayEndFacility, nameAt } from './projectScan';
 import { SUFFIX_CLASS } from './projectWords';
@@ -144,6 +144,8 @@ export function collectProjects(text: string, names: Iterable<string>, paragraph
       if (isBare(name) && !LIST_BEFORE.has(text[at - 1]) && !LIST_AFTER.has(text[end])) continue;
       // Inside a book title (《河北雄安新区总体规划》) a name is part of the plan's title.
       if (inBookTitle(text, at)) continue;
+      // 武夷山国家公园（江西片区）: a parenthesis that qualifies the name before it is no mention of its own.
+      if ((text[at - 1] === '（' || text[at - 1] === '(') && (text[end] === '）' || text[end] === ')') && isHan(text[at - 2] ?? '')) continue;
       hits.push({ name, span: { start: at, end } });
     }
   }
