@@ -1,6 +1,7 @@
 // npm run eval: measures the analysis (src/core/analyze.ts analyzeText with the nodejieba segmenter) against
 // the hand labels in eval/labels/, per document and per split (tune / test) of eval/manifest.json.
 // Figures are scored only inside each document's labelled scope; sections and projects over the whole text.
+// A document whose labels carry `scored` (draft line `only projects`) counts in those categories only.
 // strict: exact span (figures: also kind and value; sections: also level); lenient: spans overlap.
 // A measurement only: no thresholds, exit code 0.
 //   node eval/run.mjs [--split tune|test] [--errors] [--doc NAME]
@@ -75,7 +76,7 @@ function evaluate(doc) {
   const cp = codePointMapper(text);
   const cps = [...text];
   const a = analyzeText(text, { segmenter });
-  const scope = labels.scope;
+  const scope = labels.scope ?? { start: 0, end: 0 };
   const figures = a.figures
     .map((f) => ({ start: cp(f.range.start), end: cp(f.range.end), text: f.text, kind: f.kind, value: f.value, baseValue: f.baseValue }))
     .filter((f) => f.start >= scope.start && f.start < scope.end);
@@ -83,14 +84,12 @@ function evaluate(doc) {
   const projects = a.projects.flatMap((p) =>
     p.occurrences.map((o) => ({ start: cp(o.start), end: cp(o.end), text: cps.slice(cp(o.start), cp(o.end)).join(''), project: p.name })),
   );
-  return {
-    name: doc.name,
-    figures: score(labels.figures, figures, sameFigure),
-    sections: score(labels.sections, sections, sameSection),
-    // A document labelled for figures and sections only (its draft says `projects unlabelled`) is not scored
-    // for projects: its predicted projects would all count as spurious.
-    ...(labels.projectsUnlabelled ? {} : { projects: score(labels.projects, projects, sameSpan) }),
-  };
+  const scored = labels.scored ?? (labels.projectsUnlabelled ? ['figures', 'sections'] : CATS);
+  const r = { name: doc.name, scored };
+  if (scored.includes('figures')) r.figures = score(labels.figures, figures, sameFigure);
+  if (scored.includes('sections')) r.sections = score(labels.sections, sections, sameSection);
+  if (scored.includes('projects')) r.projects = score(labels.projects, projects, sameSpan);
+  return r;
 }
 
 const pct = (x) => (Number.isFinite(x) ? (100 * x).toFixed(1).padStart(5) : '    -');
@@ -114,8 +113,7 @@ for (const split of ['tune', 'test']) {
   const total = Object.fromEntries(CATS.map((c) => [c, { gold: 0, pred: 0, strict: { n: 0 }, lenient: { n: 0 } }]));
   for (const doc of docs) {
     const r = evaluate(doc);
-    for (const c of CATS) {
-      if (!r[c]) continue;
+    for (const c of r.scored) {
       console.log(row(r.name, c, r[c]));
       total[c].gold += r[c].gold; total[c].pred += r[c].pred;
       total[c].strict.n += r[c].strict.n; total[c].lenient.n += r[c].lenient.n;

@@ -9,7 +9,9 @@
 //   H <level> <text>           next occurrence of the heading text after the heading cursor
 //   P <name>[|<alias>…]        every occurrence of the name and its aliases in the whole text (longest first)
 //   X <string>                 occurrences of project names inside this string are not projects
-//   projects unlabelled        the document's projects were not labelled: the eval does not score them
+//   projects unlabelled        = only figures sections
+//   only <category>…           only these categories (figures, sections, projects) are labelled: the scorer
+//                              leaves the others of this document out (labels.scored)
 //   # comment
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -90,7 +92,9 @@ for (const [i, raw] of draft.entries()) {
     const names = rest.split('|').map((s) => s.trim()).filter(Boolean);
     projectDefs.push(names);
   } else if (op === 'projects' && rest.trim() === 'unlabelled') {
-    out.projectsUnlabelled = true;
+    out.scored = ['figures', 'sections'];
+  } else if (op === 'only') {
+    out.scored = rest.trim().split(/\s+/);
   } else if (op === 'X') {
     excludes.push(rest.trim());
   } else err('unknown op');

@@ -79,6 +79,7 @@ function render() {
   addFocusTargets(plot, chart, colour, t);
   $('chart').replaceChildren(plot);
   legend(series, colour, chart, labels);
+  regionPicker(current.regions ?? [], labels);
   table(chart);
   vscode.postMessage({ type: 'rendered', marks: plot.querySelectorAll('path, circle, rect, line').length, points: chart.points.length });
 }
@@ -162,12 +163,47 @@ function legend(series, colour, chart, labels) {
     el.append(span);
   };
   for (const s of series) item(swatch(`<rect x="2" y="5" width="14" height="4" fill="${colour({ series: s })}"/>`), s);
-  if (chart.points.some((p) => p.role === 'target')) {
+  // The marks of the chart's targets, only those it draws.
+  const targets = chart.points.filter((p) => p.role === 'target');
+  if (targets.length > 0) {
     const fg = theme().fg;
+    const has = (...bounds) => targets.some((p) => bounds.includes(p.bound));
     item(swatch(`<circle cx="9" cy="7" r="3.5" fill="${fg}"/>`), labels.result);
-    item(swatch(`<path d="M9 1 L15 7 L9 13 L3 7 Z" fill="none" stroke="${fg}" stroke-width="1.5"/>`), `${labels.target} ≈`);
-    item(swatch(`<path d="M9 2 L9 12 M5 6 L9 2 L13 6 M4 12 L14 12" fill="none" stroke="${fg}" stroke-width="1.5"/>`), `${labels.target} ≥`);
-    item(swatch(`<rect x="4" y="2" width="10" height="10" fill="${fg}" fill-opacity="0.3" stroke="${fg}"/>`), `${labels.target} –`);
+    if (has('about')) item(swatch(`<path d="M9 1 L15 7 L9 13 L3 7 Z" fill="none" stroke="${fg}" stroke-width="1.5"/>`), `${labels.target} ≈`);
+    if (has('exact', undefined)) item(swatch(`<rect x="4" y="2" width="10" height="10" fill="none" stroke="${fg}" stroke-width="1.5"/>`), `${labels.target} =`);
+    if (has('atLeast')) item(swatch(`<path d="M9 2 L9 12 M5 6 L9 2 L13 6 M4 12 L14 12" fill="none" stroke="${fg}" stroke-width="1.5"/>`), `${labels.target} ≥`);
+    if (has('atMost')) item(swatch(`<path d="M9 12 L9 2 M5 8 L9 12 L13 8 M4 2 L14 2" fill="none" stroke="${fg}" stroke-width="1.5"/>`), `${labels.target} ≤`);
+    if (has('range')) item(swatch(`<rect x="4" y="2" width="10" height="10" fill="${fg}" fill-opacity="0.3" stroke="${fg}"/>`), `${labels.target} –`);
+  }
+}
+
+/** The regions of an indicator as checkboxes (shown when there are several): the chart draws the checked ones. */
+function regionPicker(regions, labels) {
+  const el = $('regions');
+  el.hidden = regions.length < 2;
+  if (el.hidden) return;
+  const focused = document.activeElement?.dataset?.region;
+  el.replaceChildren();
+  const legendEl = document.createElement('legend');
+  legendEl.textContent = labels.regions;
+  el.append(legendEl);
+  for (const r of regions) {
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = r.selected;
+    box.dataset.region = r.name;
+    box.addEventListener('change', () => {
+      const chosen = [...el.querySelectorAll('input:checked')].map((b) => b.dataset.region);
+      if (chosen.length === 0) {
+        box.checked = true; // at least one region stays drawn
+        return;
+      }
+      vscode.postMessage({ type: 'regions', regions: chosen });
+    });
+    label.append(box, document.createTextNode(` ${r.name} (${r.points})`));
+    el.append(label);
+    if (r.name === focused) box.focus();
   }
 }
 
@@ -238,7 +274,7 @@ function pngData(svg) {
 window.addEventListener('message', async (event) => {
   const m = event.data;
   if (m.type === 'data') {
-    current = { state: m.state, chart: m.chart, labels: m.labels };
+    current = { state: m.state, chart: m.chart, labels: m.labels, regions: m.regions ?? [] };
     vscode.setState({ timeline: m.state, last: current });
     render();
   } else if (m.type === 'export') {

@@ -143,8 +143,8 @@ async function runInWorkers(
       }).catch(finish);
     };
     for (let i = 0; i < jobs; i++) {
-      // Each worker holds its own word segmenter (about 240 MB of dictionaries, outside the heap); a small heap
-      // keeps the rest of its memory near what one report needs. Reports are analysed a paragraph at a time.
+      // Each worker holds its own copy of the project scan's word list (about 25 MB of heap, 80 MB resident); a
+      // small heap keeps the rest of its memory near what one report needs. Reports are analysed a paragraph at a time.
       const worker = new Worker(__filename, {
         workerData: { reportAnnotatorWorker: true, options },
         resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 },

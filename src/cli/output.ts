@@ -34,11 +34,11 @@ function stdoutOutput(): Output {
 }
 
 async function fileOutput(path: string): Promise<Output> {
-  const file = await AtomicOutput.open(path);
-  // A signal must not leave the hidden temporary file behind. Node handles a signal once the running
-  // JavaScript yields, so an interrupt waits for the document being analysed at most. Then the signal is
-  // raised again with its default action, so the process ends by it (a shell says 130 or 143):
-  // process.exit could wait forever for a thread blocked opening a FIFO that nobody writes.
+  // A signal must not leave the hidden temporary file behind, from the moment it exists: the handlers are in
+  // place before it is created. Node handles a signal once the running JavaScript yields, so an interrupt waits
+  // for the document being analysed at most. Then the signal is raised again with its default action, so the
+  // process ends by it (a shell says 130 or 143): process.exit could wait forever for a thread blocked opening
+  // a FIFO that nobody writes.
   const onSignal = (signal: NodeJS.Signals) => {
     removeTemporaryFilesSync();
     done();
@@ -49,6 +49,13 @@ async function fileOutput(path: string): Promise<Output> {
   function done() {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+  }
+  let file: AtomicOutput;
+  try {
+    file = await AtomicOutput.open(path);
+  } catch (err) {
+    done();
+    throw err;
   }
   return {
     write: (chunk) => file.write(chunk),

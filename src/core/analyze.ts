@@ -21,6 +21,8 @@ interface ParagraphResult {
   skipped: Span[];
   /** undefined when no segmenter was given. */
   projectNames?: string[];
+  /** The role and year of each figure, as attachRoles gave them in the context `key` (section, list, report year). */
+  roles?: { key: string; values: Pick<Figure, 'role' | 'year'>[] };
 }
 
 /** Per-paragraph results keyed by paragraph text. Keep one per open document. */
@@ -42,6 +44,18 @@ export class AnalysisCache {
   set(text: string, result: ParagraphResult): void {
     this.misses++;
     this.entries.set(text, result);
+  }
+
+  private readonly cues = new Map<string, RoleCue>();
+
+  /** The role cue of a heading, worked out once per title. */
+  sectionCue(title: string): RoleCue {
+    let cue = this.cues.get(title);
+    if (!cue) {
+      if (this.cues.size > 10_000) this.cues.clear(); // bounded: headings repeat, crafted texts need not
+      this.cues.set(title, (cue = sectionCue(title)));
+    }
+    return cue;
   }
 
   /** Called after each full pass: forget paragraphs that were not seen in the last two passes. */
@@ -68,7 +82,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
   const { segmenter, cache } = options;
   const structure = parseStructure(text);
   const meta = reportMeta(text, structure.title);
-  const sectionCues = cuesBySection(structure.sections);
+  const sectionCues = cuesBySection(structure.sections, cache);
   const workReport = meta.genre === 'workReport';
   let list: RoleCue | undefined;
   const figures: Figure[] = [];
@@ -103,7 +117,15 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
     }
     if (count > 0) {
       const section = (paragraph.sectionId && sectionCues.get(paragraph.sectionId)) || {};
-      attachRoles(body, figures.slice(base), { section, list, reportYear: meta.year, workReport }, at);
+      const mine = figures.slice(base);
+      // The same paragraph in the same context gets the same roles: kept with the paragraph, not worked out again.
+      const key = `${section.role}|${section.year}|${list?.role}|${list?.year}|${meta.year}|${workReport}`;
+      if (result.roles?.key === key) {
+        result.roles.values.forEach((v, i) => Object.assign(mine[i], v));
+      } else {
+        attachRoles(body, mine, { section, list, reportYear: meta.year, workReport }, at);
+        if (cache) result.roles = { key, values: mine.map((f) => ({ ...(f.role && { role: f.role }), ...(f.year !== undefined && { year: f.year }) })) };
+      }
     }
     // 今年主要预期目标是： opens a list that runs over the following paragraphs up to the sentence's end.
     list = listCue(body) ?? (list && !/[。！？!?]\s*$/.test(body) ? list : undefined);
@@ -132,14 +154,14 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
 }
 
 /** Each section's cue merged with its ancestors' (the innermost that says wins). */
-function cuesBySection(sections: readonly Section[]): Map<string, RoleCue> {
+function cuesBySection(sections: readonly Section[], cache: AnalysisCache | undefined): Map<string, RoleCue> {
   const own = new Map(sections.map((s) => [s.id, s]));
   const merged = new Map<string, RoleCue>();
   for (const s of sections) {
     const chain: RoleCue[] = [];
     for (let at: Section | undefined = s; at; at = at.parentId ? own.get(at.parentId) : undefined) {
       // Headings of parts (一、 (一)); the title line gives the report's year (meta), lead-ins (一是…) are topics.
-      if (at.level === 1 || at.level === 2) chain.push(sectionCue(at.title));
+      if (at.level === 1 || at.level === 2) chain.push(cache ? cache.sectionCue(at.title) : sectionCue(at.title));
     }
     merged.set(s.id, mergeCues(chain));
   }

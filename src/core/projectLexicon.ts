@@ -29,6 +29,9 @@ export interface Lexicon {
   endLengths: Map<string, number>;
   /** For each character, the lengths (bit k: length k) of the words that start with it. */
   startLengths: Map<string, number>;
+  /** endLengths and startLengths by character code (a typed array look-up, not a map's). */
+  endMask: Uint8Array;
+  startMask: Uint8Array;
 }
 
 let lexicon: Lexicon | undefined;
@@ -70,7 +73,11 @@ function indexed(map: Map<string, string>): Lexicon {
     endLengths.set(last, (endLengths.get(last) ?? 0) | (1 << w.length));
     startLengths.set(w[0], (startLengths.get(w[0]) ?? 0) | (1 << w.length));
   }
-  return { tags: map, endLengths, startLengths };
+  const endMask = new Uint8Array(0x10000);
+  const startMask = new Uint8Array(0x10000);
+  for (const [c, m] of endLengths) endMask[c.charCodeAt(0)] = m;
+  for (const [c, m] of startLengths) startMask[c.charCodeAt(0)] = m;
+  return { tags: map, endLengths, startLengths, endMask, startMask };
 }
 
 /** nodejieba's dictionary and dict/report.dict.utf8 (ours wins), loaded on first use. Throws when there is none. */
@@ -112,6 +119,14 @@ export function lexiconFor(text: string, segmenter: Segmenter | undefined): Lexi
   return segmenter ? lexiconFromTokens(segmenter.tag(text)) : undefined;
 }
 
+/**
+ * Reads now what the project scan will need (the dictionary's word list, else the segmenter's dictionaries),
+ * so that the first analysis with projects does not wait for it.
+ */
+export function prepareLexicon(segmenter: Segmenter | undefined): void {
+  lexiconFor('', segmenter);
+}
+
 /** CJK ideographs (the common and extension A blocks): a character code test, cheaper than a regular expression. */
 export const isHan = (c: string) => {
   const x = c.charCodeAt(0);
@@ -137,7 +152,7 @@ export function wordBefore(lex: Lexicon, text: string, end: number, lo = 0): Lex
     return { word, tag: /[0-9０-９]/.test(word) ? 'm' : 'eng', start: s };
   }
   if (!isHan(last)) return { word: last, tag: 'w', start: end - 1 };
-  const lengths = lex.endLengths.get(last) ?? 0;
+  const lengths = lex.endMask[last.charCodeAt(0)];
   for (let len = Math.min(MAX_WORD, end - lo); len >= 2; len--) {
     if ((lengths & (1 << len)) === 0) continue;
     const word = text.slice(end - len, end);
@@ -150,7 +165,7 @@ export function wordBefore(lex: Lexicon, text: string, end: number, lo = 0): Lex
 /** The word that starts at `start`, by forward maximum matching (for what follows a facility word). */
 export function wordAfter(lex: Lexicon, text: string, start: number, hi = text.length): LexToken | undefined {
   if (start >= hi) return undefined;
-  const lengths = lex.startLengths.get(text[start]) ?? 0;
+  const lengths = lex.startMask[text.charCodeAt(start)];
   for (let len = Math.min(MAX_WORD, hi - start); len >= 2; len--) {
     if ((lengths & (1 << len)) === 0) continue;
     const word = text.slice(start, start + len);

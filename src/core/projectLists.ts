@@ -8,13 +8,24 @@ import { FUNCTION_CHARS, GENERIC, LEADING_TRIM, PREDICATE, STOP_WORDS, SUFFIX_CL
 import type { Span } from './types';
 
 /** A list: items separated by 、 inside one clause. */
-const LIST_RE = /[^，。；！？：,;!?:]+/g;
+/** What ends a clause for a list. */
+const CLAUSE_BREAK = new Uint8Array(0x10000);
+for (const c of '，。；！？：,;!?:') CLAUSE_BREAK[c.charCodeAt(0)] = 1;
+const ETC_WORKS_RE = /等(?:一批)?(?:重大|重点)?项目/y;
+/** The next 等 from `from` that opens 等项目, 等一批重大项目, …; -1 when there is none. */
+function nextEtcWorks(text: string, from: number): number {
+  for (let i = text.indexOf('等', from); i >= 0; i = text.indexOf('等', i + 1)) {
+    ETC_WORKS_RE.lastIndex = i;
+    if (ETC_WORKS_RE.test(text)) return i;
+  }
+  return -1;
+}
 /**
  * …等 + what the items are: lines, zones, sites (not companies, products or brands), or works of a kind
  * (等高铁项目, 等安置房项目; 等一批重大项目 says nothing: 中食数联、…等一批大项目 has a company in it).
  */
 const LIST_CLASS_RE =
-  /^(?:高铁|铁路|高速|公路|城际|灌区|园区|产业园|产业带|遗址|景区|景点|港口|机场|枢纽|水库|场馆|基地|酒店|商圈|街区|楼盘|地块|楼宇|[\u4e00-\u9fff]{1,4}?(?:项目|工程|建设))/;
+  /^(?:高铁|铁路|高速|公路|城际|航道|灌区|园区|产业园|产业带|遗址|景区|景点|港口|机场|枢纽|水库|场馆|基地|酒店|商圈|街区|楼盘|地块|楼宇|[\u4e00-\u9fff]{1,4}?(?:项目|工程|建设))/;
 /** What may stand between 等 and the kind of works: a count, a qualifier. */
 const LIST_COUNT_RE = /^等(?:一批|[\d一二三四五六七八九十—-]+[个项条座处家所])?(?:全市|全省|重大|重点|大型|大|基础设施|公共服务|民生|基础)*/;
 
@@ -30,15 +41,51 @@ const HAN_ONLY_RE = /^[\u4e00-\u9fff“”"·]+$/;
 const COMPANY_RE = /(?:公司|集团|银行|企业|股份|商会|协会)$/;
 const NOT_MEMBER_END_RE = /(?:地区|企业|行业|领域|市场|产业|公司|集团|银行|大学|学院|医院|中学|小学|高中|政府|部门)$/;
 
-/** The item with its leading verbs and qualifiers dropped (建成汉江西路 → 汉江西路), or undefined if it is no name. */
-function memberName(item: string, lex: Lexicon): string | undefined {
+/** A line named by its two ends (黄桶至百色), a trailing parenthesis (（南宁至北海段）) left out. */
+const ROUTE_MEMBER_RE = /^([\u4e00-\u9fff]{2,4})至([\u4e00-\u9fff]{2,4})(?:[（(][^）)]*[）)])?$/;
+/** A port and its berths' size (防城港30万吨级, 北海20万吨级). */
+const BERTH_MEMBER_RE = /^[\u4e00-\u9fff]{2,4}\d+万吨级$/;
+/** A company's project in a list of projects (京阳新型线缆, 宏润20万吨印染): a name, then what it makes. */
+const COMPANY_PROJECT_RE = /^[\u4e00-\u9fff]{2}[\u4e00-\u9fff\dA-Za-z.]{3,14}$/;
+
+function trimLeading(item: string, lex: Lexicon): string {
   let s = item.trim();
   for (;;) {
     const w = wordAfter(lex, s, 0);
     if (!w || w.word.length >= s.length) break;
-    if (!(PREDICATE.has(w.word) || LEADING_TRIM.has(w.word) || (w.word.length > 1 && w.tag.startsWith('v')) || w.tag === 'p' || w.tag === 'c')) break;
+    if (!(PREDICATE.has(w.word) || LEADING_TRIM.has(w.word) || (w.word.length > 1 && w.tag.startsWith('v')) || w.tag === 'p' || w.tag === 'c' || w.tag.startsWith('u'))) break;
     s = s.slice(w.word.length);
   }
+  return s;
+}
+
+/**
+ * An item of a list of company projects (…等一批重点项目): it opens with a name the dictionary does not know
+ * as a common word (京阳, 宏润, 庞口) and holds no function character; companies themselves are not.
+ */
+function companyProject(item: string, lex: Lexicon): string | undefined {
+  const s = trimLeading(item, lex);
+  if (!COMPANY_PROJECT_RE.test(s) || NOT_MEMBER_END_RE.test(s) || COMPANY_RE.test(s)) return undefined;
+  const first = wordAfter(lex, s, 0)!;
+  const second = first.word.length === 1 ? wordAfter(lex, s, 1)! : undefined;
+  // (Not an adjective or a generic word read apart: 新|质生产力.)
+  const piece = (w: { word: string; tag: string }) => w.word.length === 1 && !FUNCTION_CHARS.has(w.word) && !GENERIC.has(w.word);
+  const opens = first.word.length === 1 ? piece(first) && piece(second!) : /^(?:ns|nz|nr|x|nx)/.test(first.tag);
+  if (!opens) return undefined;
+  for (let at = 0; at < s.length; ) {
+    const w = wordAfter(lex, s, at)!;
+    if (PREDICATE.has(w.word) || (w.word.length === 1 && FUNCTION_CHARS.has(w.word))) return undefined;
+    at += w.word.length;
+  }
+  return s;
+}
+
+/** The item with its leading verbs and qualifiers dropped (建成汉江西路 → 汉江西路), or undefined if it is no name. */
+function memberName(item: string, lex: Lexicon): string | undefined {
+  const s = trimLeading(item, lex);
+  const route = ROUTE_MEMBER_RE.exec(s);
+  if (route) return `${route[1]}至${route[2]}`;
+  if (BERTH_MEMBER_RE.test(s)) return s;
   if (s.length < MIN_MEMBER || s.length > MAX_MEMBER || !HAN_ONLY_RE.test(s) || NOT_MEMBER_END_RE.test(s)) return undefined;
   // A name has no verb of two characters or more and no function character; it is mostly proper words or
   // characters the dictionary does not join (荣乌, 焦济洛平, 京九), not common words (钢铁, 高中, 房地产).
@@ -78,19 +125,38 @@ function memberName(item: string, lex: Lexicon): string | undefined {
  */
 export function listMembers(text: string, found: Span[], lex: Lexicon): string[] {
   const out: string[] = [];
-  if (!text.includes('、')) return out;
-  for (const m of text.matchAll(LIST_RE)) {
-    const clause = m[0];
-    if (!clause.includes('、')) continue;
-    const base = m.index!;
+  const lists = text.includes('、');
+  const single = text.includes('等项目') || text.includes('等重大项目') || text.includes('等重点项目') || text.includes('等一批');
+  if (!lists && !single) return out;
+  // The clauses that hold a 、 or (one company project) 等…项目, found from those characters, not by
+  // splitting the whole paragraph.
+  for (let from = 0; ; ) {
+    const a = lists ? text.indexOf('、', from) : -1;
+    const b = single ? nextEtcWorks(text, from) : -1;
+    const at = a < 0 ? b : b < 0 ? a : Math.min(a, b);
+    if (at < 0) break;
+    let base = at;
+    while (base > 0 && !CLAUSE_BREAK[text.charCodeAt(base - 1)]) base--;
+    let end = at;
+    while (end < text.length && !CLAUSE_BREAK[text.charCodeAt(end)]) end++;
+    from = end + 1;
+    const clause = text.slice(base, end);
+    if (!clause.includes('、')) {
+      // 法士特新能源汽车传动系统等项目开工建设: one company project before 等项目.
+      const etc = /等(?:一批)?(?:重大|重点)?项目/.exec(clause);
+      const name = etc ? companyProject(clause.slice(0, etc.index), lex) : undefined;
+      if (name) out.push(name);
+      continue;
+    }
     const items = clause.split('、');
     let last = items[items.length - 1];
     const lastStart = base + clause.length - last.length;
     const etc = last.indexOf('等');
     let isList = false;
-    if (etc >= 0 && isWorksClass(last.slice(etc))) {
+    const worksList = etc >= 0 && /^等[^，。]{0,8}(?:项目|工程)/.test(last.slice(etc));
+    if (etc >= 0 && (worksList || isWorksClass(last.slice(etc)))) {
+      isList = isWorksClass(last.slice(etc));
       last = last.slice(0, etc);
-      isList = true;
       items[items.length - 1] = last;
     }
     // The last item is a project found by its facility word, from the item's start (津石高速公路), or two
@@ -98,7 +164,9 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     const lastFound = found.find((f) => f.start >= lastStart && f.start <= lastStart + 4 && f.end <= lastStart + last.length + 6);
     if (lastFound) isList = true;
     if (found.filter((f) => f.start >= base && f.end <= base + clause.length).length >= 2) isList = true;
-    if (!isList) continue;
+    // 芯业时代8英寸半导体、比亚迪新能源汽车动力电池、…等项目: a list of company projects only.
+    const companiesOnly = !isList && worksList;
+    if (!isList && !worksList) continue;
     const members = items.slice(0, lastFound ? -1 : undefined);
     // A list with a company or an institution in it is a list of those (中食数联、邮储银行等项目).
     if (items.some((x) => COMPANY_RE.test(x))) continue;
@@ -114,24 +182,57 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
         if (!conj) continue;
         rest = item.slice(after + conj[0].length);
       }
-      const name = memberName(rest, lex);
+      const name = companiesOnly ? companyProject(rest, lex) : (memberName(rest, lex) ?? (worksList ? companyProject(rest, lex) : undefined));
       if (name) out.push(name);
     }
   }
   return out;
 }
 
-/** 南水北调, 西电东送, 西气东输, 北煤南运; 退耕还林, 退牧还草; 村村通, 户户通. */
-const PROGRAMME_RE = /[东西南北][电气水煤油粮][东西南北][送输调运]|退[耕牧田渔][还][林草湖海]|([村户组镇乡])\1通/g;
+/** 南水北调, 西电东送, 西气东输(三线陕西段), 北煤南运; 引汉济渭(二期), 引黄入冀; 退耕还林, 退牧还草; 村村通, 户户通. */
+const PROGRAMME_TAIL = '(?:[一二三四五六]期|[一二三四]线(?:[\\u4e00-\\u9fff]{2}段)?)?';
+const TRANSFER = new RegExp(`[东西南北][电气水煤油粮][东西南北][送输调运]${PROGRAMME_TAIL}`, 'y');
+const DIVERSION = new RegExp(`引[汉黄江滦洮嫩湘渭淮丹长][济入][\\u4e00-\\u9fff]${PROGRAMME_TAIL}`, 'y');
+const POWER_IN = /[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽吉黑][电煤气]入[湘豫冀鲁苏浙闽粤桂琼渝鄂赣皖京津沪川](?:工程)?/y;
+/**
+ * Each form by a character it always holds and where: the text is searched for that character (indexOf, fast)
+ * and the form read from where it would start, not a regular expression run over every paragraph.
+ */
+const DIRECTION = new Set([...'东西南北']);
+/** Each form: the character, where it stands, a cheap check of the text before it, the form. */
+const PROGRAMME_FORMS: [string, number, (t: string, i: number) => boolean, RegExp][] = [
+  ...[...'送输调运'].map((c): [string, number, (t: string, i: number) => boolean, RegExp] => [c, 3, (t, i) => DIRECTION.has(t[i - 1]), TRANSFER]),
+  ['济', 2, (t, i) => t[i - 2] === '引', DIVERSION],
+  ['入', 2, (t, i) => t[i - 2] === '引', DIVERSION],
+  ['入', 2, (t, i) => t[i - 1] === '电' || t[i - 1] === '煤' || t[i - 1] === '气', POWER_IN],
+  ['还', 2, (t, i) => t[i - 2] === '退', /退[耕牧田渔]还[林草湖海]/y],
+  ['通', 2, (t, i) => t[i - 1] === t[i - 2], /([村户组镇乡])\1通/y],
+];
+/** National programmes of medical centres (国家医学中心, 国家儿童区域医疗中心, 国家医学分中心). */
+const NATIONAL_CENTRE_RE = /国家(?:[\u4e00-\u9fff]{1,4}?)?(?:医学分?中心|区域医疗中心)/g;
 
 export function programmeNames(text: string): string[] {
-  return [...text.matchAll(PROGRAMME_RE)].map((m) => m[0]);
+  const out: string[] = [];
+  for (const [c, offset, likely, re] of PROGRAMME_FORMS) {
+    for (let i = text.indexOf(c, offset); i >= 0; i = text.indexOf(c, i + 1)) {
+      if (!likely(text, i)) continue;
+      re.lastIndex = i - offset;
+      const m = re.exec(text);
+      if (m) out.push(m[0]);
+    }
+  }
+  if (text.includes('中心')) for (const m of text.matchAll(NATIONAL_CENTRE_RE)) out.push(m[0]);
+  return out;
 }
 
+const SITE_RE = /^([\u4e00-\u9fff]{2,4}[宫寺塔楼阁殿园])(?:文化园|文化公园|遗址公园|景区|文化旅游区|旅游区|古城|小镇)$/;
 /** 平漯周高铁项目 → 平漯周高铁: a name without 项目/工程 when what is left still ends in a facility word. */
 export function shortForms(names: string[]): string[] {
   const out: string[] = [];
   for (const n of names) {
+    // 上阳宫文化园 → 上阳宫: a site named by a one-character facility word inside a park or town named after it.
+    const site = SITE_RE.exec(n);
+    if (site && !SUFFIX_CLASS.has(site[1].slice(-2))) out.push(site[1]);
     const m = /^(.{3,})(?:项目|工程)$/.exec(n);
     if (!m) continue;
     const rest = m[1];

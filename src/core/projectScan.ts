@@ -1,6 +1,7 @@
 // The scan for one project name (spec.md, "Projects"): from a facility word leftwards over name-like words
 // (places, unknown words, nouns, numbers, a short parenthesis, a quoted name) until punctuation, a function
 // word or a verb that acts on the project; then whether what was read names something particular.
+import { institutionAfter, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
 import { isHan, MAX_WORD, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
 import {
   CONTINUATION,
@@ -12,6 +13,7 @@ import {
   PREDICATE,
   STOP_WORDS,
   SUFFIX_CLASS,
+  TAG_OVERRIDES,
   SUFFIXES,
   type SuffixClass,
 } from './projectWords';
@@ -31,6 +33,8 @@ const SLOGAN_QUOTE_RE = /^[“"](?:.*[\d一三四五六七八九十百千万].*|
 const OPEN = new Set(['(', '（']);
 const CLOSE = new Set([')', '）']);
 const MAX_PAREN = 8;
+const DASH = new Set(['—', '－', '-']);
+const COUNTER_RE = /^[项个座所条家批类种]$/;
 const MAX_QUOTE = 10;
 /** Words read leftwards from a facility word at most. */
 const MAX_TOKENS = 12;
@@ -64,23 +68,28 @@ for (const w of SUFFIXES) {
 export function facilityWords(text: string, lo: number, hi: number): [number, number][] {
   const out: [number, number][] = [];
   for (let i = lo; i < hi; i++) {
-    const mark = LAST_CHAR[text.charCodeAt(i)];
-    // 2: a one-character facility word ends here; 1: only longer ones, whose last two characters must match.
-    if (mark === 0 || (mark === 1 && (i === lo || !SUFFIX_PAIRS.has(text.slice(i - 1, i + 1))))) continue;
-    const lengths = SUFFIX_LENGTHS.get(text[i])!;
-    const len = lengths.find((l) => l <= i + 1 - lo && SUFFIX_CLASS.has(text.slice(i + 1 - l, i + 1)));
-    if (len === undefined) continue;
+    const len = facilityEndingAt(text, lo, i);
+    if (len === 0) continue;
     const start = i + 1 - len;
     while (out.length && out[out.length - 1][0] >= start) out.pop(); // 产业园 inside 产业园区
     out.push([start, i + 1]);
   }
   return out;
 }
-/** After a road, rail line or canal: the section of it (荣乌高速涞源段, 京港高铁阜阳至黄冈段, 中州渠渠首段). */
-const SECTION_RE = /^(?:[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}|(?!示范|试验|重点|部分|路)[\u4e00-\u9fff]{2,3})段/;
-const SECTION_AFTER = /(?:路|公路|高速|高铁|铁路|城际|渠|大道|快速路)$/;
-/** Building work named with its facility (机场西路扩建, 玻璃厂路改扩建). */
-const WORKS_AFTER_RE = /^(?:改扩建|扩建)(?:工程|项目)?/;
+
+/** Whether a facility character ends at i (a cheap table look-up, for a caller's own pass over the text). */
+export const mayEndFacility = (text: string, i: number) => LAST_CHAR[text.charCodeAt(i)] !== 0;
+
+/** The length of the longest facility word that ends at i and starts at lo or later, else 0. */
+export function facilityEndingAt(text: string, lo: number, i: number): number {
+  const mark = LAST_CHAR[text.charCodeAt(i)];
+  // 2: a one-character facility word ends here; 1: only longer ones, whose last two characters must match.
+  if (mark === 0 || (mark === 1 && (i === lo || !SUFFIX_PAIRS.has(text.slice(i - 1, i + 1))))) return 0;
+  const lengths = SUFFIX_LENGTHS.get(text[i])!;
+  return lengths.find((l) => l <= i + 1 - lo && SUFFIX_CLASS.has(text.slice(i + 1 - l, i + 1))) ?? 0;
+}
+/** 高速 that says how fast (物流业高速发展), not a road (京雄高速直达…). */
+const FAST_RE = /^(?:发展|增长|运转|推进|扩张|前进|运行|行驶|成长|崛起|铁路|公路|列车|动车|磁浮|磁悬)/;
 
 type Kind = 'suffix' | 'phase' | 'proper' | 'noun' | 'verb' | 'numeric' | 'measure' | 'open' | 'close' | 'break';
 
@@ -92,7 +101,9 @@ interface Tok {
 }
 
 /** Proper names by their tag; the dictionary's abbreviations (j) of three characters are mostly common words (房地产). */
-const isProperTag = (tag: string, word: string) => PROPER_TAGS.has(tag) && !(tag === 'j' && word.length > 2);
+// (Two-character ones are common words too, 环卫, 社保, 光电, but not those of a count, 六小.)
+const isProperTag = (tag: string, word: string) => PROPER_TAGS.has(tag) && !(tag === 'j' && word.length > 1 && !/^[一二三四五六七八九十两]/.test(word));
+const isNameLike = (t: Tok | undefined) => t !== undefined && (t.kind === 'proper' || t.tag === 'j');
 
 /** The facility word (not a one-character one) a longer word ends with: 购物广场 → 广场. */
 function facilityEnding(word: string): string | undefined {
@@ -103,7 +114,8 @@ function facilityEnding(word: string): string | undefined {
   return undefined;
 }
 
-function classify({ word, tag, start }: LexToken): Tok {
+function classify({ word, tag: t0, start }: LexToken): Tok {
+  const tag = TAG_OVERRIDES.get(word) ?? t0;
   const kind = (k: Kind): Tok => ({ word, tag, kind: k, start });
   if (tag === 'w') return kind(OPEN.has(word) ? 'open' : CLOSE.has(word) ? 'close' : word === '·' ? 'noun' : 'break');
   if (PHASE_RE.test(word) && word.length <= 3) return kind('phase');
@@ -111,6 +123,8 @@ function classify({ word, tag, start }: LexToken): Tok {
   if (COUNTED_RE.test(word)) return kind(tag === 'm' || word.length > 1 ? 'break' : 'numeric');
   // A quantity ends a name (超10亿元重大项目); technical units belong to it (姜家110千伏变电站).
   if ((tag === 'q' || tag === 'mq') && word.length > 1) return kind(NAME_UNITS.has(word) ? 'numeric' : 'break');
+  // 百万吨乙烯, 千万吨炼化: a size in words with a technical unit belongs to the name too.
+  if (tag === 'm' && word.length > 2 && NAME_UNITS.has(word.slice(1)) && MAGNITUDE_RE.test(word[0])) return kind('numeric');
   // Set phrases that end in a verb (优先发展, 圆满完成) are no part of a name.
   if (ADVERB_HEADS.has(word.slice(0, 2)) && word.length > 2) return kind('break'); // 全面提升, 积极推进
   if (tag === 'l' && word.length > 2) {
@@ -125,7 +139,7 @@ function classify({ word, tag, start }: LexToken): Tok {
   if (word.length === 1 && isHan(word)) {
     // One character the dictionary keeps apart: a piece of a name it does not know (平漯周, 南信合, 星峰研学
     // 基地); adjectives and adverbs (旧小区) are not.
-    if (FUNCTION_CHARS.has(word) || NUMERAL_RE.test(word)) return kind('break');
+    if (FUNCTION_CHARS.has(word) || NUMERAL_RE.test(word) || word === '年' || word === '零') return kind('break'); // 一九五六年|新建铁路, 零|碳园区
     if (MAGNITUDE_RE.test(word)) return kind('numeric'); // 润宝4亿克拉…
     if (tag === 'q') return kind('measure'); // 10家|高品质商务酒店, but 姜家变电站
     if (GENERIC.has(word)) return kind('noun');
@@ -137,7 +151,9 @@ function classify({ word, tag, start }: LexToken): Tok {
   // A rare word holding a function character is a mis-read (民为 of 以人民为中心).
   if (tag === 'nx' && [...word].some((c) => FUNCTION_CHARS.has(c))) return kind('noun');
   if (tag === 'nx' && NUMERAL_RE.test(word[0])) return kind('break'); // 一座座
+  if (tag === 'nx' && /[化性]$/.test(word)) return kind('noun'); // 工程化, 保障性: derived common words
   if (isProperTag(tag, word)) return kind('proper');
+  if (tag === 'j') return kind('noun'); // 社保, 光电: common abbreviations
   if (tag === 't') return kind(TIME_RE.test(word) ? 'break' : 'noun');
   if (tag.startsWith('n') || NOUN_TAGS.has(tag)) return kind('noun');
   if (tag.startsWith('v')) return kind('verb');
@@ -219,7 +235,13 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     if (t.kind === 'break' && NUMERAL_RE.test(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1) {
       t.kind = 'proper';
     }
-    // A measure word after a number ends the name (10家); without one it is a piece of it (姜家).
+    // 中国—东盟: a dash between two names joins them (东盟 an abbreviation the dictionary has).
+    if (t.kind === 'break' && t.tag === 'j' && DASH.has(left.at(i + 1)?.word ?? '')) t.kind = 'proper';
+    if (t.kind === 'break' && DASH.has(t.word) && i > 0 && isNameLike(left.at(i - 1)) && isNameLike(left.at(i + 1))) {
+      t.kind = 'noun';
+    }
+    // A measure word after a number ends the name (10家, 20项); without one it is a piece of it (姜家).
+    if (COUNTER_RE.test(t.word) && left.at(i + 1)?.kind === 'numeric') break;
     if (t.kind === 'measure') {
       const before = left.at(i + 1);
       if (before !== undefined && (before.kind === 'numeric' || before.kind === 'break')) break;
@@ -245,6 +267,8 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
   words.reverse();
   return { start: words.length ? words[0].start : from, words };
 }
+
+const t0IsGenericNoun = (t: Tok) => t.kind === 'noun' && t.word.length > 1 && GENERIC.has(t.word);
 
 /** Whether the words before the facility word (with its own part, 数据中心 → 数据) name something particular. */
 function isSpecific(words: Tok[], cls: SuffixClass): boolean {
@@ -279,7 +303,9 @@ function isSpecific(words: Tok[], cls: SuffixClass): boolean {
   });
   words.forEach((t, k) => {
     // Generic words before a place modify it (小南湖); after it they describe (新华区招商引资项目).
-    if (k < lastProper && t.kind === 'noun' && GENERIC.has(t.word)) return;
+    // (广安门医院保定医院: a generic facility word before a place too; 南宁国家植物园: 国家 after a place.)
+    if (k < lastProper && (t.kind === 'noun' || t.kind === 'suffix') && GENERIC.has(t.word)) return;
+    if (k > 0 && t.word === '国家' && words[k - 1].kind === 'proper' && words[k - 1].tag === 'ns') return;
     count(t.word, t.kind, t.tag);
     if (t.kind === 'suffix') {
       innerSuffix = k;
@@ -290,8 +316,11 @@ function isSpecific(words: Tok[], cls: SuffixClass): boolean {
     }
   });
   // 红星爱琴海购物广场部分主体工程: works described by generic words after a facility are part of it.
-  if (works && innerSuffix >= 0 && innerSuffix < words.length - 1 && words.slice(innerSuffix + 1).every((t) => t.kind === 'noun' && GENERIC.has(t.word))) {
-    return false;
+  // (雄安新区道路整治提升工程: a generic noun after the facility makes it a modifier, whatever is done to it.)
+  if (works && innerSuffix >= 0 && innerSuffix < words.length - 1) {
+    const after = words.slice(innerSuffix + 1);
+    // (长沙机场改扩建主体工程: verbs and generic nouns after it, the works are the facility's.)
+    if (after.every((t) => t.kind === 'verb' || (t.kind === 'noun' && GENERIC.has(t.word))) && after.some(t0IsGenericNoun)) return false;
   }
   // 新华区招商引资项目, 漯河市现代服务中心: a place and generic words only.
   if (proper > 0 && proper === places && content === 0 && generic > 0) return false;
@@ -303,7 +332,7 @@ function isSpecific(words: Tok[], cls: SuffixClass): boolean {
   if (proper > 0 && (properChars > 1 || cls === 'content' || cls === 'programme' || words.length > 1)) return true;
   // 项目, 工程 with no facility in them: a description that could name works anywhere (社保惠民工程).
   if (cls === 'proper' || cls === 'strict' || cls === 'works') return false;
-  if (cls === 'programme') return content >= 1;
+  if (cls === 'programme') return content >= 1 || (generic >= 1 && words.length >= 2); // 教育振兴行动计划
   return content >= 2 || longContent;
 }
 
@@ -315,11 +344,12 @@ function commonWord(lex: Lexicon, w: string): boolean {
 
 /** Whether a word that is not a facility word starts at s and runs past e (路网, 中心城区). */
 function longerWordAt(lex: Lexicon, text: string, s: number, e: number, hi: number): boolean {
-  const lengths = lex.startLengths.get(text[s]) ?? 0;
+  const lengths = lex.startMask[text.charCodeAt(s)];
   for (let len = Math.min(MAX_WORD, hi - s); len > e - s; len--) {
     if ((lengths & (1 << len)) === 0) continue;
     const w = text.slice(s, s + len);
-    if (lex.tags.has(w)) return !SUFFIX_CLASS.has(w);
+    // 工程建设, 项目建设: the works and what is done to them, not a longer word.
+    if (lex.tags.has(w)) return !SUFFIX_CLASS.has(w) && !/^v/.test(lex.tags.get(w.slice(e - s)) ?? '');
   }
   return false;
 }
@@ -327,9 +357,9 @@ function longerWordAt(lex: Lexicon, text: string, s: number, e: number, hi: numb
 /** Where the facility word at [s, e) of the clause text[lo, hi) ends a name: the name's span, else undefined. */
 export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: number, e: number, cls: SuffixClass): Span | undefined {
   lexTag = (w) => lex.tags.get(w) ?? '';
+  const suffix = text.slice(s, e);
   if (cls === 'strict') {
     // Cheap first (most one-character facility words are in common words): 城市, 路网 | 道路, 县城, 一线.
-    const suffix = text.slice(s, e);
     if (e < hi && lex.tags.has(suffix + text[e])) return undefined;
     const pair = s > lo ? lex.tags.get(text[s - 1] + suffix) : undefined;
     if (pair !== undefined && !PROPER_TAGS.has(pair)) return undefined;
@@ -343,14 +373,21 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   }
   if (longerWordAt(lex, text, s, e, hi)) return undefined;
   // 物流业高速发展: 高速 before a verb says how fast.
-  if (text.slice(s, e) === '高速' && /^v/.test(wordAfter(lex, text, e, hi)?.tag ?? '')) return undefined;
+  if (suffix === '高速' && FAST_RE.test(text.slice(e, e + 2))) return undefined;
   // …or split between the words on both sides (集中|学习 holds no 中学).
   if (e - s > 1 && s > lo && e < hi && commonWord(lex, text.slice(s - 1, s + 1)) && commonWord(lex, text.slice(e - 1, e + 1))) {
     return undefined;
   }
   // 凌云山路至青城山路段: roads named as the end points of a section are not mentions.
   if (e < hi && (text[e] === '至' || (text[e] === '段' && /至[^至]*$/.test(text.slice(lo, s))))) return undefined;
-  if (NOT_FACILITY_RE.test(text.slice(Math.max(lo, e - 5), e))) return undefined;
+  if (NOT_FACILITY_RE.test(text.slice(Math.max(lo, e - 6), e))) return undefined;
+  // “4+4科创工程”: a slogan in quotes that ends in a facility word.
+  if (text[e] === '”') {
+    const open = text.lastIndexOf('“', s);
+    if (open >= lo && /[\d+＋]/.test(text.slice(open, e))) return undefined; // (“六小工程” is a programme)
+  }
+  // 凤凰谷零碳研究院: the facility word names where an institution is.
+  if (institutionAfter(text, e, hi) && !/^v/.test(wordAfter(lex, text, e, hi)?.tag ?? '')) return undefined;
 
   // The word that holds the facility word: 长江路 (a place: its own part is a name), 数据中心 (its own part is
   // content), 道路 and 香港 (common or too short for a one-character facility word).
@@ -360,12 +397,15 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   if (holder.start < s) {
     // (Rare or unknown whole words that hold a facility word are compounds, not names: 重点项目/nx.)
     // (nt: the dictionary's institutions are mostly kinds of them: 公立医院.)
-    const proper = isProperTag(holder.tag, holder.word) && holder.tag !== 'nx' && holder.tag !== 'x' && holder.tag !== 'nt';
+    // (高速铁路/nz: a generic word and the facility word make no name.)
+    // (高楼大厦/nz, 重建家园/ns, 拖拉机站/nz: a common word and the facility word, whatever the dictionary's tag.)
+    const prefix = text.slice(holder.start, s);
+    const proper = isProperTag(holder.tag, holder.word) && holder.tag !== 'nx' && holder.tag !== 'x' && holder.tag !== 'nt' && !(prefix.length > 1 && (GENERIC.has(prefix) || commonWord(lex, prefix)));
     if (cls === 'strict' && !proper) return undefined;
     words.push({ word: text.slice(holder.start, s), tag: holder.tag, kind: proper ? 'proper' : 'noun', start: holder.start });
     from = holder.start;
   }
-  const scanned = scanLeft(new LeftTokens(lex, text, lo, from), from, text.slice(s, e));
+  const scanned = scanLeft(new LeftTokens(lex, text, lo, from), from, suffix);
   words.unshift(...scanned.words);
   const start = words.length ? words[0].start : s;
   // A place of two characters holding a one-character facility word (香港, 西城) is a place, not a facility;
@@ -374,18 +414,21 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
     if (!scanned.words.some((t) => t.kind === 'proper' && t.word.length > 1)) return undefined;
   }
   if (STOP_WORDS.has(holder.word)) return undefined;
-  if (start >= s || !(isSpecific(words, cls) || (GARDEN_RE.test(text.slice(s, e)) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
+  // 崇左至凭祥铁路, 黄桶至百色铁路: a line named by its two ends.
+  if (ROUTE_WORDS.has(suffix)) {
+    const to = ROUTE_END_RE.exec(text.slice(Math.max(lo, s - 5), s));
+    const from = to && ![...to[1]].some((c) => FUNCTION_CHARS.has(c)) ? routeStart(lex, text, lo, s - to[1].length - 1) : -1;
+    if (from >= 0) return { start: from, end: sectionEnd(text, lo, hi, e) };
+  }
+  // 防城港, 连云港: a city the dictionary knows, not a port.
+  if (cls === 'strict' && holder.tag === 'ns' && holder.word.length >= 3 && start === holder.start) return undefined;
+  // “引金入洛”工程, “小升高”工程: a slogan made works, no project.
+  // (科技型中小企业“小升高”工程 too: no name before the slogan.)
+  if (cls === 'works' && words.length > 0 && words[words.length - 1].tag === 'quote' && !words.some((t) => t.kind === 'proper' && t.tag !== 'quote')) return undefined;
+  if (start >= s || !(isSpecific(words, cls) || (GARDEN_RE.test(suffix) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
     return undefined;
   }
-  // Phases, sections and building work after the facility word belong to the name.
-  let end = e;
-  const phase = PHASE_RE.exec(text.slice(end, hi));
-  if (phase) end += phase[0].length;
-  else {
-    const section = SECTION_AFTER.test(text.slice(lo, end)) ? SECTION_RE.exec(text.slice(end, hi)) : null;
-    if (section) end += section[0].length;
-    const works = WORKS_AFTER_RE.exec(text.slice(end, hi));
-    if (works) end += works[0].length;
-  }
+
+  const end = sectionEnd(text, lo, hi, e);
   return end - start >= MIN_NAME ? { start, end } : undefined;
 }

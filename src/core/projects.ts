@@ -6,9 +6,9 @@
 // Names made only of generic words (重点项目, 城市更新项目) are dropped; most facility words also need a place
 // or a proper name (汉江西路, 郑州机场). Members of a list of projects (荣乌、西阜、津石高速公路), programmes
 // named by their form (南水北调) and short forms (平漯周高铁 of 平漯周高铁项目) are in projectLists.ts.
-import { lexiconFor } from './projectLexicon';
+import { isHan, lexiconFor } from './projectLexicon';
 import { listMembers, programmeNames, shortForms } from './projectLists';
-import { facilityWords, nameAt } from './projectScan';
+import { facilityEndingAt, mayEndFacility, nameAt } from './projectScan';
 import { SUFFIX_CLASS } from './projectWords';
 import type { Segmenter } from './segmenter';
 import type { Paragraph, Project, Span } from './types';
@@ -23,38 +23,75 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
   if (!lex) return [];
   const spans: Span[] = [];
   const n = paragraphText.length;
-  for (let lo = 0; lo < n; ) {
-    let hi = lo;
-    while (hi < n && !CLAUSE_END[paragraphText.charCodeAt(hi)]) hi++;
-    if (hi > lo) {
+  // One pass over the paragraph: clause ends and facility words together; a clause without a facility word
+  // is not read again.
+  const ends: [number, number][] = [];
+  for (let lo = 0, i = 0; i <= n; i++) {
+    if (i < n && !CLAUSE_END[paragraphText.charCodeAt(i)]) {
+      if (mayEndFacility(paragraphText, i)) {
+        const len = facilityEndingAt(paragraphText, lo, i);
+        if (len > 0) {
+          while (ends.length && ends[ends.length - 1][0] >= i + 1 - len) ends.pop(); // 产业园 inside 产业园区
+          ends.push([i + 1 - len, i + 1]);
+        }
+      }
+      continue;
+    }
+    const hi = i;
+    const clauseLo = lo;
+    lo = i + 1;
+    if (ends.length === 0) continue;
+    {
       const found: Span[] = [];
-      for (const [s, e] of facilityWords(paragraphText, lo, hi)) {
-        const span = nameAt(lex, paragraphText, lo, hi, s, e, SUFFIX_CLASS.get(paragraphText.slice(s, e))!);
+      for (const [s, e] of ends) {
+        const span = nameAt(lex, paragraphText, clauseLo, hi, s, e, SUFFIX_CLASS.get(paragraphText.slice(s, e))!);
         if (span) found.push(span);
       }
+      ends.length = 0;
       // Keep the longest reading: 大数据产业园一期工程, not also 大数据产业园 inside it.
-      for (const f of found) if (!found.some((g) => g !== f && g.start <= f.start && g.end >= f.end)) spans.push(f);
+      // (Two facility words may give one span, 庞口大道|整治提升工程: it is kept once.)
+      for (const f of found) {
+        if (!found.some((g) => g !== f && g.start <= f.start && g.end >= f.end && (g.end - g.start > f.end - f.start || found.indexOf(g) < found.indexOf(f)))) spans.push(f);
+      }
     }
-    lo = hi + 1;
   }
   const names = new Set(spans.map((sp) => paragraphText.slice(sp.start, sp.end)));
   // Roads named by numbers (七一路, 经二路) hold no word the scan can read as a name.
-  for (const m of paragraphText.matchAll(NUMBERED_ROAD_RE)) names.add(m[0]);
+  // (七一路海鲜市场: with the facility named after it that follows.)
+  for (const m of paragraphText.matchAll(NUMBERED_ROAD_RE)) {
+    const end = m.index! + m[0].length;
+    const after = spans.find((sp) => sp.start === end);
+    names.add(after ? paragraphText.slice(m.index!, after.end) : m[0]);
+  }
+  if (paragraphText.includes('环')) for (const m of paragraphText.matchAll(RING_ROAD_RE)) names.add(m[0]);
   for (const n of listMembers(paragraphText, spans, lex)) names.add(n);
   for (const n of programmeNames(paragraphText)) names.add(n);
   for (const n of shortForms([...names])) names.add(n);
   return [...names];
 }
 
-const NUMBERED_ROAD_RE = /(?<![一二三四五六七八九十\d第])(?:[经纬][一二三四五六七八九十]{1,2}|[一二三四五六七八九十]{2})[路街](?![网线口面况径])/g;
+// Ring roads (东二环, 北三环, 大外环) likewise; with the phase or section that follows (经四路一期, 北二环东段).
+const NUMBERED_ROAD_RE =
+  /(?<![一二三四五六七八九十\d第])(?:[经纬][一二三四五六七八九十]{1,2}|[一二三四五六七八九十]{2})[路街](?![网线口面况径])(?:[一二三四五六七八九]期|[东西南北]段)?/g;
+const RING_ROAD_RE = /(?:[东西南北][一二三四五六]环(?:路)?|[大东西南北]外环(?:路)?(?![境])|(?<![\u4e00-\u9fff])[东西南北]环路)(?:[一二三四五六七八九]期|[东西南北]段)?/g;
 const LIST_BEFORE = new Set([...'、和及与']);
-const LIST_AFTER = new Set([...'、和及与等']);
-const PROGRAMME_FORM_RE = /^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|退[耕牧田渔]还[林草湖海]|([村户组镇乡])\1通)$/;
+const LIST_AFTER = new Set([...'、和及与等（(']);
+const PROGRAMME_FORM_RE = /^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|引[汉黄江滦洮嫩湘渭淮丹长][济入][\u4e00-\u9fff]|退[耕牧田渔]还[林草湖海]|[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽吉黑][电煤气]入[\u4e00-\u9fff]|([村户组镇乡])\1通)$/;
 /** A name that ends in no facility word and is no programme's form: a list member. */
 function isBare(name: string): boolean {
   if (PROGRAMME_FORM_RE.test(name)) return false;
   for (let k = Math.min(6, name.length); k >= 1; k--) if (SUFFIX_CLASS.has(name.slice(-k))) return false;
-  return !/(?:段|期|扩建)$/.test(name);
+  return !/(?:段|期|扩建|[一二三四五六外]环|环路|[一二三四]线)$/.test(name);
+}
+
+/** Whether `at` is inside 《…》 on its line. */
+function inBookTitle(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0 && at - i <= 40; i--) {
+    const c = text[i];
+    if (c === '《') return true;
+    if (c === '》' || c === '\n') return false;
+  }
+  return false;
 }
 
 /** Captions hold a name or two: short lines only (navigation and footers are not read). */
@@ -93,10 +130,23 @@ export function collectProjects(text: string, names: Iterable<string>, paragraph
     const re = new RegExp(list.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
     for (const m of text.matchAll(re)) {
       const at = m.index!;
-      const end = at + m[0].length;
+      let end = at + m[0].length;
+      let name = m[0];
+      // 西康、西十高铁: a list member written with the facility word this time.
+      if (isBare(name) && LIST_BEFORE.has(text[at - 1])) {
+        const k = [4, 3, 2].find((n) => SUFFIX_CLASS.get(text.slice(end, end + n)) === 'proper');
+        if (k) {
+          name += text.slice(end, end + k);
+          end += k;
+        }
+      }
       // A name without its facility word (荣乌 of 荣乌、西阜、…高速公路) is a mention where it stands in a list.
-      if (isBare(m[0]) && !LIST_BEFORE.has(text[at - 1]) && !LIST_AFTER.has(text[end])) continue;
-      hits.push({ name: m[0], span: { start: at, end } });
+      if (isBare(name) && !LIST_BEFORE.has(text[at - 1]) && !LIST_AFTER.has(text[end])) continue;
+      // Inside a book title (《河北雄安新区总体规划》) a name is part of the plan's title.
+      if (inBookTitle(text, at)) continue;
+      // 武夷山国家公园（江西片区）: a parenthesis that qualifies the name before it is no mention of its own.
+      if ((text[at - 1] === '（' || text[at - 1] === '(') && (text[end] === '）' || text[end] === ')') && isHan(text[at - 2] ?? '')) continue;
+      hits.push({ name, span: { start: at, end } });
     }
   }
   // Where names overlap the longest wins (大数据产业园 inside 大数据产业园一期工程 is not another mention).

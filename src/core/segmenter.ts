@@ -65,8 +65,8 @@ let loaded: { userDict: string; segmenter: Segmenter; engine: SegmenterEngine } 
 export type SegmenterEngine = 'nodejieba' | 'jieba-wasm';
 
 /**
- * The word segmenter with its default dictionaries plus ours, loaded on first use and then shared by the
- * whole process (the dictionaries take most of a second to load): nodejieba where its native module loads,
+ * The word segmenter with its default dictionaries plus ours, shared by the whole process (nodejieba reads its
+ * dictionaries, most of a second, when it first tags a text): nodejieba where its native module loads,
  * else jieba-wasm (REPORT_ANNOTATOR_SEGMENTER=wasm or =native chooses one). Throws an Error saying why when
  * neither loads.
  */
@@ -103,8 +103,12 @@ export function segmenterEngine(): SegmenterEngine | undefined {
   return loaded?.engine;
 }
 
+/**
+ * nodejieba with its dictionaries checked and its native binding loaded, but the dictionaries themselves read
+ * (about a second and 220 MB outside the heap) only when text is first tagged: the project scan reads the
+ * same dictionary as a word list (projectLexicon.ts) and tags nothing while that file is there.
+ */
 function loadNative(userDict: string): Segmenter {
-
   let jieba: typeof Nodejieba;
   try {
     jieba = require('nodejieba') as typeof Nodejieba;
@@ -124,10 +128,19 @@ function loadNative(userDict: string): Segmenter {
     checkDictionaryPath(p);
   }
   try {
-    jieba.load(paths);
+    // The binding alone (nodejieba requires it on first use): a missing or foreign binary fails here, at once.
+    require(join(dirname(require.resolve('nodejieba')), 'build', 'Release', 'nodejieba.node'));
   } catch (err) {
-    // A missing native binding surfaces here, on first use.
     throw new Error(`nodejieba could not be loaded: ${(err as Error).message}`);
   }
-  return { tag: (text) => jieba.tag(text) };
+  let ready = false;
+  return {
+    tag: (text) => {
+      if (!ready) {
+        jieba.load(paths);
+        ready = true;
+      }
+      return jieba.tag(text);
+    },
+  };
 }

@@ -33,6 +33,13 @@ export interface AnalysisRunStats {
   cacheHits: number;
   /** Paragraphs analysed afresh. */
   cacheMisses: number;
+  /** In the worker: comparing with the analysis the host holds, to send only what changed. */
+  diffMs?: number;
+  /** On the extension host: rebuilding the analysis from the one it held and what was sent (ms). */
+  patchMs?: number;
+  /** Items (sections, paragraphs, figures, captions, projects) sent, and in the whole analysis. */
+  sentItems?: number;
+  totalItems?: number;
 }
 
 /** Analyses reports off the extension host's main thread, debounced and incremental. */

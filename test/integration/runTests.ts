@@ -2,6 +2,7 @@
 // set (CI: eval "$(sh ../shared/tools/vscode-offline/setup.sh)") that executable is used; otherwise
 // test-electron downloads VS Code as usual.
 import { runTests } from '@vscode/test-electron';
+import { build, type PluginBuild } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -92,6 +93,10 @@ async function main(): Promise<void> {
     });
   const executable = process.env.VSCODE_TEST_EXECUTABLE;
   const corpusOnly = !!process.env.REPORT_ANNOTATOR_CORPUS_ONLY;
+  if (process.env.REPORT_ANNOTATOR_WEB_ONLY) {
+    process.exitCode = await runWeb(root, run, executable);
+    return;
+  }
   let exitCode = corpusOnly ? 0 : await run(executable, 'suite', workspace, { trust: true, locale: 'en' });
   if (!process.env.REPORT_ANNOTATOR_TEST_GREP && !corpusOnly) {
     // A second window, on a folder it does not trust.
@@ -112,7 +117,48 @@ async function main(): Promise<void> {
     delete process.env.VSCODE_SHIM_SCREENSHOT;
     exitCode = (await run(executable, 'corpus', corpus, { trust: true, locale: 'en' })) || exitCode;
   }
+  if (!process.env.REPORT_ANNOTATOR_TEST_GREP && !corpusOnly) exitCode = (await runWeb(root, run, executable)) || exitCode;
   process.exitCode = exitCode;
+}
+
+/**
+ * mocha's browser build is a UMD file that would take the bundle's own `module` and replace its exports: run it
+ * without `module` and `exports`, so that it sets globalThis.mocha.
+ */
+const mochaAsGlobal = {
+  name: 'mocha-as-global',
+  setup(b: PluginBuild) {
+    b.onLoad({ filter: /mocha[\\/]mocha\.js$/ }, (args) => ({
+      contents: `(function (module, exports) {\n${readFileSync(args.path, 'utf8')}\n}).call(globalThis, undefined, undefined);`,
+      loader: 'js',
+    }));
+  },
+};
+
+/** A window where the extension runs as a web extension (its "browser" entry, in the browser's extension host). */
+async function runWeb(
+  root: string,
+  run: (executable: string | undefined, tests: string, ws: string, options: { trust: boolean; locale: string }) => Promise<number>,
+  executable: string | undefined,
+): Promise<number> {
+  const web = makeWorkspace(root);
+  mkdirSync(join(web, '.vscode'), { recursive: true });
+  writeFileSync(join(web, '.vscode', 'settings.json'), JSON.stringify({ 'remote.extensionKind': { 'report-annotator.report-annotator': ['web'] } }));
+  process.env.REPORT_ANNOTATOR_TEST_WORKSPACE = web;
+  delete process.env.VSCODE_SHIM_SCREENSHOT;
+  // The tests run in the browser's extension host, which loads one file: bundled, with mocha's browser build.
+  await build({
+    entryPoints: [join(root, 'test', 'integration', 'web', 'index.ts')],
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    outfile: join(__dirname, 'web-bundle', 'index.js'),
+    logLevel: 'warning',
+    plugins: [mochaAsGlobal],
+  });
+  return run(executable, 'web-bundle', web, { trust: true, locale: 'en' });
 }
 
 void main();

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyzeText } from '../../src/core/analyze';
-import { indicatorChart, termChart } from '../../src/core/corpus/chart';
+import { indicatorChart, regionChoices, termChart } from '../../src/core/corpus/chart';
 import { groupReports, type CorpusReport } from '../../src/core/corpus/grouping';
 import { compileQuery, countsPerYear, findHits, FindQueryError, kwicLine, paragraphsWithHits } from '../../src/core/corpus/kwic';
 import { figureYear, indicatorSeries, parseSeriesId, seriesId, seriesRows } from '../../src/core/corpus/series';
@@ -105,6 +105,18 @@ describe('indicator series', () => {
     const row1995 = chart.rows.find((r) => r[0] === 1995);
     assert.equal(row1995?.[2], '8–9');
     assert.equal(chart.columns.length, row1995?.length);
+  });
+  test('regions: the most stated first; by default those with at least half as many points, at most four', () => {
+    const point = (region: string, year: number) => ({ ...gdp!.points[0], region, year });
+    const s = { ...gdp!, points: [...[1, 2, 3, 4, 5, 6].map((y) => point('中国', y)), ...[1, 2, 3].map((y) => point('河北省', y)), point('保定市', 1)] };
+    assert.deepEqual(regionChoices(s).map((r) => [r.name, r.points, r.selected]), [['中国', 6, true], ['河北省', 3, true], ['保定市', 1, false]]);
+    // A choice is kept while its regions have points; one that has none falls back to the default.
+    assert.deepEqual(regionChoices(s, ['保定市']).filter((r) => r.selected).map((r) => r.name), ['保定市']);
+    assert.deepEqual(regionChoices(s, ['上海市']).filter((r) => r.selected).map((r) => r.name), ['中国', '河北省']);
+    const labels = { year: 'Year', region: 'Region', target: 'Target', bound: 'Bound', result: 'Result', report: 'Report' };
+    const chart = indicatorChart(s, labels, new Set(['河北省']));
+    assert.deepEqual([...new Set(chart.points.map((p) => p.series))], ['河北省']);
+    assert.ok(chart.rows.every((r) => r[1] === '河北省'));
   });
 });
 

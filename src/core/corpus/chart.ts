@@ -34,8 +34,42 @@ export interface ChartData {
   rows: (string | number)[][];
 }
 
-/** The chart of an indicator: its points, the series being regions. `labels` are the column names shown. */
-export function indicatorChart(s: IndicatorSeries, labels: { year: string; region: string; target: string; bound: string; result: string; report: string }): ChartData {
+/** A region of an indicator's points, with how many it has and whether the chart shows it. */
+export interface RegionChoice {
+  name: string;
+  points: number;
+  selected: boolean;
+}
+
+/** At most this many regions are shown until the user chooses: twenty lines in one chart say nothing. */
+const DEFAULT_REGIONS = 4;
+
+/**
+ * The regions of a series, most points first, and which are shown: those `chosen` (that still have points);
+ * without a choice, the region with the most points and those with at least half as many, up to four.
+ */
+export function regionChoices(s: IndicatorSeries, chosen?: readonly string[]): RegionChoice[] {
+  const counts = new Map<string, number>();
+  for (const p of s.points) counts.set(p.region, (counts.get(p.region) ?? 0) + 1);
+  const regions = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const wanted = new Set((chosen ?? []).filter((r) => counts.has(r)));
+  if (wanted.size === 0) {
+    const most = regions[0]?.[1] ?? 0;
+    for (const [name, n] of regions.slice(0, DEFAULT_REGIONS)) if (n * 2 >= most) wanted.add(name);
+  }
+  return regions.map(([name, points]) => ({ name, points, selected: wanted.has(name) }));
+}
+
+/**
+ * The chart of an indicator: its points, the series being regions (only `regions` when given). `labels` are
+ * the column names shown.
+ */
+export function indicatorChart(
+  s: IndicatorSeries,
+  labels: { year: string; region: string; target: string; bound: string; result: string; report: string },
+  regions?: ReadonlySet<string>,
+): ChartData {
+  if (regions) s = { ...s, points: s.points.filter((p) => regions.has(p.region)) };
   const unit = s.points[0]?.unit ?? '';
   const points: ChartPoint[] = s.points.map((p) => ({
     x: p.year,

@@ -6,9 +6,13 @@ import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { MAX_REPORT_BYTES } from '../../core/reportInput';
 import type { IndicatorEntry } from '../../core/indicators';
+import { applyAnalysisPatch, patchSize } from '../../core/analysisPatch';
 import type { DocumentAnalysis } from '../../core/types';
-import type { SegmenterReady, WorkerRequest, WorkerResponse } from './workerProtocol';
+import type { AnalysisStats, SegmenterReady, WorkerRequest, WorkerResponse } from './workerProtocol';
 import type { AnalysisEvent, AnalysisRunStats, ReportAnalysisProvider } from '../api';
+
+/** A worker's answer as the service uses it: a whole analysis (a patch already applied), or an error. */
+type Answer = { analysis: DocumentAnalysis; stats: AnalysisStats; patched?: Partial<AnalysisRunStats> } | { error: string };
 
 /** What one analysis cost, for the log and the integration tests. */
 export type AnalysisRun = AnalysisRunStats;
@@ -37,6 +41,8 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
   private worker?: Worker;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve(r: WorkerResponse): void; reject(e: unknown): void }>();
+  /** The last analysis the worker sent of each document, with its number: what its next patch is based on. */
+  private readonly received = new Map<string, { seq: number; analysis: DocumentAnalysis }>();
   private segmenterWarned = false;
   /** Users' indicator entries, given again to a worker that starts (or restarts). */
   private indicatorEntries: IndicatorEntry[][] = [];
@@ -210,7 +216,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
       this.refuse(document, response.error.split('\n')[0]);
       throw new Error(response.error.split('\n')[0]);
     }
-    const run: AnalysisRun = { version, sequence: ++state.runs, roundTripMs: performance.now() - t0, ...response.stats };
+    const run: AnalysisRun = { version, sequence: ++state.runs, roundTripMs: performance.now() - t0, ...response.stats, ...response.patched };
     if (this.segmenterLoadMs !== undefined && response.analysis.segmentation.available) {
       run.segmenterLoadMs = this.segmenterLoadMs;
       this.segmenterLoadMs = undefined;
@@ -268,11 +274,36 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     );
   }
 
-  private request(message: Extract<WorkerRequest, { type: 'analyze' }>): Promise<WorkerResponse> {
-    return new Promise((resolve, reject) => {
-      this.ensureWorker().postMessage(message);
+  /**
+   * Sends a request and answers with a whole analysis: a patch (what changed since the analysis of the same
+   * document the host holds) is applied here. Requests of one document are answered in order, so the analysis a
+   * patch is based on is the last one received; if it is not, the text is asked for again, whole.
+   */
+  private async request(message: Extract<WorkerRequest, { type: 'analyze' }>): Promise<Answer> {
+    const key = message.key;
+    const base = key === undefined ? undefined : this.received.get(key);
+    const response = await new Promise<WorkerResponse>((resolve, reject) => {
+      this.ensureWorker().postMessage({ ...message, ...(base && { base: base.seq }) } satisfies WorkerRequest);
       this.pending.set(message.id, { resolve, reject });
     });
+    if ('error' in response) return response;
+    if (!('patch' in response)) {
+      if (key !== undefined && response.seq !== undefined && this.docs.has(key)) this.received.set(key, { seq: response.seq, analysis: response.analysis });
+      return response;
+    }
+    if (key === undefined) throw new Error('the analysis worker sent a patch for a one-off analysis');
+    const held = this.received.get(key);
+    if (held?.seq !== response.base) {
+      this.received.delete(key);
+      return this.request({ ...message, id: this.nextId++ });
+    }
+    const t0 = performance.now();
+    const analysis = applyAnalysisPatch(held.analysis, response.patch);
+    const size = patchSize(response.patch);
+    // Kept only for documents still followed (a closed one's state in the worker is forgotten as well).
+    if (this.docs.has(key)) this.received.set(key, { seq: response.seq, analysis });
+    else this.received.delete(key);
+    return { analysis, stats: response.stats, patched: { patchMs: performance.now() - t0, sentItems: size.sent, totalItems: size.total } };
   }
 
   private ensureWorker(): Worker {
@@ -293,6 +324,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
       if (this.worker !== worker) return;
       this.worker = undefined;
       this.log.error(`analysis worker stopped: ${reason}`);
+        this.received.clear();
       this.rejectPending(new Error(`the analysis worker stopped: ${reason}`));
     };
     worker.on('error', (err) => lost(err.stack ?? err.message));
@@ -317,6 +349,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     clearTimeout(state.timer);
     state.timer = undefined;
     this.docs.delete(key);
+    this.received.delete(key);
     if (state.waiters.length > 0 && !state.running) void this.run(state);
     this.worker?.postMessage({ type: 'forget', key } satisfies WorkerRequest);
   }

@@ -1,11 +1,14 @@
 // The analysis worker thread (bundled to dist/analysisWorker.js). Analysis is synchronous CPU work and
-// nodejieba takes about a second to load its dictionaries, so both run here, off the extension host's
+// the project scan's word list takes a third of a second to read, so both run here, off the extension host's
 // thread. Requests are answered in order; one AnalysisCache per document keeps re-analysis incremental.
 // Nothing waits for the segmenter: until it has loaded, analyses come without projects (marked pending),
 // and it loads when the worker is idle; then the host is told, and asks again for the projects.
 import { parentPort } from 'node:worker_threads';
 import { AnalysisCache, analyzeText } from '../../core/analyze';
+import { diffAnalysis } from '../../core/analysisPatch';
+import type { DocumentAnalysis } from '../../core/types';
 import { loadIndicatorTable, type IndicatorTable } from '../../core/indicators';
+import { prepareLexicon } from '../../core/projectLexicon';
 import { loadJiebaSegmenter, type Segmenter } from '../../core/segmenter';
 import { errorMessage } from '../../core/text';
 import type { SegmenterReady, WorkerRequest, WorkerResponse } from './workerProtocol';
@@ -13,16 +16,20 @@ import type { SegmenterReady, WorkerRequest, WorkerResponse } from './workerProt
 let segmenter: { value?: Segmenter; error?: string } | undefined;
 let loading: ReturnType<typeof setTimeout> | undefined;
 const caches = new Map<string, AnalysisCache>();
+/** The last analysis sent for each document, numbered, for the patch of the next one. */
+const sent = new Map<string, { seq: number; text: string; analysis: DocumentAnalysis }>();
+let nextSeq = 1;
 /** The shipped table with users' entries (undefined: the shipped one). */
 let indicators: IndicatorTable | undefined;
 
-/** Loads nodejieba now (once) and tells the host. */
+/** Loads the segmenter and the project scan's words now (once) and tells the host. */
 function loadSegmenter(): void {
   clearTimeout(loading);
   if (segmenter) return;
   const t0 = performance.now();
   try {
     segmenter = { value: loadJiebaSegmenter() };
+    prepareLexicon(segmenter.value);
   } catch (err) {
     segmenter = { error: errorMessage(err) };
   }
@@ -30,7 +37,7 @@ function loadSegmenter(): void {
   parentPort?.postMessage(ready);
 }
 
-/** Loads nodejieba once the queue is quiet (a request that arrives first is answered first). */
+/** Loads them once the queue is quiet (a request that arrives first is answered first). */
 function loadSegmenterSoon(): void {
   if (!segmenter && !loading) loading = setTimeout(loadSegmenter, 20);
 }
@@ -38,6 +45,7 @@ function loadSegmenterSoon(): void {
 function handle(request: WorkerRequest): WorkerResponse | undefined {
   if (request.type === 'forget') {
     caches.delete(request.key);
+    sent.delete(request.key);
     return undefined;
   }
   if (request.type === 'warmUp') {
@@ -47,6 +55,7 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
   if (request.type === 'indicators') {
     indicators = request.entries.length > 0 ? loadIndicatorTable(...request.entries) : undefined;
     caches.clear();
+    sent.clear();
     return undefined;
   }
   try {
@@ -61,7 +70,16 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
       loadSegmenterSoon();
     }
     const stats = { analyzeMs: performance.now() - t0, cacheHits: cache.hits - hits, cacheMisses: cache.misses - misses };
-    return { id: request.id, analysis, stats };
+    if (request.key === undefined) return { id: request.id, analysis, stats };
+    // Only what changed crosses to the host, when it holds the analysis this one is compared with.
+    const previous = sent.get(request.key);
+    const seq = nextSeq++;
+    sent.set(request.key, { seq, text: request.text, analysis });
+    if (previous && previous.seq === request.base) {
+      const patch = diffAnalysis(previous.analysis, analysis, previous.text, request.text);
+      return { id: request.id, seq, base: previous.seq, patch, stats: { ...stats, diffMs: performance.now() - t0 - stats.analyzeMs } };
+    }
+    return { id: request.id, seq, analysis, stats };
   } catch (err) {
     return { id: request.id, error: (err instanceof Error && err.stack) || errorMessage(err) };
   }

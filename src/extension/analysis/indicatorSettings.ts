@@ -37,8 +37,47 @@ export async function userIndicatorEntries(): Promise<{ entries: IndicatorEntry[
   return { entries, problems };
 }
 
+/**
+ * Users' indicator entries as they are now, read again when a source changes; the analysis worker and the
+ * corpus worker both take them. A bad source is named to the user once per reading.
+ */
+export class UserIndicators implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<IndicatorEntry[][]>();
+  /** Fires with the new entries after a source changed and was read. */
+  readonly onDidChange = this.emitter.event;
+  private current: Promise<IndicatorEntry[][]>;
+  private readonly watcher: vscode.Disposable;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.current = this.read();
+    this.watcher = watchIndicatorSources(() => {
+      this.current = this.read();
+      void this.current.then((entries) => this.emitter.fire(entries));
+    });
+  }
+
+  /** The entries of the setting and the workspace files (empty: the shipped table alone). */
+  entries(): Promise<IndicatorEntry[][]> {
+    return this.current;
+  }
+
+  dispose(): void {
+    this.watcher.dispose();
+    this.emitter.dispose();
+  }
+
+  private async read(): Promise<IndicatorEntry[][]> {
+    const { entries, problems } = await userIndicatorEntries();
+    for (const problem of problems) {
+      this.log.warn(`indicator table: ${problem}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('An indicator table was left out: {0}', problem));
+    }
+    return entries;
+  }
+}
+
 /** Calls `changed` when the setting or a workspace indicator file changes. */
-export function watchIndicatorSources(changed: () => void): vscode.Disposable {
+function watchIndicatorSources(changed: () => void): vscode.Disposable {
   const watcher = vscode.workspace.createFileSystemWatcher(`**/${INDICATORS_FILE}`);
   return vscode.Disposable.from(
     watcher,

@@ -1,13 +1,15 @@
 // The messages between the extension host (analysisService.ts) and the analysis worker (analysisWorker.ts),
 // in a module of their own so that each side imports only the protocol, not the other side.
 import type { IndicatorEntry } from '../../core/indicators';
+import type { AnalysisPatch } from '../../core/analysisPatch';
 import type { DocumentAnalysis } from '../../core/types';
 import type { AnalysisRunStats } from '../api';
 
 export type WorkerRequest =
   /** `key` names the document whose paragraph cache to use; without one, nothing is cached (a one-off). */
   /** `complete`: with projects, loading the segmenter first if it has not loaded yet (exports want them). */
-  | { type: 'analyze'; id: number; key?: string; text: string; complete?: boolean }
+  /** `base`: the `seq` of the last analysis of `key` the host holds; the answer may then be a patch of it. */
+  | { type: 'analyze'; id: number; key?: string; text: string; complete?: boolean; base?: number }
   /** The document was closed: drop its cache. */
   | { type: 'forget'; key: string }
   /** Load the word segmenter now, while nothing waits (the extension just activated). */
@@ -16,10 +18,15 @@ export type WorkerRequest =
   | { type: 'indicators'; entries: IndicatorEntry[][] };
 
 /** What the worker measures of one analysis (the rest of AnalysisRunStats is the service's). */
-export type AnalysisStats = Pick<AnalysisRunStats, 'analyzeMs' | 'cacheHits' | 'cacheMisses'>;
+export type AnalysisStats = Pick<AnalysisRunStats, 'analyzeMs' | 'cacheHits' | 'cacheMisses' | 'diffMs'>;
 
+/**
+ * An analysis, whole or as a patch of the one numbered `base` (what the host said it holds). `seq` numbers the
+ * analyses of a document (`key`) so that the next request can name its base.
+ */
 export type WorkerResponse =
-  | { id: number; analysis: DocumentAnalysis; stats: AnalysisStats }
+  | { id: number; seq?: number; analysis: DocumentAnalysis; stats: AnalysisStats }
+  | { id: number; seq: number; base: number; patch: AnalysisPatch; stats: AnalysisStats }
   | { id: number; error: string };
 
 /** Told once, unasked: the segmenter has loaded (or failed to); analyses with projects pending can be redone. */

@@ -2,10 +2,14 @@
 // reportAnnotator.corpus.exclude respected), has the corpus worker summarise them (from the on-disk cache in
 // the extension's storage, keyed by the text's hash and the analyser's version, or by analysing), and keeps
 // the summaries up to date as files change, appear, disappear or are renamed. The host keeps summaries only.
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
+import { writeFileAtomic } from '../../core/atomicWrite';
 import type { CorpusReport } from '../../core/corpus/grouping';
 import type { FindQuery } from '../../core/corpus/kwic';
+import type { IndicatorEntry } from '../../core/indicators';
 import { errorMessage } from '../../core/text';
 import type { CorpusRequest, CorpusResponse, FileRef, FileResult } from './corpusProtocol';
 
@@ -20,6 +24,11 @@ export interface IndexRunStats {
   files: number;
   /** Finding the candidate files (findFiles), part of ms. */
   discoverMs: number;
+  /**
+   * Until the views were filled: the reports remembered from the last run, read from the cache while findFiles
+   * still searches; without a remembered list, the whole run.
+   */
+  filledMs: number;
   reports: number;
   analysed: number;
   cached: number;
@@ -30,6 +39,8 @@ export interface IndexRunStats {
 }
 
 const INCLUDE = '**/*.{txt,govreport}';
+/** The reports of the last run, in the cache directory: the next start shows them before findFiles is done. */
+const REMEMBERED = 'reports.json';
 
 export class CorpusIndex implements vscode.Disposable {
   private readonly reports = new Map<string, CorpusReport>();
@@ -48,6 +59,7 @@ export class CorpusIndex implements vscode.Disposable {
   /** Set once the first full run has finished (or was cancelled). */
   lastRun?: IndexRunStats;
   private firstRun?: Promise<IndexRunStats>;
+  private indicatorEntries: IndicatorEntry[][] = [];
 
   constructor(
     private readonly workerPath: string,
@@ -106,11 +118,51 @@ export class CorpusIndex implements vscode.Disposable {
     }
   }
 
-  /** Forgets everything and indexes the workspace again (a full run). */
+  /** The first full run, once the user's indicator entries are known (whenReady waits for it from now on). */
+  start(entries: Promise<IndicatorEntry[][]>): Promise<IndexRunStats> {
+    const run = entries.then((e) => {
+      this.setIndicatorEntries(e);
+      return this.reindex();
+    });
+    this.firstRun ??= run;
+    return run;
+  }
+
+  /** Users' indicator entries, for the worker's analyses (summaries made with them are cached apart). */
+  setIndicatorEntries(entries: IndicatorEntry[][]): void {
+    this.indicatorEntries = entries;
+    if (this.worker) this.post({ type: 'indicators', entries });
+  }
+
+  /**
+   * Forgets everything and indexes the workspace again (a full run). The reports of the last run are indexed
+   * first, from the cache, while findFiles searches the folders (a third of a second or more in a large
+   * workspace); then what it found is reconciled: new files indexed, vanished ones removed.
+   */
   reindex(progressTitle?: string): Promise<IndexRunStats> {
     this.cancel();
+    // Files changed before now are read by this run: only changes from now on need a run of their own.
+    this.pendingFiles.clear();
     const t0 = performance.now();
-    const run = this.discover().then((uris) => this.run(uris, true, progressTitle, t0));
+    const discovered = this.discover().then((uris) => ({ uris, ms: performance.now() - t0 }));
+    discovered.catch(() => undefined); // awaited below; a failure is reported there
+    const run = this.readRemembered().then(async (remembered) => {
+      if (!remembered) {
+        const found = await discovered;
+        const stats = await this.run(found.uris, true, progressTitle, t0, found.ms);
+        if (!stats.cancelled) await this.remember();
+        return stats;
+      }
+      const stats = await this.run(remembered, true, progressTitle, t0, 0, false);
+      if (stats.cancelled) return stats;
+      const found = await discovered;
+      const added = await this.reconcile(found.uris);
+      stats.analysed += added?.analysed ?? 0;
+      stats.cached += added?.cached ?? 0;
+      Object.assign(stats, { files: found.uris.length, discoverMs: found.ms, reports: this.reports.size, failed: this.failures.size, ms: performance.now() - t0 });
+      await this.remember();
+      return stats;
+    });
     this.firstRun ??= run;
     return run;
   }
@@ -153,18 +205,66 @@ export class CorpusIndex implements vscode.Disposable {
       ...this.excludePatterns().map((p) => vscode.workspace.findFiles(p, null)),
     ]);
     const out = new Set(excluded.flat().map((u) => u.toString()));
-    return files.filter((u) => u.scheme === 'file' && !out.has(u.toString())).sort((a, b) => a.path.localeCompare(b.path));
+    // Sorted by code unit, not localeCompare: thousands of paths through ICU stall the host for tens of ms.
+    return files.filter((u) => u.scheme === 'file' && !out.has(u.toString())).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /** The files of the last run's reports (and failures), or undefined when none were remembered. */
+  private async readRemembered(): Promise<vscode.Uri[] | undefined> {
+    if (!this.cacheDir) return undefined;
+    try {
+      const keys: unknown = JSON.parse(await fs.readFile(join(this.cacheDir, REMEMBERED), 'utf8'));
+      if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) return undefined;
+      const uris = keys.map((k: string) => vscode.Uri.parse(k)).filter((u) => u.scheme === 'file');
+      return uris.length > 0 ? uris : undefined;
+    } catch {
+      return undefined; // none yet, or unreadable: findFiles decides
+    }
+  }
+
+  /** Remembers this run's reports for the next start (not in Restricted Mode, which writes nothing). */
+  private async remember(): Promise<void> {
+    if (!this.cacheDir || !vscode.workspace.isTrusted) return;
+    const keys = [...this.reports.keys(), ...this.failures.keys()].sort();
+    try {
+      await fs.mkdir(this.cacheDir, { recursive: true });
+      await writeFileAtomic(join(this.cacheDir, REMEMBERED), JSON.stringify(keys));
+    } catch (err) {
+      this.log.warn(`corpus: the list of reports could not be remembered: ${errorMessage(err)}`);
+    }
+  }
+
+  /** After a run over the remembered reports: what findFiles found now is indexed, what it did not is removed. */
+  private async reconcile(uris: vscode.Uri[]): Promise<IndexRunStats | undefined> {
+    const wanted = new Set(uris.map((u) => u.toString()));
+    for (const key of [...this.reports.keys(), ...this.failures.keys()]) if (!wanted.has(key)) this.remove(vscode.Uri.parse(key));
+    const added = uris.filter((u) => !this.reports.has(u.toString()) && !this.failures.has(u.toString()));
+    // Tracked as the index's run (progress, cancel, `indexing`): views and the timeline wait for its end.
+    return added.length > 0 ? this.run(added, false, undefined, performance.now(), 0, true, true) : undefined;
   }
 
   private excludePatterns(): string[] {
     return vscode.workspace.getConfiguration('reportAnnotator').get<string[]>('corpus.exclude', []).filter((p) => typeof p === 'string' && p.trim() !== '');
   }
 
-  private async run(uris: vscode.Uri[], full: boolean, progressTitle?: string, t0 = performance.now()): Promise<IndexRunStats> {
-    const discoverMs = performance.now() - t0;
+  /**
+   * Indexes `uris`. A `full` run replaces everything the index holds; a `tracked` one (every full run, and the
+   * reconciling after one) is the index's running run: it shows progress, can be cancelled and makes `indexing`
+   * true. `everyNonReport` says the files include every candidate that is not a report (findFiles' list, or
+   * what it found beyond the remembered reports), so the worker may replace its list of known non-reports.
+   */
+  private async run(
+    uris: vscode.Uri[],
+    full: boolean,
+    progressTitle?: string,
+    t0 = performance.now(),
+    discoverMs = 0,
+    everyNonReport = full,
+    tracked = full,
+  ): Promise<IndexRunStats> {
     const id = this.nextId++;
     const files = uris.map((u) => ({ key: u.toString(), path: u.fsPath }));
-    const stats: IndexRunStats = { files: files.length, discoverMs, reports: 0, analysed: 0, cached: 0, failed: 0, droppedCacheEntries: 0, ms: 0, cancelled: false };
+    const stats: IndexRunStats = { files: files.length, discoverMs, filledMs: 0, reports: 0, analysed: 0, cached: 0, failed: 0, droppedCacheEntries: 0, ms: 0, cancelled: false };
     if (full) {
       this.reports.clear();
       this.failures.clear();
@@ -172,11 +272,11 @@ export class CorpusIndex implements vscode.Disposable {
     }
     let resolveDone!: (s: IndexRunStats) => void;
     const done = new Promise<IndexRunStats>((r) => (resolveDone = r));
-    if (full) this.running = { id, done };
+    if (tracked) this.running = { id, done };
     const title = progressTitle ?? vscode.l10n.t('Indexing reports');
-    void vscode.commands.executeCommand('setContext', 'reportAnnotator.corpus.indexing', full);
+    if (tracked) void vscode.commands.executeCommand('setContext', 'reportAnnotator.corpus.indexing', true);
     let reportProgress: ((m: string) => void) | undefined;
-    if (full) {
+    if (tracked) {
       void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, (p) => {
         reportProgress = (message) => p.report({ message });
         return done;
@@ -192,11 +292,13 @@ export class CorpusIndex implements vscode.Disposable {
         if (m.type === 'error') this.log.error(`indexing failed: ${m.error}`);
         stats.cancelled = m.type === 'done' && m.cancelled;
         stats.droppedCacheEntries = m.type === 'done' ? m.droppedCacheEntries : 0;
-        stats.ms = performance.now() - t0;
-        if (full) {
+        stats.ms = stats.filledMs = performance.now() - t0;
+        if (tracked && this.running?.id === id) {
           this.running = undefined;
-          this.lastRun = stats;
           void vscode.commands.executeCommand('setContext', 'reportAnnotator.corpus.indexing', false);
+        }
+        if (full) {
+          this.lastRun = stats;
           this.log.info(
             `corpus: ${stats.reports} report(s) of ${stats.files} file(s) in ${stats.ms.toFixed(0)} ms: ${stats.cached} from the cache, ${stats.analysed} analysed, ${stats.failed} failed${stats.droppedCacheEntries ? `, ${stats.droppedCacheEntries} corrupted cache entr(ies) dropped` : ''}${stats.cancelled ? ' (cancelled)' : ''}`,
           );
@@ -205,7 +307,7 @@ export class CorpusIndex implements vscode.Disposable {
         resolveDone(stats);
       }
     });
-    this.post({ type: 'index', id, files, cacheDir: this.cacheDir, writeCache: vscode.workspace.isTrusted, full });
+    this.post({ type: 'index', id, files, cacheDir: this.cacheDir, writeCache: vscode.workspace.isTrusted, everyNonReport });
     return done;
   }
 
@@ -288,6 +390,7 @@ export class CorpusIndex implements vscode.Disposable {
       });
       worker.unref();
       this.worker = worker;
+      if (this.indicatorEntries.length > 0) worker.postMessage({ type: 'indicators', entries: this.indicatorEntries } satisfies CorpusRequest);
     }
     return this.worker;
   }
@@ -296,7 +399,7 @@ export class CorpusIndex implements vscode.Disposable {
     this.ensureWorker().postMessage(m);
   }
 
-  private request(m: CorpusRequest): Promise<CorpusResponse> {
+  private request(m: Extract<CorpusRequest, { id: number }>): Promise<CorpusResponse> {
     return new Promise((resolve) => {
       this.handlers.set(m.id, (r) => {
         this.handlers.delete(m.id);

@@ -2,6 +2,7 @@
 // (corpusWorker.ts), in a module of their own so each side imports only the protocol.
 import type { FindQuery, KwicHit } from '../../core/corpus/kwic';
 import type { ReportSummary } from '../../core/corpus/summary';
+import type { IndicatorEntry } from '../../core/indicators';
 
 /** A file to look at: `key` is the host's name for it (a URI string), `path` where to read it. */
 export interface FileRef {
@@ -11,7 +12,10 @@ export interface FileRef {
 
 export type CorpusRequest =
   /** Detect, summarise (from the cache or by analysing) and report each file, in order. */
-  | { type: 'index'; id: number; files: FileRef[]; cacheDir?: string; writeCache: boolean; full: boolean }
+  /** `everyNonReport`: the files hold every candidate that is not a report, so the list of them can be replaced. */
+  | { type: 'index'; id: number; files: FileRef[]; cacheDir?: string; writeCache: boolean; everyNonReport: boolean }
+  /** Users' indicator entries for the analyses from now on (empty: the shipped table alone). */
+  | { type: 'indicators'; entries: IndicatorEntry[][] }
   /** Stop the run `id` after the file at hand. */
   | { type: 'cancel'; id: number }
   /** Search the files' text (as on disk) for the query. */

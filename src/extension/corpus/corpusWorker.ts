@@ -10,7 +10,9 @@ import { analyzeText } from '../../core/analyze';
 import { compileQuery, findHits } from '../../core/corpus/kwic';
 import { cachedSummaryJson, parseCachedSummary, summarize, SUMMARY_VERSION } from '../../core/corpus/summary';
 import { HEAD_CHARS, looksLikeReport } from '../../core/detection';
+import { loadIndicatorTable, type IndicatorTable } from '../../core/indicators';
 import { decodeReport, MAX_REPORT_BYTES } from '../../core/reportInput';
+import { prepareLexicon } from '../../core/projectLexicon';
 import { loadJiebaSegmenter, type Segmenter } from '../../core/segmenter';
 import { errorMessage } from '../../core/text';
 import type { CorpusRequest, CorpusResponse, FileRef, FileResult } from './corpusProtocol';
@@ -24,6 +26,8 @@ const ANALYSER_VERSION = createHash('sha256')
   .slice(0, 16);
 const cancelled = new Set<number>();
 let segmenter: { value?: Segmenter; error?: string } | undefined;
+/** Users' indicator entries as a table (undefined: the shipped one), and the suffix of cache entries made with them. */
+let indicators: { table: IndicatorTable; suffix: string } | undefined;
 
 const post = (m: CorpusResponse) => parentPort!.postMessage(m);
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -32,6 +36,7 @@ function loadSegmenter(): { value?: Segmenter; error?: string } {
   if (!segmenter) {
     try {
       segmenter = { value: loadJiebaSegmenter() };
+      prepareLexicon(segmenter.value);
     } catch (err) {
       segmenter = { error: errorMessage(err) };
     }
@@ -93,10 +98,12 @@ interface Cache {
 }
 
 const NON_REPORTS = 'non-reports.json';
+/** Files being read at once in a run. */
+const READ_AHEAD = 8;
 
 async function fromCache(cache: Cache | undefined, hash: string) {
   if (!cache) return undefined;
-  const file = join(cache.dir, `${hash}.json`);
+  const file = join(cache.dir, `${hash}${indicators?.suffix ?? ''}.json`);
   let json: string;
   try {
     json = await fs.readFile(file, 'utf8');
@@ -120,7 +127,7 @@ async function fromCache(cache: Cache | undefined, hash: string) {
 
 async function toCache(cache: Cache | undefined, summary: ReturnType<typeof summarize>): Promise<void> {
   if (!cache?.write) return;
-  const file = join(cache.dir, `${summary.hash}.json`);
+  const file = join(cache.dir, `${summary.hash}${indicators?.suffix ?? ''}.json`);
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   await fs.writeFile(tmp, cachedSummaryJson(summary));
   await fs.rename(tmp, file);
@@ -143,7 +150,7 @@ async function indexFile(file: FileRef, cache: Cache | undefined): Promise<FileR
     const cached = await fromCache(cache, hash);
     if (cached) return { key: file.key, summary: cached, tags, cached: true, ms: performance.now() - t0 };
     const seg = loadSegmenter();
-    const summary = summarize(hash, text, analyzeText(text, { segmenter: seg.value, segmenterError: seg.error }));
+    const summary = summarize(hash, text, analyzeText(text, { segmenter: seg.value, segmenterError: seg.error, indicators: indicators?.table }));
     await toCache(cache, summary).catch(() => undefined); // a cache that cannot be written only costs time
     return { key: file.key, summary, tags, cached: false, ms: performance.now() - t0 };
   } catch (err) {
@@ -175,9 +182,14 @@ async function index(request: Extract<CorpusRequest, { type: 'index' }>): Promis
   const total = request.files.length;
   let batch: FileResult[] = [];
   let last = performance.now();
+  // A few files are read ahead while one is analysed or its cache entry read: most of a run from the cache
+  // is waiting for the disk. Results still go out in order.
+  const ahead: Promise<FileResult>[] = [];
+  let started = 0;
   for (let i = 0; i < total; i++) {
     if (cancelled.has(request.id)) break;
-    batch.push(await indexFile(request.files[i], cache));
+    while (ahead.length < READ_AHEAD && started < total) ahead.push(indexFile(request.files[started++], cache));
+    batch.push(await ahead.shift()!);
     // Batches of about 50 ms: few messages for the host, and the progress moves smoothly.
     if (performance.now() - last > 50 || i === total - 1) {
       post({ type: 'results', id: request.id, results: batch, done: i + 1, total });
@@ -187,7 +199,7 @@ async function index(request: Extract<CorpusRequest, { type: 'index' }>): Promis
     await tick(); // lets a cancel message in
   }
   if (batch.length) post({ type: 'results', id: request.id, results: batch, done: total, total });
-  if (cache?.write && request.full) {
+  if (cache?.write && request.everyNonReport) {
     await fs.writeFile(join(cache.dir, NON_REPORTS), JSON.stringify(Object.fromEntries(cache.seen))).catch(() => undefined);
   }
   post({ type: 'done', id: request.id, cancelled: cancelled.delete(request.id), droppedCacheEntries: cache?.dropped ?? 0 });
@@ -213,6 +225,12 @@ async function find(request: Extract<CorpusRequest, { type: 'find' }>): Promise<
 parentPort?.on('message', (request: CorpusRequest) => {
   if (request.type === 'cancel') {
     cancelled.add(request.id);
+    return;
+  }
+  if (request.type === 'indicators') {
+    // Validated by the host; each set of entries has cache entries of its own.
+    const suffix = `-${createHash('sha256').update(JSON.stringify(request.entries)).digest('hex').slice(0, 12)}`;
+    indicators = request.entries.length > 0 ? { table: loadIndicatorTable(...request.entries), suffix } : undefined;
     return;
   }
   const run = request.type === 'index' ? index(request) : find(request);

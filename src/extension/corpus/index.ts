@@ -2,6 +2,7 @@
 // its own) with summaries cached in the extension's storage; the Corpus, Indicators and Find views; the
 // timeline panel; the workspace's annotations table. Everything is disposed with the extension.
 import * as vscode from 'vscode';
+import type { UserIndicators } from '../analysis/indicatorSettings';
 import type { ReportAnalysisProvider } from '../api';
 import { registerCorpusCommands, type AnnotationPeek } from './corpusCommands';
 import { CorpusIndex } from './corpusIndex';
@@ -20,12 +21,15 @@ export interface Corpus {
   startedAt: number;
 }
 
-export function registerCorpus(
-  context: vscode.ExtensionContext,
-  analysis: ReportAnalysisProvider,
-  annotations: AnnotationStores & AnnotationPeek,
-  log: vscode.LogOutputChannel,
-): Corpus {
+/** What the corpus takes from the other areas. */
+export interface CorpusSources {
+  analysis: ReportAnalysisProvider;
+  annotations: AnnotationStores & AnnotationPeek;
+  /** Users' indicator entries, which the corpus worker's analyses use as the editor's do. */
+  indicators: Pick<UserIndicators, 'entries' | 'onDidChange'>;
+}
+
+export function registerCorpus(context: vscode.ExtensionContext, { analysis, annotations, indicators }: CorpusSources, log: vscode.LogOutputChannel): Corpus {
   const startedAt = performance.now();
   const workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'corpusWorker.js').fsPath;
   const storage = context.storageUri ?? context.globalStorageUri;
@@ -42,8 +46,15 @@ export function registerCorpus(
     timeline,
     ...registerCorpusCommands({ index, find: findView, timeline, series: () => indicatorTree.all(), analysis, annotations, log }),
   );
-  // In the background: the views fill as reports come in.
-  if (vscode.workspace.workspaceFolders?.length) void index.reindex();
+  // A change of the user's indicator entries changes every summary: the index is made again (not from the cache).
+  context.subscriptions.push(
+    indicators.onDidChange((entries) => {
+      index.setIndicatorEntries(entries);
+      void index.reindex();
+    }),
+  );
+  // In the background: the views fill as reports come in (once the user's indicator entries are read).
+  if (vscode.workspace.workspaceFolders?.length) void index.start(indicators.entries());
   else void vscode.commands.executeCommand('setContext', 'reportAnnotator.corpus.state', 'empty');
   return { index, corpusTree, indicatorTree, findView, timeline, startedAt };
 }

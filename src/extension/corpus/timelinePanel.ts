@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { indicatorChart, termChart, type ChartData } from '../../core/corpus/chart';
+import { indicatorChart, regionChoices, termChart, type ChartData, type RegionChoice } from '../../core/corpus/chart';
 import type { FindQuery } from '../../core/corpus/kwic';
 import { parseSeriesId, seriesId, type IndicatorSeries } from '../../core/corpus/series';
 import { csvRecord } from '../../core/tables';
@@ -16,19 +16,23 @@ import type { FindView } from './findView';
 
 export const TIMELINE_VIEW_TYPE = 'reportAnnotator.timeline';
 
-export type TimelineState = { kind: 'indicator'; series: string } | { kind: 'term'; query: FindQuery; folder?: string };
+/** What the panel shows; for an indicator, the regions the user chose (none: the default choice). */
+export type TimelineState = { kind: 'indicator'; series: string; regions?: string[] } | { kind: 'term'; query: FindQuery; folder?: string };
 
 type FromWebview =
   | { type: 'ready' }
   | { type: 'open'; uri: string; start: number; end: number }
   | { type: 'rendered'; marks: number; points: number }
   | { type: 'exported'; requestId: number; format: 'svg' | 'png'; data: string }
-  | { type: 'save'; format: 'svg' | 'png' | 'csv' };
+  | { type: 'save'; format: 'svg' | 'png' | 'csv' }
+  | { type: 'regions'; regions: string[] };
 
 export class TimelinePanels implements vscode.Disposable {
   private panel?: vscode.WebviewPanel;
   state?: TimelineState;
   chart?: ChartData;
+  /** The regions of the indicator shown, and which of them the chart draws (none for a search term). */
+  regions: RegionChoice[] = [];
   /** What the webview last drew (for the tests): SVG marks and data points. */
   rendered?: { marks: number; points: number };
   private readonly exports = new Map<number, (data: string) => void>();
@@ -66,6 +70,14 @@ export class TimelinePanels implements vscode.Disposable {
     this.state = state;
     this.rendered = undefined;
     await this.index.whenReady();
+    return this.update();
+  }
+
+  /** Draws the indicator's chart for these regions only (the checkboxes above the chart). */
+  async chooseRegions(regions: string[]): Promise<ChartData | undefined> {
+    if (this.state?.kind !== 'indicator' || regions.length === 0) return undefined;
+    this.state = { ...this.state, regions };
+    this.rendered = undefined;
     return this.update();
   }
 
@@ -130,6 +142,8 @@ export class TimelinePanels implements vscode.Disposable {
         const key = parseSeriesId(state.series);
         throw new UserError(vscode.l10n.t('No report of the workspace gives a target or a result for {0}.', key?.indicatorKey ?? state.series));
       }
+      this.regions = regionChoices(s, state.regions);
+      const shown = new Set(this.regions.filter((r) => r.selected).map((r) => r.name));
       chart = indicatorChart(s, {
         year: vscode.l10n.t('Year'),
         region: vscode.l10n.t('Region'),
@@ -137,8 +151,9 @@ export class TimelinePanels implements vscode.Disposable {
         bound: vscode.l10n.t('Bound'),
         result: vscode.l10n.t('Result'),
         report: vscode.l10n.t('Report'),
-      });
+      }, shown);
     } else {
+      this.regions = [];
       const folder = state.folder ? vscode.Uri.parse(state.folder) : undefined;
       const same = this.finder.result && this.finder.result.query.pattern === state.query.pattern && this.finder.result.folder === state.folder;
       const result = same ? this.finder.result! : await this.finder.find(state.query, folder);
@@ -148,7 +163,7 @@ export class TimelinePanels implements vscode.Disposable {
     this.rendered = undefined;
     if (this.panel) {
       this.panel.title = vscode.l10n.t('Timeline: {0}', chart.title);
-      void this.panel.webview.postMessage({ type: 'data', state, chart, labels: this.labels() });
+      void this.panel.webview.postMessage({ type: 'data', state, chart, labels: this.labels(), regions: this.regions });
     }
     return chart;
   }
@@ -162,12 +177,13 @@ export class TimelinePanels implements vscode.Disposable {
       noData: vscode.l10n.t('No targets or results with a year.'),
       chart: vscode.l10n.t('Chart'),
       table: vscode.l10n.t('Table'),
+      regions: vscode.l10n.t('Regions'),
     };
   }
 
   private async onMessage(m: FromWebview): Promise<void> {
     if (m.type === 'ready') {
-      if (this.chart && this.state) void this.panel?.webview.postMessage({ type: 'data', state: this.state, chart: this.chart, labels: this.labels() });
+      if (this.chart && this.state) void this.panel?.webview.postMessage({ type: 'data', state: this.state, chart: this.chart, labels: this.labels(), regions: this.regions });
     } else if (m.type === 'open') {
       await vscode.commands.executeCommand('reportAnnotator.corpus.openReport', { uri: m.uri, start: m.start, end: m.end });
     } else if (m.type === 'rendered') {
@@ -176,6 +192,8 @@ export class TimelinePanels implements vscode.Disposable {
     } else if (m.type === 'exported') {
       this.exports.get(m.requestId)?.(m.data);
       this.exports.delete(m.requestId);
+    } else if (m.type === 'regions') {
+      await this.chooseRegions(m.regions);
     } else if (m.type === 'save') {
       await vscode.commands.executeCommand('reportAnnotator.corpus.saveTimeline', { format: m.format });
     }
@@ -210,6 +228,7 @@ export class TimelinePanels implements vscode.Disposable {
 <button id="save-csv">${t(vscode.l10n.t('Save Table as CSV'))}</button>
 </div></header>
 <main>
+<fieldset id="regions" hidden></fieldset>
 <figure id="chart" aria-live="polite"></figure>
 <div id="legend"></div>
 <div id="tip" role="tooltip" hidden></div>

@@ -24,3 +24,10 @@ export function registerReading(
   const reportTree = registerReportTree(context, analysis, annotations);
   return { reportTree, figureDecorations };
 }
+
+/** In VS Code for the Web: recognising reports, section symbols and figure hovers (the Report view needs the desktop). */
+export function registerReadingInBrowser(context: vscode.ExtensionContext, analysis: ReportAnalysisProvider): void {
+  registerReportDetection(context);
+  registerSymbols(context, analysis);
+  registerFigureHover(context, analysis);
+}

@@ -116,6 +116,9 @@ suite('large report', () => {
       const runs = api.analysis.lastRun(doc.uri)!.sequence - runsBefore;
       assert.ok(runs >= 1 && runs <= 2 + pauses, `30 keystrokes, ${pauses} pauses longer than the delay, ${runs} analyses`);
       assert.ok(stats.cacheMisses <= TYPED.length, `only the edited paragraphs are analysed again (${stats.cacheMisses})`);
+      // Only what changed crossed from the worker: the host patched the analysis it held.
+      assert.ok(stats.sentItems !== undefined && stats.totalItems !== undefined, 'the analysis came as a patch');
+      assert.ok(stats.sentItems! * 100 < stats.totalItems!, `${stats.sentItems} of ${stats.totalItems} items sent`);
       assert.equal(stats.cacheHits + stats.cacheMisses, ps.length, 'every other paragraph comes from the cache');
       assert.equal(moved.target.exact, quote);
       assert.equal(now.slice(moved.target.start, moved.target.end), quote);
@@ -127,6 +130,8 @@ suite('large report', () => {
           `      30 keystrokes in ${(lastEdit - burstStart).toFixed(0)} ms, ${runs} analysis run(s); ` +
           `last edit → analysis event ${latency.toFixed(0)} ms (delay 300 ms, analyse ${stats.analyzeMs.toFixed(0)} ms, round trip ${stats.roundTripMs.toFixed(0)} ms; ` +
           `${stats.cacheHits} paragraphs reused, ${stats.cacheMisses} analysed)\n` +
+          `      only the changes crossed to the host: ${stats.sentItems} of ${stats.totalItems} items sent, diffed in the worker in ${stats.diffMs?.toFixed(1)} ms, ` +
+          `applied on the host in ${stats.patchMs?.toFixed(1)} ms (the first analysis, whole: round trip ${before.roundTripMs.toFixed(0)} ms)\n` +
           `      extension host event-loop delay: during the burst ${describeDelay(burst)}; ` +
           `from the burst to 600 ms after the analysis ${describeDelay(settle)}`,
       );

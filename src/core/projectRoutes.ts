@@ -1,0 +1,57 @@
+// What a project name holds on its right and, for lines, on its left (spec.md, "Projects"): phases,
+// sections and building work after the facility word (大数据产业园一期, 荣乌高速涞源段, 机场三期扩建), and the
+// first end of a line named by its two ends (崇左至凭祥铁路, 西演至肃宁公路).
+import { FUNCTION_CHARS } from './projectWords';
+import { isHan, wordBefore, type Lexicon } from './projectLexicon';
+
+const PHASE_RE = /^(?:[一二三四五六七八九十]|\d+)期/;
+/** After a road, rail line or canal: the section of it (荣乌高速涞源段, 京港高铁阜阳至黄冈段, 中州渠渠首段, 建新大街北段). */
+const SECTION_RE = /^(?:[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}|(?!示范|试验|重点|部分|路)[\u4e00-\u9fff]{2,3}|[东西南北中])段/;
+const ROAD_ENDS_RE = /(?:路|大道|街)(?:至|段)/;
+const SECTION_AFTER = /(?:路|公路|高速|高铁|铁路|城际|渠|大道|快速路|大街|环)$/;
+/** Building work named with its facility (机场西路扩建, 玻璃厂路改扩建, 西街小学迁建, 黔桂铁路增建二线). */
+const WORKS_AFTER_RE = /^(?:(?:改扩建|扩建|迁建|改建|增建[二三四]线)(?:工程|项目)?|(?:升级改造|改造提升|提升改造|整治提升|提升|改造|整治)(?:工程|项目))/;
+/** Facility words of lines that may be named by their two ends. */
+export const ROUTE_WORDS = new Set(['铁路', '公路', '高速公路', '高速', '高铁', '城际', '城际铁路', '航道', '运河', '快速路', '快速通道', '管道']);
+const INSTITUTIONS = ['研究院', '研究所', '研究中心', '实验室', '交易所'];
+
+/** An institution within six Han characters after the facility word: the facility names where it is (凤凰谷零碳研究院). */
+export function institutionAfter(text: string, e: number, hi: number): boolean {
+  for (let k = e; k < hi && k <= e + 5 && isHan(text[k]); k++) {
+    const c = text[k];
+    if ((c === '研' || c === '实' || c === '交') && INSTITUTIONS.some((w) => text.startsWith(w, k))) return true;
+  }
+  return false;
+}
+const MAX_END = 4;
+/** The second end of such a line, right before its facility word: 至 and two to four characters. */
+export const ROUTE_END_RE = /至([^至，。、；：\s（）()]{2,4})$/;
+
+/** Where the name whose facility word ends at e ends: after its phase, section or building work. */
+export function sectionEnd(text: string, lo: number, hi: number, e: number): number {
+  let end = e;
+  const phase = PHASE_RE.exec(text.slice(end, hi));
+  if (phase) return end + phase[0].length;
+  const section = SECTION_AFTER.test(text.slice(lo, end)) ? SECTION_RE.exec(text.slice(end, hi)) : null;
+  // (涧滨北路周山大道至衡山路段: a section between two other roads is the road's, not part of its name.)
+  if (section && !ROAD_ENDS_RE.test(section[0])) end += section[0].length;
+  const works = WORKS_AFTER_RE.exec(text.slice(end, hi));
+  if (works) end += works[0].length;
+  return end;
+}
+
+/**
+ * The start of the first end of a line (崇左 of 崇左至凭祥铁路) when 至 is at `at`: a place or characters the
+ * dictionary does not join, two to four of them, with the clause start, punctuation, a function character or a
+ * verb before them; -1 when there is none.
+ */
+export function routeStart(lex: Lexicon, text: string, lo: number, at: number): number {
+  let pos = at;
+  while (pos > lo && at - pos < MAX_END) {
+    const t = wordBefore(lex, text, pos, lo);
+    if (!isHan(t.word[0]) || FUNCTION_CHARS.has(t.word)) break;
+    if (t.word.length > 1 && !/^(?:ns|nr|nz|j|x)/.test(t.tag)) break;
+    pos = t.start;
+  }
+  return at - pos >= 2 && at - pos <= MAX_END ? pos : -1;
+}

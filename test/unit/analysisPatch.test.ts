@@ -1,0 +1,100 @@
+// Only what changed crosses from the worker to the host: a patch of the previous analysis rebuilds the new one
+// exactly, for edits anywhere in real reports, and holds few items for a small edit.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { AnalysisCache, analyzeText } from '../../src/core/analyze';
+import { applyAnalysisPatch, diffAnalysis, patchSize } from '../../src/core/analysisPatch';
+import { loadJiebaSegmenter } from '../../src/core/segmenter';
+import { movedOffset, textEdits } from '../../src/core/textEdits';
+import { CORPUS_DIR } from './corpus';
+
+const segmenter = loadJiebaSegmenter();
+const REPORTS = ['002_395ec08d707c8053.txt', 'national-2016.txt'].map((f) => readFileSync(join(CORPUS_DIR, f), 'utf8'));
+
+/** Edits of several kinds at a place: typed characters, a figure, a new paragraph, a deletion, a new heading. */
+const EDITS: ((text: string, at: number) => string)[] = [
+  (t, at) => t.slice(0, at) + '字' + t.slice(at),
+  (t, at) => t.slice(0, at) + '，增长6.5%' + t.slice(at),
+  (t, at) => t.slice(0, at) + '\n新的一段，建设沙河大桥。\n' + t.slice(at),
+  (t, at) => t.slice(0, at) + t.slice(at + 40),
+  (t, at) => t.slice(0, at) + '\n三、新的标题\n' + t.slice(at),
+  (t) => t,
+  // Typing at three places between two analyses.
+  (t, at) => {
+    const places = [at, Math.floor(t.length * 0.85), Math.floor(t.length * 0.95)].sort((x, y) => y - x);
+    return places.reduce((s, p, i) => s.slice(0, p) + '增长'.repeat(i + 1) + s.slice(p), t);
+  },
+];
+
+describe('text edits', () => {
+  test('edits at several places are found, and every untouched offset moves to its place', () => {
+    const rng = (() => {
+      let x = 7;
+      return () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    })();
+    const text = REPORTS[1];
+    for (let round = 0; round < 30; round++) {
+      const places = [...Array(1 + Math.floor(rng() * 4))].map(() => Math.floor(rng() * text.length)).sort((x, y) => y - x);
+      let edited = text;
+      const touched: [number, number][] = [];
+      for (const p of places) {
+        const cut = Math.floor(rng() * 5);
+        edited = edited.slice(0, p) + '新'.repeat(Math.floor(rng() * 4)) + edited.slice(p + cut);
+        touched.push([p, p + cut]);
+      }
+      const edits = textEdits(text, edited);
+      assert.ok(edits.length <= places.length, `${edits.length} edits for ${places.length} places`);
+      for (let k = 0; k < 200; k++) {
+        const x = Math.floor(rng() * text.length);
+        // Away from the edited places (an anchor may take a neighbouring character for part of an edit).
+        if (touched.some(([s, e]) => x >= s - 40 && x <= e + 40)) continue;
+        assert.equal(edited[movedOffset(edits, x)], text[x], `offset ${x}`);
+      }
+    }
+    assert.deepEqual(textEdits(text, text), []);
+    assert.deepEqual(textEdits('', 'abc'), [{ from: 0, to: 0, shift: 3 }]);
+    assert.deepEqual(textEdits('abc', ''), [{ from: 0, to: 3, shift: -3 }]);
+  });
+});
+
+describe('analysis patches', () => {
+  test('applying the patch of an edit gives exactly the new analysis, and leaves the old one as it was', () => {
+    for (const text of REPORTS) {
+      const cache = new AnalysisCache();
+      const before = analyzeText(text, { segmenter, cache });
+      const frozen = JSON.stringify(before);
+      for (const [k, edit] of EDITS.entries()) {
+        for (const place of [0.001, 0.3, 0.7, 0.999]) {
+          const edited = edit(text, Math.floor(text.length * place));
+          const after = analyzeText(edited, { segmenter, cache });
+          const patch = diffAnalysis(before, after, text, edited);
+          const rebuilt = applyAnalysisPatch(structuredClone(before), patch);
+          assert.deepEqual(rebuilt, after, `edit ${k} at ${place}`);
+          assert.equal(JSON.stringify(applyAnalysisPatch(before, patch)), JSON.stringify(after));
+          assert.equal(JSON.stringify(before), frozen, 'the analysis patched is not changed');
+        }
+      }
+    }
+  });
+
+  test('one typed character in the middle of a report sends a handful of items', () => {
+    const text = REPORTS[1];
+    const cache = new AnalysisCache();
+    const before = analyzeText(text, { segmenter, cache });
+    const at = before.paragraphs[before.paragraphs.length >> 1].range.end;
+    const edited = text.slice(0, at) + '字' + text.slice(at);
+    const patch = diffAnalysis(before, analyzeText(edited, { segmenter, cache }), text, edited);
+    const { sent, total } = patchSize(patch);
+    assert.ok(total > 300 && sent <= 2, `${sent} of ${total} items sent`);
+    // An unchanged text sends nothing but the small fields.
+    assert.equal(patchSize(diffAnalysis(before, analyzeText(text, { segmenter, cache }), text, text)).sent, 0);
+  });
+
+  test('a patch that does not fit the analysis it is applied to is refused', () => {
+    const a = analyzeText(REPORTS[0], { segmenter });
+    const patch = diffAnalysis(a, a, REPORTS[0], REPORTS[0]);
+    assert.throws(() => applyAnalysisPatch({ ...a, figures: [] }, patch), /does not fit/);
+  });
+});
