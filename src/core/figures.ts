@@ -263,6 +263,7 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
     kind = unit.kind;
     unitName = unit.unit;
     p += unit.written.length;
+    if (unitName === '个多月') [unitName, approx] = ['个月', true]; // 两个多月
     // 76微克/立方米, 300元/吨: a compound unit.
     const slash = text.charCodeAt(p);
     if (slash === 0x2f || slash === 0xff0f) {

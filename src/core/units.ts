@@ -30,20 +30,20 @@ const u = (kind: FigureKind, afterChinese: boolean, words: string, notBefore?: R
 // The inventory of measure words and units in the reports (national 1954–2012, provinces, cities, counties):
 // 口 and 眼 for wells, 台套, 架次, 艘, 辆次, 宗, 枚, 吨公里, 标箱, 蒸吨, 吨标准煤, 担 (older reports' grain and cotton).
 const ENTRIES: UnitEntry[] = [
-  ...u('currency', true, '元 美元 欧元 港元 日元 英镑', { 元: '结化素论首' }),
+  ...u('currency', true, '元 美元 欧元 港元 日元 英镑 韩元 澳元 美金 卢布 新卢布 马克 法郎 人民币', { 元: '结化素论首', 马克: '思' }),
   ...u('area', true, '平方米 平米 平方公里 平方千米 亩 公顷 平方公尺'),
   ...u('area', false, '㎡'),
   ...u('length', true, '公里 千米 米 厘米 毫米 公尺'),
   ...u('mass', true, '吨 斤 公斤 千克 克 克拉 毫克 微克 吨公里 蒸吨 吨标准煤 吨标煤 担 公担', { 担: '任当负子保心忧纲起责'}),
   ...u('volume', true, '立方米 立方公尺 升 土方 土石方 石方', { 升: '级值高降' }),
   // 度 (kWh) only after a magnitude: 二十四亿度, not 一度, 两度 (figureAt).
-  ...u('energy', true, '千瓦 千瓦时 兆瓦 兆瓦时 吉瓦 吉瓦时 度电 度 马力 匹马力', { 度: '假过量数日' }),
+  ...u('energy', true, '千瓦 千瓦时 千瓦小时 兆瓦 兆瓦时 吉瓦 吉瓦时 度电 度 马力 匹马力', { 度: '假过量数日' }),
   { written: '%', unit: '%', kind: 'percent', afterChinese: false },
   { written: '％', unit: '%', kind: 'percent', afterChinese: false },
   { written: '‰', unit: '‰', kind: 'other', afterChinese: false },
   { written: '个百分点', unit: '百分点', kind: 'percentagePoint', afterChinese: true },
   { written: '百分点', unit: '百分点', kind: 'percentagePoint', afterChinese: true },
-  ...u('duration', true, '年 个月 天 小时 分钟 岁', { 年: '级度代轻龄鉴', 天: '然津空下', 小时: '候' }),
+  ...u('duration', true, '年 个月 个多月 天 小时 分钟 岁', { 年: '级度代轻龄鉴', 天: '然津空下', 小时: '候' }),
   ...u('duration', false, '周 秒', { 周: '年边' }),
   ...u('count', true, '个 家 人 人次 名 位 项 件 次 场 场次 轮 条 座 所 户 套 台 台套 辆 辆次 栋 幢 处 批 批次 类 种 起 部 部分 篇 份 艘 架次 班次 口 枚 步 人公里 标箱', {
     个: '体性别案税',

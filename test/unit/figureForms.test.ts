@@ -65,6 +65,10 @@ test('measure words of the reports and Latin unit symbols', () => {
     ['20km', 'length', 20],
     ['5万t', 'mass', 5],
   ]);
+  assert.deepEqual(found('借款共计十四亿零六百万新卢布，贷款3000万人民币。'), [
+    ['十四亿零六百万新卢布', 'currency', 140600],
+    ['3000万人民币', 'currency', 3000],
+  ]);
   // Latin letters that are no unit keep the number out: 5G, 4A级, PM2.5, C919, 5Gbps.
   assert.deepEqual(found('建成5G基站，4A级景区，PM2.5浓度，C919大飞机，带宽5Gbps。'), []);
   // A compound unit is one span; the kind is the first unit's.
@@ -116,7 +120,10 @@ test('round hundreds and thousands without a digit, half a year, a month', () =>
 test('numerals that are not quantities: terms, time offsets', () => {
   assert.deepEqual(found('购置三轮车，修缮四合院，二十四节气，普及九年义务教育，九年一贯制学校，每周五天工作制。'), []);
   assert.deepEqual(found('第四个五年计划，五年计划和年度计划，八类严重暴力犯罪，两条腿走路，三类水质。'), []);
-  assert.deepEqual(found('三年前这里还是荒地，5年后将建成，两年以后。'), []);
+  assert.deepEqual(found('三年前这里还是荒地，5年后将建成，两年以后，两个多月前。'), []);
+  const [months] = extractFigures('工期两个多月，发电量５８２０亿千瓦小时');
+  assert.deepEqual([months.text, months.kind, months.unit, months.approx], ['两个多月', 'duration', '个月', true]);
+  assert.equal(extractFigures('发电量５８２０亿千瓦小时')[0].text, '５８２０亿千瓦小时');
   // How long stays a duration: 三年来, 用十五年时间, 十年长远规划.
   assert.deepEqual(found('三年来关系改进，用十五年时间，制订十年长远规划。'), [
     ['三年', 'duration', 3],
