@@ -158,27 +158,42 @@ function stickyAt(regex: RegExp, text: string, pos: number): boolean {
  */
 export class QuoteTracker {
   private openAt = -1;
-  /** The next quotation mark not yet applied to `openAt`, found once and kept until passed. */
-  private next: RegExpExecArray | null | undefined;
-  private readonly marks = /[“”"「」『』]/g;
+  /** Where to look for the next quotation mark not yet applied to `openAt`. */
+  private cursor = 0;
 
   constructor(private readonly text: string) {}
 
   insideSlogan(start: number, end: number): boolean {
     this.advanceTo(start);
     if (this.openAt < 0 || start - this.openAt > 12) return false;
-    const close = this.text.slice(end, end + 12).search(/[”"」』]/);
-    return close >= 0 && end + close - this.openAt <= 13;
+    const limit = Math.min(this.text.length, end + 12);
+    for (let i = end; i < limit; i++) {
+      if (QUOTE_MARK[this.text.charCodeAt(i)] === CLOSING || this.text.charCodeAt(i) === 0x22) return i - this.openAt <= 13;
+    }
+    return false;
   }
 
+  /** Applies the marks before `pos` (a loop over a table: a regex object per paragraph cost more than the scan). */
   private advanceTo(pos: number): void {
-    if (this.next === undefined) this.next = this.marks.exec(this.text); // only once a figure is asked about
-    while (this.next && this.next.index < pos) {
-      const ch = this.next[0];
-      if (ch === '"') this.openAt = this.openAt < 0 ? this.next.index : -1;
-      else if (ch === '“' || ch === '「' || ch === '『') this.openAt = this.next.index;
+    const { text } = this;
+    for (; this.cursor < pos; this.cursor++) {
+      const kind = QUOTE_MARK[text.charCodeAt(this.cursor)];
+      if (kind === 0) continue;
+      if (kind === STRAIGHT) this.openAt = this.openAt < 0 ? this.cursor : -1;
+      else if (kind === OPENING) this.openAt = this.cursor;
       else this.openAt = -1;
-      this.next = this.marks.exec(this.text);
     }
   }
 }
+
+const OPENING = 1;
+const CLOSING = 2;
+const STRAIGHT = 3;
+/** “「『 open, ”」』 close, " does either. */
+const QUOTE_MARK = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const c of '“「『') table[c.charCodeAt(0)] = OPENING;
+  for (const c of '”」』') table[c.charCodeAt(0)] = CLOSING;
+  table[0x22] = STRAIGHT;
+  return table;
+})();

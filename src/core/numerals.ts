@@ -48,6 +48,11 @@ export function scaleDecimal(decimal: string, exponent: number): number {
   const frac = point < 0 ? '' : decimal.slice(point + 1);
   const digits = int + frac;
   const newPoint = int.length + exponent;
+  // The usual case without building a string: the digits as an exact integer times or over an exact power of
+  // ten; IEEE arithmetic rounds that exact value once, as Number() rounds the decimal string.
+  const n = Number(digits);
+  const k = newPoint - digits.length;
+  if (Number.isSafeInteger(n) && k >= -22 && k <= 22) return k >= 0 ? n * 10 ** k : n / 10 ** -k;
   let shifted: string;
   if (newPoint <= 0) shifted = `0.${'0'.repeat(-newPoint)}${digits}`;
   else if (newPoint >= digits.length) shifted = digits + '0'.repeat(newPoint - digits.length);
