@@ -114,7 +114,8 @@ describe('indicator series', () => {
     assert.deepEqual(regionChoices(s, ['保定市']).filter((r) => r.selected).map((r) => r.name), ['保定市']);
     assert.deepEqual(regionChoices(s, ['上海市']).filter((r) => r.selected).map((r) => r.name), ['中国', '河北省']);
     const labels = { year: 'Year', region: 'Region', target: 'Target', bound: 'Bound', result: 'Result', report: 'Report' };
-    const chart = indicatorChart(s, labels, new Set(['河北省']));
+    const chart = indicatorChart({ ...s, points: s.points.map((p) => ({ ...p, indicator: p.region === '中国' ? '国内生产总值' : '地区生产总值' })) }, labels, new Set(['河北省']));
+    assert.match(chart.title, /^地区生产总值 /, 'the title names the indicator as the shown regions write it');
     assert.deepEqual([...new Set(chart.points.map((p) => p.series))], ['河北省']);
     assert.ok(chart.rows.every((r) => r[1] === '河北省'));
   });

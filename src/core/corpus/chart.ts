@@ -34,6 +34,13 @@ export interface ChartData {
   rows: (string | number)[][];
 }
 
+/** The indicator's wording most of `points` use (a national chart says 国内生产总值, a provincial one 地区生产总值). */
+function mostWritten(points: readonly IndicatorSeries['points'][number][]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const p of points) if (p.indicator) counts.set(p.indicator, (counts.get(p.indicator) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
 /** A region of an indicator's points, with how many it has and whether the chart shows it. */
 export interface RegionChoice {
   name: string;
@@ -69,7 +76,7 @@ export function indicatorChart(
   labels: { year: string; region: string; target: string; bound: string; result: string; report: string },
   regions?: ReadonlySet<string>,
 ): ChartData {
-  if (regions) s = { ...s, points: s.points.filter((p) => regions.has(p.region)) };
+  if (regions) s = { ...s, points: s.points.filter((p) => regions.has(p.region)), name: mostWritten(s.points.filter((p) => regions.has(p.region))) ?? s.name };
   const unit = s.points[0]?.unit ?? '';
   const points: ChartPoint[] = s.points.map((p) => ({
     x: p.year,

@@ -29,6 +29,8 @@ export interface SeriesPoint {
   unit: string;
   text: string;
   sentence: string;
+  /** The indicator as this report writes it (国内生产总值, 地区生产总值). */
+  indicator?: string;
   /** The report it is stated in. */
   uri: string;
   report: string;
@@ -84,7 +86,7 @@ export function indicatorSeries(reports: readonly CorpusReport[], unknownRegion 
         distance,
         {
           year, role: f.role, region, value: f.value, ...(f.high !== undefined && { high: f.high }), bound: f.bound, unit: f.unit,
-          text: f.text, sentence: f.sentence, uri: r.uri, report: r.summary.title ?? r.name, reportYear: meta?.year, start: f.start, end: f.end,
+          text: f.text, sentence: f.sentence, ...(f.indicator !== undefined && { indicator: f.indicator }), uri: r.uri, report: r.summary.title ?? r.name, reportYear: meta?.year, start: f.start, end: f.end,
         },
       ]);
     }
