@@ -34,6 +34,7 @@ const OPEN = new Set(['(', '（']);
 const CLOSE = new Set([')', '）']);
 const MAX_PAREN = 8;
 const DASH = new Set(['—', '－', '-']);
+const LOCATIVES = new Set(['沿线', '沿岸', '两岸', '两侧', '周边', '沿途']);
 const COUNTER_RE = /^[项个座所条家批类种]$/;
 const MAX_QUOTE = 10;
 /** Words read leftwards from a facility word at most. */
@@ -349,7 +350,8 @@ function longerWordAt(lex: Lexicon, text: string, s: number, e: number, hi: numb
     if ((lengths & (1 << len)) === 0) continue;
     const w = text.slice(s, s + len);
     // 工程建设, 项目建设: the works and what is done to them, not a longer word.
-    if (lex.tags.has(w)) return !SUFFIX_CLASS.has(w) && !/^v/.test(lex.tags.get(w.slice(e - s)) ?? '');
+    // (铁路沿线: the facility and where along it.)
+    if (lex.tags.has(w)) return !SUFFIX_CLASS.has(w) && !/^v/.test(lex.tags.get(w.slice(e - s)) ?? '') && !LOCATIVES.has(w.slice(e - s));
   }
   return false;
 }

@@ -127,5 +127,5 @@ export const FUNCTION_CHARS = new Set([
 
 /** Tags the dictionary gets wrong for names (高新/d in 国家农业高新技术产业示范区). */
 export const TAG_OVERRIDES = new Map<string, string>([
-  ['高新', 'n'], ['零部件', 'n'], ['文明', 'n'], ['上市', 'v'], ['城镇', 'n'], ['重塑', 'v'], ['中医药', 'n'],
+  ['高新', 'n'], ['零部件', 'n'], ['文明', 'n'], ['上市', 'v'], ['城镇', 'n'], ['重塑', 'v'], ['中医药', 'n'], ['雪亮', 'a'], ['天网', 'n'],
 ]);
