@@ -152,7 +152,7 @@ function classify({ word, tag: t0, start }: LexToken): Tok {
   // A rare word holding a function character is a mis-read (民为 of 以人民为中心).
   if (tag === 'nx' && [...word].some((c) => FUNCTION_CHARS.has(c))) return kind('noun');
   if (tag === 'nx' && NUMERAL_RE.test(word[0])) return kind('break'); // 一座座
-  if (tag === 'nx' && /[化性]$/.test(word)) return kind('noun'); // 工程化, 保障性: derived common words
+  if (tag === 'nx' && /[化性率]$/.test(word)) return kind('noun'); // 工程化, 保障性, 高倍率: derived common words
   if (isProperTag(tag, word)) return kind('proper');
   if (tag === 'j') return kind('noun'); // 社保, 光电: common abbreviations
   if (tag === 't') return kind(TIME_RE.test(word) ? 'break' : 'noun');
