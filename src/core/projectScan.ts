@@ -25,7 +25,7 @@ const PHASE_RE = /^(?:[一二三四五六七八九十]|\d+)期/;
 /** 六大, 三个, 一批: counted things, which end a name (城市提升六大工程 is not one). */
 const COUNTED_RE = /^[一二三四五六七八九十两百千万几多\d]+[大项个类条批家座所种]?$/;
 /** Time words end a name; other t-tagged words (隋唐) can be part of one. */
-const TIME_RE = /[年月日时前后来今昨明]/;
+const TIME_RE = /[年月日时前后来今昨明期]/;
 const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nz', 'nt', 'nx', 'j', 'eng', 'x']);
 const NOUN_TAGS = new Set(['l', 's', 'a', 'an', 'b', 'z', 'zg', 'h', 'k', 'g', 'vn', 'f']);
 /** Quoted plans and slogans are no names (入库“十四五”项目). */
@@ -140,7 +140,9 @@ function classify({ word, tag: t0, start }: LexToken): Tok {
   if (word.length === 1 && isHan(word)) {
     // One character the dictionary keeps apart: a piece of a name it does not know (平漯周, 南信合, 星峰研学
     // 基地); adjectives and adverbs (旧小区) are not.
-    if (FUNCTION_CHARS.has(word) || NUMERAL_RE.test(word) || word === '年' || word === '零') return kind('break'); // 一九五六年|新建铁路, 零|碳园区
+    if (FUNCTION_CHARS.has(word) || NUMERAL_RE.test(word) || word === '年' || word === '零' || ((word === '前' || word === '后') && tag === 'f')) {
+      return kind('break'); // 一九五六年|新建铁路, 零|碳园区, 汛期前|涿州…
+    }
     if (MAGNITUDE_RE.test(word)) return kind('numeric'); // 润宝4亿克拉…
     if (tag === 'q') return kind('measure'); // 10家|高品质商务酒店, but 姜家变电站
     if (GENERIC.has(word)) return kind('noun');
@@ -367,7 +369,8 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
     if (pair !== undefined && !PROPER_TAGS.has(pair)) return undefined;
   }
   // The facility word inside a longer word (路网, 中心城区, 豫南中心仓): not the end of a name.
-  if (CONTINUATION.has(text.slice(e, Math.min(e + 2, hi)))) return undefined;
+  // (A programme's 任务, 工作 are still the programme: 完成…三年行动任务.)
+  if (cls !== 'programme' && CONTINUATION.has(text.slice(e, Math.min(e + 2, hi)))) return undefined;
   // A noun character glued on (豫南中心仓): it starts no word of its own.
   if (e < hi && isHan(text[e]) && /^(?:n|ng|x|zg)$/.test(lex.tags.get(text[e]) ?? 'x')) {
     const next = wordAfter(lex, text, e, hi);
