@@ -276,7 +276,7 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
 const t0IsGenericNoun = (t: Tok) => t.kind === 'noun' && t.word.length > 1 && GENERIC.has(t.word);
 
 /** Whether the words before the facility word (with its own part, 数据中心 → 数据) name something particular. */
-function isSpecific(words: Tok[], cls: SuffixClass): boolean {
+function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
   const strictClass = cls === 'strict';
   const works = cls === 'works';
   let proper = 0;
@@ -333,7 +333,9 @@ function isSpecific(words: Tok[], cls: SuffixClass): boolean {
   // facility word, two characters the dictionary keeps apart are too little too.
   const pieces = words.filter((t) => t.kind === 'proper' && t.word.length === 1).length;
   const strong = words.some((t) => (t.kind === 'proper' && (t.word.length > 1 || t.tag === 'ns')) || t.kind === 'numeric');
-  if (strictClass && !strong && pieces < 3) return false;
+  // (Roads are often named by two places' characters: 边庞路, 城冯路, 高保路.)
+  const namePieces = road ? words.filter((t) => t.kind === 'proper' && t.word.length === 1 && !t.tag.startsWith('v')).length : 0;
+  if (strictClass && !strong && pieces < 3 && !(road && namePieces >= 2)) return false;
   if (proper > 0 && (properChars > 1 || cls === 'content' || cls === 'programme' || words.length > 1)) return true;
   // 项目, 工程 with no facility in them: a description that could name works anywhere (社保惠民工程).
   if (cls === 'proper' || cls === 'strict' || cls === 'works') return false;
@@ -432,7 +434,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // “引金入洛”工程, “小升高”工程: a slogan made works, no project.
   // (科技型中小企业“小升高”工程 too: no name before the slogan.)
   if (cls === 'works' && words.length > 0 && words[words.length - 1].tag === 'quote' && !words.some((t) => t.kind === 'proper' && t.tag !== 'quote')) return undefined;
-  if (start >= s || !(isSpecific(words, cls) || (GARDEN_RE.test(suffix) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
+  if (start >= s || !(isSpecific(words, cls, suffix === '路' || suffix === '街') || (GARDEN_RE.test(suffix) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
     return undefined;
   }
 
