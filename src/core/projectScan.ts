@@ -266,7 +266,10 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
   // What cannot open a name: verbs, numbers, qualifiers, generic one-character words.
   while (words.length) {
     const t = words[words.length - 1];
-    if (!(t.kind === 'verb' || t.kind === 'numeric' || LEADING_TRIM.has(t.word))) break;
+    // (An adjective before a place: 丰富|长株潭…, 健全|福州新区.)
+    const next = words[words.length - 2];
+    const adjective = t.tag === 'a' && t.word.length > 1 && next?.kind === 'proper' && next.word.length > 1;
+    if (!(t.kind === 'verb' || t.kind === 'numeric' || LEADING_TRIM.has(t.word) || adjective)) break;
     words.pop();
   }
   words.reverse();
