@@ -8,6 +8,8 @@ import { FUNCTION_CHARS, GENERIC, LEADING_TRIM, PREDICATE, STOP_WORDS, SUFFIX_CL
 import type { Span } from './types';
 
 /** A list: items separated by 、 inside one clause. */
+/** …等遗址, 等景区: a list of sites. */
+const SITES_RE = /^等(?:[一二三四五六七八九十\d]+[个处座])?(?:重要|重点|大遗址|考古)?(?:遗址|景区|景点|古迹)/;
 /** What ends a clause for a list. */
 const CLAUSE_BREAK = new Uint8Array(0x10000);
 for (const c of '，。；！？：,;!?:') CLAUSE_BREAK[c.charCodeAt(0)] = 1;
@@ -81,7 +83,7 @@ function companyProject(item: string, lex: Lexicon): string | undefined {
 }
 
 /** The item with its leading verbs and qualifiers dropped (建成汉江西路 → 汉江西路), or undefined if it is no name. */
-function memberName(item: string, lex: Lexicon): string | undefined {
+function memberName(item: string, lex: Lexicon, sites = false): string | undefined {
   const s = trimLeading(item, lex);
   const route = ROUTE_MEMBER_RE.exec(s);
   if (route) return `${route[1]}至${route[2]}`;
@@ -115,7 +117,8 @@ function memberName(item: string, lex: Lexicon): string | undefined {
   // A city, a county or a person the dictionary knows (石家庄、唐山等机场), not a project: members are
   // abbreviations it does not know (荣乌, 焦济洛平) or names it has as such (京九).
   const whole = wordAfter(lex, s, 0);
-  if (whole && whole.word === s && (whole.tag === 'ns' || whole.tag.startsWith('nr'))) return undefined;
+  // (In a list of sites a place is one: 仰韶村、双槐树、贾湖等遗址.)
+  if (!sites && whole && whole.word === s && (whole.tag === 'ns' || whole.tag.startsWith('nr'))) return undefined;
   return s;
 }
 
@@ -154,6 +157,7 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     const etc = last.indexOf('等');
     let isList = false;
     const worksList = etc >= 0 && /^等[^，。]{0,8}(?:项目|工程)/.test(last.slice(etc));
+    const sites = etc >= 0 && SITES_RE.test(last.slice(etc));
     if (etc >= 0 && (worksList || isWorksClass(last.slice(etc)))) {
       isList = isWorksClass(last.slice(etc));
       last = last.slice(0, etc);
@@ -182,7 +186,7 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
         if (!conj) continue;
         rest = item.slice(after + conj[0].length);
       }
-      const name = companiesOnly ? companyProject(rest, lex) : (memberName(rest, lex) ?? (worksList ? companyProject(rest, lex) : undefined));
+      const name = companiesOnly ? companyProject(rest, lex) : (memberName(rest, lex, sites) ?? (worksList ? companyProject(rest, lex) : undefined));
       if (name) out.push(name);
     }
   }
@@ -192,7 +196,8 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
 /** 南水北调, 西电东送, 西气东输(三线陕西段), 北煤南运; 引汉济渭(二期), 引黄入冀; 退耕还林, 退牧还草; 村村通, 户户通. */
 const PROGRAMME_TAIL = '(?:[一二三四五六]期|[一二三四]线(?:[\\u4e00-\\u9fff]{2}段)?)?';
 const TRANSFER = new RegExp(`[东西南北][电气水煤油粮][东西南北][送输调运]${PROGRAMME_TAIL}`, 'y');
-const DIVERSION = new RegExp(`引[汉黄江滦洮嫩湘渭淮丹长][济入][\\u4e00-\\u9fff]${PROGRAMME_TAIL}`, 'y');
+// (引黄入冀补淀干渠, 引江济淮工程: with its canal or works.)
+const DIVERSION = new RegExp(`引[汉黄江滦洮嫩湘渭淮丹长][济入][\\u4e00-\\u9fff](?:[\\u4e00-\\u9fff]{0,3}?(?:总干渠|干渠|工程))?${PROGRAMME_TAIL}`, 'y');
 const POWER_IN = /[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽吉黑][电煤气]入[湘豫冀鲁苏浙闽粤桂琼渝鄂赣皖京津沪川](?:工程)?/y;
 /**
  * Each form by a character it always holds and where: the text is searched for that character (indexOf, fast)

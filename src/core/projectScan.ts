@@ -25,7 +25,7 @@ const PHASE_RE = /^(?:[一二三四五六七八九十]|\d+)期/;
 /** 六大, 三个, 一批: counted things, which end a name (城市提升六大工程 is not one). */
 const COUNTED_RE = /^[一二三四五六七八九十两百千万几多\d]+[大项个类条批家座所种]?$/;
 /** Time words end a name; other t-tagged words (隋唐) can be part of one. */
-const TIME_RE = /[年月日时前后来今昨明]/;
+const TIME_RE = /[年月日时前后来今昨明期]/;
 const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nz', 'nt', 'nx', 'j', 'eng', 'x']);
 const NOUN_TAGS = new Set(['l', 's', 'a', 'an', 'b', 'z', 'zg', 'h', 'k', 'g', 'vn', 'f']);
 /** Quoted plans and slogans are no names (入库“十四五”项目). */
@@ -34,6 +34,7 @@ const OPEN = new Set(['(', '（']);
 const CLOSE = new Set([')', '）']);
 const MAX_PAREN = 8;
 const DASH = new Set(['—', '－', '-']);
+const LOCATIVES = new Set(['沿线', '沿岸', '两岸', '两侧', '周边', '沿途']);
 const COUNTER_RE = /^[项个座所条家批类种]$/;
 const MAX_QUOTE = 10;
 /** Words read leftwards from a facility word at most. */
@@ -139,7 +140,9 @@ function classify({ word, tag: t0, start }: LexToken): Tok {
   if (word.length === 1 && isHan(word)) {
     // One character the dictionary keeps apart: a piece of a name it does not know (平漯周, 南信合, 星峰研学
     // 基地); adjectives and adverbs (旧小区) are not.
-    if (FUNCTION_CHARS.has(word) || NUMERAL_RE.test(word) || word === '年' || word === '零') return kind('break'); // 一九五六年|新建铁路, 零|碳园区
+    if (FUNCTION_CHARS.has(word) || NUMERAL_RE.test(word) || word === '年' || word === '零' || ((word === '前' || word === '后') && tag === 'f')) {
+      return kind('break'); // 一九五六年|新建铁路, 零|碳园区, 汛期前|涿州…
+    }
     if (MAGNITUDE_RE.test(word)) return kind('numeric'); // 润宝4亿克拉…
     if (tag === 'q') return kind('measure'); // 10家|高品质商务酒店, but 姜家变电站
     if (GENERIC.has(word)) return kind('noun');
@@ -151,7 +154,7 @@ function classify({ word, tag: t0, start }: LexToken): Tok {
   // A rare word holding a function character is a mis-read (民为 of 以人民为中心).
   if (tag === 'nx' && [...word].some((c) => FUNCTION_CHARS.has(c))) return kind('noun');
   if (tag === 'nx' && NUMERAL_RE.test(word[0])) return kind('break'); // 一座座
-  if (tag === 'nx' && /[化性]$/.test(word)) return kind('noun'); // 工程化, 保障性: derived common words
+  if (tag === 'nx' && /[化性率]$/.test(word)) return kind('noun'); // 工程化, 保障性, 高倍率: derived common words
   if (isProperTag(tag, word)) return kind('proper');
   if (tag === 'j') return kind('noun'); // 社保, 光电: common abbreviations
   if (tag === 't') return kind(TIME_RE.test(word) ? 'break' : 'noun');
@@ -240,6 +243,8 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     if (t.kind === 'break' && DASH.has(t.word) && i > 0 && isNameLike(left.at(i - 1)) && isNameLike(left.at(i + 1))) {
       t.kind = 'noun';
     }
+    // 对表|雄安新区: a one-character verb after a function character is a word with it, no piece of a name.
+    if (t.kind === 'proper' && t.word.length === 1 && t.tag === 'v' && FUNCTION_CHARS.has(left.at(i + 1)?.word ?? '')) break;
     // A measure word after a number ends the name (10家, 20项); without one it is a piece of it (姜家).
     if (COUNTER_RE.test(t.word) && left.at(i + 1)?.kind === 'numeric') break;
     if (t.kind === 'measure') {
@@ -261,7 +266,10 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
   // What cannot open a name: verbs, numbers, qualifiers, generic one-character words.
   while (words.length) {
     const t = words[words.length - 1];
-    if (!(t.kind === 'verb' || t.kind === 'numeric' || LEADING_TRIM.has(t.word))) break;
+    // (An adjective before a place: 丰富|长株潭…, 健全|福州新区.)
+    const next = words[words.length - 2];
+    const adjective = t.tag === 'a' && t.word.length > 1 && next?.kind === 'proper' && next.word.length > 1;
+    if (!(t.kind === 'verb' || t.kind === 'numeric' || LEADING_TRIM.has(t.word) || adjective)) break;
     words.pop();
   }
   words.reverse();
@@ -271,7 +279,7 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
 const t0IsGenericNoun = (t: Tok) => t.kind === 'noun' && t.word.length > 1 && GENERIC.has(t.word);
 
 /** Whether the words before the facility word (with its own part, 数据中心 → 数据) name something particular. */
-function isSpecific(words: Tok[], cls: SuffixClass): boolean {
+function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
   const strictClass = cls === 'strict';
   const works = cls === 'works';
   let proper = 0;
@@ -328,7 +336,9 @@ function isSpecific(words: Tok[], cls: SuffixClass): boolean {
   // facility word, two characters the dictionary keeps apart are too little too.
   const pieces = words.filter((t) => t.kind === 'proper' && t.word.length === 1).length;
   const strong = words.some((t) => (t.kind === 'proper' && (t.word.length > 1 || t.tag === 'ns')) || t.kind === 'numeric');
-  if (strictClass && !strong && pieces < 3) return false;
+  // (Roads are often named by two places' characters: 边庞路, 城冯路, 高保路.)
+  const namePieces = road ? words.filter((t) => t.kind === 'proper' && t.word.length === 1 && !t.tag.startsWith('v')).length : 0;
+  if (strictClass && !strong && pieces < 3 && !(road && namePieces >= 2)) return false;
   if (proper > 0 && (properChars > 1 || cls === 'content' || cls === 'programme' || words.length > 1)) return true;
   // 项目, 工程 with no facility in them: a description that could name works anywhere (社保惠民工程).
   if (cls === 'proper' || cls === 'strict' || cls === 'works') return false;
@@ -349,7 +359,8 @@ function longerWordAt(lex: Lexicon, text: string, s: number, e: number, hi: numb
     if ((lengths & (1 << len)) === 0) continue;
     const w = text.slice(s, s + len);
     // 工程建设, 项目建设: the works and what is done to them, not a longer word.
-    if (lex.tags.has(w)) return !SUFFIX_CLASS.has(w) && !/^v/.test(lex.tags.get(w.slice(e - s)) ?? '');
+    // (铁路沿线: the facility and where along it.)
+    if (lex.tags.has(w)) return !SUFFIX_CLASS.has(w) && !/^v/.test(lex.tags.get(w.slice(e - s)) ?? '') && !LOCATIVES.has(w.slice(e - s));
   }
   return false;
 }
@@ -365,7 +376,8 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
     if (pair !== undefined && !PROPER_TAGS.has(pair)) return undefined;
   }
   // The facility word inside a longer word (路网, 中心城区, 豫南中心仓): not the end of a name.
-  if (CONTINUATION.has(text.slice(e, Math.min(e + 2, hi)))) return undefined;
+  // (A programme's 任务, 工作 are still the programme: 完成…三年行动任务.)
+  if (cls !== 'programme' && CONTINUATION.has(text.slice(e, Math.min(e + 2, hi)))) return undefined;
   // A noun character glued on (豫南中心仓): it starts no word of its own.
   if (e < hi && isHan(text[e]) && /^(?:n|ng|x|zg)$/.test(lex.tags.get(text[e]) ?? 'x')) {
     const next = wordAfter(lex, text, e, hi);
@@ -425,7 +437,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // “引金入洛”工程, “小升高”工程: a slogan made works, no project.
   // (科技型中小企业“小升高”工程 too: no name before the slogan.)
   if (cls === 'works' && words.length > 0 && words[words.length - 1].tag === 'quote' && !words.some((t) => t.kind === 'proper' && t.tag !== 'quote')) return undefined;
-  if (start >= s || !(isSpecific(words, cls) || (GARDEN_RE.test(suffix) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
+  if (start >= s || !(isSpecific(words, cls, suffix === '路' || suffix === '街') || (GARDEN_RE.test(suffix) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
     return undefined;
   }
 
