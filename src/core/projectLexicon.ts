@@ -32,7 +32,71 @@ export interface Lexicon {
   /** endLengths and startLengths by character code (a typed array look-up, not a map's). */
   endMask: Uint8Array;
   startMask: Uint8Array;
+  /** The words of 2 to MAX_WORD characters by a hash of their characters: looked up in the text without slicing it. */
+  words: WordTable;
 }
+
+/**
+ * Open addressing over a hash of a word's characters read from its end (each character one step, so the hashes of
+ * the words ending at a place come one from another as a reverse maximum match reads further back). The scan asks
+ * several lengths at every place; a substring and a map look-up for each was its largest single cost.
+ */
+export class WordTable {
+  /** Word index + 1 per slot (0: empty), and the word's full hash, compared before the word is read. */
+  private readonly slots: Int32Array;
+  private readonly hashes: Int32Array;
+  private readonly mask: number;
+  private readonly list: string[] = [];
+  private readonly tagList: string[] = [];
+
+  constructor(entries: Iterable<[string, string]>) {
+    const words = [...entries].filter(([w]) => w.length >= 2 && w.length <= MAX_WORD);
+    let size = 1024;
+    while (size < words.length * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.hashes = new Int32Array(size);
+    this.mask = size - 1;
+    for (const [w, tag] of words) {
+      let h = 0;
+      for (let i = w.length - 1; i >= 0; i--) h = step(h, w.charCodeAt(i));
+      let at = h & this.mask;
+      while (this.slots[at] !== 0) at = (at + 1) & this.mask;
+      this.list.push(w);
+      this.tagList.push(tag);
+      this.slots[at] = this.list.length;
+      this.hashes[at] = h;
+    }
+  }
+
+  /** The index of the word text[start, start + length) whose hash is `hash`, or -1. */
+  find(text: string, start: number, length: number, hash: number): number {
+    for (let at = hash & this.mask; this.slots[at] !== 0; at = (at + 1) & this.mask) {
+      if (this.hashes[at] !== hash) continue;
+      const i = this.slots[at] - 1;
+      const w = this.list[i];
+      if (w.length === length && text.startsWith(w, start)) return i;
+    }
+    return -1;
+  }
+
+  word(i: number): string {
+    return this.list[i];
+  }
+
+  tag(i: number): string {
+    return this.tagList[i];
+  }
+
+  /** The hash of text[start, start + length), read from its end. */
+  static hashOf(text: string, start: number, length: number): number {
+    let h = 0;
+    for (let i = start + length - 1; i >= start; i--) h = step(h, text.charCodeAt(i));
+    return h;
+  }
+}
+
+/** One character into a word's hash (FNV-style multiply, kept to 32 bits). */
+const step = (h: number, c: number) => (Math.imul(h ^ c, 0x01000193) + 0x9e37) | 0;
 
 let lexicon: Lexicon | undefined;
 
@@ -77,7 +141,7 @@ function indexed(map: Map<string, string>): Lexicon {
   const startMask = new Uint8Array(0x10000);
   for (const [c, m] of endLengths) endMask[c.charCodeAt(0)] = m;
   for (const [c, m] of startLengths) startMask[c.charCodeAt(0)] = m;
-  return { tags: map, endLengths, startLengths, endMask, startMask };
+  return { tags: map, endLengths, startLengths, endMask, startMask, words: new WordTable(map) };
 }
 
 /** nodejieba's dictionary and dict/report.dict.utf8 (ours wins), loaded on first use. Throws when there is none. */
@@ -138,6 +202,8 @@ const isAsciiWord = (c: string | undefined) => {
   return (x >= 48 && x <= 57) || (x >= 65 && x <= 90) || (x >= 97 && x <= 122) || x === 46 || (x >= 0xff10 && x <= 0xff19) || x === 0xff0e;
 };
 
+const HASHES = new Int32Array(MAX_WORD + 1);
+
 /**
  * The word that ends at `end` in `text` (not before `lo`), by reverse maximum matching. Runs of digits or
  * Latin letters are one token (m / eng); a Han character the dictionary does not know is a token of its own
@@ -153,11 +219,17 @@ export function wordBefore(lex: Lexicon, text: string, end: number, lo = 0): Lex
   }
   if (!isHan(last)) return { word: last, tag: 'w', start: end - 1 };
   const lengths = lex.endMask[last.charCodeAt(0)];
-  for (let len = Math.min(MAX_WORD, end - lo); len >= 2; len--) {
-    if ((lengths & (1 << len)) === 0) continue;
-    const word = text.slice(end - len, end);
-    const tag = lex.tags.get(word);
-    if (tag !== undefined) return { word, tag, start: end - len };
+  const longest = Math.min(MAX_WORD, end - lo);
+  if (lengths >> 2 !== 0) {
+    // The hashes of the words ending at `end`, one character further back each.
+    const hashes = HASHES;
+    let h = 0;
+    for (let len = 1; len <= longest; len++) hashes[len] = h = step(h, text.charCodeAt(end - len));
+    for (let len = longest; len >= 2; len--) {
+      if ((lengths & (1 << len)) === 0) continue;
+      const i = lex.words.find(text, end - len, len, hashes[len]);
+      if (i >= 0) return { word: lex.words.word(i), tag: lex.words.tag(i), start: end - len };
+    }
   }
   return { word: last, tag: lex.tags.get(last) ?? 'x', start: end - 1 };
 }
@@ -168,9 +240,8 @@ export function wordAfter(lex: Lexicon, text: string, start: number, hi = text.l
   const lengths = lex.startMask[text.charCodeAt(start)];
   for (let len = Math.min(MAX_WORD, hi - start); len >= 2; len--) {
     if ((lengths & (1 << len)) === 0) continue;
-    const word = text.slice(start, start + len);
-    const tag = lex.tags.get(word);
-    if (tag !== undefined) return { word, tag, start };
+    const i = lex.words.find(text, start, len, WordTable.hashOf(text, start, len));
+    if (i >= 0) return { word: lex.words.word(i), tag: lex.words.tag(i), start };
   }
   const c = text[start];
   return { word: c, tag: isHan(c) ? (lex.tags.get(c) ?? 'x') : 'w', start };
