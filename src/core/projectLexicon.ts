@@ -49,14 +49,17 @@ export class WordTable {
   private readonly list: string[] = [];
   private readonly tagList: string[] = [];
 
-  constructor(entries: Iterable<[string, string]>) {
-    const words = [...entries].filter(([w]) => w.length >= 2 && w.length <= MAX_WORD);
+  constructor(entries: ReadonlyMap<string, string>) {
+    // Counted first, then inserted from the map itself: a worker's heap is small, and a copy of 350,000 entries is not.
+    let count = 0;
+    for (const w of entries.keys()) if (w.length >= 2 && w.length <= MAX_WORD) count++;
     let size = 1024;
-    while (size < words.length * 2) size *= 2;
+    while (size < count * 2) size *= 2;
     this.slots = new Int32Array(size);
     this.hashes = new Int32Array(size);
     this.mask = size - 1;
-    for (const [w, tag] of words) {
+    for (const [w, tag] of entries) {
+      if (w.length < 2 || w.length > MAX_WORD) continue;
       let h = 0;
       for (let i = w.length - 1; i >= 0; i--) h = step(h, w.charCodeAt(i));
       let at = h & this.mask;
