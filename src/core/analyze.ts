@@ -3,7 +3,7 @@
 import { extractFigures } from './figures';
 import type { IndicatorTable } from './indicators';
 import { reportMeta } from './metadata';
-import { collectProjects, findProjectNames } from './projects';
+import { collectProjects, findProjectNames, ProjectMatchCache } from './projects';
 import type { Segmenter } from './segmenter';
 import { parseStructure } from './structure';
 import { attachRoles, listCue, mergeCues, type RoleCue, sectionCue } from './targets';
@@ -47,6 +47,8 @@ export class AnalysisCache {
   }
 
   private readonly cues = new Map<string, RoleCue>();
+  /** The project names' mentions line by line, and the names of caption lines. */
+  readonly projects = new ProjectMatchCache();
 
   /** The role cue of a heading, worked out once per title. */
   sectionCue(title: string): RoleCue {
@@ -145,7 +147,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
     paragraphs: structure.paragraphs,
     captions: structure.captions,
     figures,
-    projects: segmenter ? collectProjects(text, names, structure.paragraphs) : [],
+    projects: segmenter ? collectProjects(text, names, structure.paragraphs, cache?.projects) : [],
     segmentation: segmenter
       ? { available: true }
       : { available: false, error: options.segmenterError ?? 'word segmentation was not requested' },

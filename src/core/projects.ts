@@ -98,13 +98,19 @@ function inBookTitle(text: string, at: number): boolean {
 const MAX_CAPTION = 60;
 
 /** Names in the short lines between paragraphs (captions, labels). */
-function namesOutside(text: string, paragraphs: Paragraph[]): string[] {
+function namesOutside(text: string, paragraphs: Paragraph[], cache: ProjectMatchCache | undefined): string[] {
   const out: string[] = [];
   let pos = 0;
   const scan = (from: number, to: number) => {
     for (const line of text.slice(from, to).split(/\r?\n/)) {
       const t = line.trim();
-      if (t && t.length <= MAX_CAPTION && !/^[■(（]|[/／]/.test(t)) out.push(...findProjectNames(t, undefined));
+      if (!t || t.length > MAX_CAPTION || /^[■(（]|[/／]/.test(t)) continue;
+      let found = cache?.captions.get(t);
+      if (!found) {
+        found = findProjectNames(t, undefined);
+        cache?.captions.set(t, found);
+      }
+      out.push(...found);
     }
   };
   for (const p of paragraphs) {
@@ -115,39 +121,99 @@ function namesOutside(text: string, paragraphs: Paragraph[]): string[] {
   return out;
 }
 
+interface Hit {
+  name: string;
+  span: Span;
+}
+
+/**
+ * What collectProjects keeps between analyses of one document (an AnalysisCache holds one): the names' pattern,
+ * each line's mentions while the names stay the same, and the names found in caption lines. Names never hold a
+ * line break, so a line's mentions depend on the line alone; after an edit only the changed lines are read again.
+ */
+export class ProjectMatchCache {
+  key = '';
+  pattern?: RegExp;
+  lines = new Map<string, Hit[]>();
+  captions = new Map<string, string[]>();
+  private previousLines = new Map<string, Hit[]>();
+
+  /** A line's mentions from the last two analyses, or undefined. */
+  line(text: string): Hit[] | undefined {
+    const hit = this.lines.get(text) ?? this.previousLines.get(text);
+    if (hit) this.lines.set(text, hit);
+    return hit;
+  }
+
+  /** After an analysis: lines not seen in the last two are forgotten (captions are few and kept, up to a bound). */
+  sweep(): void {
+    this.previousLines = this.lines;
+    this.lines = new Map();
+    if (this.captions.size > 10_000) this.captions.clear();
+  }
+
+  /** The names changed: every line is matched again. */
+  reset(key: string, pattern: RegExp): void {
+    this.key = key;
+    this.pattern = pattern;
+    this.lines = new Map();
+    this.previousLines = new Map();
+  }
+}
+
+/** The mentions of the names (`pattern`) in one line, offsets within the line. */
+function lineHits(line: string, pattern: RegExp): Hit[] {
+  const hits: Hit[] = [];
+  for (const m of line.matchAll(pattern)) {
+    const at = m.index!;
+    let end = at + m[0].length;
+    let name = m[0];
+    // 西康、西十高铁: a list member written with the facility word this time.
+    if (isBare(name) && LIST_BEFORE.has(line[at - 1])) {
+      const k = [4, 3, 2].find((n) => SUFFIX_CLASS.get(line.slice(end, end + n)) === 'proper');
+      if (k) {
+        name += line.slice(end, end + k);
+        end += k;
+      }
+    }
+    // A name without its facility word (荣乌 of 荣乌、西阜、…高速公路) is a mention where it stands in a list.
+    if (isBare(name) && !LIST_BEFORE.has(line[at - 1]) && !LIST_AFTER.has(line[end])) continue;
+    // Inside a book title (《河北雄安新区总体规划》) a name is part of the plan's title.
+    if (inBookTitle(line, at)) continue;
+    // 武夷山国家公园（江西片区）: a parenthesis that qualifies the name before it is no mention of its own.
+    if ((line[at - 1] === '（' || line[at - 1] === '(') && (line[end] === '）' || line[end] === ')') && isHan(line[at - 2] ?? '')) continue;
+    hits.push({ name, span: { start: at, end } });
+  }
+  return hits;
+}
+
 /** Every occurrence of each name in the text, as projects j1, j2, … in order of first occurrence. */
-export function collectProjects(text: string, names: Iterable<string>, paragraphs: Paragraph[]): Project[] {
+export function collectProjects(text: string, names: Iterable<string>, paragraphs: Paragraph[], cache?: ProjectMatchCache): Project[] {
   // Names are searched in the whole text: a caption naming a project is an occurrence too, and a project
   // named only in a caption (漯河市大数据产业园效果图) is one.
   const all = new Set(names);
-  if (paragraphs.length > 0) for (const n of namesOutside(text, paragraphs)) all.add(n);
+  if (paragraphs.length > 0) for (const n of namesOutside(text, paragraphs, cache)) all.add(n);
   names = all;
-  const hits: { name: string; span: Span }[] = [];
-  // One pass over the text: an alternation of the names, longest first, finds at each place the longest
-  // name that starts there (大数据产业园一期工程, not 大数据产业园 inside it).
+  const hits: Hit[] = [];
+  // An alternation of the names, longest first, finds at each place the longest name that starts there
+  // (大数据产业园一期工程, not 大数据产业园 inside it); line by line, each line's mentions kept in the cache.
   const list = [...new Set(names)].filter((n) => n.length > 0).sort((a, b) => b.length - a.length);
   if (list.length > 0) {
-    const re = new RegExp(list.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-    for (const m of text.matchAll(re)) {
-      const at = m.index!;
-      let end = at + m[0].length;
-      let name = m[0];
-      // 西康、西十高铁: a list member written with the facility word this time.
-      if (isBare(name) && LIST_BEFORE.has(text[at - 1])) {
-        const k = [4, 3, 2].find((n) => SUFFIX_CLASS.get(text.slice(end, end + n)) === 'proper');
-        if (k) {
-          name += text.slice(end, end + k);
-          end += k;
-        }
+    const key = list.join('\n');
+    const matches = cache ?? new ProjectMatchCache();
+    if (matches.key !== key || !matches.pattern) matches.reset(key, new RegExp(list.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g'));
+    for (let from = 0; from < text.length; ) {
+      let to = text.indexOf('\n', from);
+      if (to < 0) to = text.length;
+      if (to > from) {
+        const line = text.slice(from, to);
+        let found = matches.line(line);
+        if (!found) matches.lines.set(line, (found = lineHits(line, matches.pattern!)));
+        for (const h of found) hits.push({ name: h.name, span: { start: h.span.start + from, end: h.span.end + from } });
       }
-      // A name without its facility word (荣乌 of 荣乌、西阜、…高速公路) is a mention where it stands in a list.
-      if (isBare(name) && !LIST_BEFORE.has(text[at - 1]) && !LIST_AFTER.has(text[end])) continue;
-      // Inside a book title (《河北雄安新区总体规划》) a name is part of the plan's title.
-      if (inBookTitle(text, at)) continue;
-      // 武夷山国家公园（江西片区）: a parenthesis that qualifies the name before it is no mention of its own.
-      if ((text[at - 1] === '（' || text[at - 1] === '(') && (text[end] === '）' || text[end] === ')') && isHan(text[at - 2] ?? '')) continue;
-      hits.push({ name, span: { start: at, end } });
+      from = to + 1;
     }
+    matches.sweep();
   }
   // Where names overlap the longest wins (大数据产业园 inside 大数据产业园一期工程 is not another mention).
   hits.sort((a, b) => b.span.end - b.span.start - (a.span.end - a.span.start) || a.span.start - b.span.start);
