@@ -17,12 +17,16 @@ export interface ArrayPatch<T> {
 
 /**
  * How the edits moved what follows them: offsets by the text's edits (textEdits.ts); numbered ids (s12, p40, f7,
- * numbered in text order) above a kind's threshold by its delta, as the ids that refer to them.
+ * numbered in text order), and the ids that refer to them, by how many items of their kind the edits before them
+ * added or removed.
  */
 export interface Move {
   edits: TextEdit[];
-  /** Kind letter → [the last id number before the edit, how many items of the kind more there are]. */
-  ids: Record<string, [number, number]>;
+  /**
+   * Kind letter → for each edit, [how many old items of the kind start before its end, how many more there are
+   * in the new analysis up to there]: an old item numbered above the first count moves by the second.
+   */
+  ids: Record<string, [number, number][]>;
 }
 
 export interface AnalysisPatch {
@@ -45,10 +49,15 @@ const ID_KEYS = new Set(['id', 'parentId', 'sectionId', 'paragraphId', 'figureId
 const NUMBERED_ID = /^[spf]\d+$/;
 
 function renamed(id: string, move: Move): string {
-  const kind = move.ids[id[0]];
-  if (!kind || kind[1] === 0 || !NUMBERED_ID.test(id)) return id; // most ids: their kind's count did not change
+  const cuts = move.ids[id[0]];
+  if (!cuts || cuts.length === 0 || !NUMBERED_ID.test(id)) return id; // most ids: their kind's count did not change
   const n = Number(id.slice(1));
-  return n > kind[0] ? `${id[0]}${n + kind[1]}` : id;
+  let by = 0;
+  for (const [before, delta] of cuts) {
+    if (n <= before) break;
+    by = delta;
+  }
+  return by === 0 ? id : `${id[0]}${n + by}`;
 }
 
 const at = (offset: number, move: Move) => movedOffset(move.edits, offset);
@@ -91,25 +100,38 @@ const ARRAYS = Object.keys(MOVE) as PatchedArray[];
 export function diffAnalysis(before: DocumentAnalysis, after: DocumentAnalysis, oldText: string, newText: string): AnalysisPatch {
   const { sections, paragraphs, figures, captions, projects, ...fields } = after;
   const edits = textEdits(oldText, newText);
-  const from = edits.length > 0 ? edits[0].from : oldText.length;
   const move: Move = {
     edits,
     ids: {
-      s: [countBefore(before.sections, (x) => x.heading.start, from), after.sections.length - before.sections.length],
-      p: [countBefore(before.paragraphs, (x) => x.range.start, from), after.paragraphs.length - before.paragraphs.length],
-      f: [countBefore(before.figures, (x) => x.range.start, from), after.figures.length - before.figures.length],
+      s: idCuts(before.sections, after.sections, (x) => x.heading.start, edits),
+      p: idCuts(before.paragraphs, after.paragraphs, (x) => x.range.start, edits),
+      f: idCuts(before.figures, after.figures, (x) => x.range.start, edits),
     },
   };
   return {
     move,
     fields,
     order: Object.keys(after),
-    sections: diffArray(before.sections, sections, move),
-    paragraphs: diffArray(before.paragraphs, paragraphs, move),
-    figures: diffArray(before.figures, figures, move),
-    captions: diffArray(before.captions, captions, move),
-    projects: diffArray(before.projects, projects, move),
+    sections: diffArray(before.sections, sections, move, 's'),
+    paragraphs: diffArray(before.paragraphs, paragraphs, move, 'p'),
+    figures: diffArray(before.figures, figures, move, 'f'),
+    captions: diffArray(before.captions, captions, move, undefined),
+    projects: diffArray(before.projects, projects, move, undefined),
   };
+}
+
+/** For each edit where the count of a kind changed: the old items before its end, and the change up to there. */
+function idCuts<T>(before: readonly T[], after: readonly T[], start: (item: T) => number, edits: readonly TextEdit[]): [number, number][] {
+  if (before.length === after.length && edits.length <= 1) return []; // typing: no item came or went
+  const cuts: [number, number][] = [];
+  let last = 0;
+  for (const e of edits) {
+    const old = countBefore(before, start, e.to);
+    const delta = countBefore(after, start, movedOffset(edits, e.to)) - old;
+    if (delta !== last) cuts.push([old, delta]);
+    last = delta;
+  }
+  return cuts;
 }
 
 /** How many items (in text order) start before `from`. */
@@ -132,14 +154,15 @@ export function applyAnalysisPatch(before: DocumentAnalysis, patch: AnalysisPatc
     const old = before[name] as unknown[];
     const p = patch[name] as ArrayPatch<unknown>;
     const copy = MOVE[name] as (item: unknown, move: Move) => unknown;
-    const d = p.runs.reduce((n, c, i) => (i % 2 === 1 ? n + c : n), 0) - old.length;
+    const length = p.runs.reduce((n, c, i) => (i % 2 === 1 ? n + c : n), 0);
+    const counterpart = counterparts(KIND_OF[name], move, old.length, length);
     const out: unknown[] = [];
     let next = 0;
     for (let r = 0; r < p.runs.length; r += 2) {
       const code = p.runs[r];
       for (let c = p.runs[r + 1]; c > 0; c--) {
         const k = out.length;
-        const j = code === 3 || code === 4 ? k - d : k;
+        const j = code === 3 || code === 4 ? counterpart(k) : k;
         if (code !== 2 && (j < 0 || j >= old.length)) throw new Error(`the analysis patch does not fit: ${name} has ${old.length} items`);
         out.push(code === 2 ? p.items[next++] : code === 0 || code === 3 ? old[j] : copy(old[j], move));
       }
@@ -163,15 +186,39 @@ export function patchSize(patch: AnalysisPatch): { sent: number; total: number }
   return { sent, total };
 }
 
-function diffArray<T>(before: readonly T[], after: readonly T[], move: Move): ArrayPatch<T> {
-  const d = after.length - before.length;
+/** The letter of the ids of each array's items (captions and projects are not renumbered). */
+const KIND_OF: Record<PatchedArray, string | undefined> = { sections: 's', paragraphs: 'p', figures: 'f', captions: undefined, projects: undefined };
+
+/**
+ * The old item that new item k is, moved, after the edits: by the kind's id cuts where items came or went at
+ * several places; else k − d (d: how many more there are). -1 when none.
+ */
+function counterparts(kind: string | undefined, move: Move, oldLength: number, newLength: number): (k: number) => number {
+  const cuts = kind ? move.ids[kind] : undefined;
+  if (!cuts || cuts.length === 0) {
+    const d = newLength - oldLength;
+    return (k) => (k - d >= 0 && k - d < oldLength ? k - d : -1);
+  }
+  const newToOld = new Int32Array(newLength).fill(-1);
+  let c = 0;
+  let by = 0;
+  for (let j = 0; j < oldLength; j++) {
+    while (c < cuts.length && j + 1 > cuts[c][0]) by = cuts[c++][1];
+    const k = j + by;
+    if (k >= 0 && k < newLength) newToOld[k] = j;
+  }
+  return (k) => newToOld[k];
+}
+
+function diffArray<T>(before: readonly T[], after: readonly T[], move: Move, kind: string | undefined): ArrayPatch<T> {
+  const counterpart = counterparts(kind, move, before.length, after.length);
   const runs: number[] = [];
   const items: T[] = [];
   for (let k = 0; k < after.length; k++) {
-    const j = k - d;
+    const j = counterpart(k);
     const here = k < before.length;
     const there = j >= 0 && j < before.length;
-    // Before the edit items are as they were; after it they are moved, and d further along if the count changed.
+    // Before the edits items are as they were; after them they are moved, further along if items came or went.
     const code =
       here && same(before[k], after[k], STILL) ? 0
       : there && same(before[j], after[k], move) ? 4

@@ -21,6 +21,11 @@ const EDITS: ((text: string, at: number) => string)[] = [
   (t, at) => t.slice(0, at) + t.slice(at + 40),
   (t, at) => t.slice(0, at) + '\n三、新的标题\n' + t.slice(at),
   (t) => t,
+  // Items added at one place and removed at another between two analyses.
+  (t, at) => {
+    const later = Math.floor(t.length * 0.9);
+    return t.slice(0, at) + '，增长6.5%，建设沙河大桥' + t.slice(at, later) + t.slice(later + 300);
+  },
   // Typing at three places between two analyses.
   (t, at) => {
     const places = [at, Math.floor(t.length * 0.85), Math.floor(t.length * 0.95)].sort((x, y) => y - x);
@@ -88,6 +93,14 @@ describe('analysis patches', () => {
     const patch = diffAnalysis(before, analyzeText(edited, { segmenter, cache }), text, edited);
     const { sent, total } = patchSize(patch);
     assert.ok(total > 300 && sent <= 2, `${sent} of ${total} items sent`);
+    // A figure added near the start and one removed near the end: the items between are renumbered, not sent.
+    const a = before.paragraphs[Math.floor(before.paragraphs.length * 0.2)].range.end;
+    const b = before.figures[Math.floor(before.figures.length * 0.8)].range;
+    const twice = text.slice(0, a) + '增长6.5%' + text.slice(a, b.start) + text.slice(b.end);
+    const after2 = analyzeText(twice, { segmenter, cache });
+    const p2 = diffAnalysis(before, after2, text, twice);
+    assert.deepEqual(applyAnalysisPatch(before, p2), after2);
+    assert.ok(patchSize(p2).sent <= 10, `${patchSize(p2).sent} items sent for two edits that changed the count of figures`);
     // An unchanged text sends nothing but the small fields.
     assert.equal(patchSize(diffAnalysis(before, analyzeText(text, { segmenter, cache }), text, text)).sent, 0);
   });
