@@ -23,8 +23,8 @@ export interface ArrayPatch<T> {
 export interface Move {
   edits: TextEdit[];
   /**
-   * Kind letter → for each edit, [how many old items of the kind start before its end, how many more there are
-   * in the new analysis up to there]: an old item numbered above the first count moves by the second.
+   * Kind letter → cuts [j, d]: from old item index j on (numbers above j), an item's new index is its old one + d
+   * (until the next cut).
    */
   ids: Record<string, [number, number][]>;
 }
@@ -100,12 +100,13 @@ const ARRAYS = Object.keys(MOVE) as PatchedArray[];
 export function diffAnalysis(before: DocumentAnalysis, after: DocumentAnalysis, oldText: string, newText: string): AnalysisPatch {
   const { sections, paragraphs, figures, captions, projects, ...fields } = after;
   const edits = textEdits(oldText, newText);
+  const offsets: Move = { edits, ids: {} };
   const move: Move = {
     edits,
     ids: {
-      s: idCuts(before.sections, after.sections, (x) => x.heading.start, edits),
-      p: idCuts(before.paragraphs, after.paragraphs, (x) => x.range.start, edits),
-      f: idCuts(before.figures, after.figures, (x) => x.range.start, edits),
+      s: idCuts(before.sections, after.sections, (x) => x.heading.start, offsets),
+      p: idCuts(before.paragraphs, after.paragraphs, (x) => x.range.start, offsets),
+      f: idCuts(before.figures, after.figures, (x) => x.range.start, offsets),
     },
   };
   return {
@@ -120,16 +121,19 @@ export function diffAnalysis(before: DocumentAnalysis, after: DocumentAnalysis, 
   };
 }
 
-/** For each edit where the count of a kind changed: the old items before its end, and the change up to there. */
-function idCuts<T>(before: readonly T[], after: readonly T[], start: (item: T) => number, edits: readonly TextEdit[]): [number, number][] {
-  if (before.length === after.length && edits.length <= 1) return []; // typing: no item came or went
+/**
+ * How the numbered ids of one kind moved: each old item is found in the new analysis at its moved start, and
+ * where the difference of their indexes changes a cut is made ([old items before it, the new difference]). Found
+ * from the items, not the edits: a heading lost at one place can come back at another (lead-ins are read as runs).
+ */
+function idCuts<T>(before: readonly T[], after: readonly T[], start: (item: T) => number, move: Move): [number, number][] {
   const cuts: [number, number][] = [];
   let last = 0;
-  for (const e of edits) {
-    const old = countBefore(before, start, e.to);
-    const delta = countBefore(after, start, movedOffset(edits, e.to)) - old;
-    if (delta !== last) cuts.push([old, delta]);
-    last = delta;
+  for (let j = 0; j < before.length; j++) {
+    const target = at(start(before[j]), move);
+    const k = countBefore(after, start, target);
+    if (k >= after.length || start(after[k]) !== target) continue; // gone, or changed where it starts
+    if (k - j !== last) cuts.push([j, (last = k - j)]);
   }
   return cuts;
 }

@@ -1,7 +1,7 @@
 // Only what changed crosses from the worker to the host: a patch of the previous analysis rebuilds the new one
 // exactly, for edits anywhere in real reports, and holds few items for a small edit.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { AnalysisCache, analyzeText } from '../../src/core/analyze';
@@ -103,6 +103,36 @@ describe('analysis patches', () => {
     assert.ok(patchSize(p2).sent <= 10, `${patchSize(p2).sent} items sent for two edits that changed the count of figures`);
     // An unchanged text sends nothing but the small fields.
     assert.equal(patchSize(diffAnalysis(before, analyzeText(text, { segmenter, cache }), text, text)).sent, 0);
+  });
+
+  test('typing at three places of a 1 MB report, a character at a time, sends the changed items only', () => {
+    // As the 5 MB integration test types: numerals among the characters (they make and unmake figures), CRLF text.
+    const texts = readdirSync(CORPUS_DIR)
+      .filter((n) => /^(national-\d{4}|\d{3}_[0-9a-f]+)\.txt$/.test(n))
+      .sort()
+      .map((n) => readFileSync(join(CORPUS_DIR, n), 'utf8').trimEnd());
+    const parts: string[] = [];
+    for (let i = 0, n = 0; n < 400_000; i++) n += parts[parts.push(texts[i % texts.length]) - 1].length;
+    let text = parts.join('\r\n\r\n');
+    const cache = new AnalysisCache();
+    let before = analyzeText(text, { segmenter, cache });
+    const places = [0.1, 0.5, 0.8].map((f) => before.paragraphs[Math.floor(before.paragraphs.length * f)].range.end);
+    let shift = 0;
+    let worst = 0;
+    for (const [i, typed] of ['键入文字甲一二三', '键入文字乙四五六', '键入文字丙七八九'].entries()) {
+      let at = places[i] + shift;
+      for (const ch of typed) {
+        const edited = text.slice(0, at) + ch + text.slice(at);
+        const after = analyzeText(edited, { segmenter, cache });
+        const patch = diffAnalysis(before, after, text, edited);
+        worst = Math.max(worst, patchSize(patch).sent);
+        assert.equal(JSON.stringify(applyAnalysisPatch(before, patch)), JSON.stringify(after));
+        [before, text] = [after, edited];
+        at++;
+      }
+      shift += typed.length;
+    }
+    assert.ok(worst <= 10, `at most ${worst} items sent for one typed character`);
   });
 
   test('a patch that does not fit the analysis it is applied to is refused', () => {
