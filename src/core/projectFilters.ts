@@ -18,9 +18,19 @@ const CAMPAIGN_VERBS = new Set([
   '发展', '建设', '提质', '提升', '创作', '引育', '惠民', '保护', '培育', '振兴', '焕新', '提档', '育人', '树人',
 ]);
 
+/** What a market is for when it is no marketplace: a region or a scope (拉美市场, RCEP成员国市场, 国内国际双循环市场). */
+const WORLD_REGIONS = new Set(['拉美', '欧美', '美欧', '东盟', '非洲', '中东', '中亚', '日韩', '欧盟', '欧洲', '东南亚', '东北亚', '南亚', '全球']);
+const MARKET_SCOPE = new Set(['成员国', '国内', '国际', '海外', '境外', '新兴', '传统', '资本', '要素', '消费', '循环', '双循环', '金融', '劳动力']);
+
 /** Whether the name read from `words` (facility word last, not among them) names no project. */
 export function notAProject(name: string, words: NameWord[], suffix: string): boolean {
   if (COVERAGE_RE.test(name)) return true;
+  // A marketplace is named by its goods (七一路海鲜市场, 紫金城机电市场), not by a region, a scope or a verb.
+  if (suffix === '市场' && words.length > 0) {
+    const last = words[words.length - 1];
+    // (Not by the dictionary's tags: it has 海鲜 for a place.)
+    if (MARKET_SCOPE.has(last.word) || WORLD_REGIONS.has(last.word) || last.kind === 'verb' || last.tag.startsWith('v')) return true;
+  }
   if (suffix === '工程' && words.length > 0) {
     const last = words[words.length - 1];
     const before = name.slice(0, name.length - suffix.length);
