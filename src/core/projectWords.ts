@@ -59,7 +59,7 @@ export const SUFFIXES = [...SUFFIX_CLASS.keys()].sort((a, b) => b.length - a.len
 
 /** Words ending in a facility word that name no facility (研究中心 is an institution, 交易中心 a market). */
 export const NOT_FACILITY_RE =
-  /(?:研究中心|交易中心|研究院|研究所|实验室|委员会|服务中心|金融中心|商贸中心|物流中心|副中心|指挥中心|调度中心|数据中心城|结算中心|科技创新中心|工作站|之城|之都|之乡|经济走廊|经济带|服务站|网站|车站|加油站|公交站|高速路|收费站|一线|二线|底线|红线|防线|热线|主线|航线|专线|生命线|天际线|界线|战线|路线|航道)$/;
+  /(?:研究中心|交易中心|研究院|研究所|实验室|委员会|服务中心|金融中心|商贸中心|物流中心|副中心|指挥中心|调度中心|数据中心城|结算中心|科技创新中心|工作站|之城|之都|之乡|经济走廊|经济带|服务站|网站|车站|加油站|公交站|高速路|收费站|计量中心|互认项目|次中心|一线|二线|底线|红线|防线|热线|主线|航线|专线|生命线|天际线|界线|战线|路线|航道)$/;
 
 /** Words that say nothing about which project is meant. */
 export const GENERIC = new Set([
@@ -78,6 +78,8 @@ export const GENERIC = new Set([
   '家', '点', '级', '型', '性', '类', '项', '个', '座', '条', '所', '处', '批', '期', '段', '东', '西', '南', '北',
   '新兴产业', '战略性新兴产业', '产业集群', '县乡', '乡镇', '城乡居民', '通信', '电力', '市政', '能源', '燃气',
   '供热', '供水', '物流', '金融', '医疗', '养老', '商贸', '地上', '地下', '附属', '主体工程', '城改', '非遗', '冬奥', '合作', '商务', '高品质', '公立', '生态旅游',
+  // Designations and slogans that open a name and say nothing about which project (美丽中国省域先行区, 保交房项目).
+  '美丽中国', '省域', '保交房', '保交楼',
 ]);
 /** Words that end a name on its left although they are nouns: regions, sectors, people (西部地区“两基”攻坚计划). */
 export const STOP_WORDS = new Set([
