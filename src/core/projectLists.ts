@@ -36,7 +36,10 @@ function isWorksClass(rest: string): boolean {
   const after = rest.slice(LIST_COUNT_RE.exec(rest)![0].length);
   return LIST_CLASS_RE.test(after);
 }
+/** A count of lines or sites right after the last item (台黑4条高速, 西十2条高铁). */
+const COUNTED_KIND_RE = /(?<=[\u4e00-\u9fff])[\d一二三四五六七八九十]+[条座处个](?=高铁|铁路|高速|公路|城际|机场|水库|枢纽|港口)/;
 const MIN_MEMBER = 2;
+const MEMBER_WORKS_RE = /(?:改扩建|扩建|扩容)$/;
 const MAX_MEMBER = 8;
 const HAN_ONLY_RE = /^[\u4e00-\u9fff“”"·]+$/;
 /** Items that name regions, sectors, companies or a facility of their own kind are not list members. */
@@ -84,7 +87,14 @@ function companyProject(item: string, lex: Lexicon): string | undefined {
 
 /** The item with its leading verbs and qualifiers dropped (建成汉江西路 → 汉江西路), or undefined if it is no name. */
 function memberName(item: string, lex: Lexicon, sites = false): string | undefined {
-  const s = trimLeading(item, lex);
+  // 京哈（扩建）: the parenthesis left out; 京哈改扩建: building work after a member is in its name.
+  const s0 = trimLeading(item, lex).replace(/[（(][^）)]{1,6}[）)]$/, '');
+  const works = MEMBER_WORKS_RE.exec(s0);
+  if (works && works.index >= MIN_MEMBER) {
+    const name = memberName(s0.slice(0, works.index), lex, sites);
+    return name === undefined ? undefined : name + works[0];
+  }
+  const s = s0;
   const route = ROUTE_MEMBER_RE.exec(s);
   if (route) return `${route[1]}至${route[2]}`;
   if (BERTH_MEMBER_RE.test(s)) return s;
@@ -154,12 +164,15 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     const items = clause.split('、');
     let last = items[items.length - 1];
     const lastStart = base + clause.length - last.length;
-    const etc = last.indexOf('等');
+    // (凌绥、台黑4条高速: a count of the kind ends the list as 等 does.)
+    const counted = last.includes('等') ? null : COUNTED_KIND_RE.exec(last);
+    const etc = counted ? counted.index : last.indexOf('等');
+    const tail = counted ? `等${last.slice(etc)}` : last.slice(etc);
     let isList = false;
-    const worksList = etc >= 0 && /^等[^，。]{0,8}(?:项目|工程)/.test(last.slice(etc));
-    const sites = etc >= 0 && SITES_RE.test(last.slice(etc));
-    if (etc >= 0 && (worksList || isWorksClass(last.slice(etc)))) {
-      isList = isWorksClass(last.slice(etc));
+    const worksList = etc >= 0 && /^等[^，。]{0,8}(?:项目|工程)/.test(tail);
+    const sites = etc >= 0 && SITES_RE.test(tail);
+    if (etc >= 0 && (worksList || isWorksClass(tail))) {
+      isList = isWorksClass(tail);
       last = last.slice(0, etc);
       items[items.length - 1] = last;
     }
@@ -213,6 +226,8 @@ const PROGRAMME_FORMS: [string, number, (t: string, i: number) => boolean, RegEx
   ['还', 2, (t, i) => t[i - 2] === '退', /退[耕牧田渔]还[林草湖海]/y],
   ['通', 2, (t, i) => t[i - 1] === t[i - 2], /([村户组镇乡])\1通/y],
 ];
+/** The national cultural parks (长城、大运河、长征、黄河、长江国家文化公园), whose themes are no places. */
+const CULTURAL_PARK_RE = /(?:长城|大运河|长征|黄河|长江)国家文化公园/g;
 /** National programmes of medical centres (国家医学中心, 国家儿童区域医疗中心, 国家医学分中心). */
 const NATIONAL_CENTRE_RE = /国家(?:[\u4e00-\u9fff]{1,4}?)?(?:医学分?中心|区域医疗中心)/g;
 
@@ -227,6 +242,7 @@ export function programmeNames(text: string): string[] {
     }
   }
   if (text.includes('中心')) for (const m of text.matchAll(NATIONAL_CENTRE_RE)) out.push(m[0]);
+  if (text.includes('国家文化公园')) for (const m of text.matchAll(CULTURAL_PARK_RE)) out.push(m[0]);
   return out;
 }
 
