@@ -218,6 +218,8 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     if (t.kind === 'verb') {
       if (!INTERNAL_VERBS.has(t.word)) break;
       if (PREDICATE.has(t.word) && (!verbRun || !isNameWord(left.at(i + 1)))) break;
+      // (营口片区|建设陆港: a facility before the verb is what does the building, unless works follow.)
+      if (PREDICATE.has(t.word) && left.at(i + 1)?.kind === 'suffix' && !WORKS_WORDS.has(suffix)) break;
     } else if (isNameWord(t) || t.kind === 'numeric') {
       verbRun = false;
     } else {
