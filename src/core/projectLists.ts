@@ -27,9 +27,9 @@ function nextEtcWorks(text: string, from: number): number {
  * (等高铁项目, 等安置房项目; 等一批重大项目 says nothing: 中食数联、…等一批大项目 has a company in it).
  */
 const LIST_CLASS_RE =
-  /^(?:高铁|铁路|高速|公路|城际|航道|灌区|园区|产业园|产业带|遗址|景区|景点|港口|机场|枢纽|水库|场馆|基地|酒店|商圈|街区|楼盘|地块|楼宇|[\u4e00-\u9fff]{1,4}?(?:项目|工程|建设))/;
+  /^(?:高铁|铁路|高速|公路|城际|航道|灌区|园区|产业园|产业带|遗址|景区|景点|港口|机场|枢纽|水库|场馆|基地|酒店|商圈|街区|楼盘|地块|楼宇|专业市场|批发市场|[\u4e00-\u9fff]{1,4}?(?:项目|工程|建设))/;
 /** What may stand between 等 and the kind of works: a count, a qualifier. */
-const LIST_COUNT_RE = /^等(?:一批|[\d一二三四五六七八九十—-]+[个项条座处家所])?(?:全市|全省|重大|重点|大型|大|基础设施|公共服务|民生|基础)*/;
+const LIST_COUNT_RE = /^等(?:一批|[\d一二三四五六七八九十—-]+[个项条座处家所])?(?:\d+千伏)?(?:全市|全省|重大|重点|大型|大|基础设施|公共服务|民生|基础)*/;
 
 /** Whether the text from 等 on says the items are works of a kind. */
 function isWorksClass(rest: string): boolean {
@@ -39,7 +39,7 @@ function isWorksClass(rest: string): boolean {
 /** A count of lines or sites right after the last item (台黑4条高速, 西十2条高铁). */
 const COUNTED_KIND_RE = /(?<=[\u4e00-\u9fff])[\d一二三四五六七八九十]+[条座处个](?=高铁|铁路|高速|公路|城际|机场|水库|枢纽|港口)/;
 const MIN_MEMBER = 2;
-const MEMBER_WORKS_RE = /(?:改扩建|扩建|扩容)$/;
+const MEMBER_WORKS_RE = /(?:改扩建|扩建|扩容|[一二三四五六七八九十]期)$/;
 const MAX_MEMBER = 8;
 const HAN_ONLY_RE = /^[\u4e00-\u9fff“”"·]+$/;
 /** Items that name regions, sectors, companies or a facility of their own kind are not list members. */
@@ -87,7 +87,7 @@ function companyProject(item: string, lex: Lexicon): string | undefined {
 
 /** The item with its leading verbs and qualifiers dropped (建成汉江西路 → 汉江西路), or undefined if it is no name. */
 function memberName(item: string, lex: Lexicon, sites = false): string | undefined {
-  // 京哈（扩建）: the parenthesis left out; 京哈改扩建: building work after a member is in its name.
+  // 京哈（扩建）: the parenthesis left out; 京哈改扩建, 川州二期: building work or a phase after a member is in its name.
   const s0 = trimLeading(item, lex).replace(/[（(][^）)]{1,6}[）)]$/, '');
   const works = MEMBER_WORKS_RE.exec(s0);
   if (works && works.index >= MIN_MEMBER) {
