@@ -75,7 +75,8 @@ function companyProject(item: string, lex: Lexicon): string | undefined {
   const second = first.word.length === 1 ? wordAfter(lex, s, 1)! : undefined;
   // (Not an adjective or a generic word read apart: 新|质生产力.)
   const piece = (w: { word: string; tag: string }) => w.word.length === 1 && !FUNCTION_CHARS.has(w.word) && !GENERIC.has(w.word);
-  const opens = first.word.length === 1 ? piece(first) && piece(second!) : /^(?:ns|nz|nr|x|nx)/.test(first.tag);
+  // (中铝, 中能建: a company's abbreviation opens one too.)
+  const opens = first.word.length === 1 ? piece(first) && piece(second!) : /^(?:ns|nz|nr|x|nx|j)/.test(first.tag);
   if (!opens) return undefined;
   for (let at = 0; at < s.length; ) {
     const w = wordAfter(lex, s, at)!;
