@@ -89,7 +89,8 @@ function companyProject(item: string, lex: Lexicon): string | undefined {
 /** The item with its leading verbs and qualifiers dropped (建成汉江西路 → 汉江西路), or undefined if it is no name. */
 function memberName(item: string, lex: Lexicon, sites = false): string | undefined {
   // 京哈（扩建）: the parenthesis left out; 京哈改扩建, 川州二期: building work or a phase after a member is in its name.
-  const s0 = trimLeading(item, lex).replace(/[（(][^）)]{1,6}[）)]$/, '');
+  // (“两国双园”: a whole quoted name without its quotes.)
+  const s0 = trimLeading(item, lex).replace(/[（(][^）)]{1,6}[）)]$/, '').replace(/^“([^“”]{2,8})”$/, '$1');
   const works = MEMBER_WORKS_RE.exec(s0);
   if (works && works.index >= MIN_MEMBER) {
     const name = memberName(s0.slice(0, works.index), lex, sites);
