@@ -230,6 +230,14 @@ const PROGRAMME_FORMS: [string, number, (t: string, i: number) => boolean, RegEx
 ];
 /** The national cultural parks (长城、大运河、长征、黄河、长江国家文化公园), whose themes are no places. */
 const CULTURAL_PARK_RE = /(?:长城|大运河|长征|黄河|长江)国家文化公园/g;
+/**
+ * A quoted name after the places it joins (中马“两国双园”, 中印尼“两国双园”, 渝黔桂“氢走廊”): a country pair
+ * (中 and one or two characters) or two or three provinces' one-character names, then a quoted facility.
+ * (collectProjects in projects.ts takes a name ending in ” for a bare list member: such a name is a mention only
+ * where a list holds it, until isBare there looks inside the closing quote.)
+ */
+const JOINED_QUOTE_RE =
+  /(?:(?<![\u4e00-\u9fff])中[\u4e00-\u9fff]{1,2}|(?<![\u4e00-\u9fff])[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台]{2,3})“[^“”，。]{1,6}(?:园|走廊|中心|港|基地)”/g;
 /** National programmes of medical centres (国家医学中心, 国家儿童区域医疗中心, 国家医学分中心). */
 const NATIONAL_CENTRE_RE = /国家(?:[\u4e00-\u9fff]{1,4}?)?(?:医学分?中心|区域医疗中心)/g;
 
@@ -244,6 +252,7 @@ export function programmeNames(text: string): string[] {
     }
   }
   if (text.includes('中心')) for (const m of text.matchAll(NATIONAL_CENTRE_RE)) out.push(m[0]);
+  if (text.includes('”')) for (const m of text.matchAll(JOINED_QUOTE_RE)) out.push(m[0]);
   if (text.includes('国家文化公园')) for (const m of text.matchAll(CULTURAL_PARK_RE)) out.push(m[0]);
   return out;
 }
