@@ -135,6 +135,25 @@ function memberName(item: string, lex: Lexicon, sites = false): string | undefin
 }
 
 /**
+ * An item of a list of facilities of a kind (全季酒店、航空大厦等6家酒店; 环保巷、光华皮件厂等35个问题楼盘) that ends
+ * in a facility word: a name even when its words are common ones, for the list says these are named places.
+ */
+function facilityMember(item: string, lex: Lexicon): string | undefined {
+  const s = trimLeading(item, lex);
+  if (s.length > MAX_MEMBER + 2 || !/^[\u4e00-\u9fff]+$/.test(s)) return undefined;
+  const k = [4, 3, 2, 1].find((n) => n < s.length - 1 && SUFFIX_CLASS.has(s.slice(-n)));
+  if (k === undefined) return undefined;
+  const rest = s.slice(0, -k);
+  if (GENERIC.has(rest) || STOP_WORDS.has(rest) || SUFFIX_CLASS.has(rest)) return undefined;
+  for (let at = 0; at < rest.length; ) {
+    const w = wordAfter(lex, rest, at)!;
+    if (PREDICATE.has(w.word) || GENERIC.has(w.word) || (w.word.length === 1 && FUNCTION_CHARS.has(w.word)) || (w.word.length > 1 && w.tag.startsWith('v'))) return undefined;
+    at += w.word.length;
+  }
+  return s;
+}
+
+/**
  * Members of the lists whose last item is a project found in the paragraph (spans) or that end in 等 and a
  * kind of works: the items before it, as written.
  */
@@ -178,6 +197,8 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
       last = last.slice(0, etc);
       items[items.length - 1] = last;
     }
+    // (全季酒店、航空大厦等6家酒店: items that end in a facility word in a list of that kind are names.)
+    const kindList = etc >= 0 && isWorksClass(tail);
     // The last item is a project found by its facility word, from the item's start (津石高速公路), or two
     // items are (三峡工程、西电东送、青藏铁路、南水北调等重大建设).
     const lastFound = found.find((f) => f.start >= lastStart && f.start <= lastStart + 4 && f.end <= lastStart + last.length + 6);
@@ -201,7 +222,9 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
         if (!conj) continue;
         rest = item.slice(after + conj[0].length);
       }
-      const name = companiesOnly ? companyProject(rest, lex) : (memberName(rest, lex, sites) ?? (worksList ? companyProject(rest, lex) : undefined));
+      const name = companiesOnly
+        ? companyProject(rest, lex)
+        : (memberName(rest, lex, sites) ?? (worksList ? companyProject(rest, lex) : undefined) ?? (kindList ? facilityMember(rest, lex) : undefined));
       if (name) out.push(name);
     }
   }
