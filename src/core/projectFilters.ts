@@ -22,9 +22,14 @@ const CAMPAIGN_VERBS = new Set([
 const WORLD_REGIONS = new Set(['拉美', '欧美', '美欧', '东盟', '非洲', '中东', '中亚', '日韩', '欧盟', '欧洲', '东南亚', '东北亚', '南亚', '全球']);
 const MARKET_SCOPE = new Set(['成员国', '国内', '国际', '海外', '境外', '新兴', '传统', '资本', '要素', '消费', '循环', '双循环', '金融', '劳动力']);
 
+/** Designated zones: named by a place or a proper name, else a kind of zone (改革开放先导区, 营商环境示范区). */
+const DESIGNATED_ZONE = new Set(['示范区', '先行区', '先导区', '试验区', '实验区', '引领区', '先行试验区']);
+
 /** Whether the name read from `words` (facility word last, not among them) names no project. */
 export function notAProject(name: string, words: NameWord[], suffix: string): boolean {
   if (COVERAGE_RE.test(name)) return true;
+  // (The dictionary's rare nouns, nx, are no names here: 改革开放, 营商环境 read as such.)
+  if (DESIGNATED_ZONE.has(suffix) && !words.some((t) => t.kind === 'proper' && t.tag !== 'nx')) return true;
   // A marketplace is named by its goods (七一路海鲜市场, 紫金城机电市场), not by a region, a scope or a verb.
   if (suffix === '市场' && words.length > 0) {
     const last = words[words.length - 1];
