@@ -13,7 +13,7 @@ const SITES_RE = /^等(?:[一二三四五六七八九十\d]+[个处座])?(?:重�
 /** What ends a clause for a list. */
 const CLAUSE_BREAK = new Uint8Array(0x10000);
 for (const c of '，。；！？：,;!?:') CLAUSE_BREAK[c.charCodeAt(0)] = 1;
-const ETC_WORKS_RE = /等(?:一批)?(?:重大|重点)?项目/y;
+const ETC_WORKS_RE = /等(?:(?:一批)?(?:重大|重点)?项目|[\d一二三四五六七八九十]+[条座处个](?:煤矿|气田|油田|遗址|水库|机场|高铁|铁路|高速))/y;
 /** The next 等 from `from` that opens 等项目, 等一批重大项目, …; -1 when there is none. */
 function nextEtcWorks(text: string, from: number): number {
   for (let i = text.indexOf('等', from); i >= 0; i = text.indexOf('等', i + 1)) {
@@ -27,7 +27,7 @@ function nextEtcWorks(text: string, from: number): number {
  * (等高铁项目, 等安置房项目; 等一批重大项目 says nothing: 中食数联、…等一批大项目 has a company in it).
  */
 const LIST_CLASS_RE =
-  /^(?:高铁|铁路|高速|公路|城际|航道|灌区|园区|产业园|产业带|遗址|景区|景点|港口|机场|枢纽|水库|场馆|基地|酒店|商圈|街区|楼盘|地块|楼宇|专业市场|批发市场|[\u4e00-\u9fff]{1,4}?(?:项目|工程|建设))/;
+  /^(?:高铁|铁路|高速|公路|城际|航道|灌区|园区|产业园|产业带|遗址|景区|景点|港口|机场|枢纽|水库|场馆|基地|酒店|商圈|街区|楼盘|地块|楼宇|专业市场|批发市场|煤矿|气田|油田|电站|[\u4e00-\u9fff]{1,4}?(?:项目|工程|建设))/;
 /** What may stand between 等 and the kind of works: a count, a qualifier. */
 const LIST_COUNT_RE = /^等(?:一批|[\d一二三四五六七八九十—-]+[个项条座处家所])?(?:\d+千伏)?(?:全市|全省|重大|重点|大型|大|基础设施|公共服务|民生|基础)*/;
 
@@ -38,6 +38,7 @@ function isWorksClass(rest: string): boolean {
 }
 /** A count of lines or sites right after the last item (台黑4条高速, 西十2条高铁). */
 const COUNTED_KIND_RE = /(?<=[\u4e00-\u9fff])[\d一二三四五六七八九十]+[条座处个](?=高铁|铁路|高速|公路|城际|机场|水库|枢纽|港口)/;
+const COUNTED_ETC_RE = /等[\d一二三四五六七八九十]+[条座处个]/;
 const MIN_MEMBER = 2;
 const MEMBER_WORKS_RE = /(?:改扩建|扩建|扩容|[一二三四五六七八九十]期)$/;
 const MAX_MEMBER = 8;
@@ -160,7 +161,7 @@ function facilityMember(item: string, lex: Lexicon): string | undefined {
 export function listMembers(text: string, found: Span[], lex: Lexicon): string[] {
   const out: string[] = [];
   const lists = text.includes('、');
-  const single = text.includes('等项目') || text.includes('等重大项目') || text.includes('等重点项目') || text.includes('等一批');
+  const single = text.includes('等项目') || text.includes('等重大项目') || text.includes('等重点项目') || text.includes('等一批') || COUNTED_ETC_RE.test(text);
   if (!lists && !single) return out;
   // The clauses that hold a 、 or (one company project) 等…项目, found from those characters, not by
   // splitting the whole paragraph.
@@ -180,6 +181,10 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
       const etc = /等(?:一批)?(?:重大|重点)?项目/.exec(clause);
       const name = etc ? companyProject(clause.slice(0, etc.index), lex) : undefined;
       if (name) out.push(name);
+      // 可可盖等11处煤矿: one member before 等 and a count of the kind.
+      const one = /等[\d一二三四五六七八九十]+[条座处个]/.exec(clause);
+      const member = one && isWorksClass(clause.slice(one.index)) ? memberName(clause.slice(0, one.index), lex, true) : undefined;
+      if (member) out.push(member);
       continue;
     }
     const items = clause.split('、');
