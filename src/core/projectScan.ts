@@ -201,6 +201,11 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     if (t.kind === 'break' && NUMERAL_RE.test(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1) {
       t.kind = 'proper';
     }
+    // ，和昌中央城邦: a conjunction cannot open a clause; before a character the dictionary keeps apart it is the
+    // first of a name's (和|昌).
+    if (t.kind === 'break' && (t.word === '和' || t.word === '与') && i > 0 && !left.at(i + 1) && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1) {
+      t.kind = 'proper';
+    }
     // 中国—东盟: a dash between two names joins them (东盟 an abbreviation the dictionary has).
     if (t.kind === 'break' && t.tag === 'j' && DASH.has(left.at(i + 1)?.word ?? '')) t.kind = 'proper';
     if (t.kind === 'break' && DASH.has(t.word) && i > 0 && isNameLike(left.at(i - 1)) && isNameLike(left.at(i + 1))) {
