@@ -208,7 +208,10 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     }
     // 中国—东盟: a dash between two names joins them (东盟 an abbreviation the dictionary has).
     if (t.kind === 'break' && t.tag === 'j' && DASH.has(left.at(i + 1)?.word ?? '')) t.kind = 'proper';
-    if (t.kind === 'break' && DASH.has(t.word) && i > 0 && isNameLike(left.at(i - 1)) && isNameLike(left.at(i + 1))) {
+    // (中国—东盟国家…: the name after the dash may open a longer word the dictionary has, 东盟|国家.)
+    const afterDash = i > 0 ? left.at(i - 1)! : undefined;
+    const namedAfter = isNameLike(afterDash) || (afterDash !== undefined && afterDash.word.length > 2 && /^(?:j|ns)$/.test(lexTag(afterDash.word.slice(0, 2))));
+    if (t.kind === 'break' && DASH.has(t.word) && namedAfter && isNameLike(left.at(i + 1))) {
       t.kind = 'noun';
     }
     // 对表|雄安新区: a one-character verb after a function character is a word with it, no piece of a name.
