@@ -45,3 +45,15 @@ export function notAProject(name: string, words: NameWord[], suffix: string): bo
   }
   return false;
 }
+
+const COUNT_BEFORE_RE = /(?:[\d０-９一二三四五六七八九十两百千]+(?:个|家|座|处|所)|一批|多个|若干)$/;
+// (After the name the count ends the clause: 中科院金属研究所创新港14个项目落户 counts projects, …保定医院两个国家
+// 区域医疗中心 the list's items.)
+const COUNT_AFTER_RE = /^[\d０-９一二三四五六七八九十两百千]+(?:个|家|座|处|所)(?:以上)?(?:$|[，。、；）)])/;
+/**
+ * A kind counted (23个山海协作产业园, 培育跨境电商产业园14个, 新建70个…实训基地): a number of places of one kind, no
+ * project's name; the clause is text[lo, hi), the name [start, end).
+ */
+export function countedKind(text: string, lo: number, hi: number, start: number, end: number): boolean {
+  return COUNT_BEFORE_RE.test(text.slice(Math.max(lo, start - 4), start)) || COUNT_AFTER_RE.test(text.slice(end, Math.min(hi, end + 5)));
+}

@@ -1,7 +1,7 @@
 // The scan for one project name (spec.md, "Projects"): from a facility word leftwards over name-like words
 // (places, unknown words, nouns, numbers, a short parenthesis, a quoted name) until punctuation, a function
 // word or a verb that acts on the project; then whether what was read names something particular.
-import { notAProject } from './projectFilters';
+import { countedKind, notAProject } from './projectFilters';
 import { institutionAfter, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
 import { isHan, MAX_WORD, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
 import {
@@ -415,6 +415,6 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   }
 
   const end = sectionEnd(text, lo, hi, e);
-  if (notAProject(text.slice(start, end), words, suffix)) return undefined;
+  if (notAProject(text.slice(start, end), words, suffix) || countedKind(text, lo, hi, start, end)) return undefined;
   return end - start >= MIN_NAME ? { start, end } : undefined;
 }
