@@ -57,6 +57,9 @@ const COUNT_AFTER_RE = /^[\d０-９一二三四五六七八九十两百千]+(?:�
  * A kind counted (23个山海协作产业园, 培育跨境电商产业园14个, 新建70个…实训基地): a number of places of one kind, no
  * project's name; the clause is text[lo, hi), the name [start, end).
  */
-export function countedKind(text: string, lo: number, hi: number, start: number, end: number): boolean {
-  return COUNT_BEFORE_RE.test(text.slice(Math.max(lo, start - 4), start)) || COUNT_AFTER_RE.test(text.slice(end, Math.min(hi, end + 5)));
+export function countedKind(text: string, lo: number, hi: number, start: number, end: number, words: NameWord[]): boolean {
+  const before = COUNT_BEFORE_RE.exec(text.slice(Math.max(lo, start - 4), start));
+  // (2家维也纳酒店: a brand's hotels or shops counted are still named by it.)
+  const brand = before !== null && before[0].endsWith('家') && words.some((t) => t.kind === 'proper' && t.tag !== 'nx');
+  return (before !== null && !brand) || COUNT_AFTER_RE.test(text.slice(end, Math.min(hi, end + 5)));
 }

@@ -415,6 +415,6 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   }
 
   const end = sectionEnd(text, lo, hi, e);
-  if (notAProject(text.slice(start, end), words, suffix) || countedKind(text, lo, hi, start, end)) return undefined;
+  if (notAProject(text.slice(start, end), words, suffix) || countedKind(text, lo, hi, start, end, words)) return undefined;
   return end - start >= MIN_NAME ? { start, end } : undefined;
 }
