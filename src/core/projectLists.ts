@@ -51,6 +51,8 @@ const NOT_MEMBER_END_RE = /(?:地区|企业|行业|领域|市场|产业|公司|�
 const ROUTE_MEMBER_RE = /^([\u4e00-\u9fff]{2,4})至([\u4e00-\u9fff]{2,4})(?:[（(][^）)]*[）)])?$/;
 /** A port and its berths' size (防城港30万吨级, 北海20万吨级). */
 const BERTH_MEMBER_RE = /^[\u4e00-\u9fff]{2,4}\d+万吨级$/;
+/** A power line by its voltage and ends (750千伏定靖西, 330千伏沣渭). */
+const VOLTAGE_MEMBER_RE = /^\d+千伏[\u4e00-\u9fff]{2,4}$/;
 /** A company's project in a list of projects (京阳新型线缆, 宏润20万吨印染): a name, then what it makes. */
 const COMPANY_PROJECT_RE = /^[\u4e00-\u9fff]{2}[\u4e00-\u9fff\dA-Za-z.]{3,14}$/;
 
@@ -100,7 +102,7 @@ function memberName(item: string, lex: Lexicon, sites = false): string | undefin
   const s = s0;
   const route = ROUTE_MEMBER_RE.exec(s);
   if (route) return `${route[1]}至${route[2]}`;
-  if (BERTH_MEMBER_RE.test(s)) return s;
+  if (BERTH_MEMBER_RE.test(s) || VOLTAGE_MEMBER_RE.test(s)) return s;
   if (s.length < MIN_MEMBER || s.length > MAX_MEMBER || !HAN_ONLY_RE.test(s) || NOT_MEMBER_END_RE.test(s)) return undefined;
   // A name has no verb of two characters or more and no function character; it is mostly proper words or
   // characters the dictionary does not join (荣乌, 焦济洛平, 京九), not common words (钢铁, 高中, 房地产).
