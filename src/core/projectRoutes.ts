@@ -10,7 +10,7 @@ const SECTION_RE = /^(?:[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}|(?!示范|�
 const ROAD_ENDS_RE = /(?:路|大道|街)(?:至|段)/;
 const SECTION_AFTER = /(?:路|公路|高速|高铁|铁路|城际|渠|大道|快速路|大街|环|[A-Z\d]线)$/;
 /** Building work named with its facility (机场西路扩建, 玻璃厂路改扩建, 西街小学迁建, 黔桂铁路增建二线). */
-const WORKS_AFTER_RE = /^(?:(?:改扩建|扩建|扩容|迁建|改建|增建[二三四]线)(?:工程|项目)?|(?:升级改造|改造提升|提升改造|整治提升|提升|改造|整治)(?:工程|项目))/;
+const WORKS_AFTER_RE = /^(?:(?:改扩建|扩建|扩容|加固|迁建|改建|增建[二三四]线)(?:工程|项目)?|(?:升级改造|改造提升|提升改造|整治提升|提升|改造|整治)(?:工程|项目))/;
 /** A unit of a plant or a second runway or line of a facility (宁德核电6号机组, 桃仙国际机场二跑道, 秦沈高铁二通道). */
 const UNIT_RE = /^(?:[\d一二三四五六七八九十]{1,2}号(?:机组|泊位)|第?[二三四](?:跑道|通道))/;
 /** Facility words of lines that may be named by their two ends. */
@@ -40,7 +40,12 @@ export function sectionEnd(text: string, lo: number, hi: number, e: number): num
   // (涧滨北路周山大道至衡山路段: a section between two other roads is the road's, not part of its name.)
   if (section && !ROAD_ENDS_RE.test(section[0])) end += section[0].length;
   const works = WORKS_AFTER_RE.exec(text.slice(end, hi));
-  if (works) end += works[0].length;
+  if (works) {
+    end += works[0].length;
+    // (洞庭湖区重点垸堤防加固二期: the phase of the works.)
+    const then = PHASE_RE.exec(text.slice(end, hi));
+    if (then) end += then[0].length;
+  }
   return end;
 }
 
