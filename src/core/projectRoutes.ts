@@ -28,6 +28,8 @@ export function institutionAfter(text: string, e: number, hi: number): boolean {
 const MAX_END = 4;
 /** The second end of such a line, right before its facility word: 至 and two to four characters. */
 export const ROUTE_END_RE = /至([^至，。、；：\s（）()]{2,4})$/;
+/** The same with what the line carries between the second end and the facility word (赤峰至锦州输氢氨醇管道). */
+export const CARRIED_RE = /至([^至，。、；：\s（）()]{2,4})(?:输|运)[\u4e00-\u9fff]{1,4}$/;
 
 /** Where the name whose facility word ends at e ends: after its phase, section or building work. */
 export function sectionEnd(text: string, lo: number, hi: number, e: number): number {

@@ -2,7 +2,7 @@
 // (places, unknown words, nouns, numbers, a short parenthesis, a quoted name) until punctuation, a function
 // word or a verb that acts on the project; then whether what was read names something particular.
 import { countedKind, notAProject } from './projectFilters';
-import { institutionAfter, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
+import { CARRIED_RE, institutionAfter, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
 import { isHan, MAX_WORD, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
 import {
   CONTINUATION,
@@ -401,8 +401,14 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   if (STOP_WORDS.has(holder.word)) return undefined;
   // 崇左至凭祥铁路, 黄桶至百色铁路: a line named by its two ends.
   if (ROUTE_WORDS.has(suffix)) {
-    const to = ROUTE_END_RE.exec(text.slice(Math.max(lo, s - 5), s));
-    const from = to && ![...to[1]].some((c) => FUNCTION_CHARS.has(c)) ? routeStart(lex, text, lo, s - to[1].length - 1) : -1;
+    let to = ROUTE_END_RE.exec(text.slice(Math.max(lo, s - 5), s));
+    let at = to ? s - to[1].length - 1 : -1;
+    if (!to && suffix === '管道') {
+      const w = text.slice(Math.max(lo, s - 10), s);
+      to = CARRIED_RE.exec(w);
+      if (to) at = s - w.length + to.index;
+    }
+    const from = to && ![...to[1]].some((c) => FUNCTION_CHARS.has(c)) ? routeStart(lex, text, lo, at) : -1;
     if (from >= 0) return { start: from, end: sectionEnd(text, lo, hi, e) };
   }
   // 防城港, 连云港: a city the dictionary knows, not a port.
