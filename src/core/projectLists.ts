@@ -119,7 +119,8 @@ function memberName(item: string, lex: Lexicon, sites = false): string | undefin
         proper++;
         strong = true;
       }
-    } else if (w.tag.startsWith('v') || w.tag === 'd' || w.tag === 'r' || w.tag === 'm' || w.tag === 'i' || w.tag === 'l') {
+      // (服装/vn of 鞍山西柳服装: a verbal noun is a noun here; verbs are not.)
+    } else if ((w.tag.startsWith('v') && w.tag !== 'vn') || w.tag === 'd' || w.tag === 'r' || w.tag === 'm' || w.tag === 'i' || w.tag === 'l') {
       return undefined;
     } else if (/^(?:ns|nz|nt|x|eng)$/.test(w.tag) || (w.tag === 'j' && w.word.length <= 2) || (w.tag.startsWith('nr') && w.word.length <= 3)) {
       proper += w.word.length;
