@@ -50,6 +50,8 @@ let lexTag: (w: string) => string = () => '';
 const ADVERB_HEADS = new Set(['全面', '积极', '大力', '加快', '持续', '深入', '着力', '稳步', '有序', '扎实', '切实', '进一步', '不断', '努力']);
 /** Gardens and sites named by what they show (唐诗宋词园). */
 const GARDEN_RE = /^[园苑宫谷岛坊]$/;
+/** The city's stations and airport, which name what is built at them (高铁广场, 火车站综合交通枢纽). */
+const STATION_WORDS = new Set(['高铁', '火车站', '高铁站', '机场']);
 const CLASS_RANK: Record<SuffixClass, number> = { programme: 0, content: 1, works: 1, proper: 2, strict: 3 };
 
 /** 高速 that says how fast (物流业高速发展), not a road (京雄高速直达…). */
@@ -313,6 +315,8 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
   const namePieces = road ? words.filter((t) => t.kind === 'proper' && t.word.length === 1 && !t.tag.startsWith('v')).length : 0;
   if (strictClass && !strong && pieces < 3 && !(road && namePieces >= 2)) return false;
   if (proper > 0 && (properChars > 1 || cls === 'content' || cls === 'programme' || words.length > 1)) return true;
+  // 高铁广场, 火车站综合交通枢纽: a facility named after the city's station or airport it serves.
+  if (cls === 'proper' && words.length > 0 && STATION_WORDS.has(words[0].word) && words.slice(1).every((t) => t.kind === 'noun' && GENERIC.has(t.word))) return true;
   // 项目, 工程 with no facility in them: a description that could name works anywhere (社保惠民工程).
   if (cls === 'proper' || cls === 'strict' || cls === 'works') return false;
   if (cls === 'programme') return content >= 1 || (generic >= 1 && words.length >= 2); // 教育振兴行动计划
