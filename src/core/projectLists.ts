@@ -81,9 +81,13 @@ function companyProject(item: string, lex: Lexicon): string | undefined {
   // (中铝, 中能建: a company's abbreviation opens one too.)
   const opens = first.word.length === 1 ? piece(first) && piece(second!) : /^(?:ns|nz|nr|x|nx|j)/.test(first.tag);
   if (!opens) return undefined;
+  let prevPiece = false;
   for (let at = 0; at < s.length; ) {
     const w = wordAfter(lex, s, at)!;
-    if (PREDICATE.has(w.word) || (w.word.length === 1 && FUNCTION_CHARS.has(w.word))) return undefined;
+    // (凌宇犀地, 鼎际得: 地, 得 after a character the dictionary keeps apart are a brand's, not function words.)
+    const brandChar = prevPiece && (w.word === '地' || w.word === '得');
+    if (PREDICATE.has(w.word) || (w.word.length === 1 && FUNCTION_CHARS.has(w.word) && !brandChar)) return undefined;
+    prevPiece = w.word.length === 1 && !FUNCTION_CHARS.has(w.word);
     at += w.word.length;
   }
   return s;
