@@ -113,11 +113,15 @@ function memberName(item: string, lex: Lexicon, sites = false): string | undefin
   let proper = 0;
   let common = 0;
   let strong = false; // a place, a proper name or characters the dictionary does not join, not a rare noun only
+  let prevPiece = false;
   for (let at = 0; at < s.length; ) {
     const w = wordAfter(lex, s, at)!;
     if (STOP_WORDS.has(w.word) || (w.word.length > 1 && GENERIC.has(w.word))) return undefined;
     if (w.word.length === 1) {
-      if (FUNCTION_CHARS.has(w.word)) return undefined;
+      // (凌宇犀地: 地 after a character the dictionary keeps apart ends a name, as in companyProject.)
+      const brandChar = prevPiece && (w.word === '地' || w.word === '得') && at + 1 === s.length;
+      if (FUNCTION_CHARS.has(w.word) && !brandChar) return undefined;
+      prevPiece = !FUNCTION_CHARS.has(w.word);
       if (/^(?:a|ad|d|p|c|u|r)/.test(w.tag)) common++;
       else {
         proper++;
@@ -131,6 +135,7 @@ function memberName(item: string, lex: Lexicon, sites = false): string | undefin
       strong = true;
     } else if (w.tag === 'nx') proper += w.word.length;
     else common += w.word.length;
+    if (w.word.length > 1) prevPiece = false;
     at += w.word.length;
   }
   if (!strong || common > proper || SUFFIX_CLASS.has(s)) return undefined;
