@@ -306,7 +306,8 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
     if (after.every((t) => t.kind === 'verb' || (t.kind === 'noun' && GENERIC.has(t.word))) && after.some(t0IsGenericNoun)) return false;
   }
   // 新华区招商引资项目, 漯河市现代服务中心: a place and generic words only.
-  if (proper > 0 && proper === places && content === 0 && generic > 0) return false;
+  // (A programme of a place is named by what it does: 长江大保护三年行动.)
+  if (proper > 0 && proper === places && content === 0 && generic > 0 && cls !== 'programme') return false;
   // 双中心, 链项目: one character alone is too little to name a facility or works; 保交楼: for a one-character
   // facility word, two characters the dictionary keeps apart are too little too.
   const pieces = words.filter((t) => t.kind === 'proper' && t.word.length === 1).length;
