@@ -315,6 +315,9 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
   // (Roads are often named by two places' characters: 边庞路, 城冯路, 高保路.)
   const namePieces = road ? words.filter((t) => t.kind === 'proper' && t.word.length === 1 && !t.tag.startsWith('v')).length : 0;
   if (strictClass && !strong && pieces < 3 && !(road && namePieces >= 2)) return false;
+  // 校企协同示范成果转化项目, 低效益项目: works with no facility in them need a name that is not one of the
+  // dictionary's rare nouns (nx).
+  if (works && cls === 'works' && !words.some((t) => (t.kind === 'proper' && t.tag !== 'nx') || t.kind === 'numeric')) return false;
   if (proper > 0 && (properChars > 1 || cls === 'content' || cls === 'programme' || words.length > 1)) return true;
   // 高铁广场, 火车站综合交通枢纽: a facility named after the city's station or airport it serves.
   if (cls === 'proper' && words.length > 0 && STATION_WORDS.has(words[0].word) && words.slice(1).every((t) => t.kind === 'noun' && GENERIC.has(t.word))) return true;
