@@ -33,7 +33,7 @@ export function notAProject(name: string, words: NameWord[], suffix: string): bo
   if (/^[\dA-Z]*[A-Z]级/.test(name) || /^[东西南北中]+$/.test(name.slice(0, name.length - suffix.length))) return true;
   // Economic zones are regions (北部湾经济区, 海西经济区), but around an airport they are built (洛阳空港经济区,
   // 北京新机场临空经济区): a facility inside the name.
-  if (suffix === '经济区' && !words.some((t) => t.kind === 'suffix' || t.word.includes('临空'))) return true;
+  if (suffix === '经济区' && !name.includes('临空') && !words.some((t) => t.kind === 'suffix')) return true;
   // (The dictionary's rare nouns, nx, are no names here: 改革开放, 营商环境 read as such.)
   if (DESIGNATED_ZONE.has(suffix) && !words.some((t) => t.kind === 'proper' && t.tag !== 'nx')) return true;
   // A marketplace is named by its goods (七一路海鲜市场, 紫金城机电市场), not by a region, a scope or a verb.

@@ -217,7 +217,8 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
       t.kind = 'noun';
     }
     // 对表|雄安新区: a one-character verb after a function character is a word with it, no piece of a name.
-    if (t.kind === 'proper' && t.word.length === 1 && t.tag === 'v' && FUNCTION_CHARS.has(left.at(i + 1)?.word ?? '')) break;
+    // (做火|海北环线: after 做 one character is the verb's complement, 做优, 做强, 做火.)
+    if (t.kind === 'proper' && t.word.length === 1 && (t.tag === 'v' || left.at(i + 1)?.word === '做') && FUNCTION_CHARS.has(left.at(i + 1)?.word ?? '')) break;
     // A measure word after a number ends the name (10家, 20项); without one it is a piece of it (姜家).
     if (COUNTER_RE.test(t.word) && left.at(i + 1)?.kind === 'numeric') break;
     if (t.kind === 'measure') {

@@ -79,7 +79,7 @@ export const GENERIC = new Set([
   '新兴产业', '战略性新兴产业', '产业集群', '县乡', '乡镇', '城乡居民', '通信', '电力', '市政', '能源', '燃气',
   '供热', '供水', '物流', '金融', '医疗', '养老', '商贸', '地上', '地下', '附属', '主体工程', '城改', '非遗', '冬奥', '合作', '商务', '高品质', '公立', '生态旅游',
   // Designations and slogans that open a name and say nothing about which project (美丽中国省域先行区, 保交房项目).
-  '美丽中国', '省域', '保交房', '保交楼',
+  '美丽中国', '省域', '保交房', '保交楼', '省际', '智能化', '数字化', '绿色化',
 ]);
 /** Words that end a name on its left although they are nouns: regions, sectors, people (西部地区“两基”攻坚计划). */
 export const STOP_WORDS = new Set([
@@ -124,7 +124,7 @@ export const CONTINUATION = new Set(['城市', '城区', '城镇', '地位', '�
  * characters the dictionary keeps apart are pieces of a name it does not know (平漯周, 南信合).
  */
 export const FUNCTION_CHARS = new Set([
-  ...'的地得和与及等在是了将把被从对向为以由到并或其之每各该本全有无不也都又还就才已要会能可让使给建抓推促强争办设开好至同退入出进迁搬拆扩改拓着如而只过继搞凡共',
+  ...'的地得和与及等在是了将把被从对向为以由到并或其之每各该本全有无不也都又还就才已要会能可让使给建抓推促强争办设开好至同退入出进迁搬拆扩改拓着如而只过继搞凡共做',
 ]);
 
 /** Tags the dictionary gets wrong for names (高新/d in 国家农业高新技术产业示范区). */
