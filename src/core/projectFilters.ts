@@ -19,7 +19,7 @@ const CAMPAIGN_VERBS = new Set([
 ]);
 
 /** What a market is for when it is no marketplace: a region or a scope (拉美市场, RCEP成员国市场, 国内国际双循环市场). */
-const WORLD_REGIONS = new Set(['拉美', '欧美', '美欧', '东盟', '非洲', '中东', '中亚', '日韩', '欧盟', '欧洲', '东南亚', '东北亚', '南亚', '全球']);
+const WORLD_REGIONS = new Set(['拉美', '欧美', '美欧', '东盟', '非洲', '中东', '中亚', '日韩', '欧盟', '欧洲', '东南亚', '东北亚', '南亚', '全球', '京津', '京津冀', '长三角', '珠三角', '国内外', '省内外']);
 const MARKET_SCOPE = new Set(['成员国', '国内', '国际', '海外', '境外', '新兴', '传统', '资本', '要素', '消费', '循环', '双循环', '金融', '劳动力']);
 
 /** Designated zones: named by a place or a proper name, else a kind of zone (改革开放先导区, 营商环境示范区). */

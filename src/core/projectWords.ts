@@ -118,7 +118,8 @@ export const INTERNAL_VERBS = new Set([
   '配置', '提升改造', '转移', '转化', '保供', '开放', '应用', '维修', '输电', '引水', '调水', '储气', '共建', '标注', '送电', '自主', '集结',
 ]);
 /** After the facility word, these make it a modifier (副中心城市, 中心城区), not the end of a name. */
-export const CONTINUATION = new Set(['城市', '城区', '城镇', '地位', '作用', '工作', '任务', '功能', '理念', '片区']);
+// (京津市场|供应基地, 市场准入: a market's supply, demand or rules, not a marketplace.)
+export const CONTINUATION = new Set(['城市', '城区', '城镇', '地位', '作用', '工作', '任务', '功能', '理念', '片区', '供应', '需求', '准入', '份额', '秩序', '监管']);
 /**
  * One-character words that end a name on its left: function words and one-character verbs. Other
  * characters the dictionary keeps apart are pieces of a name it does not know (平漯周, 南信合).
