@@ -277,7 +277,7 @@ const CULTURAL_PARK_RE = /(?:长城|大运河|长征|黄河|长江)国家文化�
  * where a list holds it, until isBare there looks inside the closing quote.)
  */
 const JOINED_QUOTE_RE =
-  /(?:(?<![\u4e00-\u9fff])中[\u4e00-\u9fff]{1,2}|(?<![\u4e00-\u9fff])[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台]{2,3})“[^“”，。]{1,6}(?:园|走廊|中心|港|基地)”/g;
+  /(?:(?<![\u4e00-\u9fff])中[\u4e00-\u9fff]{1,2}|(?<![\u4e00-\u9fff])[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台]{2,3})“[^“”，。]{1,6}(?:园|走廊|中心|港|基地)”/;
 /** National programmes of medical centres (国家医学中心, 国家儿童区域医疗中心, 国家医学分中心). */
 const NATIONAL_CENTRE_RE = /国家(?:[\u4e00-\u9fff]{1,4}?)?(?:医学分?中心|区域医疗中心)/g;
 
@@ -292,7 +292,12 @@ export function programmeNames(text: string): string[] {
     }
   }
   if (text.includes('中心')) for (const m of text.matchAll(NATIONAL_CENTRE_RE)) out.push(m[0]);
-  if (text.includes('”')) for (const m of text.matchAll(JOINED_QUOTE_RE)) out.push(m[0]);
+  // (Read only around each opening quote, not over the whole paragraph.)
+  for (let i = text.indexOf('“', 2); i >= 0; i = text.indexOf('“', i + 1)) {
+    const from = Math.max(0, i - 4);
+    const m = JOINED_QUOTE_RE.exec(text.slice(from, i + 10));
+    if (m && from + m.index + m[0].indexOf('“') === i) out.push(m[0]);
+  }
   if (text.includes('国家文化公园')) for (const m of text.matchAll(CULTURAL_PARK_RE)) out.push(m[0]);
   return out;
 }
