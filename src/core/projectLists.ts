@@ -278,6 +278,7 @@ const CULTURAL_PARK_RE = /(?:长城|大运河|长征|黄河|长江)国家文化�
  */
 const JOINED_QUOTE_RE =
   /(?:(?<![\u4e00-\u9fff])中[\u4e00-\u9fff]{1,2}|(?<![\u4e00-\u9fff])[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台]{2,3})“[^“”，。]{1,6}(?:园|走廊|中心|港|基地)”/;
+const JOINED_LAST = new Set([...'京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台']);
 /** National programmes of medical centres (国家医学中心, 国家儿童区域医疗中心, 国家医学分中心). */
 const NATIONAL_CENTRE_RE = /国家(?:[\u4e00-\u9fff]{1,4}?)?(?:医学分?中心|区域医疗中心)/g;
 
@@ -294,6 +295,7 @@ export function programmeNames(text: string): string[] {
   if (text.includes('中心')) for (const m of text.matchAll(NATIONAL_CENTRE_RE)) out.push(m[0]);
   // (Read only around each opening quote, not over the whole paragraph.)
   for (let i = text.indexOf('“', 2); i >= 0; i = text.indexOf('“', i + 1)) {
+    if (!JOINED_LAST.has(text[i - 1]) && text[i - 2] !== '中' && text[i - 3] !== '中') continue;
     const from = Math.max(0, i - 4);
     const m = JOINED_QUOTE_RE.exec(text.slice(from, i + 10));
     if (m && from + m.index + m[0].indexOf('“') === i) out.push(m[0]);
