@@ -70,6 +70,8 @@ interface Tok {
 // (Two-character ones are common words too, 环卫, 社保, 光电, but not those of a count, 六小.)
 const isProperTag = (tag: string, word: string) => PROPER_TAGS.has(tag) && !(tag === 'j' && word.length > 1 && !/^[一二三四五六七八九十两]/.test(word));
 const isNameLike = (t: Tok | undefined) => t !== undefined && (t.kind === 'proper' || t.tag === 'j');
+/** After a dash: a name, or a word the dictionary has that opens with one (东盟|国家). */
+const namedAfterDash = (t: Tok) => isNameLike(t) || (t.word.length > 2 && /^(?:j|ns)$/.test(lexTag(t.word.slice(0, 2))));
 
 /** The facility word (not a one-character one) a longer word ends with: 购物广场 → 广场. */
 function facilityEnding(word: string): string | undefined {
@@ -211,9 +213,7 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     // 中国—东盟: a dash between two names joins them (东盟 an abbreviation the dictionary has).
     if (t.kind === 'break' && t.tag === 'j' && DASH.has(left.at(i + 1)?.word ?? '')) t.kind = 'proper';
     // (中国—东盟国家…: the name after the dash may open a longer word the dictionary has, 东盟|国家.)
-    const afterDash = i > 0 ? left.at(i - 1)! : undefined;
-    const namedAfter = isNameLike(afterDash) || (afterDash !== undefined && afterDash.word.length > 2 && /^(?:j|ns)$/.test(lexTag(afterDash.word.slice(0, 2))));
-    if (t.kind === 'break' && DASH.has(t.word) && namedAfter && isNameLike(left.at(i + 1))) {
+    if (t.kind === 'break' && DASH.has(t.word) && i > 0 && namedAfterDash(left.at(i - 1)!) && isNameLike(left.at(i + 1))) {
       t.kind = 'noun';
     }
     // 对表|雄安新区: a one-character verb after a function character is a word with it, no piece of a name.
