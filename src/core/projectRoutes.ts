@@ -34,18 +34,22 @@ export const CARRIED_RE = /至([^至，。、；：\s（）()]{2,4})(?:输|运)[
 /** Where the name whose facility word ends at e ends: after its phase, section or building work. */
 export function sectionEnd(text: string, lo: number, hi: number, e: number): number {
   let end = e;
-  const phase = PHASE_RE.exec(text.slice(end, hi));
+  // (What follows is read from a short window: phases, units, sections and works are a few characters long.)
+  const after = (at: number) => text.slice(at, Math.min(hi, at + 16));
+  const rest = after(end);
+  const phase = PHASE_RE.exec(rest);
   if (phase) return end + phase[0].length;
-  const unit = UNIT_RE.exec(text.slice(end, hi));
+  const unit = UNIT_RE.exec(rest);
   if (unit) return end + unit[0].length;
-  const section = SECTION_AFTER.test(text.slice(lo, end)) ? SECTION_RE.exec(text.slice(end, hi)) : null;
+  // (Only the name's last characters decide whether it is a line: SECTION_AFTER is anchored at the end.)
+  const section = SECTION_AFTER.test(text.slice(Math.max(lo, end - 4), end)) ? SECTION_RE.exec(rest) : null;
   // (涧滨北路周山大道至衡山路段: a section between two other roads is the road's, not part of its name.)
   if (section && !ROAD_ENDS_RE.test(section[0])) end += section[0].length;
-  const works = WORKS_AFTER_RE.exec(text.slice(end, hi));
+  const works = WORKS_AFTER_RE.exec(after(end));
   if (works) {
     end += works[0].length;
     // (洞庭湖区重点垸堤防加固二期: the phase of the works.)
-    const then = PHASE_RE.exec(text.slice(end, hi));
+    const then = PHASE_RE.exec(after(end));
     if (then) end += then[0].length;
   }
   return end;
