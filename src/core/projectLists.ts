@@ -13,7 +13,7 @@ const SITES_RE = /^等(?:[一二三四五六七八九十\d]+[个处座])?(?:重�
 /** What ends a clause for a list. */
 const CLAUSE_BREAK = new Uint8Array(0x10000);
 for (const c of '，。；！？：,;!?:') CLAUSE_BREAK[c.charCodeAt(0)] = 1;
-const ETC_WORKS_RE = /等(?:一批)?(?:重大|重点)?项目/y;
+const ETC_WORKS_RE = /等(?:(?:一批)?(?:重大|重点)?项目|[\d一二三四五六七八九十]+[条座处个](?:煤矿|气田|油田|遗址|水库|机场|高铁|铁路|高速))/y;
 /** The next 等 from `from` that opens 等项目, 等一批重大项目, …; -1 when there is none. */
 function nextEtcWorks(text: string, from: number): number {
   for (let i = text.indexOf('等', from); i >= 0; i = text.indexOf('等', i + 1)) {
@@ -27,16 +27,20 @@ function nextEtcWorks(text: string, from: number): number {
  * (等高铁项目, 等安置房项目; 等一批重大项目 says nothing: 中食数联、…等一批大项目 has a company in it).
  */
 const LIST_CLASS_RE =
-  /^(?:高铁|铁路|高速|公路|城际|航道|灌区|园区|产业园|产业带|遗址|景区|景点|港口|机场|枢纽|水库|场馆|基地|酒店|商圈|街区|楼盘|地块|楼宇|[\u4e00-\u9fff]{1,4}?(?:项目|工程|建设))/;
+  /^(?:高铁|铁路|高速|公路|城际|航道|灌区|园区|产业园|产业带|遗址|景区|景点|港口|机场|枢纽|水库|场馆|基地|酒店|商圈|街区|楼盘|地块|楼宇|专业市场|批发市场|煤矿|气田|油田|电站|[\u4e00-\u9fff]{1,4}?(?:项目|工程|建设))/;
 /** What may stand between 等 and the kind of works: a count, a qualifier. */
-const LIST_COUNT_RE = /^等(?:一批|[\d一二三四五六七八九十—-]+[个项条座处家所])?(?:全市|全省|重大|重点|大型|大|基础设施|公共服务|民生|基础)*/;
+const LIST_COUNT_RE = /^等(?:一批|[\d一二三四五六七八九十—-]+[个项条座处家所])?(?:\d+千伏)?(?:全市|全省|重大|重点|大型|大|基础设施|公共服务|民生|基础)*/;
 
 /** Whether the text from 等 on says the items are works of a kind. */
 function isWorksClass(rest: string): boolean {
   const after = rest.slice(LIST_COUNT_RE.exec(rest)![0].length);
   return LIST_CLASS_RE.test(after);
 }
+/** A count of lines or sites right after the last item (台黑4条高速, 西十2条高铁). */
+const COUNTED_KIND_RE = /(?<=[\u4e00-\u9fff])[\d一二三四五六七八九十]+[条座处个](?=高铁|铁路|高速|公路|城际|机场|水库|枢纽|港口)/;
+const COUNTED_ETC_RE = /等[\d一二三四五六七八九十]+[条座处个]/;
 const MIN_MEMBER = 2;
+const MEMBER_WORKS_RE = /(?:改扩建|扩建|扩容|[一二三四五六七八九十]期)$/;
 const MAX_MEMBER = 8;
 const HAN_ONLY_RE = /^[\u4e00-\u9fff“”"·]+$/;
 /** Items that name regions, sectors, companies or a facility of their own kind are not list members. */
@@ -47,6 +51,8 @@ const NOT_MEMBER_END_RE = /(?:地区|企业|行业|领域|市场|产业|公司|�
 const ROUTE_MEMBER_RE = /^([\u4e00-\u9fff]{2,4})至([\u4e00-\u9fff]{2,4})(?:[（(][^）)]*[）)])?$/;
 /** A port and its berths' size (防城港30万吨级, 北海20万吨级). */
 const BERTH_MEMBER_RE = /^[\u4e00-\u9fff]{2,4}\d+万吨级$/;
+/** A power line by its voltage and ends (750千伏定靖西, 330千伏沣渭). */
+const VOLTAGE_MEMBER_RE = /^\d+千伏[\u4e00-\u9fff]{2,4}$/;
 /** A company's project in a list of projects (京阳新型线缆, 宏润20万吨印染): a name, then what it makes. */
 const COMPANY_PROJECT_RE = /^[\u4e00-\u9fff]{2}[\u4e00-\u9fff\dA-Za-z.]{3,14}$/;
 
@@ -72,11 +78,16 @@ function companyProject(item: string, lex: Lexicon): string | undefined {
   const second = first.word.length === 1 ? wordAfter(lex, s, 1)! : undefined;
   // (Not an adjective or a generic word read apart: 新|质生产力.)
   const piece = (w: { word: string; tag: string }) => w.word.length === 1 && !FUNCTION_CHARS.has(w.word) && !GENERIC.has(w.word);
-  const opens = first.word.length === 1 ? piece(first) && piece(second!) : /^(?:ns|nz|nr|x|nx)/.test(first.tag);
+  // (中铝, 中能建: a company's abbreviation opens one too.)
+  const opens = first.word.length === 1 ? piece(first) && piece(second!) : (/^(?:ns|nz|nr|x|nx)/.test(first.tag) || (first.tag === 'j' && first.word.length <= 3));
   if (!opens) return undefined;
+  let prevPiece = false;
   for (let at = 0; at < s.length; ) {
     const w = wordAfter(lex, s, at)!;
-    if (PREDICATE.has(w.word) || (w.word.length === 1 && FUNCTION_CHARS.has(w.word))) return undefined;
+    // (凌宇犀地, 鼎际得: 地, 得 after a character the dictionary keeps apart are a brand's, not function words.)
+    const brandChar = prevPiece && (w.word === '地' || w.word === '得');
+    if (PREDICATE.has(w.word) || (w.word.length === 1 && FUNCTION_CHARS.has(w.word) && !brandChar)) return undefined;
+    prevPiece = w.word.length === 1 && !FUNCTION_CHARS.has(w.word);
     at += w.word.length;
   }
   return s;
@@ -84,33 +95,47 @@ function companyProject(item: string, lex: Lexicon): string | undefined {
 
 /** The item with its leading verbs and qualifiers dropped (建成汉江西路 → 汉江西路), or undefined if it is no name. */
 function memberName(item: string, lex: Lexicon, sites = false): string | undefined {
-  const s = trimLeading(item, lex);
+  // 京哈（扩建）: the parenthesis left out; 京哈改扩建, 川州二期: building work or a phase after a member is in its name.
+  // (“两国双园”: a whole quoted name without its quotes.)
+  const s0 = trimLeading(item, lex).replace(/[（(][^）)]{1,6}[）)]$/, '').replace(/^“([^“”]{2,8})”$/, '$1');
+  const works = MEMBER_WORKS_RE.exec(s0);
+  if (works && works.index >= MIN_MEMBER) {
+    const name = memberName(s0.slice(0, works.index), lex, sites);
+    return name === undefined ? undefined : name + works[0];
+  }
+  const s = s0;
   const route = ROUTE_MEMBER_RE.exec(s);
   if (route) return `${route[1]}至${route[2]}`;
-  if (BERTH_MEMBER_RE.test(s)) return s;
+  if (BERTH_MEMBER_RE.test(s) || VOLTAGE_MEMBER_RE.test(s)) return s;
   if (s.length < MIN_MEMBER || s.length > MAX_MEMBER || !HAN_ONLY_RE.test(s) || NOT_MEMBER_END_RE.test(s)) return undefined;
   // A name has no verb of two characters or more and no function character; it is mostly proper words or
   // characters the dictionary does not join (荣乌, 焦济洛平, 京九), not common words (钢铁, 高中, 房地产).
   let proper = 0;
   let common = 0;
   let strong = false; // a place, a proper name or characters the dictionary does not join, not a rare noun only
+  let prevPiece = false;
   for (let at = 0; at < s.length; ) {
     const w = wordAfter(lex, s, at)!;
     if (STOP_WORDS.has(w.word) || (w.word.length > 1 && GENERIC.has(w.word))) return undefined;
     if (w.word.length === 1) {
-      if (FUNCTION_CHARS.has(w.word)) return undefined;
+      // (凌宇犀地: 地 after a character the dictionary keeps apart ends a name, as in companyProject.)
+      const brandChar = prevPiece && (w.word === '地' || w.word === '得') && at + 1 === s.length;
+      if (FUNCTION_CHARS.has(w.word) && !brandChar) return undefined;
+      prevPiece = !FUNCTION_CHARS.has(w.word);
       if (/^(?:a|ad|d|p|c|u|r)/.test(w.tag)) common++;
       else {
         proper++;
         strong = true;
       }
-    } else if (w.tag.startsWith('v') || w.tag === 'd' || w.tag === 'r' || w.tag === 'm' || w.tag === 'i' || w.tag === 'l') {
+      // (服装/vn of 鞍山西柳服装: a verbal noun is a noun here; verbs are not.)
+    } else if ((w.tag.startsWith('v') && w.tag !== 'vn') || w.tag === 'd' || w.tag === 'r' || w.tag === 'm' || w.tag === 'i' || w.tag === 'l') {
       return undefined;
     } else if (/^(?:ns|nz|nt|x|eng)$/.test(w.tag) || (w.tag === 'j' && w.word.length <= 2) || (w.tag.startsWith('nr') && w.word.length <= 3)) {
       proper += w.word.length;
       strong = true;
     } else if (w.tag === 'nx') proper += w.word.length;
     else common += w.word.length;
+    if (w.word.length > 1) prevPiece = false;
     at += w.word.length;
   }
   if (!strong || common > proper || SUFFIX_CLASS.has(s)) return undefined;
@@ -123,13 +148,32 @@ function memberName(item: string, lex: Lexicon, sites = false): string | undefin
 }
 
 /**
+ * An item of a list of facilities of a kind (全季酒店、航空大厦等6家酒店; 环保巷、光华皮件厂等35个问题楼盘) that ends
+ * in a facility word: a name even when its words are common ones, for the list says these are named places.
+ */
+function facilityMember(item: string, lex: Lexicon): string | undefined {
+  const s = trimLeading(item, lex);
+  if (s.length > MAX_MEMBER + 2 || !/^[\u4e00-\u9fff]+$/.test(s)) return undefined;
+  const k = [4, 3, 2, 1].find((n) => n < s.length - 1 && SUFFIX_CLASS.has(s.slice(-n)));
+  if (k === undefined) return undefined;
+  const rest = s.slice(0, -k);
+  if (GENERIC.has(rest) || STOP_WORDS.has(rest) || SUFFIX_CLASS.has(rest)) return undefined;
+  for (let at = 0; at < rest.length; ) {
+    const w = wordAfter(lex, rest, at)!;
+    if (PREDICATE.has(w.word) || GENERIC.has(w.word) || (w.word.length === 1 && FUNCTION_CHARS.has(w.word)) || (w.word.length > 1 && w.tag.startsWith('v'))) return undefined;
+    at += w.word.length;
+  }
+  return s;
+}
+
+/**
  * Members of the lists whose last item is a project found in the paragraph (spans) or that end in 等 and a
  * kind of works: the items before it, as written.
  */
 export function listMembers(text: string, found: Span[], lex: Lexicon): string[] {
   const out: string[] = [];
   const lists = text.includes('、');
-  const single = text.includes('等项目') || text.includes('等重大项目') || text.includes('等重点项目') || text.includes('等一批');
+  const single = text.includes('等项目') || text.includes('等重大项目') || text.includes('等重点项目') || text.includes('等一批') || COUNTED_ETC_RE.test(text);
   if (!lists && !single) return out;
   // The clauses that hold a 、 or (one company project) 等…项目, found from those characters, not by
   // splitting the whole paragraph.
@@ -149,20 +193,29 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
       const etc = /等(?:一批)?(?:重大|重点)?项目/.exec(clause);
       const name = etc ? companyProject(clause.slice(0, etc.index), lex) : undefined;
       if (name) out.push(name);
+      // 可可盖等11处煤矿: one member before 等 and a count of the kind.
+      const one = /等[\d一二三四五六七八九十]+[条座处个]/.exec(clause);
+      const member = one && isWorksClass(clause.slice(one.index)) ? memberName(clause.slice(0, one.index), lex, true) : undefined;
+      if (member) out.push(member);
       continue;
     }
     const items = clause.split('、');
     let last = items[items.length - 1];
     const lastStart = base + clause.length - last.length;
-    const etc = last.indexOf('等');
+    // (凌绥、台黑4条高速: a count of the kind ends the list as 等 does.)
+    const counted = last.includes('等') ? null : COUNTED_KIND_RE.exec(last);
+    const etc = counted ? counted.index : last.indexOf('等');
+    const tail = counted ? `等${last.slice(etc)}` : last.slice(etc);
     let isList = false;
-    const worksList = etc >= 0 && /^等[^，。]{0,8}(?:项目|工程)/.test(last.slice(etc));
-    const sites = etc >= 0 && SITES_RE.test(last.slice(etc));
-    if (etc >= 0 && (worksList || isWorksClass(last.slice(etc)))) {
-      isList = isWorksClass(last.slice(etc));
+    const worksList = etc >= 0 && /^等[^，。]{0,8}(?:项目|工程)/.test(tail);
+    const sites = etc >= 0 && SITES_RE.test(tail);
+    if (etc >= 0 && (worksList || isWorksClass(tail))) {
+      isList = isWorksClass(tail);
       last = last.slice(0, etc);
       items[items.length - 1] = last;
     }
+    // (全季酒店、航空大厦等6家酒店: items that end in a facility word in a list of that kind are names.)
+    const kindList = etc >= 0 && isWorksClass(tail);
     // The last item is a project found by its facility word, from the item's start (津石高速公路), or two
     // items are (三峡工程、西电东送、青藏铁路、南水北调等重大建设).
     const lastFound = found.find((f) => f.start >= lastStart && f.start <= lastStart + 4 && f.end <= lastStart + last.length + 6);
@@ -186,7 +239,9 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
         if (!conj) continue;
         rest = item.slice(after + conj[0].length);
       }
-      const name = companiesOnly ? companyProject(rest, lex) : (memberName(rest, lex, sites) ?? (worksList ? companyProject(rest, lex) : undefined));
+      const name = companiesOnly
+        ? companyProject(rest, lex)
+        : (memberName(rest, lex, sites) ?? (worksList ? companyProject(rest, lex) : undefined) ?? (kindList ? facilityMember(rest, lex) : undefined));
       if (name) out.push(name);
     }
   }
@@ -213,6 +268,17 @@ const PROGRAMME_FORMS: [string, number, (t: string, i: number) => boolean, RegEx
   ['还', 2, (t, i) => t[i - 2] === '退', /退[耕牧田渔]还[林草湖海]/y],
   ['通', 2, (t, i) => t[i - 1] === t[i - 2], /([村户组镇乡])\1通/y],
 ];
+/** The national cultural parks (长城、大运河、长征、黄河、长江国家文化公园), whose themes are no places. */
+const CULTURAL_PARK_RE = /(?:长城|大运河|长征|黄河|长江)国家文化公园/g;
+/**
+ * A quoted name after the places it joins (中马“两国双园”, 中印尼“两国双园”, 渝黔桂“氢走廊”): a country pair
+ * (中 and one or two characters) or two or three provinces' one-character names, then a quoted facility.
+ * (collectProjects in projects.ts takes a name ending in ” for a bare list member: such a name is a mention only
+ * where a list holds it, until isBare there looks inside the closing quote.)
+ */
+const JOINED_QUOTE_RE =
+  /(?:(?<![\u4e00-\u9fff])中[\u4e00-\u9fff]{1,2}|(?<![\u4e00-\u9fff])[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台]{2,3})“[^“”，。]{1,6}(?:园|走廊|中心|港|基地)”/;
+const JOINED_LAST = new Set([...'京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台']);
 /** National programmes of medical centres (国家医学中心, 国家儿童区域医疗中心, 国家医学分中心). */
 const NATIONAL_CENTRE_RE = /国家(?:[\u4e00-\u9fff]{1,4}?)?(?:医学分?中心|区域医疗中心)/g;
 
@@ -227,6 +293,14 @@ export function programmeNames(text: string): string[] {
     }
   }
   if (text.includes('中心')) for (const m of text.matchAll(NATIONAL_CENTRE_RE)) out.push(m[0]);
+  // (Read only around each opening quote, not over the whole paragraph.)
+  for (let i = text.indexOf('“', 2); i >= 0; i = text.indexOf('“', i + 1)) {
+    if (!JOINED_LAST.has(text[i - 1]) && text[i - 2] !== '中' && text[i - 3] !== '中') continue;
+    const from = Math.max(0, i - 4);
+    const m = JOINED_QUOTE_RE.exec(text.slice(from, i + 10));
+    if (m && from + m.index + m[0].indexOf('“') === i) out.push(m[0]);
+  }
+  if (text.includes('国家文化公园')) for (const m of text.matchAll(CULTURAL_PARK_RE)) out.push(m[0]);
   return out;
 }
 

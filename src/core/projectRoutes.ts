@@ -8,9 +8,11 @@ const PHASE_RE = /^(?:[一二三四五六七八九十]|\d+)期/;
 /** After a road, rail line or canal: the section of it (荣乌高速涞源段, 京港高铁阜阳至黄冈段, 中州渠渠首段, 建新大街北段). */
 const SECTION_RE = /^(?:[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}|(?!示范|试验|重点|部分|路)[\u4e00-\u9fff]{2,3}|[东西南北中])段/;
 const ROAD_ENDS_RE = /(?:路|大道|街)(?:至|段)/;
-const SECTION_AFTER = /(?:路|公路|高速|高铁|铁路|城际|渠|大道|快速路|大街|环)$/;
+const SECTION_AFTER = /(?:路|公路|高速|高铁|铁路|城际|渠|大道|快速路|大街|环|[A-Z\d]线)$/;
 /** Building work named with its facility (机场西路扩建, 玻璃厂路改扩建, 西街小学迁建, 黔桂铁路增建二线). */
-const WORKS_AFTER_RE = /^(?:(?:改扩建|扩建|迁建|改建|增建[二三四]线)(?:工程|项目)?|(?:升级改造|改造提升|提升改造|整治提升|提升|改造|整治)(?:工程|项目))/;
+const WORKS_AFTER_RE = /^(?:(?:改扩建|扩建|扩容|加固|迁建|改建|增建[二三四]线)(?:工程|项目)?|(?:升级改造|改造提升|提升改造|整治提升|提升|改造|整治)(?:工程|项目))/;
+/** A unit of a plant or a second runway or line of a facility (宁德核电6号机组, 桃仙国际机场二跑道, 秦沈高铁二通道). */
+const UNIT_RE = /^(?:[\d一二三四五六七八九十]{1,2}号(?:机组|泊位)|第?[二三四](?:跑道|通道))/;
 /** Facility words of lines that may be named by their two ends. */
 export const ROUTE_WORDS = new Set(['铁路', '公路', '高速公路', '高速', '高铁', '城际', '城际铁路', '航道', '运河', '快速路', '快速通道', '管道']);
 const INSTITUTIONS = ['研究院', '研究所', '研究中心', '实验室', '交易所'];
@@ -26,17 +28,30 @@ export function institutionAfter(text: string, e: number, hi: number): boolean {
 const MAX_END = 4;
 /** The second end of such a line, right before its facility word: 至 and two to four characters. */
 export const ROUTE_END_RE = /至([^至，。、；：\s（）()]{2,4})$/;
+/** The same with what the line carries between the second end and the facility word (赤峰至锦州输氢氨醇管道). */
+export const CARRIED_RE = /至([^至，。、；：\s（）()]{2,4})(?:输|运)[\u4e00-\u9fff]{1,4}$/;
 
 /** Where the name whose facility word ends at e ends: after its phase, section or building work. */
 export function sectionEnd(text: string, lo: number, hi: number, e: number): number {
   let end = e;
-  const phase = PHASE_RE.exec(text.slice(end, hi));
+  // (What follows is read from a short window: phases, units, sections and works are a few characters long.)
+  const after = (at: number) => text.slice(at, Math.min(hi, at + 16));
+  const rest = after(end);
+  const phase = PHASE_RE.exec(rest);
   if (phase) return end + phase[0].length;
-  const section = SECTION_AFTER.test(text.slice(lo, end)) ? SECTION_RE.exec(text.slice(end, hi)) : null;
+  const unit = UNIT_RE.exec(rest);
+  if (unit) return end + unit[0].length;
+  // (Only the name's last characters decide whether it is a line: SECTION_AFTER is anchored at the end.)
+  const section = SECTION_AFTER.test(text.slice(Math.max(lo, end - 4), end)) ? SECTION_RE.exec(rest) : null;
   // (涧滨北路周山大道至衡山路段: a section between two other roads is the road's, not part of its name.)
   if (section && !ROAD_ENDS_RE.test(section[0])) end += section[0].length;
-  const works = WORKS_AFTER_RE.exec(text.slice(end, hi));
-  if (works) end += works[0].length;
+  const works = WORKS_AFTER_RE.exec(after(end));
+  if (works) {
+    end += works[0].length;
+    // (洞庭湖区重点垸堤防加固二期: the phase of the works.)
+    const then = PHASE_RE.exec(after(end));
+    if (then) end += then[0].length;
+  }
   return end;
 }
 

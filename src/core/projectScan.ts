@@ -1,7 +1,8 @@
 // The scan for one project name (spec.md, "Projects"): from a facility word leftwards over name-like words
 // (places, unknown words, nouns, numbers, a short parenthesis, a quoted name) until punctuation, a function
 // word or a verb that acts on the project; then whether what was read names something particular.
-import { institutionAfter, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
+import { countedKind, notAProject } from './projectFilters';
+import { CARRIED_RE, institutionAfter, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
 import { isHan, MAX_WORD, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
 import {
   CONTINUATION,
@@ -14,10 +15,10 @@ import {
   STOP_WORDS,
   SUFFIX_CLASS,
   TAG_OVERRIDES,
-  SUFFIXES,
   type SuffixClass,
 } from './projectWords';
 import type { Span } from './types';
+export { facilityEndingAt, facilityWords, mayEndFacility } from './projectSuffixes';
 
 const NUMERAL_RE = /^[一二三四五六七八九十两几]$/;
 const MAGNITUDE_RE = /^[百千万亿]$/;
@@ -49,46 +50,10 @@ let lexTag: (w: string) => string = () => '';
 const ADVERB_HEADS = new Set(['全面', '积极', '大力', '加快', '持续', '深入', '着力', '稳步', '有序', '扎实', '切实', '进一步', '不断', '努力']);
 /** Gardens and sites named by what they show (唐诗宋词园). */
 const GARDEN_RE = /^[园苑宫谷岛坊]$/;
+/** The city's stations and airport, which name what is built at them (高铁广场, 火车站综合交通枢纽). */
+const STATION_WORDS = new Set(['高铁', '火车站', '高铁站', '机场']);
 const CLASS_RANK: Record<SuffixClass, number> = { programme: 0, content: 1, works: 1, proper: 2, strict: 3 };
 
-/**
- * Facility words by their last character, and the pairs of characters that end the longer ones: a clause is
- * read once, character by character, not matched against hundreds of words.
- */
-const SUFFIX_LENGTHS = new Map<string, number[]>();
-const LAST_CHAR = new Uint8Array(0x10000);
-const SUFFIX_PAIRS = new Set<string>();
-for (const w of SUFFIXES) {
-  const last = w[w.length - 1];
-  SUFFIX_LENGTHS.set(last, [...(SUFFIX_LENGTHS.get(last) ?? []), w.length]);
-  LAST_CHAR[last.charCodeAt(0)] = w.length === 1 ? 2 : Math.max(LAST_CHAR[last.charCodeAt(0)], 1);
-  if (w.length > 1) SUFFIX_PAIRS.add(w.slice(-2));
-}
-
-/** The facility words in text[lo, hi), [start, end), the longest at each end, none inside another. */
-export function facilityWords(text: string, lo: number, hi: number): [number, number][] {
-  const out: [number, number][] = [];
-  for (let i = lo; i < hi; i++) {
-    const len = facilityEndingAt(text, lo, i);
-    if (len === 0) continue;
-    const start = i + 1 - len;
-    while (out.length && out[out.length - 1][0] >= start) out.pop(); // 产业园 inside 产业园区
-    out.push([start, i + 1]);
-  }
-  return out;
-}
-
-/** Whether a facility character ends at i (a cheap table look-up, for a caller's own pass over the text). */
-export const mayEndFacility = (text: string, i: number) => LAST_CHAR[text.charCodeAt(i)] !== 0;
-
-/** The length of the longest facility word that ends at i and starts at lo or later, else 0. */
-export function facilityEndingAt(text: string, lo: number, i: number): number {
-  const mark = LAST_CHAR[text.charCodeAt(i)];
-  // 2: a one-character facility word ends here; 1: only longer ones, whose last two characters must match.
-  if (mark === 0 || (mark === 1 && (i === lo || !SUFFIX_PAIRS.has(text.slice(i - 1, i + 1))))) return 0;
-  const lengths = SUFFIX_LENGTHS.get(text[i])!;
-  return lengths.find((l) => l <= i + 1 - lo && SUFFIX_CLASS.has(text.slice(i + 1 - l, i + 1))) ?? 0;
-}
 /** 高速 that says how fast (物流业高速发展), not a road (京雄高速直达…). */
 const FAST_RE = /^(?:发展|增长|运转|推进|扩张|前进|运行|行驶|成长|崛起|铁路|公路|列车|动车|磁浮|磁悬)/;
 
@@ -105,6 +70,8 @@ interface Tok {
 // (Two-character ones are common words too, 环卫, 社保, 光电, but not those of a count, 六小.)
 const isProperTag = (tag: string, word: string) => PROPER_TAGS.has(tag) && !(tag === 'j' && word.length > 1 && !/^[一二三四五六七八九十两]/.test(word));
 const isNameLike = (t: Tok | undefined) => t !== undefined && (t.kind === 'proper' || t.tag === 'j');
+/** After a dash: a name, or a word the dictionary has that opens with one (东盟|国家). */
+const namedAfterDash = (t: Tok) => isNameLike(t) || (t.word.length > 2 && /^(?:j|ns)$/.test(lexTag(t.word.slice(0, 2))));
 
 /** The facility word (not a one-character one) a longer word ends with: 购物广场 → 广场. */
 function facilityEnding(word: string): string | undefined {
@@ -238,13 +205,20 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     if (t.kind === 'break' && NUMERAL_RE.test(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1) {
       t.kind = 'proper';
     }
+    // ，和昌中央城邦: a conjunction cannot open a clause; before a character the dictionary keeps apart it is the
+    // first of a name's (和|昌).
+    if (t.kind === 'break' && (t.word === '和' || t.word === '与') && i > 0 && !left.at(i + 1) && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1) {
+      t.kind = 'proper';
+    }
     // 中国—东盟: a dash between two names joins them (东盟 an abbreviation the dictionary has).
     if (t.kind === 'break' && t.tag === 'j' && DASH.has(left.at(i + 1)?.word ?? '')) t.kind = 'proper';
-    if (t.kind === 'break' && DASH.has(t.word) && i > 0 && isNameLike(left.at(i - 1)) && isNameLike(left.at(i + 1))) {
+    // (中国—东盟国家…: the name after the dash may open a longer word the dictionary has, 东盟|国家.)
+    if (t.kind === 'break' && DASH.has(t.word) && i > 0 && namedAfterDash(left.at(i - 1)!) && isNameLike(left.at(i + 1))) {
       t.kind = 'noun';
     }
     // 对表|雄安新区: a one-character verb after a function character is a word with it, no piece of a name.
-    if (t.kind === 'proper' && t.word.length === 1 && t.tag === 'v' && FUNCTION_CHARS.has(left.at(i + 1)?.word ?? '')) break;
+    // (做火|海北环线: after 做 one character is the verb's complement, 做优, 做强, 做火.)
+    if (t.kind === 'proper' && t.word.length === 1 && (t.tag === 'v' || left.at(i + 1)?.word === '做') && FUNCTION_CHARS.has(left.at(i + 1)?.word ?? '')) break;
     // A measure word after a number ends the name (10家, 20项); without one it is a piece of it (姜家).
     if (COUNTER_RE.test(t.word) && left.at(i + 1)?.kind === 'numeric') break;
     if (t.kind === 'measure') {
@@ -255,6 +229,8 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     if (t.kind === 'verb') {
       if (!INTERNAL_VERBS.has(t.word)) break;
       if (PREDICATE.has(t.word) && (!verbRun || !isNameWord(left.at(i + 1)))) break;
+      // (营口片区|建设陆港: a facility before the verb is what does the building, unless works follow.)
+      if (PREDICATE.has(t.word) && left.at(i + 1)?.kind === 'suffix' && !WORKS_WORDS.has(suffix)) break;
     } else if (isNameWord(t) || t.kind === 'numeric') {
       verbRun = false;
     } else {
@@ -331,7 +307,8 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
     if (after.every((t) => t.kind === 'verb' || (t.kind === 'noun' && GENERIC.has(t.word))) && after.some(t0IsGenericNoun)) return false;
   }
   // 新华区招商引资项目, 漯河市现代服务中心: a place and generic words only.
-  if (proper > 0 && proper === places && content === 0 && generic > 0) return false;
+  // (A programme of a place is named by what it does: 长江大保护三年行动.)
+  if (proper > 0 && proper === places && content === 0 && generic > 0 && cls !== 'programme') return false;
   // 双中心, 链项目: one character alone is too little to name a facility or works; 保交楼: for a one-character
   // facility word, two characters the dictionary keeps apart are too little too.
   const pieces = words.filter((t) => t.kind === 'proper' && t.word.length === 1).length;
@@ -339,7 +316,12 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
   // (Roads are often named by two places' characters: 边庞路, 城冯路, 高保路.)
   const namePieces = road ? words.filter((t) => t.kind === 'proper' && t.word.length === 1 && !t.tag.startsWith('v')).length : 0;
   if (strictClass && !strong && pieces < 3 && !(road && namePieces >= 2)) return false;
+  // 校企协同示范成果转化项目, 低效益项目: works with no facility in them need a name that is not one of the
+  // dictionary's rare nouns (nx).
+  if (works && cls === 'works' && !words.some((t) => (t.kind === 'proper' && t.tag !== 'nx') || t.kind === 'numeric')) return false;
   if (proper > 0 && (properChars > 1 || cls === 'content' || cls === 'programme' || words.length > 1)) return true;
+  // 高铁广场, 火车站综合交通枢纽: a facility named after the city's station or airport it serves.
+  if (cls === 'proper' && words.length > 0 && STATION_WORDS.has(words[0].word) && words.slice(1).every((t) => t.kind === 'noun' && GENERIC.has(t.word))) return true;
   // 项目, 工程 with no facility in them: a description that could name works anywhere (社保惠民工程).
   if (cls === 'proper' || cls === 'strict' || cls === 'works') return false;
   if (cls === 'programme') return content >= 1 || (generic >= 1 && words.length >= 2); // 教育振兴行动计划
@@ -428,8 +410,14 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   if (STOP_WORDS.has(holder.word)) return undefined;
   // 崇左至凭祥铁路, 黄桶至百色铁路: a line named by its two ends.
   if (ROUTE_WORDS.has(suffix)) {
-    const to = ROUTE_END_RE.exec(text.slice(Math.max(lo, s - 5), s));
-    const from = to && ![...to[1]].some((c) => FUNCTION_CHARS.has(c)) ? routeStart(lex, text, lo, s - to[1].length - 1) : -1;
+    let to = ROUTE_END_RE.exec(text.slice(Math.max(lo, s - 5), s));
+    let at = to ? s - to[1].length - 1 : -1;
+    if (!to && suffix === '管道') {
+      const w = text.slice(Math.max(lo, s - 10), s);
+      to = CARRIED_RE.exec(w);
+      if (to) at = s - w.length + to.index;
+    }
+    const from = to && ![...to[1]].some((c) => FUNCTION_CHARS.has(c)) ? routeStart(lex, text, lo, at) : -1;
     if (from >= 0) return { start: from, end: sectionEnd(text, lo, hi, e) };
   }
   // 防城港, 连云港: a city the dictionary knows, not a port.
@@ -437,10 +425,13 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // “引金入洛”工程, “小升高”工程: a slogan made works, no project.
   // (科技型中小企业“小升高”工程 too: no name before the slogan.)
   if (cls === 'works' && words.length > 0 && words[words.length - 1].tag === 'quote' && !words.some((t) => t.kind === 'proper' && t.tag !== 'quote')) return undefined;
-  if (start >= s || !(isSpecific(words, cls, suffix === '路' || suffix === '街') || (GARDEN_RE.test(suffix) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
+  // (虞公港二期: a phase after a one-character facility word says works are meant; two pieces of a name do.)
+  const phased = cls === 'strict' && PHASE_RE.test(text.slice(e, Math.min(hi, e + 3)));
+  if (start >= s || !(isSpecific(words, phased ? 'proper' : cls, suffix === '路' || suffix === '街') || (GARDEN_RE.test(suffix) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
     return undefined;
   }
 
   const end = sectionEnd(text, lo, hi, e);
+  if (notAProject(text.slice(start, end), words, suffix) || countedKind(text, lo, hi, start, end, words)) return undefined;
   return end - start >= MIN_NAME ? { start, end } : undefined;
 }

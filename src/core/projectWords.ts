@@ -30,7 +30,7 @@ const PROPER = [
   // water and energy
   '水库', '水利枢纽', '管网', '主管网', '支管网', '管道', '电站', '水电站', '电厂', '热电厂', '风电场',
   '灌区', '湿地', '廊道', '生态廊道', '走廊', '修复带', '防护林', '航道', '泊位', '核电', '干渠', '污水处理厂',
-  '综合治理', '风景道', '储气库', '航站楼', '航站区', '运河', '实验区', '经开区', '新通道',
+  '综合治理', '风景道', '储气库', '外送通道', '输电通道', '大通道', '环线', '堤防', '露天矿', '煤矿', '航站楼', '航站区', '运河', '实验区', '经开区', '新通道',
   // zones
   '新区', '开发区', '高新区', '功能区', '经济区', '合作区', '片区', '集聚区', '保税区', '综保区', '自贸区',
   '农高区', '自创区', '街区', '景区', '风景区', '旅游区', '度假区', '作业区', '核心区', '引领区', '体验区',
@@ -59,7 +59,7 @@ export const SUFFIXES = [...SUFFIX_CLASS.keys()].sort((a, b) => b.length - a.len
 
 /** Words ending in a facility word that name no facility (研究中心 is an institution, 交易中心 a market). */
 export const NOT_FACILITY_RE =
-  /(?:研究中心|交易中心|研究院|研究所|实验室|委员会|服务中心|金融中心|商贸中心|物流中心|副中心|指挥中心|调度中心|数据中心城|结算中心|科技创新中心|工作站|之城|之都|之乡|经济走廊|经济带|服务站|网站|车站|加油站|公交站|高速路|收费站|一线|二线|底线|红线|防线|热线|主线|航线|专线|生命线|天际线|界线|战线|路线|航道)$/;
+  /(?:研究中心|交易中心|研究院|研究所|实验室|委员会|服务中心|金融中心|商贸中心|物流中心|副中心|指挥中心|调度中心|数据中心城|结算中心|科技创新中心|工作站|之城|之都|之乡|经济走廊|经济带|服务站|网站|车站|加油站|公交站|高速路|收费站|计量中心|客服中心|大湾区|产业带|科创走廊|互认项目|次中心|省域先行区|保交[房楼]项目|一线|二线|底线|红线|防线|热线|主线|航线|专线|生命线|天际线|界线|战线|路线|航道)$/;
 
 /** Words that say nothing about which project is meant. */
 export const GENERIC = new Set([
@@ -78,6 +78,8 @@ export const GENERIC = new Set([
   '家', '点', '级', '型', '性', '类', '项', '个', '座', '条', '所', '处', '批', '期', '段', '东', '西', '南', '北',
   '新兴产业', '战略性新兴产业', '产业集群', '县乡', '乡镇', '城乡居民', '通信', '电力', '市政', '能源', '燃气',
   '供热', '供水', '物流', '金融', '医疗', '养老', '商贸', '地上', '地下', '附属', '主体工程', '城改', '非遗', '冬奥', '合作', '商务', '高品质', '公立', '生态旅游',
+  // Designations and slogans that open a name and say nothing about which project (美丽中国省域先行区, 保交房项目).
+  '美丽中国', '省域', '保交房', '保交楼', '省际', '智能化', '数字化', '绿色化',
 ]);
 /** Words that end a name on its left although they are nouns: regions, sectors, people (西部地区“两基”攻坚计划). */
 export const STOP_WORDS = new Set([
@@ -116,13 +118,14 @@ export const INTERNAL_VERBS = new Set([
   '配置', '提升改造', '转移', '转化', '保供', '开放', '应用', '维修', '输电', '引水', '调水', '储气', '共建', '标注', '送电', '自主', '集结',
 ]);
 /** After the facility word, these make it a modifier (副中心城市, 中心城区), not the end of a name. */
-export const CONTINUATION = new Set(['城市', '城区', '城镇', '地位', '作用', '工作', '任务', '功能', '理念', '片区']);
+// (京津市场|供应基地, 市场准入: a market's supply, demand or rules, not a marketplace.)
+export const CONTINUATION = new Set(['城市', '城区', '城镇', '地位', '作用', '工作', '任务', '功能', '理念', '片区', '供应', '需求', '准入', '份额', '秩序', '监管']);
 /**
  * One-character words that end a name on its left: function words and one-character verbs. Other
  * characters the dictionary keeps apart are pieces of a name it does not know (平漯周, 南信合).
  */
 export const FUNCTION_CHARS = new Set([
-  ...'的地得和与及等在是了将把被从对向为以由到并或其之每各该本全有无不也都又还就才已要会能可让使给建抓推促强争办设开好至同退入出进迁搬拆扩改拓着如而只过继搞凡共',
+  ...'的地得和与及等在是了将把被从对向为以由到并或其之每各该本全有无不也都又还就才已要会能可让使给建抓推促强争办设开好至同退入出进迁搬拆扩改拓着如而只过继搞凡共做',
 ]);
 
 /** Tags the dictionary gets wrong for names (高新/d in 国家农业高新技术产业示范区). */

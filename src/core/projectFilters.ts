@@ -1,0 +1,68 @@
+// Names the scan reads that are no project's (spec.md, "Projects": campaigns and slogans are not projects):
+// checks on a name once its words are known, kept apart from the scan itself (projectScan.ts).
+
+/** A word of a name as the scan read it. */
+export interface NameWord {
+  word: string;
+  tag: string;
+  kind: string;
+}
+
+/** 县县通高速, 乡乡基本通三级以上公路: a slogan of coverage, whatever facility word ends it. */
+const COVERAGE_RE = /^([县乡村镇市户组])\1/;
+/**
+ * What a campaign of works does (农村电商高质量发展工程, 文明乡风建设工程, 湖湘文化精品创作工程): works named by
+ * such a verb with no facility in the name are a programme of a department, not a project.
+ */
+const CAMPAIGN_VERBS = new Set([
+  '发展', '建设', '提质', '提升', '创作', '引育', '惠民', '保护', '培育', '振兴', '焕新', '提档', '育人', '树人',
+]);
+
+/** What a market is for when it is no marketplace: a region or a scope (拉美市场, RCEP成员国市场, 国内国际双循环市场). */
+const WORLD_REGIONS = new Set(['拉美', '欧美', '美欧', '东盟', '非洲', '中东', '中亚', '日韩', '欧盟', '欧洲', '东南亚', '东北亚', '南亚', '全球', '京津', '京津冀', '长三角', '珠三角', '国内外', '省内外']);
+const MARKET_SCOPE = new Set(['成员国', '国内', '国际', '海外', '境外', '新兴', '传统', '资本', '要素', '消费', '循环', '双循环', '金融', '劳动力']);
+
+/** Designated zones: named by a place or a proper name, else a kind of zone (改革开放先导区, 营商环境示范区). */
+const DESIGNATED_ZONE = new Set(['示范区', '先行区', '先导区', '试验区', '实验区', '引领区', '先行试验区']);
+
+/** Whether the name read from `words` (facility word last, not among them) names no project. */
+export function notAProject(name: string, words: NameWord[], suffix: string): boolean {
+  if (COVERAGE_RE.test(name)) return true;
+  // A grade is a designation, not a name (A级旅游景区, 5A级景区, S级滑雪场提升工程); directions alone name no line
+  // (东西南北大通道).
+  if (/^[\dA-Z]*[A-Z]级/.test(name) || /^[东西南北中]+$/.test(name.slice(0, name.length - suffix.length))) return true;
+  // Economic zones are regions (北部湾经济区, 海西经济区), but around an airport they are built (洛阳空港经济区,
+  // 北京新机场临空经济区): a facility inside the name.
+  if (suffix === '经济区' && !name.includes('临空') && !words.some((t) => t.kind === 'suffix')) return true;
+  // (The dictionary's rare nouns, nx, are no names here: 改革开放, 营商环境 read as such.)
+  if (DESIGNATED_ZONE.has(suffix) && !words.some((t) => t.kind === 'proper' && t.tag !== 'nx')) return true;
+  // A marketplace is named by its goods (七一路海鲜市场, 紫金城机电市场), not by a region, a scope or a verb.
+  if (suffix === '市场' && words.length > 0) {
+    const last = words[words.length - 1];
+    // (Not by the dictionary's tags: it has 海鲜 for a place.)
+    if (MARKET_SCOPE.has(last.word) || WORLD_REGIONS.has(last.word) || last.kind === 'verb' || last.tag.startsWith('v')) return true;
+  }
+  if (suffix === '工程' && words.length > 0) {
+    const last = words[words.length - 1];
+    const before = name.slice(0, name.length - suffix.length);
+    const campaign = [2, 4].some((k) => CAMPAIGN_VERBS.has(before.slice(-k))) || last.tag === 'i' || (last.tag === 'l' && last.word.length >= 4);
+    // (A facility in the name makes it works on that facility: 花溪湿地文化旅游设施建设工程, 庞口大道整治提升工程.)
+    if (campaign && !words.some((t) => t.kind === 'suffix')) return true;
+  }
+  return false;
+}
+
+const COUNT_BEFORE_RE = /(?:[\d０-９一二三四五六七八九十两百千]+(?:个|家|座|处|所)|一批|多个|若干)$/;
+// (After the name the count ends the clause: 中科院金属研究所创新港14个项目落户 counts projects, …保定医院两个国家
+// 区域医疗中心 the list's items.)
+const COUNT_AFTER_RE = /^[\d０-９一二三四五六七八九十两百千]+(?:个|家|座|处|所)(?:以上)?(?:$|[，。、；）)])/;
+/**
+ * A kind counted (23个山海协作产业园, 培育跨境电商产业园14个, 新建70个…实训基地): a number of places of one kind, no
+ * project's name; the clause is text[lo, hi), the name [start, end).
+ */
+export function countedKind(text: string, lo: number, hi: number, start: number, end: number, words: NameWord[]): boolean {
+  const before = COUNT_BEFORE_RE.exec(text.slice(Math.max(lo, start - 4), start));
+  // (2家维也纳酒店: a brand's hotels or shops counted are still named by it.)
+  const brand = before !== null && before[0].endsWith('家') && words.some((t) => t.kind === 'proper' && t.tag !== 'nx');
+  return (before !== null && !brand) || COUNT_AFTER_RE.test(text.slice(end, Math.min(hi, end + 5)));
+}

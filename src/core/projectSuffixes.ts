@@ -1,0 +1,43 @@
+// Facility words found in a text by their last characters (projectWords.ts SUFFIXES): a clause is read once,
+// character by character, not matched against hundreds of words. Used by the scan (projectScan.ts) and the
+// paragraph pass (projects.ts, through projectScan's re-export).
+import { SUFFIX_CLASS, SUFFIXES } from './projectWords';
+
+/**
+ * Facility words by their last character, and the pairs of characters that end the longer ones: a clause is
+ * read once, character by character, not matched against hundreds of words.
+ */
+const SUFFIX_LENGTHS = new Map<string, number[]>();
+const LAST_CHAR = new Uint8Array(0x10000);
+const SUFFIX_PAIRS = new Set<string>();
+for (const w of SUFFIXES) {
+  const last = w[w.length - 1];
+  SUFFIX_LENGTHS.set(last, [...(SUFFIX_LENGTHS.get(last) ?? []), w.length]);
+  LAST_CHAR[last.charCodeAt(0)] = w.length === 1 ? 2 : Math.max(LAST_CHAR[last.charCodeAt(0)], 1);
+  if (w.length > 1) SUFFIX_PAIRS.add(w.slice(-2));
+}
+
+/** The facility words in text[lo, hi), [start, end), the longest at each end, none inside another. */
+export function facilityWords(text: string, lo: number, hi: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = lo; i < hi; i++) {
+    const len = facilityEndingAt(text, lo, i);
+    if (len === 0) continue;
+    const start = i + 1 - len;
+    while (out.length && out[out.length - 1][0] >= start) out.pop(); // 产业园 inside 产业园区
+    out.push([start, i + 1]);
+  }
+  return out;
+}
+
+/** Whether a facility character ends at i (a cheap table look-up, for a caller's own pass over the text). */
+export const mayEndFacility = (text: string, i: number) => LAST_CHAR[text.charCodeAt(i)] !== 0;
+
+/** The length of the longest facility word that ends at i and starts at lo or later, else 0. */
+export function facilityEndingAt(text: string, lo: number, i: number): number {
+  const mark = LAST_CHAR[text.charCodeAt(i)];
+  // 2: a one-character facility word ends here; 1: only longer ones, whose last two characters must match.
+  if (mark === 0 || (mark === 1 && (i === lo || !SUFFIX_PAIRS.has(text.slice(i - 1, i + 1))))) return 0;
+  const lengths = SUFFIX_LENGTHS.get(text[i])!;
+  return lengths.find((l) => l <= i + 1 - lo && SUFFIX_CLASS.has(text.slice(i + 1 - l, i + 1))) ?? 0;
+}
