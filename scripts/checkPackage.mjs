@@ -60,6 +60,7 @@ const required = [
   'dist/analysisWorker.js',
   'dist/corpusWorker.js',
   'dist/timeline.js',
+  'dist/web/extension.js',
   'dist/cli.js',
   'dist/annotation-set.schema.json',
   'dist/sidecar.schema.json',
@@ -84,7 +85,7 @@ for (const r of required) if (!names.has(r)) problems.push(`missing: ${r}`);
 
 // Files the manifest points at must be inside.
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const pointed = [manifest.main, ...(manifest.contributes?.grammars ?? []).map((g) => g.path)];
+const pointed = [manifest.main, manifest.browser, ...(manifest.contributes?.grammars ?? []).map((g) => g.path)];
 for (const l of manifest.contributes?.languages ?? []) {
   if (l.configuration) pointed.push(l.configuration);
   if (l.icon) pointed.push(l.icon.light, l.icon.dark);
@@ -99,7 +100,7 @@ for (const p of pointed.filter(Boolean)) {
 for (const n of names) {
   if (/^(src|out|test|bench|scripts)\//.test(n)) problems.push(`should not ship: ${n}`);
   if (n.endsWith('.map') || n.endsWith('.ts') && !n.endsWith('.d.ts')) problems.push(`should not ship: ${n}`);
-  if (n.startsWith('node_modules/') && !n.startsWith('node_modules/nodejieba/')) problems.push(`unexpected dependency file: ${n}`);
+  if (n.startsWith('node_modules/') && !n.startsWith('node_modules/nodejieba/') && !n.startsWith('node_modules/jieba-wasm/')) problems.push(`unexpected dependency file: ${n}`);
 }
 
 if (problems.length) {
