@@ -1,8 +1,8 @@
 // Clauses: the stretch of text a figure belongs to, for what it measures and the words that qualify it.
+import { charTable } from './text';
 
 const CLAUSE_BREAKS = '，,；;。：:！？!?、\n\r';
-const IS_BREAK = new Uint8Array(0x10000);
-for (const ch of CLAUSE_BREAKS) IS_BREAK[ch.charCodeAt(0)] = 1;
+const IS_BREAK = charTable(CLAUSE_BREAKS);
 const MAX_CLAUSE = 40;
 
 /** The text from the start of the clause up to `pos` (at most MAX_CLAUSE characters). */

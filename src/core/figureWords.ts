@@ -1,6 +1,7 @@
 // The words around a number that decide whether it is a figure and which: ranks (居全市第一, 全国第一家, 首个),
 // round hundreds and thousands written without a digit (近百个, 突破百万大关, 千亿元), half (半年), and the
 // numerals that are not figures: terms (九年义务教育, 五年计划), time offsets (三年前, 5年后).
+import { charTable } from './text';
 import { clauseBefore } from './clauses';
 import type { NumberToken } from './numberTokens';
 import type { FigureHigh, FigureKind } from './types';
@@ -140,11 +141,7 @@ export function notAQuantity(text: string, unitWritten: string, kind: FigureKind
 }
 
 /** First characters of the words TERM_AFTER, OFFSET_AFTER and 计划/规划 look for. */
-const OFFSET_OR_TERM_FIRST = (() => {
-  const table = new Uint8Array(0x10000);
-  for (const ch of '义制一工严前后以之计规') table[ch.charCodeAt(0)] = 1;
-  return table;
-})();
+const OFFSET_OR_TERM_FIRST = charTable('义制一工严前后以之计规');
 
 function stickyAt(regex: RegExp, text: string, pos: number): boolean {
   regex.lastIndex = pos;
@@ -190,10 +187,4 @@ const OPENING = 1;
 const CLOSING = 2;
 const STRAIGHT = 3;
 /** “「『 open, ”」』 close, " does either. */
-const QUOTE_MARK = (() => {
-  const table = new Uint8Array(0x10000);
-  for (const c of '“「『') table[c.charCodeAt(0)] = OPENING;
-  for (const c of '”」』') table[c.charCodeAt(0)] = CLOSING;
-  table[0x22] = STRAIGHT;
-  return table;
-})();
+const QUOTE_MARK = charTable('"', STRAIGHT, charTable('”」』', CLOSING, charTable('“「『', OPENING)));

@@ -1,6 +1,7 @@
 // Figures: quantities stated in the text (spec.md, "Figures"). One pass over candidate number positions
 // (a global regex); sticky regexes read each number, its magnitude and its unit in place. A second pass over
 // the figures found attaches what each one measures (indicator) and the change stated after it.
+import { charTable } from './text';
 import { clauseBefore } from './clauses';
 import { attachContext } from './figureContext';
 import {
@@ -81,18 +82,10 @@ export class TooManyFiguresError extends Error {
  * measured faster than a regex for the character class (which was faster than one with alternatives).
  */
 const SPECIAL_START = 2;
-const CANDIDATE_START = (() => {
-  const table = new Uint8Array(0x10000);
-  for (const ch of '0123456789０１２３４５６７８９零〇一二两三四五六七八九十') table[ch.charCodeAt(0)] = 1;
-  for (const ch of '百千万半首') table[ch.charCodeAt(0)] = SPECIAL_START; // candidateAt decides
-  return table;
-})();
+// 百千万半首: candidateAt decides.
+const CANDIDATE_START = charTable('百千万半首', SPECIAL_START, charTable('0123456789０１２３４５６７８９零〇一二两三四五六七八九十'));
 /** 1 where 百/千 may stand for a number (近百个, 上千家, 千亿元, 百余家): a cheap test before roundToken's. */
-const ROUND_NEIGHBOURS = (() => {
-  const table = new Uint8Array(0x10000);
-  for (const ch of '近超逾上约破过到达万亿余') table[ch.charCodeAt(0)] = 1;
-  return table;
-})();
+const ROUND_NEIGHBOURS = charTable('近超逾上约破过到达万亿余');
 function maybeRound(text: string, pos: number): number {
   return ROUND_NEIGHBOURS[text.charCodeAt(pos - 1)] === 1 || ROUND_NEIGHBOURS[text.charCodeAt(pos + 1)] === 1 ? 1 : 0;
 }

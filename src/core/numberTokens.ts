@@ -1,5 +1,6 @@
 // Reading one number in place (sticky regexes): Arabic digits with separators, decimals and fractions
 // (1/3), Chinese numerals with an inner magnitude (两千万) and fractions (三分之一).
+import { charTable } from './text';
 import { MAGNITUDE_EXPONENTS, parseNumeral, scaleDecimal } from './numerals';
 
 const ARABIC_AT = /[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?/y;
@@ -19,11 +20,6 @@ const SINGLE_NUMERALS: ReadonlyMap<string, string> = new Map([
 const NUMERAL_CHARS = charTable('零〇一二两三四五六七八九十百千万亿');
 const FRACTION_DIGITS = charTable('零〇一二三四五六七八九');
 
-function charTable(chars: string): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (const ch of chars) table[ch.charCodeAt(0)] = 1;
-  return table;
-}
 
 /** Where the Chinese numeral at `pos` ends (CHINESE_AT as a loop: this runs for every 一 of a report). */
 function chineseNumeralEnd(text: string, pos: number): number {

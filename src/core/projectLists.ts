@@ -3,6 +3,7 @@
 //   三峡工程、西电东送、南水北调等重大建设; 平漯周、焦济洛平、郑州南站等高铁项目);
 // - national programmes named by their form (南水北调, 西气东输, 退耕还林, 村村通);
 // - the short form of a project later in the text (平漯周高铁项目 … 平漯周高铁).
+import { charTable } from './text';
 import { wordAfter, type Lexicon } from './projectLexicon';
 import { FUNCTION_CHARS, GENERIC, LEADING_TRIM, PREDICATE, STOP_WORDS, SUFFIX_CLASS } from './projectWords';
 import type { Span } from './types';
@@ -11,8 +12,7 @@ import type { Span } from './types';
 /** …等遗址, 等景区: a list of sites. */
 const SITES_RE = /^等(?:[一二三四五六七八九十\d]+[个处座])?(?:重要|重点|大遗址|考古)?(?:遗址|景区|景点|古迹)/;
 /** What ends a clause for a list. */
-const CLAUSE_BREAK = new Uint8Array(0x10000);
-for (const c of '，。；！？：,;!?:') CLAUSE_BREAK[c.charCodeAt(0)] = 1;
+const CLAUSE_BREAK = charTable('，。；！？：,;!?:');
 const ETC_WORKS_RE = /等(?:(?:一批)?(?:重大|重点)?项目|[\d一二三四五六七八九十]+[条座处个](?:煤矿|气田|油田|遗址|水库|机场|高铁|铁路|高速))/y;
 /** The next 等 from `from` that opens 等项目, 等一批重大项目, …; -1 when there is none. */
 function nextEtcWorks(text: string, from: number): number {

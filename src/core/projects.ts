@@ -6,6 +6,7 @@
 // Names made only of generic words (重点项目, 城市更新项目) are dropped; most facility words also need a place
 // or a proper name (汉江西路, 郑州机场). Members of a list of projects (荣乌、西阜、津石高速公路), programmes
 // named by their form (南水北调) and short forms (平漯周高铁 of 平漯周高铁项目) are in projectLists.ts.
+import { charTable } from './text';
 import { isHan, lexiconFor } from './projectLexicon';
 import { listMembers, programmeNames, shortForms } from './projectLists';
 import { facilityEndingAt, mayEndFacility, nameAt } from './projectScan';
@@ -14,8 +15,7 @@ import type { Segmenter } from './segmenter';
 import type { Paragraph, Project, Span } from './types';
 
 /** What ends a clause; parentheses and quotes stay inside (秦创原(秦都)创新促进中心, 沙颍河“通港达园”项目). */
-const CLAUSE_END = new Uint8Array(0x10000);
-for (const c of '，。；！？、：,;!?:《》【】 \t\n\r\u3000') CLAUSE_END[c.charCodeAt(0)] = 1;
+const CLAUSE_END = charTable('，。；！？、：,;!?:《》【】 \t\n\r\u3000');
 
 /** Candidate project names found in one paragraph's text (cached per paragraph by the analyzer). */
 export function findProjectNames(paragraphText: string, segmenter: Segmenter | undefined): string[] {
