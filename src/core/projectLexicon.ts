@@ -25,12 +25,9 @@ const RARE_NOUN = 30;
 export interface Lexicon {
   /** word → tag */
   tags: Map<string, string>;
-  /** For each character, the lengths (bit k: length k, 2 to MAX_WORD) of the words that end with it. */
-  endLengths: Map<string, number>;
-  /** For each character, the lengths (bit k: length k) of the words that start with it. */
-  startLengths: Map<string, number>;
-  /** endLengths and startLengths by character code (a typed array look-up, not a map's). */
+  /** By character code, the lengths (bit k: length k, 2 to MAX_WORD) of the words that end with the character. */
   endMask: Uint8Array;
+  /** By character code, the lengths (bit k: length k) of the words that start with it. */
   startMask: Uint8Array;
   /** The words of 2 to MAX_WORD characters by a hash of their characters: looked up in the text without slicing it. */
   words: WordTable;
@@ -132,19 +129,14 @@ function jiebaDictPath(): string {
 }
 
 function indexed(map: Map<string, string>): Lexicon {
-  const endLengths = new Map<string, number>();
-  const startLengths = new Map<string, number>();
-  for (const w of map.keys()) {
-    if (w.length < 2) continue;
-    const last = w[w.length - 1];
-    endLengths.set(last, (endLengths.get(last) ?? 0) | (1 << w.length));
-    startLengths.set(w[0], (startLengths.get(w[0]) ?? 0) | (1 << w.length));
-  }
   const endMask = new Uint8Array(0x10000);
   const startMask = new Uint8Array(0x10000);
-  for (const [c, m] of endLengths) endMask[c.charCodeAt(0)] = m;
-  for (const [c, m] of startLengths) startMask[c.charCodeAt(0)] = m;
-  return { tags: map, endLengths, startLengths, endMask, startMask, words: new WordTable(map) };
+  for (const w of map.keys()) {
+    if (w.length < 2) continue;
+    endMask[w.charCodeAt(w.length - 1)] |= 1 << w.length;
+    startMask[w.charCodeAt(0)] |= 1 << w.length;
+  }
+  return { tags: map, endMask, startMask, words: new WordTable(map) };
 }
 
 /** nodejieba's dictionary and dict/report.dict.utf8 (ours wins), loaded on first use. Throws when there is none. */
