@@ -80,6 +80,11 @@ export interface AnalyzeOptions {
   cache?: AnalysisCache;
 }
 
+/** The analysis of a text that was not analysed (empty, refused, too large), saying why. */
+export function emptyAnalysis(reason: string): DocumentAnalysis {
+  return { sections: [], paragraphs: [], figures: [], projects: [], captions: [], segmentation: { available: false, error: reason } };
+}
+
 export function analyzeText(text: string, options: AnalyzeOptions = {}): DocumentAnalysis {
   const { segmenter, cache } = options;
   const structure = parseStructure(text);

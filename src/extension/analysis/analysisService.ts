@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { MAX_REPORT_BYTES } from '../../core/reportInput';
 import type { IndicatorEntry } from '../../core/indicators';
+import { emptyAnalysis } from '../../core/analyze';
 import { applyAnalysisPatch, patchSize } from '../../core/analysisPatch';
 import type { DocumentAnalysis } from '../../core/types';
 import type { AnalysisStats, SegmenterReady, WorkerRequest, WorkerResponse } from './workerProtocol';
@@ -28,10 +29,6 @@ interface DocState {
   /** A run was requested while one was running: run again when it ends. */
   rerun: boolean;
   waiters: { resolve(a: DocumentAnalysis): void; reject(e: unknown): void }[];
-}
-
-export function emptyAnalysis(reason: string): DocumentAnalysis {
-  return { sections: [], paragraphs: [], figures: [], projects: [], captions: [], segmentation: { available: false, error: reason } };
 }
 
 export class AnalysisService implements ReportAnalysisProvider, vscode.Disposable {

@@ -2,7 +2,7 @@
 // on the extension host itself (in the browser it is a web worker, off the window's thread), debounced, with a
 // paragraph cache per document; without the segmenter's dictionary, projects are not listed.
 import * as vscode from 'vscode';
-import { AnalysisCache, analyzeText } from '../../core/analyze';
+import { AnalysisCache, analyzeText, emptyAnalysis } from '../../core/analyze';
 import type { DocumentAnalysis } from '../../core/types';
 import type { AnalysisEvent, ReportAnalysisProvider } from '../api';
 import { REPORT_LANGUAGE } from '../common/language';
@@ -48,7 +48,7 @@ export class InlineAnalysis implements ReportAnalysisProvider, vscode.Disposable
     const held = this.latest.get(key);
     if (held?.version === document.version) return held.analysis;
     const text = document.getText();
-    if (text.length > MAX_CHARS) return unavailable(vscode.l10n.t('Reports larger than 2 MB are analysed in VS Code for the desktop.'));
+    if (text.length > MAX_CHARS) return emptyAnalysis(vscode.l10n.t('Reports larger than 2 MB are analysed in VS Code for the desktop.'));
     let cache = this.caches.get(key);
     if (!cache) this.caches.set(key, (cache = new AnalysisCache()));
     const analysis = analyzeText(text, { cache, segmenterError: vscode.l10n.t('Projects are listed in VS Code for the desktop.') });
@@ -78,8 +78,4 @@ export class InlineAnalysis implements ReportAnalysisProvider, vscode.Disposable
     for (const t of this.timers.values()) clearTimeout(t);
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
-}
-
-function unavailable(reason: string): DocumentAnalysis {
-  return { sections: [], paragraphs: [], figures: [], projects: [], captions: [], segmentation: { available: false, error: reason } };
 }
