@@ -158,7 +158,7 @@ export function applyAnalysisPatch(before: DocumentAnalysis, patch: AnalysisPatc
     const old = before[name] as unknown[];
     const p = patch[name] as ArrayPatch<unknown>;
     const copy = MOVE[name] as (item: unknown, move: Move) => unknown;
-    const length = p.runs.reduce((n, c, i) => (i % 2 === 1 ? n + c : n), 0);
+    const length = runsLength(p);
     const counterpart = counterparts(KIND_OF[name], move, old.length, length);
     const out: unknown[] = [];
     let next = 0;
@@ -178,6 +178,13 @@ export function applyAnalysisPatch(before: DocumentAnalysis, patch: AnalysisPatc
   return after as unknown as DocumentAnalysis;
 }
 
+/** How many items an array of the new analysis has: the counts of its runs. */
+function runsLength(p: ArrayPatch<unknown>): number {
+  let n = 0;
+  for (let r = 1; r < p.runs.length; r += 2) n += p.runs[r];
+  return n;
+}
+
 /** How many of a patch's items were sent, of how many in all (for the log and the tests). */
 export function patchSize(patch: AnalysisPatch): { sent: number; total: number } {
   let sent = 0;
@@ -185,7 +192,7 @@ export function patchSize(patch: AnalysisPatch): { sent: number; total: number }
   for (const name of ARRAYS) {
     const p = patch[name] as ArrayPatch<unknown>;
     sent += p.items.length;
-    total += p.runs.reduce((n, c, i) => (i % 2 === 1 ? n + c : n), 0);
+    total += runsLength(p);
   }
   return { sent, total };
 }
