@@ -126,12 +126,12 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
       const section = (paragraph.sectionId && sectionCues.get(paragraph.sectionId)) || {};
       const mine = figures.slice(base);
       // The same paragraph in the same context gets the same roles: kept with the paragraph, not worked out again.
-      const key = `${section.role}|${section.year}|${list?.role}|${list?.year}|${meta.year}|${workReport}`;
-      if (result.roles?.key === key) {
+      const key = cache && `${section.role}|${section.year}|${list?.role}|${list?.year}|${meta.year}|${workReport}`;
+      if (key && result.roles?.key === key) {
         result.roles.values.forEach((v, i) => Object.assign(mine[i], v));
       } else {
         attachRoles(body, mine, { section, list, reportYear: meta.year, workReport }, at);
-        if (cache) result.roles = { key, values: mine.map((f) => ({ ...(f.role && { role: f.role }), ...(f.year !== undefined && { year: f.year }) })) };
+        if (key) result.roles = { key, values: mine.map((f) => ({ ...(f.role && { role: f.role }), ...(f.year !== undefined && { year: f.year }) })) };
       }
     }
     // 今年主要预期目标是： opens a list that runs over the following paragraphs up to the sentence's end.

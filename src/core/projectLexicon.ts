@@ -31,6 +31,8 @@ export interface Lexicon {
   startMask: Uint8Array;
   /** The words of 2 to MAX_WORD characters by a hash of their characters: looked up in the text without slicing it. */
   words: WordTable;
+  /** By character code, the tag of the one-character word (no one-character string made and hashed per look-up). */
+  charTags: (string | undefined)[];
 }
 
 /**
@@ -39,10 +41,17 @@ export interface Lexicon {
  * several lengths at every place; a substring and a map look-up for each was its largest single cost.
  */
 export class WordTable {
-  /** Word index + 1 per slot (0: empty), and the word's full hash, compared before the word is read. */
+  /**
+   * Per slot, two numbers side by side: the word's full hash, compared before the word is read, and its index + 1
+   * (0: empty). Side by side, a probe touches one cache line of a table of megabytes, not two.
+   */
   private readonly slots: Int32Array;
-  private readonly hashes: Int32Array;
   private readonly mask: number;
+  /**
+   * One bit per word hash, 512 KB: most look-ups are of strings that are no word (a reverse maximum match tries
+   * the longest first), and this answers them from the cache instead of a probe into the table.
+   */
+  private readonly bloom = new Int32Array(BLOOM_BITS >>> 5);
   private readonly list: string[] = [];
   private readonly tagList: string[] = [];
 
@@ -52,27 +61,31 @@ export class WordTable {
     for (const w of entries.keys()) if (w.length >= 2 && w.length <= MAX_WORD) count++;
     let size = 1024;
     while (size < count * 2) size *= 2;
-    this.slots = new Int32Array(size);
-    this.hashes = new Int32Array(size);
+    this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
     for (const [w, tag] of entries) {
       if (w.length < 2 || w.length > MAX_WORD) continue;
       let h = 0;
       for (let i = w.length - 1; i >= 0; i--) h = step(h, w.charCodeAt(i));
       let at = h & this.mask;
-      while (this.slots[at] !== 0) at = (at + 1) & this.mask;
+      while (this.slots[2 * at + 1] !== 0) at = (at + 1) & this.mask;
       this.list.push(w);
       this.tagList.push(tag);
-      this.slots[at] = this.list.length;
-      this.hashes[at] = h;
+      this.slots[2 * at] = h;
+      this.slots[2 * at + 1] = this.list.length;
+      const b = bloomBit(h);
+      this.bloom[b >>> 5] |= 1 << (b & 31);
     }
   }
 
   /** The index of the word text[start, start + length) whose hash is `hash`, or -1. */
   find(text: string, start: number, length: number, hash: number): number {
-    for (let at = hash & this.mask; this.slots[at] !== 0; at = (at + 1) & this.mask) {
-      if (this.hashes[at] !== hash) continue;
-      const i = this.slots[at] - 1;
+    const b = bloomBit(hash);
+    if ((this.bloom[b >>> 5] & (1 << (b & 31))) === 0) return -1;
+    const slots = this.slots;
+    for (let at = hash & this.mask; slots[2 * at + 1] !== 0; at = (at + 1) & this.mask) {
+      if (slots[2 * at] !== hash) continue;
+      const i = slots[2 * at + 1] - 1;
       const w = this.list[i];
       if (w.length === length && text.startsWith(w, start)) return i;
     }
@@ -94,6 +107,10 @@ export class WordTable {
     return h;
   }
 }
+
+const BLOOM_BITS = 1 << 22;
+/** The word's bit in the bloom filter: other bits of the hash than the table's slot, mixed. */
+const bloomBit = (h: number) => Math.imul(h, 0x9e3779b1) >>> 10;
 
 /** One character into a word's hash (FNV-style multiply, kept to 32 bits). */
 const step = (h: number, c: number) => (Math.imul(h ^ c, 0x01000193) + 0x9e37) | 0;
@@ -136,7 +153,9 @@ function indexed(map: Map<string, string>): Lexicon {
     endMask[w.charCodeAt(w.length - 1)] |= 1 << w.length;
     startMask[w.charCodeAt(0)] |= 1 << w.length;
   }
-  return { tags: map, endMask, startMask, words: new WordTable(map) };
+  const charTags: (string | undefined)[] = new Array(0x10000).fill(undefined);
+  for (const [w, tag] of map) if (w.length === 1) charTags[w.charCodeAt(0)] = tag;
+  return { tags: map, endMask, startMask, words: new WordTable(map), charTags };
 }
 
 /** nodejieba's dictionary and dict/report.dict.utf8 (ours wins), loaded on first use. Throws when there is none. */
@@ -226,7 +245,16 @@ export function wordBefore(lex: Lexicon, text: string, end: number, lo = 0): Lex
       if (i >= 0) return { word: lex.words.word(i), tag: lex.words.tag(i), start: end - len };
     }
   }
-  return { word: last, tag: lex.tags.get(last) ?? 'x', start: end - 1 };
+  return { word: last, tag: lex.charTags[last.charCodeAt(0)] ?? 'x', start: end - 1 };
+}
+
+/** The tag of the word text[start, start + length) if the lexicon has it: looked up without slicing the text. */
+export function tagAt(lex: Lexicon, text: string, start: number, length: number): string | undefined {
+  if (length === 1) return lex.charTags[text.charCodeAt(start)];
+  if (length > MAX_WORD) return lex.tags.get(text.slice(start, start + length));
+  if ((lex.startMask[text.charCodeAt(start)] & (1 << length)) === 0) return undefined;
+  const i = lex.words.find(text, start, length, WordTable.hashOf(text, start, length));
+  return i >= 0 ? lex.words.tag(i) : undefined;
 }
 
 /** The word that starts at `start`, by forward maximum matching (for what follows a facility word). */
@@ -239,5 +267,5 @@ export function wordAfter(lex: Lexicon, text: string, start: number, hi = text.l
     if (i >= 0) return { word: lex.words.word(i), tag: lex.words.tag(i), start };
   }
   const c = text[start];
-  return { word: c, tag: isHan(c) ? (lex.tags.get(c) ?? 'x') : 'w', start };
+  return { word: c, tag: isHan(c) ? (lex.charTags[c.charCodeAt(0)] ?? 'x') : 'w', start };
 }

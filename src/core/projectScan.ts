@@ -3,7 +3,7 @@
 // word or a verb that acts on the project; then whether what was read names something particular.
 import { countedKind, notAProject } from './projectFilters';
 import { CARRIED_RE, institutionAfter, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
-import { isHan, MAX_WORD, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
+import { isHan, MAX_WORD, tagAt, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
 import {
   CONTINUATION,
   FUNCTION_CHARS,
@@ -18,7 +18,7 @@ import {
   type SuffixClass,
 } from './projectWords';
 import type { Span } from './types';
-export { facilityEndingAt, facilityWords, mayEndFacility } from './projectSuffixes';
+export { facilityEndingAt, facilityWords, markFacilityEnds } from './projectSuffixes';
 
 const NUMERAL_RE = /^[一二三四五六七八九十两几]$/;
 const MAGNITUDE_RE = /^[百千万亿]$/;
@@ -36,6 +36,8 @@ const CLOSE = new Set([')', '）']);
 const MAX_PAREN = 8;
 const DASH = new Set(['—', '－', '-']);
 const LOCATIVES = new Set(['沿线', '沿岸', '两岸', '两侧', '周边', '沿途']);
+/** Tags of a character that is a noun on its own (豫南中心|仓). */
+const NOUN_CHAR_TAGS = new Set(['n', 'ng', 'x', 'zg']);
 const COUNTER_RE = /^[项个座所条家批类种]$/;
 const MAX_QUOTE = 10;
 /** Words read leftwards from a facility word at most. */
@@ -167,7 +169,7 @@ class LeftTokens {
         // the dictionary has seen a few times only; 新|建和, 推|进港: a verb read apart is one too.
         if (t.start > lo && t.word.length >= 2) {
           const before = wordBefore(lex, text, t.start, lo);
-          const joinedTag = before.word.length === 1 ? lex.tags.get(before.word + t.word[0]) : undefined;
+          const joinedTag = before.word.length === 1 ? tagAt(lex, text, before.start, 2) : undefined;
           const better = joinedTag !== undefined && (t.word.length >= 3 ? joinedTag !== 'nx' : t.tag === 'nx' || joinedTag.startsWith('v'));
           const rest = better ? lex.tags.get(t.word.slice(1)) : undefined;
           if (rest !== undefined) t = { word: t.word.slice(1), tag: rest, start: t.start + 1 };
@@ -338,11 +340,11 @@ function commonWord(lex: Lexicon, w: string): boolean {
 function longerWordAt(lex: Lexicon, text: string, s: number, e: number, hi: number): boolean {
   const lengths = lex.startMask[text.charCodeAt(s)];
   for (let len = Math.min(MAX_WORD, hi - s); len > e - s; len--) {
-    if ((lengths & (1 << len)) === 0) continue;
+    if ((lengths & (1 << len)) === 0 || tagAt(lex, text, s, len) === undefined) continue;
     const w = text.slice(s, s + len);
     // 工程建设, 项目建设: the works and what is done to them, not a longer word.
     // (铁路沿线: the facility and where along it.)
-    if (lex.tags.has(w)) return !SUFFIX_CLASS.has(w) && !/^v/.test(lex.tags.get(w.slice(e - s)) ?? '') && !LOCATIVES.has(w.slice(e - s));
+    return !SUFFIX_CLASS.has(w) && !/^v/.test(lex.tags.get(w.slice(e - s)) ?? '') && !LOCATIVES.has(w.slice(e - s));
   }
   return false;
 }
@@ -353,15 +355,15 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   const suffix = text.slice(s, e);
   if (cls === 'strict') {
     // Cheap first (most one-character facility words are in common words): 城市, 路网 | 道路, 县城, 一线.
-    if (e < hi && lex.tags.has(suffix + text[e])) return undefined;
-    const pair = s > lo ? lex.tags.get(text[s - 1] + suffix) : undefined;
+    if (e < hi && tagAt(lex, text, s, e + 1 - s) !== undefined) return undefined;
+    const pair = s > lo ? tagAt(lex, text, s - 1, e + 1 - s) : undefined;
     if (pair !== undefined && !PROPER_TAGS.has(pair)) return undefined;
   }
   // The facility word inside a longer word (路网, 中心城区, 豫南中心仓): not the end of a name.
   // (A programme's 任务, 工作 are still the programme: 完成…三年行动任务.)
   if (cls !== 'programme' && CONTINUATION.has(text.slice(e, Math.min(e + 2, hi)))) return undefined;
   // A noun character glued on (豫南中心仓): it starts no word of its own.
-  if (e < hi && isHan(text[e]) && /^(?:n|ng|x|zg)$/.test(lex.tags.get(text[e]) ?? 'x')) {
+  if (e < hi && isHan(text[e]) && NOUN_CHAR_TAGS.has(lex.charTags[text.charCodeAt(e)] ?? 'x')) {
     const next = wordAfter(lex, text, e, hi);
     if (next && next.word.length === 1) return undefined;
   }

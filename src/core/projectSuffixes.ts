@@ -30,8 +30,11 @@ export function facilityWords(text: string, lo: number, hi: number): [number, nu
   return out;
 }
 
-/** Whether a facility character ends at i (a cheap table look-up, for a caller's own pass over the text). */
-export const mayEndFacility = (text: string, i: number) => LAST_CHAR[text.charCodeAt(i)] !== 0;
+/** Marks with `value` in `table` the characters a facility word can end with, for a caller's own pass over a text. */
+export function markFacilityEnds(table: Uint8Array, value: number): Uint8Array {
+  for (let c = 0; c < LAST_CHAR.length; c++) if (LAST_CHAR[c] !== 0) table[c] = value;
+  return table;
+}
 
 /** The length of the longest facility word that ends at i and starts at lo or later, else 0. */
 export function facilityEndingAt(text: string, lo: number, i: number): number {

@@ -9,13 +9,18 @@
 import { charTable } from './text';
 import { isHan, lexiconFor } from './projectLexicon';
 import { listMembers, programmeNames, shortForms } from './projectLists';
-import { facilityEndingAt, mayEndFacility, nameAt } from './projectScan';
+import { facilityEndingAt, markFacilityEnds, nameAt } from './projectScan';
 import { SUFFIX_CLASS } from './projectWords';
 import type { Segmenter } from './segmenter';
 import type { Paragraph, Project, Span } from './types';
 
-/** What ends a clause; parentheses and quotes stay inside (秦创原(秦都)创新促进中心, 沙颍河“通港达园”项目). */
-const CLAUSE_END = charTable('，。；！？、：,;!?:《》【】 \t\n\r\u3000');
+const CLAUSE_END = 1;
+const FACILITY_END = 2;
+/**
+ * By character code: what ends a clause (parentheses and quotes stay inside: 秦创原(秦都)创新促进中心, 沙颍河“通港达园”
+ * 项目), and what may end a facility word; one look-up per character.
+ */
+const SCAN = markFacilityEnds(charTable('，。；！？、：,;!?:《》【】 \t\n\r\u3000', CLAUSE_END), FACILITY_END);
 
 /** Candidate project names found in one paragraph's text (cached per paragraph by the analyzer). */
 export function findProjectNames(paragraphText: string, segmenter: Segmenter | undefined): string[] {
@@ -27,8 +32,9 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
   // is not read again.
   const ends: [number, number][] = [];
   for (let lo = 0, i = 0; i <= n; i++) {
-    if (i < n && !CLAUSE_END[paragraphText.charCodeAt(i)]) {
-      if (mayEndFacility(paragraphText, i)) {
+    const mark = i < n ? SCAN[paragraphText.charCodeAt(i)] : CLAUSE_END;
+    if (mark !== CLAUSE_END) {
+      if (mark === FACILITY_END) {
         const len = facilityEndingAt(paragraphText, lo, i);
         if (len > 0) {
           while (ends.length && ends[ends.length - 1][0] >= i + 1 - len) ends.pop(); // 产业园 inside 产业园区
@@ -58,7 +64,7 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
   const names = new Set(spans.map((sp) => paragraphText.slice(sp.start, sp.end)));
   // Roads named by numbers (七一路, 经二路) hold no word the scan can read as a name.
   // (七一路海鲜市场: with the facility named after it that follows.)
-  for (const m of paragraphText.matchAll(NUMBERED_ROAD_RE)) {
+  if (mayNameNumberedRoad(paragraphText)) for (const m of paragraphText.matchAll(NUMBERED_ROAD_RE)) {
     const end = m.index! + m[0].length;
     const after = spans.find((sp) => sp.start === end);
     names.add(after ? paragraphText.slice(m.index!, after.end) : m[0]);
@@ -73,6 +79,12 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
 // Ring roads (东二环, 北三环, 大外环) likewise; with the phase or section that follows (经四路一期, 北二环东段).
 const NUMBERED_ROAD_RE =
   /(?<![一二三四五六七八九十\d第])(?:[经纬][一二三四五六七八九十]{1,2}|[一二三四五六七八九十]{2})[路街](?![网线口面况径])(?:[一二三四五六七八九]期|[东西南北]段)?/g;
+const ROAD_NUMERALS = charTable('一二三四五六七八九十');
+/** A numeral before 路 or 街, which every numbered road has: most paragraphs are spared the pattern (with its look-behind). */
+function mayNameNumberedRoad(text: string): boolean {
+  for (const c of '路街') for (let i = text.indexOf(c, 1); i > 0; i = text.indexOf(c, i + 1)) if (ROAD_NUMERALS[text.charCodeAt(i - 1)]) return true;
+  return false;
+}
 const RING_ROAD_RE = /(?:[东西南北][一二三四五六]环(?:路)?|[大东西南北]外环(?:路)?(?![境])|(?<![\u4e00-\u9fff])[东西南北]环路)(?:[一二三四五六七八九]期|[东西南北]段)?/g;
 const LIST_BEFORE = new Set([...'、和及与']);
 const LIST_AFTER = new Set([...'、和及与等（(']);

@@ -3,6 +3,7 @@
 // then a list-introducing clause in an earlier paragraph, then the paragraph's opening (过去一年，…),
 // then the section headings (一、2019年工作回顾, 二、2020年工作安排), then the report's year.
 import { parseNumeral } from './numerals';
+import { charTable } from './text';
 import type { Figure, FigureRole } from './types';
 
 /** A year cue: a calendar year, one relative to the report's year, or a span of years (五年来, 十三五). */
@@ -68,8 +69,8 @@ const YEAR_CUE = new RegExp(
   'g',
 );
 const SENTENCE_END = /[。！？!?]/;
-const WEAK_RESULT = /比上年|较上年|同比/;
-const COMPARED_YEAR = new RegExp(`(?:比|较|与|同)(${DIGITS}{4})年`);
+const WEAK_RESULT = /比上年|较上年|同比/g;
+const COMPARED_YEAR = new RegExp(`(?:比|较|与|同)(${DIGITS}{4})年`, 'g');
 
 function isPast(cue: YearCue | undefined, reportYear: number | undefined): boolean {
   return cue === 'last' || (typeof cue === 'number' && reportYear !== undefined && cue < reportYear);
@@ -77,9 +78,15 @@ function isPast(cue: YearCue | undefined, reportYear: number | undefined): boole
 
 /** Matches of a cue pattern in a paragraph, in order, to ask for the last one inside a span (binary search). */
 class Cues {
-  private readonly matches: RegExpExecArray[];
+  private readonly matches: RegExpExecArray[] = [];
+  /** `pattern` is global (its lastIndex is reset here). */
   constructor(text: string, pattern: RegExp) {
-    this.matches = [...text.matchAll(new RegExp(pattern.source, 'g'))];
+    if (!pattern.global) throw new Error(`Cues needs a global pattern: ${pattern}`);
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      this.matches.push(m);
+      if (m[0] === '') pattern.lastIndex++;
+    }
   }
   /** The last match that starts at or after `from` and ends at or before `to`. */
   last(from: number, to: number): RegExpExecArray | undefined {
@@ -99,8 +106,9 @@ class Cues {
   }
 }
 
-const SENTENCE_MARKS = '。！？!?';
-const CLAUSE_MARKS = '，,；;：:';
+const SENTENCE_MARK = 1;
+const CLAUSE_MARK = 2;
+const MARKS = charTable('，,；;：:', CLAUSE_MARK, charTable('。！？!?', SENTENCE_MARK));
 
 /**
  * Sets role and year on the figures of one paragraph (`text`; figures' offsets are `at` + offsets into it).
@@ -123,11 +131,11 @@ export function attachRoles(text: string, figures: readonly Figure[], context: R
   for (const f of figures) {
     const begin = f.range.start - at;
     for (; scanned < begin; scanned++) {
-      const c = text[scanned];
-      if (SENTENCE_MARKS.includes(c)) {
+      const mark = MARKS[text.charCodeAt(scanned)];
+      if (mark === SENTENCE_MARK) {
         previous = sentence;
         sentence = clauseAt = scanned + 1;
-      } else if (CLAUSE_MARKS.includes(c)) clauseAt = scanned + 1;
+      } else if (mark === CLAUSE_MARK) clauseAt = scanned + 1;
     }
     const start = Math.max(sentence, begin - MAX_SENTENCE);
     const end = f.range.end - at;
