@@ -160,18 +160,21 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
   };
 }
 
-/** Each section's cue merged with its ancestors' (the innermost that says wins). */
+/** Each section's cue merged with its ancestors' (the innermost that says wins); each heading's cue worked out once. */
 function cuesBySection(sections: readonly Section[], cache: AnalysisCache | undefined): Map<string, RoleCue> {
   const own = new Map(sections.map((s) => [s.id, s]));
   const merged = new Map<string, RoleCue>();
-  for (const s of sections) {
-    const chain: RoleCue[] = [];
-    for (let at: Section | undefined = s; at; at = at.parentId ? own.get(at.parentId) : undefined) {
-      // Headings of parts (一、 (一)); the title line gives the report's year (meta), lead-ins (一是…) are topics.
-      if (at.level === 1 || at.level === 2) chain.push(cache ? cache.sectionCue(at.title) : sectionCue(at.title));
-    }
-    merged.set(s.id, mergeCues(chain));
-  }
+  const cueOf = (s: Section): RoleCue => {
+    let cue = merged.get(s.id);
+    if (cue) return cue;
+    const parent = s.parentId ? own.get(s.parentId) : undefined;
+    // Headings of parts (一、 (一)); the title line gives the report's year (meta), lead-ins (一是…) are topics.
+    const mine = s.level === 1 || s.level === 2 ? (cache ? cache.sectionCue(s.title) : sectionCue(s.title)) : {};
+    cue = parent ? mergeCues([mine, cueOf(parent)]) : mergeCues([mine]);
+    merged.set(s.id, cue);
+    return cue;
+  };
+  for (const s of sections) cueOf(s);
   return merged;
 }
 

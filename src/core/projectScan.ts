@@ -336,6 +336,12 @@ function commonWord(lex: Lexicon, w: string): boolean {
   return tag !== undefined && !SUFFIX_CLASS.has(w) && !PROPER_TAGS.has(tag);
 }
 
+/** commonWord for the two characters at text[start]: looked up without slicing, as most such pairs are no word. */
+function commonWordAt(lex: Lexicon, text: string, start: number): boolean {
+  const tag = tagAt(lex, text, start, 2);
+  return tag !== undefined && !PROPER_TAGS.has(tag) && !SUFFIX_CLASS.has(text.slice(start, start + 2));
+}
+
 /** Whether a word that is not a facility word starts at s and runs past e (路网, 中心城区). */
 function longerWordAt(lex: Lexicon, text: string, s: number, e: number, hi: number): boolean {
   const lengths = lex.startMask[text.charCodeAt(s)];
@@ -371,7 +377,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // 物流业高速发展: 高速 before a verb says how fast.
   if (suffix === '高速' && FAST_RE.test(text.slice(e, e + 2))) return undefined;
   // …or split between the words on both sides (集中|学习 holds no 中学).
-  if (e - s > 1 && s > lo && e < hi && commonWord(lex, text.slice(s - 1, s + 1)) && commonWord(lex, text.slice(e - 1, e + 1))) {
+  if (e - s > 1 && s > lo && e < hi && commonWordAt(lex, text, s - 1) && commonWordAt(lex, text, e - 1)) {
     return undefined;
   }
   // 凌云山路至青城山路段: roads named as the end points of a section are not mentions.
