@@ -120,7 +120,13 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
       const change = f.change && { ...f.change, figureId: f.change.figureId && rename(f.change.figureId) };
       // Without a cache nobody else holds the paragraph's figures: move them in place rather than copy millions.
       if (cache) figures.push({ ...f, id: rename(f.id), range: moved, change, paragraphId: paragraph.id });
-      else figures.push(Object.assign(f, { id: rename(f.id), range: moved, change, paragraphId: paragraph.id }));
+      else {
+        f.id = rename(f.id);
+        f.range = moved;
+        f.change = change;
+        f.paragraphId = paragraph.id;
+        figures.push(f);
+      }
     }
     if (count > 0) {
       const section = (paragraph.sectionId && sectionCues.get(paragraph.sectionId)) || {};

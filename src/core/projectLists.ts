@@ -199,9 +199,10 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
       if (member) out.push(member);
       continue;
     }
-    const items = clause.split('、');
-    let last = items[items.length - 1];
-    const lastStart = base + clause.length - last.length;
+    // The last item first: most clauses with a 、 are lists of something else, and are not split.
+    const lastSep = clause.lastIndexOf('、');
+    let last = clause.slice(lastSep + 1);
+    const lastStart = base + lastSep + 1;
     // (凌绥、台黑4条高速: a count of the kind ends the list as 等 does.)
     const counted = last.includes('等') ? null : COUNTED_KIND_RE.exec(last);
     const etc = counted ? counted.index : last.indexOf('等');
@@ -212,7 +213,6 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     if (etc >= 0 && (worksList || isWorksClass(tail))) {
       isList = isWorksClass(tail);
       last = last.slice(0, etc);
-      items[items.length - 1] = last;
     }
     // (全季酒店、航空大厦等6家酒店: items that end in a facility word in a list of that kind are names.)
     const kindList = etc >= 0 && isWorksClass(tail);
@@ -224,6 +224,8 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     // 芯业时代8英寸半导体、比亚迪新能源汽车动力电池、…等项目: a list of company projects only.
     const companiesOnly = !isList && worksList;
     if (!isList && !worksList) continue;
+    const items = clause.split('、');
+    items[items.length - 1] = last;
     const members = items.slice(0, lastFound ? -1 : undefined);
     // A list with a company or an institution in it is a list of those (中食数联、邮储银行等项目).
     if (items.some((x) => COMPANY_RE.test(x))) continue;
