@@ -23,6 +23,11 @@ interface ParagraphResult {
   projectNames?: string[];
   /** The role and year of each figure, as attachRoles gave them in the context `key` (section, list, report year). */
   roles?: { key: string; values: Pick<Figure, 'role' | 'year'>[] };
+  /**
+   * The figures as the last analysis had them (offsets in the document, ids, roles), with what they depend on:
+   * the paragraph's offset, its first figure's number, its id and its context key. Never changed once emitted.
+   */
+  emitted?: { at: number; base: number; paragraphId: string; key: string; figures: Figure[] };
 }
 
 /** Per-paragraph results keyed by paragraph text. Keep one per open document. */
@@ -110,34 +115,43 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
       };
       cache?.set(body, result);
     }
-    // Local ids (f1…) become document ids; change.figureId follows.
     const base = figures.length;
     const count = result.figures.length;
-    const rename = (local: string) => `f${base + Number(local.slice(1))}`;
     const at = paragraph.range.start;
-    for (const f of result.figures) {
-      const moved = { start: f.range.start + at, end: f.range.end + at };
-      const change = f.change && { ...f.change, figureId: f.change.figureId && rename(f.change.figureId) };
-      // Without a cache nobody else holds the paragraph's figures: move them in place rather than copy millions.
-      if (cache) figures.push({ ...f, id: rename(f.id), range: moved, change, paragraphId: paragraph.id });
-      else {
-        f.id = rename(f.id);
-        f.range = moved;
-        f.change = change;
-        f.paragraphId = paragraph.id;
-        figures.push(f);
+    const section = count > 0 ? (paragraph.sectionId && sectionCues.get(paragraph.sectionId)) || {} : undefined;
+    // The figures' roles depend on the paragraph's context: the sections' cue, a list opened before it, the report.
+    const key = cache && section && `${section.role}|${section.year}|${list?.role}|${list?.year}|${meta.year}|${workReport}`;
+    const last = result.emitted;
+    if (key && last && last.at === at && last.base === base && last.paragraphId === paragraph.id && last.key === key) {
+      // Nothing the figures depend on moved (the paragraphs before an edit): the last analysis's objects as they
+      // are, neither copied nor compared again by the worker's diff.
+      for (const f of last.figures) figures.push(f);
+    } else {
+      // Local ids (f1…) become document ids; change.figureId follows.
+      const rename = (local: string) => `f${base + Number(local.slice(1))}`;
+      for (const f of result.figures) {
+        const moved = { start: f.range.start + at, end: f.range.end + at };
+        const change = f.change && { ...f.change, figureId: f.change.figureId && rename(f.change.figureId) };
+        // Without a cache nobody else holds the paragraph's figures: move them in place rather than copy millions.
+        if (cache) figures.push({ ...f, id: rename(f.id), range: moved, change, paragraphId: paragraph.id });
+        else {
+          f.id = rename(f.id);
+          f.range = moved;
+          f.change = change;
+          f.paragraphId = paragraph.id;
+          figures.push(f);
+        }
       }
-    }
-    if (count > 0) {
-      const section = (paragraph.sectionId && sectionCues.get(paragraph.sectionId)) || {};
-      const mine = figures.slice(base);
-      // The same paragraph in the same context gets the same roles: kept with the paragraph, not worked out again.
-      const key = cache && `${section.role}|${section.year}|${list?.role}|${list?.year}|${meta.year}|${workReport}`;
-      if (key && result.roles?.key === key) {
-        result.roles.values.forEach((v, i) => Object.assign(mine[i], v));
-      } else {
-        attachRoles(body, mine, { section, list, reportYear: meta.year, workReport }, at);
-        if (key) result.roles = { key, values: mine.map((f) => ({ ...(f.role && { role: f.role }), ...(f.year !== undefined && { year: f.year }) })) };
+      if (section) {
+        const mine = figures.slice(base);
+        // The same paragraph in the same context gets the same roles: kept with the paragraph, not worked out again.
+        if (key && result.roles?.key === key) {
+          result.roles.values.forEach((v, i) => Object.assign(mine[i], v));
+        } else {
+          attachRoles(body, mine, { section, list, reportYear: meta.year, workReport }, at);
+          if (key) result.roles = { key, values: mine.map((f) => ({ ...(f.role && { role: f.role }), ...(f.year !== undefined && { year: f.year }) })) };
+        }
+        if (key) result.emitted = { at, base, paragraphId: paragraph.id, key, figures: mine };
       }
     }
     // 今年主要预期目标是： opens a list that runs over the following paragraphs up to the sentence's end.

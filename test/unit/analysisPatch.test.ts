@@ -84,6 +84,20 @@ describe('analysis patches', () => {
     }
   });
 
+  test('an analysis made with the cache is the analysis made without it, edit after edit', () => {
+    // The cache hands back the figures of unchanged paragraphs that did not move as the objects it gave before.
+    const cache = new AnalysisCache();
+    let text = REPORTS[0];
+    analyzeText(text, { segmenter, cache });
+    for (const [k, edit] of EDITS.entries()) {
+      for (const place of [0.3, 0.001, 0.999, 0.7]) {
+        text = edit(text, Math.floor(text.length * place));
+        const cached = analyzeText(text, { segmenter, cache });
+        assert.equal(JSON.stringify(cached), JSON.stringify(analyzeText(text, { segmenter })), `edit ${k} at ${place}`);
+      }
+    }
+  });
+
   test('one typed character in the middle of a report sends a handful of items', () => {
     const text = REPORTS[1];
     const cache = new AnalysisCache();
