@@ -152,8 +152,25 @@ function countBefore<T>(items: readonly T[], start: (item: T) => number, from: n
 
 /** The analysis `patch` makes of `before` (which is left as it is). */
 export function applyAnalysisPatch(before: DocumentAnalysis, patch: AnalysisPatch): DocumentAnalysis {
+  const steps = applyAnalysisPatchInSteps(before, patch);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Items rebuilt between two pauses of applyAnalysisPatchInSteps. */
+const STEP_ITEMS = 2000;
+
+/**
+ * applyAnalysisPatch a slice at a time: pauses (yields) after every few thousand items, so that a caller on an
+ * event loop can let other work run between slices (the first patches of a session run before the code is
+ * optimised, tens of milliseconds for a large report). Returns the new analysis when done.
+ */
+export function* applyAnalysisPatchInSteps(before: DocumentAnalysis, patch: AnalysisPatch): Generator<void, DocumentAnalysis> {
   const arrays: Record<string, unknown[]> = {};
   const move = patch.move;
+  let budget = STEP_ITEMS;
   for (const name of ARRAYS) {
     const old = before[name] as unknown[];
     const p = patch[name] as ArrayPatch<unknown>;
@@ -169,6 +186,10 @@ export function applyAnalysisPatch(before: DocumentAnalysis, patch: AnalysisPatc
         const j = code === 3 || code === 4 ? counterpart(k) : k;
         if (code !== 2 && (j < 0 || j >= old.length)) throw new Error(`the analysis patch does not fit: ${name} has ${old.length} items`);
         out.push(code === 2 ? p.items[next++] : code === 0 || code === 3 ? old[j] : copy(old[j], move));
+        if (--budget === 0) {
+          budget = STEP_ITEMS;
+          yield;
+        }
       }
     }
     arrays[name] = out;

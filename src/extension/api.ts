@@ -35,8 +35,10 @@ export interface AnalysisRunStats {
   cacheMisses: number;
   /** In the worker: comparing with the analysis the host holds, to send only what changed. */
   diffMs?: number;
-  /** On the extension host: rebuilding the analysis from the one it held and what was sent (ms). */
+  /** On the extension host: rebuilding the analysis from the one it held and what was sent (ms, slices and pauses). */
   patchMs?: number;
+  /** The longest slice of that rebuilding without a pause for the event loop (ms). */
+  longestSliceMs?: number;
   /** Items (sections, paragraphs, figures, captions, projects) sent, and in the whole analysis. */
   sentItems?: number;
   totalItems?: number;

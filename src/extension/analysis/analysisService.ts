@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { MAX_REPORT_BYTES } from '../../core/reportInput';
 import type { IndicatorEntry } from '../../core/indicators';
 import { emptyAnalysis } from '../../core/analyze';
-import { applyAnalysisPatch, patchSize } from '../../core/analysisPatch';
+import { applyAnalysisPatchInSteps, patchSize, type AnalysisPatch } from '../../core/analysisPatch';
 import type { DocumentAnalysis } from '../../core/types';
 import type { AnalysisStats, SegmenterReady, WorkerRequest, WorkerResponse } from './workerProtocol';
 import type { AnalysisEvent, AnalysisRunStats, ReportAnalysisProvider } from '../api';
@@ -40,6 +40,8 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
   private readonly pending = new Map<number, { resolve(r: WorkerResponse): void; reject(e: unknown): void }>();
   /** The last analysis the worker sent of each document, with its number: what its next patch is based on. */
   private readonly received = new Map<string, { seq: number; analysis: DocumentAnalysis }>();
+  /** Per document, the patch being applied (a slice at a time): the document's next answer waits for it. */
+  private readonly applying = new Map<string, Promise<void>>();
   private segmenterWarned = false;
   /** Users' indicator entries, given again to a worker that starts (or restarts). */
   private indicatorEntries: IndicatorEntry[][] = [];
@@ -284,6 +286,8 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
       this.pending.set(message.id, { resolve, reject });
     });
     if ('error' in response) return response;
+    // Answers of one document are taken in order: after the patch being applied, if any.
+    while (key !== undefined && this.applying.has(key)) await this.applying.get(key);
     if (!('patch' in response)) {
       if (key !== undefined && response.seq !== undefined && this.docs.has(key)) this.received.set(key, { seq: response.seq, analysis: response.analysis });
       return response;
@@ -295,12 +299,22 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
       return this.request({ ...message, id: this.nextId++ });
     }
     const t0 = performance.now();
-    const analysis = applyAnalysisPatch(held.analysis, response.patch);
+    let applied!: () => void;
+    this.applying.set(key, new Promise<void>((resolve) => (applied = resolve)));
+    let result: Awaited<ReturnType<typeof applyInSlices>>;
+    try {
+      result = await applyInSlices(held.analysis, response.patch);
+    } finally {
+      this.applying.delete(key);
+      applied();
+    }
+    const { analysis, longestSliceMs } = result;
     const size = patchSize(response.patch);
     // Kept only for documents still followed (a closed one's state in the worker is forgotten as well).
     if (this.docs.has(key)) this.received.set(key, { seq: response.seq, analysis });
     else this.received.delete(key);
-    return { analysis, stats: response.stats, patched: { patchMs: performance.now() - t0, sentItems: size.sent, totalItems: size.total } };
+    const patched = { patchMs: performance.now() - t0, longestSliceMs, sentItems: size.sent, totalItems: size.total };
+    return { analysis, stats: response.stats, patched };
   }
 
   private ensureWorker(): Worker {
@@ -357,4 +371,27 @@ function refusalOf(text: string): string | undefined {
   if (Buffer.byteLength(text, 'utf8') > MAX_REPORT_BYTES) return vscode.l10n.t('it is larger than {0} MiB', MAX_REPORT_BYTES / 1048576);
   if (text.includes('\0')) return vscode.l10n.t('it contains NUL characters, so it is not a text report');
   return undefined;
+}
+
+/** How long the host works on a patch before it lets the event loop run (keystrokes, rendering). */
+const SLICE_MS = 4;
+
+/**
+ * Applies a patch a slice at a time: in a large report the items after an edit are thousands of copies, and the
+ * first patches of a session run before the code is optimised (tens of milliseconds for 5 MB, in one piece).
+ */
+async function applyInSlices(before: DocumentAnalysis, patch: AnalysisPatch): Promise<{ analysis: DocumentAnalysis; longestSliceMs: number }> {
+  const steps = applyAnalysisPatchInSteps(before, patch);
+  let sliceStart = performance.now();
+  let longestSliceMs = 0;
+  for (;;) {
+    const step = steps.next();
+    const now = performance.now();
+    if (step.done) return { analysis: step.value, longestSliceMs: Math.max(longestSliceMs, now - sliceStart) };
+    if (now - sliceStart >= SLICE_MS) {
+      longestSliceMs = Math.max(longestSliceMs, now - sliceStart);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
 }

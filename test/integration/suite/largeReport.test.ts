@@ -131,7 +131,7 @@ suite('large report', () => {
           `last edit → analysis event ${latency.toFixed(0)} ms (delay 300 ms, analyse ${stats.analyzeMs.toFixed(0)} ms, round trip ${stats.roundTripMs.toFixed(0)} ms; ` +
           `${stats.cacheHits} paragraphs reused, ${stats.cacheMisses} analysed)\n` +
           `      only the changes crossed to the host: ${stats.sentItems} of ${stats.totalItems} items sent, diffed in the worker in ${stats.diffMs?.toFixed(1)} ms, ` +
-          `applied on the host in ${stats.patchMs?.toFixed(1)} ms (the first analysis, whole: round trip ${before.roundTripMs.toFixed(0)} ms)\n` +
+          `applied on the host in ${stats.patchMs?.toFixed(1)} ms, in slices of at most ${stats.longestSliceMs?.toFixed(1)} ms (the first analysis, whole: round trip ${before.roundTripMs.toFixed(0)} ms)\n` +
           `      extension host event-loop delay: during the burst ${describeDelay(burst)}; ` +
           `from the burst to 600 ms after the analysis ${describeDelay(settle)}`,
       );
