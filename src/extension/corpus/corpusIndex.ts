@@ -42,6 +42,27 @@ const INCLUDE = '**/*.{txt,govreport}';
 /** The reports of the last run, in the cache directory: the next start shows them before findFiles is done. */
 const REMEMBERED = 'reports.json';
 
+interface RunOptions {
+  /** The run replaces everything the index holds. */
+  full: boolean;
+  /** The progress message's title (default: Indexing reports). */
+  progressTitle?: string;
+  /** When the run began (the files' discovery included), for its duration. */
+  t0?: number;
+  /** How long finding the files took. */
+  discoverMs?: number;
+  /**
+   * The files include every candidate that is not a report (findFiles' list, or what it found beyond the
+   * remembered reports), so the worker may replace its list of known non-reports. Default: `full`.
+   */
+  everyNonReport?: boolean;
+  /**
+   * The index's running run (every full run, and the reconciling after one): it shows progress, can be
+   * cancelled and makes `indexing` true. Default: `full`.
+   */
+  tracked?: boolean;
+}
+
 export class CorpusIndex implements vscode.Disposable {
   private readonly reports = new Map<string, CorpusReport>();
   private readonly failures = new Map<string, FailedReport>();
@@ -149,11 +170,11 @@ export class CorpusIndex implements vscode.Disposable {
     const run = this.readRemembered().then(async (remembered) => {
       if (!remembered) {
         const found = await discovered;
-        const stats = await this.run(found.uris, true, progressTitle, t0, found.ms);
+        const stats = await this.run(found.uris, { full: true, progressTitle, t0, discoverMs: found.ms });
         if (!stats.cancelled) await this.remember();
         return stats;
       }
-      const stats = await this.run(remembered, true, progressTitle, t0, 0, false);
+      const stats = await this.run(remembered, { full: true, progressTitle, t0, everyNonReport: false });
       if (stats.cancelled) return stats;
       const found = await discovered;
       const added = await this.reconcile(found.uris);
@@ -240,28 +261,16 @@ export class CorpusIndex implements vscode.Disposable {
     for (const key of [...this.reports.keys(), ...this.failures.keys()]) if (!wanted.has(key)) this.remove(vscode.Uri.parse(key));
     const added = uris.filter((u) => !this.reports.has(u.toString()) && !this.failures.has(u.toString()));
     // Tracked as the index's run (progress, cancel, `indexing`): views and the timeline wait for its end.
-    return added.length > 0 ? this.run(added, false, undefined, performance.now(), 0, true, true) : undefined;
+    return added.length > 0 ? this.run(added, { full: false, everyNonReport: true, tracked: true }) : undefined;
   }
 
   private excludePatterns(): string[] {
     return vscode.workspace.getConfiguration('reportAnnotator').get<string[]>('corpus.exclude', []).filter((p) => typeof p === 'string' && p.trim() !== '');
   }
 
-  /**
-   * Indexes `uris`. A `full` run replaces everything the index holds; a `tracked` one (every full run, and the
-   * reconciling after one) is the index's running run: it shows progress, can be cancelled and makes `indexing`
-   * true. `everyNonReport` says the files include every candidate that is not a report (findFiles' list, or
-   * what it found beyond the remembered reports), so the worker may replace its list of known non-reports.
-   */
-  private async run(
-    uris: vscode.Uri[],
-    full: boolean,
-    progressTitle?: string,
-    t0 = performance.now(),
-    discoverMs = 0,
-    everyNonReport = full,
-    tracked = full,
-  ): Promise<IndexRunStats> {
+  /** Indexes `uris` (see RunOptions). */
+  private async run(uris: vscode.Uri[], options: RunOptions): Promise<IndexRunStats> {
+    const { full, progressTitle, t0 = performance.now(), discoverMs = 0, everyNonReport = full, tracked = full } = options;
     const id = this.nextId++;
     const files = uris.map((u) => ({ key: u.toString(), path: u.fsPath }));
     const stats: IndexRunStats = { files: files.length, discoverMs, filledMs: 0, reports: 0, analysed: 0, cached: 0, failed: 0, droppedCacheEntries: 0, ms: 0, cancelled: false };
@@ -352,7 +361,7 @@ export class CorpusIndex implements vscode.Disposable {
     const included = new Set((await vscode.workspace.findFiles(INCLUDE)).map((u) => u.toString()));
     const wanted = uris.filter((u) => included.has(u.toString()) && !excluded.has(u.toString()));
     for (const u of uris) if (!wanted.includes(u)) this.remove(u);
-    if (wanted.length > 0) await this.run(wanted, false);
+    if (wanted.length > 0) await this.run(wanted, { full: false });
   }
 
   private remove(uri: vscode.Uri): void {
