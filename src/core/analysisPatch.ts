@@ -271,7 +271,9 @@ function diffArray<T>(before: readonly T[], after: readonly T[], move: Move, kin
 function same(a: unknown, b: unknown, move: Move, key?: string): boolean {
   if (typeof a === 'number') return typeof b === 'number' && (key === 'start' || key === 'end' ? at(a, move) === b : a === b);
   if (typeof a === 'string') return key !== undefined && ID_KEYS.has(key) ? renamed(a, move) === b : a === b;
-  if (a === b) return true;
+  // The same object is the same item only where nothing moved (an unchanged paragraph's figures are handed on as
+  // they were); under a move it is compared field by field like any other.
+  if (a === b && (move === STILL || typeof a !== 'object' || a === null)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
