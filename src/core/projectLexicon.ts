@@ -240,7 +240,8 @@ export function wordBefore(lex: Lexicon, text: string, end: number, lo = 0): Lex
     let h = 0;
     for (let len = 1; len <= longest; len++) hashes[len] = h = step(h, text.charCodeAt(end - len));
     for (let len = longest; len >= 2; len--) {
-      if ((lengths & (1 << len)) === 0) continue;
+      // Some word of this length must end with the last character and start with the first (two small tables).
+      if ((lengths & (1 << len)) === 0 || (lex.startMask[text.charCodeAt(end - len)] & (1 << len)) === 0) continue;
       const i = lex.words.find(text, end - len, len, hashes[len]);
       if (i >= 0) return { word: lex.words.word(i), tag: lex.words.tag(i), start: end - len };
     }
@@ -252,7 +253,7 @@ export function wordBefore(lex: Lexicon, text: string, end: number, lo = 0): Lex
 export function tagAt(lex: Lexicon, text: string, start: number, length: number): string | undefined {
   if (length === 1) return lex.charTags[text.charCodeAt(start)];
   if (length > MAX_WORD) return lex.tags.get(text.slice(start, start + length));
-  if ((lex.startMask[text.charCodeAt(start)] & (1 << length)) === 0) return undefined;
+  if ((lex.startMask[text.charCodeAt(start)] & (1 << length)) === 0 || (lex.endMask[text.charCodeAt(start + length - 1)] & (1 << length)) === 0) return undefined;
   const i = lex.words.find(text, start, length, WordTable.hashOf(text, start, length));
   return i >= 0 ? lex.words.tag(i) : undefined;
 }
@@ -262,7 +263,7 @@ export function wordAfter(lex: Lexicon, text: string, start: number, hi = text.l
   if (start >= hi) return undefined;
   const lengths = lex.startMask[text.charCodeAt(start)];
   for (let len = Math.min(MAX_WORD, hi - start); len >= 2; len--) {
-    if ((lengths & (1 << len)) === 0) continue;
+    if ((lengths & (1 << len)) === 0 || (lex.endMask[text.charCodeAt(start + len - 1)] & (1 << len)) === 0) continue;
     const i = lex.words.find(text, start, len, WordTable.hashOf(text, start, len));
     if (i >= 0) return { word: lex.words.word(i), tag: lex.words.tag(i), start };
   }
