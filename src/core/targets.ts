@@ -78,27 +78,40 @@ function isPast(cue: YearCue | undefined, reportYear: number | undefined): boole
 
 /** Matches of a cue pattern in a paragraph, in order, to ask for the last one inside a span (binary search). */
 class Cues {
-  private readonly matches: RegExpExecArray[] = [];
-  /** `pattern` is global (its lastIndex is reset here). */
-  constructor(text: string, pattern: RegExp) {
+  /** Found on the first question: some patterns are asked only for a few figures (比上年, after no other cue). */
+  private found: RegExpExecArray[] | undefined;
+  /** `pattern` is global (its lastIndex is reset when the matches are found). */
+  constructor(
+    private readonly text: string,
+    private readonly pattern: RegExp,
+  ) {
     if (!pattern.global) throw new Error(`Cues needs a global pattern: ${pattern}`);
+  }
+
+  private get matches(): RegExpExecArray[] {
+    if (this.found) return this.found;
+    const { text, pattern } = this;
+    const found: RegExpExecArray[] = [];
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      this.matches.push(m);
+      found.push(m);
       if (m[0] === '') pattern.lastIndex++;
     }
+    return (this.found = found);
   }
+
   /** The last match that starts at or after `from` and ends at or before `to`. */
   last(from: number, to: number): RegExpExecArray | undefined {
+    const matches = this.matches;
     let lo = 0;
-    let hi = this.matches.length;
+    let hi = matches.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.matches[mid].index < to) lo = mid + 1;
+      if (matches[mid].index < to) lo = mid + 1;
       else hi = mid;
     }
     for (let i = lo - 1; i >= 0; i--) {
-      const m = this.matches[i];
+      const m = matches[i];
       if (m.index < from) return undefined;
       if (m.index + m[0].length <= to) return m;
     }
