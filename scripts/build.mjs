@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +23,33 @@ const nodeStubs = {
     }));
   },
 };
+/**
+ * Libraries the extension needs only once it validates a file (zod) or reads or writes a .qdpx (fast-xml-parser,
+ * fflate): each is bundled on its own to dist/lib/<name>.js, and in the extension's bundle it is a stub whose
+ * exports are getters that require that file on first use. Activation then neither reads nor runs them
+ * (zod alone is over half the bundle). The schemas are built on first use too (core/schema.ts lazySchemas).
+ */
+const LAZY_LIBRARIES = ['zod', 'fast-xml-parser', 'fflate'];
+const requireHere = createRequire(import.meta.url);
+const lazyLibraries = {
+  name: 'lazy-libraries',
+  setup(b) {
+    const filter = new RegExp(`^(${LAZY_LIBRARIES.map((n) => n.replace(/[.-]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'lazy-library' }));
+    b.onResolve({ filter: /^\.\/lib\//, namespace: 'lazy-library' }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-library' }, (args) => ({
+      contents: [
+        'let lib;',
+        `const load = () => (lib ??= require(${JSON.stringify(`./lib/${args.path}.js`)}));`,
+        'Object.defineProperty(exports, "__esModule", { value: true });',
+        `for (const name of ${JSON.stringify(Object.keys(requireHere(args.path)).filter((k) => k !== '__esModule'))})`,
+        '  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 
@@ -45,9 +73,14 @@ await Promise.all([
     ...common,
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.js',
+    plugins: [lazyLibraries],
     banner: { js: 'globalThis.__reportAnnotatorLoadStart = performance.now();' },
     footer: { js: 'globalThis.__reportAnnotatorLoadEnd = performance.now();' },
   }),
+  // The libraries the extension loads on first use (above), each as it is (CommonJS, all its exports).
+  ...LAZY_LIBRARIES.map((name) =>
+    build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: 'js' }, outfile: `dist/lib/${name}.js` }),
+  ),
   build({ ...common, entryPoints: ['src/extension/analysis/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
   build({ ...common, entryPoints: ['src/extension/corpus/corpusWorker.ts'], outfile: 'dist/corpusWorker.js' }),
   // VS Code for the Web (package.json "browser"): reading features only, Node's modules replaced by stubs that
