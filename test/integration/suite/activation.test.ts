@@ -13,10 +13,10 @@ suite('activation', () => {
     assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
     for (let i = 0; i < 100 && !ext.isActive; i++) await sleep(100);
     assert.equal(ext.isActive, true);
-    const api = (await ext.activate()) as { ownActivationMs: number; activationMs: number; activationSteps: Record<string, number> };
+    const api = (await ext.activate()) as { ownActivationMs: number; activationMs: number; activationCpuMs?: number; activationSteps: Record<string, number> };
     assert.ok(api.ownActivationMs > 0 && api.activationMs >= api.ownActivationMs);
     // Printed, not asserted (it depends on the machine); the target is ours (loading the bundle + activate()) under 50 ms.
-    const times: ActivationTimes = { ownMs: api.ownActivationMs, totalMs: api.activationMs, steps: api.activationSteps };
+    const times: ActivationTimes = { ownMs: api.ownActivationMs, totalMs: api.activationMs, cpuMs: api.activationCpuMs, steps: api.activationSteps };
     console.log(`    activation: ${describeActivation(times)}`);
   });
 });
