@@ -2,7 +2,7 @@
 // from the zod schema; with --tests also compiles src/, test/ and bench/ with tsc into out/.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,30 @@ const nodeStubs = {
  */
 const LAZY_LIBRARIES = ['zod', 'fast-xml-parser', 'fflate'];
 const requireHere = createRequire(import.meta.url);
+
+/**
+ * The names src/ imports from a library (`import { a, type B } from 'lib'`: a), so that its stub has a getter for
+ * those only (esbuild copies every one of them into each importing module: zod has 260). A namespace or
+ * default import gets them all.
+ */
+function importedNames(library) {
+  const names = new Set();
+  const files = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  for (const file of files(join(root, 'src'))) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/^import\s+(type\s+)?([^;]*?)\s+from\s+'([^']+)'/gm)) {
+      if (m[3] !== library || m[1]) continue;
+      const braces = /^\{([^}]*)\}$/.exec(m[2].trim());
+      if (!braces) return Object.keys(requireHere(library)).filter((k) => k !== '__esModule');
+      for (const part of braces[1].split(',').map((p) => p.trim()).filter(Boolean)) {
+        if (!part.startsWith('type ')) names.add(part.split(/\s+as\s+/)[0]);
+      }
+    }
+  }
+  const exported = new Set(Object.keys(requireHere(library)));
+  for (const name of names) if (!exported.has(name)) throw new Error(`${library} has no export ${name}`);
+  return [...names];
+}
+
 const lazyLibraries = {
   name: 'lazy-libraries',
   setup(b) {
@@ -42,7 +66,7 @@ const lazyLibraries = {
         'let lib;',
         `const load = () => (lib ??= require(${JSON.stringify(`./lib/${args.path}.js`)}));`,
         'Object.defineProperty(exports, "__esModule", { value: true });',
-        `for (const name of ${JSON.stringify(Object.keys(requireHere(args.path)).filter((k) => k !== '__esModule'))})`,
+        `for (const name of ${JSON.stringify(importedNames(args.path))})`,
         '  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });',
       ].join('\n'),
       loader: 'js',
