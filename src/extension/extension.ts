@@ -6,6 +6,7 @@ import { registerCorpus, type Corpus } from './corpus';
 import { registerCoding, type Coding } from './coding';
 import type { ReportAnnotatorApi } from './api';
 import { ActivationTiming, describeActivation } from './common/activationTiming';
+import { lazyLogOutputChannel } from './common/lazyLog';
 import { registerReading, type Reading } from './reading';
 
 /** What activate() returns: the public API, plus the parts the integration tests drive or look into. */
@@ -27,15 +28,16 @@ export type ActivatedApi = ReportAnnotatorApi &
 export function activate(context: vscode.ExtensionContext): ActivatedApi {
   const timing = new ActivationTiming(context.extension.id);
   const step = timing.step.bind(timing);
-  const log = vscode.window.createOutputChannel('Report Annotator', { log: true });
-  context.subscriptions.push(log);
+  const log = lazyLogOutputChannel('Report Annotator', context.subscriptions);
   const { service: analysis, indicators } = step('analysis', () => registerAnalysis(context, log));
   const { manager, ...annotating } = step('annotating', () => registerAnnotating(context, analysis, log));
   const reading = step('reading', () => registerReading(context, analysis, manager));
   const corpus = step('corpus', () => registerCorpus(context, { analysis, annotations: manager, indicators }, log));
   const coding = step('coding', () => registerCoding(context, { manager, exportImport: annotating.exportImport }, log));
   const times = timing.finish();
-  log.info(`activated: ${describeActivation(times)}`);
+  // Logged once activation has returned (the log is made on first use).
+  const logged = setTimeout(() => log.info(`activated: ${describeActivation(times)}`), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(logged) });
   return {
     analysis,
     annotations: manager,
