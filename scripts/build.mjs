@@ -135,9 +135,14 @@ await Promise.all([
     banner: { js: 'globalThis.__reportAnnotatorLoadStart = performance.now(); globalThis.__reportAnnotatorLoadCpu = process.cpuUsage();' },
     footer: { js: 'globalThis.__reportAnnotatorLoadEnd = performance.now(); globalThis.__reportAnnotatorLoadCpu = process.cpuUsage(globalThis.__reportAnnotatorLoadCpu);' },
   }),
-  // The libraries the extension loads on first use (above), each as it is (CommonJS, all its exports).
+  // The libraries the extension loads on first use (above): the names src/ imports, from the library's ES
+  // module build (tree-shaken; zod's is a fifth smaller than its CommonJS build).
   ...LAZY_LIBRARIES.map((name) =>
-    build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: 'js' }, outfile: `dist/lib/${name}.js` }),
+    build({
+      ...common,
+      stdin: { contents: `export { ${importedNames(name).join(', ')} } from ${JSON.stringify(name)};`, resolveDir: root, loader: 'js' },
+      outfile: `dist/lib/${name}.js`,
+    }),
   ),
   build({ ...common, entryPoints: ['src/extension/analysis/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
   build({ ...common, entryPoints: ['src/extension/corpus/corpusWorker.ts'], outfile: 'dist/corpusWorker.js' }),
