@@ -61,6 +61,10 @@ const required = [
   'dist/corpusWorker.js',
   'dist/timeline.js',
   'dist/web/extension.js',
+  // Libraries the extension requires on first use (scripts/build.mjs, LAZY_LIBRARIES).
+  'dist/lib/zod.js',
+  'dist/lib/fast-xml-parser.js',
+  'dist/lib/fflate.js',
   'dist/cli.js',
   'dist/annotation-set.schema.json',
   'dist/sidecar.schema.json',

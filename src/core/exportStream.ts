@@ -5,19 +5,7 @@
 // Each element is validated with its zod schema before it is written (an error names its path).
 import type { z } from 'zod';
 import { DocumentExporter, type DocumentInput, sha256 } from './exportSet';
-import {
-  ANNOTATION_SET_FORMAT,
-  ANNOTATION_SET_VERSION,
-  AnnotationSchema,
-  CaptionSchema,
-  DocumentExportSchema,
-  FigureSchema,
-  formatPath,
-  ParagraphSchema,
-  ProjectSchema,
-  SchemaError,
-  SectionSchema,
-} from './schema';
+import { ANNOTATION_SET_FORMAT, ANNOTATION_SET_VERSION, formatPath, SchemaError, schemas } from './schema';
 import { GENERATOR } from './version';
 
 /** Where the JSON goes; write resolves when the sink can take more (backpressure). */
@@ -28,7 +16,9 @@ export interface TextSink {
 /** Text is handed to the sink in chunks of about this many UTF-16 units. */
 const CHUNK = 64 * 1024;
 
-const DOCUMENT_FIELDS = DocumentExportSchema.pick({ uri: true, sha256: true, length: true, title: true, meta: true });
+/** The document's fields before its arrays (built with the schemas, on first use). */
+let documentFieldsSchema: ReturnType<typeof pickDocumentFields> | undefined;
+const pickDocumentFields = () => schemas().DocumentExportSchema.pick({ uri: true, sha256: true, length: true, title: true, meta: true });
 
 export class AnnotationSetWriter {
   private parts: string[] = [];
@@ -64,6 +54,7 @@ export class AnnotationSetWriter {
       await this.put(`${first ? '' : ','}\n      ${JSON.stringify(key)}: ${indent(value, 3)}`);
       first = false;
     }
+    const { SectionSchema, ParagraphSchema, FigureSchema, ProjectSchema, CaptionSchema, AnnotationSchema } = schemas();
     await this.array('sections', SectionSchema, analysis.sections, (s) => e.section(s), at);
     await this.array('paragraphs', ParagraphSchema, analysis.paragraphs, (p) => e.paragraph(p), at);
     await this.array('figures', FigureSchema, analysis.figures, (f) => e.figure(f), at);
@@ -138,7 +129,7 @@ export async function renderDocument(sink: TextSink, input: DocumentInput): Prom
 
 /** A document's own fields (uri, hash, length, title, meta), validated at `at`. */
 function documentFields(uri: string, text: string, analysis: DocumentInput['analysis'], e: DocumentExporter, at: (string | number)[]) {
-  return check(DOCUMENT_FIELDS, {
+  return check((documentFieldsSchema ??= pickDocumentFields()), {
     uri,
     sha256: sha256(text),
     length: e.length,
@@ -161,6 +152,7 @@ export async function writeDocumentLine(sink: TextSink, { uri, text, analysis, a
     for (let i = 0; i < items.length; i++) await out.put(`${i === 0 ? '' : ','}${JSON.stringify(check(schema, convert(items[i]), [key, i]))}`);
     await out.put(']');
   };
+  const { SectionSchema, ParagraphSchema, FigureSchema, ProjectSchema, CaptionSchema, AnnotationSchema } = schemas();
   await array('sections', SectionSchema, analysis.sections, (s) => e.section(s));
   await array('paragraphs', ParagraphSchema, analysis.paragraphs, (p) => e.paragraph(p));
   await array('figures', FigureSchema, analysis.figures, (f) => e.figure(f));

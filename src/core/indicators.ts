@@ -2,7 +2,7 @@
 // and users' additions, and the lookup from what a figure measures (全年国内生产总值) to a key (gdp).
 import { readFileSync } from 'node:fs';
 import SHIPPED from '../../data/indicators.json';
-import { type IndicatorEntry, IndicatorEntrySchema, IndicatorFileSchema, parseJsonText } from './schema';
+import { type IndicatorEntry, parseJsonText, schemas } from './schema';
 import type { FigureKind } from './types';
 
 export type { IndicatorEntry } from './schema';
@@ -71,6 +71,7 @@ export class IndicatorTable {
 
 /** Validates entries from `source` (a file name, a setting's name); throws IndicatorTableError naming the entry. */
 export function parseIndicatorEntries(value: unknown, source: string): IndicatorEntry[] {
+  const { IndicatorFileSchema, IndicatorEntrySchema } = schemas();
   const file = IndicatorFileSchema.safeParse(value);
   if (!file.success) throw new IndicatorTableError(`${source}: not an indicator table: an array of entries or { "indicators": [...] } is expected`);
   const raw = Array.isArray(file.data) ? file.data : file.data.indicators;

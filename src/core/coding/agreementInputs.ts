@@ -1,13 +1,14 @@
 // Where a coder's work comes from, for the agreement: an AnnotationSet export (its `paragraphs` and
 // annotations; the report's text read beside the export, if it is there and the same) or a folder of
-// reports with their sidecars (paragraphs from core analyzeText). The thin file layer of agreement.ts.
+// reports with their sidecars (paragraphs as the analysis finds them: core/structure). The thin file layer of
+// agreement.ts.
 import { promises as fs, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { analyzeText } from '../analyze';
 import { sha256 } from '../exportSet';
 import { parseAnnotationSetJson } from '../importSet';
 import { OffsetMap } from '../offsets';
 import { stripBom } from '../bom';
+import { parseStructure } from '../structure';
 import type { CoderReport, CoderSet } from './agreement';
 import { loadCodedReport, reportFilesUnder } from './codingWorkspace';
 
@@ -27,7 +28,8 @@ export async function loadSidecarFolder(dir: string, label: string): Promise<Cod
       path: coded.path,
       sha256: sha256(coded.text),
       text: coded.text,
-      paragraphs: analyzeText(coded.text).paragraphs.map((p) => cp(p.range)),
+      // analyzeText's paragraphs are the structure's: only they are needed, not figures and projects.
+      paragraphs: parseStructure(coded.text).paragraphs.map((p) => cp(p.range)),
       annotations: coded.annotations.filter((a) => !a.orphaned).map((a) => ({ tags: a.tags, ...cp(a.target) })),
     });
   }

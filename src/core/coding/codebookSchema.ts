@@ -5,47 +5,53 @@
 // checks what a schema cannot: every parent exists, parents form no cycle, no two tags are one (names
 // that differ only in width or spaces), every memo names a tag that exists, and one memo per report or tag.
 import { z } from 'zod';
-import { formatPath, parseJsonText, SchemaError } from '../schema';
+import { formatPath, lazySchemas, parseJsonText, SchemaError } from '../schema';
 import { normalizeTagName, tagKey } from './tagNames';
 
 export const CODEBOOK_FILE = 'report-annotator.codebook.json';
 export const CODEBOOK_FORMAT = 'report-annotator.codebook';
 export const CODEBOOK_VERSION = 1;
 
-const name = z.string().refine((s) => normalizeTagName(s) !== '', { message: 'must not be empty' });
+/** The codebook's zod schemas. */
+const codebookSchemas = lazySchemas(() => {
+  const name = z.string().refine((s) => normalizeTagName(s) !== '', { message: 'must not be empty' });
 
-export const CodebookTagSchema = z.looseObject({
-  name,
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb'),
-  description: z.string().optional(),
-  /** The name of the parent tag. */
-  parent: name.optional(),
+  const CodebookTagSchema = z.looseObject({
+    name,
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb'),
+    description: z.string().optional(),
+    /** The name of the parent tag. */
+    parent: name.optional(),
+  });
+
+  /** A note on a whole report (`report`: its path from the workspace folder, with /) or on a tag. */
+  const MemoSchema = z
+    .looseObject({
+      report: z.string().min(1).optional(),
+      tag: name.optional(),
+      text: z.string(),
+      modified: z.iso.datetime({ offset: true, message: 'not an ISO 8601 date and time' }).optional(),
+    })
+    .refine((m) => (m.report === undefined) !== (m.tag === undefined), { message: 'give either report or tag (one of them)' });
+
+  const CodebookSchema = z.looseObject({
+    format: z.literal(CODEBOOK_FORMAT).optional(),
+    version: z.literal(CODEBOOK_VERSION).optional(),
+    tags: z.array(CodebookTagSchema),
+    memos: z.array(MemoSchema).optional(),
+  });
+
+  return { CodebookTagSchema, MemoSchema, CodebookSchema };
 });
 
-/** A note on a whole report (`report`: its path from the workspace folder, with /) or on a tag. */
-export const MemoSchema = z
-  .looseObject({
-    report: z.string().min(1).optional(),
-    tag: name.optional(),
-    text: z.string(),
-    modified: z.iso.datetime({ offset: true, message: 'not an ISO 8601 date and time' }).optional(),
-  })
-  .refine((m) => (m.report === undefined) !== (m.tag === undefined), { message: 'give either report or tag (one of them)' });
-
-export const CodebookSchema = z.looseObject({
-  format: z.literal(CODEBOOK_FORMAT).optional(),
-  version: z.literal(CODEBOOK_VERSION).optional(),
-  tags: z.array(CodebookTagSchema),
-  memos: z.array(MemoSchema).optional(),
-});
-
-export type CodebookTag = z.infer<typeof CodebookTagSchema>;
-export type Memo = z.infer<typeof MemoSchema>;
-export type Codebook = z.infer<typeof CodebookSchema>;
+type CodebookSchemas = ReturnType<typeof codebookSchemas>;
+export type CodebookTag = z.infer<CodebookSchemas['CodebookTagSchema']>;
+export type Memo = z.infer<CodebookSchemas['MemoSchema']>;
+export type Codebook = z.infer<CodebookSchemas['CodebookSchema']>;
 
 /** The JSON Schema (draft 2020-12) of the codebook file, generated from the zod schema. */
 export function codebookJsonSchema(): object {
-  return z.toJSONSchema(CodebookSchema, { target: 'draft-2020-12', unrepresentable: 'any' });
+  return z.toJSONSchema(codebookSchemas().CodebookSchema, { target: 'draft-2020-12', unrepresentable: 'any' });
 }
 
 /** An empty codebook. */
@@ -63,7 +69,7 @@ export function normalizeReportPath(path: string): string {
  * SchemaError naming each wrong entry: `tags[3].parent: no tag 经济`.
  */
 export function parseCodebook(value: unknown): Codebook {
-  const result = CodebookSchema.safeParse(value);
+  const result = codebookSchemas().CodebookSchema.safeParse(value);
   if (!result.success) {
     throw new SchemaError(result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
   }

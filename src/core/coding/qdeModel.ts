@@ -5,7 +5,7 @@
 // tests on what we write (xmllint); at import time this check mirrors the parts of it we rely on.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
-import { formatPath } from '../schema';
+import { formatPath, lazySchemas } from '../schema';
 import { QDE_NAMESPACE } from './qdpxExport';
 
 /** A project.qde refused, with the reason. */
@@ -17,39 +17,6 @@ export class QdeError extends Error {
 }
 
 const GUID = /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\})$/;
-const guid = z.string().regex(GUID, 'not a GUID');
-const integer = z.string().regex(/^\s*[+-]?\d+\s*$/, 'not an integer').transform((s) => Number(s.trim()));
-const text = z.string();
-const refs = z.array(z.looseObject({ '@targetGUID': guid })).optional();
-
-const CodingSchema = z.looseObject({
-  '@guid': guid,
-  '@creationDateTime': z.string().optional(),
-  CodeRef: z.looseObject({ '@targetGUID': guid }),
-  NoteRef: refs,
-});
-
-const SelectionSchema = z.looseObject({
-  '@guid': guid,
-  '@name': z.string().optional(),
-  '@startPosition': integer,
-  '@endPosition': integer,
-  '@creationDateTime': z.string().optional(),
-  '@modifiedDateTime': z.string().optional(),
-  Description: text.optional(),
-  Coding: z.array(CodingSchema).optional(),
-  NoteRef: refs,
-});
-
-const TextSourceSchema = z.looseObject({
-  '@guid': guid,
-  '@name': z.string().optional(),
-  '@plainTextPath': z.string().optional(),
-  Description: text.optional(),
-  PlainTextContent: text.optional(),
-  PlainTextSelection: z.array(SelectionSchema).optional(),
-  NoteRef: refs,
-});
 
 export interface QdeCode {
   '@guid': string;
@@ -61,36 +28,76 @@ export interface QdeCode {
   Code?: QdeCode[];
 }
 
-const CodeSchema: z.ZodType<QdeCode> = z.lazy(() =>
-  z.looseObject({
+/** The parts of project.qde an import reads. */
+const qdeSchemas = lazySchemas(() => {
+  const guid = z.string().regex(GUID, 'not a GUID');
+  const integer = z.string().regex(/^\s*[+-]?\d+\s*$/, 'not an integer').transform((s) => Number(s.trim()));
+  const text = z.string();
+  const refs = z.array(z.looseObject({ '@targetGUID': guid })).optional();
+
+  const CodingSchema = z.looseObject({
     '@guid': guid,
-    '@name': z.string(),
-    '@isCodable': z.enum(['true', 'false', '1', '0']),
-    '@color': z.string().regex(/^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/, 'not a colour #rrggbb or #rgb').optional(),
-    Description: text.optional(),
+    '@creationDateTime': z.string().optional(),
+    CodeRef: z.looseObject({ '@targetGUID': guid }),
     NoteRef: refs,
-    Code: z.array(CodeSchema).optional(),
-  }),
-) as z.ZodType<QdeCode>;
+  });
 
-const NoteSchema = z.looseObject({
-  '@guid': guid,
-  '@name': z.string().optional(),
-  '@plainTextPath': z.string().optional(),
-  PlainTextContent: text.optional(),
+  const SelectionSchema = z.looseObject({
+    '@guid': guid,
+    '@name': z.string().optional(),
+    '@startPosition': integer,
+    '@endPosition': integer,
+    '@creationDateTime': z.string().optional(),
+    '@modifiedDateTime': z.string().optional(),
+    Description: text.optional(),
+    Coding: z.array(CodingSchema).optional(),
+    NoteRef: refs,
+  });
+
+  const TextSourceSchema = z.looseObject({
+    '@guid': guid,
+    '@name': z.string().optional(),
+    '@plainTextPath': z.string().optional(),
+    Description: text.optional(),
+    PlainTextContent: text.optional(),
+    PlainTextSelection: z.array(SelectionSchema).optional(),
+    NoteRef: refs,
+  });
+
+  const CodeSchema: z.ZodType<QdeCode> = z.lazy(() =>
+    z.looseObject({
+      '@guid': guid,
+      '@name': z.string(),
+      '@isCodable': z.enum(['true', 'false', '1', '0']),
+      '@color': z.string().regex(/^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/, 'not a colour #rrggbb or #rgb').optional(),
+      Description: text.optional(),
+      NoteRef: refs,
+      Code: z.array(CodeSchema).optional(),
+    }),
+  ) as z.ZodType<QdeCode>;
+
+  const NoteSchema = z.looseObject({
+    '@guid': guid,
+    '@name': z.string().optional(),
+    '@plainTextPath': z.string().optional(),
+    PlainTextContent: text.optional(),
+  });
+
+  const ProjectSchema = z.looseObject({
+    '@name': z.string(),
+    CodeBook: z.looseObject({ Codes: z.looseObject({ Code: z.array(CodeSchema) }) }).optional(),
+    Sources: z.looseObject({ TextSource: z.array(TextSourceSchema).optional() }).optional(),
+    Notes: z.looseObject({ Note: z.array(NoteSchema) }).optional(),
+  });
+
+  return { ProjectSchema, TextSourceSchema, SelectionSchema, NoteSchema };
 });
 
-const ProjectSchema = z.looseObject({
-  '@name': z.string(),
-  CodeBook: z.looseObject({ Codes: z.looseObject({ Code: z.array(CodeSchema) }) }).optional(),
-  Sources: z.looseObject({ TextSource: z.array(TextSourceSchema).optional() }).optional(),
-  Notes: z.looseObject({ Note: z.array(NoteSchema) }).optional(),
-});
-
-export type QdeProject = z.infer<typeof ProjectSchema>;
-export type QdeTextSource = z.infer<typeof TextSourceSchema>;
-export type QdeSelection = z.infer<typeof SelectionSchema>;
-export type QdeNote = z.infer<typeof NoteSchema>;
+type QdeSchemas = ReturnType<typeof qdeSchemas>;
+export type QdeProject = z.infer<QdeSchemas['ProjectSchema']>;
+export type QdeTextSource = z.infer<QdeSchemas['TextSourceSchema']>;
+export type QdeSelection = z.infer<QdeSchemas['SelectionSchema']>;
+export type QdeNote = z.infer<QdeSchemas['NoteSchema']>;
 
 const REPEATED = new Set([
   'Code', 'TextSource', 'PictureSource', 'PDFSource', 'AudioSource', 'VideoSource', 'PlainTextSelection', 'Coding',
@@ -122,7 +129,7 @@ export function parseQde(xml: string): QdeProject {
   const start = /<(?:[\w.-]+:)?Project\b[^>]*>/.exec(xml)?.[0] ?? '';
   const namespaces = [...start.matchAll(/\bxmlns(?::[\w.-]+)?\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((m) => m[1] ?? m[2]);
   if (!namespaces.includes(QDE_NAMESPACE)) throw new QdeError(`project.qde does not validate: Project is not in the namespace ${QDE_NAMESPACE}`);
-  const result = ProjectSchema.safeParse(root);
+  const result = qdeSchemas().ProjectSchema.safeParse(root);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new QdeError(`project.qde does not validate: ${formatPath(['Project', ...issue.path])}: ${issue.message}`);

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { makeTarget, reanchor } from '../anchoring';
 import type { StoredAnnotation } from '../annotations';
 import { OffsetMap } from '../offsets';
-import { formatPath, parseJsonText, SchemaError } from '../schema';
+import { formatPath, lazySchemas, parseJsonText, SchemaError } from '../schema';
 import { GENERATOR } from '../version';
 import type { Memo } from './codebookSchema';
 import { reportMemo } from './codebook';
@@ -79,27 +79,32 @@ export function buildWebAnnotationCollection(project: CodingProject, now: Date =
 // ---------------------------------------------------------------------------------------------------
 // Import
 
-const one = <T extends z.ZodTypeAny>(s: T) => z.union([s, z.array(s)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
-const BodySchema = z.looseObject({ type: z.string().optional(), purpose: z.string().optional(), value: z.string() });
-const SelectorSchema = z.looseObject({ type: z.string() });
-const TargetSchema = z.union([
-  z.string().min(1).transform((source) => ({ source, selector: [] as z.infer<typeof SelectorSchema>[] })),
-  z.looseObject({ source: z.string().min(1), selector: one(SelectorSchema).optional().transform((s) => s ?? []) }),
-]);
-const AnnotationSchema = z.looseObject({
-  id: z.string().min(1),
-  type: z.union([z.literal('Annotation'), z.array(z.string()).refine((t) => t.includes('Annotation'), 'not an Annotation')]),
-  motivation: z.union([z.string(), z.array(z.string())]).optional(),
-  created: z.string().optional(),
-  modified: z.string().optional(),
-  body: one(BodySchema).optional(),
-  target: TargetSchema,
-});
-const PageSchema = z.looseObject({ items: z.array(z.unknown()) });
-const CollectionSchema = z.looseObject({ first: z.union([PageSchema, z.string()]).optional(), items: z.array(z.unknown()).optional() });
+/** What an import reads of a collection, its annotations and their selectors. */
+const importSchemas = lazySchemas(() => {
+  const one = <T extends z.ZodTypeAny>(s: T) => z.union([s, z.array(s)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
+  const BodySchema = z.looseObject({ type: z.string().optional(), purpose: z.string().optional(), value: z.string() });
+  const SelectorSchema = z.looseObject({ type: z.string() });
+  const TargetSchema = z.union([
+    z.string().min(1).transform((source) => ({ source, selector: [] as z.infer<typeof SelectorSchema>[] })),
+    z.looseObject({ source: z.string().min(1), selector: one(SelectorSchema).optional().transform((s) => s ?? []) }),
+  ]);
+  const AnnotationSchema = z.looseObject({
+    id: z.string().min(1),
+    type: z.union([z.literal('Annotation'), z.array(z.string()).refine((t) => t.includes('Annotation'), 'not an Annotation')]),
+    motivation: z.union([z.string(), z.array(z.string())]).optional(),
+    created: z.string().optional(),
+    modified: z.string().optional(),
+    body: one(BodySchema).optional(),
+    target: TargetSchema,
+  });
+  const PageSchema = z.looseObject({ items: z.array(z.unknown()) });
+  const CollectionSchema = z.looseObject({ first: z.union([PageSchema, z.string()]).optional(), items: z.array(z.unknown()).optional() });
 
-const PositionSchema = z.looseObject({ type: z.literal('TextPositionSelector'), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
-const QuoteSchema = z.looseObject({ type: z.literal('TextQuoteSelector'), exact: z.string(), prefix: z.string().optional(), suffix: z.string().optional() });
+  const PositionSchema = z.looseObject({ type: z.literal('TextPositionSelector'), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+  const QuoteSchema = z.looseObject({ type: z.literal('TextQuoteSelector'), exact: z.string(), prefix: z.string().optional(), suffix: z.string().optional() });
+
+  return { AnnotationSchema, CollectionSchema, PositionSchema, QuoteSchema };
+});
 
 export interface WebAnnotationImport {
   reports: { path: string; annotations: StoredAnnotation[] }[];
@@ -114,6 +119,7 @@ export interface WebAnnotationImport {
  * SchemaError naming the wrong item (first.items[3].target) and imports nothing then.
  */
 export function importWebAnnotations(json: string, reports: readonly ReportText[], now: Date = new Date()): WebAnnotationImport {
+  const { AnnotationSchema, CollectionSchema, PositionSchema, QuoteSchema } = importSchemas();
   const root = parseJsonText(json);
   let items: unknown[];
   let at: string;

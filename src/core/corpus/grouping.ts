@@ -24,7 +24,8 @@ export interface LevelGroup {
   count: number;
 }
 
-const collator = new Intl.Collator('zh-CN');
+// Made on first use: a collator loads ICU's locale data, which loading the extension need not wait for.
+let collator: Intl.Collator | undefined;
 
 /** Reports by level (national, province, city, district, county, unknown), region (by name), year (then name). */
 export function groupReports(reports: readonly CorpusReport[], unknownRegion = '?'): LevelGroup[] {
@@ -43,7 +44,7 @@ export function groupReports(reports: readonly CorpusReport[], unknownRegion = '
     .sort(([a], [b]) => order(a) - order(b))
     .map(([level, regions]) => {
       const groups = [...regions.entries()]
-        .sort(([a], [b]) => collator.compare(a, b))
+        .sort(([a], [b]) => (collator ??= new Intl.Collator('zh-CN')).compare(a, b))
         .map(([region, list]) => ({ region, reports: [...list].sort(byYear) }));
       return { level, regions: groups, count: groups.reduce((n, g) => n + g.reports.length, 0) };
     });

@@ -46,7 +46,8 @@ export class TagDecorator implements vscode.Disposable {
   /** The hovers at tagged paragraphs' starts: no look of their own. */
   private readonly hoverType = vscode.window.createTextEditorDecorationType({ rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed });
   private readonly disposables: vscode.Disposable[] = [];
-  private styles = configuredTags();
+  /** The tags' colours, read when the decorations are next drawn (so a change reads the codebook then, not at once). */
+  private stylesRead: TagStyle[] | undefined;
   private pending: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly annotations: ReportAnnotationProvider) {
@@ -55,19 +56,27 @@ export class TagDecorator implements vscode.Disposable {
       vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('reportAnnotator.tags')) {
-          this.styles = configuredTags();
+          this.stylesRead = undefined;
           this.schedule();
         }
       }),
       // The codebook's colours (coding area) changed.
       onDidChangeTagStyles(() => {
-        this.styles = configuredTags();
+        this.stylesRead = undefined;
         this.schedule();
       }),
     );
-    // Types for the configured colours exist from the start, so the first tag paints without a new type.
-    for (const s of this.styles) this.typeFor(s.color);
+    // The first drawing (after activation) makes the types for the configured colours, so the first tag paints
+    // without a new type.
     this.schedule();
+  }
+
+  private get styles(): TagStyle[] {
+    if (!this.stylesRead) {
+      this.stylesRead = configuredTags();
+      for (const s of this.stylesRead) this.typeFor(s.color);
+    }
+    return this.stylesRead;
   }
 
   /** The colours that have a decoration type (for tests and diagnostics; `note` for note-only paragraphs). */

@@ -25,8 +25,11 @@ export interface FolderCodebook {
   problems?: string[];
 }
 
+type CodebookState = FolderCodebook & { lastError?: unknown; lastGood?: Codebook };
+
 export class CodebookService implements vscode.Disposable {
-  private states: (FolderCodebook & { lastError?: unknown; lastGood?: Codebook })[] = [];
+  /** Undefined until the files are first read: on first use, or just after activation (not during it). */
+  private loaded: CodebookState[] | undefined;
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('reportAnnotator.codebook');
   private readonly disposables: vscode.Disposable[] = [];
@@ -46,29 +49,36 @@ export class CodebookService implements vscode.Disposable {
       // Unsaved edits do not count: the file on disk is the codebook.
       vscode.workspace.onDidSaveTextDocument((d) => d.uri.path.endsWith(`/${CODEBOOK_FILE}`) && this.reload()),
     );
-    this.reload();
+    // Its problems are shown without anyone asking, soon after activation.
+    const first = setTimeout(() => void this.states, 0);
+    this.disposables.push({ dispose: () => clearTimeout(first) });
   }
 
-  /** Reads every folder's codebook again; fires onDidChange if anything differs. */
+  private get states(): CodebookState[] {
+    if (!this.loaded) this.reload();
+    return this.loaded!;
+  }
+
+  /** Reads every folder's codebook again; fires onDidChange if anything differs (not on the first read: nothing was told of the files before). */
   reload(): void {
-    const before = JSON.stringify(this.states.map(({ path, content, problems }) => [path, content, problems]));
-    const previous = this.states;
-    this.states = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => {
+    const previous = this.loaded;
+    const before = previous && JSON.stringify(previous.map(({ path, content, problems }) => [path, content, problems]));
+    this.loaded = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => {
       const state = this.read(f);
       // While the file is wrong (being edited, say), its colours stay those of the last right version.
-      const before = previous.find((p) => p.path === state.path);
+      const before = previous?.find((p) => p.path === state.path);
       if (state.problems) state.lastGood = before?.codebook ?? before?.lastGood;
       return state;
     });
     this.diagnostics.clear();
-    for (const s of this.states) {
+    for (const s of this.loaded) {
       if (s.problems && s.content !== undefined) this.diagnostics.set(vscode.Uri.file(s.path), this.problemsOf(s.content, s.lastError!));
     }
-    const after = JSON.stringify(this.states.map(({ path, content, problems }) => [path, content, problems]));
-    if (before !== after) this.emitter.fire();
+    const after = JSON.stringify(this.loaded.map(({ path, content, problems }) => [path, content, problems]));
+    if (before !== undefined && before !== after) this.emitter.fire();
   }
 
-  private read(folder: vscode.WorkspaceFolder): FolderCodebook & { lastError?: unknown; lastGood?: Codebook } {
+  private read(folder: vscode.WorkspaceFolder): CodebookState {
     const path = join(folder.uri.fsPath, CODEBOOK_FILE);
     let content: string | undefined;
     try {

@@ -122,7 +122,9 @@ export function registerCoding(
     fromExplorer('reportAnnotator.explorerExportAnnotationTable', 'reportAnnotator.exportAnnotationTable'),
     fromExplorer('reportAnnotator.explorerShowTagMatrix', 'reportAnnotator.showTagMatrix'),
   );
-  rebuild(true);
-  void workspaceTags.refresh();
+  // After activation, not during it: the first build (if the view shows) and the scan of the workspace's sidecars.
+  const first = setTimeout(() => rebuild(), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(first) });
+  void workspaceTags.refresh({ afterActivation: true });
   return { codebooks, workspaceTags, tagsView, tagCommands, matrix, codingExports };
 }

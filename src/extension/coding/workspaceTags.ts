@@ -54,10 +54,14 @@ export class WorkspaceTags implements vscode.Disposable {
     return [...this.byUri.values()].filter((r) => r.annotations.length > 0 || r.error).sort((a, b) => a.path.localeCompare(b.path));
   }
 
-  /** Reads every sidecar of the workspace again (the first call, and Refresh). */
-  refresh(): Promise<void> {
+  /**
+   * Reads every sidecar of the workspace again (the first call, and Refresh). `afterActivation`: the scan
+   * starts once activation has returned (settled() waits for it all the same).
+   */
+  refresh(options?: { afterActivation?: boolean }): Promise<void> {
     this.scanning ??= (async () => {
       try {
+        if (options?.afterActivation) await new Promise((resolve) => setTimeout(resolve, 0));
         const found = new Map<string, vscode.Uri>();
         for (const sidecar of await findWorkspaceSidecars()) {
           const report = reportPathForSidecar(sidecar.fsPath);

@@ -45,15 +45,22 @@ export class CorpusTree implements vscode.TreeDataProvider<CorpusNode>, vscode.D
   constructor(private readonly index: CorpusIndex) {
     this.view = vscode.window.createTreeView('reportAnnotator.corpus', { treeDataProvider: this, showCollapseAll: true });
     this.subscription = index.onDidChange(() => this.refresh());
-    this.refresh();
+    // The view asks for its children when it shows; only the welcome text's state is needed now.
+    this.showState();
   }
 
   refresh(): void {
+    const empty = this.showState();
+    this.view.description = empty ? undefined : vscode.l10n.t('{0} reports', this.index.all().length);
+    this.emitter.fire(undefined);
+  }
+
+  /** Sets the context key the welcome text follows; whether the view is empty. */
+  private showState(): boolean {
     const empty = this.index.all().length === 0 && this.index.failed().length === 0;
     const state = empty ? (this.index.indexing || !this.index.lastRun ? 'indexing' : 'empty') : 'reports';
     void vscode.commands.executeCommand('setContext', 'reportAnnotator.corpus.state', state);
-    this.view.description = empty ? undefined : vscode.l10n.t('{0} reports', this.index.all().length);
-    this.emitter.fire(undefined);
+    return empty;
   }
 
   getChildren(node?: CorpusNode): CorpusNode[] {

@@ -20,8 +20,9 @@ export function figureKindLabel(kind: FigureKind): string {
   }
 }
 
-const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
-const fmt = (n: number) => numberFormat.format(n);
+// Made on first use: an Intl formatter loads its locale data, which activation need not wait for.
+let numberFormat: Intl.NumberFormat | undefined;
+const fmt = (n: number) => (numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 })).format(n);
 
 /** Units written with an international symbol; others keep their Chinese name (人次, 家, 亩). */
 const UNIT_FORMATS: Record<string, (n: string) => string> = {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { type ActivationTimes, describeActivation } from '../../../src/extension/common/activationTiming';
 import { reportPath, sleep } from './helpers';
 
 const EXTENSION_ID = 'report-annotator.report-annotator';
@@ -12,10 +13,10 @@ suite('activation', () => {
     assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
     for (let i = 0; i < 100 && !ext.isActive; i++) await sleep(100);
     assert.equal(ext.isActive, true);
-    const api = (await ext.activate()) as { activationMs: number; activationSteps: Record<string, number> };
-    assert.ok(api.activationMs > 0);
-    // Printed, not asserted (it depends on the machine); the target is under 50 ms.
-    const steps = Object.entries(api.activationSteps).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
-    console.log(`    activation: ${api.activationMs.toFixed(1)} ms from loading the bundle to the end of activate() (${steps} ms)`);
+    const api = (await ext.activate()) as { ownActivationMs: number; activationMs: number; activationCpuMs?: number; activationSteps: Record<string, number> };
+    assert.ok(api.ownActivationMs > 0 && api.activationMs >= api.ownActivationMs);
+    // Printed, not asserted (it depends on the machine); the target is ours (loading the bundle + activate()) under 50 ms.
+    const times: ActivationTimes = { ownMs: api.ownActivationMs, totalMs: api.activationMs, cpuMs: api.activationCpuMs, steps: api.activationSteps };
+    console.log(`    activation: ${describeActivation(times)}`);
   });
 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { sha256 } from '../../../src/core/exportSet';
-import { AnnotationSetSchema, type AnnotationSet } from '../../../src/core/schema';
+import { type AnnotationSet, schemas } from '../../../src/core/schema';
 import type { ExportResult, ImportResult } from '../../../src/extension/annotating/exportImport';
 import {
   closeAll,
@@ -37,7 +37,7 @@ const astralReport = () =>
 const out = (name: string) => join(tmpdir(), `report-annotator-${process.pid}-${name}`);
 
 function readSet(path: string): AnnotationSet {
-  return AnnotationSetSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+  return schemas().AnnotationSetSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
 }
 
 /** Python-style slicing: code points. */

@@ -10,7 +10,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import { makeTarget } from '../../../src/core/anchoring';
 import { sha256 } from '../../../src/core/exportSet';
-import { AnnotationSetSchema, type AnnotationSet } from '../../../src/core/schema';
+import { type AnnotationSet, schemas } from '../../../src/core/schema';
 import { serializeSidecar } from '../../../src/core/sidecar';
 import type { ExportResult, ImportResult } from '../../../src/extension/annotating/exportImport';
 import {
@@ -30,7 +30,7 @@ import {
 
 const REPO = resolve(__dirname, '..', '..', '..', '..');
 const SHARED = process.env.REPORT_CORPUS_DIR ? dirname(resolve(process.env.REPORT_CORPUS_DIR)) : resolve(REPO, '..', 'shared');
-const readSet = (path: string): AnnotationSet => AnnotationSetSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+const readSet = (path: string): AnnotationSet => schemas().AnnotationSetSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
 
 suite('hostile and broken input', () => {
   suiteTeardown(closeAll);
