@@ -7,7 +7,7 @@
 // or a proper name (汉江西路, 郑州机场). Members of a list of projects (荣乌、西阜、津石高速公路), programmes
 // named by their form (南水北调) and short forms (平漯周高铁 of 平漯周高铁项目) are in projectLists.ts.
 import { charTable } from './text';
-import { isHan, lexiconFor } from './projectLexicon';
+import { isHan, lexiconFor, MAX_WORD, wordBefore } from './projectLexicon';
 import { listMembers, programmeNames, shortForms } from './projectLists';
 import { facilityEndingAt, mayEndFacility, nameAt } from './projectScan';
 import { SUFFIX_CLASS } from './projectWords';
@@ -63,7 +63,13 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
     const after = spans.find((sp) => sp.start === end);
     names.add(after ? paragraphText.slice(m.index!, after.end) : m[0]);
   }
-  if (paragraphText.includes('环')) for (const m of paragraphText.matchAll(RING_ROAD_RE)) names.add(m[0]);
+  if (paragraphText.includes('环')) {
+    for (const m of paragraphText.matchAll(RING_ROAD_RE)) {
+      // 北京南六环: a city's ring road with the city's name before it.
+      const place = m.index! > 1 ? wordBefore(lex, paragraphText, m.index!, Math.max(0, m.index! - MAX_WORD)) : undefined;
+      names.add(place && place.tag === 'ns' && place.word.length >= 2 && place.word.length <= 3 ? place.word + m[0] : m[0]);
+    }
+  }
   for (const n of listMembers(paragraphText, spans, lex)) names.add(n);
   for (const n of programmeNames(paragraphText)) names.add(n);
   for (const n of shortForms([...names])) names.add(n);
@@ -80,6 +86,8 @@ const PROGRAMME_FORM_RE = /^(?:[东西南北][电气水煤油粮][东西南北][
 /** A name that ends in no facility word and is no programme's form: a list member. */
 function isBare(name: string): boolean {
   if (PROGRAMME_FORM_RE.test(name)) return false;
+  // 中印尼“两国双园”: a quoted name ends in its facility word inside the closing quote.
+  if (name.endsWith('”') || name.endsWith('"')) name = name.slice(0, -1);
   for (let k = Math.min(6, name.length); k >= 1; k--) if (SUFFIX_CLASS.has(name.slice(-k))) return false;
   return !/(?:段|期|扩建|[一二三四五六外]环|环路|[一二三四]线)$/.test(name);
 }

@@ -101,3 +101,10 @@ test('without nodejieba’s dictionary file, the words the segmenter gives serve
   for (const n of ['平漯周高铁项目', '汉江西路', '姜家变电站']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
   assert.ok(!found.some((n) => n.includes('城市更新')));
 });
+
+test('a ring road with its city before it; a quoted joined name is a mention outside lists too', () => {
+  assert.ok(names('京雄高速直达北京南六环和大兴国际机场。').includes('北京南六环'));
+  assert.ok(names('续建东二环、北三环等10条道路。').includes('东二环'));
+  const m = mentions('加快中国—东盟信息港、中马“两国双园”建设。\n中马“两国双园”入驻企业增加。');
+  assert.equal(m.get('中马“两国双园”'), 2);
+});
