@@ -15,7 +15,7 @@ const COVERAGE_RE = /^([县乡村镇市户组])\1/;
  * such a verb with no facility in the name are a programme of a department, not a project.
  */
 const CAMPAIGN_VERBS = new Set([
-  '发展', '建设', '提质', '提升', '创作', '引育', '惠民', '保护', '培育', '振兴', '焕新', '提档', '育人', '树人',
+  '发展', '建设', '提质', '提升', '创作', '引育', '惠民', '保护', '培育', '振兴', '焕新', '提档', '育人', '树人', '利用',
 ]);
 
 /** What a market is for when it is no marketplace: a region or a scope (拉美市场, RCEP成员国市场, 国内国际双循环市场). */
@@ -36,6 +36,8 @@ export function notAProject(name: string, words: NameWord[], suffix: string): bo
   if (suffix === '经济区' && !name.includes('临空') && !words.some((t) => t.kind === 'suffix')) return true;
   // (The dictionary's rare nouns, nx, are no names here: 改革开放, 营商环境 read as such.)
   if (DESIGNATED_ZONE.has(suffix) && !words.some((t) => t.kind === 'proper' && t.tag !== 'nx')) return true;
+  // 国家绿色算电协同发展示范区: a national designation with no place in it (a place names one: 国家…青海湖示范区).
+  if (DESIGNATED_ZONE.has(suffix) && name.startsWith('国家') && !words.some((t) => t.tag === 'ns')) return true;
   // A marketplace is named by its goods (七一路海鲜市场, 紫金城机电市场), not by a region, a scope or a verb.
   if (suffix === '市场' && words.length > 0) {
     const last = words[words.length - 1];
@@ -52,7 +54,7 @@ export function notAProject(name: string, words: NameWord[], suffix: string): bo
   return false;
 }
 
-const COUNT_BEFORE_RE = /(?:[\d０-９一二三四五六七八九十两百千]+(?:个|家|座|处|所)|一批|多个|若干)$/;
+const COUNT_BEFORE_RE = /(?:[\d０-９一二三四五六七八九十两百千]+(?:个|家|座|处|所|条)|一批|多个|若干)$/;
 // (After the name the count ends the clause: 中科院金属研究所创新港14个项目落户 counts projects, …保定医院两个国家
 // 区域医疗中心 the list's items.)
 const COUNT_AFTER_RE = /^[\d０-９一二三四五六七八九十两百千]+(?:个|家|座|处|所)(?:以上)?(?:$|[，。、；）)])/;

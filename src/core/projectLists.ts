@@ -13,7 +13,7 @@ import type { Span } from './types';
 const SITES_RE = /^等(?:[一二三四五六七八九十\d]+[个处座])?(?:重要|重点|大遗址|考古)?(?:遗址|景区|景点|古迹)/;
 /** What ends a clause for a list. */
 const CLAUSE_BREAK = charTable('，。；！？：,;!?:');
-const ETC_WORKS_RE = /等(?:(?:一批)?(?:重大|重点)?项目|[\d一二三四五六七八九十]+[条座处个](?:煤矿|气田|油田|遗址|水库|机场|高铁|铁路|高速))/y;
+const ETC_WORKS_RE = /等(?:(?:一批)?(?:重大|重点)?项目|(?:省际)?(?:公路|铁路|高速|高铁|大通道)|[\d一二三四五六七八九十]+[条座处个](?:煤矿|气田|油田|遗址|水库|机场|高铁|铁路|高速))/y;
 /** The next 等 from `from` that opens 等项目, 等一批重大项目, …; -1 when there is none. */
 function nextEtcWorks(text: string, from: number): number {
   for (let i = text.indexOf('等', from); i >= 0; i = text.indexOf('等', i + 1)) {
@@ -27,9 +27,9 @@ function nextEtcWorks(text: string, from: number): number {
  * (等高铁项目, 等安置房项目; 等一批重大项目 says nothing: 中食数联、…等一批大项目 has a company in it).
  */
 const LIST_CLASS_RE =
-  /^(?:高铁|铁路|高速|公路|城际|航道|灌区|园区|产业园|产业带|遗址|景区|景点|港口|机场|枢纽|水库|场馆|基地|酒店|商圈|街区|楼盘|地块|楼宇|专业市场|批发市场|煤矿|气田|油田|电站|[\u4e00-\u9fff]{1,4}?(?:项目|工程|建设))/;
+  /^(?:高铁|铁路|高速|公路|城际|航道|灌区|园区|产业园|产业带|遗址|景区|景点|港口|机场|枢纽|水库|场馆|基地|酒店|商圈|街区|楼盘|地块|楼宇|专业市场|批发市场|煤矿|气田|油田|电站|水电站|抽水蓄能电站|大通道|[\u4e00-\u9fff]{1,4}?(?:项目|工程|建设))/;
 /** What may stand between 等 and the kind of works: a count, a qualifier. */
-const LIST_COUNT_RE = /^等(?:一批|[\d一二三四五六七八九十—-]+[个项条座处家所])?(?:\d+千伏)?(?:全市|全省|重大|重点|大型|大|基础设施|公共服务|民生|基础)*/;
+const LIST_COUNT_RE = /^等(?:一批|[\d一二三四五六七八九十—-]+[个项条座处家所])?(?:\d+千伏)?(?:全市|全省|重大|重点|大型|大|基础设施|公共服务|民生|基础|国省干线|干线|省际|国省道)*/;
 
 /** Whether the text from 等 on says the items are works of a kind. */
 function isWorksClass(rest: string): boolean {
@@ -37,8 +37,9 @@ function isWorksClass(rest: string): boolean {
   return LIST_CLASS_RE.test(after);
 }
 /** A count of lines or sites right after the last item (台黑4条高速, 西十2条高铁). */
-const COUNTED_KIND_RE = /(?<=[\u4e00-\u9fff])[\d一二三四五六七八九十]+[条座处个](?=高铁|铁路|高速|公路|城际|机场|水库|枢纽|港口)/;
+const COUNTED_KIND_RE = /(?<=[\u4e00-\u9fff])[\d一二三四五六七八九十]+[条座处个](?=高铁|铁路|高速|公路|城际|机场|水库|枢纽|港口|抽水蓄能电站|水电站)/;
 const COUNTED_ETC_RE = /等[\d一二三四五六七八九十]+[条座处个]/;
+const ETC_LINES_RE = /等(?:省际)?(?:公路|铁路|高速|高铁|大通道)/;
 const MIN_MEMBER = 2;
 const MEMBER_WORKS_RE = /(?:改扩建|扩建|扩容|[一二三四五六七八九十]期)$/;
 const MAX_MEMBER = 8;
@@ -54,7 +55,7 @@ const BERTH_MEMBER_RE = /^[\u4e00-\u9fff]{2,4}\d+万吨级$/;
 /** A power line by its voltage and ends (750千伏定靖西, 330千伏沣渭). */
 const VOLTAGE_MEMBER_RE = /^\d+千伏[\u4e00-\u9fff]{2,4}$/;
 /** A company's project in a list of projects (京阳新型线缆, 宏润20万吨印染): a name, then what it makes. */
-const COMPANY_PROJECT_RE = /^[\u4e00-\u9fff]{2}[\u4e00-\u9fff\dA-Za-z.]{3,14}$/;
+const COMPANY_PROJECT_RE = /^[\u4e00-\u9fff]{2}[\u4e00-\u9fff\dA-Za-z.]{3,18}$/;
 
 function trimLeading(item: string, lex: Lexicon): string {
   let s = item.trim();
@@ -62,6 +63,8 @@ function trimLeading(item: string, lex: Lexicon): string {
     const w = wordAfter(lex, s, 0);
     if (!w || w.word.length >= s.length) break;
     if (!(PREDICATE.has(w.word) || LEADING_TRIM.has(w.word) || (w.word.length > 1 && w.tag.startsWith('v')) || w.tag === 'p' || w.tag === 'c' || w.tag.startsWith('u'))) break;
+    // (建成尖扎至贵德: the word before 至 is a line's first end, whatever the dictionary's tag.)
+    if (s[w.word.length] === '至') break;
     s = s.slice(w.word.length);
   }
   return s;
@@ -173,7 +176,7 @@ function facilityMember(item: string, lex: Lexicon): string | undefined {
 export function listMembers(text: string, found: Span[], lex: Lexicon): string[] {
   const out: string[] = [];
   const lists = text.includes('、');
-  const single = text.includes('等项目') || text.includes('等重大项目') || text.includes('等重点项目') || text.includes('等一批') || COUNTED_ETC_RE.test(text);
+  const single = text.includes('等项目') || text.includes('等重大项目') || text.includes('等重点项目') || text.includes('等一批') || COUNTED_ETC_RE.test(text) || ETC_LINES_RE.test(text);
   if (!lists && !single) return out;
   // The clauses that hold a 、 or (one company project) 等…项目, found from those characters, not by
   // splitting the whole paragraph.
@@ -187,7 +190,7 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     let end = at;
     while (end < text.length && !CLAUSE_BREAK[text.charCodeAt(end)]) end++;
     from = end + 1;
-    const clause = text.slice(base, end);
+    let clause = text.slice(base, end);
     if (!clause.includes('、')) {
       // 法士特新能源汽车传动系统等项目开工建设: one company project before 等项目.
       const etc = /等(?:一批)?(?:重大|重点)?项目/.exec(clause);
@@ -197,9 +200,23 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
       const one = /等[\d一二三四五六七八九十]+[条座处个]/.exec(clause);
       const member = one && isWorksClass(clause.slice(one.index)) ? memberName(clause.slice(0, one.index), lex, true) : undefined;
       if (member) out.push(member);
+      // 开工同德至玛沁等公路项目: one line named by its two ends before 等 and a kind of works.
+      const etcAt = clause.indexOf('等');
+      if (!member && etcAt > 0 && isWorksClass(clause.slice(etcAt))) {
+        const route = ROUTE_MEMBER_RE.exec(trimLeading(clause.slice(0, etcAt), lex));
+        if (route) out.push(`${route[1]}至${route[2]}`);
+      }
       continue;
     }
-    const items = clause.split('、');
+    let items = clause.split('、');
+    // 卡阳、松如沟等14个750千伏电网工程、青疆联网通道建设: a list that ends in 等 and its kind before the clause does.
+    if (!items[items.length - 1].includes('等')) {
+      const k = items.findIndex((x, i) => i < items.length - 1 && x.includes('等') && isWorksClass(x.slice(x.indexOf('等'))));
+      if (k >= 0) {
+        items = items.slice(0, k + 1);
+        clause = items.join('、');
+      }
+    }
     let last = items[items.length - 1];
     const lastStart = base + clause.length - last.length;
     // (凌绥、台黑4条高速: a count of the kind ends the list as 等 does.)
@@ -270,6 +287,8 @@ const PROGRAMME_FORMS: [string, number, (t: string, i: number) => boolean, RegEx
 ];
 /** The national cultural parks (长城、大运河、长征、黄河、长江国家文化公园), whose themes are no places. */
 const CULTURAL_PARK_RE = /(?:长城|大运河|长征|黄河|长江)国家文化公园/g;
+/** The Three-North shelterbelt works (“三北”工程, “三北”六期工程, “三北”工程六期). */
+const THREE_NORTH_RE = /“三北”(?:[一二三四五六七八]期)?(?:防护林)?工程(?:[一二三四五六七八]期)?/g;
 /**
  * A quoted name after the places it joins (中马“两国双园”, 中印尼“两国双园”, 渝黔桂“氢走廊”): a country pair
  * (中 and one or two characters) or two or three provinces' one-character names, then a quoted facility.
@@ -280,7 +299,8 @@ const JOINED_QUOTE_RE =
   /(?:(?<![\u4e00-\u9fff])中[\u4e00-\u9fff]{1,2}|(?<![\u4e00-\u9fff])[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台]{2,3})“[^“”，。]{1,6}(?:园|走廊|中心|港|基地)”/;
 const JOINED_LAST = new Set([...'京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台']);
 /** National programmes of medical centres (国家医学中心, 国家儿童区域医疗中心, 国家医学分中心). */
-const NATIONAL_CENTRE_RE = /国家(?:[\u4e00-\u9fff]{1,4}?)?(?:医学分?中心|区域医疗中心)/g;
+// (国家和省级区域医疗中心: two kinds of centre, none named.)
+const NATIONAL_CENTRE_RE = /国家(?:[^\P{Script=Han}和与及省市]{1,4}?)?(?:医学分?中心|区域医疗中心)/gu;
 
 export function programmeNames(text: string): string[] {
   const out: string[] = [];
@@ -301,6 +321,7 @@ export function programmeNames(text: string): string[] {
     if (m && from + m.index + m[0].indexOf('“') === i) out.push(m[0]);
   }
   if (text.includes('国家文化公园')) for (const m of text.matchAll(CULTURAL_PARK_RE)) out.push(m[0]);
+  if (text.includes('“三北”')) for (const m of text.matchAll(THREE_NORTH_RE)) out.push(m[0]);
   return out;
 }
 

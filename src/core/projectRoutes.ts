@@ -38,7 +38,11 @@ export function sectionEnd(text: string, lo: number, hi: number, e: number): num
   const after = (at: number) => text.slice(at, Math.min(hi, at + 16));
   const rest = after(end);
   const phase = PHASE_RE.exec(rest);
-  if (phase) return end + phase[0].length;
+  if (phase) {
+    // (青藏直流二期扩建, 机场三期扩建: the building work of the phase.)
+    const then = WORKS_AFTER_RE.exec(after(end + phase[0].length));
+    return end + phase[0].length + (then ? then[0].length : 0);
+  }
   const unit = UNIT_RE.exec(rest);
   if (unit) return end + unit[0].length;
   // (Only the name's last characters decide whether it is a line: SECTION_AFTER is anchored at the end.)

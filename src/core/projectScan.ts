@@ -417,7 +417,8 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
       to = CARRIED_RE.exec(w);
       if (to) at = s - w.length + to.index;
     }
-    const from = to && ![...to[1]].some((c) => FUNCTION_CHARS.has(c)) ? routeStart(lex, text, lo, at) : -1;
+    // (A place the dictionary has may hold a function character: 成都 of 西宁至成都铁路.)
+    const from = to && (/^ns/.test(lex.tags.get(to[1]) ?? '') || ![...to[1]].some((c) => FUNCTION_CHARS.has(c))) ? routeStart(lex, text, lo, at) : -1;
     if (from >= 0) return { start: from, end: sectionEnd(text, lo, hi, e) };
   }
   // 防城港, 连云港: a city the dictionary knows, not a port.

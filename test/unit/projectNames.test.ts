@@ -108,3 +108,20 @@ test('a ring road with its city before it; a quoted joined name is a mention out
   const m = mentions('加快中国—东盟信息港、中马“两国双园”建设。\n中马“两国双园”入驻企业增加。');
   assert.equal(m.get('中马“两国双园”'), 2);
 });
+
+test('lines by their two ends: a place holding a function character, one line before 等 and its kind', () => {
+  assert.ok(names('加快西宁至成都铁路建设。').includes('西宁至成都铁路'));
+  assert.deepEqual(names('开工同德至玛沁等公路项目，推进扁都口至峨堡等省际大通道建设。'), ['同德至玛沁', '扁都口至峨堡']);
+  assert.ok(names('建成尖扎至贵德、小柴旦湖至老茫崖等公路。').includes('尖扎至贵德'));
+});
+
+test('a list ending in 等 and its kind before the clause ends; a count of lines is no name', () => {
+  assert.ok(names('推进卡阳、常宁等14个750千伏电网工程、青疆联网通道建设。').includes('卡阳'));
+  assert.deepEqual(names('加西、沙久等11条国省干线公路建成通车。'), ['加西', '沙久']);
+});
+
+test('building work after a phase; the Three-North works; a national medical centre, not two kinds of centre', () => {
+  assert.ok(names('青藏直流二期扩建投运。').includes('青藏直流二期扩建'));
+  assert.deepEqual(names('“三北”工程六期完成年度攻坚任务，打好“三北”工程攻坚战。'), ['“三北”工程', '“三北”工程六期']);
+  assert.deepEqual(names('用好国家和省级区域医疗中心，投运国家中医区域医疗中心。'), ['国家中医区域医疗中心']);
+});
