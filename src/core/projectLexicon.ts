@@ -4,6 +4,7 @@
 // words leftwards from its facility word, which a dictionary lookup does in microseconds.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { PLACES_ADDED, PLACES_RETAGGED } from './placeNames';
 import { resolveUserDictPath, type Segmenter, type Token } from './segmenter';
 
 export interface LexToken {
@@ -123,6 +124,15 @@ function addDictionary(map: Map<string, string>, path: string): void {
   }
 }
 
+/**
+ * County-level place names (placeNames.ts, generated from the administrative divisions): those the dictionary does
+ * not have (德令哈市, 玛沁县) and cities it tags as common words (大同/d, 长治/n) are places for the scan.
+ */
+function addPlaces(map: Map<string, string>): void {
+  for (const w of PLACES_ADDED.split(' ')) if (!map.has(w)) map.set(w, 'ns');
+  for (const w of PLACES_RETAGGED.split(' ')) map.set(w, 'ns');
+}
+
 /** Where nodejieba keeps its dictionary: found from its package.json, without loading the native module. */
 function jiebaDictPath(): string {
   return join(dirname(require.resolve('nodejieba/package.json')), 'submodules', 'cppjieba', 'dict', 'jieba.dict.utf8');
@@ -144,6 +154,7 @@ export function loadLexicon(): Lexicon {
   if (lexicon) return lexicon;
   const map = new Map<string, string>();
   addDictionary(map, jiebaDictPath());
+  addPlaces(map);
   addDictionary(map, resolveUserDictPath());
   lexicon = indexed(map);
   return lexicon;
@@ -159,6 +170,7 @@ let unavailable = false;
 export function lexiconFromTokens(tokens: readonly Token[]): Lexicon {
   if (!userWords) {
     userWords = new Map();
+    addPlaces(userWords);
     addDictionary(userWords, resolveUserDictPath());
   }
   const map = new Map(userWords);

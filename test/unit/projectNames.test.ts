@@ -125,3 +125,8 @@ test('building work after a phase; the Three-North works; a national medical cen
   assert.deepEqual(names('“三北”工程六期完成年度攻坚任务，打好“三北”工程攻坚战。'), ['“三北”工程', '“三北”工程六期']);
   assert.deepEqual(names('用好国家和省级区域医疗中心，投运国家中医区域医疗中心。'), ['国家中医区域医疗中心']);
 });
+
+test('county-level place names the dictionary lacks or tags as common words are places (placeNames.ts)', () => {
+  assert.ok(names('大同经开区、阳泉高新区入选首批国家级零碳园区建设名单。').includes('大同经开区'));
+  assert.ok(names('加快建设大同国家数据标注基地。').includes('大同国家数据标注基地'));
+});
