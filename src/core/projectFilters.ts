@@ -15,12 +15,12 @@ const COVERAGE_RE = /^([县乡村镇市户组])\1/;
  * such a verb with no facility in the name are a programme of a department, not a project.
  */
 const CAMPAIGN_VERBS = new Set([
-  '发展', '建设', '提质', '提升', '创作', '引育', '惠民', '保护', '培育', '振兴', '焕新', '提档', '育人', '树人', '利用',
+  '发展', '建设', '提质', '提升', '创作', '引育', '惠民', '保护', '培育', '振兴', '焕新', '提档', '育人', '树人', '利用', '圆梦', '助学', '巩固',
 ]);
 
 /** What a market is for when it is no marketplace: a region or a scope (拉美市场, RCEP成员国市场, 国内国际双循环市场). */
 const WORLD_REGIONS = new Set(['拉美', '欧美', '美欧', '东盟', '非洲', '中东', '中亚', '日韩', '欧盟', '欧洲', '东南亚', '东北亚', '南亚', '全球', '京津', '京津冀', '长三角', '珠三角', '国内外', '省内外']);
-const MARKET_SCOPE = new Set(['成员国', '国内', '国际', '海外', '境外', '新兴', '传统', '资本', '要素', '消费', '循环', '双循环', '金融', '劳动力']);
+const MARKET_SCOPE = new Set(['成员国', '国内', '国际', '海外', '境外', '新兴', '传统', '资本', '要素', '消费', '循环', '双循环', '金融', '劳动力', '水权', '水']);
 
 /** Designated zones: named by a place or a proper name, else a kind of zone (改革开放先导区, 营商环境示范区). */
 const DESIGNATED_ZONE = new Set(['示范区', '先行区', '先导区', '试验区', '实验区', '引领区', '先行试验区']);
@@ -34,6 +34,8 @@ export function notAProject(name: string, words: NameWord[], suffix: string): bo
   // Economic zones are regions (北部湾经济区, 海西经济区), but around an airport they are built (洛阳空港经济区,
   // 北京新机场临空经济区): a facility inside the name.
   if (suffix === '经济区' && !name.includes('临空') && !words.some((t) => t.kind === 'suffix')) return true;
+  // (打造临空经济区: one around no airport named.)
+  if (suffix === '经济区' && !words.some((t) => (t.kind === 'proper' && t.word !== '临空') || t.kind === 'suffix')) return true;
   // (The dictionary's rare nouns, nx, are no names here: 改革开放, 营商环境 read as such.)
   if (DESIGNATED_ZONE.has(suffix) && !words.some((t) => t.kind === 'proper' && t.tag !== 'nx')) return true;
   // 国家绿色算电协同发展示范区: a national designation with no place in it (a place names one: 国家…青海湖示范区).
@@ -51,10 +53,15 @@ export function notAProject(name: string, words: NameWord[], suffix: string): bo
     // (A facility in the name makes it works on that facility: 花溪湿地文化旅游设施建设工程, 庞口大道整治提升工程.)
     if (campaign && !words.some((t) => t.kind === 'suffix')) return true;
   }
+  // 防沙治沙成果巩固项目: works named by what a campaign does, with no place or facility in the name.
+  if (suffix === '项目' && words.length > 0) {
+    const before = name.slice(0, name.length - suffix.length);
+    if ([2, 4].some((k) => CAMPAIGN_VERBS.has(before.slice(-k))) && !words.some((t) => t.kind === 'suffix' || t.tag === 'ns')) return true;
+  }
   return false;
 }
 
-const COUNT_BEFORE_RE = /(?:[\d０-９一二三四五六七八九十两百千]+(?:个|家|座|处|所|条)|一批|多个|若干)$/;
+const COUNT_BEFORE_RE = /(?:[\d０-９一二三四五六七八九十两百千]+(?:个|家|座|处|所|条|大)|一批|多个|若干)$/;
 // (After the name the count ends the clause: 中科院金属研究所创新港14个项目落户 counts projects, …保定医院两个国家
 // 区域医疗中心 the list's items.)
 const COUNT_AFTER_RE = /^[\d０-９一二三四五六七八九十两百千]+(?:个|家|座|处|所)(?:以上)?(?:$|[，。、；）)])/;

@@ -10,10 +10,10 @@ import type { Span } from './types';
 
 /** A list: items separated by 、 inside one clause. */
 /** …等遗址, 等景区: a list of sites. */
-const SITES_RE = /^等(?:[一二三四五六七八九十\d]+[个处座])?(?:重要|重点|大遗址|考古)?(?:遗址|景区|景点|古迹)/;
+const SITES_RE = /^等(?:[一二三四五六七八九十\d]+[个处座])?(?:重要|重点|大遗址|考古)?(?:遗址|遗迹|景区|景点|古迹)/;
 /** What ends a clause for a list. */
 const CLAUSE_BREAK = charTable('，。；！？：,;!?:');
-const ETC_WORKS_RE = /等(?:(?:一批)?(?:重大|重点)?项目|(?:省际)?(?:公路|铁路|高速|高铁|大通道)|[\d一二三四五六七八九十]+[条座处个](?:煤矿|气田|油田|遗址|水库|机场|高铁|铁路|高速))/y;
+const ETC_WORKS_RE = /等(?:(?:一批)?(?:重大|重点)?项目|(?:省际)?(?:公路|铁路|高速|高铁|大通道)|特高压|[\d一二三四五六七八九十]+[条座处个](?:煤矿|气田|油田|遗址|水库|机场|高铁|铁路|高速))/y;
 /** The next 等 from `from` that opens 等项目, 等一批重大项目, …; -1 when there is none. */
 function nextEtcWorks(text: string, from: number): number {
   for (let i = text.indexOf('等', from); i >= 0; i = text.indexOf('等', i + 1)) {
@@ -27,19 +27,21 @@ function nextEtcWorks(text: string, from: number): number {
  * (等高铁项目, 等安置房项目; 等一批重大项目 says nothing: 中食数联、…等一批大项目 has a company in it).
  */
 const LIST_CLASS_RE =
-  /^(?:高铁|铁路|高速|公路|城际|航道|灌区|园区|产业园|产业带|遗址|景区|景点|港口|机场|枢纽|水库|场馆|基地|酒店|商圈|街区|楼盘|地块|楼宇|专业市场|批发市场|煤矿|气田|油田|电站|水电站|抽水蓄能电站|大通道|[\u4e00-\u9fff]{1,4}?(?:项目|工程|建设))/;
+  /^(?:高铁|铁路|高速|公路|城际|航道|灌区|园区|产业园|产业带|遗址|遗迹|景区|景点|港口|机场|枢纽|水库|场馆|基地|酒店|商圈|街区|楼盘|地块|楼宇|专业市场|批发市场|煤矿|气田|油田|电站|水电站|抽水蓄能电站|大通道|特高压|(?!开发建设)[\u4e00-\u9fff]{1,4}?(?:项目|工程|建设))/;
 /** What may stand between 等 and the kind of works: a count, a qualifier. */
 const LIST_COUNT_RE = /^等(?:一批|[\d一二三四五六七八九十—-]+[个项条座处家所])?(?:\d+千伏)?(?:全市|全省|重大|重点|大型|大|基础设施|公共服务|民生|基础|国省干线|干线|省际|国省道)*/;
 
 /** Whether the text from 等 on says the items are works of a kind. */
 function isWorksClass(rest: string): boolean {
   const after = rest.slice(LIST_COUNT_RE.exec(rest)![0].length);
+  // (风电光伏、新一代煤电、新型储能等11个重点领域项目; 铝镁、黄金等有色金属项目: sectors and goods, not works.)
+  if (/^[\u4e00-\u9fff]{0,4}?(?:领域|行业|金属|材料)(?:项目|工程)/.test(after)) return false;
   return LIST_CLASS_RE.test(after);
 }
 /** A count of lines or sites right after the last item (台黑4条高速, 西十2条高铁). */
 const COUNTED_KIND_RE = /(?<=[\u4e00-\u9fff])[\d一二三四五六七八九十]+[条座处个](?=高铁|铁路|高速|公路|城际|机场|水库|枢纽|港口|抽水蓄能电站|水电站)/;
 const COUNTED_ETC_RE = /等[\d一二三四五六七八九十]+[条座处个]/;
-const ETC_LINES_RE = /等(?:省际)?(?:公路|铁路|高速|高铁|大通道)/;
+const ETC_LINES_RE = /等(?:省际)?(?:公路|铁路|高速|高铁|大通道|特高压)/;
 const MIN_MEMBER = 2;
 const MEMBER_WORKS_RE = /(?:改扩建|扩建|扩容|[一二三四五六七八九十]期)$/;
 const MAX_MEMBER = 8;
@@ -76,8 +78,11 @@ function trimLeading(item: string, lex: Lexicon): string {
  */
 function companyProject(item: string, lex: Lexicon): string | undefined {
   const s = trimLeading(item, lex);
+  // (坡耕地治理, 低阶煤热解联产分质分级利用: what is done, not whose project.)
   if (!COMPANY_PROJECT_RE.test(s) || NOT_MEMBER_END_RE.test(s) || COMPANY_RE.test(s)) return undefined;
   const first = wordAfter(lex, s, 0)!;
+  // (坡耕地治理: what is done, not whose project; 国能煤炭综合利用 is a company's.)
+  if (/(?:治理|整治)$/.test(s) && !/^(?:ns|nz|nr|j)/.test(first.tag)) return undefined;
   const second = first.word.length === 1 ? wordAfter(lex, s, 1)! : undefined;
   // (Not an adjective or a generic word read apart: 新|质生产力.)
   const piece = (w: { word: string; tag: string }) => w.word.length === 1 && !FUNCTION_CHARS.has(w.word) && !GENERIC.has(w.word);

@@ -36,7 +36,7 @@ const CLOSE = new Set([')', '）']);
 const MAX_PAREN = 8;
 const DASH = new Set(['—', '－', '-']);
 const LOCATIVES = new Set(['沿线', '沿岸', '两岸', '两侧', '周边', '沿途']);
-const COUNTER_RE = /^[项个座所条家批类种]$/;
+const COUNTER_RE = /^[项个座所条家批类种大]$/;
 const MAX_QUOTE = 10;
 /** Words read leftwards from a facility word at most. */
 const MAX_TOKENS = 12;
@@ -319,6 +319,13 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
   // 校企协同示范成果转化项目, 低效益项目: works with no facility in them need a name that is not one of the
   // dictionary's rare nouns (nx).
   if (works && cls === 'works' && !words.some((t) => (t.kind === 'proper' && t.tag !== 'nx') || t.kind === 'numeric')) return false;
+  // (铝产业链一体化项目: one character the dictionary keeps apart before a generic word is a material, no name;
+  // 史家|湾安全饮水工程, 保|满市郊氢能轨道项目 are names.)
+  if (works && cls === 'works' && !strong && pieces === 1) {
+    const k = words.findIndex((t) => t.kind === 'proper' && t.word.length === 1);
+    const next = words[k + 1];
+    if (!next || (next.kind === 'noun' && GENERIC.has(next.word))) return false;
+  }
   if (proper > 0 && (properChars > 1 || cls === 'content' || cls === 'programme' || words.length > 1)) return true;
   // 高铁广场, 火车站综合交通枢纽: a facility named after the city's station or airport it serves.
   if (cls === 'proper' && words.length > 0 && STATION_WORDS.has(words[0].word) && words.slice(1).every((t) => t.kind === 'noun' && GENERIC.has(t.word))) return true;

@@ -59,7 +59,7 @@ export const SUFFIXES = [...SUFFIX_CLASS.keys()].sort((a, b) => b.length - a.len
 
 /** Words ending in a facility word that name no facility (研究中心 is an institution, 交易中心 a market). */
 export const NOT_FACILITY_RE =
-  /(?:研究中心|交易中心|研究院|研究所|实验室|委员会|服务中心|金融中心|商贸中心|物流中心|副中心|指挥中心|调度中心|数据中心城|结算中心|科技创新中心|工作站|之城|之都|之乡|经济走廊|经济带|服务站|网站|车站|加油站|公交站|高速路|收费站|计量中心|客服中心|大湾区|产业带|科创走廊|互认项目|次中心|省域先行区|保交[房楼]项目|一线|二线|底线|红线|防线|热线|主线|航线|专线|生命线|天际线|界线|战线|路线|航道)$/;
+  /(?:研究中心|交易中心|研究院|研究所|实验室|委员会|服务中心|金融中心|商贸中心|物流中心|算力走廊|权交易市场|副中心|指挥中心|调度中心|数据中心城|结算中心|科技创新中心|工作站|之城|之都|之乡|经济走廊|经济带|服务站|网站|车站|加油站|公交站|高速路|收费站|计量中心|客服中心|大湾区|产业带|科创走廊|互认项目|次中心|省域先行区|保交[房楼]项目|一线|二线|底线|红线|防线|热线|主线|航线|专线|生命线|天际线|界线|战线|路线|航道)$/;
 
 /** Words that say nothing about which project is meant. */
 export const GENERIC = new Set([
@@ -81,7 +81,9 @@ export const GENERIC = new Set([
   // Designations and slogans that open a name and say nothing about which project (美丽中国省域先行区, 保交房项目).
   '美丽中国', '省域', '保交房', '保交楼', '省际', '智能化', '数字化', '绿色化',
   // (世界地质公园 granted, 省会城市机场, 国省干线公路, 市州级医院: kinds, not names.)
-  '世界', '国际化', '省会城市', '国省干线', '国省', '国', '干线', '州级', '市州级',
+  '世界', '国际化', '省会城市', '国省干线', '国省', '干线', '州级', '市州级',
+  // (普惠性民办幼儿园, 义务教育寄宿制学校, 国家一级博物馆, 绿电产业园区: kinds of school, museum, park.)
+  '普惠性', '普惠', '民办', '公办', '义务教育', '寄宿制', '一级', '国家一级', '绿电',
 ]);
 /** Words that end a name on its left although they are nouns: regions, sectors, people (西部地区“两基”攻坚计划). */
 export const STOP_WORDS = new Set([
@@ -105,7 +107,7 @@ export const PREDICATE = new Set([
   '作为', '包括', '参与', '投资', '运营', '管理', '投向', '全面实施', '新增', '做好', '做深', '开通',
   '通车', '贯通', '建好', '办好', '用好', '争创', '创建', '布局', '规划', '编制', '新改建', '改造',
   '规范', '配合', '对标', '借势', '用活', '继续', '圆满', '建立健全', '继续加强', '加快推进', '抓紧', '找',
-  '新创建', '优先发展', '落户', '落实', '杜绝', '封锁', '普及', '新上', '壮大', '发展壮大', '做大', '做强', '做优', '做大做强', '严格控制', '控制', '投运', '投产',
+  '新创建', '优先发展', '落户', '落实', '杜绝', '封锁', '普及', '新上', '壮大', '发展壮大', '做大', '做强', '做优', '做大做强', '严格控制', '控制', '投运', '投产', '新改扩建', '重焕',
 ]);
 /**
  * Verbs found inside names (排水管网疏通检测修复项目, 秦创原(秦都)创新促进中心). Those that are also
@@ -121,16 +123,25 @@ export const INTERNAL_VERBS = new Set([
 ]);
 /** After the facility word, these make it a modifier (副中心城市, 中心城区), not the end of a name. */
 // (京津市场|供应基地, 市场准入: a market's supply, demand or rules, not a marketplace.)
-export const CONTINUATION = new Set(['城市', '城区', '城镇', '地位', '作用', '工作', '任务', '功能', '理念', '片区', '供应', '需求', '准入', '份额', '秩序', '监管']);
+export const CONTINUATION = new Set(['城市', '城区', '城镇', '地位', '作用', '工作', '任务', '功能', '理念', '片区', '供应', '需求', '准入', '份额', '秩序', '监管', '行动']);
 /**
  * One-character words that end a name on its left: function words and one-character verbs. Other
  * characters the dictionary keeps apart are pieces of a name it does not know (平漯周, 南信合).
  */
 export const FUNCTION_CHARS = new Set([
-  ...'的地得和与及等在是了将把被从对向为以由到并或其之每各该本全有无不也都又还就才已要会能可让使给建抓推促强争办设开好至同退入出进迁搬拆扩改拓着如而只过继搞凡共做',
+  ...'的地得和与及等在是了将把被从对向为以由到并或其之每各该本全有无不也都又还就才已要会能可让使给建抓推促强争办设开好至同退入出进迁搬拆扩改拓着如而只过继搞凡共做再居',
+]);
+
+/**
+ * Common words of recent reports that nodejieba's dictionary lacks: read apart, their characters would be taken for
+ * pieces of a name (绿|电产业园区, 普|惠性民办幼儿园). Added to the scan's lexicon only (segmentation is unchanged).
+ */
+export const LEXICON_WORDS = new Map<string, string>([
+  ['普惠', 'a'], ['普惠性', 'b'], ['绿电', 'n'], ['绿证', 'n'], ['临空', 'nz'], ['重焕', 'v'], ['算电', 'n'], ['智算', 'n'],
+  ['绿氢', 'n'], ['数智', 'n'], ['换电', 'vn'], ['算力', 'n'], ['综改', 'j'],
 ]);
 
 /** Tags the dictionary gets wrong for names (高新/d in 国家农业高新技术产业示范区). */
 export const TAG_OVERRIDES = new Map<string, string>([
-  ['高新', 'n'], ['零部件', 'n'], ['文明', 'n'], ['上市', 'v'], ['城镇', 'n'], ['重塑', 'v'], ['中医药', 'n'], ['雪亮', 'a'], ['天网', 'n'], ['奥特莱斯', 'n'],
+  ['高新', 'n'], ['零部件', 'n'], ['文明', 'n'], ['上市', 'v'], ['城镇', 'n'], ['重塑', 'v'], ['中医药', 'n'], ['雪亮', 'a'], ['天网', 'n'], ['奥特莱斯', 'n'], ['联通', 'v'],
 ]);

@@ -130,3 +130,22 @@ test('county-level place names the dictionary lacks or tags as common words are 
   assert.ok(names('大同经开区、阳泉高新区入选首批国家级零碳园区建设名单。').includes('大同经开区'));
   assert.ok(names('加快建设大同国家数据标注基地。').includes('大同国家数据标注基地'));
 });
+
+test('kinds of school, museum and park, sectors and goods, counted kinds and campaigns are no names', () => {
+  for (const text of [
+    '认定普惠性民办幼儿园1200余所，新改扩建义务教育寄宿制学校1700余所。',
+    '山西博物院位列国家一级博物馆运行评估第一名。',
+    '布局13个绿电产业园区，建设5大微短剧基地。',
+    '抓实风电光伏、新一代煤电、新型储能等11个重点领域项目，建设铝镁、黄金等有色金属项目。',
+    '推动铝产业链一体化项目建成投产，打造临空经济区。',
+    '统筹推动重焕“山西好风光”工程，实施扶残助学圆梦工程，实施再电气化工程。',
+    '实施坡耕地治理、小流域综合治理等项目，培育水权水市场，融入全国碳排放权交易市场。',
+    '高标准联通市场设施，打造环京津冀算力走廊。',
+  ]) {
+    assert.deepEqual(names(text).filter((n) => n !== '山西博物院'), [], text);
+  }
+  // Works named by a place the dictionary splits are still names.
+  assert.ok(names('加快实施保满市郊氢能轨道项目。').includes('保满市郊氢能轨道项目'));
+  assert.ok(names('实施史家湾安全饮水工程。').includes('史家湾安全饮水工程'));
+  assert.ok(names('做好陶寺、丁村等遗迹考古。').includes('丁村'));
+});
