@@ -1,5 +1,6 @@
 // Names the scan reads that are no project's (spec.md, "Projects": campaigns and slogans are not projects):
 // checks on a name once its words are known, kept apart from the scan itself (projectScan.ts).
+import { GENERIC, OPERATING, PREDICATE } from './projectWords';
 
 /** A word of a name as the scan read it. */
 export interface NameWord {
@@ -28,6 +29,8 @@ const DESIGNATED_ZONE = new Set(['示范区', '先行区', '先导区', '试验�
 /** Whether the name read from `words` (facility word last, not among them) names no project. */
 export function notAProject(name: string, words: NameWord[], suffix: string): boolean {
   if (COVERAGE_RE.test(name)) return true;
+  // (中心城市全部通高铁: a line reached, no line named.)
+  if (/(?:全部|全面|均|都|已|基本)通$/.test(name.slice(0, name.length - suffix.length))) return true;
   // A grade is a designation, not a name (A级旅游景区, 5A级景区, S级滑雪场提升工程); directions alone name no line
   // (东西南北大通道).
   if (/^[\dA-Z]*[A-Z]级/.test(name) || /^[东西南北中]+$/.test(name.slice(0, name.length - suffix.length))) return true;
@@ -74,4 +77,22 @@ export function countedKind(text: string, lo: number, hi: number, start: number,
   // (2家维也纳酒店: a brand's hotels or shops counted are still named by it.)
   const brand = before !== null && before[0].endsWith('家') && words.some((t) => t.kind === 'proper' && t.tag !== 'nx');
   return (before !== null && !brand) || COUNT_AFTER_RE.test(text.slice(end, Math.min(hi, end + 5)));
+}
+
+/**
+ * A programme's own first verb after the verb that acts on it (深入实施|优化营商环境改进提升三年行动), read leftwards:
+ * `t` a predicate that carries out nothing by itself, `before` the verb that does.
+ */
+export function programmeOwnVerb(t: NameWord, before: NameWord | undefined): boolean {
+  return t.kind === 'verb' && PREDICATE.has(t.word) && !OPERATING.has(t.word) && before?.kind === 'verb' && PREDICATE.has(before.word);
+}
+
+/**
+ * One character the dictionary keeps apart, as the only name-like word of works, right before a generic word or last:
+ * a material (铝|产业链一体化项目), no name (史家|湾安全饮水工程, 保|满市郊氢能轨道项目 are names).
+ */
+export function materialPiece(words: NameWord[]): boolean {
+  const k = words.findIndex((t) => t.kind === 'proper' && t.word.length === 1);
+  const next = words[k + 1];
+  return k >= 0 && (!next || (next.kind === 'noun' && GENERIC.has(next.word)));
 }

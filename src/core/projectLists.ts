@@ -13,7 +13,7 @@ import type { Span } from './types';
 const SITES_RE = /^等(?:[一二三四五六七八九十\d]+[个处座])?(?:重要|重点|大遗址|考古)?(?:遗址|遗迹|景区|景点|古迹)/;
 /** What ends a clause for a list. */
 const CLAUSE_BREAK = charTable('，。；！？：,;!?:');
-const ETC_WORKS_RE = /等(?:(?:一批)?(?:重大|重点)?项目|(?:省际)?(?:公路|铁路|高速|高铁|大通道)|特高压|[\d一二三四五六七八九十]+[条座处个](?:煤矿|气田|油田|遗址|水库|机场|高铁|铁路|高速))/y;
+const ETC_WORKS_RE = /等(?:(?:一批)?(?:重大|重点)?项目|一批[^，。、]{0,8}?项目|(?:省际)?(?:公路|铁路|高速|高铁|大通道)|特高压|[\d一二三四五六七八九十]+[条座处个](?:煤矿|气田|油田|遗址|水库|机场|高铁|铁路|高速))/y;
 /** The next 等 from `from` that opens 等项目, 等一批重大项目, …; -1 when there is none. */
 function nextEtcWorks(text: string, from: number): number {
   for (let i = text.indexOf('等', from); i >= 0; i = text.indexOf('等', i + 1)) {
@@ -27,7 +27,7 @@ function nextEtcWorks(text: string, from: number): number {
  * (等高铁项目, 等安置房项目; 等一批重大项目 says nothing: 中食数联、…等一批大项目 has a company in it).
  */
 const LIST_CLASS_RE =
-  /^(?:高铁|铁路|高速|公路|城际|航道|灌区|园区|产业园|产业带|遗址|遗迹|景区|景点|港口|机场|枢纽|水库|场馆|基地|酒店|商圈|街区|楼盘|地块|楼宇|专业市场|批发市场|煤矿|气田|油田|电站|水电站|抽水蓄能电站|大通道|特高压|(?!开发建设)[\u4e00-\u9fff]{1,4}?(?:项目|工程|建设))/;
+  /^(?:高铁|铁路|高速|公路|城际|航道|灌区|园区|产业园|产业带|遗址|遗迹|景区|景点|港口|机场|枢纽|水库|场馆|基地|酒店|商圈|街区|楼盘|地块|楼宇|专业市场|批发市场|煤矿|气田|油田|电站|水电站|抽水蓄能电站|大通道|特高压|(?!开发建设)(?:[\u4e00-\u9fff]{1,4}?(?:项目|工程)|(?![\u4e00-\u9fff]?[县市区乡镇村]建设)[\u4e00-\u9fff]{2,4}?建设))/;
 /** What may stand between 等 and the kind of works: a count, a qualifier. */
 const LIST_COUNT_RE = /^等(?:一批|[\d一二三四五六七八九十—-]+[个项条座处家所])?(?:\d+千伏)?(?:全市|全省|重大|重点|大型|大|基础设施|公共服务|民生|基础|国省干线|干线|省际|国省道)*/;
 
@@ -202,9 +202,16 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
       const name = etc ? companyProject(clause.slice(0, etc.index), lex) : undefined;
       if (name) out.push(name);
       // 可可盖等11处煤矿: one member before 等 and a count of the kind.
-      const one = /等[\d一二三四五六七八九十]+[条座处个]/.exec(clause);
-      const member = one && isWorksClass(clause.slice(one.index)) ? memberName(clause.slice(0, one.index), lex, true) : undefined;
-      if (member) out.push(member);
+      // (…项目和黄百等4个在建铁路项目: the member after the last works or conjunction before 等.)
+      let member: string | undefined;
+      for (const one of clause.matchAll(/等[\d一二三四五六七八九十]+[条座处个]/g)) {
+        const m = isWorksClass(clause.slice(one.index)) ? memberName(clause.slice(0, one.index).split(/[和及与]|项目|工程/).pop()!, lex, true) : undefined;
+        if (m) out.push((member = m));
+      }
+      // 乌江寨等一批存量旅游项目: a name before 等一批…项目.
+      const batch = /等一批[^，。]{0,8}项目/.exec(clause);
+      const named = batch && !name ? memberName(clause.slice(0, batch.index), lex) : undefined;
+      if (named) out.push(named);
       // 开工同德至玛沁等公路项目: one line named by its two ends before 等 and a kind of works.
       const etcAt = clause.indexOf('等');
       if (!member && etcAt > 0 && isWorksClass(clause.slice(etcAt))) {
@@ -291,7 +298,7 @@ const PROGRAMME_FORMS: [string, number, (t: string, i: number) => boolean, RegEx
   ['通', 2, (t, i) => t[i - 1] === t[i - 2], /([村户组镇乡])\1通/y],
 ];
 /** The national cultural parks (长城、大运河、长征、黄河、长江国家文化公园), whose themes are no places. */
-const CULTURAL_PARK_RE = /(?:长城|大运河|长征|黄河|长江)国家文化公园/g;
+const CULTURAL_PARK_RE = /(?:长城|大运河|长征|黄河|长江)国家文化公园(?:[\u4e00-\u9fff]{2}段)?/g;
 /** The Three-North shelterbelt works (“三北”工程, “三北”六期工程, “三北”工程六期). */
 const THREE_NORTH_RE = /“三北”(?:[一二三四五六七八]期)?(?:防护林)?工程(?:[一二三四五六七八]期)?/g;
 /**
@@ -327,6 +334,7 @@ export function programmeNames(text: string): string[] {
   }
   if (text.includes('国家文化公园')) for (const m of text.matchAll(CULTURAL_PARK_RE)) out.push(m[0]);
   if (text.includes('“三北”')) for (const m of text.matchAll(THREE_NORTH_RE)) out.push(m[0]);
+  if (text.includes('东数西算')) for (const m of text.matchAll(/“东数西算”工程|东数西算(?:工程)?/g)) out.push(m[0]);
   return out;
 }
 

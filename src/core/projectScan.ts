@@ -1,7 +1,7 @@
 // The scan for one project name (spec.md, "Projects"): from a facility word leftwards over name-like words
 // (places, unknown words, nouns, numbers, a short parenthesis, a quoted name) until punctuation, a function
 // word or a verb that acts on the project; then whether what was read names something particular.
-import { countedKind, notAProject } from './projectFilters';
+import { countedKind, materialPiece, notAProject, programmeOwnVerb } from './projectFilters';
 import { CARRIED_RE, institutionAfter, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
 import { isHan, MAX_WORD, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
 import {
@@ -12,6 +12,7 @@ import {
   LEADING_TRIM,
   NOT_FACILITY_RE,
   PREDICATE,
+  PROGRAMME_PEOPLE,
   STOP_WORDS,
   SUFFIX_CLASS,
   TAG_OVERRIDES,
@@ -181,10 +182,12 @@ class LeftTokens {
   }
 }
 
-/** Start of the name left of a facility word, as an offset into the clause; `from` when nothing can stand there. */
+/** Start of the name left of a facility word in the clause, else `from`; a programme keeps its verbs (促进居民增收三年行动). */
 function scanLeft(left: LeftTokens, from: number, suffix: string): { start: number; words: Tok[] } {
   const words: Tok[] = [];
   let verbRun = true; // still in the verbs right before the facility word (疏通检测修复|项目)
+  const programme = SUFFIX_CLASS.get(suffix) === 'programme';
+  let ownVerb: Tok | undefined;
   for (let i = 0; ; ) {
     const t = left.at(i);
     if (!t) break;
@@ -226,7 +229,14 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
       if (before !== undefined && (before.kind === 'numeric' || before.kind === 'break')) break;
       t.kind = 'proper';
     }
-    if (t.kind === 'verb') {
+    if (programme && t.kind === 'break' && PROGRAMME_PEOPLE.has(t.word)) t.kind = 'noun'; // 居民增收
+    if (programme && words.length > 0 && programmeOwnVerb(t, left.at(i + 1))) {
+      words.push((ownVerb = t));
+      break;
+    }
+    if (t.kind === 'verb' && programme && !PREDICATE.has(t.word)) {
+      verbRun = false;
+    } else if (t.kind === 'verb') {
       if (!INTERNAL_VERBS.has(t.word)) break;
       if (PREDICATE.has(t.word) && (!verbRun || !isNameWord(left.at(i + 1)))) break;
       // (营口片区|建设陆港: a facility before the verb is what does the building, unless works follow.)
@@ -245,7 +255,8 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     // (An adjective before a place: 丰富|长株潭…, 健全|福州新区.)
     const next = words[words.length - 2];
     const adjective = t.tag === 'a' && t.word.length > 1 && next?.kind === 'proper' && next.word.length > 1;
-    if (!(t.kind === 'verb' || t.kind === 'numeric' || LEADING_TRIM.has(t.word) || adjective)) break;
+    const programmeVerb = programme && t.kind === 'verb' && (!PREDICATE.has(t.word) || t === ownVerb);
+    if (!((t.kind === 'verb' && !programmeVerb) || t.kind === 'numeric' || LEADING_TRIM.has(t.word) || adjective)) break;
     words.pop();
   }
   words.reverse();
@@ -319,13 +330,7 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
   // 校企协同示范成果转化项目, 低效益项目: works with no facility in them need a name that is not one of the
   // dictionary's rare nouns (nx).
   if (works && cls === 'works' && !words.some((t) => (t.kind === 'proper' && t.tag !== 'nx') || t.kind === 'numeric')) return false;
-  // (铝产业链一体化项目: one character the dictionary keeps apart before a generic word is a material, no name;
-  // 史家|湾安全饮水工程, 保|满市郊氢能轨道项目 are names.)
-  if (works && cls === 'works' && !strong && pieces === 1) {
-    const k = words.findIndex((t) => t.kind === 'proper' && t.word.length === 1);
-    const next = words[k + 1];
-    if (!next || (next.kind === 'noun' && GENERIC.has(next.word))) return false;
-  }
+  if (works && cls === 'works' && !strong && pieces === 1 && materialPiece(words)) return false; // 铝产业链一体化项目
   if (proper > 0 && (properChars > 1 || cls === 'content' || cls === 'programme' || words.length > 1)) return true;
   // 高铁广场, 火车站综合交通枢纽: a facility named after the city's station or airport it serves.
   if (cls === 'proper' && words.length > 0 && STATION_WORDS.has(words[0].word) && words.slice(1).every((t) => t.kind === 'noun' && GENERIC.has(t.word))) return true;
@@ -415,7 +420,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
     if (!scanned.words.some((t) => t.kind === 'proper' && t.word.length > 1)) return undefined;
   }
   if (STOP_WORDS.has(holder.word)) return undefined;
-  // 崇左至凭祥铁路, 黄桶至百色铁路: a line named by its two ends.
+  // 崇左至凭祥铁路, 黄桶至百色铁路: a line named by its two ends (a place may hold a function character: 西宁至成都铁路).
   if (ROUTE_WORDS.has(suffix)) {
     let to = ROUTE_END_RE.exec(text.slice(Math.max(lo, s - 5), s));
     let at = to ? s - to[1].length - 1 : -1;
@@ -424,7 +429,6 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
       to = CARRIED_RE.exec(w);
       if (to) at = s - w.length + to.index;
     }
-    // (A place the dictionary has may hold a function character: 成都 of 西宁至成都铁路.)
     const from = to && (/^ns/.test(lex.tags.get(to[1]) ?? '') || ![...to[1]].some((c) => FUNCTION_CHARS.has(c))) ? routeStart(lex, text, lo, at) : -1;
     if (from >= 0) return { start: from, end: sectionEnd(text, lo, hi, e) };
   }

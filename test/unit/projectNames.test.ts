@@ -149,3 +149,19 @@ test('kinds of school, museum and park, sectors and goods, counted kinds and cam
   assert.ok(names('实施史家湾安全饮水工程。').includes('史家湾安全饮水工程'));
   assert.ok(names('做好陶寺、丁村等遗迹考古。').includes('丁村'));
 });
+
+test('programmes named by what they do keep their verbs; coverage and slogans are no lines', () => {
+  assert.deepEqual(names('深入实施促进居民增收三年行动。'), ['促进居民增收三年行动']);
+  assert.deepEqual(names('深入实施优化营商环境改进提升三年行动，提升服务。'), ['优化营商环境改进提升三年行动']);
+  assert.deepEqual(names('继续实施“交通提升”三年行动。'), ['“交通提升”三年行动']);
+  assert.deepEqual(names('打好治本攻坚三年行动收官战。'), ['治本攻坚三年行动']);
+  assert.deepEqual(names('各市（州）中心城市全部通高铁，提质改造农村公路1200公里，加强大宗工业固废综合治理。'), []);
+});
+
+test('members before 等一批…项目 and after a conjunction; cultural park sections; 东数西算', () => {
+  assert.deepEqual(names('乌江寨等一批存量旅游项目实现盘活。'), ['乌江寨']);
+  assert.ok(names('推动贵阳环高扩容工程等14条高速公路项目和黄百等4个在建铁路项目加快建设。').includes('黄百'));
+  assert.ok(names('持续推进长江国家文化公园贵州段建设。').includes('长江国家文化公园贵州段'));
+  assert.ok(names('深入实施“东数西算”工程。').includes('“东数西算”工程'));
+  assert.ok(names('扩大陆海新通道班列、黔粤通道班列开行规模。').includes('黔粤通道班列'));
+});
