@@ -16,7 +16,7 @@ const COVERAGE_RE = /^([县乡村镇市户组])\1/;
  * such a verb with no facility in the name are a programme of a department, not a project.
  */
 const CAMPAIGN_VERBS = new Set([
-  '发展', '建设', '提质', '提升', '创作', '引育', '惠民', '保护', '培育', '振兴', '焕新', '提档', '育人', '树人', '利用', '圆梦', '助学', '巩固',
+  '发展', '建设', '提质', '提升', '创作', '引育', '惠民', '保护', '培育', '振兴', '焕新', '提档', '育人', '树人', '利用', '圆梦', '助学', '巩固', '示范', '美化',
 ]);
 
 /** What a market is for when it is no marketplace: a region or a scope (拉美市场, RCEP成员国市场, 国内国际双循环市场). */
@@ -29,11 +29,14 @@ const DESIGNATED_ZONE = new Set(['示范区', '先行区', '先导区', '试验�
 /** Whether the name read from `words` (facility word last, not among them) names no project. */
 export function notAProject(name: string, words: NameWord[], suffix: string): boolean {
   if (COVERAGE_RE.test(name)) return true;
+  // (南水北调配套工程: the programme's supporting works are the programme, 南水北调.)
+  if (/^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|引[\u4e00-\u9fff][济入补][\u4e00-\u9fff])配套(?:工程|项目)$/.test(name)) return true;
   // (中心城市全部通高铁: a line reached, no line named.)
   if (/(?:全部|全面|均|都|已|基本)通$/.test(name.slice(0, name.length - suffix.length))) return true;
   // A grade is a designation, not a name (A级旅游景区, 5A级景区, S级滑雪场提升工程); directions alone name no line
   // (东西南北大通道).
-  if (/^[\dA-Z]*[A-Z]级/.test(name) || /^[东西南北中]+$/.test(name.slice(0, name.length - suffix.length))) return true;
+  // (西大街, 南大街: a street named by its direction is a name.)
+  if (/^[\dA-Z]*[A-Z]级/.test(name) || (/^[东西南北中]+$/.test(name.slice(0, name.length - suffix.length)) && !(suffix === '大街' && name.length === 3))) return true;
   // Economic zones are regions (北部湾经济区, 海西经济区), but around an airport they are built (洛阳空港经济区,
   // 北京新机场临空经济区): a facility inside the name.
   if (suffix === '经济区' && !name.includes('临空') && !words.some((t) => t.kind === 'suffix')) return true;

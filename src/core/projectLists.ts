@@ -13,7 +13,7 @@ import type { Span } from './types';
 const SITES_RE = /^等(?:[一二三四五六七八九十\d]+[个处座])?(?:重要|重点|大遗址|考古)?(?:遗址|遗迹|景区|景点|古迹)/;
 /** What ends a clause for a list. */
 const CLAUSE_BREAK = charTable('，。；！？：,;!?:');
-const ETC_WORKS_RE = /等(?:(?:一批)?(?:重大|重点)?项目|一批[^，。、]{0,8}?项目|(?:省际)?(?:公路|铁路|高速|高铁|大通道)|特高压|[\d一二三四五六七八九十]+[条座处个](?:煤矿|气田|油田|遗址|水库|机场|高铁|铁路|高速))/y;
+const ETC_WORKS_RE = /等(?:(?:一批)?(?:重大|重点)?项目|(?:重要|重点|考古)?(?:遗址|遗迹|景区|景点|古迹)|一批[^，。、]{0,8}?项目|(?:省际)?(?:公路|铁路|高速|高铁|大通道)|特高压|[\d一二三四五六七八九十]+[条座处个](?:煤矿|气田|油田|遗址|水库|机场|高铁|铁路|高速))/y;
 /** The next 等 from `from` that opens 等项目, 等一批重大项目, …; -1 when there is none. */
 function nextEtcWorks(text: string, from: number): number {
   for (let i = text.indexOf('等', from); i >= 0; i = text.indexOf('等', i + 1)) {
@@ -181,7 +181,7 @@ function facilityMember(item: string, lex: Lexicon): string | undefined {
 export function listMembers(text: string, found: Span[], lex: Lexicon): string[] {
   const out: string[] = [];
   const lists = text.includes('、');
-  const single = text.includes('等项目') || text.includes('等重大项目') || text.includes('等重点项目') || text.includes('等一批') || COUNTED_ETC_RE.test(text) || ETC_LINES_RE.test(text);
+  const single = /等(?:[一二三四五六七八九十\d]+[个处座])?(?:重要|重点|考古)?(?:遗址|遗迹|景区|景点|古迹)/.test(text) || text.includes('等项目') || text.includes('等重大项目') || text.includes('等重点项目') || text.includes('等一批') || COUNTED_ETC_RE.test(text) || ETC_LINES_RE.test(text);
   if (!lists && !single) return out;
   // The clauses that hold a 、 or (one company project) 等…项目, found from those characters, not by
   // splitting the whole paragraph.
@@ -208,6 +208,10 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
         const m = isWorksClass(clause.slice(one.index)) ? memberName(clause.slice(0, one.index).split(/[和及与]|项目|工程/).pop()!, lex, true) : undefined;
         if (m) out.push((member = m));
       }
+      // 易水湖等景区景点: one site before 等 and the kind of sites.
+      const site = clause.indexOf('等');
+      const oneSite = site > 0 && SITES_RE.test(clause.slice(site)) ? memberName(clause.slice(0, site), lex, true) : undefined;
+      if (oneSite) out.push(oneSite);
       // 乌江寨等一批存量旅游项目: a name before 等一批…项目.
       const batch = /等一批[^，。]{0,8}项目/.exec(clause);
       const named = batch && !name ? memberName(clause.slice(0, batch.index), lex) : undefined;
@@ -238,6 +242,8 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     let isList = false;
     const worksList = etc >= 0 && /^等[^，。]{0,8}(?:项目|工程)/.test(tail);
     const sites = etc >= 0 && SITES_RE.test(tail);
+    // (宝硕、依棉、外贸印刷厂、金昌大厦等一批历史遗留难题: problems or companies, not works.)
+    if (etc >= 0 && /^等[^，。]{0,10}(?:难题|问题|企业|单位)/.test(tail)) continue;
     if (etc >= 0 && (worksList || isWorksClass(tail))) {
       isList = isWorksClass(tail);
       last = last.slice(0, etc);
@@ -281,7 +287,7 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
 const PROGRAMME_TAIL = '(?:[一二三四五六]期|[一二三四]线(?:[\\u4e00-\\u9fff]{2}段)?)?';
 const TRANSFER = new RegExp(`[东西南北][电气水煤油粮][东西南北][送输调运]${PROGRAMME_TAIL}`, 'y');
 // (引黄入冀补淀干渠, 引江济淮工程: with its canal or works.)
-const DIVERSION = new RegExp(`引[汉黄江滦洮嫩湘渭淮丹长][济入][\\u4e00-\\u9fff](?:[\\u4e00-\\u9fff]{0,3}?(?:总干渠|干渠|工程))?${PROGRAMME_TAIL}`, 'y');
+const DIVERSION = new RegExp(`引[汉黄江滦洮嫩湘渭淮丹长][济入补][\\u4e00-\\u9fff](?:(?:(?![等和及与])[\\u4e00-\\u9fff]){0,3}?(?:总干渠|干渠|工程))?${PROGRAMME_TAIL}`, 'y');
 const POWER_IN = /[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽吉黑][电煤气]入[湘豫冀鲁苏浙闽粤桂琼渝鄂赣皖京津沪川](?:工程)?/y;
 /**
  * Each form by a character it always holds and where: the text is searched for that character (indexOf, fast)
@@ -293,6 +299,7 @@ const PROGRAMME_FORMS: [string, number, (t: string, i: number) => boolean, RegEx
   ...[...'送输调运'].map((c): [string, number, (t: string, i: number) => boolean, RegExp] => [c, 3, (t, i) => DIRECTION.has(t[i - 1]), TRANSFER]),
   ['济', 2, (t, i) => t[i - 2] === '引', DIVERSION],
   ['入', 2, (t, i) => t[i - 2] === '引', DIVERSION],
+  ['补', 2, (t, i) => t[i - 2] === '引', DIVERSION], // 引黄补淀
   ['入', 2, (t, i) => t[i - 1] === '电' || t[i - 1] === '煤' || t[i - 1] === '气', POWER_IN],
   ['还', 2, (t, i) => t[i - 2] === '退', /退[耕牧田渔]还[林草湖海]/y],
   ['通', 2, (t, i) => t[i - 1] === t[i - 2], /([村户组镇乡])\1通/y],

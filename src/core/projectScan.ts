@@ -2,7 +2,7 @@
 // (places, unknown words, nouns, numbers, a short parenthesis, a quoted name) until punctuation, a function
 // word or a verb that acts on the project; then whether what was read names something particular.
 import { countedKind, materialPiece, notAProject, programmeOwnVerb } from './projectFilters';
-import { CARRIED_RE, institutionAfter, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
+import { CARRIED_RE, extendsAt, institutionAfter, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
 import { isHan, MAX_WORD, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
 import {
   CONTINUATION,
@@ -187,7 +187,6 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
   const words: Tok[] = [];
   let verbRun = true; // still in the verbs right before the facility word (疏通检测修复|项目)
   const programme = SUFFIX_CLASS.get(suffix) === 'programme';
-  let ownVerb: Tok | undefined;
   for (let i = 0; ; ) {
     const t = left.at(i);
     if (!t) break;
@@ -231,7 +230,7 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     }
     if (programme && t.kind === 'break' && PROGRAMME_PEOPLE.has(t.word)) t.kind = 'noun'; // 居民增收
     if (programme && words.length > 0 && programmeOwnVerb(t, left.at(i + 1))) {
-      words.push((ownVerb = t));
+      words.push({ ...t, kind: 'noun' }); // (kept at the start: 优化|营商环境…)
       break;
     }
     if (t.kind === 'verb' && programme && !PREDICATE.has(t.word)) {
@@ -255,7 +254,7 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     // (An adjective before a place: 丰富|长株潭…, 健全|福州新区.)
     const next = words[words.length - 2];
     const adjective = t.tag === 'a' && t.word.length > 1 && next?.kind === 'proper' && next.word.length > 1;
-    const programmeVerb = programme && t.kind === 'verb' && (!PREDICATE.has(t.word) || t === ownVerb);
+    const programmeVerb = programme && t.kind === 'verb' && !PREDICATE.has(t.word);
     if (!((t.kind === 'verb' && !programmeVerb) || t.kind === 'numeric' || LEADING_TRIM.has(t.word) || adjective)) break;
     words.pop();
   }
@@ -365,7 +364,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   const suffix = text.slice(s, e);
   if (cls === 'strict') {
     // Cheap first (most one-character facility words are in common words): 城市, 路网 | 道路, 县城, 一线.
-    if (e < hi && lex.tags.has(suffix + text[e])) return undefined;
+    if (e < hi && lex.tags.has(suffix + text[e]) && !extendsAt(text, e)) return undefined;
     const pair = s > lo ? lex.tags.get(text[s - 1] + suffix) : undefined;
     if (pair !== undefined && !PROPER_TAGS.has(pair)) return undefined;
   }
@@ -373,7 +372,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // (A programme's 任务, 工作 are still the programme: 完成…三年行动任务.)
   if (cls !== 'programme' && CONTINUATION.has(text.slice(e, Math.min(e + 2, hi)))) return undefined;
   // A noun character glued on (豫南中心仓): it starts no word of its own.
-  if (e < hi && isHan(text[e]) && /^(?:n|ng|x|zg)$/.test(lex.tags.get(text[e]) ?? 'x')) {
+  if (e < hi && isHan(text[e]) && /^(?:n|ng|x|zg)$/.test(lex.tags.get(text[e]) ?? 'x') && !extendsAt(text, e)) {
     const next = wordAfter(lex, text, e, hi);
     if (next && next.word.length === 1) return undefined;
   }
@@ -439,7 +438,8 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   if (cls === 'works' && words.length > 0 && words[words.length - 1].tag === 'quote' && !words.some((t) => t.kind === 'proper' && t.tag !== 'quote')) return undefined;
   // (虞公港二期: a phase after a one-character facility word says works are meant; two pieces of a name do.)
   const phased = cls === 'strict' && PHASE_RE.test(text.slice(e, Math.min(hi, e + 3)));
-  if (start >= s || !(isSpecific(words, phased ? 'proper' : cls, suffix === '路' || suffix === '街') || (GARDEN_RE.test(suffix) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
+  const street = cls === 'proper' && holder.tag === 'ns' && holder.start === start && holder.word.endsWith(suffix); // 西大街, a place
+  if (start >= s || !(street || isSpecific(words, phased ? 'proper' : cls, suffix === '路' || suffix === '街') || (GARDEN_RE.test(suffix) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
     return undefined;
   }
 

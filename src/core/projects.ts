@@ -82,7 +82,7 @@ const NUMBERED_ROAD_RE =
 const RING_ROAD_RE = /(?:[东西南北][一二三四五六]环(?:路)?|[大东西南北]外环(?:路)?(?![境])|(?<![\u4e00-\u9fff])[东西南北]环路)(?:[一二三四五六七八九]期|[东西南北]段)?/g;
 const LIST_BEFORE = new Set([...'、和及与']);
 const LIST_AFTER = new Set([...'、和及与等（(']);
-const PROGRAMME_FORM_RE = /^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|引[汉黄江滦洮嫩湘渭淮丹长][济入][\u4e00-\u9fff]|退[耕牧田渔]还[林草湖海]|[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽吉黑][电煤气]入[\u4e00-\u9fff]|([村户组镇乡])\1通)$/;
+const PROGRAMME_FORM_RE = /^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|引[汉黄江滦洮嫩湘渭淮丹长][济入补][\u4e00-\u9fff]|退[耕牧田渔]还[林草湖海]|[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽吉黑][电煤气]入[\u4e00-\u9fff]|([村户组镇乡])\1通)$/;
 /** A name that ends in no facility word and is no programme's form: a list member. */
 function isBare(name: string): boolean {
   if (PROGRAMME_FORM_RE.test(name)) return false;

@@ -165,3 +165,15 @@ test('members before 等一批…项目 and after a conjunction; cultural park s
   assert.ok(names('深入实施“东数西算”工程。').includes('“东数西算”工程'));
   assert.ok(names('扩大陆海新通道班列、黔粤通道班列开行规模。').includes('黔粤通道班列'));
 });
+
+test('road extensions and widening are building work; a street the dictionary has; 引黄补淀; one site before 等景区', () => {
+  const found = names('启动实施复兴路西延、乐凯大街南延、北三环东延西延、白洋淀大道等骨干道路建设，完成京港澳高速拓宽。');
+  for (const n of ['复兴路西延', '乐凯大街南延', '北三环东延西延', '白洋淀大道', '京港澳高速拓宽']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  assert.deepEqual(names('古城改造和西大街整治还没有达到预期效果。'), ['西大街']);
+  assert.deepEqual(names('加快南水北调、引黄补淀等配套工程建设。').filter((n) => n !== '补淀'), ['南水北调', '引黄补淀']);
+  assert.deepEqual(names('南水北调配套工程顺利实施。'), ['南水北调']);
+  assert.deepEqual(names('加快易水湖等景区景点建设。'), ['易水湖']);
+  assert.deepEqual(names('宝硕、依棉、外贸印刷厂、金昌大厦等一批历史遗留难题得到解决。'), ['金昌大厦']);
+  // 固安 (a county the dictionary has as an adjective) opens a line by its two ends.
+  assert.ok(names('抓好固安至白沟新城城际铁路建设。').includes('固安至白沟新城城际铁路'));
+});
