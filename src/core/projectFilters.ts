@@ -29,6 +29,8 @@ const DESIGNATED_ZONE = new Set(['示范区', '先行区', '先导区', '试验�
 /** Whether the name read from `words` (facility word last, not among them) names no project. */
 export function notAProject(name: string, words: NameWord[], suffix: string): boolean {
   if (COVERAGE_RE.test(name)) return true;
+  // (算电协同|等智能新基建工程: 等 ends a list, no name holds it but 高等, 中等; 怀柔实验室新疆基地: an institution's.)
+  if (/(?<![高中初])等/.test(name) || /(?:实验室|研究院|研究所)[\u4e00-\u9fff]{0,4}(?:基地|分中心|中心)$/.test(name)) return true;
   // (南水北调配套工程: the programme's supporting works are the programme, 南水北调.)
   if (/^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|引[\u4e00-\u9fff][济入补][\u4e00-\u9fff])配套(?:工程|项目)$/.test(name)) return true;
   // (中心城市全部通高铁: a line reached, no line named.)

@@ -10,10 +10,10 @@ import type { Span } from './types';
 
 /** A list: items separated by 、 inside one clause. */
 /** …等遗址, 等景区: a list of sites. */
-const SITES_RE = /^等(?:[一二三四五六七八九十\d]+[个处座])?(?:重要|重点|大遗址|考古)?(?:遗址|遗迹|景区|景点|古迹)/;
+const SITES_RE = /^等(?:[一二三四五六七八九十\d]+[个处座])?(?:重要|重点|大遗址|考古|创建国家5A级旅游|创建国家级旅游|创建5A级)?(?:遗址|遗迹|景区|景点|古迹)/;
 /** What ends a clause for a list. */
 const CLAUSE_BREAK = charTable('，。；！？：,;!?:');
-const ETC_WORKS_RE = /等(?:(?:一批)?(?:重大|重点)?项目|(?:重要|重点|考古)?(?:遗址|遗迹|景区|景点|古迹)|一批[^，。、]{0,8}?项目|(?:省际)?(?:公路|铁路|高速|高铁|大通道)|特高压|[\d一二三四五六七八九十]+[条座处个](?:煤矿|气田|油田|遗址|水库|机场|高铁|铁路|高速))/y;
+const ETC_WORKS_RE = /等(?:(?:一批)?(?:重大|重点)?项目|(?:重要|重点|考古|创建国家5A级旅游)?(?:遗址|遗迹|景区|景点|古迹)|一批[^，。、]{0,8}?项目|(?:省际)?(?:公路|铁路|高速|高铁|大通道)|特高压|[\d一二三四五六七八九十]+[条座处个](?:煤矿|气田|油田|遗址|水库|机场|高铁|铁路|高速))/y;
 /** The next 等 from `from` that opens 等项目, 等一批重大项目, …; -1 when there is none. */
 function nextEtcWorks(text: string, from: number): number {
   for (let i = text.indexOf('等', from); i >= 0; i = text.indexOf('等', i + 1)) {
@@ -181,7 +181,7 @@ function facilityMember(item: string, lex: Lexicon): string | undefined {
 export function listMembers(text: string, found: Span[], lex: Lexicon): string[] {
   const out: string[] = [];
   const lists = text.includes('、');
-  const single = /等(?:[一二三四五六七八九十\d]+[个处座])?(?:重要|重点|考古)?(?:遗址|遗迹|景区|景点|古迹)/.test(text) || text.includes('等项目') || text.includes('等重大项目') || text.includes('等重点项目') || text.includes('等一批') || COUNTED_ETC_RE.test(text) || ETC_LINES_RE.test(text);
+  const single = /等(?:[一二三四五六七八九十\d]+[个处座])?(?:重要|重点|考古|创建国家5A级旅游)?(?:遗址|遗迹|景区|景点|古迹)/.test(text) || text.includes('等项目') || text.includes('等重大项目') || text.includes('等重点项目') || text.includes('等一批') || COUNTED_ETC_RE.test(text) || ETC_LINES_RE.test(text);
   if (!lists && !single) return out;
   // The clauses that hold a 、 or (one company project) 等…项目, found from those characters, not by
   // splitting the whole paragraph.
@@ -244,8 +244,9 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     const sites = etc >= 0 && SITES_RE.test(tail);
     // (宝硕、依棉、外贸印刷厂、金昌大厦等一批历史遗留难题: problems or companies, not works.)
     if (etc >= 0 && /^等[^，。]{0,10}(?:难题|问题|企业|单位)/.test(tail)) continue;
-    if (etc >= 0 && (worksList || isWorksClass(tail))) {
-      isList = isWorksClass(tail);
+    // (新疆昆仑山、罗布人村寨等创建国家5A级旅游景区: a list of sites.)
+    if (etc >= 0 && (worksList || isWorksClass(tail) || sites)) {
+      isList = isWorksClass(tail) || sites;
       last = last.slice(0, etc);
       items[items.length - 1] = last;
     }
@@ -342,6 +343,8 @@ export function programmeNames(text: string): string[] {
   if (text.includes('国家文化公园')) for (const m of text.matchAll(CULTURAL_PARK_RE)) out.push(m[0]);
   if (text.includes('“三北”')) for (const m of text.matchAll(THREE_NORTH_RE)) out.push(m[0]);
   if (text.includes('东数西算')) for (const m of text.matchAll(/“东数西算”工程|东数西算(?:工程)?/g)) out.push(m[0]);
+  // “疆电外送”第三通道, “西气东输”第四通道: a programme's numbered line.
+  if (text.includes('通道')) for (const m of text.matchAll(/“(?:[东西南北][电气水煤油粮][东西南北][送输调运]|[疆蒙宁青陇晋陕川藏黔滇甘][电煤气]外送)”第[一二三四五六七八九十]通道/g)) out.push(m[0]);
   return out;
 }
 

@@ -177,3 +177,12 @@ test('road extensions and widening are building work; a street the dictionary ha
   // 固安 (a county the dictionary has as an adjective) opens a line by its two ends.
   assert.ok(names('抓好固安至白沟新城城际铁路建设。').includes('固安至白沟新城城际铁路'));
 });
+
+test('numbered lines of a programme, ports of entry, mines, sites to become scenic areas; institutions and lists are no names', () => {
+  const found = names('“疆电外送”第三通道、“西气东输”第四通道等投运，别迭里口岸实现临时通关，大红柳滩锂铍矿加快建设。');
+  for (const n of ['“疆电外送”第三通道', '“西气东输”第四通道', '别迭里口岸', '大红柳滩锂铍矿']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  assert.ok(names('推进新疆昆仑山、罗布人村寨等创建国家5A级旅游景区。').includes('罗布人村寨'));
+  assert.ok(names('加快喀什和霍尔果斯经济开发区创新发展。').includes('霍尔果斯经济开发区'));
+  assert.deepEqual(names('持续实施青少年“筑基”工程，支持怀柔实验室新疆基地承担任务，推进算电协同等智能新基建工程。'), []);
+  assert.deepEqual(names('推动铜仁凤凰机场航空口岸正式开放。'), ['铜仁凤凰机场']);
+});
