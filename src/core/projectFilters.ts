@@ -29,6 +29,8 @@ const DESIGNATED_ZONE = new Set(['示范区', '先行区', '先导区', '试验�
 /** Whether the name read from `words` (facility word last, not among them) names no project. */
 export function notAProject(name: string, words: NameWord[], suffix: string): boolean {
   if (COVERAGE_RE.test(name)) return true;
+  // (玉米制种基地, 优质冷水鱼供应基地: a base of a product is named by a place or a proper name, not by pieces.)
+  if (suffix === '基地' && !words.some((t) => (t.kind === 'proper' && /^(?:ns|nz|nr|nt|j|x|eng|quote)/.test(t.tag) && t.word.length > 1) || t.kind === 'numeric' || t.tag === 'ns')) return true;
   // (算电协同|等智能新基建工程: 等 ends a list, no name holds it but 高等, 中等; 怀柔实验室新疆基地: an institution's.)
   if (/(?<![高中初])等/.test(name) || /(?:实验室|研究院|研究所)[\u4e00-\u9fff]{0,4}(?:基地|分中心|中心)$/.test(name)) return true;
   // (南水北调配套工程: the programme's supporting works are the programme, 南水北调.)
@@ -69,7 +71,7 @@ export function notAProject(name: string, words: NameWord[], suffix: string): bo
   return false;
 }
 
-const COUNT_BEFORE_RE = /(?:[\d０-９一二三四五六七八九十两百千]+(?:个|家|座|处|所|条|大)|一批|多个|若干)$/;
+const COUNT_BEFORE_RE = /(?:[\d０-９一二三四五六七八九十两百千]+(?:个|家|座|处|所|条|大)(?:[\d.]+万?(?:千瓦|吨|千伏))?|一批|多个|若干)$/;
 // (After the name the count ends the clause: 中科院金属研究所创新港14个项目落户 counts projects, …保定医院两个国家
 // 区域医疗中心 the list's items.)
 const COUNT_AFTER_RE = /^[\d０-９一二三四五六七八九十两百千]+(?:个|家|座|处|所)(?:以上)?(?:$|[，。、；）)])/;
@@ -78,7 +80,7 @@ const COUNT_AFTER_RE = /^[\d０-９一二三四五六七八九十两百千]+(?:�
  * project's name; the clause is text[lo, hi), the name [start, end).
  */
 export function countedKind(text: string, lo: number, hi: number, start: number, end: number, words: NameWord[]): boolean {
-  const before = COUNT_BEFORE_RE.exec(text.slice(Math.max(lo, start - 4), start));
+  const before = COUNT_BEFORE_RE.exec(text.slice(Math.max(lo, start - 10), start));
   // (2家维也纳酒店: a brand's hotels or shops counted are still named by it.)
   const brand = before !== null && before[0].endsWith('家') && words.some((t) => t.kind === 'proper' && t.tag !== 'nx');
   return (before !== null && !brand) || COUNT_AFTER_RE.test(text.slice(end, Math.min(hi, end + 5)));

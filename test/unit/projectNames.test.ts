@@ -186,3 +186,10 @@ test('numbered lines of a programme, ports of entry, mines, sites to become scen
   assert.deepEqual(names('持续实施青少年“筑基”工程，支持怀柔实验室新疆基地承担任务，推进算电协同等智能新基建工程。'), []);
   assert.deepEqual(names('推动铜仁凤凰机场航空口岸正式开放。'), ['铜仁凤凰机场']);
 });
+
+test('bases of a product without a place, counted plants with their capacity and kinds of hospital are no names', () => {
+  assert.deepEqual(names('加快昌吉等玉米制种基地建设，打造优质冷水鱼供应基地，积极推动市州级医院创建三甲医院，改造农村次差公路。'), []);
+  assert.deepEqual(names('加快格尔木、德令哈3座35万千瓦光热电站建设。'), []);
+  assert.ok(names('三江源国家公园建设取得新成效。').includes('三江源国家公园'));
+  assert.ok(names('建设上合组织农业基地。').includes('上合组织农业基地'));
+});
