@@ -87,11 +87,14 @@ export function countedKind(text: string, lo: number, hi: number, start: number,
 }
 
 /**
- * A programme's own first verb after the verb that acts on it (深入实施|优化营商环境改进提升三年行动), read leftwards:
- * `t` a predicate that carries out nothing by itself, `before` the verb that does.
+ * A predicate that carries out nothing by itself inside a programme's name, read leftwards (`before` is the word
+ * left of it): its first word after the verb that acts on it (深入实施|优化营商环境改进提升三年行动: 'first'), or a
+ * word within it after a noun or its own verb (完成营商环境|优化|提升三年行动, 公共法律服务|规范|提升三年行动: 'inner').
  */
-export function programmeOwnVerb(t: NameWord, before: NameWord | undefined): boolean {
-  return t.kind === 'verb' && PREDICATE.has(t.word) && !OPERATING.has(t.word) && before?.kind === 'verb' && PREDICATE.has(before.word);
+export function programmeOwnVerb(t: NameWord, before: NameWord | undefined): 'first' | 'inner' | undefined {
+  if (t.kind !== 'verb' || !PREDICATE.has(t.word) || OPERATING.has(t.word) || !before) return undefined;
+  if (before.kind === 'verb') return PREDICATE.has(before.word) ? 'first' : 'inner';
+  return before.kind === 'noun' || before.kind === 'proper' ? 'inner' : undefined;
 }
 
 /**

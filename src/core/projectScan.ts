@@ -229,10 +229,8 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
       t.kind = 'proper';
     }
     if (programme && t.kind === 'break' && PROGRAMME_PEOPLE.has(t.word)) t.kind = 'noun'; // 居民增收
-    if (programme && words.length > 0 && programmeOwnVerb(t, left.at(i + 1))) {
-      words.push({ ...t, kind: 'noun' }); // (kept at the start: 优化|营商环境…)
-      break;
-    }
+    const own = programme && words.length > 0 ? programmeOwnVerb(t, left.at(i + 1)) : undefined; // 优化|营商环境…三年行动
+    if (own) { words.push({ ...t, kind: 'noun' }); if (own === 'first') break; i++; continue; }
     if (t.kind === 'verb' && programme && !PREDICATE.has(t.word)) {
       verbRun = false;
     } else if (t.kind === 'verb') {
@@ -289,7 +287,7 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
         content++;
         longContent ||= word.length >= 4;
       }
-    }
+    } else if (kind === 'verb' && word.length >= 2 && (facility || cls === 'content') && !PREDICATE.has(word)) content++; // 塔城重点开发开放试验区
   };
   let lastProper = -1;
   words.forEach((t, k) => {

@@ -193,3 +193,9 @@ test('bases of a product without a place, counted plants with their capacity and
   assert.ok(names('三江源国家公园建设取得新成效。').includes('三江源国家公园'));
   assert.ok(names('建设上合组织农业基地。').includes('上合组织农业基地'));
 });
+
+test('a programme keeps a verb of its own inside its name; a zone named by what it opens up is particular', () => {
+  assert.deepEqual(names('完成营商环境优化提升三年行动任务。'), ['营商环境优化提升三年行动']);
+  assert.deepEqual(names('开展公共法律服务规范提升三年行动。'), ['公共法律服务规范提升三年行动']);
+  assert.ok(names('增强塔城重点开发开放试验区产业集聚能力。').includes('塔城重点开发开放试验区'));
+});
