@@ -387,7 +387,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // “4+4科创工程”: a slogan in quotes that ends in a facility word.
   if (text[e] === '”') {
     const open = text.lastIndexOf('“', s);
-    if (open >= lo && /[\d+＋]/.test(text.slice(open, e))) return undefined; // (“六小工程” is a programme)
+    if (open >= lo && /[\d+＋](?!号)/.test(text.slice(open, e))) return undefined; // (“六小工程” is a programme; “北驾祁连·9号公路” a road)
   }
   // 凤凰谷零碳研究院: the facility word names where an institution is.
   if (institutionAfter(text, e, hi) && !/^v/.test(wordAfter(lex, text, e, hi)?.tag ?? '')) return undefined;

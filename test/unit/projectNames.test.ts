@@ -199,3 +199,9 @@ test('a programme keeps a verb of its own inside its name; a zone named by what 
   assert.deepEqual(names('开展公共法律服务规范提升三年行动。'), ['公共法律服务规范提升三年行动']);
   assert.ok(names('增强塔城重点开发开放试验区产业集聚能力。').includes('塔城重点开发开放试验区'));
 });
+
+test('a quoted road numbered by 号 is a name, a quoted slogan with a count is not; markets named 市集', () => {
+  assert.deepEqual(names('“北驾祁连·9号公路”成为中国最美自驾线路。'), ['北驾祁连·9号公路']);
+  assert.deepEqual(names('实施“4+4科创工程”。'), []);
+  assert.deepEqual(names('打造贵阳“青云市集”等夜间消费聚集区55个。'), ['青云市集']);
+});
