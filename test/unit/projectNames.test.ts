@@ -205,3 +205,8 @@ test('a quoted road numbered by 号 is a name, a quoted slogan with a count is n
   assert.deepEqual(names('实施“4+4科创工程”。'), []);
   assert.deepEqual(names('打造贵阳“青云市集”等夜间消费聚集区55个。'), ['青云市集']);
 });
+
+test('a project named in an economic circle or an event is no mention there', () => {
+  const m = mentions('中欧班列（西安）开行增长。\n举办第二届中欧班列国际合作论坛，建设中欧班列经济圈。');
+  assert.equal(m.get('中欧班列'), 1);
+});
