@@ -210,3 +210,7 @@ test('a project named in an economic circle or an event is no mention there', ()
   const m = mentions('中欧班列（西安）开行增长。\n举办第二届中欧班列国际合作论坛，建设中欧班列经济圈。');
   assert.equal(m.get('中欧班列'), 1);
 });
+
+test('保障 inside a facility name (解放军总医院涿州保障基地)', () => {
+  assert.ok(names('加快解放军总医院涿州保障基地建设。').includes('解放军总医院涿州保障基地'));
+});
