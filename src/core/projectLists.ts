@@ -181,7 +181,7 @@ function facilityMember(item: string, lex: Lexicon): string | undefined {
 export function listMembers(text: string, found: Span[], lex: Lexicon): string[] {
   const out: string[] = [];
   const lists = text.includes('、');
-  const single = /等(?:[一二三四五六七八九十\d]+[个处座])?(?:重要|重点|考古|创建国家5A级旅游)?(?:遗址|遗迹|景区|景点|古迹)/.test(text) || text.includes('等项目') || text.includes('等重大项目') || text.includes('等重点项目') || text.includes('等一批') || COUNTED_ETC_RE.test(text) || ETC_LINES_RE.test(text);
+  const single = text.includes('等') && (/等(?:[一二三四五六七八九十\d]+[个处座])?(?:重要|重点|考古|创建国家5A级旅游)?(?:遗址|遗迹|景区|景点|古迹)/.test(text) || text.includes('等项目') || text.includes('等重大项目') || text.includes('等重点项目') || text.includes('等一批') || COUNTED_ETC_RE.test(text) || ETC_LINES_RE.test(text));
   if (!lists && !single) return out;
   // The clauses that hold a 、 or (one company project) 等…项目, found from those characters, not by
   // splitting the whole paragraph.
