@@ -344,7 +344,7 @@ export function programmeNames(text: string): string[] {
   if (text.includes('“三北”')) for (const m of text.matchAll(THREE_NORTH_RE)) out.push(m[0]);
   if (text.includes('东数西算')) for (const m of text.matchAll(/“东数西算”工程|东数西算(?:工程)?/g)) out.push(m[0]);
   // “疆电外送”第三通道, “西气东输”第四通道: a programme's numbered line.
-  if (text.includes('通道')) for (const m of text.matchAll(/“(?:[东西南北][电气水煤油粮][东西南北][送输调运]|[疆蒙宁青陇晋陕川藏黔滇甘][电煤气]外送)”第[一二三四五六七八九十]通道/g)) out.push(m[0]);
+  if (text.includes('”第')) for (const m of text.matchAll(/“(?:[东西南北][电气水煤油粮][东西南北][送输调运]|[疆蒙宁青陇晋陕川藏黔滇甘][电煤气]外送)”第[一二三四五六七八九十]通道/g)) out.push(m[0]);
   return out;
 }
 
