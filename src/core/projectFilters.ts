@@ -1,5 +1,6 @@
 // Names the scan reads that are no project's (spec.md, "Projects": campaigns and slogans are not projects):
 // checks on a name once its words are known, kept apart from the scan itself (projectScan.ts).
+import { GENERIC, OPERATING, PREDICATE } from './projectWords';
 
 /** A word of a name as the scan read it. */
 export interface NameWord {
@@ -15,12 +16,12 @@ const COVERAGE_RE = /^([县乡村镇市户组])\1/;
  * such a verb with no facility in the name are a programme of a department, not a project.
  */
 const CAMPAIGN_VERBS = new Set([
-  '发展', '建设', '提质', '提升', '创作', '引育', '惠民', '保护', '培育', '振兴', '焕新', '提档', '育人', '树人',
+  '发展', '建设', '提质', '提升', '创作', '引育', '惠民', '保护', '培育', '振兴', '焕新', '提档', '育人', '树人', '利用', '圆梦', '助学', '巩固', '示范', '美化',
 ]);
 
 /** What a market is for when it is no marketplace: a region or a scope (拉美市场, RCEP成员国市场, 国内国际双循环市场). */
 const WORLD_REGIONS = new Set(['拉美', '欧美', '美欧', '东盟', '非洲', '中东', '中亚', '日韩', '欧盟', '欧洲', '东南亚', '东北亚', '南亚', '全球', '京津', '京津冀', '长三角', '珠三角', '国内外', '省内外']);
-const MARKET_SCOPE = new Set(['成员国', '国内', '国际', '海外', '境外', '新兴', '传统', '资本', '要素', '消费', '循环', '双循环', '金融', '劳动力']);
+const MARKET_SCOPE = new Set(['成员国', '国内', '国际', '海外', '境外', '新兴', '传统', '资本', '要素', '消费', '循环', '双循环', '金融', '劳动力', '水权', '水']);
 
 /** Designated zones: named by a place or a proper name, else a kind of zone (改革开放先导区, 营商环境示范区). */
 const DESIGNATED_ZONE = new Set(['示范区', '先行区', '先导区', '试验区', '实验区', '引领区', '先行试验区']);
@@ -28,14 +29,27 @@ const DESIGNATED_ZONE = new Set(['示范区', '先行区', '先导区', '试验�
 /** Whether the name read from `words` (facility word last, not among them) names no project. */
 export function notAProject(name: string, words: NameWord[], suffix: string): boolean {
   if (COVERAGE_RE.test(name)) return true;
+  // (玉米制种基地, 优质冷水鱼供应基地: a base of a product is named by a place or a proper name, not by pieces.)
+  if (suffix === '基地' && !words.some((t) => (t.kind === 'proper' && /^(?:ns|nz|nr|nt|j|x|eng|quote)/.test(t.tag) && t.word.length > 1) || t.kind === 'numeric' || t.tag === 'ns')) return true;
+  // (算电协同|等智能新基建工程: 等 ends a list, no name holds it but 高等, 中等; 怀柔实验室新疆基地: an institution's.)
+  if (/(?<![高中初])等/.test(name) || /(?:实验室|研究院|研究所)[\u4e00-\u9fff]{0,4}(?:基地|分中心|中心)$/.test(name)) return true;
+  // (南水北调配套工程: the programme's supporting works are the programme, 南水北调.)
+  if (/^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|引[\u4e00-\u9fff][济入补][\u4e00-\u9fff])配套(?:工程|项目)$/.test(name)) return true;
+  // (中心城市全部通高铁: a line reached, no line named.)
+  if (/(?:全部|全面|均|都|已|基本)通$/.test(name.slice(0, name.length - suffix.length))) return true;
   // A grade is a designation, not a name (A级旅游景区, 5A级景区, S级滑雪场提升工程); directions alone name no line
   // (东西南北大通道).
-  if (/^[\dA-Z]*[A-Z]级/.test(name) || /^[东西南北中]+$/.test(name.slice(0, name.length - suffix.length))) return true;
+  // (西大街, 南大街: a street named by its direction is a name.)
+  if (/^[\dA-Z]*[A-Z]级/.test(name) || (/^[东西南北中]+$/.test(name.slice(0, name.length - suffix.length)) && !(suffix === '大街' && name.length === 3))) return true;
   // Economic zones are regions (北部湾经济区, 海西经济区), but around an airport they are built (洛阳空港经济区,
   // 北京新机场临空经济区): a facility inside the name.
   if (suffix === '经济区' && !name.includes('临空') && !words.some((t) => t.kind === 'suffix')) return true;
+  // (打造临空经济区: one around no airport named.)
+  if (suffix === '经济区' && !words.some((t) => (t.kind === 'proper' && t.word !== '临空') || t.kind === 'suffix')) return true;
   // (The dictionary's rare nouns, nx, are no names here: 改革开放, 营商环境 read as such.)
   if (DESIGNATED_ZONE.has(suffix) && !words.some((t) => t.kind === 'proper' && t.tag !== 'nx')) return true;
+  // 国家绿色算电协同发展示范区: a national designation with no place in it (a place names one: 国家…青海湖示范区).
+  if (DESIGNATED_ZONE.has(suffix) && name.startsWith('国家') && !words.some((t) => t.tag === 'ns')) return true;
   // A marketplace is named by its goods (七一路海鲜市场, 紫金城机电市场), not by a region, a scope or a verb.
   if (suffix === '市场' && words.length > 0) {
     const last = words[words.length - 1];
@@ -49,10 +63,15 @@ export function notAProject(name: string, words: NameWord[], suffix: string): bo
     // (A facility in the name makes it works on that facility: 花溪湿地文化旅游设施建设工程, 庞口大道整治提升工程.)
     if (campaign && !words.some((t) => t.kind === 'suffix')) return true;
   }
+  // 防沙治沙成果巩固项目: works named by what a campaign does, with no place or facility in the name.
+  if (suffix === '项目' && words.length > 0) {
+    const before = name.slice(0, name.length - suffix.length);
+    if ([2, 4].some((k) => CAMPAIGN_VERBS.has(before.slice(-k))) && !words.some((t) => t.kind === 'suffix' || t.tag === 'ns')) return true;
+  }
   return false;
 }
 
-const COUNT_BEFORE_RE = /(?:[\d０-９一二三四五六七八九十两百千]+(?:个|家|座|处|所)|一批|多个|若干)$/;
+const COUNT_BEFORE_RE = /(?:[\d０-９一二三四五六七八九十两百千]+(?:个|家|座|处|所|条|大)(?:[\d.]+万?(?:千瓦|吨|千伏))?|一批|多个|若干)$/;
 // (After the name the count ends the clause: 中科院金属研究所创新港14个项目落户 counts projects, …保定医院两个国家
 // 区域医疗中心 the list's items.)
 const COUNT_AFTER_RE = /^[\d０-９一二三四五六七八九十两百千]+(?:个|家|座|处|所)(?:以上)?(?:$|[，。、；）)])/;
@@ -61,8 +80,29 @@ const COUNT_AFTER_RE = /^[\d０-９一二三四五六七八九十两百千]+(?:�
  * project's name; the clause is text[lo, hi), the name [start, end).
  */
 export function countedKind(text: string, lo: number, hi: number, start: number, end: number, words: NameWord[]): boolean {
-  const before = COUNT_BEFORE_RE.exec(text.slice(Math.max(lo, start - 4), start));
+  const before = COUNT_BEFORE_RE.exec(text.slice(Math.max(lo, start - 10), start));
   // (2家维也纳酒店: a brand's hotels or shops counted are still named by it.)
   const brand = before !== null && before[0].endsWith('家') && words.some((t) => t.kind === 'proper' && t.tag !== 'nx');
   return (before !== null && !brand) || COUNT_AFTER_RE.test(text.slice(end, Math.min(hi, end + 5)));
+}
+
+/**
+ * A predicate that carries out nothing by itself inside a programme's name, read leftwards (`before` is the word
+ * left of it): its first word after the verb that acts on it (深入实施|优化营商环境改进提升三年行动: 'first'), or a
+ * word within it after a noun or its own verb (完成营商环境|优化|提升三年行动, 公共法律服务|规范|提升三年行动: 'inner').
+ */
+export function programmeOwnVerb(t: NameWord, before: NameWord | undefined): 'first' | 'inner' | undefined {
+  if (t.kind !== 'verb' || !PREDICATE.has(t.word) || OPERATING.has(t.word) || !before) return undefined;
+  if (before.kind === 'verb') return PREDICATE.has(before.word) ? 'first' : 'inner';
+  return before.kind === 'noun' || before.kind === 'proper' ? 'inner' : undefined;
+}
+
+/**
+ * One character the dictionary keeps apart, as the only name-like word of works, right before a generic word or last:
+ * a material (铝|产业链一体化项目), no name (史家|湾安全饮水工程, 保|满市郊氢能轨道项目 are names).
+ */
+export function materialPiece(words: NameWord[]): boolean {
+  const k = words.findIndex((t) => t.kind === 'proper' && t.word.length === 1);
+  const next = words[k + 1];
+  return k >= 0 && (!next || (next.kind === 'noun' && GENERIC.has(next.word)));
 }

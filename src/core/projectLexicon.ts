@@ -4,6 +4,8 @@
 // words leftwards from its facility word, which a dictionary lookup does in microseconds.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { PLACES_ADDED, PLACES_RETAGGED } from './placeNames';
+import { LEXICON_WORDS } from './projectWords';
 import { resolveUserDictPath, type Segmenter, type Token } from './segmenter';
 
 export interface LexToken {
@@ -140,6 +142,16 @@ function addDictionary(map: Map<string, string>, path: string): void {
   }
 }
 
+/**
+ * County-level place names (placeNames.ts, generated from the administrative divisions): those the dictionary does
+ * not have (德令哈市, 玛沁县) and cities it tags as common words (大同/d, 长治/n) are places for the scan.
+ */
+function addPlaces(map: Map<string, string>): void {
+  for (const w of PLACES_ADDED.split(' ')) if (!map.has(w)) map.set(w, 'ns');
+  for (const w of PLACES_RETAGGED.split(' ')) map.set(w, 'ns');
+  for (const [w, tag] of LEXICON_WORDS) if (!map.has(w)) map.set(w, tag);
+}
+
 /** Where nodejieba keeps its dictionary: found from its package.json, without loading the native module. */
 function jiebaDictPath(): string {
   return join(dirname(require.resolve('nodejieba/package.json')), 'submodules', 'cppjieba', 'dict', 'jieba.dict.utf8');
@@ -163,6 +175,7 @@ export function loadLexicon(): Lexicon {
   if (lexicon) return lexicon;
   const map = new Map<string, string>();
   addDictionary(map, jiebaDictPath());
+  addPlaces(map);
   addDictionary(map, resolveUserDictPath());
   lexicon = indexed(map);
   return lexicon;
@@ -178,6 +191,7 @@ let unavailable = false;
 export function lexiconFromTokens(tokens: readonly Token[]): Lexicon {
   if (!userWords) {
     userWords = new Map();
+    addPlaces(userWords);
     addDictionary(userWords, resolveUserDictPath());
   }
   const map = new Map(userWords);

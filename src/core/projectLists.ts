@@ -10,10 +10,10 @@ import type { Span } from './types';
 
 /** A list: items separated by 、 inside one clause. */
 /** …等遗址, 等景区: a list of sites. */
-const SITES_RE = /^等(?:[一二三四五六七八九十\d]+[个处座])?(?:重要|重点|大遗址|考古)?(?:遗址|景区|景点|古迹)/;
+const SITES_RE = /^等(?:[一二三四五六七八九十\d]+[个处座])?(?:重要|重点|大遗址|考古|创建国家5A级旅游|创建国家级旅游|创建5A级)?(?:遗址|遗迹|景区|景点|古迹)/;
 /** What ends a clause for a list. */
 const CLAUSE_BREAK = charTable('，。；！？：,;!?:');
-const ETC_WORKS_RE = /等(?:(?:一批)?(?:重大|重点)?项目|[\d一二三四五六七八九十]+[条座处个](?:煤矿|气田|油田|遗址|水库|机场|高铁|铁路|高速))/y;
+const ETC_WORKS_RE = /等(?:(?:一批)?(?:重大|重点)?项目|(?:重要|重点|考古|创建国家5A级旅游)?(?:遗址|遗迹|景区|景点|古迹)|一批[^，。、]{0,8}?项目|(?:省际)?(?:公路|铁路|高速|高铁|大通道)|特高压|[\d一二三四五六七八九十]+[条座处个](?:煤矿|气田|油田|遗址|水库|机场|高铁|铁路|高速))/y;
 /** The next 等 from `from` that opens 等项目, 等一批重大项目, …; -1 when there is none. */
 function nextEtcWorks(text: string, from: number): number {
   for (let i = text.indexOf('等', from); i >= 0; i = text.indexOf('等', i + 1)) {
@@ -27,18 +27,21 @@ function nextEtcWorks(text: string, from: number): number {
  * (等高铁项目, 等安置房项目; 等一批重大项目 says nothing: 中食数联、…等一批大项目 has a company in it).
  */
 const LIST_CLASS_RE =
-  /^(?:高铁|铁路|高速|公路|城际|航道|灌区|园区|产业园|产业带|遗址|景区|景点|港口|机场|枢纽|水库|场馆|基地|酒店|商圈|街区|楼盘|地块|楼宇|专业市场|批发市场|煤矿|气田|油田|电站|[\u4e00-\u9fff]{1,4}?(?:项目|工程|建设))/;
+  /^(?:高铁|铁路|高速|公路|城际|航道|灌区|园区|产业园|产业带|遗址|遗迹|景区|景点|港口|机场|枢纽|水库|场馆|基地|酒店|商圈|街区|楼盘|地块|楼宇|专业市场|批发市场|煤矿|气田|油田|电站|水电站|抽水蓄能电站|大通道|特高压|(?!开发建设)(?:[\u4e00-\u9fff]{1,4}?(?:项目|工程)|(?![\u4e00-\u9fff]?[县市区乡镇村]建设)[\u4e00-\u9fff]{2,4}?建设))/;
 /** What may stand between 等 and the kind of works: a count, a qualifier. */
-const LIST_COUNT_RE = /^等(?:一批|[\d一二三四五六七八九十—-]+[个项条座处家所])?(?:\d+千伏)?(?:全市|全省|重大|重点|大型|大|基础设施|公共服务|民生|基础)*/;
+const LIST_COUNT_RE = /^等(?:一批|[\d一二三四五六七八九十—-]+[个项条座处家所])?(?:\d+千伏)?(?:全市|全省|重大|重点|大型|大|基础设施|公共服务|民生|基础|国省干线|干线|省际|国省道)*/;
 
 /** Whether the text from 等 on says the items are works of a kind. */
 function isWorksClass(rest: string): boolean {
   const after = rest.slice(LIST_COUNT_RE.exec(rest)![0].length);
+  // (风电光伏、新一代煤电、新型储能等11个重点领域项目; 铝镁、黄金等有色金属项目: sectors and goods, not works.)
+  if (/^[\u4e00-\u9fff]{0,4}?(?:领域|行业|金属|材料)(?:项目|工程)/.test(after)) return false;
   return LIST_CLASS_RE.test(after);
 }
 /** A count of lines or sites right after the last item (台黑4条高速, 西十2条高铁). */
-const COUNTED_KIND_RE = /(?<=[\u4e00-\u9fff])[\d一二三四五六七八九十]+[条座处个](?=高铁|铁路|高速|公路|城际|机场|水库|枢纽|港口)/;
+const COUNTED_KIND_RE = /(?<=[\u4e00-\u9fff])[\d一二三四五六七八九十]+[条座处个](?=高铁|铁路|高速|公路|城际|机场|水库|枢纽|港口|抽水蓄能电站|水电站)/;
 const COUNTED_ETC_RE = /等[\d一二三四五六七八九十]+[条座处个]/;
+const ETC_LINES_RE = /等(?:省际)?(?:公路|铁路|高速|高铁|大通道|特高压)/;
 const MIN_MEMBER = 2;
 const MEMBER_WORKS_RE = /(?:改扩建|扩建|扩容|[一二三四五六七八九十]期)$/;
 const MAX_MEMBER = 8;
@@ -54,7 +57,7 @@ const BERTH_MEMBER_RE = /^[\u4e00-\u9fff]{2,4}\d+万吨级$/;
 /** A power line by its voltage and ends (750千伏定靖西, 330千伏沣渭). */
 const VOLTAGE_MEMBER_RE = /^\d+千伏[\u4e00-\u9fff]{2,4}$/;
 /** A company's project in a list of projects (京阳新型线缆, 宏润20万吨印染): a name, then what it makes. */
-const COMPANY_PROJECT_RE = /^[\u4e00-\u9fff]{2}[\u4e00-\u9fff\dA-Za-z.]{3,14}$/;
+const COMPANY_PROJECT_RE = /^[\u4e00-\u9fff]{2}[\u4e00-\u9fff\dA-Za-z.]{3,18}$/;
 
 function trimLeading(item: string, lex: Lexicon): string {
   let s = item.trim();
@@ -62,6 +65,8 @@ function trimLeading(item: string, lex: Lexicon): string {
     const w = wordAfter(lex, s, 0);
     if (!w || w.word.length >= s.length) break;
     if (!(PREDICATE.has(w.word) || LEADING_TRIM.has(w.word) || (w.word.length > 1 && w.tag.startsWith('v')) || w.tag === 'p' || w.tag === 'c' || w.tag.startsWith('u'))) break;
+    // (建成尖扎至贵德: the word before 至 is a line's first end, whatever the dictionary's tag.)
+    if (s[w.word.length] === '至') break;
     s = s.slice(w.word.length);
   }
   return s;
@@ -73,8 +78,11 @@ function trimLeading(item: string, lex: Lexicon): string {
  */
 function companyProject(item: string, lex: Lexicon): string | undefined {
   const s = trimLeading(item, lex);
+  // (坡耕地治理, 低阶煤热解联产分质分级利用: what is done, not whose project.)
   if (!COMPANY_PROJECT_RE.test(s) || NOT_MEMBER_END_RE.test(s) || COMPANY_RE.test(s)) return undefined;
   const first = wordAfter(lex, s, 0)!;
+  // (坡耕地治理: what is done, not whose project; 国能煤炭综合利用 is a company's.)
+  if (/(?:治理|整治)$/.test(s) && !/^(?:ns|nz|nr|j)/.test(first.tag)) return undefined;
   const second = first.word.length === 1 ? wordAfter(lex, s, 1)! : undefined;
   // (Not an adjective or a generic word read apart: 新|质生产力.)
   const piece = (w: { word: string; tag: string }) => w.word.length === 1 && !FUNCTION_CHARS.has(w.word) && !GENERIC.has(w.word);
@@ -173,7 +181,7 @@ function facilityMember(item: string, lex: Lexicon): string | undefined {
 export function listMembers(text: string, found: Span[], lex: Lexicon): string[] {
   const out: string[] = [];
   const lists = text.includes('、');
-  const single = text.includes('等项目') || text.includes('等重大项目') || text.includes('等重点项目') || text.includes('等一批') || COUNTED_ETC_RE.test(text);
+  const single = text.includes('等') && (/等(?:[一二三四五六七八九十\d]+[个处座])?(?:重要|重点|考古|创建国家5A级旅游)?(?:遗址|遗迹|景区|景点|古迹)/.test(text) || text.includes('等项目') || text.includes('等重大项目') || text.includes('等重点项目') || text.includes('等一批') || COUNTED_ETC_RE.test(text) || ETC_LINES_RE.test(text));
   if (!lists && !single) return out;
   // The clauses that hold a 、 or (one company project) 等…项目, found from those characters, not by
   // splitting the whole paragraph.
@@ -187,22 +195,46 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     let end = at;
     while (end < text.length && !CLAUSE_BREAK[text.charCodeAt(end)]) end++;
     from = end + 1;
-    const clause = text.slice(base, end);
+    let clause = text.slice(base, end);
     if (!clause.includes('、')) {
       // 法士特新能源汽车传动系统等项目开工建设: one company project before 等项目.
       const etc = /等(?:一批)?(?:重大|重点)?项目/.exec(clause);
       const name = etc ? companyProject(clause.slice(0, etc.index), lex) : undefined;
       if (name) out.push(name);
       // 可可盖等11处煤矿: one member before 等 and a count of the kind.
-      const one = /等[\d一二三四五六七八九十]+[条座处个]/.exec(clause);
-      const member = one && isWorksClass(clause.slice(one.index)) ? memberName(clause.slice(0, one.index), lex, true) : undefined;
-      if (member) out.push(member);
+      // (…项目和黄百等4个在建铁路项目: the member after the last works or conjunction before 等.)
+      let member: string | undefined;
+      for (const one of clause.matchAll(/等[\d一二三四五六七八九十]+[条座处个]/g)) {
+        const m = isWorksClass(clause.slice(one.index)) ? memberName(clause.slice(0, one.index).split(/[和及与]|项目|工程/).pop()!, lex, true) : undefined;
+        if (m) out.push((member = m));
+      }
+      // 易水湖等景区景点: one site before 等 and the kind of sites.
+      const site = clause.indexOf('等');
+      const oneSite = site > 0 && SITES_RE.test(clause.slice(site)) ? memberName(clause.slice(0, site), lex, true) : undefined;
+      if (oneSite) out.push(oneSite);
+      // 乌江寨等一批存量旅游项目: a name before 等一批…项目.
+      const batch = /等一批[^，。]{0,8}项目/.exec(clause);
+      const named = batch && !name ? memberName(clause.slice(0, batch.index), lex) : undefined;
+      if (named) out.push(named);
+      // 开工同德至玛沁等公路项目: one line named by its two ends before 等 and a kind of works.
+      const etcAt = clause.indexOf('等');
+      if (!member && etcAt > 0 && isWorksClass(clause.slice(etcAt))) {
+        const route = ROUTE_MEMBER_RE.exec(trimLeading(clause.slice(0, etcAt), lex));
+        if (route) out.push(`${route[1]}至${route[2]}`);
+      }
       continue;
     }
-    // The last item first: most clauses with a 、 are lists of something else, and are not split.
-    const lastSep = clause.lastIndexOf('、');
-    let last = clause.slice(lastSep + 1);
-    const lastStart = base + lastSep + 1;
+    let items = clause.split('、');
+    // 卡阳、松如沟等14个750千伏电网工程、青疆联网通道建设: a list that ends in 等 and its kind before the clause does.
+    if (!items[items.length - 1].includes('等')) {
+      const k = items.findIndex((x, i) => i < items.length - 1 && x.includes('等') && isWorksClass(x.slice(x.indexOf('等'))));
+      if (k >= 0) {
+        items = items.slice(0, k + 1);
+        clause = items.join('、');
+      }
+    }
+    let last = items[items.length - 1];
+    const lastStart = base + clause.length - last.length;
     // (凌绥、台黑4条高速: a count of the kind ends the list as 等 does.)
     const counted = last.includes('等') ? null : COUNTED_KIND_RE.exec(last);
     const etc = counted ? counted.index : last.indexOf('等');
@@ -210,8 +242,11 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     let isList = false;
     const worksList = etc >= 0 && /^等[^，。]{0,8}(?:项目|工程)/.test(tail);
     const sites = etc >= 0 && SITES_RE.test(tail);
-    if (etc >= 0 && (worksList || isWorksClass(tail))) {
-      isList = isWorksClass(tail);
+    // (宝硕、依棉、外贸印刷厂、金昌大厦等一批历史遗留难题: problems or companies, not works.)
+    if (etc >= 0 && /^等[^，。]{0,10}(?:难题|问题|企业|单位)/.test(tail)) continue;
+    // (新疆昆仑山、罗布人村寨等创建国家5A级旅游景区: a list of sites.)
+    if (etc >= 0 && (worksList || isWorksClass(tail) || sites)) {
+      isList = isWorksClass(tail) || sites;
       last = last.slice(0, etc);
     }
     // (全季酒店、航空大厦等6家酒店: items that end in a facility word in a list of that kind are names.)
@@ -224,7 +259,6 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     // 芯业时代8英寸半导体、比亚迪新能源汽车动力电池、…等项目: a list of company projects only.
     const companiesOnly = !isList && worksList;
     if (!isList && !worksList) continue;
-    const items = clause.split('、');
     items[items.length - 1] = last;
     const members = items.slice(0, lastFound ? -1 : undefined);
     // A list with a company or an institution in it is a list of those (中食数联、邮储银行等项目).
@@ -254,7 +288,7 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
 const PROGRAMME_TAIL = '(?:[一二三四五六]期|[一二三四]线(?:[\\u4e00-\\u9fff]{2}段)?)?';
 const TRANSFER = new RegExp(`[东西南北][电气水煤油粮][东西南北][送输调运]${PROGRAMME_TAIL}`, 'y');
 // (引黄入冀补淀干渠, 引江济淮工程: with its canal or works.)
-const DIVERSION = new RegExp(`引[汉黄江滦洮嫩湘渭淮丹长][济入][\\u4e00-\\u9fff](?:[\\u4e00-\\u9fff]{0,3}?(?:总干渠|干渠|工程))?${PROGRAMME_TAIL}`, 'y');
+const DIVERSION = new RegExp(`引[汉黄江滦洮嫩湘渭淮丹长][济入补][\\u4e00-\\u9fff](?:(?:(?![等和及与])[\\u4e00-\\u9fff]){0,3}?(?:总干渠|干渠|工程))?${PROGRAMME_TAIL}`, 'y');
 const POWER_IN = /[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽吉黑][电煤气]入[湘豫冀鲁苏浙闽粤桂琼渝鄂赣皖京津沪川](?:工程)?/y;
 /**
  * Each form by a character it always holds and where: the text is searched for that character (indexOf, fast)
@@ -266,12 +300,15 @@ const PROGRAMME_FORMS: [string, number, (t: string, i: number) => boolean, RegEx
   ...[...'送输调运'].map((c): [string, number, (t: string, i: number) => boolean, RegExp] => [c, 3, (t, i) => DIRECTION.has(t[i - 1]), TRANSFER]),
   ['济', 2, (t, i) => t[i - 2] === '引', DIVERSION],
   ['入', 2, (t, i) => t[i - 2] === '引', DIVERSION],
+  ['补', 2, (t, i) => t[i - 2] === '引', DIVERSION], // 引黄补淀
   ['入', 2, (t, i) => t[i - 1] === '电' || t[i - 1] === '煤' || t[i - 1] === '气', POWER_IN],
   ['还', 2, (t, i) => t[i - 2] === '退', /退[耕牧田渔]还[林草湖海]/y],
   ['通', 2, (t, i) => t[i - 1] === t[i - 2], /([村户组镇乡])\1通/y],
 ];
 /** The national cultural parks (长城、大运河、长征、黄河、长江国家文化公园), whose themes are no places. */
-const CULTURAL_PARK_RE = /(?:长城|大运河|长征|黄河|长江)国家文化公园/g;
+const CULTURAL_PARK_RE = /(?:长城|大运河|长征|黄河|长江)国家文化公园(?:[\u4e00-\u9fff]{2}段)?/g;
+/** The Three-North shelterbelt works (“三北”工程, “三北”六期工程, “三北”工程六期). */
+const THREE_NORTH_RE = /“三北”(?:[一二三四五六七八]期)?(?:防护林)?工程(?:[一二三四五六七八]期)?/g;
 /**
  * A quoted name after the places it joins (中马“两国双园”, 中印尼“两国双园”, 渝黔桂“氢走廊”): a country pair
  * (中 and one or two characters) or two or three provinces' one-character names, then a quoted facility.
@@ -282,7 +319,8 @@ const JOINED_QUOTE_RE =
   /(?:(?<![\u4e00-\u9fff])中[\u4e00-\u9fff]{1,2}|(?<![\u4e00-\u9fff])[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台]{2,3})“[^“”，。]{1,6}(?:园|走廊|中心|港|基地)”/;
 const JOINED_LAST = new Set([...'京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台']);
 /** National programmes of medical centres (国家医学中心, 国家儿童区域医疗中心, 国家医学分中心). */
-const NATIONAL_CENTRE_RE = /国家(?:[\u4e00-\u9fff]{1,4}?)?(?:医学分?中心|区域医疗中心)/g;
+// (国家和省级区域医疗中心: two kinds of centre, none named.)
+const NATIONAL_CENTRE_RE = /国家(?:[^\P{Script=Han}和与及省市]{1,4}?)?(?:医学分?中心|区域医疗中心)/gu;
 
 export function programmeNames(text: string): string[] {
   const out: string[] = [];
@@ -303,6 +341,10 @@ export function programmeNames(text: string): string[] {
     if (m && from + m.index + m[0].indexOf('“') === i) out.push(m[0]);
   }
   if (text.includes('国家文化公园')) for (const m of text.matchAll(CULTURAL_PARK_RE)) out.push(m[0]);
+  if (text.includes('“三北”')) for (const m of text.matchAll(THREE_NORTH_RE)) out.push(m[0]);
+  if (text.includes('东数西算')) for (const m of text.matchAll(/“东数西算”工程|东数西算(?:工程)?/g)) out.push(m[0]);
+  // “疆电外送”第三通道, “西气东输”第四通道: a programme's numbered line.
+  if (text.includes('”第')) for (const m of text.matchAll(/“(?:[东西南北][电气水煤油粮][东西南北][送输调运]|[疆蒙宁青陇晋陕川藏黔滇甘][电煤气]外送)”第[一二三四五六七八九十]通道/g)) out.push(m[0]);
   return out;
 }
 

@@ -10,7 +10,7 @@ const SECTION_RE = /^(?:[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}|(?!示范|�
 const ROAD_ENDS_RE = /(?:路|大道|街)(?:至|段)/;
 const SECTION_AFTER = /(?:路|公路|高速|高铁|铁路|城际|渠|大道|快速路|大街|环|[A-Z\d]线)$/;
 /** Building work named with its facility (机场西路扩建, 玻璃厂路改扩建, 西街小学迁建, 黔桂铁路增建二线). */
-const WORKS_AFTER_RE = /^(?:(?:改扩建|扩建|扩容|加固|迁建|改建|增建[二三四]线)(?:工程|项目)?|(?:升级改造|改造提升|提升改造|整治提升|提升|改造|整治)(?:工程|项目))/;
+const WORKS_AFTER_RE = /^(?:(?:改扩建|扩建|扩容|加固|迁建|改建|增建[二三四]线|拓宽|[东西南北]延(?:[东西南北]延)?)(?:工程|项目)?|(?:升级改造|改造提升|提升改造|整治提升|提升|改造|整治)(?:工程|项目))/;
 /** A unit of a plant or a second runway or line of a facility (宁德核电6号机组, 桃仙国际机场二跑道, 秦沈高铁二通道). */
 const UNIT_RE = /^(?:[\d一二三四五六七八九十]{1,2}号(?:机组|泊位)|第?[二三四](?:跑道|通道))/;
 /** Facility words of lines that may be named by their two ends. */
@@ -25,6 +25,8 @@ export function institutionAfter(text: string, e: number, hi: number): boolean {
   }
   return false;
 }
+/** A road's extension follows at e (东风路|东延, 北三环|东延西延): the facility word ends a name there. */
+export const extendsAt = (text: string, e: number) => /^[东西南北]延/.test(text.slice(e, e + 2));
 const MAX_END = 4;
 /** The second end of such a line, right before its facility word: 至 and two to four characters. */
 export const ROUTE_END_RE = /至([^至，。、；：\s（）()]{2,4})$/;
@@ -38,7 +40,11 @@ export function sectionEnd(text: string, lo: number, hi: number, e: number): num
   const after = (at: number) => text.slice(at, Math.min(hi, at + 16));
   const rest = after(end);
   const phase = PHASE_RE.exec(rest);
-  if (phase) return end + phase[0].length;
+  if (phase) {
+    // (青藏直流二期扩建, 机场三期扩建: the building work of the phase.)
+    const then = WORKS_AFTER_RE.exec(after(end + phase[0].length));
+    return end + phase[0].length + (then ? then[0].length : 0);
+  }
   const unit = UNIT_RE.exec(rest);
   if (unit) return end + unit[0].length;
   // (Only the name's last characters decide whether it is a line: SECTION_AFTER is anchored at the end.)

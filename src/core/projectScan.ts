@@ -1,9 +1,10 @@
 // The scan for one project name (spec.md, "Projects"): from a facility word leftwards over name-like words
 // (places, unknown words, nouns, numbers, a short parenthesis, a quoted name) until punctuation, a function
 // word or a verb that acts on the project; then whether what was read names something particular.
-import { countedKind, notAProject } from './projectFilters';
-import { CARRIED_RE, institutionAfter, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
-import { isHan, MAX_WORD, tagAt, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
+import { countedKind, materialPiece, notAProject, programmeOwnVerb } from './projectFilters';
+import { CARRIED_RE, extendsAt, institutionAfter, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
+import { isHan, tagAt, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
+import { commonWord, commonWordAt, longerWordAt, PROPER_TAGS } from './projectWordsAt';
 import {
   CONTINUATION,
   FUNCTION_CHARS,
@@ -12,6 +13,7 @@ import {
   LEADING_TRIM,
   NOT_FACILITY_RE,
   PREDICATE,
+  PROGRAMME_PEOPLE,
   STOP_WORDS,
   SUFFIX_CLASS,
   TAG_OVERRIDES,
@@ -27,7 +29,6 @@ const PHASE_RE = /^(?:[一二三四五六七八九十]|\d+)期/;
 const COUNTED_RE = /^[一二三四五六七八九十两百千万几多\d]+[大项个类条批家座所种]?$/;
 /** Time words end a name; other t-tagged words (隋唐) can be part of one. */
 const TIME_RE = /[年月日时前后来今昨明期]/;
-const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nz', 'nt', 'nx', 'j', 'eng', 'x']);
 const NOUN_TAGS = new Set(['l', 's', 'a', 'an', 'b', 'z', 'zg', 'h', 'k', 'g', 'vn', 'f']);
 /** Quoted plans and slogans are no names (入库“十四五”项目). */
 const SLOGAN_QUOTE_RE = /^[“"](?:.*[\d一三四五六七八九十百千万].*|.*[计规]划.*)[”"]$/;
@@ -35,10 +36,9 @@ const OPEN = new Set(['(', '（']);
 const CLOSE = new Set([')', '）']);
 const MAX_PAREN = 8;
 const DASH = new Set(['—', '－', '-']);
-const LOCATIVES = new Set(['沿线', '沿岸', '两岸', '两侧', '周边', '沿途']);
 /** Tags of a character that is a noun on its own (豫南中心|仓). */
 const NOUN_CHAR_TAGS = new Set(['n', 'ng', 'x', 'zg']);
-const COUNTER_RE = /^[项个座所条家批类种]$/;
+const COUNTER_RE = /^[项个座所条家批类种大]$/;
 const MAX_QUOTE = 10;
 /** Words read leftwards from a facility word at most. */
 const MAX_TOKENS = 12;
@@ -183,10 +183,11 @@ class LeftTokens {
   }
 }
 
-/** Start of the name left of a facility word, as an offset into the clause; `from` when nothing can stand there. */
+/** Start of the name left of a facility word in the clause, else `from`; a programme keeps its verbs (促进居民增收三年行动). */
 function scanLeft(left: LeftTokens, from: number, suffix: string): { start: number; words: Tok[] } {
   const words: Tok[] = [];
   let verbRun = true; // still in the verbs right before the facility word (疏通检测修复|项目)
+  const programme = SUFFIX_CLASS.get(suffix) === 'programme';
   for (let i = 0; ; ) {
     const t = left.at(i);
     if (!t) break;
@@ -228,7 +229,12 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
       if (before !== undefined && (before.kind === 'numeric' || before.kind === 'break')) break;
       t.kind = 'proper';
     }
-    if (t.kind === 'verb') {
+    if (programme && t.kind === 'break' && PROGRAMME_PEOPLE.has(t.word)) t.kind = 'noun'; // 居民增收
+    const own = programme && words.length > 0 ? programmeOwnVerb(t, left.at(i + 1)) : undefined; // 优化|营商环境…三年行动
+    if (own) { words.push({ ...t, kind: 'noun' }); if (own === 'first') break; i++; continue; }
+    if (t.kind === 'verb' && programme && !PREDICATE.has(t.word)) {
+      verbRun = false;
+    } else if (t.kind === 'verb') {
       if (!INTERNAL_VERBS.has(t.word)) break;
       if (PREDICATE.has(t.word) && (!verbRun || !isNameWord(left.at(i + 1)))) break;
       // (营口片区|建设陆港: a facility before the verb is what does the building, unless works follow.)
@@ -247,7 +253,8 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     // (An adjective before a place: 丰富|长株潭…, 健全|福州新区.)
     const next = words[words.length - 2];
     const adjective = t.tag === 'a' && t.word.length > 1 && next?.kind === 'proper' && next.word.length > 1;
-    if (!(t.kind === 'verb' || t.kind === 'numeric' || LEADING_TRIM.has(t.word) || adjective)) break;
+    const programmeVerb = programme && t.kind === 'verb' && !PREDICATE.has(t.word);
+    if (!((t.kind === 'verb' && !programmeVerb) || t.kind === 'numeric' || LEADING_TRIM.has(t.word) || adjective)) break;
     words.pop();
   }
   words.reverse();
@@ -281,7 +288,7 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
         content++;
         longContent ||= word.length >= 4;
       }
-    }
+    } else if (kind === 'verb' && word.length >= 2 && (facility || cls === 'content') && !PREDICATE.has(word)) content++; // 塔城重点开发开放试验区
   };
   let lastProper = -1;
   words.forEach((t, k) => {
@@ -321,6 +328,7 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
   // 校企协同示范成果转化项目, 低效益项目: works with no facility in them need a name that is not one of the
   // dictionary's rare nouns (nx).
   if (works && cls === 'works' && !words.some((t) => (t.kind === 'proper' && t.tag !== 'nx') || t.kind === 'numeric')) return false;
+  if (works && cls === 'works' && !strong && pieces === 1 && materialPiece(words)) return false; // 铝产业链一体化项目
   if (proper > 0 && (properChars > 1 || cls === 'content' || cls === 'programme' || words.length > 1)) return true;
   // 高铁广场, 火车站综合交通枢纽: a facility named after the city's station or airport it serves.
   if (cls === 'proper' && words.length > 0 && STATION_WORDS.has(words[0].word) && words.slice(1).every((t) => t.kind === 'noun' && GENERIC.has(t.word))) return true;
@@ -330,38 +338,13 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
   return content >= 2 || longContent;
 }
 
-/** A common word (not a facility word, not a name) of the dictionary. */
-function commonWord(lex: Lexicon, w: string): boolean {
-  const tag = lex.tags.get(w);
-  return tag !== undefined && !SUFFIX_CLASS.has(w) && !PROPER_TAGS.has(tag);
-}
-
-/** commonWord for the two characters at text[start]: looked up without slicing, as most such pairs are no word. */
-function commonWordAt(lex: Lexicon, text: string, start: number): boolean {
-  const tag = tagAt(lex, text, start, 2);
-  return tag !== undefined && !PROPER_TAGS.has(tag) && !SUFFIX_CLASS.has(text.slice(start, start + 2));
-}
-
-/** Whether a word that is not a facility word starts at s and runs past e (路网, 中心城区). */
-function longerWordAt(lex: Lexicon, text: string, s: number, e: number, hi: number): boolean {
-  const lengths = lex.startMask[text.charCodeAt(s)];
-  for (let len = Math.min(MAX_WORD, hi - s); len > e - s; len--) {
-    if ((lengths & (1 << len)) === 0 || tagAt(lex, text, s, len) === undefined) continue;
-    const w = text.slice(s, s + len);
-    // 工程建设, 项目建设: the works and what is done to them, not a longer word.
-    // (铁路沿线: the facility and where along it.)
-    return !SUFFIX_CLASS.has(w) && !/^v/.test(lex.tags.get(w.slice(e - s)) ?? '') && !LOCATIVES.has(w.slice(e - s));
-  }
-  return false;
-}
-
 /** Where the facility word at [s, e) of the clause text[lo, hi) ends a name: the name's span, else undefined. */
 export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: number, e: number, cls: SuffixClass): Span | undefined {
   lexTag = (w) => lex.tags.get(w) ?? '';
   const suffix = text.slice(s, e);
   if (cls === 'strict') {
     // Cheap first (most one-character facility words are in common words): 城市, 路网 | 道路, 县城, 一线.
-    if (e < hi && tagAt(lex, text, s, e + 1 - s) !== undefined) return undefined;
+    if (e < hi && tagAt(lex, text, s, e + 1 - s) !== undefined && !extendsAt(text, e)) return undefined;
     const pair = s > lo ? tagAt(lex, text, s - 1, e + 1 - s) : undefined;
     if (pair !== undefined && !PROPER_TAGS.has(pair)) return undefined;
   }
@@ -369,7 +352,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // (A programme's 任务, 工作 are still the programme: 完成…三年行动任务.)
   if (cls !== 'programme' && CONTINUATION.has(text.slice(e, Math.min(e + 2, hi)))) return undefined;
   // A noun character glued on (豫南中心仓): it starts no word of its own.
-  if (e < hi && isHan(text[e]) && NOUN_CHAR_TAGS.has(lex.charTags[text.charCodeAt(e)] ?? 'x')) {
+  if (e < hi && isHan(text[e]) && NOUN_CHAR_TAGS.has(lex.charTags[text.charCodeAt(e)] ?? 'x') && !extendsAt(text, e)) {
     const next = wordAfter(lex, text, e, hi);
     if (next && next.word.length === 1) return undefined;
   }
@@ -386,7 +369,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // “4+4科创工程”: a slogan in quotes that ends in a facility word.
   if (text[e] === '”') {
     const open = text.lastIndexOf('“', s);
-    if (open >= lo && /[\d+＋]/.test(text.slice(open, e))) return undefined; // (“六小工程” is a programme)
+    if (open >= lo && /[\d+＋](?!号)/.test(text.slice(open, e))) return undefined; // (“六小工程” is a programme; “北驾祁连·9号公路” a road)
   }
   // 凤凰谷零碳研究院: the facility word names where an institution is.
   if (institutionAfter(text, e, hi) && !/^v/.test(wordAfter(lex, text, e, hi)?.tag ?? '')) return undefined;
@@ -416,7 +399,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
     if (!scanned.words.some((t) => t.kind === 'proper' && t.word.length > 1)) return undefined;
   }
   if (STOP_WORDS.has(holder.word)) return undefined;
-  // 崇左至凭祥铁路, 黄桶至百色铁路: a line named by its two ends.
+  // 崇左至凭祥铁路, 黄桶至百色铁路: a line named by its two ends (a place may hold a function character: 西宁至成都铁路).
   if (ROUTE_WORDS.has(suffix)) {
     let to = ROUTE_END_RE.exec(text.slice(Math.max(lo, s - 5), s));
     let at = to ? s - to[1].length - 1 : -1;
@@ -425,7 +408,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
       to = CARRIED_RE.exec(w);
       if (to) at = s - w.length + to.index;
     }
-    const from = to && ![...to[1]].some((c) => FUNCTION_CHARS.has(c)) ? routeStart(lex, text, lo, at) : -1;
+    const from = to && (/^ns/.test(lex.tags.get(to[1]) ?? '') || ![...to[1]].some((c) => FUNCTION_CHARS.has(c))) ? routeStart(lex, text, lo, at) : -1;
     if (from >= 0) return { start: from, end: sectionEnd(text, lo, hi, e) };
   }
   // 防城港, 连云港: a city the dictionary knows, not a port.
@@ -435,7 +418,8 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   if (cls === 'works' && words.length > 0 && words[words.length - 1].tag === 'quote' && !words.some((t) => t.kind === 'proper' && t.tag !== 'quote')) return undefined;
   // (虞公港二期: a phase after a one-character facility word says works are meant; two pieces of a name do.)
   const phased = cls === 'strict' && PHASE_RE.test(text.slice(e, Math.min(hi, e + 3)));
-  if (start >= s || !(isSpecific(words, phased ? 'proper' : cls, suffix === '路' || suffix === '街') || (GARDEN_RE.test(suffix) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
+  const street = cls === 'proper' && holder.tag === 'ns' && holder.start === start && holder.word.endsWith(suffix); // 西大街, a place
+  if (start >= s || !(street || isSpecific(words, phased ? 'proper' : cls, suffix === '路' || suffix === '街') || (GARDEN_RE.test(suffix) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
     return undefined;
   }
 

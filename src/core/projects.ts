@@ -7,7 +7,7 @@
 // or a proper name (汉江西路, 郑州机场). Members of a list of projects (荣乌、西阜、津石高速公路), programmes
 // named by their form (南水北调) and short forms (平漯周高铁 of 平漯周高铁项目) are in projectLists.ts.
 import { charTable } from './text';
-import { isHan, lexiconFor } from './projectLexicon';
+import { isHan, lexiconFor, MAX_WORD, wordBefore } from './projectLexicon';
 import { listMembers, programmeNames, shortForms } from './projectLists';
 import { facilityEndingAt, markFacilityEnds, nameAt } from './projectScan';
 import { SUFFIX_CLASS } from './projectWords';
@@ -69,7 +69,13 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
     const after = spans.find((sp) => sp.start === end);
     names.add(after ? paragraphText.slice(m.index!, after.end) : m[0]);
   }
-  if (paragraphText.includes('环')) for (const m of paragraphText.matchAll(RING_ROAD_RE)) names.add(m[0]);
+  if (paragraphText.includes('环')) {
+    for (const m of paragraphText.matchAll(RING_ROAD_RE)) {
+      // 北京南六环: a city's ring road with the city's name before it.
+      const place = m.index! > 1 ? wordBefore(lex, paragraphText, m.index!, Math.max(0, m.index! - MAX_WORD)) : undefined;
+      names.add(place && place.tag === 'ns' && place.word.length >= 2 && place.word.length <= 3 ? place.word + m[0] : m[0]);
+    }
+  }
   for (const n of listMembers(paragraphText, spans, lex)) names.add(n);
   for (const n of programmeNames(paragraphText)) names.add(n);
   for (const n of shortForms([...names])) names.add(n);
@@ -87,11 +93,14 @@ function mayNameNumberedRoad(text: string): boolean {
 }
 const RING_ROAD_RE = /(?:[东西南北][一二三四五六]环(?:路)?|[大东西南北]外环(?:路)?(?![境])|(?<![\u4e00-\u9fff])[东西南北]环路)(?:[一二三四五六七八九]期|[东西南北]段)?/g;
 const LIST_BEFORE = new Set([...'、和及与']);
+const REGION_OR_EVENT_AFTER = /^(?:经济带|经济圈|经济走廊|[\u4e00-\u9fff]{0,4}(?:论坛|博览会|峰会))/;
 const LIST_AFTER = new Set([...'、和及与等（(']);
-const PROGRAMME_FORM_RE = /^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|引[汉黄江滦洮嫩湘渭淮丹长][济入][\u4e00-\u9fff]|退[耕牧田渔]还[林草湖海]|[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽吉黑][电煤气]入[\u4e00-\u9fff]|([村户组镇乡])\1通)$/;
+const PROGRAMME_FORM_RE = /^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|引[汉黄江滦洮嫩湘渭淮丹长][济入补][\u4e00-\u9fff]|退[耕牧田渔]还[林草湖海]|[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽吉黑][电煤气]入[\u4e00-\u9fff]|([村户组镇乡])\1通)$/;
 /** A name that ends in no facility word and is no programme's form: a list member. */
 function isBare(name: string): boolean {
   if (PROGRAMME_FORM_RE.test(name)) return false;
+  // 中印尼“两国双园”: a quoted name ends in its facility word inside the closing quote.
+  if (name.endsWith('”') || name.endsWith('"')) name = name.slice(0, -1);
   for (let k = Math.min(6, name.length); k >= 1; k--) if (SUFFIX_CLASS.has(name.slice(-k))) return false;
   return !/(?:段|期|扩建|[一二三四五六外]环|环路|[一二三四]线)$/.test(name);
 }
@@ -190,8 +199,9 @@ function lineHits(line: string, pattern: RegExp): Hit[] {
     }
     // A name without its facility word (荣乌 of 荣乌、西阜、…高速公路) is a mention where it stands in a list.
     if (isBare(name) && !LIST_BEFORE.has(line[at - 1]) && !LIST_AFTER.has(line[end])) continue;
-    // Inside a book title (《河北雄安新区总体规划》) a name is part of the plan's title.
-    if (inBookTitle(line, at)) continue;
+    // Inside a book title (《河北雄安新区总体规划》) a name is part of the plan's title; before 经济带, 经济圈 or an
+    // event's name it names a region or an event (平陆运河经济带, 中欧班列经济圈, 第二届中欧班列国际合作论坛).
+    if (inBookTitle(line, at) || REGION_OR_EVENT_AFTER.test(line.slice(end, end + 8))) continue;
     // 武夷山国家公园（江西片区）: a parenthesis that qualifies the name before it is no mention of its own.
     if ((line[at - 1] === '（' || line[at - 1] === '(') && (line[end] === '）' || line[end] === ')') && isHan(line[at - 2] ?? '')) continue;
     hits.push({ name, span: { start: at, end } });

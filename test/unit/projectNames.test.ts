@@ -101,3 +101,116 @@ test('without nodejieba’s dictionary file, the words the segmenter gives serve
   for (const n of ['平漯周高铁项目', '汉江西路', '姜家变电站']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
   assert.ok(!found.some((n) => n.includes('城市更新')));
 });
+
+test('a ring road with its city before it; a quoted joined name is a mention outside lists too', () => {
+  assert.ok(names('京雄高速直达北京南六环和大兴国际机场。').includes('北京南六环'));
+  assert.ok(names('续建东二环、北三环等10条道路。').includes('东二环'));
+  const m = mentions('加快中国—东盟信息港、中马“两国双园”建设。\n中马“两国双园”入驻企业增加。');
+  assert.equal(m.get('中马“两国双园”'), 2);
+});
+
+test('lines by their two ends: a place holding a function character, one line before 等 and its kind', () => {
+  assert.ok(names('加快西宁至成都铁路建设。').includes('西宁至成都铁路'));
+  assert.deepEqual(names('开工同德至玛沁等公路项目，推进扁都口至峨堡等省际大通道建设。'), ['同德至玛沁', '扁都口至峨堡']);
+  assert.ok(names('建成尖扎至贵德、小柴旦湖至老茫崖等公路。').includes('尖扎至贵德'));
+});
+
+test('a list ending in 等 and its kind before the clause ends; a count of lines is no name', () => {
+  assert.ok(names('推进卡阳、常宁等14个750千伏电网工程、青疆联网通道建设。').includes('卡阳'));
+  assert.deepEqual(names('加西、沙久等11条国省干线公路建成通车。'), ['加西', '沙久']);
+});
+
+test('building work after a phase; the Three-North works; a national medical centre, not two kinds of centre', () => {
+  assert.ok(names('青藏直流二期扩建投运。').includes('青藏直流二期扩建'));
+  assert.deepEqual(names('“三北”工程六期完成年度攻坚任务，打好“三北”工程攻坚战。'), ['“三北”工程', '“三北”工程六期']);
+  assert.deepEqual(names('用好国家和省级区域医疗中心，投运国家中医区域医疗中心。'), ['国家中医区域医疗中心']);
+});
+
+test('county-level place names the dictionary lacks or tags as common words are places (placeNames.ts)', () => {
+  assert.ok(names('大同经开区、阳泉高新区入选首批国家级零碳园区建设名单。').includes('大同经开区'));
+  assert.ok(names('加快建设大同国家数据标注基地。').includes('大同国家数据标注基地'));
+});
+
+test('kinds of school, museum and park, sectors and goods, counted kinds and campaigns are no names', () => {
+  for (const text of [
+    '认定普惠性民办幼儿园1200余所，新改扩建义务教育寄宿制学校1700余所。',
+    '山西博物院位列国家一级博物馆运行评估第一名。',
+    '布局13个绿电产业园区，建设5大微短剧基地。',
+    '抓实风电光伏、新一代煤电、新型储能等11个重点领域项目，建设铝镁、黄金等有色金属项目。',
+    '推动铝产业链一体化项目建成投产，打造临空经济区。',
+    '统筹推动重焕“山西好风光”工程，实施扶残助学圆梦工程，实施再电气化工程。',
+    '实施坡耕地治理、小流域综合治理等项目，培育水权水市场，融入全国碳排放权交易市场。',
+    '高标准联通市场设施，打造环京津冀算力走廊。',
+  ]) {
+    assert.deepEqual(names(text).filter((n) => n !== '山西博物院'), [], text);
+  }
+  // Works named by a place the dictionary splits are still names.
+  assert.ok(names('加快实施保满市郊氢能轨道项目。').includes('保满市郊氢能轨道项目'));
+  assert.ok(names('实施史家湾安全饮水工程。').includes('史家湾安全饮水工程'));
+  assert.ok(names('做好陶寺、丁村等遗迹考古。').includes('丁村'));
+});
+
+test('programmes named by what they do keep their verbs; coverage and slogans are no lines', () => {
+  assert.deepEqual(names('深入实施促进居民增收三年行动。'), ['促进居民增收三年行动']);
+  assert.deepEqual(names('深入实施优化营商环境改进提升三年行动，提升服务。'), ['优化营商环境改进提升三年行动']);
+  assert.deepEqual(names('继续实施“交通提升”三年行动。'), ['“交通提升”三年行动']);
+  assert.deepEqual(names('打好治本攻坚三年行动收官战。'), ['治本攻坚三年行动']);
+  assert.deepEqual(names('各市（州）中心城市全部通高铁，提质改造农村公路1200公里，加强大宗工业固废综合治理。'), []);
+});
+
+test('members before 等一批…项目 and after a conjunction; cultural park sections; 东数西算', () => {
+  assert.deepEqual(names('乌江寨等一批存量旅游项目实现盘活。'), ['乌江寨']);
+  assert.ok(names('推动贵阳环高扩容工程等14条高速公路项目和黄百等4个在建铁路项目加快建设。').includes('黄百'));
+  assert.ok(names('持续推进长江国家文化公园贵州段建设。').includes('长江国家文化公园贵州段'));
+  assert.ok(names('深入实施“东数西算”工程。').includes('“东数西算”工程'));
+  assert.ok(names('扩大陆海新通道班列、黔粤通道班列开行规模。').includes('黔粤通道班列'));
+});
+
+test('road extensions and widening are building work; a street the dictionary has; 引黄补淀; one site before 等景区', () => {
+  const found = names('启动实施复兴路西延、乐凯大街南延、北三环东延西延、白洋淀大道等骨干道路建设，完成京港澳高速拓宽。');
+  for (const n of ['复兴路西延', '乐凯大街南延', '北三环东延西延', '白洋淀大道', '京港澳高速拓宽']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  assert.deepEqual(names('古城改造和西大街整治还没有达到预期效果。'), ['西大街']);
+  assert.deepEqual(names('加快南水北调、引黄补淀等配套工程建设。').filter((n) => n !== '补淀'), ['南水北调', '引黄补淀']);
+  assert.deepEqual(names('南水北调配套工程顺利实施。'), ['南水北调']);
+  assert.deepEqual(names('加快易水湖等景区景点建设。'), ['易水湖']);
+  assert.deepEqual(names('宝硕、依棉、外贸印刷厂、金昌大厦等一批历史遗留难题得到解决。'), ['金昌大厦']);
+  // 固安 (a county the dictionary has as an adjective) opens a line by its two ends.
+  assert.ok(names('抓好固安至白沟新城城际铁路建设。').includes('固安至白沟新城城际铁路'));
+});
+
+test('numbered lines of a programme, ports of entry, mines, sites to become scenic areas; institutions and lists are no names', () => {
+  const found = names('“疆电外送”第三通道、“西气东输”第四通道等投运，别迭里口岸实现临时通关，大红柳滩锂铍矿加快建设。');
+  for (const n of ['“疆电外送”第三通道', '“西气东输”第四通道', '别迭里口岸', '大红柳滩锂铍矿']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  assert.ok(names('推进新疆昆仑山、罗布人村寨等创建国家5A级旅游景区。').includes('罗布人村寨'));
+  assert.ok(names('加快喀什和霍尔果斯经济开发区创新发展。').includes('霍尔果斯经济开发区'));
+  assert.deepEqual(names('持续实施青少年“筑基”工程，支持怀柔实验室新疆基地承担任务，推进算电协同等智能新基建工程。'), []);
+  assert.deepEqual(names('推动铜仁凤凰机场航空口岸正式开放。'), ['铜仁凤凰机场']);
+});
+
+test('bases of a product without a place, counted plants with their capacity and kinds of hospital are no names', () => {
+  assert.deepEqual(names('加快昌吉等玉米制种基地建设，打造优质冷水鱼供应基地，积极推动市州级医院创建三甲医院，改造农村次差公路。'), []);
+  assert.deepEqual(names('加快格尔木、德令哈3座35万千瓦光热电站建设。'), []);
+  assert.ok(names('三江源国家公园建设取得新成效。').includes('三江源国家公园'));
+  assert.ok(names('建设上合组织农业基地。').includes('上合组织农业基地'));
+});
+
+test('a programme keeps a verb of its own inside its name; a zone named by what it opens up is particular', () => {
+  assert.deepEqual(names('完成营商环境优化提升三年行动任务。'), ['营商环境优化提升三年行动']);
+  assert.deepEqual(names('开展公共法律服务规范提升三年行动。'), ['公共法律服务规范提升三年行动']);
+  assert.ok(names('增强塔城重点开发开放试验区产业集聚能力。').includes('塔城重点开发开放试验区'));
+});
+
+test('a quoted road numbered by 号 is a name, a quoted slogan with a count is not; markets named 市集', () => {
+  assert.deepEqual(names('“北驾祁连·9号公路”成为中国最美自驾线路。'), ['北驾祁连·9号公路']);
+  assert.deepEqual(names('实施“4+4科创工程”。'), []);
+  assert.deepEqual(names('打造贵阳“青云市集”等夜间消费聚集区55个。'), ['青云市集']);
+});
+
+test('a project named in an economic circle or an event is no mention there', () => {
+  const m = mentions('中欧班列（西安）开行增长。\n举办第二届中欧班列国际合作论坛，建设中欧班列经济圈。');
+  assert.equal(m.get('中欧班列'), 1);
+});
+
+test('保障 inside a facility name (解放军总医院涿州保障基地)', () => {
+  assert.ok(names('加快解放军总医院涿州保障基地建设。').includes('解放军总医院涿州保障基地'));
+});

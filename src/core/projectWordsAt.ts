@@ -1,0 +1,34 @@
+// What the project scan asks of its lexicon around a facility word (projectScan.ts nameAt): whether the word
+// before it is a common word, and whether a longer word runs past it (路网, 中心城区).
+import { MAX_WORD, tagAt, type Lexicon } from './projectLexicon';
+import { SUFFIX_CLASS } from './projectWords';
+
+/** The dictionary's tags of names: places, persons, other proper nouns, institutions, rare nouns, abbreviations, Latin. */
+export const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nz', 'nt', 'nx', 'j', 'eng', 'x']);
+/** Where along a facility (铁路沿线): a longer word with it that does not hide it. */
+const LOCATIVES = new Set(['沿线', '沿岸', '两岸', '两侧', '周边', '沿途']);
+
+/** A common word (not a facility word, not a name) of the dictionary. */
+export function commonWord(lex: Lexicon, w: string): boolean {
+  const tag = lex.tags.get(w);
+  return tag !== undefined && !SUFFIX_CLASS.has(w) && !PROPER_TAGS.has(tag);
+}
+
+/** commonWord for the two characters at text[start]: looked up without slicing, as most such pairs are no word. */
+export function commonWordAt(lex: Lexicon, text: string, start: number): boolean {
+  const tag = tagAt(lex, text, start, 2);
+  return tag !== undefined && !PROPER_TAGS.has(tag) && !SUFFIX_CLASS.has(text.slice(start, start + 2));
+}
+
+/** Whether a word that is not a facility word starts at s and runs past e (路网, 中心城区). */
+export function longerWordAt(lex: Lexicon, text: string, s: number, e: number, hi: number): boolean {
+  const lengths = lex.startMask[text.charCodeAt(s)];
+  for (let len = Math.min(MAX_WORD, hi - s); len > e - s; len--) {
+    if ((lengths & (1 << len)) === 0 || tagAt(lex, text, s, len) === undefined) continue;
+    const w = text.slice(s, s + len);
+    // 工程建设, 项目建设: the works and what is done to them, not a longer word.
+    // (铁路沿线: the facility and where along it.)
+    return !SUFFIX_CLASS.has(w) && !/^v/.test(lex.tags.get(w.slice(e - s)) ?? '') && !LOCATIVES.has(w.slice(e - s));
+  }
+  return false;
+}
