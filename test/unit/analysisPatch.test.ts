@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { AnalysisCache, analyzeText } from '../../src/core/analyze';
-import { applyAnalysisPatch, applyAnalysisPatchInSteps, diffAnalysis, patchSize } from '../../src/core/analysisPatch';
+import { applyAnalysisPatch, applyAnalysisPatchInSteps, diffAnalysis, patchSize, STEP_ITEMS } from '../../src/core/analysisPatch';
 import { loadJiebaSegmenter } from '../../src/core/segmenter';
 import { movedOffset, textEdits } from '../../src/core/textEdits';
 import { CORPUS_DIR } from './corpus';
@@ -147,7 +147,7 @@ describe('analysis patches', () => {
       shift += typed.length;
     }
     assert.ok(worst <= 10, `at most ${worst} items sent for one typed character`);
-    // The host applies a patch a slice at a time: the steps pause every 2,000 items and end in the same analysis.
+    // The host applies a patch a slice at a time: the steps pause every STEP_ITEMS items and end in the same analysis.
     const edited = text.slice(0, 100) + '字' + text.slice(100);
     const after = analyzeText(edited, { segmenter, cache });
     const patch = diffAnalysis(before, after, text, edited);
@@ -155,7 +155,7 @@ describe('analysis patches', () => {
     let pauses = 0;
     let step = steps.next();
     for (; !step.done; step = steps.next()) pauses++;
-    assert.equal(pauses, Math.floor(patchSize(patch).total / 2000));
+    assert.equal(pauses, Math.floor(patchSize(patch).total / STEP_ITEMS));
     assert.equal(JSON.stringify(step.value), JSON.stringify(after));
   });
 
