@@ -180,6 +180,8 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
   };
 }
 
+const NO_CUE: RoleCue = Object.freeze({});
+
 /** Each section's cue merged with its ancestors' (the innermost that says wins); each heading's cue worked out once. */
 function cuesBySection(sections: readonly Section[], cache: AnalysisCache | undefined): Map<string, RoleCue> {
   const own = new Map(sections.map((s) => [s.id, s]));
@@ -188,9 +190,11 @@ function cuesBySection(sections: readonly Section[], cache: AnalysisCache | unde
     let cue = merged.get(s.id);
     if (cue) return cue;
     const parent = s.parentId ? own.get(s.parentId) : undefined;
+    const outer = parent ? cueOf(parent) : NO_CUE;
     // Headings of parts (一、 (一)); the title line gives the report's year (meta), lead-ins (一是…) are topics.
-    const mine = s.level === 1 || s.level === 2 ? (cache ? cache.sectionCue(s.title) : sectionCue(s.title)) : {};
-    cue = parent ? mergeCues([mine, cueOf(parent)]) : mergeCues([mine]);
+    const mine = s.level === 1 || s.level === 2 ? (cache ? cache.sectionCue(s.title) : sectionCue(s.title)) : NO_CUE;
+    // A heading that says nothing (most: lead-ins) has its parent's cue, the same object: nothing is made anew.
+    cue = mine.role === undefined && mine.year === undefined ? outer : mergeCues([mine, outer]);
     merged.set(s.id, cue);
     return cue;
   };
