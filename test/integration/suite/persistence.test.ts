@@ -197,7 +197,8 @@ suite('persistence', () => {
     try {
       await tag({ uri: doc.uri, ranges: [ps[0].range], tags: ['写入失败'] });
       await api.annotations.flush(doc.uri);
-      assert.equal(api.annotations.stats.failures, failures + 1, 'the write failed');
+      // (On a busy machine the delayed save can fire during the tag command, then the flush tries once more: each fails.)
+      assert.ok(api.annotations.stats.failures >= failures + 1, 'the write failed');
       assert.deepEqual(leftovers(), [], 'the temporary file is removed');
       assert.ok(api.annotations.list(doc.uri)[0].tags.includes('写入失败'), 'the change is kept in memory');
     } finally {
