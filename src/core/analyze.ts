@@ -3,6 +3,7 @@
 import { extractFigures } from './figures';
 import type { IndicatorTable } from './indicators';
 import { reportMeta } from './metadata';
+import { RecentMap } from './recentMap';
 import { collectProjects, findProjectNames, ProjectMatchCache } from './projects';
 import type { Segmenter } from './segmenter';
 import { parseStructure } from './structure';
@@ -32,17 +33,13 @@ interface ParagraphResult {
 
 /** Per-paragraph results keyed by paragraph text. Keep one per open document. */
 export class AnalysisCache {
-  private entries = new Map<string, ParagraphResult>();
-  private previous = new Map<string, ParagraphResult>();
+  private readonly entries = new RecentMap<ParagraphResult>();
   hits = 0;
   misses = 0;
 
   get(text: string): ParagraphResult | undefined {
-    const hit = this.entries.get(text) ?? this.previous.get(text);
-    if (hit) {
-      this.hits++;
-      this.entries.set(text, hit);
-    }
+    const hit = this.entries.get(text);
+    if (hit) this.hits++;
     return hit;
   }
 
@@ -67,8 +64,7 @@ export class AnalysisCache {
 
   /** Called after each full pass: forget paragraphs that were not seen in the last two passes. */
   sweep(): void {
-    this.previous = this.entries;
-    this.entries = new Map();
+    this.entries.sweep();
   }
 }
 

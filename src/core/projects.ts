@@ -6,6 +6,7 @@
 // Names made only of generic words (重点项目, 城市更新项目) are dropped; most facility words also need a place
 // or a proper name (汉江西路, 郑州机场). Members of a list of projects (荣乌、西阜、津石高速公路), programmes
 // named by their form (南水北调) and short forms (平漯周高铁 of 平漯周高铁项目) are in projectLists.ts.
+import { RecentMap } from './recentMap';
 import { charTable } from './text';
 import { isHan, lexiconFor, MAX_WORD, wordBefore } from './projectLexicon';
 import { listMembers, programmeNames, shortForms } from './projectLists';
@@ -155,21 +156,13 @@ interface Hit {
 export class ProjectMatchCache {
   key = '';
   pattern?: RegExp;
-  lines = new Map<string, Hit[]>();
+  /** A line's mentions, from the last two analyses. */
+  readonly lines = new RecentMap<Hit[]>();
   captions = new Map<string, string[]>();
-  private previousLines = new Map<string, Hit[]>();
-
-  /** A line's mentions from the last two analyses, or undefined. */
-  line(text: string): Hit[] | undefined {
-    const hit = this.lines.get(text) ?? this.previousLines.get(text);
-    if (hit) this.lines.set(text, hit);
-    return hit;
-  }
 
   /** After an analysis: lines not seen in the last two are forgotten (captions are few and kept, up to a bound). */
   sweep(): void {
-    this.previousLines = this.lines;
-    this.lines = new Map();
+    this.lines.sweep();
     if (this.captions.size > 10_000) this.captions.clear();
   }
 
@@ -177,8 +170,7 @@ export class ProjectMatchCache {
   reset(key: string, pattern: RegExp): void {
     this.key = key;
     this.pattern = pattern;
-    this.lines = new Map();
-    this.previousLines = new Map();
+    this.lines.clear();
   }
 }
 
@@ -229,7 +221,7 @@ export function collectProjects(text: string, names: Iterable<string>, paragraph
       if (to < 0) to = text.length;
       if (to > from) {
         const line = text.slice(from, to);
-        let found = matches.line(line);
+        let found = matches.lines.get(line);
         if (!found) matches.lines.set(line, (found = lineHits(line, matches.pattern!)));
         for (const h of found) hits.push({ name: h.name, span: { start: h.span.start + from, end: h.span.end + from } });
       }
