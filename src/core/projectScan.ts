@@ -20,7 +20,7 @@ import {
   type SuffixClass,
 } from './projectWords';
 import type { Span } from './types';
-export { facilityEndingAt, facilityWords, markFacilityEnds } from './projectSuffixes';
+export { addFacilityWord, facilityEndingAt, facilityWords, markFacilityEnds } from './projectSuffixes';
 
 const NUMERAL_RE = /^[一二三四五六七八九十两几]$/;
 const MAGNITUDE_RE = /^[百千万亿]$/;

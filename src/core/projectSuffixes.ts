@@ -3,10 +3,7 @@
 // paragraph pass (projects.ts, through projectScan's re-export).
 import { SUFFIX_CLASS, SUFFIXES } from './projectWords';
 
-/**
- * Facility words by their last character, and the pairs of characters that end the longer ones: a clause is
- * read once, character by character, not matched against hundreds of words.
- */
+/** Facility words by their last character, and the pairs of characters that end the longer ones. */
 const SUFFIX_LENGTHS = new Map<string, number[]>();
 const LAST_CHAR = new Uint8Array(0x10000);
 const SUFFIX_PAIRS = new Set<string>();
@@ -20,14 +17,19 @@ for (const w of SUFFIXES) {
 /** The facility words in text[lo, hi), [start, end), the longest at each end, none inside another. */
 export function facilityWords(text: string, lo: number, hi: number): [number, number][] {
   const out: [number, number][] = [];
-  for (let i = lo; i < hi; i++) {
-    const len = facilityEndingAt(text, lo, i);
-    if (len === 0) continue;
-    const start = i + 1 - len;
-    while (out.length && out[out.length - 1][0] >= start) out.pop(); // 产业园 inside 产业园区
-    out.push([start, i + 1]);
-  }
+  for (let i = lo; i < hi; i++) addFacilityWord(out, i + 1, facilityEndingAt(text, lo, i));
   return out;
+}
+
+/**
+ * Adds the facility word of `length` ending at `end` (none for 0) to those found so far in text order, replacing
+ * the ones it holds (产业园 inside 产业园区).
+ */
+export function addFacilityWord(found: [number, number][], end: number, length: number): void {
+  if (length === 0) return;
+  const start = end - length;
+  while (found.length && found[found.length - 1][0] >= start) found.pop();
+  found.push([start, end]);
 }
 
 /** Marks with `value` in `table` the characters a facility word can end with, for a caller's own pass over a text. */

@@ -10,7 +10,7 @@ import { RecentMap } from './recentMap';
 import { charTable } from './text';
 import { isHan, lexiconFor, MAX_WORD, wordBefore } from './projectLexicon';
 import { listMembers, programmeNames, shortForms } from './projectLists';
-import { facilityEndingAt, markFacilityEnds, nameAt } from './projectScan';
+import { addFacilityWord, facilityEndingAt, markFacilityEnds, nameAt } from './projectScan';
 import { SUFFIX_CLASS } from './projectWords';
 import type { Segmenter } from './segmenter';
 import type { Paragraph, Project, Span } from './types';
@@ -35,31 +35,23 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
   for (let lo = 0, i = 0; i <= n; i++) {
     const mark = i < n ? SCAN[paragraphText.charCodeAt(i)] : CLAUSE_END;
     if (mark !== CLAUSE_END) {
-      if (mark === FACILITY_END) {
-        const len = facilityEndingAt(paragraphText, lo, i);
-        if (len > 0) {
-          while (ends.length && ends[ends.length - 1][0] >= i + 1 - len) ends.pop(); // 产业园 inside 产业园区
-          ends.push([i + 1 - len, i + 1]);
-        }
-      }
+      if (mark === FACILITY_END) addFacilityWord(ends, i + 1, facilityEndingAt(paragraphText, lo, i));
       continue;
     }
     const hi = i;
     const clauseLo = lo;
     lo = i + 1;
     if (ends.length === 0) continue;
-    {
-      const found: Span[] = [];
-      for (const [s, e] of ends) {
-        const span = nameAt(lex, paragraphText, clauseLo, hi, s, e, SUFFIX_CLASS.get(paragraphText.slice(s, e))!);
-        if (span) found.push(span);
-      }
-      ends.length = 0;
-      // Keep the longest reading: 大数据产业园一期工程, not also 大数据产业园 inside it.
-      // (Two facility words may give one span, 庞口大道|整治提升工程: it is kept once.)
-      for (const f of found) {
-        if (!found.some((g) => g !== f && g.start <= f.start && g.end >= f.end && (g.end - g.start > f.end - f.start || found.indexOf(g) < found.indexOf(f)))) spans.push(f);
-      }
+    const found: Span[] = [];
+    for (const [s, e] of ends) {
+      const span = nameAt(lex, paragraphText, clauseLo, hi, s, e, SUFFIX_CLASS.get(paragraphText.slice(s, e))!);
+      if (span) found.push(span);
+    }
+    ends.length = 0;
+    // Keep the longest reading: 大数据产业园一期工程, not also 大数据产业园 inside it.
+    // (Two facility words may give one span, 庞口大道|整治提升工程: it is kept once.)
+    for (const f of found) {
+      if (!found.some((g) => g !== f && g.start <= f.start && g.end >= f.end && (g.end - g.start > f.end - f.start || found.indexOf(g) < found.indexOf(f)))) spans.push(f);
     }
   }
   const names = new Set(spans.map((sp) => paragraphText.slice(sp.start, sp.end)));
