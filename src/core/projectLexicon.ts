@@ -263,22 +263,29 @@ export function wordBefore(lex: Lexicon, text: string, end: number, lo = 0): Lex
   return { word: last, tag: lex.charTags[last.charCodeAt(0)] ?? 'x', start: end - 1 };
 }
 
+/**
+ * The index in lex.words of the word text[start, start + length) (2 to MAX_WORD characters), or -1: looked up
+ * without slicing the text, and only if some word of that length starts and ends with the characters there.
+ */
+function wordIndexAt(lex: Lexicon, text: string, start: number, length: number): number {
+  const bit = 1 << length;
+  if ((lex.startMask[text.charCodeAt(start)] & bit) === 0 || (lex.endMask[text.charCodeAt(start + length - 1)] & bit) === 0) return -1;
+  return lex.words.find(text, start, length, WordTable.hashOf(text, start, length));
+}
+
 /** The tag of the word text[start, start + length) if the lexicon has it: looked up without slicing the text. */
 export function tagAt(lex: Lexicon, text: string, start: number, length: number): string | undefined {
   if (length === 1) return lex.charTags[text.charCodeAt(start)];
   if (length > MAX_WORD) return lex.tags.get(text.slice(start, start + length));
-  if ((lex.startMask[text.charCodeAt(start)] & (1 << length)) === 0 || (lex.endMask[text.charCodeAt(start + length - 1)] & (1 << length)) === 0) return undefined;
-  const i = lex.words.find(text, start, length, WordTable.hashOf(text, start, length));
+  const i = wordIndexAt(lex, text, start, length);
   return i >= 0 ? lex.words.tag(i) : undefined;
 }
 
 /** The word that starts at `start`, by forward maximum matching (for what follows a facility word). */
 export function wordAfter(lex: Lexicon, text: string, start: number, hi = text.length): LexToken | undefined {
   if (start >= hi) return undefined;
-  const lengths = lex.startMask[text.charCodeAt(start)];
   for (let len = Math.min(MAX_WORD, hi - start); len >= 2; len--) {
-    if ((lengths & (1 << len)) === 0 || (lex.endMask[text.charCodeAt(start + len - 1)] & (1 << len)) === 0) continue;
-    const i = lex.words.find(text, start, len, WordTable.hashOf(text, start, len));
+    const i = wordIndexAt(lex, text, start, len);
     if (i >= 0) return { word: lex.words.word(i), tag: lex.words.tag(i), start };
   }
   const c = text[start];
