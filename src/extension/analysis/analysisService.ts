@@ -335,7 +335,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
       if (this.worker !== worker) return;
       this.worker = undefined;
       this.log.error(`analysis worker stopped: ${reason}`);
-        this.received.clear();
+      this.received.clear();
       this.rejectPending(new Error(`the analysis worker stopped: ${reason}`));
     };
     worker.on('error', (err) => lost(err.stack ?? err.message));
