@@ -3,6 +3,7 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { decodeReport } from '../core/reportInput';
+import { compareCodeUnits } from '../core/text';
 
 export interface Input {
   /** The file's path, or '-' for standard input. */
@@ -58,7 +59,7 @@ function reportsUnder(dir: string): { path: string; bytes: number }[] {
     } catch {
       return; // an unreadable folder holds nothing we can read
     }
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const e of entries.sort((a, b) => compareCodeUnits(a.name, b.name))) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
       else if (REPORT_FILE.test(e.name) && !e.name.endsWith('.annotations.json')) {

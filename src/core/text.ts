@@ -18,3 +18,11 @@ export function errorMessage(err: unknown): string {
 export function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
+
+/**
+ * Orders strings by their UTF-16 code units, as `<` does: the same order on every machine, and far cheaper than
+ * localeCompare (ICU) for thousands of paths.
+ */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

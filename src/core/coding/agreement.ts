@@ -5,6 +5,7 @@
 // and which reports were compared and which left out (in one set only; the copies' texts differ).
 import { cohenKappa, krippendorffAlphaNominal, percentAgreement } from './agreementStats';
 import { normalizeTagName, tagKey } from './tagNames';
+import { compareCodeUnits } from '../text';
 
 /** One coder's work on one report. Offsets are code points. */
 export interface CoderReport {
@@ -87,7 +88,7 @@ export function compareCoders(a: CoderSet, b: CoderSet): AgreementResult {
     const tagsB = paragraphTags(paragraphs, rb.annotations, names);
     paragraphs.forEach((_, i) => units.push({ report: ra.text !== undefined ? ra : rb, index: i, a: tagsA[i], b: tagsB[i] }));
   }
-  const keys = [...names.keys()].sort((x, y) => (names.get(x)! < names.get(y)! ? -1 : names.get(x)! > names.get(y)! ? 1 : 0));
+  const keys = [...names.keys()].sort((x, y) => compareCodeUnits(names.get(x)!, names.get(y)!));
 
   const pooledA: boolean[] = [];
   const pooledB: boolean[] = [];

@@ -9,6 +9,7 @@ import { readSidecar, readTextIfExists } from '../sidecar';
 import { type Codebook, CODEBOOK_FILE, emptyCodebook, parseCodebookJson } from './codebookSchema';
 import type { CodedReport } from './codedReport';
 import { type FileState, SIDECAR_SUFFIX, sidecarOfReport, type TagChangeInput } from './tagOperations';
+import { compareCodeUnits } from '../text';
 
 /** The nearest report-annotator.codebook.json in `dir` or a folder above it, if any. */
 export function findCodebook(dir: string): string | undefined {
@@ -70,7 +71,7 @@ export function workspacePath(file: string, root: string): string {
 export async function reportFilesUnder(path: string): Promise<string[]> {
   if (!statSync(path).isDirectory()) return [path];
   const out: string[] = [];
-  const entries = (await fs.readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = (await fs.readdir(path, { withFileTypes: true })).sort((a, b) => compareCodeUnits(a.name, b.name));
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const full = join(path, e.name);
@@ -84,7 +85,7 @@ export async function reportFilesUnder(path: string): Promise<string[]> {
 export async function collectSidecars(dir: string): Promise<FileState[]> {
   const out: FileState[] = [];
   const entries = await fs.readdir(dir, { withFileTypes: true });
-  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const e of entries.sort((a, b) => compareCodeUnits(a.name, b.name))) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const full = join(dir, e.name);
     if (e.isDirectory()) out.push(...(await collectSidecars(full)));

@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../../core/atomicWrite';
 import type { CorpusReport } from '../../core/corpus/grouping';
 import type { FindQuery } from '../../core/corpus/kwic';
 import type { IndicatorEntry } from '../../core/indicators';
-import { errorMessage } from '../../core/text';
+import { compareCodeUnits, errorMessage } from '../../core/text';
 import type { CorpusRequest, CorpusResponse, FileRef, FileResult } from './corpusProtocol';
 
 export interface FailedReport {
@@ -227,7 +227,7 @@ export class CorpusIndex implements vscode.Disposable {
     ]);
     const out = new Set(excluded.flat().map((u) => u.toString()));
     // Sorted by code unit, not localeCompare: thousands of paths through ICU stall the host for tens of ms.
-    return files.filter((u) => u.scheme === 'file' && !out.has(u.toString())).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return files.filter((u) => u.scheme === 'file' && !out.has(u.toString())).sort((a, b) => compareCodeUnits(a.path, b.path));
   }
 
   /** The files of the last run's reports (and failures), or undefined when none were remembered. */
