@@ -9,6 +9,7 @@ import { prepareLexicon } from '../src/core/projectLexicon';
 import { loadJiebaSegmenter } from '../src/core/segmenter';
 import { CORPUS_DIR, corpusText } from '../test/unit/corpus';
 import { bareRegexPass } from './figuresBench';
+import { mbPerSecond, median } from './measure';
 
 const MB = 1024 * 1024;
 
@@ -37,7 +38,7 @@ function time(runs: number, fn: () => void): number {
     fn();
     ms.push(performance.now() - t0);
   }
-  return ms.sort((a, b) => a - b)[runs >> 1];
+  return median(ms);
 }
 
 export async function runAnalysisBench(): Promise<void> {
@@ -58,10 +59,9 @@ export async function runAnalysisBench(): Promise<void> {
     fullTimes.push(time(1, () => analyzeText(text, { segmenter })));
     regexTimes.push(time(1, () => bareRegexPass(lines)));
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   const full = median(fullTimes);
-  const fullMBs = bytes / MB / (full / 1000);
-  const regexMBs = bytes / MB / (median(regexTimes) / 1000);
+  const fullMBs = mbPerSecond(bytes, full);
+  const regexMBs = mbPerSecond(bytes, median(regexTimes));
   const analysis = analyzeText(text, { segmenter });
   console.log(
     `analysis: ${(bytes / MB).toFixed(2)} MB in ${full.toFixed(0)} ms = ${fullMBs.toFixed(2)} MB/s = ${(fullMBs / regexMBs).toFixed(3)} × the bare regex pass ` +
@@ -116,7 +116,7 @@ function hostCostBench(segmenter: ReturnType<typeof loadJiebaSegmenter>): void {
     before = after;
     current = edited;
   }
-  const med = (f: (e: (typeof edits)[number]) => number) => edits.map(f).sort((a, b) => a - b)[edits.length >> 1];
+  const med = (f: (e: (typeof edits)[number]) => number) => median(edits.map(f));
   console.log(
     `analysis: one character typed in ${(Buffer.byteLength(text) / MB).toFixed(1)} MB (median of ${edits.length} places): worker ${med((e) => e.analyzeMs).toFixed(1)} ms analysis + ` +
       `${med((e) => e.diffMs).toFixed(1)} ms diff; host ${med((e) => e.fullMs).toFixed(1)} ms to deserialise the whole analysis ` +

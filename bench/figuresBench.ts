@@ -5,20 +5,12 @@ import * as Recognizers from '@microsoft/recognizers-text-suite';
 import { readdirSync } from 'node:fs';
 import { extractFigures } from '../src/core/figures';
 import { CORPUS_DIR, corpusText } from '../test/unit/corpus';
+import { mbPerSecond, median } from './measure';
 
 const TARGET_BYTES = 2 * 1024 * 1024;
 const RUNS = 25;
 const WARM_UP_RUNS = 10;
 const BASELINE_SLICE_CHARS = 30_000;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function mbPerSecond(bytes: number, ms: number): number {
-  return bytes / (1024 * 1024) / (ms / 1000);
-}
 
 /** Paragraphs, as analyzeText hands them to extractFigures. */
 function paragraphsOf(text: string): string[] {
