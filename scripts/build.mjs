@@ -37,7 +37,14 @@ const requireHere = createRequire(import.meta.url);
  * those only (esbuild copies every one of them into each importing module: zod has 260). A namespace or
  * default import gets them all.
  */
+const imported = new Map();
 function importedNames(library) {
+  // Asked by the stub and by the library's own bundle: src/ is read once per library.
+  if (!imported.has(library)) imported.set(library, readImportedNames(library));
+  return imported.get(library);
+}
+
+function readImportedNames(library) {
   const names = new Set();
   const files = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
   for (const file of files(join(root, 'src'))) {
