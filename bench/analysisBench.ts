@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { deserialize, serialize } from 'node:v8';
 import { AnalysisCache, analyzeText } from '../src/core/analyze';
+import { analyzeEdit } from '../src/core/analyzeEdit';
 import { applyAnalysisPatch, diffAnalysis, patchSize } from '../src/core/analysisPatch';
 import { prepareLexicon } from '../src/core/projectLexicon';
 import { loadJiebaSegmenter } from '../src/core/segmenter';
@@ -82,7 +83,52 @@ export async function runAnalysisBench(): Promise<void> {
     `analysis: one paragraph edited: ${incremental.toFixed(1)} ms with the cache vs ${cold.toFixed(0)} ms cold ` +
       `= ${(cold / incremental).toFixed(1)}× faster`,
   );
+  typingBench(segmenter, text);
   hostCostBench(segmenter);
+}
+
+/**
+ * What the worker does for one character typed in a paragraph of a 1 MB report, both ways: the patch from the
+ * paragraph alone (analyzeEdit, what it answers with), and the whole text read again with the cache then diffed
+ * (what it did before, and still does when an edit moves a heading, a project or a list); then what the
+ * worker does after answering: its own copy of the new analysis, rebuilt from the patch.
+ */
+function typingBench(segmenter: ReturnType<typeof loadJiebaSegmenter>, text: string): void {
+  const cache = new AnalysisCache();
+  const wholeCache = new AnalysisCache();
+  let state = { text, analysis: analyzeText(text, { segmenter, cache }) };
+  analyzeText(text, { segmenter, cache: wholeCache });
+  const rows: { edit: number; whole: number; diff: number; rebuild: number; sent: number }[] = [];
+  let declined = 0;
+  for (let n = 0; n < 15; n++) {
+    const paragraphs = state.analysis.paragraphs;
+    const p = paragraphs[Math.floor(paragraphs.length * ((n + 1) / 16))];
+    const at = (p.range.start + p.range.end) >> 1;
+    const edited = state.text.slice(0, at) + '字' + state.text.slice(at);
+    const t0 = performance.now();
+    const { patch } = analyzeEdit(state, edited, { segmenter, cache });
+    const t1 = performance.now();
+    const whole = analyzeText(edited, { segmenter, cache: wholeCache });
+    const t2 = performance.now();
+    diffAnalysis(state.analysis, whole, state.text, edited);
+    const t3 = performance.now();
+    if (!patch) {
+      declined++;
+      state = { text: edited, analysis: whole };
+      continue;
+    }
+    const analysis = applyAnalysisPatch(state.analysis, patch);
+    const t4 = performance.now();
+    rows.push({ edit: t1 - t0, whole: t2 - t1, diff: t3 - t2, rebuild: t4 - t3, sent: patchSize(patch).sent });
+    state = { text: edited, analysis };
+  }
+  const med = (f: (r: (typeof rows)[number]) => number) => median(rows.map(f));
+  console.log(
+    `analysis: one character typed in a paragraph of ${(Buffer.byteLength(text) / MB).toFixed(1)} MB (median of ${rows.length} places; ${declined} declined): ` +
+      `the worker answers in ${med((r) => r.edit).toFixed(2)} ms from the paragraph (${med((r) => r.sent)} items sent) vs ` +
+      `${med((r) => r.whole).toFixed(1)} ms reading the whole text + ${med((r) => r.diff).toFixed(1)} ms diff = ` +
+      `${((med((r) => r.whole) + med((r) => r.diff)) / med((r) => r.edit)).toFixed(0)}× sooner; after answering it rebuilds its copy in ${med((r) => r.rebuild).toFixed(1)} ms`,
+  );
 }
 
 /**

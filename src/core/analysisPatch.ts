@@ -139,7 +139,7 @@ function idCuts<T>(before: readonly T[], after: readonly T[], start: (item: T) =
 }
 
 /** How many items (in text order) start before `from`. */
-function countBefore<T>(items: readonly T[], start: (item: T) => number, from: number): number {
+export function countBefore<T>(items: readonly T[], start: (item: T) => number, from: number): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {

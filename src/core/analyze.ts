@@ -8,7 +8,7 @@ import { collectProjects, findProjectNames, ProjectMatchCache } from './projects
 import type { Segmenter } from './segmenter';
 import { parseStructure } from './structure';
 import { attachRoles, listCue, mergeCues, type RoleCue, sectionCue } from './targets';
-import type { AnalysisWarning, DocumentAnalysis, Figure, Section, Span } from './types';
+import type { AnalysisWarning, DocumentAnalysis, Figure, Paragraph, Section, Span } from './types';
 
 /**
  * A text with more figures is refused (TooManyFiguresError): 8 MB of 1万1万… holds two million, which take
@@ -16,7 +16,7 @@ import type { AnalysisWarning, DocumentAnalysis, Figure, Section, Span } from '.
  */
 export const MAX_FIGURES_PER_DOCUMENT = 3_000_000;
 
-interface ParagraphResult {
+export interface ParagraphResult {
   figures: Figure[];
   /** Numbers left out as beyond the range of a double (see ExtractOptions.skipped). */
   skipped: Span[];
@@ -99,59 +99,12 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
 
   for (const paragraph of structure.paragraphs) {
     const body = text.slice(paragraph.range.start, paragraph.range.end);
-    let result = cache?.get(body);
-    if (!result || (segmenter && !result.projectNames)) {
-      const skipped: Span[] = [];
-      result = {
-        figures:
-          result?.figures ??
-          extractFigures(body, { maxFigures: MAX_FIGURES_PER_DOCUMENT - figures.length, skipped, indicators: options.indicators }),
-        skipped: result?.skipped ?? skipped,
-        projectNames: segmenter ? findProjectNames(body, segmenter) : undefined,
-      };
-      cache?.set(body, result);
-    }
-    const base = figures.length;
-    const count = result.figures.length;
+    const result = paragraphResult(body, options, MAX_FIGURES_PER_DOCUMENT - figures.length);
+    const section = result.figures.length > 0 ? (paragraph.sectionId && sectionCues.get(paragraph.sectionId)) || {} : undefined;
+    const placed = placeFigures(body, result, paragraph, figures.length, { section, list, reportYear: meta.year, workReport }, cache);
+    for (const f of placed) figures.push(f);
+    list = listAfter(body, list);
     const at = paragraph.range.start;
-    const section = count > 0 ? (paragraph.sectionId && sectionCues.get(paragraph.sectionId)) || {} : undefined;
-    // The figures' roles depend on the paragraph's context: the sections' cue, a list opened before it, the report.
-    const key = cache && section && `${section.role}|${section.year}|${list?.role}|${list?.year}|${meta.year}|${workReport}`;
-    const last = result.emitted;
-    if (key && last && last.at === at && last.base === base && last.paragraphId === paragraph.id && last.key === key) {
-      // Nothing the figures depend on moved (the paragraphs before an edit): the last analysis's objects as they
-      // are, neither copied nor compared again by the worker's diff.
-      for (const f of last.figures) figures.push(f);
-    } else {
-      // Local ids (f1…) become document ids; change.figureId follows.
-      const rename = (local: string) => `f${base + Number(local.slice(1))}`;
-      for (const f of result.figures) {
-        const moved = { start: f.range.start + at, end: f.range.end + at };
-        const change = f.change && { ...f.change, figureId: f.change.figureId && rename(f.change.figureId) };
-        // Without a cache nobody else holds the paragraph's figures: move them in place rather than copy millions.
-        if (cache) figures.push({ ...f, id: rename(f.id), range: moved, change, paragraphId: paragraph.id });
-        else {
-          f.id = rename(f.id);
-          f.range = moved;
-          f.change = change;
-          f.paragraphId = paragraph.id;
-          figures.push(f);
-        }
-      }
-      if (section) {
-        const mine = figures.slice(base);
-        // The same paragraph in the same context gets the same roles: kept with the paragraph, not worked out again.
-        if (key && result.roles?.key === key) {
-          result.roles.values.forEach((v, i) => Object.assign(mine[i], v));
-        } else {
-          attachRoles(body, mine, { section, list, reportYear: meta.year, workReport }, at);
-          if (key) result.roles = { key, values: mine.map((f) => ({ ...(f.role && { role: f.role }), ...(f.year !== undefined && { year: f.year }) })) };
-        }
-        if (key) result.emitted = { at, base, paragraphId: paragraph.id, key, figures: mine };
-      }
-    }
-    // 今年主要预期目标是： opens a list that runs over the following paragraphs up to the sentence's end.
-    list = listCue(body) ?? (list && !/[。！？!?]\s*$/.test(body) ? list : undefined);
     for (const s of result.skipped) {
       const range = { start: s.start + at, end: s.end + at };
       const written = abbreviate(text.slice(range.start, range.end));
@@ -176,6 +129,84 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
   };
 }
 
+/** A paragraph's own results: from the cache, else worked out now (and cached). */
+export function paragraphResult(body: string, options: AnalyzeOptions, maxFigures: number): ParagraphResult {
+  const { segmenter, cache } = options;
+  let result = cache?.get(body);
+  if (!result || (segmenter && !result.projectNames)) {
+    const skipped: Span[] = [];
+    result = {
+      figures: result?.figures ?? extractFigures(body, { maxFigures, skipped, indicators: options.indicators }),
+      skipped: result?.skipped ?? skipped,
+      projectNames: segmenter ? findProjectNames(body, segmenter) : undefined,
+    };
+    cache?.set(body, result);
+  }
+  return result;
+}
+
+/** What a paragraph's figures' roles depend on besides its text; `section` is undefined when it has no figures. */
+export interface FigureContext {
+  section: RoleCue | undefined;
+  list: RoleCue | undefined;
+  reportYear: number | undefined;
+  workReport: boolean;
+}
+
+/**
+ * A paragraph's figures as the document's: offsets in the document, ids after the `base` figures before it, roles
+ * in their context. Never changes objects another analysis holds.
+ */
+export function placeFigures(
+  body: string,
+  result: ParagraphResult,
+  paragraph: Paragraph,
+  base: number,
+  context: FigureContext,
+  cache: AnalysisCache | undefined,
+): readonly Figure[] {
+  const at = paragraph.range.start;
+  const { section, list, reportYear, workReport } = context;
+  // The figures' roles depend on the paragraph's context: the sections' cue, a list opened before it, the report.
+  const key = cache && section && `${section.role}|${section.year}|${list?.role}|${list?.year}|${reportYear}|${workReport}`;
+  const last = result.emitted;
+  // Nothing the figures depend on moved (the paragraphs before an edit): the last analysis's objects as they
+  // are, neither copied nor compared again by the worker's diff.
+  if (key && last && last.at === at && last.base === base && last.paragraphId === paragraph.id && last.key === key) return last.figures;
+  // Local ids (f1…) become document ids; change.figureId follows.
+  const rename = (local: string) => `f${base + Number(local.slice(1))}`;
+  const mine: Figure[] = [];
+  for (const f of result.figures) {
+    const moved = { start: f.range.start + at, end: f.range.end + at };
+    const change = f.change && { ...f.change, figureId: f.change.figureId && rename(f.change.figureId) };
+    // Without a cache nobody else holds the paragraph's figures: move them in place rather than copy millions.
+    if (cache) mine.push({ ...f, id: rename(f.id), range: moved, change, paragraphId: paragraph.id });
+    else {
+      f.id = rename(f.id);
+      f.range = moved;
+      f.change = change;
+      f.paragraphId = paragraph.id;
+      mine.push(f);
+    }
+  }
+  if (section) {
+    // The same paragraph in the same context gets the same roles: kept with the paragraph, not worked out again.
+    if (key && result.roles?.key === key) {
+      result.roles.values.forEach((v, i) => Object.assign(mine[i], v));
+    } else {
+      attachRoles(body, mine, { section, list, reportYear, workReport }, at);
+      if (key) result.roles = { key, values: mine.map((f) => ({ ...(f.role && { role: f.role }), ...(f.year !== undefined && { year: f.year }) })) };
+    }
+    if (key) result.emitted = { at, base, paragraphId: paragraph.id, key, figures: mine };
+  }
+  return mine;
+}
+
+/** 今年主要预期目标是： opens a list that runs over the following paragraphs up to the sentence's end. */
+export function listAfter(body: string, list: RoleCue | undefined): RoleCue | undefined {
+  return listCue(body) ?? (list && !/[。！？!?]\s*$/.test(body) ? list : undefined);
+}
+
 const NO_CUE: RoleCue = Object.freeze({});
 
 /** Each section's cue merged with its ancestors' (the innermost that says wins); each heading's cue worked out once. */
@@ -196,6 +227,20 @@ function cuesBySection(sections: readonly Section[], cache: AnalysisCache | unde
   };
   for (const s of sections) cueOf(s);
   return merged;
+}
+
+/** One section's cue merged with its ancestors' (what cuesBySection gives it), without the other sections'. */
+export function sectionCueOf(sections: readonly Section[], id: string, cache: AnalysisCache | undefined): RoleCue {
+  const chain: Section[] = [];
+  // Section ids are numbered in order: s12 is sections[11].
+  for (let s: Section | undefined = sections[Number(id.slice(1)) - 1]; s; s = s.parentId ? sections[Number(s.parentId.slice(1)) - 1] : undefined) chain.push(s);
+  let cue = NO_CUE;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const s = chain[i];
+    const mine = s.level === 1 || s.level === 2 ? (cache ? cache.sectionCue(s.title) : sectionCue(s.title)) : NO_CUE;
+    if (mine.role !== undefined || mine.year !== undefined) cue = mergeCues([mine, cue]);
+  }
+  return cue;
 }
 
 function abbreviate(s: string): string {

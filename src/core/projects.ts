@@ -135,7 +135,7 @@ function namesOutside(text: string, paragraphs: Paragraph[], cache: ProjectMatch
   return out;
 }
 
-interface Hit {
+export interface Hit {
   name: string;
   span: Span;
 }
@@ -212,16 +212,38 @@ export function collectProjects(text: string, names: Iterable<string>, paragraph
       let to = text.indexOf('\n', from);
       if (to < 0) to = text.length;
       if (to > from) {
-        const line = text.slice(from, to);
-        let found = matches.lines.get(line);
-        if (!found) matches.lines.set(line, (found = lineHits(line, matches.pattern!)));
-        for (const h of found) hits.push({ name: h.name, span: { start: h.span.start + from, end: h.span.end + from } });
+        for (const h of lineMentions(text.slice(from, to), matches)) hits.push({ name: h.name, span: { start: h.span.start + from, end: h.span.end + from } });
       }
       from = to + 1;
     }
     matches.sweep();
+  } else if (cache) {
+    // No names: the pattern of names since gone must not be taken for this text's (analyzeEdit reads it).
+    cache.key = '';
+    cache.pattern = undefined;
   }
-  // Where names overlap the longest wins (大数据产业园 inside 大数据产业园一期工程 is not another mention).
+  const kept = longestFirst(hits);
+  const byName = new Map<string, Span[]>();
+  for (const h of kept) {
+    const list = byName.get(h.name);
+    if (list) list.push(h.span);
+    else byName.set(h.name, [h.span]);
+  }
+  return [...byName].map(([name, occurrences], i) => ({ id: `j${i + 1}`, name, occurrences }));
+}
+
+/** One line's mentions of the names of `matches` (its pattern set), offsets within the line; kept in the cache. */
+export function lineMentions(line: string, matches: ProjectMatchCache): Hit[] {
+  let found = matches.lines.get(line);
+  if (!found) matches.lines.set(line, (found = lineHits(line, matches.pattern!)));
+  return found;
+}
+
+/**
+ * Where names overlap the longest wins (大数据产业园 inside 大数据产业园一期工程 is not another mention); the mentions
+ * kept, in text order. Names hold no line break, so the mentions of one line are decided by that line alone.
+ */
+export function longestFirst(hits: Hit[]): Hit[] {
   hits.sort((a, b) => b.span.end - b.span.start - (a.span.end - a.span.start) || a.span.start - b.span.start);
   const taken: Span[] = []; // sorted by start, disjoint
   const kept: typeof hits = [];
@@ -239,11 +261,5 @@ export function collectProjects(text: string, names: Iterable<string>, paragraph
   }
 
   kept.sort((a, b) => a.span.start - b.span.start);
-  const byName = new Map<string, Span[]>();
-  for (const h of kept) {
-    const list = byName.get(h.name);
-    if (list) list.push(h.span);
-    else byName.set(h.name, [h.span]);
-  }
-  return [...byName].map(([name, occurrences], i) => ({ id: `j${i + 1}`, name, occurrences }));
+  return kept;
 }

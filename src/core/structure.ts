@@ -246,7 +246,7 @@ class SectionBuilder {
 const countCommas = (s: string) => s.split(/[，,]/).length - 1;
 
 /** A long line that stops mid-sentence was broken by the source: the next line carries on. */
-const isBroken = (line: Line) => line.text.length > MAX_NEWS_TITLE && !SENTENCE_END_RE.test(line.text);
+const isBroken = (text: string) => text.length > MAX_NEWS_TITLE && !SENTENCE_END_RE.test(text);
 
 /**
  * Lead-in lengths of the body lines, indexed like `lines` (0: none). Openings are resolved per run of
@@ -274,7 +274,7 @@ function leadIns(lines: Line[]): number[] {
       if (o && o.kind !== 'marked' && o.length === line.text.length && nextBodyIsHeading(lines, i)) o = undefined;
       openings.push(o);
     }
-    continued = isBroken(line);
+    continued = isBroken(line.text);
   }
   flush();
   return out;
@@ -283,6 +283,62 @@ function leadIns(lines: Line[]): number[] {
 function nextBodyIsHeading(lines: Line[], i: number): boolean {
   for (let j = i + 1; j < lines.length; j++) if (lines[j].kind === 'body') return lines[j].level !== undefined;
   return false;
+}
+
+/** What the passes above read of a body line, for analyzeEdit: its numbered heading, and all that decides the rest. */
+export interface LinePlace {
+  /** Equal for two texts of the line: the rest of the structure is the same with either (lead-in lengths too). */
+  key: string;
+  level?: 1 | 2;
+  headingLength?: number;
+  /** The length of its opening sentence, its lead-in's when the run makes it one (headingLeadIns). */
+  openingLength?: number;
+}
+
+/**
+ * A body line's place in the structure, when an edit of it can leave the rest of the structure as it is (the edit
+ * path of the analysis, analyzeEdit.ts); undefined for the lines other lines are read against: without a sentence
+ * (title, caption, news title and navigation candidates), the title, 第一， lines. `previous`: the body line
+ * before it; `headingNext`: the next body line is a numbered or title heading (nextBodyIsHeading).
+ */
+export function linePlace(text: string, previous: string | undefined, headingNext: boolean): LinePlace | undefined {
+  if (patternKind(text) !== 'body' || ORDINAL_RE.test(text) || TITLE_RE.test(text.replace(/[\s\u00a0　]+/g, ''))) return undefined;
+  const numbered = numberedLevel(text);
+  // A numbered heading is no title or caption candidate; whether it holds a sentence moves the footer's search.
+  const sentence = SENTENCE_RE.test(text);
+  if (!numbered && !sentence) return undefined;
+  let o = numbered || (previous !== undefined && isBroken(previous)) ? undefined : opening(text);
+  if (o && o.kind !== 'marked' && o.length === text.length && headingNext) o = undefined;
+  // The lead-ins of a run are resolved from the openings' kinds and prefixes (a length is only its own heading's,
+  // as a numbered heading's is);
+  // isBroken decides the next line's opening.
+  const kind = o && [o.kind, o.prefix ?? null, o.copula ?? null];
+  const key = JSON.stringify([numbered?.[0] ?? null, kind ?? null, isBroken(text), sentence, FOOTER_RE.test(text)]);
+  return numbered ? { key, level: numbered[0], headingLength: numbered[1] } : { key, ...(o && { openingLength: o.length }) };
+}
+
+/**
+ * The headings a body line opens, [level, start, end] within the line: its numbered heading or lead-in (`lead`:
+ * the lead-in's length, 0 for none), then the items 一是… inside a paragraph that opened with either.
+ */
+export function lineHeadings(text: string, level: 0 | 1 | 2 | undefined, headingLength: number | undefined, lead: number): [SectionLevel, number, number][] {
+  const out: [SectionLevel, number, number][] = [];
+  if (level !== undefined) out.push([level, 0, headingLength!]);
+  else if (lead > 0) out.push([3, 0, lead]);
+  // 一是…。 inside a paragraph subdivides a paragraph that opened with a lead-in or a (一) heading (项目建设实现
+  // 新突破。一是做深项目谋划。…二是…); after a plain sentence they are a list's items (…还存在不少问题。一是…).
+  if (lead > 0 || level === 2) {
+    for (const m of text.matchAll(MID_LEAD_RE)) {
+      const at = m.index! + 1;
+      const o = opening(text.slice(at));
+      const circled = CIRCLED_RE.test(m[1]);
+      const item = o && text.slice(at, at + o.length);
+      if (o && (circled ? o.length <= MAX_CIRCLED_LEAD && countCommas(item!) <= 2 : o.length <= MAX_MID_LEAD && countCommas(item!) === 0)) {
+        out.push([3, at, at + o.length]);
+      }
+    }
+  }
+  return out;
 }
 
 export function parseStructure(text: string): DocumentStructure {
@@ -300,27 +356,17 @@ export function parseStructure(text: string): DocumentStructure {
       captions.push({ kind: line.kind, text: line.text, range: { start: line.start, end: line.end } });
       continue;
     }
-    if (line.level !== undefined) builder.add(line.level, { start: line.start, end: line.start + line.headingLength! });
-    else if (leads[i] > 0) builder.add(3, { start: line.start, end: line.start + leads[i] });
+    const headings = lineHeadings(line.text, line.level, line.headingLength, leads[i]);
+    // The paragraph belongs to the heading that opens its line; items inside it come after.
+    const opens = headings.length > 0 && headings[0][1] === 0;
+    if (opens) builder.add(headings[0][0], { start: line.start, end: line.start + headings[0][2] });
     const sectionId = builder.current?.id;
     paragraphs.push({
       id: `p${paragraphs.length + 1}`,
       ...(sectionId ? { sectionId } : {}),
       range: { start: line.start, end: line.end },
     });
-    // 一是…。 inside a paragraph subdivides a paragraph that opened with a lead-in or a (一) heading (项目建设实现
-    // 新突破。一是做深项目谋划。…二是…); after a plain sentence they are a list's items (…还存在不少问题。一是…).
-    if (leads[i] > 0 || line.level === 2) {
-      for (const m of line.text.matchAll(MID_LEAD_RE)) {
-        const at = m.index! + 1;
-        const o = opening(line.text.slice(at));
-        const circled = CIRCLED_RE.test(m[1]);
-        const item = o && line.text.slice(at, at + o.length);
-        if (o && (circled ? o.length <= MAX_CIRCLED_LEAD && countCommas(item!) <= 2 : o.length <= MAX_MID_LEAD && countCommas(item!) === 0)) {
-          builder.add(3, { start: line.start + at, end: line.start + at + o.length });
-        }
-      }
-    }
+    for (let h = opens ? 1 : 0; h < headings.length; h++) builder.add(headings[h][0], { start: line.start + headings[h][1], end: line.start + headings[h][2] });
   }
 
   const title = builder.sections.find((s) => s.level === 0)?.title;

@@ -83,7 +83,7 @@ const CAPTION_RE = new RegExp(
 );
 
 /** White space by character code: what \s matches, and the zero-width space. */
-const WS = charTable('\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u200b');
+export const WS = charTable('\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u200b');
 
 /** Non-empty lines, trimmed of white space (full-width indents too), with UTF-16 offsets. */
 export function splitLines(text: string): Line[] {

@@ -35,6 +35,12 @@ export interface AnalysisRunStats {
   cacheMisses: number;
   /** In the worker: comparing with the analysis the host holds, to send only what changed. */
   diffMs?: number;
+  /**
+   * The edit was analysed from its paragraph alone (an edit inside one paragraph that moved no heading, project
+   * or list): analyzeMs covers the patch too, and no diff ran. Else `wholeText` says why the whole text was read.
+   */
+  paragraphOnly?: boolean;
+  wholeText?: string;
   /** On the extension host: rebuilding the analysis from the one it held and what was sent (ms, slices and pauses). */
   patchMs?: number;
   /** The longest slice of that rebuilding without a pause for the event loop (ms). */

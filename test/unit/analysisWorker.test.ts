@@ -5,9 +5,22 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { Worker } from 'node:worker_threads';
+import { AnalysisCache, analyzeText } from '../../src/core/analyze';
+import { type AnalysisPatch, applyAnalysisPatch } from '../../src/core/analysisPatch';
+import { loadJiebaSegmenter } from '../../src/core/segmenter';
+import type { DocumentAnalysis } from '../../src/core/types';
+import type { AnalysisStats } from '../../src/extension/analysis/workerProtocol';
 import { corpusText, REPO_ROOT } from './corpus';
 
-type Message = { id?: number; type?: string; analysis?: { projects: unknown[]; figures: unknown[]; segmentation: { available: boolean; pending?: boolean } }; loadMs?: number };
+type Message = {
+  id?: number;
+  type?: string;
+  seq?: number;
+  analysis?: DocumentAnalysis;
+  patch?: AnalysisPatch;
+  stats?: AnalysisStats;
+  loadMs?: number;
+};
 
 function worker(): { post(m: object): void; next(pred: (m: Message) => boolean): Promise<Message>; stop(): Promise<number> } {
   const w = new Worker(join(REPO_ROOT, 'dist', 'analysisWorker.js'));
@@ -60,6 +73,37 @@ describe('analysis worker', () => {
       const done = await w.next((m) => m.id === 1);
       assert.equal(done.analysis!.segmentation.available, true);
       assert.ok(done.analysis!.projects.length > 10);
+    } finally {
+      await w.stop();
+    }
+  });
+
+  test('typing: each edit inside a paragraph is answered from that paragraph, and the patches rebuild the whole analysis', async () => {
+    const w = worker();
+    try {
+      w.post({ type: 'analyze', id: 1, key: 'a', text, complete: true });
+      const first = await w.next((m) => m.id === 1);
+      let held = first.analysis!;
+      let seq = first.seq;
+      let edited = text;
+      const paragraph = held.paragraphs.find((p) => p.range.end - p.range.start > 200)!;
+      let at = (paragraph.range.start + paragraph.range.end) >> 1;
+      const typed = '在此键入一句话增长6.5%';
+      const answers: AnalysisStats[] = [];
+      for (const [i, ch] of [...typed].entries()) {
+        edited = edited.slice(0, at) + ch + edited.slice(at);
+        at += ch.length;
+        w.post({ type: 'analyze', id: 10 + i, key: 'a', text: edited, base: seq });
+        const answer = await w.next((m) => m.id === 10 + i);
+        assert.ok(answer.patch, 'a patch of the analysis the host holds');
+        held = applyAnalysisPatch(held, answer.patch);
+        seq = answer.seq;
+        answers.push(answer.stats!);
+      }
+      const whole = analyzeText(edited, { segmenter: loadJiebaSegmenter(), cache: new AnalysisCache() });
+      assert.equal(JSON.stringify(held), JSON.stringify(whole));
+      assert.ok(answers.every((s) => s.paragraphOnly), JSON.stringify(answers.filter((s) => !s.paragraphOnly)));
+      assert.ok(held.figures.some((f) => f.range.start > paragraph.range.start && f.range.end <= at && f.unit === '%'), 'the typed figure');
     } finally {
       await w.stop();
     }

@@ -5,7 +5,8 @@
 // and it loads when the worker is idle; then the host is told, and asks again for the projects.
 import { parentPort } from 'node:worker_threads';
 import { AnalysisCache, analyzeText } from '../../core/analyze';
-import { diffAnalysis } from '../../core/analysisPatch';
+import { analyzeEdit } from '../../core/analyzeEdit';
+import { applyAnalysisPatch, diffAnalysis } from '../../core/analysisPatch';
 import type { DocumentAnalysis } from '../../core/types';
 import { loadIndicatorTable, type IndicatorTable } from '../../core/indicators';
 import { prepareLexicon } from '../../core/projectLexicon';
@@ -42,10 +43,19 @@ function loadSegmenterSoon(): void {
   if (!segmenter && !loading) loading = setTimeout(loadSegmenter, 20);
 }
 
+/** Edits analysed from their paragraph since the last whole analysis of a document, which sweeps its caches. */
+const paragraphEdits = new Map<string, number>();
+/** After so many, the whole text is read again (the caches' passes end only there). */
+const MAX_PARAGRAPH_EDITS = 256;
+
+/** What to do once the response has been posted (the host waits for the response, not for this). */
+let afterPosting: (() => void) | undefined;
+
 function handle(request: WorkerRequest): WorkerResponse | undefined {
   if (request.type === 'forget') {
     caches.delete(request.key);
     sent.delete(request.key);
+    paragraphEdits.delete(request.key);
     return undefined;
   }
   if (request.type === 'warmUp') {
@@ -64,20 +74,39 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
     if (!cache) caches.set(request.key!, (cache = new AnalysisCache()));
     const [hits, misses] = [cache.hits, cache.misses];
     const t0 = performance.now();
-    const analysis = analyzeText(request.text, { segmenter: segmenter?.value, segmenterError: segmenter?.error, cache, indicators });
+    const options = { segmenter: segmenter?.value, segmenterError: segmenter?.error, cache, indicators };
+    const previous = request.key === undefined ? undefined : sent.get(request.key);
+    const base = previous && previous.seq === request.base ? previous : undefined;
+    let wholeText = !base ? 'no analysis the host holds' : request.complete ? 'projects asked for' : undefined;
+    if (base && !wholeText && (paragraphEdits.get(request.key!) ?? 0) >= MAX_PARAGRAPH_EDITS) wholeText = 'the caches are swept';
+    // Typing inside a paragraph: its patch from the paragraph alone; the analysis itself is made after posting.
+    const edit = base && !wholeText ? analyzeEdit(base, request.text, options) : undefined;
+    if (base && edit?.patch) {
+      const key = request.key!;
+      const seq = nextSeq++;
+      const patch = edit.patch;
+      paragraphEdits.set(key, (paragraphEdits.get(key) ?? 0) + 1);
+      if (!segmenter) loadSegmenterSoon();
+      afterPosting = () => sent.set(key, { seq, text: request.text, analysis: applyAnalysisPatch(base.analysis, patch) });
+      const stats = { analyzeMs: performance.now() - t0, cacheHits: cache.hits - hits, cacheMisses: cache.misses - misses, paragraphOnly: true };
+      return { id: request.id, seq, base: base.seq, patch, stats };
+    }
+    const analysis = analyzeText(request.text, options);
+    if (request.key !== undefined) paragraphEdits.delete(request.key);
     if (!segmenter) {
       analysis.segmentation = { available: false, pending: true, error: 'the word segmenter is loading' };
       loadSegmenterSoon();
     }
-    const stats = { analyzeMs: performance.now() - t0, cacheHits: cache.hits - hits, cacheMisses: cache.misses - misses };
+    const why = wholeText ?? edit?.declined;
+    const stats = { analyzeMs: performance.now() - t0, cacheHits: cache.hits - hits, cacheMisses: cache.misses - misses, ...(why && { wholeText: why }) };
     if (request.key === undefined) return { id: request.id, analysis, stats };
     // Only what changed crosses to the host, when it holds the analysis this one is compared with.
-    const previous = sent.get(request.key);
     const seq = nextSeq++;
     sent.set(request.key, { seq, text: request.text, analysis });
-    if (previous && previous.seq === request.base) {
-      const patch = diffAnalysis(previous.analysis, analysis, previous.text, request.text);
-      return { id: request.id, seq, base: previous.seq, patch, stats: { ...stats, diffMs: performance.now() - t0 - stats.analyzeMs } };
+    if (base) {
+      const t1 = performance.now();
+      const patch = diffAnalysis(base.analysis, analysis, base.text, request.text);
+      return { id: request.id, seq, base: base.seq, patch, stats: { ...stats, diffMs: performance.now() - t1 } };
     }
     return { id: request.id, seq, analysis, stats };
   } catch (err) {
@@ -88,4 +117,7 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
 parentPort?.on('message', (request: WorkerRequest) => {
   const response = handle(request);
   if (response) parentPort!.postMessage(response);
+  const after = afterPosting;
+  afterPosting = undefined;
+  after?.();
 });

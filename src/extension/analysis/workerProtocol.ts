@@ -18,7 +18,7 @@ export type WorkerRequest =
   | { type: 'indicators'; entries: IndicatorEntry[][] };
 
 /** What the worker measures of one analysis (the rest of AnalysisRunStats is the service's). */
-export type AnalysisStats = Pick<AnalysisRunStats, 'analyzeMs' | 'cacheHits' | 'cacheMisses' | 'diffMs'>;
+export type AnalysisStats = Pick<AnalysisRunStats, 'analyzeMs' | 'cacheHits' | 'cacheMisses' | 'diffMs' | 'paragraphOnly' | 'wholeText'>;
 
 /**
  * An analysis, whole or as a patch of the one numbered `base` (what the host said it holds). `seq` numbers the

@@ -1,0 +1,240 @@
+// Typing inside a paragraph of a large report: the patch of the new analysis worked out from the paragraph alone,
+// without reading the rest of the report again (analyzeText reads every line and paragraph, about 18 ms in 1 MB).
+// It applies when the edit lies inside one paragraph that heads nothing and keeps its place in the structure
+// (structure.ts keepsItsPlace), the report's metadata and the list cue after the paragraph stay as they were, and
+// the paragraph names the same projects; otherwise it says so (undefined) and the caller analyses the whole text.
+// The unit tests compare its patches, applied, with the whole analysis of every edit they try.
+import { type AnalysisCache, type AnalyzeOptions, listAfter, MAX_FIGURES_PER_DOCUMENT, paragraphResult, placeFigures, sectionCueOf } from './analyze';
+import { type AnalysisPatch, type ArrayPatch, countBefore, type Move } from './analysisPatch';
+import { reportMeta } from './metadata';
+import { type Hit, lineMentions, longestFirst } from './projects';
+import { lineHeadings, linePlace, type LinePlace } from './structure';
+import { WS } from './structureLines';
+import { movedOffset, type TextEdit, textEdits } from './textEdits';
+import { type RoleCue, sectionCue } from './targets';
+import type { DocumentAnalysis, Paragraph, Project, Section, Span } from './types';
+
+/** A text with the analysis that was made of it. */
+export interface Analysed {
+  text: string;
+  analysis: DocumentAnalysis;
+}
+
+const LINE_BREAK = /[\r\n]/;
+const START = (x: { range: Span }) => x.range.start;
+const HEADING = (s: Section) => s.heading.start;
+
+/**
+ * The patch that turns `before.analysis` into the analysis of `text` (what analyzeText would give), when the edit
+ * that made `text` changes one paragraph and nothing around it; else why the whole text must be analysed.
+ */
+export function analyzeEdit(before: Analysed, text: string, options: AnalyzeOptions & { cache: AnalysisCache }): EditAnalysis {
+  const old = before.analysis;
+  if (!old.meta || Boolean(options.segmenter) !== old.segmentation.available) return declined('the segmenter came or went');
+  const edits = textEdits(before.text, text);
+  if (edits.length !== 1) return declined(edits.length === 0 ? 'no edit' : 'edits at several places');
+  const edit = edits[0];
+  const shift = edit.shift;
+  if (LINE_BREAK.test(before.text.slice(edit.from, edit.to)) || LINE_BREAK.test(text.slice(edit.from, edit.to + shift))) return declined('a line break');
+
+  // The paragraph the edit lies in, as the line it stays (trimmed at the same places).
+  const k = countBefore(old.paragraphs, START, edit.from + 1) - 1;
+  const paragraph = old.paragraphs[k];
+  if (!paragraph || edit.to > paragraph.range.end) return declined('not inside one paragraph');
+  const start = paragraph.range.start;
+  const end = paragraph.range.end + shift;
+  if (end <= start || WS[text.charCodeAt(start)] || WS[text.charCodeAt(end - 1)]) return declined("at the paragraph's edge");
+  const oldBody = before.text.slice(start, paragraph.range.end);
+  const body = text.slice(start, end);
+  const next = old.paragraphs[k + 1];
+  const nextHeading = next && firstHeadingFrom(old, next.range.start);
+  const headingNext = nextHeading !== undefined && nextHeading.heading.start === next.range.start && nextHeading.level <= 2;
+  const previous = k > 0 ? bodyOf(before.text, old.paragraphs[k - 1]) : undefined;
+  const place = linePlace(body, previous, headingNext);
+  if (!place || place.key !== linePlace(oldBody, previous, headingNext)?.key) return declined('its place in the structure');
+  const sections = sectionsPatch(old, oldBody, body, start, place, edits);
+  if (!sections) return declined('the headings');
+  if (JSON.stringify(reportMeta(text, old.title)) !== JSON.stringify(old.meta)) return declined("the report's metadata");
+  if (old.warnings?.some((w) => w.range.end > start && w.range.start < paragraph.range.end)) return declined('a warning');
+
+  // Figures: the paragraph's anew, in the context it had; those after it move, renumbered.
+  const first = countBefore(old.figures, START, start);
+  const after = countBefore(old.figures, START, paragraph.range.end);
+  const result = paragraphResult(body, options, MAX_FIGURES_PER_DOCUMENT - (old.figures.length - (after - first)));
+  if (result.skipped.length > 0) return declined('a warning');
+  const list = listBefore(before.text, old.paragraphs, k);
+  if (JSON.stringify(listAfter(body, list) ?? null) !== JSON.stringify(listAfter(oldBody, list) ?? null)) return declined('a list cue');
+  const section = result.figures.length > 0 ? (paragraph.sectionId ? sectionCueOf(old.sections, paragraph.sectionId, options.cache) : {}) : undefined;
+  const moved: Paragraph = { ...paragraph, range: { start, end } };
+  const context = { section, list, reportYear: old.meta.year, workReport: old.meta.genre === 'workReport' };
+  const figures = placeFigures(body, result, moved, first, context, options.cache);
+
+  const projects = options.segmenter ? projectsPatch(before, text, paragraph, end, result.projectNames, options.cache) : unchanged(old.projects);
+  if (!projects) return declined('the projects');
+
+  const d = figures.length - (after - first);
+  const move: Move = { edits, ids: { s: [], p: [], f: d === 0 ? [] : [[after, d]] } };
+  const { paragraphs, captions, warnings: oldWarnings } = old;
+  const fields: Record<string, unknown> = { ...old };
+  for (const array of ['sections', 'paragraphs', 'figures', 'captions', 'projects']) delete fields[array];
+  const warnings = oldWarnings?.map((w) => (w.range.start >= edit.from ? { ...w, range: { start: w.range.start + shift, end: w.range.end + shift } } : w));
+  const patch: AnalysisPatch = {
+    move,
+    fields: { ...(fields as AnalysisPatch['fields']), ...(warnings && { warnings }) },
+    order: Object.keys(old),
+    sections,
+    paragraphs: spliced(paragraphs, k, k + 1, [moved], edit.from),
+    figures: spliced(old.figures, first, after, figures, edit.from),
+    captions: byEnd(captions, (c) => c.range.end, edit.from),
+    projects,
+  };
+  return { patch };
+}
+
+/** The patch, or why the whole text must be analysed (for the log and the tests). */
+export type EditAnalysis = { patch: AnalysisPatch; declined?: undefined } | { patch?: undefined; declined: string };
+
+const declined = (why: string): EditAnalysis => ({ declined: why });
+
+function bodyOf(text: string, p: Paragraph): string {
+  return text.slice(p.range.start, p.range.end);
+}
+
+/** The first section whose heading starts at or after `offset`. */
+function firstHeadingFrom(analysis: DocumentAnalysis, offset: number): Section | undefined {
+  return analysis.sections[countBefore(analysis.sections, HEADING, offset)];
+}
+
+/** The list cue in force at paragraph k (analyzeText carries it from paragraph to paragraph: listAfter). */
+function listBefore(text: string, paragraphs: readonly Paragraph[], k: number): RoleCue | undefined {
+  // Back to the paragraph that opened the list or ended one (most paragraphs end a sentence), which decides.
+  const carried: RoleCue = {};
+  for (let j = k - 1; j >= 0; j--) {
+    const list = listAfter(bodyOf(text, paragraphs[j]), carried);
+    if (list !== carried) return list;
+  }
+  return undefined;
+}
+
+/**
+ * The sections after the edit: the paragraph's line opens the same headings at the same places (their titles may
+ * have changed: sent anew); those after the edit moved. Undefined when the line opens other headings, or a part's
+ * heading now gives its figures another role or year.
+ */
+function sectionsPatch(old: DocumentAnalysis, oldBody: string, body: string, start: number, place: LinePlace, edits: TextEdit[]): ArrayPatch<Section> | undefined {
+  const all = old.sections;
+  const h0 = countBefore(all, HEADING, start);
+  const h1 = countBefore(all, HEADING, start + oldBody.length);
+  // A lead-in stays one (the run's openings are of the same kinds), of its new opening's length.
+  const lead = h0 < h1 && all[h0].heading.start === start && all[h0].level === 3 ? place.openingLength ?? 0 : 0;
+  const headings = lineHeadings(body, place.level, place.headingLength, lead);
+  if (headings.length !== h1 - h0) return undefined;
+  const items: Section[] = [];
+  const runs: number[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const s = all[i];
+    const h = i >= h0 && i < h1 ? headings[i - h0] : undefined;
+    if (h) {
+      const heading = { start: start + h[1], end: start + h[2] };
+      if (h[0] !== s.level || heading.start !== movedOffset(edits, s.heading.start)) return undefined;
+      const title = body.slice(h[1], h[2]);
+      if (title !== s.title || heading.end !== movedOffset(edits, s.heading.end)) {
+        if ((s.level === 1 || s.level === 2) && JSON.stringify(sectionCue(title)) !== JSON.stringify(sectionCue(s.title))) return undefined;
+        items.push({ ...s, title, heading, range: { start: heading.start, end: movedOffset(edits, s.range.end) } });
+        push(runs, 2, 1);
+        continue;
+      }
+    }
+    push(runs, s.range.end < edits[0].from ? 0 : 1, 1);
+  }
+  return { runs, items };
+}
+
+/** Items of an array: before the edit as they are, after it moved (code 0 or 1 by where an item ends). */
+function byEnd<T>(items: readonly T[], lastOffset: (item: T) => number, from: number): ArrayPatch<T> {
+  const runs: number[] = [];
+  for (const item of items) push(runs, lastOffset(item) < from ? 0 : 1, 1);
+  return { runs, items: [] };
+}
+
+/** Items [i, j) replaced by `items` (sent), those before as they are, those after moved. */
+function spliced<T extends { range: Span }>(all: readonly T[], i: number, j: number, items: readonly T[], from: number): ArrayPatch<T> {
+  const runs: number[] = [];
+  for (let n = 0; n < i; n++) push(runs, all[n].range.end < from ? 0 : 1, 1);
+  push(runs, 2, items.length);
+  // Code 4: old item k − d, moved (d: how many items more there are now).
+  push(runs, 4, all.length - j);
+  return { runs, items: [...items] };
+}
+
+function unchanged<T>(items: readonly T[]): ArrayPatch<T> {
+  const runs: number[] = [];
+  push(runs, 0, items.length);
+  return { runs, items: [] };
+}
+
+function push(runs: number[], code: number, count: number): void {
+  if (count === 0) return;
+  if (runs.length > 0 && runs[runs.length - 2] === code) runs[runs.length - 1] += count;
+  else runs.push(code, count);
+}
+
+/**
+ * The projects after the edit, when the paragraph names the same projects and its line mentions the same names in
+ * the same order (so no project comes or goes and their order stays); undefined otherwise.
+ */
+function projectsPatch(
+  before: Analysed,
+  text: string,
+  paragraph: Paragraph,
+  end: number,
+  names: string[] | undefined,
+  cache: AnalysisCache,
+): ArrayPatch<Project> | undefined {
+  const old = before.analysis.projects;
+  const oldNames = cache.get(bodyOf(before.text, paragraph))?.projectNames;
+  if (!names || !oldNames || names.length !== oldNames.length || names.some((n, i) => n !== oldNames[i])) return undefined;
+  // The line as collectProjects reads it: from the line break before to the one after.
+  const lineStart = before.text.lastIndexOf('\n', paragraph.range.start - 1) + 1;
+  const oldLineEnd = lineEnd(before.text, paragraph.range.end);
+  const newLineEnd = lineEnd(text, end);
+  const pattern = cache.projects.pattern;
+  const hits: Hit[] = pattern ? longestFirst([...lineMentions(text.slice(lineStart, newLineEnd), cache.projects)]) : [];
+  // The old mentions in the line, by project, in text order.
+  const inLine: { project: number; span: Span }[] = [];
+  old.forEach((p, i) => {
+    for (const o of p.occurrences) if (o.start >= lineStart && o.end <= oldLineEnd) inLine.push({ project: i, span: o });
+  });
+  inLine.sort((a, b) => a.span.start - b.span.start);
+  if (hits.length !== inLine.length || hits.some((h, i) => h.name !== old[inLine[i].project].name)) return undefined;
+
+  const shift = text.length - before.text.length;
+  const from = paragraph.range.start;
+  const touched = new Map<number, Span[]>();
+  hits.forEach((h, i) => {
+    const spans = touched.get(inLine[i].project) ?? [];
+    spans.push({ start: h.span.start + lineStart, end: h.span.end + lineStart });
+    touched.set(inLine[i].project, spans);
+  });
+  const runs: number[] = [];
+  const items: Project[] = [];
+  old.forEach((p, i) => {
+    const mine = touched.get(i);
+    if (!mine) return push(runs, p.occurrences[p.occurrences.length - 1].end < from ? 0 : 1, 1);
+    const occurrences: Span[] = [];
+    for (const o of p.occurrences) {
+      if (o.start >= lineStart && o.end <= oldLineEnd) continue;
+      occurrences.push(o.start < from ? o : { start: o.start + shift, end: o.end + shift });
+    }
+    occurrences.push(...mine);
+    occurrences.sort((a, b) => a.start - b.start);
+    items.push({ ...p, occurrences });
+    push(runs, 2, 1);
+  });
+  return { runs, items };
+}
+
+function lineEnd(text: string, from: number): number {
+  const at = text.indexOf('\n', from);
+  return at < 0 ? text.length : at;
+}

@@ -1,0 +1,96 @@
+// Typing inside a paragraph: the patch analyzeEdit works out from the paragraph alone, applied to the previous
+// analysis, is exactly the analysis of the whole new text, for random edits of every kind in real reports (news
+// pages, old and new reports), one after another as the worker gets them; and most typing takes that path.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, test } from 'node:test';
+import { AnalysisCache, analyzeText } from '../../src/core/analyze';
+import { type Analysed, analyzeEdit } from '../../src/core/analyzeEdit';
+import { applyAnalysisPatch } from '../../src/core/analysisPatch';
+import { loadJiebaSegmenter } from '../../src/core/segmenter';
+import type { DocumentAnalysis } from '../../src/core/types';
+import { CORPUS_DIR } from './corpus';
+
+const segmenter = loadJiebaSegmenter();
+const SHARED = resolve(CORPUS_DIR, '..');
+const REPORTS = ['corpus/000_1e31b28fa2d96c08.txt', 'corpus/national-2016.txt', 'corpus-local/gaoyang-2017.txt', 'corpus-national/national-1959.txt'];
+
+/** Characters typed or pasted: Han, digits and units (figures come and go), punctuation that ends or lists. */
+const TYPED = ['字', '6', '5%', '万元', '。', '：', '，', '增长8.5%', '一是', '建设', '大桥', '项目', ' ', '工作报告'];
+
+function rng(seed: number): () => number {
+  let x = seed;
+  return () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+}
+
+/** The first place two analyses differ, as a path, for the failure's message. */
+function firstDifference(a: unknown, b: unknown, path = ''): string | undefined {
+  if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return `${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) {
+    const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+    if (d) return d;
+  }
+  return `${path}: key order`;
+}
+
+/** One edit of a random kind at a random place of `text`. */
+function randomEdit(text: string, next: () => number): string {
+  const at = Math.floor(next() * text.length);
+  const kind = next();
+  if (kind < 0.5) return text.slice(0, at) + TYPED[Math.floor(next() * TYPED.length)] + text.slice(at);
+  if (kind < 0.8) return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 3));
+  return text.slice(0, at) + TYPED[Math.floor(next() * TYPED.length)] + text.slice(at + 1);
+}
+
+describe('analysis of an edit inside a paragraph', () => {
+  for (const [r, name] of REPORTS.entries()) {
+    test(`${name}: 60 random edits in a row, each patch equal to the whole analysis`, () => {
+      const next = rng(11 + r);
+      const cache = new AnalysisCache();
+      let text = readFileSync(join(SHARED, name), 'utf8');
+      let state: Analysed = { text, analysis: analyzeText(text, { segmenter, cache }) };
+      let taken = 0;
+      const why = new Map<string, number>();
+      for (let n = 0; n < 60; n++) {
+        text = randomEdit(text, next);
+        const { patch, declined } = analyzeEdit(state, text, { segmenter, cache });
+        if (declined) why.set(declined, (why.get(declined) ?? 0) + 1);
+        const whole = analyzeText(text, { segmenter });
+        let analysis: DocumentAnalysis;
+        if (patch) {
+          taken++;
+          analysis = applyAnalysisPatch(state.analysis, patch);
+          const diff = firstDifference(analysis, whole);
+          assert.equal(diff, undefined, `edit ${n}: the patched analysis differs from the whole one at ${diff}`);
+        } else analysis = analyzeText(text, { segmenter, cache });
+        state = { text, analysis };
+      }
+      // Random places fall between paragraphs, in headings and in project names too; most are inside sentences.
+      if (process.env.ANALYZE_EDIT_LOG) console.log(name, taken, JSON.stringify([...why]));
+      assert.ok(taken >= 25, `only ${taken} of 60 edits were analysed from their paragraph; the others: ${JSON.stringify([...why])}`);
+    });
+  }
+
+  test('what it declines: a new line, a new heading, a new project name, a changed title', () => {
+    const text = readFileSync(join(SHARED, REPORTS[0]), 'utf8');
+    const cache = new AnalysisCache();
+    const state: Analysed = { text, analysis: analyzeText(text, { segmenter, cache }) };
+    const heading = state.analysis.sections.find((s) => s.level === 1)!;
+    // A paragraph (no numbered heading) whose first sentence is short enough for one.
+    const body = state.analysis.paragraphs.find((p) => {
+      const stop = text.slice(p.range.start, p.range.end).indexOf('。');
+      return stop > 5 && stop < 30 && p.range.end - p.range.start > 100 && !state.analysis.sections.some((s) => s.heading.start === p.range.start && s.level < 3);
+    })!;
+    const mid = (body.range.start + body.range.end) >> 1;
+    const at = (offset: number, s: string) => text.slice(0, offset) + s + text.slice(offset);
+    assert.equal(analyzeEdit(state, at(mid, '\n'), { segmenter, cache }).declined, 'a line break');
+    assert.equal(analyzeEdit(state, at(heading.heading.start + 2, '\n'), { segmenter, cache }).declined, 'a line break', 'a heading split');
+    assert.equal(analyzeEdit(state, at(body.range.start, '一、'), { segmenter, cache }).declined, 'its place in the structure', 'a new heading');
+    assert.equal(analyzeEdit(state, at(mid, '，建设沙河大桥，'), { segmenter, cache }).declined, 'the projects');
+    assert.notEqual(analyzeEdit(state, text.replace('工作报告', '工作汇报'), { segmenter, cache }).declined, undefined, 'the title');
+    assert.ok(analyzeEdit(state, at(mid, '字'), { segmenter, cache }).patch, 'one character inside a sentence');
+  });
+});
