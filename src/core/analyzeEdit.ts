@@ -28,10 +28,15 @@ const HEADING = (s: Section) => s.heading.start;
  * The patch that turns `before.analysis` into the analysis of `text` (what analyzeText would give), when the edit
  * that made `text` changes one paragraph and nothing around it; else why the whole text must be analysed.
  */
-export function analyzeEdit(before: Analysed, text: string, options: AnalyzeOptions & { cache: AnalysisCache }): EditAnalysis {
+export function analyzeEdit(
+  before: Analysed,
+  text: string,
+  options: AnalyzeOptions & { cache: AnalysisCache },
+  /** The edit if known (the editor's change), else found by comparing the texts. */
+  edits: TextEdit[] = textEdits(before.text, text),
+): EditAnalysis {
   const old = before.analysis;
   if (!old.meta || Boolean(options.segmenter) !== old.segmentation.available) return declined('the segmenter came or went');
-  const edits = textEdits(before.text, text);
   if (edits.length !== 1) return declined(edits.length === 0 ? 'no edit' : 'edits at several places');
   const edit = edits[0];
   const shift = edit.shift;
@@ -83,9 +88,9 @@ export function analyzeEdit(before: Analysed, text: string, options: AnalyzeOpti
     fields: { ...(fields as AnalysisPatch['fields']), ...(warnings && { warnings }) },
     order: Object.keys(old),
     sections,
-    paragraphs: spliced(paragraphs, k, k + 1, [moved], edit.from),
-    figures: spliced(old.figures, first, after, figures, edit.from),
-    captions: byEnd(captions, (c) => c.range.end, edit.from),
+    paragraphs: spliced(paragraphs, k, k + 1, [moved]),
+    figures: spliced(old.figures, first, after, figures),
+    captions: byEnd(captions, edit.from),
     projects,
   };
   return { patch };
@@ -150,17 +155,22 @@ function sectionsPatch(old: DocumentAnalysis, oldBody: string, body: string, sta
   return { runs, items };
 }
 
-/** Items of an array: before the edit as they are, after it moved (code 0 or 1 by where an item ends). */
-function byEnd<T>(items: readonly T[], lastOffset: (item: T) => number, from: number): ArrayPatch<T> {
+/** Items of an array in text order, one after another (captions): before the edit as they are, after it moved. */
+function byEnd<T extends { range: Span }>(items: readonly T[], from: number): ArrayPatch<T> {
   const runs: number[] = [];
-  for (const item of items) push(runs, lastOffset(item) < from ? 0 : 1, 1);
+  const before = countBefore(items, (item) => item.range.end, from);
+  push(runs, 0, before);
+  push(runs, 1, items.length - before);
   return { runs, items: [] };
 }
 
-/** Items [i, j) replaced by `items` (sent), those before as they are, those after moved. */
-function spliced<T extends { range: Span }>(all: readonly T[], i: number, j: number, items: readonly T[], from: number): ArrayPatch<T> {
+/**
+ * Items [i, j) of an array in text order (the edited paragraph's) replaced by `items` (sent); those before are as
+ * they were (they end before the paragraph), those after moved.
+ */
+function spliced<T extends { range: Span }>(all: readonly T[], i: number, j: number, items: readonly T[]): ArrayPatch<T> {
   const runs: number[] = [];
-  for (let n = 0; n < i; n++) push(runs, all[n].range.end < from ? 0 : 1, 1);
+  push(runs, 0, i);
   push(runs, 2, items.length);
   // Code 4: old item k − d, moved (d: how many items more there are now).
   push(runs, 4, all.length - j);

@@ -45,6 +45,11 @@ export interface AnalysisRunStats {
   patchMs?: number;
   /** The longest slice of that rebuilding without a pause for the event loop (ms). */
   longestSliceMs?: number;
+  /**
+   * The extension host's own work for an analysis sent as a patch (ms): reading the text if it was sent (after
+   * typing only the edits are), posting the request, and the rebuilding's slices without the pauses between them.
+   */
+  hostMs?: number;
   /** Items (sections, paragraphs, figures, captions, projects) sent, and in the whole analysis. */
   sentItems?: number;
   totalItems?: number;

@@ -7,13 +7,15 @@ import * as vscode from 'vscode';
 import { MAX_REPORT_BYTES } from '../../core/reportInput';
 import type { IndicatorEntry } from '../../core/indicators';
 import { emptyAnalysis } from '../../core/analyze';
-import { applyAnalysisPatchInSteps, patchSize, type AnalysisPatch } from '../../core/analysisPatch';
+import { patchSize } from '../../core/analysisPatch';
+import { applyInSlices } from './patchInSlices';
 import type { DocumentAnalysis } from '../../core/types';
 import type { AnalysisStats, SegmenterReady, WorkerRequest, WorkerResponse } from './workerProtocol';
+import { ChangeLog, lengthChange, type TextChange } from './changeLog';
 import type { AnalysisEvent, AnalysisRunStats, ReportAnalysisProvider } from '../api';
 
 /** A worker's answer as the service uses it: a whole analysis (a patch already applied), or an error. */
-type Answer = { analysis: DocumentAnalysis; stats: AnalysisStats; patched?: Partial<AnalysisRunStats> } | { error: string };
+type Answer = { analysis: DocumentAnalysis; stats: AnalysisStats; patched?: Partial<AnalysisRunStats> } | { error: string } | { resend: true };
 
 /** What one analysis cost, for the log and the integration tests. */
 export type AnalysisRun = AnalysisRunStats;
@@ -39,7 +41,9 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
   private nextId = 1;
   private readonly pending = new Map<number, { resolve(r: WorkerResponse): void; reject(e: unknown): void }>();
   /** The last analysis the worker sent of each document, with its number: what its next patch is based on. */
-  private readonly received = new Map<string, { seq: number; analysis: DocumentAnalysis }>();
+  private readonly received = new Map<string, { seq: number; version?: number; analysis: DocumentAnalysis }>();
+  /** Per followed document, its edits since the version of the text the worker holds (changeLog.ts). */
+  private readonly changes = new Map<string, ChangeLog>();
   /** Per document, the patch being applied (a slice at a time): the document's next answer waits for it. */
   private readonly applying = new Map<string, Promise<void>>();
   private segmenterWarned = false;
@@ -60,7 +64,10 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
       vscode.workspace.onDidChangeTextDocument((e) => {
         const state = this.docs.get(e.document.uri.toString());
         // Only documents someone asked about are kept up to date.
-        if (state && e.contentChanges.length > 0) this.schedule(state, this.delay());
+        if (state && e.contentChanges.length > 0) {
+          this.changeLog(e.document).record(e.document.version, e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text })));
+          this.schedule(state, this.delay());
+        }
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc)),
     ];
@@ -90,7 +97,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
       const refusal = refusalOf(text);
       if (refusal) throw new Error(vscode.l10n.t('{0} is not analysed: {1}.', uriBasename(document.uri), refusal));
       // What the editor shows may still wait for its projects; an export wants them.
-      const analysis = options.complete ? await this.requestAnalysis(text, document.uri.toString()) : await this.analyze(document);
+      const analysis = options.complete ? await this.requestAnalysis(text, document.uri.toString(), version) : await this.analyze(document);
       if (document.version !== version) continue;
       return { version, text, analysis };
     }
@@ -109,9 +116,10 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
   }
 
   /** A complete analysis (the worker loads the segmenter first if it must), with the cache of `key` if given. */
-  private async requestAnalysis(text: string, key?: string): Promise<DocumentAnalysis> {
-    const response = await this.request({ type: 'analyze', id: this.nextId++, text, complete: true, ...(key !== undefined && { key }) });
+  private async requestAnalysis(text: string, key?: string, version?: number): Promise<DocumentAnalysis> {
+    const response = await this.request({ type: 'analyze', id: this.nextId++, text, complete: true, ...(key !== undefined && { key }) }, version);
     if ('error' in response) throw new Error(response.error.split('\n')[0]);
+    if ('resend' in response) throw new Error('the analysis worker asked again for a text it was sent');
     return response.analysis;
   }
 
@@ -143,8 +151,16 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     if (!state || state.document !== document) {
       state = { document, runs: 0, running: false, rerun: false, waiters: [] };
       this.docs.set(key, state);
+      this.changes.delete(key);
     }
     return state;
+  }
+
+  private changeLog(document: vscode.TextDocument): ChangeLog {
+    const key = document.uri.toString();
+    let log = this.changes.get(key);
+    if (!log) this.changes.set(key, (log = new ChangeLog()));
+    return log;
   }
 
   private schedule(state: DocState, delay: number): void {
@@ -197,18 +213,29 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
   private async compute(state: DocState): Promise<DocumentAnalysis> {
     const { document } = state;
     const version = document.version;
-    const text = document.getText();
-    if (text.trim() === '') return emptyAnalysis(vscode.l10n.t('The document is empty.'));
-    const refusal = refusalOf(text);
-    if (refusal) {
-      this.refuse(document, refusal);
-      return emptyAnalysis(refusal);
-    }
-
+    const key = document.uri.toString();
     const t0 = performance.now();
-    const response = await this.request({ type: 'analyze', id: this.nextId++, key: document.uri.toString(), text }).catch(
-      (err: Error) => ({ error: err.message }),
-    );
+    // After typing, only the edits cross to the worker, which holds the text they apply to.
+    const changes = this.changesSince(document);
+    let response: Answer | undefined;
+    if (changes) {
+      const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+      response = await this.request({ type: 'analyze', id: this.nextId++, key, ...changes, length }, version).catch((err: Error) => ({ error: err.message }));
+    }
+    let readMs = 0;
+    if (!response || 'resend' in response) {
+      const t1 = performance.now();
+      const text = document.getText();
+      readMs = performance.now() - t1;
+      if (text.trim() === '') return emptyAnalysis(vscode.l10n.t('The document is empty.'));
+      const refusal = refusalOf(text);
+      if (refusal) {
+        this.refuse(document, refusal);
+        return emptyAnalysis(refusal);
+      }
+      response = await this.request({ type: 'analyze', id: this.nextId++, key, text }, version).catch((err: Error) => ({ error: err.message }));
+    }
+    if ('resend' in response) response = { error: 'the analysis worker asked again for a text it was sent' };
     if ('error' in response) {
       // A bug or a dead worker: the report shows empty, the user hears why once, and the next edit retries.
       this.log.error(`analysis of ${document.uri.toString()} failed: ${response.error}`);
@@ -216,6 +243,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
       throw new Error(response.error.split('\n')[0]);
     }
     const run: AnalysisRun = { version, sequence: ++state.runs, roundTripMs: performance.now() - t0, ...response.stats, ...response.patched };
+    if (run.hostMs !== undefined) run.hostMs += readMs;
     if (this.segmenterLoadMs !== undefined && response.analysis.segmentation.available) {
       run.segmenterLoadMs = this.segmenterLoadMs;
       this.segmenterLoadMs = undefined;
@@ -229,6 +257,21 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     );
     this.warnIfNoSegmenter(response.analysis);
     return response.analysis;
+  }
+
+  /**
+   * The edits since the text the worker holds, when they are known and safe to send without reading the text: no
+   * NUL typed (refusalOf), and a text far from empty and from the size limit (both are checked on the text).
+   */
+  private changesSince(document: vscode.TextDocument): { changes: TextChange[]; base: number } | undefined {
+    const key = document.uri.toString();
+    const held = this.received.get(key);
+    if (held?.version === undefined || held.analysis.paragraphs.length === 0) return undefined;
+    const changes = this.changes.get(key)?.since(held.version, document.version);
+    if (!changes || changes.some((c) => c.text.includes('\0'))) return undefined;
+    const length = held.analysis.paragraphs[held.analysis.paragraphs.length - 1].range.end + lengthChange(changes);
+    if (length < MIN_CHANGED_TEXT || 3 * length > MAX_REPORT_BYTES) return undefined;
+    return { changes, base: held.seq };
   }
 
   private refuse(document: vscode.TextDocument, reason: string): void {
@@ -278,27 +321,33 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
    * document the host holds) is applied here. Requests of one document are answered in order, so the analysis a
    * patch is based on is the last one received; if it is not, the text is asked for again, whole.
    */
-  private async request(message: Extract<WorkerRequest, { type: 'analyze' }>): Promise<Answer> {
+  private async request(message: Extract<WorkerRequest, { type: 'analyze' }>, version?: number): Promise<Answer> {
     const key = message.key;
     const base = key === undefined ? undefined : this.received.get(key);
+    let postMs = 0;
     const response = await new Promise<WorkerResponse>((resolve, reject) => {
+      const t0 = performance.now();
       this.ensureWorker().postMessage({ ...message, ...(base && { base: base.seq }) } satisfies WorkerRequest);
+      postMs = performance.now() - t0;
       this.pending.set(message.id, { resolve, reject });
     });
-    if ('error' in response) return response;
+    if ('error' in response || 'resend' in response) return response;
+    if (key !== undefined && version !== undefined) this.changes.get(key)?.forget(version);
     // Answers of one document are taken in order: after the patch being applied, if any.
     while (key !== undefined && this.applying.has(key)) await this.applying.get(key);
     if (!('patch' in response)) {
-      if (key !== undefined && response.seq !== undefined && this.docs.has(key)) this.received.set(key, { seq: response.seq, analysis: response.analysis });
+      if (key !== undefined && response.seq !== undefined && this.docs.has(key)) this.received.set(key, { seq: response.seq, version, analysis: response.analysis });
       return response;
     }
     if (key === undefined) throw new Error('the analysis worker sent a patch for a one-off analysis');
     const held = this.received.get(key);
     if (held?.seq !== response.base) {
       this.received.delete(key);
-      return this.request({ ...message, id: this.nextId++ });
+      // (A request of changes is answered with a patch only when the worker held their base: the text then.)
+      if (message.text === undefined) return { resend: true };
+      return this.request({ ...message, id: this.nextId++ }, version);
     }
-    const t0 = performance.now();
+    const t1 = performance.now();
     let applied!: () => void;
     this.applying.set(key, new Promise<void>((resolve) => (applied = resolve)));
     let result: Awaited<ReturnType<typeof applyInSlices>>;
@@ -308,12 +357,12 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
       this.applying.delete(key);
       applied();
     }
-    const { analysis, longestSliceMs } = result;
+    const { analysis, longestSliceMs, busyMs } = result;
     const size = patchSize(response.patch);
     // Kept only for documents still followed (a closed one's state in the worker is forgotten as well).
-    if (this.docs.has(key)) this.received.set(key, { seq: response.seq, analysis });
+    if (this.docs.has(key)) this.received.set(key, { seq: response.seq, version, analysis });
     else this.received.delete(key);
-    const patched = { patchMs: performance.now() - t0, longestSliceMs, sentItems: size.sent, totalItems: size.total };
+    const patched = { patchMs: performance.now() - t1, longestSliceMs, sentItems: size.sent, totalItems: size.total, hostMs: postMs + busyMs };
     return { analysis, stats: response.stats, patched };
   }
 
@@ -373,25 +422,5 @@ function refusalOf(text: string): string | undefined {
   return undefined;
 }
 
-/** How long the host works on a patch before it lets the event loop run (keystrokes, rendering). */
-const SLICE_MS = 4;
-
-/**
- * Applies a patch a slice at a time: in a large report the items after an edit are thousands of copies, and the
- * first patches of a session run before the code is optimised (tens of milliseconds for 5 MB, in one piece).
- */
-async function applyInSlices(before: DocumentAnalysis, patch: AnalysisPatch): Promise<{ analysis: DocumentAnalysis; longestSliceMs: number }> {
-  const steps = applyAnalysisPatchInSteps(before, patch);
-  let sliceStart = performance.now();
-  let longestSliceMs = 0;
-  for (;;) {
-    const step = steps.next();
-    const now = performance.now();
-    if (step.done) return { analysis: step.value, longestSliceMs: Math.max(longestSliceMs, now - sliceStart) };
-    if (now - sliceStart >= SLICE_MS) {
-      longestSliceMs = Math.max(longestSliceMs, now - sliceStart);
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
-  }
-}
+/** Shorter texts are sent whole (cheap), so that an emptied document is seen as empty (refusalOf). */
+const MIN_CHANGED_TEXT = 4096;

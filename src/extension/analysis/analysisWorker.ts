@@ -7,6 +7,8 @@ import { parentPort } from 'node:worker_threads';
 import { AnalysisCache, analyzeText } from '../../core/analyze';
 import { analyzeEdit } from '../../core/analyzeEdit';
 import { applyAnalysisPatch, diffAnalysis } from '../../core/analysisPatch';
+import type { TextEdit } from '../../core/textEdits';
+import { applyChanges } from './changeLog';
 import type { DocumentAnalysis } from '../../core/types';
 import { loadIndicatorTable, type IndicatorTable } from '../../core/indicators';
 import { prepareLexicon } from '../../core/projectLexicon';
@@ -77,21 +79,32 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
     const options = { segmenter: segmenter?.value, segmenterError: segmenter?.error, cache, indicators };
     const previous = request.key === undefined ? undefined : sent.get(request.key);
     const base = previous && previous.seq === request.base ? previous : undefined;
+    // After typing only the changes come: the text is the one of `base` with them applied.
+    let text: string;
+    let edits: TextEdit[] | undefined;
+    if (request.text !== undefined) text = request.text;
+    else {
+      if (!base) return { id: request.id, resend: true };
+      text = applyChanges(base.text, request.changes);
+      if (text.length !== request.length) return { id: request.id, resend: true };
+      const [c] = request.changes;
+      if (request.changes.length === 1) edits = [{ from: c.offset, to: c.offset + c.length, shift: c.text.length - c.length }];
+    }
     let wholeText = !base ? 'no analysis the host holds' : request.complete ? 'projects asked for' : undefined;
     if (base && !wholeText && (paragraphEdits.get(request.key!) ?? 0) >= MAX_PARAGRAPH_EDITS) wholeText = 'the caches are swept';
     // Typing inside a paragraph: its patch from the paragraph alone; the analysis itself is made after posting.
-    const edit = base && !wholeText ? analyzeEdit(base, request.text, options) : undefined;
+    const edit = base && !wholeText ? analyzeEdit(base, text, options, edits) : undefined;
     if (base && edit?.patch) {
       const key = request.key!;
       const seq = nextSeq++;
       const patch = edit.patch;
       paragraphEdits.set(key, (paragraphEdits.get(key) ?? 0) + 1);
       if (!segmenter) loadSegmenterSoon();
-      afterPosting = () => sent.set(key, { seq, text: request.text, analysis: applyAnalysisPatch(base.analysis, patch) });
+      afterPosting = () => sent.set(key, { seq, text, analysis: applyAnalysisPatch(base.analysis, patch) });
       const stats = { analyzeMs: performance.now() - t0, cacheHits: cache.hits - hits, cacheMisses: cache.misses - misses, paragraphOnly: true };
       return { id: request.id, seq, base: base.seq, patch, stats };
     }
-    const analysis = analyzeText(request.text, options);
+    const analysis = analyzeText(text, options);
     if (request.key !== undefined) paragraphEdits.delete(request.key);
     if (!segmenter) {
       analysis.segmentation = { available: false, pending: true, error: 'the word segmenter is loading' };
@@ -102,10 +115,10 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
     if (request.key === undefined) return { id: request.id, analysis, stats };
     // Only what changed crosses to the host, when it holds the analysis this one is compared with.
     const seq = nextSeq++;
-    sent.set(request.key, { seq, text: request.text, analysis });
+    sent.set(request.key, { seq, text, analysis });
     if (base) {
       const t1 = performance.now();
-      const patch = diffAnalysis(base.analysis, analysis, base.text, request.text);
+      const patch = diffAnalysis(base.analysis, analysis, base.text, text);
       return { id: request.id, seq, base: base.seq, patch, stats: { ...stats, diffMs: performance.now() - t1 } };
     }
     return { id: request.id, seq, analysis, stats };

@@ -4,12 +4,15 @@ import type { IndicatorEntry } from '../../core/indicators';
 import type { AnalysisPatch } from '../../core/analysisPatch';
 import type { DocumentAnalysis } from '../../core/types';
 import type { AnalysisRunStats } from '../api';
+import type { TextChange } from './changeLog';
 
 export type WorkerRequest =
   /** `key` names the document whose paragraph cache to use; without one, nothing is cached (a one-off). */
   /** `complete`: with projects, loading the segmenter first if it has not loaded yet (exports want them). */
   /** `base`: the `seq` of the last analysis of `key` the host holds; the answer may then be a patch of it. */
+  /** `changes` instead of `text`: the edits since the text of `base` (the worker holds it), `length` the new text's. */
   | { type: 'analyze'; id: number; key?: string; text: string; complete?: boolean; base?: number }
+  | { type: 'analyze'; id: number; key: string; changes: TextChange[]; length: number; base: number; complete?: undefined; text?: undefined }
   /** The document was closed: drop its cache. */
   | { type: 'forget'; key: string }
   /** Load the word segmenter now, while nothing waits (the extension just activated). */
@@ -27,7 +30,9 @@ export type AnalysisStats = Pick<AnalysisRunStats, 'analyzeMs' | 'cacheHits' | '
 export type WorkerResponse =
   | { id: number; seq?: number; analysis: DocumentAnalysis; stats: AnalysisStats }
   | { id: number; seq: number; base: number; patch: AnalysisPatch; stats: AnalysisStats }
-  | { id: number; error: string };
+  | { id: number; error: string }
+  /** The worker does not hold the text the changes apply to (or they did not fit it): send the text. */
+  | { id: number; resend: true };
 
 /** Told once, unasked: the segmenter has loaded (or failed to); analyses with projects pending can be redone. */
 export interface SegmenterReady {

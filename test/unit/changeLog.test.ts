@@ -1,0 +1,46 @@
+// After typing only the edits cross to the analysis worker: the log gives the changes between two versions when
+// it has every one of them, and nothing when one is missing, came with several changes, or the log was cut short.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { applyChanges, ChangeLog, lengthChange } from '../../src/extension/analysis/changeLog';
+
+describe('change log', () => {
+  test('the changes between two versions rebuild the later text', () => {
+    const log = new ChangeLog();
+    let text = '今年地区生产总值增长6%。';
+    const v1 = text;
+    const steps = [
+      { offset: 8, length: 0, text: '预计' },
+      { offset: 12, length: 1, text: "5.5" },
+      { offset: 0, length: 2, text: '2024年' },
+    ];
+    steps.forEach((c, i) => {
+      text = applyChanges(text, [c]);
+      log.record(i + 2, [c]);
+    });
+    assert.equal(text, '2024年地区生产总值预计增长5.5%。');
+    const changes = log.since(1, 4)!;
+    assert.equal(applyChanges(v1, changes), text);
+    assert.equal(v1.length + lengthChange(changes), text.length);
+    assert.deepEqual(log.since(2, 4), steps.slice(1));
+    log.forget(2);
+    assert.equal(log.since(1, 4), undefined, 'forgotten versions are missing');
+    assert.deepEqual(log.since(2, 4), steps.slice(1));
+  });
+
+  test('a missing version, an event of several changes, a large paste: no changes, the text is sent', () => {
+    const log = new ChangeLog();
+    log.record(2, [{ offset: 0, length: 0, text: 'a' }]);
+    log.record(4, [{ offset: 0, length: 0, text: 'b' }]);
+    assert.equal(log.since(1, 4), undefined);
+    const multi = new ChangeLog();
+    multi.record(2, [{ offset: 0, length: 0, text: 'a' }]);
+    multi.record(3, [{ offset: 5, length: 0, text: 'b' }, { offset: 0, length: 0, text: 'c' }]);
+    multi.record(4, [{ offset: 0, length: 0, text: 'd' }]);
+    assert.equal(multi.since(1, 4), undefined);
+    assert.deepEqual(multi.since(3, 4), [{ offset: 0, length: 0, text: 'd' }]);
+    const paste = new ChangeLog();
+    paste.record(2, [{ offset: 0, length: 0, text: '字'.repeat(2 << 20) }]);
+    assert.equal(paste.since(1, 2), undefined);
+  });
+});
