@@ -55,8 +55,10 @@ export function analyzeEdit(
   const nextHeading = next && firstHeadingFrom(old, next.range.start);
   const headingNext = nextHeading !== undefined && nextHeading.heading.start === next.range.start && nextHeading.level <= 2;
   const previous = k > 0 ? bodyOf(before.text, old.paragraphs[k - 1]) : undefined;
-  const place = linePlace(body, previous, headingNext);
-  if (!place || place.key !== linePlace(oldBody, previous, headingNext)?.key) return declined('its place in the structure');
+  // The next line's text, when it heads nothing (typing at a paragraph's end may leave it broken: see linePlace).
+  const following = next && !(nextHeading?.heading.start === next.range.start) ? bodyOf(before.text, next) : undefined;
+  const place = linePlace(body, previous, headingNext, following);
+  if (!place || place.key !== linePlace(oldBody, previous, headingNext, following)?.key) return declined('its place in the structure');
   const sections = sectionsPatch(old, oldBody, body, start, place, edits);
   if (!sections) return declined('the headings');
   if (JSON.stringify(reportMeta(text, old.title)) !== JSON.stringify(old.meta)) return declined("the report's metadata");

@@ -299,9 +299,10 @@ export interface LinePlace {
  * A body line's place in the structure, when an edit of it can leave the rest of the structure as it is (the edit
  * path of the analysis, analyzeEdit.ts); undefined for the lines other lines are read against: without a sentence
  * (title, caption, news title and navigation candidates), the title, 第一， lines. `previous`: the body line
- * before it; `headingNext`: the next body line is a numbered or title heading (nextBodyIsHeading).
+ * before it; `headingNext`: the next body line is a numbered or title heading (nextBodyIsHeading); `next`: that
+ * line's text when it heads nothing (undefined: unknown, or a heading).
  */
-export function linePlace(text: string, previous: string | undefined, headingNext: boolean): LinePlace | undefined {
+export function linePlace(text: string, previous: string | undefined, headingNext: boolean, next?: string): LinePlace | undefined {
   if (patternKind(text) !== 'body' || ORDINAL_RE.test(text) || TITLE_RE.test(text.replace(/[\s\u00a0　]+/g, ''))) return undefined;
   const numbered = numberedLevel(text);
   // A numbered heading is no title or caption candidate; whether it holds a sentence moves the footer's search.
@@ -313,7 +314,9 @@ export function linePlace(text: string, previous: string | undefined, headingNex
   // as a numbered heading's is);
   // isBroken decides the next line's opening.
   const kind = o && [o.kind, o.prefix ?? null, o.copula ?? null];
-  const key = JSON.stringify([numbered?.[0] ?? null, kind ?? null, isBroken(text), sentence, FOOTER_RE.test(text)]);
+  // (Whether the line is broken matters only when the next body line opens with a sentence that could lead in.)
+  const broken = next === undefined || opening(next) !== undefined ? isBroken(text) : null;
+  const key = JSON.stringify([numbered?.[0] ?? null, kind ?? null, broken, sentence, FOOTER_RE.test(text)]);
   return numbered ? { key, level: numbered[0], headingLength: numbered[1] } : { key, ...(o && { openingLength: o.length }) };
 }
 

@@ -38,8 +38,10 @@ function firstDifference(a: unknown, b: unknown, path = ''): string | undefined 
 
 /** One edit of a random kind at a random place of `text`. */
 function randomEdit(text: string, next: () => number): string {
-  const at = Math.floor(next() * text.length);
+  let at = Math.floor(next() * text.length);
   const kind = next();
+  // A quarter of the edits at a line's end, where new sentences are typed.
+  if (kind < 0.125 || kind > 0.875) at = Math.max(0, text.indexOf('\n', at));
   if (kind < 0.5) return text.slice(0, at) + TYPED[Math.floor(next() * TYPED.length)] + text.slice(at);
   if (kind < 0.8) return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 3));
   return text.slice(0, at) + TYPED[Math.floor(next() * TYPED.length)] + text.slice(at + 1);
