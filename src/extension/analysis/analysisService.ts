@@ -225,6 +225,8 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     let readMs = 0;
     if (!response || 'resend' in response) {
       const t1 = performance.now();
+      // (After a resend the document may have moved on: the worker's text is then of this later version.)
+      const textVersion = document.version;
       const text = document.getText();
       readMs = performance.now() - t1;
       if (text.trim() === '') return emptyAnalysis(vscode.l10n.t('The document is empty.'));
@@ -233,7 +235,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
         this.refuse(document, refusal);
         return emptyAnalysis(refusal);
       }
-      response = await this.request({ type: 'analyze', id: this.nextId++, key, text }, version).catch((err: Error) => ({ error: err.message }));
+      response = await this.request({ type: 'analyze', id: this.nextId++, key, text }, textVersion).catch((err: Error) => ({ error: err.message }));
     }
     if ('resend' in response) response = { error: 'the analysis worker asked again for a text it was sent' };
     if ('error' in response) {
@@ -410,6 +412,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     state.timer = undefined;
     this.docs.delete(key);
     this.received.delete(key);
+    this.changes.delete(key);
     if (state.waiters.length > 0 && !state.running) void this.run(state);
     this.worker?.postMessage({ type: 'forget', key } satisfies WorkerRequest);
   }
