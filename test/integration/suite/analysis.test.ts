@@ -63,7 +63,9 @@ suite('analysis service', () => {
         assert.equal(textsAfter[i], i === target ? textsBefore[i] + added : textsBefore[i], `paragraph ${i}`);
       }
       assert.ok(run.cacheMisses <= 1, `only the edited paragraph is analysed again (${run.cacheMisses})`);
-      assert.ok(run.cacheHits >= before.paragraphs.length - 1);
+      // Typed inside one paragraph: the worker read that paragraph alone (analyzeEdit); else every other one
+      // came from its cache.
+      assert.ok(run.paragraphOnly || run.cacheHits >= before.paragraphs.length - 1, `${run.wholeText}: ${run.cacheHits} paragraphs reused`);
       // Figures outside the edited paragraph are the same figures, shifted past the edit.
       const shift = added.length;
       const editEnd = before.paragraphs[target].range.end;

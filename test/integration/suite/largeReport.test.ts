@@ -172,7 +172,9 @@ suite('large report', () => {
 
       // Saved (the file goes below) and closed, so no editor is left with text the disk no longer has.
       await api.annotations.flush(doc.uri);
-      assert.ok(await doc.save());
+      const dirtyBeforeSave = doc.isDirty;
+      const saved = await doc.save();
+      assert.ok(saved, `saved (dirty before: ${dirtyBeforeSave}, dirty now: ${doc.isDirty}, version ${doc.version})`);
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
