@@ -10,7 +10,8 @@ import { RecentMap } from './recentMap';
 import { charTable } from './text';
 import { isHan, lexiconFor, MAX_WORD, wordBefore } from './projectLexicon';
 import { listMembers, programmeNames, shortForms } from './projectLists';
-import { addFacilityWord, facilityEndingAt, markFacilityEnds, nameAt } from './projectScan';
+import { chooseName } from './projectModel';
+import { addFacilityWord, facilityEndingAt, markFacilityEnds, nameAt, scanVerdict } from './projectScan';
 import { SUFFIX_CLASS } from './projectWords';
 import type { Segmenter } from './segmenter';
 import type { Paragraph, Project, Span } from './types';
@@ -44,7 +45,10 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
     if (ends.length === 0) continue;
     const found: Span[] = [];
     for (const [s, e] of ends) {
-      const span = nameAt(lex, paragraphText, clauseLo, hi, s, e, SUFFIX_CLASS.get(paragraphText.slice(s, e))!);
+      const cls = SUFFIX_CLASS.get(paragraphText.slice(s, e))!;
+      const rule = nameAt(lex, paragraphText, clauseLo, hi, s, e, cls);
+      // The learned model (projectModel.ts) may move the rules' start or overrule them.
+      const span = chooseName(lex, paragraphText, clauseLo, hi, s, e, cls, { span: rule, reason: scanVerdict.reason, scanStart: scanVerdict.start });
       if (span) found.push(span);
     }
     ends.length = 0;
