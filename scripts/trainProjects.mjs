@@ -19,9 +19,10 @@ const epochs = Number(opt('--epochs', 10));
 // is kept unless it scores `keep` below zero.
 const margin = Number(opt('--margin', 1));
 const keep = Number(opt('--keep', 4));
-// Feature kinds left out (ablation): their prefixes, comma-separated (fc,pc).
-const dropped = (opt('--drop', 'fc,pc,iw,fw,lw,rw') || '').split(',').filter(Boolean);
-const kept = (f) => !dropped.some((d) => f.startsWith(d + '='));
+// Feature templates left out (ablation), comma-separated: a feature's template is the feature without its values
+// (s=路|lc=h → s=|lc=).
+const dropped = new Set((opt('--drop', '') || '').split(',').filter(Boolean));
+const kept = (f) => !dropped.has(f.replace(/=[^|]*/g, '='));
 const SHARED = process.env.SHARED_DIR ?? join(root, '../shared');
 
 const outfile = join(root, 'out/train/core.js');
@@ -198,6 +199,9 @@ if (argv.includes('--diag')) {
     else if (g.goldIndex >= 0) add(`rule rejects gold: ${g.reason}`, name(g.goldIndex));
     else if (g.rule) add('rule name, gold none', name(g.ruleIndex));
   }
+  const ftAll = new Map(), ftGold = new Map();
+  for (const g of all) if (!g.skip) g.candidates.forEach((fs, j) => { const ft = fs.find((f) => f.startsWith('ft=')).split('|')[0]; ftAll.set(ft, (ftAll.get(ft) ?? 0) + 1); if (j === g.goldIndex) ftGold.set(ft, (ftGold.get(ft) ?? 0) + 1); });
+  console.log([...ftAll].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}/${ftGold.get(k) ?? 0}`).join(', '));
   const byReason = new Map();
   for (const g of all) if (!g.skip) { const r = g.rule ? 'accepted' : g.reason; const t = byReason.get(r) ?? [0, 0, 0]; t[0]++; t[1] += g.goldIndex >= 0 ? 1 : 0; t[2] += g.candidates.length; byReason.set(r, t); }
   for (const [r, [n, gd, c]] of [...byReason].sort((a, b) => b[1][0] - a[1][0])) console.log(`${r}: ${n} groups, ${gd} with gold, ${c} candidates`);

@@ -10,12 +10,12 @@ import { sectionEnd } from './projectRoutes';
 import { GENERIC, type SuffixClass } from './projectWords';
 import type { Span } from './types';
 
-/** The shipped weights: feature → weight; a candidate is taken when its features' weights sum above zero. */
+/** The shipped weights: feature name (template=value, or template=value|value) → weight. */
 export interface ProjectModel {
   weights: Record<string, number>;
 }
 
-/** One possible name at a facility word, with its features. */
+/** One possible name at a facility word, with its features' names (for training). */
 export interface Candidate extends Span {
   features: string[];
 }
@@ -27,26 +27,80 @@ export interface RuleVerdict {
   scanStart: number;
 }
 
-let model: Map<string, number> | undefined = toMap(SHIPPED as ProjectModel);
+/**
+ * Feature templates, by number: a feature is a template and one or two values (strings or small numbers). Named
+ * `name=a` or `name=a|b` in the weights file; looked up by a number made of the template and the values' numbers, so
+ * that scoring builds no strings (it runs at most facility words of every paragraph).
+ */
+const TEMPLATES = [
+  'b', // bias
+  'c', // the facility word's class (projectWords.ts)
+  's', // the facility word
+  'rt', // the class of the tag of the word after the name
+  'r', // the rules' verdict: same, inner, outer (their name's start against this one), at:reason, no:reason
+  'rc', // the verdict and the class
+  'n', // words before the facility word, and the class
+  'len', // characters up to the facility word's end
+  'ft', // the class of the first word's tag, and the facility word's class
+  'lc', // the character before the name: h for a Han character, ^ at the clause start, else itself
+  'lt', // the class of the tag of the word before the name
+  'ns', // places among the words, and the class
+  'gen', // generic words among them
+  'one', // one-character words among them
+  'it', // the class of each word's tag
+] as const;
+const T = Object.fromEntries(TEMPLATES.map((name, i) => [name, i])) as Record<(typeof TEMPLATES)[number], number>;
+const TEMPLATE_BITS = 16;
+const VALUE_RANGE = 4096;
+
+type Value = string | number;
+
+/** A model ready to score: weights by feature number, and the numbers of the values its features hold. */
+interface Compiled {
+  weights: Map<number, number>;
+  values: Map<string, number>;
+}
+
+/** Templates whose first value is a count: its own value number (strings get numbers from VALUE_RANGE / 4 on). */
+const COUNTS = new Set([T.b, T.n, T.len, T.ns, T.gen, T.one]);
+function compile(m: ProjectModel | undefined): Compiled | undefined {
+  const entries = Object.entries(m?.weights ?? {});
+  if (entries.length === 0) return undefined;
+  const values = new Map<string, number>();
+  const valueOf = (v: string) => {
+    let id = values.get(v);
+    if (id === undefined) values.set(v, (id = VALUE_RANGE / 4 + values.size));
+    return id;
+  };
+  const weights = new Map<number, number>();
+  for (const [name, w] of entries) {
+    const eq = name.indexOf('=');
+    const t = TEMPLATES.indexOf((eq < 0 ? name : name.slice(0, eq)) as (typeof TEMPLATES)[number]);
+    if (t < 0) throw new Error(`projectModel.json: unknown feature ${name}`);
+    const rest = eq < 0 ? '' : name.slice(eq + 1);
+    const bar = t === T.lc || t === T.s ? -1 : rest.lastIndexOf('|');
+    const a = bar < 0 ? rest : rest.slice(0, bar);
+    weights.set(key(t, COUNTS.has(t) ? Number(a) : valueOf(a), bar < 0 ? 0 : valueOf(rest.slice(bar + 1))), w);
+  }
+  return { weights, values };
+}
+
+const key = (t: number, a: number, b: number) => t + (a + b * VALUE_RANGE) * TEMPLATE_BITS;
+const featureName = (t: number, a: Value, b: Value | undefined) => (t === T.b ? 'b' : `${TEMPLATES[t]}=${a}${b === undefined ? '' : `|${b}`}`);
+
+let model: Compiled | undefined = compile(SHIPPED as ProjectModel);
 /** Called with every candidate set while set (training reads the candidates through it). */
 let recorder: ((text: string, candidates: Candidate[], rule: RuleVerdict) => void) | undefined;
 
-function toMap(m: ProjectModel | undefined): Map<string, number> | undefined {
-  return m && Object.keys(m.weights).length > 0 ? new Map(Object.entries(m.weights)) : undefined;
-}
-
 /** Replaces the model (undefined: the rules alone decide); for training and cross-validation. */
 export function setProjectModel(m: ProjectModel | undefined): void {
-  model = toMap(m);
+  model = compile(m);
 }
 
 /** Records each facility word's candidates (training); undefined stops recording. */
 export function setCandidateRecorder(r: typeof recorder): void {
   recorder = r;
 }
-
-/** Whether a model is loaded: without one the rules' answer stands and no candidates are made. */
-export const hasProjectModel = (): boolean => model !== undefined || recorder !== undefined;
 
 /** Words read leftwards from a facility word for candidate starts, and characters at most. */
 const MAX_TOKENS = 7;
@@ -58,96 +112,150 @@ const INNER_PUNCT = new Set([...'“”"()（）·—－-']);
  * Rejections after which the tune documents hold (next to) no names: no candidates are made there, which keeps the
  * model's cost to the few facility words the rules read far (most are inside common words: 道路, 城市).
  */
-const FINAL_REJECTIONS = new Set(['strictWord', 'stopWord', 'gluedChar', 'continuation', 'counted', 'splitWord', 'fast', 'institution', 'city', 'routeEnd', 'sloganQuote']);
+const FINAL_REJECTIONS = new Set(['strictWord', 'stopWord', 'gluedChar', 'continuation', 'counted', 'splitWord', 'fast', 'institution', 'city', 'routeEnd', 'sloganQuote', 'strictPair', 'notFacility', 'notAProject', 'sloganWorks', 'nothingBefore']);
 
-/** Scores the candidates; the best above zero, else undefined. */
-export function scoreCandidates(candidates: Candidate[], weights: Map<string, number>): Candidate | undefined {
-  let best: Candidate | undefined;
-  let bestScore = 0;
-  for (const c of candidates) {
-    let sum = 0;
-    for (const f of c.features) sum += weights.get(f) ?? 0;
-    if (sum > bestScore) {
-      bestScore = sum;
-      best = c;
-    }
-  }
-  return best;
+/**
+ * Receives the features a facility word's candidates share, then each candidate's own (`start` opens one), then
+ * the candidate's start (`done`).
+ */
+interface Sink {
+  start(): void;
+  add(t: number, a: Value, b?: Value): void;
+  done(start: number): void;
 }
+
+/** Sums the weights of the features given it; keeps the best candidate above zero. One for the process. */
+class Scorer implements Sink {
+  model!: Compiled;
+  shared = 0;
+  sum = 0;
+  opened = false;
+  best = -1;
+  bestScore = 0;
+
+  reset(model: Compiled): void {
+    this.model = model;
+    this.sum = 0;
+    this.opened = false;
+    this.best = -1;
+    this.bestScore = 0;
+  }
+  start(): void {
+    if (!this.opened) (this.shared = this.sum), (this.opened = true);
+    this.sum = this.shared;
+  }
+  add(t: number, a: Value, b?: Value): void {
+    const { values, weights } = this.model;
+    const x = typeof a === 'number' ? a : values.get(a);
+    const y = b === undefined ? 0 : typeof b === 'number' ? b : values.get(b);
+    // (A value no feature of the model holds: weight 0.)
+    if (x !== undefined && y !== undefined) this.sum += weights.get(key(t, x, y)) ?? 0;
+  }
+  done(start: number): void {
+    if (this.sum > this.bestScore) (this.bestScore = this.sum), (this.best = start);
+  }
+}
+const scorer = new Scorer();
 
 /** The name at the facility word [s, e) of the clause text[lo, hi): the model's choice, else the rules'. */
 export function chooseName(lex: Lexicon, text: string, lo: number, hi: number, s: number, e: number, cls: SuffixClass, rule: RuleVerdict): Span | undefined {
-  if (!model && !recorder) return rule.span;
-  const candidates = candidatesAt(lex, text, lo, hi, s, e, cls, rule);
-  recorder?.(text, candidates, rule);
-  if (!model) return rule.span;
-  const best = scoreCandidates(candidates, model);
-  return best && { start: best.start, end: best.end };
+  if ((!model && !recorder) || FINAL_REJECTIONS.has(rule.reason)) return rule.span;
+  // A name ends where the rules end it, after its phase or section (…一期, 北段), whatever its start.
+  const endOf = () => rule.span?.end ?? sectionEnd(text, lo, hi, e);
+  if (recorder) {
+    const candidates: Candidate[] = [];
+    const shared: string[] = [];
+    let features = shared;
+    const end = endOf();
+    describe(lex, text, lo, hi, s, e, cls, rule, {
+      start: () => (features = [...shared]),
+      add: (t, a, b) => features.push(featureName(t, a, b)),
+      done: (start) => candidates.push({ start, end, features }),
+    });
+    recorder(text, candidates, rule);
+    if (!model) return rule.span;
+  }
+  scorer.reset(model!);
+  describe(lex, text, lo, hi, s, e, cls, rule, scorer);
+  return scorer.best < 0 ? undefined : { start: scorer.best, end: endOf() };
 }
 
-const tagClass = (tag: string) => (tag.startsWith('n') && tag.length > 1 ? tag.slice(0, 2) : tag[0] ?? '');
+const tagClasses = new Map<string, string>();
+/** A tag's class (ns, nr, v, a, …): nouns by their first two letters, others by their first. */
+function tagClass(tag: string): string {
+  let c = tagClasses.get(tag);
+  if (c === undefined) tagClasses.set(tag, (c = tag.startsWith('n') && tag.length > 1 ? tag.slice(0, 2) : (tag[0] ?? '')));
+  return c;
+}
+const verdicts = new Map<string, [string, string]>();
+/** The verdicts of a rejection (at:reason at the start the scan had read, no:reason elsewhere), made once. */
+function verdictsOf(reason: string): [string, string] {
+  let v = verdicts.get(reason);
+  if (v === undefined) verdicts.set(reason, (v = [`at:${reason}`, `no:${reason}`]));
+  return v;
+}
 
-/** The candidates at one facility word, each with its features. */
-export function candidatesAt(lex: Lexicon, text: string, lo: number, hi: number, s: number, e: number, cls: SuffixClass, rule: RuleVerdict): Candidate[] {
-  if (FINAL_REJECTIONS.has(rule.reason)) return [];
-  const suffix = text.slice(s, e);
-  const full = rule.span?.end ?? sectionEnd(text, lo, hi, e);
+/**
+ * The candidates at one facility word: its possible starts (word boundaries leftwards, the rules' start), with
+ * their features.
+ */
+function describe(lex: Lexicon, text: string, lo: number, hi: number, s: number, e: number, cls: SuffixClass, rule: RuleVerdict, sink: Sink): void {
   // Words leftwards: the first may hold the facility word (长江路).
   const toks: LexToken[] = [];
-  for (let pos = e; pos > lo && toks.length < MAX_TOKENS && e - pos < MAX_CHARS; ) {
+  // (A name the rules give is kept, cut or dropped, or lengthened by one word: its words and the one before it are
+  // read, not more, which keeps the cost down.)
+  const last = rule.span ? rule.span.start : lo - 1;
+  for (let pos = e; pos > lo && toks.length < MAX_TOKENS && e - pos < MAX_CHARS && (toks.length === 0 || toks[toks.length - 1].start >= last); ) {
     const t = wordBefore(lex, text, pos, lo);
     if (t.tag === 'w' && !INNER_PUNCT.has(t.word)) break;
     toks.push(t);
     pos = t.start;
   }
-  const starts: number[] = [];
-  for (const t of toks) if (t.start < s && (t.tag !== 'w' || t.word === '“')) starts.push(t.start);
-  for (const extra of [rule.span?.start, rule.scanStart]) {
-    if (extra !== undefined && extra >= lo && extra < s && !starts.includes(extra)) starts.push(extra);
-  }
-  const after = full < hi ? wordAfter(lex, text, full, hi) : undefined;
-  const right = [`rc=${full < hi ? text[full] : '$'}`, `rt=${after ? tagClass(after.tag) : '$'}`, `rw=${after && after.word.length > 1 ? after.word : ''}`];
-  const ruleOf = (start: number) =>
-    rule.span ? (rule.span.start === start ? 'same' : rule.span.start < start ? 'inner' : 'outer') : rule.scanStart === start ? `at:${rule.reason}` : `no:${rule.reason}`;
-  const out: Candidate[] = [];
-  for (const start of starts) {
-    const inner = toks.filter((t) => t.start >= start && t.start < s);
-    const first = wordAfter(lex, text, start, s) ?? inner[inner.length - 1];
-    const before = start > lo ? wordBefore(lex, text, start, lo) : undefined;
-    const r = ruleOf(start);
-    const n = Math.min(inner.length, 6);
-    const f = [
-      'b',
-      `c=${cls}`,
-      `s=${suffix}`,
-      `r=${r}`,
-      `r=${r}|${cls}`,
-      `n=${n}|${cls}`,
-      `len=${Math.min(e - start, 14)}`,
-      `ft=${first ? tagClass(first.tag) : ''}|${cls}`,
-      `fw=${first && first.word.length > 1 ? first.word : first ? `1${tagClass(first.tag)}` : ''}`,
-      `lc=${start > lo ? (isHan(text[start - 1]) ? 'h' : text[start - 1]) : '^'}`,
-      `lt=${before ? tagClass(before.tag) : '^'}`,
-      `lw=${before && before.word.length > 1 ? before.word : ''}`,
-      `lt=${before ? tagClass(before.tag) : '^'}|ft=${first ? tagClass(first.tag) : ''}`,
-      ...right,
-      `s=${suffix}|lc=${start > lo ? (isHan(text[start - 1]) ? 'h' : text[start - 1]) : '^'}`,
-      `s=${suffix}|r=${r}`,
-      `fc=${text[start]}`,
-      `pc=${text[s - 1]}`,
-    ];
+  const after = e < hi ? wordAfter(lex, text, e, hi) : undefined;
+  sink.add(T.b, 0);
+  sink.add(T.c, cls);
+  sink.add(T.s, text.slice(s, e));
+  sink.add(T.rt, after ? tagClass(after.tag) : '$');
+  const [atScan, elsewhere] = verdictsOf(rule.reason);
+  const emit = (start: number, first: LexToken | undefined, before: LexToken | undefined) => {
+    const r = rule.span ? (rule.span.start === start ? 'same' : rule.span.start < start ? 'inner' : 'outer') : rule.scanStart === start ? atScan : elsewhere;
+    sink.start();
+    sink.add(T.r, r);
+    sink.add(T.rc, r, cls);
+    let words = 0;
     let places = 0;
     let generic = 0;
     let ones = 0;
-    for (const t of inner) {
+    for (const t of toks) {
+      if (t.start < start) break;
+      if (t.start >= s) continue; // the facility word itself
+      words++;
       if (t.tag.startsWith('ns')) places++;
       if (GENERIC.has(t.word)) generic++;
       if (t.word.length === 1 && isHan(t.word)) ones++;
-      f.push(`it=${tagClass(t.tag)}`);
-      if (t.word.length > 1) f.push(`iw=${t.word}`);
+      sink.add(T.it, tagClass(t.tag));
     }
-    f.push(`ns=${Math.min(places, 2)}|${cls}`, `gen=${Math.min(generic, 2)}`, `one=${Math.min(ones, 3)}`);
-    out.push({ start, end: full, features: f });
+    sink.add(T.n, Math.min(words, 6), cls);
+    sink.add(T.len, Math.min(e - start, 14));
+    sink.add(T.ft, first ? tagClass(first.tag) : '', cls);
+    sink.add(T.lc, start > lo ? (isHan(text[start - 1]) ? 'h' : text[start - 1]) : '^');
+    sink.add(T.lt, before ? tagClass(before.tag) : start > lo ? 'w' : '^');
+    sink.add(T.ns, Math.min(places, 2), cls);
+    sink.add(T.gen, Math.min(generic, 2));
+    sink.add(T.one, Math.min(ones, 3));
+    sink.done(start);
+  };
+  let rulesStartSeen = false;
+  let scanStartSeen = false;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k];
+    if (t.start >= s || (t.tag === 'w' && t.word !== '“')) continue;
+    if (t.start === rule.span?.start) rulesStartSeen = true;
+    if (t.start === rule.scanStart) scanStartSeen = true;
+    emit(t.start, t, toks[k + 1]);
   }
-  return out;
+  // The rules' own start, when their reading of the words differs from the one above.
+  const extra = (at: number) => emit(at, wordAfter(lex, text, at, s), at > lo ? wordBefore(lex, text, at, lo) : undefined);
+  if (rule.span && !rulesStartSeen && rule.span.start >= lo && rule.span.start < s) extra(rule.span.start);
+  if (!scanStartSeen && rule.scanStart >= lo && rule.scanStart < s && rule.scanStart !== rule.span?.start) extra(rule.scanStart);
 }

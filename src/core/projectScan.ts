@@ -432,7 +432,8 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // (虞公港二期: a phase after a one-character facility word says works are meant; two pieces of a name do.)
   const phased = cls === 'strict' && PHASE_RE.test(text.slice(e, Math.min(hi, e + 3)));
   const street = cls === 'proper' && holder.tag === 'ns' && holder.start === start && holder.word.endsWith(suffix); // 西大街, a place
-  if (start >= s || !(street || isSpecific(words, phased ? 'proper' : cls, suffix === '路' || suffix === '街') || (GARDEN_RE.test(suffix) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
+  if (start >= s) return reject('nothingBefore');
+  if (!(street || isSpecific(words, phased ? 'proper' : cls, suffix === '路' || suffix === '街') || (GARDEN_RE.test(suffix) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
     return reject('notSpecific');
   }
 
