@@ -18,7 +18,7 @@ const epochs = Number(opt('--epochs', 10));
 // Margins chosen by cross-validation: a name the rules do not give needs `margin` more to be taken, one they give
 // is kept unless it scores `keep` below zero.
 const margin = Number(opt('--margin', 1));
-const keep = Number(opt('--keep', 4));
+const keep = Number(opt('--keep', 2));
 // Feature templates left out (ablation), comma-separated: a feature's template is the feature without its values
 // (s=路|lc=h → s=|lc=).
 const dropped = new Set((opt('--drop', '') || '').split(',').filter(Boolean));
