@@ -90,7 +90,8 @@ function compile(m: ProjectModel | undefined): Compiled | undefined {
 const key = (t: number, a: number, b: number) => t + (a + b * VALUE_RANGE) * TEMPLATE_BITS;
 const featureName = (t: number, a: Value, b: Value | undefined) => (t === T.b ? 'b' : `${TEMPLATES[t]}=${a}${b === undefined ? '' : `|${b}`}`);
 
-let model: Compiled | undefined = compile(SHIPPED as ProjectModel);
+/** The model in use: null until first needed (nothing is built on import), then the shipped one unless replaced. */
+let model: Compiled | undefined | null = null;
 /** Called with every candidate set while set (training reads the candidates through it). */
 let recorder: ((text: string, candidates: Candidate[], rule: RuleVerdict) => void) | undefined;
 
@@ -161,6 +162,7 @@ const scorer = new Scorer();
 
 /** The name at the facility word [s, e) of the clause text[lo, hi): the model's choice, else the rules'. */
 export function chooseName(lex: Lexicon, text: string, lo: number, hi: number, s: number, e: number, cls: SuffixClass, rule: RuleVerdict): Span | undefined {
+  if (model === null) model = compile(SHIPPED as ProjectModel);
   if ((!model && !recorder) || FINAL_REJECTIONS.has(rule.reason)) return rule.span;
   // A name ends where the rules end it, after its phase or section (…一期, 北段), whatever its start.
   const endOf = () => rule.span?.end ?? sectionEnd(text, lo, hi, e);
