@@ -7,7 +7,7 @@
 import SHIPPED from '../../data/projectModel.json';
 import { isHan, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
 import { sectionEnd } from './projectRoutes';
-import { GENERIC, SUFFIX_CLASS, type SuffixClass } from './projectWords';
+import { GENERIC, type SuffixClass } from './projectWords';
 import type { Span } from './types';
 
 /** The shipped weights: feature name (template=value, or template=value|value) → weight. */
@@ -48,8 +48,6 @@ const TEMPLATES = [
   'gen', // generic words among them
   'one', // one-character words among them
   'it', // the class of each word's tag
-  'sf', // whether a word before the facility word ends in one too (上阳宫文化园|开园), and the class
-  'h', // the class of the tag of the word that holds the facility word (开园/v, 长江路/ns), - when it is the word itself
 ] as const;
 const T = Object.fromEntries(TEMPLATES.map((name, i) => [name, i])) as Record<(typeof TEMPLATES)[number], number>;
 const TEMPLATE_BITS = 16;
@@ -64,7 +62,7 @@ interface Compiled {
 }
 
 /** Templates whose first value is a count: its own value number (strings get numbers from VALUE_RANGE / 4 on). */
-const COUNTS = new Set([T.b, T.n, T.len, T.ns, T.gen, T.one, T.sf]);
+const COUNTS = new Set([T.b, T.n, T.len, T.ns, T.gen, T.one]);
 function compile(m: ProjectModel | undefined): Compiled | undefined {
   const entries = Object.entries(m?.weights ?? {});
   if (entries.length === 0) return undefined;
@@ -184,9 +182,6 @@ export function chooseName(lex: Lexicon, text: string, lo: number, hi: number, s
   return scorer.best < 0 ? undefined : { start: scorer.best, end: endOf() };
 }
 
-/** 文化园, 产业园区: a word that is or ends in a facility word (its last two or three characters). */
-const endsInFacilityWord = (w: string) => SUFFIX_CLASS.has(w) || (w.length > 2 && (SUFFIX_CLASS.has(w.slice(-2)) || SUFFIX_CLASS.has(w.slice(-3))));
-
 const tagClasses = new Map<string, string>();
 /** A tag's class (ns, nr, v, a, …): nouns by their first two letters, others by their first. */
 function tagClass(tag: string): string {
@@ -221,15 +216,11 @@ function describe(lex: Lexicon, text: string, lo: number, hi: number, s: number,
     toks.push(t);
     pos = t.start;
   }
-  // Which of the words before the facility word are or end in one (上阳宫文化园|开园), read once.
-  let facilityWordsBefore = 0;
-  for (let k = 1; k < toks.length; k++) if (endsInFacilityWord(toks[k].word)) facilityWordsBefore |= 1 << k;
   const after = e < hi ? wordAfter(lex, text, e, hi) : undefined;
   sink.add(T.b, 0);
   sink.add(T.c, cls);
   sink.add(T.s, text.slice(s, e));
   sink.add(T.rt, after ? tagClass(after.tag) : '$');
-  sink.add(T.h, toks.length > 0 && toks[0].start < s ? tagClass(toks[0].tag) : '-', cls);
   const [atScan, elsewhere] = verdictsOf(rule.reason);
   const emit = (start: number, first: LexToken | undefined, before: LexToken | undefined) => {
     const r = rule.span ? (rule.span.start === start ? 'same' : rule.span.start < start ? 'inner' : 'outer') : rule.scanStart === start ? atScan : elsewhere;
@@ -240,7 +231,6 @@ function describe(lex: Lexicon, text: string, lo: number, hi: number, s: number,
     let places = 0;
     let generic = 0;
     let ones = 0;
-    let inner = 0;
     for (let k = 0; k < toks.length; k++) {
       const t = toks[k];
       if (t.start < start) break;
@@ -249,7 +239,6 @@ function describe(lex: Lexicon, text: string, lo: number, hi: number, s: number,
       if (t.tag.startsWith('ns')) places++;
       if (GENERIC.has(t.word)) generic++;
       if (t.word.length === 1 && isHan(t.word)) ones++;
-      if (facilityWordsBefore & (1 << k)) inner = 1;
       sink.add(T.it, tagClass(t.tag));
     }
     sink.add(T.n, Math.min(words, 6), cls);
@@ -260,7 +249,6 @@ function describe(lex: Lexicon, text: string, lo: number, hi: number, s: number,
     sink.add(T.ns, Math.min(places, 2), cls);
     sink.add(T.gen, Math.min(generic, 2));
     sink.add(T.one, Math.min(ones, 3));
-    sink.add(T.sf, inner, cls);
     sink.done(start);
   };
   let rulesStartSeen = false;
