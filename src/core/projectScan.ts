@@ -338,41 +338,53 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
   return content >= 2 || longContent;
 }
 
+/**
+ * Why nameAt last returned no name, and the start the scan had read by then (-1 before the scan): features of
+ * the learned choice (projectModel.ts), which may still take a name the rules reject.
+ */
+export const scanVerdict = { reason: '', start: -1 };
+const reject = (reason: string): undefined => {
+  scanVerdict.reason = reason;
+  return undefined;
+};
+
 /** Where the facility word at [s, e) of the clause text[lo, hi) ends a name: the name's span, else undefined. */
 export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: number, e: number, cls: SuffixClass): Span | undefined {
   lexTag = (w) => lex.tags.get(w) ?? '';
+  scanVerdict.reason = '';
+  scanVerdict.start = -1;
   const suffix = text.slice(s, e);
   if (cls === 'strict') {
     // Cheap first (most one-character facility words are in common words): 城市, 路网 | 道路, 县城, 一线.
-    if (e < hi && tagAt(lex, text, s, e + 1 - s) !== undefined && !extendsAt(text, e)) return undefined;
+    if (e < hi && tagAt(lex, text, s, e + 1 - s) !== undefined && !extendsAt(text, e)) return reject('strictWord');
     const pair = s > lo ? tagAt(lex, text, s - 1, e + 1 - s) : undefined;
-    if (pair !== undefined && !PROPER_TAGS.has(pair)) return undefined;
+    if (pair !== undefined && !PROPER_TAGS.has(pair)) return reject('strictPair');
   }
   // The facility word inside a longer word (路网, 中心城区, 豫南中心仓): not the end of a name.
   // (A programme's 任务, 工作 are still the programme: 完成…三年行动任务.)
-  if (cls !== 'programme' && CONTINUATION.has(text.slice(e, Math.min(e + 2, hi)))) return undefined;
+  if (cls !== 'programme' && CONTINUATION.has(text.slice(e, Math.min(e + 2, hi)))) return reject('continuation');
   // A noun character glued on (豫南中心仓): it starts no word of its own.
   if (e < hi && isHan(text[e]) && NOUN_CHAR_TAGS.has(lex.charTags[text.charCodeAt(e)] ?? 'x') && !extendsAt(text, e)) {
     const next = wordAfter(lex, text, e, hi);
-    if (next && next.word.length === 1) return undefined;
+    if (next && next.word.length === 1) return reject('gluedChar');
   }
-  if (longerWordAt(lex, text, s, e, hi)) return undefined;
+  if (longerWordAt(lex, text, s, e, hi)) return reject('longerWord');
   // 物流业高速发展: 高速 before a verb says how fast.
-  if (suffix === '高速' && FAST_RE.test(text.slice(e, e + 2))) return undefined;
+  if (suffix === '高速' && FAST_RE.test(text.slice(e, e + 2))) return reject('fast');
   // …or split between the words on both sides (集中|学习 holds no 中学).
   if (e - s > 1 && s > lo && e < hi && commonWordAt(lex, text, s - 1) && commonWordAt(lex, text, e - 1)) {
-    return undefined;
+    return reject('splitWord');
   }
   // 凌云山路至青城山路段: roads named as the end points of a section are not mentions.
-  if (e < hi && (text[e] === '至' || (text[e] === '段' && /至[^至]*$/.test(text.slice(lo, s))))) return undefined;
-  if (NOT_FACILITY_RE.test(text.slice(Math.max(lo, e - 6), e))) return undefined;
+  if (e < hi && (text[e] === '至' || (text[e] === '段' && /至[^至]*$/.test(text.slice(lo, s))))) return reject('routeEnd');
+  if (NOT_FACILITY_RE.test(text.slice(Math.max(lo, e - 6), e))) return reject('notFacility');
   // “4+4科创工程”: a slogan in quotes that ends in a facility word.
   if (text[e] === '”') {
     const open = text.lastIndexOf('“', s);
-    if (open >= lo && /[\d+＋](?!号)/.test(text.slice(open, e))) return undefined; // (“六小工程” is a programme; “北驾祁连·9号公路” a road)
+    if (open >= lo && /[\d+＋](?!号)/.test(text.slice(open, e))) return reject('sloganQuote'); // (“六小工程” is a programme; “北驾祁连·9号公路” a road)
   }
   // 凤凰谷零碳研究院: the facility word names where an institution is.
-  if (institutionAfter(text, e, hi) && !/^v/.test(wordAfter(lex, text, e, hi)?.tag ?? '')) return undefined;
+  if (institutionAfter(text, e, hi) && !/^v/.test(wordAfter(lex, text, e, hi)?.tag ?? '')) return reject('institution');
 
   // The word that holds the facility word: 长江路 (a place: its own part is a name), 数据中心 (its own part is
   // content), 道路 and 香港 (common or too short for a one-character facility word).
@@ -386,19 +398,20 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
     // (高楼大厦/nz, 重建家园/ns, 拖拉机站/nz: a common word and the facility word, whatever the dictionary's tag.)
     const prefix = text.slice(holder.start, s);
     const proper = isProperTag(holder.tag, holder.word) && holder.tag !== 'nx' && holder.tag !== 'x' && holder.tag !== 'nt' && !(prefix.length > 1 && (GENERIC.has(prefix) || commonWord(lex, prefix)));
-    if (cls === 'strict' && !proper) return undefined;
+    if (cls === 'strict' && !proper) return reject('strictHolder');
     words.push({ word: text.slice(holder.start, s), tag: holder.tag, kind: proper ? 'proper' : 'noun', start: holder.start });
     from = holder.start;
   }
   const scanned = scanLeft(new LeftTokens(lex, text, lo, from), from, suffix);
   words.unshift(...scanned.words);
   const start = words.length ? words[0].start : s;
+  scanVerdict.start = start;
   // A place of two characters holding a one-character facility word (香港, 西城) is a place, not a facility;
   // with a proper name before it, it is part of a facility's name (长江|支|路桥). 西路, 中路 are half a road.
   if (cls === 'strict' && holder.word.length === 2 && holder.start < s && !/^[东西南北中][路街]$/.test(holder.word)) {
-    if (!scanned.words.some((t) => t.kind === 'proper' && t.word.length > 1)) return undefined;
+    if (!scanned.words.some((t) => t.kind === 'proper' && t.word.length > 1)) return reject('placeHolder');
   }
-  if (STOP_WORDS.has(holder.word)) return undefined;
+  if (STOP_WORDS.has(holder.word)) return reject('stopWord');
   // 崇左至凭祥铁路, 黄桶至百色铁路: a line named by its two ends (a place may hold a function character: 西宁至成都铁路).
   if (ROUTE_WORDS.has(suffix)) {
     let to = ROUTE_END_RE.exec(text.slice(Math.max(lo, s - 5), s));
@@ -412,18 +425,20 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
     if (from >= 0) return { start: from, end: sectionEnd(text, lo, hi, e) };
   }
   // 防城港, 连云港: a city the dictionary knows, not a port.
-  if (cls === 'strict' && holder.tag === 'ns' && holder.word.length >= 3 && start === holder.start) return undefined;
+  if (cls === 'strict' && holder.tag === 'ns' && holder.word.length >= 3 && start === holder.start) return reject('city');
   // “引金入洛”工程, “小升高”工程: a slogan made works, no project.
   // (科技型中小企业“小升高”工程 too: no name before the slogan.)
-  if (cls === 'works' && words.length > 0 && words[words.length - 1].tag === 'quote' && !words.some((t) => t.kind === 'proper' && t.tag !== 'quote')) return undefined;
+  if (cls === 'works' && words.length > 0 && words[words.length - 1].tag === 'quote' && !words.some((t) => t.kind === 'proper' && t.tag !== 'quote')) return reject('sloganWorks');
   // (虞公港二期: a phase after a one-character facility word says works are meant; two pieces of a name do.)
   const phased = cls === 'strict' && PHASE_RE.test(text.slice(e, Math.min(hi, e + 3)));
   const street = cls === 'proper' && holder.tag === 'ns' && holder.start === start && holder.word.endsWith(suffix); // 西大街, a place
-  if (start >= s || !(street || isSpecific(words, phased ? 'proper' : cls, suffix === '路' || suffix === '街') || (GARDEN_RE.test(suffix) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
-    return undefined;
+  if (start >= s) return reject('nothingBefore');
+  if (!(street || isSpecific(words, phased ? 'proper' : cls, suffix === '路' || suffix === '街') || (GARDEN_RE.test(suffix) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
+    return reject('notSpecific');
   }
 
   const end = sectionEnd(text, lo, hi, e);
-  if (notAProject(text.slice(start, end), words, suffix) || countedKind(text, lo, hi, start, end, words)) return undefined;
-  return end - start >= MIN_NAME ? { start, end } : undefined;
+  if (notAProject(text.slice(start, end), words, suffix)) return reject('notAProject');
+  if (countedKind(text, lo, hi, start, end, words)) return reject('counted');
+  return end - start >= MIN_NAME ? { start, end } : reject('short');
 }

@@ -10,7 +10,8 @@ import { RecentMap } from './recentMap';
 import { charTable } from './text';
 import { isHan, lexiconFor, MAX_WORD, wordBefore } from './projectLexicon';
 import { listMembers, programmeNames, shortForms } from './projectLists';
-import { addFacilityWord, facilityEndingAt, markFacilityEnds, nameAt } from './projectScan';
+import { chooseName } from './projectModel';
+import { addFacilityWord, facilityEndingAt, markFacilityEnds, nameAt, scanVerdict } from './projectScan';
 import { SUFFIX_CLASS } from './projectWords';
 import type { Segmenter } from './segmenter';
 import type { Paragraph, Project, Span } from './types';
@@ -43,11 +44,24 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
     lo = i + 1;
     if (ends.length === 0) continue;
     const found: Span[] = [];
+    const rulesFound: Span[] = [];
     for (const [s, e] of ends) {
-      const span = nameAt(lex, paragraphText, clauseLo, hi, s, e, SUFFIX_CLASS.get(paragraphText.slice(s, e))!);
+      const cls = SUFFIX_CLASS.get(paragraphText.slice(s, e))!;
+      const rule = nameAt(lex, paragraphText, clauseLo, hi, s, e, cls);
+      if (rule) rulesFound.push(rule);
+      // The learned model (projectModel.ts) may move the rules' start or overrule them.
+      const span = chooseName(lex, paragraphText, clauseLo, hi, s, e, cls, { span: rule, reason: scanVerdict.reason, scanStart: scanVerdict.start });
       if (span) found.push(span);
     }
     ends.length = 0;
+    // A name the rules rejected does not swallow one they gave (上阳宫文化园|开园: 开园 is no facility).
+    if (rulesFound.length > 0) {
+      const own = (f: Span) => rulesFound.some((r) => r.start === f.start && r.end === f.end);
+      for (let i = found.length - 1; i >= 0; i--) {
+        const f = found[i];
+        if (!own(f) && rulesFound.some((r) => f.start <= r.start && r.end < f.end)) found.splice(i, 1);
+      }
+    }
     // Keep the longest reading: 大数据产业园一期工程, not also 大数据产业园 inside it.
     // (Two facility words may give one span, 庞口大道|整治提升工程: it is kept once.)
     for (const f of found) {

@@ -1,0 +1,268 @@
+// A learned choice of a project name's left boundary (spec.md, "Projects"), on top of the rules (projectScan.ts).
+// For each facility word the rules consider, the candidates are the name's possible starts (word boundaries
+// leftwards in the clause, and the start the rules read); each is scored by a linear model over features of the
+// text around it and of the rules' verdict. The best candidate above zero is the name; none above zero: no name.
+// Weights are data (data/projectModel.json), trained on the tune documents only by scripts/trainProjects.mjs.
+// Features depend only on the paragraph text and the lexicon: the per-paragraph cache stays valid.
+import SHIPPED from '../../data/projectModel.json';
+import { isHan, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
+import { sectionEnd } from './projectRoutes';
+import { GENERIC, type SuffixClass } from './projectWords';
+import type { Span } from './types';
+
+/** The shipped weights: feature name (template=value, or template=value|value) → weight. */
+export interface ProjectModel {
+  weights: Record<string, number>;
+}
+
+/** One possible name at a facility word, with its features' names (for training). */
+export interface Candidate extends Span {
+  features: string[];
+}
+
+/** The rules' answer at a facility word: the name's span, or why there is none and where the scan had got to. */
+export interface RuleVerdict {
+  span: Span | undefined;
+  reason: string;
+  scanStart: number;
+}
+
+/**
+ * Feature templates, by number: a feature is a template and one or two values (strings or small numbers). Named
+ * `name=a` or `name=a|b` in the weights file; looked up by a number made of the template and the values' numbers, so
+ * that scoring builds no strings (it runs at most facility words of every paragraph).
+ */
+const TEMPLATES = [
+  'b', // bias
+  'c', // the facility word's class (projectWords.ts)
+  's', // the facility word
+  'rt', // the class of the tag of the word after the name
+  'r', // the rules' verdict: same, inner, outer (their name's start against this one), at:reason, no:reason
+  'rc', // the verdict and the class
+  'n', // words before the facility word, and the class
+  'len', // characters up to the facility word's end
+  'ft', // the class of the first word's tag, and the facility word's class
+  'lc', // the character before the name: h for a Han character, ^ at the clause start, else itself
+  'lt', // the class of the tag of the word before the name
+  'ns', // places among the words, and the class
+  'gen', // generic words among them
+  'one', // one-character words among them
+  'it', // the class of each word's tag
+] as const;
+const T = Object.fromEntries(TEMPLATES.map((name, i) => [name, i])) as Record<(typeof TEMPLATES)[number], number>;
+const TEMPLATE_BITS = 16;
+const VALUE_RANGE = 4096;
+
+type Value = string | number;
+
+/** A model ready to score: weights by feature number, and the numbers of the values its features hold. */
+interface Compiled {
+  weights: Map<number, number>;
+  values: Map<string, number>;
+}
+
+/** Templates whose first value is a count: its own value number (strings get numbers from VALUE_RANGE / 4 on). */
+const COUNTS = new Set([T.b, T.n, T.len, T.ns, T.gen, T.one]);
+function compile(m: ProjectModel | undefined): Compiled | undefined {
+  const entries = Object.entries(m?.weights ?? {});
+  if (entries.length === 0) return undefined;
+  const values = new Map<string, number>();
+  const valueOf = (v: string) => {
+    let id = values.get(v);
+    if (id === undefined) values.set(v, (id = VALUE_RANGE / 4 + values.size));
+    return id;
+  };
+  const weights = new Map<number, number>();
+  for (const [name, w] of entries) {
+    const eq = name.indexOf('=');
+    const t = TEMPLATES.indexOf((eq < 0 ? name : name.slice(0, eq)) as (typeof TEMPLATES)[number]);
+    if (t < 0) throw new Error(`projectModel.json: unknown feature ${name}`);
+    const rest = eq < 0 ? '' : name.slice(eq + 1);
+    const bar = t === T.lc || t === T.s ? -1 : rest.lastIndexOf('|');
+    const a = bar < 0 ? rest : rest.slice(0, bar);
+    weights.set(key(t, COUNTS.has(t) ? Number(a) : valueOf(a), bar < 0 ? 0 : valueOf(rest.slice(bar + 1))), w);
+  }
+  return { weights, values };
+}
+
+const key = (t: number, a: number, b: number) => t + (a + b * VALUE_RANGE) * TEMPLATE_BITS;
+const featureName = (t: number, a: Value, b: Value | undefined) => (t === T.b ? 'b' : `${TEMPLATES[t]}=${a}${b === undefined ? '' : `|${b}`}`);
+
+/** The model in use: null until first needed (nothing is built on import), then the shipped one unless replaced. */
+let model: Compiled | undefined | null = null;
+/** Called with every candidate set while set (training reads the candidates through it). */
+let recorder: ((text: string, candidates: Candidate[], rule: RuleVerdict) => void) | undefined;
+
+/** Replaces the model (undefined: the rules alone decide); for training and cross-validation. */
+export function setProjectModel(m: ProjectModel | undefined): void {
+  model = compile(m);
+}
+
+/** Records each facility word's candidates (training); undefined stops recording. */
+export function setCandidateRecorder(r: typeof recorder): void {
+  recorder = r;
+}
+
+/** Words read leftwards from a facility word for candidate starts, and characters at most. */
+const MAX_TOKENS = 7;
+const MAX_CHARS = 18;
+/** Punctuation a name may hold (“两基”, 秦创原(秦都), 中国—东盟); other punctuation ends the candidates. */
+const INNER_PUNCT = new Set([...'“”"()（）·—－-']);
+
+/**
+ * Rejections after which the tune documents hold (next to) no names: no candidates are made there, which keeps the
+ * model's cost to the few facility words the rules read far (most are inside common words: 道路, 城市).
+ */
+const FINAL_REJECTIONS = new Set(['strictWord', 'stopWord', 'gluedChar', 'continuation', 'counted', 'splitWord', 'fast', 'institution', 'city', 'routeEnd', 'sloganQuote', 'strictPair', 'notFacility', 'notAProject', 'sloganWorks', 'nothingBefore']);
+
+/**
+ * Receives the features a facility word's candidates share, then each candidate's own (`start` opens one), then
+ * the candidate's start (`done`).
+ */
+interface Sink {
+  start(): void;
+  add(t: number, a: Value, b?: Value): void;
+  done(start: number): void;
+}
+
+/** Sums the weights of the features given it; keeps the best candidate above zero. One for the process. */
+class Scorer implements Sink {
+  model!: Compiled;
+  shared = 0;
+  sum = 0;
+  opened = false;
+  best = -1;
+  bestScore = 0;
+
+  reset(model: Compiled): void {
+    this.model = model;
+    this.sum = 0;
+    this.opened = false;
+    this.best = -1;
+    this.bestScore = 0;
+  }
+  start(): void {
+    if (!this.opened) (this.shared = this.sum), (this.opened = true);
+    this.sum = this.shared;
+  }
+  add(t: number, a: Value, b?: Value): void {
+    const { values, weights } = this.model;
+    const x = typeof a === 'number' ? a : values.get(a);
+    const y = b === undefined ? 0 : typeof b === 'number' ? b : values.get(b);
+    // (A value no feature of the model holds: weight 0.)
+    if (x !== undefined && y !== undefined) this.sum += weights.get(key(t, x, y)) ?? 0;
+  }
+  done(start: number): void {
+    if (this.sum > this.bestScore) (this.bestScore = this.sum), (this.best = start);
+  }
+}
+const scorer = new Scorer();
+
+/** The name at the facility word [s, e) of the clause text[lo, hi): the model's choice, else the rules'. */
+export function chooseName(lex: Lexicon, text: string, lo: number, hi: number, s: number, e: number, cls: SuffixClass, rule: RuleVerdict): Span | undefined {
+  if (model === null) model = compile(SHIPPED as ProjectModel);
+  if ((!model && !recorder) || FINAL_REJECTIONS.has(rule.reason)) return rule.span;
+  // A name ends where the rules end it, after its phase or section (…一期, 北段), whatever its start.
+  const endOf = () => rule.span?.end ?? sectionEnd(text, lo, hi, e);
+  if (recorder) {
+    const candidates: Candidate[] = [];
+    const shared: string[] = [];
+    let features = shared;
+    const end = endOf();
+    describe(lex, text, lo, hi, s, e, cls, rule, {
+      start: () => (features = [...shared]),
+      add: (t, a, b) => features.push(featureName(t, a, b)),
+      done: (start) => candidates.push({ start, end, features }),
+    });
+    recorder(text, candidates, rule);
+    if (!model) return rule.span;
+  }
+  scorer.reset(model!);
+  describe(lex, text, lo, hi, s, e, cls, rule, scorer);
+  return scorer.best < 0 ? undefined : { start: scorer.best, end: endOf() };
+}
+
+const tagClasses = new Map<string, string>();
+/** A tag's class (ns, nr, v, a, …): nouns by their first two letters, others by their first. */
+function tagClass(tag: string): string {
+  let c = tagClasses.get(tag);
+  if (c === undefined) tagClasses.set(tag, (c = tag.startsWith('n') && tag.length > 1 ? tag.slice(0, 2) : (tag[0] ?? '')));
+  return c;
+}
+const verdicts = new Map<string, [string, string]>();
+/** The verdicts of a rejection (at:reason at the start the scan had read, no:reason elsewhere), made once. */
+function verdictsOf(reason: string): [string, string] {
+  let v = verdicts.get(reason);
+  if (v === undefined) verdicts.set(reason, (v = [`at:${reason}`, `no:${reason}`]));
+  return v;
+}
+
+/**
+ * The candidates at one facility word: its possible starts (word boundaries leftwards, the rules' start), with
+ * their features.
+ */
+function describe(lex: Lexicon, text: string, lo: number, hi: number, s: number, e: number, cls: SuffixClass, rule: RuleVerdict, sink: Sink): void {
+  // Words leftwards: the first may hold the facility word (长江路).
+  const toks: LexToken[] = [];
+  // A name the rules give is kept, dropped or lengthened by one word (its words and the one before it are read); one
+  // they reject may start up to two words before where their scan stopped. Reading no further keeps the cost down
+  // and lost nothing in cross-validation.
+  const last = rule.span ? rule.span.start : rule.scanStart >= lo ? rule.scanStart : lo - 1;
+  let beyond = rule.span ? 1 : 2;
+  for (let pos = e; pos > lo && toks.length < MAX_TOKENS && e - pos < MAX_CHARS && beyond > 0; ) {
+    const t = wordBefore(lex, text, pos, lo);
+    if (t.start < last) beyond--;
+    if (t.tag === 'w' && !INNER_PUNCT.has(t.word)) break;
+    toks.push(t);
+    pos = t.start;
+  }
+  const after = e < hi ? wordAfter(lex, text, e, hi) : undefined;
+  sink.add(T.b, 0);
+  sink.add(T.c, cls);
+  sink.add(T.s, text.slice(s, e));
+  sink.add(T.rt, after ? tagClass(after.tag) : '$');
+  const [atScan, elsewhere] = verdictsOf(rule.reason);
+  const emit = (start: number, first: LexToken | undefined, before: LexToken | undefined) => {
+    const r = rule.span ? (rule.span.start === start ? 'same' : rule.span.start < start ? 'inner' : 'outer') : rule.scanStart === start ? atScan : elsewhere;
+    sink.start();
+    sink.add(T.r, r);
+    sink.add(T.rc, r, cls);
+    let words = 0;
+    let places = 0;
+    let generic = 0;
+    let ones = 0;
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k];
+      if (t.start < start) break;
+      if (t.start >= s) continue; // the facility word itself
+      words++;
+      if (t.tag.startsWith('ns')) places++;
+      if (GENERIC.has(t.word)) generic++;
+      if (t.word.length === 1 && isHan(t.word)) ones++;
+      sink.add(T.it, tagClass(t.tag));
+    }
+    sink.add(T.n, Math.min(words, 6), cls);
+    sink.add(T.len, Math.min(e - start, 14));
+    sink.add(T.ft, first ? tagClass(first.tag) : '', cls);
+    sink.add(T.lc, start > lo ? (isHan(text[start - 1]) ? 'h' : text[start - 1]) : '^');
+    sink.add(T.lt, before ? tagClass(before.tag) : start > lo ? 'w' : '^');
+    sink.add(T.ns, Math.min(places, 2), cls);
+    sink.add(T.gen, Math.min(generic, 2));
+    sink.add(T.one, Math.min(ones, 3));
+    sink.done(start);
+  };
+  let rulesStartSeen = false;
+  let scanStartSeen = false;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k];
+    // (Cutting a name the rules give was never better in cross-validation: no candidate inside it but their scan's.)
+    if (t.start >= s || (t.tag === 'w' && t.word !== '“') || (rule.span && t.start > rule.span.start)) continue;
+    if (t.start === rule.span?.start) rulesStartSeen = true;
+    if (t.start === rule.scanStart) scanStartSeen = true;
+    emit(t.start, t, toks[k + 1]);
+  }
+  // The rules' own start, when their reading of the words differs from the one above.
+  const extra = (at: number) => emit(at, wordAfter(lex, text, at, s), at > lo ? wordBefore(lex, text, at, lo) : undefined);
+  if (rule.span && !rulesStartSeen && rule.span.start >= lo && rule.span.start < s) extra(rule.span.start);
+  if (!scanStartSeen && rule.scanStart >= lo && rule.scanStart < s && rule.scanStart !== rule.span?.start) extra(rule.scanStart);
+}
