@@ -157,7 +157,7 @@ suite('large report', () => {
         `      one place, ${oneByOne.length} keystrokes each analysed (median): worker ${median((s) => s.analyzeMs).toFixed(1)} ms ` +
           `(${fromParagraph} of ${oneByOne.length} from the edited paragraph alone), round trip ${median((s) => s.roundTripMs).toFixed(1)} ms; ` +
           `host ${median((s) => s.hostMs).toFixed(1)} ms of its own work per analysis (the edit posted, the patch applied in slices of at most ` +
-          `${median((s) => s.longestSliceMs).toFixed(1)} ms over ${median((s) => s.patchMs).toFixed(1)} ms)`,
+          `${median((s) => s.longestSliceMs).toFixed(1)} ms over ${median((s) => s.patchMs).toFixed(1)} ms; each: ${oneByOne.map((s) => s.hostMs!.toFixed(0)).join(', ')} ms)`,
       );
 
       // Only the figures near the visible lines are underlined; scrolling to the end brings those there.
