@@ -88,7 +88,9 @@ const MOVE: { [K in PatchedArray]: (item: DocumentAnalysis[K][number], move: Mov
     c.id = renamed(f.id, m);
     c.range = moved(f.range, m);
     if (c.paragraphId !== undefined) c.paragraphId = renamed(c.paragraphId, m);
-    if (c.change?.figureId !== undefined) c.change = { ...c.change, figureId: renamed(c.change.figureId, m) };
+    // (The change's figure renumbered only when figures came or went before it: else the same object.)
+    const by = c.change?.figureId !== undefined ? renamed(c.change.figureId, m) : undefined;
+    if (by !== undefined && by !== c.change!.figureId) c.change = { ...c.change!, figureId: by };
     return c;
   },
   captions: (c, m) => Object.assign(Object.assign({}, c), { range: moved(c.range, m) }),
