@@ -108,4 +108,33 @@ describe('analysis worker', () => {
       await w.stop();
     }
   });
+
+  test('after typing only the edits are sent: the worker applies them to the text it holds, or asks for the text', async () => {
+    const w = worker();
+    try {
+      w.post({ type: 'analyze', id: 1, key: 'a', text, complete: true });
+      const first = await w.next((m) => m.id === 1);
+      const paragraph = first.analysis!.paragraphs.find((p) => p.range.end - p.range.start > 200)!;
+      const at = (paragraph.range.start + paragraph.range.end) >> 1;
+      const changes = [
+        { offset: at, length: 0, text: '新增' },
+        { offset: at + 2, length: 1, text: '投资12345万元' },
+      ];
+      const edited = text.slice(0, at) + '新增' + '投资12345万元' + text.slice(at + 1);
+      // Another base than the worker's, or a length that does not fit: the text is asked for.
+      w.post({ type: 'analyze', id: 2, key: 'a', changes, length: edited.length, base: first.seq! + 100 });
+      assert.deepEqual(await w.next((m) => m.id === 2), { id: 2, resend: true });
+      w.post({ type: 'analyze', id: 3, key: 'a', changes, length: edited.length + 1, base: first.seq });
+      assert.deepEqual(await w.next((m) => m.id === 3), { id: 3, resend: true });
+      w.post({ type: 'analyze', id: 4, key: 'a', changes, length: edited.length, base: first.seq });
+      const answer = await w.next((m) => m.id === 4);
+      assert.ok(answer.patch, 'a patch');
+      const held = applyAnalysisPatch(first.analysis!, answer.patch);
+      const whole = analyzeText(edited, { segmenter: loadJiebaSegmenter(), cache: new AnalysisCache() });
+      assert.equal(JSON.stringify(held), JSON.stringify(whole));
+      assert.ok(held.figures.some((f) => f.text === '12345万元'), 'the typed figure');
+    } finally {
+      await w.stop();
+    }
+  });
 });
