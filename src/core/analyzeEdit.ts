@@ -1,8 +1,9 @@
 // Typing inside a paragraph of a large report: the patch of the new analysis worked out from the paragraph alone,
 // without reading the rest of the report again (analyzeText reads every line and paragraph, about 18 ms in 1 MB).
-// It applies when the edit lies inside one paragraph that heads nothing and keeps its place in the structure
-// (structure.ts keepsItsPlace), the report's metadata and the list cue after the paragraph stay as they were, and
-// the paragraph names the same projects; otherwise it says so (undefined) and the caller analyses the whole text.
+// It applies when the edit lies inside one line (paragraph) that keeps its place in the structure
+// (structure.ts linePlace) and opens the same headings at the same places, the report's metadata and the list cue
+// after the paragraph stay as they were, and the paragraph names the same projects; otherwise it says why and the
+// caller analyses the whole text.
 // The unit tests compare its patches, applied, with the whole analysis of every edit they try.
 import { type AnalysisCache, type AnalyzeOptions, listAfter, MAX_FIGURES_PER_DOCUMENT, paragraphResult, placeFigures, sectionCueOf } from './analyze';
 import { type AnalysisPatch, type ArrayPatch, countBefore, type Move } from './analysisPatch';
