@@ -254,7 +254,9 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     this.log.info(
       `analysed ${uriBasename(document.uri)} v${version}: ${response.analysis.paragraphs.length} paragraphs, ` +
         `${response.analysis.figures.length} figures in ${run.analyzeMs.toFixed(1)} ms ` +
-        `(${run.cacheHits} paragraphs reused, ${run.cacheMisses} analysed; round trip ${run.roundTripMs.toFixed(1)} ms` +
+        (run.paragraphOnly ? '(from the edited paragraph alone' : `(${run.cacheHits} paragraphs reused, ${run.cacheMisses} analysed`) +
+        (run.wholeText && run.sentItems !== undefined ? `, the whole text read: ${run.wholeText}` : '') +
+        `; round trip ${run.roundTripMs.toFixed(1)} ms${run.hostMs !== undefined ? `, ${run.hostMs.toFixed(1)} ms on this thread` : ''}` +
         (run.segmenterLoadMs !== undefined ? `; segmenter loaded in ${run.segmenterLoadMs.toFixed(0)} ms)` : ')'),
     );
     this.warnIfNoSegmenter(response.analysis);
