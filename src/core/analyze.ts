@@ -51,6 +51,11 @@ export class AnalysisCache {
   private readonly cues = new Map<string, RoleCue>();
   /** The project names' mentions line by line, and the names of caption lines. */
   readonly projects = new ProjectMatchCache();
+  /**
+   * How many paragraphs name each project name, as of the last analysis (analyzeEdit keeps it up to date): says
+   * whether an edit's names change the document's.
+   */
+  nameCounts?: Map<string, number>;
 
   /** The role cue of a heading, worked out once per title. */
   sectionCue(title: string): RoleCue {
@@ -96,6 +101,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
   const figures: Figure[] = [];
   const warnings: AnalysisWarning[] = [];
   const names = new Set<string>();
+  const counts = cache && segmenter ? new Map<string, number>() : undefined;
 
   for (const paragraph of structure.paragraphs) {
     const body = text.slice(paragraph.range.start, paragraph.range.end);
@@ -110,9 +116,13 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
       const written = abbreviate(text.slice(range.start, range.end));
       warnings.push({ range, message: `${written} is beyond the range of a double; it is not listed as a figure` });
     }
-    for (const n of result.projectNames ?? []) names.add(n);
+    for (const n of result.projectNames ?? []) {
+      names.add(n);
+      if (counts) counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
   }
   cache?.sweep();
+  if (cache) cache.nameCounts = counts;
 
   return {
     title: structure.title,

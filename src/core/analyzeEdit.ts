@@ -8,7 +8,7 @@
 import { type AnalysisCache, type AnalyzeOptions, listAfter, MAX_FIGURES_PER_DOCUMENT, paragraphResult, placeFigures, sectionCueOf } from './analyze';
 import { type AnalysisPatch, type ArrayPatch, countBefore, type Move } from './analysisPatch';
 import { reportMeta } from './metadata';
-import { type Hit, lineMentions, longestFirst } from './projects';
+import { collectProjects, type Hit, lineMentions, longestFirst } from './projects';
 import { lineHeadings, linePlace, type LinePlace } from './structure';
 import { WS } from './structureLines';
 import { movedOffset, type TextEdit, textEdits } from './textEdits';
@@ -77,7 +77,7 @@ export function analyzeEdit(
   const context = { section, list, reportYear: old.meta.year, workReport: old.meta.genre === 'workReport' };
   const figures = placeFigures(body, result, moved, first, context, options.cache);
 
-  const projects = options.segmenter ? projectsPatch(before, text, paragraph, end, result.projectNames, options.cache) : unchanged(old.projects);
+  const projects = options.segmenter ? projectsPatch(before, text, moved, edits[0], result.projectNames, options.cache) : { patch: unchanged(old.projects) };
   if (!projects) return declined('the projects');
 
   const d = figures.length - (after - first);
@@ -94,8 +94,9 @@ export function analyzeEdit(
     paragraphs: spliced(paragraphs, k, k + 1, [moved]),
     figures: spliced(old.figures, first, after, figures),
     captions: byEnd(captions, edit.from),
-    projects,
+    projects: projects.patch,
   };
+  if (projects.counts) options.cache.nameCounts = projects.counts;
   return { patch };
 }
 
@@ -193,24 +194,59 @@ function push(runs: number[], code: number, count: number): void {
 }
 
 /**
- * The projects after the edit, when the paragraph names the same projects and its line mentions the same names in
- * the same order (so no project comes or goes and their order stays); undefined otherwise.
+ * The projects after the edit. When the document's names stay the same (the paragraph's, or they are named
+ * elsewhere too) and the edited line mentions the same names in the same order, only the projects it mentions are
+ * sent anew; otherwise every line is matched again (collectProjects: about 20 ms in 5 MB with new names) and all
+ * projects are sent. `counts`: the names' new counts, when the paragraph's changed.
  */
 function projectsPatch(
   before: Analysed,
   text: string,
   paragraph: Paragraph,
-  end: number,
+  edit: TextEdit,
   names: string[] | undefined,
   cache: AnalysisCache,
-): ArrayPatch<Project> | undefined {
+): { patch: ArrayPatch<Project>; counts?: Map<string, number> } | undefined {
   const old = before.analysis.projects;
-  const oldNames = cache.get(bodyOf(before.text, paragraph))?.projectNames;
-  if (!names || !oldNames || names.length !== oldNames.length || names.some((n, i) => n !== oldNames[i])) return undefined;
+  const k = Number(paragraph.id.slice(1)) - 1;
+  const was = before.analysis.paragraphs[k];
+  const oldNames = cache.get(bodyOf(before.text, was))?.projectNames;
+  if (!names || !oldNames || !cache.nameCounts) return undefined;
+  let counts: Map<string, number> | undefined;
+  let union = false;
+  if (names.length !== oldNames.length || names.some((n, i) => n !== oldNames[i])) {
+    counts = new Map(cache.nameCounts);
+    for (const n of oldNames) {
+      if (names.includes(n)) continue;
+      const c = (counts.get(n) ?? 0) - 1;
+      if (c > 0) counts.set(n, c);
+      else {
+        counts.delete(n);
+        union = true;
+      }
+    }
+    for (const n of names) {
+      if (oldNames.includes(n)) continue;
+      const c = counts.get(n) ?? 0;
+      if (c === 0) union = true;
+      counts.set(n, c + 1);
+    }
+  }
+  // Every line matched again (the lines whose text is unchanged from the cache while the names stay), the paragraphs
+  // as they now are (captions lie between them), all projects sent.
+  const everyLine = () => {
+    const shift = edit.shift;
+    const paragraphs = before.analysis.paragraphs.map((p, i) =>
+      i === k ? paragraph : p.range.start >= edit.from ? { id: p.id, range: { start: p.range.start + shift, end: p.range.end + shift } } : p,
+    );
+    const projects = collectProjects(text, (counts ?? cache.nameCounts!).keys(), paragraphs, cache.projects);
+    return { patch: { runs: projects.length > 0 ? [2, projects.length] : [], items: projects }, counts };
+  };
+  if (union) return everyLine();
   // The line as collectProjects reads it: from the line break before to the one after.
-  const lineStart = before.text.lastIndexOf('\n', paragraph.range.start - 1) + 1;
-  const oldLineEnd = lineEnd(before.text, paragraph.range.end);
-  const newLineEnd = lineEnd(text, end);
+  const lineStart = before.text.lastIndexOf('\n', was.range.start - 1) + 1;
+  const oldLineEnd = lineEnd(before.text, was.range.end);
+  const newLineEnd = lineEnd(text, paragraph.range.end);
   const pattern = cache.projects.pattern;
   const hits: Hit[] = pattern ? longestFirst([...lineMentions(text.slice(lineStart, newLineEnd), cache.projects)]) : [];
   // The old mentions in the line, by project, in text order.
@@ -219,10 +255,11 @@ function projectsPatch(
     for (const o of p.occurrences) if (o.start >= lineStart && o.end <= oldLineEnd) inLine.push({ project: i, span: o });
   });
   inLine.sort((a, b) => a.span.start - b.span.start);
-  if (hits.length !== inLine.length || hits.some((h, i) => h.name !== old[inLine[i].project].name)) return undefined;
+  // Other mentions in the line (a name typed into, or one of elsewhere now here): projects may come, go or reorder.
+  if (hits.length !== inLine.length || hits.some((h, i) => h.name !== old[inLine[i].project].name)) return everyLine();
 
-  const shift = text.length - before.text.length;
-  const from = paragraph.range.start;
+  const shift = edit.shift;
+  const from = was.range.start;
   const touched = new Map<number, Span[]>();
   hits.forEach((h, i) => {
     const spans = touched.get(inLine[i].project) ?? [];
@@ -244,7 +281,7 @@ function projectsPatch(
     items.push({ ...p, occurrences });
     push(runs, 2, 1);
   });
-  return { runs, items };
+  return { patch: { runs, items }, counts };
 }
 
 function lineEnd(text: string, from: number): number {

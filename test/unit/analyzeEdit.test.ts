@@ -76,7 +76,7 @@ describe('analysis of an edit inside a paragraph', () => {
     });
   }
 
-  test('what it declines: a new line, a new heading, a new project name, a changed title', () => {
+  test('what it declines: a new line, a new heading, a changed title; a new project name is taken', () => {
     const text = readFileSync(join(SHARED, REPORTS[0]), 'utf8');
     const cache = new AnalysisCache();
     const state: Analysed = { text, analysis: analyzeText(text, { segmenter, cache }) };
@@ -91,7 +91,13 @@ describe('analysis of an edit inside a paragraph', () => {
     assert.equal(analyzeEdit(state, at(mid, '\n'), { segmenter, cache }).declined, 'a line break');
     assert.equal(analyzeEdit(state, at(heading.heading.start + 2, '\n'), { segmenter, cache }).declined, 'a line break', 'a heading split');
     assert.equal(analyzeEdit(state, at(body.range.start, '一、'), { segmenter, cache }).declined, 'its place in the structure', 'a new heading');
-    assert.equal(analyzeEdit(state, at(mid, '，建设沙河大桥，'), { segmenter, cache }).declined, 'the projects');
+    // A new project name: every line is matched again with the new names, all projects sent.
+    const named = at(mid, '，建设沙河大桥，');
+    const withName = analyzeEdit(state, named, { segmenter, cache });
+    assert.ok(withName.patch, withName.declined);
+    const projects = applyAnalysisPatch(state.analysis, withName.patch).projects;
+    assert.ok(projects.some((p) => p.name === '沙河大桥'));
+    assert.equal(JSON.stringify(projects), JSON.stringify(analyzeText(named, { segmenter }).projects));
     assert.notEqual(analyzeEdit(state, text.replace('工作报告', '工作汇报'), { segmenter, cache }).declined, undefined, 'the title');
     assert.ok(analyzeEdit(state, at(mid, '字'), { segmenter, cache }).patch, 'one character inside a sentence');
   });
