@@ -65,7 +65,9 @@ suite('large report', () => {
       await sleep(400); // the tag's sidecar write and re-render settle before measuring
       // The corpus index reads the new 5 MB file in its own worker: measured after it, the burst is about typing
       // (on a machine of two cores the two would share them).
+      // (It sees the file, then its sidecar with the tag, each after its watcher's event.)
       const indexed = performance.now();
+      await waitFor('the corpus index to hold the report with its tag', () => api.corpus.index.get(doc.uri)?.tags?.['大文件'] === 1, 30_000).catch(() => undefined);
       await api.corpus.index.whenIdle();
       const indexWaitMs = performance.now() - indexed;
 
@@ -181,9 +183,13 @@ suite('large report', () => {
 
       // Saved (the file goes below) and closed, so no editor is left with text the disk no longer has.
       await api.annotations.flush(doc.uri);
-      const dirtyBeforeSave = doc.isDirty;
-      const saved = await doc.save();
-      assert.ok(saved, `saved (dirty before: ${dirtyBeforeSave}, dirty now: ${doc.isDirty}, version ${doc.version})`);
+      // (A save of 5 MB can fail when VS Code's save participants run out of time on a busy machine: once more.)
+      if (doc.isDirty && !(await doc.save())) {
+        console.log('      the first save failed; saving again');
+        await sleep(1000);
+        assert.ok(!doc.isDirty || (await doc.save()), `saved (dirty now: ${doc.isDirty}, version ${doc.version})`);
+      }
+      assert.equal(readFileSync(path, 'utf8'), doc.getText(), 'the file holds the text typed');
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
