@@ -189,7 +189,6 @@ suite('large report', () => {
         await sleep(1000);
         assert.ok(!doc.isDirty || (await doc.save()), `saved (dirty now: ${doc.isDirty}, version ${doc.version})`);
       }
-      assert.equal(readFileSync(path, 'utf8'), doc.getText(), 'the file holds the text typed');
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
