@@ -98,6 +98,9 @@ const MOVE: { [K in PatchedArray]: (item: DocumentAnalysis[K][number], move: Mov
 };
 const ARRAYS = Object.keys(MOVE) as PatchedArray[];
 
+/** The analysis's arrays a patch holds run by run (every other field is sent whole). */
+export const PATCHED_ARRAYS: readonly string[] = ARRAYS;
+
 /** The patch that turns `before` (the analysis of `oldText`) into `after` (of `newText`). */
 export function diffAnalysis(before: DocumentAnalysis, after: DocumentAnalysis, oldText: string, newText: string): AnalysisPatch {
   const { sections, paragraphs, figures, captions, projects, ...fields } = after;
@@ -247,6 +250,13 @@ function counterparts(kind: string | undefined, move: Move, oldLength: number, n
   return (k) => newToOld[k];
 }
 
+/** Appends `count` items of `code` to an array patch's runs, lengthening the last run when it has that code. */
+export function pushRun(runs: number[], code: number, count: number): void {
+  if (count === 0) return;
+  if (runs.length > 0 && runs[runs.length - 2] === code) runs[runs.length - 1] += count;
+  else runs.push(code, count);
+}
+
 function diffArray<T>(before: readonly T[], after: readonly T[], move: Move, kind: string | undefined): ArrayPatch<T> {
   const counterpart = counterparts(kind, move, before.length, after.length);
   const runs: number[] = [];
@@ -263,8 +273,7 @@ function diffArray<T>(before: readonly T[], after: readonly T[], move: Move, kin
       : there && same(before[j], after[k], STILL) ? 3
       : 2;
     if (code === 2) items.push(after[k]);
-    if (runs.length > 0 && runs[runs.length - 2] === code) runs[runs.length - 1]++;
-    else runs.push(code, 1);
+    pushRun(runs, code, 1);
   }
   return { runs, items };
 }

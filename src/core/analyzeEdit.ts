@@ -6,7 +6,7 @@
 // caller analyses the whole text.
 // The unit tests compare its patches, applied, with the whole analysis of every edit they try.
 import { type AnalysisCache, type AnalyzeOptions, listAfter, MAX_FIGURES_PER_DOCUMENT, paragraphResult, placeFigures, sectionCueOf } from './analyze';
-import { type AnalysisPatch, type ArrayPatch, countBefore, type Move } from './analysisPatch';
+import { type AnalysisPatch, type ArrayPatch, countBefore, type Move, PATCHED_ARRAYS, pushRun } from './analysisPatch';
 import { reportMeta } from './metadata';
 import { collectProjects, type Hit, lineMentions, longestFirst } from './projects';
 import { lineHeadings, linePlace, type LinePlace } from './structure';
@@ -84,7 +84,7 @@ export function analyzeEdit(
   const move: Move = { edits, ids: { s: [], p: [], f: d === 0 ? [] : [[after, d]] } };
   const { paragraphs, captions, warnings: oldWarnings } = old;
   const fields: Record<string, unknown> = { ...old };
-  for (const array of ['sections', 'paragraphs', 'figures', 'captions', 'projects']) delete fields[array];
+  for (const array of PATCHED_ARRAYS) delete fields[array];
   const warnings = oldWarnings?.map((w) => (w.range.start >= edit.from ? { ...w, range: { start: w.range.start + shift, end: w.range.end + shift } } : w));
   const patch: AnalysisPatch = {
     move,
@@ -150,11 +150,11 @@ function sectionsPatch(old: DocumentAnalysis, oldBody: string, body: string, sta
       if (title !== s.title || heading.end !== movedOffset(edits, s.heading.end)) {
         if ((s.level === 1 || s.level === 2) && JSON.stringify(sectionCue(title)) !== JSON.stringify(sectionCue(s.title))) return undefined;
         items.push({ ...s, title, heading, range: { start: heading.start, end: movedOffset(edits, s.range.end) } });
-        push(runs, 2, 1);
+        pushRun(runs, 2, 1);
         continue;
       }
     }
-    push(runs, s.range.end < edits[0].from ? 0 : 1, 1);
+    pushRun(runs, s.range.end < edits[0].from ? 0 : 1, 1);
   }
   return { runs, items };
 }
@@ -163,8 +163,8 @@ function sectionsPatch(old: DocumentAnalysis, oldBody: string, body: string, sta
 function byEnd<T extends { range: Span }>(items: readonly T[], from: number): ArrayPatch<T> {
   const runs: number[] = [];
   const before = countBefore(items, (item) => item.range.end, from);
-  push(runs, 0, before);
-  push(runs, 1, items.length - before);
+  pushRun(runs, 0, before);
+  pushRun(runs, 1, items.length - before);
   return { runs, items: [] };
 }
 
@@ -174,23 +174,17 @@ function byEnd<T extends { range: Span }>(items: readonly T[], from: number): Ar
  */
 function spliced<T extends { range: Span }>(all: readonly T[], i: number, j: number, items: readonly T[]): ArrayPatch<T> {
   const runs: number[] = [];
-  push(runs, 0, i);
-  push(runs, 2, items.length);
+  pushRun(runs, 0, i);
+  pushRun(runs, 2, items.length);
   // Code 4: old item k − d, moved (d: how many items more there are now).
-  push(runs, 4, all.length - j);
+  pushRun(runs, 4, all.length - j);
   return { runs, items: [...items] };
 }
 
 function unchanged<T>(items: readonly T[]): ArrayPatch<T> {
   const runs: number[] = [];
-  push(runs, 0, items.length);
+  pushRun(runs, 0, items.length);
   return { runs, items: [] };
-}
-
-function push(runs: number[], code: number, count: number): void {
-  if (count === 0) return;
-  if (runs.length > 0 && runs[runs.length - 2] === code) runs[runs.length - 1] += count;
-  else runs.push(code, count);
 }
 
 /**
@@ -240,7 +234,9 @@ function projectsPatch(
       i === k ? paragraph : p.range.start >= edit.from ? { id: p.id, range: { start: p.range.start + shift, end: p.range.end + shift } } : p,
     );
     const projects = collectProjects(text, (counts ?? cache.nameCounts!).keys(), paragraphs, cache.projects);
-    return { patch: { runs: projects.length > 0 ? [2, projects.length] : [], items: projects }, counts };
+    const runs: number[] = [];
+    pushRun(runs, 2, projects.length);
+    return { patch: { runs, items: projects }, counts };
   };
   if (union) return everyLine();
   // The line as collectProjects reads it: from the line break before to the one after.
@@ -270,7 +266,7 @@ function projectsPatch(
   const items: Project[] = [];
   old.forEach((p, i) => {
     const mine = touched.get(i);
-    if (!mine) return push(runs, p.occurrences[p.occurrences.length - 1].end < from ? 0 : 1, 1);
+    if (!mine) return pushRun(runs, p.occurrences[p.occurrences.length - 1].end < from ? 0 : 1, 1);
     const occurrences: Span[] = [];
     for (const o of p.occurrences) {
       if (o.start >= lineStart && o.end <= oldLineEnd) continue;
@@ -279,7 +275,7 @@ function projectsPatch(
     occurrences.push(...mine);
     occurrences.sort((a, b) => a.start - b.start);
     items.push({ ...p, occurrences });
-    push(runs, 2, 1);
+    pushRun(runs, 2, 1);
   });
   return { patch: { runs, items }, counts };
 }
