@@ -227,11 +227,7 @@ function cuesBySection(sections: readonly Section[], cache: AnalysisCache | unde
     let cue = merged.get(s.id);
     if (cue) return cue;
     const parent = s.parentId ? own.get(s.parentId) : undefined;
-    const outer = parent ? cueOf(parent) : NO_CUE;
-    // Headings of parts (一、 (一)); the title line gives the report's year (meta), lead-ins (一是…) are topics.
-    const mine = s.level === 1 || s.level === 2 ? (cache ? cache.sectionCue(s.title) : sectionCue(s.title)) : NO_CUE;
-    // A heading that says nothing (most: lead-ins) has its parent's cue, the same object: nothing is made anew.
-    cue = mine.role === undefined && mine.year === undefined ? outer : mergeCues([mine, outer]);
+    cue = underHeading(s, parent ? cueOf(parent) : NO_CUE, cache);
     merged.set(s.id, cue);
     return cue;
   };
@@ -239,18 +235,19 @@ function cuesBySection(sections: readonly Section[], cache: AnalysisCache | unde
   return merged;
 }
 
+/** The cue of section `s` inside sections whose merged cue is `outer`: its heading's, where it says, over theirs. */
+function underHeading(s: Section, outer: RoleCue, cache: AnalysisCache | undefined): RoleCue {
+  // Headings of parts (一、 (一)); the title line gives the report's year (meta), lead-ins (一是…) are topics.
+  const mine = s.level === 1 || s.level === 2 ? (cache ? cache.sectionCue(s.title) : sectionCue(s.title)) : NO_CUE;
+  // A heading that says nothing (most: lead-ins) has its parent's cue, the same object: nothing is made anew.
+  return mine.role === undefined && mine.year === undefined ? outer : mergeCues([mine, outer]);
+}
+
 /** One section's cue merged with its ancestors' (what cuesBySection gives it), without the other sections'. */
 export function sectionCueOf(sections: readonly Section[], id: string, cache: AnalysisCache | undefined): RoleCue {
-  const chain: Section[] = [];
   // Section ids are numbered in order: s12 is sections[11].
-  for (let s: Section | undefined = sections[Number(id.slice(1)) - 1]; s; s = s.parentId ? sections[Number(s.parentId.slice(1)) - 1] : undefined) chain.push(s);
-  let cue = NO_CUE;
-  for (let i = chain.length - 1; i >= 0; i--) {
-    const s = chain[i];
-    const mine = s.level === 1 || s.level === 2 ? (cache ? cache.sectionCue(s.title) : sectionCue(s.title)) : NO_CUE;
-    if (mine.role !== undefined || mine.year !== undefined) cue = mergeCues([mine, cue]);
-  }
-  return cue;
+  const s = sections[Number(id.slice(1)) - 1];
+  return underHeading(s, s.parentId ? sectionCueOf(sections, s.parentId, cache) : NO_CUE, cache);
 }
 
 function abbreviate(s: string): string {
