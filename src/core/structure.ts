@@ -311,10 +311,9 @@ export function linePlace(text: string, previous: string | undefined, headingNex
   let o = numbered || (previous !== undefined && isBroken(previous)) ? undefined : opening(text);
   if (o && o.kind !== 'marked' && o.length === text.length && headingNext) o = undefined;
   // The lead-ins of a run are resolved from the openings' kinds and prefixes (a length is only its own heading's,
-  // as a numbered heading's is);
-  // isBroken decides the next line's opening.
+  // as a numbered heading's is).
   const kind = o && [o.kind, o.prefix ?? null, o.copula ?? null];
-  // (Whether the line is broken matters only when the next body line opens with a sentence that could lead in.)
+  // Whether the line is broken decides the next line's opening: it matters only when that line could lead in.
   const broken = next === undefined || opening(next) !== undefined ? isBroken(text) : null;
   const key = JSON.stringify([numbered?.[0] ?? null, kind ?? null, broken, sentence, FOOTER_RE.test(text)]);
   return numbered ? { key, level: numbered[0], headingLength: numbered[1] } : { key, ...(o && { openingLength: o.length }) };

@@ -13,7 +13,7 @@ export interface TextChange {
 const MAX_LOGGED_CHARS = 1 << 20;
 
 export class ChangeLog {
-  private entries: { version: number; changes: TextChange[] }[] = [];
+  private entries: { version: number; change: TextChange }[] = [];
   private chars = 0;
 
   /**
@@ -23,9 +23,9 @@ export class ChangeLog {
    */
   record(version: number, changes: readonly TextChange[]): void {
     if (changes.length !== 1) return this.clear();
-    const copy = changes.map(({ offset, length, text }) => ({ offset, length, text }));
-    this.entries.push({ version, changes: copy });
-    for (const c of copy) this.chars += c.text.length;
+    const { offset, length, text } = changes[0];
+    this.entries.push({ version, change: { offset, length, text } });
+    this.chars += text.length;
     // Large pastes: sending the text is as cheap; the log forgets (since() then answers undefined).
     if (this.chars > MAX_LOGGED_CHARS) this.clear();
   }
@@ -38,7 +38,7 @@ export class ChangeLog {
       if (e.version <= from) continue;
       if (e.version > to) break;
       if (e.version !== expected) return undefined;
-      out.push(...e.changes);
+      out.push(e.change);
       expected++;
     }
     return expected === to + 1 ? out : undefined;
@@ -46,9 +46,8 @@ export class ChangeLog {
 
   /** Versions up to `version` are no longer asked for (the worker holds a later text). */
   forget(version: number): void {
-    const keep = this.entries.filter((e) => e.version > version);
-    this.chars = keep.reduce((n, e) => n + e.changes.reduce((m, c) => m + c.text.length, 0), 0);
-    this.entries = keep;
+    this.entries = this.entries.filter((e) => e.version > version);
+    this.chars = this.entries.reduce((n, e) => n + e.change.text.length, 0);
   }
 
   clear(): void {
