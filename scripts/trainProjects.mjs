@@ -104,27 +104,34 @@ function lcg(seed) { let x = seed >>> 0; return () => (x = (Math.imul(x, 1664525
 const algo = opt('--algo', 'lr');
 const l2 = Number(opt('--l2', 1e-4));
 
-/** L2-regularised logistic regression over candidates (gold name positive, the others negative), Adagrad. */
-function trainLogistic(groups) {
+/** Feature names numbered as first seen: `index` (name → number) and `idx` (a name's number, made if new). */
+function featureIndex() {
   const index = new Map();
   const idx = (f) => { let i = index.get(f); if (i === undefined) index.set(f, (i = index.size)); return i; };
-  const data = [];
-  for (const g of groups) if (!g.skip) g.candidates.forEach((fs, j) => data.push({ fs: fs.map(idx), y: j === g.goldIndex ? 1 : 0 }));
-  const w = new Float64Array(index.size), g2 = new Float64Array(index.size).fill(1e-8);
-  const rand = lcg(7);
-  const order = data.map((_, i) => i);
-  for (let ep = 0; ep < epochs; ep++) {
-    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
-    for (const k of order) {
-      const { fs, y } = data[k];
-      let z = 0; for (const f of fs) z += w[f];
-      const grad = 1 / (1 + Math.exp(-z)) - y;
-      for (const f of fs) { const gr = grad + l2 * w[f]; g2[f] += gr * gr; w[f] -= (0.2 * gr) / Math.sqrt(g2[f]); }
-    }
-  }
+  return { index, idx };
+}
+
+/** `order` shuffled in place by `rand` (Fisher–Yates): one epoch's order of training. */
+function shuffle(order, rand) {
+  for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
+}
+
+/** The best candidate above zero by `weightOf` (feature → weight), and its score; -1 for none. */
+function bestCandidate(cands, weightOf) {
+  let best = -1, bestScore = 0;
+  cands.forEach((fs, j) => { let s = 0; for (const f of fs) s += weightOf(f); if (s > bestScore) { bestScore = s; best = j; } });
+  return { best, bestScore };
+}
+
+/**
+ * The weights file's weights: by feature name in code unit order, rounded to 1/1000, zeros left out; the margins
+ * folded into the bias (a name the rules do not give needs `margin` more) and the rules' own start (kept unless
+ * it scores `keep` below zero).
+ */
+function exportWeights(index, valueOf) {
   const weights = {};
   for (const [f, i] of [...index].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
-    const v = Math.round(w[i] * 1000) / 1000;
+    const v = Math.round(valueOf(i) * 1000) / 1000;
     if (v !== 0) weights[f] = v;
   }
   weights.b = Math.round(((weights.b ?? 0) - margin) * 1000) / 1000;
@@ -132,11 +139,30 @@ function trainLogistic(groups) {
   return { weights };
 }
 
+/** L2-regularised logistic regression over candidates (gold name positive, the others negative), Adagrad. */
+function trainLogistic(groups) {
+  const { index, idx } = featureIndex();
+  const data = [];
+  for (const g of groups) if (!g.skip) g.candidates.forEach((fs, j) => data.push({ fs: fs.map(idx), y: j === g.goldIndex ? 1 : 0 }));
+  const w = new Float64Array(index.size), g2 = new Float64Array(index.size).fill(1e-8);
+  const rand = lcg(7);
+  const order = data.map((_, i) => i);
+  for (let ep = 0; ep < epochs; ep++) {
+    shuffle(order, rand);
+    for (const k of order) {
+      const { fs, y } = data[k];
+      let z = 0; for (const f of fs) z += w[f];
+      const grad = 1 / (1 + Math.exp(-z)) - y;
+      for (const f of fs) { const gr = grad + l2 * w[f]; g2[f] += gr * gr; w[f] -= (0.2 * gr) / Math.sqrt(g2[f]); }
+    }
+  }
+  return exportWeights(index, (i) => w[i]);
+}
+
 /** Averaged structured perceptron: per group the best candidate above zero, else none. */
 function train(groups) {
   if (algo === 'lr') return trainLogistic(groups);
-  const index = new Map();
-  const idx = (f) => { let i = index.get(f); if (i === undefined) index.set(f, (i = index.size)); return i; };
+  const { index, idx } = featureIndex();
   const data = groups.filter((g) => !g.skip).map((g) => ({ cands: g.candidates.map((fs) => fs.map(idx)), gold: g.goldIndex }));
   const n = index.size;
   const w = new Float64Array(n), acc = new Float64Array(n);
@@ -144,11 +170,10 @@ function train(groups) {
   const rand = lcg(7);
   const order = data.map((_, i) => i);
   for (let ep = 0; ep < epochs; ep++) {
-    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
+    shuffle(order, rand);
     for (const k of order) {
       const { cands, gold } = data[k];
-      let best = -1, bestScore = 0;
-      cands.forEach((fs, j) => { let s = 0; for (const f of fs) s += w[f]; if (s > bestScore) { bestScore = s; best = j; } });
+      const { best } = bestCandidate(cands, (f) => w[f]);
       if (best !== gold) {
         if (gold >= 0) for (const f of cands[gold]) { w[f] += 1; acc[f] += c; }
         if (best >= 0) for (const f of cands[best]) { w[f] -= 1; acc[f] -= c; }
@@ -156,14 +181,7 @@ function train(groups) {
       c++;
     }
   }
-  const weights = {};
-  for (const [f, i] of [...index].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
-    const v = Math.round((w[i] - acc[i] / c) * 1000) / 1000;
-    if (v !== 0) weights[f] = v;
-  }
-  weights.b = Math.round(((weights.b ?? 0) - margin) * 1000) / 1000;
-  weights['r=same'] = Math.round(((weights['r=same'] ?? 0) + margin + keep) * 1000) / 1000;
-  return { weights };
+  return exportWeights(index, (i) => w[i] - acc[i] / c);
 }
 
 /** Strict and lenient projects scores of the analysis of `docs` (as eval/run.mjs counts them). */
@@ -225,8 +243,7 @@ if (folds > 1) {
       const weights = new Map(Object.entries(train(rest.flatMap((d) => d.groups)).weights));
       for (const g of held.flatMap((d) => d.groups)) {
         if (g.skip) continue;
-        let best = -1, bs = 0;
-        g.candidates.forEach((fs, j) => { let s = 0; for (const f of fs) s += weights.get(f) ?? 0; if (s > bs) { bs = s; best = j; } });
+        const { best, bestScore: bs } = bestCandidate(g.candidates, (f) => weights.get(f) ?? 0);
         if (best === g.ruleIndex && (g.rule || best < 0)) continue;
         const nm = (i) => (i >= 0 ? g.names[i] : '-');
         console.log(`  change ${best === g.goldIndex ? 'FIX ' : g.ruleIndex === g.goldIndex ? 'BREAK' : 'other'} rule ${nm(g.ruleIndex)} → model ${nm(best)} (gold ${nm(g.goldIndex)}) ${bs.toFixed(1)} [${g.reason}]`);
