@@ -45,6 +45,17 @@ function worker(): { post(m: object): void; next(pred: (m: Message) => boolean):
 describe('analysis worker', () => {
   const text = corpusText('002_395ec08d707c8053.txt');
 
+  /** The report analysed with projects as document `a` (what the host holds), and a place mid-paragraph to type at. */
+  async function followed(w: ReturnType<typeof worker>) {
+    w.post({ type: 'analyze', id: 1, key: 'a', text, complete: true });
+    const first = await w.next((m) => m.id === 1);
+    const paragraph = first.analysis!.paragraphs.find((p) => p.range.end - p.range.start > 200)!;
+    return { first, paragraph, middle: (paragraph.range.start + paragraph.range.end) >> 1 };
+  }
+
+  /** What the worker's patches must rebuild: the whole analysis of the text, made here. */
+  const wholeAnalysis = (edited: string) => analyzeText(edited, { segmenter: loadJiebaSegmenter(), cache: new AnalysisCache() });
+
   test('first results at once, projects pending; the segmenter loads when idle; then projects', async () => {
     const w = worker();
     try {
@@ -81,13 +92,11 @@ describe('analysis worker', () => {
   test('typing: each edit inside a paragraph is answered from that paragraph, and the patches rebuild the whole analysis', async () => {
     const w = worker();
     try {
-      w.post({ type: 'analyze', id: 1, key: 'a', text, complete: true });
-      const first = await w.next((m) => m.id === 1);
+      const { first, paragraph, middle } = await followed(w);
       let held = first.analysis!;
       let seq = first.seq;
       let edited = text;
-      const paragraph = held.paragraphs.find((p) => p.range.end - p.range.start > 200)!;
-      let at = (paragraph.range.start + paragraph.range.end) >> 1;
+      let at = middle;
       const typed = '在此键入一句话增长6.5%';
       const answers: AnalysisStats[] = [];
       for (const [i, ch] of [...typed].entries()) {
@@ -100,8 +109,7 @@ describe('analysis worker', () => {
         seq = answer.seq;
         answers.push(answer.stats!);
       }
-      const whole = analyzeText(edited, { segmenter: loadJiebaSegmenter(), cache: new AnalysisCache() });
-      assert.equal(JSON.stringify(held), JSON.stringify(whole));
+      assert.equal(JSON.stringify(held), JSON.stringify(wholeAnalysis(edited)));
       assert.ok(answers.every((s) => s.paragraphOnly), JSON.stringify(answers.filter((s) => !s.paragraphOnly)));
       assert.ok(held.figures.some((f) => f.range.start > paragraph.range.start && f.range.end <= at && f.unit === '%'), 'the typed figure');
     } finally {
@@ -112,10 +120,7 @@ describe('analysis worker', () => {
   test('after typing only the edits are sent: the worker applies them to the text it holds, or asks for the text', async () => {
     const w = worker();
     try {
-      w.post({ type: 'analyze', id: 1, key: 'a', text, complete: true });
-      const first = await w.next((m) => m.id === 1);
-      const paragraph = first.analysis!.paragraphs.find((p) => p.range.end - p.range.start > 200)!;
-      const at = (paragraph.range.start + paragraph.range.end) >> 1;
+      const { first, middle: at } = await followed(w);
       const changes = [
         { offset: at, length: 0, text: '新增' },
         { offset: at + 2, length: 1, text: '投资12345万元' },
@@ -130,8 +135,7 @@ describe('analysis worker', () => {
       const answer = await w.next((m) => m.id === 4);
       assert.ok(answer.patch, 'a patch');
       const held = applyAnalysisPatch(first.analysis!, answer.patch);
-      const whole = analyzeText(edited, { segmenter: loadJiebaSegmenter(), cache: new AnalysisCache() });
-      assert.equal(JSON.stringify(held), JSON.stringify(whole));
+      assert.equal(JSON.stringify(held), JSON.stringify(wholeAnalysis(edited)));
       assert.ok(held.figures.some((f) => f.text === '12345万元'), 'the typed figure');
     } finally {
       await w.stop();
