@@ -50,10 +50,24 @@ const paragraphEdits = new Map<string, number>();
 /** After so many, the whole text is read again (the caches' passes end only there). */
 const MAX_PARAGRAPH_EDITS = 256;
 
-/** What to do once the response has been posted (the host waits for the response, not for this). */
-let afterPosting: (() => void) | undefined;
+/**
+ * The worker's own copy of the analysis it sent as a patch, still to be made (the host waits for the response,
+ * not for this). It is made a little later, not while the host applies the same patch: on two cores the two
+ * would compete with each other and with the editor; a request that comes sooner makes it first.
+ */
+let rebuild: (() => void) | undefined;
+let rebuildTimer: ReturnType<typeof setTimeout> | undefined;
+const REBUILD_AFTER_MS = 40;
+
+function rebuildNow(): void {
+  clearTimeout(rebuildTimer);
+  const run = rebuild;
+  rebuild = undefined;
+  run?.();
+}
 
 function handle(request: WorkerRequest): WorkerResponse | undefined {
+  rebuildNow();
   if (request.type === 'forget') {
     caches.delete(request.key);
     sent.delete(request.key);
@@ -92,7 +106,7 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
     }
     let wholeText = !base ? 'no analysis the host holds' : request.complete ? 'projects asked for' : undefined;
     if (base && !wholeText && (paragraphEdits.get(request.key!) ?? 0) >= MAX_PARAGRAPH_EDITS) wholeText = 'the caches are swept';
-    // Typing inside a paragraph: its patch from the paragraph alone; the analysis itself is made after posting.
+    // Typing inside a paragraph: its patch from the paragraph alone; the analysis itself is made after posting (rebuild).
     const edit = base && !wholeText ? analyzeEdit(base, text, options, edits) : undefined;
     if (base && edit?.patch) {
       const key = request.key!;
@@ -100,7 +114,7 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
       const patch = edit.patch;
       paragraphEdits.set(key, (paragraphEdits.get(key) ?? 0) + 1);
       if (!segmenter) loadSegmenterSoon();
-      afterPosting = () => sent.set(key, { seq, text, analysis: applyAnalysisPatch(base.analysis, patch) });
+      rebuild = () => sent.set(key, { seq, text, analysis: applyAnalysisPatch(base.analysis, patch) });
       const stats = { analyzeMs: performance.now() - t0, cacheHits: cache.hits - hits, cacheMisses: cache.misses - misses, paragraphOnly: true };
       return { id: request.id, seq, base: base.seq, patch, stats };
     }
@@ -130,7 +144,5 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
 parentPort?.on('message', (request: WorkerRequest) => {
   const response = handle(request);
   if (response) parentPort!.postMessage(response);
-  const after = afterPosting;
-  afterPosting = undefined;
-  after?.();
+  if (rebuild) rebuildTimer = setTimeout(rebuildNow, REBUILD_AFTER_MS);
 });
