@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { Paragraph } from '../../../src/core/types';
 import { extensionApi, nextAnalysis, openReport, sidecarOf, sleep, tag, waitFor, WORKSPACE, writeReport } from './helpers';
@@ -153,6 +153,11 @@ suite('large report', () => {
       const typist = ps.find((p) => p.range.end - p.range.start > 200 && now.slice(p.range.start, p.range.end).indexOf('，') > 10)!;
       let at = typist.range.start + now.slice(typist.range.start, typist.range.end).indexOf('，') + 1;
       const oneByOne: NonNullable<typeof stats>[] = [];
+      // The collector's pauses on this thread meanwhile: what the patches' copies cost beyond copying them.
+      const gcPauses: number[] = [];
+      const collector = new PerformanceObserver((list) => gcPauses.push(...list.getEntries().map((g) => g.duration)));
+      collector.observe({ entryTypes: ['gc'] });
+      const phaseStart = performance.now();
       for (const ch of '逐字键入十个字符测试') {
         assert.ok(await editor.edit((b) => b.insert(doc.positionAt(at), ch), { undoStopBefore: false, undoStopAfter: false }));
         at++;
@@ -160,6 +165,8 @@ suite('large report', () => {
         assert.equal(e.analysis.paragraphs.length, ps.length);
         oneByOne.push(e.stats!);
       }
+      const phaseMs = performance.now() - phaseStart;
+      collector.disconnect();
       const median = (f: (s: (typeof oneByOne)[number]) => number | undefined) => [...oneByOne.map((s) => f(s) ?? NaN)].sort((a, b) => a - b)[oneByOne.length >> 1];
       const fromParagraph = oneByOne.filter((s) => s.paragraphOnly).length;
       assert.ok(oneByOne.every((s) => s.sentItems !== undefined && s.hostMs !== undefined), 'each came as a patch');
@@ -168,7 +175,9 @@ suite('large report', () => {
         `      one place, ${oneByOne.length} keystrokes each analysed (median): worker ${median((s) => s.analyzeMs).toFixed(1)} ms ` +
           `(${fromParagraph} of ${oneByOne.length} from the edited paragraph alone), round trip ${median((s) => s.roundTripMs).toFixed(1)} ms; ` +
           `host ${median((s) => s.hostMs).toFixed(1)} ms of its own work per analysis (the edit posted, the patch applied in slices of at most ` +
-          `${median((s) => s.longestSliceMs).toFixed(1)} ms over ${median((s) => s.patchMs).toFixed(1)} ms; each: ${oneByOne.map((s) => s.hostMs!.toFixed(0)).join(', ')} ms)`,
+          `${median((s) => s.longestSliceMs).toFixed(1)} ms over ${median((s) => s.patchMs).toFixed(1)} ms; each: ${oneByOne.map((s) => s.hostMs!.toFixed(0)).join(', ')} ms); ` +
+          `the collector paused this thread ${gcPauses.length} times for ${gcPauses.reduce((a, b) => a + b, 0).toFixed(0)} ms in the ${phaseMs.toFixed(0)} ms ` +
+          `(longest ${Math.max(0, ...gcPauses).toFixed(0)} ms)`,
       );
 
       // Only the figures near the visible lines are underlined; scrolling to the end brings those there.
