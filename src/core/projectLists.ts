@@ -101,6 +101,17 @@ function companyProject(item: string, lex: Lexicon): string | undefined {
   return s;
 }
 
+/** 等 and a kind of places: 等地区, 等12个省份, 等重点流域. */
+const PLACES_ETC_RE = /^等(?:[\d一二三四五六七八九十]+个)?(?:重点|沿线)?(?:地区|区域|流域|省份|省区|城市|地市|县市|市县|市州|地方)/;
+
+/**
+ * A member that is one common noun of the dictionary names a kind, not a facility: 图书馆、科技馆、博物馆等设施
+ * (a named one is a proper noun there, 故宫博物院/ns, or no word of it, 全季酒店).
+ */
+function kindOfFacility(s: string, lex: Lexicon): boolean {
+  return lex.tags.get(s) === 'n';
+}
+
 /** The item with its leading verbs and qualifiers dropped (建成汉江西路 → 汉江西路), or undefined if it is no name. */
 function memberName(item: string, lex: Lexicon, sites = false): string | undefined {
   // 京哈（扩建）: the parenthesis left out; 京哈改扩建, 川州二期: building work or a phase after a member is in its name.
@@ -112,6 +123,7 @@ function memberName(item: string, lex: Lexicon, sites = false): string | undefin
     return name === undefined ? undefined : name + works[0];
   }
   const s = s0;
+  if (kindOfFacility(s, lex)) return undefined;
   const route = ROUTE_MEMBER_RE.exec(s);
   if (route) return `${route[1]}至${route[2]}`;
   if (BERTH_MEMBER_RE.test(s) || VOLTAGE_MEMBER_RE.test(s)) return s;
@@ -161,7 +173,7 @@ function memberName(item: string, lex: Lexicon, sites = false): string | undefin
  */
 function facilityMember(item: string, lex: Lexicon): string | undefined {
   const s = trimLeading(item, lex);
-  if (s.length > MAX_MEMBER + 2 || !/^[\u4e00-\u9fff]+$/.test(s)) return undefined;
+  if (s.length > MAX_MEMBER + 2 || !/^[\u4e00-\u9fff]+$/.test(s) || kindOfFacility(s, lex)) return undefined;
   const k = [4, 3, 2, 1].find((n) => n < s.length - 1 && SUFFIX_CLASS.has(s.slice(-n)));
   if (k === undefined) return undefined;
   const rest = s.slice(0, -k);
@@ -244,6 +256,8 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     const sites = etc >= 0 && SITES_RE.test(tail);
     // (宝硕、依棉、外贸印刷厂、金昌大厦等一批历史遗留难题: problems or companies, not works.)
     if (etc >= 0 && /^等[^，。]{0,10}(?:难题|问题|企业|单位)/.test(tail)) continue;
+    // (长江上游、黄河上中游等地区的天然林保护工程: the places where the works are, not works.)
+    if (etc >= 0 && PLACES_ETC_RE.test(tail)) continue;
     // (新疆昆仑山、罗布人村寨等创建国家5A级旅游景区: a list of sites.)
     if (etc >= 0 && (worksList || isWorksClass(tail) || sites)) {
       isList = isWorksClass(tail) || sites;

@@ -214,3 +214,14 @@ test('a project named in an economic circle or an event is no mention there', ()
 test('保障 inside a facility name (解放军总医院涿州保障基地)', () => {
   assert.ok(names('加快解放军总医院涿州保障基地建设。').includes('解放军总医院涿州保障基地'));
 });
+
+test('kinds of facilities listed, the places a programme covers and qualifiers with a river are no names', () => {
+  // (Sentences of national reports outside the labelled set: 1993, 2001.)
+  assert.deepEqual(names('加强图书馆、文化馆、科技馆、博物馆、档案馆等设施建设。'), []);
+  assert.deepEqual(names('抓好长江上游、黄河上中游等地区的天然林保护工程。'), []);
+  assert.deepEqual(names('抓紧主要江河控制性工程建设和病险水库加固。'), []);
+  assert.deepEqual(names('重点支持建设高速宽带信息网络、关键集成电路、新型运载火箭等重大高技术工程。'), []);
+  // A named one in such a list still is: no word of the dictionary, or a proper noun.
+  assert.ok(names('全季酒店、航空大厦等6家酒店开业。').includes('航空大厦'));
+  assert.ok(names('加快青藏铁路、西气东输、西电东送等重大工程建设。').includes('青藏铁路'));
+});
