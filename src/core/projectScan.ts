@@ -375,6 +375,8 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   if (e - s > 1 && s > lo && e < hi && commonWordAt(lex, text, s - 1) && commonWordAt(lex, text, e - 1)) {
     return reject('splitWord');
   }
+  // …or its last character opens a verb (校舍中|学习: 在永久性校舍中学习).
+  if (e - s > 1 && e < hi && commonWordAt(lex, text, e - 1) && tagAt(lex, text, e - 1, 2)!.startsWith('v')) return reject('splitWord');
   // 凌云山路至青城山路段: roads named as the end points of a section are not mentions.
   if (e < hi && (text[e] === '至' || (text[e] === '段' && /至[^至]*$/.test(text.slice(lo, s))))) return reject('routeEnd');
   if (NOT_FACILITY_RE.test(text.slice(Math.max(lo, e - 6), e))) return reject('notFacility');

@@ -63,7 +63,7 @@ export const NOT_FACILITY_RE =
 
 /** Words that say nothing about which project is meant. */
 export const GENERIC = new Set([
-  '重点', '重大', '主要', '关键', '江河', '大', '小', '新', '老', '各类', '各项', '一批', '相关', '其他', '有关', '所有', '全部',
+  '重点', '重大', '主要', '关键', '江河', '境外', '境内', '大', '小', '新', '老', '各类', '各项', '一批', '相关', '其他', '有关', '所有', '全部',
   '产业', '民生', '城市', '公共', '服务', '基础设施', '基础', '配套', '扶贫', '建设', '城改', '样板', '示范',
   '招商', '签约', '在建', '续建', '新建', '新开工', '商住', '非遗', '棚改', '公益', '工业', '农业', '文旅',
   '旅游', '水利', '交通', '道路', '民营', '社会', '领域', '企业', '政府', '投资', '年度', '省市', '省级',
@@ -124,7 +124,7 @@ export const INTERNAL_VERBS = new Set([
 ]);
 /** After the facility word, these make it a modifier (副中心城市, 中心城区), not the end of a name. */
 // (京津市场|供应基地, 市场准入: a market's supply, demand or rules, not a marketplace.)
-export const CONTINUATION = new Set(['城市', '城区', '城镇', '地位', '作用', '工作', '任务', '功能', '理念', '片区', '供应', '需求', '准入', '份额', '秩序', '监管', '行动']);
+export const CONTINUATION = new Set(['总数', '数量', '个数', '总量', '城市', '城区', '城镇', '地位', '作用', '工作', '任务', '功能', '理念', '片区', '供应', '需求', '准入', '份额', '秩序', '监管', '行动']);
 /**
  * One-character words that end a name on its left: function words and one-character verbs. Other
  * characters the dictionary keeps apart are pieces of a name it does not know (平漯周, 南信合).
@@ -153,4 +153,6 @@ export const OPERATING = new Set([
 /** Tags the dictionary gets wrong for names (高新/d in 国家农业高新技术产业示范区). */
 export const TAG_OVERRIDES = new Map<string, string>([
   ['高新', 'n'], ['零部件', 'n'], ['文明', 'n'], ['上市', 'v'], ['城镇', 'n'], ['重塑', 'v'], ['中医药', 'n'], ['雪亮', 'a'], ['天网', 'n'], ['奥特莱斯', 'n'], ['联通', 'v'], ['通道', 'n'], ['金砖', 'nz'], ['玉米', 'n'],
+  // (许可项目, 永久性校舍, 跨界河流 read as 界河流, 中西部国家级开发区: a verb, a quality, a river, a region.)
+  ['许可', 'v'], ['永久性', 'b'], ['界河', 'n'], ['中西部', 'n'],
 ]);

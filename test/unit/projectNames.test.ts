@@ -225,3 +225,15 @@ test('kinds of facilities listed, the places a programme covers and qualifiers w
   assert.ok(names('全季酒店、航空大厦等6家酒店开业。').includes('航空大厦'));
   assert.ok(names('加快青藏铁路、西气东输、西电东送等重大工程建设。').includes('青藏铁路'));
 });
+
+test('a count of projects, a facility word inside a verb, and words the dictionary lacks or mis-tags are no names', () => {
+  // (Sentences of Hebei 2005 and 2024 and the national 2009 report, outside the labelled set.)
+  assert.deepEqual(names('取消和拟取消审批项目1302项，占清理项目总数的57%。'), []);
+  assert.deepEqual(names('确保学生都能在永久性校舍中学习。'), []);
+  assert.deepEqual(names('及时修复灾损学校，修缮加固。'), []);
+  assert.deepEqual(names('加强潮白河、滦河等跨界河流综合治理。'), []);
+  assert.deepEqual(names('提升中西部国家级开发区发展水平。'), []);
+  // A school and a river named are still names.
+  assert.ok(names('高阳中学南校区教学楼建成使用。').some((n) => n.startsWith('高阳中学')));
+  assert.ok(names('白沟河治理工程开工。').includes('白沟河治理工程'));
+});
