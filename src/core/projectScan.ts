@@ -4,7 +4,7 @@
 import { countedKind, materialPiece, notAProject, programmeOwnVerb } from './projectFilters';
 import { CARRIED_RE, extendsAt, institutionAfter, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
 import { isHan, tagAt, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
-import { commonWord, commonWordAt, longerWordAt, PROPER_TAGS } from './projectWordsAt';
+import { commonWord, longerWordAt, PROPER_TAGS, splitsWords } from './projectWordsAt';
 import {
   CONTINUATION,
   FUNCTION_CHARS,
@@ -49,7 +49,7 @@ const NAME_UNITS = new Set(['千伏', '万伏', '兆瓦', '千瓦', '万千瓦',
 /** The dictionary's tag of a word, for classify (the lexicon nameAt was last given). */
 let lexTag: (w: string) => string = () => '';
 /** Adverbs that open set phrases of action (全面提升, 持续推进): such phrases are no part of a name. */
-const ADVERB_HEADS = new Set(['全面', '积极', '大力', '加快', '持续', '深入', '着力', '稳步', '有序', '扎实', '切实', '进一步', '不断', '努力']);
+const ADVERB_HEADS = new Set(['全面', '认真', '积极', '大力', '加快', '持续', '深入', '着力', '稳步', '有序', '扎实', '切实', '进一步', '不断', '努力']);
 /** Gardens and sites named by what they show (唐诗宋词园). */
 const GARDEN_RE = /^[园苑宫谷岛坊]$/;
 /** The city's stations and airport, which name what is built at them (高铁广场, 火车站综合交通枢纽). */
@@ -371,12 +371,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   if (longerWordAt(lex, text, s, e, hi)) return reject('longerWord');
   // 物流业高速发展: 高速 before a verb says how fast.
   if (suffix === '高速' && FAST_RE.test(text.slice(e, e + 2))) return reject('fast');
-  // …or split between the words on both sides (集中|学习 holds no 中学).
-  if (e - s > 1 && s > lo && e < hi && commonWordAt(lex, text, s - 1) && commonWordAt(lex, text, e - 1)) {
-    return reject('splitWord');
-  }
-  // …or its last character opens a verb (校舍中|学习: 在永久性校舍中学习).
-  if (e - s > 1 && e < hi && commonWordAt(lex, text, e - 1) && tagAt(lex, text, e - 1, 2)!.startsWith('v')) return reject('splitWord');
+  if (splitsWords(lex, text, lo, hi, s, e)) return reject('splitWord');
   // 凌云山路至青城山路段: roads named as the end points of a section are not mentions.
   if (e < hi && (text[e] === '至' || (text[e] === '段' && /至[^至]*$/.test(text.slice(lo, s))))) return reject('routeEnd');
   if (NOT_FACILITY_RE.test(text.slice(Math.max(lo, e - 6), e))) return reject('notFacility');
@@ -390,7 +385,8 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
 
   // The word that holds the facility word: 长江路 (a place: its own part is a name), 数据中心 (its own part is
   // content), 道路 and 香港 (common or too short for a one-character facility word).
-  const holder = wordBefore(lex, text, e, lo);
+  const read = wordBefore(lex, text, e, lo);
+  const holder = { ...read, tag: TAG_OVERRIDES.get(read.word) ?? read.tag }; // (重建家园/ns is a phrase)
   const words: Tok[] = [];
   let from = s;
   if (holder.start < s) {

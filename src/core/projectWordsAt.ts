@@ -1,6 +1,6 @@
 // What the project scan asks of its lexicon around a facility word (projectScan.ts nameAt): whether the word
-// before it is a common word, and whether a longer word runs past it (路网, 中心城区).
-import { MAX_WORD, tagAt, type Lexicon } from './projectLexicon';
+// before it is a common word, whether a longer word runs past it (路网, 中心城区) or it is cut out of two words.
+import { MAX_WORD, tagAt, wordAfter, type Lexicon } from './projectLexicon';
 import { SUFFIX_CLASS } from './projectWords';
 
 /** The dictionary's tags of names: places, persons, other proper nouns, institutions, rare nouns, abbreviations, Latin. */
@@ -27,7 +27,20 @@ export function longerWordAt(lex: Lexicon, text: string, s: number, e: number, h
     const w = text.slice(s, s + len);
     // 工程建设, 项目建设: the works and what is done to them, not a longer word.
     // (铁路沿线: the facility and where along it.)
-    return !SUFFIX_CLASS.has(w) && !/^v/.test(lex.tags.get(w.slice(e - s)) ?? '') && !LOCATIVES.has(w.slice(e - s));
+    // (中小学生: one character after it that could be a verb, 生, makes no works and a verb.)
+    const rest = w.slice(e - s);
+    return !SUFFIX_CLASS.has(w) && !(rest.length > 1 && /^v/.test(lex.tags.get(rest) ?? '')) && !LOCATIVES.has(rest);
   }
   return false;
+}
+
+/**
+ * Whether the facility word [s, e) of the clause text[lo, hi) is two words' halves: split between the words on
+ * both sides (集中|学习 holds no 中学), or its last character opening a verb whose second character starts no word
+ * of its own (在永久性校舍中|学习; not 行动计划|进展, though 划进 is a word).
+ */
+export function splitsWords(lex: Lexicon, text: string, lo: number, hi: number, s: number, e: number): boolean {
+  if (e - s < 2 || e >= hi || !commonWordAt(lex, text, e - 1)) return false;
+  if (s > lo && commonWordAt(lex, text, s - 1)) return true;
+  return tagAt(lex, text, e - 1, 2)!.startsWith('v') && wordAfter(lex, text, e, hi)?.word.length === 1;
 }

@@ -237,3 +237,13 @@ test('a count of projects, a facility word inside a verb, and words the dictiona
   assert.ok(names('高阳中学南校区教学楼建成使用。').some((n) => n.startsWith('高阳中学')));
   assert.ok(names('白沟河治理工程开工。').includes('白沟河治理工程'));
 });
+
+test('a preposition, a verb phrase with 认真, an idiom the dictionary calls a place and 中小学生 end or make no name', () => {
+  // (Sentences of national reports of 1988, 1996, 1954 and 2007, outside the labelled set.)
+  assert.deepEqual(names('这些原则也同样适用于各类职业技术学校。'), []);
+  assert.ok(!names('都要加大扶贫工作的力度，认真落实扶贫攻坚计划。').some((n) => n.startsWith('认真')));
+  assert.deepEqual(names('对于灾民的恢复生产、重建家园，起了重要的作用。'), []);
+  assert.deepEqual(names('这将使农村1.5亿中小学生的家庭普遍减轻经济负担。'), []);
+  // A programme followed by a noun that opens with a verb's character is still one (行动计划|进展, 划进 a word).
+  assert.deepEqual(names('新一轮教育振兴行动计划进展顺利。'), ['教育振兴行动计划']);
+});
