@@ -130,7 +130,7 @@ export const CONTINUATION = new Set(['总数', '数量', '个数', '总量', '�
  * characters the dictionary keeps apart are pieces of a name it does not know (平漯周, 南信合).
  */
 export const FUNCTION_CHARS = new Set([
-  ...'的地得和与及等在是了将把被从对向为以由到并或其之每各该本全有无不也都又还就才已要会能可让使给建抓推促强争办设开好至同退入出进迁搬拆扩改拓着如而只过继搞凡共做再居于',
+  ...'的地得和与及等在是了将把被从对向为以由到并或其之每各该本全有无不也都又还就才已要会能可让使给建抓推促强争办设开好至同退入出进迁搬拆扩改拓着如而只过继搞凡共做再居于暨',
 ]);
 
 /**
@@ -153,6 +153,6 @@ export const OPERATING = new Set([
 /** Tags the dictionary gets wrong for names (高新/d in 国家农业高新技术产业示范区). */
 export const TAG_OVERRIDES = new Map<string, string>([
   ['高新', 'n'], ['零部件', 'n'], ['文明', 'n'], ['上市', 'v'], ['城镇', 'n'], ['重塑', 'v'], ['中医药', 'n'], ['雪亮', 'a'], ['天网', 'n'], ['奥特莱斯', 'n'], ['联通', 'v'], ['通道', 'n'], ['金砖', 'nz'], ['玉米', 'n'],
-  // (许可项目, 永久性校舍, 跨界河流 read as 界河流, 中西部国家级开发区, 重建家园/ns: a verb, a quality, a river, a region, a phrase.)
-  ['许可', 'v'], ['永久性', 'b'], ['界河', 'n'], ['中西部', 'n'], ['重建家园', 'v'],
+  // (许可项目, 永久性校舍, 跨界河流 read as 界河流, 中西部国家级开发区, 重建家园/ns, 深度/ns, 大修/nr: a verb, a quality, a river, a region, a phrase, a noun, a verb.)
+  ['许可', 'v'], ['永久性', 'b'], ['界河', 'n'], ['中西部', 'n'], ['重建家园', 'v'], ['深度', 'n'], ['大修', 'v'],
 ]);

@@ -247,3 +247,10 @@ test('a preposition, a verb phrase with 认真, an idiom the dictionary calls a 
   // A programme followed by a noun that opens with a verb's character is still one (行动计划|进展, 划进 a word).
   assert.deepEqual(names('新一轮教育振兴行动计划进展顺利。'), ['教育振兴行动计划']);
 });
+
+test('暨 joins two names; 深度 and 大修 are common words, whatever the dictionary says', () => {
+  // (Gaoyang 2017, outside the labelled set.)
+  const found = names('宏润大街暨保沧高速连接线7.6公里大修工程主体完工。');
+  assert.ok(found.includes('宏润大街') && !found.some((n) => n.includes('暨') || n === '大修工程'), found.join(' '));
+  assert.deepEqual(names('投资5.2亿元的污水处理厂三期工程和深度治理工程加快建设。').filter((n) => n.includes('深度')), []);
+});
