@@ -49,6 +49,8 @@ const NAME_UNITS = new Set(['千伏', '万伏', '兆瓦', '千瓦', '万千瓦',
 /** The dictionary's tag of a word, for classify (the lexicon nameAt was last given). */
 let lexTag: (w: string) => string = () => '';
 /** Adverbs that open set phrases of action (全面提升, 持续推进): such phrases are no part of a name. */
+/** Verbs that link two places inside a name (A送电B工程, A引水B): see scanLeft. */
+const LINKING_VERBS = new Set(['送电', '输电', '引水', '调水', '连通', '转移']);
 const ADVERB_HEADS = new Set(['全面', '认真', '积极', '大力', '加快', '持续', '深入', '着力', '稳步', '有序', '扎实', '切实', '进一步', '不断', '努力']);
 /** Gardens and sites named by what they show (唐诗宋词园). */
 const GARDEN_RE = /^[园苑宫谷岛坊]$/;
@@ -236,6 +238,10 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
       verbRun = false;
     } else if (t.kind === 'verb') {
       if (!INTERNAL_VERBS.has(t.word)) break;
+      // (北京共建|曹妃甸现代产业实验区, 外商投资开发|洋浦经济开发区: before a place or a proper name the verb acts on
+      // the facility it names; 腾格里沙漠基地送电江西工程: one that links two places is inside the name.)
+      const named = words[words.length - 1];
+      if (named && named.kind === 'proper' && named.word.length > 1 && /^(?:ns|nr|nz)/.test(named.tag) && !LINKING_VERBS.has(t.word)) break;
       if (PREDICATE.has(t.word) && (!verbRun || !isNameWord(left.at(i + 1)))) break;
       // (营口片区|建设陆港: a facility before the verb is what does the building, unless works follow.)
       if (PREDICATE.has(t.word) && left.at(i + 1)?.kind === 'suffix' && !WORKS_WORDS.has(suffix)) break;

@@ -261,3 +261,11 @@ test("即 ends a name; a country's market is an economy, not a facility", () => 
   assert.deepEqual(names('打造境外企业进入中国市场的总部基地。'), []);
   assert.deepEqual(names('义乌国际商贸城市场。'), ['义乌国际商贸城市场']);
 });
+
+test('a verb before a place or proper name acts on the facility it names, unless it links two places', () => {
+  // (Hebei 2015 and the national report of 1992, outside the labelled set.)
+  assert.deepEqual(names('与北京共建曹妃甸现代产业实验区。'), ['曹妃甸现代产业实验区']);
+  assert.deepEqual(names('国务院批准海南省吸收外商投资开发洋浦经济开发区。'), ['洋浦经济开发区']);
+  assert.deepEqual(names('建设湘琼先进制造业共建产业园。'), ['湘琼先进制造业共建产业园']);
+  assert.ok(names('推进内蒙古腾格里沙漠基地送电江西工程。').includes('内蒙古腾格里沙漠基地送电江西工程'));
+});
