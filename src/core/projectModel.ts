@@ -7,7 +7,7 @@
 import SHIPPED from '../../data/projectModel.json';
 import { isHan, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
 import { sectionEnd } from './projectRoutes';
-import { GENERIC, type SuffixClass } from './projectWords';
+import { adverbPhrase, GENERIC, type SuffixClass } from './projectWords';
 import type { Span } from './types';
 
 /** The shipped weights: feature name (template=value, or template=value|value) → weight. */
@@ -212,7 +212,7 @@ function describe(lex: Lexicon, text: string, lo: number, hi: number, s: number,
   for (let pos = e; pos > lo && toks.length < MAX_TOKENS && e - pos < MAX_CHARS && beyond > 0; ) {
     const t = wordBefore(lex, text, pos, lo);
     if (t.start < last) beyond--;
-    if (t.tag === 'w' && !INNER_PUNCT.has(t.word)) break;
+    if ((t.tag === 'w' && !INNER_PUNCT.has(t.word)) || adverbPhrase(t.word)) break;
     toks.push(t);
     pos = t.start;
   }

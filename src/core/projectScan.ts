@@ -6,6 +6,7 @@ import { CARRIED_RE, extendsAt, institutionAfter, ROUTE_END_RE, ROUTE_WORDS, rou
 import { isHan, tagAt, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
 import { commonWord, longerWordAt, PROPER_TAGS, splitsWords } from './projectWordsAt';
 import {
+  adverbPhrase,
   CONTINUATION,
   FUNCTION_CHARS,
   GENERIC,
@@ -51,7 +52,6 @@ let lexTag: (w: string) => string = () => '';
 /** Adverbs that open set phrases of action (全面提升, 持续推进): such phrases are no part of a name. */
 /** Verbs that link two places inside a name (A送电B工程, A引水B): see scanLeft. */
 const LINKING_VERBS = new Set(['送电', '输电', '引水', '调水', '连通', '转移']);
-const ADVERB_HEADS = new Set(['全面', '认真', '积极', '大力', '加快', '持续', '深入', '着力', '稳步', '有序', '扎实', '切实', '进一步', '不断', '努力']);
 /** Gardens and sites named by what they show (唐诗宋词园). */
 const GARDEN_RE = /^[园苑宫谷岛坊]$/;
 /** The city's stations and airport, which name what is built at them (高铁广场, 火车站综合交通枢纽). */
@@ -98,7 +98,7 @@ function classify({ word, tag: t0, start }: LexToken): Tok {
   // 百万吨乙烯, 千万吨炼化: a size in words with a technical unit belongs to the name too.
   if (tag === 'm' && word.length > 2 && NAME_UNITS.has(word.slice(1)) && MAGNITUDE_RE.test(word[0])) return kind('numeric');
   // Set phrases that end in a verb (优先发展, 圆满完成) are no part of a name.
-  if (ADVERB_HEADS.has(word.slice(0, 2)) && word.length > 2) return kind('break'); // 全面提升, 积极推进
+  if (adverbPhrase(word)) return kind('break'); // 全面提升, 积极推进
   if (tag === 'l' && word.length > 2) {
     const head = lexTag(word.slice(0, 2));
     const tail = word.slice(-2);

@@ -150,6 +150,10 @@ export const OPERATING = new Set([
   '持续开展', '扎实开展', '打好', '打赢', '继续', '组织', '制定', '出台', '编制',
 ]);
 
+const ADVERB_HEADS = new Set(['全面', '认真', '充分', '积极', '大力', '加快', '持续', '深入', '着力', '稳步', '有序', '扎实', '切实', '进一步', '不断', '努力']);
+/** A set phrase that ends in a verb (全面提升, 充分发挥/n): no part of a name, whatever its tag. */
+export const adverbPhrase = (word: string) => word.length > 2 && ADVERB_HEADS.has(word.slice(0, 2));
+
 /** Tags the dictionary gets wrong for names (高新/d in 国家农业高新技术产业示范区). */
 export const TAG_OVERRIDES = new Map<string, string>([
   ['高新', 'n'], ['零部件', 'n'], ['文明', 'n'], ['上市', 'v'], ['城镇', 'n'], ['重塑', 'v'], ['中医药', 'n'], ['雪亮', 'a'], ['天网', 'n'], ['奥特莱斯', 'n'], ['联通', 'v'], ['通道', 'n'], ['金砖', 'nz'], ['玉米', 'n'],
