@@ -412,7 +412,8 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   scanVerdict.start = start;
   // A place of two characters holding a one-character facility word (香港, 西城) is a place, not a facility;
   // with a proper name before it, it is part of a facility's name (长江|支|路桥). 西路, 中路 are half a road.
-  if (cls === 'strict' && holder.word.length === 2 && holder.start < s && !/^[东西南北中][路街]$/.test(holder.word)) {
+  // (唐|山港: read from the right the holder takes a place's last character; 唐山 is the place, 港 the facility.)
+  if (cls === 'strict' && holder.word.length === 2 && holder.start < s && !/^[东西南北中][路街]$/.test(holder.word) && lexTag(text.slice(holder.start - 1, s)) !== 'ns') {
     if (!scanned.words.some((t) => t.kind === 'proper' && t.word.length > 1)) return reject('placeHolder');
   }
   if (STOP_WORDS.has(holder.word)) return reject('stopWord');

@@ -157,6 +157,6 @@ export const adverbPhrase = (word: string) => word.length > 2 && ADVERB_HEADS.ha
 /** Tags the dictionary gets wrong for names (高新/d in 国家农业高新技术产业示范区). */
 export const TAG_OVERRIDES = new Map<string, string>([
   ['高新', 'n'], ['零部件', 'n'], ['文明', 'n'], ['上市', 'v'], ['城镇', 'n'], ['重塑', 'v'], ['中医药', 'n'], ['雪亮', 'a'], ['天网', 'n'], ['奥特莱斯', 'n'], ['联通', 'v'], ['通道', 'n'], ['金砖', 'nz'], ['玉米', 'n'],
-  // (许可项目, 永久性校舍, 跨界河流 read as 界河流, 中西部国家级开发区, 重建家园/ns, 深度/ns, 大修/nr: a verb, a quality, a river, a region, a phrase, a noun, a verb.)
-  ['许可', 'v'], ['永久性', 'b'], ['界河', 'n'], ['中西部', 'n'], ['重建家园', 'v'], ['深度', 'n'], ['大修', 'v'],
+  // (许可项目, 永久性校舍, 跨界河流 read as 界河流, 中西部国家级开发区, 重建家园/ns, 深度/ns, 大修/nr, 正定/d: a verb, a quality, a river, a region, a phrase, a noun, a verb, a county.)
+  ['许可', 'v'], ['永久性', 'b'], ['界河', 'n'], ['中西部', 'n'], ['重建家园', 'v'], ['深度', 'n'], ['大修', 'v'], ['正定', 'ns'],
 ]);

@@ -274,3 +274,10 @@ test('a set phrase that ends in a verb opens no name, whatever its tag (充分�
   // (The national report of 2008, outside the labelled set: the model had taken the rules' rejection further.)
   assert.deepEqual(names('充分发挥国家高新技术开发区的集聚、引领和辐射作用。'), []);
 });
+
+test('a port whose place the right-to-left reading splits (唐|山港), and a county the dictionary calls an adverb (正定/d)', () => {
+  // (Hebei 2024 and 2015, outside the labelled set.)
+  assert.deepEqual(names('唐山港货物吞吐量继续稳居世界前列。'), ['唐山港']);
+  assert.ok(names('正定国际机场、邯郸机场改扩建工程完工。').includes('正定国际机场'));
+  assert.deepEqual(names('香港经济稳定，西城区建设加快。'), []);
+});
