@@ -361,13 +361,15 @@ function same(a: unknown, b: unknown, move: Move, key?: string): boolean {
     for (let i = 0; i < a.length; i++) if (!same(a[i], b[i], move, key)) return false;
     return true;
   }
+  // A key that holds undefined is an absent one, as in JSON (moved figures carry every key: movedFigure).
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
   let n = 0;
   for (const k in x) {
-    if (!(k in y) || !same(x[k], y[k], move, k)) return false;
+    if (x[k] === undefined) continue;
+    if (y[k] === undefined || !same(x[k], y[k], move, k)) return false;
     n++;
   }
-  for (const k in y) if (--n < 0 || !(k in x)) return false;
+  for (const k in y) if (y[k] !== undefined && --n < 0) return false;
   return n === 0;
 }

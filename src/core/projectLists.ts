@@ -101,6 +101,9 @@ function companyProject(item: string, lex: Lexicon): string | undefined {
   return s;
 }
 
+/** Whether an item ends in a facility word (渤海新区), not only a place (黄河上中游). */
+const endsInFacility = (item: string) => [4, 3, 2, 1].some((n) => n < item.length && SUFFIX_CLASS.has(item.slice(-n)));
+
 /** 等 and a kind of places: 等地区, 等12个省份, 等重点流域. */
 const PLACES_ETC_RE = /^等(?:[\d一二三四五六七八九十]+个)?(?:重点|沿线)?(?:地区|区域|流域|省份|省区|城市|地市|县市|市县|市州|地方)/;
 
@@ -256,8 +259,9 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     const sites = etc >= 0 && SITES_RE.test(tail);
     // (宝硕、依棉、外贸印刷厂、金昌大厦等一批历史遗留难题: problems or companies, not works.)
     if (etc >= 0 && /^等[^，。]{0,10}(?:难题|问题|企业|单位)/.test(tail)) continue;
-    // (长江上游、黄河上中游等地区的天然林保护工程: the places where the works are, not works.)
-    if (etc >= 0 && PLACES_ETC_RE.test(tail)) continue;
+    // (长江上游、黄河上中游等地区的天然林保护工程: the places where the works are, not works; zones named with a
+    // facility word stay members, 曹妃甸工业区、渤海新区等地区.)
+    if (etc >= 0 && PLACES_ETC_RE.test(tail) && !items.some((x, k) => endsInFacility(k === items.length - 1 ? x.slice(0, etc) : x))) continue;
     // (新疆昆仑山、罗布人村寨等创建国家5A级旅游景区: a list of sites.)
     if (etc >= 0 && (worksList || isWorksClass(tail) || sites)) {
       isList = isWorksClass(tail) || sites;

@@ -50,8 +50,8 @@ const NAME_UNITS = new Set(['千伏', '万伏', '兆瓦', '千瓦', '万千瓦',
 /** The dictionary's tag of a word, for classify (the lexicon nameAt was last given). */
 let lexTag: (w: string) => string = () => '';
 /** Adverbs that open set phrases of action (全面提升, 持续推进): such phrases are no part of a name. */
-/** Verbs that link two places inside a name (A送电B工程, A引水B): see scanLeft. */
-const LINKING_VERBS = new Set(['送电', '输电', '引水', '调水', '连通', '转移']);
+/** Verbs between two places or parties inside a name (A送电B工程, 海峡两岸交流合作平潭…): see scanLeft. */
+const LINKING_VERBS = new Set(['送电', '输电', '引水', '调水', '连通', '转移', '合作', '交流']);
 /** Gardens and sites named by what they show (唐诗宋词园). */
 const GARDEN_RE = /^[园苑宫谷岛坊]$/;
 /** The city's stations and airport, which name what is built at them (高铁广场, 火车站综合交通枢纽). */

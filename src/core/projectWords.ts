@@ -57,12 +57,16 @@ for (const [list, cls] of [
 /** Every facility word, longest first (a regular expression alternation takes the first that matches). */
 export const SUFFIXES = [...SUFFIX_CLASS.keys()].sort((a, b) => b.length - a.length);
 
-/** Words ending in a facility word that name no facility (研究中心 is an institution, 交易中心 a market). */
+/**
+ * Words ending in a facility word that name no facility (研究中心 is an institution, 交易中心 a market, 中国市场 an
+ * economy).
+ */
 export const NOT_FACILITY_RE =
   /(?:研究中心|交易中心|研究院|研究所|实验室|委员会|服务中心|金融中心|商贸中心|物流中心|算力走廊|权交易市场|(?:中国|国际|国内|全国|海外|国外|境外|全球|欧洲|欧美|东盟|非洲|中亚)市场|航空口岸|开放口岸|副中心|指挥中心|调度中心|数据中心城|结算中心|科技创新中心|工作站|之城|之都|之乡|经济走廊|经济带|服务站|网站|车站|加油站|公交站|高速路|收费站|计量中心|客服中心|大湾区|产业带|科创走廊|互认项目|次中心|省域先行区|保交[房楼]项目|一线|二线|底线|红线|防线|热线|主线|航线|专线|生命线|天际线|界线|战线|路线|航道)$/;
 
 /** Words that say nothing about which project is meant. */
 export const GENERIC = new Set([
+  // (主要江河控制性工程, 关键集成电路, 境外经贸合作区: which ones, not a name.)
   '重点', '重大', '主要', '关键', '江河', '境外', '境内', '大', '小', '新', '老', '各类', '各项', '一批', '相关', '其他', '有关', '所有', '全部',
   '产业', '民生', '城市', '公共', '服务', '基础设施', '基础', '配套', '扶贫', '建设', '城改', '样板', '示范',
   '招商', '签约', '在建', '续建', '新建', '新开工', '商住', '非遗', '棚改', '公益', '工业', '农业', '文旅',
@@ -124,13 +128,15 @@ export const INTERNAL_VERBS = new Set([
 ]);
 /** After the facility word, these make it a modifier (副中心城市, 中心城区), not the end of a name. */
 // (京津市场|供应基地, 市场准入: a market's supply, demand or rules, not a marketplace.)
+// (项目总数, 项目数量: a count of projects.)
 export const CONTINUATION = new Set(['总数', '数量', '个数', '总量', '城市', '城区', '城镇', '地位', '作用', '工作', '任务', '功能', '理念', '片区', '供应', '需求', '准入', '份额', '秩序', '监管', '行动']);
 /**
  * One-character words that end a name on its left: function words and one-character verbs. Other
  * characters the dictionary keeps apart are pieces of a name it does not know (平漯周, 南信合).
  */
 export const FUNCTION_CHARS = new Set([
-  ...'的地得和与及等在是了将把被从对向为以由到并或其之每各该本全有无不也都又还就才已要会能可让使给建抓推促强争办设开好至同退入出进迁搬拆扩改拓着如而只过继搞凡共做再居于暨即',
+  ...'的地得和与及等在是了将把被从对向为以由到并或其之每各该本全有无不也都又还就才已要会能可让使给建抓推促强争办设开好至同退入出进迁搬拆扩改拓着如而只过继搞凡共做再居即',
+  // (即, “that is”: “N”即其他市县疾控中心. Not 于 or 暨: jieba splits 于桥水库, 于家堡, 暨阳湖 into characters.)
 ]);
 
 /**
@@ -151,8 +157,8 @@ export const OPERATING = new Set([
 ]);
 
 const ADVERB_HEADS = new Set(['全面', '认真', '充分', '积极', '大力', '加快', '持续', '深入', '着力', '稳步', '有序', '扎实', '切实', '进一步', '不断', '努力']);
-/** A set phrase that ends in a verb (全面提升, 充分发挥/n): no part of a name, whatever its tag. */
-export const adverbPhrase = (word: string) => word.length > 2 && ADVERB_HEADS.has(word.slice(0, 2));
+/** A set phrase that ends in a verb (全面提升, 充分发挥/n, 进一步加强): no part of a name, whatever its tag. */
+export const adverbPhrase = (word: string) => (word.length > 2 && ADVERB_HEADS.has(word.slice(0, 2))) || (word.length > 3 && ADVERB_HEADS.has(word.slice(0, 3)));
 
 /** Tags the dictionary gets wrong for names (高新/d in 国家农业高新技术产业示范区). */
 export const TAG_OVERRIDES = new Map<string, string>([

@@ -27,9 +27,7 @@ export function longerWordAt(lex: Lexicon, text: string, s: number, e: number, h
     const w = text.slice(s, s + len);
     // 工程建设, 项目建设: the works and what is done to them, not a longer word.
     // (铁路沿线: the facility and where along it.)
-    // (中小学生: one character after it that could be a verb, 生, makes no works and a verb.)
-    const rest = w.slice(e - s);
-    return !SUFFIX_CLASS.has(w) && !(rest.length > 1 && /^v/.test(lex.tags.get(rest) ?? '')) && !LOCATIVES.has(rest);
+    return !SUFFIX_CLASS.has(w) && !/^v/.test(lex.tags.get(w.slice(e - s)) ?? '') && !LOCATIVES.has(w.slice(e - s));
   }
   return false;
 }

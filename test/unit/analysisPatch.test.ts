@@ -165,4 +165,22 @@ describe('analysis patches', () => {
     const patch = diffAnalysis(a, a, REPORTS[0], REPORTS[0]);
     assert.throws(() => applyAnalysisPatch({ ...a, figures: [] }, patch), /does not fit/);
   });
+
+  test('an analysis that was patched is diffed against a fresh one as the same items (undefined keys are absent ones)', () => {
+    // Typing gives the worker a patched analysis whose moved figures carry every key; a line break then makes it read
+    // the whole text and diff: only what changed is sent, as from an analysis made afresh.
+    const text = REPORTS[1];
+    const before = analyzeText(text, { segmenter });
+    const at = Math.floor(text.length * 0.1);
+    const typed = text.slice(0, at) + '字' + text.slice(at);
+    const patched = applyAnalysisPatch(before, diffAnalysis(before, analyzeText(typed, { segmenter }), text, typed));
+    assert.ok(patched.figures.some((f) => 'high' in f && f.high === undefined), 'moved figures carry every key');
+    const mid = Math.floor(typed.length * 0.5);
+    const broken = typed.slice(0, mid) + '\n' + typed.slice(mid);
+    const fresh = analyzeText(broken, { segmenter });
+    const fromPatched = patchSize(diffAnalysis(patched, fresh, typed, broken));
+    const fromFresh = patchSize(diffAnalysis(analyzeText(typed, { segmenter }), fresh, typed, broken));
+    assert.equal(fromPatched.sent, fromFresh.sent, `${fromPatched.sent} items sent after a patch, ${fromFresh.sent} after a whole analysis`);
+    assert.equal(JSON.stringify(applyAnalysisPatch(patched, diffAnalysis(patched, fresh, typed, broken))), JSON.stringify(fresh));
+  });
 });

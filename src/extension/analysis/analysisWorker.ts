@@ -114,7 +114,14 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
       const patch = edit.patch;
       paragraphEdits.set(key, (paragraphEdits.get(key) ?? 0) + 1);
       if (!segmenter) loadSegmenterSoon();
-      rebuild = () => sent.set(key, { seq, text, analysis: applyAnalysisPatch(base.analysis, patch) });
+      rebuild = () => {
+        // (Should it fail, the document's next request finds no analysis it is based on and asks for the text.)
+        try {
+          sent.set(key, { seq, text, analysis: applyAnalysisPatch(base.analysis, patch) });
+        } catch {
+          sent.delete(key);
+        }
+      };
       const stats = { analyzeMs: performance.now() - t0, cacheHits: cache.hits - hits, cacheMisses: cache.misses - misses, paragraphOnly: true };
       return { id: request.id, seq, base: base.seq, patch, stats };
     }
