@@ -116,6 +116,16 @@ function shuffle(order, rand) {
   for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
 }
 
+/** Calls `step` on every item of `data`, `epochs` times, in an order shuffled anew each epoch (the same seed for both trainers). */
+function overEpochs(data, step) {
+  const rand = lcg(7);
+  const order = data.map((_, i) => i);
+  for (let ep = 0; ep < epochs; ep++) {
+    shuffle(order, rand);
+    for (const k of order) step(data[k]);
+  }
+}
+
 /** The best candidate above zero by `weightOf` (feature → weight), and its score; -1 for none. */
 function bestCandidate(cands, weightOf) {
   let best = -1, bestScore = 0;
@@ -145,17 +155,11 @@ function trainLogistic(groups) {
   const data = [];
   for (const g of groups) if (!g.skip) g.candidates.forEach((fs, j) => data.push({ fs: fs.map(idx), y: j === g.goldIndex ? 1 : 0 }));
   const w = new Float64Array(index.size), g2 = new Float64Array(index.size).fill(1e-8);
-  const rand = lcg(7);
-  const order = data.map((_, i) => i);
-  for (let ep = 0; ep < epochs; ep++) {
-    shuffle(order, rand);
-    for (const k of order) {
-      const { fs, y } = data[k];
-      let z = 0; for (const f of fs) z += w[f];
-      const grad = 1 / (1 + Math.exp(-z)) - y;
-      for (const f of fs) { const gr = grad + l2 * w[f]; g2[f] += gr * gr; w[f] -= (0.2 * gr) / Math.sqrt(g2[f]); }
-    }
-  }
+  overEpochs(data, ({ fs, y }) => {
+    let z = 0; for (const f of fs) z += w[f];
+    const grad = 1 / (1 + Math.exp(-z)) - y;
+    for (const f of fs) { const gr = grad + l2 * w[f]; g2[f] += gr * gr; w[f] -= (0.2 * gr) / Math.sqrt(g2[f]); }
+  });
   return exportWeights(index, (i) => w[i]);
 }
 
@@ -167,20 +171,14 @@ function train(groups) {
   const n = index.size;
   const w = new Float64Array(n), acc = new Float64Array(n);
   let c = 1;
-  const rand = lcg(7);
-  const order = data.map((_, i) => i);
-  for (let ep = 0; ep < epochs; ep++) {
-    shuffle(order, rand);
-    for (const k of order) {
-      const { cands, gold } = data[k];
-      const { best } = bestCandidate(cands, (f) => w[f]);
-      if (best !== gold) {
-        if (gold >= 0) for (const f of cands[gold]) { w[f] += 1; acc[f] += c; }
-        if (best >= 0) for (const f of cands[best]) { w[f] -= 1; acc[f] -= c; }
-      }
-      c++;
+  overEpochs(data, ({ cands, gold }) => {
+    const { best } = bestCandidate(cands, (f) => w[f]);
+    if (best !== gold) {
+      if (gold >= 0) for (const f of cands[gold]) { w[f] += 1; acc[f] += c; }
+      if (best >= 0) for (const f of cands[best]) { w[f] -= 1; acc[f] -= c; }
     }
-  }
+    c++;
+  });
   return exportWeights(index, (i) => w[i] - acc[i] / c);
 }
 
