@@ -61,7 +61,6 @@ function renamed(id: string, move: Move): string {
 }
 
 const at = (offset: number, move: Move) => movedOffset(move.edits, offset);
-const moved = (s: Span, move: Move): Span => ({ start: at(s.start, move), end: at(s.end, move) });
 
 /** A Move made ready for copying items, once per patch: most moves are one edit and renumber nothing. */
 class Mover {
