@@ -101,8 +101,8 @@ function companyProject(item: string, lex: Lexicon): string | undefined {
   return s;
 }
 
-/** Whether an item ends in a facility word (渤海新区), not only a place (黄河上中游). */
-const endsInFacility = (item: string) => [4, 3, 2, 1].some((n) => n < item.length && SUFFIX_CLASS.has(item.slice(-n)));
+/** The length of the (longest) facility word `s` ends in, with at least `rest` characters before it; undefined if none. */
+const facilityEnd = (s: string, rest: number) => [4, 3, 2, 1].find((n) => n + rest <= s.length && SUFFIX_CLASS.has(s.slice(-n)));
 
 /** 等 and a kind of places: 等地区, 等12个省份, 等重点流域. */
 const PLACES_ETC_RE = /^等(?:[\d一二三四五六七八九十]+个)?(?:重点|沿线)?(?:地区|区域|流域|省份|省区|城市|地市|县市|市县|市州|地方)/;
@@ -177,7 +177,7 @@ function memberName(item: string, lex: Lexicon, sites = false): string | undefin
 function facilityMember(item: string, lex: Lexicon): string | undefined {
   const s = trimLeading(item, lex);
   if (s.length > MAX_MEMBER + 2 || !/^[\u4e00-\u9fff]+$/.test(s) || kindOfFacility(s, lex)) return undefined;
-  const k = [4, 3, 2, 1].find((n) => n < s.length - 1 && SUFFIX_CLASS.has(s.slice(-n)));
+  const k = facilityEnd(s, 2);
   if (k === undefined) return undefined;
   const rest = s.slice(0, -k);
   if (GENERIC.has(rest) || STOP_WORDS.has(rest) || SUFFIX_CLASS.has(rest)) return undefined;
@@ -261,7 +261,7 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     if (etc >= 0 && /^等[^，。]{0,10}(?:难题|问题|企业|单位)/.test(tail)) continue;
     // (长江上游、黄河上中游等地区的天然林保护工程: the places where the works are, not works; zones named with a
     // facility word stay members, 曹妃甸工业区、渤海新区等地区.)
-    if (etc >= 0 && PLACES_ETC_RE.test(tail) && !items.some((x, k) => endsInFacility(k === items.length - 1 ? x.slice(0, etc) : x))) continue;
+    if (etc >= 0 && PLACES_ETC_RE.test(tail) && !items.some((x, k) => facilityEnd(k === items.length - 1 ? x.slice(0, etc) : x, 1) !== undefined)) continue;
     // (新疆昆仑山、罗布人村寨等创建国家5A级旅游景区: a list of sites.)
     if (etc >= 0 && (worksList || isWorksClass(tail) || sites)) {
       isList = isWorksClass(tail) || sites;

@@ -391,8 +391,8 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
 
   // The word that holds the facility word: 长江路 (a place: its own part is a name), 数据中心 (its own part is
   // content), 道路 and 香港 (common or too short for a one-character facility word).
-  const read = wordBefore(lex, text, e, lo);
-  const holder = { ...read, tag: TAG_OVERRIDES.get(read.word) ?? read.tag }; // (重建家园/ns is a phrase)
+  const holder = wordBefore(lex, text, e, lo);
+  const holderTag = TAG_OVERRIDES.get(holder.word) ?? holder.tag; // (重建家园/ns is a phrase)
   const words: Tok[] = [];
   let from = s;
   if (holder.start < s) {
@@ -401,9 +401,9 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
     // (高速铁路/nz: a generic word and the facility word make no name.)
     // (高楼大厦/nz, 重建家园/ns, 拖拉机站/nz: a common word and the facility word, whatever the dictionary's tag.)
     const prefix = text.slice(holder.start, s);
-    const proper = isProperTag(holder.tag, holder.word) && holder.tag !== 'nx' && holder.tag !== 'x' && holder.tag !== 'nt' && !(prefix.length > 1 && (GENERIC.has(prefix) || commonWord(lex, prefix)));
+    const proper = isProperTag(holderTag, holder.word) && holderTag !== 'nx' && holderTag !== 'x' && holderTag !== 'nt' && !(prefix.length > 1 && (GENERIC.has(prefix) || commonWord(lex, prefix)));
     if (cls === 'strict' && !proper) return reject('strictHolder');
-    words.push({ word: text.slice(holder.start, s), tag: holder.tag, kind: proper ? 'proper' : 'noun', start: holder.start });
+    words.push({ word: text.slice(holder.start, s), tag: holderTag, kind: proper ? 'proper' : 'noun', start: holder.start });
     from = holder.start;
   }
   const scanned = scanLeft(new LeftTokens(lex, text, lo, from), from, suffix);
@@ -430,13 +430,13 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
     if (from >= 0) return { start: from, end: sectionEnd(text, lo, hi, e) };
   }
   // 防城港, 连云港: a city the dictionary knows, not a port.
-  if (cls === 'strict' && holder.tag === 'ns' && holder.word.length >= 3 && start === holder.start) return reject('city');
+  if (cls === 'strict' && holderTag === 'ns' && holder.word.length >= 3 && start === holder.start) return reject('city');
   // “引金入洛”工程, “小升高”工程: a slogan made works, no project.
   // (科技型中小企业“小升高”工程 too: no name before the slogan.)
   if (cls === 'works' && words.length > 0 && words[words.length - 1].tag === 'quote' && !words.some((t) => t.kind === 'proper' && t.tag !== 'quote')) return reject('sloganWorks');
   // (虞公港二期: a phase after a one-character facility word says works are meant; two pieces of a name do.)
   const phased = cls === 'strict' && PHASE_RE.test(text.slice(e, Math.min(hi, e + 3)));
-  const street = cls === 'proper' && holder.tag === 'ns' && holder.start === start && holder.word.endsWith(suffix); // 西大街, a place
+  const street = cls === 'proper' && holderTag === 'ns' && holder.start === start && holder.word.endsWith(suffix); // 西大街, a place
   if (start >= s) return reject('nothingBefore');
   if (!(street || isSpecific(words, phased ? 'proper' : cls, suffix === '路' || suffix === '街') || (GARDEN_RE.test(suffix) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
     return reject('notSpecific');
