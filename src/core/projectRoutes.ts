@@ -11,17 +11,21 @@ const ROAD_ENDS_RE = /(?:路|大道|街)(?:至|段)/;
 const SECTION_AFTER = /(?:路|公路|高速|高铁|铁路|城际|渠|大道|快速路|大街|环|[A-Z\d]线)$/;
 /** Building work named with its facility (机场西路扩建, 玻璃厂路改扩建, 西街小学迁建, 黔桂铁路增建二线). */
 const WORKS_AFTER_RE = /^(?:(?:改扩建|扩建|扩容|加固|迁建|改建|增建[二三四]线|拓宽|[东西南北]延(?:[东西南北]延)?)(?:工程|项目)?|(?:升级改造|改造提升|提升改造|整治提升|提升|改造|整治)(?:工程|项目))/;
-/** A unit of a plant or a second runway or line of a facility (宁德核电6号机组, 桃仙国际机场二跑道, 秦沈高铁二通道). */
-const UNIT_RE = /^(?:[\d一二三四五六七八九十]{1,2}号(?:机组|泊位)|第?[二三四](?:跑道|通道))/;
+/**
+ * A unit of a plant or a second runway or line of a facility (宁德核电6号机组, 桃仙国际机场二跑道, 秦沈高铁二通道), or the
+ * cluster the facility heads (张家口数据中心集群).
+ */
+const UNIT_RE = /^(?:[\d一二三四五六七八九十]{1,2}号(?:机组|泊位)|第?[二三四](?:跑道|通道)|集群)/;
 /** Facility words of lines that may be named by their two ends. */
 export const ROUTE_WORDS = new Set(['铁路', '公路', '高速公路', '高速', '高铁', '城际', '城际铁路', '航道', '运河', '快速路', '快速通道', '管道']);
-const INSTITUTIONS = ['研究院', '研究所', '研究中心', '实验室', '交易所'];
+// (海南热带雨林国家公园管理局: the park's administration, not a mention of the park.)
+const INSTITUTIONS = ['研究院', '研究所', '研究中心', '实验室', '交易所', '管理局', '管委会', '办公室'];
 
 /** An institution within six Han characters after the facility word: the facility names where it is (凤凰谷零碳研究院). */
 export function institutionAfter(text: string, e: number, hi: number): boolean {
   for (let k = e; k < hi && k <= e + 5 && isHan(text[k]); k++) {
     const c = text[k];
-    if ((c === '研' || c === '实' || c === '交') && INSTITUTIONS.some((w) => text.startsWith(w, k))) return true;
+    if ((c === '研' || c === '实' || c === '交' || c === '管' || c === '办') && INSTITUTIONS.some((w) => text.startsWith(w, k))) return true;
   }
   return false;
 }
@@ -42,7 +46,8 @@ export function sectionEnd(text: string, lo: number, hi: number, e: number): num
   const phase = PHASE_RE.exec(rest);
   if (phase) {
     // (青藏直流二期扩建, 机场三期扩建: the building work of the phase.)
-    const then = WORKS_AFTER_RE.exec(after(end + phase[0].length));
+    // (昌江核电二期三号机组: a unit of the phase.)
+    const then = WORKS_AFTER_RE.exec(after(end + phase[0].length)) ?? UNIT_RE.exec(after(end + phase[0].length));
     return end + phase[0].length + (then ? then[0].length : 0);
   }
   const unit = UNIT_RE.exec(rest);

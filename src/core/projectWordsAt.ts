@@ -7,6 +7,8 @@ import { SUFFIX_CLASS } from './projectWords';
 export const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nz', 'nt', 'nx', 'j', 'eng', 'x']);
 /** Where along a facility (铁路沿线): a longer word with it that does not hide it. */
 const LOCATIVES = new Set(['沿线', '沿岸', '两岸', '两侧', '周边', '沿途']);
+/** How the works are going (供水工程|进度): a longer word with the facility word that still ends the name. */
+const PROGRESS = new Set(['进度', '进展', '质量', '效益']);
 
 /** A common word (not a facility word, not a name) of the dictionary. */
 export function commonWord(lex: Lexicon, w: string): boolean {
@@ -27,7 +29,7 @@ export function longerWordAt(lex: Lexicon, text: string, s: number, e: number, h
     const w = text.slice(s, s + len);
     // 工程建设, 项目建设: the works and what is done to them, not a longer word.
     // (铁路沿线: the facility and where along it.)
-    return !SUFFIX_CLASS.has(w) && !/^v/.test(lex.tags.get(w.slice(e - s)) ?? '') && !LOCATIVES.has(w.slice(e - s));
+    return !SUFFIX_CLASS.has(w) && !/^v/.test(lex.tags.get(w.slice(e - s)) ?? '') && !LOCATIVES.has(w.slice(e - s)) && !PROGRESS.has(w.slice(e - s));
   }
   return false;
 }

@@ -286,3 +286,14 @@ test('a port whose place the right-to-left reading splits (唐|山港), and a co
   assert.ok(names('正定国际机场、邯郸机场改扩建工程完工。').includes('正定国际机场'));
   assert.deepEqual(names('香港经济稳定，西城区建设加快。'), []);
 });
+
+test('a cluster or a unit of a phase belongs to the name; an administration after it, and progress read with 工程, do not end it wrongly', () => {
+  assert.deepEqual(names('抓好乌兰察布数据中心集群建设。'), ['乌兰察布数据中心集群']);
+  assert.deepEqual(names('田湾核电二期四号机组并网发电。'), ['田湾核电二期四号机组']);
+  assert.deepEqual(names('大熊猫国家公园管理局组建运行。'), []);
+  assert.deepEqual(names('加快鄂北水资源配置工程进度。'), ['鄂北水资源配置工程']);
+});
+
+test('words of the reports the dictionary lacks are common words, not names (科创, 提效, 上云, 胶园)', () => {
+  assert.deepEqual(names('加快科创中心建设，实施招商引资提效工程和企业上云工程，建设标准化胶园。'), []);
+});
