@@ -1,7 +1,7 @@
 // What a project name holds on its right and, for lines, on its left (spec.md, "Projects"): phases,
 // sections and building work after the facility word (大数据产业园一期, 荣乌高速涞源段, 机场三期扩建), and the
 // first end of a line named by its two ends (崇左至凭祥铁路, 西演至肃宁公路).
-import { FUNCTION_CHARS } from './projectWords';
+import { FUNCTION_CHARS, GENERIC, LEADING_TRIM } from './projectWords';
 import { isHan, wordBefore, type Lexicon } from './projectLexicon';
 
 const PHASE_RE = /^(?:[一二三四五六七八九十]|\d+)期/;
@@ -32,6 +32,7 @@ export function institutionAfter(text: string, e: number, hi: number): boolean {
 /** A road's extension follows at e (东风路|东延, 北三环|东延西延): the facility word ends a name there. */
 export const extendsAt = (text: string, e: number) => /^[东西南北]延/.test(text.slice(e, e + 2));
 const MAX_END = 4;
+const ROAD_END_WORDS = new Set(['大道', '大街', '公路']);
 /** The second end of such a line, right before its facility word: 至 and two to four characters. */
 export const ROUTE_END_RE = /至([^至，。、；：\s（）()]{2,4})$/;
 /** The same with what the line carries between the second end and the facility word (赤峰至锦州输氢氨醇管道). */
@@ -76,7 +77,9 @@ export function routeStart(lex: Lexicon, text: string, lo: number, at: number): 
   while (pos > lo && at - pos < MAX_END) {
     const t = wordBefore(lex, text, pos, lo);
     if (!isHan(t.word[0]) || FUNCTION_CHARS.has(t.word)) break;
-    if (t.word.length > 1 && !/^(?:ns|nr|nz|j|x)/.test(t.tag)) break;
+    // (将军庙/nx: a rare noun is a name; 羊山大道至母瑞山公路: the first end may be a road.)
+    const road = pos === at && ROAD_END_WORDS.has(t.word);
+    if (t.word.length > 1 && !road && (!/^(?:ns|nr|nz|nx|j|x)/.test(t.tag) || GENERIC.has(t.word) || LEADING_TRIM.has(t.word))) break; // (省道/nx opens no name)
     pos = t.start;
   }
   return at - pos >= 2 && at - pos <= MAX_END ? pos : -1;

@@ -95,6 +95,7 @@ export const STOP_WORDS = new Set([
   '地区', '领域', '方面', '行业', '单位', '部门', '群众', '农民', '居民', '市民', '各地', '地方', '全国各地',
   '东北', '沿海', '内地', '青少年', '儿童', '学生', '老年人', '老区', '边疆', '贫困地区', '民族地区', '香港', '澳门',
   '台湾', '港人治港', '港澳', '港澳台', '重点项目', '重大项目', '建设项目', '重点工程', '重大工程',
+  '车道', // (双向8车道: a road's size, not its name)
 ]);
 /** Qualifiers that are not part of a name when they open it (省级, 全市, 重点). */
 export const LEADING_TRIM = new Set([

@@ -297,3 +297,10 @@ test('a cluster or a unit of a phase belongs to the name; an administration afte
 test('words of the reports the dictionary lacks are common words, not names (科创, 提效, 上云, 胶园)', () => {
   assert.deepEqual(names('加快科创中心建设，实施招商引资提效工程和企业上云工程，建设标准化胶园。'), []);
 });
+
+test('a line whose first end is a rare noun or a road keeps both ends; a road\'s lanes are its size, not its name', () => {
+  assert.deepEqual(names('开工建设将军庙至淖毛湖铁路增建二线。'), ['将军庙至淖毛湖铁路增建二线']);
+  assert.deepEqual(names('羊山大道至母瑞山公路建成通车。'), ['羊山大道至母瑞山公路']);
+  assert.deepEqual(names('实施省道西演至肃宁公路高阳段升级改造工程。'), ['西演至肃宁公路高阳段升级改造工程']);
+  assert.deepEqual(names('建成双向8车道洋浦疏港高速公路。'), ['洋浦疏港高速公路']);
+});
