@@ -126,7 +126,8 @@ function memberName(item: string, lex: Lexicon, sites = false): string | undefin
     return name === undefined ? undefined : name + works[0];
   }
   const s = s0;
-  if (kindOfFacility(s, lex)) return undefined;
+  // (建新大街南延 with the verb trimmed: 大街 alone names nothing.)
+  if (SUFFIX_CLASS.has(s.replace(/[东西南北]延$/, '')) || kindOfFacility(s, lex)) return undefined;
   const route = ROUTE_MEMBER_RE.exec(s);
   if (route) return `${route[1]}至${route[2]}`;
   if (BERTH_MEMBER_RE.test(s) || VOLTAGE_MEMBER_RE.test(s)) return s;

@@ -304,3 +304,8 @@ test('a line whose first end is a rare noun or a road keeps both ends; a road\'s
   assert.deepEqual(names('实施省道西演至肃宁公路高阳段升级改造工程。'), ['西演至肃宁公路高阳段升级改造工程']);
   assert.deepEqual(names('建成双向8车道洋浦疏港高速公路。'), ['洋浦疏港高速公路']);
 });
+
+test('a facility word alone with its extension is no list member (建新|大街南延); 供氧, 干化, 文创 are common words', () => {
+  assert.deepEqual(names('迎宾路、建新大街南延、三利大街北延等道路改造。'), ['三利大街北延', '迎宾路']);
+  assert.deepEqual(names('实施边境高寒地区供暖供氧工程，推进再生水利用、污泥干化等入园项目，建设文创园区。'), []);
+});
