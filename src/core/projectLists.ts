@@ -87,7 +87,8 @@ function companyProject(item: string, lex: Lexicon): string | undefined {
   // (Not an adjective or a generic word read apart: 新|质生产力.)
   const piece = (w: { word: string; tag: string }) => w.word.length === 1 && !FUNCTION_CHARS.has(w.word) && !GENERIC.has(w.word);
   // (中铝, 中能建: a company's abbreviation opens one too.)
-  const opens = first.word.length === 1 ? piece(first) && piece(second!) : (/^(?:ns|nz|nr|x|nx)/.test(first.tag) || (first.tag === 'j' && first.word.length <= 3));
+  // (中小/j of 中小河流治理 is no company's.)
+  const opens = first.word.length === 1 ? piece(first) && piece(second!) : !GENERIC.has(first.word) && (/^(?:ns|nz|nr|x|nx)/.test(first.tag) || (first.tag === 'j' && first.word.length <= 3));
   if (!opens) return undefined;
   let prevPiece = false;
   for (let at = 0; at < s.length; ) {

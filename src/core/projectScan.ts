@@ -411,10 +411,10 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   const start = words.length ? words[0].start : s;
   scanVerdict.start = start;
   // A place of two characters holding a one-character facility word (香港, 西城) is a place, not a facility;
-  // with a proper name before it, it is part of a facility's name (长江|支|路桥). 西路, 中路 are half a road.
+  // with a proper name before it, it is part of a facility's name (长江|支|路桥; not 中国|廊坊). 西路, 中路 are half a road.
   // (唐|山港: read from the right the holder takes a place's last character; 唐山 is the place, 港 the facility.)
   if (cls === 'strict' && holder.word.length === 2 && holder.start < s && !/^[东西南北中][路街]$/.test(holder.word) && lexTag(text.slice(holder.start - 1, s)) !== 'ns') {
-    if (!scanned.words.some((t) => t.kind === 'proper' && t.word.length > 1)) return reject(start === holder.start && SUFFIX_CLASS.has(holder.word) ? 'nothingBefore' : 'placeHolder'); // (大|街: a facility word alone)
+    if (!scanned.words.some((t) => t.kind === 'proper' && t.word.length > 1 && t.word !== '中国')) return reject(start === holder.start && SUFFIX_CLASS.has(holder.word) ? 'nothingBefore' : 'placeHolder'); // (大|街: a facility word alone)
   }
   if (STOP_WORDS.has(holder.word)) return reject('stopWord');
   // 崇左至凭祥铁路, 黄桶至百色铁路: a line named by its two ends (a place may hold a function character: 西宁至成都铁路).

@@ -309,3 +309,8 @@ test('a facility word alone with its extension is no list member (建新|大街�
   assert.deepEqual(names('迎宾路、建新大街南延、三利大街北延等道路改造。'), ['三利大街北延', '迎宾路']);
   assert.deepEqual(names('实施边境高寒地区供暖供氧工程，推进再生水利用、污泥干化等入园项目，建设文创园区。'), []);
 });
+
+test('a city after 中国 is no facility of its one-character ending (中国廊坊); 中小 opens no company project', () => {
+  assert.deepEqual(names('继续办好中国廊坊国际经贸洽谈会。'), []);
+  assert.deepEqual(names('抓紧实施大型泵站更新改造、中小河流治理等工程。'), []);
+});
