@@ -4,7 +4,7 @@
 import { countedKind, materialPiece, notAProject, programmeOwnVerb } from './projectFilters';
 import { CARRIED_RE, extendsAt, institutionAfter, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
 import { isHan, tagAt, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
-import { commonWord, longerWordAt, PROPER_TAGS, splitsWords } from './projectWordsAt';
+import { commonWord, longerWordAt, PROPER_TAGS, splitsWords, withoutCountedMeasure } from './projectWordsAt';
 import {
   adverbPhrase,
   CONTINUATION,
@@ -164,7 +164,7 @@ class LeftTokens {
         t = { word: text.slice(open, this.pos), tag: 'quote', start: open };
       } else {
         const p = this.pending;
-        t = p !== undefined && p.start + p.word.length === this.pos ? p : wordBefore(lex, text, this.pos, lo);
+        t = withoutCountedMeasure(lex, text, p !== undefined && p.start + p.word.length === this.pos ? p : wordBefore(lex, text, this.pos, lo));
         this.pending = undefined;
         // 中|原生态 read right to left is 中原|生态: a lone character before a word that, with the word's
         // first character, makes a word while the rest is a word too. 完|成平 is 完成|平 when 成平 is a word
@@ -371,8 +371,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   if (cls !== 'programme' && CONTINUATION.has(text.slice(e, Math.min(e + 2, hi)))) return reject('continuation');
   // A noun character glued on (豫南中心仓): it starts no word of its own.
   if (e < hi && isHan(text[e]) && NOUN_CHAR_TAGS.has(lex.charTags[text.charCodeAt(e)] ?? 'x') && !extendsAt(text, e)) {
-    const next = wordAfter(lex, text, e, hi);
-    if (next && next.word.length === 1) return reject('gluedChar');
+    if (wordAfter(lex, text, e, hi)?.word.length === 1) return reject('gluedChar');
   }
   if (longerWordAt(lex, text, s, e, hi)) return reject('longerWord');
   // 物流业高速发展: 高速 before a verb says how fast.

@@ -1,6 +1,6 @@
 // What the project scan asks of its lexicon around a facility word (projectScan.ts nameAt): whether the word
 // before it is a common word, whether a longer word runs past it (路网, 中心城区) or it is cut out of two words.
-import { MAX_WORD, tagAt, wordAfter, type Lexicon } from './projectLexicon';
+import { MAX_WORD, tagAt, wordAfter, type Lexicon, type LexToken } from './projectLexicon';
 import { SUFFIX_CLASS } from './projectWords';
 
 /** The dictionary's tags of names: places, persons, other proper nouns, institutions, rare nouns, abbreviations, Latin. */
@@ -43,4 +43,16 @@ export function splitsWords(lex: Lexicon, text: string, lo: number, hi: number, 
   if (e - s < 2 || e >= hi || !commonWordAt(lex, text, e - 1)) return false;
   if (s > lo && commonWordAt(lex, text, s - 1)) return true;
   return tagAt(lex, text, e - 1, 2)!.startsWith('v') && wordAfter(lex, text, e, hi)?.word.length === 1;
+}
+
+const MEASURES = new Set([...'项个台条座家所处批张支位名场次件套辆架艘片块栋间户']);
+const COUNT_BEFORE = new Set([...'0123456789０１２３４５６７８９一二三四五六七八九十两几百千万']);
+/**
+ * A word read right to left that opens with a measure word after a number is the measure and a word
+ * (10项|城市 of 10项城市容貌整治工程, not the county 项城市; 3个|旧城, not 个旧).
+ */
+export function withoutCountedMeasure(lex: Lexicon, text: string, t: LexToken): LexToken {
+  if (t.word.length < 2 || t.start === 0 || !MEASURES.has(t.word[0]) || !COUNT_BEFORE.has(text[t.start - 1])) return t;
+  const tag = lex.tags.get(t.word.slice(1));
+  return tag === undefined ? t : { word: t.word.slice(1), tag, start: t.start + 1 };
 }

@@ -314,3 +314,7 @@ test('a city after 中国 is no facility of its one-character ending (中国廊�
   assert.deepEqual(names('继续办好中国廊坊国际经贸洽谈会。'), []);
   assert.deepEqual(names('抓紧实施大型泵站更新改造、中小河流治理等工程。'), []);
 });
+
+test('a measure word after a number is not the first character of a place (10项|城市, not the county 项城市)', () => {
+  assert.deepEqual(names('实施夜景照明等10项城市容貌专项整治工程。'), []);
+});
