@@ -318,3 +318,7 @@ test('a city after 中国 is no facility of its one-character ending (中国廊�
 test('a measure word after a number is not the first character of a place (10项|城市, not the county 项城市)', () => {
   assert.deepEqual(names('实施夜景照明等10项城市容貌专项整治工程。'), []);
 });
+
+test('broadcasting among kinds of rural facilities and a stock market are no names', () => {
+  assert.deepEqual(names('继续加强农村电网、通信、广播电视、道路、供水等设施建设，建立创业板股票市场。'), []);
+});
