@@ -283,6 +283,8 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     const members = items.slice(0, lastFound ? -1 : undefined);
     // A list with a company or an institution in it is a list of those (中食数联、邮储银行等项目).
     if (items.some((x) => COMPANY_RE.test(x))) continue;
+    const named: number[] = [];
+    const missed: [number, string][] = [];
     for (const [k, item] of members.entries()) {
       // Items that hold a project of their own are mentions already; what follows it after 和 may be one
       // (京雄石城际和保忻、保张、保沧铁路).
@@ -298,10 +300,35 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
       const name = companiesOnly
         ? companyProject(rest, lex)
         : (memberName(rest, lex, sites) ?? (worksList ? companyProject(rest, lex) : undefined) ?? (kindList ? facilityMember(rest, lex) : undefined));
+      if (name) out.push(name), named.push(k);
+      else missed.push([k, rest]);
+    }
+    // A list of works that holds company projects holds more of them, whatever their first words (亿纬锂能沈阳工厂,
+    // 人和集团新能源材料, 榆能百万吨煤制芳烃 beside a member read as one).
+    if (worksList && (named.length > 0 || lastFound)) for (const [, rest] of missed) {
+      const name = siblingProject(rest, lex);
       if (name) out.push(name);
     }
   }
   return out;
+}
+
+const COUNTED_IN_RE = /[\d一二三四五六七八九十两]+[个家座项条处]/;
+/** A member of a list of works beside company projects: a name of a few words that is no kind, sector or company. */
+function siblingProject(item: string, lex: Lexicon): string | undefined {
+  const s = trimLeading(item, lex);
+  // (省|人民医院南院: named by the province only; 准东3个煤制气: a count of projects.)
+  if (/[省市县]$/.test(item.slice(0, item.length - s.length)) || COUNTED_IN_RE.test(s)) return undefined;
+  if (!COMPANY_PROJECT_RE.test(s) || NOT_MEMBER_END_RE.test(s) || COMPANY_RE.test(s) || kindOfFacility(s, lex)) return undefined;
+  const first = wordAfter(lex, s, 0)!;
+  const nameTag = /^(?:n|x)/.test(first.tag) || (first.tag === 'j' && first.word.length <= 3); // (建成投产/j is none)
+  if (GENERIC.has(first.word) || LEADING_TRIM.has(first.word) || STOP_WORDS.has(first.word) || (first.word.length > 1 && !nameTag)) return undefined;
+  for (let at = 0; at < s.length; ) {
+    const w = wordAfter(lex, s, at)!;
+    if (PREDICATE.has(w.word) || (w.word.length > 1 && /^(?:v|d|r|c|p)/.test(w.tag) && w.tag !== 'vn')) return undefined;
+    at += w.word.length;
+  }
+  return s;
 }
 
 /** 南水北调, 西电东送, 西气东输(三线陕西段), 北煤南运; 引汉济渭(二期), 引黄入冀; 退耕还林, 退牧还草; 村村通, 户户通. */

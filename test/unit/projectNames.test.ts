@@ -322,3 +322,9 @@ test('a measure word after a number is not the first character of a place (10项
 test('broadcasting among kinds of rural facilities and a stock market are no names', () => {
   assert.deepEqual(names('继续加强农村电网、通信、广播电视、道路、供水等设施建设，建立创业板股票市场。'), []);
 });
+
+test('members beside company projects in a list of works are projects too, whatever their first words; not a count or a province\'s own', () => {
+  const found = names('推动华锦阿美精细化工、亿纬锂能沈阳工厂、人和集团新能源材料等项目建成投产。');
+  for (const n of ['华锦阿美精细化工', '亿纬锂能沈阳工厂', '人和集团新能源材料']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  assert.deepEqual(names('推进华锦阿美精细化工、准东3个煤制气、省人民医院南院等项目。'), ['华锦阿美精细化工']);
+});
