@@ -328,3 +328,7 @@ test('members beside company projects in a list of works are projects too, whate
   for (const n of ['华锦阿美精细化工', '亿纬锂能沈阳工厂', '人和集团新能源材料']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
   assert.deepEqual(names('推进华锦阿美精细化工、准东3个煤制气、省人民医院南院等项目。'), ['华锦阿美精细化工']);
 });
+
+test('members of a list of passenger lines, wharves, port areas, power plants or substations are mentions', () => {
+  assert.deepEqual(names('推进京石、石武、津秦等客运专线建设。'), ['京石', '石武', '津秦']);
+});
