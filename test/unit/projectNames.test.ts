@@ -330,5 +330,5 @@ test('members beside company projects in a list of works are projects too, whate
 });
 
 test('members of a list of passenger lines, wharves, port areas, power plants or substations are mentions', () => {
-  assert.deepEqual(names('推进京石、石武、津秦等客运专线建设。'), ['京石', '石武', '津秦']);
+  assert.deepEqual(names('推进京石、石武、津秦等客运专线建设。'), ['京石', '津秦', '石武']);
 });
