@@ -96,6 +96,7 @@ export const STOP_WORDS = new Set([
   '东北', '沿海', '内地', '青少年', '儿童', '学生', '老年人', '老区', '边疆', '贫困地区', '民族地区', '香港', '澳门',
   '台湾', '港人治港', '港澳', '港澳台', '重点项目', '重大项目', '建设项目', '重点工程', '重大工程',
   '车道', // (双向8车道: a road's size, not its name)
+  '所谓', '所属', // (所谓麦克马洪线, 矿务局所属煤矿: no name's words)
 ]);
 /** Qualifiers that are not part of a name when they open it (省级, 全市, 重点). */
 export const LEADING_TRIM = new Set([
@@ -166,4 +167,6 @@ export const TAG_OVERRIDES = new Map<string, string>([
   ['高新', 'n'], ['零部件', 'n'], ['文明', 'n'], ['上市', 'v'], ['城镇', 'n'], ['重塑', 'v'], ['中医药', 'n'], ['雪亮', 'a'], ['天网', 'n'], ['奥特莱斯', 'n'], ['联通', 'v'], ['通道', 'n'], ['金砖', 'nz'], ['玉米', 'n'],
   // (许可项目, 永久性校舍, 跨界河流 read as 界河流, 中西部国家级开发区, 重建家园/ns, 深度/ns, 大修/nr, 正定/d: a verb, a quality, a river, a region, a phrase, a noun, a verb, a county.)
   ['许可', 'v'], ['永久性', 'b'], ['界河', 'n'], ['中西部', 'n'], ['重建家园', 'v'], ['深度', 'n'], ['大修', 'v'], ['正定', 'ns'],
+  // (康庄大道/nr, 阳关大道/nr: idioms; 治本/ns of 治本工程: a verb; 海洋渔业/nt: a sector; 重返家园: a phrase.)
+  ['康庄大道', 'i'], ['阳关大道', 'i'], ['治本', 'v'], ['海洋渔业', 'n'], ['重返家园', 'v'],
 ]);

@@ -332,3 +332,7 @@ test('members beside company projects in a list of works are projects too, whate
 test('members of a list of passenger lines, wharves, port areas, power plants or substations are mentions', () => {
   assert.deepEqual(names('推进京石、石武、津秦等客运专线建设。'), ['京石', '津秦', '石武']);
 });
+
+test('idioms and words the dictionary mis-tags as names make no facility (康庄大道, 治本工程, 矿务局所属煤矿)', () => {
+  assert.deepEqual(names('走上康庄大道，实行治本工程，发展海洋渔业基地，扩建抚顺矿务局所属煤矿。'), []);
+});
