@@ -283,6 +283,8 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     const members = items.slice(0, lastFound ? -1 : undefined);
     // A list with a company or an institution in it is a list of those (中食数联、邮储银行等项目).
     if (items.some((x) => COMPANY_RE.test(x))) continue;
+    // A list of works with a common noun in it is one of sectors or goods (化纤、洗涤剂等建设项目).
+    if (worksList && !lastFound && items.some((x) => kindOfFacility(trimLeading(x, lex), lex))) continue;
     const named: number[] = [];
     const missed: [number, string][] = [];
     for (const [k, item] of members.entries()) {

@@ -29,7 +29,11 @@ export function longerWordAt(lex: Lexicon, text: string, s: number, e: number, h
     const w = text.slice(s, s + len);
     // 工程建设, 项目建设: the works and what is done to them, not a longer word.
     // (铁路沿线: the facility and where along it.)
-    return !SUFFIX_CLASS.has(w) && !/^v/.test(lex.tags.get(w.slice(e - s)) ?? '') && !LOCATIVES.has(w.slice(e - s)) && !PROGRESS.has(w.slice(e - s));
+    // (中小学生的: one character after it is the rest of a word, unless it opens one with the next, 黎明小学|生均.)
+    const rest = w.slice(e - s);
+    if (SUFFIX_CLASS.has(w)) return false;
+    if (rest.length === 1) return tagAt(lex, text, e, 2) === undefined;
+    return !/^v/.test(lex.tags.get(rest) ?? '') && !LOCATIVES.has(rest) && !PROGRESS.has(rest);
   }
   return false;
 }

@@ -336,3 +336,8 @@ test('members of a list of passenger lines, wharves, port areas, power plants or
 test('idioms and words the dictionary mis-tags as names make no facility (康庄大道, 治本工程, 矿务局所属煤矿)', () => {
   assert.deepEqual(names('走上康庄大道，实行治本工程，发展海洋渔业基地，扩建抚顺矿务局所属煤矿。'), []);
 });
+
+test('a list of works with goods or sectors in it names none; 小学生 holds no school', () => {
+  assert.deepEqual(names('轻工纺织，重点安排化纤、洗涤剂等建设项目。'), []);
+  assert.deepEqual(names('这将使农村1.5亿中小学生的家庭减轻负担。'), []);
+});
