@@ -336,8 +336,8 @@ function siblingProject(item: string, lex: Lexicon): string | undefined {
 /** 南水北调, 西电东送, 西气东输(三线陕西段), 北煤南运; 引汉济渭(二期), 引黄入冀; 退耕还林, 退牧还草; 村村通, 户户通. */
 const PROGRAMME_TAIL = '(?:[一二三四五六]期|[一二三四]线(?:[\\u4e00-\\u9fff]{2}段)?)?';
 const TRANSFER = new RegExp(`[东西南北][电气水煤油粮][东西南北][送输调运]${PROGRAMME_TAIL}`, 'y');
-// (引黄入冀补淀干渠, 引江济淮工程: with its canal or works.)
-const DIVERSION = new RegExp(`引[汉黄江滦洮嫩湘渭淮丹长][济入补][\\u4e00-\\u9fff](?:(?:(?![等和及与])[\\u4e00-\\u9fff]){0,3}?(?:总干渠|干渠|工程))?${PROGRAMME_TAIL}`, 'y');
+// (引黄入冀补淀干渠, 引江济淮工程: with its canal or works; 引黄入冀补淀: with what it also feeds.)
+const DIVERSION = new RegExp(`引[汉黄江滦洮嫩湘渭淮丹长][济入补][\\u4e00-\\u9fff](?:补[\\u4e00-\\u9fff])?(?:(?:(?![等和及与])[\\u4e00-\\u9fff]){0,3}?(?:总干渠|干渠|工程))?${PROGRAMME_TAIL}`, 'y');
 const POWER_IN = /[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽吉黑][电煤气]入[湘豫冀鲁苏浙闽粤桂琼渝鄂赣皖京津沪川](?:工程)?/y;
 /**
  * Each form by a character it always holds and where: the text is searched for that character (indexOf, fast)

@@ -341,3 +341,9 @@ test('a list of works with goods or sectors in it names none; 小学生 holds no
   assert.deepEqual(names('轻工纺织，重点安排化纤、洗涤剂等建设项目。'), []);
   assert.deepEqual(names('这将使农村1.5亿中小学生的家庭减轻负担。'), []);
 });
+
+test('引黄入冀补淀 whole; a section of a line named 线 (保沧线高阳段); satellite towns are a kind', () => {
+  assert.deepEqual(names('引黄入冀补淀征迁工作率先完成。'), ['引黄入冀补淀']);
+  assert.deepEqual(names('启动保沧线高阳段改造。'), ['保沧线高阳段']);
+  assert.deepEqual(names('建设首都卫星新城。'), []);
+});
