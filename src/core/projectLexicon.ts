@@ -45,7 +45,8 @@ export interface Lexicon {
 export class WordTable {
   /**
    * Per slot, two numbers side by side: the word's full hash, compared before the word is read, and its index + 1
-   * (0: empty). Side by side, a probe touches one cache line of a table of megabytes, not two.
+   * (0: empty) with its tag's number in the high bits. Side by side, a probe touches one cache line of a table of
+   * megabytes, not two; the tag needs no look-up in another large array.
    */
   private readonly slots: Int32Array;
   private readonly mask: number;
@@ -55,7 +56,8 @@ export class WordTable {
    */
   private readonly bloom = new Int32Array(BLOOM_BITS >>> 5);
   private readonly list: string[] = [];
-  private readonly tagList: string[] = [];
+  /** The tags by number (a few dozen). */
+  private readonly tagNames: string[] = [];
 
   constructor(entries: ReadonlyMap<string, string>) {
     // Counted first, then inserted from the map itself: a worker's heap is small, and a copy of 350,000 entries is not.
@@ -65,41 +67,48 @@ export class WordTable {
     while (size < count * 2) size *= 2;
     this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
+    const tagNumbers = new Map<string, number>();
     for (const [w, tag] of entries) {
       if (w.length < 2 || w.length > MAX_WORD) continue;
       let h = 0;
       for (let i = w.length - 1; i >= 0; i--) h = step(h, w.charCodeAt(i));
       let at = h & this.mask;
       while (this.slots[2 * at + 1] !== 0) at = (at + 1) & this.mask;
+      let tagNumber = tagNumbers.get(tag);
+      if (tagNumber === undefined) {
+        tagNumbers.set(tag, (tagNumber = this.tagNames.length));
+        this.tagNames.push(tag);
+      }
       this.list.push(w);
-      this.tagList.push(tag);
+      if (this.list.length > INDEX_MASK || tagNumber >= 1 << (32 - INDEX_BITS)) throw new Error('word table: too many words or tags');
       this.slots[2 * at] = h;
-      this.slots[2 * at + 1] = this.list.length;
+      this.slots[2 * at + 1] = this.list.length | (tagNumber << INDEX_BITS);
       const b = bloomBit(h);
       this.bloom[b >>> 5] |= 1 << (b & 31);
     }
   }
 
-  /** The index of the word text[start, start + length) whose hash is `hash`, or -1. */
+  /** The slot of the word text[start, start + length) whose hash is `hash`, or -1. */
   find(text: string, start: number, length: number, hash: number): number {
     const b = bloomBit(hash);
     if ((this.bloom[b >>> 5] & (1 << (b & 31))) === 0) return -1;
     const slots = this.slots;
     for (let at = hash & this.mask; slots[2 * at + 1] !== 0; at = (at + 1) & this.mask) {
       if (slots[2 * at] !== hash) continue;
-      const i = slots[2 * at + 1] - 1;
-      const w = this.list[i];
-      if (w.length === length && text.startsWith(w, start)) return i;
+      const w = this.list[(slots[2 * at + 1] & INDEX_MASK) - 1];
+      if (w.length === length && sameChars(w, text, start)) return at;
     }
     return -1;
   }
 
-  word(i: number): string {
-    return this.list[i];
+  /** The word in slot `at` (from find). */
+  word(at: number): string {
+    return this.list[(this.slots[2 * at + 1] & INDEX_MASK) - 1];
   }
 
-  tag(i: number): string {
-    return this.tagList[i];
+  /** The tag of the word in slot `at` (from find). */
+  tag(at: number): string {
+    return this.tagNames[this.slots[2 * at + 1] >>> INDEX_BITS];
   }
 
   /** The hash of text[start, start + length), read from its end. */
@@ -110,6 +119,15 @@ export class WordTable {
   }
 }
 
+/** Whether text holds `word` at `start`: compared in place (startsWith was the costliest step of a look-up). */
+function sameChars(word: string, text: string, start: number): boolean {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+/** A slot's word index takes the low bits, its tag's number the rest. */
+const INDEX_BITS = 24;
+const INDEX_MASK = (1 << INDEX_BITS) - 1;
 const BLOOM_BITS = 1 << 22;
 /** The word's bit in the bloom filter: other bits of the hash than the table's slot, mixed. */
 const bloomBit = (h: number) => Math.imul(h, 0x9e3779b1) >>> 10;
@@ -118,6 +136,15 @@ const bloomBit = (h: number) => Math.imul(h, 0x9e3779b1) >>> 10;
 const step = (h: number, c: number) => (Math.imul(h ^ c, 0x01000193) + 0x9e37) | 0;
 
 let lexicon: Lexicon | undefined;
+
+/** One string per tag, not one per dictionary line: 350,000 copies of a few dozen tags are memory and cache misses. */
+const tagStrings = new Map<string, string>();
+function sharedTag(tag: string): string {
+  const shared = tagStrings.get(tag);
+  if (shared !== undefined) return shared;
+  tagStrings.set(tag, tag);
+  return tag;
+}
 
 function addDictionary(map: Map<string, string>, path: string): void {
   const text = readFileSync(path, 'utf8');
@@ -133,7 +160,7 @@ function addDictionary(map: Map<string, string>, path: string): void {
       // A noun the dictionary has seen a few times only is mostly a name it does not tag as one (西工, 金水).
       // (Longer rare nouns are mostly compounds of common words: 主导产业.)
       if (tag === 'n' && b > a && a - pos <= 3 && Number(text.slice(a + 1, b)) < RARE_NOUN) tag = 'nx';
-      map.set(text.slice(pos, a), tag);
+      map.set(text.slice(pos, a), sharedTag(tag));
     } else if (a < 0 || a > eol) {
       const word = text.slice(pos, eol).trim();
       if (word && word.length <= MAX_WORD) map.set(word, 'n');
@@ -264,7 +291,7 @@ export function wordBefore(lex: Lexicon, text: string, end: number, lo = 0): Lex
 }
 
 /**
- * The index in lex.words of the word text[start, start + length) (2 to MAX_WORD characters), or -1: looked up
+ * The slot in lex.words of the word text[start, start + length) (2 to MAX_WORD characters), or -1: looked up
  * without slicing the text, and only if some word of that length starts and ends with the characters there.
  */
 function wordIndexAt(lex: Lexicon, text: string, start: number, length: number): number {

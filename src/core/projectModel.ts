@@ -57,9 +57,42 @@ type Value = string | number;
 
 /** A model ready to score: weights by feature number, and the numbers of the values its features hold. */
 interface Compiled {
-  weights: Map<number, number>;
+  weights: WeightTable;
   values: Map<string, number>;
 }
+
+/**
+ * The weights by feature number, 0 for a feature the model does not hold: open addressing over typed arrays of a
+ * few kilobytes, which stay in the cache (a Map's look-up was a third of the scoring's time).
+ */
+class WeightTable {
+  private readonly keys: Float64Array;
+  private readonly filled: Uint8Array;
+  private readonly weights: Float64Array;
+  private readonly mask: number;
+
+  constructor(entries: ReadonlyMap<number, number>) {
+    let size = 16;
+    while (size < entries.size * 4) size *= 2;
+    this.keys = new Float64Array(size);
+    this.filled = new Uint8Array(size);
+    this.weights = new Float64Array(size);
+    this.mask = size - 1;
+    for (const [k, w] of entries) {
+      let at = slotOf(k) & this.mask;
+      while (this.filled[at] !== 0) at = (at + 1) & this.mask;
+      this.filled[at] = 1;
+      this.keys[at] = k;
+      this.weights[at] = w;
+    }
+  }
+
+  get(k: number): number {
+    for (let at = slotOf(k) & this.mask; this.filled[at] !== 0; at = (at + 1) & this.mask) if (this.keys[at] === k) return this.weights[at];
+    return 0;
+  }
+}
+const slotOf = (k: number) => Math.imul(k | 0, 0x9e3779b1) >>> 16;
 
 /** Templates whose first value is a count: its own value number (strings get numbers from VALUE_RANGE / 4 on). */
 const COUNTS = new Set([T.b, T.n, T.len, T.ns, T.gen, T.one]);
@@ -82,7 +115,7 @@ function compile(m: ProjectModel | undefined): Compiled | undefined {
     const a = bar < 0 ? rest : rest.slice(0, bar);
     weights.set(key(t, COUNTS.has(t) ? Number(a) : valueOf(a), bar < 0 ? 0 : valueOf(rest.slice(bar + 1))), w);
   }
-  return { weights, values };
+  return { weights: new WeightTable(weights), values };
 }
 
 const key = (t: number, a: number, b: number) => t + (a + b * VALUE_RANGE) * TEMPLATE_BITS;
@@ -106,6 +139,12 @@ export function setCandidateRecorder(r: typeof recorder): void {
 /** Words read leftwards from a facility word for candidate starts, and characters at most. */
 const MAX_TOKENS = 7;
 const MAX_CHARS = 18;
+/** Per word read by describe: a place, a generic word, one Han character (0 or 1), its tag's class. */
+const TOKEN_PLACE = new Uint8Array(MAX_TOKENS);
+const TOKEN_GENERIC = new Uint8Array(MAX_TOKENS);
+const TOKEN_ONE = new Uint8Array(MAX_TOKENS);
+/** (The class as the sink takes it: Sink.value.) */
+const TOKEN_CLASS: Value[] = new Array<Value>(MAX_TOKENS).fill('');
 /** Punctuation a name may hold (“两基”, 秦创原(秦都), 中国—东盟); other punctuation ends the candidates. */
 const INNER_PUNCT = new Set([...'“”"()（）·—－-']);
 
@@ -120,10 +159,14 @@ const FINAL_REJECTIONS = new Set(['strictWord', 'stopWord', 'gluedChar', 'contin
  * the candidate's start (`done`).
  */
 interface Sink {
+  /** A string value as add takes it: for the scorer its number (UNKNOWN when no feature holds it), else itself. */
+  value(v: string): Value;
   start(): void;
   add(t: number, a: Value, b?: Value): void;
   done(start: number): void;
 }
+/** The scorer's number of a value no feature of the model holds (value numbers and counts are never negative). */
+const UNKNOWN = -1;
 
 /** Sums the weights of the features given it; keeps the best candidate above zero. One for the process. */
 class Scorer implements Sink {
@@ -145,12 +188,15 @@ class Scorer implements Sink {
     if (!this.opened) (this.shared = this.sum), (this.opened = true);
     this.sum = this.shared;
   }
+  value(v: string): number {
+    return this.model.values.get(v) ?? UNKNOWN;
+  }
   add(t: number, a: Value, b?: Value): void {
     const { values, weights } = this.model;
     const x = typeof a === 'number' ? a : values.get(a);
     const y = b === undefined ? 0 : typeof b === 'number' ? b : values.get(b);
     // (A value no feature of the model holds: weight 0.)
-    if (x !== undefined && y !== undefined) this.sum += weights.get(key(t, x, y)) ?? 0;
+    if (x !== undefined && y !== undefined && x !== UNKNOWN && y !== UNKNOWN) this.sum += weights.get(key(t, x, y));
   }
   done(start: number): void {
     if (this.sum > this.bestScore) (this.bestScore = this.sum), (this.best = start);
@@ -170,6 +216,7 @@ export function chooseName(lex: Lexicon, text: string, lo: number, hi: number, s
     let features = shared;
     const end = endOf();
     describe(lex, text, lo, hi, s, e, cls, rule, {
+      value: (v) => v,
       start: () => (features = [...shared]),
       add: (t, a, b) => features.push(featureName(t, a, b)),
       done: (start) => candidates.push({ start, end, features }),
@@ -216,17 +263,27 @@ function describe(lex: Lexicon, text: string, lo: number, hi: number, s: number,
     toks.push(t);
     pos = t.start;
   }
+  // What each word counts for, worked out once rather than for every candidate that holds it.
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k];
+    TOKEN_PLACE[k] = t.tag.startsWith('ns') ? 1 : 0;
+    TOKEN_GENERIC[k] = GENERIC.has(t.word) ? 1 : 0;
+    TOKEN_ONE[k] = t.word.length === 1 && isHan(t.word) ? 1 : 0;
+    TOKEN_CLASS[k] = sink.value(tagClass(t.tag));
+  }
   const after = e < hi ? wordAfter(lex, text, e, hi) : undefined;
+  const clsValue = sink.value(cls);
   sink.add(T.b, 0);
-  sink.add(T.c, cls);
+  sink.add(T.c, clsValue);
   sink.add(T.s, text.slice(s, e));
   sink.add(T.rt, after ? tagClass(after.tag) : '$');
   const [atScan, elsewhere] = verdictsOf(rule.reason);
-  const emit = (start: number, first: LexToken | undefined, before: LexToken | undefined) => {
-    const r = rule.span ? (rule.span.start === start ? 'same' : rule.span.start < start ? 'inner' : 'outer') : rule.scanStart === start ? atScan : elsewhere;
+  // (firstClass, beforeClass: the classes of the tags of the candidate's first word and of the word before it.)
+  const emit = (start: number, firstClass: Value, beforeClass: Value | undefined) => {
+    const r = sink.value(rule.span ? (rule.span.start === start ? 'same' : rule.span.start < start ? 'inner' : 'outer') : rule.scanStart === start ? atScan : elsewhere);
     sink.start();
     sink.add(T.r, r);
-    sink.add(T.rc, r, cls);
+    sink.add(T.rc, r, clsValue);
     let words = 0;
     let places = 0;
     let generic = 0;
@@ -236,17 +293,17 @@ function describe(lex: Lexicon, text: string, lo: number, hi: number, s: number,
       if (t.start < start) break;
       if (t.start >= s) continue; // the facility word itself
       words++;
-      if (t.tag.startsWith('ns')) places++;
-      if (GENERIC.has(t.word)) generic++;
-      if (t.word.length === 1 && isHan(t.word)) ones++;
-      sink.add(T.it, tagClass(t.tag));
+      places += TOKEN_PLACE[k];
+      generic += TOKEN_GENERIC[k];
+      ones += TOKEN_ONE[k];
+      sink.add(T.it, TOKEN_CLASS[k]);
     }
-    sink.add(T.n, Math.min(words, 6), cls);
+    sink.add(T.n, Math.min(words, 6), clsValue);
     sink.add(T.len, Math.min(e - start, 14));
-    sink.add(T.ft, first ? tagClass(first.tag) : '', cls);
+    sink.add(T.ft, firstClass, clsValue);
     sink.add(T.lc, start > lo ? (isHan(text[start - 1]) ? 'h' : text[start - 1]) : '^');
-    sink.add(T.lt, before ? tagClass(before.tag) : start > lo ? 'w' : '^');
-    sink.add(T.ns, Math.min(places, 2), cls);
+    sink.add(T.lt, beforeClass ?? (start > lo ? 'w' : '^'));
+    sink.add(T.ns, Math.min(places, 2), clsValue);
     sink.add(T.gen, Math.min(generic, 2));
     sink.add(T.one, Math.min(ones, 3));
     sink.done(start);
@@ -259,10 +316,11 @@ function describe(lex: Lexicon, text: string, lo: number, hi: number, s: number,
     if (t.start >= s || (t.tag === 'w' && t.word !== '“') || (rule.span && t.start > rule.span.start)) continue;
     if (t.start === rule.span?.start) rulesStartSeen = true;
     if (t.start === rule.scanStart) scanStartSeen = true;
-    emit(t.start, t, toks[k + 1]);
+    emit(t.start, TOKEN_CLASS[k], k + 1 < toks.length ? TOKEN_CLASS[k + 1] : undefined);
   }
   // The rules' own start, when their reading of the words differs from the one above.
-  const extra = (at: number) => emit(at, wordAfter(lex, text, at, s), at > lo ? wordBefore(lex, text, at, lo) : undefined);
+  const classOf = (t: LexToken | undefined) => (t ? sink.value(tagClass(t.tag)) : undefined);
+  const extra = (at: number) => emit(at, classOf(wordAfter(lex, text, at, s)) ?? sink.value(''), classOf(at > lo ? wordBefore(lex, text, at, lo) : undefined));
   if (rule.span && !rulesStartSeen && rule.span.start >= lo && rule.span.start < s) extra(rule.span.start);
   if (!scanStartSeen && rule.scanStart >= lo && rule.scanStart < s && rule.scanStart !== rule.span?.start) extra(rule.scanStart);
 }

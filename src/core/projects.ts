@@ -8,7 +8,7 @@
 // named by their form (南水北调) and short forms (平漯周高铁 of 平漯周高铁项目) are in projectLists.ts.
 import { RecentMap } from './recentMap';
 import { charTable } from './text';
-import { isHan, lexiconFor, MAX_WORD, wordBefore } from './projectLexicon';
+import { isHan, lexiconFor, type Lexicon, MAX_WORD, wordBefore } from './projectLexicon';
 import { listMembers, programmeNames, shortForms } from './projectLists';
 import { chooseName } from './projectModel';
 import { addFacilityWord, facilityEndingAt, markFacilityEnds, nameAt, scanVerdict } from './projectScan';
@@ -31,7 +31,8 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
   const spans: Span[] = [];
   const n = paragraphText.length;
   // One pass over the paragraph: clause ends and facility words together; a clause without a facility word
-  // is not read again.
+  // is not read again. (The clause's work is a function of its own: a closure in this loop's body would make
+  // V8 allocate a scope for every character.)
   const ends: [number, number][] = [];
   for (let lo = 0, i = 0; i <= n; i++) {
     const mark = i < n ? SCAN[paragraphText.charCodeAt(i)] : CLAUSE_END;
@@ -39,34 +40,8 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
       if (mark === FACILITY_END) addFacilityWord(ends, i + 1, facilityEndingAt(paragraphText, lo, i));
       continue;
     }
-    const hi = i;
-    const clauseLo = lo;
+    if (ends.length > 0) namesInClause(lex, paragraphText, lo, i, ends, spans);
     lo = i + 1;
-    if (ends.length === 0) continue;
-    const found: Span[] = [];
-    const rulesFound: Span[] = [];
-    for (const [s, e] of ends) {
-      const cls = SUFFIX_CLASS.get(paragraphText.slice(s, e))!;
-      const rule = nameAt(lex, paragraphText, clauseLo, hi, s, e, cls);
-      if (rule) rulesFound.push(rule);
-      // The learned model (projectModel.ts) may move the rules' start or overrule them.
-      const span = chooseName(lex, paragraphText, clauseLo, hi, s, e, cls, { span: rule, reason: scanVerdict.reason, scanStart: scanVerdict.start });
-      if (span) found.push(span);
-    }
-    ends.length = 0;
-    // A name the rules rejected does not swallow one they gave (上阳宫文化园|开园: 开园 is no facility).
-    if (rulesFound.length > 0) {
-      const own = (f: Span) => rulesFound.some((r) => r.start === f.start && r.end === f.end);
-      for (let i = found.length - 1; i >= 0; i--) {
-        const f = found[i];
-        if (!own(f) && rulesFound.some((r) => f.start <= r.start && r.end < f.end)) found.splice(i, 1);
-      }
-    }
-    // Keep the longest reading: 大数据产业园一期工程, not also 大数据产业园 inside it.
-    // (Two facility words may give one span, 庞口大道|整治提升工程: it is kept once.)
-    for (const f of found) {
-      if (!found.some((g) => g !== f && g.start <= f.start && g.end >= f.end && (g.end - g.start > f.end - f.start || found.indexOf(g) < found.indexOf(f)))) spans.push(f);
-    }
   }
   const names = new Set(spans.map((sp) => paragraphText.slice(sp.start, sp.end)));
   // Roads named by numbers (七一路, 经二路) hold no word the scan can read as a name.
@@ -87,6 +62,51 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
   for (const n of programmeNames(paragraphText)) names.add(n);
   for (const n of shortForms([...names])) names.add(n);
   return [...names];
+}
+
+/** The names at the facility words `ends` of the clause text[lo, hi), onto `spans`; `ends` is emptied. */
+function namesInClause(lex: Lexicon, text: string, lo: number, hi: number, ends: [number, number][], spans: Span[]): void {
+  const found: Span[] = [];
+  const rulesFound: Span[] = [];
+  for (const [s, e] of ends) {
+    const cls = SUFFIX_CLASS.get(text.slice(s, e))!;
+    const rule = nameAt(lex, text, lo, hi, s, e, cls);
+    if (rule) rulesFound.push(rule);
+    // The learned model (projectModel.ts) may move the rules' start or overrule them.
+    const span = chooseName(lex, text, lo, hi, s, e, cls, { span: rule, reason: scanVerdict.reason, scanStart: scanVerdict.start });
+    if (span) found.push(span);
+  }
+  ends.length = 0;
+  // A name the rules rejected does not swallow one they gave (上阳宫文化园|开园: 开园 is no facility).
+  if (rulesFound.length > 0) {
+    for (let i = found.length - 1; i >= 0; i--) {
+      const f = found[i];
+      if (!hasSpan(rulesFound, f) && holdsShorter(rulesFound, f)) found.splice(i, 1);
+    }
+  }
+  // Keep the longest reading: 大数据产业园一期工程, not also 大数据产业园 inside it.
+  // (Two facility words may give one span, 庞口大道|整治提升工程: it is kept once.)
+  for (const f of found) if (!outranked(found, f)) spans.push(f);
+}
+
+/** Whether `spans` holds one with the span of `f`. */
+function hasSpan(spans: Span[], f: Span): boolean {
+  for (const r of spans) if (r.start === f.start && r.end === f.end) return true;
+  return false;
+}
+
+/** Whether one of `spans` starts inside `f` and ends before its end. */
+function holdsShorter(spans: Span[], f: Span): boolean {
+  for (const r of spans) if (f.start <= r.start && r.end < f.end) return true;
+  return false;
+}
+
+/** Whether another of `found` covers `f` and is longer, or is as long and came first. */
+function outranked(found: Span[], f: Span): boolean {
+  for (const g of found) {
+    if (g !== f && g.start <= f.start && g.end >= f.end && (g.end - g.start > f.end - f.start || found.indexOf(g) < found.indexOf(f))) return true;
+  }
+  return false;
 }
 
 // Ring roads (东二环, 北三环, 大外环) likewise; with the phase or section that follows (经四路一期, 北二环东段).
