@@ -347,3 +347,8 @@ test('引黄入冀补淀 whole; a section of a line named 线 (保沧线高阳�
   assert.deepEqual(names('启动保沧线高阳段改造。'), ['保沧线高阳段']);
   assert.deepEqual(names('建设首都卫星新城。'), []);
 });
+
+test('a complete middle school with a place is a school; 林草 and 碳汇 are common words', () => {
+  assert.deepEqual(names('建成山南完全中学。'), ['山南完全中学']);
+  assert.deepEqual(names('实施林草碳汇项目。'), []);
+});
