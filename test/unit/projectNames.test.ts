@@ -352,3 +352,7 @@ test('a complete middle school with a place is a school; 林草 and 碳汇 are c
   assert.deepEqual(names('建成山南完全中学。'), ['山南完全中学']);
   assert.deepEqual(names('实施林草碳汇项目。'), []);
 });
+
+test('a wetland is a place, a wetland park a facility', () => {
+  assert.deepEqual(names('强化衡水湖湿地保护，建设小南湖湿地公园。'), ['小南湖湿地公园']);
+});
