@@ -59,8 +59,12 @@ const VOLTAGE_MEMBER_RE = /^\d+千伏[\u4e00-\u9fff]{2,4}$/;
 /** A company's project in a list of projects (京阳新型线缆, 宏润20万吨印染): a name, then what it makes. */
 const COMPANY_PROJECT_RE = /^[\u4e00-\u9fff]{2}[\u4e00-\u9fff\dA-Za-z.]{3,18}$/;
 
+/** What a project cost before its name in a list (投资28.1亿元的南郊电厂, 总投资约5亿元的…). */
+// (With the verbs before it: 加快推进投资60亿元的英利多晶硅太阳能电池.)
+const INVESTMENT_RE = /^.{0,8}?(?:总)?投资(?:约|近|超过?)?[\d.]+多?[万亿]?(?:美)?元(?:以上|左右)?的/;
+
 function trimLeading(item: string, lex: Lexicon): string {
-  let s = item.trim();
+  let s = item.trim().replace(INVESTMENT_RE, '');
   for (;;) {
     const w = wordAfter(lex, s, 0);
     if (!w || w.word.length >= s.length) break;

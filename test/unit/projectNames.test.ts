@@ -356,3 +356,8 @@ test('a complete middle school with a place is a school; 林草 and 碳汇 are c
 test('a wetland is a place, a wetland park a facility', () => {
   assert.deepEqual(names('强化衡水湖湿地保护，建设小南湖湿地公园。'), ['小南湖湿地公园']);
 });
+
+test('members of a list of projects each with its investment before it (投资28.1亿元的南郊电厂、…等一批项目)', () => {
+  const found = names('加快推进投资60亿元的英利多晶硅太阳能电池、投资28.1亿元的南郊电厂、总投资约9.3亿元的河北长安汽车扩能等一批在建项目。');
+  for (const n of ['英利多晶硅太阳能电池', '南郊电厂', '河北长安汽车扩能']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+});
