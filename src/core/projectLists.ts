@@ -235,7 +235,9 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
       if (oneSite) out.push(oneSite);
       // 乌江寨等一批存量旅游项目: a name before 等一批…项目.
       const batch = /等一批[^，。]{0,8}项目/.exec(clause);
-      const named = batch && !name ? memberName(clause.slice(0, batch.index), lex) : undefined;
+      // (君乐宝3万吨乳粉等一批农业重点产业项目: a company's project with its capacity.)
+      const before = batch && !name ? clause.slice(0, batch.index) : undefined;
+      const named = before !== undefined ? (memberName(before, lex) ?? companyProject(before, lex)) : undefined;
       if (named) out.push(named);
       // 开工同德至玛沁等公路项目: one line named by its two ends before 等 and a kind of works.
       const etcAt = clause.indexOf('等');

@@ -361,3 +361,7 @@ test('members of a list of projects each with its investment before it (投资28
   const found = names('加快推进投资60亿元的英利多晶硅太阳能电池、投资28.1亿元的南郊电厂、总投资约9.3亿元的河北长安汽车扩能等一批在建项目。');
   for (const n of ['英利多晶硅太阳能电池', '南郊电厂', '河北长安汽车扩能']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
 });
+
+test('a company project with its capacity before 等一批…项目', () => {
+  assert.deepEqual(names('君乐宝3万吨乳粉等一批农业重点产业项目加快推进。'), ['君乐宝3万吨乳粉']);
+});
