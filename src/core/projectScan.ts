@@ -321,9 +321,9 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
     // (长沙机场改扩建主体工程: verbs and generic nouns after it, the works are the facility's.)
     if (after.every((t) => t.kind === 'verb' || (t.kind === 'noun' && GENERIC.has(t.word))) && after.some(t0IsGenericNoun)) return false;
   }
-  // 新华区招商引资项目, 漯河市现代服务中心: a place and generic words only.
-  // (A programme of a place is named by what it does: 长江大保护三年行动.)
-  if (proper > 0 && proper === places && content === 0 && generic > 0 && cls !== 'programme') return false;
+  // 新华区招商引资项目, 京津合作项目: works of a place described by generic words only; a park, zone or airport so
+  // described is named (京南现代产业基地, 北京新机场). (A programme of a place is named by what it does: 长江大保护三年行动.)
+  if (proper > 0 && proper === places && content === 0 && generic > 0 && (works || strictClass)) return false;
   // 双中心, 链项目: one character alone is too little to name a facility or works; 保交楼: for a one-character
   // facility word, two characters the dictionary keeps apart are too little too.
   const pieces = words.filter((t) => t.kind === 'proper' && t.word.length === 1).length;

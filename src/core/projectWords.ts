@@ -97,6 +97,7 @@ export const STOP_WORDS = new Set([
   '台湾', '港人治港', '港澳', '港澳台', '重点项目', '重大项目', '建设项目', '重点工程', '重大工程',
   '车道', // (双向8车道: a road's size, not its name)
   '所谓', '所属', // (所谓麦克马洪线, 矿务局所属煤矿: no name's words)
+  '首个', '首家', '首座', // (青藏高原首个综合保税区: which one, not its name)
 ]);
 /** Qualifiers that are not part of a name when they open it (省级, 全市, 重点). */
 export const LEADING_TRIM = new Set([
@@ -168,5 +169,5 @@ export const TAG_OVERRIDES = new Map<string, string>([
   // (许可项目, 永久性校舍, 跨界河流 read as 界河流, 中西部国家级开发区, 重建家园/ns, 深度/ns, 大修/nr, 正定/d: a verb, a quality, a river, a region, a phrase, a noun, a verb, a county.)
   ['许可', 'v'], ['永久性', 'b'], ['界河', 'n'], ['中西部', 'n'], ['重建家园', 'v'], ['深度', 'n'], ['大修', 'v'], ['正定', 'ns'],
   // (康庄大道/nr, 阳关大道/nr: idioms; 治本/ns of 治本工程: a verb; 海洋渔业/nt: a sector; 重返家园: a phrase.)
-  ['康庄大道', 'i'], ['阳关大道', 'i'], ['治本', 'v'], ['海洋渔业', 'n'], ['重返家园', 'v'],
+  ['康庄大道', 'i'], ['阳关大道', 'i'], ['治本', 'v'], ['海洋渔业', 'n'], ['重返家园', 'v'], ['通国', 'n'], // (普|通国|省: 普通国省干线)
 ]);

@@ -365,3 +365,9 @@ test('members of a list of projects each with its investment before it (投资28
 test('a company project with its capacity before 等一批…项目', () => {
   assert.deepEqual(names('君乐宝3万吨乳粉等一批农业重点产业项目加快推进。'), ['君乐宝3万吨乳粉']);
 });
+
+test('a place and generic words name a park, a zone or an airport (北京新机场, 京南现代产业基地), not works or a one-character facility', () => {
+  const found = names('北京新机场正式开工，打造京南现代产业基地，抓好黄骅港综合港区建设。');
+  for (const n of ['北京新机场', '京南现代产业基地', '黄骅港综合港区']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  assert.deepEqual(names('推进京津合作项目和普通国省干线公路建设，建成青藏高原首个综合保税区。'), []);
+});
