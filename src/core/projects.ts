@@ -109,7 +109,7 @@ function outranked(found: Span[], f: Span): boolean {
   return false;
 }
 
-// Ring roads (东二环, 北三环, 大外环) likewise; with the phase or section that follows (经四路一期, 北二环东段).
+// Ring roads (东二环, 北三环, 大外环, 高速南外环) likewise; with the phase or section that follows (经四路一期, 北二环东段).
 const NUMBERED_ROAD_RE =
   /(?<![一二三四五六七八九十\d第])(?:[经纬][一二三四五六七八九十]{1,2}|[一二三四五六七八九十]{2})[路街](?![网线口面况径])(?:[一二三四五六七八九]期|[东西南北]段)?/g;
 const ROAD_NUMERALS = charTable('一二三四五六七八九十');
@@ -118,7 +118,7 @@ function mayNameNumberedRoad(text: string): boolean {
   for (const c of '路街') for (let i = text.indexOf(c, 1); i > 0; i = text.indexOf(c, i + 1)) if (ROAD_NUMERALS[text.charCodeAt(i - 1)]) return true;
   return false;
 }
-const RING_ROAD_RE = /(?:[东西南北][一二三四五六]环(?:路)?|[大东西南北]外环(?:路)?(?![境])|(?<![\u4e00-\u9fff])[东西南北]环路)(?:[一二三四五六七八九]期|[东西南北]段)?/g;
+const RING_ROAD_RE = /(?:[东西南北][一二三四五六]环(?:路)?|(?:高速[东西南北]?|[大东西南北])外环(?:路)?(?![境])|(?<![\u4e00-\u9fff])[东西南北]环路)(?:[一二三四五六七八九]期|[东西南北]段)?/g;
 const LIST_BEFORE = new Set([...'、和及与']);
 const REGION_OR_EVENT_AFTER = /^(?:经济带|经济圈|经济走廊|[\u4e00-\u9fff]{0,4}(?:论坛|博览会|峰会))/;
 const LIST_AFTER = new Set([...'、和及与等（(']);

@@ -371,3 +371,8 @@ test('a place and generic words name a park, a zone or an airport (北京新机�
   for (const n of ['北京新机场', '京南现代产业基地', '黄骅港综合港区']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
   assert.deepEqual(names('推进京津合作项目和普通国省干线公路建设，建成青藏高原首个综合保税区。'), []);
 });
+
+test('an approach road is a facility (…桥西引线); a ring road named with the expressway (高速南外环)', () => {
+  assert.ok(names('建成长江路沙澧连通桥西引线。').includes('长江路沙澧连通桥西引线'));
+  assert.deepEqual(names('高速南外环竣工通车。'), ['高速南外环']);
+});
