@@ -265,8 +265,8 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     let isList = false;
     const worksList = etc >= 0 && /^等[^，。]{0,8}(?:项目|工程)/.test(tail);
     const sites = etc >= 0 && SITES_RE.test(tail);
-    // (宝硕、依棉、外贸印刷厂、金昌大厦等一批历史遗留难题: problems or companies, not works.)
-    if (etc >= 0 && /^等[^，。]{0,10}(?:难题|问题|企业|单位)/.test(tail)) continue;
+    // (宝硕、依棉、外贸印刷厂、金昌大厦等一批历史遗留难题; 兵装、国电等一批央企项目: problems or companies, not works.)
+    if (etc >= 0 && /^等[^，。]{0,10}(?:难题|问题|企业|单位|央企|国企|民企|外企)/.test(tail)) continue;
     // (长江上游、黄河上中游等地区的天然林保护工程: the places where the works are, not works; zones named with a
     // facility word stay members, 曹妃甸工业区、渤海新区等地区.)
     if (etc >= 0 && PLACES_ETC_RE.test(tail) && !items.some((x, k) => facilityEnd(k === items.length - 1 ? x.slice(0, etc) : x, 1) !== undefined)) continue;

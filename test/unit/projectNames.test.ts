@@ -376,3 +376,7 @@ test('an approach road is a facility (…桥西引线); a ring road named with t
   assert.ok(names('建成长江路沙澧连通桥西引线。').includes('长江路沙澧连通桥西引线'));
   assert.deepEqual(names('高速南外环竣工通车。'), ['高速南外环']);
 });
+
+test('members before 等一批央企项目 are companies', () => {
+  assert.deepEqual(names('兵装、国电、中船、航天科工等一批央企项目落户我市。'), []);
+});
