@@ -106,3 +106,13 @@ export function materialPiece(words: NameWord[]): boolean {
   const next = words[k + 1];
   return k >= 0 && (!next || (next.kind === 'noun' && GENERIC.has(next.word)));
 }
+
+/** Kinds of park and square, which a common word before 公园 or 广场 may name (城市公园, 口袋公园). */
+const PARK_KINDS = /^(?:国家|城市|口袋|主题|湿地|森林|体育|郊野|社区|文化|生态|遗址|地质|海洋|农业|休闲|街头|中心|市民|文体|游乐|滨水|滨河|沿河|公共)$/;
+
+/** A park or square named by one common word (烈士公园, 爱情广场, 人民公园), which is no kind of park. */
+export function parkNamedByOneWord(suffix: string, words: readonly NameWord[]): boolean {
+  if ((suffix !== '公园' && suffix !== '广场') || words.length !== 1) return false;
+  const [w] = words;
+  return w.kind === 'noun' && w.word.length === 2 && !GENERIC.has(w.word) && !PARK_KINDS.test(w.word);
+}

@@ -380,3 +380,8 @@ test('an approach road is a facility (…桥西引线); a ring road named with t
 test('members before 等一批央企项目 are companies', () => {
   assert.deepEqual(names('兵装、国电、中船、航天科工等一批央企项目落户我市。'), []);
 });
+
+test('a park or square named by one common word is a name (烈士公园, 爱情广场); kinds of park are not (城市公园, 口袋公园)', () => {
+  const found = names('改造烈士公园和爱情广场，新建城市公园、口袋公园和主题公园。');
+  assert.deepEqual(found.sort(), ['烈士公园', '爱情广场'].sort());
+});
