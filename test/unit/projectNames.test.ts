@@ -385,3 +385,8 @@ test('a park or square named by one common word is a name (烈士公园, 爱情�
   const found = names('改造烈士公园和爱情广场，新建城市公园、口袋公园和主题公园。');
   assert.deepEqual(found.sort(), ['烈士公园', '爱情广场'].sort());
 });
+
+test('towns and markets of a trade or theme with a place or name are facilities (福地灯具城, 十堰汽车城, 永兴教育城)', () => {
+  const found = names('建成福地灯具城和十堰汽车城，建设海口永兴教育城。');
+  for (const n of ['福地灯具城', '十堰汽车城', '海口永兴教育城']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+});
