@@ -390,3 +390,7 @@ test('towns and markets of a trade or theme with a place or name are facilities 
   const found = names('建成福地灯具城和十堰汽车城，建设海口永兴教育城。');
   for (const n of ['福地灯具城', '十堰汽车城', '海口永兴教育城']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
 });
+
+test('the China–ASEAN free trade area is a trade agreement\'s area, not a zone built', () => {
+  assert.deepEqual(names('加快落实中国—东盟自贸区3.0版升级议定书。'), []);
+});
