@@ -120,7 +120,7 @@ function mayNameNumberedRoad(text: string): boolean {
 }
 const RING_ROAD_RE = /(?:[东西南北][一二三四五六]环(?:路)?|(?:高速[东西南北]?|[大东西南北])外环(?:路)?(?![境])|(?<![\u4e00-\u9fff])[东西南北]环路)(?:[一二三四五六七八九]期|[东西南北]段)?/g;
 const LIST_BEFORE = new Set([...'、和及与']);
-const REGION_OR_EVENT_AFTER = /^(?:经济带|经济圈|经济走廊|[\u4e00-\u9fff]{0,4}(?:论坛|博览会|峰会))/;
+const REGION_OR_EVENT_AFTER = /^(?:经济带|经济圈|经济走廊|[\u4e00-\u9fff]{0,4}(?:论坛|博览会|峰会)|法(?!院)|法规|条例|(?:建设)?总体方案|国际服务门户)/;
 const LIST_AFTER = new Set([...'、和及与等（(']);
 const PROGRAMME_FORM_RE = /^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|引[汉黄江滦洮嫩湘渭淮丹长][济入补][\u4e00-\u9fff](?:补[\u4e00-\u9fff])?|退[耕牧田渔]还[林草湖海]|[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽吉黑][电煤气]入[\u4e00-\u9fff]|([村户组镇乡])\1通)$/;
 /** A name that ends in no facility word and is no programme's form: a list member. */
@@ -218,7 +218,8 @@ function lineHits(line: string, pattern: RegExp): Hit[] {
     // A name without its facility word (荣乌 of 荣乌、西阜、…高速公路) is a mention where it stands in a list.
     if (isBare(name) && !LIST_BEFORE.has(line[at - 1]) && !LIST_AFTER.has(line[end])) continue;
     // Inside a book title (《河北雄安新区总体规划》) a name is part of the plan's title; before 经济带, 经济圈 or an
-    // event's name it names a region or an event (平陆运河经济带, 中欧班列经济圈, 第二届中欧班列国际合作论坛).
+    // event's name it names a region or an event (平陆运河经济带, 中欧班列经济圈, 第二届中欧班列国际合作论坛), before
+    // 法, 条例 or 总体方案 a law or a plan (海南自由贸易港法).
     if (inBookTitle(line, at) || REGION_OR_EVENT_AFTER.test(line.slice(end, end + 8))) continue;
     // 武夷山国家公园（江西片区）: a parenthesis that qualifies the name before it is no mention of its own.
     if ((line[at - 1] === '（' || line[at - 1] === '(') && (line[end] === '）' || line[end] === ')') && isHan(line[at - 2] ?? '')) continue;

@@ -394,3 +394,8 @@ test('towns and markets of a trade or theme with a place or name are facilities 
 test('the China–ASEAN free trade area is a trade agreement\'s area, not a zone built', () => {
   assert.deepEqual(names('加快落实中国—东盟自贸区3.0版升级议定书。'), []);
 });
+
+test('a zone named in a law, its regulations or its master plan is no mention there', () => {
+  const found = mentions('建设海南自由贸易港。深入实施海南自由贸易港法，全面落实海南自由贸易港建设总体方案。');
+  assert.equal(found.get('海南自由贸易港'), 1);
+});
