@@ -416,10 +416,10 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
     if (!scanned.words.some((t) => t.kind === 'proper' && t.word.length > 1 && t.word !== '中国')) return reject(start === holder.start && SUFFIX_CLASS.has(holder.word) ? 'nothingBefore' : 'placeHolder'); // (大|街: a facility word alone)
   }
   if (STOP_WORDS.has(holder.word)) return reject('stopWord');
-  // 崇左至凭祥铁路, 黄桶至百色铁路: a line named by its two ends (a place may hold a function character: 西宁至成都铁路).
+  // 崇左至凭祥铁路, 石家庄直达沧州高铁: a line named by its two ends (a place may hold a function character: 西宁至成都铁路).
   if (ROUTE_WORDS.has(suffix)) {
-    let to = ROUTE_END_RE.exec(text.slice(Math.max(lo, s - 5), s));
-    let at = to ? s - to[1].length - 1 : -1;
+    let to = ROUTE_END_RE.exec(text.slice(Math.max(lo, s - 6), s));
+    let at = to ? s - to[0].length : -1;
     if (!to && suffix === '管道') {
       const w = text.slice(Math.max(lo, s - 10), s);
       to = CARRIED_RE.exec(w);

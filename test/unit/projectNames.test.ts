@@ -399,3 +399,7 @@ test('a zone named in a law, its regulations or its master plan is no mention th
   const found = mentions('建设海南自由贸易港。深入实施海南自由贸易港法，全面落实海南自由贸易港建设总体方案。');
   assert.equal(found.get('海南自由贸易港'), 1);
 });
+
+test('a line named by its two ends joined by 直达', () => {
+  assert.deepEqual(names('太原直达大同高铁开通。'), ['太原直达大同高铁']);
+});
