@@ -8,7 +8,7 @@ const PHASE_RE = /^(?:[一二三四五六七八九十]|\d+)期/;
 /** After a road, rail line or canal: the section of it (荣乌高速涞源段, 京港高铁阜阳至黄冈段, 中州渠渠首段, 建新大街北段). */
 const SECTION_RE = /^(?:[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}|(?!示范|试验|重点|部分|路)[\u4e00-\u9fff]{2,3}|[东西南北中])段/;
 const ROAD_ENDS_RE = /(?:路|大道|街)(?:至|段)/;
-const SECTION_AFTER = /(?:路|公路|高速|高铁|铁路|城际|渠|大道|快速路|大街|环|[A-Z\d]线|(?<![生产])线)$/; // (保沧线高阳段; not 生产线)
+const SECTION_AFTER = /(?:路|公路|高速|高铁|铁路|城际|渠|大道|快速路|大街|环|(?<![生产])线)$/; // (保沧线高阳段, G109线; not 生产线)
 /** Building work named with its facility (机场西路扩建, 玻璃厂路改扩建, 西街小学迁建, 黔桂铁路增建二线). */
 const WORKS_AFTER_RE = /^(?:(?:改扩建|扩建|扩容|加固|迁建|改建|增建[二三四]线|拓宽|[东西南北]延(?:[东西南北]延)?)(?:工程|项目)?|(?:升级改造|改造提升|提升改造|整治提升|提升|改造|整治)(?:工程|项目))/;
 /**
@@ -20,12 +20,13 @@ const UNIT_RE = /^(?:[\d一二三四五六七八九十]{1,2}号(?:机组|泊位)
 export const ROUTE_WORDS = new Set(['铁路', '公路', '高速公路', '高速', '高铁', '城际', '城际铁路', '航道', '运河', '快速路', '快速通道', '管道']);
 // (海南热带雨林国家公园管理局: the park's administration, not a mention of the park.)
 const INSTITUTIONS = ['研究院', '研究所', '研究中心', '实验室', '交易所', '管理局', '管委会', '办公室'];
+/** Their first characters: most places after a facility word start none of them. */
+const INSTITUTION_FIRSTS = new Set(INSTITUTIONS.map((w) => w[0]));
 
 /** An institution within six Han characters after the facility word: the facility names where it is (凤凰谷零碳研究院). */
 export function institutionAfter(text: string, e: number, hi: number): boolean {
   for (let k = e; k < hi && k <= e + 5 && isHan(text[k]); k++) {
-    const c = text[k];
-    if ((c === '研' || c === '实' || c === '交' || c === '管' || c === '办') && INSTITUTIONS.some((w) => text.startsWith(w, k))) return true;
+    if (INSTITUTION_FIRSTS.has(text[k]) && INSTITUTIONS.some((w) => text.startsWith(w, k))) return true;
   }
   return false;
 }
@@ -48,7 +49,8 @@ export function sectionEnd(text: string, lo: number, hi: number, e: number): num
   if (phase) {
     // (青藏直流二期扩建, 机场三期扩建: the building work of the phase.)
     // (昌江核电二期三号机组: a unit of the phase.)
-    const then = WORKS_AFTER_RE.exec(after(end + phase[0].length)) ?? UNIT_RE.exec(after(end + phase[0].length));
+    const next = after(end + phase[0].length);
+    const then = WORKS_AFTER_RE.exec(next) ?? UNIT_RE.exec(next);
     return end + phase[0].length + (then ? then[0].length : 0);
   }
   const unit = UNIT_RE.exec(rest);
