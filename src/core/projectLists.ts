@@ -58,6 +58,8 @@ const BERTH_MEMBER_RE = /^[\u4e00-\u9fff]{2,4}\d+万吨级$/;
 const VOLTAGE_MEMBER_RE = /^\d+千伏[\u4e00-\u9fff]{2,4}$/;
 /** A company's project in a list of projects (京阳新型线缆, 宏润20万吨印染): a name, then what it makes. */
 const COMPANY_PROJECT_RE = /^[\u4e00-\u9fff]{2}[\u4e00-\u9fff\dA-Za-z.]{3,18}$/;
+/** Whether an item is long enough for a company's project and names no sector, region or company itself. */
+const companyProjectShaped = (s: string) => COMPANY_PROJECT_RE.test(s) && !NOT_MEMBER_END_RE.test(s) && !COMPANY_RE.test(s);
 
 /** What a project cost before its name in a list (投资28.1亿元的南郊电厂, 总投资约5亿元的…). */
 // (With the verbs before it: 加快推进投资60亿元的英利多晶硅太阳能电池.)
@@ -83,7 +85,7 @@ function trimLeading(item: string, lex: Lexicon): string {
 function companyProject(item: string, lex: Lexicon): string | undefined {
   const s = trimLeading(item, lex);
   // (坡耕地治理, 低阶煤热解联产分质分级利用: what is done, not whose project.)
-  if (!COMPANY_PROJECT_RE.test(s) || NOT_MEMBER_END_RE.test(s) || COMPANY_RE.test(s)) return undefined;
+  if (!companyProjectShaped(s)) return undefined;
   const first = wordAfter(lex, s, 0)!;
   // (坡耕地治理: what is done, not whose project; 国能煤炭综合利用 is a company's.)
   if (/(?:治理|整治)$/.test(s) && !/^(?:ns|nz|nr|j)/.test(first.tag)) return undefined;
@@ -291,8 +293,8 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     if (items.some((x) => COMPANY_RE.test(x))) continue;
     // A list of works with a common noun in it is one of sectors or goods (化纤、洗涤剂等建设项目).
     if (worksList && !lastFound && items.some((x) => kindOfFacility(trimLeading(x, lex), lex))) continue;
-    const named: number[] = [];
-    const missed: [number, string][] = [];
+    let anyNamed = false;
+    const missed: string[] = [];
     for (const [k, item] of members.entries()) {
       // Items that hold a project of their own are mentions already; what follows it after 和 may be one
       // (京雄石城际和保忻、保张、保沧铁路).
@@ -308,12 +310,14 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
       const name = companiesOnly
         ? companyProject(rest, lex)
         : (memberName(rest, lex, sites) ?? (worksList ? companyProject(rest, lex) : undefined) ?? (kindList ? facilityMember(rest, lex) : undefined));
-      if (name) out.push(name), named.push(k);
-      else missed.push([k, rest]);
+      if (name) {
+        out.push(name);
+        anyNamed = true;
+      } else missed.push(rest);
     }
     // A list of works that holds company projects holds more of them, whatever their first words (亿纬锂能沈阳工厂,
     // 人和集团新能源材料, 榆能百万吨煤制芳烃 beside a member read as one).
-    if (worksList && (named.length > 0 || lastFound)) for (const [, rest] of missed) {
+    if (worksList && (anyNamed || lastFound)) for (const rest of missed) {
       const name = siblingProject(rest, lex);
       if (name) out.push(name);
     }
@@ -327,7 +331,7 @@ function siblingProject(item: string, lex: Lexicon): string | undefined {
   const s = trimLeading(item, lex);
   // (省|人民医院南院: named by the province only; 准东3个煤制气: a count of projects.)
   if (/[省市县]$/.test(item.slice(0, item.length - s.length)) || COUNTED_IN_RE.test(s)) return undefined;
-  if (!COMPANY_PROJECT_RE.test(s) || NOT_MEMBER_END_RE.test(s) || COMPANY_RE.test(s) || kindOfFacility(s, lex)) return undefined;
+  if (!companyProjectShaped(s) || kindOfFacility(s, lex)) return undefined;
   const first = wordAfter(lex, s, 0)!;
   const nameTag = /^(?:n|x)/.test(first.tag) || (first.tag === 'j' && first.word.length <= 3); // (建成投产/j is none)
   if (GENERIC.has(first.word) || LEADING_TRIM.has(first.word) || STOP_WORDS.has(first.word) || (first.word.length > 1 && !nameTag)) return undefined;
@@ -343,7 +347,9 @@ function siblingProject(item: string, lex: Lexicon): string | undefined {
 const PROGRAMME_TAIL = '(?:[一二三四五六]期|[一二三四]线(?:[\\u4e00-\\u9fff]{2}段)?)?';
 const TRANSFER = new RegExp(`[东西南北][电气水煤油粮][东西南北][送输调运]${PROGRAMME_TAIL}`, 'y');
 // (引黄入冀补淀干渠, 引江济淮工程: with its canal or works; 引黄入冀补淀: with what it also feeds.)
-const DIVERSION = new RegExp(`引[汉黄江滦洮嫩湘渭淮丹长][济入补][\\u4e00-\\u9fff](?:补[\\u4e00-\\u9fff])?(?:(?:(?![等和及与])[\\u4e00-\\u9fff]){0,3}?(?:总干渠|干渠|工程))?${PROGRAMME_TAIL}`, 'y');
+/** A diversion's own name (引江济淮, 引黄入冀补淀), also read by isBare in projects.ts. */
+export const DIVERSION_FORM = '引[汉黄江滦洮嫩湘渭淮丹长][济入补][\\u4e00-\\u9fff](?:补[\\u4e00-\\u9fff])?';
+const DIVERSION = new RegExp(`${DIVERSION_FORM}(?:(?:(?![等和及与])[\\u4e00-\\u9fff]){0,3}?(?:总干渠|干渠|工程))?${PROGRAMME_TAIL}`, 'y');
 const POWER_IN = /[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽吉黑][电煤气]入[湘豫冀鲁苏浙闽粤桂琼渝鄂赣皖京津沪川](?:工程)?/y;
 /**
  * Each form by a character it always holds and where: the text is searched for that character (indexOf, fast)
