@@ -9,6 +9,7 @@
 import { RecentMap } from './recentMap';
 import { charTable } from './text';
 import { isHan, lexiconFor, type Lexicon, MAX_WORD, wordBefore } from './projectLexicon';
+import { HIGHWAY_NAME_RE, highwayNames } from './projectHighways';
 import { DIVERSION_FORM, listMembers, programmeNames, shortForms } from './projectLists';
 import { chooseName } from './projectModel';
 import { addFacilityWord, facilityEndingAt, markFacilityEnds, nameAt, scanVerdict } from './projectScan';
@@ -58,6 +59,7 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
       names.add(place && place.tag === 'ns' && place.word.length >= 2 && place.word.length <= 3 ? place.word + m[0] : m[0]);
     }
   }
+  for (const n of highwayNames(paragraphText)) names.add(n);
   for (const n of listMembers(paragraphText, spans, lex)) names.add(n);
   for (const n of programmeNames(paragraphText)) names.add(n);
   for (const n of shortForms([...names])) names.add(n);
@@ -109,9 +111,10 @@ function outranked(found: Span[], f: Span): boolean {
   return false;
 }
 
-// Ring roads (东二环, 北三环, 大外环, 高速南外环) likewise; with the phase or section that follows (经四路一期, 北二环东段).
+// Ring roads (东二环, 北三环, 大外环, 高速南外环) likewise; with the phase, section, extension or approach that
+// follows (经四路一期, 北二环东段, 七一路西延, 七一路引线).
 const NUMBERED_ROAD_RE =
-  /(?<![一二三四五六七八九十\d第])(?:[经纬][一二三四五六七八九十]{1,2}|[一二三四五六七八九十]{2})[路街](?![网线口面况径])(?:[一二三四五六七八九]期|[东西南北]段)?/g;
+  /(?<![一二三四五六七八九十\d第])(?:[经纬][一二三四五六七八九十]{1,2}|[一二三四五六七八九十]{2})[路街](?![网线口面况径])(?:[一二三四五六七八九]期|[东西南北]段|[东西南北]延|引线)?/g;
 const ROAD_NUMERALS = charTable('一二三四五六七八九十');
 /** A numeral before 路 or 街, which every numbered road has: most paragraphs are spared the pattern (with its look-behind). */
 function mayNameNumberedRoad(text: string): boolean {
@@ -127,11 +130,11 @@ const PROGRAMME_FORM_RE = new RegExp(
 );
 /** A name that ends in no facility word and is no programme's form: a list member. */
 function isBare(name: string): boolean {
-  if (PROGRAMME_FORM_RE.test(name)) return false;
+  if (PROGRAMME_FORM_RE.test(name) || HIGHWAY_NAME_RE.test(name)) return false;
   // 中印尼“两国双园”: a quoted name ends in its facility word inside the closing quote.
   if (name.endsWith('”') || name.endsWith('"')) name = name.slice(0, -1);
   for (let k = Math.min(6, name.length); k >= 1; k--) if (SUFFIX_CLASS.has(name.slice(-k))) return false;
-  return !/(?:段|期|扩建|[一二三四五六外]环|环路|[一二三四]线)$/.test(name);
+  return !/(?:段|期|扩建|[东西南北]延|[一二三四五六外]环|环路|[一二三四]线)$/.test(name);
 }
 
 /** Whether `at` is inside 《…》 on its line. */

@@ -403,3 +403,17 @@ test('a zone named in a law, its regulations or its master plan is no mention th
 test('a line named by its two ends joined by 直达', () => {
   assert.deepEqual(names('太原直达大同高铁开通。'), ['太原直达大同高铁']);
 });
+
+test('roads named by route number: alone in a list, with a section between two places, with an expressway and its works', () => {
+  const found = names('有序实施G109、G219提质改造和G214加卡至邦达机场段建设，推动G679线乌拉斯台至奇台等项目开工，G98环岛高速大三亚段扩容工程开工，G9812高速延长线建成。');
+  for (const n of ['G109', 'G219', 'G214加卡至邦达机场段', 'G679线乌拉斯台至奇台', 'G98环岛高速大三亚段扩容工程', 'G9812高速延长线']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  // 5G, a summit and an engine's model are no roads.
+  assert.deepEqual(names('建成5G基站，举办G20峰会，推动S100发动机技术转化。').filter((n) => /[GS]\d/.test(n)), []);
+});
+
+test('a numbered road with its extension or approach (七一路西延, 七一路引线)', () => {
+  const found = mentions('谋划论证七一路西延。七一路引线改造竣工通车。');
+  assert.equal(found.get('七一路西延'), 1);
+  assert.equal(found.get('七一路引线'), 1);
+  assert.equal(found.get('七一路'), undefined);
+});
