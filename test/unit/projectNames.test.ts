@@ -417,3 +417,9 @@ test('a numbered road with its extension or approach (七一路西延, 七一路
   assert.equal(found.get('七一路引线'), 1);
   assert.equal(found.get('七一路'), undefined);
 });
+
+test('a road named after a city is a road (朝阳路); a city ending in 港 is still no port (连云港)', () => {
+  const found = names('迎宾路、朝阳路翻新改造竣工通车，支持连云港建设。');
+  assert.ok(found.includes('朝阳路'), found.join(' '));
+  assert.ok(!found.includes('连云港'), found.join(' '));
+});
