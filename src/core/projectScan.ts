@@ -2,7 +2,7 @@
 // (places, unknown words, nouns, numbers, a short parenthesis, a quoted name) until punctuation, a function
 // word or a verb that acts on the project; then whether what was read names something particular.
 import { countedKind, materialPiece, notAProject, parkNamedByOneWord, programmeOwnVerb } from './projectFilters';
-import { CARRIED_RE, extendsAt, institutionAfter, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
+import { CARRIED_RE, extendsAt, institutionAfter, PHASE_RE, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
 import { isHan, tagAt, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
 import { commonWord, longerWordAt, PROPER_TAGS, splitsWords, withoutCountedMeasure } from './projectWordsAt';
 import {
@@ -25,7 +25,8 @@ export { addFacilityWord, facilityEndingAt, facilityWords, markFacilityEnds } fr
 
 const NUMERAL_RE = /^[一二三四五六七八九十两几]$/;
 const MAGNITUDE_RE = /^[百千万亿]$/;
-const PHASE_RE = /^(?:[一二三四五六七八九十]|\d+)期/;
+/** A quoted name with a number: a ship's, a platform's or a computer's (“深海一号”, “雅江1号”). */
+const NUMBERED_NAME_RE = /[\d一二三四五六七八九十]号”$/;
 /** 六大, 三个, 一批: counted things, which end a name (城市提升六大工程 is not one). */
 const COUNTED_RE = /^[一二三四五六七八九十两百千万几多\d]+[大项个类条批家座所种]?$/;
 /** Time words end a name; other t-tagged words (隋唐) can be part of one. */
@@ -49,7 +50,6 @@ const WORKS_WORDS = new Set(['工程', '项目']);
 const NAME_UNITS = new Set(['千伏', '万伏', '兆瓦', '千瓦', '万千瓦', '克拉', '亿克拉', '万吨', '吨', '米', '万平方米', '平方米']);
 /** The dictionary's tag of a word, for classify (the lexicon nameAt was last given). */
 let lexTag: (w: string) => string = () => '';
-/** Adverbs that open set phrases of action (全面提升, 持续推进): such phrases are no part of a name. */
 /** Verbs between two places or parties inside a name (A送电B工程, 海峡两岸交流合作平潭…): see scanLeft. */
 const LINKING_VERBS = new Set(['送电', '输电', '引水', '调水', '连通', '转移', '合作', '交流']);
 /** Gardens and sites named by what they show (唐诗宋词园). */
@@ -119,7 +119,7 @@ function classify({ word, tag: t0, start }: LexToken): Tok {
     if (GENERIC.has(word)) return kind('noun');
     return kind(/^(?:a|an|f|t)/.test(tag) ? 'noun' : 'proper');
   }
-  if (tag === 'quote') return kind(SLOGAN_QUOTE_RE.test(word) ? 'break' : 'proper');
+  if (tag === 'quote') return kind(SLOGAN_QUOTE_RE.test(word) && !NUMBERED_NAME_RE.test(word) ? 'break' : 'proper');
   // The dictionary's person names of four characters are mostly phrases it mis-tagged (建立健全).
   if (tag.startsWith('nr') && word.length > 3) return kind('noun');
   // A rare word holding a function character is a mis-read (民为 of 以人民为中心).
@@ -282,8 +282,8 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
   let properChars = 0;
   const facility = cls === 'proper' || cls === 'strict';
   const count = (word: string, kind: Kind, tag: string) => {
-    // A quoted word names a programme (“两基”攻坚计划), not a facility (“三甲”医院).
-    if (kind === 'proper' && tag === 'quote' && facility) kind = 'noun';
+    // A quoted word names a programme (“两基”攻坚计划), not a facility (“三甲”医院); a numbered one is a name (“雅江1号”智算中心).
+    if (kind === 'proper' && tag === 'quote' && facility && !NUMBERED_NAME_RE.test(word)) kind = 'noun';
     if (kind === 'proper' || kind === 'numeric') {
       properChars += word.length;
       proper++; // 润宝4亿克拉人造金刚石项目, 轨道交通1号线: numbers make a name particular too

@@ -423,3 +423,8 @@ test('a road named after a city is a road (朝阳路); a city ending in 港 is s
   assert.ok(found.includes('朝阳路'), found.join(' '));
   assert.ok(!found.includes('连云港'), found.join(' '));
 });
+
+test('a numbered name in quotes names a facility (“雅江1号”智算中心); a quoted grade or slogan does not (“三甲”医院)', () => {
+  const found = names('推动“雅江1号”智算中心建设，新增“三甲”医院2家。');
+  assert.deepEqual(found, ['“雅江1号”智算中心']);
+});
