@@ -428,3 +428,8 @@ test('a numbered name in quotes names a facility (“雅江1号”智算中心);
   const found = names('推动“雅江1号”智算中心建设，新增“三甲”医院2家。');
   assert.deepEqual(found, ['“雅江1号”智算中心']);
 });
+
+test('a hospital campus, a maker space and a mail exchange office are facilities (院区, 众创空间, 互换局)', () => {
+  const found = names('北大人民医院雄安院区开工建设，加快邦辰众创空间建设，石家庄国际邮件互换局投入运营，建设众创空间10家。');
+  assert.deepEqual(found, ['北大人民医院雄安院区', '石家庄国际邮件互换局', '邦辰众创空间'].sort());
+});
