@@ -9,12 +9,16 @@ import {
   adverbPhrase,
   CONTINUATION,
   FUNCTION_CHARS,
+  GARDEN_RE,
   GENERIC,
   INTERNAL_VERBS,
   LEADING_TRIM,
+  LINKING_VERBS,
+  NAME_UNITS,
   NOT_FACILITY_RE,
   PREDICATE,
   PROGRAMME_PEOPLE,
+  STATION_WORDS,
   STOP_WORDS,
   SUFFIX_CLASS,
   TAG_OVERRIDES,
@@ -27,6 +31,7 @@ const NUMERAL_RE = /^[一二三四五六七八九十两几]$/;
 const MAGNITUDE_RE = /^[百千万亿]$/;
 /** A quoted name with a number: a ship's, a platform's or a computer's (“深海一号”, “雅江1号”). */
 const NUMBERED_NAME_RE = /[\d一二三四五六七八九十]号”$/;
+const CIRCUIT_RE = /^第?[二三四五六]回$/;
 /** 六大, 三个, 一批: counted things, which end a name (城市提升六大工程 is not one). */
 const COUNTED_RE = /^[一二三四五六七八九十两百千万几多\d]+[大项个类条批家座所种]?$/;
 /** Time words end a name; other t-tagged words (隋唐) can be part of one. */
@@ -46,16 +51,8 @@ const MAX_QUOTE = 10;
 const MAX_TOKENS = 12;
 const MIN_NAME = 3;
 const WORKS_WORDS = new Set(['工程', '项目']);
-/** Units inside a name (110千伏变电站, 4亿克拉人造金刚石项目). */
-const NAME_UNITS = new Set(['千伏', '万伏', '兆瓦', '千瓦', '万千瓦', '克拉', '亿克拉', '万吨', '吨', '米', '万平方米', '平方米']);
 /** The dictionary's tag of a word, for classify (the lexicon nameAt was last given). */
 let lexTag: (w: string) => string = () => '';
-/** Verbs between two places or parties inside a name (A送电B工程, 海峡两岸交流合作平潭…): see scanLeft. */
-const LINKING_VERBS = new Set(['送电', '输电', '引水', '调水', '连通', '转移', '合作', '交流']);
-/** Gardens and sites named by what they show (唐诗宋词园). */
-const GARDEN_RE = /^[园苑宫谷岛坊]$/;
-/** The city's stations and airport, which name what is built at them (高铁广场, 火车站综合交通枢纽). */
-const STATION_WORDS = new Set(['高铁', '火车站', '高铁站', '机场']);
 const CLASS_RANK: Record<SuffixClass, number> = { programme: 0, content: 1, works: 1, proper: 2, strict: 3 };
 
 /** 高速 that says how fast (物流业高速发展), not a road (京雄高速直达…). */
@@ -92,6 +89,7 @@ function classify({ word, tag: t0, start }: LexToken): Tok {
   if (tag === 'w') return kind(OPEN.has(word) ? 'open' : CLOSE.has(word) ? 'close' : word === '·' ? 'noun' : 'break');
   if (PHASE_RE.test(word) && word.length <= 3) return kind('phase');
   if (tag === 'm' && /[0-9０-９]/.test(word)) return kind('numeric');
+  if (CIRCUIT_RE.test(word)) return kind('numeric'); // 果洛玉树第二回线路工程: a power line's circuit
   if (COUNTED_RE.test(word)) return kind(tag === 'm' || word.length > 1 ? 'break' : 'numeric');
   // A quantity ends a name (超10亿元重大项目); technical units belong to it (姜家110千伏变电站).
   if ((tag === 'q' || tag === 'mq') && word.length > 1) return kind(NAME_UNITS.has(word) ? 'numeric' : 'break');
@@ -260,6 +258,8 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     const next = words[words.length - 2];
     const adjective = t.tag === 'a' && t.word.length > 1 && next?.kind === 'proper' && next.word.length > 1;
     const programmeVerb = programme && t.kind === 'verb' && !PREDICATE.has(t.word);
+    // (330千伏果洛玉树第二回线路工程: a named line's voltage opens its name; 110千伏变电站 names none.)
+    if (t.kind === 'numeric' && (next?.word === '千伏' || next?.word === '万伏') && words.some((w) => w.kind === 'proper')) break;
     if (!((t.kind === 'verb' && !programmeVerb) || t.kind === 'numeric' || LEADING_TRIM.has(t.word) || adjective)) break;
     words.pop();
   }

@@ -438,3 +438,9 @@ test('建新 before a street is the street\'s name, not the verb (建新大街�
   const found = names('建新大街南延、三利大街北延等道路翻新改造竣工通车，坚持拆旧建新。');
   assert.ok(found.includes('建新大街南延'), found.join(' '));
 });
+
+test('a power line named by its ends keeps its voltage and circuit (330千伏果洛玉树第二回线路工程); a voltage alone names nothing', () => {
+  const found = names('香加750千伏主变扩建、330千伏果洛玉树第二回线路工程相继投运，新建110千伏变电站3座。');
+  assert.ok(found.includes('330千伏果洛玉树第二回线路工程'), found.join(' '));
+  assert.ok(!found.some((n) => n.startsWith('110千伏')), found.join(' '));
+});
