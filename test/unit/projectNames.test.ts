@@ -444,3 +444,9 @@ test('a power line named by its ends keeps its voltage and circuit (330千伏果
   assert.ok(found.includes('330千伏果洛玉树第二回线路工程'), found.join(' '));
   assert.ok(!found.some((n) => n.startsWith('110千伏')), found.join(' '));
 });
+
+test('verbs of testing and heritage inside a zone\'s name (检验检测认证园区, 文化传承创新试验区); 出入口局; 三大 counts', () => {
+  const found = names('依托保定国家检验检测认证园区，建设景德镇国家陶瓷文化传承创新试验区，海口国际通信业务出入口局加快建设。');
+  for (const n of ['保定国家检验检测认证园区', '景德镇国家陶瓷文化传承创新试验区', '海口国际通信业务出入口局']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  assert.ok(!names('首条国际海缆建成投用，三大运营商南宁国际通信业务出入口局加快建设。').some((n) => n.startsWith('大运营商')));
+});
