@@ -169,7 +169,9 @@ function memberName(item: string, lex: Lexicon, sites = false): string | undefin
     if (w.word.length > 1) prevPiece = false;
     at += w.word.length;
   }
-  if (!strong || common > proper || SUFFIX_CLASS.has(s)) return undefined;
+  // (大广: two characters the dictionary does not join, each a place's, as 大庆 and 广州.)
+  const pieces = s.length === 2 && wordAfter(lex, s, 0)!.word.length === 1 && !FUNCTION_CHARS.has(s[1]);
+  if (!pieces && (!strong || common > proper || SUFFIX_CLASS.has(s))) return undefined;
   // A city, a county or a person the dictionary knows (石家庄、唐山等机场), not a project: members are
   // abbreviations it does not know (荣乌, 焦济洛平) or names it has as such (京九).
   const whole = wordAfter(lex, s, 0);
@@ -293,6 +295,10 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     if (items.some((x) => COMPANY_RE.test(x))) continue;
     // A list of works with a common noun in it is one of sectors or goods (化纤、洗涤剂等建设项目).
     if (worksList && !lastFound && items.some((x) => kindOfFacility(trimLeading(x, lex), lex))) continue;
+    // (疆电入湘、湘粤和湘黔背靠背联网工程: a member before 和 in the last item, whose works are named after it.)
+    const head = lastFound ? /^(.+)(?:和|及|与)$/.exec(text.slice(lastStart, lastFound.start)) : null;
+    const headName = head ? memberName(head[1], lex) : undefined;
+    if (headName) out.push(headName);
     let anyNamed = false;
     const missed: string[] = [];
     for (const [k, item] of members.entries()) {

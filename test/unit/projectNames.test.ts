@@ -450,3 +450,9 @@ test('verbs of testing and heritage inside a zone\'s name (检验检测认证园
   for (const n of ['保定国家检验检测认证园区', '景德镇国家陶瓷文化传承创新试验区', '海口国际通信业务出入口局']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
   assert.ok(!names('首条国际海缆建成投用，三大运营商南宁国际通信业务出入口局加快建设。').some((n) => n.startsWith('大运营商')));
 });
+
+test('list members: two characters the dictionary does not join (大广), and a member before 和 in the last item (湘粤和湘黔背靠背联网工程)', () => {
+  assert.ok(names('京石高铁和张石、保阜、大广、张涿高速公路加快推进。').includes('大广'));
+  assert.ok(names('推进疆电入湘、湘粤和湘黔背靠背联网工程。').includes('湘粤'));
+  assert.deepEqual(names('推进城乡、区域和产业协调发展。'), []);
+});
