@@ -456,3 +456,9 @@ test('list members: two characters the dictionary does not join (大广), and a 
   assert.ok(names('推进疆电入湘、湘粤和湘黔背靠背联网工程。').includes('湘粤'));
   assert.deepEqual(names('推进城乡、区域和产业协调发展。'), []);
 });
+
+test('shops and hotels named by brands of common words (中央百货, 名门万象商业综合体); kinds of them are not (高端酒店, 城市商业综合体)', () => {
+  const found = names('引导建业凯旋广场、中央百货等重点企业延长夜间营业时间，实施名门万象商业综合体等重大项目，新建高端酒店和城市商业综合体。');
+  for (const n of ['中央百货', '名门万象商业综合体']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  assert.ok(!found.some((n) => /高端酒店|城市商业综合体/.test(n)), found.join(' '));
+});
