@@ -7,7 +7,7 @@
 import SHIPPED from '../../data/projectModel.json';
 import { isHan, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
 import { sectionEnd } from './projectRoutes';
-import { adverbPhrase, GENERIC, type SuffixClass } from './projectWords';
+import { adverbPhrase, FUNCTION_CHARS, GENERIC, PREDICATE, type SuffixClass } from './projectWords';
 import type { Span } from './types';
 
 /** The shipped weights: feature name (template=value, or template=value|value) → weight. */
@@ -226,7 +226,22 @@ export function chooseName(lex: Lexicon, text: string, lo: number, hi: number, s
   }
   scorer.reset(model!);
   describe(lex, text, lo, hi, s, e, cls, rule, scorer);
-  return scorer.best < 0 ? undefined : { start: scorer.best, end: endOf() };
+  if (scorer.best < 0 || (!rule.span && !overrulable(lex, text, scorer.best, s))) return undefined;
+  return { start: scorer.best, end: endOf() };
+}
+
+/**
+ * Whether the words text[start, s) may name something the rules rejected: no verb that acts on a project, alone
+ * or ending a set phrase (中央政府|全力支持|香港), and no function character (不适销对路) among them.
+ */
+function overrulable(lex: Lexicon, text: string, start: number, s: number): boolean {
+  for (let at = start; at < s; ) {
+    const w = wordAfter(lex, text, at, s)!;
+    if (PREDICATE.has(w.word) || adverbPhrase(w.word) || (w.word.length > 2 && PREDICATE.has(w.word.slice(-2)))) return false;
+    if (w.word.length === 1 && FUNCTION_CHARS.has(w.word)) return false;
+    at += w.word.length;
+  }
+  return true;
 }
 
 const tagClasses = new Map<string, string>();

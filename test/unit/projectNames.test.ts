@@ -462,3 +462,7 @@ test('shops and hotels named by brands of common words (中央百货, 名门万�
   for (const n of ['中央百货', '名门万象商业综合体']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
   assert.ok(!found.some((n) => /高端酒店|城市商业综合体/.test(n)), found.join(' '));
 });
+
+test('the learned model does not overrule the rules on a clause with a verb acting on what follows (中央政府全力支持香港)', () => {
+  assert.deepEqual(names('中央政府全力支持香港发展经济、改善民生。'), []);
+});
