@@ -466,3 +466,8 @@ test('shops and hotels named by brands of common words (中央百货, 名门万�
 test('the learned model does not overrule the rules on a clause with a verb acting on what follows (中央政府全力支持香港)', () => {
   assert.deepEqual(names('中央政府全力支持香港发展经济、改善民生。'), []);
 });
+
+test('a one-character piece before a qualifier opens no name (于|各类职业技术学校, 绕|县城省道项目)', () => {
+  assert.deepEqual(names('这些原则也同样适用于各类职业技术学校。'), []);
+  assert.deepEqual(names('实施绕县城省道项目。'), []);
+});
