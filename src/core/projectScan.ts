@@ -25,6 +25,7 @@ import {
   type SuffixClass,
 } from './projectWords';
 import type { Span } from './types';
+import { facilityEnding } from './projectSuffixes';
 export { addFacilityWord, facilityEndingAt, facilityWords, markFacilityEnds } from './projectSuffixes';
 
 const NUMERAL_RE = /^[一二三四五六七八九十两几]$/;
@@ -73,15 +74,6 @@ const isProperTag = (tag: string, word: string) => PROPER_TAGS.has(tag) && !(tag
 const isNameLike = (t: Tok | undefined) => t !== undefined && (t.kind === 'proper' || t.tag === 'j');
 /** After a dash: a name, or a word the dictionary has that opens with one (东盟|国家). */
 const namedAfterDash = (t: Tok) => isNameLike(t) || (t.word.length > 2 && /^(?:j|ns)$/.test(lexTag(t.word.slice(0, 2))));
-
-/** The facility word (not a one-character one) a longer word ends with: 购物广场 → 广场. */
-function facilityEnding(word: string): string | undefined {
-  for (let k = Math.min(4, word.length - 1); k >= 2; k--) {
-    const tail = word.slice(-k);
-    if (SUFFIX_CLASS.has(tail)) return tail;
-  }
-  return undefined;
-}
 
 function classify({ word, tag: t0, start }: LexToken): Tok {
   const tag = TAG_OVERRIDES.get(word) ?? t0;

@@ -46,3 +46,12 @@ export function facilityEndingAt(text: string, lo: number, i: number): number {
   const lengths = SUFFIX_LENGTHS.get(text[i])!;
   return lengths.find((l) => l <= i + 1 - lo && SUFFIX_CLASS.has(text.slice(i + 1 - l, i + 1))) ?? 0;
 }
+
+/** The facility word (not a one-character one) a longer word ends with: 购物广场 → 广场. */
+export function facilityEnding(word: string): string | undefined {
+  for (let k = Math.min(4, word.length - 1); k >= 2; k--) {
+    const tail = word.slice(-k);
+    if (SUFFIX_CLASS.has(tail)) return tail;
+  }
+  return undefined;
+}
