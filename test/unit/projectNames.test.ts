@@ -471,3 +471,7 @@ test('a one-character piece before a qualifier opens no name (于|各类职业�
   assert.deepEqual(names('这些原则也同样适用于各类职业技术学校。'), []);
   assert.deepEqual(names('实施绕县城省道项目。'), []);
 });
+
+test('a person the dictionary knows whose name ends in a facility character is no facility (张春桥)', () => {
+  assert.deepEqual(names('终于粉碎了王洪文、张春桥、江青、姚文元“四人帮”。'), []);
+});
