@@ -187,6 +187,8 @@ function memberName(item: string, lex: Lexicon, sites = false): string | undefin
 function facilityMember(item: string, lex: Lexicon): string | undefined {
   const s = trimLeading(item, lex);
   if (s.length > MAX_MEMBER + 2 || !/^[\u4e00-\u9fff]+$/.test(s) || kindOfFacility(s, lex)) return undefined;
+  // (秦皇岛、天津、连云港等十五个港口: a city, 秦皇岛市 in the lexicon, is no facility of its last character.)
+  if (/^ns/.test(lex.tags.get(s + '市') ?? '')) return undefined;
   const k = facilityEnd(s, 2);
   if (k === undefined) return undefined;
   const rest = s.slice(0, -k);

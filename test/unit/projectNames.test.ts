@@ -475,3 +475,9 @@ test('a one-character piece before a qualifier opens no name (于|各类职业�
 test('a person the dictionary knows whose name ends in a facility character is no facility (张春桥)', () => {
   assert.deepEqual(names('终于粉碎了王洪文、张春桥、江青、姚文元“四人帮”。'), []);
 });
+
+test('cities in a list of ports are no facilities of their last character (秦皇岛, 连云港); ports are (唐山港)', () => {
+  const found = names('在大连、秦皇岛、天津、石臼所、连云港、上海等十五个港口建设深水泊位，唐山港、黄骅港等港口扩能。');
+  assert.ok(!found.includes('秦皇岛') && !found.includes('连云港'), found.join(' '));
+  assert.ok(found.includes('唐山港'), found.join(' '));
+});
