@@ -386,6 +386,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // content), 道路 and 香港 (common or too short for a one-character facility word).
   const holder = wordBefore(lex, text, e, lo);
   const holderTag = TAG_OVERRIDES.get(holder.word) ?? holder.tag; // (重建家园/ns is a phrase)
+  if (holder.start < s && holderTag.startsWith('v')) return reject('verbHolder'); // (…人民|重返家园: a verb's object)
   const words: Tok[] = [];
   let from = s;
   if (holder.start < s) {

@@ -481,3 +481,7 @@ test('cities in a list of ports are no facilities of their last character (秦�
   assert.ok(!found.includes('秦皇岛') && !found.includes('连云港'), found.join(' '));
   assert.ok(found.includes('唐山港'), found.join(' '));
 });
+
+test('a facility word inside a verb phrase the dictionary has is no name\'s end (人民重返家园)', () => {
+  assert.deepEqual(names('支持巴勒斯坦阿拉伯人民重返家园的斗争。'), []);
+});
