@@ -485,3 +485,7 @@ test('cities in a list of ports are no facilities of their last character (秦�
 test('a facility word inside a verb phrase the dictionary has is no name\'s end (人民重返家园)', () => {
   assert.deepEqual(names('支持巴勒斯坦阿拉伯人民重返家园的斗争。'), []);
 });
+
+test('common words the dictionary tags as places name nothing (深水泊位, 大江大河大湖堤防, 煤矿瓦斯综合治理)', () => {
+  assert.deepEqual(names('新建港口深水泊位12个，推进煤矿瓦斯综合治理。已建成的主要有：加固大江大河大湖堤防近6100公里。'), []);
+});
