@@ -489,3 +489,7 @@ test('a facility word inside a verb phrase the dictionary has is no name\'s end 
 test('common words the dictionary tags as places name nothing (深水泊位, 大江大河大湖堤防, 煤矿瓦斯综合治理)', () => {
   assert.deepEqual(names('新建港口深水泊位12个，推进煤矿瓦斯综合治理。已建成的主要有：加固大江大河大湖堤防近6100公里。'), []);
 });
+
+test('爱国 and 国防科技 are no places or institutions before a facility word (爱国主义教育示范基地, 国防科技工业项目)', () => {
+  assert.deepEqual(names('具有公益性质的博物馆、纪念馆和全国爱国主义教育示范基地，今明两年实现全部向社会免费开放；保证必要的国防科技工业项目。'), []);
+});
