@@ -493,3 +493,8 @@ test('common words the dictionary tags as places name nothing (深水泊位, 大
 test('爱国 and 国防科技 are no places or institutions before a facility word (爱国主义教育示范基地, 国防科技工业项目)', () => {
   assert.deepEqual(names('具有公益性质的博物馆、纪念馆和全国爱国主义教育示范基地，今明两年实现全部向社会免费开放；保证必要的国防科技工业项目。'), []);
 });
+
+test('a rank, a role or a policy trial described is no name (世界级菱镁产业基地, 西南重要国际物流枢纽, CEPA先行先试示范基地)', () => {
+  assert.deepEqual(names('打造世界级菱镁产业基地，建设西南重要国际物流枢纽，推动CEPA先行先试示范基地建设。'), []);
+  assert.ok(names('建设平潭商贸服务型国家物流枢纽。').includes('平潭商贸服务型国家物流枢纽'));
+});
