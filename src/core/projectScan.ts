@@ -213,7 +213,9 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     }
     // 对表|雄安新区: a one-character verb after a function character is a word with it, no piece of a name.
     // (做火|海北环线: after 做 one character is the verb's complement, 做优, 做强, 做火.)
-    if (t.kind === 'proper' && t.word.length === 1 && (t.tag === 'v' || left.at(i + 1)?.word === '做') && FUNCTION_CHARS.has(left.at(i + 1)?.word ?? '')) break;
+    // (和|保沧高速: before a place's one character it is another place's, two places' characters naming a road.)
+    const pair = i > 0 && left.at(i - 1)!.word.length === 1 && /^(?:ns|j)$/.test(left.at(i - 1)!.tag);
+    if (t.kind === 'proper' && t.word.length === 1 && (t.tag === 'v' || left.at(i + 1)?.word === '做') && FUNCTION_CHARS.has(left.at(i + 1)?.word ?? '') && !pair) break;
     // A measure word after a number ends the name (10家, 20项); without one it is a piece of it (姜家).
     if (COUNTER_RE.test(t.word) && left.at(i + 1)?.kind === 'numeric') break;
     if ((t.word === '大' || t.word === '小') && NUMERAL_RE.test(left.at(i + 1)?.word ?? '')) break; // 三|大运营商: a count

@@ -498,3 +498,8 @@ test('a rank, a role or a policy trial described is no name (世界级菱镁产�
   assert.deepEqual(names('打造世界级菱镁产业基地，建设西南重要国际物流枢纽，推动CEPA先行先试示范基地建设。'), []);
   assert.ok(names('建设平潭商贸服务型国家物流枢纽。').includes('平潭商贸服务型国家物流枢纽'));
 });
+
+test('a one-character verb after a function character is a place\'s character before another place\'s (和|保沧高速高阳出入口)', () => {
+  assert.ok(names('人民公园和保沧高速高阳出入口景观提升全部完工。').includes('保沧高速高阳出入口'));
+  assert.deepEqual(names('对表雄安新区。').filter((n) => n.startsWith('表')), []);
+});
