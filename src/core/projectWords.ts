@@ -175,8 +175,9 @@ export const TAG_OVERRIDES = new Map<string, string>([
   // (康庄大道/nr, 阳关大道/nr: idioms; 治本/ns of 治本工程: a verb; 海洋渔业/nt: a sector; 重返家园: a phrase.)
   ['康庄大道', 'i'], ['阳关大道', 'i'], ['治本', 'v'], ['海洋渔业', 'n'], ['重返家园', 'v'], ['通国', 'n'], // (普|通国|省: 普通国省干线)
   ['建新', 'nz'], // (建新大街, 建新路: a street's name, not 拆旧建新's verb)
-  // (深水泊位, 大江大河大湖堤防, 煤矿瓦斯, 爱国|主义教育基地, 国防科技工业项目: common words the dictionary tags as places or names.)
-  ['深水', 'n'], ['大江', 'n'], ['大河', 'n'], ['大湖', 'n'], ['瓦斯', 'n'], ['爱国主义', 'n'], ['爱国', 'v'], ['国防科技', 'n'],
+  // (深水泊位, 大江大河大湖堤防, 煤矿瓦斯, 爱国|主义教育基地, 国防科技工业项目: common words the dictionary tags as places or names;
+  // 自然博物馆, 自然保护区: 自然 is no adverb there.)
+  ['自然', 'n'], ['深水', 'n'], ['大江', 'n'], ['大河', 'n'], ['大湖', 'n'], ['瓦斯', 'n'], ['爱国主义', 'n'], ['爱国', 'v'], ['国防科技', 'n'],
 ]);
 
 /** Units inside a name (110千伏变电站, 4亿克拉人造金刚石项目). */

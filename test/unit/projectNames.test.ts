@@ -503,3 +503,7 @@ test('a one-character verb after a function character is a place\'s character be
   assert.ok(names('人民公园和保沧高速高阳出入口景观提升全部完工。').includes('保沧高速高阳出入口'));
   assert.deepEqual(names('对表雄安新区。').filter((n) => n.startsWith('表')), []);
 });
+
+test('自然 before a facility word is a noun, not the adverb (热带雨林国家公园自然博物馆)', () => {
+  assert.ok(names('推动热带雨林国家公园自然博物馆建设取得决定性进展。').includes('热带雨林国家公园自然博物馆'));
+});
