@@ -205,6 +205,8 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     if (t.kind === 'break' && (t.word === '和' || t.word === '与') && i > 0 && !left.at(i + 1) && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1) {
       t.kind = 'proper';
     }
+    // (亿纬锂|能沈阳工厂: 能 after one character of a name is energy, 锂能, not the modal verb.)
+    if (t.kind === 'break' && t.word === '能' && i > 0 && left.at(i + 1)?.kind === 'proper' && left.at(i + 1)!.word.length === 1) t.kind = 'proper';
     // 中国—东盟: a dash between two names joins them (东盟 an abbreviation the dictionary has).
     if (t.kind === 'break' && t.tag === 'j' && DASH.has(left.at(i + 1)?.word ?? '')) t.kind = 'proper';
     // (中国—东盟国家…: the name after the dash may open a longer word the dictionary has, 东盟|国家.)
@@ -256,6 +258,7 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     const programmeVerb = programme && t.kind === 'verb' && !PREDICATE.has(t.word);
     // (330千伏果洛玉树第二回线路工程: a named line's voltage opens its name; 110千伏变电站 names none.)
     if (t.kind === 'numeric' && (next?.word === '千伏' || next?.word === '万伏') && words.some((w) => w.kind === 'proper')) break;
+    if (MAGNITUDE_RE.test(t.word) && next?.kind === 'proper' && next.word.length === 1) break; // (亿|纬锂能: a name's first character)
     if (!((t.kind === 'verb' && !programmeVerb) || t.kind === 'numeric' || LEADING_TRIM.has(t.word) || adjective || stray)) break;
     words.pop();
   }

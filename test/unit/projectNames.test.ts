@@ -507,3 +507,9 @@ test('a one-character verb after a function character is a place\'s character be
 test('自然 before a facility word is a noun, not the adverb (热带雨林国家公园自然博物馆)', () => {
   assert.ok(names('推动热带雨林国家公园自然博物馆建设取得决定性进展。').includes('热带雨林国家公园自然博物馆'));
 });
+
+test('a company\'s factory is a facility (长城汽车巴西工厂, 亿纬锂能沈阳工厂); a factory\'s rating is not (领航级智能工厂)', () => {
+  const found = names('推动亿纬锂能沈阳工厂等项目建成投产，长城汽车巴西工厂投产，新增领航级智能工厂3家，文昌国际航天城卫星超级工厂建成交接。');
+  for (const n of ['亿纬锂能沈阳工厂', '长城汽车巴西工厂', '文昌国际航天城卫星超级工厂']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  assert.ok(!found.some((n) => n.includes('领航级')), found.join(' '));
+});
