@@ -13,7 +13,7 @@ import { HIGHWAY_NAME_RE, highwayNames } from './projectHighways';
 import { DIVERSION_FORM, listMembers, programmeNames, shortForms } from './projectLists';
 import { chooseName } from './projectModel';
 import { addFacilityWord, facilityEndingAt, markFacilityEnds, nameAt, scanVerdict } from './projectScan';
-import { SUFFIX_CLASS } from './projectWords';
+import { PREDICATE, SUFFIX_CLASS } from './projectWords';
 import type { Segmenter } from './segmenter';
 import type { Paragraph, Project, Span } from './types';
 
@@ -60,10 +60,29 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
     }
   }
   for (const n of highwayNames(paragraphText)) names.add(n);
+  for (const n of routePairs(paragraphText, lex)) names.add(n);
   for (const n of listMembers(paragraphText, spans, lex)) names.add(n);
   for (const n of programmeNames(paragraphText)) names.add(n);
   for (const n of shortForms([...names])) names.add(n);
   return [...names];
+}
+
+// 佳同铁路, 本庄高速: a line named by two places' first characters, which the dictionary does not join, at a clause's
+// start or after a verb that acts on it (加快|佳同铁路). (Not 高速发展, 高速增长: fast growth.)
+const ROUTE_PAIR_RE = /([\u4e00-\u9fff]{2})(?:铁路|高铁|高速公路|高速|城际)(?![发增])/g;
+const NOT_ROUTE_FIRST = new Set([...'的地得了着过在是']);
+const LINE_WORDS = ['铁路', '高铁', '高速', '城际'];
+/** Lines named by two characters, from the places at their ends (see ROUTE_PAIR_RE). */
+function routePairs(text: string, lex: Lexicon): string[] {
+  if (!LINE_WORDS.some((w) => text.includes(w))) return [];
+  const out: string[] = [];
+  for (const m of text.matchAll(ROUTE_PAIR_RE)) {
+    const at = m.index!;
+    if (lex.tags.has(m[1]) || NOT_ROUTE_FIRST.has(m[1][0])) continue;
+    const opens = at === 0 || SCAN[text.charCodeAt(at - 1)] === CLAUSE_END || text[at - 1] === '“';
+    if (opens || [2, 3, 4].some((k) => at >= k && PREDICATE.has(text.slice(at - k, at)))) out.push(m[0]);
+  }
+  return out;
 }
 
 /** The names at the facility words `ends` of the clause text[lo, hi), onto `spans`; `ends` is emptied. */

@@ -513,3 +513,9 @@ test('a company\'s factory is a facility (长城汽车巴西工厂, 亿纬锂能
   for (const n of ['亿纬锂能沈阳工厂', '长城汽车巴西工厂', '文昌国际航天城卫星超级工厂']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
   assert.ok(!found.some((n) => n.includes('领航级')), found.join(' '));
 });
+
+test('a line named by two places\' first characters the dictionary does not join (加力建设佳同铁路, 本庄高速); not fast growth', () => {
+  const found = names('加力建设佳同铁路。本庄高速等重大项目开工建设，津兴城际、邢和铁路建成通车。推动产业高速发展，实现区域高速增长。');
+  for (const n of ['佳同铁路', '本庄高速', '邢和铁路']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  assert.ok(!found.some((n) => /发展|增长/.test(n)), found.join(' '));
+});
