@@ -317,7 +317,7 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
       }
       const name = companiesOnly
         ? companyProject(rest, lex)
-        : (memberName(rest, lex, sites) ?? (worksList ? companyProject(rest, lex) : undefined) ?? (kindList ? facilityMember(rest, lex) : undefined));
+        : (memberName(rest, lex, sites) ?? (worksList ? companyProject(rest, lex) : undefined) ?? (kindList || worksList ? facilityMember(rest, lex) : undefined));
       if (name) {
         out.push(name);
         anyNamed = true;

@@ -519,3 +519,7 @@ test('a line named by two places\' first characters the dictionary does not join
   for (const n of ['佳同铁路', '本庄高速', '邢和铁路']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
   assert.ok(!found.some((n) => /发展|增长/.test(n)), found.join(' '));
 });
+
+test('in a list of works, an item ending in a facility word is named even by common words (有色高新材料中试线)', () => {
+  assert.ok(names('法士特新能源汽车传动系统等项目开工建设，有色高新材料中试线、修正生物医药产业园等项目加快推进。').includes('有色高新材料中试线'));
+});
