@@ -523,3 +523,8 @@ test('a line named by two places\' first characters the dictionary does not join
 test('in a list of works, an item ending in a facility word is named even by common words (有色高新材料中试线)', () => {
   assert.ok(names('法士特新能源汽车传动系统等项目开工建设，有色高新材料中试线、修正生物医药产业园等项目加快推进。').includes('有色高新材料中试线'));
 });
+
+test('a homeland of the nation, trade agreements\' areas and a verb of setting up are no names (中华民族美好家园, 中日韩自贸区, 新设广东)', () => {
+  assert.deepEqual(names('为建设中华民族美好家园贡献力量。积极商签区域全面经济伙伴关系协定，加快中日韩自贸区等谈判。加强农业面源污染和流域水环境综合治理。'), []);
+  assert.ok(!names('推广上海自贸试验区经验，新设广东、天津、福建自贸试验区。').includes('新设广东'));
+});
