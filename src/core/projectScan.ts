@@ -429,7 +429,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
     if (from >= 0) return { start: from, end: sectionEnd(text, lo, hi, e) };
   }
   // 防城港, 连云港: a city the dictionary knows, not a port. (朝阳路, 北京路: no city ends in 路 or 街; the place is a road.)
-  if (cls === 'strict' && /^n[sr]/.test(holderTag) && holder.word.length >= 3 && start === holder.start && !/[路街]$/.test(suffix)) return reject('city'); // (张春桥: a person)
+  if (cls === 'strict' && holderTag === 'ns' && holder.word.length >= 3 && start === holder.start && !/[路街]$/.test(suffix)) return reject('city');
   // “引金入洛”工程, “小升高”工程: a slogan made works, no project.
   // (科技型中小企业“小升高”工程 too: no name before the slogan.)
   if (cls === 'works' && words.length > 0 && words[words.length - 1].tag === 'quote' && !words.some((t) => t.kind === 'proper' && t.tag !== 'quote')) return reject('sloganWorks');
