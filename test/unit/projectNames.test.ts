@@ -529,3 +529,11 @@ test('a homeland of the nation, trade agreements\' areas and a verb of setting u
   assert.deepEqual(names('为建设中华民族美好家园贡献力量。积极商签区域全面经济伙伴关系协定，加快中日韩自贸区等谈判。加强农业面源污染和流域水环境综合治理。'), []);
   assert.ok(!names('推广上海自贸试验区经验，新设广东、天津、福建自贸试验区。').includes('新设广东'));
 });
+
+test('route numbers: 至 of "until" or after works makes no section; an expressway keeps its section and works; a place with 和', () => {
+  const found = (t: string) => names(t).filter((n) => /[GS]\d/.test(n));
+  assert.deepEqual(found('推动G20峰会成果落实至各地。截至2023年，S2型号产品出口至欧洲。'), []);
+  assert.deepEqual(found('G6京藏高速扩容工程全线通车至今。'), ['G6京藏高速扩容工程']);
+  assert.deepEqual(found('实施G4京港澳高速衡阳至耒阳段改扩建工程。'), ['G4京港澳高速衡阳至耒阳段改扩建工程']);
+  assert.deepEqual(found('G315线若羌至和田段建成通车。'), ['G315线若羌至和田段']);
+});
