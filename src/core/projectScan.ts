@@ -57,7 +57,7 @@ let lexTag: (w: string) => string = () => '';
 const CLASS_RANK: Record<SuffixClass, number> = { programme: 0, content: 1, works: 1, proper: 2, strict: 3 };
 
 /** 高速 that says how fast (物流业高速发展), not a road (京雄高速直达…). */
-const FAST_RE = /^(?:发展|增长|运转|推进|扩张|前进|运行|行驶|成长|崛起|铁路|公路|列车|动车|磁浮|磁悬)/;
+export const FAST_RE = /^(?:发展|增长|运转|推进|扩张|前进|运行|行驶|成长|崛起|铁路|公路|列车|动车|磁浮|磁悬|度)/;
 
 type Kind = 'suffix' | 'phase' | 'proper' | 'noun' | 'verb' | 'numeric' | 'measure' | 'open' | 'close' | 'break';
 

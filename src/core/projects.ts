@@ -12,7 +12,7 @@ import { isHan, lexiconFor, type Lexicon, MAX_WORD, wordBefore } from './project
 import { HIGHWAY_NAME_RE, highwayNames } from './projectHighways';
 import { DIVERSION_FORM, listMembers, programmeNames, shortForms } from './projectLists';
 import { chooseName } from './projectModel';
-import { addFacilityWord, facilityEndingAt, markFacilityEnds, nameAt, scanVerdict } from './projectScan';
+import { addFacilityWord, FAST_RE, facilityEndingAt, markFacilityEnds, nameAt, scanVerdict } from './projectScan';
 import { PREDICATE, SUFFIX_CLASS } from './projectWords';
 import type { Segmenter } from './segmenter';
 import type { Paragraph, Project, Span } from './types';
@@ -68,17 +68,20 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
 }
 
 // 佳同铁路, 本庄高速: a line named by two places' first characters, which the dictionary does not join, at a clause's
-// start or after a verb that acts on it (加快|佳同铁路). (Not 高速发展, 高速增长: fast growth.)
-const ROUTE_PAIR_RE = /([\u4e00-\u9fff]{2})(?:铁路|高铁|高速公路|高速|城际)(?![发增])/g;
-const NOT_ROUTE_FIRST = new Set([...'的地得了着过在是']);
-const LINE_WORDS = ['铁路', '高铁', '高速', '城际'];
+// start or after a verb that acts on it (加快|佳同铁路). (Not 高速发展, 高速度: fast; not 这是高速: a pronoun and a verb.)
+const LINE_WORDS = ['高速铁路', '高速公路', '城际铁路', '铁路', '高铁', '高速', '城际'];
+const ROUTE_PAIR_RE = new RegExp(`([\\u4e00-\\u9fff]{2})(?:${LINE_WORDS.join('|')})`, 'g');
+/** Characters that are no place's (pronouns, particles, the copula), in either place of the pair. */
+const NOT_ROUTE_CHAR = new Set([...'这那其此该每各某的地得了着过在是']);
 /** Lines named by two characters, from the places at their ends (see ROUTE_PAIR_RE). */
 function routePairs(text: string, lex: Lexicon): string[] {
-  if (!LINE_WORDS.some((w) => text.includes(w))) return [];
+  if (!LINE_WORDS.slice(3).some((w) => text.includes(w))) return [];
   const out: string[] = [];
   for (const m of text.matchAll(ROUTE_PAIR_RE)) {
     const at = m.index!;
-    if (lex.tags.has(m[1]) || NOT_ROUTE_FIRST.has(m[1][0])) continue;
+    const pair = m[1];
+    if (lex.tags.has(pair) || NOT_ROUTE_CHAR.has(pair[0]) || NOT_ROUTE_CHAR.has(pair[1])) continue;
+    if (m[0].endsWith('高速') && FAST_RE.test(text.slice(at + m[0].length, at + m[0].length + 2))) continue;
     const opens = at === 0 || SCAN[text.charCodeAt(at - 1)] === CLAUSE_END || text[at - 1] === '“';
     if (opens || [2, 3, 4].some((k) => at >= k && PREDICATE.has(text.slice(at - k, at)))) out.push(m[0]);
   }

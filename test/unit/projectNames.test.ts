@@ -537,3 +537,10 @@ test('route numbers: 至 of "until" or after works makes no section; an expressw
   assert.deepEqual(found('实施G4京港澳高速衡阳至耒阳段改扩建工程。'), ['G4京港澳高速衡阳至耒阳段改扩建工程']);
   assert.deepEqual(found('G315线若羌至和田段建成通车。'), ['G315线若羌至和田段']);
 });
+
+test('two-character lines: the whole line word (佳同高速铁路, 京雄城际铁路), no pronoun or fast growth (这是高速度地发展)', () => {
+  const found = names('佳同高速铁路建成，京雄城际铁路开通。这是高速度地、按比例地发展。');
+  assert.ok(found.includes('佳同高速铁路') && found.includes('京雄城际铁路'), found.join(' '));
+  assert.ok(!found.some((n) => n.startsWith('这是')), found.join(' '));
+  assert.ok(!found.includes('京雄城际') && !found.includes('佳同高速'), found.join(' '));
+});
