@@ -85,6 +85,19 @@ export async function runAnalysisBench(): Promise<void> {
   );
   typingBench(segmenter, text);
   hostCostBench(segmenter);
+  hostileClauseBench(segmenter);
+}
+
+/** A text with no punctuation and a facility word every few characters: the time grows with the text, not its square. */
+function hostileClauseBench(segmenter: ReturnType<typeof loadJiebaSegmenter>): void {
+  const run = (chars: number) => time(1, () => analyzeText(`政府工作报告\n\n${'甲乙公园'.repeat(chars / 4)}\n`, { segmenter }));
+  run(25_000);
+  const small = run(100_000);
+  const large = run(400_000);
+  console.log(
+    `analysis: one clause without punctuation, a facility word every 4 characters: 100 K characters ${small.toFixed(0)} ms, ` +
+      `400 K ${large.toFixed(0)} ms (${(large / small).toFixed(1)}× for 4× the text)`,
+  );
 }
 
 /**

@@ -88,8 +88,22 @@ function routePairs(text: string, lex: Lexicon): string[] {
   return out;
 }
 
+/**
+ * Facility words whose names are compared with each other at most: the comparisons are quadratic, and a clause of
+ * thousands of them (a hostile or broken text without punctuation) must stay linear. Names are short; a real clause
+ * holds a few.
+ */
+const MAX_ENDS = 64;
+
 /** The names at the facility words `ends` of the clause text[lo, hi), onto `spans`; `ends` is emptied. */
 function namesInClause(lex: Lexicon, text: string, lo: number, hi: number, ends: [number, number][], spans: Span[]): void {
+  if (ends.length <= MAX_ENDS) namesAmong(lex, text, lo, hi, ends, spans);
+  else for (let k = 0; k < ends.length; k += MAX_ENDS) namesAmong(lex, text, lo, hi, ends.slice(k, k + MAX_ENDS), spans);
+  ends.length = 0;
+}
+
+/** The names at the facility words `ends` (some of a clause's), onto `spans`. */
+function namesAmong(lex: Lexicon, text: string, lo: number, hi: number, ends: [number, number][], spans: Span[]): void {
   const found: Span[] = [];
   const rulesFound: Span[] = [];
   for (const [s, e] of ends) {
@@ -100,7 +114,6 @@ function namesInClause(lex: Lexicon, text: string, lo: number, hi: number, ends:
     const span = chooseName(lex, text, lo, hi, s, e, cls, { span: rule, reason: scanVerdict.reason, scanStart: scanVerdict.start });
     if (span) found.push(span);
   }
-  ends.length = 0;
   // A name the rules rejected does not swallow one they gave (上阳宫文化园|开园: 开园 is no facility).
   if (rulesFound.length > 0) {
     for (let i = found.length - 1; i >= 0; i--) {
