@@ -169,7 +169,8 @@ function memberName(item: string, lex: Lexicon, sites = false): string | undefin
     if (w.word.length > 1) prevPiece = false;
     at += w.word.length;
   }
-  // (大广: two characters the dictionary does not join, each a place's, as 大庆 and 广州.)
+  // (大广: two characters the dictionary does not join and no function character, read as two places' first
+  // characters, 大庆 and 广州; a list member already, so the list's kind vouches for it.)
   const pieces = s.length === 2 && wordAfter(lex, s, 0)!.word.length === 1 && !FUNCTION_CHARS.has(s[1]);
   if (!pieces && (!strong || common > proper || SUFFIX_CLASS.has(s))) return undefined;
   // A city, a county or a person the dictionary knows (石家庄、唐山等机场), not a project: members are
@@ -298,7 +299,7 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     // A list of works with a common noun in it is one of sectors or goods (化纤、洗涤剂等建设项目).
     if (worksList && !lastFound && items.some((x) => kindOfFacility(trimLeading(x, lex), lex))) continue;
     // (疆电入湘、湘粤和湘黔背靠背联网工程: a member before 和 in the last item, whose works are named after it.)
-    const head = lastFound ? /^(.+)(?:和|及|与)$/.exec(text.slice(lastStart, lastFound.start)) : null;
+    const head = lastFound ? /^(.+?)(?:以及|和|及|与)$/.exec(text.slice(lastStart, lastFound.start)) : null;
     const headName = head ? memberName(head[1], lex) : undefined;
     if (headName) out.push(headName);
     let anyNamed = false;

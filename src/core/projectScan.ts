@@ -334,6 +334,7 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
   // dictionary's rare nouns (nx).
   if (works && cls === 'works' && !words.some((t) => (t.kind === 'proper' && t.tag !== 'nx') || t.kind === 'numeric')) return false;
   if (works && cls === 'works' && !strong && pieces === 1 && materialPiece(words)) return false; // 铝产业链一体化项目
+  // (One one-character piece alone is too little for a content facility too: 全|季酒店.)
   if (proper > 0 && (properChars > 1 || cls === 'programme' || words.length > 1)) return true;
   // 高铁广场, 火车站综合交通枢纽: a facility named after the city's station or airport it serves.
   if (cls === 'proper' && words.length > 0 && STATION_WORDS.has(words[0].word) && words.slice(1).every((t) => t.kind === 'noun' && GENERIC.has(t.word))) return true;
