@@ -318,3 +318,13 @@ export function wordAfter(lex: Lexicon, text: string, start: number, hi = text.l
   const c = text[start];
   return { word: c, tag: isHan(c) ? (lex.charTags[c.charCodeAt(0)] ?? 'x') : 'w', start };
 }
+
+/** Whether some word of text[from, hi), read forwards by wordAfter, satisfies `test` (a name's words checked in turn). */
+export function anyWordAfter(lex: Lexicon, text: string, from: number, hi: number, test: (w: LexToken) => boolean): boolean {
+  for (let at = from; at < hi; ) {
+    const w = wordAfter(lex, text, at, hi)!;
+    if (test(w)) return true;
+    at += w.word.length;
+  }
+  return false;
+}

@@ -4,7 +4,7 @@
 // - national programmes named by their form (南水北调, 西气东输, 退耕还林, 村村通);
 // - the short form of a project later in the text (平漯周高铁项目 … 平漯周高铁).
 import { charTable } from './text';
-import { wordAfter, type Lexicon } from './projectLexicon';
+import { anyWordAfter, wordAfter, type LexToken, type Lexicon } from './projectLexicon';
 import { FUNCTION_CHARS, GENERIC, LEADING_TRIM, PREDICATE, STOP_WORDS, SUFFIX_CLASS } from './projectWords';
 import type { Span } from './types';
 
@@ -194,12 +194,8 @@ function facilityMember(item: string, lex: Lexicon): string | undefined {
   if (k === undefined) return undefined;
   const rest = s.slice(0, -k);
   if (GENERIC.has(rest) || STOP_WORDS.has(rest) || SUFFIX_CLASS.has(rest)) return undefined;
-  for (let at = 0; at < rest.length; ) {
-    const w = wordAfter(lex, rest, at)!;
-    if (PREDICATE.has(w.word) || GENERIC.has(w.word) || (w.word.length === 1 && FUNCTION_CHARS.has(w.word)) || (w.word.length > 1 && w.tag.startsWith('v'))) return undefined;
-    at += w.word.length;
-  }
-  return s;
+  const unnamed = (w: LexToken) => PREDICATE.has(w.word) || GENERIC.has(w.word) || (w.word.length === 1 && FUNCTION_CHARS.has(w.word)) || (w.word.length > 1 && w.tag.startsWith('v'));
+  return anyWordAfter(lex, rest, 0, rest.length, unnamed) ? undefined : s;
 }
 
 /**
@@ -344,12 +340,8 @@ function siblingProject(item: string, lex: Lexicon): string | undefined {
   const first = wordAfter(lex, s, 0)!;
   const nameTag = /^(?:n|x)/.test(first.tag) || (first.tag === 'j' && first.word.length <= 3); // (建成投产/j is none)
   if (GENERIC.has(first.word) || LEADING_TRIM.has(first.word) || STOP_WORDS.has(first.word) || (first.word.length > 1 && !nameTag)) return undefined;
-  for (let at = 0; at < s.length; ) {
-    const w = wordAfter(lex, s, at)!;
-    if (PREDICATE.has(w.word) || (w.word.length > 1 && /^(?:v|d|r|c|p)/.test(w.tag) && w.tag !== 'vn')) return undefined;
-    at += w.word.length;
-  }
-  return s;
+  const acting = (w: LexToken) => PREDICATE.has(w.word) || (w.word.length > 1 && /^(?:v|d|r|c|p)/.test(w.tag) && w.tag !== 'vn');
+  return anyWordAfter(lex, s, 0, s.length, acting) ? undefined : s;
 }
 
 /** 南水北调, 西电东送, 西气东输(三线陕西段), 北煤南运; 引汉济渭(二期), 引黄入冀; 退耕还林, 退牧还草; 村村通, 户户通. */

@@ -5,7 +5,7 @@
 // Weights are data (data/projectModel.json), trained on the tune documents only by scripts/trainProjects.mjs.
 // Features depend only on the paragraph text and the lexicon: the per-paragraph cache stays valid.
 import SHIPPED from '../../data/projectModel.json';
-import { isHan, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
+import { anyWordAfter, isHan, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
 import { sectionEnd } from './projectRoutes';
 import { adverbPhrase, FUNCTION_CHARS, GENERIC, PREDICATE, type SuffixClass } from './projectWords';
 import type { Span } from './types';
@@ -235,13 +235,9 @@ export function chooseName(lex: Lexicon, text: string, lo: number, hi: number, s
  * or ending a set phrase (中央政府|全力支持|香港), and no function character (不适销对路) among them.
  */
 function overrulable(lex: Lexicon, text: string, start: number, s: number): boolean {
-  for (let at = start; at < s; ) {
-    const w = wordAfter(lex, text, at, s)!;
-    if (PREDICATE.has(w.word) || adverbPhrase(w.word) || (w.word.length > 2 && PREDICATE.has(w.word.slice(-2)))) return false;
-    if (w.word.length === 1 && FUNCTION_CHARS.has(w.word)) return false;
-    at += w.word.length;
-  }
-  return true;
+  const acting = (w: LexToken) =>
+    PREDICATE.has(w.word) || adverbPhrase(w.word) || (w.word.length > 2 && PREDICATE.has(w.word.slice(-2))) || (w.word.length === 1 && FUNCTION_CHARS.has(w.word));
+  return !anyWordAfter(lex, text, start, s, acting);
 }
 
 const tagClasses = new Map<string, string>();

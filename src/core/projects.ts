@@ -70,12 +70,14 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
 // 佳同铁路, 本庄高速: a line named by two places' first characters, which the dictionary does not join, at a clause's
 // start or after a verb that acts on it (加快|佳同铁路). (Not 高速发展, 高速度: fast; not 这是高速: a pronoun and a verb.)
 const LINE_WORDS = ['高速铁路', '高速公路', '城际铁路', '铁路', '高铁', '高速', '城际'];
+/** The short line words, one of which every longer one holds: a paragraph with none is not matched at all. */
+const LINE_CORES = LINE_WORDS.slice(3);
 const ROUTE_PAIR_RE = new RegExp(`([\\u4e00-\\u9fff]{2})(?:${LINE_WORDS.join('|')})`, 'g');
 /** Characters that are no place's (pronouns, particles, the copula), in either place of the pair. */
 const NOT_ROUTE_CHAR = new Set([...'这那其此该每各某的地得了着过在是']);
 /** Lines named by two characters, from the places at their ends (see ROUTE_PAIR_RE). */
 function routePairs(text: string, lex: Lexicon): string[] {
-  if (!LINE_WORDS.slice(3).some((w) => text.includes(w))) return [];
+  if (!LINE_CORES.some((w) => text.includes(w))) return [];
   const out: string[] = [];
   for (const m of text.matchAll(ROUTE_PAIR_RE)) {
     const at = m.index!;
@@ -123,7 +125,7 @@ function namesAmong(lex: Lexicon, text: string, lo: number, hi: number, ends: [n
   }
   // Keep the longest reading: 大数据产业园一期工程, not also 大数据产业园 inside it.
   // (Two facility words may give one span, 庞口大道|整治提升工程: it is kept once.)
-  for (const f of found) if (!outranked(found, f)) spans.push(f);
+  for (let i = 0; i < found.length; i++) if (!outranked(found, i)) spans.push(found[i]);
 }
 
 /** Whether `spans` holds one with the span of `f`. */
@@ -138,10 +140,12 @@ function holdsShorter(spans: Span[], f: Span): boolean {
   return false;
 }
 
-/** Whether another of `found` covers `f` and is longer, or is as long and came first. */
-function outranked(found: Span[], f: Span): boolean {
-  for (const g of found) {
-    if (g !== f && g.start <= f.start && g.end >= f.end && (g.end - g.start > f.end - f.start || found.indexOf(g) < found.indexOf(f))) return true;
+/** Whether another of `found` covers found[i] and is longer, or is as long and came first. */
+function outranked(found: Span[], i: number): boolean {
+  const f = found[i];
+  for (let j = 0; j < found.length; j++) {
+    const g = found[j];
+    if (j !== i && g.start <= f.start && g.end >= f.end && (g.end - g.start > f.end - f.start || j < i)) return true;
   }
   return false;
 }
