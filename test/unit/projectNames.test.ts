@@ -15,14 +15,17 @@ const names = (text: string) => findProjectNames(text, segmenter).sort();
 const mentions = (text: string) =>
   new Map(analyzeText(text, { segmenter }).projects.map((p) => [p.name, p.occurrences.length] as const));
 
+/** Each of `expected` among the names found (the message lists what was found). */
+const includesAll = (found: string[], expected: string[]) => {
+  for (const n of expected) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+};
+
 test('roads, rail, ports, airports, reservoirs and buildings with a place or proper name', () => {
   const found = names(
     '建成汉江西路、王城大道快速路和凌云山路北桥，加快郑州机场、唐山港、京港高铁和轨道交通2号线建设，' +
       '完成金水河水库提升改造，推进丹江路地下车库、万达广场和黎明小学建设。',
   );
-  for (const n of ['汉江西路', '王城大道快速路', '凌云山路北桥', '郑州机场', '唐山港', '京港高铁', '轨道交通2号线', '金水河水库', '丹江路地下车库', '万达广场', '黎明小学']) {
-    assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
-  }
+  includesAll(found, ['汉江西路', '王城大道快速路', '凌云山路北桥', '郑州机场', '唐山港', '京港高铁', '轨道交通2号线', '金水河水库', '丹江路地下车库', '万达广场', '黎明小学']);
 });
 
 test('a name starts after verbs, numbers with their measure words and qualifiers; places and names stay', () => {
@@ -46,9 +49,9 @@ test('generic descriptions and common words are not projects', () => {
 
 test('members of a list of projects are mentions; members of lists of sectors or companies are not', () => {
   const roads = names('加快荣乌、西阜、涞曲、曲港、津石高速公路建设。');
-  for (const n of ['荣乌', '西阜', '涞曲', '曲港', '津石高速公路']) assert.ok(roads.includes(n), n);
+  includesAll(roads, ['荣乌', '西阜', '涞曲', '曲港', '津石高速公路']);
   const works = names('三峡工程、西电东送、青藏铁路、南水北调等重大建设取得新进展。');
-  for (const n of ['三峡工程', '西电东送', '青藏铁路', '南水北调']) assert.ok(works.includes(n), n);
+  includesAll(works, ['三峡工程', '西电东送', '青藏铁路', '南水北调']);
   assert.deepEqual(names('提高钢铁、水泥、电解铝等行业建设项目资本金比例。'), []);
   assert.deepEqual(names('中国平煤神马、中国河南国际、中豫航空集团等19家企业战略性重组。'), []);
 });
@@ -85,7 +88,7 @@ test('a project named only in a photo caption is found there', () => {
 
 test('roads named by numbers, a road named after a facility, a district named after a road', () => {
   const found = names('完成八一路、经二路改造，推进机场西路扩建，打造周王城广场金谷园路特色文旅街区。');
-  for (const n of ['八一路', '经二路', '机场西路扩建', '周王城广场金谷园路特色文旅街区']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  includesAll(found, ['八一路', '经二路', '机场西路扩建', '周王城广场金谷园路特色文旅街区']);
   // A works word after generic words and a facility is part of that facility (…购物广场部分主体工程).
   assert.deepEqual(names('红星爱琴海购物广场部分主体工程已封顶。'), ['红星爱琴海购物广场']);
 });
@@ -98,7 +101,7 @@ test('without nodejieba’s dictionary file, the words the segmenter gives serve
     const span = nameAt(lex, text, 0, text.length, s, e, SUFFIX_CLASS.get(text.slice(s, e))!);
     if (span) found.push(text.slice(span.start, span.end));
   }
-  for (const n of ['平漯周高铁项目', '汉江西路', '姜家变电站']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  includesAll(found, ['平漯周高铁项目', '汉江西路', '姜家变电站']);
   assert.ok(!found.some((n) => n.includes('城市更新')));
 });
 
@@ -168,7 +171,7 @@ test('members before 等一批…项目 and after a conjunction; cultural park s
 
 test('road extensions and widening are building work; a street the dictionary has; 引黄补淀; one site before 等景区', () => {
   const found = names('启动实施复兴路西延、乐凯大街南延、北三环东延西延、白洋淀大道等骨干道路建设，完成京港澳高速拓宽。');
-  for (const n of ['复兴路西延', '乐凯大街南延', '北三环东延西延', '白洋淀大道', '京港澳高速拓宽']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  includesAll(found, ['复兴路西延', '乐凯大街南延', '北三环东延西延', '白洋淀大道', '京港澳高速拓宽']);
   assert.deepEqual(names('古城改造和西大街整治还没有达到预期效果。'), ['西大街']);
   assert.deepEqual(names('加快南水北调、引黄补淀等配套工程建设。').filter((n) => n !== '补淀'), ['南水北调', '引黄补淀']);
   assert.deepEqual(names('南水北调配套工程顺利实施。'), ['南水北调']);
@@ -180,7 +183,7 @@ test('road extensions and widening are building work; a street the dictionary ha
 
 test('numbered lines of a programme, ports of entry, mines, sites to become scenic areas; institutions and lists are no names', () => {
   const found = names('“疆电外送”第三通道、“西气东输”第四通道等投运，别迭里口岸实现临时通关，大红柳滩锂铍矿加快建设。');
-  for (const n of ['“疆电外送”第三通道', '“西气东输”第四通道', '别迭里口岸', '大红柳滩锂铍矿']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  includesAll(found, ['“疆电外送”第三通道', '“西气东输”第四通道', '别迭里口岸', '大红柳滩锂铍矿']);
   assert.ok(names('推进新疆昆仑山、罗布人村寨等创建国家5A级旅游景区。').includes('罗布人村寨'));
   assert.ok(names('加快喀什和霍尔果斯经济开发区创新发展。').includes('霍尔果斯经济开发区'));
   assert.deepEqual(names('持续实施青少年“筑基”工程，支持怀柔实验室新疆基地承担任务，推进算电协同等智能新基建工程。'), []);
@@ -325,7 +328,7 @@ test('broadcasting among kinds of rural facilities and a stock market are no nam
 
 test('members beside company projects in a list of works are projects too, whatever their first words; not a count or a province\'s own', () => {
   const found = names('推动华锦阿美精细化工、亿纬锂能沈阳工厂、人和集团新能源材料等项目建成投产。');
-  for (const n of ['华锦阿美精细化工', '亿纬锂能沈阳工厂', '人和集团新能源材料']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  includesAll(found, ['华锦阿美精细化工', '亿纬锂能沈阳工厂', '人和集团新能源材料']);
   assert.deepEqual(names('推进华锦阿美精细化工、准东3个煤制气、省人民医院南院等项目。'), ['华锦阿美精细化工']);
 });
 
@@ -359,7 +362,7 @@ test('a wetland is a place, a wetland park a facility', () => {
 
 test('members of a list of projects each with its investment before it (投资28.1亿元的南郊电厂、…等一批项目)', () => {
   const found = names('加快推进投资60亿元的英利多晶硅太阳能电池、投资28.1亿元的南郊电厂、总投资约9.3亿元的河北长安汽车扩能等一批在建项目。');
-  for (const n of ['英利多晶硅太阳能电池', '南郊电厂', '河北长安汽车扩能']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  includesAll(found, ['英利多晶硅太阳能电池', '南郊电厂', '河北长安汽车扩能']);
 });
 
 test('a company project with its capacity before 等一批…项目', () => {
@@ -368,7 +371,7 @@ test('a company project with its capacity before 等一批…项目', () => {
 
 test('a place and generic words name a park, a zone or an airport (北京新机场, 京南现代产业基地), not works or a one-character facility', () => {
   const found = names('北京新机场正式开工，打造京南现代产业基地，抓好黄骅港综合港区建设。');
-  for (const n of ['北京新机场', '京南现代产业基地', '黄骅港综合港区']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  includesAll(found, ['北京新机场', '京南现代产业基地', '黄骅港综合港区']);
   assert.deepEqual(names('推进京津合作项目和普通国省干线公路建设，建成青藏高原首个综合保税区。'), []);
 });
 
@@ -388,7 +391,7 @@ test('a park or square named by one common word is a name (烈士公园, 爱情�
 
 test('towns and markets of a trade or theme with a place or name are facilities (福地灯具城, 十堰汽车城, 永兴教育城)', () => {
   const found = names('建成福地灯具城和十堰汽车城，建设海口永兴教育城。');
-  for (const n of ['福地灯具城', '十堰汽车城', '海口永兴教育城']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  includesAll(found, ['福地灯具城', '十堰汽车城', '海口永兴教育城']);
 });
 
 test('the China–ASEAN free trade area is a trade agreement\'s area, not a zone built', () => {
@@ -406,7 +409,7 @@ test('a line named by its two ends joined by 直达', () => {
 
 test('roads named by route number: alone in a list, with a section between two places, with an expressway and its works', () => {
   const found = names('有序实施G109、G219提质改造和G214加卡至邦达机场段建设，推动G679线乌拉斯台至奇台等项目开工，G98环岛高速大三亚段扩容工程开工，G9812高速延长线建成。');
-  for (const n of ['G109', 'G219', 'G214加卡至邦达机场段', 'G679线乌拉斯台至奇台', 'G98环岛高速大三亚段扩容工程', 'G9812高速延长线']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  includesAll(found, ['G109', 'G219', 'G214加卡至邦达机场段', 'G679线乌拉斯台至奇台', 'G98环岛高速大三亚段扩容工程', 'G9812高速延长线']);
   // 5G, a summit and an engine's model are no roads.
   assert.deepEqual(names('建成5G基站，举办G20峰会，推动S100发动机技术转化。').filter((n) => /[GS]\d/.test(n)), []);
 });
@@ -447,7 +450,7 @@ test('a power line named by its ends keeps its voltage and circuit (330千伏果
 
 test('verbs of testing and heritage inside a zone\'s name (检验检测认证园区, 文化传承创新试验区); 出入口局; 三大 counts', () => {
   const found = names('依托保定国家检验检测认证园区，建设景德镇国家陶瓷文化传承创新试验区，海口国际通信业务出入口局加快建设。');
-  for (const n of ['保定国家检验检测认证园区', '景德镇国家陶瓷文化传承创新试验区', '海口国际通信业务出入口局']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  includesAll(found, ['保定国家检验检测认证园区', '景德镇国家陶瓷文化传承创新试验区', '海口国际通信业务出入口局']);
   assert.ok(!names('首条国际海缆建成投用，三大运营商南宁国际通信业务出入口局加快建设。').some((n) => n.startsWith('大运营商')));
 });
 
@@ -459,7 +462,7 @@ test('list members: two characters the dictionary does not join (大广), and a 
 
 test('shops and hotels named by brands of common words (中央百货, 名门万象商业综合体); kinds of them are not (高端酒店, 城市商业综合体)', () => {
   const found = names('引导建业凯旋广场、中央百货等重点企业延长夜间营业时间，实施名门万象商业综合体等重大项目，新建高端酒店和城市商业综合体。');
-  for (const n of ['中央百货', '名门万象商业综合体']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  includesAll(found, ['中央百货', '名门万象商业综合体']);
   assert.ok(!found.some((n) => /高端酒店|城市商业综合体/.test(n)), found.join(' '));
 });
 
@@ -474,7 +477,7 @@ test('a one-character piece before a qualifier opens no name (于|各类职业�
 
 test('lines and parks the dictionary tags as persons stay facilities (兰新线, 世博园)', () => {
   const found = names('推进兰新线扩能改造，建设世博园。');
-  for (const n of ['兰新线', '世博园']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  includesAll(found, ['兰新线', '世博园']);
 });
 
 test('cities in a list of ports are no facilities of their last character (秦皇岛, 连云港); ports are (唐山港)', () => {
@@ -511,13 +514,13 @@ test('自然 before a facility word is a noun, not the adverb (热带雨林国�
 
 test('a company\'s factory is a facility (长城汽车巴西工厂, 亿纬锂能沈阳工厂); a factory\'s rating is not (领航级智能工厂)', () => {
   const found = names('推动亿纬锂能沈阳工厂等项目建成投产，长城汽车巴西工厂投产，新增领航级智能工厂3家，文昌国际航天城卫星超级工厂建成交接。');
-  for (const n of ['亿纬锂能沈阳工厂', '长城汽车巴西工厂', '文昌国际航天城卫星超级工厂']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  includesAll(found, ['亿纬锂能沈阳工厂', '长城汽车巴西工厂', '文昌国际航天城卫星超级工厂']);
   assert.ok(!found.some((n) => n.includes('领航级')), found.join(' '));
 });
 
 test('a line named by two places\' first characters the dictionary does not join (加力建设佳同铁路, 本庄高速); not fast growth', () => {
   const found = names('加力建设佳同铁路。本庄高速等重大项目开工建设，津兴城际、邢和铁路建成通车。推动产业高速发展，实现区域高速增长。');
-  for (const n of ['佳同铁路', '本庄高速', '邢和铁路']) assert.ok(found.includes(n), `${n} in ${found.join(' ')}`);
+  includesAll(found, ['佳同铁路', '本庄高速', '邢和铁路']);
   assert.ok(!found.some((n) => /发展|增长/.test(n)), found.join(' '));
 });
 
