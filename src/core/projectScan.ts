@@ -4,6 +4,7 @@
 import { countedKind, materialPiece, notAProject, parkNamedByOneWord, programmeOwnVerb } from './projectFilters';
 import { CARRIED_RE, extendsAt, institutionAfter, PHASE_RE, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
 import { isHan, tagAt, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
+import { facilityEnding } from './projectSuffixes';
 import { commonWord, longerWordAt, PROPER_TAGS, splitsWords, withoutCountedMeasure } from './projectWordsAt';
 import {
   adverbPhrase,
@@ -25,7 +26,6 @@ import {
   type SuffixClass,
 } from './projectWords';
 import type { Span } from './types';
-import { facilityEnding } from './projectSuffixes';
 export { addFacilityWord, facilityEndingAt, facilityWords, markFacilityEnds } from './projectSuffixes';
 
 const NUMERAL_RE = /^[一二三四五六七八九十两几]$/;
@@ -71,6 +71,7 @@ interface Tok {
 /** Proper names by their tag; the dictionary's abbreviations (j) of three characters are mostly common words (房地产). */
 // (Two-character ones are common words too, 环卫, 社保, 光电, but not those of a count, 六小.)
 const isProperTag = (tag: string, word: string) => PROPER_TAGS.has(tag) && !(tag === 'j' && word.length > 1 && !/^[一二三四五六七八九十两]/.test(word));
+const placePiece = (t: Tok | undefined) => t !== undefined && t.word.length === 1 && (t.tag === 'ns' || t.tag === 'j'); // (保 of 保沧)
 const isNameLike = (t: Tok | undefined) => t !== undefined && (t.kind === 'proper' || t.tag === 'j');
 /** After a dash: a name, or a word the dictionary has that opens with one (东盟|国家). */
 const namedAfterDash = (t: Tok) => isNameLike(t) || (t.word.length > 2 && /^(?:j|ns)$/.test(lexTag(t.word.slice(0, 2))));
@@ -216,8 +217,7 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     // 对表|雄安新区: a one-character verb after a function character is a word with it, no piece of a name.
     // (做火|海北环线: after 做 one character is the verb's complement, 做优, 做强, 做火.)
     // (和|保沧高速: before a place's one character it is another place's, two places' characters naming a road.)
-    const pair = i > 0 && left.at(i - 1)!.word.length === 1 && /^(?:ns|j)$/.test(left.at(i - 1)!.tag);
-    if (t.kind === 'proper' && t.word.length === 1 && (t.tag === 'v' || left.at(i + 1)?.word === '做') && FUNCTION_CHARS.has(left.at(i + 1)?.word ?? '') && !pair) break;
+    if (t.kind === 'proper' && t.word.length === 1 && (t.tag === 'v' || left.at(i + 1)?.word === '做') && FUNCTION_CHARS.has(left.at(i + 1)?.word ?? '') && (i === 0 || !placePiece(left.at(i - 1)))) break;
     // A measure word after a number ends the name (10家, 20项); without one it is a piece of it (姜家).
     if (COUNTER_RE.test(t.word) && left.at(i + 1)?.kind === 'numeric') break;
     if ((t.word === '大' || t.word === '小') && NUMERAL_RE.test(left.at(i + 1)?.word ?? '')) break; // 三|大运营商: a count
