@@ -366,6 +366,11 @@ const PROGRAMME_FORMS: [string, number, (t: string, i: number) => boolean, RegEx
   ['入', 2, (t, i) => t[i - 1] === '电' || t[i - 1] === '煤' || t[i - 1] === '气', POWER_IN],
   ['还', 2, (t, i) => t[i - 2] === '退', /退[耕牧田渔]还[林草湖海]/y],
   ['通', 2, (t, i) => t[i - 1] === t[i - 2], /([村户组镇乡])\1通/y],
+  // National ecological and education works named by what they do, in a dozen national reports of 1999–2012:
+  // 天然林保护(工程), 天然林资源保护二期工程; 京津风沙源治理(工程); 农村中小学现代远程教育工程.
+  ['林', 2, (t, i) => t[i - 1] === '然' && t[i - 2] === '天', /天然林(?:资源)?保护(?:[一二三]期)?(?:工程(?:[一二三]期)?)?/y],
+  ['沙', 3, (t, i) => t[i - 1] === '风' && t[i - 2] === '津', /京津风沙源治理(?:[一二三]期)?(?:工程(?:[一二三]期)?)?/y],
+  ['远', 2, (t, i) => t[i - 1] === '代' && t[i + 3] === '育', /现代远程教育工程/y],
 ];
 /** The national cultural parks (长城、大运河、长征、黄河、长江国家文化公园), whose themes are no places. */
 const CULTURAL_PARK_RE = /(?:长城|大运河|长征|黄河|长江)国家文化公园(?:[\u4e00-\u9fff]{2}段)?/g;

@@ -64,6 +64,13 @@ test('programmes named by their form: 南水北调, 西气东输, 退耕还林, 
     '退牧还草',
     '退耕还林',
   ].sort());
+  // National works named by what they do (national reports 1999–2012), with a phase.
+  assert.deepEqual(names('实施天然林资源保护二期工程，推进京津风沙源治理，加快农村中小学现代远程教育工程建设。'), [
+    '京津风沙源治理',
+    '天然林资源保护二期工程',
+    '现代远程教育工程',
+  ]);
+  assert.deepEqual(names('继续实施退耕还林、天然林保护，停止天然林采伐。'), ['天然林保护', '退耕还林']);
 });
 
 test('a short form later in the text is a mention of the same works', () => {
@@ -221,7 +228,8 @@ test('保障 inside a facility name (解放军总医院涿州保障基地)', () 
 test('kinds of facilities listed, the places a programme covers and qualifiers with a river are no names', () => {
   // (Sentences of national reports outside the labelled set: 1993, 2001.)
   assert.deepEqual(names('加强图书馆、文化馆、科技馆、博物馆、档案馆等设施建设。'), []);
-  assert.deepEqual(names('抓好长江上游、黄河上中游等地区的天然林保护工程。'), []);
+  // (The works themselves are a national programme by their form: 天然林保护工程.)
+  assert.deepEqual(names('抓好长江上游、黄河上中游等地区的天然林保护工程。'), ['天然林保护工程']);
   assert.deepEqual(names('加快曹妃甸工业区、渤海新区等地区开发。'), ['曹妃甸工业区', '渤海新区']);
   assert.deepEqual(names('抓紧主要江河控制性工程建设和病险水库加固。'), []);
   assert.deepEqual(names('重点支持建设高速宽带信息网络、关键集成电路、新型运载火箭等重大高技术工程。'), []);
