@@ -330,8 +330,7 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
   // (Roads are often named by two places' characters: 边庞路, 城冯路, 高保路.)
   const namePieces = road ? words.filter((t) => t.kind === 'proper' && t.word.length === 1 && !t.tag.startsWith('v')).length : 0;
   if (strictClass && !strong && pieces < 3 && !(road && namePieces >= 2)) return false;
-  // 校企协同示范成果转化项目, 低效益项目: works with no facility in them need a name that is not one of the
-  // dictionary's rare nouns (nx).
+  // 校企协同示范成果转化项目, 低效益项目: works with no facility need a name that is no rare noun (nx) of the dictionary.
   if (works && cls === 'works' && !words.some((t) => (t.kind === 'proper' && t.tag !== 'nx') || t.kind === 'numeric')) return false;
   if (works && cls === 'works' && !strong && pieces === 1 && materialPiece(words)) return false; // 铝产业链一体化项目
   // (One one-character piece alone is too little for a content facility too: 全|季酒店.)
@@ -429,8 +428,9 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
     const from = to && (/^ns/.test(lex.tags.get(to[1]) ?? '') || ![...to[1]].some((c) => FUNCTION_CHARS.has(c))) ? routeStart(lex, text, lo, at) : -1;
     if (from >= 0) return { start: from, end: sectionEnd(text, lo, hi, e) };
   }
-  // 防城港, 连云港: a city the dictionary knows, not a port. (朝阳路, 北京路: no city ends in 路 or 街; the place is a road.)
-  if (cls === 'strict' && holderTag === 'ns' && holder.word.length >= 3 && start === holder.start && !/[路街]$/.test(suffix)) return reject('city');
+  // 防城港, 海南岛: a place, no facility; 秦皇岛港, 天津港: a place's port, no city (防城港市 is one). (No city ends in 路, 街.)
+  const port = suffix === '港' && lexTag(holder.word.slice(0, -1)) === 'ns' && !lexTag(holder.word + '市').startsWith('ns');
+  if (cls === 'strict' && holderTag === 'ns' && holder.word.length >= 3 && start === holder.start && !/[路街]$/.test(suffix) && !port) return reject('city');
   // “引金入洛”工程, “小升高”工程: a slogan made works, no project.
   // (科技型中小企业“小升高”工程 too: no name before the slogan.)
   if (cls === 'works' && words.length > 0 && words[words.length - 1].tag === 'quote' && !words.some((t) => t.kind === 'proper' && t.tag !== 'quote')) return reject('sloganWorks');

@@ -492,6 +492,13 @@ test('cities in a list of ports are no facilities of their last character (秦�
   const found = names('在大连、秦皇岛、天津、石臼所、连云港、上海等十五个港口建设深水泊位，唐山港、黄骅港等港口扩能。');
   assert.ok(!found.includes('秦皇岛') && !found.includes('连云港'), found.join(' '));
   assert.ok(found.includes('唐山港'), found.join(' '));
+  // A place's port the dictionary has as a place (秦皇岛港/ns) is a port; a city's name (防城港市) and an island are not.
+  assert.deepEqual(names('加快秦皇岛港、唐山港、黄骅港三大港口建设，天津港集装箱码头投运，支持防城港、海南岛发展。'), [
+    '唐山港',
+    '天津港集装箱码头',
+    '秦皇岛港',
+    '黄骅港',
+  ]);
 });
 
 test('a facility word inside a verb phrase the dictionary has is no name\'s end (人民重返家园)', () => {
