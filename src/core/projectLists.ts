@@ -219,115 +219,125 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     let end = at;
     while (end < text.length && !CLAUSE_BREAK[text.charCodeAt(end)]) end++;
     from = end + 1;
-    let clause = text.slice(base, end);
-    if (!clause.includes('、')) {
-      // 法士特新能源汽车传动系统等项目开工建设: one company project before 等项目.
-      const etc = /等(?:一批)?(?:重大|重点)?项目/.exec(clause);
-      const name = etc ? companyProject(clause.slice(0, etc.index), lex) : undefined;
-      if (name) out.push(name);
-      // 可可盖等11处煤矿: one member before 等 and a count of the kind.
-      // (…项目和黄百等4个在建铁路项目: the member after the last works or conjunction before 等.)
-      let member: string | undefined;
-      for (const one of clause.matchAll(/等[\d一二三四五六七八九十]+[条座处个]/g)) {
-        const m = isWorksClass(clause.slice(one.index)) ? memberName(clause.slice(0, one.index).split(/[和及与]|项目|工程/).pop()!, lex, true) : undefined;
-        if (m) out.push((member = m));
-      }
-      // 易水湖等景区景点: one site before 等 and the kind of sites.
-      const site = clause.indexOf('等');
-      const oneSite = site > 0 && SITES_RE.test(clause.slice(site)) ? memberName(clause.slice(0, site), lex, true) : undefined;
-      if (oneSite) out.push(oneSite);
-      // 乌江寨等一批存量旅游项目: a name before 等一批…项目.
-      const batch = /等一批[^，。]{0,8}项目/.exec(clause);
-      // (君乐宝3万吨乳粉等一批农业重点产业项目: a company's project with its capacity.)
-      const before = batch && !name ? clause.slice(0, batch.index) : undefined;
-      const named = before !== undefined ? (memberName(before, lex) ?? companyProject(before, lex)) : undefined;
-      if (named) out.push(named);
-      // 开工同德至玛沁等公路项目: one line named by its two ends before 等 and a kind of works.
-      const etcAt = clause.indexOf('等');
-      if (!member && etcAt > 0 && isWorksClass(clause.slice(etcAt))) {
-        const route = ROUTE_MEMBER_RE.exec(trimLeading(clause.slice(0, etcAt), lex));
-        if (route) out.push(`${route[1]}至${route[2]}`);
-      }
-      continue;
-    }
-    let items = clause.split('、');
-    // 卡阳、松如沟等14个750千伏电网工程、青疆联网通道建设: a list that ends in 等 and its kind before the clause does.
-    if (!items[items.length - 1].includes('等')) {
-      const k = items.findIndex((x, i) => i < items.length - 1 && x.includes('等') && isWorksClass(x.slice(x.indexOf('等'))));
-      if (k >= 0) {
-        items = items.slice(0, k + 1);
-        clause = items.join('、');
-      }
-    }
-    let last = items[items.length - 1];
-    const lastStart = base + clause.length - last.length;
-    // (凌绥、台黑4条高速: a count of the kind ends the list as 等 does.)
-    const counted = last.includes('等') ? null : COUNTED_KIND_RE.exec(last);
-    const etc = counted ? counted.index : last.indexOf('等');
-    const tail = counted ? `等${last.slice(etc)}` : last.slice(etc);
-    let isList = false;
-    const worksList = etc >= 0 && /^等[^，。]{0,8}(?:项目|工程)/.test(tail);
-    const sites = etc >= 0 && SITES_RE.test(tail);
-    // (宝硕、依棉、外贸印刷厂、金昌大厦等一批历史遗留难题; 兵装、国电等一批央企项目: problems or companies, not works.)
-    if (etc >= 0 && /^等[^，。]{0,10}(?:难题|问题|企业|单位|央企|国企|民企|外企)/.test(tail)) continue;
-    // (长江上游、黄河上中游等地区的天然林保护工程: the places where the works are, not works; zones named with a
-    // facility word stay members, 曹妃甸工业区、渤海新区等地区.)
-    if (etc >= 0 && PLACES_ETC_RE.test(tail) && !items.some((x, k) => facilityEnd(k === items.length - 1 ? x.slice(0, etc) : x, 1) !== undefined)) continue;
-    // (新疆昆仑山、罗布人村寨等创建国家5A级旅游景区: a list of sites.)
-    if (etc >= 0 && (worksList || isWorksClass(tail) || sites)) {
-      isList = isWorksClass(tail) || sites;
-      last = last.slice(0, etc);
-    }
-    // (全季酒店、航空大厦等6家酒店: items that end in a facility word in a list of that kind are names.)
-    const kindList = etc >= 0 && isWorksClass(tail);
-    // The last item is a project found by its facility word, from the item's start (津石高速公路), or two
-    // items are (三峡工程、西电东送、青藏铁路、南水北调等重大建设).
-    const lastFound = found.find((f) => f.start >= lastStart && f.start <= lastStart + 4 && f.end <= lastStart + last.length + 6);
-    if (lastFound) isList = true;
-    if (found.filter((f) => f.start >= base && f.end <= base + clause.length).length >= 2) isList = true;
-    // 芯业时代8英寸半导体、比亚迪新能源汽车动力电池、…等项目: a list of company projects only.
-    const companiesOnly = !isList && worksList;
-    if (!isList && !worksList) continue;
-    items[items.length - 1] = last;
-    const members = items.slice(0, lastFound ? -1 : undefined);
-    // A list with a company or an institution in it is a list of those (中食数联、邮储银行等项目).
-    if (items.some((x) => COMPANY_RE.test(x))) continue;
-    // A list of works with a common noun in it is one of sectors or goods (化纤、洗涤剂等建设项目).
-    if (worksList && !lastFound && items.some((x) => kindOfFacility(trimLeading(x, lex), lex))) continue;
-    // (疆电入湘、湘粤和湘黔背靠背联网工程: a member before 和 in the last item, whose works are named after it.)
-    const head = lastFound ? /^(.+?)(?:以及|和|及|与)$/.exec(text.slice(lastStart, lastFound.start)) : null;
-    const headName = head ? memberName(head[1], lex) : undefined;
-    if (headName) out.push(headName);
-    let anyNamed = false;
-    const missed: string[] = [];
-    for (const [k, item] of members.entries()) {
-      // Items that hold a project of their own are mentions already; what follows it after 和 may be one
-      // (京雄石城际和保忻、保张、保沧铁路).
-      const at = base + items.slice(0, k).reduce((n, x) => n + x.length + 1, 0);
-      const inside = found.filter((f) => f.start < at + item.length && at < f.end);
-      let rest = item;
-      if (inside.length) {
-        const after = Math.max(...inside.map((f) => f.end)) - at;
-        const conj = /^(?:和|及|与|以及)/.exec(item.slice(after));
-        if (!conj) continue;
-        rest = item.slice(after + conj[0].length);
-      }
-      const name = companiesOnly
-        ? companyProject(rest, lex)
-        : (memberName(rest, lex, sites) ?? (worksList ? companyProject(rest, lex) : undefined) ?? (kindList || worksList ? facilityMember(rest, lex) : undefined));
-      if (name) {
-        out.push(name);
-        anyNamed = true;
-      } else missed.push(rest);
-    }
-    // A list of works that holds company projects holds more of them, whatever their first words (亿纬锂能沈阳工厂,
-    // 人和集团新能源材料, 榆能百万吨煤制芳烃 beside a member read as one).
-    if (worksList && (anyNamed || lastFound)) for (const rest of missed) {
-      const name = siblingProject(rest, lex);
-      if (name) out.push(name);
-    }
+    // 推进石武、津秦等客运专线及大广、保阜等高速公路建设: two lists, each ending in 等 and its kind, joined.
+    const joined = /等[^、，。等]{0,10}?(?:及|和|以及|与)(?=[^、]+、)/.exec(text.slice(base, end));
+    if (joined && isWorksClass(joined[0].replace(/(?:及|和|以及|与)$/, ''))) {
+      const cut = base + joined.index + joined[0].length;
+      listClause(text, base, text.slice(base, cut - (joined[0].endsWith('以及') ? 2 : 1)), found, lex, out);
+      listClause(text, cut, text.slice(cut, end), found, lex, out);
+    } else listClause(text, base, text.slice(base, end), found, lex, out);
   }
   return out;
+}
+
+/** The members of the lists of one clause (text[base, base + clause.length)), onto `out`. */
+function listClause(text: string, base: number, clause: string, found: Span[], lex: Lexicon, out: string[]): void {
+  if (!clause.includes('、')) {
+    // 法士特新能源汽车传动系统等项目开工建设: one company project before 等项目.
+    const etc = /等(?:一批)?(?:重大|重点)?项目/.exec(clause);
+    const name = etc ? companyProject(clause.slice(0, etc.index), lex) : undefined;
+    if (name) out.push(name);
+    // 可可盖等11处煤矿: one member before 等 and a count of the kind.
+    // (…项目和黄百等4个在建铁路项目: the member after the last works or conjunction before 等.)
+    let member: string | undefined;
+    for (const one of clause.matchAll(/等[\d一二三四五六七八九十]+[条座处个]/g)) {
+      const m = isWorksClass(clause.slice(one.index)) ? memberName(clause.slice(0, one.index).split(/[和及与]|项目|工程/).pop()!, lex, true) : undefined;
+      if (m) out.push((member = m));
+    }
+    // 易水湖等景区景点: one site before 等 and the kind of sites.
+    const site = clause.indexOf('等');
+    const oneSite = site > 0 && SITES_RE.test(clause.slice(site)) ? memberName(clause.slice(0, site), lex, true) : undefined;
+    if (oneSite) out.push(oneSite);
+    // 乌江寨等一批存量旅游项目: a name before 等一批…项目.
+    const batch = /等一批[^，。]{0,8}项目/.exec(clause);
+    // (君乐宝3万吨乳粉等一批农业重点产业项目: a company's project with its capacity.)
+    const before = batch && !name ? clause.slice(0, batch.index) : undefined;
+    const named = before !== undefined ? (memberName(before, lex) ?? companyProject(before, lex)) : undefined;
+    if (named) out.push(named);
+    // 开工同德至玛沁等公路项目: one line named by its two ends before 等 and a kind of works.
+    const etcAt = clause.indexOf('等');
+    if (!member && etcAt > 0 && isWorksClass(clause.slice(etcAt))) {
+      const route = ROUTE_MEMBER_RE.exec(trimLeading(clause.slice(0, etcAt), lex));
+      if (route) out.push(`${route[1]}至${route[2]}`);
+    }
+    return;
+  }
+  let items = clause.split('、');
+  // 卡阳、松如沟等14个750千伏电网工程、青疆联网通道建设: a list that ends in 等 and its kind before the clause does.
+  if (!items[items.length - 1].includes('等')) {
+    const k = items.findIndex((x, i) => i < items.length - 1 && x.includes('等') && isWorksClass(x.slice(x.indexOf('等'))));
+    if (k >= 0) {
+      items = items.slice(0, k + 1);
+      clause = items.join('、');
+    }
+  }
+  let last = items[items.length - 1];
+  const lastStart = base + clause.length - last.length;
+  // (凌绥、台黑4条高速: a count of the kind ends the list as 等 does.)
+  const counted = last.includes('等') ? null : COUNTED_KIND_RE.exec(last);
+  const etc = counted ? counted.index : last.indexOf('等');
+  const tail = counted ? `等${last.slice(etc)}` : last.slice(etc);
+  let isList = false;
+  const worksList = etc >= 0 && /^等[^，。]{0,8}(?:项目|工程)/.test(tail);
+  const sites = etc >= 0 && SITES_RE.test(tail);
+  // (宝硕、依棉、外贸印刷厂、金昌大厦等一批历史遗留难题; 兵装、国电等一批央企项目: problems or companies, not works.)
+  if (etc >= 0 && /^等[^，。]{0,10}(?:难题|问题|企业|单位|央企|国企|民企|外企)/.test(tail)) return;
+  // (长江上游、黄河上中游等地区的天然林保护工程: the places where the works are, not works; zones named with a
+  // facility word stay members, 曹妃甸工业区、渤海新区等地区.)
+  if (etc >= 0 && PLACES_ETC_RE.test(tail) && !items.some((x, k) => facilityEnd(k === items.length - 1 ? x.slice(0, etc) : x, 1) !== undefined)) return;
+  // (新疆昆仑山、罗布人村寨等创建国家5A级旅游景区: a list of sites.)
+  if (etc >= 0 && (worksList || isWorksClass(tail) || sites)) {
+    isList = isWorksClass(tail) || sites;
+    last = last.slice(0, etc);
+  }
+  // (全季酒店、航空大厦等6家酒店: items that end in a facility word in a list of that kind are names.)
+  const kindList = etc >= 0 && isWorksClass(tail);
+  // The last item is a project found by its facility word, from the item's start (津石高速公路), or two
+  // items are (三峡工程、西电东送、青藏铁路、南水北调等重大建设).
+  const lastFound = found.find((f) => f.start >= lastStart && f.start <= lastStart + 4 && f.end <= lastStart + last.length + 6);
+  if (lastFound) isList = true;
+  if (found.filter((f) => f.start >= base && f.end <= base + clause.length).length >= 2) isList = true;
+  // 芯业时代8英寸半导体、比亚迪新能源汽车动力电池、…等项目: a list of company projects only.
+  const companiesOnly = !isList && worksList;
+  if (!isList && !worksList) return;
+  items[items.length - 1] = last;
+  const members = items.slice(0, lastFound ? -1 : undefined);
+  // A list with a company or an institution in it is a list of those (中食数联、邮储银行等项目).
+  if (items.some((x) => COMPANY_RE.test(x))) return;
+  // A list of works with a common noun in it is one of sectors or goods (化纤、洗涤剂等建设项目).
+  if (worksList && !lastFound && items.some((x) => kindOfFacility(trimLeading(x, lex), lex))) return;
+  // (疆电入湘、湘粤和湘黔背靠背联网工程: a member before 和 in the last item, whose works are named after it.)
+  const head = lastFound ? /^(.+?)(?:以及|和|及|与)$/.exec(text.slice(lastStart, lastFound.start)) : null;
+  const headName = head ? memberName(head[1], lex) : undefined;
+  if (headName) out.push(headName);
+  let anyNamed = false;
+  const missed: string[] = [];
+  for (const [k, item] of members.entries()) {
+    // Items that hold a project of their own are mentions already; what follows it after 和 may be one
+    // (京雄石城际和保忻、保张、保沧铁路).
+    const at = base + items.slice(0, k).reduce((n, x) => n + x.length + 1, 0);
+    const inside = found.filter((f) => f.start < at + item.length && at < f.end);
+    let rest = item;
+    if (inside.length) {
+      const after = Math.max(...inside.map((f) => f.end)) - at;
+      const conj = /^(?:和|及|与|以及)/.exec(item.slice(after));
+      if (!conj) continue;
+      rest = item.slice(after + conj[0].length);
+    }
+    const name = companiesOnly
+      ? companyProject(rest, lex)
+      : (memberName(rest, lex, sites) ?? (worksList ? companyProject(rest, lex) : undefined) ?? (kindList || worksList ? facilityMember(rest, lex) : undefined));
+    if (name) {
+      out.push(name);
+      anyNamed = true;
+    } else missed.push(rest);
+  }
+  // A list of works that holds company projects holds more of them, whatever their first words (亿纬锂能沈阳工厂,
+  // 人和集团新能源材料, 榆能百万吨煤制芳烃 beside a member read as one).
+  if (worksList && (anyNamed || lastFound)) for (const rest of missed) {
+    const name = siblingProject(rest, lex);
+    if (name) out.push(name);
+  }
 }
 
 const COUNTED_IN_RE = /[\d一二三四五六七八九十两]+[个家座项条处]/;

@@ -466,6 +466,9 @@ test('list members: two characters the dictionary does not join (大广), and a 
   assert.ok(names('京石高铁和张石、保阜、大广、张涿高速公路加快推进。').includes('大广'));
   assert.ok(names('推进疆电入湘、湘粤和湘黔背靠背联网工程。').includes('湘粤'));
   assert.deepEqual(names('推进城乡、区域和产业协调发展。'), []);
+  // Two lists in one clause, each ending in 等 and its kind, joined by 及.
+  assert.deepEqual(names('推进石武、津秦等客运专线及大广、保阜等高速公路建设。'), ['保阜', '大广', '津秦', '石武']);
+  assert.deepEqual(names('推进城乡、区域等领域及产业、企业等方面改革。'), []);
 });
 
 test('shops and hotels named by brands of common words (中央百货, 名门万象商业综合体); kinds of them are not (高端酒店, 城市商业综合体)', () => {
