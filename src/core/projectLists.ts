@@ -1,7 +1,6 @@
 // Project names that do not end in their own facility word (spec.md, "Projects"):
 // - members of a list of projects, written short before the shared facility word (荣乌、西阜、津石高速公路;
 //   三峡工程、西电东送、南水北调等重大建设; 平漯周、焦济洛平、郑州南站等高铁项目);
-// - national programmes named by their form (南水北调, 西气东输, 退耕还林, 村村通);
 // - the short form of a project later in the text (平漯周高铁项目 … 平漯周高铁).
 import { charTable } from './text';
 import { anyWordAfter, wordAfter, type LexToken, type Lexicon } from './projectLexicon';
@@ -97,7 +96,8 @@ function companyProject(item: string, lex: Lexicon): string | undefined {
   const opens = first.word.length === 1 ? piece(first) && piece(second!) : !GENERIC.has(first.word) && (/^(?:ns|nz|nr|x|nx)/.test(first.tag) || (first.tag === 'j' && first.word.length <= 3));
   if (!opens) return undefined;
   let prevPiece = false;
-  for (let at = 0; at < s.length; ) {
+  const work = buildingWork(s);
+  for (let at = 0; at < s.length - work.length; ) {
     const w = wordAfter(lex, s, at)!;
     // (凌宇犀地, 鼎际得: 地, 得 after a character the dictionary keeps apart are a brand's, not function words.)
     const brandChar = prevPiece && (w.word === '地' || w.word === '得');
@@ -105,8 +105,21 @@ function companyProject(item: string, lex: Lexicon): string | undefined {
     prevPiece = w.word.length === 1 && !FUNCTION_CHARS.has(w.word);
     at += w.word.length;
   }
-  return s;
+  return withoutRenovation(s, work);
 }
+
+/**
+ * Building work that ends a company's project in a list (邯钢西区扩建, 唐山高速动车组扩能二期, 长城汽车综合改造升级): part
+ * of the project, not a verb acting on it, after a name of four characters or more (not 城中村改造).
+ */
+const BUILDING_WORK_RE = /(?:改扩建|迁扩建|扩建|迁建|改建|扩能|扩容|技改|(?:综合|技术)?(?:升级改造|改造升级|改造))(?:[一二三四五六七八九十]期)?$/;
+const buildingWork = (s: string) => {
+  const work = BUILDING_WORK_RE.exec(s)?.[0] ?? '';
+  return s.length - work.length >= 4 ? work : '';
+};
+/** Renovation after a facility is not in its name (GUIDELINES.md: X大道改造 → X大道); after anything else it is. */
+const withoutRenovation = (s: string, work: string) =>
+  work.includes('改造') && facilityEnd(s.slice(0, s.length - work.length), 1) !== undefined ? s.slice(0, s.length - work.length) : s;
 
 /** The length of the (longest) facility word `s` ends in, with at least `rest` characters before it; undefined if none. */
 const facilityEnd = (s: string, rest: number) => [4, 3, 2, 1].find((n) => n + rest <= s.length && SUFFIX_CLASS.has(s.slice(-n)));
@@ -145,7 +158,8 @@ function memberName(item: string, lex: Lexicon, sites = false): string | undefin
   let common = 0;
   let strong = false; // a place, a proper name or characters the dictionary does not join, not a rare noun only
   let prevPiece = false;
-  for (let at = 0; at < s.length; ) {
+  const work = buildingWork(s);
+  for (let at = 0; at < s.length - work.length; ) {
     const w = wordAfter(lex, s, at)!;
     if (STOP_WORDS.has(w.word) || (w.word.length > 1 && GENERIC.has(w.word))) return undefined;
     if (w.word.length === 1) {
@@ -351,78 +365,8 @@ function siblingProject(item: string, lex: Lexicon): string | undefined {
   const nameTag = /^(?:n|x)/.test(first.tag) || (first.tag === 'j' && first.word.length <= 3); // (建成投产/j is none)
   if (GENERIC.has(first.word) || LEADING_TRIM.has(first.word) || STOP_WORDS.has(first.word) || (first.word.length > 1 && !nameTag)) return undefined;
   const acting = (w: LexToken) => PREDICATE.has(w.word) || (w.word.length > 1 && /^(?:v|d|r|c|p)/.test(w.tag) && w.tag !== 'vn');
-  return anyWordAfter(lex, s, 0, s.length, acting) ? undefined : s;
-}
-
-/** 南水北调, 西电东送, 西气东输(三线陕西段), 北煤南运; 引汉济渭(二期), 引黄入冀; 退耕还林, 退牧还草; 村村通, 户户通. */
-const PROGRAMME_TAIL = '(?:[一二三四五六]期|[一二三四]线(?:[\\u4e00-\\u9fff]{2}段)?)?';
-const TRANSFER = new RegExp(`[东西南北][电气水煤油粮][东西南北][送输调运]${PROGRAMME_TAIL}`, 'y');
-// (引黄入冀补淀干渠, 引江济淮工程: with its canal or works; 引黄入冀补淀: with what it also feeds.)
-/** A diversion's own name (引江济淮, 引黄入冀补淀), also read by isBare in projects.ts. */
-export const DIVERSION_FORM = '引[汉黄江滦洮嫩湘渭淮丹长][济入补][\\u4e00-\\u9fff](?:补[\\u4e00-\\u9fff])?';
-const DIVERSION = new RegExp(`${DIVERSION_FORM}(?:(?:(?![等和及与])[\\u4e00-\\u9fff]){0,3}?(?:总干渠|干渠|工程))?${PROGRAMME_TAIL}`, 'y');
-const POWER_IN = /[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽吉黑][电煤气]入[湘豫冀鲁苏浙闽粤桂琼渝鄂赣皖京津沪川](?:工程)?/y;
-/**
- * Each form by a character it always holds and where: the text is searched for that character (indexOf, fast)
- * and the form read from where it would start, not a regular expression run over every paragraph.
- */
-const DIRECTION = new Set([...'东西南北']);
-/** Each form: the character, where it stands, a cheap check of the text before it, the form. */
-const PROGRAMME_FORMS: [string, number, (t: string, i: number) => boolean, RegExp][] = [
-  ...[...'送输调运'].map((c): [string, number, (t: string, i: number) => boolean, RegExp] => [c, 3, (t, i) => DIRECTION.has(t[i - 1]), TRANSFER]),
-  ['济', 2, (t, i) => t[i - 2] === '引', DIVERSION],
-  ['入', 2, (t, i) => t[i - 2] === '引', DIVERSION],
-  ['补', 2, (t, i) => t[i - 2] === '引', DIVERSION], // 引黄补淀
-  ['入', 2, (t, i) => t[i - 1] === '电' || t[i - 1] === '煤' || t[i - 1] === '气', POWER_IN],
-  ['还', 2, (t, i) => t[i - 2] === '退', /退[耕牧田渔]还[林草湖海]/y],
-  ['通', 2, (t, i) => t[i - 1] === t[i - 2], /([村户组镇乡])\1通/y],
-  // National ecological and education works named by what they do, in a dozen national reports of 1999–2012:
-  // 天然林保护(工程), 天然林资源保护二期工程; 京津风沙源治理(工程); 农村中小学现代远程教育工程.
-  ['林', 2, (t, i) => t[i - 1] === '然' && t[i - 2] === '天', /天然林(?:资源)?保护(?:[一二三]期)?(?:工程(?:[一二三]期)?)?/y],
-  ['沙', 3, (t, i) => t[i - 1] === '风' && t[i - 2] === '津', /京津风沙源治理(?:[一二三]期)?(?:工程(?:[一二三]期)?)?/y],
-  ['远', 2, (t, i) => t[i - 1] === '代' && t[i + 3] === '育', /现代远程教育工程/y],
-];
-/** The national cultural parks (长城、大运河、长征、黄河、长江国家文化公园), whose themes are no places. */
-const CULTURAL_PARK_RE = /(?:长城|大运河|长征|黄河|长江)国家文化公园(?:[\u4e00-\u9fff]{2}段)?/g;
-/** The Three-North shelterbelt works (“三北”工程, “三北”六期工程, “三北”工程六期). */
-const THREE_NORTH_RE = /“三北”(?:[一二三四五六七八]期)?(?:防护林)?工程(?:[一二三四五六七八]期)?/g;
-/**
- * A quoted name after the places it joins (中马“两国双园”, 中印尼“两国双园”, 渝黔桂“氢走廊”): a country pair
- * (中 and one or two characters) or two or three provinces' one-character names, then a quoted facility.
- * (collectProjects in projects.ts takes a name ending in ” for a bare list member: such a name is a mention only
- * where a list holds it, until isBare there looks inside the closing quote.)
- */
-const JOINED_QUOTE_RE =
-  /(?:(?<![\u4e00-\u9fff])中[\u4e00-\u9fff]{1,2}|(?<![\u4e00-\u9fff])[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台]{2,3})“[^“”，。]{1,6}(?:园|走廊|中心|港|基地)”/;
-const JOINED_LAST = new Set([...'京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台']);
-/** National programmes of medical centres (国家医学中心, 国家儿童区域医疗中心, 国家医学分中心). */
-// (国家和省级区域医疗中心: two kinds of centre, none named.)
-const NATIONAL_CENTRE_RE = /国家(?:[^\P{Script=Han}和与及省市]{1,4}?)?(?:医学分?中心|区域医疗中心)/gu;
-
-export function programmeNames(text: string): string[] {
-  const out: string[] = [];
-  for (const [c, offset, likely, re] of PROGRAMME_FORMS) {
-    for (let i = text.indexOf(c, offset); i >= 0; i = text.indexOf(c, i + 1)) {
-      if (!likely(text, i)) continue;
-      re.lastIndex = i - offset;
-      const m = re.exec(text);
-      if (m) out.push(m[0]);
-    }
-  }
-  if (text.includes('中心')) for (const m of text.matchAll(NATIONAL_CENTRE_RE)) out.push(m[0]);
-  // (Read only around each opening quote, not over the whole paragraph.)
-  for (let i = text.indexOf('“', 2); i >= 0; i = text.indexOf('“', i + 1)) {
-    if (!JOINED_LAST.has(text[i - 1]) && text[i - 2] !== '中' && text[i - 3] !== '中') continue;
-    const from = Math.max(0, i - 4);
-    const m = JOINED_QUOTE_RE.exec(text.slice(from, i + 10));
-    if (m && from + m.index + m[0].indexOf('“') === i) out.push(m[0]);
-  }
-  if (text.includes('国家文化公园')) for (const m of text.matchAll(CULTURAL_PARK_RE)) out.push(m[0]);
-  if (text.includes('“三北”')) for (const m of text.matchAll(THREE_NORTH_RE)) out.push(m[0]);
-  if (text.includes('东数西算')) for (const m of text.matchAll(/“东数西算”工程|东数西算(?:工程)?/g)) out.push(m[0]);
-  // “疆电外送”第三通道, “西气东输”第四通道: a programme's numbered line.
-  if (text.includes('”第')) for (const m of text.matchAll(/“(?:[东西南北][电气水煤油粮][东西南北][送输调运]|[疆蒙宁青陇晋陕川藏黔滇甘][电煤气]外送)”第[一二三四五六七八九十]通道/g)) out.push(m[0]);
-  return out;
+  const work = buildingWork(s);
+  return anyWordAfter(lex, s, 0, s.length - work.length, acting) ? undefined : withoutRenovation(s, work);
 }
 
 const SITE_RE = /^([\u4e00-\u9fff]{2,4}[宫寺塔楼阁殿园])(?:文化园|文化公园|遗址公园|景区|文化旅游区|旅游区|古城|小镇)$/;

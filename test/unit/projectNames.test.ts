@@ -466,6 +466,10 @@ test('list members: two characters the dictionary does not join (大广), and a 
   assert.ok(names('京石高铁和张石、保阜、大广、张涿高速公路加快推进。').includes('大广'));
   assert.ok(names('推进疆电入湘、湘粤和湘黔背靠背联网工程。').includes('湘粤'));
   assert.deepEqual(names('推进城乡、区域和产业协调发展。'), []);
+  // Building work ends a company's project of a list (扩建, 扩能二期; 改造 after what names no facility); 着力 opens none.
+  assert.deepEqual(names('确保曹妃甸大钢、邯钢西区扩建等项目全部建成。'), ['曹妃甸大钢', '邯钢西区扩建']);
+  assert.deepEqual(names('着力抓好唐山高速动车组扩能二期、长城汽车综合改造升级等项目建设。'), ['唐山高速动车组扩能二期', '长城汽车综合改造升级']);
+  assert.deepEqual(names('推进曹妃甸大钢、城中村改造等项目。'), ['曹妃甸大钢']);
   // Two lists in one clause, each ending in 等 and its kind, joined by 及.
   assert.deepEqual(names('推进石武、津秦等客运专线及大广、保阜等高速公路建设。'), ['保阜', '大广', '津秦', '石武']);
   assert.deepEqual(names('推进城乡、区域等领域及产业、企业等方面改革。'), []);
