@@ -356,6 +356,7 @@ test('a list of works with goods or sectors in it names none; 小学生 holds no
 test('引黄入冀补淀 whole; a section of a line named 线 (保沧线高阳段); satellite towns are a kind', () => {
   assert.deepEqual(names('引黄入冀补淀征迁工作率先完成。'), ['引黄入冀补淀']);
   assert.deepEqual(names('启动保沧线高阳段改造。'), ['保沧线高阳段']);
+  assert.ok(names('京石客运专线、南水北调中线工程河北段等重点项目加快推进。').includes('南水北调中线工程河北段'));
   assert.deepEqual(names('建设首都卫星新城。'), []);
 });
 
