@@ -357,6 +357,7 @@ test('引黄入冀补淀 whole; a section of a line named 线 (保沧线高阳�
   assert.deepEqual(names('引黄入冀补淀征迁工作率先完成。'), ['引黄入冀补淀']);
   assert.deepEqual(names('启动保沧线高阳段改造。'), ['保沧线高阳段']);
   assert.ok(names('京石客运专线、南水北调中线工程河北段等重点项目加快推进。').includes('南水北调中线工程河北段'));
+  assert.ok(names('抓好石家庄滨河新区、秦皇岛西港东迁等100项重点建设工程。').includes('秦皇岛西港东迁'));
   assert.deepEqual(names('建设首都卫星新城。'), []);
 });
 
