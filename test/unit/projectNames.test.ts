@@ -71,6 +71,7 @@ test('programmes named by their form: 南水北调, 西气东输, 退耕还林, 
     '现代远程教育工程',
   ]);
   assert.deepEqual(names('继续实施退耕还林、天然林保护，停止天然林采伐。'), ['天然林保护', '退耕还林']);
+  assert.deepEqual(names('南水北调中线河北段开工建设。'), ['南水北调中线河北段']);
 });
 
 test('a short form later in the text is a mention of the same works', () => {
