@@ -23,7 +23,8 @@ const PROGRAMME_FORMS: [string, number, (t: string, i: number) => boolean, RegEx
   ['入', 2, (t, i) => t[i - 2] === '引', DIVERSION],
   ['补', 2, (t, i) => t[i - 2] === '引', DIVERSION], // 引黄补淀
   ['入', 2, (t, i) => t[i - 1] === '电' || t[i - 1] === '煤' || t[i - 1] === '气', POWER_IN],
-  ['还', 2, (t, i) => t[i - 2] === '退', /退[耕牧田渔]还[林草湖海]/y],
+  // (The national programmes 退耕还林, 退牧还草(工程); 退田还湖, 退耕还湖 are flood-control policies.)
+  ['还', 2, (t, i) => t[i - 2] === '退', /退(?:耕还林|牧还草)(?:工程)?/y],
   ['通', 2, (t, i) => t[i - 1] === t[i - 2], /([村户组镇乡])\1通/y],
   // National ecological and education works named by what they do, in a dozen national reports of 1999–2012:
   // 天然林保护(工程), 天然林资源保护二期工程; 京津风沙源治理(工程); 农村中小学现代远程教育工程.

@@ -72,6 +72,7 @@ test('programmes named by their form: 南水北调, 西气东输, 退耕还林, 
   ]);
   assert.deepEqual(names('继续实施退耕还林、天然林保护，停止天然林采伐。'), ['天然林保护', '退耕还林']);
   assert.deepEqual(names('南水北调中线河北段开工建设。'), ['南水北调中线河北段']);
+  assert.deepEqual(names('实施天然草原退牧还草工程，实行平垸行洪、退田还湖、移民建镇等政策。'), ['退牧还草工程']);
   // Named oil and gas fields, as coal mines; a field described is none (开发新油田, 东部油田).
   assert.deepEqual(names('普光气田、南堡油田等勘查开发取得重大进展，苏里格气田投产。'), ['南堡油田', '普光气田', '苏里格气田']);
   assert.deepEqual(names('不断开发新油田，稳定东部油田产量。'), []);
