@@ -159,11 +159,11 @@ class LeftTokens {
         this.pending = undefined;
         // 中|原生态 read right to left is 中原|生态: a lone character before a word that, with the word's
         // first character, makes a word while the rest is a word too. 完|成平 is 完成|平 when 成平 is a word
-        // the dictionary has seen a few times only; 新|建和, 推|进港: a verb read apart is one too.
+        // the dictionary has seen a few times only; 新|建和, 推|进港: a verb read apart is one too; 福|建和: a place.
         if (t.start > lo && t.word.length >= 2) {
           const before = wordBefore(lex, text, t.start, lo);
           const joinedTag = before.word.length === 1 ? tagAt(lex, text, before.start, 2) : undefined;
-          const better = joinedTag !== undefined && (t.word.length >= 3 ? joinedTag !== 'nx' : t.tag === 'nx' || joinedTag.startsWith('v'));
+          const better = joinedTag !== undefined && (t.word.length >= 3 ? joinedTag !== 'nx' : t.tag === 'nx' || joinedTag.startsWith('v') || (joinedTag === 'ns' && FUNCTION_CHARS.has(t.word[1])));
           const rest = better ? lex.tags.get(t.word.slice(1)) : undefined;
           if (rest !== undefined) t = { word: t.word.slice(1), tag: rest, start: t.start + 1 };
           else this.pending = before;

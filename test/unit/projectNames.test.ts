@@ -440,6 +440,8 @@ test('a road named after a city is a road (朝阳路); a city ending in 港 is s
   const found = names('迎宾路、朝阳路翻新改造竣工通车，支持连云港建设。');
   assert.ok(found.includes('朝阳路'), found.join(' '));
   assert.ok(!found.includes('连云港'), found.join(' '));
+  // (福|建和 is 福建|和: a place and a conjunction, no name of 建和 before 海南岛.)
+  assert.deepEqual(names('对广东、福建和海南岛实行更加开放的政策。'), []);
 });
 
 test('a numbered name in quotes names a facility (“雅江1号”智算中心); a quoted grade or slogan does not (“三甲”医院)', () => {
