@@ -5,7 +5,7 @@ import { countedKind, materialPiece, notAProject, parkNamedByOneWord, programmeO
 import { CARRIED_RE, extendsAt, institutionAfter, PHASE_RE, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
 import { isHan, tagAt, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
 import { facilityEnding } from './projectSuffixes';
-import { commonWord, longerWordAt, PROPER_TAGS, splitsWords, withoutCountedMeasure } from './projectWordsAt';
+import { commonWord, longerWordAt, PROPER_TAGS, shorterRead, splitsWords, withoutCountedMeasure } from './projectWordsAt';
 import {
   adverbPhrase,
   CONTINUATION,
@@ -157,15 +157,11 @@ class LeftTokens {
         const p = this.pending;
         t = withoutCountedMeasure(lex, text, p !== undefined && p.start + p.word.length === this.pos ? p : wordBefore(lex, text, this.pos, lo));
         this.pending = undefined;
-        // 中|原生态 read right to left is 中原|生态: a lone character before a word that, with the word's
-        // first character, makes a word while the rest is a word too. 完|成平 is 完成|平 when 成平 is a word
-        // the dictionary has seen a few times only; 新|建和, 推|进港: a verb read apart is one too; 福|建和: a place.
+        // (A word joined wrongly by reading leftwards is read again: 中|原生态 is 中原|生态.)
         if (t.start > lo && t.word.length >= 2) {
           const before = wordBefore(lex, text, t.start, lo);
-          const joinedTag = before.word.length === 1 ? tagAt(lex, text, before.start, 2) : undefined;
-          const better = joinedTag !== undefined && (t.word.length >= 3 ? joinedTag !== 'nx' : t.tag === 'nx' || joinedTag.startsWith('v') || (joinedTag === 'ns' && FUNCTION_CHARS.has(t.word[1])));
-          const rest = better ? lex.tags.get(t.word.slice(1)) : undefined;
-          if (rest !== undefined) t = { word: t.word.slice(1), tag: rest, start: t.start + 1 };
+          const shorter = shorterRead(lex, text, t, before);
+          if (shorter) t = shorter;
           else this.pending = before;
         }
       }
@@ -389,7 +385,9 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
 
   // The word that holds the facility word: 长江路 (a place: its own part is a name), 数据中心 (its own part is
   // content), 道路 and 香港 (common or too short for a one-character facility word).
-  const holder = wordBefore(lex, text, e, lo);
+  let holder = wordBefore(lex, text, e, lo);
+  // (巨|大水库 is 巨大|水库: the holder read again as the words before it are.)
+  if (holder.start > lo && holder.start < s) holder = shorterRead(lex, text, holder, wordBefore(lex, text, holder.start, lo)) ?? holder;
   const holderTag = TAG_OVERRIDES.get(holder.word) ?? holder.tag; // (重建家园/ns is a phrase)
   if (holder.start < s && holderTag.startsWith('v')) return reject('verbHolder'); // (…人民|重返家园: a verb's object)
   const words: Tok[] = [];

@@ -1,7 +1,7 @@
 // What the project scan asks of its lexicon around a facility word (projectScan.ts nameAt): whether the word
 // before it is a common word, whether a longer word runs past it (路网, 中心城区) or it is cut out of two words.
 import { MAX_WORD, tagAt, wordAfter, type Lexicon, type LexToken } from './projectLexicon';
-import { SUFFIX_CLASS } from './projectWords';
+import { FUNCTION_CHARS, SUFFIX_CLASS } from './projectWords';
 
 /** The dictionary's tags of names: places, persons, other proper nouns, institutions, rare nouns, abbreviations, Latin. */
 export const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nz', 'nt', 'nx', 'j', 'eng', 'x']);
@@ -59,4 +59,18 @@ export function withoutCountedMeasure(lex: Lexicon, text: string, t: LexToken): 
   if (t.word.length < 2 || t.start === 0 || !MEASURES.has(t.word[0]) || !COUNT_BEFORE.has(text[t.start - 1])) return t;
   const tag = lex.tags.get(t.word.slice(1));
   return tag === undefined ? t : { word: t.word.slice(1), tag, start: t.start + 1 };
+}
+
+/**
+ * The word `t` without its first character when reverse maximum matching joined it wrongly, else undefined: 中|原生态 is
+ * 中原|生态 (a lone character `before` it makes a word with its first character, and the rest is a word); 完|成平 is
+ * 完成|平 when 成平 is a word the dictionary has seen a few times only; 新|建和, 推|进港: a verb read apart is one too;
+ * 福|建和: a place, then a function character.
+ */
+export function shorterRead(lex: Lexicon, text: string, t: LexToken, before: LexToken): LexToken | undefined {
+  const joinedTag = before.word.length === 1 ? tagAt(lex, text, before.start, 2) : undefined;
+  if (joinedTag === undefined) return undefined;
+  const better = t.word.length >= 3 ? joinedTag !== 'nx' : t.tag === 'nx' || joinedTag.startsWith('v') || (joinedTag === 'ns' && FUNCTION_CHARS.has(t.word[1]));
+  const rest = better ? lex.tags.get(t.word.slice(1)) : undefined;
+  return rest === undefined ? undefined : { word: t.word.slice(1), tag: rest, start: t.start + 1 };
 }
