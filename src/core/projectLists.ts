@@ -4,7 +4,7 @@
 // - the short form of a project later in the text (平漯周高铁项目 … 平漯周高铁).
 import { charTable } from './text';
 import { anyWordAfter, wordAfter, type LexToken, type Lexicon } from './projectLexicon';
-import { FUNCTION_CHARS, GENERIC, LEADING_TRIM, PREDICATE, STOP_WORDS, SUFFIX_CLASS } from './projectWords';
+import { FUNCTION_CHARS, GENERIC, LEADING_TRIM, PREDICATE, STOP_WORDS, SUFFIX_CLASS, TAG_OVERRIDES } from './projectWords';
 import type { Span } from './types';
 
 /** A list: items separated by 、 inside one clause. */
@@ -134,6 +134,11 @@ const PLACES_ETC_RE = /^等(?:[\d一二三四五六七八九十]+个)?(?:重点|
 function kindOfFacility(s: string, lex: Lexicon): boolean {
   return lex.tags.get(s) === 'n';
 }
+
+/** Common words of a sector or a kind of works (智能电网, 引水调水, 高效节水灌溉), no name among them. */
+const SECTOR_TAGS = new Set(['n', 'v', 'vn', 'a', 'an', 'b', 'd', 'ad']);
+const sectorItem = (s: string, lex: Lexicon) =>
+  s.length > 0 && !anyWordAfter(lex, s, 0, s.length, (w) => w.word.length === 1 || !SECTOR_TAGS.has(TAG_OVERRIDES.get(w.word) ?? w.tag));
 
 /** The item with its leading verbs and qualifiers dropped (建成汉江西路 → 汉江西路), or undefined if it is no name. */
 function memberName(item: string, lex: Lexicon, sites = false): string | undefined {
@@ -320,6 +325,8 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
   if (items.some((x) => COMPANY_RE.test(x))) return;
   // A list of works with a common noun in it is one of sectors or goods (化纤、洗涤剂等建设项目).
   if (worksList && !lastFound && items.some((x) => kindOfFacility(trimLeading(x, lex), lex))) return;
+  // (水电核电、特高压输电、智能电网、油气管网、城市轨道交通等重大项目: two items or more of common words only.)
+  if (worksList && !lastFound && items.filter((x) => sectorItem(trimLeading(x, lex), lex)).length >= 2) return;
   // (疆电入湘、湘粤和湘黔背靠背联网工程: a member before 和 in the last item, whose works are named after it.)
   const head = lastFound ? /^(.+?)(?:以及|和|及|与)$/.exec(text.slice(lastStart, lastFound.start)) : null;
   const headName = head ? memberName(head[1], lex) : undefined;

@@ -54,6 +54,9 @@ test('members of a list of projects are mentions; members of lists of sectors or
   includesAll(works, ['三峡工程', '西电东送', '青藏铁路', '南水北调']);
   assert.deepEqual(names('提高钢铁、水泥、电解铝等行业建设项目资本金比例。'), []);
   assert.deepEqual(names('中国平煤神马、中国河南国际、中豫航空集团等19家企业战略性重组。'), []);
+  // (A list of works whose items are common words only is one of sectors: national-2014, -2016.)
+  assert.deepEqual(names('建设水电核电、特高压输电、智能电网、油气管网、城市轨道交通等重大项目。'), []);
+  assert.deepEqual(names('支持引水调水、骨干水源、江河湖泊治理、高效节水灌溉等重点项目。'), []);
 });
 
 test('programmes named by their form: 南水北调, 西气东输, 退耕还林, 村村通', () => {
