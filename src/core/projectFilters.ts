@@ -39,8 +39,8 @@ export function notAProject(name: string, words: NameWord[], suffix: string): bo
   if (/(?<![高中初])等/.test(name) || /(?:实验室|研究院|研究所)[\u4e00-\u9fff]{0,4}(?:基地|分中心|中心)$/.test(name)) return true;
   // (南水北调配套工程: the programme's supporting works are the programme, 南水北调.)
   if (/^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|引[\u4e00-\u9fff][济入补][\u4e00-\u9fff])配套(?:工程|项目)$/.test(name)) return true;
-  // (中心城市全部通高铁: a line reached, no line named.)
-  if (/(?:全部|全面|均|都|已|基本)通$/.test(name.slice(0, name.length - suffix.length))) return true;
+  // (中心城市全部通高铁, 建制村通公路: a line reached, no line named.)
+  if (/(?:全部|全面|均|都|已|基本|[村乡镇县户])通$/.test(name.slice(0, name.length - suffix.length))) return true;
   // A grade is a designation, not a name (A级旅游景区, 5A级景区, S级滑雪场提升工程); directions alone name no line
   // (东西南北大通道).
   // (西大街, 南大街: a street named by its direction is a name.)

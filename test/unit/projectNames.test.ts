@@ -174,6 +174,7 @@ test('programmes named by what they do keep their verbs; coverage and slogans ar
   assert.deepEqual(names('继续实施“交通提升”三年行动。'), ['“交通提升”三年行动']);
   assert.deepEqual(names('打好治本攻坚三年行动收官战。'), ['治本攻坚三年行动']);
   assert.deepEqual(names('各市（州）中心城市全部通高铁，提质改造农村公路1200公里，加强大宗工业固废综合治理。'), []);
+  assert.deepEqual(names('具备条件的建制村通公路，乡镇通客车。'), []);
 });
 
 test('members before 等一批…项目 and after a conjunction; cultural park sections; 东数西算', () => {
