@@ -22,7 +22,8 @@ const CONTENT = [
   // shops and hotels, often named by brands made of common words (名门万象商业综合体, 中央百货)
   '商业综合体', '商场', '百货', '百货楼', '购物中心', '酒店',
 ];
-const PROGRAMME = ['三年行动', '行动计划', '三年行动计划', '攻坚计划'];
+// (Not 行动计划, 三年行动计划: plans, as 规划 (GUIDELINES.md): 空气质量持续改善行动计划, 数字保定行动计划.)
+const PROGRAMME = ['三年行动', '攻坚计划'];
 const PROPER = [
   // works and centres
   '中心', '基地', '广场', '枢纽', '旗舰店', '车间', '安置房', '生产线',
