@@ -450,6 +450,8 @@ test('a road named after a city is a road (朝阳路); a city ending in 港 is s
   assert.deepEqual(names('对广东、福建和海南岛实行更加开放的政策。'), []);
   // (巨|大水库 is 巨大|水库: the word holding the facility word is read again like the words before it.)
   assert.deepEqual(names('在三门峡等五处将建设足以调节流量的巨大水库。'), []);
+  // An island named by a proper name is land, not a facility; one built or designated is (平潭国际旅游岛).
+  assert.deepEqual(names('推进北海涠洲岛、黑瞎子岛保护开发，建设平潭国际旅游岛。'), ['平潭国际旅游岛']);
 });
 
 test('a numbered name in quotes names a facility (“雅江1号”智算中心); a quoted grade or slogan does not (“三甲”医院)', () => {
