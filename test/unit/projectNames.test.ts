@@ -452,6 +452,9 @@ test('a road named after a city is a road (朝阳路); a city ending in 港 is s
   assert.deepEqual(names('在三门峡等五处将建设足以调节流量的巨大水库。'), []);
   // An island named by a proper name is land, not a facility; one built or designated is (平潭国际旅游岛).
   assert.deepEqual(names('推进北海涠洲岛、黑瞎子岛保护开发，建设平潭国际旅游岛。'), ['平潭国际旅游岛']);
+  // Plants named by place and product (1950s plans); a plant named by its kind is none.
+  assert.deepEqual(names('重要的有：黑龙江钢厂，吉林肥料厂，哈尔滨锅炉厂，佳木斯造纸厂。'), ['佳木斯造纸厂', '吉林肥料厂', '哈尔滨锅炉厂', '黑龙江钢厂']);
+  assert.deepEqual(names('建设滚珠轴承厂和土炼油厂。'), []);
 });
 
 test('a numbered name in quotes names a facility (“雅江1号”智算中心); a quoted grade or slogan does not (“三甲”医院)', () => {
