@@ -455,6 +455,7 @@ test('a road named after a city is a road (朝阳路); a city ending in 港 is s
   // Plants named by place and product (1950s plans); a plant named by its kind is none.
   assert.deepEqual(names('重要的有：黑龙江钢厂，吉林肥料厂，哈尔滨锅炉厂，佳木斯造纸厂。'), ['佳木斯造纸厂', '吉林肥料厂', '哈尔滨锅炉厂', '黑龙江钢厂']);
   assert.deepEqual(names('建设滚珠轴承厂和土炼油厂。'), []);
+  assert.deepEqual(names('例如江西钨矿和云南铅矿，等等；开采铁矿和铜矿。'), ['云南铅矿', '江西钨矿']);
 });
 
 test('a numbered name in quotes names a facility (“雅江1号”智算中心); a quoted grade or slogan does not (“三甲”医院)', () => {
