@@ -129,6 +129,7 @@ test('a ring road with its city before it; a quoted joined name is a mention out
 
 test('lines by their two ends: a place holding a function character, one line before 等 and its kind', () => {
   assert.ok(names('加快西宁至成都铁路建设。').includes('西宁至成都铁路'));
+  assert.deepEqual(names('完成包头到兰州铁路的全线铺轨任务。'), ['包头到兰州铁路']);
   assert.deepEqual(names('开工同德至玛沁等公路项目，推进扁都口至峨堡等省际大通道建设。'), ['同德至玛沁', '扁都口至峨堡']);
   assert.ok(names('建成尖扎至贵德、小柴旦湖至老茫崖等公路。').includes('尖扎至贵德'));
 });
