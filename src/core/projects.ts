@@ -74,20 +74,26 @@ const LINE_WORDS = ['高速铁路', '高速公路', '城际铁路', '铁路', '�
 /** The short line words, one of which every longer one holds: a paragraph with none is not matched at all. */
 const LINE_CORES = LINE_WORDS.slice(3);
 const ROUTE_PAIR_RE = new RegExp(`([\\u4e00-\\u9fff]{2})(?:${LINE_WORDS.join('|')})`, 'g');
+/** (修筑川黔和黔桂铁路: a pair before 和 and another line of the kind.) */
+const JOINED_PAIR_RE = new RegExp(`([\\u4e00-\\u9fff]{2})[和与及](?=[\\u4e00-\\u9fff]{2}(?:${LINE_WORDS.join('|')}))`, 'g');
 /** Characters that are no place's (pronouns, particles, the copula), in either place of the pair. */
 const NOT_ROUTE_CHAR = new Set([...'这那其此该每各某的地得了着过在是']);
 /** Lines named by two characters, from the places at their ends (see ROUTE_PAIR_RE). */
 function routePairs(text: string, lex: Lexicon): string[] {
   if (!LINE_CORES.some((w) => text.includes(w))) return [];
   const out: string[] = [];
+  const acted = (at: number) => at === 0 || SCAN[text.charCodeAt(at - 1)] === CLAUSE_END || text[at - 1] === '“' || [2, 3, 4].some((k) => at >= k && PREDICATE.has(text.slice(at - k, at)));
+  const isPair = (pair: string) => !lex.tags.has(pair) && !NOT_ROUTE_CHAR.has(pair[0]) && !NOT_ROUTE_CHAR.has(pair[1]);
+  // (The first of two joined may be a pair the dictionary has as a name or an abbreviation: 川黔/j, 京汉/ns.)
+  const named = (pair: string) => isPair(pair) || (/^(?:j|ns|nz|nr)$/.test(lex.tags.get(pair) ?? '') && !NOT_ROUTE_CHAR.has(pair[0]) && !NOT_ROUTE_CHAR.has(pair[1]));
   for (const m of text.matchAll(ROUTE_PAIR_RE)) {
     const at = m.index!;
-    const pair = m[1];
-    if (lex.tags.has(pair) || NOT_ROUTE_CHAR.has(pair[0]) || NOT_ROUTE_CHAR.has(pair[1])) continue;
+    if (!isPair(m[1])) continue;
     if (m[0].endsWith('高速') && FAST_RE.test(text.slice(at + m[0].length, at + m[0].length + 2))) continue;
-    const opens = at === 0 || SCAN[text.charCodeAt(at - 1)] === CLAUSE_END || text[at - 1] === '“';
-    if (opens || [2, 3, 4].some((k) => at >= k && PREDICATE.has(text.slice(at - k, at)))) out.push(m[0]);
+    // (A pair after another and 和 is acted on as that one is: 修筑川黔和|黔桂铁路.)
+    if (acted(at) || (at >= 3 && /[和与及]/.test(text[at - 1]) && named(text.slice(at - 3, at - 1)) && acted(at - 3))) out.push(m[0]);
   }
+  for (const m of text.matchAll(JOINED_PAIR_RE)) if (named(m[1]) && acted(m.index!) && named(text.slice(m.index! + 3, m.index! + 5))) out.push(m[1]);
   return out;
 }
 

@@ -497,6 +497,9 @@ test('list members: two characters the dictionary does not join (大广), and a 
   // Two lists in one clause, each ending in 等 and its kind, joined by 及.
   assert.deepEqual(names('推进石武、津秦等客运专线及大广、保阜等高速公路建设。'), ['保阜', '大广', '津秦', '石武']);
   assert.deepEqual(names('推进城乡、区域等领域及产业、企业等方面改革。'), []);
+  // A pair joined by 和 to a line of the kind (修筑川黔和黔桂铁路; 京沪 is the dictionary's abbreviation).
+  includesAll(names('积极修筑川黔和黔桂铁路，加快京沪和沪昆高铁建设。'), ['川黔', '黔桂铁路', '京沪', '沪昆高铁']);
+  assert.deepEqual(names('推进这是和黔桂铁路。').filter((n) => n !== '黔桂铁路'), []);
 });
 
 test('shops and hotels named by brands of common words (中央百货, 名门万象商业综合体); kinds of them are not (高端酒店, 城市商业综合体)', () => {
