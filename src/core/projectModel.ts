@@ -237,7 +237,9 @@ export function chooseName(lex: Lexicon, text: string, lo: number, hi: number, s
 function overrulable(lex: Lexicon, text: string, start: number, s: number): boolean {
   const acting = (w: LexToken) =>
     PREDICATE.has(w.word) || adverbPhrase(w.word) || (w.word.length > 2 && PREDICATE.has(w.word.slice(-2))) || (w.word.length === 1 && FUNCTION_CHARS.has(w.word));
-  return !anyWordAfter(lex, text, start, s, acting);
+  // (安全高效发展|核电: qualities and a verb, no noun or name among them.)
+  const named = (w: LexToken) => /^(?:n|x|eng|m|j|f|s)/.test(w.tag) || w.word.length === 1;
+  return !anyWordAfter(lex, text, start, s, acting) && anyWordAfter(lex, text, start, s, named);
 }
 
 const tagClasses = new Map<string, string>();
