@@ -34,8 +34,8 @@ const PROGRAMME_FORMS: [string, number, (t: string, i: number) => boolean, RegEx
 ];
 /** The national cultural parks (长城、大运河、长征、黄河、长江国家文化公园), whose themes are no places. */
 const CULTURAL_PARK_RE = /(?:长城|大运河|长征|黄河|长江)国家文化公园(?:[\u4e00-\u9fff]{2}段)?/g;
-/** The Three-North shelterbelt works (“三北”工程, “三北”六期工程, “三北”工程六期). */
-const THREE_NORTH_RE = /“三北”(?:[一二三四五六七八]期)?(?:防护林)?工程(?:[一二三四五六七八]期)?/g;
+/** The Three-North shelterbelt works (“三北”工程, “三北”六期工程, “三北”工程六期, “三北”防护林二期工程). */
+const THREE_NORTH_RE = /“三北”(?:[一二三四五六七八]期)?(?:防护林(?:[一二三四五六七八]期)?)?工程(?:[一二三四五六七八]期)?/g;
 /**
  * A quoted name after the places it joins (中马“两国双园”, 中印尼“两国双园”, 渝黔桂“氢走廊”): a country pair
  * (中 and one or two characters) or two or three provinces' one-character names, then a quoted facility.

@@ -177,6 +177,7 @@ test('programmes named by what they do keep their verbs; coverage and slogans ar
   assert.deepEqual(names('各市（州）中心城市全部通高铁，提质改造农村公路1200公里，加强大宗工业固废综合治理。'), []);
   assert.deepEqual(names('具备条件的建制村通公路，乡镇通客车。'), []);
   assert.deepEqual(names('推动传统能源清洁高效利用，安全高效发展核电，积极发展风电。'), []);
+  assert.deepEqual(names('大西北的兰新复线和宝中铁路投入运营，“三北”防护林二期工程进展顺利，加快铁路复线建设。'), ['“三北”防护林二期工程', '兰新复线', '宝中铁路']);
 });
 
 test('members before 等一批…项目 and after a conjunction; cultural park sections; 东数西算', () => {
