@@ -163,8 +163,7 @@ function memberName(item: string, lex: Lexicon, sites = false): string | undefin
   let common = 0;
   let strong = false; // a place, a proper name or characters the dictionary does not join, not a rare noun only
   let prevPiece = false;
-  const work = buildingWork(s);
-  for (let at = 0; at < s.length - work.length; ) {
+  for (let at = 0; at < s.length; ) {
     const w = wordAfter(lex, s, at)!;
     if (STOP_WORDS.has(w.word) || (w.word.length > 1 && GENERIC.has(w.word))) return undefined;
     if (w.word.length === 1) {

@@ -83,9 +83,13 @@ function routePairs(text: string, lex: Lexicon): string[] {
   if (!LINE_CORES.some((w) => text.includes(w))) return [];
   const out: string[] = [];
   const acted = (at: number) => at === 0 || SCAN[text.charCodeAt(at - 1)] === CLAUSE_END || text[at - 1] === '“' || [2, 3, 4].some((k) => at >= k && PREDICATE.has(text.slice(at - k, at)));
-  const isPair = (pair: string) => !lex.tags.has(pair) && !NOT_ROUTE_CHAR.has(pair[0]) && !NOT_ROUTE_CHAR.has(pair[1]);
-  // (The first of two joined may be a pair the dictionary has as a name or an abbreviation: 川黔/j, 京汉/ns.)
-  const named = (pair: string) => isPair(pair) || (/^(?:j|ns|nz|nr)$/.test(lex.tags.get(pair) ?? '') && !NOT_ROUTE_CHAR.has(pair[0]) && !NOT_ROUTE_CHAR.has(pair[1]));
+  const placeChars = (pair: string) => !NOT_ROUTE_CHAR.has(pair[0]) && !NOT_ROUTE_CHAR.has(pair[1]);
+  const isPair = (pair: string) => placeChars(pair) && !lex.tags.has(pair);
+  // (One of two joined may be a pair the dictionary has as a name or an abbreviation: 川黔/j, 京汉/ns.)
+  const named = (pair: string) => {
+    const tag = lex.tags.get(pair);
+    return placeChars(pair) && (tag === undefined || /^(?:j|ns|nz|nr)$/.test(tag));
+  };
   for (const m of text.matchAll(ROUTE_PAIR_RE)) {
     const at = m.index!;
     if (!isPair(m[1])) continue;
