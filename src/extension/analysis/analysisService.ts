@@ -22,7 +22,8 @@ export type AnalysisRun = AnalysisRunStats;
 
 interface DocState {
   readonly document: vscode.TextDocument;
-  latest?: { version: number; analysis: DocumentAnalysis };
+  /** The newest analysis, of `version`, made with the indicator entries of `generation`. */
+  latest?: { version: number; generation: number; analysis: DocumentAnalysis };
   lastRun?: AnalysisRun;
   /** Worker analyses so far. */
   runs: number;
@@ -49,6 +50,8 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
   private segmenterWarned = false;
   /** Users' indicator entries, given again to a worker that starts (or restarts). */
   private indicatorEntries: IndicatorEntry[][] = [];
+  /** Counts changes of the entries: an analysis begun before one is stale, even if it ends after it. */
+  private generation = 0;
   /** How long the segmenter took to load, reported with the first analysis after it did. */
   private segmenterLoadMs?: number;
   /** Documents the user was already told are not analysed. */
@@ -75,7 +78,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
 
   analyze(document: vscode.TextDocument): Promise<DocumentAnalysis> {
     const state = this.state(document);
-    if (state.latest?.version === document.version) return Promise.resolve(state.latest.analysis);
+    if (this.isCurrent(state, document.version)) return Promise.resolve(state.latest!.analysis);
     return new Promise((resolve, reject) => {
       state.waiters.push({ resolve, reject });
       // While the user types, a pending debounce answers too: asking does not cut the delay short.
@@ -156,6 +159,10 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     return state;
   }
 
+  private isCurrent(state: DocState, version: number): boolean {
+    return state.latest?.version === version && state.latest.generation === this.generation;
+  }
+
   private changeLog(document: vscode.TextDocument): ChangeLog {
     const key = document.uri.toString();
     let log = this.changes.get(key);
@@ -181,17 +188,20 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     state.running = true;
     try {
       // An analysis still waiting for its projects is done again once the segmenter is there.
-      let analysis = state.latest?.version === version && !state.latest.analysis.segmentation.pending ? state.latest.analysis : undefined;
+      const generation = this.generation;
+      let analysis = this.isCurrent(state, version) && !state.latest!.analysis.segmentation.pending ? state.latest!.analysis : undefined;
       if (!analysis) {
         analysis = await this.compute(state);
-        if (!state.latest || version > state.latest.version) state.latest = { version, analysis };
+        if (!state.latest || version > state.latest.version || generation > state.latest.generation) state.latest = { version, generation, analysis };
         // A result for a version the document has left is stale: keep it for peek(), announce nothing.
         if (document.version === version && !document.isClosed) {
           const stats = state.lastRun?.version === version ? state.lastRun : undefined;
           this.emitter.fire({ document, version, analysis, stats });
         }
       }
-      if (document.version === version) {
+      if (generation !== this.generation) {
+        state.rerun = true; // the indicator entries changed while this ran: the waiters want the new ones
+      } else if (document.version === version) {
         for (const w of state.waiters.splice(0)) w.resolve(analysis);
       } else if (state.waiters.length > 0 && !state.timer) {
         state.rerun = true; // someone waits for the current version
@@ -289,9 +299,10 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
   setIndicatorEntries(entries: IndicatorEntry[][]): void {
     if (entries.length === 0 && this.indicatorEntries.length === 0) return; // the shipped table, as before
     this.indicatorEntries = entries;
+    this.generation++;
     this.worker?.postMessage({ type: 'indicators', entries } satisfies WorkerRequest);
+    // What is shown stays until the new analysis replaces it (isCurrent tells them apart).
     for (const state of this.docs.values()) {
-      state.latest = undefined;
       if (!state.timer) this.schedule(state, 0);
     }
   }
