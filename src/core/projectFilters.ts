@@ -29,6 +29,8 @@ const DESIGNATED_ZONE = new Set(['示范区', '先行区', '先导区', '试验�
 /** Whether the name read from `words` (facility word last, not among them) names no project. */
 export function notAProject(name: string, words: NameWord[], suffix: string): boolean {
   if (COVERAGE_RE.test(name)) return true;
+  // (永靖县项目建设: a county's projects in general; a place alone names no works.)
+  if ((suffix === '项目' || suffix === '工程') && words.length === 1 && words[0].tag === 'ns' && /[省市县区镇乡村]$/.test(words[0].word)) return true;
   // (北海涠洲岛, 黑瞎子岛, 珠海横琴岛: an island named by a proper name is land; 智慧岛, 国际旅游岛, 中原智慧岛漯河岛 are built.)
   if (suffix === '岛' && words.length > 0 && words[words.length - 1].kind === 'proper' && !words.some((t) => t.kind === 'suffix')) return true;
   // (世界级菱镁产业基地, 西南重要国际物流枢纽, 最大港口客滚综合枢纽, CEPA先行先试示范基地, 中国特色自由贸易港: a rank, a

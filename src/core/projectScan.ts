@@ -105,6 +105,7 @@ function classify({ word, tag: t0, start }: LexToken): Tok {
     if (FUNCTION_CHARS.has(word) || NUMERAL_RE.test(word) || word === '年' || word === '零' || ((word === '前' || word === '后') && tag === 'f')) {
       return kind('break'); // 一九五六年|新建铁路, 零|碳园区, 汛期前|涿州…
     }
+    if (tag === 'p' && word !== '于' && word !== '至') return kind('break'); // 山丹县用|高质量项目 (于桥水库, X至Y: pieces)
     if (MAGNITUDE_RE.test(word)) return kind('numeric'); // 润宝4亿克拉…
     if (tag === 'q') return kind('measure'); // 10家|高品质商务酒店, but 姜家变电站
     if (GENERIC.has(word)) return kind('noun');
@@ -217,6 +218,7 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     // A measure word after a number ends the name (10家, 20项); without one it is a piece of it (姜家).
     if (COUNTER_RE.test(t.word) && left.at(i + 1)?.kind === 'numeric') break;
     if ((t.word === '大' || t.word === '小') && NUMERAL_RE.test(left.at(i + 1)?.word ?? '')) break; // 三|大运营商: a count
+    if (t.word === '中' && left.at(i + 1)?.kind === 'suffix') break; // 33个重点工程中|东海大道: among them
     if (t.kind === 'measure') {
       const before = left.at(i + 1);
       if (before !== undefined && (before.kind === 'numeric' || before.kind === 'break')) break;

@@ -165,7 +165,7 @@ export const OPERATING = new Set([
   '持续开展', '扎实开展', '打好', '打赢', '继续', '组织', '制定', '出台', '编制',
 ]);
 
-const ADVERB_HEADS = new Set(['全面', '认真', '充分', '积极', '大力', '加快', '持续', '深入', '着力', '稳步', '有序', '扎实', '切实', '进一步', '不断', '努力']);
+const ADVERB_HEADS = new Set(['极大', '大大', '全面', '认真', '充分', '积极', '大力', '加快', '持续', '深入', '着力', '稳步', '有序', '扎实', '切实', '进一步', '不断', '努力']);
 /** A set phrase that ends in a verb (全面提升, 充分发挥/n, 进一步加强): no part of a name, whatever its tag. */
 export const adverbPhrase = (word: string) => (word.length > 2 && ADVERB_HEADS.has(word.slice(0, 2))) || (word.length > 3 && ADVERB_HEADS.has(word.slice(0, 3)));
 

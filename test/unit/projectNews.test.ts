@@ -1,0 +1,24 @@
+// Project names in news about local development (spec.md, "Projects"): the writing of a news report on a
+// county's projects, which the work reports of the development set rarely show. Sentences written for the test.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findProjectNames } from '../../src/core/projects';
+import { loadJiebaSegmenter } from '../../src/core/segmenter';
+
+const segmenter = loadJiebaSegmenter();
+const names = (text: string) => findProjectNames(text, segmenter).sort();
+
+test('a county and 项目 are its projects in general, not a name (某县项目建设), nor a place with a preposition (某县用好项目)', () => {
+  assert.deepEqual(names('今年以来，永靖县项目建设呈现良好态势。'), []);
+  assert.deepEqual(names('开启了山丹县用高质量项目推动县域发展的新篇章。'), []);
+  // A named park of the county stays one.
+  assert.deepEqual(names('永靖县白塔木雕产业园项目开工。'), ['永靖县白塔木雕产业园项目']);
+});
+
+test('an adverb phrase the dictionary holds as one word does not open a name (极大丰富|湔江生态旅游区)', () => {
+  assert.deepEqual(names('项目建成后将极大丰富湔江生态旅游区的内涵。'), ['湔江生态旅游区']);
+});
+
+test('中 after works is "among them", not the first character of a name (重点工程中|东海大道)', () => {
+  assert.deepEqual(names('全县20个重点工程中东海大道、港城路北延等8个项目已复工。'), ['东海大道', '港城路北延']);
+});
