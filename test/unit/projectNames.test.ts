@@ -598,3 +598,8 @@ test('two-character lines: the whole line word (佳同高速铁路, 京雄城际
   assert.ok(!found.some((n) => n.startsWith('这是')), found.join(' '));
   assert.ok(!found.includes('京雄城际') && !found.includes('佳同高速'), found.join(' '));
 });
+
+test('聚集区 is a zone as 集聚区 is (秦创原产业创新聚集区); a generic one is not named', () => {
+  assert.deepEqual(names('优化秦创原产业创新聚集区布局。'), ['秦创原产业创新聚集区']);
+  assert.deepEqual(names('推动产业聚集区提质增效。'), []);
+});
