@@ -39,6 +39,8 @@ export function notAProject(name: string, words: NameWord[], suffix: string): bo
   if (/(?:(?<!超)级|5G|智能|数字化)工厂$/.test(name)) return true; // (领航级智能工厂, 工信部5G工厂: a factory's rating)
   // (A plant is named by its place or a proper name, 吉林肥料厂, 北京国棉二厂; not by its kind, 滚珠轴承厂, 土炼油厂, 出口专厂.)
   if ((suffix === '厂' || suffix === '矿') && !words.some((t) => t.tag === 'ns' || (t.kind === 'proper' && t.word.length > 1 && /^(?:nr|nz|nt|j)/.test(t.tag)))) return true;
+  // (浮法、高级镀膜玻璃生产线: a line of a product is named by a place or a company, 彩虹咸阳…玻璃生产线, not by its kind.)
+  if (suffix === '生产线' && !words.some((t) => t.tag === 'ns' || (t.kind === 'proper' && t.word.length > 1 && /^(?:nr|nz|nt|j|x)/.test(t.tag)))) return true;
   // (玉米制种基地, 优质冷水鱼供应基地: a base of a product is named by a place or a proper name, not by pieces.)
   if (suffix === '基地' && !words.some((t) => (t.kind === 'proper' && /^(?:ns|nz|nr|nt|j|x|eng|quote)/.test(t.tag) && t.word.length > 1) || t.kind === 'numeric' || t.tag === 'ns')) return true;
   // (算电协同|等智能新基建工程: 等 ends a list, no name holds it but 高等, 中等; 怀柔实验室新疆基地: an institution's.)

@@ -110,6 +110,7 @@ export const LEADING_TRIM = new Set([
   '省', '市', '县', '区', '乡', '镇', '乡级', '镇级', '村级', '主城区', '城区', '县城', '现有', '省道', '国道',
   '高水平', '高质量', '一座', '一所', '一个', '一条', '一批次', '多个', '新一轮', '新一批', '新一代', '新时代',
   '着力', '大力', // (the dictionary's nouns: 着力|抓好…)
+  '现代化', '国际化', '标志性', '综合性', // qualities (一座现代化|旗滨玻璃产业园)
 ]);
 /** Verbs that act on a project: a name never spans them (在洛阳建设全国先进制造业基地). */
 export const PREDICATE = new Set([

@@ -22,3 +22,14 @@ test('an adverb phrase the dictionary holds as one word does not open a name (�
 test('中 after works is "among them", not the first character of a name (重点工程中|东海大道)', () => {
   assert.deepEqual(names('全县20个重点工程中东海大道、港城路北延等8个项目已复工。'), ['东海大道', '港城路北延']);
 });
+
+test('a quality before a name is not in it (一座现代化|旗滨玻璃产业园, 国际化|滨海新城)', () => {
+  assert.deepEqual(names('如今崛起一座现代化旗滨玻璃产业园。'), ['旗滨玻璃产业园']);
+  assert.deepEqual(names('建设国际化滨海新城。'), ['滨海新城']);
+});
+
+test('a production line is named by a place or a company, not by its product (高级镀膜玻璃生产线)', () => {
+  assert.deepEqual(names('在已投产的浮法、高级镀膜玻璃生产线上，玻璃顺着滚轮输送。'), []);
+  assert.deepEqual(names('华迈龙净水设备生产线投产。'), ['华迈龙净水设备生产线']);
+  assert.ok(names('加快推进彩虹咸阳超薄高透光伏玻璃生产线项目建设。').includes('彩虹咸阳超薄高透光伏玻璃生产线项目'));
+});
