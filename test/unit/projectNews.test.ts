@@ -33,3 +33,12 @@ test('a production line is named by a place or a company, not by its product (�
   assert.deepEqual(names('华迈龙净水设备生产线投产。'), ['华迈龙净水设备生产线']);
   assert.ok(names('加快推进彩虹咸阳超薄高透光伏玻璃生产线项目建设。').includes('彩虹咸阳超薄高透光伏玻璃生产线项目'));
 });
+
+test('leisure quarters, night-time quarters and old streets are facilities (民权路休闲街区, “武陵不夜城”, 安东老街)', () => {
+  assert.deepEqual(names('慈城镇民权路休闲街区成功上榜。'), ['慈城镇民权路休闲街区']);
+  assert.deepEqual(names('西昌市唐园旅游休闲街区璀璨夺目。'), ['西昌市唐园旅游休闲街区']);
+  assert.deepEqual(names('竹溪县打造的沉浸式文旅街区“武陵不夜城”正式开街。'), ['武陵不夜城']);
+  assert.deepEqual(names('丹东安东老街复古的建筑风格让这里热闹非凡。'), ['丹东安东老街']);
+  // A leisure quarter of no name is none.
+  assert.deepEqual(names('建设一批旅游休闲街区。'), []);
+});
