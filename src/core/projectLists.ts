@@ -12,7 +12,7 @@ import type { Span } from './types';
 const SITES_RE = /^等(?:[一二三四五六七八九十\d]+[个处座])?(?:重要|重点|大遗址|考古|创建国家5A级旅游|创建国家级旅游|创建5A级)?(?:遗址|遗迹|景区|景点|古迹)/;
 /** What ends a clause for a list. */
 const CLAUSE_BREAK = charTable('，。；！？：,;!?:');
-const ETC_WORKS_RE = /等(?:(?:一批)?(?:重大|重点)?项目|(?:重要|重点|考古|创建国家5A级旅游)?(?:遗址|遗迹|景区|景点|古迹)|一批[^，。、]{0,8}?项目|(?:省际)?(?:公路|铁路|高速|高铁|大通道)|特高压|[\d一二三四五六七八九十]+[条座处个](?:煤矿|气田|油田|遗址|水库|机场|高铁|铁路|高速))/y;
+const ETC_WORKS_RE = /等(?:(?:一批|[\d一二三四五六七八九十]+个)?(?:重大|重点)?项目|(?:重要|重点|考古|创建国家5A级旅游)?(?:遗址|遗迹|景区|景点|古迹)|一批[^，。、]{0,8}?项目|(?:省际)?(?:公路|铁路|高速|高铁|大通道)|特高压|[\d一二三四五六七八九十]+[条座处个](?:煤矿|气田|油田|遗址|水库|机场|高铁|铁路|高速))/y;
 /** The next 等 from `from` that opens 等项目, 等一批重大项目, …; -1 when there is none. */
 function nextEtcWorks(text: string, from: number): number {
   for (let i = text.indexOf('等', from); i >= 0; i = text.indexOf('等', i + 1)) {
@@ -69,7 +69,7 @@ function trimLeading(item: string, lex: Lexicon): string {
   for (;;) {
     const w = wordAfter(lex, s, 0);
     if (!w || w.word.length >= s.length) break;
-    if (!(PREDICATE.has(w.word) || LEADING_TRIM.has(w.word) || (w.word.length > 1 && w.tag.startsWith('v')) || w.tag === 'p' || w.tag === 'c' || w.tag.startsWith('u'))) break;
+    if (!(PREDICATE.has(w.word) || LEADING_TRIM.has(w.word) || (w.word.length > 1 && (w.tag.startsWith('v') || w.tag === 'd')) || w.tag === 'p' || w.tag === 'c' || w.tag.startsWith('u'))) break;
     // (建成尖扎至贵德: the word before 至 is a line's first end, whatever the dictionary's tag.)
     if (s[w.word.length] === '至') break;
     s = s.slice(w.word.length);
@@ -252,7 +252,7 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
 function listClause(text: string, base: number, clause: string, found: Span[], lex: Lexicon, out: string[]): void {
   if (!clause.includes('、')) {
     // 法士特新能源汽车传动系统等项目开工建设: one company project before 等项目.
-    const etc = /等(?:一批)?(?:重大|重点)?项目/.exec(clause);
+    const etc = /等(?:一批|[\d一二三四五六七八九十]+个)?(?:重大|重点)?项目/.exec(clause); // (金龙羽特高压电缆等10个重点项目)
     const name = etc ? companyProject(clause.slice(0, etc.index), lex) : undefined;
     if (name) out.push(name);
     // 可可盖等11处煤矿: one member before 等 and a count of the kind.

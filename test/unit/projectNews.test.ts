@@ -42,3 +42,9 @@ test('leisure quarters, night-time quarters and old streets are facilities (民�
   // A leisure quarter of no name is none.
   assert.deepEqual(names('建设一批旅游休闲街区。'), []);
 });
+
+test('one company project before 等 and a count of projects (金龙羽特高压电缆等10个重点项目), after an adverb and a verb', () => {
+  assert.deepEqual(names('快速推进金龙羽特高压电缆等10个重点项目前期工作。'), ['金龙羽特高压电缆']);
+  // A sector before the count is none.
+  assert.deepEqual(names('加快推进化工等5个重大项目建设。'), []);
+});
