@@ -100,7 +100,7 @@ export const STOP_WORDS = new Set([
   '东北', '沿海', '内地', '青少年', '儿童', '学生', '老年人', '老区', '边疆', '贫困地区', '民族地区', '香港', '澳门',
   '台湾', '港人治港', '港澳', '港澳台', '重点项目', '重大项目', '建设项目', '重点工程', '重大工程',
   '车道', // (双向8车道: a road's size, not its name)
-  '所谓', '所属', // (所谓麦克马洪线, 矿务局所属煤矿: no name's words)
+  '所谓', '所属', '上市公司', // (所谓麦克马洪线, 矿务局所属煤矿, 上市公司中国长城: no name's words)
   '首个', '首家', '首座', // (青藏高原首个综合保税区: which one, not its name)
 ]);
 /** Qualifiers that are not part of a name when they open it (省级, 全市, 重点). */

@@ -48,3 +48,7 @@ test('one company project before 等 and a count of projects (金龙羽特高压
   // A sector before the count is none.
   assert.deepEqual(names('加快推进化工等5个重大项目建设。'), []);
 });
+
+test('a listed company is no part of a name (上市公司中国长城)', () => {
+  assert.deepEqual(names('与上市公司中国长城合作建设中国长城(温州)自主创新基地。'), ['中国长城(温州)自主创新基地']);
+});
