@@ -182,6 +182,7 @@ export const TAG_OVERRIDES = new Map<string, string>([
   // (深水泊位, 大江大河大湖堤防, 煤矿瓦斯, 爱国|主义教育基地, 国防科技工业项目: common words the dictionary tags as places or names;
   // 自然博物馆, 自然保护区: 自然 is no adverb there.)
   ['自然', 'n'], ['江河湖泊', 'n'], ['湖泊', 'n'], ['深水', 'n'], ['大江', 'n'], ['大河', 'n'], ['大湖', 'n'], ['瓦斯', 'n'], ['爱国主义', 'n'], ['爱国', 'v'], ['国防科技', 'n'], ['开发新', 'v'], // (开发新|油田: a verb and 新)
+  ['山水', 'n'], // (山水运动片区: scenery, no place)
 ]);
 
 /** Units inside a name (110千伏变电站, 4亿克拉人造金刚石项目). */

@@ -52,3 +52,7 @@ test('one company project before 等 and a count of projects (金龙羽特高压
 test('a listed company is no part of a name (上市公司中国长城)', () => {
   assert.deepEqual(names('与上市公司中国长城合作建设中国长城(温州)自主创新基地。'), ['中国长城(温州)自主创新基地']);
 });
+
+test('山水 is scenery, not a place the dictionary should make a name of (山水运动片区)', () => {
+  assert.deepEqual(names('景区布局了山水运动片区、文化创意片区。'), []);
+});
