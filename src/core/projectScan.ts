@@ -278,9 +278,9 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
   let innerSuffix = -1;
   let properChars = 0;
   const facility = cls === 'proper' || cls === 'strict';
-  const count = (word: string, kind: Kind, tag: string) => {
-    // A quoted word names a programme (“两基”攻坚计划), not a facility (“三甲”医院); a numbered one is a name (“雅江1号”智算中心).
-    if (kind === 'proper' && tag === 'quote' && facility && !NUMBERED_NAME_RE.test(word)) kind = 'noun';
+  const count = (word: string, kind: Kind, tag: string, last: boolean) => {
+    // A quoted word names a programme (“两基”攻坚计划), not a facility (“三甲”医院); a numbered one is a name (“雅江1号”智算中心), so is one before what the facility is (“双环”旅游公路), not a pattern or coverage (“城—镇—村”, “组组通”).
+    if (kind === 'proper' && tag === 'quote' && facility && (last || /[—－-]|通”$/.test(word)) && !NUMBERED_NAME_RE.test(word)) kind = 'noun';
     if (kind === 'proper' || kind === 'numeric') {
       properChars += word.length;
       proper++; // 润宝4亿克拉人造金刚石项目, 轨道交通1号线: numbers make a name particular too
@@ -302,7 +302,7 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
     // (广安门医院保定医院: a generic facility word before a place too; 南宁国家植物园: 国家 after a place.)
     if (k < lastProper && (t.kind === 'noun' || t.kind === 'suffix') && GENERIC.has(t.word)) return;
     if (k > 0 && t.word === '国家' && words[k - 1].kind === 'proper' && words[k - 1].tag === 'ns') return;
-    count(t.word, t.kind, t.tag);
+    count(t.word, t.kind, t.tag, k === words.length - 1);
     if (t.kind === 'suffix') {
       innerSuffix = k;
       if (cls === 'works') cls = 'programme'; // 大数据产业园一期工程: the park decides

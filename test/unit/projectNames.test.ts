@@ -603,3 +603,10 @@ test('聚集区 is a zone as 集聚区 is (秦创原产业创新聚集区); a ge
   assert.deepEqual(names('优化秦创原产业创新聚集区布局。'), ['秦创原产业创新聚集区']);
   assert.deepEqual(names('推动产业聚集区提质增效。'), []);
 });
+
+test('a quoted name before what a facility is names it (“双环”旅游公路, “米”字形高铁网); a grade or a coverage does not', () => {
+  assert.deepEqual(names('完善“双环”旅游公路配套设施。'), ['“双环”旅游公路']);
+  assert.deepEqual(names('构建“米”字形高铁网。'), ['“米”字形高铁网']);
+  // (组组通 is a programme, as 村村通.)
+  assert.deepEqual(names('建设“三甲”医院。推进“组组通”硬化路建设。完善“城—镇—村”供水管网。'), ['组组通']);
+});
