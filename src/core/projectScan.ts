@@ -247,12 +247,12 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     i++;
   }
   // What cannot open a name: verbs, numbers, qualifiers, generic one-character words.
-  while (words.length) {
+  for (let trimmed = false; words.length; trimmed = true) {
     const t = words[words.length - 1];
     // (An adjective before a place: 丰富|长株潭…, 健全|福州新区.)
     const next = words[words.length - 2];
     const adjective = t.tag === 'a' && t.word.length > 1 && next?.kind === 'proper' && next.word.length > 1;
-    const stray = t.kind === 'proper' && t.word.length === 1 && (LEADING_TRIM.has(next?.word ?? '') || next?.tag === 'r'); // 于|各类…学校
+    const stray = t.kind === 'proper' && t.word.length === 1 && (LEADING_TRIM.has(next?.word ?? '') || next?.tag === 'r' || (trimmed && t.tag === 'v')); // 于|各类…学校; 北侧起点|接|环城北路
     const programmeVerb = programme && t.kind === 'verb' && !PREDICATE.has(t.word);
     // (330千伏果洛玉树第二回线路工程: a named line's voltage opens its name; 110千伏变电站 names none.)
     if (t.kind === 'numeric' && (next?.word === '千伏' || next?.word === '万伏') && words.some((w) => w.kind === 'proper')) break;

@@ -111,6 +111,7 @@ export const LEADING_TRIM = new Set([
   '高水平', '高质量', '一座', '一所', '一个', '一条', '一批次', '多个', '新一轮', '新一批', '新一代', '新时代',
   '着力', '大力', // (the dictionary's nouns: 着力|抓好…)
   '现代化', '国际化', '标志性', '综合性', // qualities (一座现代化|旗滨玻璃产业园)
+  '北侧', '南侧', '东侧', '西侧', '周边', '附近', '起点', '终点', // where, not what (北侧起点|接环城北路)
 ]);
 /** Verbs that act on a project: a name never spans them (在洛阳建设全国先进制造业基地). */
 export const PREDICATE = new Set([

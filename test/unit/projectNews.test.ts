@@ -56,3 +56,7 @@ test('a listed company is no part of a name (上市公司中国长城)', () => {
 test('山水 is scenery, not a place the dictionary should make a name of (山水运动片区)', () => {
   assert.deepEqual(names('景区布局了山水运动片区、文化创意片区。'), []);
 });
+
+test('where a road starts is not its name (北侧起点|接|环城北路)', () => {
+  assert.deepEqual(names('新桥向东移，北侧起点接环城北路，全长1.2公里。'), ['环城北路']);
+});
