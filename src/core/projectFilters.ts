@@ -119,12 +119,14 @@ export function materialPiece(words: NameWord[]): boolean {
   return k >= 0 && (!next || (next.kind === 'noun' && GENERIC.has(next.word)));
 }
 
-/** Kinds of park and square, which a common word before 公园 or 广场 may name (城市公园, 口袋公园). */
+/** Kinds of park and square, which a common word before 公园 or 广场 may name (城市公园, 口袋公园); kinds of bridge. */
 const PARK_KINDS = /^(?:国家|城市|口袋|主题|湿地|森林|体育|郊野|社区|文化|生态|遗址|地质|海洋|农业|休闲|街头|中心|市民|文体|游乐|滨水|滨河|沿河|公共)$/;
+const BRIDGE_KINDS = /^(?:公路|铁路|跨海|跨江|跨河|过江|钢架|石拱|人行|景观|铁索|悬索|斜拉|双层|城市|高速|立交|拱桥|钢铁|混凝土)$/;
 
-/** A park or square named by one common word (烈士公园, 爱情广场, 人民公园), which is no kind of park. */
-export function parkNamedByOneWord(suffix: string, words: readonly NameWord[]): boolean {
-  if ((suffix !== '公园' && suffix !== '广场') || words.length !== 1) return false;
+/** A park, square or bridge named by one common word (烈士公园, 爱情广场, 人民公园, 紫金大桥), which is no kind of one. */
+export function namedByOneWord(suffix: string, words: readonly NameWord[]): boolean {
+  const kinds = suffix === '公园' || suffix === '广场' ? PARK_KINDS : suffix === '大桥' ? BRIDGE_KINDS : undefined;
+  if (!kinds || words.length !== 1) return false;
   const [w] = words;
-  return w.kind === 'noun' && w.word.length === 2 && !GENERIC.has(w.word) && !PARK_KINDS.test(w.word);
+  return w.kind === 'noun' && w.word.length === 2 && !GENERIC.has(w.word) && !kinds.test(w.word);
 }

@@ -1,7 +1,7 @@
 // The scan for one project name (spec.md, "Projects"): from a facility word leftwards over name-like words
 // (places, unknown words, nouns, numbers, a short parenthesis, a quoted name) until punctuation, a function
 // word or a verb that acts on the project; then whether what was read names something particular.
-import { countedKind, materialPiece, notAProject, parkNamedByOneWord, programmeOwnVerb } from './projectFilters';
+import { countedKind, materialPiece, notAProject, namedByOneWord, programmeOwnVerb } from './projectFilters';
 import { CARRIED_RE, extendsAt, institutionAfter, PHASE_RE, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
 import { isHan, tagAt, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
 import { facilityEnding } from './projectSuffixes';
@@ -438,7 +438,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   const phased = cls === 'strict' && PHASE_RE.test(text.slice(e, Math.min(hi, e + 3)));
   const street = cls === 'proper' && holderTag === 'ns' && holder.start === start && holder.word.endsWith(suffix); // 西大街, a place
   if (start >= s) return reject('nothingBefore');
-  if (!(street || parkNamedByOneWord(suffix, words) || isSpecific(words, phased ? 'proper' : cls, suffix === '路' || suffix === '街') || (GARDEN_RE.test(suffix) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
+  if (!(street || namedByOneWord(suffix, words) || isSpecific(words, phased ? 'proper' : cls, suffix === '路' || suffix === '街') || (GARDEN_RE.test(suffix) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
     return reject('notSpecific');
   }
 

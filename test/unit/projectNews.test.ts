@@ -60,3 +60,8 @@ test('山水 is scenery, not a place the dictionary should make a name of (山�
 test('where a road starts is not its name (北侧起点|接|环城北路)', () => {
   assert.deepEqual(names('新桥向东移，北侧起点接环城北路，全长1.2公里。'), ['环城北路']);
 });
+
+test('a bridge named by one common word is named (紫金大桥, 胜利大桥); a kind of bridge is not (公路大桥)', () => {
+  assert.deepEqual(names('桐溪大桥和重建后的紫金大桥正式通车。'), ['桐溪大桥', '紫金大桥']);
+  assert.deepEqual(names('建设公路大桥和景观大桥。'), []);
+});
