@@ -5,7 +5,7 @@ import { countedKind, materialPiece, notAProject, namedByOneWord, programmeOwnVe
 import { CARRIED_RE, extendsAt, institutionAfter, PHASE_RE, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
 import { isHan, tagAt, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
 import { facilityEnding } from './projectSuffixes';
-import { commonWord, longerWordAt, PROPER_TAGS, shorterRead, splitsWords, withoutCountedMeasure } from './projectWordsAt';
+import { commonWord, longerWordAt, ordinalInName, ORDINAL_RE, PROPER_TAGS, shorterRead, splitsWords, withoutCountedMeasure } from './projectWordsAt';
 import {
   adverbPhrase,
   CONTINUATION,
@@ -219,6 +219,7 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     if (COUNTER_RE.test(t.word) && left.at(i + 1)?.kind === 'numeric') break;
     if ((t.word === '大' || t.word === '小') && NUMERAL_RE.test(left.at(i + 1)?.word ?? '')) break; // 三|大运营商: a count
     if (t.word === '中' && left.at(i + 1)?.kind === 'suffix') break; // 33个重点工程中|东海大道: among them
+    if (t.kind === 'break' && i > 0 && ordinalInName(t.word, left.at(i - 1)!.word)) t.kind = 'numeric'; // 第一|中心医院, 第二|人民医院
     if (t.kind === 'measure') {
       const before = left.at(i + 1);
       if (before !== undefined && (before.kind === 'numeric' || before.kind === 'break')) break;
@@ -256,7 +257,7 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     const programmeVerb = programme && t.kind === 'verb' && !PREDICATE.has(t.word);
     // (330千伏果洛玉树第二回线路工程: a named line's voltage opens its name; 110千伏变电站 names none.)
     if (t.kind === 'numeric' && (next?.word === '千伏' || next?.word === '万伏') && words.some((w) => w.kind === 'proper')) break;
-    if (MAGNITUDE_RE.test(t.word) && next?.kind === 'proper' && next.word.length === 1) break; // (亿|纬锂能: a name's first character)
+    if ((MAGNITUDE_RE.test(t.word) && next?.kind === 'proper' && next.word.length === 1) || ORDINAL_RE.test(t.word)) break; // (亿|纬锂能: a name's first character; 第一|中心医院)
     if (!((t.kind === 'verb' && !programmeVerb) || t.kind === 'numeric' || LEADING_TRIM.has(t.word) || adjective || stray)) break;
     words.pop();
   }
@@ -431,8 +432,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // 防城港, 海南岛: a place, no facility; 秦皇岛港, 天津港: a place's port, no city (防城港市 is one). (No city ends in 路, 街.)
   const port = suffix === '港' && lexTag(holder.word.slice(0, -1)) === 'ns' && !lexTag(holder.word + '市').startsWith('ns');
   if (cls === 'strict' && holderTag === 'ns' && holder.word.length >= 3 && start === holder.start && !/[路街]$/.test(suffix) && !port) return reject('city');
-  // “引金入洛”工程, “小升高”工程: a slogan made works, no project.
-  // (科技型中小企业“小升高”工程 too: no name before the slogan.)
+  // “引金入洛”工程, “小升高”工程: a slogan made works, no project (科技型中小企业“小升高”工程 too: no name before the slogan).
   if (cls === 'works' && words.length > 0 && words[words.length - 1].tag === 'quote' && !words.some((t) => t.kind === 'proper' && t.tag !== 'quote')) return reject('sloganWorks');
   // (虞公港二期: a phase after a one-character facility word says works are meant; two pieces of a name do.)
   const phased = cls === 'strict' && PHASE_RE.test(text.slice(e, Math.min(hi, e + 3)));

@@ -65,3 +65,9 @@ test('a bridge named by one common word is named (紫金大桥, 胜利大桥); a
   assert.deepEqual(names('桐溪大桥和重建后的紫金大桥正式通车。'), ['桐溪大桥', '紫金大桥']);
   assert.deepEqual(names('建设公路大桥和景观大桥。'), []);
 });
+
+test('an ordinal is part of a hospital\'s or a school\'s name (第一中心医院门诊综合楼, 三明市第一医院…); a rank is no name', () => {
+  assert.deepEqual(names('加快市第一中心医院门诊综合楼建设。'), ['第一中心医院门诊综合楼']);
+  assert.deepEqual(names('先后来到三明市第一医院生态新城分院项目。'), ['三明市第一医院生态新城分院项目']);
+  assert.deepEqual(names('增速居全省第一。'), []);
+});
