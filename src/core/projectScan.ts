@@ -100,8 +100,7 @@ function classify({ word, tag: t0, start }: LexToken): Tok {
   if (SUFFIX_CLASS.has(word) || (word.length > 2 && facilityEnding(word))) return kind('suffix');
   if (word.length > 1 && GENERIC.has(word)) return kind('noun');
   if (word.length === 1 && isHan(word)) {
-    // One character the dictionary keeps apart: a piece of a name it does not know (平漯周, 南信合, 星峰研学
-    // 基地); adjectives and adverbs (旧小区) are not.
+    // One character the dictionary keeps apart: a piece of a name it does not know (平漯周, 南信合, 星峰研学基地); adjectives and adverbs (旧小区) are not.
     if (FUNCTION_CHARS.has(word) || NUMERAL_RE.test(word) || word === '年' || word === '零' || ((word === '前' || word === '后') && tag === 'f')) {
       return kind('break'); // 一九五六年|新建铁路, 零|碳园区, 汛期前|涿州…
     }
@@ -198,8 +197,7 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     if (t.kind === 'break' && NUMERAL_RE.test(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1) {
       t.kind = 'proper';
     }
-    // ，和昌中央城邦: a conjunction cannot open a clause; before a character the dictionary keeps apart it is the
-    // first of a name's (和|昌).
+    // ，和昌中央城邦: a conjunction cannot open a clause; before a character the dictionary keeps apart it is the first of a name's (和|昌).
     if (t.kind === 'break' && (t.word === '和' || t.word === '与') && i > 0 && !left.at(i + 1) && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1) {
       t.kind = 'proper';
     }
@@ -228,6 +226,8 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     if (programme && t.kind === 'break' && PROGRAMME_PEOPLE.has(t.word)) t.kind = 'noun'; // 居民增收
     const own = programme && words.length > 0 ? programmeOwnVerb(t, left.at(i + 1)) : undefined; // 优化|营商环境…三年行动
     if (own) { words.push({ ...t, kind: 'noun' }); if (own === 'first') break; i++; continue; }
+    const piece = words[words.length - 1]; // 兴化|府历史文化街区: a city's name the dictionary has as a verb, before a name's one character
+    if (t.kind === 'verb' && piece?.kind === 'proper' && piece.word.length === 1 && /^ns/.test(lexTag(t.word + '市'))) t.kind = 'proper';
     if (t.kind === 'verb' && programme && !PREDICATE.has(t.word)) {
       verbRun = false;
     } else if (t.kind === 'verb') {

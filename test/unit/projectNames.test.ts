@@ -610,3 +610,8 @@ test('a quoted name before what a facility is names it (“双环”旅游公路
   // (组组通 is a programme, as 村村通.)
   assert.deepEqual(names('建设“三甲”医院。推进“组组通”硬化路建设。完善“城—镇—村”供水管网。'), ['组组通']);
 });
+
+test('a city\'s name the dictionary has as a verb opens a name before its one character (兴化|府历史文化街区); a verb does not (设立|辽河口国家公园)', () => {
+  assert.deepEqual(names('修缮兴化府历史文化街区。'), ['兴化府历史文化街区']);
+  assert.deepEqual(names('设立辽河口国家公园。'), ['辽河口国家公园']);
+});
