@@ -5,7 +5,7 @@ import { countedKind, materialPiece, notAProject, namedByOneWord, programmeOwnVe
 import { CARRIED_RE, extendsAt, institutionAfter, PHASE_RE, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
 import { isHan, tagAt, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
 import { facilityEnding } from './projectSuffixes';
-import { commonWord, longerWordAt, ordinalInName, ORDINAL_RE, PROPER_TAGS, shorterRead, splitsWords, withoutCountedMeasure } from './projectWordsAt';
+import { commonWord, countyShortName, longerWordAt, ordinalInName, ORDINAL_RE, PROPER_TAGS, shorterRead, splitsWords, withoutCountedMeasure } from './projectWordsAt';
 import {
   adverbPhrase,
   CONTINUATION,
@@ -97,6 +97,7 @@ function classify({ word, tag: t0, start }: LexToken): Tok {
   }
   if (PREDICATE.has(word) || INTERNAL_VERBS.has(word)) return kind('verb');
   if (STOP_WORDS.has(word)) return kind('break');
+  if (countyShortName(word, tag, lexTag)) return { word, tag: 'ns', kind: 'proper', start }; // 定边|机场, 大冶|钢厂
   if (SUFFIX_CLASS.has(word) || (word.length > 2 && facilityEnding(word))) return kind('suffix');
   if (word.length > 1 && GENERIC.has(word)) return kind('noun');
   if (word.length === 1 && isHan(word)) {
@@ -397,8 +398,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   let from = s;
   if (holder.start < s) {
     // (Rare or unknown whole words that hold a facility word are compounds, not names: 重点项目/nx.)
-    // (nt: the dictionary's institutions are mostly kinds of them: 公立医院.)
-    // (高速铁路/nz: a generic word and the facility word make no name.)
+    // (nt: the dictionary's institutions are mostly kinds of them: 公立医院.) (高速铁路/nz: a generic word and the facility word make no name.)
     // (高楼大厦/nz, 重建家园/ns, 拖拉机站/nz: a common word and the facility word, whatever the dictionary's tag.)
     const prefix = text.slice(holder.start, s);
     const proper = isProperTag(holderTag, holder.word) && holderTag !== 'nx' && holderTag !== 'x' && holderTag !== 'nt' && !(prefix.length > 1 && (GENERIC.has(prefix) || commonWord(lex, prefix)));

@@ -80,3 +80,10 @@ export const ORDINAL_RE = /^第[一二三四五六七八九十]{1,2}$/;
 const ORDINAL_HEADS = new Set(['医院', '中心医院', '人民医院', '附属医院', '中心', '人民', '附属', '中学', '小学', '高级中学', '实验小学', '幼儿园']);
 /** Whether `word` is such an ordinal before `after`, the word that follows it. */
 export const ordinalInName = (word: string, after: string) => ORDINAL_RE.test(word) && ORDINAL_HEADS.has(after);
+
+/**
+ * A county's name without 县 or 区 that the dictionary has as an adverb or an abbreviation (定边/d, 大冶/j): a place
+ * (定边机场, 大冶钢厂). Not the adjectives 新兴/b, 平安/a or the verb 延长/v, whose counties are rarer than the words.
+ */
+export const countyShortName = (word: string, tag: string, lexTag: (w: string) => string) =>
+  word.length === 2 && (tag === 'd' || tag === 'j') && (lexTag(word + '县').startsWith('ns') || lexTag(word + '区').startsWith('ns'));

@@ -615,3 +615,9 @@ test('a city\'s name the dictionary has as a verb opens a name before its one ch
   assert.deepEqual(names('修缮兴化府历史文化街区。'), ['兴化府历史文化街区']);
   assert.deepEqual(names('设立辽河口国家公园。'), ['辽河口国家公园']);
 });
+
+test('a county\'s name without 县 that the dictionary has as an adverb or an abbreviation is a place (定边机场, 大冶钢厂); adjectives are not (新兴产业基地)', () => {
+  assert.deepEqual(names('府谷、定边机场建成投运。'), ['定边机场']);
+  assert.deepEqual(names('建设大冶钢厂。'), ['大冶钢厂']);
+  assert.deepEqual(names('建设新兴产业基地。'), []);
+});
