@@ -345,7 +345,7 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
       rest = item.slice(after + conj[0].length);
     }
     const name = companiesOnly
-      ? companyProject(rest, lex)
+      ? (companyProject(rest, lex) ?? facilityMember(rest, lex)) // (京雄快线、国贸中心等工程: a facility among works)
       : (memberName(rest, lex, sites) ?? (worksList ? companyProject(rest, lex) : undefined) ?? (kindList || worksList ? facilityMember(rest, lex) : undefined));
     if (name) {
       out.push(name);

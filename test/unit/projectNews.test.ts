@@ -71,3 +71,8 @@ test('an ordinal is part of a hospital\'s or a school\'s name (第一中心医�
   assert.deepEqual(names('先后来到三明市第一医院生态新城分院项目。'), ['三明市第一医院生态新城分院项目']);
   assert.deepEqual(names('增速居全省第一。'), []);
 });
+
+test('a facility among company projects and works before 等工程 is a member (京雄快线、国贸中心等工程)', () => {
+  assert.deepEqual(names('加快京雄快线、国贸中心等工程进度。'), ['京雄快线', '国贸中心']);
+  assert.deepEqual(names('加快图书馆、科技馆等工程进度。'), []);
+});
