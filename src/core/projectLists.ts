@@ -289,6 +289,7 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
       clause = items.join('、');
     }
   }
+  if (!items[items.length - 1].includes('等')) sameKindMembers(text, base, items, found, lex, out);
   let last = items[items.length - 1];
   const lastStart = base + clause.length - last.length;
   // (凌绥、台黑4条高速: a count of the kind ends the list as 等 does.)
@@ -358,6 +359,34 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
     const name = siblingProject(rest, lex);
     if (name) out.push(name);
   }
+}
+
+/**
+ * 世界闽南文化交流中心、妈祖文化中心、两岸流行文化中心建设: in a list without 等, items that end in the facility word of a
+ * project found among them are of its kind, named as facilityMember has it; every item must end in that word.
+ */
+function sameKindMembers(text: string, base: number, items: string[], found: Span[], lex: Lexicon, out: string[]): void {
+  const end = base + items.reduce((n, x) => n + x.length + 1, -1);
+  const one = found.find((f) => f.start >= base && f.end <= end);
+  const k = one && facilityEnd(text.slice(one.start, one.end), 1);
+  if (!one || !k) return;
+  const word = text.slice(one.end - k, one.end);
+  const last = items[items.length - 1];
+  const cut = [...items.slice(0, -1), last.slice(0, last.lastIndexOf(word) + word.length)];
+  if (!cut.every((x) => x.endsWith(word))) return;
+  let at = base;
+  for (const item of cut) {
+    const holds = found.some((f) => f.start < at + item.length && at < f.end);
+    const name = trimLeading(item, lex);
+    if (!holds && kindMember(name.slice(0, -word.length), lex) && !kindOfFacility(name, lex)) out.push(name);
+    at += item.length + 1;
+  }
+}
+
+/** What names a member of such a list: a noun that is no generic one (妈祖, not 交流|合作), and no verb or function character. */
+function kindMember(rest: string, lex: Lexicon): boolean {
+  const acting = (w: LexToken) => PREDICATE.has(w.word) || (w.word.length === 1 && FUNCTION_CHARS.has(w.word)) || (w.word.length > 1 && /^(?:v|d|r|c|p)/.test(w.tag) && w.tag !== 'vn');
+  return rest.length >= 2 && !anyWordAfter(lex, rest, 0, rest.length, acting) && anyWordAfter(lex, rest, 0, rest.length, (w) => w.word.length > 1 && !GENERIC.has(w.word) && /^(?:n|j|x)/.test(w.tag));
 }
 
 const COUNTED_IN_RE = /[\d一二三四五六七八九十两]+[个家座项条处]/;

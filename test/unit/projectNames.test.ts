@@ -621,3 +621,8 @@ test('a county\'s name without 县 that the dictionary has as an adverb or an ab
   assert.deepEqual(names('建设大冶钢厂。'), ['大冶钢厂']);
   assert.deepEqual(names('建设新兴产业基地。'), []);
 });
+
+test('in a list without 等, items ending in the facility word of a found member are of its kind (妈祖文化中心); generic ones are not', () => {
+  assert.deepEqual(names('加快世界闽南文化交流中心、妈祖文化中心建设。'), ['世界闽南文化交流中心', '妈祖文化中心']);
+  assert.deepEqual(names('推动中国—中亚减贫合作中心、教育交流合作中心落地。'), ['中国—中亚减贫合作中心']);
+});
