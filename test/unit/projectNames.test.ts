@@ -626,3 +626,7 @@ test('in a list without 等, items ending in the facility word of a found member
   assert.deepEqual(names('加快世界闽南文化交流中心、妈祖文化中心建设。'), ['世界闽南文化交流中心', '妈祖文化中心']);
   assert.deepEqual(names('推动中国—中亚减贫合作中心、教育交流合作中心落地。'), ['中国—中亚减贫合作中心']);
 });
+
+test('a coal subsidence area is a word of a name, not two verbs (晋北采煤沉陷区新能源基地)', () => {
+  assert.deepEqual(names('总投资超500亿元的晋北采煤沉陷区新能源基地加快建设。'), ['晋北采煤沉陷区新能源基地']);
+});
