@@ -147,7 +147,7 @@ export const CONTINUATION = new Set(['总数', '数量', '个数', '总量', '�
  * characters the dictionary keeps apart are pieces of a name it does not know (平漯周, 南信合).
  */
 export const FUNCTION_CHARS = new Set([
-  ...'的地得和与及等在是了将把被从对向为以由到并或其之每各该本全有无不也都又还就才已要会能可让使给建抓推促强争办设开好至同退入出进迁搬拆扩改拓着如而只过继搞凡共做再居即',
+  ...'的地得和与及等在是了将把被从对向为以由到并或其之每各该本全有无不也都又还就才已要会能可让使给建抓推促强争办设开好至同退入出进迁搬拆扩改拓着如而只过继搞凡共做再居即像',
   // (即, “that is”: “N”即其他市县疾控中心. Not 于 or 暨: jieba splits 于桥水库, 于家堡, 暨阳湖 into characters.)
 ]);
 

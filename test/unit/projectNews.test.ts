@@ -76,3 +76,7 @@ test('a facility among company projects and works before 等工程 is a member (
   assert.deepEqual(names('加快京雄快线、国贸中心等工程进度。'), ['京雄快线', '国贸中心']);
   assert.deepEqual(names('加快图书馆、科技馆等工程进度。'), []);
 });
+
+test('an ordinal anywhere in a school\'s name is part of it, and 像 ("such as") is no part of one (像|西安第一航空技工学校)', () => {
+  assert.deepEqual(names('像西安第一航空技工学校这样的学校。'), ['西安第一航空技工学校']);
+});
