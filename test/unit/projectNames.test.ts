@@ -630,3 +630,9 @@ test('in a list without 等, items ending in the facility word of a found member
 test('a coal subsidence area is a word of a name, not two verbs (晋北采煤沉陷区新能源基地)', () => {
   assert.deepEqual(names('总投资超500亿元的晋北采煤沉陷区新能源基地加快建设。'), ['晋北采煤沉陷区新能源基地']);
 });
+
+test('an ordinal is part of a plant\'s name (太原第一热电站, 沈阳第一机床厂, 北京现代汽车第四工厂)', () => {
+  assert.deepEqual(names('建成太原第一热电站。'), ['太原第一热电站']);
+  assert.deepEqual(names('扩建沈阳第一机床厂。'), ['沈阳第一机床厂']);
+  assert.deepEqual(names('北京现代汽车第四工厂建成投产。'), ['北京现代汽车第四工厂']);
+});
