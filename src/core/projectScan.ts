@@ -218,7 +218,7 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     if (COUNTER_RE.test(t.word) && left.at(i + 1)?.kind === 'numeric') break;
     if ((t.word === '大' || t.word === '小') && NUMERAL_RE.test(left.at(i + 1)?.word ?? '')) break; // 三|大运营商: a count
     if (t.word === '中' && left.at(i + 1)?.kind === 'suffix') break; // 33个重点工程中|东海大道: among them
-    if (t.kind === 'break' && ordinalInName(t.word, i > 0 ? left.at(i - 1)!.word : suffix, suffix)) t.kind = 'numeric'; // 第一|中心医院, 第二|人民医院
+    if (t.kind === 'break' && (ordinalInName(t.word, i > 0 ? left.at(i - 1)!.word : suffix, suffix) || (/^[一二三四五六七八九十]号$/.test(t.word) && left.at(i + 1)?.kind === 'proper'))) t.kind = 'numeric'; // 第一|中心医院, 京雄保|一号|旅游风景道
     if (t.kind === 'measure') {
       const before = left.at(i + 1);
       if (before !== undefined && (before.kind === 'numeric' || before.kind === 'break')) break;

@@ -636,3 +636,8 @@ test('an ordinal is part of a plant\'s name (太原第一热电站, 沈阳第一
   assert.deepEqual(names('扩建沈阳第一机床厂。'), ['沈阳第一机床厂']);
   assert.deepEqual(names('北京现代汽车第四工厂建成投产。'), ['北京现代汽车第四工厂']);
 });
+
+test('a number after a name\'s characters is part of it (京雄保一号旅游风景道); alone it is none', () => {
+  assert.deepEqual(names('精心打造“京雄保一号旅游风景道”。'), ['京雄保一号旅游风景道']);
+  assert.deepEqual(names('建设一号旅游风景道。'), []);
+});
