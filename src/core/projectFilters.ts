@@ -26,6 +26,9 @@ const MARKET_SCOPE = new Set(['成员国', '国内', '国际', '海外', '境外
 /** Designated zones: named by a place or a proper name, else a kind of zone (改革开放先导区, 营商环境示范区). */
 const DESIGNATED_ZONE = new Set(['示范区', '先行区', '先导区', '试验区', '实验区', '引领区', '先行试验区']);
 
+/** Whether a place, or a proper name of two characters or more tagged as `tags` has it, is among the words. */
+const namedBy = (words: readonly NameWord[], tags: RegExp) => words.some((t) => t.tag === 'ns' || (t.kind === 'proper' && t.word.length > 1 && tags.test(t.tag)));
+
 /** Whether the name read from `words` (facility word last, not among them) names no project. */
 export function notAProject(name: string, words: NameWord[], suffix: string): boolean {
   if (COVERAGE_RE.test(name)) return true;
@@ -38,11 +41,11 @@ export function notAProject(name: string, words: NameWord[], suffix: string): bo
   if (/世界级|重要|最大|先行先试|制度改革|类国家|^中国特色/.test(name)) return true;
   if (/(?:(?<!超)级|5G|智能|数字化)工厂$/.test(name)) return true; // (领航级智能工厂, 工信部5G工厂: a factory's rating)
   // (A plant is named by its place or a proper name, 吉林肥料厂, 北京国棉二厂; not by its kind, 滚珠轴承厂, 土炼油厂, 出口专厂.)
-  if ((suffix === '厂' || suffix === '矿') && !words.some((t) => t.tag === 'ns' || (t.kind === 'proper' && t.word.length > 1 && /^(?:nr|nz|nt|j)/.test(t.tag)))) return true;
+  if ((suffix === '厂' || suffix === '矿') && !namedBy(words, /^(?:nr|nz|nt|j)/)) return true;
   // (浮法、高级镀膜玻璃生产线: a line of a product is named by a place or a company, 彩虹咸阳…玻璃生产线, not by its kind.)
-  if (suffix === '生产线' && !words.some((t) => t.tag === 'ns' || (t.kind === 'proper' && t.word.length > 1 && /^(?:nr|nz|nt|j|x)/.test(t.tag)))) return true;
+  if (suffix === '生产线' && !namedBy(words, /^(?:nr|nz|nt|j|x)/)) return true;
   // (玉米制种基地, 优质冷水鱼供应基地: a base of a product is named by a place or a proper name, not by pieces.)
-  if (suffix === '基地' && !words.some((t) => (t.kind === 'proper' && /^(?:ns|nz|nr|nt|j|x|eng|quote)/.test(t.tag) && t.word.length > 1) || t.kind === 'numeric' || t.tag === 'ns')) return true;
+  if (suffix === '基地' && !namedBy(words, /^(?:nz|nr|nt|j|x|eng|quote)/) && !words.some((t) => t.kind === 'numeric')) return true;
   // (算电协同|等智能新基建工程: 等 ends a list, no name holds it but 高等, 中等; 怀柔实验室新疆基地: an institution's.)
   if (/(?<![高中初])等/.test(name) || /(?:实验室|研究院|研究所)[\u4e00-\u9fff]{0,4}(?:基地|分中心|中心)$/.test(name)) return true;
   // (南水北调配套工程: the programme's supporting works are the programme, 南水北调.)

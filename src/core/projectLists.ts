@@ -383,10 +383,13 @@ function sameKindMembers(text: string, base: number, items: string[], found: Spa
   }
 }
 
+/** A word that acts on a name rather than being part of it: a predicate, a verb (not a verbal noun), an adverb, a pronoun, a conjunction, a preposition. */
+const acting = (w: LexToken) => PREDICATE.has(w.word) || (w.word.length > 1 && /^(?:v|d|r|c|p)/.test(w.tag) && w.tag !== 'vn');
+
 /** What names a member of such a list: a noun that is no generic one (妈祖, not 交流|合作), and no verb or function character. */
 function kindMember(rest: string, lex: Lexicon): boolean {
-  const acting = (w: LexToken) => PREDICATE.has(w.word) || (w.word.length === 1 && FUNCTION_CHARS.has(w.word)) || (w.word.length > 1 && /^(?:v|d|r|c|p)/.test(w.tag) && w.tag !== 'vn');
-  return rest.length >= 2 && !anyWordAfter(lex, rest, 0, rest.length, acting) && anyWordAfter(lex, rest, 0, rest.length, (w) => w.word.length > 1 && !GENERIC.has(w.word) && /^(?:n|j|x)/.test(w.tag));
+  const actingOrFunction = (w: LexToken) => acting(w) || (w.word.length === 1 && FUNCTION_CHARS.has(w.word));
+  return rest.length >= 2 && !anyWordAfter(lex, rest, 0, rest.length, actingOrFunction) && anyWordAfter(lex, rest, 0, rest.length, (w) => w.word.length > 1 && !GENERIC.has(w.word) && /^(?:n|j|x)/.test(w.tag));
 }
 
 const COUNTED_IN_RE = /[\d一二三四五六七八九十两]+[个家座项条处]/;
@@ -399,7 +402,6 @@ function siblingProject(item: string, lex: Lexicon): string | undefined {
   const first = wordAfter(lex, s, 0)!;
   const nameTag = /^(?:n|x)/.test(first.tag) || (first.tag === 'j' && first.word.length <= 3); // (建成投产/j is none)
   if (GENERIC.has(first.word) || LEADING_TRIM.has(first.word) || STOP_WORDS.has(first.word) || (first.word.length > 1 && !nameTag)) return undefined;
-  const acting = (w: LexToken) => PREDICATE.has(w.word) || (w.word.length > 1 && /^(?:v|d|r|c|p)/.test(w.tag) && w.tag !== 'vn');
   const work = buildingWork(s);
   return anyWordAfter(lex, s, 0, s.length - work.length, acting) ? undefined : withoutRenovation(s, work);
 }
