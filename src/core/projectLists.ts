@@ -289,7 +289,7 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
       clause = items.join('、');
     }
   }
-  if (!items[items.length - 1].includes('等')) sameKindMembers(text, base, items, found, lex, out);
+  if (!items[items.length - 1].includes('等')) sameKindMembers(text, base, base + clause.length, items, found, lex, out);
   let last = items[items.length - 1];
   const lastStart = base + clause.length - last.length;
   // (凌绥、台黑4条高速: a count of the kind ends the list as 等 does.)
@@ -363,10 +363,9 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
 
 /**
  * 世界闽南文化交流中心、妈祖文化中心、两岸流行文化中心建设: in a list without 等, items that end in the facility word of a
- * project found among them are of its kind, named as facilityMember has it; every item must end in that word.
+ * project found among them (text[base, end)) are of its kind; every item must end in that word.
  */
-function sameKindMembers(text: string, base: number, items: string[], found: Span[], lex: Lexicon, out: string[]): void {
-  const end = base + items.reduce((n, x) => n + x.length + 1, -1);
+function sameKindMembers(text: string, base: number, end: number, items: string[], found: Span[], lex: Lexicon, out: string[]): void {
   const one = found.find((f) => f.start >= base && f.end <= end);
   const k = one && facilityEnd(text.slice(one.start, one.end), 1);
   if (!one || !k) return;
