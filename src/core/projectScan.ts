@@ -1,13 +1,13 @@
 // The scan for one project name (spec.md, "Projects"): from a facility word leftwards over name-like words
 // (places, unknown words, nouns, numbers, a short parenthesis, a quoted name) until punctuation, a function
-// word or a verb that acts on the project; then whether what was read names something particular.
+// word or a verb that acts on the project (the words as projectTokens.ts reads them); then whether what was read
+// names something particular.
 import { countedKind, materialPiece, notAProject, namedByOneWord, programmeOwnVerb } from './projectFilters';
 import { CARRIED_RE, extendsAt, institutionAfter, PHASE_RE, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
-import { isHan, tagAt, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
+import { isHan, tagAt, wordAfter, wordBefore, type Lexicon } from './projectLexicon';
 import { facilityEnding } from './projectSuffixes';
-import { commonWord, countyShortName, longerWordAt, ordinalInName, ORDINAL_RE, PROPER_TAGS, shorterRead, splitsWords, withoutCountedMeasure } from './projectWordsAt';
+import { commonWord, longerWordAt, ordinalInName, ORDINAL_RE, PROPER_TAGS, shorterRead, splitsWords } from './projectWordsAt';
 import {
-  adverbPhrase,
   CONTINUATION,
   FUNCTION_CHARS,
   GARDEN_RE,
@@ -15,7 +15,6 @@ import {
   INTERNAL_VERBS,
   LEADING_TRIM,
   LINKING_VERBS,
-  NAME_UNITS,
   NOT_FACILITY_RE,
   PREDICATE,
   PROGRAMME_PEOPLE,
@@ -25,153 +24,20 @@ import {
   TAG_OVERRIDES,
   type SuffixClass,
 } from './projectWords';
+import { isNameLike, isNameWord, isProperTag, type Kind, LeftTokens, lexTag, MAGNITUDE_RE, namedAfterDash, NUMBERED_NAME_RE, NUMERAL_RE, placePiece, type Tok, useLexicon } from './projectTokens';
 import type { Span } from './types';
 export { addFacilityWord, facilityEndingAt, facilityWords, markFacilityEnds } from './projectSuffixes';
 
-const NUMERAL_RE = /^[一二三四五六七八九十两几]$/;
-const MAGNITUDE_RE = /^[百千万亿]$/;
-/** A quoted name with a number: a ship's, a platform's or a computer's (“深海一号”, “雅江1号”). */
-const NUMBERED_NAME_RE = /[\d一二三四五六七八九十]号”$/;
-const CIRCUIT_RE = /^第?[二三四五六]回$/;
-/** 六大, 三个, 一批: counted things, which end a name (城市提升六大工程 is not one). */
-const COUNTED_RE = /^[一二三四五六七八九十两百千万几多\d]+[大项个类条批家座所种]?$/;
-/** Time words end a name; other t-tagged words (隋唐) can be part of one. */
-const TIME_RE = /[年月日时前后来今昨明期]/;
-const NOUN_TAGS = new Set(['l', 's', 'a', 'an', 'b', 'z', 'zg', 'h', 'k', 'g', 'vn', 'f']);
-/** Quoted plans and slogans are no names (入库“十四五”项目). */
-const SLOGAN_QUOTE_RE = /^[“"](?:.*[\d一三四五六七八九十百千万].*|.*[计规]划.*)[”"]$/;
-const OPEN = new Set(['(', '（']);
-const CLOSE = new Set([')', '）']);
 const MAX_PAREN = 8;
 const DASH = new Set(['—', '－', '-']);
 /** Tags of a character that is a noun on its own (豫南中心|仓). */
 const NOUN_CHAR_TAGS = new Set(['n', 'ng', 'x', 'zg']);
 const COUNTER_RE = /^[项个座所条家批类种大]$/;
-const MAX_QUOTE = 10;
-/** Words read leftwards from a facility word at most. */
-const MAX_TOKENS = 12;
 const MIN_NAME = 3;
 const WORKS_WORDS = new Set(['工程', '项目']);
-/** The dictionary's tag of a word, for classify (the lexicon nameAt was last given). */
-let lexTag: (w: string) => string = () => '';
 const CLASS_RANK: Record<SuffixClass, number> = { programme: 0, content: 1, works: 1, proper: 2, strict: 3 };
-
 /** 高速 that says how fast (物流业高速发展), not a road (京雄高速直达…). */
 export const FAST_RE = /^(?:发展|增长|运转|推进|扩张|前进|运行|行驶|成长|崛起|铁路|公路|列车|动车|磁浮|磁悬|度)/;
-
-type Kind = 'suffix' | 'phase' | 'proper' | 'noun' | 'verb' | 'numeric' | 'measure' | 'open' | 'close' | 'break';
-
-interface Tok {
-  word: string;
-  tag: string;
-  kind: Kind;
-  start: number;
-}
-
-/** Proper names by their tag; the dictionary's abbreviations (j) of three characters are mostly common words (房地产). */
-// (Two-character ones are common words too, 环卫, 社保, 光电, but not those of a count, 六小.)
-const isProperTag = (tag: string, word: string) => PROPER_TAGS.has(tag) && !(tag === 'j' && word.length > 1 && !/^[一二三四五六七八九十两]/.test(word));
-const placePiece = (t: Tok | undefined) => t !== undefined && t.word.length === 1 && (t.tag === 'ns' || t.tag === 'j'); // (保 of 保沧)
-const isNameLike = (t: Tok | undefined) => t !== undefined && (t.kind === 'proper' || t.tag === 'j');
-/** After a dash: a name, or a word the dictionary has that opens with one (东盟|国家). */
-const namedAfterDash = (t: Tok) => isNameLike(t) || (t.word.length > 2 && /^(?:j|ns)$/.test(lexTag(t.word.slice(0, 2))));
-
-function classify({ word, tag: t0, start }: LexToken): Tok {
-  const tag = TAG_OVERRIDES.get(word) ?? t0;
-  const kind = (k: Kind): Tok => ({ word, tag, kind: k, start });
-  if (tag === 'w') return kind(OPEN.has(word) ? 'open' : CLOSE.has(word) ? 'close' : word === '·' ? 'noun' : 'break');
-  if (PHASE_RE.test(word) && word.length <= 3) return kind('phase');
-  if (tag === 'm' && /[0-9０-９]/.test(word)) return kind('numeric');
-  if (CIRCUIT_RE.test(word)) return kind('numeric'); // 果洛玉树第二回线路工程: a power line's circuit
-  if (COUNTED_RE.test(word)) return kind(tag === 'm' || word.length > 1 ? 'break' : 'numeric');
-  // A quantity ends a name (超10亿元重大项目); technical units belong to it (姜家110千伏变电站).
-  if ((tag === 'q' || tag === 'mq') && word.length > 1) return kind(NAME_UNITS.has(word) ? 'numeric' : 'break');
-  // 百万吨乙烯, 千万吨炼化: a size in words with a technical unit belongs to the name too.
-  if (tag === 'm' && word.length > 2 && NAME_UNITS.has(word.slice(1)) && MAGNITUDE_RE.test(word[0])) return kind('numeric');
-  // Set phrases that end in a verb (优先发展, 圆满完成) are no part of a name.
-  if (adverbPhrase(word)) return kind('break'); // 全面提升, 积极推进
-  if (tag === 'l' && word.length > 2) {
-    const head = lexTag(word.slice(0, 2));
-    const tail = word.slice(-2);
-    if (head === 'd' || head === 'ad' || (lexTag(tail) === 'v' && !INTERNAL_VERBS.has(tail))) return kind('break');
-  }
-  if (PREDICATE.has(word) || INTERNAL_VERBS.has(word)) return kind('verb');
-  if (STOP_WORDS.has(word)) return kind('break');
-  if (countyShortName(word, tag, lexTag)) return { word, tag: 'ns', kind: 'proper', start }; // 定边|机场, 大冶|钢厂
-  if (SUFFIX_CLASS.has(word) || (word.length > 2 && facilityEnding(word))) return kind('suffix');
-  if (word.length > 1 && GENERIC.has(word)) return kind('noun');
-  if (word.length === 1 && isHan(word)) {
-    // One character the dictionary keeps apart: a piece of a name it does not know (平漯周, 南信合, 星峰研学基地); adjectives and adverbs (旧小区) are not.
-    if (FUNCTION_CHARS.has(word) || NUMERAL_RE.test(word) || word === '年' || word === '零' || ((word === '前' || word === '后') && tag === 'f')) {
-      return kind('break'); // 一九五六年|新建铁路, 零|碳园区, 汛期前|涿州…
-    }
-    if (tag === 'p' && word !== '于' && word !== '至') return kind('break'); // 山丹县用|高质量项目 (于桥水库, X至Y: pieces)
-    if (MAGNITUDE_RE.test(word)) return kind('numeric'); // 润宝4亿克拉…
-    if (tag === 'q') return kind('measure'); // 10家|高品质商务酒店, but 姜家变电站
-    if (GENERIC.has(word)) return kind('noun');
-    return kind(/^(?:a|an|f|t)/.test(tag) ? 'noun' : 'proper');
-  }
-  if (tag === 'quote') return kind(SLOGAN_QUOTE_RE.test(word) && !NUMBERED_NAME_RE.test(word) ? 'break' : 'proper');
-  // The dictionary's person names of four characters are mostly phrases it mis-tagged (建立健全).
-  if (tag.startsWith('nr') && word.length > 3) return kind('noun');
-  // A rare word holding a function character is a mis-read (民为 of 以人民为中心).
-  if (tag === 'nx' && [...word].some((c) => FUNCTION_CHARS.has(c))) return kind('noun');
-  if (tag === 'nx' && NUMERAL_RE.test(word[0])) return kind('break'); // 一座座
-  if (tag === 'nx' && /[化性率]$/.test(word)) return kind('noun'); // 工程化, 保障性, 高倍率: derived common words
-  if (isProperTag(tag, word)) return kind('proper');
-  if (tag === 'j') return kind('noun'); // 社保, 光电: common abbreviations
-  if (tag === 't') return kind(TIME_RE.test(word) ? 'break' : 'noun');
-  if (tag.startsWith('n') || NOUN_TAGS.has(tag)) return kind('noun');
-  if (tag.startsWith('v')) return kind('verb');
-  return kind('break');
-}
-
-const isNameWord = (t: Tok | undefined) =>
-  t !== undefined && (t.kind === 'proper' || t.kind === 'noun' || t.kind === 'suffix' || t.kind === 'phase');
-
-/** Tokens leftwards from `end` in text, not before `lo` (the clause start), lazily; a quoted name (“通港达园”) is one. */
-class LeftTokens {
-  private readonly toks: Tok[] = [];
-  private pos: number;
-  /** The word before the last one read, when reading it was needed to check the last one (no re-split). */
-  private pending: LexToken | undefined;
-
-  constructor(
-    private readonly lex: Lexicon,
-    private readonly text: string,
-    private readonly lo: number,
-    end: number,
-  ) {
-    this.pos = end;
-  }
-
-  /** The i-th token left of the start (0 is the nearest), or undefined at the clause start. */
-  at(i: number): Tok | undefined {
-    const { lex, text, lo } = this;
-    while (this.toks.length <= i && this.pos > lo && this.toks.length < MAX_TOKENS) {
-      const c = text[this.pos - 1];
-      let t: LexToken;
-      const open = c === '”' || c === '"' ? text.lastIndexOf(c === '”' ? '“' : '"', this.pos - 2) : -1;
-      if (open >= lo && this.pos - open - 2 <= MAX_QUOTE && this.pos - open - 2 > 0) {
-        t = { word: text.slice(open, this.pos), tag: 'quote', start: open };
-      } else {
-        const p = this.pending;
-        t = withoutCountedMeasure(lex, text, p !== undefined && p.start + p.word.length === this.pos ? p : wordBefore(lex, text, this.pos, lo));
-        this.pending = undefined;
-        // (A word joined wrongly by reading leftwards is read again: 中|原生态 is 中原|生态.)
-        if (t.start > lo && t.word.length >= 2) {
-          const before = wordBefore(lex, text, t.start, lo);
-          const shorter = shorterRead(lex, text, t, before);
-          if (shorter) t = shorter;
-          else this.pending = before;
-        }
-      }
-      this.toks.push(classify(t));
-      this.pos = t.start;
-    }
-    return this.toks[i];
-  }
-}
 
 /** Start of the name left of a facility word in the clause, else `from`; a programme keeps its verbs (促进居民增收三年行动). */
 function scanLeft(left: LeftTokens, from: number, suffix: string): { start: number; words: Tok[] } {
@@ -355,7 +221,7 @@ const reject = (reason: string): undefined => {
 
 /** Where the facility word at [s, e) of the clause text[lo, hi) ends a name: the name's span, else undefined. */
 export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: number, e: number, cls: SuffixClass): Span | undefined {
-  lexTag = (w) => lex.tags.get(w) ?? '';
+  useLexicon(lex);
   scanVerdict.reason = '';
   scanVerdict.start = -1;
   const suffix = text.slice(s, e);
