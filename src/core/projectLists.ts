@@ -280,6 +280,8 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
     }
     return;
   }
+  // Most lists are of sectors or goods: with no 等, no count of a kind and no project found in it there is nothing to read.
+  if (!clause.includes('等') && !found.some((f) => f.start >= base && f.start <= base + clause.length) && !COUNTED_KIND_RE.test(clause)) return;
   let items = clause.split('、');
   // 卡阳、松如沟等14个750千伏电网工程、青疆联网通道建设: a list that ends in 等 and its kind before the clause does.
   if (!items[items.length - 1].includes('等')) {

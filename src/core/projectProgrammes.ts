@@ -1,3 +1,5 @@
+import { charTable } from './text';
+
 // National programmes named by their form, not by a facility word (spec.md, "Projects"): 南水北调, 西气东输,
 // 引汉济渭, 退耕还林, 村村通, 天然林保护工程, the national cultural parks, “三北”工程, 中马“两国双园”. Read from
 // characters they always hold, not by a regular expression over every paragraph.
@@ -32,6 +34,14 @@ const PROGRAMME_FORMS: [string, number, (t: string, i: number) => boolean, RegEx
   ['沙', 3, (t, i) => t[i - 1] === '风' && t[i - 2] === '津', /京津风沙源治理(?:[一二三]期)?(?:工程(?:[一二三]期)?)?/y],
   ['远', 2, (t, i) => t[i - 1] === '代' && t[i + 3] === '育', /现代远程教育工程/y],
 ];
+/** The forms by the character code they are read from; TRIGGERS marks those characters and the opening quote. */
+const FORMS_AT = new Map<number, (typeof PROGRAMME_FORMS)[number][]>();
+for (const form of PROGRAMME_FORMS) {
+  const code = form[0].charCodeAt(0);
+  FORMS_AT.set(code, [...(FORMS_AT.get(code) ?? []), form]);
+}
+const QUOTE = '“'.charCodeAt(0);
+const TRIGGERS = charTable('“' + PROGRAMME_FORMS.map((f) => f[0]).join(''));
 /** The national cultural parks (长城、大运河、长征、黄河、长江国家文化公园), whose themes are no places. */
 const CULTURAL_PARK_RE = /(?:长城|大运河|长征|黄河|长江)国家文化公园(?:[\u4e00-\u9fff]{2}段)?/g;
 /** The Three-North shelterbelt works (“三北”工程, “三北”六期工程, “三北”工程六期, “三北”防护林二期工程). */
@@ -51,22 +61,26 @@ const NATIONAL_CENTRE_RE = /国家(?:[^\P{Script=Han}和与及省市]{1,4}?)?(?:
 
 export function programmeNames(text: string): string[] {
   const out: string[] = [];
-  for (const [c, offset, likely, re] of PROGRAMME_FORMS) {
-    for (let i = text.indexOf(c, offset); i >= 0; i = text.indexOf(c, i + 1)) {
-      if (!likely(text, i)) continue;
+  // One pass for every form's character and the opening quote (a search per form was a pass each).
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (TRIGGERS[code] === 0) continue;
+    if (code === QUOTE) {
+      // (Read only around each opening quote, not over the whole paragraph.)
+      if (i < 2 || (!JOINED_LAST.has(text[i - 1]) && text[i - 2] !== '中' && text[i - 3] !== '中')) continue;
+      const from = Math.max(0, i - 4);
+      const m = JOINED_QUOTE_RE.exec(text.slice(from, i + 10));
+      if (m && from + m.index + m[0].indexOf('“') === i) out.push(m[0]);
+      continue;
+    }
+    for (const [, offset, likely, re] of FORMS_AT.get(code)!) {
+      if (i < offset || !likely(text, i)) continue;
       re.lastIndex = i - offset;
       const m = re.exec(text);
       if (m) out.push(m[0]);
     }
   }
   if (text.includes('中心')) for (const m of text.matchAll(NATIONAL_CENTRE_RE)) out.push(m[0]);
-  // (Read only around each opening quote, not over the whole paragraph.)
-  for (let i = text.indexOf('“', 2); i >= 0; i = text.indexOf('“', i + 1)) {
-    if (!JOINED_LAST.has(text[i - 1]) && text[i - 2] !== '中' && text[i - 3] !== '中') continue;
-    const from = Math.max(0, i - 4);
-    const m = JOINED_QUOTE_RE.exec(text.slice(from, i + 10));
-    if (m && from + m.index + m[0].indexOf('“') === i) out.push(m[0]);
-  }
   if (text.includes('国家文化公园')) for (const m of text.matchAll(CULTURAL_PARK_RE)) out.push(m[0]);
   if (text.includes('“三北”')) for (const m of text.matchAll(THREE_NORTH_RE)) out.push(m[0]);
   if (text.includes('东数西算')) for (const m of text.matchAll(/“东数西算”工程|东数西算(?:工程)?/g)) out.push(m[0]);

@@ -3,15 +3,26 @@
 // paragraph pass (projects.ts, through projectScan's re-export).
 import { SUFFIX_CLASS, SUFFIXES } from './projectWords';
 
-/** Facility words by their last character, and the pairs of characters that end the longer ones. */
-const SUFFIX_LENGTHS = new Map<string, number[]>();
+/**
+ * Facility words by their last character's code (lengths, longest first); by character code the lengths of the facility
+ * words that start with it (bit k: length k); and the pairs of characters that end the longer ones, as bits of their
+ * codes (a pair whose bit is set is checked against the words themselves). Read without making a string per character.
+ */
+const SUFFIX_LENGTHS: (number[] | undefined)[] = new Array(0x10000);
 const LAST_CHAR = new Uint8Array(0x10000);
-const SUFFIX_PAIRS = new Set<string>();
-for (const w of SUFFIXES) {
-  const last = w[w.length - 1];
-  SUFFIX_LENGTHS.set(last, [...(SUFFIX_LENGTHS.get(last) ?? []), w.length]);
-  LAST_CHAR[last.charCodeAt(0)] = w.length === 1 ? 2 : Math.max(LAST_CHAR[last.charCodeAt(0)], 1);
-  if (w.length > 1) SUFFIX_PAIRS.add(w.slice(-2));
+const FIRST_CHAR = new Uint8Array(0x10000);
+const PAIR_BITS = new Int32Array(1 << 15);
+const pairBit = (a: number, b: number) => ((a & 0x3ff) << 10) | (b & 0x3ff);
+for (const w of [...SUFFIXES].sort((a, b) => b.length - a.length)) {
+  const last = w.charCodeAt(w.length - 1);
+  const lengths = (SUFFIX_LENGTHS[last] ??= []);
+  if (!lengths.includes(w.length)) lengths.push(w.length);
+  LAST_CHAR[last] = w.length === 1 ? 2 : Math.max(LAST_CHAR[last], 1);
+  FIRST_CHAR[w.charCodeAt(0)] |= 1 << w.length;
+  if (w.length > 1) {
+    const bit = pairBit(w.charCodeAt(w.length - 2), last);
+    PAIR_BITS[bit >>> 5] |= 1 << (bit & 31);
+  }
 }
 
 /** The facility words in text[lo, hi), [start, end), the longest at each end, none inside another. */
@@ -40,11 +51,21 @@ export function markFacilityEnds(table: Uint8Array, value: number): Uint8Array {
 
 /** The length of the longest facility word that ends at i and starts at lo or later, else 0. */
 export function facilityEndingAt(text: string, lo: number, i: number): number {
-  const mark = LAST_CHAR[text.charCodeAt(i)];
+  const code = text.charCodeAt(i);
+  const mark = LAST_CHAR[code];
+  if (mark === 0) return 0;
   // 2: a one-character facility word ends here; 1: only longer ones, whose last two characters must match.
-  if (mark === 0 || (mark === 1 && (i === lo || !SUFFIX_PAIRS.has(text.slice(i - 1, i + 1))))) return 0;
-  const lengths = SUFFIX_LENGTHS.get(text[i])!;
-  return lengths.find((l) => l <= i + 1 - lo && SUFFIX_CLASS.has(text.slice(i + 1 - l, i + 1))) ?? 0;
+  let pair = false;
+  if (i > lo) {
+    const bit = pairBit(text.charCodeAt(i - 1), code);
+    pair = (PAIR_BITS[bit >>> 5] & (1 << (bit & 31))) !== 0;
+  }
+  if (!pair) return mark === 2 ? 1 : 0;
+  for (const l of SUFFIX_LENGTHS[code]!) {
+    if (l > i + 1 - lo || (FIRST_CHAR[text.charCodeAt(i + 1 - l)] & (1 << l)) === 0) continue;
+    if (l === 1 || SUFFIX_CLASS.has(text.slice(i + 1 - l, i + 1))) return l;
+  }
+  return 0;
 }
 
 /** The facility word (not a one-character one) a longer word ends with: 购物广场 → 广场. */
