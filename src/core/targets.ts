@@ -68,6 +68,8 @@ const YEAR_CUE = new RegExp(
   ].join('|'),
   'g',
 );
+/** Every match of YEAR_CUE holds one of these characters, at most 6 after its start (刚刚过去的一年). */
+const YEAR_ANCHORS = { chars: charTable('年五累'), reach: 6 };
 const SENTENCE_END = /[。！？!?]/;
 const WEAK_RESULT = /比上年|较上年|同比/g;
 const COMPARED_YEAR = new RegExp(`(?:比|较|与|同)(${DIGITS}{4})年`, 'g');
@@ -80,23 +82,37 @@ function isPast(cue: YearCue | undefined, reportYear: number | undefined): boole
 class Cues {
   /** Found on the first question: some patterns are asked only for a few figures (比上年, after no other cue). */
   private found: RegExpExecArray[] | undefined;
-  /** `pattern` is global (its lastIndex is reset when the matches are found). */
+  /**
+   * `pattern` is global (its lastIndex is reset when the matches are found). With `anchors`, every match holds one
+   * of the characters marked there no further than `reach` from its start: the pattern is run from just before
+   * each, not over the text between (a pattern that opens with a lookbehind is tried at every character).
+   */
   constructor(
     private readonly text: string,
     private readonly pattern: RegExp,
+    private readonly anchors?: { chars: Uint8Array; reach: number },
   ) {
     if (!pattern.global) throw new Error(`Cues needs a global pattern: ${pattern}`);
   }
 
   private get matches(): RegExpExecArray[] {
     if (this.found) return this.found;
-    const { text, pattern } = this;
+    const { text, pattern, anchors } = this;
     const found: RegExpExecArray[] = [];
     pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    for (;;) {
+      if (anchors) {
+        let i = pattern.lastIndex;
+        while (i < text.length && anchors.chars[text.charCodeAt(i)] === 0) i++;
+        if (i >= text.length) break;
+        pattern.lastIndex = Math.max(pattern.lastIndex, i - anchors.reach);
+      }
+      const m = pattern.exec(text);
+      if (!m) break;
       found.push(m);
       if (m[0] === '') pattern.lastIndex++;
     }
+    pattern.lastIndex = 0; // (matchAll elsewhere starts where a shared pattern's lastIndex was left)
     return (this.found = found);
   }
 
@@ -131,7 +147,7 @@ export function attachRoles(text: string, figures: readonly Figure[], context: R
   if (figures.length === 0) return;
   const opening = paragraphOpening(text);
   const cues = new Cues(text, CUE);
-  const years = new Cues(text, YEAR_CUE);
+  const years = new Cues(text, YEAR_CUE, YEAR_ANCHORS);
   const weak = new Cues(text, WEAK_RESULT);
   const compared = new Cues(text, COMPARED_YEAR);
   // A news page's headlines (筑牢发展压舱石) are topics, not review or plan parts.
