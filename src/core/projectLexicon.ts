@@ -247,15 +247,11 @@ export function prepareLexicon(segmenter: Segmenter | undefined): void {
 }
 
 /** CJK ideographs (the common and extension A blocks): a character code test, cheaper than a regular expression. */
-export const isHan = (c: string) => {
-  const x = c.charCodeAt(0);
-  return (x >= 0x4e00 && x <= 0x9fff) || (x >= 0x3400 && x <= 0x4dbf);
-};
-const isAsciiWord = (c: string | undefined) => {
-  if (c === undefined) return false;
-  const x = c.charCodeAt(0);
-  return (x >= 48 && x <= 57) || (x >= 65 && x <= 90) || (x >= 97 && x <= 122) || x === 46 || (x >= 0xff10 && x <= 0xff19) || x === 0xff0e;
-};
+const isHanCode = (x: number) => (x >= 0x4e00 && x <= 0x9fff) || (x >= 0x3400 && x <= 0x4dbf);
+export const isHan = (c: string) => isHanCode(c.charCodeAt(0));
+/** Digits, Latin letters and the point, in ASCII or full width (NaN, past the text's end: none). */
+const isAsciiWordCode = (x: number) =>
+  (x >= 48 && x <= 57) || (x >= 65 && x <= 90) || (x >= 97 && x <= 122) || x === 46 || (x >= 0xff10 && x <= 0xff19) || x === 0xff0e;
 
 const HASHES = new Int32Array(MAX_WORD + 1);
 
@@ -265,17 +261,18 @@ const HASHES = new Int32Array(MAX_WORD + 1);
  * (x); other characters are punctuation (w).
  */
 export function wordBefore(lex: Lexicon, text: string, end: number, lo = 0): LexToken {
-  const last = text[end - 1];
-  if (isAsciiWord(last)) {
+  const code = text.charCodeAt(end - 1);
+  if (isAsciiWordCode(code)) {
     let s = end - 1;
-    while (s > lo && isAsciiWord(text[s - 1])) s--;
+    while (s > lo && isAsciiWordCode(text.charCodeAt(s - 1))) s--;
     const word = text.slice(s, end);
     return { word, tag: /[0-9０-９]/.test(word) ? 'm' : 'eng', start: s };
   }
-  if (!isHan(last)) return { word: last, tag: 'w', start: end - 1 };
-  const lengths = lex.endMask[last.charCodeAt(0)];
-  const longest = Math.min(MAX_WORD, end - lo);
-  if (lengths >> 2 !== 0) {
+  if (!isHanCode(code)) return { word: text[end - 1], tag: 'w', start: end - 1 };
+  const lengths = lex.endMask[code];
+  // (No longer than the longest word that ends with this character.)
+  const longest = Math.min(MAX_WORD, end - lo, 31 - Math.clz32(lengths));
+  if (longest >= 2) {
     // The hashes of the words ending at `end`, one character further back each.
     const hashes = HASHES;
     let h = 0;
@@ -287,7 +284,7 @@ export function wordBefore(lex: Lexicon, text: string, end: number, lo = 0): Lex
       if (i >= 0) return { word: lex.words.word(i), tag: lex.words.tag(i), start: end - len };
     }
   }
-  return { word: last, tag: lex.charTags[last.charCodeAt(0)] ?? 'x', start: end - 1 };
+  return { word: text[end - 1], tag: lex.charTags[code] ?? 'x', start: end - 1 };
 }
 
 /**

@@ -2,7 +2,6 @@
 // the calendar year it is about. The nearest cue wins: the figure's sentence (力争, 预期目标是：…；…; 完成, 达到),
 // then a list-introducing clause in an earlier paragraph, then the paragraph's opening (过去一年，…),
 // then the section headings (一、2019年工作回顾, 二、2020年工作安排), then the report's year.
-import { parseNumeral } from './numerals';
 import { charTable } from './text';
 import type { Figure, FigureRole } from './types';
 
@@ -235,6 +234,7 @@ function cueRole(text: string, cue: RegExpExecArray | undefined, sectionRole?: F
 
 /** The nearest year cue in `s` (the last one, or with `first` the first); in a heading an explicit year wins. */
 function yearIn(s: string, heading: boolean, first = false): YearCue | undefined {
+  if (!holdsAnchor(s)) return undefined;
   let found: YearCue | undefined;
   for (const m of s.matchAll(YEAR_CUE)) {
     const cue = cueYear(m)!;
@@ -244,13 +244,28 @@ function yearIn(s: string, heading: boolean, first = false): YearCue | undefined
   return found;
 }
 
+/** Whether `s` holds a character every year cue holds (most paragraph openings hold none). */
+function holdsAnchor(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (YEAR_ANCHORS.chars[s.charCodeAt(i)] !== 0) return true;
+  return false;
+}
+
 function cueYear(m: RegExpExecArray | undefined): YearCue | undefined {
   if (!m) return undefined;
   return m[1] !== undefined ? (m[2] ? 'span' : calendarYear(m[1])) : m[3] ? 'this' : m[4] ? 'last' : m[5] ? 'next' : 'span';
 }
 
+const HAN_DIGITS = '〇一二三四五六七八九';
+/** 2019, 一九五八, ２０２０ as a number (the four digits of YEAR_CUE). */
 function calendarYear(written: string): number {
-  return Number(written.split('').map((c) => (/[0-9]/.test(c) ? c : c === '〇' || c === '零' ? '0' : parseNumeral(c) ?? c)).join(''));
+  let year = 0;
+  for (const c of written) {
+    const code = c.charCodeAt(0);
+    const digit = code >= 48 && code <= 57 ? code - 48 : code >= 0xff10 && code <= 0xff19 ? code - 0xff10 : c === '零' ? 0 : HAN_DIGITS.indexOf(c);
+    if (digit < 0) return NaN;
+    year = year * 10 + digit;
+  }
+  return year;
 }
 
 function resolveYear(cue: YearCue | undefined, reportYear: number | undefined): number | undefined {
