@@ -12,7 +12,7 @@ import type { Span } from './types';
 const SITES_RE = /^等(?:[一二三四五六七八九十\d]+[个处座])?(?:重要|重点|大遗址|考古|创建国家5A级旅游|创建国家级旅游|创建5A级)?(?:遗址|遗迹|景区|景点|古迹)/;
 /** What ends a clause for a list. */
 const CLAUSE_BREAK = charTable('，。；！？：,;!?:');
-const ETC_WORKS_RE = /等(?:(?:一批|[\d一二三四五六七八九十]+个)?(?:重大|重点)?项目|(?:重要|重点|考古|创建国家5A级旅游)?(?:遗址|遗迹|景区|景点|古迹)|一批[^，。、]{0,8}?项目|(?:省际)?(?:公路|铁路|高速|高铁|大通道)|特高压|[\d一二三四五六七八九十]+[条座处个](?:煤矿|气田|油田|遗址|水库|机场|高铁|铁路|高速))/y;
+const ETC_WORKS_RE = /等(?:(?:一批|[\d一二三四五六七八九十]+个)?(?:重大|重点)?项目|(?:重要|重点|考古|创建国家5A级旅游)?(?:遗址|遗迹|景区|景点|古迹)|一批[^，。、]{0,8}?项目|(?:省际)?(?:公路|铁路|高速|高铁|大通道)|特高压|[\d一二三四五六七八九十]+[条座处个](?:煤矿|气田|油田|遗址|水库|机场|高铁|铁路|高速)|\d+千伏)/y;
 /** The next 等 from `from` that opens 等项目, 等一批重大项目, …; -1 when there is none. */
 function nextEtcWorks(text: string, from: number): number {
   for (let i = text.indexOf('等', from); i >= 0; i = text.indexOf('等', i + 1)) {
@@ -39,7 +39,8 @@ function isWorksClass(rest: string): boolean {
 }
 /** A count of lines or sites right after the last item (台黑4条高速, 西十2条高铁). */
 const COUNTED_KIND_RE = /(?<=[\u4e00-\u9fff])[\d一二三四五六七八九十]+[条座处个](?=高铁|铁路|高速|公路|城际|机场|水库|枢纽|港口|抽水蓄能电站|水电站)/;
-const COUNTED_ETC_RE = /等[\d一二三四五六七八九十]+[条座处个]/;
+/** 等11处, 等4条 (a count of the kind), 等500千伏 (a power line's or substation's voltage). */
+const COUNTED_ETC_RE = /等(?:[\d一二三四五六七八九十]+[条座处个]|\d+千伏)/;
 const ETC_LINES_RE = /等(?:省际)?(?:公路|铁路|高速|高铁|大通道|特高压|客运专线)/;
 const MIN_MEMBER = 2;
 const MEMBER_WORKS_RE = /(?:改扩建|扩建|扩容|[一二三四五六七八九十]期)$/;
@@ -255,11 +256,13 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
     const etc = /等(?:一批|[\d一二三四五六七八九十]+个)?(?:重大|重点)?项目/.exec(clause); // (金龙羽特高压电缆等10个重点项目)
     const name = etc ? companyProject(clause.slice(0, etc.index), lex) : undefined;
     if (name) out.push(name);
-    // 可可盖等11处煤矿: one member before 等 and a count of the kind.
+    // 可可盖等11处煤矿: one member before 等 and a count of the kind (川州二期等500千伏输变电工程: or a voltage).
     // (…项目和黄百等4个在建铁路项目: the member after the last works or conjunction before 等.)
     let member: string | undefined;
-    for (const one of clause.matchAll(/等[\d一二三四五六七八九十]+[条座处个]/g)) {
-      const m = isWorksClass(clause.slice(one.index)) ? memberName(clause.slice(0, one.index).split(/[和及与]|项目|工程/).pop()!, lex, true) : undefined;
+    for (const one of clause.matchAll(new RegExp(COUNTED_ETC_RE, 'g'))) {
+      // (A place alone is a member of a count of mines or sites, 可可盖等11处煤矿, not of works by voltage: 张家口等500千伏…工程.)
+      const counted = !one[0].endsWith('千伏');
+      const m = isWorksClass(clause.slice(one.index)) ? memberName(clause.slice(0, one.index).split(/[和及与]|项目|工程/).pop()!, lex, counted) : undefined;
       if (m) out.push((member = m));
     }
     // 易水湖等景区景点: one site before 等 and the kind of sites.

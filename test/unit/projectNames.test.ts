@@ -137,6 +137,9 @@ test('lines by their two ends: a place holding a function character, one line be
 test('a list ending in 等 and its kind before the clause ends; a count of lines is no name', () => {
   assert.ok(names('推进卡阳、常宁等14个750千伏电网工程、青疆联网通道建设。').includes('卡阳'));
   assert.deepEqual(names('加西、沙久等11条国省干线公路建成通车。'), ['加西', '沙久']);
+  // One member before 等 and a voltage: a named power works; a city there is where the works are.
+  assert.deepEqual(names('推进金龙二期等220千伏输变电工程。'), ['金龙二期']);
+  assert.deepEqual(names('加快石家庄等500千伏输变电工程建设。'), []);
 });
 
 test('building work after a phase; the Three-North works; a national medical centre, not two kinds of centre', () => {
