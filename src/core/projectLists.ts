@@ -2,9 +2,11 @@
 // - members of a list of projects, written short before the shared facility word (荣乌、西阜、津石高速公路;
 //   三峡工程、西电东送、南水北调等重大建设; 平漯周、焦济洛平、郑州南站等高铁项目);
 // - the short form of a project later in the text (平漯周高铁项目 … 平漯周高铁).
+// Which items of a list are names is projectMembers.ts.
 import { charTable } from './text';
-import { anyWordAfter, wordAfter, type LexToken, type Lexicon } from './projectLexicon';
-import { FUNCTION_CHARS, GENERIC, LEADING_TRIM, PREDICATE, STOP_WORDS, SUFFIX_CLASS, TAG_OVERRIDES } from './projectWords';
+import type { Lexicon } from './projectLexicon';
+import { SUFFIX_CLASS } from './projectWords';
+import { COMPANY_RE, companyProject, facilityEnd, facilityMember, kindMember, kindOfFacility, memberName, ROUTE_MEMBER_RE, sectorItem, siblingProject, trimLeading, vouchedMember } from './projectMembers';
 import type { Span } from './types';
 
 /** A list: items separated by 、 inside one clause. */
@@ -42,180 +44,14 @@ const COUNTED_KIND_RE = /(?<=[\u4e00-\u9fff])[\d一二三四五六七八九十]+
 /** 等11处, 等4条 (a count of the kind), 等500千伏 (a power line's or substation's voltage). */
 const COUNTED_ETC_RE = /等(?:[\d一二三四五六七八九十]+[条座处个]|\d+千伏)/;
 const ETC_LINES_RE = /等(?:省际)?(?:公路|铁路|高速|高铁|大通道|特高压|客运专线)/;
-const MIN_MEMBER = 2;
-const MEMBER_WORKS_RE = /(?:改扩建|扩建|扩容|[一二三四五六七八九十]期)$/;
-const MAX_MEMBER = 8;
-const HAN_ONLY_RE = /^[\u4e00-\u9fff“”"·]+$/;
-/** Items that name regions, sectors, companies or a facility of their own kind are not list members. */
-const COMPANY_RE = /(?:公司|集团|银行|企业|股份|商会|协会)$/;
-const NOT_MEMBER_END_RE = /(?:地区|企业|行业|领域|市场|产业|公司|集团|银行|大学|学院|医院|中学|小学|高中|政府|部门)$/;
-
-/** A line named by its two ends (黄桶至百色), a trailing parenthesis (（南宁至北海段）) left out. */
-const ROUTE_MEMBER_RE = /^([\u4e00-\u9fff]{2,4})至([\u4e00-\u9fff]{2,4})(?:[（(][^）)]*[）)])?$/;
-/** A port and its berths' size (防城港30万吨级, 北海20万吨级). */
-const BERTH_MEMBER_RE = /^[\u4e00-\u9fff]{2,4}\d+万吨级$/;
-/** A power line by its voltage and ends (750千伏定靖西, 330千伏沣渭). */
-const VOLTAGE_MEMBER_RE = /^\d+千伏[\u4e00-\u9fff]{2,4}$/;
-/** A company's project in a list of projects (京阳新型线缆, 宏润20万吨印染): a name, then what it makes. */
-const COMPANY_PROJECT_RE = /^[\u4e00-\u9fff]{2}[\u4e00-\u9fff\dA-Za-z.]{3,18}$/;
-/** Whether an item is long enough for a company's project and names no sector, region or company itself. */
-const companyProjectShaped = (s: string) => COMPANY_PROJECT_RE.test(s) && !NOT_MEMBER_END_RE.test(s) && !COMPANY_RE.test(s);
-
-/** What a project cost before its name in a list (投资28.1亿元的南郊电厂, 总投资约5亿元的…). */
-// (With the verbs before it: 加快推进投资60亿元的英利多晶硅太阳能电池.)
-const INVESTMENT_RE = /^.{0,8}?(?:总)?投资(?:约|近|超过?)?[\d.]+多?[万亿]?(?:美)?元(?:以上|左右)?的/;
-
-function trimLeading(item: string, lex: Lexicon): string {
-  let s = item.trim().replace(INVESTMENT_RE, '');
-  for (;;) {
-    const w = wordAfter(lex, s, 0);
-    if (!w || w.word.length >= s.length) break;
-    if (!(PREDICATE.has(w.word) || LEADING_TRIM.has(w.word) || (w.word.length > 1 && (w.tag.startsWith('v') || w.tag === 'd')) || w.tag === 'p' || w.tag === 'c' || w.tag.startsWith('u'))) break;
-    // (建成尖扎至贵德: the word before 至 is a line's first end, whatever the dictionary's tag.)
-    if (s[w.word.length] === '至') break;
-    s = s.slice(w.word.length);
-  }
-  return s;
-}
-
-/**
- * An item of a list of company projects (…等一批重点项目): it opens with a name the dictionary does not know
- * as a common word (京阳, 宏润, 庞口) and holds no function character; companies themselves are not.
- */
-function companyProject(item: string, lex: Lexicon): string | undefined {
-  const s = trimLeading(item, lex);
-  // (坡耕地治理, 低阶煤热解联产分质分级利用: what is done, not whose project.)
-  if (!companyProjectShaped(s)) return undefined;
-  const first = wordAfter(lex, s, 0)!;
-  // (坡耕地治理: what is done, not whose project; 国能煤炭综合利用 is a company's.)
-  if (/(?:治理|整治)$/.test(s) && !/^(?:ns|nz|nr|j)/.test(first.tag)) return undefined;
-  const second = first.word.length === 1 ? wordAfter(lex, s, 1)! : undefined;
-  // (Not an adjective or a generic word read apart: 新|质生产力.)
-  const piece = (w: { word: string; tag: string }) => w.word.length === 1 && !FUNCTION_CHARS.has(w.word) && !GENERIC.has(w.word);
-  // (中铝, 中能建: a company's abbreviation opens one too.)
-  // (中小/j of 中小河流治理 is no company's.)
-  const opens = first.word.length === 1 ? piece(first) && piece(second!) : !GENERIC.has(first.word) && (/^(?:ns|nz|nr|x|nx)/.test(first.tag) || (first.tag === 'j' && first.word.length <= 3));
-  if (!opens) return undefined;
-  let prevPiece = false;
-  const work = buildingWork(s);
-  for (let at = 0; at < s.length - work.length; ) {
-    const w = wordAfter(lex, s, at)!;
-    // (凌宇犀地, 鼎际得: 地, 得 after a character the dictionary keeps apart are a brand's, not function words.)
-    const brandChar = prevPiece && (w.word === '地' || w.word === '得');
-    if (PREDICATE.has(w.word) || (w.word.length === 1 && FUNCTION_CHARS.has(w.word) && !brandChar)) return undefined;
-    prevPiece = w.word.length === 1 && !FUNCTION_CHARS.has(w.word);
-    at += w.word.length;
-  }
-  return withoutRenovation(s, work);
-}
-
-/**
- * Building work that ends a company's project in a list (邯钢西区扩建, 唐山高速动车组扩能二期, 长城汽车综合改造升级): part
- * of the project, not a verb acting on it, after a name of four characters or more (not 城中村改造).
- */
-const BUILDING_WORK_RE = /(?:改扩建|迁扩建|扩建|迁建|改建|扩能|扩容|技改|(?:综合|技术)?(?:升级改造|改造升级|改造))(?:[一二三四五六七八九十]期)?$/;
-const buildingWork = (s: string) => {
-  const work = BUILDING_WORK_RE.exec(s)?.[0] ?? '';
-  return s.length - work.length >= 4 ? work : '';
-};
-/** Renovation after a facility is not in its name (GUIDELINES.md: X大道改造 → X大道); after anything else it is. */
-const withoutRenovation = (s: string, work: string) =>
-  work.includes('改造') && facilityEnd(s.slice(0, s.length - work.length), 1) !== undefined ? s.slice(0, s.length - work.length) : s;
-
-/** The length of the (longest) facility word `s` ends in, with at least `rest` characters before it; undefined if none. */
-const facilityEnd = (s: string, rest: number) => [4, 3, 2, 1].find((n) => n + rest <= s.length && SUFFIX_CLASS.has(s.slice(-n)));
-
 /** 等 and a kind of places: 等地区, 等12个省份, 等重点流域. */
 const PLACES_ETC_RE = /^等(?:[\d一二三四五六七八九十]+个)?(?:重点|沿线)?(?:地区|区域|流域|省份|省区|城市|地市|县市|市县|市州|地方)/;
 
-/**
- * A member that is one common noun of the dictionary names a kind, not a facility: 图书馆、科技馆、博物馆等设施
- * (a named one is a proper noun there, 故宫博物院/ns, or no word of it, 全季酒店).
- */
-function kindOfFacility(s: string, lex: Lexicon): boolean {
-  return lex.tags.get(s) === 'n';
-}
 
-/** Common words of a sector or a kind of works (智能电网, 引水调水, 高效节水灌溉), no name among them. */
-const SECTOR_TAGS = new Set(['n', 'v', 'vn', 'a', 'an', 'b', 'd', 'ad']);
-const sectorItem = (s: string, lex: Lexicon) =>
-  s.length > 0 && !anyWordAfter(lex, s, 0, s.length, (w) => w.word.length === 1 || !SECTOR_TAGS.has(TAG_OVERRIDES.get(w.word) ?? w.tag));
-
-/** The item with its leading verbs and qualifiers dropped (建成汉江西路 → 汉江西路), or undefined if it is no name. */
-function memberName(item: string, lex: Lexicon, sites = false): string | undefined {
-  // 京哈（扩建）: the parenthesis left out; 京哈改扩建, 川州二期: building work or a phase after a member is in its name.
-  // (“两国双园”: a whole quoted name without its quotes.)
-  const s0 = trimLeading(item, lex).replace(/[（(][^）)]{1,6}[）)]$/, '').replace(/^“([^“”]{2,8})”$/, '$1');
-  const works = MEMBER_WORKS_RE.exec(s0);
-  if (works && works.index >= MIN_MEMBER) {
-    const name = memberName(s0.slice(0, works.index), lex, sites);
-    return name === undefined ? undefined : name + works[0];
-  }
-  const s = s0;
-  // (建新大街南延 with the verb trimmed: 大街 alone names nothing.)
-  if (SUFFIX_CLASS.has(s.replace(/[东西南北]延$/, '')) || kindOfFacility(s, lex)) return undefined;
-  const route = ROUTE_MEMBER_RE.exec(s);
-  if (route) return `${route[1]}至${route[2]}`;
-  if (BERTH_MEMBER_RE.test(s) || VOLTAGE_MEMBER_RE.test(s)) return s;
-  if (s.length < MIN_MEMBER || s.length > MAX_MEMBER || !HAN_ONLY_RE.test(s) || NOT_MEMBER_END_RE.test(s)) return undefined;
-  // A name has no verb of two characters or more and no function character; it is mostly proper words or
-  // characters the dictionary does not join (荣乌, 焦济洛平, 京九), not common words (钢铁, 高中, 房地产).
-  let proper = 0;
-  let common = 0;
-  let strong = false; // a place, a proper name or characters the dictionary does not join, not a rare noun only
-  let prevPiece = false;
-  for (let at = 0; at < s.length; ) {
-    const w = wordAfter(lex, s, at)!;
-    if (STOP_WORDS.has(w.word) || (w.word.length > 1 && GENERIC.has(w.word))) return undefined;
-    if (w.word.length === 1) {
-      // (凌宇犀地: 地 after a character the dictionary keeps apart ends a name, as in companyProject.)
-      const brandChar = prevPiece && (w.word === '地' || w.word === '得') && at + 1 === s.length;
-      if (FUNCTION_CHARS.has(w.word) && !brandChar) return undefined;
-      prevPiece = !FUNCTION_CHARS.has(w.word);
-      if (/^(?:a|ad|d|p|c|u|r)/.test(w.tag)) common++;
-      else {
-        proper++;
-        strong = true;
-      }
-      // (服装/vn of 鞍山西柳服装: a verbal noun is a noun here; verbs are not.)
-    } else if ((w.tag.startsWith('v') && w.tag !== 'vn') || w.tag === 'd' || w.tag === 'r' || w.tag === 'm' || w.tag === 'i' || w.tag === 'l') {
-      return undefined;
-    } else if (/^(?:ns|nz|nt|x|eng)$/.test(w.tag) || (w.tag === 'j' && w.word.length <= 2) || (w.tag.startsWith('nr') && w.word.length <= 3)) {
-      proper += w.word.length;
-      strong = true;
-    } else if (w.tag === 'nx') proper += w.word.length;
-    else common += w.word.length;
-    if (w.word.length > 1) prevPiece = false;
-    at += w.word.length;
-  }
-  // (大广: two characters the dictionary does not join and no function character, read as two places' first
-  // characters, 大庆 and 广州; a list member already, so the list's kind vouches for it.)
-  const pieces = s.length === 2 && wordAfter(lex, s, 0)!.word.length === 1 && !FUNCTION_CHARS.has(s[1]);
-  if (!pieces && (!strong || common > proper || SUFFIX_CLASS.has(s))) return undefined;
-  // A city, a county or a person the dictionary knows (石家庄、唐山等机场), not a project: members are
-  // abbreviations it does not know (荣乌, 焦济洛平) or names it has as such (京九).
-  const whole = wordAfter(lex, s, 0);
-  // (In a list of sites a place is one: 仰韶村、双槐树、贾湖等遗址.)
-  if (!sites && whole && whole.word === s && (whole.tag === 'ns' || whole.tag.startsWith('nr'))) return undefined;
-  return s;
-}
-
-/**
- * An item of a list of facilities of a kind (全季酒店、航空大厦等6家酒店; 环保巷、光华皮件厂等35个问题楼盘) that ends
- * in a facility word: a name even when its words are common ones, for the list says these are named places.
- */
-function facilityMember(item: string, lex: Lexicon): string | undefined {
-  const s = trimLeading(item, lex);
-  if (s.length > MAX_MEMBER + 2 || !/^[\u4e00-\u9fff]+$/.test(s) || kindOfFacility(s, lex)) return undefined;
-  // (秦皇岛、天津、连云港等十五个港口: a city, 秦皇岛市 in the lexicon, is no facility of its last character.)
-  if (/^ns/.test(lex.tags.get(s + '市') ?? '')) return undefined;
-  const k = facilityEnd(s, 2);
-  if (k === undefined) return undefined;
-  const rest = s.slice(0, -k);
-  if (GENERIC.has(rest) || STOP_WORDS.has(rest) || SUFFIX_CLASS.has(rest)) return undefined;
-  const unnamed = (w: LexToken) => PREDICATE.has(w.word) || GENERIC.has(w.word) || (w.word.length === 1 && FUNCTION_CHARS.has(w.word)) || (w.word.length > 1 && w.tag.startsWith('v'));
-  return anyWordAfter(lex, rest, 0, rest.length, unnamed) ? undefined : s;
-}
+/** 等11处煤矿, 等水电站, 4个抽水蓄能电站: kinds of plants and mines, whose members are named by words the dictionary reads otherwise. */
+const VOUCHING_KIND_RE = /^(?:煤矿|气田|油田|(?:抽水蓄能|水|火|光热)?电站|水库|机场|变电站|(?:电网|输变电)工程)/;
+/** Whether the text from 等 (or a count) on names such a kind. */
+const vouches = (tail: string) => VOUCHING_KIND_RE.test(tail.slice(LIST_COUNT_RE.exec(tail)![0].length));
 
 /**
  * Members of the lists whose last item is a project found in the paragraph (spans) or that end in 等 and a
@@ -262,7 +98,9 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
     for (const one of clause.matchAll(new RegExp(COUNTED_ETC_RE, 'g'))) {
       // (A place alone is a member of a count of mines or sites, 可可盖等11处煤矿, not of works by voltage: 张家口等500千伏…工程.)
       const counted = !one[0].endsWith('千伏');
-      const m = isWorksClass(clause.slice(one.index)) ? memberName(clause.slice(0, one.index).split(/[和及与]|项目|工程/).pop()!, lex, counted) : undefined;
+      const tail = clause.slice(one.index);
+      const item = clause.slice(0, one.index).split(/[和及与]|项目|工程/).pop()!;
+      const m = isWorksClass(tail) ? (memberName(item, lex, counted) ?? (vouches(tail) ? vouchedMember(item, lex) : undefined)) : undefined;
       if (m) out.push((member = m));
     }
     // 易水湖等景区景点: one site before 等 and the kind of sites.
@@ -316,6 +154,7 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
   }
   // (全季酒店、航空大厦等6家酒店: items that end in a facility word in a list of that kind are names.)
   const kindList = etc >= 0 && isWorksClass(tail);
+  const plants = kindList && vouches(tail);
   // The last item is a project found by its facility word, from the item's start (津石高速公路), or two
   // items are (三峡工程、西电东送、青藏铁路、南水北调等重大建设).
   const lastFound = found.find((f) => f.start >= lastStart && f.start <= lastStart + 4 && f.end <= lastStart + last.length + 6);
@@ -352,7 +191,7 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
     }
     const name = companiesOnly
       ? (companyProject(rest, lex) ?? facilityMember(rest, lex)) // (京雄快线、国贸中心等工程: a facility among works)
-      : (memberName(rest, lex, sites) ?? (worksList ? companyProject(rest, lex) : undefined) ?? (kindList || worksList ? facilityMember(rest, lex) : undefined));
+      : (memberName(rest, lex, sites) ?? (worksList ? companyProject(rest, lex) : undefined) ?? (kindList || worksList ? facilityMember(rest, lex) : undefined) ?? (plants ? vouchedMember(rest, lex) : undefined));
     if (name) {
       out.push(name);
       anyNamed = true;
@@ -385,29 +224,6 @@ function sameKindMembers(text: string, base: number, end: number, items: string[
     if (!holds && kindMember(name.slice(0, -word.length), lex) && !kindOfFacility(name, lex)) out.push(name);
     at += item.length + 1;
   }
-}
-
-/** A word that acts on a name rather than being part of it: a predicate, a verb (not a verbal noun), an adverb, a pronoun, a conjunction, a preposition. */
-const acting = (w: LexToken) => PREDICATE.has(w.word) || (w.word.length > 1 && /^(?:v|d|r|c|p)/.test(w.tag) && w.tag !== 'vn');
-
-/** What names a member of such a list: a noun that is no generic one (妈祖, not 交流|合作), and no verb or function character. */
-function kindMember(rest: string, lex: Lexicon): boolean {
-  const actingOrFunction = (w: LexToken) => acting(w) || (w.word.length === 1 && FUNCTION_CHARS.has(w.word));
-  return rest.length >= 2 && !anyWordAfter(lex, rest, 0, rest.length, actingOrFunction) && anyWordAfter(lex, rest, 0, rest.length, (w) => w.word.length > 1 && !GENERIC.has(w.word) && /^(?:n|j|x)/.test(w.tag));
-}
-
-const COUNTED_IN_RE = /[\d一二三四五六七八九十两]+[个家座项条处]/;
-/** A member of a list of works beside company projects: a name of a few words that is no kind, sector or company. */
-function siblingProject(item: string, lex: Lexicon): string | undefined {
-  const s = trimLeading(item, lex);
-  // (省|人民医院南院: named by the province only; 准东3个煤制气: a count of projects.)
-  if (/[省市县]$/.test(item.slice(0, item.length - s.length)) || COUNTED_IN_RE.test(s)) return undefined;
-  if (!companyProjectShaped(s) || kindOfFacility(s, lex)) return undefined;
-  const first = wordAfter(lex, s, 0)!;
-  const nameTag = /^(?:n|x)/.test(first.tag) || (first.tag === 'j' && first.word.length <= 3); // (建成投产/j is none)
-  if (GENERIC.has(first.word) || LEADING_TRIM.has(first.word) || STOP_WORDS.has(first.word) || (first.word.length > 1 && !nameTag)) return undefined;
-  const work = buildingWork(s);
-  return anyWordAfter(lex, s, 0, s.length - work.length, acting) ? undefined : withoutRenovation(s, work);
 }
 
 const SITE_RE = /^([\u4e00-\u9fff]{2,4}[宫寺塔楼阁殿园])(?:文化园|文化公园|遗址公园|景区|文化旅游区|旅游区|古城|小镇)$/;

@@ -140,6 +140,13 @@ test('a list ending in 等 and its kind before the clause ends; a count of lines
   // One member before 等 and a voltage: a named power works; a city there is where the works are.
   assert.deepEqual(names('推进金龙二期等220千伏输变电工程。'), ['金龙二期']);
   assert.deepEqual(names('加快石家庄等500千伏输变电工程建设。'), []);
+  // In a list of mines or power stations the kind vouches for members the dictionary reads as a verb, a person or
+  // function characters; places there are where the stations are, and sectors are no members.
+  assert.deepEqual(names('推进可乐沟、哇达等5处煤矿建设。'), ['可乐沟', '哇达']);
+  assert.deepEqual(names('争取黑石峡、让多等水电站纳入国家规划。'), ['让多', '黑石峡']);
+  assert.deepEqual(names('建成可可西等3处煤矿。'), ['可可西']);
+  assert.deepEqual(names('开工同德、玛沁等抽水蓄能电站。'), []);
+  assert.deepEqual(names('推进风电、光伏等电站建设。'), []);
 });
 
 test('building work after a phase; the Three-North works; a national medical centre, not two kinds of centre', () => {
