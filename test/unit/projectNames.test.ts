@@ -147,10 +147,6 @@ test('a list ending in 等 and its kind before the clause ends; a count of lines
   assert.deepEqual(names('建成可可西等3处煤矿。'), ['可可西']);
   assert.deepEqual(names('开工同德、玛沁等抽水蓄能电站。'), []);
   assert.deepEqual(names('推进风电、光伏等电站建设。'), []);
-  // The kind of works may be described at some length; two kinds joined by 和 and sectors are no list of projects.
-  assert.ok(names('加快华电湖西、京能十堰等新一代煤电试点项目建设。').includes('华电湖西'));
-  assert.deepEqual(names('推进天然林、塞罕坝等生态保护和建设工程。'), []);
-  assert.deepEqual(names('支持光伏、储能等新型能源产业示范项目。'), []);
 });
 
 test('building work after a phase; the Three-North works; a national medical centre, not two kinds of centre', () => {
