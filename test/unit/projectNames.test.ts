@@ -94,6 +94,10 @@ test('phases and sections belong to the name; roads named as end points of a sec
   const section = names('推动涧滨北路(周山大道至衡山路段)征迁建设。');
   assert.ok(section.includes('涧滨北路'));
   assert.ok(!section.some((n) => n.startsWith('周山大道') || n.startsWith('衡山路')), section.join(' '));
+  // Renovation works of a facility are the facility (GUIDELINES.md), also with 工程; a line named by its ends stays whole.
+  assert.deepEqual(names('加快京广铁路郑州段电气化改造工程。'), ['京广铁路郑州段']);
+  assert.deepEqual(names('完成金水大道提质改造工程。'), ['金水大道']);
+  assert.deepEqual(names('实施西演至肃宁公路高阳段升级改造工程。'), ['西演至肃宁公路高阳段升级改造工程']);
 });
 
 test('a project named only in a photo caption is found there', () => {
