@@ -134,7 +134,7 @@ function namesAmong(lex: Lexicon, text: string, lo: number, hi: number, ends: [n
       if (!hasSpan(rulesFound, f) && holdsShorter(rulesFound, f)) found.splice(i, 1);
     }
   }
-  // 青藏铁路格拉段电气化改造工程: renovation works of a facility found in them are that facility (GUIDELINES.md).
+  // 青藏铁路格拉段电气化改造工程, X水库除险加固工程: renovation works of a facility found in them are that facility (GUIDELINES.md).
   for (let i = found.length - 1; i >= 0; i--) if (renovationOf(text, found, found[i])) found.splice(i, 1);
   // Keep the longest reading: 大数据产业园一期工程, not also 大数据产业园 inside it.
   // (Two facility words may give one span, 庞口大道|整治提升工程: it is kept once.)
@@ -147,11 +147,12 @@ function hasSpan(spans: Span[], f: Span): boolean {
   return false;
 }
 
-/** 改造 works after a facility, with what is done before it (电气化, 提质, 升级); not of a line named by its two ends. */
-const RENOVATION_RE = /^[\u4e00-\u9fff]{0,4}改造(?:工程|项目)$/;
+/** 改造 or 加固 works after a facility, with what is done before it (电气化, 提质, 除险); not of a line named by its two ends. */
+const RENOVATION_RE = /^[\u4e00-\u9fff]{0,4}(?:改造|加固)(?:工程|项目)$/;
 /** Whether `f` is the renovation works of another of `found` that it holds from its start. */
 function renovationOf(text: string, found: Span[], f: Span): boolean {
-  if (f.end - f.start < 6 || text.charCodeAt(f.end - 3) !== 0x9020 /* 造 */ || text.slice(f.start, f.end).includes('至')) return false;
+  const last = text.charCodeAt(f.end - 3);
+  if (f.end - f.start < 6 || (last !== 0x9020 && last !== 0x56fa) /* 造, 固 */ || text.slice(f.start, f.end).includes('至')) return false;
   return found.some((g) => g !== f && g.start === f.start && g.end < f.end && RENOVATION_RE.test(text.slice(g.end, f.end)));
 }
 

@@ -97,6 +97,7 @@ test('phases and sections belong to the name; roads named as end points of a sec
   // Renovation works of a facility are the facility (GUIDELINES.md), also with 工程; a line named by its ends stays whole.
   assert.deepEqual(names('加快京广铁路郑州段电气化改造工程。'), ['京广铁路郑州段']);
   assert.deepEqual(names('完成金水大道提质改造工程。'), ['金水大道']);
+  assert.deepEqual(names('实施陆浑水库除险加固工程。'), ['陆浑水库']);
   assert.deepEqual(names('实施西演至肃宁公路高阳段升级改造工程。'), ['西演至肃宁公路高阳段升级改造工程']);
 });
 
