@@ -6,7 +6,7 @@
 import { charTable } from './text';
 import type { Lexicon } from './projectLexicon';
 import { SUFFIX_CLASS } from './projectWords';
-import { COMPANY_RE, companyProject, facilityEnd, facilityMember, kindMember, kindOfFacility, memberName, ROUTE_MEMBER_RE, sectorItem, siblingProject, trimLeading, vouchedMember } from './projectMembers';
+import { COMPANY_RE, companyProject, facilityEnd, facilityMember, kindMember, kindOfFacility, memberName, ROUTE_MEMBER_RE, sectorItem, siblingProject, trimLeading, vouchedMember, vouchedMembers } from './projectMembers';
 import type { Span } from './types';
 
 /** A list: items separated by 、 inside one clause. */
@@ -191,11 +191,11 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
     }
     const name = companiesOnly
       ? (companyProject(rest, lex) ?? facilityMember(rest, lex)) // (京雄快线、国贸中心等工程: a facility among works)
-      : (memberName(rest, lex, sites) ?? (worksList ? companyProject(rest, lex) : undefined) ?? (kindList || worksList ? facilityMember(rest, lex) : undefined) ?? (plants ? vouchedMember(rest, lex) : undefined));
-    if (name) {
-      out.push(name);
-      anyNamed = true;
-    } else missed.push(rest);
+      : (memberName(rest, lex, sites) ?? (worksList ? companyProject(rest, lex) : undefined) ?? (kindList || worksList ? facilityMember(rest, lex) : undefined));
+    const names = name ? [name] : plants ? vouchedMembers(rest, lex) : [];
+    for (const n of names) out.push(n);
+    if (names.length > 0) anyNamed = true;
+    else missed.push(rest);
   }
   // A list of works that holds company projects holds more of them, whatever their first words (亿纬锂能沈阳工厂,
   // 人和集团新能源材料, 榆能百万吨煤制芳烃 beside a member read as one).

@@ -105,14 +105,33 @@ export const sectorItem = (s: string, lex: Lexicon) =>
  * A member of a list of plants or mines that memberName rejects: two to four characters that are no place, kind or
  * common word and hold no verb that acts on a project (可可盖: 可可/v, 尔多/nrt, 哇让, 松如沟).
  */
-export function vouchedMember(item: string, lex: Lexicon): string | undefined {
-  const s = trimLeading(item, lex, MIN_MEMBER);
+export function vouchedMember(item: string, lex: Lexicon, trim = true): string | undefined {
+  const s = trim ? trimLeading(item, lex, MIN_MEMBER) : item;
   if (s.length < MIN_MEMBER || s.length > 4 || !/^[\u4e00-\u9fff]+$/.test(s) || kindOfFacility(s, lex) || SUFFIX_CLASS.has(s)) return undefined;
-  const whole = wordAfter(lex, s, 0)!;
-  // (同德、德令哈: the places they are in, counties the dictionary has with 县 or 市.)
-  if ((whole.word === s && whole.tag.startsWith('ns')) || ['市', '县', '区'].some((k) => (lex.tags.get(s + k) ?? '').startsWith('ns'))) return undefined;
-  const unnamed = (w: LexToken) => PREDICATE.has(w.word) || STOP_WORDS.has(w.word) || (w.word.length > 1 && (GENERIC.has(w.word) || /^(?:d|r|m|c|p|u)/.test(w.tag)));
+  // (同德、德令哈: the places they are in, which the dictionary has with 县, 市 or 省; a river's name is a station's, 新安江.)
+  if (['市', '县', '区', '省'].some((k) => (lex.tags.get(s + k) ?? '').startsWith('ns'))) return undefined;
+  // (One character the scan takes for a verb is a piece of the name here: 以礼河.)
+  const unnamed = (w: LexToken) => STOP_WORDS.has(w.word) || (w.word.length > 1 && (PREDICATE.has(w.word) || GENERIC.has(w.word) || /^(?:d|r|m|c|p|u)/.test(w.tag)));
   return anyWordAfter(lex, s, 0, s.length, unnamed) ? undefined : s;
+}
+
+/**
+ * The members in one item of a list of plants or mines: the region that opens it left out (浙江的新安江, 四川灌县的紫坪铺),
+ * two joined by 和, 及 or 与 apart (桓仁和大伙房).
+ */
+export function vouchedMembers(item: string, lex: Lexicon): string[] {
+  const parts = item.split(/[和及与]/);
+  const members = parts.length > 1 && parts.every((x) => x.length >= MIN_MEMBER) ? parts : [item];
+  return members.flatMap((x) => {
+    const s = trimLeading(x, lex, MIN_MEMBER);
+    const region = /^[\u4e00-\u9fff]{2,6}?的/.exec(s);
+    // (After the region the words are the name's own: 以礼河, not 以 trimmed as a preposition.)
+    if (region && wordAfter(lex, region[0], 0)!.tag.startsWith('ns')) {
+      const rest = s.slice(region[0].length);
+      return vouchedMember(rest, lex, false) ?? memberName(rest, lex) ?? [];
+    }
+    return memberName(x, lex) ?? vouchedMember(x, lex) ?? [];
+  });
 }
 
 /** The item with its leading verbs and qualifiers dropped (建成汉江西路 → 汉江西路), or undefined if it is no name. */

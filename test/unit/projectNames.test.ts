@@ -152,6 +152,10 @@ test('a list ending in 等 and its kind before the clause ends; a count of lines
   assert.deepEqual(names('建成可可西等3处煤矿。'), ['可可西']);
   assert.deepEqual(names('开工同德、玛沁等抽水蓄能电站。'), []);
   assert.deepEqual(names('推进风电、光伏等电站建设。'), []);
+  // The region that opens an item is left out and two stations joined by 和 are two (national reports of the 1950s);
+  // a river's name is a station's there, a city's is not.
+  assert.deepEqual(names('建设浙江的黄坛口和湖南的资水、四川灌县的龙溪河等水电站。'), ['黄坛口', '龙溪河']);
+  assert.deepEqual(names('扩建大同、开平、抚顺等大型煤矿。'), []);
 });
 
 test('building work after a phase; the Three-North works; a national medical centre, not two kinds of centre', () => {
