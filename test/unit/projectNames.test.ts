@@ -63,6 +63,9 @@ test('members of a list of projects are mentions; members of lists of sectors or
 });
 
 test('programmes named by their form: 南水北调, 西气东输, 退耕还林, 村村通', () => {
+  // The national “山水工程” in a region, with the region; another quoted works after a region is not one.
+  assert.deepEqual(names('全面完成大别山区“山水工程”建设。'), ['大别山区“山水工程”']);
+  assert.deepEqual(names('推进黄河流域“千万工程”。'), []);
   assert.deepEqual(names('做好退耕还林、退牧还草工作，提高广播电视“村村通”水平，西气东输管道全线贯通。'), [
     '西气东输',
     '西气东输管道',
