@@ -6,7 +6,7 @@
 import { charTable } from './text';
 import type { Lexicon } from './projectLexicon';
 import { SUFFIX_CLASS } from './projectWords';
-import { COMPANY_RE, companyProject, facilityEnd, facilityMember, kindMember, kindOfFacility, memberName, ROUTE_MEMBER_RE, sectorItem, siblingProject, trimLeading, vouchedMember, vouchedMembers } from './projectMembers';
+import { COMPANY_RE, companyProject, facilityEnd, facilityMember, kindMember, kindOfFacility, memberName, ROUTE_MEMBER_RE, sectorItem, siblingProject, trimLeading, vouchedMembers } from './projectMembers';
 import type { Span } from './types';
 
 /** A list: items separated by 、 inside one clause. */
@@ -100,7 +100,7 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
       const counted = !one[0].endsWith('千伏');
       const tail = clause.slice(one.index);
       const item = clause.slice(0, one.index).split(/[和及与]|项目|工程/).pop()!;
-      const m = isWorksClass(tail) ? (memberName(item, lex, counted) ?? (vouches(tail) ? vouchedMember(item, lex) : undefined)) : undefined;
+      const m = isWorksClass(tail) ? (memberName(item, lex, counted) ?? (vouches(tail) ? vouchedMembers(item, lex)[0] : undefined)) : undefined;
       if (m) out.push((member = m));
     }
     // 易水湖等景区景点: one site before 等 and the kind of sites.

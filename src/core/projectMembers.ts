@@ -103,9 +103,10 @@ export const sectorItem = (s: string, lex: Lexicon) =>
 
 /**
  * A member of a list of plants or mines that memberName rejects: two to four characters that are no place, kind or
- * common word and hold no verb that acts on a project (可可盖: 可可/v, 尔多/nrt, 哇让, 松如沟).
+ * common word and hold no adverb, pronoun, numeral or predicate of two characters. The list's kind vouches for words
+ * the dictionary reads as a verb (可可盖: 可可/v), a person (尔多/nrt) or function characters (哇让, 松如沟).
  */
-export function vouchedMember(item: string, lex: Lexicon, trim = true): string | undefined {
+function vouchedMember(item: string, lex: Lexicon, trim = true): string | undefined {
   const s = trim ? trimLeading(item, lex, MIN_MEMBER) : item;
   if (s.length < MIN_MEMBER || s.length > 4 || !/^[\u4e00-\u9fff]+$/.test(s) || kindOfFacility(s, lex) || SUFFIX_CLASS.has(s)) return undefined;
   // (同德、德令哈: the places they are in, which the dictionary has with 县, 市 or 省; a river's name is a station's, 新安江.)
