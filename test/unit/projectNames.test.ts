@@ -26,6 +26,11 @@ test('roads, rail, ports, airports, reservoirs and buildings with a place or pro
       '完成金水河水库提升改造，推进丹江路地下车库、万达广场和黎明小学建设。',
   );
   includesAll(found, ['汉江西路', '王城大道快速路', '凌云山路北桥', '郑州机场', '唐山港', '京港高铁', '轨道交通2号线', '金水河水库', '丹江路地下车库', '万达广场', '黎明小学']);
+  // Test fields and training grounds, a zone for developing with another one, names joined by a dash.
+  includesAll(names('建设云南—东盟智能装备中试训练场，推进国家深海综合试验场建设。'), ['云南—东盟智能装备中试训练场', '国家深海综合试验场']);
+  assert.deepEqual(names('设立中国—中亚产业合作区协同发展区。'), ['中国—中亚产业合作区协同发展区']);
+  assert.deepEqual(names('发挥中国—上海合作组织冰雪体育示范区的带动作用。'), ['中国—上海合作组织冰雪体育示范区']);
+  assert.deepEqual(names('建设训练场。'), []);
   // Sluices and water works named by what they do (national plans of the 1950s).
   includesAll(names('修建洪泽湖蓄洪工程、淮河节制闸工程和蚌埠节制闸。'), ['洪泽湖蓄洪工程', '淮河节制闸工程', '蚌埠节制闸']);
   assert.deepEqual(names('加强水闸管理。'), []);
