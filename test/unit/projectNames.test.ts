@@ -31,6 +31,9 @@ test('roads, rail, ports, airports, reservoirs and buildings with a place or pro
   assert.deepEqual(names('设立中国—中亚产业合作区协同发展区。'), ['中国—中亚产业合作区协同发展区']);
   assert.deepEqual(names('发挥中国—上海合作组织冰雪体育示范区的带动作用。'), ['中国—上海合作组织冰雪体育示范区']);
   assert.deepEqual(names('建设训练场。'), []);
+  // Nature reserves are facilities; a cultural ecology protection zone is a designation.
+  assert.deepEqual(names('设立太白山国家级自然保护区。'), ['太白山国家级自然保护区']);
+  assert.deepEqual(names('建设徽州文化生态保护区。'), []);
   // Sluices and water works named by what they do (national plans of the 1950s).
   includesAll(names('修建洪泽湖蓄洪工程、淮河节制闸工程和蚌埠节制闸。'), ['洪泽湖蓄洪工程', '淮河节制闸工程', '蚌埠节制闸']);
   assert.deepEqual(names('加强水闸管理。'), []);
