@@ -184,6 +184,7 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
     const inside = found.filter((f) => f.start < at + item.length && at < f.end);
     let rest = item;
     if (inside.length) {
+      anyNamed = true; // (a project of its own: the list is of projects)
       const after = Math.max(...inside.map((f) => f.end)) - at;
       const conj = /^(?:和|及|与|以及)/.exec(item.slice(after));
       if (!conj) continue;
@@ -197,8 +198,9 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
     if (names.length > 0) anyNamed = true;
     else missed.push(rest);
   }
-  // A list of works that holds company projects holds more of them, whatever their first words (亿纬锂能沈阳工厂,
-  // 人和集团新能源材料, 榆能百万吨煤制芳烃 beside a member read as one).
+  // A list of works that holds company projects, or projects found by their facility words, holds more of them,
+  // whatever their first words (亿纬锂能沈阳工厂, 人和集团新能源材料, 榆能百万吨煤制芳烃 beside a member read as one;
+  // 中能建绿色醇油基地 beside 庄河核电一期).
   if (worksList && (anyNamed || lastFound)) for (const rest of missed) {
     const name = siblingProject(rest, lex);
     if (name) out.push(name);

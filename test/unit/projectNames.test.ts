@@ -385,6 +385,10 @@ test('members beside company projects in a list of works are projects too, whate
   const found = names('推动华锦阿美精细化工、亿纬锂能沈阳工厂、人和集团新能源材料等项目建成投产。');
   includesAll(found, ['华锦阿美精细化工', '亿纬锂能沈阳工厂', '人和集团新能源材料']);
   assert.deepEqual(names('推进华锦阿美精细化工、准东3个煤制气、省人民医院南院等项目。'), ['华锦阿美精细化工']);
+  // Beside projects found by their facility words too; sectors stay out.
+  includesAll(names('推进石太高速改扩建、昌邑核电一期、华电国际煤电联营等项目开工建设。'), ['昌邑核电一期', '华电国际煤电联营']);
+  const sectors = names('推进石太高速改扩建、昌邑核电一期、钢铁、水泥等项目建设。');
+  assert.ok(!sectors.includes('钢铁') && !sectors.includes('水泥'), sectors.join(' '));
 });
 
 test('members of a list of passenger lines, wharves, port areas, power plants or substations are mentions', () => {
