@@ -6,7 +6,7 @@ import { countedKind, materialPiece, notAProject, namedByOneWord, programmeOwnVe
 import { CARRIED_RE, extendsAt, institutionAfter, PHASE_RE, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
 import { isHan, tagAt, wordAfter, wordBefore, type Lexicon } from './projectLexicon';
 import { facilityEnding } from './projectSuffixes';
-import { commonWord, longerWordAt, ordinalInName, ORDINAL_RE, PROPER_TAGS, shorterRead, splitsWords } from './projectWordsAt';
+import { commonWord, longerWordAt, ordinalInName, ORDINAL_RE, placeWith, PROPER_TAGS, shorterRead, splitsWords } from './projectWordsAt';
 import {
   CONTINUATION,
   FUNCTION_CHARS,
@@ -94,7 +94,7 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     const own = programme && words.length > 0 ? programmeOwnVerb(t, left.at(i + 1)) : undefined; // 优化|营商环境…三年行动
     if (own) { words.push({ ...t, kind: 'noun' }); if (own === 'first') break; i++; continue; }
     const piece = words[words.length - 1]; // 兴化|府历史文化街区: a city's name the dictionary has as a verb, before a name's one character
-    if (t.kind === 'verb' && piece?.kind === 'proper' && piece.word.length === 1 && /^ns/.test(lexTag(t.word + '市'))) t.kind = 'proper';
+    if (t.kind === 'verb' && piece?.kind === 'proper' && piece.word.length === 1 && placeWith(lexTag, t.word, '市')) t.kind = 'proper';
     if (t.kind === 'verb' && programme && !PREDICATE.has(t.word)) {
       verbRun = false;
     } else if (t.kind === 'verb') {
@@ -296,7 +296,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
     if (from >= 0) return { start: from, end: sectionEnd(text, lo, hi, e) };
   }
   // 防城港, 海南岛: a place, no facility; 秦皇岛港, 天津港: a place's port, no city (防城港市 is one). (No city ends in 路, 街.)
-  const port = suffix === '港' && lexTag(holder.word.slice(0, -1)) === 'ns' && !lexTag(holder.word + '市').startsWith('ns');
+  const port = suffix === '港' && lexTag(holder.word.slice(0, -1)) === 'ns' && !placeWith(lexTag, holder.word, '市');
   if (cls === 'strict' && holderTag === 'ns' && holder.word.length >= 3 && start === holder.start && !/[路街]$/.test(suffix) && !port) return reject('city');
   // “引金入洛”工程, “小升高”工程: a slogan made works, no project (科技型中小企业“小升高”工程 too: no name before the slogan).
   if (cls === 'works' && words.length > 0 && words[words.length - 1].tag === 'quote' && !words.some((t) => t.kind === 'proper' && t.tag !== 'quote')) return reject('sloganWorks');

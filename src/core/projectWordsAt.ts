@@ -82,9 +82,15 @@ const ORDINAL_HEADS = new Set(['医院', '中心医院', '人民医院', '附属
 export const ordinalInName = (word: string, after: string, suffix: string) =>
   ORDINAL_RE.test(word) && (ORDINAL_HEADS.has(after) || /(?:学校|中学|小学|医院|幼儿园|电站|厂)$/.test(suffix));
 
+/** Whether `word` with one of `suffixes` after it (市, 县, 区, 省) is a place in the lexicon: a short name of one. */
+export function placeWith(tagOf: (w: string) => string | undefined, word: string, suffixes: string): boolean {
+  for (const k of suffixes) if (tagOf(word + k)?.startsWith('ns')) return true;
+  return false;
+}
+
 /**
  * A county's name without 县 or 区 that the dictionary has as an adverb or an abbreviation (定边/d, 大冶/j): a place
  * (定边机场, 大冶钢厂). Not the adjectives 新兴/b, 平安/a or the verb 延长/v, whose counties are rarer than the words.
  */
 export const countyShortName = (word: string, tag: string, lexTag: (w: string) => string) =>
-  word.length === 2 && (tag === 'd' || tag === 'j') && (lexTag(word + '县').startsWith('ns') || lexTag(word + '区').startsWith('ns'));
+  word.length === 2 && (tag === 'd' || tag === 'j') && placeWith(lexTag, word, '县区');
