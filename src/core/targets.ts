@@ -101,9 +101,8 @@ class Cues {
     pattern.lastIndex = 0;
     for (;;) {
       if (anchors) {
-        let i = pattern.lastIndex;
-        while (i < text.length && anchors.chars[text.charCodeAt(i)] === 0) i++;
-        if (i >= text.length) break;
+        const i = nextAnchor(text, pattern.lastIndex, anchors.chars);
+        if (i < 0) break;
         pattern.lastIndex = Math.max(pattern.lastIndex, i - anchors.reach);
       }
       const m = pattern.exec(text);
@@ -234,7 +233,7 @@ function cueRole(text: string, cue: RegExpExecArray | undefined, sectionRole?: F
 
 /** The nearest year cue in `s` (the last one, or with `first` the first); in a heading an explicit year wins. */
 function yearIn(s: string, heading: boolean, first = false): YearCue | undefined {
-  if (!holdsAnchor(s)) return undefined;
+  if (nextAnchor(s, 0, YEAR_ANCHORS.chars) < 0) return undefined; // (most paragraph openings hold none)
   let found: YearCue | undefined;
   for (const m of s.matchAll(YEAR_CUE)) {
     const cue = cueYear(m)!;
@@ -244,10 +243,10 @@ function yearIn(s: string, heading: boolean, first = false): YearCue | undefined
   return found;
 }
 
-/** Whether `s` holds a character every year cue holds (most paragraph openings hold none). */
-function holdsAnchor(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (YEAR_ANCHORS.chars[s.charCodeAt(i)] !== 0) return true;
-  return false;
+/** Where the first character marked in `chars` stands in `text` from `from` on, else -1. */
+function nextAnchor(text: string, from: number, chars: Uint8Array): number {
+  for (let i = from; i < text.length; i++) if (chars[text.charCodeAt(i)] !== 0) return i;
+  return -1;
 }
 
 function cueYear(m: RegExpExecArray | undefined): YearCue | undefined {
