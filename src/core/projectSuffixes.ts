@@ -13,7 +13,7 @@ const LAST_CHAR = new Uint8Array(0x10000);
 const FIRST_CHAR = new Uint8Array(0x10000);
 const PAIR_BITS = new Int32Array(1 << 15);
 const pairBit = (a: number, b: number) => ((a & 0x3ff) << 10) | (b & 0x3ff);
-for (const w of [...SUFFIXES].sort((a, b) => b.length - a.length)) {
+for (const w of SUFFIXES) { // (longest first, as projectWords.ts sorts them)
   const last = w.charCodeAt(w.length - 1);
   const lengths = (SUFFIX_LENGTHS[last] ??= []);
   if (!lengths.includes(w.length)) lengths.push(w.length);

@@ -177,8 +177,8 @@ function hasSpan(spans: Span[], f: Span): boolean {
 const RENOVATION_RE = /^[\u4e00-\u9fff]{0,4}(?:改造|加固)(?:工程|项目)$/;
 /** Whether `f` is the renovation works of another of `found` that it holds from its start. */
 function renovationOf(text: string, found: Span[], f: Span): boolean {
-  const last = text.charCodeAt(f.end - 3);
-  if (f.end - f.start < 6 || (last !== 0x9020 && last !== 0x56fa) /* 造, 固 */ || text.slice(f.start, f.end).includes('至')) return false;
+  const name = text.slice(f.start, f.end);
+  if (!/(?:改造|加固)(?:工程|项目)$/.test(name) || name.includes('至')) return false;
   return found.some((g) => g !== f && g.start === f.start && g.end < f.end && RENOVATION_RE.test(text.slice(g.end, f.end)));
 }
 
