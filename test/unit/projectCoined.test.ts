@@ -1,0 +1,16 @@
+// Project names coined from a short word and a kind of place (spec.md, "Projects"): parks named as valleys
+// (农谷, 声谷), which no dictionary holds. Sentences written for the test.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findProjectNames } from '../../src/core/projects';
+import { loadJiebaSegmenter } from '../../src/core/segmenter';
+
+const segmenter = loadJiebaSegmenter();
+const names = (text: string) => findProjectNames(text, segmenter).sort();
+
+test('a park named as a valley of its trade is a project (中原农谷, 合肥中国声谷, “东湖光谷”); landforms and grain are not (山谷, 稻谷)', () => {
+  assert.deepEqual(names('支持中原农谷建设。'), ['中原农谷']);
+  assert.deepEqual(names('打造合肥中国声谷。'), ['合肥中国声谷']);
+  assert.deepEqual(names('推进“东湖光谷”建设，山谷和河谷生态修复。'), ['东湖光谷']);
+  assert.deepEqual(names('稻谷收购价格提高。'), []);
+});
