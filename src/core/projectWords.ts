@@ -138,6 +138,7 @@ export const INTERNAL_VERBS = new Set([
   '配置', '提升改造', '转移', '转化', '保供', '保障', '开放', '应用', '维修', '输电', '引水', '调水', '储气', '共建', '标注', '送电', '自主', '集结',
   '传承', '检验', '认证', // (景德镇国家陶瓷文化传承创新试验区, 保定国家检验检测认证园区)
   '休闲', '度假', // (民权路休闲街区, 唐园旅游休闲街区: leisure, not a verb)
+  '扩容', '扩能', '增效', '提质增效', // (贵阳环高扩容工程, 陕南污水处理提质增效工程: what the works do)
 ]);
 /** After the facility word, these make it a modifier (副中心城市, 中心城区), not the end of a name. */
 // (京津市场|供应基地, 市场准入: a market's supply, demand or rules, not a marketplace.)

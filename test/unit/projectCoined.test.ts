@@ -14,3 +14,10 @@ test('a park named as a valley of its trade is a project (中原农谷, 合肥�
   assert.deepEqual(names('推进“东湖光谷”建设，山谷和河谷生态修复。'), ['东湖光谷']);
   assert.deepEqual(names('稻谷收购价格提高。'), []);
 });
+
+test('what works do to a place\'s facility is inside their name (昆明绕城高速扩容工程, 汉中污水处理提质增效工程); without a place it is a kind of works', () => {
+  assert.deepEqual(names('推动昆明绕城高速扩容工程加快建设。'), ['昆明绕城高速扩容工程']);
+  assert.deepEqual(names('实施汉中污水处理提质增效工程。'), ['汉中污水处理提质增效工程']);
+  assert.deepEqual(names('实施城镇污水处理提质增效工程。'), []);
+  assert.deepEqual(names('实施病险水库除险加固工程。'), []);
+});
