@@ -164,6 +164,12 @@ export const LEXICON_WORDS = new Map<string, string>([
   ['节制闸', 'n'], ['拦河闸', 'n'],
 ]);
 
+/**
+ * Districts the dictionary has as common words, too frequent in that sense for the generated place list
+ * (placeNames.ts), that reports name facilities after: 大兴/b of 北京大兴国际机场.
+ */
+export const PLACES_OVER_COMMON = ['大兴'];
+
 /** People a programme is for, part of its name (促进居民增收三年行动), though they end other names. */
 export const PROGRAMME_PEOPLE = new Set(['居民', '农民', '群众', '市民']);
 /** Verbs that carry out a programme (继续实施|“交通提升”三年行动), never its own first word. */

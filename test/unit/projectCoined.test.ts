@@ -21,3 +21,8 @@ test('what works do to a place\'s facility is inside their name (昆明绕城高
   assert.deepEqual(names('实施城镇污水处理提质增效工程。'), []);
   assert.deepEqual(names('实施病险水库除险加固工程。'), []);
 });
+
+test('a district the dictionary has as a common word is a place before a facility (大兴国际机场)', () => {
+  assert.deepEqual(names('京雄高速直达大兴国际机场。'), ['京雄高速', '大兴国际机场']);
+  assert.deepEqual(names('大兴调查研究之风。'), []);
+});
