@@ -18,6 +18,9 @@ const POWER_IN = /[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽�
  * and the form read from where it would start, not a regular expression run over every paragraph.
  */
 const DIRECTION = new Set([...'东西南北']);
+/** The national plans with a proper name, also read by isBare in projects.ts. */
+export const NAMED_PLAN_FORM = '(?:星火|火炬|燎原|丰收|攀登|春晖)计划|(?:“(?:863|973)”|863|973)计划|(?:“八七”|八七)扶贫攻坚(?:计划)?';
+const NAMED_PLAN = new RegExp(NAMED_PLAN_FORM, 'y');
 /** Each form: the character, where it stands, a cheap check of the text before it, the form. */
 const PROGRAMME_FORMS: [string, number, (t: string, i: number) => boolean, RegExp][] = [
   ...[...'送输调运'].map((c): [string, number, (t: string, i: number) => boolean, RegExp] => [c, 3, (t, i) => DIRECTION.has(t[i - 1]), TRANSFER]),
@@ -33,6 +36,15 @@ const PROGRAMME_FORMS: [string, number, (t: string, i: number) => boolean, RegEx
   ['林', 2, (t, i) => t[i - 1] === '然' && t[i - 2] === '天', /天然林(?:资源)?保护(?:[一二三]期)?(?:工程(?:[一二三]期)?)?/y],
   ['沙', 3, (t, i) => t[i - 1] === '风' && t[i - 2] === '津', /京津风沙源治理(?:[一二三]期)?(?:工程(?:[一二三]期)?)?/y],
   ['远', 2, (t, i) => t[i - 1] === '代' && t[i + 3] === '育', /现代远程教育工程/y],
+  // The national plans with a proper name (星火计划, “863”计划, “八七”扶贫攻坚(计划)), not those named by what they
+  // do (学生营养改善计划) nor the five-year plans (“八五”计划).
+  ...[...'星火燎丰攀春'].map((c): (typeof PROGRAMME_FORMS)[number] => [c, 0, (t, i) => t[i + 2] === '计' && t[i + 3] === '划', NAMED_PLAN]),
+  ...[...'89'].flatMap((c): (typeof PROGRAMME_FORMS)[number][] => [
+    [c, 1, (t, i) => t[i - 1] === '“' && t[i + 3] === '”', NAMED_PLAN],
+    [c, 0, (t, i) => t[i - 1] !== '“' && t[i + 3] === '计', NAMED_PLAN],
+  ]),
+  ['八', 1, (t, i) => t[i - 1] === '“' && t[i + 1] === '七' && t[i + 2] === '”', NAMED_PLAN],
+  ['八', 0, (t, i) => t[i + 1] === '七' && t[i + 2] === '扶', NAMED_PLAN],
 ];
 /** The forms by the character code they are read from; TRIGGERS marks those characters and the opening quote. */
 const FORMS_AT = new Map<number, (typeof PROGRAMME_FORMS)[number][]>();
