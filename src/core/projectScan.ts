@@ -33,6 +33,8 @@ const DASH = new Set(['—', '－', '-']);
 /** Tags of a character that is a noun on its own (豫南中心|仓). */
 const NOUN_CHAR_TAGS = new Set(['n', 'ng', 'x', 'zg']);
 const COUNTER_RE = /^[项个座所条家批类种大]$/;
+/** Dates that name plants and places (八一 of 1 August, 二七, 五一, 七一, 五四). */
+const DATE_NAME_RE = /^(?:八一|二七|五一|七一|五四|六一|三八)$/;
 const MIN_NAME = 3;
 const WORKS_WORDS = new Set(['工程', '项目']);
 const CLASS_RANK: Record<SuffixClass, number> = { programme: 0, content: 1, works: 1, proper: 2, strict: 3 };
@@ -85,6 +87,8 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     if ((t.word === '大' || t.word === '小') && NUMERAL_RE.test(left.at(i + 1)?.word ?? '')) break; // 三|大运营商: a count
     if (t.word === '中' && left.at(i + 1)?.kind === 'suffix') break; // 33个重点工程中|东海大道: among them
     if (t.kind === 'break' && (ordinalInName(t.word, i > 0 ? left.at(i - 1)!.word : suffix, suffix) || (/^[一二三四五六七八九十]号$/.test(t.word) && left.at(i + 1)?.kind === 'proper'))) t.kind = 'numeric'; // 第一|中心医院, 京雄保|一号|旅游风景道
+    // 乌鲁木齐|八一|钢铁厂, 北京|二七|机车厂: a date that names a plant, after its city.
+    if (t.kind === 'break' && DATE_NAME_RE.test(t.word) && /^ns/.test(left.at(i + 1)?.tag ?? '')) t.kind = 'numeric';
     if (t.kind === 'measure') {
       const before = left.at(i + 1);
       if (before !== undefined && (before.kind === 'numeric' || before.kind === 'break')) break;

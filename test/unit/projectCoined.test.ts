@@ -33,3 +33,7 @@ test('national plans with a proper name are programmes (“星火计划”, “8
   assert.deepEqual(names('认真实施“八七扶贫攻坚计划”。'), ['八七扶贫攻坚计划']);
   assert.deepEqual(names('实施农村义务教育学生营养改善计划，完成“八五”计划。'), []);
 });
+
+test('a date that names a plant after its city is part of the name (乌鲁木齐八一钢铁厂)', () => {
+  assert.deepEqual(names('建设乌鲁木齐八一钢铁厂。'), ['乌鲁木齐八一钢铁厂']);
+});
