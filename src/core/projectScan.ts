@@ -66,9 +66,14 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     if (t.kind === 'break' && NUMERAL_RE.test(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1) {
       t.kind = 'proper';
     }
-    // ，和昌中央城邦: a conjunction cannot open a clause; before a character the dictionary keeps apart it is the first of a name's (和|昌).
-    if (t.kind === 'break' && (t.word === '和' || t.word === '与') && i > 0 && !left.at(i + 1) && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1) {
-      t.kind = 'proper';
+    // ，和昌中央城邦: a conjunction cannot open a clause, nor join a verb to a noun (运作|和昌中央城邦); before a character the dictionary keeps apart it is the first of a name's (和|昌).
+    if (t.kind === 'break' && (t.word === '和' || t.word === '与') && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1) {
+      const before = left.at(i + 1);
+      if (!before) t.kind = 'proper';
+      else if (before.tag.startsWith('v')) {
+        words.push({ ...t, kind: 'proper' }); // (the name opens here)
+        break;
+      }
     }
     // (亿纬锂|能沈阳工厂: 能 after one character of a name is energy, 锂能, not the modal verb.)
     if (t.kind === 'break' && t.word === '能' && i > 0 && left.at(i + 1)?.kind === 'proper' && left.at(i + 1)!.word.length === 1) t.kind = 'proper';

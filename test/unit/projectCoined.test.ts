@@ -37,3 +37,8 @@ test('national plans with a proper name are programmes (“星火计划”, “8
 test('a date that names a plant after its city is part of the name (乌鲁木齐八一钢铁厂)', () => {
   assert.deepEqual(names('建设乌鲁木齐八一钢铁厂。'), ['乌鲁木齐八一钢铁厂']);
 });
+
+test('和 between a verb and a name\'s one character is the name\'s first (运作|和昌中央城邦商业综合体), not a conjunction', () => {
+  assert.deepEqual(names('加快运作和昌中央城邦商业综合体等项目。'), ['和昌中央城邦商业综合体']);
+  assert.deepEqual(names('加快建设和平路。'), ['和平路']);
+});
