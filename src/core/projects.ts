@@ -8,12 +8,12 @@
 // named by their form (南水北调) and short forms (平漯周高铁 of 平漯周高铁项目) are in projectLists.ts.
 import { RecentMap } from './recentMap';
 import { charTable } from './text';
-import { isHan, lexiconFor, type Lexicon, MAX_WORD, wordBefore } from './projectLexicon';
+import { isHan, lexiconFor, type Lexicon, MAX_WORD, wordAfter, wordBefore } from './projectLexicon';
 import { HIGHWAY_NAME_RE, highwayNames } from './projectHighways';
 import { listMembers, shortForms } from './projectLists';
 import { DIVERSION_FORM, NAMED_PLAN_FORM, programmeNames } from './projectProgrammes';
 import { chooseName } from './projectModel';
-import { addFacilityWord, FAST_RE, facilityEndingAt, markFacilityEnds, nameAt, scanVerdict } from './projectScan';
+import { addFacilityWord, FAST_RE, facilityEndingAt, facilityWords, markFacilityEnds, nameAt, scanVerdict } from './projectScan';
 import { PREDICATE, SUFFIX_CLASS } from './projectWords';
 import type { Segmenter } from './segmenter';
 import type { Paragraph, Project, Span } from './types';
@@ -50,8 +50,8 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
   // (七一路海鲜市场: with the facility named after it that follows.)
   if (mayNameNumberedRoad(paragraphText)) for (const m of paragraphText.matchAll(NUMBERED_ROAD_RE)) {
     const end = m.index! + m[0].length;
-    const after = spans.find((sp) => sp.start === end);
-    names.add(after ? paragraphText.slice(m.index!, after.end) : m[0]);
+    const after = spans.find((sp) => sp.start === end)?.end ?? facilityOnRoad(lex, paragraphText, end);
+    names.add(after ? paragraphText.slice(m.index!, after) : m[0]);
   }
   if (paragraphText.includes('环')) {
     for (const m of paragraphText.matchAll(RING_ROAD_RE)) {
@@ -67,6 +67,19 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
   if (paragraphText.includes('“山水工程”')) for (const n of regionalWorks(paragraphText, lex)) names.add(n);
   for (const n of shortForms([...names])) names.add(n);
   return [...names];
+}
+
+/**
+ * The end of a facility named after the numbered road it stands on, by one common noun and a facility word
+ * (七一路|海鲜|市场) or a facility word alone (纬三路|小学), which name no facility without the road; undefined when none follows the road.
+ */
+function facilityOnRoad(lex: Lexicon, text: string, end: number): number | undefined {
+  const noun = wordAfter(lex, text, end, Math.min(text.length, end + MAX_WORD));
+  if (!noun || noun.word.length < 2 || !noun.tag.startsWith('n')) return undefined;
+  const from = end + noun.word.length;
+  if (SUFFIX_CLASS.has(noun.word)) return from; // (纬三路|小学)
+  const [first] = facilityWords(text, from, Math.min(text.length, from + 5));
+  return first && first[0] === from ? first[1] : undefined;
 }
 
 // 佳同铁路, 本庄高速: a line named by two places' first characters, which the dictionary does not join, at a clause's

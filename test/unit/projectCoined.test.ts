@@ -42,3 +42,9 @@ test('和 between a verb and a name\'s one character is the name\'s first (运�
   assert.deepEqual(names('加快运作和昌中央城邦商业综合体等项目。'), ['和昌中央城邦商业综合体']);
   assert.deepEqual(names('加快建设和平路。'), ['和平路']);
 });
+
+test('a facility named after the numbered road it stands on is one name with the road (七一路海鲜市场, 纬三路小学); the road\'s own works are not', () => {
+  assert.deepEqual(names('推动七一路海鲜市场疏解外迁。'), ['七一路海鲜市场']);
+  assert.deepEqual(names('推进纬三路小学建设。'), ['纬三路小学']);
+  assert.deepEqual(names('完成经四路路面改造。'), ['经四路']);
+});
