@@ -70,7 +70,7 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     if (t.kind === 'break' && (t.word === '和' || t.word === '与') && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1) {
       const before = left.at(i + 1);
       if (!before) t.kind = 'proper';
-      else if (before.tag.startsWith('v')) {
+      else if (before.tag.startsWith('v') && before.word.length > 1) {
         words.push({ ...t, kind: 'proper' }); // (the name opens here)
         break;
       }
