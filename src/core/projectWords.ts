@@ -162,6 +162,9 @@ export const LEXICON_WORDS = new Map<string, string>([
   ['绿氢', 'n'], ['数智', 'n'], ['换电', 'vn'], ['算力', 'n'], ['综改', 'j'], ['提质', 'v'], ['提质改造', 'v'], ['固废', 'n'], ['低碳', 'a'], ['校安', 'j'], ['京港澳', 'nz'], ['三江源', 'ns'], ['上合组织', 'nt'], ['上海合作组织', 'nt'], ['市州', 'n'], ['市州级', 'b'], ['万卡', 'b'], ['万卡级', 'b'], ['次差', 'a'], ['沉陷区', 'n'], ['采煤沉陷区', 'n'],
   // (Water works of the national plans: 颍河节制闸工程, 宿鸭湖蓄洪工程, 拦河闸.)
   ['节制闸', 'n'], ['拦河闸', 'n'],
+  // Central state companies by their short names, which open the names of their projects (中铝北方沿海绿色新材料,
+  // 中核…, 国家电投…); the dictionary reads most apart (中|铝).
+  ...['中铝', '中核', '中广核', '中车', '中能建', '中电建', '中交', '中石油', '中节能', '中储粮', '中国能建', '中国电建', '国网', '国家电投', '国家能源集团', '中国铝业', '中国石化', '中国石油', '中国中车', '宁德时代'].map((w): [string, string] => [w, 'nt']),
 ]);
 
 /**
