@@ -50,6 +50,6 @@ test('a facility named after the numbered road it stands on is one name with the
 });
 
 test('a central state company\'s short name opens its project\'s name (中核霞浦核电, 国家电投海阳储能电站, 中石油…项目)', () => {
-  assert.deepEqual(names('推进中核霞浦核电、国家电投海阳储能电站等项目建设。'), ['国家电投海阳储能电站', '中核霞浦核电']);
+  assert.deepEqual(names('推进中核霞浦核电、国家电投海阳储能电站等项目建设。'), ['中核霞浦核电', '国家电投海阳储能电站']);
   assert.deepEqual(names('中石油一体化转型升级项目建成投产。'), ['中石油一体化转型升级项目']);
 });
