@@ -53,3 +53,8 @@ test('a central state company\'s short name opens its project\'s name (中核霞
   assert.deepEqual(names('推进中核霞浦核电、国家电投海阳储能电站等项目建设。'), ['中核霞浦核电', '国家电投海阳储能电站']);
   assert.deepEqual(names('中石油一体化转型升级项目建成投产。'), ['中石油一体化转型升级项目']);
 });
+
+test('a highway\'s connecting road is a facility of its own (京雄高速连接线); one between kinds of places is not named', () => {
+  assert.ok(names('建成京雄高速连接线。').includes('京雄高速连接线'));
+  assert.deepEqual(names('完善市县连接线。'), []);
+});
