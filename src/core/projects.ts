@@ -175,10 +175,18 @@ function namesAmong(lex: Lexicon, text: string, lo: number, hi: number, ends: [n
   }
   // 青藏铁路格拉段电气化改造工程, X水库除险加固工程: renovation works of a facility found in them are that facility (GUIDELINES.md).
   for (let i = found.length - 1; i >= 0; i--) if (renovationOf(text, found, found[i])) found.splice(i, 1);
+  // 庞佐电器电料产业园区|京阳公司新型线缆项目: a company's project in a park is a name after the park's.
+  for (const f of found) {
+    const park = found.find((g) => g !== f && g.start === f.start && g.end < f.end && COMPANY_AFTER_RE.test(text.slice(g.end, f.end)));
+    if (park) f.start = park.end;
+  }
   // Keep the longest reading: 大数据产业园一期工程, not also 大数据产业园 inside it.
   // (Two facility words may give one span, 庞口大道|整治提升工程: it is kept once.)
   for (let i = 0; i < found.length; i++) if (!outranked(found, i)) spans.push(found[i]);
 }
+
+/** A company by its name (two to six characters) and what it builds, ending in works. */
+const COMPANY_AFTER_RE = /^[\u4e00-\u9fff]{2,6}(?:公司|集团)[^，。]{2,}(?:项目|工程)$/;
 
 /** Whether `spans` holds one with the span of `f`. */
 function hasSpan(spans: Span[], f: Span): boolean {

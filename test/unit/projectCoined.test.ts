@@ -58,3 +58,7 @@ test('a highway\'s connecting road is a facility of its own (京雄高速连接�
   assert.ok(names('建成京雄高速连接线。').includes('京雄高速连接线'));
   assert.deepEqual(names('完善市县连接线。'), []);
 });
+
+test('a company\'s project in a park is a name after the park\'s (庞佐电器电料产业园区|京阳公司新型线缆项目)', () => {
+  assert.deepEqual(names('推进庞佐电器电料产业园区京阳公司新型线缆项目建设。'), ['京阳公司新型线缆项目', '庞佐电器电料产业园区']);
+});
