@@ -242,7 +242,7 @@ function isBare(name: string): boolean {
   // 中印尼“两国双园”: a quoted name ends in its facility word inside the closing quote.
   if (name.endsWith('”') || name.endsWith('"')) name = name.slice(0, -1);
   for (let k = Math.min(6, name.length); k >= 1; k--) if (SUFFIX_CLASS.has(name.slice(-k))) return false;
-  return !/(?:段|期|扩建|[东西南北]延|[一二三四五六外]环|环路|[一二三四]线)$/.test(name);
+  return !/(?:段|期|扩建|迁建|改建|[东西南北]延|[一二三四五六外]环|环路|[一二三四]线)$/.test(name);
 }
 
 /** Whether `at` is inside 《…》 on its line. */

@@ -2,6 +2,7 @@
 // (农谷, 声谷), which no dictionary holds. Sentences written for the test.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { analyzeText } from '../../src/core/analyze';
 import { findProjectNames } from '../../src/core/projects';
 import { loadJiebaSegmenter } from '../../src/core/segmenter';
 
@@ -61,4 +62,10 @@ test('a highway\'s connecting road is a facility of its own (京雄高速连接�
 
 test('a company\'s project in a park is a name after the park\'s (庞佐电器电料产业园区|京阳公司新型线缆项目)', () => {
   assert.deepEqual(names('推进庞佐电器电料产业园区京阳公司新型线缆项目建设。'), ['京阳公司新型线缆项目', '庞佐电器电料产业园区']);
+});
+
+test('a facility\'s move or rebuilding, named in a list, is a mention outside the list too (西街小学迁建)', () => {
+  const text = '西街小学迁建主体基本完工。\n加快县医院迁建、西街小学迁建、城南小学建设。';
+  const projects = analyzeText(text, { segmenter }).projects;
+  assert.equal(projects.find((p) => p.name === '西街小学迁建')?.occurrences.length, 2);
 });
