@@ -18,7 +18,7 @@ const WORKS_AFTER_RE = /^(?:(?:改扩建|扩建|扩容|加固|迁建|改建|增�
  */
 const UNIT_RE = /^(?:[\d一二三四五六七八九十]{1,2}号(?:机组|泊位)|第?[二三四](?:跑道|通道)|集群)/;
 /** Facility words of lines that may be named by their two ends. */
-export const ROUTE_WORDS = new Set(['铁路', '公路', '高速公路', '高速', '高铁', '城际', '城际铁路', '航道', '运河', '快速路', '快速通道', '管道']);
+export const ROUTE_WORDS = new Set(['铁路', '公路', '高速公路', '高速', '高铁', '城际', '城际铁路', '航道', '运河', '快速路', '快速通道', '管道', '线']);
 // (海南热带雨林国家公园管理局: the park's administration, not a mention of the park.)
 const INSTITUTIONS = ['研究院', '研究所', '研究中心', '实验室', '交易所', '管理局', '管委会', '办公室'];
 /** Their first characters: most places after a facility word start none of them. */
@@ -35,8 +35,8 @@ export function institutionAfter(text: string, e: number, hi: number): boolean {
 export const extendsAt = (text: string, e: number) => /^[东西南北]延/.test(text.slice(e, e + 2));
 const MAX_END = 4;
 const ROAD_END_WORDS = new Set(['大道', '大街', '公路']);
-/** The second end of such a line, right before its facility word: 至 (or 直达) and two to four characters. */
-export const ROUTE_END_RE = /(?:至|到|直达)([^至，。、；：\s（）()]{2,4})$/;
+/** The second end of such a line, right before its facility word: 至 (or 直达, or a dash: 黎塘——湛江线) and two to four characters. */
+export const ROUTE_END_RE = /(?:至|到|直达|——|—|－－)([^至—，。、；：\s（）()]{2,4})$/;
 /** The same with what the line carries between the second end and the facility word (赤峰至锦州输氢氨醇管道). */
 export const CARRIED_RE = /至([^至，。、；：\s（）()]{2,4})(?:输|运)[\u4e00-\u9fff]{1,4}$/;
 

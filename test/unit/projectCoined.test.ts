@@ -69,3 +69,9 @@ test('a facility\'s move or rebuilding, named in a list, is a mention outside th
   const projects = analyzeText(text, { segmenter }).projects;
   assert.equal(projects.find((p) => p.name === '西街小学迁建')?.occurrences.length, 2);
 });
+
+test('a line named by its two ends joined by a dash is one name (黎塘——湛江线, 帕里——亚东公路), as with 至', () => {
+  assert.deepEqual(names('修建黎塘——湛江线和宝鸡——成都线。'), ['宝鸡——成都线', '黎塘——湛江线']);
+  assert.deepEqual(names('修筑帕里——亚东公路。'), ['帕里——亚东公路']);
+  assert.deepEqual(names('建设宝鸡至成都线。'), ['宝鸡至成都线']);
+});
