@@ -33,6 +33,8 @@ const DASH = new Set(['—', '－', '-']);
 /** Tags of a character that is a noun on its own (豫南中心|仓). */
 const NOUN_CHAR_TAGS = new Set(['n', 'ng', 'x', 'zg']);
 const COUNTER_RE = /^[项个座所条家批类种大]$/;
+/** What a numbered unit (一号) follows in a name: a name's word, a measure word read as one (兴安|台), another unit. */
+const NUMBERED_AFTER = new Set(['proper', 'measure', 'break']);
 /** Dates that name plants and places (八一 of 1 August, 二七, 五一, 七一, 五四). */
 const DATE_NAME_RE = /^(?:八一|二七|五一|七一|五四|六一|三八)$/;
 const MIN_NAME = 3;
@@ -91,7 +93,10 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     if (COUNTER_RE.test(t.word) && left.at(i + 1)?.kind === 'numeric') break;
     if ((t.word === '大' || t.word === '小') && NUMERAL_RE.test(left.at(i + 1)?.word ?? '')) break; // 三|大运营商: a count
     if (t.word === '中' && left.at(i + 1)?.kind === 'suffix') break; // 33个重点工程中|东海大道: among them
-    if (t.kind === 'break' && (ordinalInName(t.word, i > 0 ? left.at(i - 1)!.word : suffix, suffix) || (/^[一二三四五六七八九十]号$/.test(t.word) && left.at(i + 1)?.kind === 'proper'))) t.kind = 'numeric'; // 第一|中心医院, 京雄保|一号|旅游风景道
+    // 第一|中心医院, 京雄保|一号|旅游风景道, 兴安台|一号|立井, 谢家集|二号三号|立井; 三里|洞 (a place named by its distance).
+    const numbered = /^[一二三四五六七八九十]号$/.test(t.word) && NUMBERED_AFTER.has(left.at(i + 1)?.kind ?? '');
+    const distance = /^[一二三四五六七八九十]里$/.test(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1 && left.at(i + 1)?.kind === 'proper';
+    if (t.kind === 'break' && (ordinalInName(t.word, i > 0 ? left.at(i - 1)!.word : suffix, suffix) || numbered || distance)) t.kind = 'numeric';
     // 乌鲁木齐|八一|钢铁厂, 北京|二七|机车厂: a date that names a plant, after its city.
     if (t.kind === 'break' && DATE_NAME_RE.test(t.word) && /^ns/.test(left.at(i + 1)?.tag ?? '')) t.kind = 'numeric';
     if (t.kind === 'measure') {

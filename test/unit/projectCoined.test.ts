@@ -75,3 +75,10 @@ test('a line named by its two ends joined by a dash is one name (黎塘——湛
   assert.deepEqual(names('修筑帕里——亚东公路。'), ['帕里——亚东公路']);
   assert.deepEqual(names('建设宝鸡至成都线。'), ['宝鸡至成都线']);
 });
+
+test('mine shafts are facilities, with their numbers and places named by a distance (鹤岗兴安台一号立井, 淮南谢家集二号三号立井, 铜川三里洞立井)', () => {
+  assert.deepEqual(names('鹤岗兴安台一号立井建成。'), ['鹤岗兴安台一号立井']);
+  assert.deepEqual(names('淮南谢家集二号三号立井建成。'), ['淮南谢家集二号三号立井']);
+  assert.deepEqual(names('铜川三里洞立井投产。'), ['铜川三里洞立井']);
+  assert.deepEqual(names('建设一号立井。'), []);
+});
