@@ -82,3 +82,7 @@ test('mine shafts are facilities, with their numbers and places named by a dista
   assert.deepEqual(names('铜川三里洞立井投产。'), ['铜川三里洞立井']);
   assert.deepEqual(names('建设一号立井。'), []);
 });
+
+test('a border line is no facility (麦克马洪线)', () => {
+  assert.deepEqual(names('中国政府从来不承认麦克马洪线。'), []);
+});
