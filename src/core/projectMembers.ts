@@ -2,7 +2,7 @@
 // that open it are dropped; a company's project, a facility of the list's kind, a member of a list of plants or
 // mines. The lists themselves, and which of their items are read, are projectLists.ts.
 import { anyWordAfter, wordAfter, type LexToken, type Lexicon } from './projectLexicon';
-import { FUNCTION_CHARS, GENERIC, LEADING_TRIM, PREDICATE, STOP_WORDS, SUFFIX_CLASS, TAG_OVERRIDES } from './projectWords';
+import { FUNCTION_CHARS, GENERIC, LEADING_TRIM, PREDICATE, PROVINCE_CHARS, STOP_WORDS, SUFFIX_CLASS, TAG_OVERRIDES } from './projectWords';
 import { placeWith } from './projectWordsAt';
 
 export const MIN_MEMBER = 2;
@@ -34,7 +34,9 @@ export function trimLeading(item: string, lex: Lexicon, keep = 1): string {
   for (;;) {
     const w = wordAfter(lex, s, 0);
     if (!w || w.word.length + keep > s.length) break;
-    if (!(PREDICATE.has(w.word) || LEADING_TRIM.has(w.word) || (w.word.length > 1 && (w.tag.startsWith('v') || w.tag === 'd')) || w.tag === 'p' || w.tag === 'c' || w.tag.startsWith('u'))) break;
+    // (继|青藏: a one-character verb that is a function character opens no name before a place; 建强 is a company's.)
+    const oneVerb = w.word.length === 1 && w.tag.startsWith('v') && FUNCTION_CHARS.has(w.word) && /^ns/.test(wordAfter(lex, s, 1)?.tag ?? '');
+    if (!(PREDICATE.has(w.word) || LEADING_TRIM.has(w.word) || (w.word.length > 1 && (w.tag.startsWith('v') || w.tag === 'd')) || oneVerb || w.tag === 'p' || w.tag === 'c' || w.tag.startsWith('u'))) break;
     // (建成尖扎至贵德: the word before 至 is a line's first end, whatever the dictionary's tag.)
     if (s[w.word.length] === '至') break;
     s = s.slice(w.word.length);
@@ -191,7 +193,9 @@ export function memberName(item: string, lex: Lexicon, sites = false): string | 
   // abbreviations it does not know (荣乌, 焦济洛平) or names it has as such (京九).
   const whole = wordAfter(lex, s, 0);
   // (In a list of sites a place is one: 仰韶村、双槐树、贾湖等遗址.)
-  if (!sites && whole && whole.word === s && (whole.tag === 'ns' || whole.tag.startsWith('nr'))) return undefined;
+  // (青藏、康藏公路: two provinces' one-character names are a line's, not a region's, in a list.)
+  const provinces = s.length === 2 && PROVINCE_CHARS.includes(s[0]) && PROVINCE_CHARS.includes(s[1]);
+  if (!sites && !provinces && whole && whole.word === s && (whole.tag === 'ns' || whole.tag.startsWith('nr'))) return undefined;
   return s;
 }
 

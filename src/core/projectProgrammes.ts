@@ -1,3 +1,4 @@
+import { PROVINCE_CHARS } from './projectWords';
 import { charTable } from './text';
 
 // National programmes named by their form, not by a facility word (spec.md, "Projects"): 南水北调, 西气东输,
@@ -64,9 +65,10 @@ const THREE_NORTH_RE = /“三北”(?:[一二三四五六七八]期)?(?:防护�
  * (collectProjects in projects.ts takes a name ending in ” for a bare list member: such a name is a mention only
  * where a list holds it, until isBare there looks inside the closing quote.)
  */
-const JOINED_QUOTE_RE =
-  /(?:(?<![\u4e00-\u9fff])中[\u4e00-\u9fff]{1,2}|(?<![\u4e00-\u9fff])[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台]{2,3})“[^“”，。]{1,6}(?:园|走廊|中心|港|基地)”/;
-const JOINED_LAST = new Set([...'京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台']);
+const JOINED_QUOTE_RE = new RegExp(
+  `(?:(?<![\\u4e00-\\u9fff])中[\\u4e00-\\u9fff]{1,2}|(?<![\\u4e00-\\u9fff])[${PROVINCE_CHARS}]{2,3})“[^“”，。]{1,6}(?:园|走廊|中心|港|基地)”`,
+);
+const JOINED_LAST = new Set([...PROVINCE_CHARS]);
 /** National programmes of medical centres (国家医学中心, 国家儿童区域医疗中心, 国家医学分中心). */
 // (国家和省级区域医疗中心: two kinds of centre, none named.)
 const NATIONAL_CENTRE_RE = /国家(?:[^\P{Script=Han}和与及省市]{1,4}?)?(?:医学分?中心|区域医疗中心)/gu;

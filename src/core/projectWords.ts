@@ -173,6 +173,9 @@ export const LEXICON_WORDS = new Map<string, string>([
  */
 export const PLACES_OVER_COMMON = ['大兴'];
 
+/** The provinces' one-character names (京, 冀, 黔, 藏, …), of which lines and joint parks are named (川黔, 青藏, 中马“两国双园”). */
+export const PROVINCE_CHARS = '京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台';
+
 /** People a programme is for, part of its name (促进居民增收三年行动), though they end other names. */
 export const PROGRAMME_PEOPLE = new Set(['居民', '农民', '群众', '市民']);
 /** Verbs that carry out a programme (继续实施|“交通提升”三年行动), never its own first word. */

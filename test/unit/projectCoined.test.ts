@@ -86,3 +86,7 @@ test('mine shafts are facilities, with their numbers and places named by a dista
 test('a border line is no facility (麦克马洪线)', () => {
   assert.deepEqual(names('中国政府从来不承认麦克马洪线。'), []);
 });
+
+test('two provinces\' one-character names in a list of lines are a line (继青藏、康藏公路), not a region', () => {
+  assert.deepEqual(names('继青藏、康藏公路通车之后，又修筑新的公路。'), ['康藏公路', '青藏']);
+});
