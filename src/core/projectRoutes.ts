@@ -35,8 +35,11 @@ export function institutionAfter(text: string, e: number, hi: number): boolean {
 export const extendsAt = (text: string, e: number) => /^[东西南北]延/.test(text.slice(e, e + 2));
 const MAX_END = 4;
 const ROAD_END_WORDS = new Set(['大道', '大街', '公路']);
-/** The second end of such a line, right before its facility word: 至 (or 直达, or a dash: 黎塘——湛江线) and two to four characters. */
-export const ROUTE_END_RE = /(?:至|到|直达|——|—|－－)([^至—，。、；：\s（）()]{2,4})$/;
+/**
+ * The second end of such a line, right before its facility word: 至 (or 直达, or a dash: 黎塘——湛江线) and two to four
+ * characters; after 至 or 到 maybe with 的 (宝鸡到成都的铁路, the 1950s reports' form).
+ */
+export const ROUTE_END_RE = /(?:(?:至|到)([^至—，。、；：\s（）()的]{2,4})的|(?:至|到|直达|——|—|－－)([^至—，。、；：\s（）()]{2,4}))$/;
 /** The same with what the line carries between the second end and the facility word (赤峰至锦州输氢氨醇管道). */
 export const CARRIED_RE = /至([^至，。、；：\s（）()]{2,4})(?:输|运)[\u4e00-\u9fff]{1,4}$/;
 

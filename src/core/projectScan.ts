@@ -306,7 +306,8 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
       to = CARRIED_RE.exec(w);
       if (to) at = s - w.length + to.index;
     }
-    const from = to && (/^ns/.test(lex.tags.get(to[1]) ?? '') || ![...to[1]].some((c) => FUNCTION_CHARS.has(c))) ? routeStart(lex, text, lo, at) : -1;
+    const second = to ? (to[1] ?? to[2]) : undefined;
+    const from = second && (/^ns/.test(lex.tags.get(second) ?? '') || ![...second].some((c) => FUNCTION_CHARS.has(c))) ? routeStart(lex, text, lo, at) : -1;
     if (from >= 0) return { start: from, end: sectionEnd(text, lo, hi, e) };
   }
   // 防城港, 海南岛: a place, no facility; 秦皇岛港, 天津港: a place's port, no city (防城港市 is one). (No city ends in 路, 街.)

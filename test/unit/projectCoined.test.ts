@@ -90,3 +90,8 @@ test('a border line is no facility (麦克马洪线)', () => {
 test('two provinces\' one-character names in a list of lines are a line (继青藏、康藏公路), not a region', () => {
   assert.deepEqual(names('继青藏、康藏公路通车之后，又修筑新的公路。'), ['康藏公路', '青藏']);
 });
+
+test('a line named by its two ends with 的 before the line word is one name (宝鸡到成都的铁路); 到 of time or degree is not', () => {
+  assert.deepEqual(names('修筑宝鸡到成都的铁路和鹰潭到厦门的铁路。'), ['宝鸡到成都的铁路', '鹰潭到厦门的铁路']);
+  assert.deepEqual(names('发展到现在的铁路网。'), []);
+});
