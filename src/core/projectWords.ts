@@ -34,7 +34,7 @@ const PROPER = [
   // water and energy
   '水库', '水利枢纽', '管网', '主管网', '支管网', '管道', '电站', '水电站', '电厂', '热电厂', '风电场',
   '灌区', '湿地', '廊道', '生态廊道', '走廊', '修复带', '防护林', '航道', '泊位', '核电', '干渠', '污水处理厂',
-  '综合治理', '风景道', '储气库', '外送通道', '联网通道', '直流', '示范园', '输电通道', '大通道', '环线', '堤防', '露天矿', '煤矿', '立井', '竖井', '油田', '气田', '航站楼', '航站区', '运河', '实验区', '经开区', '新通道', '节制闸', '拦河闸', '水闸', '试验场', '训练场', '发展区', '自然保护区', '保护区', '保护点',
+  '综合治理', '风景道', '储气库', '外送通道', '联网通道', '直流', '示范园', '输电通道', '大通道', '环线', '堤防', '露天矿', '煤矿', '立井', '竖井', '大堤', '联合企业', '油田', '气田', '航站楼', '航站区', '运河', '实验区', '经开区', '新通道', '节制闸', '拦河闸', '水闸', '试验场', '训练场', '发展区', '自然保护区', '保护区', '保护点',
   // zones
   '新区', '开发区', '高新区', '功能区', '经济区', '合作区', '片区', '集聚区', '聚集区', '保税区', '综保区', '自贸区', '商务区',
   '农高区', '自创区', '街区', '景区', '风景区', '旅游区', '度假区', '作业区', '核心区', '引领区', '体验区',
@@ -149,8 +149,8 @@ export const CONTINUATION = new Set(['总数', '数量', '个数', '总量', '�
  * characters the dictionary keeps apart are pieces of a name it does not know (平漯周, 南信合).
  */
 export const FUNCTION_CHARS = new Set([
-  ...'的地得和与及等在是了将把被从对向为以由到并或其之每各该本全有无不也都又还就才已要会能可让使给建抓推促强争办设开好至同退入出进迁搬拆扩改拓着如而只过继搞凡共做再居即像',
-  // (即, “that is”: “N”即其他市县疾控中心. Not 于 or 暨: jieba splits 于桥水库, 于家堡, 暨阳湖 into characters.)
+  ...'的地得和与及等在是了将把被从对向为以由到并或其之每各该本全有无不也都又还就才已要会能可让使给建抓推促强争办设开好至同退入出进迁搬拆扩改拓着如而只过继搞凡共做再居即像象',
+  // (即, “that is”: “N”即其他市县疾控中心; 象, the older texts' 像. Not 于 or 暨: jieba splits 于桥水库, 于家堡, 暨阳湖 into characters.)
 ]);
 
 /**
@@ -169,9 +169,10 @@ export const LEXICON_WORDS = new Map<string, string>([
 
 /**
  * Districts the dictionary has as common words, too frequent in that sense for the generated place list
- * (placeNames.ts), that reports name facilities after: 大兴/b of 北京大兴国际机场.
+ * (placeNames.ts), and places of the same kind, that reports name facilities after: 大兴/b of 北京大兴国际机场, 官厅/n
+ * of 官厅水库, 丰满/a of 丰满水电站.
  */
-export const PLACES_OVER_COMMON = ['大兴'];
+export const PLACES_OVER_COMMON = ['大兴', '官厅', '丰满'];
 
 /** The provinces' one-character names (京, 冀, 黔, 藏, …), of which lines and joint parks are named (川黔, 青藏, 中马“两国双园”). */
 export const PROVINCE_CHARS = '京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台';

@@ -95,3 +95,9 @@ test('a line named by its two ends with 的 before the line word is one name (�
   assert.deepEqual(names('修筑宝鸡到成都的铁路和鹰潭到厦门的铁路。'), ['宝鸡到成都的铁路', '鹰潭到厦门的铁路']);
   assert.deepEqual(names('发展到现在的铁路网。'), []);
 });
+
+test('big works of the 1950s: steel complexes, dikes, and places the dictionary reads as common words (鞍山钢铁联合企业, 荆江大堤, 官厅水库, 丰满水电站在改建)', () => {
+  assert.deepEqual(names('鞍山钢铁联合企业的建设，荆江大堤的加固。'), ['荆江大堤', '鞍山钢铁联合企业']);
+  assert.deepEqual(names('官厅水库已经建成，丰满水电站在改建完成后发电。'), ['丰满水电站', '官厅水库']);
+  assert.deepEqual(names('要建设象钢铁联合企业这样的大厂。'), []);
+});
