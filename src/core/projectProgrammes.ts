@@ -19,6 +19,8 @@ const POWER_IN = /[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽�
  * and the form read from where it would start, not a regular expression run over every paragraph.
  */
 const DIRECTION = new Set([...'东西南北']);
+/** The national reports' short form of 上海浦东新区, also read by isBare in projects.ts. */
+export const PUDONG_FORM = '上海浦东';
 /** The national plans with a proper name, also read by isBare in projects.ts. */
 export const NAMED_PLAN_FORM = '(?:星火|火炬|燎原|丰收|攀登|春晖)计划|(?:“(?:863|973)”|863|973)计划|(?:“八七”|八七)扶贫攻坚(?:计划)?';
 const NAMED_PLAN = new RegExp(NAMED_PLAN_FORM, 'y');
@@ -44,6 +46,8 @@ const PROGRAMME_FORMS: [string, number, (t: string, i: number) => boolean, RegEx
     [c, 1, (t, i) => t[i - 1] === '“' && t[i + 3] === '”', NAMED_PLAN],
     [c, 0, (t, i) => t[i - 1] !== '“' && t[i + 3] === '计', NAMED_PLAN],
   ]),
+  // 上海浦东: the national reports' short form of 上海浦东新区 (开发开放上海浦东; with 新区 the scan finds the zone).
+  ['浦', 2, (t, i) => t[i - 1] === '海' && t[i - 2] === '上' && t[i + 1] === '东', new RegExp(`${PUDONG_FORM}(?!新区|机场|国际机场)`, 'y')],
   ['八', 1, (t, i) => t[i - 1] === '“' && t[i + 1] === '七' && t[i + 2] === '”', NAMED_PLAN],
   ['八', 0, (t, i) => t[i + 1] === '七' && t[i + 2] === '扶', NAMED_PLAN],
 ];

@@ -11,7 +11,7 @@ import { charTable } from './text';
 import { isHan, lexiconFor, type Lexicon, MAX_WORD, wordAfter, wordBefore } from './projectLexicon';
 import { HIGHWAY_NAME_RE, highwayNames } from './projectHighways';
 import { listMembers, shortForms } from './projectLists';
-import { DIVERSION_FORM, NAMED_PLAN_FORM, programmeNames } from './projectProgrammes';
+import { DIVERSION_FORM, NAMED_PLAN_FORM, programmeNames, PUDONG_FORM } from './projectProgrammes';
 import { chooseName } from './projectModel';
 import { addFacilityWord, FAST_RE, facilityEndingAt, facilityWords, markFacilityEnds, nameAt, scanVerdict } from './projectScan';
 import { PREDICATE, SUFFIX_CLASS } from './projectWords';
@@ -234,7 +234,7 @@ const LIST_BEFORE = new Set([...'、和及与']);
 const REGION_OR_EVENT_AFTER = /^(?:经济带|经济圈|经济走廊|[\u4e00-\u9fff]{0,4}(?:论坛|博览会|峰会)|法(?!院)|法规|条例|(?:建设)?总体方案|国际服务门户)/;
 const LIST_AFTER = new Set([...'、和及与等（(']);
 const PROGRAMME_FORM_RE = new RegExp(
-  `^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|${DIVERSION_FORM}|退[耕牧田渔]还[林草湖海]|[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽吉黑][电煤气]入[\\u4e00-\\u9fff]|([村户组镇乡])\\1通|${NAMED_PLAN_FORM})$`,
+  `^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|${DIVERSION_FORM}|退[耕牧田渔]还[林草湖海]|[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽吉黑][电煤气]入[\\u4e00-\\u9fff]|([村户组镇乡])\\1通|${NAMED_PLAN_FORM}|${PUDONG_FORM})$`,
 );
 /** A name that ends in no facility word and is no programme's form: a list member. */
 function isBare(name: string): boolean {

@@ -101,3 +101,9 @@ test('big works of the 1950s: steel complexes, dikes, and places the dictionary 
   assert.deepEqual(names('官厅水库已经建成，丰满水电站在改建完成后发电。'), ['丰满水电站', '官厅水库']);
   assert.deepEqual(names('要建设象钢铁联合企业这样的大厂。'), []);
 });
+
+test('上海浦东 is the national reports\' short form of the zone; its airport and the zone\'s full name are read as such', () => {
+  const text = '加快上海浦东以及广东的开放。\n办好上海浦东新区。\n上海浦东国际机场三期开工。';
+  const projects = analyzeText(text, { segmenter }).projects.map((p) => p.name).sort();
+  assert.deepEqual(projects, ['上海浦东', '上海浦东国际机场三期', '上海浦东新区']);
+});
