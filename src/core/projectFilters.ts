@@ -40,8 +40,9 @@ export function notAProject(name: string, words: NameWord[], suffix: string): bo
   // role or a policy trial described, not a name.)
   if (/世界级|重要|最大|先行先试|制度改革|类国家|^中国特色/.test(name)) return true;
   if (/(?:(?<!超)级|5G|智能|数字化)工厂$/.test(name)) return true; // (领航级智能工厂, 工信部5G工厂: a factory's rating)
-  // (A plant is named by its place or a proper name, 吉林肥料厂, 北京国棉二厂; not by its kind, 滚珠轴承厂, 土炼油厂, 出口专厂.)
-  if ((suffix === '厂' || suffix === '矿') && !namedBy(words, /^(?:nr|nz|nt|j)/)) return true;
+  // (A plant is named by its place or a proper name, 吉林肥料厂, 北京国棉二厂, or by its number, 第一汽车制造厂; not by its
+  // kind, 滚珠轴承厂, 土炼油厂, 出口专厂.)
+  if ((suffix === '厂' || suffix === '矿') && !namedBy(words, /^(?:nr|nz|nt|j)/) && !/^第[一二三四五六七八九十][\u4e00-\u9fff]{3}/.test(name)) return true;
   // (浮法、高级镀膜玻璃生产线: a line of a product is named by a place or a company, 彩虹咸阳…玻璃生产线, not by its kind.)
   if (suffix === '生产线' && !namedBy(words, /^(?:nr|nz|nt|j|x)/)) return true;
   // (玉米制种基地, 优质冷水鱼供应基地: a base of a product is named by a place or a proper name, not by pieces.)

@@ -107,3 +107,9 @@ test('上海浦东 is the national reports\' short form of the zone; its airport
   const projects = analyzeText(text, { segmenter }).projects.map((p) => p.name).sort();
   assert.deepEqual(projects, ['上海浦东', '上海浦东国际机场三期', '上海浦东新区']);
 });
+
+test('a plant named by its number is named (第一汽车制造厂, 第一拖拉机厂); a count of plants is not (第二个水泥厂)', () => {
+  assert.deepEqual(names('五年内建设并完工的第一汽车制造厂。'), ['第一汽车制造厂']);
+  assert.deepEqual(names('建设第一拖拉机厂。'), ['第一拖拉机厂']);
+  assert.deepEqual(names('建设第二个水泥厂。'), []);
+});
