@@ -22,7 +22,8 @@ const DIRECTION = new Set([...'东西南北']);
 /** The national reports' short form of 上海浦东新区, also read by isBare in projects.ts. */
 export const PUDONG_FORM = '上海浦东';
 /** The national plans with a proper name, also read by isBare in projects.ts. */
-export const NAMED_PLAN_FORM = '(?:星火|火炬|燎原|丰收|攀登|春晖)计划|(?:“(?:863|973)”|863|973)计划|(?:“八七”|八七)扶贫攻坚(?:计划)?';
+export const NAMED_PLAN_FORM =
+  '(?:(?:星火|火炬|燎原|丰收|攀登|春晖)|“(?:星火|火炬|燎原|丰收|攀登|春晖)”)计划|(?:“(?:863|973|８６３|９７３)”|863|973|８６３|９７３)计划|(?:“八七”|八七)扶贫攻坚(?:计划)?';
 const NAMED_PLAN = new RegExp(NAMED_PLAN_FORM, 'y');
 /** Each form: the character, where it stands, a cheap check of the text before it, the form. */
 const PROGRAMME_FORMS: [string, number, (t: string, i: number) => boolean, RegExp][] = [
@@ -41,10 +42,14 @@ const PROGRAMME_FORMS: [string, number, (t: string, i: number) => boolean, RegEx
   ['远', 2, (t, i) => t[i - 1] === '代' && t[i + 3] === '育', /现代远程教育工程/y],
   // The national plans with a proper name (星火计划, “863”计划, “八七”扶贫攻坚(计划)), not those named by what they
   // do (学生营养改善计划) nor the five-year plans (“八五”计划).
-  ...[...'星火燎丰攀春'].map((c): (typeof PROGRAMME_FORMS)[number] => [c, 0, (t, i) => t[i + 2] === '计' && t[i + 3] === '划', NAMED_PLAN]),
-  ...[...'89'].flatMap((c): (typeof PROGRAMME_FORMS)[number][] => [
+  // (“星火”计划, “火炬”计划: the proper part quoted; ８６３计划 in full-width digits.)
+  ...[...'星火燎丰攀春'].flatMap((c): (typeof PROGRAMME_FORMS)[number][] => [
+    [c, 0, (t, i) => t[i + 2] === '计' && t[i + 3] === '划', NAMED_PLAN],
+    [c, 1, (t, i) => t[i - 1] === '“' && t[i + 2] === '”' && t[i + 3] === '计', NAMED_PLAN],
+  ]),
+  ...[...'89８９'].flatMap((c): (typeof PROGRAMME_FORMS)[number][] => [
     [c, 1, (t, i) => t[i - 1] === '“' && t[i + 3] === '”', NAMED_PLAN],
-    [c, 0, (t, i) => t[i - 1] !== '“' && t[i + 3] === '计', NAMED_PLAN],
+    [c, 0, (t, i) => t[i + 3] === '计', NAMED_PLAN],
   ]),
   // 上海浦东: the national reports' short form of 上海浦东新区 (开发开放上海浦东; with 新区 the scan finds the zone).
   ['浦', 2, (t, i) => t[i - 1] === '海' && t[i - 2] === '上' && t[i + 1] === '东', new RegExp(`${PUDONG_FORM}(?!新区|机场|国际机场)`, 'y')],

@@ -33,6 +33,8 @@ test('national plans with a proper name are programmes (“星火计划”, “8
   assert.deepEqual(names('“863”计划顺利实施，“八七”扶贫攻坚目标基本实现。'), ['“863”计划', '“八七”扶贫攻坚']);
   assert.deepEqual(names('认真实施“八七扶贫攻坚计划”。'), ['八七扶贫攻坚计划']);
   assert.deepEqual(names('实施农村义务教育学生营养改善计划，完成“八五”计划。'), []);
+  // (The proper part quoted, full-width digits.)
+  assert.deepEqual(names('实施“星火”计划和“火炬”计划，“８６３计划”进展顺利。'), ['“星火”计划', '“火炬”计划', '８６３计划']);
 });
 
 test('a date that names a plant after its city is part of the name (乌鲁木齐八一钢铁厂)', () => {
