@@ -28,9 +28,9 @@ function nextEtcWorks(text: string, from: number): number {
  * (等高铁项目, 等安置房项目; 等一批重大项目 says nothing: 中食数联、…等一批大项目 has a company in it).
  */
 const LIST_CLASS_RE =
-  /^(?:高铁|铁路|高速|公路|城际|航道|灌区|园区|产业园|产业带|遗址|遗迹|景区|景点|港口|机场|枢纽|水库|场馆|基地|酒店|商圈|街区|楼盘|地块|楼宇|专业市场|批发市场|煤矿|气田|油田|电站|水电站|抽水蓄能电站|大通道|特高压|客运专线|码头|港区|电厂|变电站|(?!开发建设)(?:[\u4e00-\u9fff]{1,7}?(?:项目|工程)|(?![\u4e00-\u9fff]?[县市区乡镇村]建设)[\u4e00-\u9fff]{2,4}?建设))/;
+  /^(?:高铁|铁路|高速|公路|城际|航道|灌区|园区|产业园|产业带|遗址|遗迹|景区|景点|港口|机场|枢纽|水库|场馆|基地|酒店|商圈|街区|楼盘|地块|楼宇|专业市场|批发市场|煤矿|露天矿|气田|油田|电站|水电站|抽水蓄能电站|大通道|特高压|客运专线|码头|港区|电厂|变电站|(?!开发建设)(?:[\u4e00-\u9fff]{1,7}?(?:项目|工程)|(?![\u4e00-\u9fff]?[县市区乡镇村]建设)[\u4e00-\u9fff]{2,4}?建设))/;
 /** What may stand between 等 and the kind of works: a count, a qualifier. */
-const LIST_COUNT_RE = /^等(?:一批|[\d一二三四五六七八九十—-]+[个项条座处家所])?(?:\d+千伏)?(?:全市|全省|重大|重点|大型|大|基础设施|公共服务|民生|基础|国省干线|干线|省际|国省道)*/;
+const LIST_COUNT_RE = /^等(?:一批|[\d一二三四五六七八九十—-]+[个项条座处家所大])?(?:\d+千伏)?(?:全市|全省|重大|重点|大型|大|基础设施|公共服务|民生|基础|国省干线|干线|省际|国省道)*/;
 
 /** Whether the text from 等 on says the items are works of a kind. */
 function isWorksClass(rest: string): boolean {
@@ -49,7 +49,7 @@ const PLACES_ETC_RE = /^等(?:[\d一二三四五六七八九十]+个)?(?:重点|
 
 
 /** 等11处煤矿, 等水电站, 4个抽水蓄能电站: kinds of plants and mines, whose members are named by words the dictionary reads otherwise. */
-const VOUCHING_KIND_RE = /^(?:煤矿|气田|油田|(?:抽水蓄能|水|火|光热)?电站|水库|机场|变电站|(?:电网|输变电)工程)/;
+const VOUCHING_KIND_RE = /^(?:煤矿|露天矿|气田|油田|(?:抽水蓄能|水|火|光热)?电站|水库|机场|变电站|(?:电网|输变电)工程)/;
 /** Whether the text from 等 (or a count) on names such a kind. */
 const vouches = (tail: string) => VOUCHING_KIND_RE.test(tail.slice(LIST_COUNT_RE.exec(tail)![0].length));
 

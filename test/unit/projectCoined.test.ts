@@ -115,3 +115,8 @@ test('a plant named by its number is named (第一汽车制造厂, 第一拖拉�
   assert.deepEqual(names('建设第一拖拉机厂。'), ['第一拖拉机厂']);
   assert.deepEqual(names('建设第二个水泥厂。'), []);
 });
+
+test('members of a list of open-pit mines counted with 大 (伊敏河、平朔、准格尔等五大露天矿) are mines; a list of big industries is not', () => {
+  assert.deepEqual(names('加快伊敏河、平朔、准格尔等五大露天矿建设。'), ['伊敏河', '准格尔', '平朔']);
+  assert.deepEqual(names('发展钢铁、汽车、纺织等十大产业。'), []);
+});
