@@ -40,6 +40,8 @@ const PROGRAMME_FORMS: [string, number, (t: string, i: number) => boolean, RegEx
   ['林', 2, (t, i) => t[i - 1] === '然' && t[i - 2] === '天', /天然林(?:资源)?保护(?:[一二三]期)?(?:工程(?:[一二三]期)?)?/y],
   ['沙', 3, (t, i) => t[i - 1] === '风' && t[i - 2] === '津', /京津风沙源治理(?:[一二三]期)?(?:工程(?:[一二三]期)?)?/y],
   ['远', 2, (t, i) => t[i - 1] === '代' && t[i + 3] === '育', /现代远程教育工程/y],
+  // The national family-planning works in the west (少生快富工程, 2003–2012).
+  ['快', 2, (t, i) => t[i - 1] === '生' && t[i - 2] === '少' && t[i + 1] === '富', /少生快富工程/y],
   // The national plans with a proper name (星火计划, “863”计划, “八七”扶贫攻坚(计划)), not those named by what they
   // do (学生营养改善计划) nor the five-year plans (“八五”计划).
   // (“星火”计划, “火炬”计划: the proper part quoted; ８６３计划 in full-width digits.)

@@ -120,3 +120,8 @@ test('members of a list of open-pit mines counted with 大 (伊敏河、平朔�
   assert.deepEqual(names('加快伊敏河、平朔、准格尔等五大露天矿建设。'), ['伊敏河', '准格尔', '平朔']);
   assert.deepEqual(names('发展钢铁、汽车、纺织等十大产业。'), []);
 });
+
+test('national works by their form (少生快富工程) and a diversion carried to a city (天津引滦输水工程)', () => {
+  assert.deepEqual(names('少生快富工程实施范围继续扩大。'), ['少生快富工程']);
+  assert.deepEqual(names('建成大黑汀水库和天津引滦输水工程。'), ['大黑汀水库', '天津引滦输水工程']);
+});
