@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PLACES_ADDED, PLACES_RETAGGED } from './placeNames';
-import { LEXICON_WORDS, PLACES_OVER_COMMON } from './projectWords';
+import { LEXICON_RETAGGED, LEXICON_WORDS } from './projectWords';
 import { resolveUserDictPath, type Segmenter, type Token } from './segmenter';
 
 export interface LexToken {
@@ -176,7 +176,7 @@ function addDictionary(map: Map<string, string>, path: string): void {
 function addPlaces(map: Map<string, string>): void {
   for (const w of PLACES_ADDED.split(' ')) if (!map.has(w)) map.set(w, 'ns');
   for (const w of PLACES_RETAGGED.split(' ')) map.set(w, 'ns');
-  for (const w of PLACES_OVER_COMMON) map.set(w, 'ns');
+  for (const [w, tag] of LEXICON_RETAGGED) map.set(w, tag);
   for (const [w, tag] of LEXICON_WORDS) if (!map.has(w)) map.set(w, tag);
 }
 

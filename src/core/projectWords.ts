@@ -168,11 +168,15 @@ export const LEXICON_WORDS = new Map<string, string>([
 ]);
 
 /**
- * Districts the dictionary has as common words, too frequent in that sense for the generated place list
- * (placeNames.ts), and places of the same kind, that reports name facilities after: 大兴/b of 北京大兴国际机场, 官厅/n
- * of 官厅水库, 丰满/a of 丰满水电站.
+ * Words the dictionary tags otherwise, retagged for the scan: districts and places it has as common words, too frequent
+ * in that sense for the generated place list (placeNames.ts), that reports name facilities after (大兴/b of
+ * 北京大兴国际机场, 官厅/n of 官厅水库, 丰满/a of 丰满水电站); what it has as places that are deeds (防沙/ns, 治沙/ns
+ * of 防沙治沙, sand control, no place).
  */
-export const PLACES_OVER_COMMON = ['大兴', '官厅', '丰满'];
+export const LEXICON_RETAGGED = new Map<string, string>([
+  ['大兴', 'ns'], ['官厅', 'ns'], ['丰满', 'ns'],
+  ['防沙', 'vn'], ['治沙', 'vn'],
+]);
 
 /** The provinces' one-character names (京, 冀, 黔, 藏, …), of which lines and joint parks are named (川黔, 青藏, 中马“两国双园”). */
 export const PROVINCE_CHARS = '京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台';

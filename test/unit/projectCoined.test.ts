@@ -125,3 +125,8 @@ test('national works by their form (少生快富工程) and a diversion carried 
   assert.deepEqual(names('少生快富工程实施范围继续扩大。'), ['少生快富工程']);
   assert.deepEqual(names('建成大黑汀水库和天津引滦输水工程。'), ['大黑汀水库', '天津引滦输水工程']);
 });
+
+test('sand control is a deed, not a place (防沙治沙), in a list of national works or before 工程', () => {
+  assert.deepEqual(names('实施退牧还草、天然林保护、防沙治沙、水土保持等重大生态工程。'), ['天然林保护', '退牧还草']);
+  assert.deepEqual(names('继续实施防沙治沙工程。'), []);
+});
