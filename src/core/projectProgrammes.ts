@@ -7,7 +7,8 @@ import { charTable } from './text';
 
 /** 南水北调, 西电东送, 西气东输(三线陕西段), 北煤南运; 引汉济渭(二期), 引黄入冀; 退耕还林, 退牧还草; 村村通, 户户通. */
 // (南水北调中线河北段: a route's section in one province.)
-const PROGRAMME_TAIL = '(?:[一二三四五六]期|[一二三四]线(?:[\\u4e00-\\u9fff]{2}段)?|[东中西]线[\\u4e00-\\u9fff]{2}段)?';
+// (西气东输二线西段工程, 西气东输东段工程: a section by its direction, with its works.)
+const PROGRAMME_TAIL = '(?:[一二三四五六]期|[一二三四]线(?:[\\u4e00-\\u9fff]{2}段|[东西南北中]段工程)?|[东中西]线[\\u4e00-\\u9fff]{2}段|[东西南北中]段工程)?';
 const TRANSFER = new RegExp(`[东西南北][电气水煤油粮][东西南北][送输调运]${PROGRAMME_TAIL}`, 'y');
 // (引黄入冀补淀干渠, 引江济淮工程: with its canal or works; 引黄入冀补淀: with what it also feeds.)
 /** A diversion's own name (引江济淮, 引黄入冀补淀), also read by isBare in projects.ts. */

@@ -130,3 +130,8 @@ test('sand control is a deed, not a place (防沙治沙), in a list of national 
   assert.deepEqual(names('实施退牧还草、天然林保护、防沙治沙、水土保持等重大生态工程。'), ['天然林保护', '退牧还草']);
   assert.deepEqual(names('继续实施防沙治沙工程。'), []);
 });
+
+test('a national transfer\'s section by its direction is in its name with its works (西气东输二线西段工程, 西气东输东段工程)', () => {
+  assert.deepEqual(names('西气东输二线西段工程建成投产。'), ['西气东输二线西段工程']);
+  assert.deepEqual(names('西气东输三线陕西段投运。'), ['西气东输三线陕西段']);
+});
