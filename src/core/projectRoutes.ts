@@ -5,7 +5,7 @@ import { FUNCTION_CHARS, GENERIC, LEADING_TRIM } from './projectWords';
 import { isHan, wordBefore, type Lexicon } from './projectLexicon';
 
 /** A phase (二期, 3期). */
-export const PHASE_RE = /^(?:[一二三四五六七八九十]|\d+)期/;
+export const PHASE_RE = /^第?(?:[一二三四五六七八九十]|\d+)期/;
 /** After a road, rail line or canal: the section of it (荣乌高速涞源段, 京港高铁阜阳至黄冈段, 中州渠渠首段, 建新大街北段). */
 const SECTION_RE = /^(?:[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}|(?!示范|试验|重点|部分|路)[\u4e00-\u9fff]{2,3}|[东西南北中])段/;
 const ROAD_ENDS_RE = /(?:路|大道|街)(?:至|段)/;

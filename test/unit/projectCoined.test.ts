@@ -135,3 +135,8 @@ test('a national transfer\'s section by its direction is in its name with its wo
   assert.deepEqual(names('西气东输二线西段工程建成投产。'), ['西气东输二线西段工程']);
   assert.deepEqual(names('西气东输三线陕西段投运。'), ['西气东输三线陕西段']);
 });
+
+test('a phase written with 第 is in the name as one without (葛洲坝水利枢纽第一期工程)', () => {
+  assert.deepEqual(names('葛洲坝水利枢纽第一期工程全部建成。'), ['葛洲坝水利枢纽第一期工程']);
+  assert.deepEqual(names('建设第一期工程。'), []);
+});
