@@ -43,6 +43,7 @@ const PROGRAMME_FORMS: [string, number, (t: string, i: number) => boolean, RegEx
   ['远', 2, (t, i) => t[i - 1] === '代' && t[i + 3] === '育', /现代远程教育工程/y],
   // The national family-planning works in the west (少生快富工程, 2003–2012).
   ['快', 2, (t, i) => t[i - 1] === '生' && t[i - 2] === '少' && t[i + 1] === '富', /少生快富工程/y],
+  ['快', 3, (t, i) => t[i - 3] === '“' && t[i - 2] === '少' && t[i + 2] === '”', /“少生快富”工程/y], // (n2007)
   // The national plans with a proper name (星火计划, “863”计划, “八七”扶贫攻坚(计划)), not those named by what they
   // do (学生营养改善计划) nor the five-year plans (“八五”计划).
   // (“星火”计划, “火炬”计划: the proper part quoted; ８６３计划 in full-width digits.)

@@ -247,7 +247,9 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   }
   // The facility word inside a longer word (路网, 中心城区, 豫南中心仓): not the end of a name.
   // (A programme's 任务, 工作 are still the programme: 完成…三年行动任务.)
-  if (cls !== 'programme' && CONTINUATION.has(text.slice(e, Math.min(e + 2, hi)))) return reject('continuation');
+  // (发挥…上海浦东新区作用: a new area's role is the named area's; 枢纽作用, 中心地位 are roles, no facility.)
+  const next = text.slice(e, Math.min(e + 2, hi));
+  if (cls !== 'programme' && CONTINUATION.has(next) && !(suffix === '新区' && (next === '作用' || next === '地位'))) return reject('continuation');
   // A noun character glued on (豫南中心仓): it starts no word of its own.
   if (e < hi && isHan(text[e]) && NOUN_CHAR_TAGS.has(lex.charTags[text.charCodeAt(e)] ?? 'x') && !extendsAt(text, e)) {
     if (wordAfter(lex, text, e, hi)?.word.length === 1) return reject('gluedChar');

@@ -123,6 +123,7 @@ test('members of a list of open-pit mines counted with 大 (伊敏河、平朔�
 
 test('national works by their form (少生快富工程) and a diversion carried to a city (天津引滦输水工程)', () => {
   assert.deepEqual(names('少生快富工程实施范围继续扩大。'), ['少生快富工程']);
+  assert.deepEqual(names('实施“少生快富”工程。'), ['“少生快富”工程']);
   assert.deepEqual(names('建成大黑汀水库和天津引滦输水工程。'), ['大黑汀水库', '天津引滦输水工程']);
 });
 
@@ -139,4 +140,9 @@ test('a national transfer\'s section by its direction is in its name with its wo
 test('a phase written with 第 is in the name as one without (葛洲坝水利枢纽第一期工程)', () => {
   assert.deepEqual(names('葛洲坝水利枢纽第一期工程全部建成。'), ['葛洲坝水利枢纽第一期工程']);
   assert.deepEqual(names('建设第一期工程。'), []);
+});
+
+test('a new area\'s role is the named area\'s (发挥…上海浦东新区作用); a hub\'s or a centre\'s role names no facility', () => {
+  assert.deepEqual(names('继续发挥经济特区、上海浦东新区作用。'), ['上海浦东新区']);
+  assert.deepEqual(names('发挥新区作用，发挥枢纽作用。'), []);
 });
