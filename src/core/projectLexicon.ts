@@ -146,6 +146,10 @@ function sharedTag(tag: string): string {
   return tag;
 }
 
+/** A family's place (刘家峡, 向家坝, 万家寨, 周家口): the dictionary tags most as people's names. */
+const FAMILY_PLACE_RE = /^.家[峡庄村沟湾坝河口坪营集店堡寨屯岭山]$/;
+const placeOfFamily = (word: string, tag: string) => (word.length === 3 && tag.startsWith('nr') && FAMILY_PLACE_RE.test(word) ? 'ns' : tag);
+
 function addDictionary(map: Map<string, string>, path: string): void {
   const text = readFileSync(path, 'utf8');
   let pos = 0;
@@ -160,7 +164,8 @@ function addDictionary(map: Map<string, string>, path: string): void {
       // A noun the dictionary has seen a few times only is mostly a name it does not tag as one (西工, 金水).
       // (Longer rare nouns are mostly compounds of common words: 主导产业.)
       if (tag === 'n' && b > a && a - pos <= 3 && Number(text.slice(a + 1, b)) < RARE_NOUN) tag = 'nx';
-      map.set(text.slice(pos, a), sharedTag(tag));
+      const word = text.slice(pos, a);
+      map.set(word, sharedTag(placeOfFamily(word, tag)));
     } else if (a < 0 || a > eol) {
       const word = text.slice(pos, eol).trim();
       if (word && word.length <= MAX_WORD) map.set(word, 'n');
@@ -223,7 +228,7 @@ export function lexiconFromTokens(tokens: readonly Token[]): Lexicon {
     addDictionary(userWords, resolveUserDictPath());
   }
   const map = new Map(userWords);
-  for (const t of tokens) if (t.word.length <= MAX_WORD && !map.has(t.word)) map.set(t.word, t.tag);
+  for (const t of tokens) if (t.word.length <= MAX_WORD && !map.has(t.word)) map.set(t.word, placeOfFamily(t.word, t.tag));
   return indexed(map);
 }
 

@@ -283,7 +283,9 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
     // (nt: the dictionary's institutions are mostly kinds of them: 公立医院.) (高速铁路/nz: a generic word and the facility word make no name.)
     // (高楼大厦/nz, 重建家园/ns, 拖拉机站/nz: a common word and the facility word, whatever the dictionary's tag.)
     const prefix = text.slice(holder.start, s);
-    const proper = isProperTag(holderTag, holder.word) && holderTag !== 'nx' && holderTag !== 'x' && holderTag !== 'nt' && !(prefix.length > 1 && (GENERIC.has(prefix) || commonWord(lex, prefix)));
+    // (刘家峡水电站/nt: an institution of the dictionary named by a place is named.)
+    const placed = holderTag === 'nt' && /^ns/.test(lexTag(prefix) ?? '');
+    const proper = placed || (isProperTag(holderTag, holder.word) && holderTag !== 'nx' && holderTag !== 'x' && holderTag !== 'nt' && !(prefix.length > 1 && (GENERIC.has(prefix) || commonWord(lex, prefix))));
     if (cls === 'strict' && !proper) return reject('strictHolder');
     words.push({ word: text.slice(holder.start, s), tag: holderTag, kind: proper ? 'proper' : 'noun', start: holder.start });
     from = holder.start;

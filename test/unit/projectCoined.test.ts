@@ -146,3 +146,9 @@ test('a new area\'s role is the named area\'s (发挥…上海浦东新区作用
   assert.deepEqual(names('继续发挥经济特区、上海浦东新区作用。'), ['上海浦东新区']);
   assert.deepEqual(names('发挥新区作用，发挥枢纽作用。'), []);
 });
+
+test('a family\'s place is a place, not a person (刘家峡水电站, 向家坝水电站), also where the dictionary holds the whole name as an institution (开滦煤矿)', () => {
+  assert.deepEqual(names('建设刘家峡水电站。'), ['刘家峡水电站']);
+  assert.deepEqual(names('金沙江向家坝水电站投产。'), ['金沙江向家坝水电站']);
+  assert.deepEqual(names('开滦煤矿产量增加。'), ['开滦煤矿']);
+});
