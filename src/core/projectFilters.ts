@@ -79,6 +79,8 @@ export function notAProject(name: string, words: NameWord[], suffix: string): bo
     // (A facility in the name makes it works on that facility: 花溪湿地文化旅游设施建设工程, 庞口大道整治提升工程.)
     if (campaign && !words.some((t) => t.kind === 'suffix')) return true;
   }
+  // (哲学社会科学创新工程, 知识创新工程: national programmes named by what they do; a place names one.)
+  if (suffix === '工程' && name.endsWith('创新工程') && !words.some((t) => t.tag === 'ns' || t.kind === 'suffix')) return true;
   // 防沙治沙成果巩固项目: works named by what a campaign does, with no place or facility in the name.
   if (suffix === '项目' && words.length > 0) {
     const before = name.slice(0, name.length - suffix.length);

@@ -152,3 +152,9 @@ test('a family\'s place is a place, not a person (刘家峡水电站, 向家坝�
   assert.deepEqual(names('金沙江向家坝水电站投产。'), ['金沙江向家坝水电站']);
   assert.deepEqual(names('开滦煤矿产量增加。'), ['开滦煤矿']);
 });
+
+test('national programmes named by what they do are no projects (哲学社会科学创新工程, 探月工程); with a place they are', () => {
+  assert.deepEqual(names('实施哲学社会科学创新工程和知识创新工程。'), []);
+  assert.deepEqual(names('探月工程取得成功。'), []);
+  assert.deepEqual(names('实施郑州科技创新工程。'), ['郑州科技创新工程']);
+});
