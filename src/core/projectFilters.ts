@@ -29,6 +29,13 @@ const DESIGNATED_ZONE = new Set(['示范区', '先行区', '先导区', '试验�
 /** Whether a place, or a proper name of two characters or more tagged as `tags` has it, is among the words. */
 const namedBy = (words: readonly NameWord[], tags: RegExp) => words.some((t) => t.tag === 'ns' || (t.kind === 'proper' && t.word.length > 1 && tags.test(t.tag)));
 
+/**
+ * 京津冀国家技术创新中心河北中心, 国家技术转移海南中心, 西安交通大学国际化区域创新中心: a national designation of science and
+ * technology, or a university's innovation centre, is an institution (中关村创新中心 is a place's).
+ */
+export const scienceDesignation = (name: string) =>
+  /国家[\u4e00-\u9fff]{0,6}(?:技术|创新)[\u4e00-\u9fff]{0,8}(?:中心|基地)$|(?:大学|学院)[\u4e00-\u9fff]{0,10}创新中心$/.test(name);
+
 /** Whether the name read from `words` (facility word last, not among them) names no project. */
 export function notAProject(name: string, words: NameWord[], suffix: string): boolean {
   if (COVERAGE_RE.test(name)) return true;
@@ -79,6 +86,7 @@ export function notAProject(name: string, words: NameWord[], suffix: string): bo
     // (A facility in the name makes it works on that facility: 花溪湿地文化旅游设施建设工程, 庞口大道整治提升工程.)
     if (campaign && !words.some((t) => t.kind === 'suffix')) return true;
   }
+  if (scienceDesignation(name)) return true;
   // (哲学社会科学创新工程, 知识创新工程: national programmes named by what they do; a place names one.)
   if (suffix === '工程' && name.endsWith('创新工程') && !words.some((t) => t.tag === 'ns' || t.kind === 'suffix')) return true;
   // 防沙治沙成果巩固项目: works named by what a campaign does, with no place or facility in the name.

@@ -158,3 +158,10 @@ test('national programmes named by what they do are no projects (哲学社会科
   assert.deepEqual(names('探月工程取得成功。'), []);
   assert.deepEqual(names('实施郑州科技创新工程。'), ['郑州科技创新工程']);
 });
+
+test('a national designation of science and technology, or a university\'s innovation centre, is an institution (国家技术转移海南中心); a place\'s centre is a facility (中关村创新中心)', () => {
+  assert.deepEqual(names('建设国家技术转移海南中心。'), []);
+  assert.deepEqual(names('加快京津冀国家技术创新中心河北中心、雄安科技中心建设。').filter((n) => n.includes('国家')), []);
+  assert.deepEqual(names('西安交通大学国际化区域创新中心落地。'), []);
+  assert.deepEqual(names('保定·中关村创新中心投入运营。'), ['保定·中关村创新中心']);
+});
