@@ -29,12 +29,14 @@ const DESIGNATED_ZONE = new Set(['示范区', '先行区', '先导区', '试验�
 /** Whether a place, or a proper name of two characters or more tagged as `tags` has it, is among the words. */
 const namedBy = (words: readonly NameWord[], tags: RegExp) => words.some((t) => t.tag === 'ns' || (t.kind === 'proper' && t.word.length > 1 && tags.test(t.tag)));
 
-/**
- * 京津冀国家技术创新中心河北中心, 国家技术转移海南中心, 西安交通大学国际化区域创新中心: a national designation of science and
- * technology, or a university's innovation centre, is an institution (中关村创新中心 is a place's).
- */
-export const scienceDesignation = (name: string) =>
-  /国家[\u4e00-\u9fff]{0,6}(?:技术|创新)[\u4e00-\u9fff]{0,8}(?:中心|基地)$|(?:大学|学院)[\u4e00-\u9fff]{0,10}创新中心$/.test(name);
+// 京津冀国家技术创新中心河北中心, 国家技术转移海南中心, 西安交通大学国际化区域创新中心: a national designation of science
+// and technology, or a university's innovation centre, is an institution (中关村创新中心 is a place's).
+const SCIENCE_DESIGNATION_RE = /国家[\u4e00-\u9fff]{0,6}(?:技术|创新)[\u4e00-\u9fff]{0,8}(?:中心|基地)$|(?:大学|学院)[\u4e00-\u9fff]{0,10}创新中心$/;
+/** 省图书馆, 省文化馆, 新县医院: the province's or the county's own, named by its level only (GUIDELINES.md; 河北博物馆 is named). */
+const LEVEL_ONLY_RE =
+  /^新?[省市县区](?:人民|中心|第[一二三四五六七八九十]人民)?(?:文化馆|图书馆|博物馆|美术馆|科技馆|体育馆|体育场|体育中心|医院|中医院|妇幼保健院|档案馆|大剧院|剧院|会展中心)$/;
+/** Whether a name is an institution's, not a project's: a designation of science and technology, or a level's own facility. */
+export const institutionOnly = (name: string) => SCIENCE_DESIGNATION_RE.test(name) || LEVEL_ONLY_RE.test(name);
 
 /** Whether the name read from `words` (facility word last, not among them) names no project. */
 export function notAProject(name: string, words: NameWord[], suffix: string): boolean {
@@ -86,7 +88,7 @@ export function notAProject(name: string, words: NameWord[], suffix: string): bo
     // (A facility in the name makes it works on that facility: 花溪湿地文化旅游设施建设工程, 庞口大道整治提升工程.)
     if (campaign && !words.some((t) => t.kind === 'suffix')) return true;
   }
-  if (scienceDesignation(name)) return true;
+  if (institutionOnly(name)) return true;
   // (哲学社会科学创新工程, 知识创新工程: national programmes named by what they do; a place names one.)
   if (suffix === '工程' && name.endsWith('创新工程') && !words.some((t) => t.tag === 'ns' || t.kind === 'suffix')) return true;
   // 防沙治沙成果巩固项目: works named by what a campaign does, with no place or facility in the name.

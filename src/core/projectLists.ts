@@ -3,7 +3,7 @@
 //   三峡工程、西电东送、南水北调等重大建设; 平漯周、焦济洛平、郑州南站等高铁项目);
 // - the short form of a project later in the text (平漯周高铁项目 … 平漯周高铁).
 // Which items of a list are names is projectMembers.ts.
-import { scienceDesignation } from './projectFilters';
+import { institutionOnly } from './projectFilters';
 import { charTable } from './text';
 import type { Lexicon } from './projectLexicon';
 import { SUFFIX_CLASS } from './projectWords';
@@ -195,7 +195,7 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
       ? (companyProject(rest, lex) ?? facilityMember(rest, lex)) // (京雄快线、国贸中心等工程: a facility among works)
       : (memberName(rest, lex, sites) ?? (worksList ? companyProject(rest, lex) : undefined) ?? (kindList || worksList ? facilityMember(rest, lex) : undefined));
     const names = name ? [name] : plants ? vouchedMembers(rest, lex) : [];
-    for (const n of names) out.push(n);
+    for (const n of names) if (!institutionOnly(n)) out.push(n);
     if (names.length > 0) anyNamed = true;
     else missed.push(rest);
   }
@@ -224,7 +224,7 @@ function sameKindMembers(text: string, base: number, end: number, items: string[
   for (const item of cut) {
     const holds = found.some((f) => f.start < at + item.length && at < f.end);
     const name = trimLeading(item, lex);
-    if (!holds && kindMember(name.slice(0, -word.length), lex) && !kindOfFacility(name, lex) && !scienceDesignation(name)) out.push(name);
+    if (!holds && kindMember(name.slice(0, -word.length), lex) && !kindOfFacility(name, lex) && !institutionOnly(name)) out.push(name);
     at += item.length + 1;
   }
 }

@@ -165,3 +165,9 @@ test('a national designation of science and technology, or a university\'s innov
   assert.deepEqual(names('西安交通大学国际化区域创新中心落地。'), []);
   assert.deepEqual(names('保定·中关村创新中心投入运营。'), ['保定·中关村创新中心']);
 });
+
+test('a facility named by its level only is the level\'s own, no project (省文化馆, 新县医院), also in a list; one named by its province is (河北博物馆)', () => {
+  assert.deepEqual(names('建成省文化馆和新县医院。'), []);
+  assert.deepEqual(names('省图书馆二期、省文化馆、五源河体育馆等公共文体设施建成。').filter((n) => n.startsWith('省文化')), []);
+  assert.deepEqual(names('河北博物馆开馆。'), ['河北博物馆']);
+});
