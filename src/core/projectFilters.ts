@@ -38,6 +38,9 @@ const LEVEL_ONLY_RE =
 /** Whether a name is an institution's, not a project's: a designation of science and technology, or a level's own facility. */
 export const institutionOnly = (name: string) => SCIENCE_DESIGNATION_RE.test(name) || LEVEL_ONLY_RE.test(name);
 
+/** Whether a place or a facility is among the words: works named by what they do need one to be named. */
+const placeOrFacility = (words: readonly NameWord[]) => words.some((t) => t.kind === 'suffix' || t.tag === 'ns');
+
 /** Whether the name read from `words` (facility word last, not among them) names no project. */
 export function notAProject(name: string, words: NameWord[], suffix: string): boolean {
   if (COVERAGE_RE.test(name)) return true;
@@ -90,11 +93,11 @@ export function notAProject(name: string, words: NameWord[], suffix: string): bo
   }
   if (institutionOnly(name)) return true;
   // (哲学社会科学创新工程, 知识创新工程: national programmes named by what they do; a place names one.)
-  if (suffix === '工程' && name.endsWith('创新工程') && !words.some((t) => t.tag === 'ns' || t.kind === 'suffix')) return true;
+  if (suffix === '工程' && name.endsWith('创新工程') && !placeOrFacility(words)) return true;
   // 防沙治沙成果巩固项目: works named by what a campaign does, with no place or facility in the name.
   if (suffix === '项目' && words.length > 0) {
     const before = name.slice(0, name.length - suffix.length);
-    if ([2, 4].some((k) => CAMPAIGN_VERBS.has(before.slice(-k))) && !words.some((t) => t.kind === 'suffix' || t.tag === 'ns')) return true;
+    if ([2, 4].some((k) => CAMPAIGN_VERBS.has(before.slice(-k))) && !placeOrFacility(words)) return true;
   }
   return false;
 }
