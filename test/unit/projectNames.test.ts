@@ -266,6 +266,13 @@ test('a project named in an economic circle or an event is no mention there', ()
   assert.equal(m.get('中欧班列'), 1);
 });
 
+test('a name inside a race named by its road, or inside the body that runs it, is no mention there', () => {
+  const m = mentions('滨江大道建成通车。\n举办滨江大道自行车赛和滨江大道马拉松。\n组建秦岭国家公园管理局，设立江北新区管委会。');
+  assert.equal(m.get('滨江大道'), 1);
+  assert.equal(m.get('秦岭国家公园'), undefined);
+  assert.equal(m.get('江北新区'), undefined);
+});
+
 test('保障 inside a facility name (解放军总医院涿州保障基地)', () => {
   assert.ok(names('加快解放军总医院涿州保障基地建设。').includes('解放军总医院涿州保障基地'));
 });
