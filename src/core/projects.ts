@@ -233,10 +233,10 @@ const RING_ROAD_RE = /(?:[东西南北][一二三四五六]环(?:路)?|(?:高速
 const LIST_BEFORE = new Set([...'、和及与']);
 /**
  * What makes a name before it part of another's: a region, an event (a race named by its road: 环广西公路自行车世巡赛),
- * a law or plan, or the body that runs it (海南热带雨林国家公园管理局).
+ * a law or plan, the body that runs it (海南热带雨林国家公园管理局), or a goal beyond it (打造“中国电谷”升级版).
  */
 const REGION_OR_EVENT_AFTER =
-  /^(?:经济带|经济圈|经济走廊|[\u4e00-\u9fff]{0,4}(?:论坛|博览会|峰会)|(?:自行车|马拉松|半程马拉松|越野赛|汽车拉力|摩托车|帆船)|法(?!院)|法规|条例|(?:建设)?总体方案|国际服务门户|(?:合作)?办公室|管理局|管委会|指挥部)/;
+  /^(?:经济带|经济圈|经济走廊|[\u4e00-\u9fff]{0,4}(?:论坛|博览会|峰会)|(?:自行车|马拉松|半程马拉松|越野赛|汽车拉力|摩托车|帆船)|法(?!院)|法规|条例|(?:建设)?总体方案|国际服务门户|(?:合作)?办公室|管理局|管委会|指挥部|”?升级版)/;
 const LIST_AFTER = new Set([...'、和及与等（(']);
 const PROGRAMME_FORM_RE = new RegExp(
   `^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|${DIVERSION_FORM}|退[耕牧田渔]还[林草湖海]|[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽吉黑][电煤气]入[\\u4e00-\\u9fff]|([村户组镇乡])\\1通|${NAMED_PLAN_FORM}|${PUDONG_FORM})$`,

@@ -271,6 +271,8 @@ test('a name inside a race named by its road, or inside the body that runs it, i
   assert.equal(m.get('滨江大道'), 1);
   assert.equal(m.get('秦岭国家公园'), undefined);
   assert.equal(m.get('江北新区'), undefined);
+  // (GUIDELINES.md: 打造“中国电谷”升级版 is a goal, not the park.)
+  assert.equal(mentions('建设“滨湖科技城”。\n打造“滨湖科技城”升级版。').get('滨湖科技城'), 1);
 });
 
 test('保障 inside a facility name (解放军总医院涿州保障基地)', () => {
