@@ -152,7 +152,7 @@ const INNER_PUNCT = new Set([...'“”"()（）·—－-']);
  * Rejections after which the tune documents hold (next to) no names: no candidates are made there, which keeps the
  * model's cost to the few facility words the rules read far (most are inside common words: 道路, 城市).
  */
-const FINAL_REJECTIONS = new Set(['strictWord', 'stopWord', 'gluedChar', 'continuation', 'counted', 'splitWord', 'fast', 'institution', 'city', 'routeEnd', 'sloganQuote', 'strictPair', 'notFacility', 'notAProject', 'sloganWorks', 'nothingBefore', 'verbHolder']);
+const FINAL_REJECTIONS = new Set(['strictWord', 'company', 'stopWord', 'gluedChar', 'continuation', 'counted', 'splitWord', 'fast', 'institution', 'city', 'routeEnd', 'sloganQuote', 'strictPair', 'notFacility', 'notAProject', 'sloganWorks', 'nothingBefore', 'verbHolder']);
 
 /**
  * Receives the features a facility word's candidates share, then each candidate's own (`start` opens one), then

@@ -254,6 +254,8 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   if (e < hi && isHan(text[e]) && NOUN_CHAR_TAGS.has(lex.charTags[text.charCodeAt(e)] ?? 'x') && !extendsAt(text, e)) {
     if (wordAfter(lex, text, e, hi)?.word.length === 1) return reject('gluedChar');
   }
+  // 包头钢铁公司、武汉钢铁公司 (the works of the 1950s, in lists of them); not the company acting or owning (鞍山钢铁公司在…, 本溪钢铁公司的生产工人).
+  if (suffix.endsWith('公司') && e < hi && (text[e] === '在' || text[e] === '的')) return reject('company');
   if (longerWordAt(lex, text, s, e, hi)) return reject('longerWord');
   // 物流业高速发展: 高速 before a verb says how fast.
   if (suffix === '高速' && FAST_RE.test(text.slice(e, e + 2))) return reject('fast');

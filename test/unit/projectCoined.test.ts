@@ -171,3 +171,8 @@ test('a facility named by its level only is the level\'s own, no project (省文
   assert.deepEqual(names('省图书馆二期、省文化馆、五源河体育馆等公共文体设施建成。').filter((n) => n.startsWith('省文化')), []);
   assert.deepEqual(names('河北博物馆开馆。'), ['河北博物馆']);
 });
+
+test('a steel or oil company named by its place is the works of older reports (兰州钢铁公司, 克拉玛依石油公司); not where it acts or owns', () => {
+  assert.deepEqual(names('规模巨大的兰州钢铁公司、克拉玛依石油公司将投入生产。'), ['克拉玛依石油公司', '兰州钢铁公司']);
+  assert.deepEqual(names('例如兰州钢铁公司在去年多用了人工，兰州钢铁公司的管理人员过多。'), []);
+});
