@@ -176,3 +176,8 @@ test('a steel or oil company named by its place is the works of older reports (�
   assert.deepEqual(names('规模巨大的兰州钢铁公司、克拉玛依石油公司将投入生产。'), ['克拉玛依石油公司', '兰州钢铁公司']);
   assert.deepEqual(names('例如兰州钢铁公司在去年多用了人工，兰州钢铁公司的管理人员过多。'), []);
 });
+
+test('the named members of a list of flood-storage areas are projects (大黄堡洼、永定河泛区等蓄滞洪区)', () => {
+  assert.deepEqual(names('完善大黄堡洼、文安洼等蓄滞洪区功能。'), ['大黄堡洼', '文安洼']);
+  assert.deepEqual(names('完善永定河泛区、小清河分洪区等蓄滞洪区功能。'), ['小清河分洪区', '永定河泛区']);
+});
