@@ -237,6 +237,8 @@ const LIST_BEFORE = new Set([...'、和及与']);
  */
 const REGION_OR_EVENT_AFTER =
   /^(?:经济带|经济圈|经济走廊|[\u4e00-\u9fff]{0,4}(?:论坛|博览会|峰会)|(?:自行车|马拉松|半程马拉松|越野赛|汽车拉力|摩托车|帆船)|法(?!院)|法规|条例|(?:建设)?总体方案|国际服务门户|(?:合作)?办公室|管理局|管委会|指挥部|”?升级版)/;
+/** 成立 or 组建 (and the level: 省, 市, 县) before a name. */
+const FORMED_BEFORE_RE = /(?:成立|组建)[省市县]?$/;
 const LIST_AFTER = new Set([...'、和及与等（(']);
 const PROGRAMME_FORM_RE = new RegExp(
   `^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|${DIVERSION_FORM}|退[耕牧田渔]还[林草湖海]|[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽吉黑][电煤气]入[\\u4e00-\\u9fff]|([村户组镇乡])\\1通|${NAMED_PLAN_FORM}|${PUDONG_FORM})$`,
@@ -339,6 +341,8 @@ function lineHits(line: string, pattern: RegExp): Hit[] {
     // event's name it names a region or an event (平陆运河经济带, 中欧班列经济圈, 第二届中欧班列国际合作论坛), before
     // 法, 条例 or 总体方案 a law or a plan (海南自由贸易港法).
     if (inBookTitle(line, at) || REGION_OR_EVENT_AFTER.test(line.slice(end, end + 8))) continue;
+    // 成立省足球运动管理中心, 组建河北博物院: an organisation being formed, not a facility built.
+    if (FORMED_BEFORE_RE.test(line.slice(Math.max(0, at - 3), at))) continue;
     // 武夷山国家公园（江西片区）: a parenthesis that qualifies the name before it is no mention of its own.
     if ((line[at - 1] === '（' || line[at - 1] === '(') && (line[end] === '）' || line[end] === ')') && isHan(line[at - 2] ?? '')) continue;
     hits.push({ name, span: { start: at, end } });

@@ -275,6 +275,12 @@ test('a name inside a race named by its road, or inside the body that runs it, i
   assert.equal(mentions('建设“滨湖科技城”。\n打造“滨湖科技城”升级版。').get('滨湖科技城'), 1);
 });
 
+test('an organisation being formed (成立, 组建) is no mention of a facility there', () => {
+  const m = mentions('成立省游泳运动管理中心，组建东湖博物院。\n东湖博物院开放。');
+  assert.equal(m.get('游泳运动管理中心'), undefined);
+  assert.equal(m.get('东湖博物院'), 1);
+});
+
 test('保障 inside a facility name (解放军总医院涿州保障基地)', () => {
   assert.ok(names('加快解放军总医院涿州保障基地建设。').includes('解放军总医院涿州保障基地'));
 });
