@@ -225,14 +225,11 @@ class SectionBuilder {
       this.open.pop()!.range.end = heading.start;
     }
     const parent = this.open[this.open.length - 1];
-    const section: Section = {
-      id: `s${this.sections.length + 1}`,
-      ...(parent ? { parentId: parent.id } : {}),
-      level,
-      title: this.text.slice(heading.start, heading.end),
-      heading,
-      range: { start: heading.start, end: this.text.length },
-    };
+    const id = `s${this.sections.length + 1}`;
+    const title = this.text.slice(heading.start, heading.end);
+    const range = { start: heading.start, end: this.text.length };
+    // Two literals, not a spread of an optional part: a spread copies through a temporary object, for every heading.
+    const section: Section = parent ? { id, parentId: parent.id, level, title, heading, range } : { id, level, title, heading, range };
     this.sections.push(section);
     this.open.push(section);
   }
@@ -363,11 +360,9 @@ export function parseStructure(text: string): DocumentStructure {
     const opens = headings.length > 0 && headings[0][1] === 0;
     if (opens) builder.add(headings[0][0], { start: line.start, end: line.start + headings[0][2] });
     const sectionId = builder.current?.id;
-    paragraphs.push({
-      id: `p${paragraphs.length + 1}`,
-      ...(sectionId ? { sectionId } : {}),
-      range: { start: line.start, end: line.end },
-    });
+    const id = `p${paragraphs.length + 1}`;
+    const range = { start: line.start, end: line.end };
+    paragraphs.push(sectionId ? { id, sectionId, range } : { id, range });
     for (let h = opens ? 1 : 0; h < headings.length; h++) builder.add(headings[h][0], { start: line.start + headings[h][1], end: line.start + headings[h][2] });
   }
 
