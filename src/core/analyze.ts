@@ -188,9 +188,13 @@ export function placeFigures(
   let mine: Figure[];
   if (cache) {
     mine = result.figures.map((f) => {
-      const range = { start: f.range.start + at, end: f.range.end + at };
-      const change = f.change && { ...f.change, figureId: f.change.figureId && rename(f.change.figureId) };
-      return { ...f, id: rename(f.id), range, change, paragraphId: paragraph.id };
+      // Copied, then changed: a spread followed by fields ({ ...f, id, … }) took ten times as long in V8.
+      const copy = { ...f };
+      copy.id = rename(f.id);
+      copy.range = { start: f.range.start + at, end: f.range.end + at };
+      copy.change = f.change && { ...f.change, figureId: f.change.figureId && rename(f.change.figureId) };
+      copy.paragraphId = paragraph.id;
+      return copy;
     });
   } else {
     // Without a cache nobody else holds the paragraph's figures, nor their ranges and changes: they are moved in
