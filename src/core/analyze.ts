@@ -185,18 +185,28 @@ export function placeFigures(
   if (key && last && last.at === at && last.base === base && last.paragraphId === paragraph.id && last.key === key) return last.figures;
   // Local ids (f1…) become document ids; change.figureId follows.
   const rename = (local: string) => `f${base + Number(local.slice(1))}`;
-  const mine: Figure[] = [];
-  for (const f of result.figures) {
-    const moved = { start: f.range.start + at, end: f.range.end + at };
-    const change = f.change && { ...f.change, figureId: f.change.figureId && rename(f.change.figureId) };
-    // Without a cache nobody else holds the paragraph's figures: move them in place rather than copy millions.
-    if (cache) mine.push({ ...f, id: rename(f.id), range: moved, change, paragraphId: paragraph.id });
-    else {
+  let mine: Figure[];
+  if (cache) {
+    mine = result.figures.map((f) => {
+      // Copied, then changed: a spread followed by fields ({ ...f, id, … }) took ten times as long in V8.
+      const copy = { ...f };
+      copy.id = rename(f.id);
+      copy.range = { start: f.range.start + at, end: f.range.end + at };
+      copy.change = f.change && { ...f.change, figureId: f.change.figureId && rename(f.change.figureId) };
+      copy.paragraphId = paragraph.id;
+      return copy;
+    });
+  } else {
+    // Without a cache nobody else holds the paragraph's figures, nor their ranges and changes: they are moved in
+    // place rather than copied (millions in a crafted text; and each copy lives as long as the analysis).
+    mine = result.figures;
+    for (const f of mine) {
       f.id = rename(f.id);
-      f.range = moved;
-      f.change = change;
+      f.range.start += at;
+      f.range.end += at;
+      if (f.change) f.change.figureId = f.change.figureId && rename(f.change.figureId);
+      else f.change = undefined; // the key is there either way, as in a copy
       f.paragraphId = paragraph.id;
-      mine.push(f);
     }
   }
   if (section) {

@@ -20,6 +20,7 @@ import {
 import { defaultIndicatorTable, type IndicatorTable } from './indicators';
 import { CHINESE_AT, type NumberToken, readNumber } from './numberTokens';
 import { MAGNITUDE_EXPONENTS, parseNumeral, scaleDecimal } from './numerals';
+import { FigureRecord, SpanRecord } from './records';
 import type { Figure, FigureBound, FigureKind, Span } from './types';
 import { latinUnitAt, unitAt } from './units';
 
@@ -33,10 +34,11 @@ export function extractFigures(text: string, options: ExtractOptions = {}): Figu
   // Converted in place: a crafted text holds millions of figures, and two arrays of them would double the peak.
   const figures = found as unknown as Figure[];
   found.forEach((f, i) => {
-    const figure: Figure = {
+    // A record, not a literal: figures live as long as the analysis (records.ts says why that matters).
+    const figure: Figure = new FigureRecord({
       id: `f${i + 1}`,
       text: text.slice(f.start, f.end),
-      range: { start: f.start, end: f.end },
+      range: new SpanRecord(f.start, f.end),
       kind: f.kind,
       value: f.value,
       magnitude: 10 ** f.exponent,
@@ -44,7 +46,7 @@ export function extractFigures(text: string, options: ExtractOptions = {}): Figu
       unit: f.unit,
       approx: f.approx,
       bound: f.high ? 'range' : boundOf(text, f),
-    };
+    });
     if (f.high) figure.high = f.high;
     figures[i] = figure;
   });

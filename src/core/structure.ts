@@ -6,6 +6,7 @@
 // photo captions, bylines and web-page furniture). Line patterns are in structureLines, lead-ins in
 // headingLeadIns.
 import { CIRCLED_RE, MAX_CIRCLED_LEAD, MAX_MID_LEAD, MID_LEAD_RE, opening, resolveLeadIns, type Opening } from './headingLeadIns';
+import { ParagraphRecord, SectionRecord, SpanRecord } from './records';
 import { FOOTER_RE, patternKind, splitLines, type Line } from './structureLines';
 import type { Caption, Paragraph, Section, SectionLevel, Span } from './types';
 
@@ -225,14 +226,15 @@ class SectionBuilder {
       this.open.pop()!.range.end = heading.start;
     }
     const parent = this.open[this.open.length - 1];
-    const section: Section = {
+    // Records, not literals: they live as long as the analysis (records.ts says why that matters).
+    const section: Section = new SectionRecord({
       id: `s${this.sections.length + 1}`,
-      ...(parent ? { parentId: parent.id } : {}),
+      parentId: parent?.id,
       level,
       title: this.text.slice(heading.start, heading.end),
       heading,
-      range: { start: heading.start, end: this.text.length },
-    };
+      range: new SpanRecord(heading.start, this.text.length),
+    });
     this.sections.push(section);
     this.open.push(section);
   }
@@ -361,14 +363,10 @@ export function parseStructure(text: string): DocumentStructure {
     const headings = lineHeadings(line.text, line.level, line.headingLength, leads[i]);
     // The paragraph belongs to the heading that opens its line; items inside it come after.
     const opens = headings.length > 0 && headings[0][1] === 0;
-    if (opens) builder.add(headings[0][0], { start: line.start, end: line.start + headings[0][2] });
-    const sectionId = builder.current?.id;
-    paragraphs.push({
-      id: `p${paragraphs.length + 1}`,
-      ...(sectionId ? { sectionId } : {}),
-      range: { start: line.start, end: line.end },
-    });
-    for (let h = opens ? 1 : 0; h < headings.length; h++) builder.add(headings[h][0], { start: line.start + headings[h][1], end: line.start + headings[h][2] });
+    if (opens) builder.add(headings[0][0], new SpanRecord(line.start, line.start + headings[0][2]));
+    const range = new SpanRecord(line.start, line.end);
+    paragraphs.push(new ParagraphRecord({ id: `p${paragraphs.length + 1}`, sectionId: builder.current?.id, range }));
+    for (let h = opens ? 1 : 0; h < headings.length; h++) builder.add(headings[h][0], new SpanRecord(line.start + headings[h][1], line.start + headings[h][2]));
   }
 
   const title = builder.sections.find((s) => s.level === 0)?.title;
