@@ -11,6 +11,7 @@ import { charTable } from './text';
 import { isHan, lexiconFor, type Lexicon, MAX_WORD, wordAfter, wordBefore } from './projectLexicon';
 import { HIGHWAY_NAME_RE, highwayNames } from './projectHighways';
 import { listMembers, shortForms } from './projectLists';
+import { facilityEnd } from './projectMembers';
 import { DIVERSION_FORM, NAMED_PLAN_FORM, programmeNames, PUDONG_FORM } from './projectProgrammes';
 import { chooseName } from './projectModel';
 import { addFacilityWord, FAST_RE, facilityEndingAt, facilityWords, markFacilityEnds, nameAt, scanVerdict } from './projectScan';
@@ -179,6 +180,12 @@ function namesAmong(lex: Lexicon, text: string, lo: number, hi: number, ends: [n
   for (const f of found) {
     const park = found.find((g) => g !== f && g.start === f.start && g.end < f.end && COMPANY_AFTER_RE.test(text.slice(g.end, f.end)));
     if (park) f.start = park.end;
+  }
+  // 中欧班列国家集结中心, 石河子经济技术开发区国家级零碳园区: a national designation after a facility named in full is the
+  // facility's; the name ends before it. (隋唐洛阳城国家历史文化公园, 黄岩岛国家级自然保护区: a place named by 城 or 岛 names the park.)
+  for (const f of found) {
+    const k = text.indexOf('国家', f.start + 3);
+    if (k > 0 && k < f.end - 2 && (facilityEnd(text.slice(f.start, k), 2) ?? 0) >= 2) f.end = k;
   }
   // Keep the longest reading: 大数据产业园一期工程, not also 大数据产业园 inside it.
   // (Two facility words may give one span, 庞口大道|整治提升工程: it is kept once.)

@@ -181,3 +181,9 @@ test('the named members of a list of flood-storage areas are projects (大黄堡
   assert.deepEqual(names('完善大黄堡洼、文安洼等蓄滞洪区功能。'), ['大黄堡洼', '文安洼']);
   assert.deepEqual(names('完善永定河泛区、小清河分洪区等蓄滞洪区功能。'), ['小清河分洪区', '永定河泛区']);
 });
+
+test('a national designation after a facility named in full is the facility\'s (滨江经济技术开发区国家级零碳园区 → 滨江经济技术开发区); a place named by 城 or 岛 names its park', () => {
+  assert.deepEqual(names('推进滨江经济技术开发区国家级零碳园区建设。'), ['滨江经济技术开发区']);
+  assert.deepEqual(names('西安获批中欧班列国家集结中心。'), ['中欧班列']);
+  assert.deepEqual(names('建设汉长安城国家考古遗址公园。'), ['汉长安城国家考古遗址公园']);
+});
