@@ -187,3 +187,8 @@ test('a national designation after a facility named in full is the facility\'s (
   assert.deepEqual(names('西安获批中欧班列国家集结中心。'), ['中欧班列']);
   assert.deepEqual(names('建设汉长安城国家考古遗址公园。'), ['汉长安城国家考古遗址公园']);
 });
+
+test('a highway\'s exit by its place and side is a facility, whole (GUIDELINES.md: 保沧高速高阳东出口); a city\'s east way out is none', () => {
+  assert.deepEqual(names('京港澳高速新乡东出口改造完成。'), ['京港澳高速新乡东出口']);
+  assert.deepEqual(names('打通城市东出口，扩大向东出口。'), []);
+});
