@@ -192,3 +192,8 @@ test('a highway\'s exit by its place and side is a facility, whole (GUIDELINES.m
   assert.deepEqual(names('京港澳高速新乡东出口改造完成。'), ['京港澳高速新乡东出口']);
   assert.deepEqual(names('打通城市东出口，扩大向东出口。'), []);
 });
+
+test('a hall (展馆) of a named centre is a facility, whole (GUIDELINES.md: 庞口农业机械装备制造交易中心起步区农机展馆)', () => {
+  assert.deepEqual(names('滨河家居建材交易中心起步区家具展馆开工建设。'), ['滨河家居建材交易中心起步区家具展馆']);
+  assert.deepEqual(names('参观各类展馆。'), []);
+});
