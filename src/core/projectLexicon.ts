@@ -262,11 +262,31 @@ const isAsciiWordCode = (x: number) =>
 const HASHES = new Int32Array(MAX_WORD + 1);
 
 /**
+ * The words read so far in one clause (text and `lo`), by their end - lo: the holder of a facility word, the scan and
+ * the model read the same words leftwards, again for each facility word of the clause (half the look-ups were
+ * repeats). Forgotten when another clause is read.
+ */
+const read = { lex: undefined as Lexicon | undefined, text: '', lo: -1, words: [] as (LexToken | undefined)[] };
+
+/**
  * The word that ends at `end` in `text` (not before `lo`), by reverse maximum matching. Runs of digits or
  * Latin letters are one token (m / eng); a Han character the dictionary does not know is a token of its own
- * (x); other characters are punctuation (w).
+ * (x); other characters are punctuation (w). The same object for the same place: not to be changed.
  */
 export function wordBefore(lex: Lexicon, text: string, end: number, lo = 0): LexToken {
+  if (read.lo !== lo || read.lex !== lex || read.text !== text) {
+    read.lex = lex;
+    read.text = text;
+    read.lo = lo;
+    read.words = [];
+  }
+  let word = read.words[end - lo];
+  if (word === undefined) read.words[end - lo] = word = matchBefore(lex, text, end, lo);
+  return word;
+}
+
+/** wordBefore, read from the dictionary. */
+function matchBefore(lex: Lexicon, text: string, end: number, lo: number): LexToken {
   const code = text.charCodeAt(end - 1);
   if (isAsciiWordCode(code)) {
     let s = end - 1;

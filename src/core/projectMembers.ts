@@ -1,7 +1,7 @@
 // What makes an item of a list a project's name (spec.md, "Projects"): its words once the verbs and qualifiers
 // that open it are dropped; a company's project, a facility of the list's kind, a member of a list of plants or
 // mines. The lists themselves, and which of their items are read, are projectLists.ts.
-import { anyWordAfter, wordAfter, type LexToken, type Lexicon } from './projectLexicon';
+import { anyWordAfter, tagAt, wordAfter, type LexToken, type Lexicon } from './projectLexicon';
 import { FUNCTION_CHARS, GENERIC, LEADING_TRIM, PREDICATE, PROVINCE_CHARS, STOP_WORDS, SUFFIX_CLASS, TAG_OVERRIDES } from './projectWords';
 import { placeWith } from './projectWordsAt';
 
@@ -96,7 +96,7 @@ export const facilityEnd = (s: string, rest: number) => [4, 3, 2, 1].find((n) =>
  * (a named one is a proper noun there, 故宫博物院/ns, or no word of it, 全季酒店).
  */
 export function kindOfFacility(s: string, lex: Lexicon): boolean {
-  return lex.tags.get(s) === 'n';
+  return tagAt(lex, s, 0, s.length) === 'n'; // (most items are no word: answered without a look-up in the large map)
 }
 
 /** Common words of a sector or a kind of works (智能电网, 引水调水, 高效节水灌溉), no name among them. */

@@ -278,7 +278,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   if (holder.start > lo && holder.start < s) holder = shorterRead(lex, text, holder, wordBefore(lex, text, holder.start, lo)) ?? holder;
   const holderTag = TAG_OVERRIDES.get(holder.word) ?? holder.tag; // (重建家园/ns is a phrase)
   if (holder.start < s && holderTag.startsWith('v')) return reject('verbHolder'); // (…人民|重返家园: a verb's object)
-  const words: Tok[] = [];
+  let holderWord: Tok | undefined; // (the part of the holder before the facility word, the name's last word)
   let from = s;
   if (holder.start < s) {
     // (Rare or unknown whole words that hold a facility word are compounds, not names: 重点项目/nx.)
@@ -289,11 +289,11 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
     const placed = holderTag === 'nt' && /^ns/.test(lexTag(prefix) ?? '');
     const proper = placed || (isProperTag(holderTag, holder.word) && holderTag !== 'nx' && holderTag !== 'x' && holderTag !== 'nt' && !(prefix.length > 1 && (GENERIC.has(prefix) || commonWord(lex, prefix))));
     if (cls === 'strict' && !proper) return reject('strictHolder');
-    words.push({ word: text.slice(holder.start, s), tag: holderTag, kind: proper ? 'proper' : 'noun', start: holder.start });
+    holderWord = { word: text.slice(holder.start, s), tag: holderTag, kind: proper ? 'proper' : 'noun', start: holder.start };
     from = holder.start;
   }
   const scanned = scanLeft(new LeftTokens(lex, text, lo, from), from, suffix);
-  words.unshift(...scanned.words);
+  const words = holderWord ? [...scanned.words, holderWord] : scanned.words;
   const start = words.length ? words[0].start : s;
   scanVerdict.start = start;
   // A place of two characters holding a one-character facility word (香港, 西城) is a place, not a facility;
