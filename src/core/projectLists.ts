@@ -10,6 +10,8 @@ import { SUFFIX_CLASS } from './projectWords';
 import { COMPANY_RE, companyProject, facilityEnd, facilityMember, kindMember, kindOfFacility, memberName, ROUTE_MEMBER_RE, sectorItem, siblingProject, trimLeading, vouchedMembers } from './projectMembers';
 import type { Span } from './types';
 
+/** What a list's other items end with when they are no facility: a region, a cluster, a trial, a laboratory, an event. */
+const NOT_SIBLING_END_RE = /(?:经济带|圈|集群|试点|实验室|火灾|事故)$/;
 /** A list: items separated by 、 inside one clause. */
 /** …等遗址, 等景区: a list of sites. */
 const SITES_RE = /^等(?:[一二三四五六七八九十\d]+[个处座])?(?:重要|重点|大遗址|考古|创建国家5A级旅游|创建国家级旅游|创建5A级)?(?:遗址|遗迹|景区|景点|古迹)/;
@@ -202,7 +204,10 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
   // A list of works that holds company projects, or projects found by their facility words, holds more of them,
   // whatever their first words (亿纬锂能沈阳工厂, 人和集团新能源材料, 榆能百万吨煤制芳烃 beside a member read as one;
   // 中能建绿色醇油基地 beside 庄河核电一期).
-  if (worksList && (anyNamed || lastFound)) for (const rest of missed) {
+  // (In a list of facilities that holds one found by its facility word, a sibling of the kind above too: 均和艺创谷 beside
+  // 凤凰谷产业园; not an item that describes, 的 or 和 inside, a superlative, a region, a cluster or a trial.)
+  if ((worksList || isList) && (anyNamed || lastFound)) for (const rest of missed) {
+    if (!worksList && (/[的和等最与及]/.test(rest) || NOT_SIBLING_END_RE.test(rest) || institutionOnly(rest.replace(/[一二三四五六七八九十]期$/, '')))) continue;
     const name = siblingProject(rest, lex);
     if (name) out.push(name);
   }

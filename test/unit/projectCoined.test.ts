@@ -197,3 +197,10 @@ test('a hall (展馆) of a named centre is a facility, whole (GUIDELINES.md: 庞
   assert.deepEqual(names('滨河家居建材交易中心起步区家具展馆开工建设。'), ['滨河家居建材交易中心起步区家具展馆']);
   assert.deepEqual(names('参观各类展馆。'), []);
 });
+
+test('in a list of facilities that holds one found by its facility word, a named sibling is one too; not a cluster, nor a facility named by its level', () => {
+  assert.deepEqual(names('启动滨湖洁净能源研究院二期、滨江中试基地二期项目。').sort(), ['滨江中试基地二期项目', '滨湖洁净能源研究院二期'].sort());
+  assert.ok(names('新建北京经武汉至广州、南宁至昆明等铁路干线。').includes('北京经武汉至广州'));
+  assert.deepEqual(names('建设滨江大桥、滨湖产业集群、环湖高速铁路等基础设施。').sort(), ['环湖高速铁路', '滨江大桥'].sort());
+  assert.deepEqual(names('建成江北大桥、省图书馆二期、环湖高速铁路等设施。').sort(), ['江北大桥', '环湖高速铁路'].sort());
+});
