@@ -34,8 +34,8 @@ const namedBy = (words: readonly NameWord[], tags: RegExp) => words.some((t) => 
 const SCIENCE_DESIGNATION_RE = /国家[\u4e00-\u9fff]{0,6}(?:技术|创新)[\u4e00-\u9fff]{0,8}(?:中心|基地)$|(?:大学|学院)[\u4e00-\u9fff]{0,10}创新中心$/;
 /** 省图书馆, 省文化馆, 新县医院: the province's or the county's own, named by its level only (GUIDELINES.md; 河北博物馆 is named). */
 const LEVEL_ONLY_RE =
-  /^新?[省市县区](?:人民|中心|第[一二三四五六七八九十]人民)?(?:文化馆|图书馆|博物馆|美术馆|科技馆|体育馆|体育场|体育中心|医院|中医院|妇幼保健院|档案馆|大剧院|剧院|会展中心)$/;
-/** Whether a name is an institution's, not a project's: a designation of science and technology, or a level's own facility. */
+  /^新?[省市县区](?:人民|中心|第[一二三四五六七八九十]人民)?(?:文化馆|图书馆|博物馆|美术馆|科技馆|体育馆|体育场|体育中心|医院|中医院|妇幼保健院|档案馆|大剧院|剧院|会展中心)(?:[一二三四五六七八九十]期)?$/;
+/** Whether a name is an institution's, not a project's: a designation of science and technology, or a level's own facility (with its phase: 省图书馆二期). */
 export const institutionOnly = (name: string) => SCIENCE_DESIGNATION_RE.test(name) || LEVEL_ONLY_RE.test(name);
 
 /** Whether a place or a facility is among the words: works named by what they do need one to be named. */

@@ -207,7 +207,7 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
   // (In a list of facilities that holds one found by its facility word, a sibling of the kind above too: 均和艺创谷 beside
   // 凤凰谷产业园; not an item that describes, 的 or 和 inside, a superlative, a region, a cluster or a trial.)
   if ((worksList || isList) && (anyNamed || lastFound)) for (const rest of missed) {
-    if (!worksList && (/[的和等最与及]/.test(rest) || NOT_SIBLING_END_RE.test(rest) || institutionOnly(rest.replace(/[一二三四五六七八九十]期$/, '')))) continue;
+    if (!worksList && (/[的和等最与及]/.test(rest) || NOT_SIBLING_END_RE.test(rest) || institutionOnly(rest))) continue;
     const name = siblingProject(rest, lex);
     if (name) out.push(name);
   }
