@@ -56,14 +56,18 @@ export async function runAnalysisBench(): Promise<void> {
   // 110, 130, 100 ms, then about 90 from the seventh on); until the twelfth round the median of 5 after one warm-up
   // run measured that, not the steady state.
   for (let run = 0; run < WARM_UP_RUNS; run++) analyzeText(text, { segmenter });
+  for (let run = 0; run < WARM_UP_RUNS; run++) analyzeText(text, {});
   // Interleaved with the bare regex pass over the same text, so that the ratio holds on a busy machine too.
   const lines = text.split(/\r?\n/).filter((line) => line.trim());
   for (let run = 0; run < WARM_UP_RUNS; run++) bareRegexPass(lines);
   const fullTimes: number[] = [];
   const regexTimes: number[] = [];
+  // (And without a segmenter: the analysis outside the project scan, to say where the time goes.)
+  const withoutProjectTimes: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     fullTimes.push(time(1, () => analyzeText(text, { segmenter })));
     regexTimes.push(time(1, () => bareRegexPass(lines)));
+    withoutProjectTimes.push(time(1, () => analyzeText(text, {})));
   }
   const full = median(fullTimes);
   const fullMBs = mbPerSecond(bytes, full);
@@ -73,6 +77,12 @@ export async function runAnalysisBench(): Promise<void> {
     `analysis: ${(bytes / MB).toFixed(2)} MB in ${full.toFixed(0)} ms = ${fullMBs.toFixed(2)} MB/s = ${(fullMBs / regexMBs).toFixed(3)} × the bare regex pass ` +
       `(${regexMBs.toFixed(0)} MB/s, interleaved; median of ${RUNS} after ${WARM_UP_RUNS} warm-up runs) (${analysis.sections.length} sections, ${analysis.paragraphs.length} paragraphs, ` +
       `${analysis.figures.length} figures, ${analysis.projects.length} projects)`,
+  );
+  const withoutProjects = median(withoutProjectTimes);
+  console.log(
+    `analysis without the project scan (no segmenter): ${withoutProjects.toFixed(0)} ms = ${mbPerSecond(bytes, withoutProjects).toFixed(2)} MB/s = ` +
+      `${(mbPerSecond(bytes, withoutProjects) / regexMBs).toFixed(3)} × the bare regex pass; the project scan takes the other ${(full - withoutProjects).toFixed(0)} ms ` +
+      `(${((100 * (full - withoutProjects)) / full).toFixed(0)}%)`,
   );
 
   // One paragraph in the middle edited: with the cache only that paragraph is segmented again.
