@@ -44,9 +44,10 @@ export interface Lexicon {
  */
 export class WordTable {
   /**
-   * Per slot, two numbers side by side: the word's full hash, compared before the word is read, and its index + 1
-   * (0: empty) with its tag's number in the high bits. Side by side, a probe touches one cache line of a table of
-   * megabytes, not two; the tag needs no look-up in another large array.
+   * Per slot, four numbers side by side: the word's characters, two to a number (the key itself, compared in
+   * place of the word), and its index + 1 (0: empty) with its length and its tag's number in the high bits. A probe
+   * touches one cache line of a table of megabytes and nothing else: neither the word list nor the word's string
+   * (two more cache misses per look-up when the words were compared as strings).
    */
   private readonly slots: Int32Array;
   private readonly mask: number;
@@ -64,25 +65,28 @@ export class WordTable {
     let count = 0;
     for (const w of entries.keys()) if (w.length >= 2 && w.length <= MAX_WORD) count++;
     let size = 1024;
-    while (size < count * 2) size *= 2;
-    this.slots = new Int32Array(size * 2);
+    // (At most two thirds full: 8 MB, as the table of hashes was; four slots to a cache line, probing on stays in it.)
+    while (size < count * 1.5) size *= 2;
+    this.slots = new Int32Array(size * SLOT);
     this.mask = size - 1;
     const tagNumbers = new Map<string, number>();
     for (const [w, tag] of entries) {
       if (w.length < 2 || w.length > MAX_WORD) continue;
-      let h = 0;
-      for (let i = w.length - 1; i >= 0; i--) h = step(h, w.charCodeAt(i));
+      const h = WordTable.hashOf(w, 0, w.length);
       let at = h & this.mask;
-      while (this.slots[2 * at + 1] !== 0) at = (at + 1) & this.mask;
+      while (this.slots[SLOT * at + 3] !== 0) at = (at + 1) & this.mask;
       let tagNumber = tagNumbers.get(tag);
       if (tagNumber === undefined) {
         tagNumbers.set(tag, (tagNumber = this.tagNames.length));
         this.tagNames.push(tag);
       }
       this.list.push(w);
-      if (this.list.length > INDEX_MASK || tagNumber >= 1 << (32 - INDEX_BITS)) throw new Error('word table: too many words or tags');
-      this.slots[2 * at] = h;
-      this.slots[2 * at + 1] = this.list.length | (tagNumber << INDEX_BITS);
+      if (this.list.length > INDEX_MASK || tagNumber >= 1 << (32 - TAG_SHIFT)) throw new Error('word table: too many words or tags');
+      const o = SLOT * at;
+      this.slots[o] = pairAt(w, 0, w.length);
+      this.slots[o + 1] = pairAt(w, 2, w.length);
+      this.slots[o + 2] = pairAt(w, 4, w.length);
+      this.slots[o + 3] = this.list.length | (w.length << LENGTH_SHIFT) | (tagNumber << TAG_SHIFT);
       const b = bloomBit(h);
       this.bloom[b >>> 5] |= 1 << (b & 31);
     }
@@ -92,23 +96,27 @@ export class WordTable {
   find(text: string, start: number, length: number, hash: number): number {
     const b = bloomBit(hash);
     if ((this.bloom[b >>> 5] & (1 << (b & 31))) === 0) return -1;
+    const end = start + length;
+    const k0 = pairAt(text, start, end);
+    const k1 = pairAt(text, start + 2, end);
+    const k2 = pairAt(text, start + 4, end);
     const slots = this.slots;
-    for (let at = hash & this.mask; slots[2 * at + 1] !== 0; at = (at + 1) & this.mask) {
-      if (slots[2 * at] !== hash) continue;
-      const w = this.list[(slots[2 * at + 1] & INDEX_MASK) - 1];
-      if (w.length === length && sameChars(w, text, start)) return at;
+    for (let at = hash & this.mask; ; at = (at + 1) & this.mask) {
+      const o = SLOT * at;
+      const v = slots[o + 3];
+      if (v === 0) return -1;
+      if (slots[o] === k0 && slots[o + 1] === k1 && slots[o + 2] === k2 && ((v >>> LENGTH_SHIFT) & 7) === length) return at;
     }
-    return -1;
   }
 
   /** The word in slot `at` (from find). */
   word(at: number): string {
-    return this.list[(this.slots[2 * at + 1] & INDEX_MASK) - 1];
+    return this.list[(this.slots[SLOT * at + 3] & INDEX_MASK) - 1];
   }
 
   /** The tag of the word in slot `at` (from find). */
   tag(at: number): string {
-    return this.tagNames[this.slots[2 * at + 1] >>> INDEX_BITS];
+    return this.tagNames[this.slots[SLOT * at + 3] >>> TAG_SHIFT];
   }
 
   /** The hash of text[start, start + length), read from its end. */
@@ -119,15 +127,18 @@ export class WordTable {
   }
 }
 
-/** Whether text holds `word` at `start`: compared in place (startsWith was the costliest step of a look-up). */
-function sameChars(word: string, text: string, start: number): boolean {
-  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
-  return true;
+/** Two characters of text from `at` as one number (0 for those at or past `end`): a piece of a word's key. */
+function pairAt(text: string, at: number, end: number): number {
+  if (at >= end) return 0;
+  return at + 1 < end ? text.charCodeAt(at) | (text.charCodeAt(at + 1) << 16) : text.charCodeAt(at);
 }
 
-/** A slot's word index takes the low bits, its tag's number the rest. */
-const INDEX_BITS = 24;
-const INDEX_MASK = (1 << INDEX_BITS) - 1;
+/** Numbers per slot of the word table. */
+const SLOT = 4;
+/** A slot's last number: the word's index in the low bits, then its length, then its tag's number. */
+const LENGTH_SHIFT = 21;
+const INDEX_MASK = (1 << LENGTH_SHIFT) - 1;
+const TAG_SHIFT = 24;
 const BLOOM_BITS = 1 << 22;
 /** The word's bit in the bloom filter: other bits of the hash than the table's slot, mixed. */
 const bloomBit = (h: number) => Math.imul(h, 0x9e3779b1) >>> 10;
