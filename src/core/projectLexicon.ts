@@ -45,9 +45,9 @@ export interface Lexicon {
 export class WordTable {
   /**
    * Per slot, four numbers side by side: the word's characters, two to a number (the key itself, compared in
-   * place of the word), and its index + 1 (0: empty) with its length and its tag's number in the high bits. A probe
-   * touches one cache line of a table of megabytes and nothing else: neither the word list nor the word's string
-   * (two more cache misses per look-up when the words were compared as strings).
+   * place of the word), and its length (0: empty) with its tag's number. A probe touches one cache line of a table
+   * of megabytes and nothing else: no list of words, no word's string (two more cache misses per look-up when the
+   * words were compared as strings; the word found is sliced from the text, a small allocation, not a miss).
    */
   private readonly slots: Int32Array;
   private readonly mask: number;
@@ -56,7 +56,6 @@ export class WordTable {
    * the longest first), and this answers them from the cache instead of a probe into the table.
    */
   private readonly bloom = new Int32Array(BLOOM_BITS >>> 5);
-  private readonly list: string[] = [];
   /** The tags by number (a few dozen). */
   private readonly tagNames: string[] = [];
 
@@ -80,13 +79,12 @@ export class WordTable {
         tagNumbers.set(tag, (tagNumber = this.tagNames.length));
         this.tagNames.push(tag);
       }
-      this.list.push(w);
-      if (this.list.length > INDEX_MASK || tagNumber >= 1 << (32 - TAG_SHIFT)) throw new Error('word table: too many words or tags');
+      if (tagNumber >= 1 << 24) throw new Error('word table: too many tags');
       const o = SLOT * at;
       this.slots[o] = pairAt(w, 0, w.length);
       this.slots[o + 1] = pairAt(w, 2, w.length);
       this.slots[o + 2] = pairAt(w, 4, w.length);
-      this.slots[o + 3] = this.list.length | (w.length << LENGTH_SHIFT) | (tagNumber << TAG_SHIFT);
+      this.slots[o + 3] = w.length | (tagNumber << 8);
       const b = bloomBit(h);
       this.bloom[b >>> 5] |= 1 << (b & 31);
     }
@@ -105,18 +103,13 @@ export class WordTable {
       const o = SLOT * at;
       const v = slots[o + 3];
       if (v === 0) return -1;
-      if (slots[o] === k0 && slots[o + 1] === k1 && slots[o + 2] === k2 && ((v >>> LENGTH_SHIFT) & 7) === length) return at;
+      if (slots[o] === k0 && slots[o + 1] === k1 && slots[o + 2] === k2 && (v & 0xff) === length) return at;
     }
-  }
-
-  /** The word in slot `at` (from find). */
-  word(at: number): string {
-    return this.list[(this.slots[SLOT * at + 3] & INDEX_MASK) - 1];
   }
 
   /** The tag of the word in slot `at` (from find). */
   tag(at: number): string {
-    return this.tagNames[this.slots[SLOT * at + 3] >>> TAG_SHIFT];
+    return this.tagNames[this.slots[SLOT * at + 3] >>> 8];
   }
 
   /** The hash of text[start, start + length), read from its end. */
@@ -135,10 +128,6 @@ function pairAt(text: string, at: number, end: number): number {
 
 /** Numbers per slot of the word table. */
 const SLOT = 4;
-/** A slot's last number: the word's index in the low bits, then its length, then its tag's number. */
-const LENGTH_SHIFT = 21;
-const INDEX_MASK = (1 << LENGTH_SHIFT) - 1;
-const TAG_SHIFT = 24;
 const BLOOM_BITS = 1 << 22;
 /** The word's bit in the bloom filter: other bits of the hash than the table's slot, mixed. */
 const bloomBit = (h: number) => Math.imul(h, 0x9e3779b1) >>> 10;
@@ -318,7 +307,7 @@ function matchBefore(lex: Lexicon, text: string, end: number, lo: number): LexTo
       // Some word of this length must end with the last character and start with the first (two small tables).
       if ((lengths & (1 << len)) === 0 || (lex.startMask[text.charCodeAt(end - len)] & (1 << len)) === 0) continue;
       const i = lex.words.find(text, end - len, len, hashes[len]);
-      if (i >= 0) return { word: lex.words.word(i), tag: lex.words.tag(i), start: end - len };
+      if (i >= 0) return { word: text.slice(end - len, end), tag: lex.words.tag(i), start: end - len };
     }
   }
   return { word: text[end - 1], tag: lex.charTags[code] ?? 'x', start: end - 1 };
@@ -347,7 +336,7 @@ export function wordAfter(lex: Lexicon, text: string, start: number, hi = text.l
   if (start >= hi) return undefined;
   for (let len = Math.min(MAX_WORD, hi - start); len >= 2; len--) {
     const i = wordIndexAt(lex, text, start, len);
-    if (i >= 0) return { word: lex.words.word(i), tag: lex.words.tag(i), start };
+    if (i >= 0) return { word: text.slice(start, start + len), tag: lex.words.tag(i), start };
   }
   const c = text[start];
   return { word: c, tag: isHan(c) ? (lex.charTags[c.charCodeAt(0)] ?? 'x') : 'w', start };
