@@ -253,7 +253,7 @@ export function prepareLexicon(segmenter: Segmenter | undefined): void {
 }
 
 /** CJK ideographs (the common and extension A blocks): a character code test, cheaper than a regular expression. */
-const isHanCode = (x: number) => (x >= 0x4e00 && x <= 0x9fff) || (x >= 0x3400 && x <= 0x4dbf);
+export const isHanCode = (x: number) => (x >= 0x4e00 && x <= 0x9fff) || (x >= 0x3400 && x <= 0x4dbf);
 export const isHan = (c: string) => isHanCode(c.charCodeAt(0));
 /** Digits, Latin letters and the point, in ASCII or full width (NaN, past the text's end: none). */
 const isAsciiWordCode = (x: number) =>
