@@ -109,12 +109,13 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     // (和|保沧高速: before a place's one character it is another place's, two places' characters naming a road.)
     if (t.kind === 'proper' && t.word.length === 1 && (t.tag === 'v' || left.at(i + 1)?.word === '做') && FUNCTION_CHARS.has(left.at(i + 1)?.word ?? '') && (i === 0 || !placePiece(left.at(i - 1)))) break;
     // A measure word after a number ends the name (10家, 20项); without one it is a piece of it (姜家).
-    if (COUNTER_RE.test(t.word) && left.at(i + 1)?.kind === 'numeric') break;
+    // (The patterns on one word are tried only on words of their length: most words have none of them.)
+    if (t.word.length === 1 && COUNTER_RE.test(t.word) && left.at(i + 1)?.kind === 'numeric') break;
     if ((t.word === '大' || t.word === '小') && NUMERAL_RE.test(left.at(i + 1)?.word ?? '')) break; // 三|大运营商: a count
     if (t.word === '中' && left.at(i + 1)?.kind === 'suffix') break; // 33个重点工程中|东海大道: among them
     // 第一|中心医院, 京雄保|一号|旅游风景道, 兴安台|一号|立井, 谢家集|二号三号|立井; 三里|洞 (a place named by its distance).
-    const numbered = /^[一二三四五六七八九十]号$/.test(t.word) && NUMBERED_AFTER.has(left.at(i + 1)?.kind ?? '');
-    const distance = /^[一二三四五六七八九十]里$/.test(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1 && left.at(i + 1)?.kind === 'proper';
+    const numbered = t.word.length === 2 && /^[一二三四五六七八九十]号$/.test(t.word) && NUMBERED_AFTER.has(left.at(i + 1)?.kind ?? '');
+    const distance = t.word.length === 2 && /^[一二三四五六七八九十]里$/.test(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1 && left.at(i + 1)?.kind === 'proper';
     if (t.kind === 'break' && (ordinalInName(t.word, i > 0 ? left.at(i - 1)!.word : suffix, suffix) || numbered || distance)) t.kind = 'numeric';
     // 乌鲁木齐|八一|钢铁厂, 北京|二七|机车厂: a date that names a plant, after its city.
     if (t.kind === 'break' && DATE_NAME_RE.test(t.word) && /^ns/.test(left.at(i + 1)?.tag ?? '')) t.kind = 'numeric';
