@@ -15,6 +15,7 @@ import { facilityEnd } from './projectMembers';
 import { DIVERSION_FORM, NAMED_PLAN_FORM, programmeNames, PUDONG_FORM } from './projectProgrammes';
 import { chooseName } from './projectModel';
 import { addFacilityWord, FAST_RE, facilityEndingAt, facilityWords, markFacilityEnds, nameAt, scanVerdict } from './projectScan';
+import { NameMatcher } from './projectNameMatcher';
 import { PREDICATE, SUFFIX_CLASS } from './projectWords';
 import type { Segmenter } from './segmenter';
 import type { Paragraph, Project, Span } from './types';
@@ -308,7 +309,8 @@ export interface Hit {
  */
 export class ProjectMatchCache {
   key = '';
-  pattern?: RegExp;
+  /** The names (analyzeEdit asks whether there are any). */
+  pattern?: NameMatcher;
   /** A line's mentions, from the last two analyses. */
   readonly lines = new RecentMap<Hit[]>();
   captions = new Map<string, string[]>();
@@ -320,7 +322,7 @@ export class ProjectMatchCache {
   }
 
   /** The names changed: every line is matched again. */
-  reset(key: string, pattern: RegExp): void {
+  reset(key: string, pattern: NameMatcher): void {
     this.key = key;
     this.pattern = pattern;
     this.lines.clear();
@@ -328,12 +330,18 @@ export class ProjectMatchCache {
 }
 
 /** The mentions of the names (`pattern`) in one line, offsets within the line. */
-function lineHits(line: string, pattern: RegExp): Hit[] {
+function lineHits(line: string, pattern: NameMatcher): Hit[] {
   const hits: Hit[] = [];
-  for (const m of line.matchAll(pattern)) {
-    const at = m.index!;
-    let end = at + m[0].length;
-    let name = m[0];
+  for (let i = 0; i < line.length; ) {
+    const found = pattern.nameAt(line, i);
+    if (found === undefined) {
+      i++;
+      continue;
+    }
+    const at = i;
+    let end = at + found.length;
+    let name = found;
+    i = end;
     // 西康、西十高铁: a list member written with the facility word this time.
     if (isBare(name) && LIST_BEFORE.has(line[at - 1])) {
       const k = [4, 3, 2].find((n) => SUFFIX_CLASS.get(line.slice(end, end + n)) === 'proper');
@@ -365,13 +373,13 @@ export function collectProjects(text: string, names: Iterable<string>, paragraph
   if (paragraphs.length > 0) for (const n of namesOutside(text, paragraphs, cache)) all.add(n);
   names = all;
   const hits: Hit[] = [];
-  // An alternation of the names, longest first, finds at each place the longest name that starts there
-  // (大数据产业园一期工程, not 大数据产业园 inside it); line by line, each line's mentions kept in the cache.
+  // At each place the longest name that starts there (大数据产业园一期工程, not 大数据产业园 inside it); line by
+  // line, each line's mentions kept in the cache.
   const list = [...new Set(names)].filter((n) => n.length > 0).sort((a, b) => b.length - a.length);
   if (list.length > 0) {
     const key = list.join('\n');
     const matches = cache ?? new ProjectMatchCache();
-    if (matches.key !== key || !matches.pattern) matches.reset(key, new RegExp(list.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g'));
+    if (matches.key !== key || !matches.pattern) matches.reset(key, new NameMatcher(list));
     for (let from = 0; from < text.length; ) {
       let to = text.indexOf('\n', from);
       if (to < 0) to = text.length;
