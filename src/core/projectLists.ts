@@ -169,12 +169,12 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
   // facility word stay members, 曹妃甸工业区、渤海新区等地区.)
   if (etc >= 0 && PLACES_ETC_RE.test(tail) && !items.some((x, k) => facilityEnd(k === items.length - 1 ? x.slice(0, etc) : x, 1) !== undefined)) return;
   // (新疆昆仑山、罗布人村寨等创建国家5A级旅游景区: a list of sites.)
-  if (etc >= 0 && (worksList || isWorksClass(tail) || sites)) {
-    isList = isWorksClass(tail) || sites;
-    last = last.slice(0, etc);
-  }
   // (全季酒店、航空大厦等6家酒店: items that end in a facility word in a list of that kind are names.)
   const kindList = etc >= 0 && isWorksClass(tail);
+  if (etc >= 0 && (worksList || kindList || sites)) {
+    isList = kindList || sites;
+    last = last.slice(0, etc);
+  }
   const plants = kindList && vouches(tail);
   // The last item is a project found by its facility word, from the item's start (津石高速公路), or two
   // items are (三峡工程、西电东送、青藏铁路、南水北调等重大建设).
