@@ -71,6 +71,15 @@ const FORM = 1;
 /** The last characters of the words that the patterns after the pass need (中心, 国家文化公园, “三北”, 东数西算, ”第). */
 const WORD_END = 2;
 const TRIGGERS = charTable('心园北算第', WORD_END, charTable('“' + PROGRAMME_FORMS.map((f) => f[0]).join(''), FORM));
+
+/**
+ * Sets `bit` in `table` for the characters programmeNames reads from, for a caller's own pass over a paragraph
+ * (findProjectNames in projects.ts): it gives their places, and the paragraph is not read again here.
+ */
+export function markProgrammeTriggers(table: Uint8Array, bit: number): Uint8Array {
+  for (let c = 0; c < TRIGGERS.length; c++) if (TRIGGERS[c] !== 0) table[c] |= bit;
+  return table;
+}
 /** The national cultural parks (长城、大运河、长征、黄河、长江国家文化公园), whose themes are no places. */
 const CULTURAL_PARK_RE = /(?:长城|大运河|长征|黄河|长江)国家文化公园(?:[\u4e00-\u9fff]{2}段)?/g;
 /** The Three-North shelterbelt works (“三北”工程, “三北”六期工程, “三北”工程六期, “三北”防护林二期工程). */
@@ -89,7 +98,8 @@ const JOINED_LAST = new Set([...PROVINCE_CHARS]);
 // (国家和省级区域医疗中心: two kinds of centre, none named.)
 const NATIONAL_CENTRE_RE = /国家(?:[^\P{Script=Han}和与及省市]{1,4}?)?(?:医学分?中心|区域医疗中心)/gu;
 
-export function programmeNames(text: string): string[] {
+/** The programmes named in `text`; `triggers`: the places of the characters markProgrammeTriggers marks, in order. */
+export function programmeNames(text: string, triggers: readonly number[]): string[] {
   const out: string[] = [];
   // The words the patterns below need, seen in the pass (a search of the paragraph for each was a pass each).
   let centre = false;
@@ -97,11 +107,11 @@ export function programmeNames(text: string): string[] {
   let threeNorth = false;
   let eastData = false;
   let numberedLine = false;
-  // One pass for every form's character and the opening quote (a search per form was a pass each).
-  for (let i = 0; i < text.length; i++) {
+  // Every form's character and the opening quote, from the caller's pass (a search per form was a pass each).
+  for (let k = 0; k < triggers.length; k++) {
+    const i = triggers[k];
     const code = text.charCodeAt(i);
     const mark = TRIGGERS[code];
-    if (mark === 0) continue;
     if (mark === WORD_END) {
       const c = text[i];
       if (c === '心') centre ||= text[i - 1] === '中';

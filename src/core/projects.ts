@@ -12,7 +12,7 @@ import { isHan, lexiconFor, type Lexicon, MAX_WORD, wordAfter, wordBefore } from
 import { HIGHWAY_NAME_RE, highwayNames } from './projectHighways';
 import { listMembers, shortForms } from './projectLists';
 import { facilityEnd } from './projectMembers';
-import { DIVERSION_FORM, NAMED_PLAN_FORM, programmeNames, PUDONG_FORM } from './projectProgrammes';
+import { DIVERSION_FORM, markProgrammeTriggers, NAMED_PLAN_FORM, programmeNames, PUDONG_FORM } from './projectProgrammes';
 import { chooseName } from './projectModel';
 import { addFacilityWord, FAST_RE, facilityEndingAt, facilityWords, markFacilityEnds, nameAt, scanVerdict } from './projectScan';
 import { NameMatcher } from './projectNameMatcher';
@@ -22,11 +22,12 @@ import type { Paragraph, Project, Span } from './types';
 
 const CLAUSE_END = 1;
 const FACILITY_END = 2;
+const PROGRAMME = 4;
 /**
- * By character code: what ends a clause (parentheses and quotes stay inside: 秦创原(秦都)创新促进中心, 沙颍河“通港达园”
- * 项目), and what may end a facility word; one look-up per character.
+ * By character code, as bits: what ends a clause (parentheses and quotes stay inside: 秦创原(秦都)创新促进中心,
+ * 沙颍河“通港达园”项目), what may end a facility word, what programmeNames reads from; one look-up per character.
  */
-const SCAN = markFacilityEnds(charTable('，。；！？、：,;!?:《》【】 \t\n\r\u3000', CLAUSE_END), FACILITY_END);
+const SCAN = markProgrammeTriggers(markFacilityEnds(charTable('，。；！？、：,;!?:《》【】 \t\n\r\u3000', CLAUSE_END), FACILITY_END), PROGRAMME);
 
 /** Candidate project names found in one paragraph's text (cached per paragraph by the analyzer). */
 export function findProjectNames(paragraphText: string, segmenter: Segmenter | undefined): string[] {
@@ -38,10 +39,13 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
   // is not read again. (The clause's work is a function of its own: a closure in this loop's body would make
   // V8 allocate a scope for every character.)
   const ends: [number, number][] = [];
+  const programmeAt: number[] = [];
   for (let lo = 0, i = 0; i <= n; i++) {
     const mark = i < n ? SCAN[paragraphText.charCodeAt(i)] : CLAUSE_END;
-    if (mark !== CLAUSE_END) {
-      if (mark === FACILITY_END) addFacilityWord(ends, i + 1, facilityEndingAt(paragraphText, lo, i));
+    if (mark === 0) continue;
+    if ((mark & PROGRAMME) !== 0) programmeAt.push(i);
+    if ((mark & CLAUSE_END) === 0) {
+      if ((mark & FACILITY_END) !== 0) addFacilityWord(ends, i + 1, facilityEndingAt(paragraphText, lo, i));
       continue;
     }
     if (ends.length > 0) namesInClause(lex, paragraphText, lo, i, ends, spans);
@@ -65,7 +69,7 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
   for (const n of highwayNames(paragraphText)) names.add(n);
   for (const n of routePairs(paragraphText, lex)) names.add(n);
   for (const n of listMembers(paragraphText, spans, lex)) names.add(n);
-  for (const n of programmeNames(paragraphText)) names.add(n);
+  for (const n of programmeNames(paragraphText, programmeAt)) names.add(n);
   if (paragraphText.includes('“山水工程”')) for (const n of regionalWorks(paragraphText, lex)) names.add(n);
   for (const n of shortForms([...names])) names.add(n);
   return [...names];
