@@ -133,6 +133,12 @@ class Cues {
   }
 }
 
+/**
+ * Beyond the longest match of the cue patterns with its lookahead (刚刚过去的一年, 2019年以来: 7): a match that
+ * starts before a place is the same whether or not the text is cut this far after it.
+ */
+const CUE_MARGIN = 16;
+
 const SENTENCE_MARK = 1;
 const CLAUSE_MARK = 2;
 const MARKS = charTable('，,；;：:', CLAUSE_MARK, charTable('。！？!?', SENTENCE_MARK));
@@ -144,10 +150,13 @@ const MARKS = charTable('，,；;：:', CLAUSE_MARK, charTable('。！？!?', SE
 export function attachRoles(text: string, figures: readonly Figure[], context: RoleContext, at = 0): void {
   if (figures.length === 0) return;
   const opening = paragraphOpening(text);
-  const cues = new Cues(text, CUE);
-  const years = new Cues(text, YEAR_CUE, YEAR_ANCHORS);
-  const weak = new Cues(text, WEAK_RESULT);
-  const compared = new Cues(text, COMPARED_YEAR);
+  // Every cue asked for ends before the last figure: the patterns read no further than that and CUE_MARGIN past
+  // it, not the rest of the paragraph (a third of the text of paragraphs with figures).
+  const read = text.slice(0, figures[figures.length - 1].range.start - at + CUE_MARGIN);
+  const cues = new Cues(read, CUE);
+  const years = new Cues(read, YEAR_CUE, YEAR_ANCHORS);
+  const weak = new Cues(read, WEAK_RESULT);
+  const compared = new Cues(read, COMPARED_YEAR);
   // A news page's headlines (筑牢发展压舱石) are topics, not review or plan parts.
   const headingRole = context.workReport ? context.section.role : undefined;
   const sectionRole = context.list?.role ?? opening.role ?? headingRole;
