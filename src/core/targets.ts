@@ -2,7 +2,7 @@
 // the calendar year it is about. The nearest cue wins: the figure's sentence (力争, 预期目标是：…；…; 完成, 达到),
 // then a list-introducing clause in an earlier paragraph, then the paragraph's opening (过去一年，…),
 // then the section headings (一、2019年工作回顾, 二、2020年工作安排), then the report's year.
-import { charTable } from './text';
+import { allMatches, charTable } from './text';
 import type { Figure, FigureRole } from './types';
 
 /** A year cue: a calendar year, one relative to the report's year, or a span of years (五年来, 十三五). */
@@ -228,7 +228,7 @@ export function listCue(text: string): RoleCue | undefined {
 
 function roleIn(prefix: string, sectionRole?: FigureRole): FigureRole | undefined {
   let last: RegExpExecArray | undefined;
-  for (const m of prefix.matchAll(CUE)) last = m;
+  for (const m of allMatches(CUE, prefix)) last = m;
   return cueRole(prefix, last, sectionRole);
 }
 
@@ -244,7 +244,7 @@ function cueRole(text: string, cue: RegExpExecArray | undefined, sectionRole?: F
 function yearIn(s: string, heading: boolean, first = false): YearCue | undefined {
   if (nextAnchor(s, 0, YEAR_ANCHORS.chars) < 0) return undefined; // (most paragraph openings hold none)
   let found: YearCue | undefined;
-  for (const m of s.matchAll(YEAR_CUE)) {
+  for (const m of allMatches(YEAR_CUE, s)) {
     const cue = cueYear(m)!;
     if ((heading && typeof cue === 'number') || first) return cue;
     found = cue;
