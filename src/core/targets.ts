@@ -19,15 +19,22 @@ export function sectionCue(title: string): RoleCue {
   const review = REVIEW_HEADING.test(title);
   const plan = PLAN_HEADING.test(title.replace(REVIEW_HEADING, ''));
   const role: FigureRole | undefined = review && plan ? undefined : review ? 'result' : plan ? 'target' : undefined;
-  const year = yearIn(title, true);
-  return { ...(role && { role }), ...(year !== undefined && { year }) };
+  return cueOf(role, yearIn(title, true));
 }
 
 /** The cues of the sections around a paragraph, innermost first, merged (the innermost that says wins). */
 export function mergeCues(cues: readonly RoleCue[]): RoleCue {
   const role = cues.find((c) => c.role)?.role;
   const year = cues.find((c) => c.year !== undefined)?.year;
-  return { ...(role && { role }), ...(year !== undefined && { year }) };
+  return cueOf(role, year);
+}
+
+/** A cue with the fields that say something (set on a new object: spreading optional parts is far slower in V8). */
+function cueOf(role: FigureRole | undefined, year: YearCue | undefined): RoleCue {
+  const cue: RoleCue = {};
+  if (role) cue.role = role;
+  if (year !== undefined) cue.year = year;
+  return cue;
 }
 
 export interface RoleContext {
