@@ -95,7 +95,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
   const { segmenter, cache } = options;
   const structure = parseStructure(text);
   const meta = reportMeta(text, structure.title);
-  const sectionCues = cuesBySection(structure.sections, cache);
+  const cueOfSection = cuesBySection(structure.sections, cache);
   const workReport = meta.genre === 'workReport';
   let list: RoleCue | undefined;
   const figures: Figure[] = [];
@@ -106,7 +106,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
   for (const paragraph of structure.paragraphs) {
     const body = text.slice(paragraph.range.start, paragraph.range.end);
     const result = paragraphResult(body, options, MAX_FIGURES_PER_DOCUMENT - figures.length);
-    const section = result.figures.length > 0 ? (paragraph.sectionId && sectionCues.get(paragraph.sectionId)) || {} : undefined;
+    const section = result.figures.length > 0 ? (paragraph.sectionId && cueOfSection(paragraph.sectionId)) || {} : undefined;
     const placed = placeFigures(body, result, paragraph, figures.length, { section, list, reportYear: meta.year, workReport }, cache);
     for (const f of placed) figures.push(f);
     list = listAfter(body, list);
@@ -229,21 +229,25 @@ export function listAfter(body: string, list: RoleCue | undefined): RoleCue | un
 
 const NO_CUE: RoleCue = Object.freeze({});
 
-/** Each section's cue merged with its ancestors' (the innermost that says wins); each heading's cue worked out once. */
-function cuesBySection(sections: readonly Section[], cache: AnalysisCache | undefined): Map<string, RoleCue> {
-  const own = new Map(sections.map((s) => [s.id, s]));
-  const merged = new Map<string, RoleCue>();
-  const cueOf = (s: Section): RoleCue => {
-    let cue = merged.get(s.id);
+/**
+ * Each section's cue merged with its ancestors' (the innermost that says wins), by section id; worked out when
+ * first asked for (by a paragraph with figures), each heading's cue once. Section ids are numbered in order (s12
+ * is sections[11]): an array, not maps of every section.
+ */
+function cuesBySection(sections: readonly Section[], cache: AnalysisCache | undefined): (id: string) => RoleCue {
+  const merged: (RoleCue | undefined)[] = new Array(sections.length);
+  const cueOf = (i: number): RoleCue => {
+    let cue = merged[i];
     if (cue) return cue;
-    const parent = s.parentId ? own.get(s.parentId) : undefined;
-    cue = underHeading(s, parent ? cueOf(parent) : NO_CUE, cache);
-    merged.set(s.id, cue);
+    const s = sections[i];
+    cue = underHeading(s, s.parentId ? cueOf(sectionIndex(s.parentId)) : NO_CUE, cache);
+    merged[i] = cue;
     return cue;
   };
-  for (const s of sections) cueOf(s);
-  return merged;
+  return (id) => cueOf(sectionIndex(id));
 }
+
+const sectionIndex = (id: string) => Number(id.slice(1)) - 1;
 
 /** The cue of section `s` inside sections whose merged cue is `outer`: its heading's, where it says, over theirs. */
 function underHeading(s: Section, outer: RoleCue, cache: AnalysisCache | undefined): RoleCue {
@@ -255,8 +259,7 @@ function underHeading(s: Section, outer: RoleCue, cache: AnalysisCache | undefin
 
 /** One section's cue merged with its ancestors' (what cuesBySection gives it), without the other sections'. */
 export function sectionCueOf(sections: readonly Section[], id: string, cache: AnalysisCache | undefined): RoleCue {
-  // Section ids are numbered in order: s12 is sections[11].
-  const s = sections[Number(id.slice(1)) - 1];
+  const s = sections[sectionIndex(id)];
   return underHeading(s, s.parentId ? sectionCueOf(sections, s.parentId, cache) : NO_CUE, cache);
 }
 

@@ -31,3 +31,29 @@ export function highwayNames(text: string): string[] {
   if (!/[GS]\d/.test(text)) return [];
   return [...text.matchAll(HIGHWAY_RE)].map((m) => m[0]);
 }
+
+/**
+ * What the road patterns of findProjectNames (projects.ts) need, noted in its one pass over a paragraph as bits, instead
+ * of a search of the paragraph for each: a numbered road (a numeral and 路 or 街), a ring road (环), a route number (G1, S1),
+ * a line word (铁路, 高铁, 高速, 城际). ROAD_NOTE_CHARS: the characters roadNoteAt reads at.
+ */
+export const NUMBERED_ROAD = 1;
+export const RING_ROAD = 2;
+export const ROUTE_NUMBER = 4;
+export const LINE_WORD = 8;
+export const ROAD_NOTE_CHARS = '路街环GS铁速际';
+const ROAD_NUMERALS = new Set([...'一二三四五六七八九十']);
+/** The bits of what text[i], one of ROAD_NOTE_CHARS, ends or opens. */
+export function roadNoteAt(text: string, i: number): number {
+  const c = text[i];
+  const before = i > 0 ? text[i - 1] : '';
+  if (c === '路') return (ROAD_NUMERALS.has(before) ? NUMBERED_ROAD : 0) | (before === '铁' ? LINE_WORD : 0);
+  if (c === '街') return ROAD_NUMERALS.has(before) ? NUMBERED_ROAD : 0;
+  if (c === '环') return RING_ROAD;
+  if (c === 'G' || c === 'S') {
+    const d = text.charCodeAt(i + 1);
+    return d >= 0x30 && d <= 0x39 ? ROUTE_NUMBER : 0; // (\d)
+  }
+  if (c === '铁' || c === '速') return before === '高' ? LINE_WORD : 0;
+  return before === '城' ? LINE_WORD : 0; // 际
+}

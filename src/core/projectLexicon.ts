@@ -44,9 +44,10 @@ export interface Lexicon {
  */
 export class WordTable {
   /**
-   * Per slot, two numbers side by side: the word's full hash, compared before the word is read, and its index + 1
-   * (0: empty) with its tag's number in the high bits. Side by side, a probe touches one cache line of a table of
-   * megabytes, not two; the tag needs no look-up in another large array.
+   * Per slot, four numbers side by side: the word's characters, two to a number (the key itself, compared in
+   * place of the word), and its length (0: empty) with its tag's number. A probe touches one cache line of a table
+   * of megabytes and nothing else: no list of words, no word's string (two more cache misses per look-up when the
+   * words were compared as strings; the word found is sliced from the text, a small allocation, not a miss).
    */
   private readonly slots: Int32Array;
   private readonly mask: number;
@@ -55,7 +56,6 @@ export class WordTable {
    * the longest first), and this answers them from the cache instead of a probe into the table.
    */
   private readonly bloom = new Int32Array(BLOOM_BITS >>> 5);
-  private readonly list: string[] = [];
   /** The tags by number (a few dozen). */
   private readonly tagNames: string[] = [];
 
@@ -64,25 +64,27 @@ export class WordTable {
     let count = 0;
     for (const w of entries.keys()) if (w.length >= 2 && w.length <= MAX_WORD) count++;
     let size = 1024;
-    while (size < count * 2) size *= 2;
-    this.slots = new Int32Array(size * 2);
+    // (At most two thirds full: 8 MB, as the table of hashes was; four slots to a cache line, probing on stays in it.)
+    while (size < count * 1.5) size *= 2;
+    this.slots = new Int32Array(size * SLOT);
     this.mask = size - 1;
     const tagNumbers = new Map<string, number>();
     for (const [w, tag] of entries) {
       if (w.length < 2 || w.length > MAX_WORD) continue;
-      let h = 0;
-      for (let i = w.length - 1; i >= 0; i--) h = step(h, w.charCodeAt(i));
+      const h = WordTable.hashOf(w, 0, w.length);
       let at = h & this.mask;
-      while (this.slots[2 * at + 1] !== 0) at = (at + 1) & this.mask;
+      while (this.slots[SLOT * at + 3] !== 0) at = (at + 1) & this.mask;
       let tagNumber = tagNumbers.get(tag);
       if (tagNumber === undefined) {
         tagNumbers.set(tag, (tagNumber = this.tagNames.length));
         this.tagNames.push(tag);
       }
-      this.list.push(w);
-      if (this.list.length > INDEX_MASK || tagNumber >= 1 << (32 - INDEX_BITS)) throw new Error('word table: too many words or tags');
-      this.slots[2 * at] = h;
-      this.slots[2 * at + 1] = this.list.length | (tagNumber << INDEX_BITS);
+      if (tagNumber >= 1 << 24) throw new Error('word table: too many tags');
+      const o = SLOT * at;
+      this.slots[o] = pairAt(w, 0, w.length);
+      this.slots[o + 1] = pairAt(w, 2, w.length);
+      this.slots[o + 2] = pairAt(w, 4, w.length);
+      this.slots[o + 3] = w.length | (tagNumber << 8);
       const b = bloomBit(h);
       this.bloom[b >>> 5] |= 1 << (b & 31);
     }
@@ -92,23 +94,22 @@ export class WordTable {
   find(text: string, start: number, length: number, hash: number): number {
     const b = bloomBit(hash);
     if ((this.bloom[b >>> 5] & (1 << (b & 31))) === 0) return -1;
+    const end = start + length;
+    const k0 = pairAt(text, start, end);
+    const k1 = pairAt(text, start + 2, end);
+    const k2 = pairAt(text, start + 4, end);
     const slots = this.slots;
-    for (let at = hash & this.mask; slots[2 * at + 1] !== 0; at = (at + 1) & this.mask) {
-      if (slots[2 * at] !== hash) continue;
-      const w = this.list[(slots[2 * at + 1] & INDEX_MASK) - 1];
-      if (w.length === length && sameChars(w, text, start)) return at;
+    for (let at = hash & this.mask; ; at = (at + 1) & this.mask) {
+      const o = SLOT * at;
+      const v = slots[o + 3];
+      if (v === 0) return -1;
+      if (slots[o] === k0 && slots[o + 1] === k1 && slots[o + 2] === k2 && (v & 0xff) === length) return at;
     }
-    return -1;
-  }
-
-  /** The word in slot `at` (from find). */
-  word(at: number): string {
-    return this.list[(this.slots[2 * at + 1] & INDEX_MASK) - 1];
   }
 
   /** The tag of the word in slot `at` (from find). */
   tag(at: number): string {
-    return this.tagNames[this.slots[2 * at + 1] >>> INDEX_BITS];
+    return this.tagNames[this.slots[SLOT * at + 3] >>> 8];
   }
 
   /** The hash of text[start, start + length), read from its end. */
@@ -119,15 +120,14 @@ export class WordTable {
   }
 }
 
-/** Whether text holds `word` at `start`: compared in place (startsWith was the costliest step of a look-up). */
-function sameChars(word: string, text: string, start: number): boolean {
-  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
-  return true;
+/** Two characters of text from `at` as one number (0 for those at or past `end`): a piece of a word's key. */
+function pairAt(text: string, at: number, end: number): number {
+  if (at >= end) return 0;
+  return at + 1 < end ? text.charCodeAt(at) | (text.charCodeAt(at + 1) << 16) : text.charCodeAt(at);
 }
 
-/** A slot's word index takes the low bits, its tag's number the rest. */
-const INDEX_BITS = 24;
-const INDEX_MASK = (1 << INDEX_BITS) - 1;
+/** Numbers per slot of the word table. */
+const SLOT = 4;
 const BLOOM_BITS = 1 << 22;
 /** The word's bit in the bloom filter: other bits of the hash than the table's slot, mixed. */
 const bloomBit = (h: number) => Math.imul(h, 0x9e3779b1) >>> 10;
@@ -253,7 +253,7 @@ export function prepareLexicon(segmenter: Segmenter | undefined): void {
 }
 
 /** CJK ideographs (the common and extension A blocks): a character code test, cheaper than a regular expression. */
-const isHanCode = (x: number) => (x >= 0x4e00 && x <= 0x9fff) || (x >= 0x3400 && x <= 0x4dbf);
+export const isHanCode = (x: number) => (x >= 0x4e00 && x <= 0x9fff) || (x >= 0x3400 && x <= 0x4dbf);
 export const isHan = (c: string) => isHanCode(c.charCodeAt(0));
 /** Digits, Latin letters and the point, in ASCII or full width (NaN, past the text's end: none). */
 const isAsciiWordCode = (x: number) =>
@@ -307,7 +307,7 @@ function matchBefore(lex: Lexicon, text: string, end: number, lo: number): LexTo
       // Some word of this length must end with the last character and start with the first (two small tables).
       if ((lengths & (1 << len)) === 0 || (lex.startMask[text.charCodeAt(end - len)] & (1 << len)) === 0) continue;
       const i = lex.words.find(text, end - len, len, hashes[len]);
-      if (i >= 0) return { word: lex.words.word(i), tag: lex.words.tag(i), start: end - len };
+      if (i >= 0) return { word: text.slice(end - len, end), tag: lex.words.tag(i), start: end - len };
     }
   }
   return { word: text[end - 1], tag: lex.charTags[code] ?? 'x', start: end - 1 };
@@ -336,7 +336,7 @@ export function wordAfter(lex: Lexicon, text: string, start: number, hi = text.l
   if (start >= hi) return undefined;
   for (let len = Math.min(MAX_WORD, hi - start); len >= 2; len--) {
     const i = wordIndexAt(lex, text, start, len);
-    if (i >= 0) return { word: lex.words.word(i), tag: lex.words.tag(i), start };
+    if (i >= 0) return { word: text.slice(start, start + len), tag: lex.words.tag(i), start };
   }
   const c = text[start];
   return { word: c, tag: isHan(c) ? (lex.charTags[c.charCodeAt(0)] ?? 'x') : 'w', start };

@@ -44,9 +44,25 @@ function isWorksClass(rest: string): boolean {
 }
 /** A count of lines or sites right after the last item (台黑4条高速, 西十2条高铁). */
 const COUNTED_KIND_RE = /(?<=[\u4e00-\u9fff])[\d一二三四五六七八九十]+[条座处个](?=高铁|铁路|高速|公路|城际|机场|水库|枢纽|港口|抽水蓄能电站|水电站)/;
+/** The unit and kind every such count holds: the look-behind above is tried at every character, this is found fast. */
+const COUNTED_KIND_CORE_RE = /[条座处个](?:高铁|铁路|高速|公路|城际|机场|水库|枢纽|港口|抽水蓄能电站|水电站)/;
 /** 等11处, 等4条 (a count of the kind), 等500千伏 (a power line's or substation's voltage). */
 const COUNTED_ETC_RE = /等(?:[\d一二三四五六七八九十]+[条座处个]|\d+千伏)/;
-const ETC_LINES_RE = /等(?:省际)?(?:公路|铁路|高速|高铁|大通道|特高压|客运专线)/;
+/**
+ * What after a 等 makes a clause without 、 worth reading: sites (等遗址, 等4处景区), works (等项目, 等重大项目, 等一批),
+ * a count of a kind or a voltage (等11处, 等500千伏), lines (等省际公路, 等高铁). Read at each 等 (sticky), not
+ * searched for over the paragraph once per form.
+ */
+const SINGLE_ETC_RE =
+  /等(?:(?:[一二三四五六七八九十\d]+[个处座])?(?:重要|重点|考古|创建国家5A级旅游)?(?:遗址|遗迹|景区|景点|古迹)|项目|重大项目|重点项目|一批|[\d一二三四五六七八九十]+[条座处个]|\d+千伏|(?:省际)?(?:公路|铁路|高速|高铁|大通道|特高压|客运专线))/y;
+/** Whether a 等 of `text` opens one of SINGLE_ETC_RE's forms. */
+function hasSingleEtc(text: string): boolean {
+  for (let i = text.indexOf('等'); i >= 0; i = text.indexOf('等', i + 1)) {
+    SINGLE_ETC_RE.lastIndex = i;
+    if (SINGLE_ETC_RE.test(text)) return true;
+  }
+  return false;
+}
 /** 等 and a kind of places: 等地区, 等12个省份, 等重点流域. */
 const PLACES_ETC_RE = /^等(?:[\d一二三四五六七八九十]+个)?(?:重点|沿线)?(?:地区|区域|流域|省份|省区|城市|地市|县市|市县|市州|地方)/;
 
@@ -63,7 +79,7 @@ const vouches = (tail: string) => VOUCHING_KIND_RE.test(tail.slice(LIST_COUNT_RE
 export function listMembers(text: string, found: Span[], lex: Lexicon): string[] {
   const out: string[] = [];
   const lists = text.includes('、');
-  const single = text.includes('等') && (/等(?:[一二三四五六七八九十\d]+[个处座])?(?:重要|重点|考古|创建国家5A级旅游)?(?:遗址|遗迹|景区|景点|古迹)/.test(text) || text.includes('等项目') || text.includes('等重大项目') || text.includes('等重点项目') || text.includes('等一批') || COUNTED_ETC_RE.test(text) || ETC_LINES_RE.test(text));
+  const single = hasSingleEtc(text);
   if (!lists && !single) return out;
   // The clauses that hold a 、 or (one company project) 等…项目, found from those characters, not by
   // splitting the whole paragraph.
@@ -78,7 +94,9 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     while (end < text.length && !CLAUSE_BREAK[text.charCodeAt(end)]) end++;
     from = end + 1;
     // 推进石武、津秦等客运专线及大广、保阜等高速公路建设: two lists, each ending in 等 and its kind, joined.
-    const joined = /等[^、，。等]{0,10}?(?:及|和|以及|与)(?=[^、]+、)/.exec(text.slice(base, end));
+    // (Only a clause with a 等 in it is matched.)
+    const etcAt = text.indexOf('等', base);
+    const joined = etcAt >= 0 && etcAt < end ? /等[^、，。等]{0,10}?(?:及|和|以及|与)(?=[^、]+、)/.exec(text.slice(base, end)) : null;
     if (joined && isWorksClass(joined[0].replace(/(?:及|和|以及|与)$/, ''))) {
       const cut = base + joined.index + joined[0].length;
       listClause(text, base, text.slice(base, cut - (joined[0].endsWith('以及') ? 2 : 1)), found, lex, out);
@@ -125,7 +143,7 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
     return;
   }
   // Most lists are of sectors or goods: with no 等, no count of a kind and no project found in it there is nothing to read.
-  if (!clause.includes('等') && !found.some((f) => f.start >= base && f.start <= base + clause.length) && !COUNTED_KIND_RE.test(clause)) return;
+  if (!clause.includes('等') && !found.some((f) => f.start >= base && f.start <= base + clause.length) && !(COUNTED_KIND_CORE_RE.test(clause) && COUNTED_KIND_RE.test(clause))) return;
   let items = clause.split('、');
   // 卡阳、松如沟等14个750千伏电网工程、青疆联网通道建设: a list that ends in 等 and its kind before the clause does.
   if (!items[items.length - 1].includes('等')) {
@@ -139,7 +157,7 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
   let last = items[items.length - 1];
   const lastStart = base + clause.length - last.length;
   // (凌绥、台黑4条高速: a count of the kind ends the list as 等 does.)
-  const counted = last.includes('等') ? null : COUNTED_KIND_RE.exec(last);
+  const counted = last.includes('等') || !COUNTED_KIND_CORE_RE.test(last) ? null : COUNTED_KIND_RE.exec(last);
   const etc = counted ? counted.index : last.indexOf('等');
   const tail = counted ? `等${last.slice(etc)}` : last.slice(etc);
   let isList = false;
@@ -151,12 +169,12 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
   // facility word stay members, 曹妃甸工业区、渤海新区等地区.)
   if (etc >= 0 && PLACES_ETC_RE.test(tail) && !items.some((x, k) => facilityEnd(k === items.length - 1 ? x.slice(0, etc) : x, 1) !== undefined)) return;
   // (新疆昆仑山、罗布人村寨等创建国家5A级旅游景区: a list of sites.)
-  if (etc >= 0 && (worksList || isWorksClass(tail) || sites)) {
-    isList = isWorksClass(tail) || sites;
-    last = last.slice(0, etc);
-  }
   // (全季酒店、航空大厦等6家酒店: items that end in a facility word in a list of that kind are names.)
   const kindList = etc >= 0 && isWorksClass(tail);
+  if (etc >= 0 && (worksList || kindList || sites)) {
+    isList = kindList || sites;
+    last = last.slice(0, etc);
+  }
   const plants = kindList && vouches(tail);
   // The last item is a project found by its facility word, from the item's start (津石高速公路), or two
   // items are (三峡工程、西电东送、青藏铁路、南水北调等重大建设).

@@ -30,7 +30,8 @@ const INVESTMENT_RE = /^.{0,8}?(?:总)?投资(?:约|近|超过?)?[\d.]+多?[万�
 
 /** The item without the verbs, qualifiers and function words that open it, keeping at least `keep` characters. */
 export function trimLeading(item: string, lex: Lexicon, keep = 1): string {
-  let s = item.trim().replace(INVESTMENT_RE, '');
+  let s = item.trim();
+  if (s.includes('投资')) s = s.replace(INVESTMENT_RE, ''); // (the pattern only where it can match: this runs for every item)
   for (;;) {
     const w = wordAfter(lex, s, 0);
     if (!w || w.word.length + keep > s.length) break;
@@ -142,7 +143,10 @@ export function vouchedMembers(item: string, lex: Lexicon): string[] {
 export function memberName(item: string, lex: Lexicon, sites = false): string | undefined {
   // 京哈（扩建）: the parenthesis left out; 京哈改扩建, 川州二期: building work or a phase after a member is in its name.
   // (“两国双园”: a whole quoted name without its quotes.)
-  const s0 = trimLeading(item, lex).replace(/[（(][^）)]{1,6}[）)]$/, '').replace(/^“([^“”]{2,8})”$/, '$1');
+  // (Each pattern only where its last or first character is: most items have neither.)
+  let s0 = trimLeading(item, lex);
+  if (s0.endsWith('）') || s0.endsWith(')')) s0 = s0.replace(/[（(][^）)]{1,6}[）)]$/, '');
+  if (s0.startsWith('“')) s0 = s0.replace(/^“([^“”]{2,8})”$/, '$1');
   const works = MEMBER_WORKS_RE.exec(s0);
   if (works && works.index >= MIN_MEMBER) {
     const name = memberName(s0.slice(0, works.index), lex, sites);
@@ -150,7 +154,7 @@ export function memberName(item: string, lex: Lexicon, sites = false): string | 
   }
   const s = s0;
   // (建新大街南延 with the verb trimmed: 大街 alone names nothing.)
-  if (SUFFIX_CLASS.has(s.replace(/[东西南北]延$/, '')) || kindOfFacility(s, lex)) return undefined;
+  if (SUFFIX_CLASS.has(s.endsWith('延') ? s.replace(/[东西南北]延$/, '') : s) || kindOfFacility(s, lex)) return undefined;
   const route = ROUTE_MEMBER_RE.exec(s);
   if (route) return `${route[1]}至${route[2]}`;
   if (BERTH_MEMBER_RE.test(s) || VOLTAGE_MEMBER_RE.test(s)) return s;

@@ -161,6 +161,8 @@ const FINAL_REJECTIONS = new Set(['strictWord', 'company', 'stopWord', 'gluedCha
 interface Sink {
   /** A string value as add takes it: for the scorer its number (UNKNOWN when no feature holds it), else itself. */
   value(v: string): Value;
+  /** The class of a word's tag (tagClass) as add takes it. */
+  tagValue(tag: string): Value;
   start(): void;
   add(t: number, a: Value, b?: Value): void;
   done(start: number): void;
@@ -176,8 +178,11 @@ class Scorer implements Sink {
   opened = false;
   best = -1;
   bestScore = 0;
+  /** The value numbers of the classes of tags, by tag, for `model` (one look-up for two). */
+  private tagValues = new Map<string, number>();
 
   reset(model: Compiled): void {
+    if (this.model !== model) this.tagValues = new Map();
     this.model = model;
     this.sum = 0;
     this.opened = false;
@@ -190,6 +195,11 @@ class Scorer implements Sink {
   }
   value(v: string): number {
     return this.model.values.get(v) ?? UNKNOWN;
+  }
+  tagValue(tag: string): number {
+    let v = this.tagValues.get(tag);
+    if (v === undefined) this.tagValues.set(tag, (v = this.value(tagClass(tag))));
+    return v;
   }
   add(t: number, a: Value, b?: Value): void {
     const { values, weights } = this.model;
@@ -217,6 +227,7 @@ export function chooseName(lex: Lexicon, text: string, lo: number, hi: number, s
     const end = endOf();
     describe(lex, text, lo, hi, s, e, cls, rule, {
       value: (v) => v,
+      tagValue: tagClass,
       start: () => (features = [...shared]),
       add: (t, a, b) => features.push(featureName(t, a, b)),
       done: (start) => candidates.push({ start, end, features }),
@@ -282,14 +293,14 @@ function describe(lex: Lexicon, text: string, lo: number, hi: number, s: number,
     TOKEN_PLACE[k] = t.tag.startsWith('ns') ? 1 : 0;
     TOKEN_GENERIC[k] = GENERIC.has(t.word) ? 1 : 0;
     TOKEN_ONE[k] = t.word.length === 1 && isHan(t.word) ? 1 : 0;
-    TOKEN_CLASS[k] = sink.value(tagClass(t.tag));
+    TOKEN_CLASS[k] = sink.tagValue(t.tag);
   }
   const after = e < hi ? wordAfter(lex, text, e, hi) : undefined;
   const clsValue = sink.value(cls);
   sink.add(T.b, 0);
   sink.add(T.c, clsValue);
   sink.add(T.s, text.slice(s, e));
-  sink.add(T.rt, after ? tagClass(after.tag) : '$');
+  sink.add(T.rt, after ? sink.tagValue(after.tag) : '$');
   const [atScan, elsewhere] = verdictsOf(rule.reason);
   // (firstClass, beforeClass: the classes of the tags of the candidate's first word and of the word before it.)
   const emit = (start: number, firstClass: Value, beforeClass: Value | undefined) => {
@@ -332,7 +343,7 @@ function describe(lex: Lexicon, text: string, lo: number, hi: number, s: number,
     emit(t.start, TOKEN_CLASS[k], k + 1 < toks.length ? TOKEN_CLASS[k + 1] : undefined);
   }
   // The rules' own start, when their reading of the words differs from the one above.
-  const classOf = (t: LexToken | undefined) => (t ? sink.value(tagClass(t.tag)) : undefined);
+  const classOf = (t: LexToken | undefined) => (t ? sink.tagValue(t.tag) : undefined);
   const extra = (at: number) => emit(at, classOf(wordAfter(lex, text, at, s)) ?? sink.value(''), classOf(at > lo ? wordBefore(lex, text, at, lo) : undefined));
   if (rule.span && !rulesStartSeen && rule.span.start >= lo && rule.span.start < s) extra(rule.span.start);
   if (!scanStartSeen && rule.scanStart >= lo && rule.scanStart < s && rule.scanStart !== rule.span?.start) extra(rule.scanStart);

@@ -67,7 +67,19 @@ for (const form of PROGRAMME_FORMS) {
   FORMS_AT.set(code, [...(FORMS_AT.get(code) ?? []), form]);
 }
 const QUOTE = '“'.charCodeAt(0);
-const TRIGGERS = charTable('“' + PROGRAMME_FORMS.map((f) => f[0]).join(''));
+const FORM = 1;
+/** The last characters of the words that the patterns after the pass need (中心, 国家文化公园, “三北”, 东数西算, ”第). */
+const WORD_END = 2;
+const TRIGGERS = charTable('心园北算第', WORD_END, charTable('“' + PROGRAMME_FORMS.map((f) => f[0]).join(''), FORM));
+
+/**
+ * Sets `bit` in `table` for the characters programmeNames reads from, for a caller's own pass over a paragraph
+ * (findProjectNames in projects.ts): it gives their places, and the paragraph is not read again here.
+ */
+export function markProgrammeTriggers(table: Uint8Array, bit: number): Uint8Array {
+  for (let c = 0; c < TRIGGERS.length; c++) if (TRIGGERS[c] !== 0) table[c] |= bit;
+  return table;
+}
 /** The national cultural parks (长城、大运河、长征、黄河、长江国家文化公园), whose themes are no places. */
 const CULTURAL_PARK_RE = /(?:长城|大运河|长征|黄河|长江)国家文化公园(?:[\u4e00-\u9fff]{2}段)?/g;
 /** The Three-North shelterbelt works (“三北”工程, “三北”六期工程, “三北”工程六期, “三北”防护林二期工程). */
@@ -86,12 +98,29 @@ const JOINED_LAST = new Set([...PROVINCE_CHARS]);
 // (国家和省级区域医疗中心: two kinds of centre, none named.)
 const NATIONAL_CENTRE_RE = /国家(?:[^\P{Script=Han}和与及省市]{1,4}?)?(?:医学分?中心|区域医疗中心)/gu;
 
-export function programmeNames(text: string): string[] {
+/** The programmes named in `text`; `triggers`: the places of the characters markProgrammeTriggers marks, in order. */
+export function programmeNames(text: string, triggers: readonly number[]): string[] {
   const out: string[] = [];
-  // One pass for every form's character and the opening quote (a search per form was a pass each).
-  for (let i = 0; i < text.length; i++) {
+  // The words the patterns below need, seen in the pass (a search of the paragraph for each was a pass each).
+  let centre = false;
+  let culturalPark = false;
+  let threeNorth = false;
+  let eastData = false;
+  let numberedLine = false;
+  // Every form's character and the opening quote, from the caller's pass (a search per form was a pass each).
+  for (let k = 0; k < triggers.length; k++) {
+    const i = triggers[k];
     const code = text.charCodeAt(i);
-    if (TRIGGERS[code] === 0) continue;
+    const mark = TRIGGERS[code];
+    if (mark === WORD_END) {
+      const c = text[i];
+      if (c === '心') centre ||= text[i - 1] === '中';
+      else if (c === '园') culturalPark ||= i >= 5 && text.startsWith('国家文化公', i - 5);
+      else if (c === '北') threeNorth ||= text[i - 1] === '三' && text[i - 2] === '“' && text[i + 1] === '”';
+      else if (c === '算') eastData ||= i >= 3 && text.startsWith('东数西', i - 3);
+      else numberedLine ||= text[i - 1] === '”'; // 第
+      continue;
+    }
     if (code === QUOTE) {
       // (Read only around each opening quote, not over the whole paragraph.)
       if (i < 2 || (!JOINED_LAST.has(text[i - 1]) && text[i - 2] !== '中' && text[i - 3] !== '中')) continue;
@@ -107,11 +136,11 @@ export function programmeNames(text: string): string[] {
       if (m) out.push(m[0]);
     }
   }
-  if (text.includes('中心')) for (const m of text.matchAll(NATIONAL_CENTRE_RE)) out.push(m[0]);
-  if (text.includes('国家文化公园')) for (const m of text.matchAll(CULTURAL_PARK_RE)) out.push(m[0]);
-  if (text.includes('“三北”')) for (const m of text.matchAll(THREE_NORTH_RE)) out.push(m[0]);
-  if (text.includes('东数西算')) for (const m of text.matchAll(/“东数西算”工程|东数西算(?:工程)?/g)) out.push(m[0]);
+  if (centre) for (const m of text.matchAll(NATIONAL_CENTRE_RE)) out.push(m[0]);
+  if (culturalPark) for (const m of text.matchAll(CULTURAL_PARK_RE)) out.push(m[0]);
+  if (threeNorth) for (const m of text.matchAll(THREE_NORTH_RE)) out.push(m[0]);
+  if (eastData) for (const m of text.matchAll(/“东数西算”工程|东数西算(?:工程)?/g)) out.push(m[0]);
   // “疆电外送”第三通道, “西气东输”第四通道: a programme's numbered line.
-  if (text.includes('”第')) for (const m of text.matchAll(/“(?:[东西南北][电气水煤油粮][东西南北][送输调运]|[疆蒙宁青陇晋陕川藏黔滇甘][电煤气]外送)”第[一二三四五六七八九十]通道/g)) out.push(m[0]);
+  if (numberedLine) for (const m of text.matchAll(/“(?:[东西南北][电气水煤油粮][东西南北][送输调运]|[疆蒙宁青陇晋陕川藏黔滇甘][电煤气]外送)”第[一二三四五六七八九十]通道/g)) out.push(m[0]);
   return out;
 }

@@ -2,7 +2,7 @@
 // sections and building work after the facility word (大数据产业园一期, 荣乌高速涞源段, 机场三期扩建), and the
 // first end of a line named by its two ends (崇左至凭祥铁路, 西演至肃宁公路).
 import { FUNCTION_CHARS, GENERIC, LEADING_TRIM } from './projectWords';
-import { isHan, wordBefore, type Lexicon } from './projectLexicon';
+import { isHan, isHanCode, wordBefore, type Lexicon } from './projectLexicon';
 
 /** A phase (二期, 3期). */
 export const PHASE_RE = /^第?(?:[一二三四五六七八九十]|\d+)期/;
@@ -21,13 +21,13 @@ const UNIT_RE = /^(?:[\d一二三四五六七八九十]{1,2}号(?:机组|泊位)
 export const ROUTE_WORDS = new Set(['铁路', '公路', '高速公路', '高速', '高铁', '城际', '城际铁路', '航道', '运河', '快速路', '快速通道', '管道', '线']);
 // (海南热带雨林国家公园管理局: the park's administration, not a mention of the park.)
 const INSTITUTIONS = ['研究院', '研究所', '研究中心', '实验室', '交易所', '管理局', '管委会', '办公室'];
-/** Their first characters: most places after a facility word start none of them. */
-const INSTITUTION_FIRSTS = new Set(INSTITUTIONS.map((w) => w[0]));
+/** Their first characters' codes: most places after a facility word start none of them (codes: no string made per place). */
+const INSTITUTION_FIRSTS = new Set(INSTITUTIONS.map((w) => w.charCodeAt(0)));
 
 /** An institution within six Han characters after the facility word: the facility names where it is (凤凰谷零碳研究院). */
 export function institutionAfter(text: string, e: number, hi: number): boolean {
-  for (let k = e; k < hi && k <= e + 5 && isHan(text[k]); k++) {
-    if (INSTITUTION_FIRSTS.has(text[k]) && INSTITUTIONS.some((w) => text.startsWith(w, k))) return true;
+  for (let k = e; k < hi && k <= e + 5 && isHanCode(text.charCodeAt(k)); k++) {
+    if (INSTITUTION_FIRSTS.has(text.charCodeAt(k)) && INSTITUTIONS.some((w) => text.startsWith(w, k))) return true;
   }
   return false;
 }

@@ -15,7 +15,7 @@ import {
   INTERNAL_VERBS,
   LEADING_TRIM,
   LINKING_VERBS,
-  NOT_FACILITY_RE,
+  NOT_FACILITY_ENDINGS,
   PREDICATE,
   PROGRAMME_PEOPLE,
   STATION_WORDS,
@@ -42,6 +42,25 @@ const WORKS_WORDS = new Set(['工程', '项目']);
 const CLASS_RANK: Record<SuffixClass, number> = { programme: 0, content: 1, works: 1, proper: 2, strict: 3 };
 /** 高速 that says how fast (物流业高速发展), not a road (京雄高速直达…). */
 export const FAST_RE = /^(?:发展|增长|运转|推进|扩张|前进|运行|行驶|成长|崛起|铁路|公路|列车|动车|磁浮|磁悬|度)/;
+
+/**
+ * NOT_FACILITY_ENDINGS by the code of their last character: the facility word's last character leaves a few to
+ * compare in place (an end-anchored alternation of a hundred words was tried from every place of its window).
+ */
+const NOT_FACILITY_BY_LAST = new Map<number, string[]>();
+for (const w of NOT_FACILITY_ENDINGS) {
+  const last = w.charCodeAt(w.length - 1);
+  NOT_FACILITY_BY_LAST.set(last, [...(NOT_FACILITY_BY_LAST.get(last) ?? []), w]);
+}
+/** Two characters of text from `at` as one number: a two-character word looked up without a string made for it. */
+const pairCode = (text: string, at: number) => (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
+/** CONTINUATION (two-character words) by pairCode. */
+const CONTINUATION_PAIRS = new Set([...CONTINUATION].map((w) => pairCode(w, 0)));
+/** Whether text[from, e) ends with one of NOT_FACILITY_ENDINGS. */
+function endsInNotFacility(text: string, from: number, e: number): boolean {
+  for (const w of NOT_FACILITY_BY_LAST.get(text.charCodeAt(e - 1)) ?? []) if (e - w.length >= from && text.startsWith(w, e - w.length)) return true;
+  return false;
+}
 
 /** Start of the name left of a facility word in the clause, else `from`; a programme keeps its verbs (促进居民增收三年行动). */
 function scanLeft(left: LeftTokens, from: number, suffix: string): { start: number; words: Tok[] } {
@@ -90,12 +109,13 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     // (和|保沧高速: before a place's one character it is another place's, two places' characters naming a road.)
     if (t.kind === 'proper' && t.word.length === 1 && (t.tag === 'v' || left.at(i + 1)?.word === '做') && FUNCTION_CHARS.has(left.at(i + 1)?.word ?? '') && (i === 0 || !placePiece(left.at(i - 1)))) break;
     // A measure word after a number ends the name (10家, 20项); without one it is a piece of it (姜家).
-    if (COUNTER_RE.test(t.word) && left.at(i + 1)?.kind === 'numeric') break;
+    // (The patterns on one word are tried only on words of their length: most words have none of them.)
+    if (t.word.length === 1 && COUNTER_RE.test(t.word) && left.at(i + 1)?.kind === 'numeric') break;
     if ((t.word === '大' || t.word === '小') && NUMERAL_RE.test(left.at(i + 1)?.word ?? '')) break; // 三|大运营商: a count
     if (t.word === '中' && left.at(i + 1)?.kind === 'suffix') break; // 33个重点工程中|东海大道: among them
     // 第一|中心医院, 京雄保|一号|旅游风景道, 兴安台|一号|立井, 谢家集|二号三号|立井; 三里|洞 (a place named by its distance).
-    const numbered = /^[一二三四五六七八九十]号$/.test(t.word) && NUMBERED_AFTER.has(left.at(i + 1)?.kind ?? '');
-    const distance = /^[一二三四五六七八九十]里$/.test(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1 && left.at(i + 1)?.kind === 'proper';
+    const numbered = t.word.length === 2 && /^[一二三四五六七八九十]号$/.test(t.word) && NUMBERED_AFTER.has(left.at(i + 1)?.kind ?? '');
+    const distance = t.word.length === 2 && /^[一二三四五六七八九十]里$/.test(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1 && left.at(i + 1)?.kind === 'proper';
     if (t.kind === 'break' && (ordinalInName(t.word, i > 0 ? left.at(i - 1)!.word : suffix, suffix) || numbered || distance)) t.kind = 'numeric';
     // 乌鲁木齐|八一|钢铁厂, 北京|二七|机车厂: a date that names a plant, after its city.
     if (t.kind === 'break' && DATE_NAME_RE.test(t.word) && /^ns/.test(left.at(i + 1)?.tag ?? '')) t.kind = 'numeric';
@@ -248,8 +268,10 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // The facility word inside a longer word (路网, 中心城区, 豫南中心仓): not the end of a name.
   // (A programme's 任务, 工作 are still the programme: 完成…三年行动任务.)
   // (发挥…上海浦东新区作用: a new area's role is the named area's; 枢纽作用, 中心地位 are roles, no facility.)
-  const next = text.slice(e, Math.min(e + 2, hi));
-  if (cls !== 'programme' && CONTINUATION.has(next) && !(suffix === '新区' && (next === '作用' || next === '地位'))) return reject('continuation');
+  if (cls !== 'programme' && e + 2 <= hi && CONTINUATION_PAIRS.has(pairCode(text, e))) {
+    const next = text.slice(e, e + 2);
+    if (!(suffix === '新区' && (next === '作用' || next === '地位'))) return reject('continuation');
+  }
   // A noun character glued on (豫南中心仓): it starts no word of its own.
   if (e < hi && isHan(text[e]) && NOUN_CHAR_TAGS.has(lex.charTags[text.charCodeAt(e)] ?? 'x') && !extendsAt(text, e)) {
     if (wordAfter(lex, text, e, hi)?.word.length === 1) return reject('gluedChar');
@@ -262,7 +284,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   if (splitsWords(lex, text, lo, hi, s, e)) return reject('splitWord');
   // 凌云山路至青城山路段: roads named as the end points of a section are not mentions.
   if (e < hi && (text[e] === '至' || (text[e] === '段' && /至[^至]*$/.test(text.slice(lo, s))))) return reject('routeEnd');
-  if (NOT_FACILITY_RE.test(text.slice(Math.max(lo, e - 6), e))) return reject('notFacility');
+  if (endsInNotFacility(text, Math.max(lo, e - 6), e)) return reject('notFacility');
   // “4+4科创工程”: a slogan in quotes that ends in a facility word.
   if (text[e] === '”') {
     const open = text.lastIndexOf('“', s);

@@ -64,10 +64,19 @@ export const SUFFIXES = [...SUFFIX_CLASS.keys()].sort((a, b) => b.length - a.len
 /**
  * Words ending in a facility word that name no facility (麦克马洪线 is a border, 研究中心 an institution, 交易中心 a market, 中国市场 an
  * economy, 衡水湖湿地 a place, 中国—东盟自贸区 a trade agreement's area, 客家文化（闽西）生态保护区 a designation; a
- * wetland park and a nature reserve are facilities).
+ * wetland park and a nature reserve are facilities). Compared in place by their last character (projectScan.ts).
  */
-export const NOT_FACILITY_RE =
-  /(?:生态保护区|研究中心|交易中心|研究院|研究所|实验室|委员会|服务中心|金融中心|商贸中心|物流中心|算力走廊|权交易市场|卫星新城|卫星城|湿地|东盟自贸区|东盟自由贸易区|股票市场|债券市场|期货市场|资本市场|(?:中国|国际|国内|全国|海外|国外|境外|全球|欧洲|欧美|东盟|非洲|中亚)市场|航空口岸|开放口岸|副中心|指挥中心|调度中心|数据中心城|结算中心|科技创新中心|工作站|之城|之都|之乡|经济走廊|经济带|服务站|网站|车站|加油站|公交站|高速路|收费站|计量中心|客服中心|大湾区|产业带|科创走廊|互认项目|次中心|省域先行区|保交[房楼]项目|一线|二线|底线|红线|防线|麦克马洪线|实际控制线|探月工程|载人航天工程|热线|主线|航线|专线|生命线|天际线|界线|战线|路线|航道|美好家园|精神家园|共同家园|幸福家园|(?:中日韩|中日|中韩|中澳|中欧|中美|亚太)自贸区)$/;
+export const NOT_FACILITY_ENDINGS = [
+  '生态保护区', '研究中心', '交易中心', '研究院', '研究所', '实验室', '委员会', '服务中心', '金融中心', '商贸中心', '物流中心', '算力走廊',
+  '权交易市场', '卫星新城', '卫星城', '湿地', '东盟自贸区', '东盟自由贸易区', '股票市场', '债券市场', '期货市场', '资本市场',
+  '航空口岸', '开放口岸', '副中心', '指挥中心', '调度中心', '数据中心城', '结算中心', '科技创新中心', '工作站', '之城', '之都', '之乡',
+  '经济走廊', '经济带', '服务站', '网站', '车站', '加油站', '公交站', '高速路', '收费站', '计量中心', '客服中心', '大湾区', '产业带',
+  '科创走廊', '互认项目', '次中心', '省域先行区', '保交房项目', '保交楼项目', '一线', '二线', '底线', '红线', '防线', '麦克马洪线',
+  '实际控制线', '探月工程', '载人航天工程', '热线', '主线', '航线', '专线', '生命线', '天际线', '界线', '战线', '路线', '航道',
+  '美好家园', '精神家园', '共同家园', '幸福家园',
+  ...['中国', '国际', '国内', '全国', '海外', '国外', '境外', '全球', '欧洲', '欧美', '东盟', '非洲', '中亚'].map((w) => `${w}市场`),
+  ...['中日韩', '中日', '中韩', '中澳', '中欧', '中美', '亚太'].map((w) => `${w}自贸区`),
+];
 
 /** Words that say nothing about which project is meant. */
 export const GENERIC = new Set([
@@ -142,7 +151,7 @@ export const INTERNAL_VERBS = new Set([
 ]);
 /** After the facility word, these make it a modifier (副中心城市, 中心城区), not the end of a name. */
 // (京津市场|供应基地, 市场准入: a market's supply, demand or rules, not a marketplace.)
-// (项目总数, 项目数量: a count of projects.)
+// (项目总数, 项目数量: a count of projects.) Two characters each: the scan looks them up by their codes.
 export const CONTINUATION = new Set(['总数', '数量', '个数', '总量', '城市', '城区', '城镇', '地位', '作用', '工作', '任务', '功能', '理念', '片区', '供应', '需求', '准入', '份额', '秩序', '监管', '行动']);
 /**
  * One-character words that end a name on its left: function words and one-character verbs. Other

@@ -50,14 +50,15 @@ export function splitsWords(lex: Lexicon, text: string, lo: number, hi: number, 
   return tagAt(lex, text, e - 1, 2)!.startsWith('v') && wordAfter(lex, text, e, hi)?.word.length === 1;
 }
 
-const MEASURES = new Set([...'项个台条座家所处批张支位名场次件套辆架艘片块栋间户']);
-const COUNT_BEFORE = new Set([...'0123456789０１２３４５６７８９一二三四五六七八九十两几百千万']);
+/** Measure words and what counts before them, by character code (no one-character string made per token). */
+const MEASURES = new Set([...'项个台条座家所处批张支位名场次件套辆架艘片块栋间户'].map((c) => c.charCodeAt(0)));
+const COUNT_BEFORE = new Set([...'0123456789０１２３４５６７８９一二三四五六七八九十两几百千万'].map((c) => c.charCodeAt(0)));
 /**
  * A word read right to left that opens with a measure word after a number is the measure and a word
  * (10项|城市 of 10项城市容貌整治工程, not the county 项城市; 3个|旧城, not 个旧).
  */
 export function withoutCountedMeasure(lex: Lexicon, text: string, t: LexToken): LexToken {
-  if (t.word.length < 2 || t.start === 0 || !MEASURES.has(t.word[0]) || !COUNT_BEFORE.has(text[t.start - 1])) return t;
+  if (t.word.length < 2 || t.start === 0 || !MEASURES.has(t.word.charCodeAt(0)) || !COUNT_BEFORE.has(text.charCodeAt(t.start - 1))) return t;
   const tag = lex.tags.get(t.word.slice(1));
   return tag === undefined ? t : { word: t.word.slice(1), tag, start: t.start + 1 };
 }

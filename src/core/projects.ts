@@ -9,23 +9,27 @@
 import { RecentMap } from './recentMap';
 import { charTable } from './text';
 import { isHan, lexiconFor, type Lexicon, MAX_WORD, wordAfter, wordBefore } from './projectLexicon';
-import { HIGHWAY_NAME_RE, highwayNames } from './projectHighways';
+import { HIGHWAY_NAME_RE, highwayNames, LINE_WORD, NUMBERED_ROAD, RING_ROAD, ROAD_NOTE_CHARS, roadNoteAt, ROUTE_NUMBER } from './projectHighways';
 import { listMembers, shortForms } from './projectLists';
 import { facilityEnd } from './projectMembers';
-import { DIVERSION_FORM, NAMED_PLAN_FORM, programmeNames, PUDONG_FORM } from './projectProgrammes';
+import { DIVERSION_FORM, markProgrammeTriggers, NAMED_PLAN_FORM, programmeNames, PUDONG_FORM } from './projectProgrammes';
 import { chooseName } from './projectModel';
 import { addFacilityWord, FAST_RE, facilityEndingAt, facilityWords, markFacilityEnds, nameAt, scanVerdict } from './projectScan';
+import { NameMatcher } from './projectNameMatcher';
 import { PREDICATE, SUFFIX_CLASS } from './projectWords';
 import type { Segmenter } from './segmenter';
 import type { Paragraph, Project, Span } from './types';
 
 const CLAUSE_END = 1;
 const FACILITY_END = 2;
+const PROGRAMME = 4;
+const ROAD_NOTE = 8;
 /**
- * By character code: what ends a clause (parentheses and quotes stay inside: 秦创原(秦都)创新促进中心, 沙颍河“通港达园”
- * 项目), and what may end a facility word; one look-up per character.
+ * By character code, as bits: what ends a clause (parentheses and quotes stay inside: 秦创原(秦都)创新促进中心,
+ * 沙颍河“通港达园”项目), what may end a facility word, what programmeNames or roadNoteAt reads from; one look-up per character.
  */
-const SCAN = markFacilityEnds(charTable('，。；！？、：,;!?:《》【】 \t\n\r\u3000', CLAUSE_END), FACILITY_END);
+const SCAN = markProgrammeTriggers(markFacilityEnds(charTable('，。；！？、：,;!?:《》【】 \t\n\r\u3000', CLAUSE_END), FACILITY_END), PROGRAMME);
+for (const c of ROAD_NOTE_CHARS) SCAN[c.charCodeAt(0)] |= ROAD_NOTE;
 
 /** Candidate project names found in one paragraph's text (cached per paragraph by the analyzer). */
 export function findProjectNames(paragraphText: string, segmenter: Segmenter | undefined): string[] {
@@ -37,10 +41,15 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
   // is not read again. (The clause's work is a function of its own: a closure in this loop's body would make
   // V8 allocate a scope for every character.)
   const ends: [number, number][] = [];
+  const programmeAt: number[] = [];
+  let roads = 0;
   for (let lo = 0, i = 0; i <= n; i++) {
     const mark = i < n ? SCAN[paragraphText.charCodeAt(i)] : CLAUSE_END;
-    if (mark !== CLAUSE_END) {
-      if (mark === FACILITY_END) addFacilityWord(ends, i + 1, facilityEndingAt(paragraphText, lo, i));
+    if (mark === 0) continue;
+    if ((mark & PROGRAMME) !== 0) programmeAt.push(i);
+    if ((mark & ROAD_NOTE) !== 0) roads |= roadNoteAt(paragraphText, i);
+    if ((mark & CLAUSE_END) === 0) {
+      if ((mark & FACILITY_END) !== 0) addFacilityWord(ends, i + 1, facilityEndingAt(paragraphText, lo, i));
       continue;
     }
     if (ends.length > 0) namesInClause(lex, paragraphText, lo, i, ends, spans);
@@ -49,22 +58,22 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
   const names = new Set(spans.map((sp) => paragraphText.slice(sp.start, sp.end)));
   // Roads named by numbers (七一路, 经二路) hold no word the scan can read as a name.
   // (七一路海鲜市场: with the facility named after it that follows.)
-  if (mayNameNumberedRoad(paragraphText)) for (const m of paragraphText.matchAll(NUMBERED_ROAD_RE)) {
+  if ((roads & NUMBERED_ROAD) !== 0) for (const m of paragraphText.matchAll(NUMBERED_ROAD_RE)) {
     const end = m.index! + m[0].length;
     const after = spans.find((sp) => sp.start === end)?.end ?? facilityOnRoad(lex, paragraphText, end);
     names.add(after ? paragraphText.slice(m.index!, after) : m[0]);
   }
-  if (paragraphText.includes('环')) {
+  if ((roads & RING_ROAD) !== 0) {
     for (const m of paragraphText.matchAll(RING_ROAD_RE)) {
       // 北京南六环: a city's ring road with the city's name before it.
       const place = m.index! > 1 ? wordBefore(lex, paragraphText, m.index!, Math.max(0, m.index! - MAX_WORD)) : undefined;
       names.add(place && place.tag === 'ns' && place.word.length >= 2 && place.word.length <= 3 ? place.word + m[0] : m[0]);
     }
   }
-  for (const n of highwayNames(paragraphText)) names.add(n);
-  for (const n of routePairs(paragraphText, lex)) names.add(n);
+  if ((roads & ROUTE_NUMBER) !== 0) for (const n of highwayNames(paragraphText)) names.add(n);
+  if ((roads & LINE_WORD) !== 0) for (const n of routePairs(paragraphText, lex)) names.add(n);
   for (const n of listMembers(paragraphText, spans, lex)) names.add(n);
-  for (const n of programmeNames(paragraphText)) names.add(n);
+  for (const n of programmeNames(paragraphText, programmeAt)) names.add(n);
   if (paragraphText.includes('“山水工程”')) for (const n of regionalWorks(paragraphText, lex)) names.add(n);
   for (const n of shortForms([...names])) names.add(n);
   return [...names];
@@ -86,16 +95,13 @@ function facilityOnRoad(lex: Lexicon, text: string, end: number): number | undef
 // 佳同铁路, 本庄高速: a line named by two places' first characters, which the dictionary does not join, at a clause's
 // start or after a verb that acts on it (加快|佳同铁路). (Not 高速发展, 高速度: fast; not 这是高速: a pronoun and a verb.)
 const LINE_WORDS = ['高速铁路', '高速公路', '城际铁路', '铁路', '高铁', '高速', '城际'];
-/** The short line words, one of which every longer one holds: a paragraph with none is not matched at all. */
-const LINE_CORES = LINE_WORDS.slice(3);
 const ROUTE_PAIR_RE = new RegExp(`([\\u4e00-\\u9fff]{2})(?:${LINE_WORDS.join('|')})`, 'g');
 /** (修筑川黔和黔桂铁路: a pair before 和 and another line of the kind.) */
 const JOINED_PAIR_RE = new RegExp(`([\\u4e00-\\u9fff]{2})[和与及](?=[\\u4e00-\\u9fff]{2}(?:${LINE_WORDS.join('|')}))`, 'g');
 /** Characters that are no place's (pronouns, particles, the copula), in either place of the pair. */
 const NOT_ROUTE_CHAR = new Set([...'这那其此该每各某的地得了着过在是']);
-/** Lines named by two characters, from the places at their ends (see ROUTE_PAIR_RE). */
+/** Lines named by two characters, from the places at their ends (see ROUTE_PAIR_RE); text holds a line word (LINE_WORD). */
 function routePairs(text: string, lex: Lexicon): string[] {
-  if (!LINE_CORES.some((w) => text.includes(w))) return [];
   const out: string[] = [];
   const acted = (at: number) => at === 0 || SCAN[text.charCodeAt(at - 1)] === CLAUSE_END || text[at - 1] === '“' || [2, 3, 4].some((k) => at >= k && PREDICATE.has(text.slice(at - k, at)));
   const placeChars = (pair: string) => !NOT_ROUTE_CHAR.has(pair[0]) && !NOT_ROUTE_CHAR.has(pair[1]);
@@ -230,12 +236,6 @@ function outranked(found: Span[], i: number): boolean {
 // follows (经四路一期, 北二环东段, 七一路西延, 七一路引线).
 const NUMBERED_ROAD_RE =
   /(?<![一二三四五六七八九十\d第])(?:[经纬][一二三四五六七八九十]{1,2}|[一二三四五六七八九十]{2})[路街](?![网线口面况径])(?:[一二三四五六七八九]期|[东西南北]段|[东西南北]延|引线)?/g;
-const ROAD_NUMERALS = charTable('一二三四五六七八九十');
-/** A numeral before 路 or 街, which every numbered road has: most paragraphs are spared the pattern (with its look-behind). */
-function mayNameNumberedRoad(text: string): boolean {
-  for (const c of '路街') for (let i = text.indexOf(c, 1); i > 0; i = text.indexOf(c, i + 1)) if (ROAD_NUMERALS[text.charCodeAt(i - 1)]) return true;
-  return false;
-}
 const RING_ROAD_RE = /(?:[东西南北][一二三四五六]环(?:路)?|(?:高速[东西南北]?|[大东西南北])外环(?:路)?(?![境])|(?<![\u4e00-\u9fff])[东西南北]环路)(?:[一二三四五六七八九]期|[东西南北]段)?/g;
 const LIST_BEFORE = new Set([...'、和及与']);
 /**
@@ -308,7 +308,8 @@ export interface Hit {
  */
 export class ProjectMatchCache {
   key = '';
-  pattern?: RegExp;
+  /** The names (analyzeEdit asks whether there are any). */
+  pattern?: NameMatcher;
   /** A line's mentions, from the last two analyses. */
   readonly lines = new RecentMap<Hit[]>();
   captions = new Map<string, string[]>();
@@ -320,7 +321,7 @@ export class ProjectMatchCache {
   }
 
   /** The names changed: every line is matched again. */
-  reset(key: string, pattern: RegExp): void {
+  reset(key: string, pattern: NameMatcher): void {
     this.key = key;
     this.pattern = pattern;
     this.lines.clear();
@@ -328,12 +329,18 @@ export class ProjectMatchCache {
 }
 
 /** The mentions of the names (`pattern`) in one line, offsets within the line. */
-function lineHits(line: string, pattern: RegExp): Hit[] {
+function lineHits(line: string, pattern: NameMatcher): Hit[] {
   const hits: Hit[] = [];
-  for (const m of line.matchAll(pattern)) {
-    const at = m.index!;
-    let end = at + m[0].length;
-    let name = m[0];
+  for (let i = 0; i < line.length; ) {
+    const found = pattern.nameAt(line, i);
+    if (found === undefined) {
+      i++;
+      continue;
+    }
+    const at = i;
+    let end = at + found.length;
+    let name = found;
+    i = end;
     // 西康、西十高铁: a list member written with the facility word this time.
     if (isBare(name) && LIST_BEFORE.has(line[at - 1])) {
       const k = [4, 3, 2].find((n) => SUFFIX_CLASS.get(line.slice(end, end + n)) === 'proper');
@@ -365,13 +372,13 @@ export function collectProjects(text: string, names: Iterable<string>, paragraph
   if (paragraphs.length > 0) for (const n of namesOutside(text, paragraphs, cache)) all.add(n);
   names = all;
   const hits: Hit[] = [];
-  // An alternation of the names, longest first, finds at each place the longest name that starts there
-  // (大数据产业园一期工程, not 大数据产业园 inside it); line by line, each line's mentions kept in the cache.
+  // At each place the longest name that starts there (大数据产业园一期工程, not 大数据产业园 inside it); line by
+  // line, each line's mentions kept in the cache.
   const list = [...new Set(names)].filter((n) => n.length > 0).sort((a, b) => b.length - a.length);
   if (list.length > 0) {
     const key = list.join('\n');
     const matches = cache ?? new ProjectMatchCache();
-    if (matches.key !== key || !matches.pattern) matches.reset(key, new RegExp(list.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g'));
+    if (matches.key !== key || !matches.pattern) matches.reset(key, new NameMatcher(list));
     for (let from = 0; from < text.length; ) {
       let to = text.indexOf('\n', from);
       if (to < 0) to = text.length;

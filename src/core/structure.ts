@@ -8,6 +8,7 @@
 import { CIRCLED_RE, MAX_CIRCLED_LEAD, MAX_MID_LEAD, MID_LEAD_RE, opening, resolveLeadIns, type Opening } from './headingLeadIns';
 import { ParagraphRecord, SectionRecord, SpanRecord } from './records';
 import { FOOTER_RE, patternKind, splitLines, type Line } from './structureLines';
+import { allMatches } from './text';
 import type { Caption, Paragraph, Section, SectionLevel, Span } from './types';
 
 export interface DocumentStructure {
@@ -332,7 +333,7 @@ export function lineHeadings(text: string, level: 0 | 1 | 2 | undefined, heading
   // 一是…。 inside a paragraph subdivides a paragraph that opened with a lead-in or a (一) heading (项目建设实现
   // 新突破。一是做深项目谋划。…二是…); after a plain sentence they are a list's items (…还存在不少问题。一是…).
   if (lead > 0 || level === 2) {
-    for (const m of text.matchAll(MID_LEAD_RE)) {
+    for (const m of allMatches(MID_LEAD_RE, text)) {
       const at = m.index! + 1;
       const o = opening(text.slice(at));
       const circled = CIRCLED_RE.test(m[1]);
