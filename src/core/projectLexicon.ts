@@ -262,6 +262,13 @@ const isAsciiWordCode = (x: number) =>
 const HASHES = new Int32Array(MAX_WORD + 1);
 
 /**
+ * One string per character code, made when first read: a one-character word (a quarter of the words read) was a new
+ * string each time (V8 shares only Latin-1 ones), garbage as soon as the clause was read.
+ */
+const CHAR_STRINGS: (string | undefined)[] = new Array(0x10000);
+const charString = (code: number): string => CHAR_STRINGS[code] ?? (CHAR_STRINGS[code] = String.fromCharCode(code));
+
+/**
  * The words read so far in one clause (text and `lo`), by their end - lo: the holder of a facility word, the scan and
  * the model read the same words leftwards, again for each facility word of the clause (half the look-ups were
  * repeats). Forgotten when another clause is read.
@@ -294,7 +301,7 @@ function matchBefore(lex: Lexicon, text: string, end: number, lo: number): LexTo
     const word = text.slice(s, end);
     return { word, tag: /[0-9０-９]/.test(word) ? 'm' : 'eng', start: s };
   }
-  if (!isHanCode(code)) return { word: text[end - 1], tag: 'w', start: end - 1 };
+  if (!isHanCode(code)) return { word: charString(code), tag: 'w', start: end - 1 };
   const lengths = lex.endMask[code];
   // (No longer than the longest word that ends with this character.)
   const longest = Math.min(MAX_WORD, end - lo, 31 - Math.clz32(lengths));
@@ -310,7 +317,7 @@ function matchBefore(lex: Lexicon, text: string, end: number, lo: number): LexTo
       if (i >= 0) return { word: text.slice(end - len, end), tag: lex.words.tag(i), start: end - len };
     }
   }
-  return { word: text[end - 1], tag: lex.charTags[code] ?? 'x', start: end - 1 };
+  return { word: charString(code), tag: lex.charTags[code] ?? 'x', start: end - 1 };
 }
 
 /**
@@ -338,8 +345,8 @@ export function wordAfter(lex: Lexicon, text: string, start: number, hi = text.l
     const i = wordIndexAt(lex, text, start, len);
     if (i >= 0) return { word: text.slice(start, start + len), tag: lex.words.tag(i), start };
   }
-  const c = text[start];
-  return { word: c, tag: isHan(c) ? (lex.charTags[c.charCodeAt(0)] ?? 'x') : 'w', start };
+  const code = text.charCodeAt(start);
+  return { word: charString(code), tag: isHanCode(code) ? (lex.charTags[code] ?? 'x') : 'w', start };
 }
 
 /** Whether some word of text[from, hi), read forwards by wordAfter, satisfies `test` (a name's words checked in turn). */

@@ -27,7 +27,8 @@ const INSTITUTION_FIRSTS = new Set(INSTITUTIONS.map((w) => w.charCodeAt(0)));
 /** An institution within six Han characters after the facility word: the facility names where it is (凤凰谷零碳研究院). */
 export function institutionAfter(text: string, e: number, hi: number): boolean {
   for (let k = e; k < hi && k <= e + 5 && isHanCode(text.charCodeAt(k)); k++) {
-    if (INSTITUTION_FIRSTS.has(text.charCodeAt(k)) && INSTITUTIONS.some((w) => text.startsWith(w, k))) return true;
+    // (A loop, not some() with a closure over k: that made a context for every character read.)
+    if (INSTITUTION_FIRSTS.has(text.charCodeAt(k))) for (const w of INSTITUTIONS) if (text.startsWith(w, k)) return true;
   }
   return false;
 }

@@ -180,13 +180,23 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
   let innerSuffix = -1;
   let properChars = 0;
   const facility = cls === 'proper' || cls === 'strict';
-  const count = (word: string, kind: Kind, tag: string, last: boolean) => {
+  // (Loops, not forEach with a counting closure: a closure over these counters made a context and three functions per call.)
+  let lastProper = -1;
+  for (let k = 0; k < words.length; k++) if (words[k].kind === 'proper' || words[k].kind === 'numeric') lastProper = k;
+  for (let k = 0; k < words.length; k++) {
+    const t = words[k];
+    // Generic words before a place modify it (小南湖); after it they describe (新华区招商引资项目).
+    // (广安门医院保定医院: a generic facility word before a place too; 南宁国家植物园: 国家 after a place.)
+    if (k < lastProper && (t.kind === 'noun' || t.kind === 'suffix') && GENERIC.has(t.word)) continue;
+    if (k > 0 && t.word === '国家' && words[k - 1].kind === 'proper' && words[k - 1].tag === 'ns') continue;
+    const word = t.word;
+    let kind = t.kind;
     // A quoted word names a programme (“两基”攻坚计划), not a facility (“三甲”医院); a numbered one is a name (“雅江1号”智算中心), so is one before what the facility is (“双环”旅游公路), not a pattern or coverage (“城—镇—村”, “组组通”).
-    if (kind === 'proper' && tag === 'quote' && facility && (last || /[—－-]|通”$/.test(word)) && !NUMBERED_NAME_RE.test(word)) kind = 'noun';
+    if (kind === 'proper' && t.tag === 'quote' && facility && (k === words.length - 1 || /[—－-]|通”$/.test(word)) && !NUMBERED_NAME_RE.test(word)) kind = 'noun';
     if (kind === 'proper' || kind === 'numeric') {
       properChars += word.length;
       proper++; // 润宝4亿克拉人造金刚石项目, 轨道交通1号线: numbers make a name particular too
-      if (tag === 'ns') places++;
+      if (t.tag === 'ns') places++;
     } else if (kind === 'noun' || kind === 'suffix') {
       if (GENERIC.has(word)) generic++;
       else if (word.length >= 2) {
@@ -194,17 +204,6 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
         longContent ||= word.length >= 4;
       }
     } else if (kind === 'verb' && word.length >= 2 && (facility || cls === 'content') && !PREDICATE.has(word)) content++; // 塔城重点开发开放试验区
-  };
-  let lastProper = -1;
-  words.forEach((t, k) => {
-    if (t.kind === 'proper' || t.kind === 'numeric') lastProper = k;
-  });
-  words.forEach((t, k) => {
-    // Generic words before a place modify it (小南湖); after it they describe (新华区招商引资项目).
-    // (广安门医院保定医院: a generic facility word before a place too; 南宁国家植物园: 国家 after a place.)
-    if (k < lastProper && (t.kind === 'noun' || t.kind === 'suffix') && GENERIC.has(t.word)) return;
-    if (k > 0 && t.word === '国家' && words[k - 1].kind === 'proper' && words[k - 1].tag === 'ns') return;
-    count(t.word, t.kind, t.tag, k === words.length - 1);
     if (t.kind === 'suffix') {
       innerSuffix = k;
       if (cls === 'works') cls = 'programme'; // 大数据产业园一期工程: the park decides
@@ -212,7 +211,7 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
       const inner = SUFFIX_CLASS.get(t.word) ?? SUFFIX_CLASS.get(facilityEnding(t.word)!)!;
       if (CLASS_RANK[inner] > CLASS_RANK[cls] && inner !== 'strict') cls = inner;
     }
-  });
+  }
   // 红星爱琴海购物广场部分主体工程: works described by generic words after a facility are part of it.
   // (雄安新区道路整治提升工程: a generic noun after the facility makes it a modifier, whatever is done to it.)
   if (works && innerSuffix >= 0 && innerSuffix < words.length - 1) {
@@ -225,10 +224,17 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
   if (proper > 0 && proper === places && content === 0 && generic > 0 && (works || strictClass)) return false;
   // 双中心, 链项目: one character alone is too little to name a facility or works; 保交楼: for a one-character
   // facility word, two characters the dictionary keeps apart are too little too.
-  const pieces = words.filter((t) => t.kind === 'proper' && t.word.length === 1).length;
-  const strong = words.some((t) => (t.kind === 'proper' && (t.word.length > 1 || t.tag === 'ns')) || t.kind === 'numeric');
+  let pieces = 0;
+  let strong = false;
   // (Roads are often named by two places' characters: 边庞路, 城冯路, 高保路.)
-  const namePieces = road ? words.filter((t) => t.kind === 'proper' && t.word.length === 1 && !t.tag.startsWith('v')).length : 0;
+  let namePieces = 0;
+  for (const t of words) {
+    if (t.kind === 'proper' && t.word.length === 1) {
+      pieces++;
+      if (road && !t.tag.startsWith('v')) namePieces++;
+    }
+    strong ||= (t.kind === 'proper' && (t.word.length > 1 || t.tag === 'ns')) || t.kind === 'numeric';
+  }
   if (strictClass && !strong && pieces < 3 && !(road && namePieces >= 2)) return false;
   // 校企协同示范成果转化项目, 低效益项目: works with no facility need a name that is no rare noun (nx) of the dictionary.
   if (works && cls === 'works' && !words.some((t) => (t.kind === 'proper' && t.tag !== 'nx') || t.kind === 'numeric')) return false;
@@ -315,14 +321,16 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
     from = holder.start;
   }
   const scanned = scanLeft(new LeftTokens(lex, text, lo, from), from, suffix);
-  const words = holderWord ? [...scanned.words, holderWord] : scanned.words;
+  const scannedCount = scanned.words.length; // (the scan's own words: the holder's part is added after them)
+  const words = scanned.words;
+  if (holderWord) words.push(holderWord);
   const start = words.length ? words[0].start : s;
   scanVerdict.start = start;
   // A place of two characters holding a one-character facility word (香港, 西城) is a place, not a facility;
   // with a proper name before it, it is part of a facility's name (长江|支|路桥; not 中国|廊坊). 西路, 中路 are half a road.
   // (唐|山港: read from the right the holder takes a place's last character; 唐山 is the place, 港 the facility.)
   if (cls === 'strict' && holder.word.length === 2 && holder.start < s && !/^[东西南北中][路街]$/.test(holder.word) && lexTag(text.slice(holder.start - 1, s)) !== 'ns') {
-    if (!scanned.words.some((t) => t.kind === 'proper' && t.word.length > 1 && t.word !== '中国')) return reject(start === holder.start && SUFFIX_CLASS.has(holder.word) ? 'nothingBefore' : 'placeHolder'); // (大|街: a facility word alone)
+    if (!words.some((t, k) => k < scannedCount && t.kind === 'proper' && t.word.length > 1 && t.word !== '中国')) return reject(start === holder.start && SUFFIX_CLASS.has(holder.word) ? 'nothingBefore' : 'placeHolder'); // (大|街: a facility word alone)
   }
   if (STOP_WORDS.has(holder.word)) return reject('stopWord');
   // 崇左至凭祥铁路, 石家庄直达沧州高铁: a line named by its two ends (a place may hold a function character: 西宁至成都铁路).

@@ -145,9 +145,9 @@ export class LeftTokens {
   at(i: number): Tok | undefined {
     const { lex, text, lo } = this;
     while (this.toks.length <= i && this.pos > lo && this.toks.length < MAX_TOKENS) {
-      const c = text[this.pos - 1];
+      const c = text.charCodeAt(this.pos - 1); // (a code: a string of the character was made for every word read)
       let t: LexToken;
-      const open = c === '”' || c === '"' ? text.lastIndexOf(c === '”' ? '“' : '"', this.pos - 2) : -1;
+      const open = c === 0x201d /* ” */ || c === 0x22 /* " */ ? text.lastIndexOf(c === 0x201d ? '“' : '"', this.pos - 2) : -1;
       if (open >= lo && this.pos - open - 2 <= MAX_QUOTE && this.pos - open - 2 > 0) {
         t = { word: text.slice(open, this.pos), tag: 'quote', start: open };
       } else {
