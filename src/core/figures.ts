@@ -35,18 +35,18 @@ export function extractFigures(text: string, options: ExtractOptions = {}): Figu
   const figures = found as unknown as Figure[];
   found.forEach((f, i) => {
     // A record, not a literal: figures live as long as the analysis (records.ts says why that matters).
-    const figure: Figure = new FigureRecord({
-      id: `f${i + 1}`,
-      text: text.slice(f.start, f.end),
-      range: new SpanRecord(f.start, f.end),
-      kind: f.kind,
-      value: f.value,
-      magnitude: 10 ** f.exponent,
-      baseValue: f.baseValue,
-      unit: f.unit,
-      approx: f.approx,
-      bound: f.high ? 'range' : boundOf(text, f),
-    });
+    const figure: Figure = new FigureRecord(
+      `f${i + 1}`,
+      text.slice(f.start, f.end),
+      new SpanRecord(f.start, f.end),
+      f.kind,
+      f.value,
+      10 ** f.exponent,
+      f.baseValue,
+      f.unit,
+      f.approx,
+      f.high ? 'range' : boundOf(text, f),
+    );
     if (f.high) figure.high = f.high;
     figures[i] = figure;
   });

@@ -22,17 +22,30 @@ export const SpanRecord = plainConstructor(function (this: Span, start: number, 
 /** What extractFigures gives every figure, in this order; the other fields are added later. */
 export type FigureFields = Pick<Figure, 'id' | 'text' | 'range' | 'kind' | 'value' | 'magnitude' | 'baseValue' | 'unit' | 'approx' | 'bound'>;
 
-export const FigureRecord = plainConstructor(function (this: Figure, f: FigureFields) {
-  this.id = f.id;
-  this.text = f.text;
-  this.range = f.range;
-  this.kind = f.kind;
-  this.value = f.value;
-  this.magnitude = f.magnitude;
-  this.baseValue = f.baseValue;
-  this.unit = f.unit;
-  this.approx = f.approx;
-  this.bound = f.bound;
+/** (The fields as arguments, in FigureFields' order: an object of them per figure was garbage at once.) */
+export const FigureRecord = plainConstructor(function (
+  this: Figure,
+  id: string,
+  text: string,
+  range: Span,
+  kind: FigureFields['kind'],
+  value: number,
+  magnitude: number,
+  baseValue: number,
+  unit: string,
+  approx: boolean,
+  bound: FigureFields['bound'],
+) {
+  this.id = id;
+  this.text = text;
+  this.range = range;
+  this.kind = kind;
+  this.value = value;
+  this.magnitude = magnitude;
+  this.baseValue = baseValue;
+  this.unit = unit;
+  this.approx = approx;
+  this.bound = bound;
 });
 
 export const ParagraphRecord = plainConstructor(function (this: Paragraph, p: Paragraph) {
