@@ -41,34 +41,49 @@ export const institutionOnly = (name: string) => SCIENCE_DESIGNATION_RE.test(nam
 /** Whether a place or a facility is among the words: works named by what they do need one to be named. */
 const placeOrFacility = (words: readonly NameWord[]) => words.some((t) => t.kind === 'suffix' || t.tag === 'ns');
 
+// notAProject's patterns, as constants: a regular expression literal in a function body is a new object at every call.
+const LEVEL_END_RE = /[省市县区镇乡村]$/;
+const RANK_OR_ROLE_RE = /世界级|重要|最大|先行先试|制度改革|类国家|^中国特色/;
+const RATED_FACTORY_RE = /(?:(?<!超)级|5G|智能|数字化)工厂$/;
+const PLANT_NAME_TAGS = /^(?:nr|nz|nt|j)/;
+const NUMBERED_PLANT_RE = /^第[一二三四五六七八九十][\u4e00-\u9fff]{3}/;
+const LINE_NAME_TAGS = /^(?:nr|nz|nt|j|x)/;
+const BASE_NAME_TAGS = /^(?:nz|nr|nt|j|x|eng|quote)/;
+const LIST_END_RE = /(?<![高中初])等/;
+const INSTITUTION_BASE_RE = /(?:实验室|研究院|研究所)[\u4e00-\u9fff]{0,4}(?:基地|分中心|中心)$/;
+const PROGRAMME_SUPPORT_RE = /^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|引[\u4e00-\u9fff][济入补][\u4e00-\u9fff])配套(?:工程|项目)$/;
+const LINE_REACHED_RE = /(?:全部|全面|均|都|已|基本|[村乡镇县户])通$/;
+const GRADE_RE = /^[\dA-Z]*[A-Z]级/;
+const DIRECTIONS_RE = /^[东西南北中]+$/;
+
 /** Whether the name read from `words` (facility word last, not among them) names no project. */
 export function notAProject(name: string, words: NameWord[], suffix: string): boolean {
   if (COVERAGE_RE.test(name)) return true;
   // (永靖县项目建设: a county's projects in general; a place alone names no works.)
-  if ((suffix === '项目' || suffix === '工程') && words.length === 1 && words[0].tag === 'ns' && /[省市县区镇乡村]$/.test(words[0].word)) return true;
+  if ((suffix === '项目' || suffix === '工程') && words.length === 1 && words[0].tag === 'ns' && LEVEL_END_RE.test(words[0].word)) return true;
   // (北海涠洲岛, 黑瞎子岛, 珠海横琴岛: an island named by a proper name is land; 智慧岛, 国际旅游岛, 中原智慧岛漯河岛 are built.)
   if (suffix === '岛' && words.length > 0 && words[words.length - 1].kind === 'proper' && !words.some((t) => t.kind === 'suffix')) return true;
   // (世界级菱镁产业基地, 西南重要国际物流枢纽, 最大港口客滚综合枢纽, CEPA先行先试示范基地, 中国特色自由贸易港: a rank, a
   // role or a policy trial described, not a name.)
-  if (/世界级|重要|最大|先行先试|制度改革|类国家|^中国特色/.test(name)) return true;
-  if (/(?:(?<!超)级|5G|智能|数字化)工厂$/.test(name)) return true; // (领航级智能工厂, 工信部5G工厂: a factory's rating)
+  if (RANK_OR_ROLE_RE.test(name)) return true;
+  if (RATED_FACTORY_RE.test(name)) return true; // (领航级智能工厂, 工信部5G工厂: a factory's rating)
   // (A plant is named by its place or a proper name, 吉林肥料厂, 北京国棉二厂, or by its number, 第一汽车制造厂; not by its
   // kind, 滚珠轴承厂, 土炼油厂, 出口专厂.)
-  if ((suffix === '厂' || suffix === '矿') && !namedBy(words, /^(?:nr|nz|nt|j)/) && !/^第[一二三四五六七八九十][\u4e00-\u9fff]{3}/.test(name)) return true;
+  if ((suffix === '厂' || suffix === '矿') && !namedBy(words, PLANT_NAME_TAGS) && !NUMBERED_PLANT_RE.test(name)) return true;
   // (浮法、高级镀膜玻璃生产线: a line of a product is named by a place or a company, 彩虹咸阳…玻璃生产线, not by its kind.)
-  if (suffix === '生产线' && !namedBy(words, /^(?:nr|nz|nt|j|x)/)) return true;
+  if (suffix === '生产线' && !namedBy(words, LINE_NAME_TAGS)) return true;
   // (玉米制种基地, 优质冷水鱼供应基地: a base of a product is named by a place or a proper name, not by pieces.)
-  if (suffix === '基地' && !namedBy(words, /^(?:nz|nr|nt|j|x|eng|quote)/) && !words.some((t) => t.kind === 'numeric')) return true;
+  if (suffix === '基地' && !namedBy(words, BASE_NAME_TAGS) && !words.some((t) => t.kind === 'numeric')) return true;
   // (算电协同|等智能新基建工程: 等 ends a list, no name holds it but 高等, 中等; 怀柔实验室新疆基地: an institution's.)
-  if (/(?<![高中初])等/.test(name) || /(?:实验室|研究院|研究所)[\u4e00-\u9fff]{0,4}(?:基地|分中心|中心)$/.test(name)) return true;
+  if (LIST_END_RE.test(name) || INSTITUTION_BASE_RE.test(name)) return true;
   // (南水北调配套工程: the programme's supporting works are the programme, 南水北调.)
-  if (/^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|引[\u4e00-\u9fff][济入补][\u4e00-\u9fff])配套(?:工程|项目)$/.test(name)) return true;
+  if (PROGRAMME_SUPPORT_RE.test(name)) return true;
   // (中心城市全部通高铁, 建制村通公路: a line reached, no line named.)
-  if (/(?:全部|全面|均|都|已|基本|[村乡镇县户])通$/.test(name.slice(0, name.length - suffix.length))) return true;
+  if (LINE_REACHED_RE.test(name.slice(0, name.length - suffix.length))) return true;
   // A grade is a designation, not a name (A级旅游景区, 5A级景区, S级滑雪场提升工程); directions alone name no line
   // (东西南北大通道).
   // (西大街, 南大街: a street named by its direction is a name.)
-  if (/^[\dA-Z]*[A-Z]级/.test(name) || (/^[东西南北中]+$/.test(name.slice(0, name.length - suffix.length)) && !(suffix === '大街' && name.length === 3))) return true;
+  if (GRADE_RE.test(name) || (DIRECTIONS_RE.test(name.slice(0, name.length - suffix.length)) && !(suffix === '大街' && name.length === 3))) return true;
   // Economic zones are regions (北部湾经济区, 海西经济区), but around an airport they are built (洛阳空港经济区,
   // 北京新机场临空经济区): a facility inside the name.
   if (suffix === '经济区' && !name.includes('临空') && !words.some((t) => t.kind === 'suffix')) return true;

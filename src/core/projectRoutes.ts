@@ -32,8 +32,10 @@ export function institutionAfter(text: string, e: number, hi: number): boolean {
   }
   return false;
 }
+/** 东西南北 by code (extendsAt runs for most one-character facility words: no slice, no regex object per call). */
+const DIRECTION_CODES = new Set([...'东西南北'].map((c) => c.charCodeAt(0)));
 /** A road's extension follows at e (东风路|东延, 北三环|东延西延): the facility word ends a name there. */
-export const extendsAt = (text: string, e: number) => /^[东西南北]延/.test(text.slice(e, e + 2));
+export const extendsAt = (text: string, e: number) => DIRECTION_CODES.has(text.charCodeAt(e)) && text.charCodeAt(e + 1) === 0x5ef6; /* 延 */
 const MAX_END = 4;
 const ROAD_END_WORDS = new Set(['大道', '大街', '公路']);
 /**
@@ -44,17 +46,21 @@ export const ROUTE_END_RE = /(?:(?:至|到)([^至—，。、；：\s（）()的
 /** The same with what the line carries between the second end and the facility word (赤峰至锦州输氢氨醇管道). */
 export const CARRIED_RE = /至([^至，。、；：\s（）()]{2,4})(?:输|运)[\u4e00-\u9fff]{1,4}$/;
 
+/**
+ * What follows `at`, read from a short window: phases, units, sections and works are a few characters long. (A
+ * function, not a closure in sectionEnd: that made a context and a function at every call.)
+ */
+const windowAt = (text: string, hi: number, at: number) => text.slice(at, Math.min(hi, at + 16));
+
 /** Where the name whose facility word ends at e ends: after its phase, section or building work. */
 export function sectionEnd(text: string, lo: number, hi: number, e: number): number {
   let end = e;
-  // (What follows is read from a short window: phases, units, sections and works are a few characters long.)
-  const after = (at: number) => text.slice(at, Math.min(hi, at + 16));
-  const rest = after(end);
+  const rest = windowAt(text, hi, end);
   const phase = PHASE_RE.exec(rest);
   if (phase) {
     // (青藏直流二期扩建, 机场三期扩建: the building work of the phase.)
     // (昌江核电二期三号机组: a unit of the phase.)
-    const next = after(end + phase[0].length);
+    const next = windowAt(text, hi, end + phase[0].length);
     const then = WORKS_AFTER_RE.exec(next) ?? UNIT_RE.exec(next);
     return end + phase[0].length + (then ? then[0].length : 0);
   }
@@ -64,11 +70,11 @@ export function sectionEnd(text: string, lo: number, hi: number, e: number): num
   const section = SECTION_AFTER.test(text.slice(Math.max(lo, end - 4), end)) ? SECTION_RE.exec(rest) : null;
   // (涧滨北路周山大道至衡山路段: a section between two other roads is the road's, not part of its name.)
   if (section && !ROAD_ENDS_RE.test(section[0])) end += section[0].length;
-  const works = WORKS_AFTER_RE.exec(after(end));
+  const works = WORKS_AFTER_RE.exec(windowAt(text, hi, end));
   if (works) {
     end += works[0].length;
     // (洞庭湖区重点垸堤防加固二期: the phase of the works.)
-    const then = PHASE_RE.exec(after(end));
+    const then = PHASE_RE.exec(windowAt(text, hi, end));
     if (then) end += then[0].length;
   }
   return end;

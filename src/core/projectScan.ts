@@ -166,6 +166,12 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
   return { start: words.length ? words[0].start : from, words };
 }
 
+/** Whether one of the first `count` words is a proper name of two characters or more, not 中国. */
+function someNamed(words: readonly Tok[], count: number): boolean {
+  for (let k = 0; k < count; k++) if (words[k].kind === 'proper' && words[k].word.length > 1 && words[k].word !== '中国') return true;
+  return false;
+}
+
 const t0IsGenericNoun = (t: Tok) => t.kind === 'noun' && t.word.length > 1 && GENERIC.has(t.word);
 
 /** Whether the words before the facility word (with its own part, 数据中心 → 数据) name something particular. */
@@ -330,7 +336,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // with a proper name before it, it is part of a facility's name (长江|支|路桥; not 中国|廊坊). 西路, 中路 are half a road.
   // (唐|山港: read from the right the holder takes a place's last character; 唐山 is the place, 港 the facility.)
   if (cls === 'strict' && holder.word.length === 2 && holder.start < s && !/^[东西南北中][路街]$/.test(holder.word) && lexTag(text.slice(holder.start - 1, s)) !== 'ns') {
-    if (!words.some((t, k) => k < scannedCount && t.kind === 'proper' && t.word.length > 1 && t.word !== '中国')) return reject(start === holder.start && SUFFIX_CLASS.has(holder.word) ? 'nothingBefore' : 'placeHolder'); // (大|街: a facility word alone)
+    if (!someNamed(words, scannedCount)) return reject(start === holder.start && SUFFIX_CLASS.has(holder.word) ? 'nothingBefore' : 'placeHolder'); // (大|街: a facility word alone)
   }
   if (STOP_WORDS.has(holder.word)) return reject('stopWord');
   // 崇左至凭祥铁路, 石家庄直达沧州高铁: a line named by its two ends (a place may hold a function character: 西宁至成都铁路).
