@@ -33,7 +33,8 @@ export function extractFigures(text: string, options: ExtractOptions = {}): Figu
   const found = scanFigures(text, options);
   // Converted in place: a crafted text holds millions of figures, and two arrays of them would double the peak.
   const figures = found as unknown as Figure[];
-  found.forEach((f, i) => {
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i];
     // A record, not a literal: figures live as long as the analysis (records.ts says why that matters).
     const figure: Figure = new FigureRecord(
       `f${i + 1}`,
@@ -49,7 +50,7 @@ export function extractFigures(text: string, options: ExtractOptions = {}): Figu
     );
     if (f.high) figure.high = f.high;
     figures[i] = figure;
-  });
+  }
   attachContext(text, figures, options.indicators ?? defaultIndicatorTable());
   return figures;
 }
@@ -434,7 +435,8 @@ function stickyAt(regex: RegExp, text: string, pos: number): boolean {
 function approxBefore(text: string, start: number): boolean {
   const c = text.charCodeAt(start - 1);
   // (Each of APPROX_WORDS_BEFORE ends in 过, 约 or 近: most numbers need no look at the words.)
-  if ((c === 0x8fc7 /* 过 */ || c === 0x7ea6 || c === 0x8fd1) && start >= 2 && APPROX_WORDS_BEFORE.some((w) => text.startsWith(w, start - 2))) return true;
+  // (A loop, not some() with a closure: a closure over text and start made a context at every call, for every number.)
+  if ((c === 0x8fc7 /* 过 */ || c === 0x7ea6 || c === 0x8fd1) && start >= 2) for (const w of APPROX_WORDS_BEFORE) if (text.startsWith(w, start - 2)) return true;
   if (c !== 0x7ea6 /* 约 */ && c !== 0x8fd1 /* 近 */ && c !== 0x8d85 /* 超 */ && c !== 0x903e /* 逾 */) return false;
   const one = text[start - 1];
   const word = text[start - 2] ?? '';

@@ -17,6 +17,9 @@ const SINGLE_NUMERALS: ReadonlyMap<string, string> = new Map([
   ['一', '1'], ['二', '2'], ['两', '2'], ['三', '3'], ['四', '4'], ['五', '5'], ['六', '6'], ['七', '7'], ['八', '8'], ['九', '9'], ['十', '10'],
 ]);
 
+/** SINGLE_NUMERALS by character code: a one-character numeral is read without a string made of it. */
+const SINGLE_BY_CODE: ReadonlyMap<number, string> = new Map([...SINGLE_NUMERALS].map(([c, d]) => [c.charCodeAt(0), d]));
+
 const NUMERAL_CHARS = charTable('零〇一二两三四五六七八九十百千万亿');
 const FRACTION_DIGITS = charTable('零〇一二三四五六七八九');
 
@@ -168,9 +171,11 @@ function readSpaced(text: string, pos: number): NumberToken | undefined {
 function readChinese(text: string, pos: number): NumberToken | undefined {
   const end = chineseNumeralEnd(text, pos);
   if (end === pos) return undefined;
-  let numeral = text.slice(pos, end);
+  // Most Chinese numerals in a report are one character (一批, 两个, 五年): read those without slicing or parsing.
+  const single = end === pos + 1 ? SINGLE_BY_CODE.get(text.charCodeAt(pos)) : undefined;
+  let numeral = single === undefined ? text.slice(pos, end) : '';
   let exponent = 0;
-  let decimal: string | undefined;
+  let decimal = single;
   if (numeral.length > 1) {
     const big = TRAILING_MAGNITUDE.exec(numeral);
     if (big && big.index > 0 && MAGNITUDE_EXPONENTS.has(big[0])) {
@@ -185,7 +190,6 @@ function readChinese(text: string, pos: number): NumberToken | undefined {
       numeral = inner;
     }
   }
-  // Most Chinese numerals in a report are one character (一批, 两个, 五年): read those without parsing.
   decimal ??= numeral.length === 1 ? SINGLE_NUMERALS.get(numeral) ?? parseNumeral(numeral) : parseNumeral(numeral);
   if (decimal === undefined) return undefined;
   const token: NumberToken = {
