@@ -224,8 +224,9 @@ export function placeFigures(
 
 /** 今年主要预期目标是： opens a list that runs over the following paragraphs up to the sentence's end. */
 export function listAfter(body: string, list: RoleCue | undefined): RoleCue | undefined {
-  return listCue(body) ?? (list && !/[。！？!?]\s*$/.test(body) ? list : undefined);
+  return listCue(body) ?? (list && !SENTENCE_END_RE.test(body) ? list : undefined);
 }
+const SENTENCE_END_RE = /[。！？!?]\s*$/;
 
 const NO_CUE: RoleCue = Object.freeze({});
 

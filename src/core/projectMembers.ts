@@ -90,7 +90,10 @@ const withoutRenovation = (s: string, work: string) =>
   work.includes('改造') && facilityEnd(s.slice(0, s.length - work.length), 1) !== undefined ? s.slice(0, s.length - work.length) : s;
 
 /** The length of the (longest) facility word `s` ends in, with at least `rest` characters before it; undefined if none. */
-export const facilityEnd = (s: string, rest: number) => [4, 3, 2, 1].find((n) => n + rest <= s.length && SUFFIX_CLASS.has(s.slice(-n)));
+export function facilityEnd(s: string, rest: number): number | undefined {
+  for (let n = 4; n >= 1; n--) if (n + rest <= s.length && SUFFIX_CLASS.has(s.slice(-n))) return n; // (no array and closure per call)
+  return undefined;
+}
 
 /**
  * A member that is one common noun of the dictionary names a kind, not a facility: 图书馆、科技馆、博物馆等设施
@@ -139,6 +142,10 @@ export function vouchedMembers(item: string, lex: Lexicon): string[] {
   });
 }
 
+/** memberName's tags, per word read (constants: a regular expression literal in a loop is a new object each time). */
+const QUALIFIER_TAG_RE = /^(?:a|ad|d|p|c|u|r)/;
+const PROPER_TAG_RE = /^(?:ns|nz|nt|x|eng)$/;
+
 /** The item with its leading verbs and qualifiers dropped (建成汉江西路 → 汉江西路), or undefined if it is no name. */
 export function memberName(item: string, lex: Lexicon, sites = false): string | undefined {
   // 京哈（扩建）: the parenthesis left out; 京哈改扩建, 川州二期: building work or a phase after a member is in its name.
@@ -173,7 +180,7 @@ export function memberName(item: string, lex: Lexicon, sites = false): string | 
       const brandChar = prevPiece && (w.word === '地' || w.word === '得') && at + 1 === s.length;
       if (FUNCTION_CHARS.has(w.word) && !brandChar) return undefined;
       prevPiece = !FUNCTION_CHARS.has(w.word);
-      if (/^(?:a|ad|d|p|c|u|r)/.test(w.tag)) common++;
+      if (QUALIFIER_TAG_RE.test(w.tag)) common++;
       else {
         proper++;
         strong = true;
@@ -181,7 +188,7 @@ export function memberName(item: string, lex: Lexicon, sites = false): string | 
       // (服装/vn of 鞍山西柳服装: a verbal noun is a noun here; verbs are not.)
     } else if ((w.tag.startsWith('v') && w.tag !== 'vn') || w.tag === 'd' || w.tag === 'r' || w.tag === 'm' || w.tag === 'i' || w.tag === 'l') {
       return undefined;
-    } else if (/^(?:ns|nz|nt|x|eng)$/.test(w.tag) || (w.tag === 'j' && w.word.length <= 2) || (w.tag.startsWith('nr') && w.word.length <= 3)) {
+    } else if (PROPER_TAG_RE.test(w.tag) || (w.tag === 'j' && w.word.length <= 2) || (w.tag.startsWith('nr') && w.word.length <= 3)) {
       proper += w.word.length;
       strong = true;
     } else if (w.tag === 'nx') proper += w.word.length;
@@ -221,7 +228,8 @@ export function facilityMember(item: string, lex: Lexicon): string | undefined {
 }
 
 /** A word that acts on a name rather than being part of it: a predicate, a verb (not a verbal noun), an adverb, a pronoun, a conjunction, a preposition. */
-const acting = (w: LexToken) => PREDICATE.has(w.word) || (w.word.length > 1 && /^(?:v|d|r|c|p)/.test(w.tag) && w.tag !== 'vn');
+const acting = (w: LexToken) => PREDICATE.has(w.word) || (w.word.length > 1 && ACTING_TAG_RE.test(w.tag) && w.tag !== 'vn');
+const ACTING_TAG_RE = /^(?:v|d|r|c|p)/;
 
 /** What names a member of such a list: a noun that is no generic one (妈祖, not 交流|合作), and no verb or function character. */
 export function kindMember(rest: string, lex: Lexicon): boolean {

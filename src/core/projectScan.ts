@@ -37,6 +37,13 @@ const COUNTER_RE = /^[项个座所条家批类种大]$/;
 const NUMBERED_AFTER = new Set(['proper', 'measure', 'break']);
 /** Dates that name plants and places (八一 of 1 August, 二七, 五一, 七一, 五四). */
 const DATE_NAME_RE = /^(?:八一|二七|五一|七一|五四|六一|三八)$/;
+// (The scan's patterns are constants: a regular expression literal in a function body is a new object at every call,
+// and scanLeft tries these on every word of two characters.)
+const NUMBERED_UNIT_RE = /^[一二三四五六七八九十]号$/;
+const DISTANCE_RE = /^[一二三四五六七八九十]里$/;
+const NAMING_TAG_RE = /^(?:ns|nr|nz)/;
+const HALF_ROAD_RE = /^[东西南北中][路街]$/;
+const ROAD_OR_STREET_RE = /[路街]$/;
 const MIN_NAME = 3;
 const WORKS_WORDS = new Set(['工程', '项目']);
 const CLASS_RANK: Record<SuffixClass, number> = { programme: 0, content: 1, works: 1, proper: 2, strict: 3 };
@@ -114,8 +121,8 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     if ((t.word === '大' || t.word === '小') && NUMERAL_RE.test(left.at(i + 1)?.word ?? '')) break; // 三|大运营商: a count
     if (t.word === '中' && left.at(i + 1)?.kind === 'suffix') break; // 33个重点工程中|东海大道: among them
     // 第一|中心医院, 京雄保|一号|旅游风景道, 兴安台|一号|立井, 谢家集|二号三号|立井; 三里|洞 (a place named by its distance).
-    const numbered = t.word.length === 2 && /^[一二三四五六七八九十]号$/.test(t.word) && NUMBERED_AFTER.has(left.at(i + 1)?.kind ?? '');
-    const distance = t.word.length === 2 && /^[一二三四五六七八九十]里$/.test(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1 && left.at(i + 1)?.kind === 'proper';
+    const numbered = t.word.length === 2 && NUMBERED_UNIT_RE.test(t.word) && NUMBERED_AFTER.has(left.at(i + 1)?.kind ?? '');
+    const distance = t.word.length === 2 && DISTANCE_RE.test(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1 && left.at(i + 1)?.kind === 'proper';
     if (t.kind === 'break' && (ordinalInName(t.word, i > 0 ? left.at(i - 1)!.word : suffix, suffix) || numbered || distance)) t.kind = 'numeric';
     // 乌鲁木齐|八一|钢铁厂, 北京|二七|机车厂: a date that names a plant, after its city.
     if (t.kind === 'break' && DATE_NAME_RE.test(t.word) && /^ns/.test(left.at(i + 1)?.tag ?? '')) t.kind = 'numeric';
@@ -136,7 +143,7 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
       // (北京共建|曹妃甸现代产业实验区, 外商投资开发|洋浦经济开发区: before a place or a proper name the verb acts on
       // the facility it names; 腾格里沙漠基地送电江西工程: one that links two places is inside the name.)
       const named = words[words.length - 1];
-      if (named && named.kind === 'proper' && named.word.length > 1 && /^(?:ns|nr|nz)/.test(named.tag) && !LINKING_VERBS.has(t.word)) break;
+      if (named && named.kind === 'proper' && named.word.length > 1 && NAMING_TAG_RE.test(named.tag) && !LINKING_VERBS.has(t.word)) break;
       if (PREDICATE.has(t.word) && (!verbRun || !isNameWord(left.at(i + 1)))) break;
       // (营口片区|建设陆港: a facility before the verb is what does the building, unless works follow.)
       if (PREDICATE.has(t.word) && left.at(i + 1)?.kind === 'suffix' && !WORKS_WORDS.has(suffix)) break;
@@ -335,7 +342,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // A place of two characters holding a one-character facility word (香港, 西城) is a place, not a facility;
   // with a proper name before it, it is part of a facility's name (长江|支|路桥; not 中国|廊坊). 西路, 中路 are half a road.
   // (唐|山港: read from the right the holder takes a place's last character; 唐山 is the place, 港 the facility.)
-  if (cls === 'strict' && holder.word.length === 2 && holder.start < s && !/^[东西南北中][路街]$/.test(holder.word) && lexTag(text.slice(holder.start - 1, s)) !== 'ns') {
+  if (cls === 'strict' && holder.word.length === 2 && holder.start < s && !HALF_ROAD_RE.test(holder.word) && lexTag(text.slice(holder.start - 1, s)) !== 'ns') {
     if (!someNamed(words, scannedCount)) return reject(start === holder.start && SUFFIX_CLASS.has(holder.word) ? 'nothingBefore' : 'placeHolder'); // (大|街: a facility word alone)
   }
   if (STOP_WORDS.has(holder.word)) return reject('stopWord');
@@ -354,7 +361,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   }
   // 防城港, 海南岛: a place, no facility; 秦皇岛港, 天津港: a place's port, no city (防城港市 is one). (No city ends in 路, 街.)
   const port = suffix === '港' && lexTag(holder.word.slice(0, -1)) === 'ns' && !placeWith(lexTag, holder.word, '市');
-  if (cls === 'strict' && holderTag === 'ns' && holder.word.length >= 3 && start === holder.start && !/[路街]$/.test(suffix) && !port) return reject('city');
+  if (cls === 'strict' && holderTag === 'ns' && holder.word.length >= 3 && start === holder.start && !ROAD_OR_STREET_RE.test(suffix) && !port) return reject('city');
   // “引金入洛”工程, “小升高”工程: a slogan made works, no project (科技型中小企业“小升高”工程 too: no name before the slogan).
   if (cls === 'works' && words.length > 0 && words[words.length - 1].tag === 'quote' && !words.some((t) => t.kind === 'proper' && t.tag !== 'quote')) return reject('sloganWorks');
   // (虞公港二期: a phase after a one-character facility word says works are meant; two pieces of a name do.)
