@@ -195,6 +195,20 @@ const K = { same: 0, inner: 1, outer: 2, han: 3, clauseStart: 4, punctuation: 5,
 /** The scorer's number of a value no feature of the model holds (value numbers and counts are never negative). */
 const UNKNOWN = -1;
 
+/**
+ * A tag's class (tagClass) by its characters' codes: the first letter, or 128 + the second for a noun's; -1 for a tag
+ * not in ASCII. Read in place of hashing the tag for a Map.
+ */
+function tagSlot(tag: string): number {
+  const first = tag.charCodeAt(0);
+  if (!(first < 128)) return -1;
+  if (first !== 0x6e /* n */ || tag.length === 1) return first;
+  const second = tag.charCodeAt(1);
+  return second < 128 ? 128 + second : -1;
+}
+const TAG_SLOTS = 256;
+const NOT_YET = -2;
+
 /** Sums the weights of the features given it; keeps the best candidate above zero. One for the process. */
 class Scorer implements Sink {
   model!: Compiled;
@@ -203,8 +217,8 @@ class Scorer implements Sink {
   opened = false;
   best = -1;
   bestScore = 0;
-  /** The value numbers of the classes of tags, by tag, for `model` (one look-up for two). */
-  private tagValues = new Map<string, number>();
+  /** The value numbers of the classes of tags for `model`, by tagSlot; NOT_YET until first asked. */
+  private readonly tagValues = new Int32Array(TAG_SLOTS);
   /** The value numbers of CONSTANTS, and of the verdicts by reason, for `model`. */
   private constants: number[] = [];
   private verdictValues = new Map<string, [number, number]>();
@@ -212,7 +226,7 @@ class Scorer implements Sink {
   reset(model: Compiled): void {
     if (this.model !== model) {
       this.model = model;
-      this.tagValues = new Map();
+      this.tagValues.fill(NOT_YET);
       this.constants = CONSTANTS.map((c) => this.value(c));
       this.verdictValues = new Map();
     }
@@ -229,8 +243,10 @@ class Scorer implements Sink {
     return this.model.values.get(v) ?? UNKNOWN;
   }
   tagValue(tag: string): number {
-    let v = this.tagValues.get(tag);
-    if (v === undefined) this.tagValues.set(tag, (v = this.value(tagClass(tag))));
+    const slot = tagSlot(tag);
+    if (slot < 0) return this.value(tagClass(tag));
+    let v = this.tagValues[slot];
+    if (v === NOT_YET) this.tagValues[slot] = v = this.value(tagClass(tag));
     return v;
   }
   constant(c: number): number {
@@ -329,7 +345,7 @@ function describe(lex: Lexicon, text: string, lo: number, hi: number, s: number,
   // What each word counts for, worked out once rather than for every candidate that holds it.
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k];
-    TOKEN_PLACE[k] = t.tag.startsWith('ns') ? 1 : 0;
+    TOKEN_PLACE[k] = t.tag.charCodeAt(0) === 0x6e && t.tag.charCodeAt(1) === 0x73 ? 1 : 0; // (ns…)
     TOKEN_GENERIC[k] = isGeneric(t.word) ? 1 : 0;
     TOKEN_ONE[k] = t.word.length === 1 && isHanCode(t.word.charCodeAt(0)) ? 1 : 0;
     TOKEN_CLASS[k] = sink.tagValue(t.tag);
