@@ -82,10 +82,13 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
   const single = hasSingleEtc(text);
   if (!lists && !single) return out;
   // The clauses that hold a 、 or (one company project) 等…项目, found from those characters, not by
-  // splitting the whole paragraph.
+  // splitting the whole paragraph. Clauses come in order: the next 等…项目 and the next 等 are searched for
+  // again only once passed (not from each clause to the paragraph's end).
+  let b = single ? nextEtcWorks(text, 0) : -1;
+  let nextEtc = -1; // (text.length: none left)
   for (let from = 0; ; ) {
     const a = lists ? text.indexOf('、', from) : -1;
-    const b = single ? nextEtcWorks(text, from) : -1;
+    if (b >= 0 && b < from) b = nextEtcWorks(text, from);
     const at = a < 0 ? b : b < 0 ? a : Math.min(a, b);
     if (at < 0) break;
     let base = at;
@@ -93,10 +96,16 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     let end = at;
     while (end < text.length && !CLAUSE_BREAK[text.charCodeAt(end)]) end++;
     from = end + 1;
+    if (nextEtc < base) {
+      nextEtc = text.indexOf('等', base);
+      if (nextEtc < 0) nextEtc = text.length;
+    }
+    // (A list with no 等, no project found in it and no count of a kind: listClause would return at once. Told
+    // here from the characters, without slicing the clause; most lists are of sectors or goods.)
+    if (nextEtc >= end && !found.some((f) => f.start >= base && f.start <= end) && !anyCharIn(COUNT_UNITS, text, base, end)) continue;
     // 推进石武、津秦等客运专线及大广、保阜等高速公路建设: two lists, each ending in 等 and its kind, joined.
     // (Only a clause with a 等 in it is matched.)
-    const etcAt = text.indexOf('等', base);
-    const joined = etcAt >= 0 && etcAt < end ? /等[^、，。等]{0,10}?(?:及|和|以及|与)(?=[^、]+、)/.exec(text.slice(base, end)) : null;
+    const joined = nextEtc < end ? /等[^、，。等]{0,10}?(?:及|和|以及|与)(?=[^、]+、)/.exec(text.slice(base, end)) : null;
     if (joined && isWorksClass(joined[0].replace(/(?:及|和|以及|与)$/, ''))) {
       const cut = base + joined.index + joined[0].length;
       listClause(text, base, text.slice(base, cut - (joined[0].endsWith('以及') ? 2 : 1)), found, lex, out);
@@ -104,6 +113,13 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     } else listClause(text, base, text.slice(base, end), found, lex, out);
   }
   return out;
+}
+
+/** The units a count of a kind takes (COUNTED_KIND_CORE_RE). */
+const COUNT_UNITS = charTable('条座处个');
+function anyCharIn(table: Uint8Array, text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (table[text.charCodeAt(i)]) return true;
+  return false;
 }
 
 /** The members of the lists of one clause (text[base, base + clause.length)), onto `out`. */

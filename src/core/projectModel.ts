@@ -5,7 +5,7 @@
 // Weights are data (data/projectModel.json), trained on the tune documents only by scripts/trainProjects.mjs.
 // Features depend only on the paragraph text and the lexicon: the per-paragraph cache stays valid.
 import SHIPPED from '../../data/projectModel.json';
-import { anyWordAfter, isHan, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
+import { anyWordAfter, isHanCode, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
 import { sectionEnd } from './projectRoutes';
 import { adverbPhrase, FUNCTION_CHARS, GENERIC, PREDICATE, type SuffixClass } from './projectWords';
 import type { Span } from './types';
@@ -66,32 +66,32 @@ interface Compiled {
  * few kilobytes, which stay in the cache (a Map's look-up was a third of the scoring's time).
  */
 class WeightTable {
-  private readonly keys: Float64Array;
-  private readonly filled: Uint8Array;
+  /** Feature numbers (never negative), EMPTY in a free slot. */
+  private readonly keys: Int32Array;
   private readonly weights: Float64Array;
   private readonly mask: number;
 
   constructor(entries: ReadonlyMap<number, number>) {
     let size = 16;
     while (size < entries.size * 4) size *= 2;
-    this.keys = new Float64Array(size);
-    this.filled = new Uint8Array(size);
+    this.keys = new Int32Array(size).fill(EMPTY);
     this.weights = new Float64Array(size);
     this.mask = size - 1;
     for (const [k, w] of entries) {
+      if (k !== (k | 0) || k < 0) throw new Error(`projectModel.json: feature number ${k} out of range`);
       let at = slotOf(k) & this.mask;
-      while (this.filled[at] !== 0) at = (at + 1) & this.mask;
-      this.filled[at] = 1;
+      while (this.keys[at] !== EMPTY) at = (at + 1) & this.mask;
       this.keys[at] = k;
       this.weights[at] = w;
     }
   }
 
   get(k: number): number {
-    for (let at = slotOf(k) & this.mask; this.filled[at] !== 0; at = (at + 1) & this.mask) if (this.keys[at] === k) return this.weights[at];
+    for (let at = slotOf(k) & this.mask, x; (x = this.keys[at]) !== EMPTY; at = (at + 1) & this.mask) if (x === k) return this.weights[at];
     return 0;
   }
 }
+const EMPTY = -1;
 const slotOf = (k: number) => Math.imul(k | 0, 0x9e3779b1) >>> 16;
 
 /** Templates whose first value is a count: its own value number (strings get numbers from VALUE_RANGE / 4 on). */
@@ -145,6 +145,20 @@ const TOKEN_GENERIC = new Uint8Array(MAX_TOKENS);
 const TOKEN_ONE = new Uint8Array(MAX_TOKENS);
 /** (The class as the sink takes it: Sink.value.) */
 const TOKEN_CLASS: Value[] = new Array<Value>(MAX_TOKENS).fill('');
+/**
+ * By character code, the lengths (bit k: length k) of the GENERIC words that start, and that end, with it: most
+ * words are ruled out by two array reads, without hashing a word just sliced from the text.
+ */
+const GENERIC_FIRST = new Uint8Array(0x10000);
+const GENERIC_LAST = new Uint8Array(0x10000);
+for (const w of GENERIC) {
+  GENERIC_FIRST[w.charCodeAt(0)] |= 1 << w.length;
+  GENERIC_LAST[w.charCodeAt(w.length - 1)] |= 1 << w.length;
+}
+const isGeneric = (w: string) => {
+  const bit = 1 << w.length;
+  return (GENERIC_FIRST[w.charCodeAt(0)] & bit) !== 0 && (GENERIC_LAST[w.charCodeAt(w.length - 1)] & bit) !== 0 && GENERIC.has(w);
+};
 /** Punctuation a name may hold (“两基”, 秦创原(秦都), 中国—东盟); other punctuation ends the candidates. */
 const INNER_PUNCT = new Set([...'“”"()（）·—－-']);
 
@@ -163,12 +177,37 @@ interface Sink {
   value(v: string): Value;
   /** The class of a word's tag (tagClass) as add takes it. */
   tagValue(tag: string): Value;
+  /** A value of CONSTANTS (by index) as add takes it. */
+  constant(c: number): Value;
+  /** The verdicts of a rejection (verdictsOf) as add takes them. */
+  verdicts(reason: string): readonly [Value, Value];
   start(): void;
+  /** A feature: its values are counts or what value and tagValue gave (the scorer then reads numbers only). */
   add(t: number, a: Value, b?: Value): void;
   done(start: number): void;
 }
+/**
+ * Values describe gives for every candidate, by index (K): the scorer numbers them once per model, not with a look-up
+ * for each candidate.
+ */
+const CONSTANTS = ['same', 'inner', 'outer', 'h', '^', 'w', '$', ''];
+const K = { same: 0, inner: 1, outer: 2, han: 3, clauseStart: 4, punctuation: 5, clauseEnd: 6, none: 7 } as const;
 /** The scorer's number of a value no feature of the model holds (value numbers and counts are never negative). */
 const UNKNOWN = -1;
+
+/**
+ * A tag's class (tagClass) by its characters' codes: the first letter, or 128 + the second for a noun's; -1 for a tag
+ * not in ASCII. Read in place of hashing the tag for a Map.
+ */
+function tagSlot(tag: string): number {
+  const first = tag.charCodeAt(0);
+  if (!(first < 128)) return -1;
+  if (first !== 0x6e /* n */ || tag.length === 1) return first;
+  const second = tag.charCodeAt(1);
+  return second < 128 ? 128 + second : -1;
+}
+const TAG_SLOTS = 256;
+const NOT_YET = -2;
 
 /** Sums the weights of the features given it; keeps the best candidate above zero. One for the process. */
 class Scorer implements Sink {
@@ -178,12 +217,19 @@ class Scorer implements Sink {
   opened = false;
   best = -1;
   bestScore = 0;
-  /** The value numbers of the classes of tags, by tag, for `model` (one look-up for two). */
-  private tagValues = new Map<string, number>();
+  /** The value numbers of the classes of tags for `model`, by tagSlot; NOT_YET until first asked. */
+  private readonly tagValues = new Int32Array(TAG_SLOTS);
+  /** The value numbers of CONSTANTS, and of the verdicts by reason, for `model`. */
+  private constants: number[] = [];
+  private verdictValues = new Map<string, [number, number]>();
 
   reset(model: Compiled): void {
-    if (this.model !== model) this.tagValues = new Map();
-    this.model = model;
+    if (this.model !== model) {
+      this.model = model;
+      this.tagValues.fill(NOT_YET);
+      this.constants = CONSTANTS.map((c) => this.value(c));
+      this.verdictValues = new Map();
+    }
     this.sum = 0;
     this.opened = false;
     this.best = -1;
@@ -197,16 +243,23 @@ class Scorer implements Sink {
     return this.model.values.get(v) ?? UNKNOWN;
   }
   tagValue(tag: string): number {
-    let v = this.tagValues.get(tag);
-    if (v === undefined) this.tagValues.set(tag, (v = this.value(tagClass(tag))));
+    const slot = tagSlot(tag);
+    if (slot < 0) return this.value(tagClass(tag));
+    let v = this.tagValues[slot];
+    if (v === NOT_YET) this.tagValues[slot] = v = this.value(tagClass(tag));
     return v;
   }
-  add(t: number, a: Value, b?: Value): void {
-    const { values, weights } = this.model;
-    const x = typeof a === 'number' ? a : values.get(a);
-    const y = b === undefined ? 0 : typeof b === 'number' ? b : values.get(b);
+  constant(c: number): number {
+    return this.constants[c];
+  }
+  verdicts(reason: string): [number, number] {
+    let v = this.verdictValues.get(reason);
+    if (v === undefined) this.verdictValues.set(reason, (v = verdictsOf(reason).map((x) => this.value(x)) as [number, number]));
+    return v;
+  }
+  add(t: number, a: number, b = 0): void {
     // (A value no feature of the model holds: weight 0.)
-    if (x !== undefined && y !== undefined && x !== UNKNOWN && y !== UNKNOWN) this.sum += weights.get(key(t, x, y));
+    if (a !== UNKNOWN && b !== UNKNOWN) this.sum += this.model.weights.get(key(t, a, b));
   }
   done(start: number): void {
     if (this.sum > this.bestScore) (this.bestScore = this.sum), (this.best = start);
@@ -228,6 +281,8 @@ export function chooseName(lex: Lexicon, text: string, lo: number, hi: number, s
     describe(lex, text, lo, hi, s, e, cls, rule, {
       value: (v) => v,
       tagValue: tagClass,
+      constant: (c) => CONSTANTS[c],
+      verdicts: verdictsOf,
       start: () => (features = [...shared]),
       add: (t, a, b) => features.push(featureName(t, a, b)),
       done: (start) => candidates.push({ start, end, features }),
@@ -290,21 +345,21 @@ function describe(lex: Lexicon, text: string, lo: number, hi: number, s: number,
   // What each word counts for, worked out once rather than for every candidate that holds it.
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k];
-    TOKEN_PLACE[k] = t.tag.startsWith('ns') ? 1 : 0;
-    TOKEN_GENERIC[k] = GENERIC.has(t.word) ? 1 : 0;
-    TOKEN_ONE[k] = t.word.length === 1 && isHan(t.word) ? 1 : 0;
+    TOKEN_PLACE[k] = t.tag.charCodeAt(0) === 0x6e && t.tag.charCodeAt(1) === 0x73 ? 1 : 0; // (ns…)
+    TOKEN_GENERIC[k] = isGeneric(t.word) ? 1 : 0;
+    TOKEN_ONE[k] = t.word.length === 1 && isHanCode(t.word.charCodeAt(0)) ? 1 : 0;
     TOKEN_CLASS[k] = sink.tagValue(t.tag);
   }
   const after = e < hi ? wordAfter(lex, text, e, hi) : undefined;
   const clsValue = sink.value(cls);
   sink.add(T.b, 0);
   sink.add(T.c, clsValue);
-  sink.add(T.s, text.slice(s, e));
-  sink.add(T.rt, after ? sink.tagValue(after.tag) : '$');
-  const [atScan, elsewhere] = verdictsOf(rule.reason);
+  sink.add(T.s, sink.value(text.slice(s, e)));
+  sink.add(T.rt, after ? sink.tagValue(after.tag) : sink.constant(K.clauseEnd));
+  const [atScan, elsewhere] = sink.verdicts(rule.reason);
   // (firstClass, beforeClass: the classes of the tags of the candidate's first word and of the word before it.)
   const emit = (start: number, firstClass: Value, beforeClass: Value | undefined) => {
-    const r = sink.value(rule.span ? (rule.span.start === start ? 'same' : rule.span.start < start ? 'inner' : 'outer') : rule.scanStart === start ? atScan : elsewhere);
+    const r = rule.span ? sink.constant(rule.span.start === start ? K.same : rule.span.start < start ? K.inner : K.outer) : rule.scanStart === start ? atScan : elsewhere;
     sink.start();
     sink.add(T.r, r);
     sink.add(T.rc, r, clsValue);
@@ -325,8 +380,8 @@ function describe(lex: Lexicon, text: string, lo: number, hi: number, s: number,
     sink.add(T.n, Math.min(words, 6), clsValue);
     sink.add(T.len, Math.min(e - start, 14));
     sink.add(T.ft, firstClass, clsValue);
-    sink.add(T.lc, start > lo ? (isHan(text[start - 1]) ? 'h' : text[start - 1]) : '^');
-    sink.add(T.lt, beforeClass ?? (start > lo ? 'w' : '^'));
+    sink.add(T.lc, start <= lo ? sink.constant(K.clauseStart) : isHanCode(text.charCodeAt(start - 1)) ? sink.constant(K.han) : sink.value(text[start - 1]));
+    sink.add(T.lt, beforeClass ?? sink.constant(start > lo ? K.punctuation : K.clauseStart));
     sink.add(T.ns, Math.min(places, 2), clsValue);
     sink.add(T.gen, Math.min(generic, 2));
     sink.add(T.one, Math.min(ones, 3));
@@ -344,7 +399,7 @@ function describe(lex: Lexicon, text: string, lo: number, hi: number, s: number,
   }
   // The rules' own start, when their reading of the words differs from the one above.
   const classOf = (t: LexToken | undefined) => (t ? sink.tagValue(t.tag) : undefined);
-  const extra = (at: number) => emit(at, classOf(wordAfter(lex, text, at, s)) ?? sink.value(''), classOf(at > lo ? wordBefore(lex, text, at, lo) : undefined));
+  const extra = (at: number) => emit(at, classOf(wordAfter(lex, text, at, s)) ?? sink.constant(K.none), classOf(at > lo ? wordBefore(lex, text, at, lo) : undefined));
   if (rule.span && !rulesStartSeen && rule.span.start >= lo && rule.span.start < s) extra(rule.span.start);
   if (!scanStartSeen && rule.scanStart >= lo && rule.scanStart < s && rule.scanStart !== rule.span?.start) extra(rule.scanStart);
 }
