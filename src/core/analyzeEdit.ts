@@ -243,8 +243,8 @@ function projectsPatch(
   const lineStart = before.text.lastIndexOf('\n', was.range.start - 1) + 1;
   const oldLineEnd = lineEnd(before.text, was.range.end);
   const newLineEnd = lineEnd(text, paragraph.range.end);
-  const pattern = cache.projects.pattern;
-  const hits: Hit[] = pattern ? longestFirst([...lineMentions(text.slice(lineStart, newLineEnd), cache.projects)]) : [];
+  const matcher = cache.projects.matcher;
+  const hits: Hit[] = matcher ? longestFirst([...lineMentions(text.slice(lineStart, newLineEnd), cache.projects)]) : [];
   // The old mentions in the line, by project, in text order.
   const inLine: { project: number; span: Span }[] = [];
   old.forEach((p, i) => {

@@ -70,7 +70,9 @@ const QUOTE = '“'.charCodeAt(0);
 const FORM = 1;
 /** The last characters of the words that the patterns after the pass need (中心, 国家文化公园, “三北”, 东数西算, ”第). */
 const WORD_END = 2;
-const TRIGGERS = charTable('心园北算第', WORD_END, charTable('“' + PROGRAMME_FORMS.map((f) => f[0]).join(''), FORM));
+const TRIGGERS = charTable('“' + PROGRAMME_FORMS.map((f) => f[0]).join(''), FORM);
+// (As a bit of its own: a character may one day both open a form and end such a word.)
+for (const c of '心园北算第') TRIGGERS[c.charCodeAt(0)] |= WORD_END;
 
 /**
  * Sets `bit` in `table` for the characters programmeNames reads from, for a caller's own pass over a paragraph
@@ -112,14 +114,14 @@ export function programmeNames(text: string, triggers: readonly number[]): strin
     const i = triggers[k];
     const code = text.charCodeAt(i);
     const mark = TRIGGERS[code];
-    if (mark === WORD_END) {
+    if ((mark & WORD_END) !== 0) {
       const c = text[i];
       if (c === '心') centre ||= text[i - 1] === '中';
       else if (c === '园') culturalPark ||= i >= 5 && text.startsWith('国家文化公', i - 5);
       else if (c === '北') threeNorth ||= text[i - 1] === '三' && text[i - 2] === '“' && text[i + 1] === '”';
       else if (c === '算') eastData ||= i >= 3 && text.startsWith('东数西', i - 3);
       else numberedLine ||= text[i - 1] === '”'; // 第
-      continue;
+      if ((mark & FORM) === 0) continue;
     }
     if (code === QUOTE) {
       // (Read only around each opening quote, not over the whole paragraph.)

@@ -302,14 +302,14 @@ export interface Hit {
 }
 
 /**
- * What collectProjects keeps between analyses of one document (an AnalysisCache holds one): the names' pattern,
+ * What collectProjects keeps between analyses of one document (an AnalysisCache holds one): the names' matcher,
  * each line's mentions while the names stay the same, and the names found in caption lines. Names never hold a
  * line break, so a line's mentions depend on the line alone; after an edit only the changed lines are read again.
  */
 export class ProjectMatchCache {
   key = '';
   /** The names (analyzeEdit asks whether there are any). */
-  pattern?: NameMatcher;
+  matcher?: NameMatcher;
   /** A line's mentions, from the last two analyses. */
   readonly lines = new RecentMap<Hit[]>();
   captions = new Map<string, string[]>();
@@ -321,18 +321,25 @@ export class ProjectMatchCache {
   }
 
   /** The names changed: every line is matched again. */
-  reset(key: string, pattern: NameMatcher): void {
+  reset(key: string, matcher: NameMatcher): void {
     this.key = key;
-    this.pattern = pattern;
+    this.matcher = matcher;
     this.lines.clear();
   }
 }
 
-/** The mentions of the names (`pattern`) in one line, offsets within the line. */
-function lineHits(line: string, pattern: NameMatcher): Hit[] {
+/** The length of the proper facility word (高速公路, 铁路) at `at`, longest first, else undefined. */
+function properSuffixAt(line: string, at: number): number | undefined {
+  // (A loop, not [4, 3, 2].find(…): the closure over the caller's loop variables made V8 allocate a scope for every character of every line.)
+  for (let n = 4; n >= 2; n--) if (SUFFIX_CLASS.get(line.slice(at, at + n)) === 'proper') return n;
+  return undefined;
+}
+
+/** The mentions of the names (`matcher`) in one line, offsets within the line. */
+function lineHits(line: string, matcher: NameMatcher): Hit[] {
   const hits: Hit[] = [];
   for (let i = 0; i < line.length; ) {
-    const found = pattern.nameAt(line, i);
+    const found = matcher.nameAt(line, i);
     if (found === undefined) {
       i++;
       continue;
@@ -343,7 +350,7 @@ function lineHits(line: string, pattern: NameMatcher): Hit[] {
     i = end;
     // 西康、西十高铁: a list member written with the facility word this time.
     if (isBare(name) && LIST_BEFORE.has(line[at - 1])) {
-      const k = [4, 3, 2].find((n) => SUFFIX_CLASS.get(line.slice(end, end + n)) === 'proper');
+      const k = properSuffixAt(line, end);
       if (k) {
         name += line.slice(end, end + k);
         end += k;
@@ -378,7 +385,7 @@ export function collectProjects(text: string, names: Iterable<string>, paragraph
   if (list.length > 0) {
     const key = list.join('\n');
     const matches = cache ?? new ProjectMatchCache();
-    if (matches.key !== key || !matches.pattern) matches.reset(key, new NameMatcher(list));
+    if (matches.key !== key || !matches.matcher) matches.reset(key, new NameMatcher(list));
     for (let from = 0; from < text.length; ) {
       let to = text.indexOf('\n', from);
       if (to < 0) to = text.length;
@@ -389,9 +396,9 @@ export function collectProjects(text: string, names: Iterable<string>, paragraph
     }
     matches.sweep();
   } else if (cache) {
-    // No names: the pattern of names since gone must not be taken for this text's (analyzeEdit reads it).
+    // No names: the matcher of names since gone must not be taken for this text's (analyzeEdit reads it).
     cache.key = '';
-    cache.pattern = undefined;
+    cache.matcher = undefined;
   }
   const kept = longestFirst(hits);
   const byName = new Map<string, Span[]>();
@@ -403,10 +410,10 @@ export function collectProjects(text: string, names: Iterable<string>, paragraph
   return [...byName].map(([name, occurrences], i) => ({ id: `j${i + 1}`, name, occurrences }));
 }
 
-/** One line's mentions of the names of `matches` (its pattern set), offsets within the line; kept in the cache. */
+/** One line's mentions of the names of `matches` (its matcher set), offsets within the line; kept in the cache. */
 export function lineMentions(line: string, matches: ProjectMatchCache): Hit[] {
   let found = matches.lines.get(line);
-  if (!found) matches.lines.set(line, (found = lineHits(line, matches.pattern!)));
+  if (!found) matches.lines.set(line, (found = lineHits(line, matches.matcher!)));
   return found;
 }
 
