@@ -4,7 +4,7 @@
 // - the short form of a project later in the text (平漯周高铁项目 … 平漯周高铁).
 // Which items of a list are names is projectMembers.ts.
 import { institutionOnly } from './projectFilters';
-import { charTable } from './text';
+import { charTable, indexOfAny } from './text';
 import type { Lexicon } from './projectLexicon';
 import { SUFFIX_CLASS } from './projectWords';
 import { COMPANY_RE, companyProject, facilityEnd, facilityMember, kindMember, kindOfFacility, memberName, ROUTE_MEMBER_RE, sectorItem, siblingProject, trimLeading, vouchedMembers } from './projectMembers';
@@ -102,7 +102,7 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     }
     // (A list with no 等, no project found in it and no count of a kind: listClause would return at once. Told
     // here from the characters, without slicing the clause; most lists are of sectors or goods.)
-    if (nextEtc >= end && !found.some((f) => f.start >= base && f.start <= end) && !anyCharIn(COUNT_UNITS, text, base, end)) continue;
+    if (nextEtc >= end && !found.some((f) => f.start >= base && f.start <= end) && indexOfAny(COUNT_UNITS, text, base, end) < 0) continue;
     // 推进石武、津秦等客运专线及大广、保阜等高速公路建设: two lists, each ending in 等 and its kind, joined.
     // (Only a clause with a 等 in it is matched.)
     const joined = nextEtc < end ? /等[^、，。等]{0,10}?(?:及|和|以及|与)(?=[^、]+、)/.exec(text.slice(base, end)) : null;
@@ -117,10 +117,6 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
 
 /** The units a count of a kind takes (COUNTED_KIND_CORE_RE). */
 const COUNT_UNITS = charTable('条座处个');
-function anyCharIn(table: Uint8Array, text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (table[text.charCodeAt(i)]) return true;
-  return false;
-}
 
 /** The members of the lists of one clause (text[base, base + clause.length)), onto `out`. */
 function listClause(text: string, base: number, clause: string, found: Span[], lex: Lexicon, out: string[]): void {

@@ -2,7 +2,7 @@
 // the calendar year it is about. The nearest cue wins: the figure's sentence (力争, 预期目标是：…；…; 完成, 达到),
 // then a list-introducing clause in an earlier paragraph, then the paragraph's opening (过去一年，…),
 // then the section headings (一、2019年工作回顾, 二、2020年工作安排), then the report's year.
-import { allMatches, charTable } from './text';
+import { allMatches, charTable, indexOfAny } from './text';
 import type { Figure, FigureRole } from './types';
 
 /** A year cue: a calendar year, one relative to the report's year, or a span of years (五年来, 十三五). */
@@ -108,7 +108,7 @@ class Cues {
     pattern.lastIndex = 0;
     for (;;) {
       if (anchors) {
-        const i = nextAnchor(text, pattern.lastIndex, anchors.chars);
+        const i = indexOfAny(anchors.chars, text, pattern.lastIndex);
         if (i < 0) break;
         pattern.lastIndex = Math.max(pattern.lastIndex, i - anchors.reach);
       }
@@ -249,7 +249,7 @@ function cueRole(text: string, cue: RegExpExecArray | undefined, sectionRole?: F
 
 /** The nearest year cue in `s` (the last one, or with `first` the first); in a heading an explicit year wins. */
 function yearIn(s: string, heading: boolean, first = false): YearCue | undefined {
-  if (nextAnchor(s, 0, YEAR_ANCHORS.chars) < 0) return undefined; // (most paragraph openings hold none)
+  if (indexOfAny(YEAR_ANCHORS.chars, s, 0) < 0) return undefined; // (most paragraph openings hold none)
   let found: YearCue | undefined;
   for (const m of allMatches(YEAR_CUE, s)) {
     const cue = cueYear(m)!;
@@ -260,11 +260,6 @@ function yearIn(s: string, heading: boolean, first = false): YearCue | undefined
 }
 
 /** Where the first character marked in `chars` stands in `text` from `from` on, else -1. */
-function nextAnchor(text: string, from: number, chars: Uint8Array): number {
-  for (let i = from; i < text.length; i++) if (chars[text.charCodeAt(i)] !== 0) return i;
-  return -1;
-}
-
 function cueYear(m: RegExpExecArray | undefined): YearCue | undefined {
   if (!m) return undefined;
   return m[1] !== undefined ? (m[2] ? 'span' : calendarYear(m[1])) : m[3] ? 'this' : m[4] ? 'last' : m[5] ? 'next' : 'span';

@@ -9,6 +9,12 @@ export function charTable(chars: string, value = 1, table: Uint8Array = new Uint
   return table;
 }
 
+/** The first place in text[from, to) whose character is marked in `table` (charTable), else -1. */
+export function indexOfAny(table: Uint8Array, text: string, from: number, to = text.length): number {
+  for (let i = from; i < to; i++) if (table[text.charCodeAt(i)] !== 0) return i;
+  return -1;
+}
+
 /**
  * The matches of the global `pattern` in `text`, in order, as matchAll gives them from lastIndex 0 (and lastIndex
  * left at 0). matchAll copies the pattern on each call, about a microsecond: more than the search itself in a
