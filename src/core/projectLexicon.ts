@@ -120,8 +120,11 @@ export class WordTable {
   }
 }
 
-/** Two characters of text from `at` as one number (0 for those at or past `end`): a piece of a word's key. */
-function pairAt(text: string, at: number, end: number): number {
+/**
+ * Two characters of text from `at` as one number (0 for those at or past `end`): a piece of a word's key here, and a
+ * two-character word looked up without a string made of it (projectScan).
+ */
+export function pairAt(text: string, at: number, end: number): number {
   if (at >= end) return 0;
   return at + 1 < end ? text.charCodeAt(at) | (text.charCodeAt(at + 1) << 16) : text.charCodeAt(at);
 }

@@ -4,7 +4,7 @@
 // names something particular.
 import { countedKind, materialPiece, notAProject, namedByOneWord, programmeOwnVerb } from './projectFilters';
 import { CARRIED_RE, extendsAt, institutionAfter, PHASE_RE, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
-import { isHan, tagAt, wordAfter, wordBefore, type Lexicon } from './projectLexicon';
+import { isHan, pairAt, tagAt, wordAfter, wordBefore, type Lexicon } from './projectLexicon';
 import { facilityEnding } from './projectSuffixes';
 import { commonWord, longerWordAt, ordinalInName, ORDINAL_RE, placeWith, PROPER_TAGS, shorterRead, splitsWords } from './projectWordsAt';
 import {
@@ -59,10 +59,8 @@ for (const w of NOT_FACILITY_ENDINGS) {
   const last = w.charCodeAt(w.length - 1);
   NOT_FACILITY_BY_LAST.set(last, [...(NOT_FACILITY_BY_LAST.get(last) ?? []), w]);
 }
-/** Two characters of text from `at` as one number: a two-character word looked up without a string made for it. */
-const pairCode = (text: string, at: number) => (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
-/** CONTINUATION (two-character words) by pairCode. */
-const CONTINUATION_PAIRS = new Set([...CONTINUATION].map((w) => pairCode(w, 0)));
+/** CONTINUATION (two-character words) by pairAt. */
+const CONTINUATION_PAIRS = new Set([...CONTINUATION].map((w) => pairAt(w, 0, 2)));
 /** Whether text[from, e) ends with one of NOT_FACILITY_ENDINGS. */
 function endsInNotFacility(text: string, from: number, e: number): boolean {
   for (const w of NOT_FACILITY_BY_LAST.get(text.charCodeAt(e - 1)) ?? []) if (e - w.length >= from && text.startsWith(w, e - w.length)) return true;
@@ -287,7 +285,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // The facility word inside a longer word (路网, 中心城区, 豫南中心仓): not the end of a name.
   // (A programme's 任务, 工作 are still the programme: 完成…三年行动任务.)
   // (发挥…上海浦东新区作用: a new area's role is the named area's; 枢纽作用, 中心地位 are roles, no facility.)
-  if (cls !== 'programme' && e + 2 <= hi && CONTINUATION_PAIRS.has(pairCode(text, e))) {
+  if (cls !== 'programme' && e + 2 <= hi && CONTINUATION_PAIRS.has(pairAt(text, e, e + 2))) {
     const next = text.slice(e, e + 2);
     if (!(suffix === '新区' && (next === '作用' || next === '地位'))) return reject('continuation');
   }
