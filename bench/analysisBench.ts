@@ -6,6 +6,7 @@ import { deserialize, serialize } from 'node:v8';
 import { AnalysisCache, analyzeText } from '../src/core/analyze';
 import { analyzeEdit } from '../src/core/analyzeEdit';
 import { applyAnalysisPatch, diffAnalysis, patchSize } from '../src/core/analysisPatch';
+import { applyAnalysisPatchInPlace } from '../src/core/analysisPatchInPlace';
 import { prepareLexicon } from '../src/core/projectLexicon';
 import { loadJiebaSegmenter } from '../src/core/segmenter';
 import { CORPUS_DIR, corpusText } from '../test/unit/corpus';
@@ -163,8 +164,9 @@ function typingBench(segmenter: ReturnType<typeof loadJiebaSegmenter>, text: str
  * What the extension host pays per analysis of a 5 MB report after a one-character edit. Before: the text read
  * (getText joins the lines: a join of as many lines here) and posted whole (v8.serialize is the structured clone
  * postMessage uses), the worker's whole analysis deserialised. Now: the edit posted, the patch deserialised and
- * applied. And what the worker pays: the answer from the edited paragraph (analyzeEdit), or, where that is
- * declined, the whole text read again with the cache and diffed.
+ * applied in place (and, for comparison, to a copy, as until the fourteenth round). And what the worker pays: the
+ * answer from the edited paragraph (analyzeEdit), or, where that is declined, the whole text read again with the
+ * cache and diffed.
  */
 const PLACES = 15;
 
@@ -173,9 +175,10 @@ function hostCostBench(segmenter: ReturnType<typeof loadJiebaSegmenter>): void {
   const cache = new AnalysisCache();
   let before = analyzeText(text, { segmenter, cache });
   // What the host holds: what it was sent (deserialised), then patched; not the worker's own objects.
-  let held: ReturnType<typeof analyzeText> = deserialize(serialize(before));
+  const sent = serialize(before);
   let current = text;
-  const edits: { workerMs: number; fromParagraph: boolean; editMs: number; patchMs: number; sent: number; total: number; patchBytes: number }[] = [];
+  const edits: { workerMs: number; fromParagraph: boolean; editMs: number; patchMs: number; copyMs: number; sent: number; total: number; patchBytes: number }[] = [];
+  const patches: Buffer[] = [];
   let last: { edited: string; after: ReturnType<typeof analyzeText> } | undefined;
   // (Fifteen places, one sample each: the host's code warms up over the first, as it does in a session.)
   for (let n = 0; n < PLACES; n++) {
@@ -195,18 +198,28 @@ function hostCostBench(segmenter: ReturnType<typeof loadJiebaSegmenter>): void {
     }
     const editMs = time(3, () => serialize({ changes: change, length: edited.length }));
     const small = serialize(patch);
-    // The patch applied once and kept, as the host keeps it: its copies outlive the collections that follow. (Until
-    // the thirteenth round it was applied seven times and the copies dropped, and the text was joined and the whole
-    // analysis deserialised between places: that measured copies that die young and other work's garbage, not what
-    // the host pays now; the whole text and analysis are timed after the loop.)
-    const t1 = performance.now();
-    held = applyAnalysisPatch(held, deserialize(small));
-    const patchMs = performance.now() - t1;
-    edits.push({ workerMs, fromParagraph, editMs, patchMs, ...patchSize(patch), patchBytes: small.length });
+    patches.push(small);
+    edits.push({ workerMs, fromParagraph, editMs, patchMs: 0, copyMs: 0, ...patchSize(patch), patchBytes: small.length });
     before = after;
     current = edited;
     last = { edited, after };
   }
+  // The host applies each patch once and keeps the result, as it does in a session: its own analysis in place
+  // (since the fourteenth round), and, as before, a copy (what it still does for a snapshot someone holds). Until
+  // the thirteenth round the copy was applied seven times and dropped, which measured copies that die young.
+  let copied: ReturnType<typeof analyzeText> = deserialize(sent);
+  for (const [n, small] of patches.entries()) {
+    const t1 = performance.now();
+    copied = applyAnalysisPatch(copied, deserialize(small));
+    edits[n].copyMs = performance.now() - t1;
+  }
+  const owned: ReturnType<typeof analyzeText> = deserialize(sent);
+  for (const [n, small] of patches.entries()) {
+    const t1 = performance.now();
+    if (!applyAnalysisPatchInPlace(owned, deserialize(small))) throw new Error('a patch named an old item twice');
+    edits[n].patchMs = performance.now() - t1;
+  }
+  if (JSON.stringify(owned) !== JSON.stringify(copied)) throw new Error('the patch in place and the copy differ');
   // What the host paid before, at the last place: the text read and posted, the whole analysis deserialised.
   const lines = last!.edited.split('\n');
   const textMs = time(3, () => serialize({ text: lines.join('\n') }));
@@ -218,6 +231,7 @@ function hostCostBench(segmenter: ReturnType<typeof loadJiebaSegmenter>): void {
       `worker ${med((e) => e.workerMs).toFixed(1)} ms; host, before: ${textMs.toFixed(1)} ms to read and post the text + ` +
       `${fullMs.toFixed(1)} ms to deserialise the whole analysis (${(full.length / MB).toFixed(1)} MB) = ${(textMs + fullMs).toFixed(1)} ms; ` +
       `now: ${med((e) => e.editMs).toFixed(2)} ms to post the edit + ${med((e) => e.patchMs).toFixed(1)} ms for the patch (places ${Math.min(...edits.map((e) => e.patchMs)).toFixed(1)}–${Math.max(...edits.map((e) => e.patchMs)).toFixed(1)} ms; ${med((e) => e.sent)} of ${med((e) => e.total)} items, ` +
-      `${(med((e) => e.patchBytes) / 1024).toFixed(1)} KB) = ${(med((e) => e.editMs) + med((e) => e.patchMs)).toFixed(1)} ms`,
+      `${(med((e) => e.patchBytes) / 1024).toFixed(1)} KB) = ${(med((e) => e.editMs) + med((e) => e.patchMs)).toFixed(1)} ms, in place; ` +
+      `applied to a copy (until this round, and still for a snapshot): ${med((e) => e.copyMs).toFixed(1)} ms (places ${Math.min(...edits.map((e) => e.copyMs)).toFixed(1)}–${Math.max(...edits.map((e) => e.copyMs)).toFixed(1)} ms)`,
   );
 }

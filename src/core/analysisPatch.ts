@@ -42,7 +42,7 @@ export interface AnalysisPatch {
   projects: ArrayPatch<Project>;
 }
 
-type PatchedArray = 'sections' | 'paragraphs' | 'figures' | 'captions' | 'projects';
+export type PatchedArray = 'sections' | 'paragraphs' | 'figures' | 'captions' | 'projects';
 
 const STILL: Move = { edits: [], ids: {} };
 const ID_KEYS = new Set(['id', 'parentId', 'sectionId', 'paragraphId', 'figureId']);
@@ -63,7 +63,7 @@ function renamed(id: string, move: Move): string {
 const at = (offset: number, move: Move) => movedOffset(move.edits, offset);
 
 /** A Move made ready for copying items, once per patch: most moves are one edit and renumber nothing. */
-class Mover {
+export class Mover {
   /** Items of some kind came or went: numbered ids after them change. */
   readonly renumbers: boolean;
   private readonly single: boolean;
@@ -137,7 +137,7 @@ function movedFigure(f: Figure, m: Mover): Figure {
  * and no one holds it yet. Apart from MOVE so that the copying, compiled for patches that renumber nothing (most),
  * is not thrown away by the first that does (measured: that patch ran 40 ms instead of 2 until recompiled).
  */
-const RENUMBER: { [K in PatchedArray]?: (copy: DocumentAnalysis[K][number], move: Move) => void } = {
+export const RENUMBER: { [K in PatchedArray]?: (copy: DocumentAnalysis[K][number], move: Move) => void } = {
   sections: (c, m) => {
     c.id = renamed(c.id, m);
     if (c.parentId !== undefined) c.parentId = renamed(c.parentId, m);
@@ -157,7 +157,7 @@ const RENUMBER: { [K in PatchedArray]?: (copy: DocumentAnalysis[K][number], move
 const ARRAYS = Object.keys(MOVE) as PatchedArray[];
 
 /** The analysis's arrays a patch holds run by run (every other field is sent whole). */
-export const PATCHED_ARRAYS: readonly string[] = ARRAYS;
+export const PATCHED_ARRAYS: readonly PatchedArray[] = ARRAYS;
 
 /** The patch that turns `before` (the analysis of `oldText`) into `after` (of `newText`). */
 export function diffAnalysis(before: DocumentAnalysis, after: DocumentAnalysis, oldText: string, newText: string): AnalysisPatch {
@@ -274,7 +274,7 @@ export function* applyAnalysisPatchInSteps(before: DocumentAnalysis, patch: Anal
 }
 
 /** How many items an array of the new analysis has: the counts of its runs. */
-function runsLength(p: ArrayPatch<unknown>): number {
+export function runsLength(p: ArrayPatch<unknown>): number {
   let n = 0;
   for (let r = 1; r < p.runs.length; r += 2) n += p.runs[r];
   return n;
@@ -293,13 +293,13 @@ export function patchSize(patch: AnalysisPatch): { sent: number; total: number }
 }
 
 /** The letter of the ids of each array's items (captions and projects are not renumbered). */
-const KIND_OF: Record<PatchedArray, string | undefined> = { sections: 's', paragraphs: 'p', figures: 'f', captions: undefined, projects: undefined };
+export const KIND_OF: Record<PatchedArray, string | undefined> = { sections: 's', paragraphs: 'p', figures: 'f', captions: undefined, projects: undefined };
 
 /**
  * The old item that new item k is, moved, after the edits: by the kind's id cuts where items came or went at
  * several places; else k − d (d: how many more there are). -1 when none.
  */
-function counterparts(kind: string | undefined, move: Move, oldLength: number, newLength: number): (k: number) => number {
+export function counterparts(kind: string | undefined, move: Move, oldLength: number, newLength: number): (k: number) => number {
   const cuts = kind ? move.ids[kind] : undefined;
   if (!cuts || cuts.length === 0) {
     const d = newLength - oldLength;

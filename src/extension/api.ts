@@ -55,11 +55,15 @@ export interface AnalysisRunStats {
   totalItems?: number;
 }
 
-/** Analyses reports off the extension host's main thread, debounced and incremental. */
+/**
+ * Analyses reports off the extension host's main thread, debounced and incremental. The analysis of an open report
+ * that analyze(), peek() and onDidAnalyze give is the document's own: like the TextDocument, it follows the edits in
+ * place (offsets, ids, changed items), so read it when it is given; analyzeSnapshot() gives one that stays with its text.
+ */
 export interface ReportAnalysisProvider {
   /** The analysis of the document's current version (waits for a running analysis, or starts one). */
   analyze(document: vscode.TextDocument): Promise<DocumentAnalysis>;
-  /** The analysis of one version of the document with that version's text (they always belong together). */
+  /** The analysis of one version of the document with that version's text (they always belong together: it is never changed). */
   analyzeSnapshot(document: vscode.TextDocument, options?: { complete?: boolean }): Promise<{ version: number; text: string; analysis: DocumentAnalysis }>;
   /** A one-off analysis of a text that is not open (nothing cached); an error if the text is not analysed. */
   analyzeText(text: string): Promise<DocumentAnalysis>;

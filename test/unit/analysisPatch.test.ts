@@ -7,6 +7,7 @@ import { describe, test } from 'node:test';
 import { AnalysisCache, analyzeText } from '../../src/core/analyze';
 import { applyAnalysisPatch, applyAnalysisPatchInSteps, diffAnalysis, patchSize, STEP_ITEMS } from '../../src/core/analysisPatch';
 import { loadJiebaSegmenter } from '../../src/core/segmenter';
+import { applyAnalysisPatchInPlace } from '../../src/core/analysisPatchInPlace';
 import { movedOffset, textEdits } from '../../src/core/textEdits';
 import { CORPUS_DIR } from './corpus';
 
@@ -80,6 +81,14 @@ describe('analysis patches', () => {
           assert.equal(JSON.stringify(rebuilt), JSON.stringify(after), `edit ${k} at ${place}`);
           assert.equal(JSON.stringify(applyAnalysisPatch(before, patch)), JSON.stringify(after));
           assert.equal(JSON.stringify(before), frozen, 'the analysis patched is not changed');
+          // In place (the host's own analysis): the same JSON, the same arrays, the kept items the same objects.
+          const owned = structuredClone(before);
+          const { figures, paragraphs } = owned;
+          const kept = new Set<unknown>([...figures, ...paragraphs, ...patch.figures.items, ...patch.paragraphs.items]);
+          assert.ok(applyAnalysisPatchInPlace(owned, patch));
+          assert.equal(JSON.stringify(owned), JSON.stringify(after), `in place: edit ${k} at ${place}`);
+          assert.ok(owned.figures === figures && owned.paragraphs === paragraphs);
+          assert.ok([...owned.figures, ...owned.paragraphs].every((item) => kept.has(item)), 'no copies');
         }
       }
     }
@@ -97,6 +106,20 @@ describe('analysis patches', () => {
         assert.equal(JSON.stringify(cached), JSON.stringify(analyzeText(text, { segmenter })), `edit ${k} at ${place}`);
       }
     }
+  });
+
+  test('in place: a patch that names an old item twice, or does not fit, changes nothing', () => {
+    const before = analyzeText(REPORTS[0], { segmenter });
+    const frozen = JSON.stringify(before);
+    const patch = diffAnalysis(before, before, REPORTS[0], REPORTS[0]);
+    const n = before.paragraphs.length;
+    // One more paragraph than before, the last two both the old last one.
+    const twice = { ...patch, paragraphs: { runs: [0, n, 3, 1], items: [] } };
+    assert.equal(applyAnalysisPatchInPlace(before, twice), false);
+    assert.equal(JSON.stringify(before), frozen);
+    const tooLong = { ...patch, figures: { runs: [0, before.figures.length + 1], items: [] } };
+    assert.throws(() => applyAnalysisPatchInPlace(before, tooLong), /does not fit/);
+    assert.equal(JSON.stringify(before), frozen);
   });
 
   test('one typed character in the middle of a report sends a handful of items', () => {

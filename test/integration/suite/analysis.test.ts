@@ -39,7 +39,8 @@ suite('analysis service', () => {
     const api = await extensionApi();
     const editor = await openReport(reportPath('national-2016.txt'));
     const { document } = editor;
-    const before = await api.analysis.analyze(document);
+    // (The document's own analysis follows its edits in place, as the document does: kept as it was, a copy.)
+    const before = structuredClone(await api.analysis.analyze(document));
     const textsBefore = paragraphTexts(document, before);
     const target = Math.floor(before.paragraphs.length / 2);
     const insertAt = document.positionAt(before.paragraphs[target].range.end);
