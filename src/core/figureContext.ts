@@ -1,6 +1,7 @@
 // Context of the figures of one paragraph: what each one measures (indicator), the direction word before a
 // percentage, and the change stated right after a figure (51593万元，增长34.2%).
 import { clauseBefore } from './clauses';
+import { charTable } from './text';
 import type { IndicatorTable } from './indicators';
 import type { ChangeDirection, Figure } from './types';
 
@@ -28,27 +29,39 @@ const SPLIT_VERB = /^(.{2,}?)(?:达到|占)/;
 const FROM_CUT = /^(.{2,}?)(?:由|从)(?!业|事|而|此|严|源)/;
 /** 中约等25个项目, 今年以来运用…: what precedes 等 or 以来 is a list or a time. */
 const LIST_CUT = /^.*(?:等地|等|以来)/;
-/** 稳定脱贫户和801户: the figure is the second of a pair whose noun follows it. */
-const ENDS_WITH_CONJUNCTION = /(?:和|与|及|或|、)$/;
+/** 稳定脱贫户和801户: the figure is the second of a pair whose noun follows it (和, 与, 及, 或, 、 end the clause). */
+const CONJUNCTION_ENDS = charTable('和与及或、');
 /** Stripped from the end of an indicator, longest first (what a `(?:…)$` regex would strip, without its scan). */
 const TRAILING_WORDS = (
   '同比 比上年 较上年 比去年 实际 分别 均 都 共 总计 累计 合计 已经 已 就 仅 又 再 也 还 要 拟 将 预期 全年 年均 人均 ' +
     '每人每年 每年 每人 每天 每立方米 每 平均 新增 连续 今后 以下 今明 未来 过去 大约 将近 接近 超过 约 近 超 逾 高达 达到 达 ' +
     '完成 实现 突破 增长 增加 提高 提升 上升 下降 减少 降低 压减 扩大 控制在 保持在 稳定在 定在 为 是 有 了 到 至 在 从 由 对 使 占 的'
 ).split(' ');
-/** The trailing words by their last character, longest first. */
-const TRAILING_BY_LAST = new Map<number, string[]>();
-for (const w of TRAILING_WORDS.sort((a, b) => b.length - a.length)) {
-  const last = w.charCodeAt(w.length - 1);
-  TRAILING_BY_LAST.set(last, [...(TRAILING_BY_LAST.get(last) ?? []), w]);
-}
+/** The trailing words by their last character's code, longest first (an array: a map's look-up cost more). */
+const TRAILING_BY_LAST: (string[] | undefined)[] = [];
+for (const w of TRAILING_WORDS.sort((a, b) => b.length - a.length)) (TRAILING_BY_LAST[w.charCodeAt(w.length - 1)] ??= []).push(w);
 const LEADING_WORDS =
   /^(?:按可比价格计算|按可比价计算|扣除价格因素后?|其中|同时|此外|另外|特别是|全年|今年|去年末|去年|当年|年底前|年底|年内|年末|目前|以来|累计|总共|共|已经|已|并|和|与|及|而|但|又|还|再|也|就|均|都|是|要|拟|使|让|把|将|对(?!标|接|外)|在(?!建)|从|向|由|以|全区|全市|全县|全省|全国|的|时间|全面|全力|圆满|顺利|率先|持续|积极|大力|着力|努力|力争|确保|紧盯|统筹推进|统筹|安排|明确了|突出了|展望|提出|确定|预计|现在|包括|经过|相当于|充分释放|完成|实现|达到|开展|推动|推进|实施|建立|建成|成立|创建|创设|新建|引进|培育|落实|吸引|打造|组织|举办|发放|配建|牵头)/;
 /** What is left when the clause held only a verb (建成6处停车场): the thing counted follows the figure. */
-const VERB_ONLY =
-  /^(?:新|再|又)?(?:建成|建立|成立|新建|改造|完成|实施|推动|推进|建设|引进|吸引|培育|创建|创设|配建|加强|解决|落实|牵头|发放|组织|举办|开展|打造|实现|达到|争取|开工|启动|覆盖|着重|促进|引导|解决|采取|突出抓好|重点抓好|抓好|做好|用好|回望|经过|过去|今后|未来|展望)$/;
+const VERB_ONLY_WORDS = (
+  '建成 建立 成立 新建 改造 完成 实施 推动 推进 建设 引进 吸引 培育 创建 创设 配建 加强 解决 落实 牵头 发放 组织 举办 开展 打造 实现 ' +
+  '达到 争取 开工 启动 覆盖 着重 促进 引导 采取 突出抓好 重点抓好 抓好 做好 用好 回望 经过 过去 今后 未来 展望'
+).split(' ');
+/** The verbs alone or after 新, 再, 又 (a set: whole strings are compared, no pattern is run). */
+const VERB_ONLY = new Set(VERB_ONLY_WORDS.flatMap((w) => [w, `新${w}`, `再${w}`, `又${w}`]));
+/**
+ * The first characters of LEADING_WORDS' words (and of its lookaheads' words: a few too many does no harm): a
+ * string starting otherwise is left as it is without running the pattern, twice or more for every indicator.
+ */
+const LEADING_START = charTable(
+  LEADING_WORDS.source
+    .replace(/^\^\(\?:/, '')
+    .split('|')
+    .map((w) => w[0])
+    .join(''),
+);
 const LONG_CUT = /^.*(?:的|中|在(?!建)|对(?!标|接|外)|将|把|让|使|和|并|时间|”)/;
-const SCOPE_ONLY = /^(?:全国|全省|全市|全区|全县|城区|世界|全球|国内)$/;
+const SCOPE_ONLY = new Set(['全国', '全省', '全市', '全区', '全县', '城区', '世界', '全球', '国内']);
 const MAX_INDICATOR = 16;
 /** A clause that is only the verb of a target or result (定为, 为, 确定为). */
 const VERB_CLAUSE = /^(?:定为|确定为|预期为|初步确定为|为|是|达到|达)$/;
@@ -135,12 +148,12 @@ function indicatorFrom(prefix: string): string | undefined {
     if (stripWords(before).length >= 2 && !/[0-9０-９]/.test(before)) s = before;
   }
   if (countOf(s, '"') % 2 === 1) s = s.replace(UNOPENED_ASCII_QUOTE, '');
-  if (ENDS_WITH_CONJUNCTION.test(s) || s.startsWith('占')) return undefined;
+  if (CONJUNCTION_ENDS[s.charCodeAt(s.length - 1)] === 1 || s.startsWith('占')) return undefined;
   if (s.includes('达到') || s.includes('占')) s = SPLIT_VERB.exec(s)?.[1] ?? s;
   if (s.includes('由') || s.includes('从')) s = FROM_CUT.exec(s)?.[1] ?? s;
   s = stripWords(s.includes('等') || s.includes('以来') ? s.replace(LIST_CUT, '') : s);
   if (s.length > MAX_INDICATOR) s = stripWords(s.replace(LONG_CUT, ''));
-  if (s.length < 2 || s.length > MAX_INDICATOR || SCOPE_ONLY.test(s) || VERB_ONLY.test(s)) return undefined;
+  if (s.length < 2 || s.length > MAX_INDICATOR || SCOPE_ONLY.has(s) || VERB_ONLY.has(s)) return undefined;
   return s;
 }
 
@@ -151,7 +164,8 @@ function countOf(s: string, ch: string): number {
 }
 
 function withoutTrailingWord(s: string): string {
-  for (const w of TRAILING_BY_LAST.get(s.charCodeAt(s.length - 1)) ?? []) if (s.endsWith(w)) return s.slice(0, s.length - w.length);
+  const words = TRAILING_BY_LAST[s.charCodeAt(s.length - 1)];
+  if (words) for (const w of words) if (s.endsWith(w)) return s.slice(0, s.length - w.length);
   return s;
 }
 
@@ -161,7 +175,7 @@ function stripWords(s: string): string {
     s = s.trim();
     // 经济增长 is what is measured (今年的经济增长预期为7％左右), not 经济 and a verb.
     if (!s.endsWith('经济增长')) s = withoutTrailingWord(s);
-    s = s.replace(LEADING_WORDS, '');
+    if (LEADING_START[s.charCodeAt(0)] === 1) s = s.replace(LEADING_WORDS, '');
   }
   return s;
 }
