@@ -2,6 +2,7 @@
 // the calendar year it is about. The nearest cue wins: the figure's sentence (力争, 预期目标是：…；…; 完成, 达到),
 // then a list-introducing clause in an earlier paragraph, then the paragraph's opening (过去一年，…),
 // then the section headings (一、2019年工作回顾, 二、2020年工作安排), then the report's year.
+import { type CueMatch, cueWords, lastCueWord } from './cueWords';
 import { allMatches, charTable, indexOfAny } from './text';
 import type { Figure, FigureRole } from './types';
 
@@ -51,12 +52,9 @@ export interface RoleContext {
 const REVIEW_HEADING = /回顾|过去|成绩|成就|工作总结|执行情况|基本情况|取得的|一年来|五年来/;
 const PLAN_HEADING = /安排|任务|目标|计划|今年|展望|建议|部署|工作重点|重点工作|主要工作|的工作|总体要求|今后|下一步|明年|思路/;
 
-// Cues in the text before a figure. 要 is not 主要/重要/需要; 将 is not 将近; 预计 is an estimate of a result.
-const TARGET_CUE = /力争|确保|提出|争取|努力|预期目标|主要目标|目标|(?<![稳于出超])预期|控制在|计划|安排|规划|(?<![主重需必纲概提摘只])要(?![素求点])|(?<![即])将(?=比|达|超|增|提|突|实|完|新增|保持|控制|在)/;
-const RESULT_CUE = /完成|实现|达到|(?<![表])达|突破|预计|初步统计|全年|已经|已|累计|共计|超额/;
-/** Verbs of both goals and achievements (达到65%左右 in a plan, 达到56.9万亿元 in a review): the section decides. */
-const EITHER_CUE = /^(?:完成|实现|达到|达|突破|控制在)$/;
-const CUE = new RegExp(`(?<target>${TARGET_CUE.source})|(?:${RESULT_CUE.source})`, 'g');
+// Cues in the text before a figure: cueWords.ts. 完成, 实现 … are verbs of both goals and achievements (达到65%左右
+// in a plan, 达到56.9万亿元 in a review): the section decides.
+const EITHER_CUE = new Set(['完成', '实现', '达到', '达', '突破', '控制在']);
 /** 力争实现, 确保完成: a result verb governed by a target word is part of the target. */
 const GOVERNED = /(?:力争|确保|争取|努力|要|将|预期|计划|目标)$/;
 /** 8％的预定目标, 增长8%左右的目标: the figure names the target itself. */
@@ -123,21 +121,38 @@ class Cues {
 
   /** The last match that starts at or after `from` and ends at or before `to`. */
   last(from: number, to: number): RegExpExecArray | undefined {
-    const matches = this.matches;
-    let lo = 0;
-    let hi = matches.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (matches[mid].index < to) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo - 1; i >= 0; i--) {
-      const m = matches[i];
-      if (m.index < from) return undefined;
-      if (m.index + m[0].length <= to) return m;
-    }
-    return undefined;
+    return lastWithin(this.matches, from, to, matchEnd);
   }
+}
+const matchEnd = (m: RegExpExecArray) => m.index + m[0].length;
+
+/** A paragraph's cue words (cueWords.ts), found when first asked for, as Cues has its pattern's matches. */
+class CueWordsOf {
+  private found: CueMatch[] | undefined;
+  constructor(private readonly text: string) {}
+
+  last(from: number, to: number): CueMatch | undefined {
+    return lastWithin((this.found ??= cueWords(this.text)), from, to, cueEnd);
+  }
+}
+
+const cueEnd = (m: CueMatch) => m.index + m.word.length;
+
+/** The last of `matches` (in text order) that starts at or after `from` and ends (`end`) at or before `to` (binary search). */
+function lastWithin<M extends { index: number }>(matches: readonly M[], from: number, to: number, end: (m: M) => number): M | undefined {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (matches[mid].index < to) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0; i--) {
+    const m = matches[i];
+    if (m.index < from) return undefined;
+    if (end(m) <= to) return m;
+  }
+  return undefined;
 }
 
 /**
@@ -160,7 +175,7 @@ export function attachRoles(text: string, figures: readonly Figure[], context: R
   // Every cue asked for ends before the last figure: the patterns read no further than that and CUE_MARGIN past
   // it, not the rest of the paragraph (a third of the text of paragraphs with figures).
   const read = text.slice(0, figures[figures.length - 1].range.start - at + CUE_MARGIN);
-  const cues = new Cues(read, CUE);
+  const cues = new CueWordsOf(read);
   const years = new Cues(read, YEAR_CUE, YEAR_ANCHORS);
   const weak = new Cues(read, WEAK_RESULT);
   const compared = new Cues(read, COMPARED_YEAR);
@@ -234,17 +249,15 @@ export function listCue(text: string): RoleCue | undefined {
 }
 
 function roleIn(prefix: string, sectionRole?: FigureRole): FigureRole | undefined {
-  let last: RegExpExecArray | undefined;
-  for (const m of allMatches(CUE, prefix)) last = m;
-  return cueRole(prefix, last, sectionRole);
+  return cueRole(prefix, lastCueWord(prefix), sectionRole);
 }
 
-/** The role a cue word (a match of CUE in `text`) gives. */
-function cueRole(text: string, cue: RegExpExecArray | undefined, sectionRole?: FigureRole): FigureRole | undefined {
+/** The role a cue word (found in `text`) gives. */
+function cueRole(text: string, cue: CueMatch | undefined, sectionRole?: FigureRole): FigureRole | undefined {
   if (!cue) return undefined;
   if (GOVERNED.test(text.slice(Math.max(0, cue.index - 4), cue.index))) return 'target';
-  if (EITHER_CUE.test(cue[0])) return sectionRole ?? (cue[0] === '控制在' ? 'target' : 'result');
-  return cue.groups?.target !== undefined ? 'target' : 'result';
+  if (EITHER_CUE.has(cue.word)) return sectionRole ?? (cue.word === '控制在' ? 'target' : 'result');
+  return cue.target ? 'target' : 'result';
 }
 
 /** The nearest year cue in `s` (the last one, or with `first` the first); in a heading an explicit year wins. */
