@@ -3,7 +3,8 @@
 // then a list-introducing clause in an earlier paragraph, then the paragraph's opening (过去一年，…),
 // then the section headings (一、2019年工作回顾, 二、2020年工作安排), then the report's year.
 import { type CueMatch, cueWords, lastCueWord } from './cueWords';
-import { allMatches, charTable, indexOfAny } from './text';
+import { allMatches, charTable } from './text';
+import { DIGITS, mayHoldYearCue, yearCues } from './yearCues';
 import type { Figure, FigureRole } from './types';
 
 /** A year cue: a calendar year, one relative to the report's year, or a span of years (五年来, 十三五). */
@@ -60,23 +61,11 @@ const GOVERNED = /(?:力争|确保|争取|努力|要|将|预期|计划|目标)$/
 /** 8％的预定目标, 增长8%左右的目标: the figure names the target itself. */
 const TARGET_AFTER = /^(?:左右)?(?:以上|以内)?的?(?:预定|预期|调控|奋斗|增长)?目标/;
 
-const DIGITS = '[0-9０-９〇零一二三四五六七八九]';
-// 2019年, 一九五八年; 今年; 去年, 过去一年; 明年; spans: 五年来, 过去五年, 十三五, 年均, 2019年以来.
-const YEAR_CUE = new RegExp(
-  [
-    `(?<![比较与同])(${DIGITS}{4})年(?!代)(以来)?`,
-    '(今年|本年度|本年)',
-    '(?<![比较同])(去年|上年(?!同期)|过去一年|过去的一年|刚刚过去的一年|过去这一年|一年来)',
-    '(明年)',
-    '(五年来|过去五年|今后五年|未来五年|[二三四五六七八九十]年来|“?十[一二三四五六七八九]五”?|“[六七八九]五”|[六七八九]五(?=时期|期间|计划)|年均|平均每年|每年平均|累计)',
-  ].join('|'),
-  'g',
-);
-/** Every match of YEAR_CUE holds one of these characters, at most 6 after its start (刚刚过去的一年). */
-const YEAR_ANCHORS = { chars: charTable('年五累'), reach: 6 };
 const SENTENCE_END = /[。！？!?]/;
 const WEAK_RESULT = /比上年|较上年|同比/g;
 const COMPARED_YEAR = new RegExp(`(?:比|较|与|同)(${DIGITS}{4})年`, 'g');
+const weakResults = (text: string) => allMatches(WEAK_RESULT, text);
+const comparedYears = (text: string) => allMatches(COMPARED_YEAR, text);
 
 function isPast(cue: YearCue | undefined, reportYear: number | undefined): boolean {
   return cue === 'last' || (typeof cue === 'number' && reportYear !== undefined && cue < reportYear);
@@ -86,42 +75,15 @@ function isPast(cue: YearCue | undefined, reportYear: number | undefined): boole
 class Cues {
   /** Found on the first question: some patterns are asked only for a few figures (比上年, after no other cue). */
   private found: RegExpExecArray[] | undefined;
-  /**
-   * `pattern` is global (its lastIndex is reset when the matches are found). With `anchors`, every match holds one
-   * of the characters marked there no further than `reach` from its start: the pattern is run from just before
-   * each, not over the text between (a pattern that opens with a lookbehind is tried at every character).
-   */
+  /** `find` gives the matches of a text in order (allMatches of a global pattern, yearCues). */
   constructor(
     private readonly text: string,
-    private readonly pattern: RegExp,
-    private readonly anchors?: { chars: Uint8Array; reach: number },
-  ) {
-    if (!pattern.global) throw new Error(`Cues needs a global pattern: ${pattern}`);
-  }
-
-  private get matches(): RegExpExecArray[] {
-    if (this.found) return this.found;
-    const { text, pattern, anchors } = this;
-    const found: RegExpExecArray[] = [];
-    pattern.lastIndex = 0;
-    for (;;) {
-      if (anchors) {
-        const i = indexOfAny(anchors.chars, text, pattern.lastIndex);
-        if (i < 0) break;
-        pattern.lastIndex = Math.max(pattern.lastIndex, i - anchors.reach);
-      }
-      const m = pattern.exec(text);
-      if (!m) break;
-      found.push(m);
-      if (m[0] === '') pattern.lastIndex++;
-    }
-    pattern.lastIndex = 0; // (matchAll elsewhere starts where a shared pattern's lastIndex was left)
-    return (this.found = found);
-  }
+    private readonly find: (text: string) => RegExpExecArray[],
+  ) {}
 
   /** The last match that starts at or after `from` and ends at or before `to`. */
   last(from: number, to: number): RegExpExecArray | undefined {
-    return lastWithin(this.matches, from, to, matchEnd);
+    return lastWithin((this.found ??= this.find(this.text)), from, to, matchEnd);
   }
 }
 const matchEnd = (m: RegExpExecArray) => m.index + m[0].length;
@@ -176,9 +138,9 @@ export function attachRoles(text: string, figures: readonly Figure[], context: R
   // it, not the rest of the paragraph (a third of the text of paragraphs with figures).
   const read = text.slice(0, figures[figures.length - 1].range.start - at + CUE_MARGIN);
   const cues = new CueWordsOf(read);
-  const years = new Cues(read, YEAR_CUE, YEAR_ANCHORS);
-  const weak = new Cues(read, WEAK_RESULT);
-  const compared = new Cues(read, COMPARED_YEAR);
+  const years = new Cues(read, yearCues);
+  const weak = new Cues(read, weakResults);
+  const compared = new Cues(read, comparedYears);
   // A news page's headlines (筑牢发展压舱石) are topics, not review or plan parts.
   const headingRole = context.workReport ? context.section.role : undefined;
   const sectionRole = context.list?.role ?? opening.role ?? headingRole;
@@ -262,9 +224,9 @@ function cueRole(text: string, cue: CueMatch | undefined, sectionRole?: FigureRo
 
 /** The nearest year cue in `s` (the last one, or with `first` the first); in a heading an explicit year wins. */
 function yearIn(s: string, heading: boolean, first = false): YearCue | undefined {
-  if (indexOfAny(YEAR_ANCHORS.chars, s, 0) < 0) return undefined; // (most paragraph openings hold none)
+  if (!mayHoldYearCue(s)) return undefined; // (most paragraph openings hold none)
   let found: YearCue | undefined;
-  for (const m of allMatches(YEAR_CUE, s)) {
+  for (const m of yearCues(s)) {
     const cue = cueYear(m)!;
     if ((heading && typeof cue === 'number') || first) return cue;
     found = cue;
@@ -279,7 +241,7 @@ function cueYear(m: RegExpExecArray | undefined): YearCue | undefined {
 }
 
 const HAN_DIGITS = '〇一二三四五六七八九';
-/** 2019, 一九五八, ２０２０ as a number (the four digits of YEAR_CUE). */
+/** 2019, 一九五八, ２０２０ as a number (the four digits of a year cue). */
 function calendarYear(written: string): number {
   let year = 0;
   for (const c of written) {
