@@ -49,21 +49,21 @@ interface CodedCue {
 const codesOf = (s = '') => [...s].map((ch) => ch.charCodeAt(0));
 
 /**
- * The cue words by their first character, in CUE_WORDS' order: FIRST gives a character's place in BY_FIRST plus 1
+ * The cue words by their first character, in CUE_WORDS' order: CUE_FIRST gives a character's place in BY_FIRST plus 1
  * (0: no cue word starts with it). (A dense list: an array indexed by character code is a dictionary in V8.)
  */
-const FIRST = new Uint8Array(0x10000);
+export const CUE_FIRST = new Uint8Array(0x10000);
 const BY_FIRST: CodedCue[][] = [];
 for (const cue of CUE_WORDS) {
   const coded = { cue, codes: codesOf(cue.word), notAfter: codesOf(cue.notAfter), notBefore: codesOf(cue.notBefore) };
   const first = cue.word.charCodeAt(0);
-  if (FIRST[first] === 0) FIRST[first] = BY_FIRST.push([]);
-  BY_FIRST[FIRST[first] - 1].push(coded);
+  if (CUE_FIRST[first] === 0) CUE_FIRST[first] = BY_FIRST.push([]);
+  BY_FIRST[CUE_FIRST[first] - 1].push(coded);
 }
 
-/** The cue word that starts at `pos` in `text` (whose first character is one's), if any. */
-function cueAt(text: string, pos: number): CueWord | undefined {
-  const candidates = BY_FIRST[FIRST[text.charCodeAt(pos)] - 1];
+/** The cue word that starts at `pos` in `text` (whose first character is one's: CUE_FIRST), if any. */
+export function cueAt(text: string, pos: number): CueWord | undefined {
+  const candidates = BY_FIRST[CUE_FIRST[text.charCodeAt(pos)] - 1];
   next: for (let i = 0; i < candidates.length; i++) {
     const { codes } = candidates[i];
     const end = pos + codes.length;
@@ -91,7 +91,7 @@ function startsWithAny(text: string, words: readonly string[], pos: number): boo
 export function cueWords(text: string): CueMatch[] {
   const found: CueMatch[] = [];
   for (let pos = 0; pos < text.length; ) {
-    if (FIRST[text.charCodeAt(pos)] === 0) {
+    if (CUE_FIRST[text.charCodeAt(pos)] === 0) {
       pos++;
       continue;
     }

@@ -21,29 +21,36 @@ const YEAR_CUE_AT = new RegExp(YEAR_CUE_SOURCE, 'y');
  * 1 of 九五时期, 0 of 五年来; 累 starts 累计. (Each alternative of YEAR_CUE_SOURCE has one of these.)
  */
 const BEFORE_ANCHOR: Record<string, readonly number[]> = { 年: [6, 4, 3, 1, 0], 五: [3, 2, 1, 0], 累: [0] };
-const ANCHORS = charTable(Object.keys(BEFORE_ANCHOR).join(''));
 const OFFSETS = new Map([...Object.entries(BEFORE_ANCHOR)].map(([ch, offsets]) => [ch.charCodeAt(0), offsets]));
 /** The characters a cue starts with (lookbehinds read none): a place starting otherwise is not tried. */
 const FIRST = charTable('0123456789０１２３４５６７８９〇零一二三四五六七八九十今本去上过刚明未平每累年“');
 
-const ascending = (a: number, b: number) => a - b;
+/** Marks the characters a year cue holds at a known distance from its start (yearStartsAt). */
+export const YEAR_ANCHORS = charTable(Object.keys(BEFORE_ANCHOR).join(''));
 
-/** The year cues of `text` in order, each read on from the end of the one before (as a global pattern's matches). */
-export function yearCues(text: string): RegExpExecArray[] {
-  const found: RegExpExecArray[] = [];
-  let i = indexOfAny(ANCHORS, text, 0);
-  if (i < 0) return found;
-  const starts: number[] = [];
-  for (; i >= 0; i = indexOfAny(ANCHORS, text, i + 1)) {
-    for (const k of OFFSETS.get(text.charCodeAt(i))!) if (i >= k && FIRST[text.charCodeAt(i - k)] === 1) starts.push(i - k);
+/**
+ * Adds to `starts` (ascending) where a year cue may start given the anchor at `i`: kept in order as they come (the
+ * anchors are read in order, so each goes in at or near the end), not sorted afterwards with a comparator.
+ */
+export function addYearStarts(text: string, i: number, starts: number[]): void {
+  for (const k of OFFSETS.get(text.charCodeAt(i))!) {
+    const start = i - k;
+    if (start < 0 || FIRST[text.charCodeAt(start)] === 0) continue;
+    let j = starts.length;
+    while (j > 0 && starts[j - 1] > start) j--;
+    if (starts[j - 1] === start) continue;
+    if (j === starts.length) starts.push(start);
+    else starts.splice(j, 0, start);
   }
-  starts.sort(ascending);
+}
+
+/** The year cues at `starts` (ascending; addYearStarts), each read on from the end of the one before. */
+export function yearCuesAt(text: string, starts: readonly number[]): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
   // The leftmost cue wins, as in a global pattern's search: the starts in order, from the end of the last cue found.
   let from = 0;
-  let tried = -1;
   for (const start of starts) {
-    if (start < from || start === tried) continue;
-    tried = start;
+    if (start < from) continue;
     YEAR_CUE_AT.lastIndex = start;
     const m = YEAR_CUE_AT.exec(text);
     if (m) {
@@ -54,7 +61,14 @@ export function yearCues(text: string): RegExpExecArray[] {
   return found;
 }
 
+/** The year cues of `text` in order, each read on from the end of the one before (as a global pattern's matches). */
+export function yearCues(text: string): RegExpExecArray[] {
+  const starts: number[] = [];
+  for (let i = indexOfAny(YEAR_ANCHORS, text, 0); i >= 0; i = indexOfAny(YEAR_ANCHORS, text, i + 1)) addYearStarts(text, i, starts);
+  return yearCuesAt(text, starts);
+}
+
 /** Whether `text` may hold a year cue (most paragraph openings hold none). */
 export function mayHoldYearCue(text: string): boolean {
-  return indexOfAny(ANCHORS, text, 0) >= 0;
+  return indexOfAny(YEAR_ANCHORS, text, 0) >= 0;
 }
