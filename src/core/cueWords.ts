@@ -46,7 +46,7 @@ interface CodedCue {
   notAfter: number[];
   notBefore: number[];
 }
-const codesOf = (s = '') => [...s].map((ch) => ch.charCodeAt(0));
+const codesOf = (s = '') => Array.from({ length: s.length }, (_, i) => s.charCodeAt(i));
 
 /**
  * The cue words by their first character, in CUE_WORDS' order: CUE_FIRST gives a character's place in BY_FIRST plus 1

@@ -298,10 +298,18 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
     kind,
     value: token.value,
     exponent,
-    baseValue: scaleDecimal(token.decimal, exponent),
+    baseValue: scaledValue(token, exponent),
     unit: unitName,
     approx,
   };
+}
+
+/**
+ * The token's number × 10^exponent (scaleDecimal). A token's value is Number(its decimal): without a magnitude it
+ * is the answer, and the decimal is not read again (most figures have none).
+ */
+function scaledValue(token: NumberToken, exponent: number): number {
+  return exponent === 0 ? token.value : scaleDecimal(token.decimal, exponent);
 }
 
 /** Between the two ends of a range: 6%－6.5%, 3至5年, 10万—20万人, 5到8个百分点. */
@@ -373,7 +381,7 @@ function sharedUnit(text: string, token: NumberToken, p: number, quotes: QuoteTr
     kind: partner.kind,
     value: token.value,
     exponent: partner.exponent,
-    baseValue: scaleDecimal(token.decimal, partner.exponent),
+    baseValue: scaledValue(token, partner.exponent),
     unit: partner.unit,
     approx: approxBefore(text, token.start),
   };
@@ -385,15 +393,12 @@ function percentInWords(text: string, pos: number): FoundFigure | undefined {
   const numberAt = pos + 3;
   let value: number;
   let end: number;
-  let decimal: string;
   if (text[numberAt] === '百') {
-    decimal = '100';
     value = 100;
     end = numberAt + 1;
   } else {
     const token = readNumber(text, numberAt);
     if (!token || token.fraction || token.exponent) return undefined;
-    decimal = token.decimal;
     value = token.value;
     end = token.end;
   }
@@ -408,7 +413,7 @@ function percentInWords(text: string, pos: number): FoundFigure | undefined {
     kind: perMille ? 'other' : 'percent',
     value,
     exponent: 0,
-    baseValue: scaleDecimal(decimal, 0),
+    baseValue: value, // (a token's value is Number(its decimal): scaledValue)
     unit: perMille ? '‰' : '%',
     approx,
   };
@@ -420,7 +425,7 @@ function percentInWords(text: string, pos: number): FoundFigure | undefined {
   if (!high || high.fraction || high.exponent || high.value <= value) return figure;
   let highEnd = high.end;
   if (text.startsWith('左右', highEnd)) highEnd += 2;
-  return { ...figure, end: highEnd, approx: approx || highEnd > high.end, high: { value: high.value, baseValue: scaleDecimal(high.decimal, 0) } };
+  return { ...figure, end: highEnd, approx: approx || highEnd > high.end, high: { value: high.value, baseValue: high.value } };
 }
 
 const APPROX_WORDS_BEFORE = ['超过', '大约', '将近', '接近'];
