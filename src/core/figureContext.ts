@@ -1,11 +1,11 @@
 // Context of the figures of one paragraph: what each one measures (indicator), the direction word before a
 // percentage, and the change stated right after a figure (51593万元，增长34.2%).
 import { clauseBefore } from './clauses';
-import { charTable } from './text';
+import { charTable, indexOfAny } from './text';
 import type { IndicatorTable } from './indicators';
 import type { ChangeDirection, Figure } from './types';
 
-const SENTENCE_BREAKS = /[。；;！？!?\n\r]/;
+const SENTENCE_BREAKS = charTable('。；;！？!?\n\r');
 const UP = /(?:增长|提高|上升|增加|提升|上涨|回升|扩大|增)了?$/;
 const DOWN = /(?:下降|减少|降低|回落|下跌|缩小|压减|压缩|降|减)了?$/;
 const APPROX_WORD_AT_END = /(?:大约|将近|接近|超过|约|近|超|逾)$/;
@@ -73,9 +73,12 @@ const SCOPE_ONLY = new Set(['全国', '全省', '全市', '全区', '全县', '�
 const MAX_INDICATOR = 16;
 /** A clause that is only the verb of a target or result (定为, 为, 确定为). */
 const VERB_CLAUSE = /^(?:定为|确定为|预期为|初步确定为|为|是|达到|达)$/;
+const MAX_VERB_CLAUSE = 5;
 
 /** 基本持平, 同比持平 right after a figure: no change. */
 const FLAT_AT = /[，,]?(?:同比|与上年|比上年|和上年)?(?:基本)?持平/y;
+/** The characters FLAT_AT may start with: after most figures it is not run. */
+const FLAT_START = charTable('，,同与比和基持');
 
 /**
  * What a clause holds, as bits (charsIn): the words and characters the steps below look for, each step asking only
@@ -134,7 +137,7 @@ export function attachContext(text: string, figures: Figure[], table: IndicatorT
     if (f.kind !== 'rank' && !comparisonBase[i] && (!followsFigure || prev.kind === 'duration')) {
       // 经济增长速度的宏观调控目标，定为百分之八至九: the subject is the clause before the verb.
       const clauseStart = f.range.start - prefix.length;
-      if (VERB_CLAUSE.test(prefix) && /[，,]/.test(text[clauseStart - 1] ?? '')) {
+      if (prefix.length <= MAX_VERB_CLAUSE && VERB_CLAUSE.test(prefix) && /[，,]/.test(text[clauseStart - 1] ?? '')) {
         prefix = clauseBefore(text, clauseStart - 1);
         has = charsIn(prefix);
       }
@@ -151,13 +154,13 @@ export function attachContext(text: string, figures: Figure[], table: IndicatorT
     if (directions[i] || comparisonBase[i]) return;
     for (let j = i + 1; j < figures.length; j++) {
       const b = figures[j];
-      if (b.range.start - a.range.end > 24 || SENTENCE_BREAKS.test(text.slice(a.range.end, b.range.start))) return;
+      if (b.range.start - a.range.end > 24 || indexOfAny(SENTENCE_BREAKS, text, a.range.end, b.range.start) >= 0) return;
       if (comparisonBase[j]) continue;
       if (directions[j] && !b.indicator) a.change = { direction: directions[j]!, figureId: b.id };
       return;
     }
     FLAT_AT.lastIndex = a.range.end;
-    if (FLAT_AT.test(text)) {
+    if (FLAT_START[text.charCodeAt(a.range.end)] === 1 && FLAT_AT.test(text)) {
       a.change = { direction: 'flat' };
     }
   });
