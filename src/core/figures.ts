@@ -195,16 +195,17 @@ function inUnitsOf万(text: string, token: NumberToken): NumberToken {
 
 /** The figure whose number is `token`, or undefined when the number is not a figure. */
 function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth: number): FoundFigure | undefined {
-  const before = token.start > 0 ? text[token.start - 1] : '';
-  if (before === '第') return ordinalRank(text, token);
-  if (before === '前' && !token.fraction && RANK_VERB.test(clauseBefore(text, token.start - 1))) {
+  // (The character before by its code: a one-character string of a CJK character is made anew at each read.)
+  const before = text.charCodeAt(token.start - 1); // NaN at the start
+  if (before === 0x7b2c /* 第 */) return ordinalRank(text, token);
+  if (before === 0x524d /* 前 */ && !token.fraction && RANK_VERB.test(clauseBefore(text, token.start - 1))) {
     const rank = rankFigure(text, token.start - 1, token, true);
     if (rank) return rank;
   }
   if (!token.chinese && isLatin(text.charCodeAt(token.start - 1))) return undefined; // PM2.5, C919
   if (!token.chinese && isLatin(text.charCodeAt(token.end)) && !latinUnitAt(text, token.end)) return undefined; // 5G, 4A级
-  if (token.chinese && before === '个' && !isRound(text, token)) return undefined; // 第十三个五年规划, not 两个千亿元台阶
-  if (token.chinese && (before === '几' || before === '数')) return undefined; // 几十亿元, 数十万: vague
+  if (token.chinese && before === 0x4e2a /* 个 */ && !isRound(text, token)) return undefined; // 第十三个五年规划, not 两个千亿元台阶
+  if (token.chinese && (before === 0x51e0 /* 几 */ || before === 0x6570 /* 数 */)) return undefined; // 几十亿元, 数十万: vague
 
   const start = token.start;
   let approx = approxBefore(text, start);
@@ -342,6 +343,8 @@ function rangeFrom(text: string, low: FoundFigure, quotes: QuoteTracker): FoundF
 /** Words right before a figure that say how it is meant. */
 const AT_MOST_BEFORE = ['不超过', '不高于', '不到', '不足', '最多'];
 const AT_LEAST_BEFORE = ['不低于', '不少于', '至少', '超过', '突破', '逾', '超'];
+/** The last characters of those words: before most figures stands none, and no word is compared. */
+const BOUND_WORD_ENDS = charTable([...AT_MOST_BEFORE, ...AT_LEAST_BEFORE].map((w) => w[w.length - 1]).join(''));
 
 /**
  * exact, about (左右, 约, 近, 几), atLeast (以上, 不低于, 超过, 突破, 余, 多), atMost (以内, 以下, 不超过). 控制在
@@ -350,18 +353,23 @@ const AT_LEAST_BEFORE = ['不低于', '不少于', '至少', '超过', '突破',
  */
 function boundOf(text: string, f: FoundFigure): FigureBound {
   const { start, end } = f;
-  if (text.startsWith('以上', end) || text.startsWith('之上', end)) return 'atLeast';
-  if (text.startsWith('以内', end) || text.startsWith('以下', end) || text.startsWith('之内', end)) return 'atMost';
+  const after = text.charCodeAt(end);
+  if (after === 0x4ee5 /* 以 */ || after === 0x4e4b /* 之 */) {
+    if (text.startsWith('以上', end) || text.startsWith('之上', end)) return 'atLeast';
+    if (text.startsWith('以内', end) || text.startsWith('以下', end) || text.startsWith('之内', end)) return 'atMost';
+  }
   if (text.startsWith('左右', end - 2) && end - 2 >= start) return 'about';
   if (f.approx) {
     for (let i = start; i < end; i++) {
-      const c = text[i];
-      if (c === '余' || c === '多') return 'atLeast';
-      if (c === '几') return 'about';
+      const c = text.charCodeAt(i);
+      if (isMoreThan(c)) return 'atLeast'; // 余, 多
+      if (c === 0x51e0 /* 几 */) return 'about';
     }
   }
-  for (const w of AT_MOST_BEFORE) if (text.startsWith(w, start - w.length)) return 'atMost';
-  for (const w of AT_LEAST_BEFORE) if (text.startsWith(w, start - w.length)) return 'atLeast';
+  if (BOUND_WORD_ENDS[text.charCodeAt(start - 1)] === 1) {
+    for (const w of AT_MOST_BEFORE) if (text.startsWith(w, start - w.length)) return 'atMost';
+    for (const w of AT_LEAST_BEFORE) if (text.startsWith(w, start - w.length)) return 'atLeast';
+  }
   return f.approx && approxBefore(text, start) ? 'about' : 'exact';
 }
 
