@@ -120,8 +120,10 @@ function isApproxInside(c: number): boolean {
 }
 /** 十届十次全会, 二次会议: the count names a meeting. */
 const MEETING_AFTER = /全会|全体会议|会议|党代会|代表大会|人代会|常委会|全委会|集体学习/y;
+const MEETING_START = charTable('全会党代人常集');
 /** 八项规定, 五项原则, 四项基本原则: the count is part of a policy's name. */
 const NAME_AFTER = /规定|原则|基本原则/y;
+const NAME_START = charTable('规原基');
 
 function scanFigures(text: string, { maxFigures = Infinity, skipped }: ExtractOptions): FoundFigure[] {
   const out: FoundFigure[] = [];
@@ -244,7 +246,7 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
       approx = true;
       p++;
     }
-    if (exponent === 4 && text[p] === '亿') {
+    if (exponent === 4 && text.charCodeAt(p) === 0x4ebf /* 亿 */) {
       exponent = 12; // 4万多亿元
       p++;
     }
@@ -252,7 +254,7 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
   }
   if (unit?.written === '人口' && exponent > 0) unit = undefined; // 八亿人口: the bare magnitude, without the noun
   if (unit?.written === '度' && exponent === 0) unit = undefined; // 二十四亿度 (kWh), not 一度, 两度, 30度
-  if (!unit && exponent === 0 && text[p] === '强' && strongRank(text, token, p + 1)) {
+  if (!unit && exponent === 0 && text.charCodeAt(p) === 0x5f3a /* 强 */ && strongRank(text, token, p + 1)) {
     return rankFigure(text, start, token, false, p + 1);
   }
 
@@ -272,8 +274,8 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
         p += 1 + per.written.length;
       }
     }
-    if (unit.written === '次' && stickyAt(MEETING_AFTER, text, p)) return undefined;
-    if (unit.kind === 'count' && stickyAt(NAME_AFTER, text, p)) return undefined;
+    if (unit.written === '次' && stickyAt(MEETING_AFTER, MEETING_START, text, p)) return undefined;
+    if (unit.kind === 'count' && stickyAt(NAME_AFTER, NAME_START, text, p)) return undefined;
     if (unit.written === '年' && token.yearLike && exponent === 0) return undefined; // a calendar year
   } else if (exponent >= 4) {
     kind = 'count'; // bare magnitude: 1240万, 12万
@@ -281,7 +283,7 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
   } else {
     return depth < 3 ? sharedUnit(text, token, p, quotes, depth) : undefined;
   }
-  if (text.startsWith('左右', p)) {
+  if (text.charCodeAt(p) === 0x5de6 /* 左 */ && text.startsWith('左右', p)) {
     approx = true;
     p += 2;
   } else if (kind === 'duration' && isMoreThan(text.charCodeAt(p))) {
@@ -315,6 +317,7 @@ function scaledValue(token: NumberToken, exponent: number): number {
 
 /** Between the two ends of a range: 6%－6.5%, 3至5年, 10万—20万人, 5到8个百分点. */
 const RANGE_AT = /[至到~～〜]|[—–－-]{1,2}/y;
+const RANGE_START = charTable('至到~～〜—–－-');
 
 /**
  * The range that starts with `low` (6%至6.5%, 1万-5万元), as one figure: the high end must be a figure of the
@@ -322,7 +325,7 @@ const RANGE_AT = /[至到~～〜]|[—–－-]{1,2}/y;
  */
 function rangeFrom(text: string, low: FoundFigure, quotes: QuoteTracker): FoundFigure | undefined {
   RANGE_AT.lastIndex = low.end;
-  if (low.kind === 'rank' || !RANGE_AT.test(text)) return undefined;
+  if (low.kind === 'rank' || RANGE_START[text.charCodeAt(low.end)] !== 1 || !RANGE_AT.test(text)) return undefined;
   if (text[low.start - 1] === '从' || text[low.start - 1] === '由') return undefined;
   const token = readNumber(text, RANGE_AT.lastIndex);
   if (!token || token.fraction || token.chinese !== /[零〇一二两三四五六七八九十百千万亿]/.test(text[low.start])) return undefined;
@@ -375,9 +378,10 @@ function boundOf(text: string, f: FoundFigure): FigureBound {
 
 /** "4.2和0.7个百分点", "3—5个": a bare number takes the unit (and magnitude) of the number it pairs with. */
 const PAIRING_AT = /[和、至到—–－~～〜-]|以及|或/y;
+const PAIRING_START = charTable('和、至到—–－~～〜-以或');
 function sharedUnit(text: string, token: NumberToken, p: number, quotes: QuoteTracker, depth: number): FoundFigure | undefined {
   PAIRING_AT.lastIndex = p;
-  if (!PAIRING_AT.test(text)) return undefined;
+  if (PAIRING_START[text.charCodeAt(p)] !== 1 || !PAIRING_AT.test(text)) return undefined;
   const partnerToken = readNumber(text, PAIRING_AT.lastIndex);
   if (!partnerToken || partnerToken.chinese !== token.chinese || partnerToken.fraction) return undefined;
   const partner = figureAt(text, partnerToken, quotes, depth + 1);
@@ -438,8 +442,12 @@ function percentInWords(text: string, pos: number): FoundFigure | undefined {
 
 const APPROX_WORDS_BEFORE = ['超过', '大约', '将近', '接近'];
 
-/** Whether the sticky `regex` matches at `pos`. */
-function stickyAt(regex: RegExp, text: string, pos: number): boolean {
+/**
+ * Whether the sticky `regex` matches at `pos`; it is run only where one of the characters it may start with (marked
+ * in `first`) stands (a pattern's call costs more than the look-up, for every number).
+ */
+function stickyAt(regex: RegExp, first: Uint8Array, text: string, pos: number): boolean {
+  if (first[text.charCodeAt(pos)] !== 1) return false;
   regex.lastIndex = pos;
   return regex.test(text);
 }
