@@ -177,11 +177,11 @@ export function attachContext(text: string, figures: Figure[], table: IndicatorT
 }
 
 /** The last characters of the words of UP and DOWN: a clause ending otherwise needs no regex. */
-const DIRECTION_ENDS = new Set([...'长高升加涨大增降少低落跌小缩减了约近超逾过'].map((ch) => ch.charCodeAt(0)));
+const DIRECTION_ENDS = charTable('长高升加涨大增降少低落跌小缩减了约近超逾过');
 
 /** up or down when the clause ends with a word of change (增长, 下降了, 提高约). */
 function directionAtEnd(prefix: string): ChangeDirection | undefined {
-  if (!DIRECTION_ENDS.has(prefix.charCodeAt(prefix.length - 1))) return undefined;
+  if (DIRECTION_ENDS[prefix.charCodeAt(prefix.length - 1)] !== 1) return undefined;
   const bare = prefix.replace(APPROX_WORD_AT_END, '');
   return UP.test(bare) ? 'up' : DOWN.test(bare) ? 'down' : undefined;
 }
@@ -222,7 +222,7 @@ function stripWords(s: string): string {
     before = s;
     s = s.trim();
     // 经济增长 is what is measured (今年的经济增长预期为7％左右), not 经济 and a verb.
-    if (!s.endsWith('经济增长')) s = withoutTrailingWord(s);
+    if (s.charCodeAt(s.length - 1) !== 0x957f /* 长 */ || !s.endsWith('经济增长')) s = withoutTrailingWord(s);
     if (LEADING_START[s.charCodeAt(0)] === 1) s = s.replace(LEADING_WORDS, '');
   }
   return s;
