@@ -3,6 +3,7 @@
 // the figures found attaches what each one measures (indicator) and the change stated after it.
 import { charTable } from './text';
 import { clauseBefore } from './clauses';
+import { approxBefore, boundOf } from './figureBounds';
 import { attachContext } from './figureContext';
 import {
   firstRank,
@@ -21,7 +22,7 @@ import { defaultIndicatorTable, type IndicatorTable } from './indicators';
 import { CHINESE_AT, type NumberToken, readNumber } from './numberTokens';
 import { MAGNITUDE_EXPONENTS, parseNumeral, scaleDecimal } from './numerals';
 import { FigureRecord, SpanRecord } from './records';
-import type { Figure, FigureBound, FigureKind, Span } from './types';
+import type { Figure, FigureKind, Span } from './types';
 import { latinUnitAt, unitAt } from './units';
 
 /**
@@ -120,8 +121,10 @@ function isApproxInside(c: number): boolean {
 }
 /** 十届十次全会, 二次会议: the count names a meeting. */
 const MEETING_AFTER = /全会|全体会议|会议|党代会|代表大会|人代会|常委会|全委会|集体学习/y;
+const MEETING_START = charTable('全会党代人常集');
 /** 八项规定, 五项原则, 四项基本原则: the count is part of a policy's name. */
 const NAME_AFTER = /规定|原则|基本原则/y;
+const NAME_START = charTable('规原基');
 
 function scanFigures(text: string, { maxFigures = Infinity, skipped }: ExtractOptions): FoundFigure[] {
   const out: FoundFigure[] = [];
@@ -195,16 +198,17 @@ function inUnitsOf万(text: string, token: NumberToken): NumberToken {
 
 /** The figure whose number is `token`, or undefined when the number is not a figure. */
 function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth: number): FoundFigure | undefined {
-  const before = token.start > 0 ? text[token.start - 1] : '';
-  if (before === '第') return ordinalRank(text, token);
-  if (before === '前' && !token.fraction && RANK_VERB.test(clauseBefore(text, token.start - 1))) {
+  // (The character before by its code: a one-character string of a CJK character is made anew at each read.)
+  const before = text.charCodeAt(token.start - 1); // NaN at the start
+  if (before === 0x7b2c /* 第 */) return ordinalRank(text, token);
+  if (before === 0x524d /* 前 */ && !token.fraction && RANK_VERB.test(clauseBefore(text, token.start - 1))) {
     const rank = rankFigure(text, token.start - 1, token, true);
     if (rank) return rank;
   }
   if (!token.chinese && isLatin(text.charCodeAt(token.start - 1))) return undefined; // PM2.5, C919
   if (!token.chinese && isLatin(text.charCodeAt(token.end)) && !latinUnitAt(text, token.end)) return undefined; // 5G, 4A级
-  if (token.chinese && before === '个' && !isRound(text, token)) return undefined; // 第十三个五年规划, not 两个千亿元台阶
-  if (token.chinese && (before === '几' || before === '数')) return undefined; // 几十亿元, 数十万: vague
+  if (token.chinese && before === 0x4e2a /* 个 */ && !isRound(text, token)) return undefined; // 第十三个五年规划, not 两个千亿元台阶
+  if (token.chinese && (before === 0x51e0 /* 几 */ || before === 0x6570 /* 数 */)) return undefined; // 几十亿元, 数十万: vague
 
   const start = token.start;
   let approx = approxBefore(text, start);
@@ -243,7 +247,7 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
       approx = true;
       p++;
     }
-    if (exponent === 4 && text[p] === '亿') {
+    if (exponent === 4 && text.charCodeAt(p) === 0x4ebf /* 亿 */) {
       exponent = 12; // 4万多亿元
       p++;
     }
@@ -251,7 +255,7 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
   }
   if (unit?.written === '人口' && exponent > 0) unit = undefined; // 八亿人口: the bare magnitude, without the noun
   if (unit?.written === '度' && exponent === 0) unit = undefined; // 二十四亿度 (kWh), not 一度, 两度, 30度
-  if (!unit && exponent === 0 && text[p] === '强' && strongRank(text, token, p + 1)) {
+  if (!unit && exponent === 0 && text.charCodeAt(p) === 0x5f3a /* 强 */ && strongRank(text, token, p + 1)) {
     return rankFigure(text, start, token, false, p + 1);
   }
 
@@ -271,8 +275,8 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
         p += 1 + per.written.length;
       }
     }
-    if (unit.written === '次' && stickyAt(MEETING_AFTER, text, p)) return undefined;
-    if (unit.kind === 'count' && stickyAt(NAME_AFTER, text, p)) return undefined;
+    if (unit.written === '次' && stickyAt(MEETING_AFTER, MEETING_START, text, p)) return undefined;
+    if (unit.kind === 'count' && stickyAt(NAME_AFTER, NAME_START, text, p)) return undefined;
     if (unit.written === '年' && token.yearLike && exponent === 0) return undefined; // a calendar year
   } else if (exponent >= 4) {
     kind = 'count'; // bare magnitude: 1240万, 12万
@@ -280,7 +284,7 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
   } else {
     return depth < 3 ? sharedUnit(text, token, p, quotes, depth) : undefined;
   }
-  if (text.startsWith('左右', p)) {
+  if (text.charCodeAt(p) === 0x5de6 /* 左 */ && text.startsWith('左右', p)) {
     approx = true;
     p += 2;
   } else if (kind === 'duration' && isMoreThan(text.charCodeAt(p))) {
@@ -298,14 +302,23 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
     kind,
     value: token.value,
     exponent,
-    baseValue: scaleDecimal(token.decimal, exponent),
+    baseValue: scaledValue(token, exponent),
     unit: unitName,
     approx,
   };
 }
 
+/**
+ * The token's number × 10^exponent (scaleDecimal). A token's value is Number(its decimal): without a magnitude it
+ * is the answer, and the decimal is not read again (most figures have none).
+ */
+function scaledValue(token: NumberToken, exponent: number): number {
+  return exponent === 0 ? token.value : scaleDecimal(token.decimal, exponent);
+}
+
 /** Between the two ends of a range: 6%－6.5%, 3至5年, 10万—20万人, 5到8个百分点. */
 const RANGE_AT = /[至到~～〜]|[—–－-]{1,2}/y;
+const RANGE_START = charTable('至到~～〜—–－-');
 
 /**
  * The range that starts with `low` (6%至6.5%, 1万-5万元), as one figure: the high end must be a figure of the
@@ -313,7 +326,7 @@ const RANGE_AT = /[至到~～〜]|[—–－-]{1,2}/y;
  */
 function rangeFrom(text: string, low: FoundFigure, quotes: QuoteTracker): FoundFigure | undefined {
   RANGE_AT.lastIndex = low.end;
-  if (low.kind === 'rank' || !RANGE_AT.test(text)) return undefined;
+  if (low.kind === 'rank' || RANGE_START[text.charCodeAt(low.end)] !== 1 || !RANGE_AT.test(text)) return undefined;
   if (text[low.start - 1] === '从' || text[low.start - 1] === '由') return undefined;
   const token = readNumber(text, RANGE_AT.lastIndex);
   if (!token || token.fraction || token.chinese !== /[零〇一二两三四五六七八九十百千万亿]/.test(text[low.start])) return undefined;
@@ -331,37 +344,12 @@ function rangeFrom(text: string, low: FoundFigure, quotes: QuoteTracker): FoundF
   };
 }
 
-/** Words right before a figure that say how it is meant. */
-const AT_MOST_BEFORE = ['不超过', '不高于', '不到', '不足', '最多'];
-const AT_LEAST_BEFORE = ['不低于', '不少于', '至少', '超过', '突破', '逾', '超'];
-
-/**
- * exact, about (左右, 约, 近, 几), atLeast (以上, 不低于, 超过, 突破, 余, 多), atMost (以内, 以下, 不超过). 控制在
- * alone is exact (a review's 控制在2.6% states the outcome); 控制在4.6%以内 is atMost by its 以内.
- * A word after the figure wins over one before it. (Tests in place, no slices: this runs for every figure.)
- */
-function boundOf(text: string, f: FoundFigure): FigureBound {
-  const { start, end } = f;
-  if (text.startsWith('以上', end) || text.startsWith('之上', end)) return 'atLeast';
-  if (text.startsWith('以内', end) || text.startsWith('以下', end) || text.startsWith('之内', end)) return 'atMost';
-  if (text.startsWith('左右', end - 2) && end - 2 >= start) return 'about';
-  if (f.approx) {
-    for (let i = start; i < end; i++) {
-      const c = text[i];
-      if (c === '余' || c === '多') return 'atLeast';
-      if (c === '几') return 'about';
-    }
-  }
-  for (const w of AT_MOST_BEFORE) if (text.startsWith(w, start - w.length)) return 'atMost';
-  for (const w of AT_LEAST_BEFORE) if (text.startsWith(w, start - w.length)) return 'atLeast';
-  return f.approx && approxBefore(text, start) ? 'about' : 'exact';
-}
-
 /** "4.2和0.7个百分点", "3—5个": a bare number takes the unit (and magnitude) of the number it pairs with. */
 const PAIRING_AT = /[和、至到—–－~～〜-]|以及|或/y;
+const PAIRING_START = charTable('和、至到—–－~～〜-以或');
 function sharedUnit(text: string, token: NumberToken, p: number, quotes: QuoteTracker, depth: number): FoundFigure | undefined {
   PAIRING_AT.lastIndex = p;
-  if (!PAIRING_AT.test(text)) return undefined;
+  if (PAIRING_START[text.charCodeAt(p)] !== 1 || !PAIRING_AT.test(text)) return undefined;
   const partnerToken = readNumber(text, PAIRING_AT.lastIndex);
   if (!partnerToken || partnerToken.chinese !== token.chinese || partnerToken.fraction) return undefined;
   const partner = figureAt(text, partnerToken, quotes, depth + 1);
@@ -373,7 +361,7 @@ function sharedUnit(text: string, token: NumberToken, p: number, quotes: QuoteTr
     kind: partner.kind,
     value: token.value,
     exponent: partner.exponent,
-    baseValue: scaleDecimal(token.decimal, partner.exponent),
+    baseValue: scaledValue(token, partner.exponent),
     unit: partner.unit,
     approx: approxBefore(text, token.start),
   };
@@ -385,15 +373,12 @@ function percentInWords(text: string, pos: number): FoundFigure | undefined {
   const numberAt = pos + 3;
   let value: number;
   let end: number;
-  let decimal: string;
   if (text[numberAt] === '百') {
-    decimal = '100';
     value = 100;
     end = numberAt + 1;
   } else {
     const token = readNumber(text, numberAt);
     if (!token || token.fraction || token.exponent) return undefined;
-    decimal = token.decimal;
     value = token.value;
     end = token.end;
   }
@@ -408,7 +393,7 @@ function percentInWords(text: string, pos: number): FoundFigure | undefined {
     kind: perMille ? 'other' : 'percent',
     value,
     exponent: 0,
-    baseValue: scaleDecimal(decimal, 0),
+    baseValue: value, // (a token's value is Number(its decimal): scaledValue)
     unit: perMille ? '‰' : '%',
     approx,
   };
@@ -420,27 +405,16 @@ function percentInWords(text: string, pos: number): FoundFigure | undefined {
   if (!high || high.fraction || high.exponent || high.value <= value) return figure;
   let highEnd = high.end;
   if (text.startsWith('左右', highEnd)) highEnd += 2;
-  return { ...figure, end: highEnd, approx: approx || highEnd > high.end, high: { value: high.value, baseValue: scaleDecimal(high.decimal, 0) } };
+  return { ...figure, end: highEnd, approx: approx || highEnd > high.end, high: { value: high.value, baseValue: high.value } };
 }
 
-const APPROX_WORDS_BEFORE = ['超过', '大约', '将近', '接近'];
-
-/** Whether the sticky `regex` matches at `pos`. */
-function stickyAt(regex: RegExp, text: string, pos: number): boolean {
+/**
+ * Whether the sticky `regex` matches at `pos`; it is run only where one of the characters it may start with (marked
+ * in `first`) stands (a pattern's call costs more than the look-up, for every number).
+ */
+function stickyAt(regex: RegExp, first: Uint8Array, text: string, pos: number): boolean {
+  if (first[text.charCodeAt(pos)] !== 1) return false;
   regex.lastIndex = pos;
   return regex.test(text);
 }
 
-/** 约, 近, 超, 超过 right before the number (outside the span) make it approximate; 签约, 节约 do not. */
-function approxBefore(text: string, start: number): boolean {
-  const c = text.charCodeAt(start - 1);
-  // (Each of APPROX_WORDS_BEFORE ends in 过, 约 or 近: most numbers need no look at the words.)
-  // (A loop, not some() with a closure: a closure over text and start made a context at every call, for every number.)
-  if ((c === 0x8fc7 /* 过 */ || c === 0x7ea6 || c === 0x8fd1) && start >= 2) for (const w of APPROX_WORDS_BEFORE) if (text.startsWith(w, start - 2)) return true;
-  if (c !== 0x7ea6 /* 约 */ && c !== 0x8fd1 /* 近 */ && c !== 0x8d85 /* 超 */ && c !== 0x903e /* 逾 */) return false;
-  const one = text[start - 1];
-  const word = text[start - 2] ?? '';
-  if (one === '约') return !'签预节制契邀条履违公特相合'.includes(word) || word === '';
-  if (one === '近') return !'最附'.includes(word) || word === '';
-  return one === '超' || one === '逾';
-}

@@ -56,6 +56,7 @@ export interface NumberToken {
   end: number;
   /** Canonical decimal string (for exact scaling); for a fraction, its value. */
   decimal: string;
+  /** Number(decimal), always (figures.ts scaledValue counts on it). */
   value: number;
   chinese: boolean;
   /** Four digits, as a calendar year is written (2024, 二〇二四). */

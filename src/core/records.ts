@@ -1,4 +1,4 @@
-// Constructors of the objects an analysis keeps by the thousand: spans, figures, paragraphs and sections.
+// Constructors of the objects an analysis keeps by the thousand: spans, figures, paragraphs, sections and captions.
 //
 // Why not object literals: V8 notes where a literal's objects are made, and when most of them outlive a collection
 // of the young generation it makes them in the old generation from then on (pretenuring). In Node 20 that cost
@@ -6,7 +6,7 @@
 // made by `new` are never pretenured. They are plain objects all the same: their prototype is Object.prototype and
 // their keys come in the order a literal gives them, so JSON, structured clones and deepStrictEqual cannot tell
 // them from literals.
-import type { Figure, Paragraph, Section, Span } from './types';
+import type { Caption, Figure, Paragraph, Section, Span } from './types';
 
 /** `init` as a constructor of plain objects (see above). */
 function plainConstructor<A extends unknown[], T>(init: (this: T, ...args: A) => void): new (...args: A) => T {
@@ -61,4 +61,10 @@ export const SectionRecord = plainConstructor(function (this: Section, s: Sectio
   this.title = s.title;
   this.heading = s.heading;
   this.range = s.range;
+});
+
+export const CaptionRecord = plainConstructor(function (this: Caption, kind: Caption['kind'], text: string, range: Span) {
+  this.kind = kind;
+  this.text = text;
+  this.range = range;
 });

@@ -2,7 +2,9 @@
 // the calendar year it is about. The nearest cue wins: the figure's sentence (力争, 预期目标是：…；…; 完成, 达到),
 // then a list-introducing clause in an earlier paragraph, then the paragraph's opening (过去一年，…),
 // then the section headings (一、2019年工作回顾, 二、2020年工作安排), then the report's year.
-import { allMatches, charTable, indexOfAny } from './text';
+import { type CueMatch, CUE_FIRST, cueAt, lastCueWord } from './cueWords';
+import { allMatches, charTable } from './text';
+import { addYearStarts, DIGITS, mayHoldYearCue, YEAR_ANCHORS, yearCues, yearCuesAt } from './yearCues';
 import type { Figure, FigureRole } from './types';
 
 /** A year cue: a calendar year, one relative to the report's year, or a span of years (五年来, 十三五). */
@@ -51,34 +53,19 @@ export interface RoleContext {
 const REVIEW_HEADING = /回顾|过去|成绩|成就|工作总结|执行情况|基本情况|取得的|一年来|五年来/;
 const PLAN_HEADING = /安排|任务|目标|计划|今年|展望|建议|部署|工作重点|重点工作|主要工作|的工作|总体要求|今后|下一步|明年|思路/;
 
-// Cues in the text before a figure. 要 is not 主要/重要/需要; 将 is not 将近; 预计 is an estimate of a result.
-const TARGET_CUE = /力争|确保|提出|争取|努力|预期目标|主要目标|目标|(?<![稳于出超])预期|控制在|计划|安排|规划|(?<![主重需必纲概提摘只])要(?![素求点])|(?<![即])将(?=比|达|超|增|提|突|实|完|新增|保持|控制|在)/;
-const RESULT_CUE = /完成|实现|达到|(?<![表])达|突破|预计|初步统计|全年|已经|已|累计|共计|超额/;
-/** Verbs of both goals and achievements (达到65%左右 in a plan, 达到56.9万亿元 in a review): the section decides. */
-const EITHER_CUE = /^(?:完成|实现|达到|达|突破|控制在)$/;
-const CUE = new RegExp(`(?<target>${TARGET_CUE.source})|(?:${RESULT_CUE.source})`, 'g');
+// Cues in the text before a figure: cueWords.ts. 完成, 实现 … are verbs of both goals and achievements (达到65%左右
+// in a plan, 达到56.9万亿元 in a review): the section decides.
+const EITHER_CUE = new Set(['完成', '实现', '达到', '达', '突破', '控制在']);
 /** 力争实现, 确保完成: a result verb governed by a target word is part of the target. */
 const GOVERNED = /(?:力争|确保|争取|努力|要|将|预期|计划|目标)$/;
 /** 8％的预定目标, 增长8%左右的目标: the figure names the target itself. */
 const TARGET_AFTER = /^(?:左右)?(?:以上|以内)?的?(?:预定|预期|调控|奋斗|增长)?目标/;
 
-const DIGITS = '[0-9０-９〇零一二三四五六七八九]';
-// 2019年, 一九五八年; 今年; 去年, 过去一年; 明年; spans: 五年来, 过去五年, 十三五, 年均, 2019年以来.
-const YEAR_CUE = new RegExp(
-  [
-    `(?<![比较与同])(${DIGITS}{4})年(?!代)(以来)?`,
-    '(今年|本年度|本年)',
-    '(?<![比较同])(去年|上年(?!同期)|过去一年|过去的一年|刚刚过去的一年|过去这一年|一年来)',
-    '(明年)',
-    '(五年来|过去五年|今后五年|未来五年|[二三四五六七八九十]年来|“?十[一二三四五六七八九]五”?|“[六七八九]五”|[六七八九]五(?=时期|期间|计划)|年均|平均每年|每年平均|累计)',
-  ].join('|'),
-  'g',
-);
-/** Every match of YEAR_CUE holds one of these characters, at most 6 after its start (刚刚过去的一年). */
-const YEAR_ANCHORS = { chars: charTable('年五累'), reach: 6 };
 const SENTENCE_END = /[。！？!?]/;
 const WEAK_RESULT = /比上年|较上年|同比/g;
 const COMPARED_YEAR = new RegExp(`(?:比|较|与|同)(${DIGITS}{4})年`, 'g');
+const weakResults = (text: string) => allMatches(WEAK_RESULT, text);
+const comparedYears = (text: string) => allMatches(COMPARED_YEAR, text);
 
 function isPast(cue: YearCue | undefined, reportYear: number | undefined): boolean {
   return cue === 'last' || (typeof cue === 'number' && reportYear !== undefined && cue < reportYear);
@@ -88,56 +75,36 @@ function isPast(cue: YearCue | undefined, reportYear: number | undefined): boole
 class Cues {
   /** Found on the first question: some patterns are asked only for a few figures (比上年, after no other cue). */
   private found: RegExpExecArray[] | undefined;
-  /**
-   * `pattern` is global (its lastIndex is reset when the matches are found). With `anchors`, every match holds one
-   * of the characters marked there no further than `reach` from its start: the pattern is run from just before
-   * each, not over the text between (a pattern that opens with a lookbehind is tried at every character).
-   */
+  /** `find` gives the matches of a text in order (allMatches of a global pattern). */
   constructor(
     private readonly text: string,
-    private readonly pattern: RegExp,
-    private readonly anchors?: { chars: Uint8Array; reach: number },
-  ) {
-    if (!pattern.global) throw new Error(`Cues needs a global pattern: ${pattern}`);
-  }
-
-  private get matches(): RegExpExecArray[] {
-    if (this.found) return this.found;
-    const { text, pattern, anchors } = this;
-    const found: RegExpExecArray[] = [];
-    pattern.lastIndex = 0;
-    for (;;) {
-      if (anchors) {
-        const i = indexOfAny(anchors.chars, text, pattern.lastIndex);
-        if (i < 0) break;
-        pattern.lastIndex = Math.max(pattern.lastIndex, i - anchors.reach);
-      }
-      const m = pattern.exec(text);
-      if (!m) break;
-      found.push(m);
-      if (m[0] === '') pattern.lastIndex++;
-    }
-    pattern.lastIndex = 0; // (matchAll elsewhere starts where a shared pattern's lastIndex was left)
-    return (this.found = found);
-  }
+    private readonly find: (text: string) => RegExpExecArray[],
+  ) {}
 
   /** The last match that starts at or after `from` and ends at or before `to`. */
   last(from: number, to: number): RegExpExecArray | undefined {
-    const matches = this.matches;
-    let lo = 0;
-    let hi = matches.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (matches[mid].index < to) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo - 1; i >= 0; i--) {
-      const m = matches[i];
-      if (m.index < from) return undefined;
-      if (m.index + m[0].length <= to) return m;
-    }
-    return undefined;
+    return lastWithin((this.found ??= this.find(this.text)), from, to, matchEnd);
   }
+}
+const matchEnd = (m: RegExpExecArray) => m.index + m[0].length;
+
+const cueEnd = (m: CueMatch) => m.index + m.word.length;
+
+/** The last of `matches` (in text order) that starts at or after `from` and ends (`end`) at or before `to` (binary search). */
+function lastWithin<M extends { index: number }>(matches: readonly M[], from: number, to: number, end: (m: M) => number): M | undefined {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (matches[mid].index < to) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0; i--) {
+    const m = matches[i];
+    if (m.index < from) return undefined;
+    if (end(m) <= to) return m;
+  }
+  return undefined;
 }
 
 /**
@@ -148,7 +115,48 @@ const CUE_MARGIN = 16;
 
 const SENTENCE_MARK = 1;
 const CLAUSE_MARK = 2;
-const MARKS = charTable('，,；;：:', CLAUSE_MARK, charTable('。！？!?', SENTENCE_MARK));
+const CUE_START = 4;
+const YEAR_ANCHOR = 8;
+/** What attachRoles reads in a paragraph, by character: sentence and clause marks, cue words' starts, year cues' anchors. */
+const ROLE_CHARS = charTable('，,；;：:', CLAUSE_MARK, charTable('。！？!?', SENTENCE_MARK));
+for (let c = 0; c < 0x10000; c++) ROLE_CHARS[c] |= (CUE_FIRST[c] !== 0 ? CUE_START : 0) | (YEAR_ANCHORS[c] !== 0 ? YEAR_ANCHOR : 0);
+
+/** A paragraph's cue words, year cues and sentence and clause marks. */
+interface ParagraphCues {
+  words: CueMatch[];
+  years: RegExpExecArray[];
+  /** Each mark's offset times 2, plus 1 for a sentence mark (0 for a clause mark), in order. */
+  breaks: number[];
+}
+
+/**
+ * One pass over `read` for what the figures ask of it: the cue words (cueWords.ts), the places year cues may start
+ * (yearCues.ts) and the marks, each character looked up once (three loops over the same characters cost ~6% of the
+ * analysis without projects).
+ */
+function paragraphCues(read: string): ParagraphCues {
+  const words: CueMatch[] = [];
+  const yearStarts: number[] = [];
+  const breaks: number[] = [];
+  let wordFrom = 0; // cue words do not overlap: each is read on from the end of the one before
+  for (let i = 0; i < read.length; i++) {
+    const kind = ROLE_CHARS[read.charCodeAt(i)];
+    if (kind === 0) continue;
+    if (kind <= CLAUSE_MARK) {
+      breaks.push(2 * i + (kind === SENTENCE_MARK ? 1 : 0));
+      continue;
+    }
+    if ((kind & CUE_START) !== 0 && i >= wordFrom) {
+      const cue = cueAt(read, i);
+      if (cue) {
+        words.push({ index: i, word: cue.word, target: cue.target });
+        wordFrom = i + cue.word.length;
+      }
+    }
+    if ((kind & YEAR_ANCHOR) !== 0) addYearStarts(read, i, yearStarts);
+  }
+  return { words, years: yearCuesAt(read, yearStarts), breaks };
+}
 
 /**
  * Sets role and year on the figures of one paragraph (`text`; figures' offsets are `at` + offsets into it).
@@ -160,33 +168,32 @@ export function attachRoles(text: string, figures: readonly Figure[], context: R
   // Every cue asked for ends before the last figure: the patterns read no further than that and CUE_MARGIN past
   // it, not the rest of the paragraph (a third of the text of paragraphs with figures).
   const read = text.slice(0, figures[figures.length - 1].range.start - at + CUE_MARGIN);
-  const cues = new Cues(read, CUE);
-  const years = new Cues(read, YEAR_CUE, YEAR_ANCHORS);
-  const weak = new Cues(read, WEAK_RESULT);
-  const compared = new Cues(read, COMPARED_YEAR);
+  const { words, years, breaks } = paragraphCues(read);
+  const weak = new Cues(read, weakResults);
+  const compared = new Cues(read, comparedYears);
   // A news page's headlines (筑牢发展压舱石) are topics, not review or plan parts.
   const headingRole = context.workReport ? context.section.role : undefined;
   const sectionRole = context.list?.role ?? opening.role ?? headingRole;
   let sentence = 0;
   let previous = 0;
   let clauseAt = 0;
-  let scanned = 0;
+  let b = 0;
   for (const f of figures) {
     const begin = f.range.start - at;
-    for (; scanned < begin; scanned++) {
-      const mark = MARKS[text.charCodeAt(scanned)];
-      if (mark === SENTENCE_MARK) {
+    for (; b < breaks.length && breaks[b] >> 1 < begin; b++) {
+      const after = (breaks[b] >> 1) + 1;
+      if ((breaks[b] & 1) === 1) {
         previous = sentence;
-        sentence = clauseAt = scanned + 1;
-      } else if (mark === CLAUSE_MARK) clauseAt = scanned + 1;
+        sentence = clauseAt = after;
+      } else clauseAt = after;
     }
     const start = Math.max(sentence, begin - MAX_SENTENCE);
     const end = f.range.end - at;
-    let year = cueYear(years.last(start, begin));
+    let year = cueYear(lastWithin(years, start, begin, matchEnd));
     // 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%: the sentence before says which year.
     // (A span there, 实现“十五五”良好开局。, says nothing of the next sentence.)
     if (year === undefined && start > opening.end) {
-      const before = cueYear(years.last(Math.max(previous, start - MAX_SENTENCE), start));
+      const before = cueYear(lastWithin(years, Math.max(previous, start - MAX_SENTENCE), start, matchEnd));
       if (before !== 'span') year = before;
     }
     if (year === undefined && start > opening.end) year = opening.year;
@@ -196,9 +203,9 @@ export function attachRoles(text: string, figures: readonly Figure[], context: R
       ? 'target'
       : text.startsWith('目标的', begin - 3) || text.startsWith('目标任务的', begin - 5)
         ? 'result' // 达到年度目标任务的206.2%: how much of a target was done
-        : cueRole(text, cues.last(Math.max(clauseAt, start), begin), sectionRole);
+        : cueRole(text, lastWithin(words, Math.max(clauseAt, start), begin, cueEnd), sectionRole);
     if (role === undefined) {
-      role = cueRole(text, cues.last(start, begin), sectionRole);
+      role = cueRole(text, lastWithin(words, start, begin, cueEnd), sectionRole);
       if (role === 'target' && isPast(year, context.reportYear)) role = 'result';
     }
     if (role === undefined) role = context.list?.role;
@@ -234,24 +241,22 @@ export function listCue(text: string): RoleCue | undefined {
 }
 
 function roleIn(prefix: string, sectionRole?: FigureRole): FigureRole | undefined {
-  let last: RegExpExecArray | undefined;
-  for (const m of allMatches(CUE, prefix)) last = m;
-  return cueRole(prefix, last, sectionRole);
+  return cueRole(prefix, lastCueWord(prefix), sectionRole);
 }
 
-/** The role a cue word (a match of CUE in `text`) gives. */
-function cueRole(text: string, cue: RegExpExecArray | undefined, sectionRole?: FigureRole): FigureRole | undefined {
+/** The role a cue word (found in `text`) gives. */
+function cueRole(text: string, cue: CueMatch | undefined, sectionRole?: FigureRole): FigureRole | undefined {
   if (!cue) return undefined;
   if (GOVERNED.test(text.slice(Math.max(0, cue.index - 4), cue.index))) return 'target';
-  if (EITHER_CUE.test(cue[0])) return sectionRole ?? (cue[0] === '控制在' ? 'target' : 'result');
-  return cue.groups?.target !== undefined ? 'target' : 'result';
+  if (EITHER_CUE.has(cue.word)) return sectionRole ?? (cue.word === '控制在' ? 'target' : 'result');
+  return cue.target ? 'target' : 'result';
 }
 
 /** The nearest year cue in `s` (the last one, or with `first` the first); in a heading an explicit year wins. */
 function yearIn(s: string, heading: boolean, first = false): YearCue | undefined {
-  if (indexOfAny(YEAR_ANCHORS.chars, s, 0) < 0) return undefined; // (most paragraph openings hold none)
+  if (!mayHoldYearCue(s)) return undefined; // (most paragraph openings hold none)
   let found: YearCue | undefined;
-  for (const m of allMatches(YEAR_CUE, s)) {
+  for (const m of yearCues(s)) {
     const cue = cueYear(m)!;
     if ((heading && typeof cue === 'number') || first) return cue;
     found = cue;
@@ -266,7 +271,7 @@ function cueYear(m: RegExpExecArray | undefined): YearCue | undefined {
 }
 
 const HAN_DIGITS = '〇一二三四五六七八九';
-/** 2019, 一九五八, ２０２０ as a number (the four digits of YEAR_CUE). */
+/** 2019, 一九五八, ２０２０ as a number (the four digits of a year cue). */
 function calendarYear(written: string): number {
   let year = 0;
   for (const c of written) {

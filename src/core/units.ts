@@ -97,29 +97,47 @@ function latin(kind: FigureKind, words: string): UnitEntry[] {
 
 const BY_WRITTEN = new Map(ENTRIES.map((e) => [e.written, e]));
 
-/** The written forms by their first code unit, longest first, so 平方公里 wins over 公里 and 千瓦时 over 千瓦. */
-const BY_FIRST = new Map<number, UnitEntry[]>();
+/** A unit as character codes, compared in place (startsWith and one-character strings cost more, per number). */
+interface CodedUnit {
+  entry: UnitEntry;
+  codes: number[];
+  notBefore: number[];
+}
+const codesOf = (s = '') => Array.from({ length: s.length }, (_, i) => s.charCodeAt(i));
+
+/**
+ * The written forms by their first code unit, longest first, so 平方公里 wins over 公里 and 千瓦时 over 千瓦:
+ * UNIT_FIRST gives a character's place in BY_FIRST plus 1 (0: no unit starts with it).
+ */
+const UNIT_FIRST = new Uint8Array(0x10000);
+const BY_FIRST: CodedUnit[][] = [];
 for (const entry of [...BY_WRITTEN.values()].sort((a, b) => b.written.length - a.written.length)) {
   const first = entry.written.charCodeAt(0);
-  BY_FIRST.set(first, [...(BY_FIRST.get(first) ?? []), entry]);
+  if (UNIT_FIRST[first] === 0) UNIT_FIRST[first] = BY_FIRST.push([]);
+  BY_FIRST[UNIT_FIRST[first] - 1].push({ entry, codes: codesOf(entry.written), notBefore: codesOf(entry.notBefore) });
+}
+
+/** The coded unit written at `pos`, if any (the longest). */
+function codedUnitAt(text: string, pos: number): CodedUnit | undefined {
+  const place = UNIT_FIRST[text.charCodeAt(pos)];
+  if (place === undefined || place === 0) return undefined;
+  next: for (const unit of BY_FIRST[place - 1]) {
+    const { codes } = unit;
+    for (let k = 1; k < codes.length; k++) if (text.charCodeAt(pos + k) !== codes[k]) continue next;
+    return unit;
+  }
+  return undefined;
 }
 
 /** The unit written at `pos`, if it is one that may follow this kind of numeral and is not the start of a word. */
 export function unitAt(text: string, pos: number, afterChineseNumeral: boolean): UnitEntry | undefined {
-  const candidates = BY_FIRST.get(text.charCodeAt(pos));
-  if (!candidates) return undefined;
-  let entry: UnitEntry | undefined;
-  for (const e of candidates) {
-    if (text.startsWith(e.written, pos)) {
-      entry = e;
-      break;
-    }
-  }
-  if (!entry) return undefined;
+  const unit = codedUnitAt(text, pos);
+  if (!unit) return undefined;
+  const { entry } = unit;
   if (afterChineseNumeral && !entry.afterChinese) return undefined;
-  if (entry.latin && isLatinLetter(text.charCodeAt(pos + entry.written.length))) return undefined; // 5Gbps, 3kmh
-  const next = text[pos + entry.written.length];
-  if (entry.notBefore && next !== undefined && entry.notBefore.includes(next)) return undefined;
+  const after = text.charCodeAt(pos + unit.codes.length); // NaN past the end
+  if (entry.latin && isLatinLetter(after)) return undefined; // 5Gbps, 3kmh
+  if (unit.notBefore.length > 0 && unit.notBefore.includes(after)) return undefined;
   return entry;
 }
 
