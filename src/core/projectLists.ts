@@ -102,7 +102,7 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     }
     // (A list with no 等, no project found in it and no count of a kind: listClause would return at once. Told
     // here from the characters, without slicing the clause; most lists are of sectors or goods.)
-    if (nextEtc >= end && !found.some((f) => f.start >= base && f.start <= end) && indexOfAny(COUNT_UNITS, text, base, end) < 0) continue;
+    if (nextEtc >= end && !startsIn(found, base, end) && indexOfAny(COUNT_UNITS, text, base, end) < 0) continue;
     // 推进石武、津秦等客运专线及大广、保阜等高速公路建设: two lists, each ending in 等 and its kind, joined.
     // (Only a clause with a 等 in it is matched.)
     const joined = nextEtc < end ? /等[^、，。等]{0,10}?(?:及|和|以及|与)(?=[^、]+、)/.exec(text.slice(base, end)) : null;
@@ -113,6 +113,15 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     } else listClause(text, base, text.slice(base, end), found, lex, out);
   }
   return out;
+}
+
+/** …等 and, a few characters on, projects or works: a list of works (等重大项目, 等一批农业重点产业项目). */
+const WORKS_ETC_RE = /^等[^，。]{0,8}(?:项目|工程)/;
+
+/** Whether one of `found` starts in [from, to]. */
+function startsIn(found: Span[], from: number, to: number): boolean {
+  for (const f of found) if (f.start >= from && f.start <= to) return true;
+  return false;
 }
 
 /** The units a count of a kind takes (COUNTED_KIND_CORE_RE). */
@@ -155,7 +164,17 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
     return;
   }
   // Most lists are of sectors or goods: with no 等, no count of a kind and no project found in it there is nothing to read.
-  if (!clause.includes('等') && !found.some((f) => f.start >= base && f.start <= base + clause.length) && !(COUNTED_KIND_CORE_RE.test(clause) && COUNTED_KIND_RE.test(clause))) return;
+  if (!clause.includes('等') && !startsIn(found, base, base + clause.length) && !(COUNTED_KIND_CORE_RE.test(clause) && COUNTED_KIND_RE.test(clause))) return;
+  // With no project found in it (none starts in it, nor at the few characters after it that a last item's may), a list
+  // whose last item holds 等 names members only when the 等 opens a kind of works or sites: told from that tail alone,
+  // before the clause is split and its other tests are made (most lists with 等 end in sectors: 等领域, 等方面).
+  if (!startsIn(found, base, base + clause.length + 4)) {
+    const etc = clause.indexOf('等', clause.lastIndexOf('、') + 1);
+    if (etc >= 0) {
+      const tail = clause.slice(etc);
+      if (!WORKS_ETC_RE.test(tail) && !SITES_RE.test(tail) && !isWorksClass(tail)) return;
+    }
+  }
   let items = clause.split('、');
   // 卡阳、松如沟等14个750千伏电网工程、青疆联网通道建设: a list that ends in 等 and its kind before the clause does.
   if (!items[items.length - 1].includes('等')) {
@@ -173,7 +192,7 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
   const etc = counted ? counted.index : last.indexOf('等');
   const tail = counted ? `等${last.slice(etc)}` : last.slice(etc);
   let isList = false;
-  const worksList = etc >= 0 && /^等[^，。]{0,8}(?:项目|工程)/.test(tail);
+  const worksList = etc >= 0 && WORKS_ETC_RE.test(tail);
   const sites = etc >= 0 && SITES_RE.test(tail);
   // (宝硕、依棉、外贸印刷厂、金昌大厦等一批历史遗留难题; 兵装、国电等一批央企项目: problems or companies, not works.)
   if (etc >= 0 && /^等[^，。]{0,10}(?:难题|问题|企业|单位|央企|国企|民企|外企)/.test(tail)) return;
