@@ -35,11 +35,13 @@ const LIST_CLASS_RE =
 /** What may stand between 等 and the kind of works: a count, a qualifier. */
 const LIST_COUNT_RE = /^等(?:一批|[\d一二三四五六七八九十—-]+[个项条座处家所大])?(?:\d+千伏)?(?:全市|全省|重大|重点|大型|大|基础设施|公共服务|民生|基础|国省干线|干线|省际|国省道)*/;
 
+/** Sectors and goods before 项目 or 工程 (领域项目, 有色金属项目): no works of a kind. */
+const SECTOR_WORKS_RE = /^[\u4e00-\u9fff]{0,4}?(?:领域|行业|金属|材料)(?:项目|工程)/;
 /** Whether the text from 等 on says the items are works of a kind. */
 function isWorksClass(rest: string): boolean {
   const after = rest.slice(LIST_COUNT_RE.exec(rest)![0].length);
   // (风电光伏、新一代煤电、新型储能等11个重点领域项目; 铝镁、黄金等有色金属项目: sectors and goods, not works.)
-  if (/^[\u4e00-\u9fff]{0,4}?(?:领域|行业|金属|材料)(?:项目|工程)/.test(after)) return false;
+  if (SECTOR_WORKS_RE.test(after)) return false;
   return LIST_CLASS_RE.test(after);
 }
 /** A count of lines or sites right after the last item (台黑4条高速, 西十2条高铁). */
@@ -102,10 +104,10 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     }
     // (A list with no 等, no project found in it and no count of a kind: listClause would return at once. Told
     // here from the characters, without slicing the clause; most lists are of sectors or goods.)
-    if (nextEtc >= end && !found.some((f) => f.start >= base && f.start <= end) && indexOfAny(COUNT_UNITS, text, base, end) < 0) continue;
+    if (nextEtc >= end && !startsIn(found, base, end) && indexOfAny(COUNT_UNITS, text, base, end) < 0) continue;
     // 推进石武、津秦等客运专线及大广、保阜等高速公路建设: two lists, each ending in 等 and its kind, joined.
     // (Only a clause with a 等 in it is matched.)
-    const joined = nextEtc < end ? /等[^、，。等]{0,10}?(?:及|和|以及|与)(?=[^、]+、)/.exec(text.slice(base, end)) : null;
+    const joined = nextEtc < end ? JOINED_LISTS_RE.exec(text.slice(base, end)) : null;
     if (joined && isWorksClass(joined[0].replace(/(?:及|和|以及|与)$/, ''))) {
       const cut = base + joined.index + joined[0].length;
       listClause(text, base, text.slice(base, cut - (joined[0].endsWith('以及') ? 2 : 1)), found, lex, out);
@@ -114,6 +116,35 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
   }
   return out;
 }
+
+/**
+ * The items of a list clause, between its 、: clause.split('、') as slices. (V8 puts the strings split makes into its
+ * table of internalized strings, a look-up and an insertion each, and the clause's items are new text each time.)
+ */
+function itemsOf(clause: string): string[] {
+  const items: string[] = [];
+  let from = 0;
+  for (let at = clause.indexOf('、'); at >= 0; at = clause.indexOf('、', from)) {
+    items.push(clause.slice(from, at));
+    from = at + 1;
+  }
+  items.push(clause.slice(from));
+  return items;
+}
+
+/** …等 and, a few characters on, projects or works: a list of works (等重大项目, 等一批农业重点产业项目). */
+const WORKS_ETC_RE = /^等[^，。]{0,8}(?:项目|工程)/;
+
+/** Whether one of `found` starts in [from, to]. */
+function startsIn(found: Span[], from: number, to: number): boolean {
+  for (const f of found) if (f.start >= from && f.start <= to) return true;
+  return false;
+}
+
+/** 等 and its kind, then a conjunction and another list (…等客运专线及大广、…). */
+const JOINED_LISTS_RE = /等[^、，。等]{0,10}?(?:及|和|以及|与)(?=[^、]+、)/;
+/** …等 and problems or companies (等一批历史遗留难题, 等一批央企项目): no works. */
+const PROBLEMS_ETC_RE = /^等[^，。]{0,10}(?:难题|问题|企业|单位|央企|国企|民企|外企)/;
 
 /** The units a count of a kind takes (COUNTED_KIND_CORE_RE). */
 const COUNT_UNITS = charTable('条座处个');
@@ -155,8 +186,18 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
     return;
   }
   // Most lists are of sectors or goods: with no 等, no count of a kind and no project found in it there is nothing to read.
-  if (!clause.includes('等') && !found.some((f) => f.start >= base && f.start <= base + clause.length) && !(COUNTED_KIND_CORE_RE.test(clause) && COUNTED_KIND_RE.test(clause))) return;
-  let items = clause.split('、');
+  if (!clause.includes('等') && !startsIn(found, base, base + clause.length) && !(COUNTED_KIND_CORE_RE.test(clause) && COUNTED_KIND_RE.test(clause))) return;
+  // With no project found in it (none starts in it, nor at the few characters after it that a last item's may), a list
+  // whose last item holds 等 names members only when the 等 opens a kind of works or sites: told from that tail alone,
+  // before the clause is split and its other tests are made (most lists with 等 end in sectors: 等领域, 等方面).
+  if (!startsIn(found, base, base + clause.length + 4)) {
+    const etc = clause.indexOf('等', clause.lastIndexOf('、') + 1);
+    if (etc >= 0) {
+      const tail = clause.slice(etc);
+      if (!WORKS_ETC_RE.test(tail) && !SITES_RE.test(tail) && !isWorksClass(tail)) return;
+    }
+  }
+  let items = itemsOf(clause);
   // 卡阳、松如沟等14个750千伏电网工程、青疆联网通道建设: a list that ends in 等 and its kind before the clause does.
   if (!items[items.length - 1].includes('等')) {
     const k = items.findIndex((x, i) => i < items.length - 1 && x.includes('等') && isWorksClass(x.slice(x.indexOf('等'))));
@@ -173,10 +214,10 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
   const etc = counted ? counted.index : last.indexOf('等');
   const tail = counted ? `等${last.slice(etc)}` : last.slice(etc);
   let isList = false;
-  const worksList = etc >= 0 && /^等[^，。]{0,8}(?:项目|工程)/.test(tail);
+  const worksList = etc >= 0 && WORKS_ETC_RE.test(tail);
   const sites = etc >= 0 && SITES_RE.test(tail);
   // (宝硕、依棉、外贸印刷厂、金昌大厦等一批历史遗留难题; 兵装、国电等一批央企项目: problems or companies, not works.)
-  if (etc >= 0 && /^等[^，。]{0,10}(?:难题|问题|企业|单位|央企|国企|民企|外企)/.test(tail)) return;
+  if (etc >= 0 && PROBLEMS_ETC_RE.test(tail)) return;
   // (长江上游、黄河上中游等地区的天然林保护工程: the places where the works are, not works; zones named with a
   // facility word stay members, 曹妃甸工业区、渤海新区等地区.)
   if (etc >= 0 && PLACES_ETC_RE.test(tail) && !items.some((x, k) => facilityEnd(k === items.length - 1 ? x.slice(0, etc) : x, 1) !== undefined)) return;
@@ -190,9 +231,14 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
   const plants = kindList && vouches(tail);
   // The last item is a project found by its facility word, from the item's start (津石高速公路), or two
   // items are (三峡工程、西电东送、青藏铁路、南水北调等重大建设).
-  const lastFound = found.find((f) => f.start >= lastStart && f.start <= lastStart + 4 && f.end <= lastStart + last.length + 6);
+  let lastFound: Span | undefined;
+  let inClause = 0;
+  for (const f of found) {
+    if (!lastFound && f.start >= lastStart && f.start <= lastStart + 4 && f.end <= lastStart + last.length + 6) lastFound = f;
+    if (f.start >= base && f.end <= base + clause.length) inClause++;
+  }
   if (lastFound) isList = true;
-  if (found.filter((f) => f.start >= base && f.end <= base + clause.length).length >= 2) isList = true;
+  if (inClause >= 2) isList = true;
   // 芯业时代8英寸半导体、比亚迪新能源汽车动力电池、…等项目: a list of company projects only.
   const companiesOnly = !isList && worksList;
   if (!isList && !worksList) return;
@@ -210,15 +256,18 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
   if (headName) out.push(headName);
   let anyNamed = false;
   const missed: string[] = [];
-  for (const [k, item] of members.entries()) {
+  let next = base;
+  for (const item of members) {
+    const at = next;
+    next += item.length + 1;
     // Items that hold a project of their own are mentions already; what follows it after 和 may be one
     // (京雄石城际和保忻、保张、保沧铁路).
-    const at = base + items.slice(0, k).reduce((n, x) => n + x.length + 1, 0);
-    const inside = found.filter((f) => f.start < at + item.length && at < f.end);
+    let insideEnd = -Infinity; // (the end of the last project inside the item)
+    for (const f of found) if (f.start < at + item.length && at < f.end && f.end > insideEnd) insideEnd = f.end;
     let rest = item;
-    if (inside.length) {
+    if (insideEnd !== -Infinity) {
       anyNamed = true; // (a project of its own: the list is of projects)
-      const after = Math.max(...inside.map((f) => f.end)) - at;
+      const after = insideEnd - at;
       const conj = /^(?:和|及|与|以及)/.exec(item.slice(after));
       if (!conj) continue;
       rest = item.slice(after + conj[0].length);

@@ -28,8 +28,35 @@ const companyProjectShaped = (s: string) => COMPANY_PROJECT_RE.test(s) && !NOT_M
 // (With the verbs before it: 加快推进投资60亿元的英利多晶硅太阳能电池.)
 const INVESTMENT_RE = /^.{0,8}?(?:总)?投资(?:约|近|超过?)?[\d.]+多?[万亿]?(?:美)?元(?:以上|左右)?的/;
 
+/**
+ * The last items trimmed and what was left of them: a list's tests trim the same item again each (kindOfFacility,
+ * sectorItem, memberName, companyProject, facilityMember: two thirds of the calls were repeats in a clause), and each
+ * trim reads the item's first words from the lexicon again.
+ */
+const TRIMMED = 8;
+const trimmedItems: string[] = new Array<string>(TRIMMED).fill('');
+const trimmedKeeps = new Int32Array(TRIMMED).fill(-1);
+const trimmedResults: string[] = new Array<string>(TRIMMED).fill('');
+let trimmedLex: Lexicon | undefined;
+let trimmedNext = 0;
+
 /** The item without the verbs, qualifiers and function words that open it, keeping at least `keep` characters. */
 export function trimLeading(item: string, lex: Lexicon, keep = 1): string {
+  if (lex !== trimmedLex) {
+    trimmedLex = lex;
+    trimmedKeeps.fill(-1);
+  }
+  for (let i = 0; i < TRIMMED; i++) if (trimmedKeeps[i] === keep && trimmedItems[i] === item) return trimmedResults[i];
+  const s = trimmed(item, lex, keep);
+  trimmedItems[trimmedNext] = item;
+  trimmedKeeps[trimmedNext] = keep;
+  trimmedResults[trimmedNext] = s;
+  trimmedNext = (trimmedNext + 1) % TRIMMED;
+  return s;
+}
+
+/** trimLeading, worked out. */
+function trimmed(item: string, lex: Lexicon, keep: number): string {
   let s = item.trim();
   if (s.includes('投资')) s = s.replace(INVESTMENT_RE, ''); // (the pattern only where it can match: this runs for every item)
   for (;;) {

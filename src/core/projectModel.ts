@@ -5,10 +5,13 @@
 // Weights are data (data/projectModel.json), trained on the tune documents only by scripts/trainProjects.mjs.
 // Features depend only on the paragraph text and the lexicon: the per-paragraph cache stays valid.
 import SHIPPED from '../../data/projectModel.json';
-import { anyWordAfter, isHanCode, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
+import { CONSTANTS, describe, MAX_TOKENS, type RuleVerdict, type Sink, T, TEMPLATES, TOKEN_CLASS, type Value } from './projectFeatures';
+import { anyWordAfter, type LexToken, type Lexicon } from './projectLexicon';
 import { sectionEnd } from './projectRoutes';
-import { adverbPhrase, FUNCTION_CHARS, GENERIC, PREDICATE, type SuffixClass } from './projectWords';
+import { adverbPhrase, FUNCTION_CHARS, PREDICATE, type SuffixClass } from './projectWords';
 import type { Span } from './types';
+
+export type { RuleVerdict } from './projectFeatures';
 
 /** The shipped weights: feature name (template=value, or template=value|value) → weight. */
 export interface ProjectModel {
@@ -20,40 +23,8 @@ export interface Candidate extends Span {
   features: string[];
 }
 
-/** The rules' answer at a facility word: the name's span, or why there is none and where the scan had got to. */
-export interface RuleVerdict {
-  span: Span | undefined;
-  reason: string;
-  scanStart: number;
-}
-
-/**
- * Feature templates, by number: a feature is a template and one or two values (strings or small numbers). Named
- * `name=a` or `name=a|b` in the weights file; looked up by a number made of the template and the values' numbers, so
- * that scoring builds no strings (it runs at most facility words of every paragraph).
- */
-const TEMPLATES = [
-  'b', // bias
-  'c', // the facility word's class (projectWords.ts)
-  's', // the facility word
-  'rt', // the class of the tag of the word after the name
-  'r', // the rules' verdict: same, inner, outer (their name's start against this one), at:reason, no:reason
-  'rc', // the verdict and the class
-  'n', // words before the facility word, and the class
-  'len', // characters up to the facility word's end
-  'ft', // the class of the first word's tag, and the facility word's class
-  'lc', // the character before the name: h for a Han character, ^ at the clause start, else itself
-  'lt', // the class of the tag of the word before the name
-  'ns', // places among the words, and the class
-  'gen', // generic words among them
-  'one', // one-character words among them
-  'it', // the class of each word's tag
-] as const;
-const T = Object.fromEntries(TEMPLATES.map((name, i) => [name, i])) as Record<(typeof TEMPLATES)[number], number>;
 const TEMPLATE_BITS = 16;
 const VALUE_RANGE = 4096;
-
-type Value = string | number;
 
 /** A model ready to score: weights by feature number, and the numbers of the values its features hold. */
 interface Compiled {
@@ -136,62 +107,12 @@ export function setCandidateRecorder(r: typeof recorder): void {
   recorder = r;
 }
 
-/** Words read leftwards from a facility word for candidate starts, and characters at most. */
-const MAX_TOKENS = 7;
-const MAX_CHARS = 18;
-/** Per word read by describe: a place, a generic word, one Han character (0 or 1), its tag's class. */
-const TOKEN_PLACE = new Uint8Array(MAX_TOKENS);
-const TOKEN_GENERIC = new Uint8Array(MAX_TOKENS);
-const TOKEN_ONE = new Uint8Array(MAX_TOKENS);
-/** (The class as the sink takes it: Sink.value.) */
-const TOKEN_CLASS: Value[] = new Array<Value>(MAX_TOKENS).fill('');
-/**
- * By character code, the lengths (bit k: length k) of the GENERIC words that start, and that end, with it: most
- * words are ruled out by two array reads, without hashing a word just sliced from the text.
- */
-const GENERIC_FIRST = new Uint8Array(0x10000);
-const GENERIC_LAST = new Uint8Array(0x10000);
-for (const w of GENERIC) {
-  GENERIC_FIRST[w.charCodeAt(0)] |= 1 << w.length;
-  GENERIC_LAST[w.charCodeAt(w.length - 1)] |= 1 << w.length;
-}
-const isGeneric = (w: string) => {
-  const bit = 1 << w.length;
-  return (GENERIC_FIRST[w.charCodeAt(0)] & bit) !== 0 && (GENERIC_LAST[w.charCodeAt(w.length - 1)] & bit) !== 0 && GENERIC.has(w);
-};
-/** Punctuation a name may hold (“两基”, 秦创原(秦都), 中国—东盟); other punctuation ends the candidates. */
-const INNER_PUNCT = new Set([...'“”"()（）·—－-']);
-
 /**
  * Rejections after which the tune documents hold (next to) no names: no candidates are made there, which keeps the
  * model's cost to the few facility words the rules read far (most are inside common words: 道路, 城市).
  */
 const FINAL_REJECTIONS = new Set(['strictWord', 'company', 'stopWord', 'gluedChar', 'continuation', 'counted', 'splitWord', 'fast', 'institution', 'city', 'routeEnd', 'sloganQuote', 'strictPair', 'notFacility', 'notAProject', 'sloganWorks', 'nothingBefore', 'verbHolder']);
 
-/**
- * Receives the features a facility word's candidates share, then each candidate's own (`start` opens one), then
- * the candidate's start (`done`).
- */
-interface Sink {
-  /** A string value as add takes it: for the scorer its number (UNKNOWN when no feature holds it), else itself. */
-  value(v: string): Value;
-  /** The class of a word's tag (tagClass) as add takes it. */
-  tagValue(tag: string): Value;
-  /** A value of CONSTANTS (by index) as add takes it. */
-  constant(c: number): Value;
-  /** The verdicts of a rejection (verdictsOf) as add takes them. */
-  verdicts(reason: string): readonly [Value, Value];
-  start(): void;
-  /** A feature: its values are counts or what value and tagValue gave (the scorer then reads numbers only). */
-  add(t: number, a: Value, b?: Value): void;
-  done(start: number): void;
-}
-/**
- * Values describe gives for every candidate, by index (K): the scorer numbers them once per model, not with a look-up
- * for each candidate.
- */
-const CONSTANTS = ['same', 'inner', 'outer', 'h', '^', 'w', '$', ''];
-const K = { same: 0, inner: 1, outer: 2, han: 3, clauseStart: 4, punctuation: 5, clauseEnd: 6, none: 7 } as const;
 /** The scorer's number of a value no feature of the model holds (value numbers and counts are never negative). */
 const UNKNOWN = -1;
 
@@ -222,6 +143,8 @@ class Scorer implements Sink {
   /** The value numbers of CONSTANTS, and of the verdicts by reason, for `model`. */
   private constants: number[] = [];
   private verdictValues = new Map<string, [number, number]>();
+  /** The weight of each word's it=class feature (words). */
+  private readonly wordWeights = new Float64Array(MAX_TOKENS);
 
   reset(model: Compiled): void {
     if (this.model !== model) {
@@ -261,6 +184,15 @@ class Scorer implements Sink {
     // (A value no feature of the model holds: weight 0.)
     if (a !== UNKNOWN && b !== UNKNOWN) this.sum += this.model.weights.get(key(t, a, b));
   }
+  words(count: number): void {
+    for (let k = 0; k < count; k++) {
+      const a = TOKEN_CLASS[k] as number;
+      this.wordWeights[k] = a === UNKNOWN ? 0 : this.model.weights.get(key(T.it, a, 0));
+    }
+  }
+  word(k: number): void {
+    this.sum += this.wordWeights[k];
+  }
   done(start: number): void {
     if (this.sum > this.bestScore) (this.bestScore = this.sum), (this.best = start);
   }
@@ -285,6 +217,8 @@ export function chooseName(lex: Lexicon, text: string, lo: number, hi: number, s
       verdicts: verdictsOf,
       start: () => (features = [...shared]),
       add: (t, a, b) => features.push(featureName(t, a, b)),
+      words: () => {},
+      word: (k) => features.push(featureName(T.it, TOKEN_CLASS[k], undefined)),
       done: (start) => candidates.push({ start, end, features }),
     });
     recorder(text, candidates, rule);
@@ -323,83 +257,3 @@ function verdictsOf(reason: string): [string, string] {
   return v;
 }
 
-/**
- * The candidates at one facility word: its possible starts (word boundaries leftwards, the rules' start), with
- * their features.
- */
-function describe(lex: Lexicon, text: string, lo: number, hi: number, s: number, e: number, cls: SuffixClass, rule: RuleVerdict, sink: Sink): void {
-  // Words leftwards: the first may hold the facility word (长江路).
-  const toks: LexToken[] = [];
-  // A name the rules give is kept, dropped or lengthened by one word (its words and the one before it are read); one
-  // they reject may start up to two words before where their scan stopped. Reading no further keeps the cost down
-  // and lost nothing in cross-validation.
-  const last = rule.span ? rule.span.start : rule.scanStart >= lo ? rule.scanStart : lo - 1;
-  let beyond = rule.span ? 1 : 2;
-  for (let pos = e; pos > lo && toks.length < MAX_TOKENS && e - pos < MAX_CHARS && beyond > 0; ) {
-    const t = wordBefore(lex, text, pos, lo);
-    if (t.start < last) beyond--;
-    if ((t.tag === 'w' && !INNER_PUNCT.has(t.word)) || adverbPhrase(t.word)) break;
-    toks.push(t);
-    pos = t.start;
-  }
-  // What each word counts for, worked out once rather than for every candidate that holds it.
-  for (let k = 0; k < toks.length; k++) {
-    const t = toks[k];
-    TOKEN_PLACE[k] = t.tag.charCodeAt(0) === 0x6e && t.tag.charCodeAt(1) === 0x73 ? 1 : 0; // (ns…)
-    TOKEN_GENERIC[k] = isGeneric(t.word) ? 1 : 0;
-    TOKEN_ONE[k] = t.word.length === 1 && isHanCode(t.word.charCodeAt(0)) ? 1 : 0;
-    TOKEN_CLASS[k] = sink.tagValue(t.tag);
-  }
-  const after = e < hi ? wordAfter(lex, text, e, hi) : undefined;
-  const clsValue = sink.value(cls);
-  sink.add(T.b, 0);
-  sink.add(T.c, clsValue);
-  sink.add(T.s, sink.value(text.slice(s, e)));
-  sink.add(T.rt, after ? sink.tagValue(after.tag) : sink.constant(K.clauseEnd));
-  const [atScan, elsewhere] = sink.verdicts(rule.reason);
-  // (firstClass, beforeClass: the classes of the tags of the candidate's first word and of the word before it.)
-  const emit = (start: number, firstClass: Value, beforeClass: Value | undefined) => {
-    const r = rule.span ? sink.constant(rule.span.start === start ? K.same : rule.span.start < start ? K.inner : K.outer) : rule.scanStart === start ? atScan : elsewhere;
-    sink.start();
-    sink.add(T.r, r);
-    sink.add(T.rc, r, clsValue);
-    let words = 0;
-    let places = 0;
-    let generic = 0;
-    let ones = 0;
-    for (let k = 0; k < toks.length; k++) {
-      const t = toks[k];
-      if (t.start < start) break;
-      if (t.start >= s) continue; // the facility word itself
-      words++;
-      places += TOKEN_PLACE[k];
-      generic += TOKEN_GENERIC[k];
-      ones += TOKEN_ONE[k];
-      sink.add(T.it, TOKEN_CLASS[k]);
-    }
-    sink.add(T.n, Math.min(words, 6), clsValue);
-    sink.add(T.len, Math.min(e - start, 14));
-    sink.add(T.ft, firstClass, clsValue);
-    sink.add(T.lc, start <= lo ? sink.constant(K.clauseStart) : isHanCode(text.charCodeAt(start - 1)) ? sink.constant(K.han) : sink.value(text[start - 1]));
-    sink.add(T.lt, beforeClass ?? sink.constant(start > lo ? K.punctuation : K.clauseStart));
-    sink.add(T.ns, Math.min(places, 2), clsValue);
-    sink.add(T.gen, Math.min(generic, 2));
-    sink.add(T.one, Math.min(ones, 3));
-    sink.done(start);
-  };
-  let rulesStartSeen = false;
-  let scanStartSeen = false;
-  for (let k = 0; k < toks.length; k++) {
-    const t = toks[k];
-    // (Cutting a name the rules give was never better in cross-validation: no candidate inside it but their scan's.)
-    if (t.start >= s || (t.tag === 'w' && t.word !== '“') || (rule.span && t.start > rule.span.start)) continue;
-    if (t.start === rule.span?.start) rulesStartSeen = true;
-    if (t.start === rule.scanStart) scanStartSeen = true;
-    emit(t.start, TOKEN_CLASS[k], k + 1 < toks.length ? TOKEN_CLASS[k + 1] : undefined);
-  }
-  // The rules' own start, when their reading of the words differs from the one above.
-  const classOf = (t: LexToken | undefined) => (t ? sink.tagValue(t.tag) : undefined);
-  const extra = (at: number) => emit(at, classOf(wordAfter(lex, text, at, s)) ?? sink.constant(K.none), classOf(at > lo ? wordBefore(lex, text, at, lo) : undefined));
-  if (rule.span && !rulesStartSeen && rule.span.start >= lo && rule.span.start < s) extra(rule.span.start);
-  if (!scanStartSeen && rule.scanStart >= lo && rule.scanStart < s && rule.scanStart !== rule.span?.start) extra(rule.scanStart);
-}
