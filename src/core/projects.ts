@@ -16,6 +16,7 @@ import { DIVERSION_FORM, markProgrammeTriggers, NAMED_PLAN_FORM, programmeNames,
 import { chooseName } from './projectModel';
 import { addFacilityWord, FAST_RE, facilityEndingAt, facilityWordAt, facilityWords, markFacilityEnds, nameAt, scanVerdict } from './projectScan';
 import { NameMatcher } from './projectNameMatcher';
+import { regionalWorks } from './projectRegions';
 import { PREDICATE, SUFFIX_CLASS } from './projectWords';
 import type { Segmenter } from './segmenter';
 import type { Paragraph, Project, Span } from './types';
@@ -74,7 +75,7 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
   if ((roads & LINE_WORD) !== 0) for (const n of routePairs(paragraphText, lex)) names.add(n);
   for (const n of listMembers(paragraphText, spans, lex)) names.add(n);
   for (const n of programmeNames(paragraphText, programmeAt)) names.add(n);
-  if (quotedAt(paragraphText, programmeAt, '“山水工程”')) for (const n of regionalWorks(paragraphText, lex)) names.add(n);
+  for (const n of regionalWorks(paragraphText, lex, programmeAt)) names.add(n);
   for (const n of shortForms([...names])) names.add(n);
   return [...names];
 }
@@ -119,40 +120,6 @@ function routePairs(text: string, lex: Lexicon): string[] {
     if (acted(at) || (at >= 3 && /[和与及]/.test(text[at - 1]) && named(text.slice(at - 3, at - 1)) && acted(at - 3))) out.push(m[0]);
   }
   for (const m of text.matchAll(JOINED_PAIR_RE)) if (named(m[1]) && acted(m.index!) && named(text.slice(m.index! + 3, m.index! + 5))) out.push(m[1]);
-  return out;
-}
-
-/**
- * Whether `quoted` (opening with “) is in the text at one of `triggers` (programmeNames' characters, the opening quote
- * among them): a look at the few quotes of the paragraph, not a search of it.
- */
-function quotedAt(text: string, triggers: readonly number[], quoted: string): boolean {
-  for (let k = 0; k < triggers.length; k++) if (text.startsWith(quoted, triggers[k])) return true;
-  return false;
-}
-
-/** What ends the region the national “山水工程” is carried out in (武陵山区, 南部典型热带区域, 黄河流域). */
-const REGION_END_RE = /(?:山区|区域|流域|地区)$/;
-/** Words of such a region: places, nouns, positions, qualities (秦岭/nr, 南部/f, 典型/n); not verbs or function words. */
-const REGION_TAG_RE = /^(?:n|f|s|a|b|j)/;
-const MAX_REGION = 12;
-/**
- * 武陵山区“山水工程”, 南部典型热带区域“山水工程”: the national works of mountains, rivers, forests, farmland, lakes and
- * grassland (山水林田湖草沙一体化保护和修复工程) in a region, written with the region, whole. (Not other quoted works
- * after a region: campaigns, “千万工程”, and programmes labelled without it, 西部地区“少生快富工程”.)
- */
-function regionalWorks(text: string, lex: Lexicon): string[] {
-  const out: string[] = [];
-  for (let open = text.indexOf('“山水工程”'); open >= 0; open = text.indexOf('“山水工程”', open + 1)) {
-    if (!REGION_END_RE.test(text.slice(Math.max(0, open - 2), open))) continue;
-    let start = open;
-    while (start > 0 && open - start < MAX_REGION) {
-      const w = wordBefore(lex, text, start, Math.max(0, start - MAX_WORD));
-      if (!REGION_TAG_RE.test(w.tag) || w.word.length === 1) break;
-      start = w.start;
-    }
-    if (open - start >= 2 && open - start <= MAX_REGION) out.push(text.slice(start, open + 6));
-  }
   return out;
 }
 
