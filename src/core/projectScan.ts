@@ -50,6 +50,9 @@ const OF_CODE = '的'.charCodeAt(0);
 const TO_CODE = '至'.charCodeAt(0);
 const SECTION_CODE = '段'.charCodeAt(0);
 const CLOSE_QUOTE_CODE = '”'.charCodeAt(0);
+const NUMBER_CODE = '号'.charCodeAt(0);
+const LI_CODE = '里'.charCodeAt(0);
+const ORDINAL_CODE = '第'.charCodeAt(0);
 const WORKS_WORDS = new Set(['工程', '项目']);
 const CLASS_RANK: Record<SuffixClass, number> = { programme: 0, content: 1, works: 1, proper: 2, strict: 3 };
 /** 高速 that says how fast (物流业高速发展), not a road (京雄高速直达…). */
@@ -124,8 +127,9 @@ function scanLeft(left: LeftTokens, from: number, suffix: string, cls: SuffixCla
     if ((t.word === '大' || t.word === '小') && NUMERAL_RE.test(left.at(i + 1)?.word ?? '')) break; // 三|大运营商: a count
     if (t.word === '中' && left.at(i + 1)?.kind === 'suffix') break; // 33个重点工程中|东海大道: among them
     // 第一|中心医院, 京雄保|一号|旅游风景道, 兴安台|一号|立井, 谢家集|二号三号|立井; 三里|洞 (a place named by its distance).
-    const numbered = t.word.length === 2 && NUMBERED_UNIT_RE.test(t.word) && NUMBERED_AFTER.has(left.at(i + 1)?.kind ?? '');
-    const distance = t.word.length === 2 && DISTANCE_RE.test(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1 && left.at(i + 1)?.kind === 'proper';
+    // (The patterns are tried only on words that end in 号 or 里: half the words have two characters.)
+    const numbered = t.word.length === 2 && t.word.charCodeAt(1) === NUMBER_CODE && NUMBERED_UNIT_RE.test(t.word) && NUMBERED_AFTER.has(left.at(i + 1)?.kind ?? '');
+    const distance = t.word.length === 2 && t.word.charCodeAt(1) === LI_CODE && DISTANCE_RE.test(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1 && left.at(i + 1)?.kind === 'proper';
     if (t.kind === 'break' && (ordinalInName(t.word, i > 0 ? left.at(i - 1)!.word : suffix, suffix) || numbered || distance)) t.kind = 'numeric';
     // 乌鲁木齐|八一|钢铁厂, 北京|二七|机车厂: a date that names a plant, after its city.
     if (t.kind === 'break' && DATE_NAME_RE.test(t.word) && /^ns/.test(left.at(i + 1)?.tag ?? '')) t.kind = 'numeric';
@@ -168,7 +172,7 @@ function scanLeft(left: LeftTokens, from: number, suffix: string, cls: SuffixCla
     const programmeVerb = programme && t.kind === 'verb' && !PREDICATE.has(t.word);
     // (330千伏果洛玉树第二回线路工程: a named line's voltage opens its name; 110千伏变电站 names none.)
     if (t.kind === 'numeric' && (next?.word === '千伏' || next?.word === '万伏') && words.some((w) => w.kind === 'proper')) break;
-    if ((MAGNITUDE_RE.test(t.word) && next?.kind === 'proper' && next.word.length === 1) || ORDINAL_RE.test(t.word)) break; // (亿|纬锂能: a name's first character; 第一|中心医院)
+    if ((t.word.length === 1 && MAGNITUDE_RE.test(t.word) && next?.kind === 'proper' && next.word.length === 1) || (t.word.charCodeAt(0) === ORDINAL_CODE && ORDINAL_RE.test(t.word))) break; // (亿|纬锂能: a name's first character; 第一|中心医院)
     if (!((t.kind === 'verb' && !programmeVerb) || t.kind === 'numeric' || LEADING_TRIM.has(t.word) || adjective || stray)) break;
     words.pop();
   }
