@@ -65,13 +65,14 @@ export function addFacilityWord(found: number[], end: number, length: number): v
 
 /**
  * The facility word text[s, e) (one that facilityEndingAt found there) as SUFFIXES holds it: not sliced from the
- * text, and looked up in SUFFIX_CLASS by a string whose hash is known.
+ * text, and looked up in SUFFIX_CLASS by a string whose hash is known. (Other text is sliced.)
  */
 export function facilityWordAt(text: string, s: number, e: number): string {
   const code = text.charCodeAt(e - 1);
-  if (e - s === 1) return ONE_CHARACTER[code]!;
-  for (const w of BY_PAIR.get(pairBit(text.charCodeAt(e - 2), code))!) if (w.length === e - s && endsAt(text, e - 1, w)) return w;
-  throw new Error(`no facility word at ${s}`);
+  if (e - s === 1) return ONE_CHARACTER[code] ?? text.slice(s, e);
+  const words = e - s > 1 ? BY_PAIR.get(pairBit(text.charCodeAt(e - 2), code)) : undefined;
+  if (words) for (const w of words) if (w.length === e - s && endsAt(text, e - 1, w)) return w;
+  return text.slice(s, e);
 }
 
 /** Marks with `value` in `table` the characters a facility word can end with, for a caller's own pass over a text. */
