@@ -42,18 +42,28 @@ export const RING_ROAD = 2;
 export const ROUTE_NUMBER = 4;
 export const LINE_WORD = 8;
 export const ROAD_NOTE_CHARS = '路街环GS铁速际';
-const ROAD_NUMERALS = new Set([...'一二三四五六七八九十']);
-/** The bits of what text[i], one of ROAD_NOTE_CHARS, ends or opens. */
+/** By character code: the numerals of a numbered road (七一路), and what a ring road's 环 follows (东二环, 大外环, 东环路). */
+const ROAD_NUMERALS = codeSet('一二三四五六七八九十');
+const BEFORE_RING = codeSet('一二三四五六外东西南北');
+/**
+ * The bits of what text[i], one of ROAD_NOTE_CHARS, ends or opens. (By character codes: text[i] made a string of a Han
+ * character for every one read.)
+ */
 export function roadNoteAt(text: string, i: number): number {
-  const c = text[i];
-  const before = i > 0 ? text[i - 1] : '';
-  if (c === '路') return (ROAD_NUMERALS.has(before) ? NUMBERED_ROAD : 0) | (before === '铁' ? LINE_WORD : 0);
-  if (c === '街') return ROAD_NUMERALS.has(before) ? NUMBERED_ROAD : 0;
-  if (c === '环') return RING_ROAD;
-  if (c === 'G' || c === 'S') {
+  const c = text.charCodeAt(i);
+  const before = i > 0 ? text.charCodeAt(i - 1) : 0;
+  if (c === 0x8def /* 路 */) return (ROAD_NUMERALS.has(before) ? NUMBERED_ROAD : 0) | (before === 0x94c1 /* 铁 */ ? LINE_WORD : 0);
+  if (c === 0x8857 /* 街 */) return ROAD_NUMERALS.has(before) ? NUMBERED_ROAD : 0;
+  // (环 of 环境, 环保 is most of them: RING_ROAD_RE, which is slow to run over a paragraph, can match only after these.)
+  if (c === 0x73af /* 环 */) return BEFORE_RING.has(before) ? RING_ROAD : 0;
+  if (c === 0x47 /* G */ || c === 0x53 /* S */) {
     const d = text.charCodeAt(i + 1);
     return d >= 0x30 && d <= 0x39 ? ROUTE_NUMBER : 0; // (\d)
   }
-  if (c === '铁' || c === '速') return before === '高' ? LINE_WORD : 0;
-  return before === '城' ? LINE_WORD : 0; // 际
+  if (c === 0x94c1 /* 铁 */ || c === 0x901f /* 速 */) return before === 0x9ad8 /* 高 */ ? LINE_WORD : 0;
+  return before === 0x57ce /* 城 */ ? LINE_WORD : 0; // 际
+}
+
+function codeSet(chars: string): Set<number> {
+  return new Set([...chars].map((c) => c.charCodeAt(0)));
 }

@@ -58,6 +58,8 @@ export class WordTable {
   private readonly bloom = new Int32Array(BLOOM_BITS >>> 5);
   /** The tags by number (a few dozen). */
   private readonly tagNames: string[] = [];
+  /** The words by slot, those read so far (word). */
+  private readonly strings: (string | undefined)[];
 
   constructor(entries: ReadonlyMap<string, string>) {
     // Counted first, then inserted from the map itself: a worker's heap is small, and a copy of 350,000 entries is not.
@@ -68,6 +70,7 @@ export class WordTable {
     while (size < count * 1.5) size *= 2;
     this.slots = new Int32Array(size * SLOT);
     this.mask = size - 1;
+    this.strings = new Array<string | undefined>(size).fill(undefined);
     const tagNumbers = new Map<string, number>();
     for (const [w, tag] of entries) {
       if (w.length < 2 || w.length > MAX_WORD) continue;
@@ -110,6 +113,18 @@ export class WordTable {
   /** The tag of the word in slot `at` (from find). */
   tag(at: number): string {
     return this.tagNames[this.slots[SLOT * at + 3] >>> 8];
+  }
+
+  /**
+   * The word in slot `at` (from find; text[start, start + its length) holds it) as one string for the table's life, made
+   * when first read: a word read again is not sliced again, and the sets and maps it is looked up in find it as the
+   * same string, its hash already known, compared by reference (a fresh slice was hashed, and compared by its characters,
+   * at every look-up).
+   */
+  word(at: number, text: string, start: number): string {
+    let word = this.strings[at];
+    if (word === undefined) this.strings[at] = word = text.slice(start, start + (this.slots[SLOT * at + 3] & 0xff));
+    return word;
   }
 
   /** The hash of text[start, start + length), read from its end. */
@@ -274,9 +289,16 @@ const charString = (code: number): string => CHAR_STRINGS[code] ?? (CHAR_STRINGS
 /**
  * The words read so far in one clause (text and `lo`), by their end - lo: the holder of a facility word, the scan and
  * the model read the same words leftwards, again for each facility word of the clause (half the look-ups were
- * repeats). Forgotten when another clause is read.
+ * repeats). Forgotten when another clause is read: `readIn` holds the number of the clause each word was read in.
  */
-const read = { lex: undefined as Lexicon | undefined, text: '', lo: -1, words: [] as (LexToken | undefined)[] };
+const read = {
+  lex: undefined as Lexicon | undefined,
+  text: '',
+  lo: -1,
+  clause: 0,
+  words: new Array<LexToken | undefined>(256).fill(undefined),
+  readIn: new Int32Array(256),
+};
 
 /**
  * The word that ends at `end` in `text` (not before `lo`), by reverse maximum matching. Runs of digits or
@@ -288,10 +310,23 @@ export function wordBefore(lex: Lexicon, text: string, end: number, lo = 0): Lex
     read.lex = lex;
     read.text = text;
     read.lo = lo;
-    read.words = [];
+    // (The words of the clause before are forgotten by numbering the clauses: the arrays are kept, not made again for each.)
+    if (++read.clause === 0x7fffffff) {
+      read.readIn.fill(0);
+      read.clause = 1;
+    }
   }
-  let word = read.words[end - lo];
-  if (word === undefined) read.words[end - lo] = word = matchBefore(lex, text, end, lo);
+  const k = end - lo;
+  if (k >= read.readIn.length) {
+    const longer = new Int32Array(Math.max(k + 1, 2 * read.readIn.length));
+    longer.set(read.readIn);
+    read.readIn = longer;
+    while (read.words.length < longer.length) read.words.push(undefined);
+  }
+  if (read.readIn[k] === read.clause) return read.words[k]!;
+  const word = matchBefore(lex, text, end, lo);
+  read.words[k] = word;
+  read.readIn[k] = read.clause;
   return word;
 }
 
@@ -317,7 +352,7 @@ function matchBefore(lex: Lexicon, text: string, end: number, lo: number): LexTo
       // Some word of this length must end with the last character and start with the first (two small tables).
       if ((lengths & (1 << len)) === 0 || (lex.startMask[text.charCodeAt(end - len)] & (1 << len)) === 0) continue;
       const i = lex.words.find(text, end - len, len, hashes[len]);
-      if (i >= 0) return { word: text.slice(end - len, end), tag: lex.words.tag(i), start: end - len };
+      if (i >= 0) return { word: lex.words.word(i, text, end - len), tag: lex.words.tag(i), start: end - len };
     }
   }
   return { word: charString(code), tag: lex.charTags[code] ?? 'x', start: end - 1 };
@@ -346,7 +381,7 @@ export function wordAfter(lex: Lexicon, text: string, start: number, hi = text.l
   if (start >= hi) return undefined;
   for (let len = Math.min(MAX_WORD, hi - start); len >= 2; len--) {
     const i = wordIndexAt(lex, text, start, len);
-    if (i >= 0) return { word: text.slice(start, start + len), tag: lex.words.tag(i), start };
+    if (i >= 0) return { word: lex.words.word(i, text, start), tag: lex.words.tag(i), start };
   }
   const code = text.charCodeAt(start);
   return { word: charString(code), tag: isHanCode(code) ? (lex.charTags[code] ?? 'x') : 'w', start };

@@ -4,8 +4,8 @@
 // names something particular.
 import { countedKind, materialPiece, notAProject, namedByOneWord, programmeOwnVerb } from './projectFilters';
 import { CARRIED_RE, extendsAt, institutionAfter, PHASE_RE, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
-import { isHan, pairAt, tagAt, wordAfter, wordBefore, type Lexicon } from './projectLexicon';
-import { facilityEnding } from './projectSuffixes';
+import { isHanCode, pairAt, tagAt, wordAfter, wordBefore, type Lexicon } from './projectLexicon';
+import { facilityEnding, facilityWordAt } from './projectSuffixes';
 import { commonWord, longerWordAt, ordinalInName, ORDINAL_RE, placeWith, PROPER_TAGS, shorterRead, splitsWords } from './projectWordsAt';
 import {
   CONTINUATION,
@@ -26,7 +26,7 @@ import {
 } from './projectWords';
 import { isNameLike, isNameWord, isProperTag, type Kind, LeftTokens, lexTag, MAGNITUDE_RE, namedAfterDash, NUMBERED_NAME_RE, NUMERAL_RE, placePiece, type Tok, useLexicon } from './projectTokens';
 import type { Span } from './types';
-export { addFacilityWord, facilityEndingAt, facilityWords, markFacilityEnds } from './projectSuffixes';
+export { addFacilityWord, facilityEndingAt, facilityWordAt, facilityWords, markFacilityEnds } from './projectSuffixes';
 
 const MAX_PAREN = 8;
 const DASH = new Set(['—', '－', '-']);
@@ -45,6 +45,14 @@ const NAMING_TAG_RE = /^(?:ns|nr|nz)/;
 const HALF_ROAD_RE = /^[东西南北中][路街]$/;
 const ROAD_OR_STREET_RE = /[路街]$/;
 const MIN_NAME = 3;
+const AT_CODE = '在'.charCodeAt(0);
+const OF_CODE = '的'.charCodeAt(0);
+const TO_CODE = '至'.charCodeAt(0);
+const SECTION_CODE = '段'.charCodeAt(0);
+const CLOSE_QUOTE_CODE = '”'.charCodeAt(0);
+const NUMBER_CODE = '号'.charCodeAt(0);
+const LI_CODE = '里'.charCodeAt(0);
+const ORDINAL_CODE = '第'.charCodeAt(0);
 const WORKS_WORDS = new Set(['工程', '项目']);
 const CLASS_RANK: Record<SuffixClass, number> = { programme: 0, content: 1, works: 1, proper: 2, strict: 3 };
 /** 高速 that says how fast (物流业高速发展), not a road (京雄高速直达…). */
@@ -68,10 +76,10 @@ function endsInNotFacility(text: string, from: number, e: number): boolean {
 }
 
 /** Start of the name left of a facility word in the clause, else `from`; a programme keeps its verbs (促进居民增收三年行动). */
-function scanLeft(left: LeftTokens, from: number, suffix: string): { start: number; words: Tok[] } {
+function scanLeft(left: LeftTokens, from: number, suffix: string, cls: SuffixClass): { start: number; words: Tok[] } {
   const words: Tok[] = [];
   let verbRun = true; // still in the verbs right before the facility word (疏通检测修复|项目)
-  const programme = SUFFIX_CLASS.get(suffix) === 'programme';
+  const programme = cls === 'programme';
   for (let i = 0; ; ) {
     const t = left.at(i);
     if (!t) break;
@@ -119,8 +127,9 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     if ((t.word === '大' || t.word === '小') && NUMERAL_RE.test(left.at(i + 1)?.word ?? '')) break; // 三|大运营商: a count
     if (t.word === '中' && left.at(i + 1)?.kind === 'suffix') break; // 33个重点工程中|东海大道: among them
     // 第一|中心医院, 京雄保|一号|旅游风景道, 兴安台|一号|立井, 谢家集|二号三号|立井; 三里|洞 (a place named by its distance).
-    const numbered = t.word.length === 2 && NUMBERED_UNIT_RE.test(t.word) && NUMBERED_AFTER.has(left.at(i + 1)?.kind ?? '');
-    const distance = t.word.length === 2 && DISTANCE_RE.test(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1 && left.at(i + 1)?.kind === 'proper';
+    // (The patterns are tried only on words that end in 号 or 里: half the words have two characters.)
+    const numbered = t.word.length === 2 && t.word.charCodeAt(1) === NUMBER_CODE && NUMBERED_UNIT_RE.test(t.word) && NUMBERED_AFTER.has(left.at(i + 1)?.kind ?? '');
+    const distance = t.word.length === 2 && t.word.charCodeAt(1) === LI_CODE && DISTANCE_RE.test(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1 && left.at(i + 1)?.kind === 'proper';
     if (t.kind === 'break' && (ordinalInName(t.word, i > 0 ? left.at(i - 1)!.word : suffix, suffix) || numbered || distance)) t.kind = 'numeric';
     // 乌鲁木齐|八一|钢铁厂, 北京|二七|机车厂: a date that names a plant, after its city.
     if (t.kind === 'break' && DATE_NAME_RE.test(t.word) && /^ns/.test(left.at(i + 1)?.tag ?? '')) t.kind = 'numeric';
@@ -163,7 +172,7 @@ function scanLeft(left: LeftTokens, from: number, suffix: string): { start: numb
     const programmeVerb = programme && t.kind === 'verb' && !PREDICATE.has(t.word);
     // (330千伏果洛玉树第二回线路工程: a named line's voltage opens its name; 110千伏变电站 names none.)
     if (t.kind === 'numeric' && (next?.word === '千伏' || next?.word === '万伏') && words.some((w) => w.kind === 'proper')) break;
-    if ((MAGNITUDE_RE.test(t.word) && next?.kind === 'proper' && next.word.length === 1) || ORDINAL_RE.test(t.word)) break; // (亿|纬锂能: a name's first character; 第一|中心医院)
+    if ((t.word.length === 1 && MAGNITUDE_RE.test(t.word) && next?.kind === 'proper' && next.word.length === 1) || (t.word.charCodeAt(0) === ORDINAL_CODE && ORDINAL_RE.test(t.word))) break; // (亿|纬锂能: a name's first character; 第一|中心医院)
     if (!((t.kind === 'verb' && !programmeVerb) || t.kind === 'numeric' || LEADING_TRIM.has(t.word) || adjective || stray)) break;
     words.pop();
   }
@@ -275,7 +284,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   useLexicon(lex);
   scanVerdict.reason = '';
   scanVerdict.start = -1;
-  const suffix = text.slice(s, e);
+  const suffix = facilityWordAt(text, s, e);
   if (cls === 'strict') {
     // Cheap first (most one-character facility words are in common words): 城市, 路网 | 道路, 县城, 一线.
     if (e < hi && tagAt(lex, text, s, e + 1 - s) !== undefined && !extendsAt(text, e)) return reject('strictWord');
@@ -290,20 +299,22 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
     if (!(suffix === '新区' && (next === '作用' || next === '地位'))) return reject('continuation');
   }
   // A noun character glued on (豫南中心仓): it starts no word of its own.
-  if (e < hi && isHan(text[e]) && NOUN_CHAR_TAGS.has(lex.charTags[text.charCodeAt(e)] ?? 'x') && !extendsAt(text, e)) {
+  // (The characters after the facility word by their codes: text[e] is a new string for every Han character read.)
+  const nextCode = e < hi ? text.charCodeAt(e) : NaN;
+  if (isHanCode(nextCode) && NOUN_CHAR_TAGS.has(lex.charTags[nextCode] ?? 'x') && !extendsAt(text, e)) {
     if (wordAfter(lex, text, e, hi)?.word.length === 1) return reject('gluedChar');
   }
   // 包头钢铁公司、武汉钢铁公司 (the works of the 1950s, in lists of them); not the company acting or owning (鞍山钢铁公司在…, 本溪钢铁公司的生产工人).
-  if (suffix.endsWith('公司') && e < hi && (text[e] === '在' || text[e] === '的')) return reject('company');
+  if ((nextCode === AT_CODE || nextCode === OF_CODE) && suffix.endsWith('公司')) return reject('company');
   if (longerWordAt(lex, text, s, e, hi)) return reject('longerWord');
   // 物流业高速发展: 高速 before a verb says how fast.
   if (suffix === '高速' && FAST_RE.test(text.slice(e, e + 2))) return reject('fast');
   if (splitsWords(lex, text, lo, hi, s, e)) return reject('splitWord');
   // 凌云山路至青城山路段: roads named as the end points of a section are not mentions.
-  if (e < hi && (text[e] === '至' || (text[e] === '段' && /至[^至]*$/.test(text.slice(lo, s))))) return reject('routeEnd');
+  if (nextCode === TO_CODE || (nextCode === SECTION_CODE && /至[^至]*$/.test(text.slice(lo, s)))) return reject('routeEnd');
   if (endsInNotFacility(text, Math.max(lo, e - 6), e)) return reject('notFacility');
   // “4+4科创工程”: a slogan in quotes that ends in a facility word.
-  if (text[e] === '”') {
+  if (text.charCodeAt(e) === CLOSE_QUOTE_CODE) {
     const open = text.lastIndexOf('“', s);
     if (open >= lo && /[\d+＋](?!号)/.test(text.slice(open, e))) return reject('sloganQuote'); // (“六小工程” is a programme; “北驾祁连·9号公路” a road)
   }
@@ -323,15 +334,15 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
     // (Rare or unknown whole words that hold a facility word are compounds, not names: 重点项目/nx.)
     // (nt: the dictionary's institutions are mostly kinds of them: 公立医院.) (高速铁路/nz: a generic word and the facility word make no name.)
     // (高楼大厦/nz, 重建家园/ns, 拖拉机站/nz: a common word and the facility word, whatever the dictionary's tag.)
-    const prefix = text.slice(holder.start, s);
+    const prefix = text.slice(holder.start, s); // (the name's last word: holderWord)
     // (刘家峡水电站/nt: an institution of the dictionary named by a place is named.)
     const placed = holderTag === 'nt' && /^ns/.test(lexTag(prefix) ?? '');
     const proper = placed || (isProperTag(holderTag, holder.word) && holderTag !== 'nx' && holderTag !== 'x' && holderTag !== 'nt' && !(prefix.length > 1 && (GENERIC.has(prefix) || commonWord(lex, prefix))));
     if (cls === 'strict' && !proper) return reject('strictHolder');
-    holderWord = { word: text.slice(holder.start, s), tag: holderTag, kind: proper ? 'proper' : 'noun', start: holder.start };
+    holderWord = { word: prefix, tag: holderTag, kind: proper ? 'proper' : 'noun', start: holder.start };
     from = holder.start;
   }
-  const scanned = scanLeft(new LeftTokens(lex, text, lo, from), from, suffix);
+  const scanned = scanLeft(new LeftTokens(lex, text, lo, from), from, suffix, cls);
   const scannedCount = scanned.words.length; // (the scan's own words: the holder's part is added after them)
   const words = scanned.words;
   if (holderWord) words.push(holderWord);

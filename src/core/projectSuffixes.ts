@@ -8,39 +8,71 @@ import { SUFFIX_CLASS, SUFFIXES } from './projectWords';
  * words that start with it (bit k: length k); and the pairs of characters that end the longer ones, as bits of their
  * codes (a pair whose bit is set is checked against the words themselves). Read without making a string per character.
  */
-const SUFFIX_LENGTHS: (number[] | undefined)[] = new Array(0x10000);
 const LAST_CHAR = new Uint8Array(0x10000);
-const FIRST_CHAR = new Uint8Array(0x10000);
-const PAIR_BITS = new Int32Array(1 << 15);
-const pairBit = (a: number, b: number) => ((a & 0x3ff) << 10) | (b & 0x3ff);
+/**
+ * One bit per pairBit: 8 KB, which stays in the nearest cache between paragraphs (a table of the characters' ten low
+ * bits each, 128 KB, missed it at most characters that may end a facility word). A bit set by another pair is
+ * answered by the words themselves.
+ */
+const PAIR_BITS = new Int32Array(1 << 11);
+const pairBit = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ b) >>> 16;
+/**
+ * The facility words of two characters or more by pairBit of their last two characters, longest first: the few that
+ * share a pair (公园, 产业园, 森林公园) are compared with the text in place, without a string sliced and hashed per end.
+ */
+const BY_PAIR = new Map<number, string[]>();
+/** The facility words of one character by its code. */
+const ONE_CHARACTER: (string | undefined)[] = new Array(0x10000);
 for (const w of SUFFIXES) { // (longest first, as projectWords.ts sorts them)
   const last = w.charCodeAt(w.length - 1);
-  const lengths = (SUFFIX_LENGTHS[last] ??= []);
-  if (!lengths.includes(w.length)) lengths.push(w.length);
   LAST_CHAR[last] = w.length === 1 ? 2 : Math.max(LAST_CHAR[last], 1);
-  FIRST_CHAR[w.charCodeAt(0)] |= 1 << w.length;
+  if (w.length === 1) ONE_CHARACTER[last] = w;
   if (w.length > 1) {
     const bit = pairBit(w.charCodeAt(w.length - 2), last);
     PAIR_BITS[bit >>> 5] |= 1 << (bit & 31);
+    const words = BY_PAIR.get(bit);
+    if (words) words.push(w);
+    else BY_PAIR.set(bit, [w]);
   }
+}
+
+/** Whether `word` ends at text[i] (its last two characters known to be there but for pairBit's collisions). */
+function endsAt(text: string, i: number, word: string): boolean {
+  for (let k = word.length - 1, at = i; k >= 0; k--, at--) if (text.charCodeAt(at) !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 /** The facility words in text[lo, hi), [start, end), the longest at each end, none inside another. */
 export function facilityWords(text: string, lo: number, hi: number): [number, number][] {
+  const found: number[] = [];
+  for (let i = lo; i < hi; i++) addFacilityWord(found, i + 1, facilityEndingAt(text, lo, i));
   const out: [number, number][] = [];
-  for (let i = lo; i < hi; i++) addFacilityWord(out, i + 1, facilityEndingAt(text, lo, i));
+  for (let k = 0; k < found.length; k += 2) out.push([found[k], found[k + 1]]);
   return out;
 }
 
 /**
  * Adds the facility word of `length` ending at `end` (none for 0) to those found so far in text order, replacing
- * the ones it holds (产业园 inside 产业园区).
+ * the ones it holds (产业园 inside 产业园区). `found` holds each word's start and end in turn (an array of two for
+ * each was most of the paragraph pass's garbage).
  */
-export function addFacilityWord(found: [number, number][], end: number, length: number): void {
+export function addFacilityWord(found: number[], end: number, length: number): void {
   if (length === 0) return;
   const start = end - length;
-  while (found.length && found[found.length - 1][0] >= start) found.pop();
-  found.push([start, end]);
+  while (found.length > 0 && found[found.length - 2] >= start) found.length -= 2;
+  found.push(start, end);
+}
+
+/**
+ * The facility word text[s, e) (one that facilityEndingAt found there) as SUFFIXES holds it: not sliced from the
+ * text, and looked up in SUFFIX_CLASS by a string whose hash is known. (Other text is sliced.)
+ */
+export function facilityWordAt(text: string, s: number, e: number): string {
+  const code = text.charCodeAt(e - 1);
+  if (e - s === 1) return ONE_CHARACTER[code] ?? text.slice(s, e);
+  const words = e - s > 1 ? BY_PAIR.get(pairBit(text.charCodeAt(e - 2), code)) : undefined;
+  if (words) for (const w of words) if (w.length === e - s && endsAt(text, e - 1, w)) return w;
+  return text.slice(s, e);
 }
 
 /** Marks with `value` in `table` the characters a facility word can end with, for a caller's own pass over a text. */
@@ -55,17 +87,13 @@ export function facilityEndingAt(text: string, lo: number, i: number): number {
   const mark = LAST_CHAR[code];
   if (mark === 0) return 0;
   // 2: a one-character facility word ends here; 1: only longer ones, whose last two characters must match.
-  let pair = false;
   if (i > lo) {
     const bit = pairBit(text.charCodeAt(i - 1), code);
-    pair = (PAIR_BITS[bit >>> 5] & (1 << (bit & 31))) !== 0;
+    if ((PAIR_BITS[bit >>> 5] & (1 << (bit & 31))) !== 0) {
+      for (const w of BY_PAIR.get(bit)!) if (w.length <= i + 1 - lo && endsAt(text, i, w)) return w.length;
+    }
   }
-  if (!pair) return mark === 2 ? 1 : 0;
-  for (const l of SUFFIX_LENGTHS[code]!) {
-    if (l > i + 1 - lo || (FIRST_CHAR[text.charCodeAt(i + 1 - l)] & (1 << l)) === 0) continue;
-    if (l === 1 || SUFFIX_CLASS.has(text.slice(i + 1 - l, i + 1))) return l;
-  }
-  return 0;
+  return mark === 2 ? 1 : 0;
 }
 
 /** The facility word (not a one-character one) a longer word ends with: 购物广场 → 广场. */

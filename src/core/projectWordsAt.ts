@@ -82,7 +82,7 @@ export const ORDINAL_RE = /^第[一二三四五六七八九十]{1,2}$/;
 const ORDINAL_HEADS = new Set(['医院', '中心医院', '人民医院', '附属医院', '中心', '人民', '附属', '中学', '小学', '高级中学', '实验小学', '幼儿园']);
 /** Whether `word` is such an ordinal before `after`, the word that follows it, in a name ending in `suffix` (西安第一航空技工学校). */
 export const ordinalInName = (word: string, after: string, suffix: string) =>
-  ORDINAL_RE.test(word) && (ORDINAL_HEADS.has(after) || /(?:学校|中学|小学|医院|幼儿园|电站|厂)$/.test(suffix));
+  word.charCodeAt(0) === 0x7b2c /* 第 */ && ORDINAL_RE.test(word) && (ORDINAL_HEADS.has(after) || /(?:学校|中学|小学|医院|幼儿园|电站|厂)$/.test(suffix));
 
 /** Whether `word` with one of `suffixes` after it (市, 县, 区, 省) is a place in the lexicon: a short name of one. */
 export function placeWith(tagOf: (w: string) => string | undefined, word: string, suffixes: string): boolean {

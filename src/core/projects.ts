@@ -14,8 +14,9 @@ import { listMembers, shortForms } from './projectLists';
 import { facilityEnd } from './projectMembers';
 import { DIVERSION_FORM, markProgrammeTriggers, NAMED_PLAN_FORM, programmeNames, PUDONG_FORM } from './projectProgrammes';
 import { chooseName } from './projectModel';
-import { addFacilityWord, FAST_RE, facilityEndingAt, facilityWords, markFacilityEnds, nameAt, scanVerdict } from './projectScan';
+import { addFacilityWord, FAST_RE, facilityEndingAt, facilityWordAt, facilityWords, markFacilityEnds, nameAt, scanVerdict } from './projectScan';
 import { NameMatcher } from './projectNameMatcher';
+import { regionalWorks } from './projectRegions';
 import { PREDICATE, SUFFIX_CLASS } from './projectWords';
 import type { Segmenter } from './segmenter';
 import type { Paragraph, Project, Span } from './types';
@@ -40,7 +41,7 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
   // One pass over the paragraph: clause ends and facility words together; a clause without a facility word
   // is not read again. (The clause's work is a function of its own: a closure in this loop's body would make
   // V8 allocate a scope for every character.)
-  const ends: [number, number][] = [];
+  const ends: number[] = []; // (the facility words of the clause, start and end in turn)
   const programmeAt: number[] = [];
   let roads = 0;
   for (let lo = 0, i = 0; i <= n; i++) {
@@ -74,7 +75,7 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
   if ((roads & LINE_WORD) !== 0) for (const n of routePairs(paragraphText, lex)) names.add(n);
   for (const n of listMembers(paragraphText, spans, lex)) names.add(n);
   for (const n of programmeNames(paragraphText, programmeAt)) names.add(n);
-  if (paragraphText.includes('“山水工程”')) for (const n of regionalWorks(paragraphText, lex)) names.add(n);
+  for (const n of regionalWorks(paragraphText, lex, programmeAt)) names.add(n);
   for (const n of shortForms([...names])) names.add(n);
   return [...names];
 }
@@ -122,31 +123,6 @@ function routePairs(text: string, lex: Lexicon): string[] {
   return out;
 }
 
-/** What ends the region the national “山水工程” is carried out in (武陵山区, 南部典型热带区域, 黄河流域). */
-const REGION_END_RE = /(?:山区|区域|流域|地区)$/;
-/** Words of such a region: places, nouns, positions, qualities (秦岭/nr, 南部/f, 典型/n); not verbs or function words. */
-const REGION_TAG_RE = /^(?:n|f|s|a|b|j)/;
-const MAX_REGION = 12;
-/**
- * 武陵山区“山水工程”, 南部典型热带区域“山水工程”: the national works of mountains, rivers, forests, farmland, lakes and
- * grassland (山水林田湖草沙一体化保护和修复工程) in a region, written with the region, whole. (Not other quoted works
- * after a region: campaigns, “千万工程”, and programmes labelled without it, 西部地区“少生快富工程”.)
- */
-function regionalWorks(text: string, lex: Lexicon): string[] {
-  const out: string[] = [];
-  for (let open = text.indexOf('“山水工程”'); open >= 0; open = text.indexOf('“山水工程”', open + 1)) {
-    if (!REGION_END_RE.test(text.slice(Math.max(0, open - 2), open))) continue;
-    let start = open;
-    while (start > 0 && open - start < MAX_REGION) {
-      const w = wordBefore(lex, text, start, Math.max(0, start - MAX_WORD));
-      if (!REGION_TAG_RE.test(w.tag) || w.word.length === 1) break;
-      start = w.start;
-    }
-    if (open - start >= 2 && open - start <= MAX_REGION) out.push(text.slice(start, open + 6));
-  }
-  return out;
-}
-
 /**
  * Facility words whose names are compared with each other at most: the comparisons are quadratic, and a clause of
  * thousands of them (a hostile or broken text without punctuation) must stay linear. Names are short; a real clause
@@ -154,27 +130,33 @@ function regionalWorks(text: string, lex: Lexicon): string[] {
  */
 const MAX_ENDS = 64;
 
-/** The names at the facility words `ends` of the clause text[lo, hi), onto `spans`; `ends` is emptied. */
-function namesInClause(lex: Lexicon, text: string, lo: number, hi: number, ends: [number, number][], spans: Span[]): void {
-  if (ends.length <= MAX_ENDS) namesAmong(lex, text, lo, hi, ends, spans);
-  else for (let k = 0; k < ends.length; k += MAX_ENDS) namesAmong(lex, text, lo, hi, ends.slice(k, k + MAX_ENDS), spans);
+/**
+ * The names at the facility words `ends` of the clause text[lo, hi) (start and end in turn), onto `spans`; `ends`
+ * is emptied.
+ */
+function namesInClause(lex: Lexicon, text: string, lo: number, hi: number, ends: number[], spans: Span[]): void {
+  for (let k = 0; k < ends.length; k += 2 * MAX_ENDS) namesAmong(lex, text, lo, hi, ends, k, Math.min(ends.length, k + 2 * MAX_ENDS), spans);
   ends.length = 0;
 }
 
-/** The names at the facility words `ends` (some of a clause's), onto `spans`. */
-function namesAmong(lex: Lexicon, text: string, lo: number, hi: number, ends: [number, number][], spans: Span[]): void {
-  const found: Span[] = [];
-  const rulesFound: Span[] = [];
-  for (const [s, e] of ends) {
-    const cls = SUFFIX_CLASS.get(text.slice(s, e))!;
+/** The names at the facility words ends[from, to) (some of a clause's, start and end in turn), onto `spans`. */
+function namesAmong(lex: Lexicon, text: string, lo: number, hi: number, ends: number[], from: number, to: number, spans: Span[]): void {
+  // (Most clauses give no name: the lists are made for those that do.)
+  let found: Span[] | undefined;
+  let rulesFound: Span[] | undefined;
+  for (let k = from; k < to; k += 2) {
+    const s = ends[k];
+    const e = ends[k + 1];
+    const cls = SUFFIX_CLASS.get(facilityWordAt(text, s, e))!;
     const rule = nameAt(lex, text, lo, hi, s, e, cls);
-    if (rule) rulesFound.push(rule);
+    if (rule) (rulesFound ??= []).push(rule);
     // The learned model (projectModel.ts) may move the rules' start or overrule them.
     const span = chooseName(lex, text, lo, hi, s, e, cls, { span: rule, reason: scanVerdict.reason, scanStart: scanVerdict.start });
-    if (span) found.push(span);
+    if (span) (found ??= []).push(span);
   }
+  if (!found) return;
   // A name the rules rejected does not swallow one they gave (上阳宫文化园|开园: 开园 is no facility).
-  if (rulesFound.length > 0) {
+  if (rulesFound) {
     for (let i = found.length - 1; i >= 0; i--) {
       const f = found[i];
       if (!hasSpan(rulesFound, f) && holdsShorter(rulesFound, f)) found.splice(i, 1);
