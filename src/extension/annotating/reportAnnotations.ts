@@ -10,7 +10,7 @@
 //   sidecar changed on disk is read again.
 // - The sidecar is written atomically, debounced after each change, at once when the report is saved, and
 //   synchronously when the extension stops.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { AnnotationStore, type StoredAnnotation } from '../../core/annotations';
@@ -70,6 +70,8 @@ export class ReportAnnotations {
   private onDisk?: string;
   /** A report changed on disk: check the anchors once the document has the new text. */
   private verifyPending = false;
+  /** The report file's time and size when it was last read for a change on disk (see onReportFileEvent). */
+  private reportRead?: { mtimeMs: number; size: number };
   private unsubscribe: () => void;
   private watcher?: vscode.Disposable;
   private syncTimer?: ReturnType<typeof setTimeout>;
@@ -225,11 +227,23 @@ export class ReportAnnotations {
         // VS Code reloads a document that has no unsaved changes and reports the difference as edits;
         // check the anchors once that text is in (now, if it already is). Read without blocking: this
         // runs on every save too, and a report can be megabytes.
-        this.verifyPending = true;
-        readFile(this.uri.fsPath, 'utf8').then(
-          (disk) => stripBom(disk) === document.getText() && this.sync(document),
-          () => undefined, // unreadable now: verifyPending stays set, so the next sync checks
-        );
+        // Not while it has unsaved changes: VS Code keeps them and reloads nothing; the anchors are checked once it
+        // is saved or reverted (sync). (With auto save a large report is written, and each write reported, several
+        // times a second while the user types: reading 5 MB for each kept the typing waiting.) A file of the time
+        // and size last read is not read again: watchers report more events than writes.
+        if (document.isDirty) {
+          this.verifyPending = true;
+          return;
+        }
+        void stat(this.uri.fsPath).then(
+          (st) => {
+            if (this.reportRead?.mtimeMs === st.mtimeMs && this.reportRead.size === st.size) return;
+            this.reportRead = { mtimeMs: st.mtimeMs, size: st.size };
+            this.verifyPending = true;
+            return readFile(this.uri.fsPath, 'utf8').then((disk) => stripBom(disk) === document.getText() && this.sync(document));
+          },
+          () => undefined, // unreadable now: the next event or sync checks
+        ).catch(() => undefined);
         return;
       }
       // Not open: find everything again in the text on disk.

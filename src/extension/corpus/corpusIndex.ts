@@ -357,10 +357,19 @@ export class CorpusIndex implements vscode.Disposable {
     const uris = [...this.pendingFiles.values()];
     this.pendingFiles.clear();
     if (uris.length === 0) return;
-    const excluded = new Set((await Promise.all(this.excludePatterns().map((p) => vscode.workspace.findFiles(p, null)))).flat().map((u) => u.toString()));
-    const included = new Set((await vscode.workspace.findFiles(INCLUDE)).map((u) => u.toString()));
-    const wanted = uris.filter((u) => included.has(u.toString()) && !excluded.has(u.toString()));
-    for (const u of uris) if (!wanted.includes(u)) this.remove(u);
+    // A report already indexed is still included: what decides it (its path, files.exclude, our exclusions) did not
+    // change, or the whole index runs again. Only new files are checked with findFiles: each call starts a search
+    // process from this thread, and every sidecar write while the user types a tagged report asked for several.
+    const known = uris.filter((u) => this.reports.has(u.toString()));
+    const fresh = uris.filter((u) => !this.reports.has(u.toString()));
+    let wanted = known;
+    if (fresh.length > 0) {
+      const excluded = new Set((await Promise.all(this.excludePatterns().map((p) => vscode.workspace.findFiles(p, null)))).flat().map((u) => u.toString()));
+      const included = new Set((await vscode.workspace.findFiles(INCLUDE)).map((u) => u.toString()));
+      const admitted = fresh.filter((u) => included.has(u.toString()) && !excluded.has(u.toString()));
+      for (const u of fresh) if (!admitted.includes(u)) this.remove(u);
+      wanted = [...known, ...admitted];
+    }
     if (wanted.length > 0) await this.run(wanted, { full: false });
   }
 
