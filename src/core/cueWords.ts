@@ -2,6 +2,8 @@
 // achievement. Found by a loop over the text's characters and a list per first character, not by a pattern: an
 // alternation of 28 words, some behind a lookbehind, was tried at every character of every paragraph with figures
 // (about a tenth of the analysis without projects).
+import { CharGroups, codesOf } from './text';
+
 /** A cue word found in a text: where, which, and whether it is a target word (else a result word). */
 export interface CueMatch {
   index: number;
@@ -46,24 +48,18 @@ interface CodedCue {
   notAfter: number[];
   notBefore: number[];
 }
-const codesOf = (s = '') => Array.from({ length: s.length }, (_, i) => s.charCodeAt(i));
 
-/**
- * The cue words by their first character, in CUE_WORDS' order: CUE_FIRST gives a character's place in BY_FIRST plus 1
- * (0: no cue word starts with it). (A dense list: an array indexed by character code is a dictionary in V8.)
- */
-export const CUE_FIRST = new Uint8Array(0x10000);
-const BY_FIRST: CodedCue[][] = [];
-for (const cue of CUE_WORDS) {
-  const coded = { cue, codes: codesOf(cue.word), notAfter: codesOf(cue.notAfter), notBefore: codesOf(cue.notBefore) };
-  const first = cue.word.charCodeAt(0);
-  if (CUE_FIRST[first] === 0) CUE_FIRST[first] = BY_FIRST.push([]);
-  BY_FIRST[CUE_FIRST[first] - 1].push(coded);
-}
+/** The cue words by their first character, in CUE_WORDS' order. */
+const BY_FIRST = new CharGroups(
+  CUE_WORDS.map((cue): CodedCue => ({ cue, codes: codesOf(cue.word), notAfter: codesOf(cue.notAfter), notBefore: codesOf(cue.notBefore) })),
+  (coded) => coded.codes[0],
+);
+/** By character code, not 0 where a cue word starts with it. */
+export const CUE_FIRST = BY_FIRST.place;
 
 /** The cue word that starts at `pos` in `text` (whose first character is one's: CUE_FIRST), if any. */
 export function cueAt(text: string, pos: number): CueWord | undefined {
-  const candidates = BY_FIRST[CUE_FIRST[text.charCodeAt(pos)] - 1];
+  const candidates = BY_FIRST.of(text.charCodeAt(pos))!;
   next: for (let i = 0; i < candidates.length; i++) {
     const { codes } = candidates[i];
     const end = pos + codes.length;

@@ -1,7 +1,7 @@
 // Context of the figures of one paragraph: what each one measures (indicator), the direction word before a
 // percentage, and the change stated right after a figure (51593万元，增长34.2%).
 import { clauseBefore } from './clauses';
-import { charTable, indexOfAny } from './text';
+import { CharGroups, charTable, indexOfAny } from './text';
 import type { IndicatorTable } from './indicators';
 import type { ChangeDirection, Figure } from './types';
 
@@ -36,18 +36,11 @@ const TRAILING_WORDS = (
     '每人每年 每年 每人 每天 每立方米 每 平均 新增 连续 今后 以下 今明 未来 过去 大约 将近 接近 超过 约 近 超 逾 高达 达到 达 ' +
     '完成 实现 突破 增长 增加 提高 提升 上升 下降 减少 降低 压减 扩大 控制在 保持在 稳定在 定在 为 是 有 了 到 至 在 从 由 对 使 占 的'
 ).split(' ');
-/**
- * The trailing words by their last character, longest first: TRAILING_LAST gives a character's place in
- * TRAILING_BY_LAST plus 1 (0: no word ends with it). A table and a dense list: a map's look-up cost more, and an
- * array indexed by character code is a dictionary in V8.
- */
-const TRAILING_LAST = new Uint8Array(0x10000);
-const TRAILING_BY_LAST: string[][] = [];
-for (const w of TRAILING_WORDS.sort((a, b) => b.length - a.length)) {
-  const last = w.charCodeAt(w.length - 1);
-  if (TRAILING_LAST[last] === 0) TRAILING_LAST[last] = TRAILING_BY_LAST.push([]);
-  TRAILING_BY_LAST[TRAILING_LAST[last] - 1].push(w);
-}
+/** The trailing words by their last character, longest first. */
+const TRAILING_BY_LAST = new CharGroups(
+  TRAILING_WORDS.sort((a, b) => b.length - a.length),
+  (w) => w.charCodeAt(w.length - 1),
+);
 const LEADING_WORDS =
   /^(?:按可比价格计算|按可比价计算|扣除价格因素后?|其中|同时|此外|另外|特别是|全年|今年|去年末|去年|当年|年底前|年底|年内|年末|目前|以来|累计|总共|共|已经|已|并|和|与|及|而|但|又|还|再|也|就|均|都|是|要|拟|使|让|把|将|对(?!标|接|外)|在(?!建)|从|向|由|以|全区|全市|全县|全省|全国|的|时间|全面|全力|圆满|顺利|率先|持续|积极|大力|着力|努力|力争|确保|紧盯|统筹推进|统筹|安排|明确了|突出了|展望|提出|确定|预计|现在|包括|经过|相当于|充分释放|完成|实现|达到|开展|推动|推进|实施|建立|建成|成立|创建|创设|新建|引进|培育|落实|吸引|打造|组织|举办|发放|配建|牵头)/;
 /** What is left when the clause held only a verb (建成6处停车场): the thing counted follows the figure. */
@@ -212,8 +205,8 @@ function countOf(s: string, ch: string): number {
 }
 
 function withoutTrailingWord(s: string): string {
-  const place = TRAILING_LAST[s.charCodeAt(s.length - 1)];
-  if (place) for (const w of TRAILING_BY_LAST[place - 1]) if (s.endsWith(w)) return s.slice(0, s.length - w.length);
+  const words = TRAILING_BY_LAST.of(s.charCodeAt(s.length - 1));
+  if (words) for (const w of words) if (s.endsWith(w)) return s.slice(0, s.length - w.length);
   return s;
 }
 

@@ -25,6 +25,7 @@ import {
   type SuffixClass,
 } from './projectWords';
 import { isNameLike, isNameWord, isProperTag, type Kind, LeftTokens, lexTag, MAGNITUDE_RE, namedAfterDash, NUMBERED_NAME_RE, NUMERAL_RE, placePiece, type Tok, useLexicon } from './projectTokens';
+import { CharGroups } from './text';
 import type { Span } from './types';
 export { addFacilityWord, facilityEndingAt, facilityWordAt, facilityWords, markFacilityEnds } from './projectSuffixes';
 
@@ -62,16 +63,13 @@ export const FAST_RE = /^(?:发展|增长|运转|推进|扩张|前进|运行|行
  * NOT_FACILITY_ENDINGS by the code of their last character: the facility word's last character leaves a few to
  * compare in place (an end-anchored alternation of a hundred words was tried from every place of its window).
  */
-const NOT_FACILITY_BY_LAST = new Map<number, string[]>();
-for (const w of NOT_FACILITY_ENDINGS) {
-  const last = w.charCodeAt(w.length - 1);
-  NOT_FACILITY_BY_LAST.set(last, [...(NOT_FACILITY_BY_LAST.get(last) ?? []), w]);
-}
+const NOT_FACILITY_BY_LAST = new CharGroups(NOT_FACILITY_ENDINGS, (w) => w.charCodeAt(w.length - 1));
 /** CONTINUATION (two-character words) by pairAt. */
 const CONTINUATION_PAIRS = new Set([...CONTINUATION].map((w) => pairAt(w, 0, 2)));
 /** Whether text[from, e) ends with one of NOT_FACILITY_ENDINGS. */
 function endsInNotFacility(text: string, from: number, e: number): boolean {
-  for (const w of NOT_FACILITY_BY_LAST.get(text.charCodeAt(e - 1)) ?? []) if (e - w.length >= from && text.startsWith(w, e - w.length)) return true;
+  const words = NOT_FACILITY_BY_LAST.of(text.charCodeAt(e - 1));
+  if (words) for (const w of words) if (e - w.length >= from && text.startsWith(w, e - w.length)) return true;
   return false;
 }
 

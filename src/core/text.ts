@@ -9,6 +9,34 @@ export function charTable(chars: string, value = 1, table: Uint8Array = new Uint
   return table;
 }
 
+/**
+ * Items grouped by one character of theirs (a word's first or last), for scans that test every character: `place`
+ * gives a character's group in `groups` plus 1 (0: no item has it). A table and a dense list: an array indexed by
+ * character code is a dictionary in V8, and a map's look-up costs more. At most 255 groups.
+ */
+export class CharGroups<T> {
+  readonly place = new Uint8Array(0x10000);
+  readonly groups: T[][] = [];
+
+  /** `items` in their order, each in the group of `code(item)`. */
+  constructor(items: Iterable<T>, code: (item: T) => number) {
+    for (const item of items) {
+      const c = code(item);
+      if (this.place[c] === 0) this.place[c] = this.groups.push([]);
+      this.groups[this.place[c] - 1].push(item);
+    }
+  }
+
+  /** The items of character `code`, in their order; undefined when none (and for NaN, past a text's end). */
+  of(code: number): T[] | undefined {
+    const place = this.place[code];
+    return place ? this.groups[place - 1] : undefined;
+  }
+}
+
+/** A string's UTF-16 code units, for comparing a word with a text in place. */
+export const codesOf = (s = ''): number[] => Array.from({ length: s.length }, (_, i) => s.charCodeAt(i));
+
 /** The first place in text[from, to) whose character is marked in `table` (charTable), else -1. */
 export function indexOfAny(table: Uint8Array, text: string, from: number, to = text.length): number {
   for (let i = from; i < to; i++) if (table[text.charCodeAt(i)] !== 0) return i;

@@ -1,4 +1,5 @@
 // Units and measure words that may follow a number, and the kind of figure each makes (spec.md, "Figures").
+import { CharGroups, codesOf } from './text';
 import type { FigureKind } from './types';
 
 export interface UnitEntry {
@@ -103,25 +104,18 @@ interface CodedUnit {
   codes: number[];
   notBefore: number[];
 }
-const codesOf = (s = '') => Array.from({ length: s.length }, (_, i) => s.charCodeAt(i));
 
-/**
- * The written forms by their first code unit, longest first, so 平方公里 wins over 公里 and 千瓦时 over 千瓦:
- * UNIT_FIRST gives a character's place in BY_FIRST plus 1 (0: no unit starts with it).
- */
-const UNIT_FIRST = new Uint8Array(0x10000);
-const BY_FIRST: CodedUnit[][] = [];
-for (const entry of [...BY_WRITTEN.values()].sort((a, b) => b.written.length - a.written.length)) {
-  const first = entry.written.charCodeAt(0);
-  if (UNIT_FIRST[first] === 0) UNIT_FIRST[first] = BY_FIRST.push([]);
-  BY_FIRST[UNIT_FIRST[first] - 1].push({ entry, codes: codesOf(entry.written), notBefore: codesOf(entry.notBefore) });
-}
+/** The written forms by their first code unit, longest first, so 平方公里 wins over 公里 and 千瓦时 over 千瓦. */
+const BY_FIRST = new CharGroups(
+  [...BY_WRITTEN.values()].sort((a, b) => b.written.length - a.written.length).map((entry): CodedUnit => ({ entry, codes: codesOf(entry.written), notBefore: codesOf(entry.notBefore) })),
+  (unit) => unit.codes[0],
+);
 
 /** The coded unit written at `pos`, if any (the longest). */
 function codedUnitAt(text: string, pos: number): CodedUnit | undefined {
-  const place = UNIT_FIRST[text.charCodeAt(pos)];
-  if (place === undefined || place === 0) return undefined;
-  next: for (const unit of BY_FIRST[place - 1]) {
+  const units = BY_FIRST.of(text.charCodeAt(pos));
+  if (!units) return undefined;
+  next: for (const unit of units) {
     const { codes } = unit;
     for (let k = 1; k < codes.length; k++) if (text.charCodeAt(pos + k) !== codes[k]) continue next;
     return unit;
