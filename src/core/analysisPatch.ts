@@ -243,17 +243,13 @@ export function* applyAnalysisPatchInSteps(before: DocumentAnalysis, patch: Anal
     const p = patch[name] as ArrayPatch<unknown>;
     const copy = MOVE[name] as (item: unknown, move: Mover) => unknown;
     const renumber = mover.renumbers ? (RENUMBER[name] as ((copy: unknown, move: Move) => void) | undefined) : undefined;
-    const length = runsLength(p);
-    const counterpart = counterparts(KIND_OF[name], move, old.length, length);
+    const source = oldItems(name, old.length, p, move);
     const out: unknown[] = [];
-    let next = 0;
     for (let r = 0; r < p.runs.length; r += 2) {
       const code = p.runs[r];
       for (let c = p.runs[r + 1]; c > 0; c--) {
-        const k = out.length;
-        const j = code === 3 || code === 4 ? counterpart(k) : k;
-        if (code !== 2 && (j < 0 || j >= old.length)) throw new Error(`the analysis patch does not fit: ${name} has ${old.length} items`);
-        if (code === 2) out.push(p.items[next++]);
+        const j = source[out.length];
+        if (j < 0) out.push(p.items[-1 - j]);
         else if (code === 0 || code === 3) out.push(old[j]);
         else {
           const c = copy(old[j], mover);
@@ -271,6 +267,30 @@ export function* applyAnalysisPatchInSteps(before: DocumentAnalysis, patch: Anal
   const after: Record<string, unknown> = {};
   for (const key of patch.order) after[key] = key in arrays ? arrays[key] : (patch.fields as Record<string, unknown>)[key];
   return after as unknown as DocumentAnalysis;
+}
+
+/**
+ * For each new item of one array, the index of the old item it is (as it was or moved), or −1 − i for the i-th item
+ * sent. Throws when the patch names an old item the array does not have: it was made from another analysis.
+ */
+export function oldItems(name: PatchedArray, oldLength: number, p: ArrayPatch<unknown>, move: Move): Int32Array {
+  const source = new Int32Array(runsLength(p));
+  const counterpart = counterparts(KIND_OF[name], move, oldLength, source.length);
+  let k = 0;
+  let sent = 0;
+  for (let r = 0; r < p.runs.length; r += 2) {
+    const code = p.runs[r];
+    for (let c = p.runs[r + 1]; c > 0; c--, k++) {
+      if (code === 2) {
+        source[k] = -1 - sent++;
+        continue;
+      }
+      const j = code === 3 || code === 4 ? counterpart(k) : k;
+      if (j < 0 || j >= oldLength) throw new Error(`the analysis patch does not fit: ${name} has ${oldLength} items`);
+      source[k] = j;
+    }
+  }
+  return source;
 }
 
 /** How many items an array of the new analysis has: the counts of its runs. */
@@ -299,7 +319,7 @@ export const KIND_OF: Record<PatchedArray, string | undefined> = { sections: 's'
  * The old item that new item k is, moved, after the edits: by the kind's id cuts where items came or went at
  * several places; else k − d (d: how many more there are). -1 when none.
  */
-export function counterparts(kind: string | undefined, move: Move, oldLength: number, newLength: number): (k: number) => number {
+function counterparts(kind: string | undefined, move: Move, oldLength: number, newLength: number): (k: number) => number {
   const cuts = kind ? move.ids[kind] : undefined;
   if (!cuts || cuts.length === 0) {
     const d = newLength - oldLength;

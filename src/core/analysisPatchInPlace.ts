@@ -2,7 +2,7 @@
 // which follows the document as a TextDocument does. applyAnalysisPatch copies every item after an edit, about
 // 19,000 of them per keystroke in a 5 MB report, and the copies and the dropped originals were most of the host's
 // work and garbage; here the items after the edit only have their offsets (and, rarely, ids) changed.
-import { type AnalysisPatch, type ArrayPatch, counterparts, KIND_OF, Mover, PATCHED_ARRAYS, type PatchedArray, RENUMBER, runsLength } from './analysisPatch';
+import { type AnalysisPatch, type ArrayPatch, KIND_OF, Mover, oldItems, PATCHED_ARRAYS, type PatchedArray, RENUMBER, runsLength } from './analysisPatch';
 import type { DocumentAnalysis, Span } from './types';
 
 /** Moves a span in place: each span belongs to one item (the analysis shares none, and nothing else holds them). */
@@ -111,27 +111,15 @@ function planOf(name: PatchedArray, oldLength: number, p: ArrayPatch<unknown>, m
   return direct ? 'direct' : sourcesOf(name, oldLength, p, move);
 }
 
-/** For each new item of an array, its old item's index, or −1 − i for the i-th sent item; undefined when an old item is named twice. */
+/** oldItems (the old item each new one is), or undefined when the patch names an old item twice. */
 function sourcesOf(name: PatchedArray, oldLength: number, p: ArrayPatch<unknown>, move: AnalysisPatch['move']): Int32Array | undefined {
-  const length = runsLength(p);
-  const counterpart = counterparts(KIND_OF[name], move, oldLength, length);
-  const source = new Int32Array(length);
+  const source = oldItems(name, oldLength, p, move);
   const taken = new Uint8Array(oldLength);
-  let k = 0;
-  let sent = 0;
-  for (let r = 0; r < p.runs.length; r += 2) {
-    const code = p.runs[r];
-    for (let c = p.runs[r + 1]; c > 0; c--, k++) {
-      if (code === 2) {
-        source[k] = -1 - sent++;
-        continue;
-      }
-      const j = code === 3 || code === 4 ? counterpart(k) : k;
-      if (j < 0 || j >= oldLength) throw new Error(`the analysis patch does not fit: ${name} has ${oldLength} items`);
-      if (taken[j] === 1) return undefined;
-      taken[j] = 1;
-      source[k] = j;
-    }
+  for (let k = 0; k < source.length; k++) {
+    const j = source[k];
+    if (j < 0) continue;
+    if (taken[j] === 1) return undefined;
+    taken[j] = 1;
   }
   return source;
 }
