@@ -11,6 +11,7 @@ import type { CorpusReport } from '../../core/corpus/grouping';
 import type { FindQuery } from '../../core/corpus/kwic';
 import type { IndicatorEntry } from '../../core/indicators';
 import { compareCodeUnits, errorMessage } from '../../core/text';
+import { ChangeQueue } from './changeQueue';
 import type { CorpusRequest, CorpusResponse, FileRef, FileResult } from './corpusProtocol';
 
 export interface FailedReport {
@@ -73,8 +74,7 @@ export class CorpusIndex implements vscode.Disposable {
   private nextId = 1;
   private readonly handlers = new Map<number, (m: CorpusResponse) => void>();
   private running?: { id: number; done: Promise<IndexRunStats> };
-  private pendingFiles = new Map<string, vscode.Uri>();
-  private fileTimer?: ReturnType<typeof setTimeout>;
+  private readonly changes = new ChangeQueue((uris) => void this.flushQueue(uris));
   private fireTimer?: ReturnType<typeof setTimeout>;
   private readonly disposables: vscode.Disposable[] = [];
   /** Set once the first full run has finished (or was cancelled). */
@@ -92,6 +92,7 @@ export class CorpusIndex implements vscode.Disposable {
     const again = (uri: vscode.Uri) => this.queue(uri);
     this.disposables.push(
       this.emitter,
+      this.changes,
       watcher,
       sidecars,
       watcher.onDidCreate(again),
@@ -134,7 +135,7 @@ export class CorpusIndex implements vscode.Disposable {
 
   /** Resolves when no run is going and no file change waits. */
   async whenIdle(): Promise<void> {
-    for (let i = 0; i < 1000 && (this.running || this.pendingFiles.size > 0); i++) {
+    for (let i = 0; i < 1000 && (this.running || this.changes.size > 0); i++) {
       await (this.running?.done ?? new Promise<unknown>((r) => setTimeout(r, 50)));
     }
   }
@@ -163,7 +164,7 @@ export class CorpusIndex implements vscode.Disposable {
   reindex(progressTitle?: string): Promise<IndexRunStats> {
     this.cancel();
     // Files changed before now are read by this run: only changes from now on need a run of their own.
-    this.pendingFiles.clear();
+    this.changes.clear();
     const t0 = performance.now();
     const discovered = this.discover().then((uris) => ({ uris, ms: performance.now() - t0 }));
     discovered.catch(() => undefined); // awaited below; a failure is reported there
@@ -210,7 +211,6 @@ export class CorpusIndex implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.fileTimer);
     clearTimeout(this.fireTimer);
     void this.worker?.terminate();
     this.worker = undefined;
@@ -321,6 +321,12 @@ export class CorpusIndex implements vscode.Disposable {
   }
 
   private apply(r: FileResult, stats: IndexRunStats): void {
+    // A known report that no longer reads as one may be half written (a save of a large file): read it again first.
+    if (!('summary' in r) && this.reports.has(r.key) && this.changes.retryKnown(vscode.Uri.parse(r.key))) {
+      this.log.info(`corpus: ${vscode.workspace.asRelativePath(vscode.Uri.parse(r.key))} did not read as a report (${'error' in r ? r.error : 'not one'}); reading it again in a moment`);
+      return;
+    }
+    if ('summary' in r) this.changes.succeeded(r.key);
     this.reports.delete(r.key);
     this.failures.delete(r.key);
     if ('skipped' in r) return;
@@ -339,10 +345,7 @@ export class CorpusIndex implements vscode.Disposable {
   }
 
   private queue(uri: vscode.Uri): void {
-    if (uri.scheme !== 'file') return;
-    this.pendingFiles.set(uri.toString(), uri);
-    clearTimeout(this.fileTimer);
-    this.fileTimer = setTimeout(() => void this.flushQueue(), 300);
+    if (uri.scheme === 'file') this.changes.add(uri);
   }
 
   private queueReportOf(sidecar: vscode.Uri): void {
@@ -350,13 +353,10 @@ export class CorpusIndex implements vscode.Disposable {
     if (this.reports.has(report)) this.queue(vscode.Uri.parse(report));
   }
 
-  private async flushQueue(): Promise<void> {
+  private async flushQueue(uris: vscode.Uri[]): Promise<void> {
     if (this.running) {
       await this.running.done; // a full run picks up the file anyway, but it may have run before the change
     }
-    const uris = [...this.pendingFiles.values()];
-    this.pendingFiles.clear();
-    if (uris.length === 0) return;
     // A report already indexed is still included: what decides it (its path, files.exclude, our exclusions) did not
     // change, or the whole index runs again. Only new files are checked with findFiles: each call starts a search
     // process from this thread, and every sidecar write while the user types a tagged report asked for several.

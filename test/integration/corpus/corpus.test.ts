@@ -111,6 +111,47 @@ suite('corpus', () => {
     await waitFor('the deleted report gone', () => !index.get(vscode.Uri.file(renamed)), 20_000);
   });
 
+  test('1. index: an open report is read again once the user pauses; a half-written report is not dropped', async function () {
+    this.timeout(60_000);
+    const { index } = await corpus();
+    const source = readFileSync(join(WORKSPACE, 'corpus-national', 'national-2010.txt'), 'utf8');
+    const path = join(WORKSPACE, 'corpus', 'edited-2010.txt');
+    const uri = vscode.Uri.file(path);
+    writeFileSync(path, source);
+    try {
+      await waitFor('the new report', () => index.get(uri) !== undefined, 20_000);
+      // Written as a large save is: empty first, the text a moment later. The index keeps the report meanwhile.
+      const first = index.get(uri)!.summary.hash;
+      let dropped = 0;
+      const watch = setInterval(() => (index.get(uri) && !index.failed().some((f) => f.uri.toString() === uri.toString())) || dropped++, 20);
+      try {
+        writeFileSync(path, '');
+        await sleep(900); // past the queue's 300 ms: the empty file is read
+        writeFileSync(path, `${source}\n补充一句。\n`);
+        await waitFor('the rewritten report', () => index.get(uri)?.summary.hash !== first, 20_000);
+        await index.whenIdle();
+      } finally {
+        clearInterval(watch);
+      }
+      assert.equal(dropped, 0, 'the report stayed in the index while it was half written');
+
+      // Open and edited: saved at once, read only once its text has been still for two seconds.
+      const editor = await vscode.window.showTextDocument(uri);
+      const before = index.get(uri)!.summary.hash;
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), '（修订稿）')));
+      const editedAt = performance.now();
+      await editor.document.save(); // (false when auto save, on in this workbench, got there first)
+      await waitFor('the report saved', () => !editor.document.isDirty, 10_000);
+      await sleep(1200);
+      if (performance.now() - editedAt < 2000) assert.equal(index.get(uri)?.summary.hash, before, 'not read while the user is at work');
+      await waitFor('the saved text indexed', () => index.get(uri)?.summary.hash !== before, 20_000);
+      console.log(`      [numbers] an edited, saved report was read again ${ms(performance.now() - editedAt)} after the edit`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      rmSync(path, { force: true });
+    }
+  });
+
   test('2. Corpus view: grouped by level and region, ordered by year, with counts; a click opens the report', async () => {
     const { corpusTree } = await corpus();
     const levels = corpusTree.getChildren();
