@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,8 +92,11 @@ describe('sidecar', () => {
       assert.equal(await readSidecar(path, TEXT), undefined);
       await writeFile(path, 'old');
       const annotations: StoredAnnotation[] = storeWithTwo().list();
-      await writeSidecar(path, TEXT, annotations);
+      const written = await writeSidecar(path, TEXT, annotations);
       assert.deepEqual(await readdir(dir), ['report.txt.annotator.json']);
+      // The hash made off the thread is the one serializeSidecar makes on it.
+      assert.equal(written, serializeSidecar(TEXT, annotations));
+      assert.equal(JSON.parse(written).document.sha256, createHash('sha256').update(TEXT, 'utf8').digest('hex'));
       assert.deepEqual((await readSidecar(path, TEXT))?.annotations, annotations);
       assert.match(await readFile(path, 'utf8'), /\n$/);
     } finally {

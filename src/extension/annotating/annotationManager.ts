@@ -13,11 +13,12 @@ import type { ReportAnnotationProvider } from '../api';
 import { findOpenDocument, uriBasename } from '../common/documents';
 import { REPORT_LANGUAGE } from '../common/language';
 import { reviewOrphans, warnOrphans } from './orphanPrompts';
-import { ReportAnnotations, type ReportHost, type SaveStats } from './reportAnnotations';
+import { ReportAnnotations } from './reportAnnotations';
+import type { ReportHost, SaveStats } from './reportHost';
 import type { Notifier } from './sidecarMessages';
 import { sidecarPathFor } from './sidecarFiles';
 
-export type { SaveStats } from './reportAnnotations';
+export type { SaveStats } from './reportHost';
 export type { Notifier } from './sidecarMessages';
 
 export interface AnnotationManagerOptions {

@@ -10,7 +10,7 @@
 //   sidecar changed on disk is read again.
 // - The sidecar is written atomically, debounced after each change, at once when the report is saved, and
 //   synchronously when the extension stops.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { AnnotationStore, type StoredAnnotation } from '../../core/annotations';
@@ -20,35 +20,9 @@ import { needsSidecarWrite, parseSidecar, readTextIfExists, writeSidecar, writeS
 import { errorMessage } from '../../core/text';
 import { findOpenDocument, uriBasename } from '../common/documents';
 import { describeProblem } from '../common/problems';
-import { setAsideInvalidSidecar, watchReportFiles } from './sidecarFiles';
-import { askAfterSidecarDeleted, tellInvalidSidecar, tellSaveFailed, tellSetAside, type Notifier } from './sidecarMessages';
-
-/** Write timings, for the log and for tests. */
-export interface SaveStats {
-  writes: number;
-  lastMs: number;
-  maxMs: number;
-  lastBytes: number;
-  /** Writes that failed (the changes stay in memory and are written with the next one). */
-  failures: number;
-}
-
-/** What a report's annotations need from the manager that holds them. */
-export interface ReportHost {
-  readonly saveDelay: number;
-  readonly syncDelay: number;
-  readonly notify: Notifier;
-  readonly log?: vscode.LogOutputChannel;
-  readonly stats: SaveStats;
-  /** Whether this object is still the one the manager holds for its report (not dropped, not replaced). */
-  isCurrent(report: ReportAnnotations): boolean;
-  /** The manager is stopping: nothing is scheduled any more. */
-  readonly disposed: boolean;
-  /** The report's annotations changed (for the views and decorations). */
-  changed(uri: vscode.Uri): void;
-  /** Orphans appeared that the user may not have heard of. */
-  orphansFound(uri: vscode.Uri): void;
-}
+import { fileStamp, type FileStamp, sameStamp, setAsideInvalidSidecar, watchReportFiles } from './sidecarFiles';
+import { recordWrite, type ReportHost } from './reportHost';
+import { askAfterSidecarDeleted, tellInvalidSidecar, tellSaveFailed, tellSetAside } from './sidecarMessages';
 
 export class ReportAnnotations {
   readonly key: string;
@@ -70,8 +44,13 @@ export class ReportAnnotations {
   private onDisk?: string;
   /** A report changed on disk: check the anchors once the document has the new text. */
   private verifyPending = false;
-  /** The report file's time and size when it was last read for a change on disk (see onReportFileEvent). */
-  private reportRead?: { mtimeMs: number; size: number };
+  /**
+   * The report file's time and size when its content was last known: read for a change on disk, or written by a
+   * save of its document (see onReportFileEvent).
+   */
+  private reportSeen?: FileStamp;
+  /** The document's version whose text `text` is (undefined when `text` came from elsewhere). */
+  private syncedVersion?: number;
   private unsubscribe: () => void;
   private watcher?: vscode.Disposable;
   private syncTimer?: ReturnType<typeof setTimeout>;
@@ -135,6 +114,7 @@ export class ReportAnnotations {
   reopened(document: vscode.TextDocument): void {
     const text = document.getText();
     if (this.text !== text) this.reanchor(text, 'reopened');
+    this.syncedVersion = document.version;
   }
 
   edited(e: vscode.TextDocumentChangeEvent): void {
@@ -152,7 +132,10 @@ export class ReportAnnotations {
     clearTimeout(this.syncTimer);
     this.syncTimer = undefined;
     if (document.isClosed || !this.host.isCurrent(this)) return;
+    // Nothing to bring in (a save after the pause's sync): getText of a 5 MB report takes ~20 ms of this thread.
+    if (!this.syncPending && !this.verifyPending && document.version === this.syncedVersion) return;
     const text = document.getText();
+    this.syncedVersion = document.version;
     if (this.syncPending) {
       this.syncPending = false;
       this.store.sync(text);
@@ -162,6 +145,7 @@ export class ReportAnnotations {
     } else if (this.text !== text) {
       // Text we did not see change (should not happen): find everything again.
       this.reanchor(text, 'text out of step');
+      this.syncedVersion = document.version;
       return;
     }
     if (this.verifyPending && !document.isDirty) {
@@ -176,6 +160,11 @@ export class ReportAnnotations {
     this.sync(document);
     void this.save();
     this.host.orphansFound(this.uri);
+    // The file now holds the document's text: the watcher's events for this write need no read.
+    const version = document.version;
+    void fileStamp(this.uri.fsPath).then((st) => {
+      if (st && !document.isDirty && document.version === version) this.reportSeen = st;
+    });
   }
 
   /** Closed (or its language changed): keep the store with the text it refers to, and write it now. */
@@ -192,6 +181,7 @@ export class ReportAnnotations {
     const t0 = performance.now();
     const orphans = this.store.reanchorAll(text);
     this.text = text;
+    this.syncedVersion = undefined;
     this.syncPending = false;
     this.dirty = true;
     this.host.log?.info(
@@ -224,26 +214,22 @@ export class ReportAnnotations {
       if (!this.host.isCurrent(this)) return;
       const document = findOpenDocument(this.key);
       if (document) {
-        // VS Code reloads a document that has no unsaved changes and reports the difference as edits;
-        // check the anchors once that text is in (now, if it already is). Read without blocking: this
-        // runs on every save too, and a report can be megabytes.
-        // Not while it has unsaved changes: VS Code keeps them and reloads nothing; the anchors are checked once it
-        // is saved or reverted (sync). (With auto save a large report is written, and each write reported, several
-        // times a second while the user types: reading 5 MB for each kept the typing waiting.) A file of the time
-        // and size last read is not read again: watchers report more events than writes.
+        // VS Code reloads a document without unsaved changes and reports the difference as edits: the anchors are
+        // checked once that text is in (now, if it is). With unsaved changes it reloads nothing: they are checked
+        // at the next save or revert (sync). A file of a known time and size (last read, or our save) is not read:
+        // with auto save a large report is written, and each write reported, several times a second while typing.
         if (document.isDirty) {
           this.verifyPending = true;
           return;
         }
-        void stat(this.uri.fsPath).then(
-          (st) => {
-            if (this.reportRead?.mtimeMs === st.mtimeMs && this.reportRead.size === st.size) return;
-            this.reportRead = { mtimeMs: st.mtimeMs, size: st.size };
+        void fileStamp(this.uri.fsPath)
+          .then((st) => {
+            if (!st || sameStamp(st, this.reportSeen)) return; // unreadable now (the next event or sync checks), or known
+            this.reportSeen = st;
             this.verifyPending = true;
             return readFile(this.uri.fsPath, 'utf8').then((disk) => stripBom(disk) === document.getText() && this.sync(document));
-          },
-          () => undefined, // unreadable now: the next event or sync checks
-        ).catch(() => undefined);
+          })
+          .catch(() => undefined);
         return;
       }
       // Not open: find everything again in the text on disk.
@@ -300,6 +286,7 @@ export class ReportAnnotations {
       if (loaded.textChanged) this.store.reanchorAll(text);
     }
     this.text = text;
+    this.syncedVersion = undefined;
     this.host.changed(this.uri);
     this.host.orphansFound(this.uri);
   }
@@ -391,7 +378,7 @@ export class ReportAnnotations {
         this.setAside();
         this.onDisk = await writeSidecar(this.sidecar, this.text, annotations);
         this.lastError = undefined;
-        this.record(performance.now() - t0, this.onDisk.length);
+        recordWrite(this.host.stats, performance.now() - t0, this.onDisk.length);
       } catch (err) {
         this.dirty = true;
         this.host.stats.failures++;
@@ -419,14 +406,6 @@ export class ReportAnnotations {
       this.host.log?.error(`cannot write ${this.sidecar} on shutdown: ${errorMessage(err)}`);
     }
     this.dispose();
-  }
-
-  private record(ms: number, bytes: number): void {
-    const { stats } = this.host;
-    stats.writes++;
-    stats.lastMs = ms;
-    stats.maxMs = Math.max(stats.maxMs, ms);
-    stats.lastBytes = bytes;
   }
 
   /** Stops timers and the watcher; the manager forgets this object. */

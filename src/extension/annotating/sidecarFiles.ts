@@ -9,6 +9,7 @@
 // Only `file:` documents get a sidecar; annotations of other documents (untitled, virtual) are refused
 // by the commands with a message, since they could not be kept.
 import { existsSync, renameSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 
@@ -69,4 +70,22 @@ function escapeGlob(s: string): string {
 /** Sidecars in the workspace folders (for the workspace export). */
 export async function findWorkspaceSidecars(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
   return vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '**/node_modules/**', undefined, token);
+}
+
+/** A file's time and size: a write we know of is told from a new one by them. */
+export interface FileStamp {
+  mtimeMs: number;
+  size: number;
+}
+
+/** The file's stamp, or undefined if it cannot be read now. */
+export function fileStamp(path: string): Promise<FileStamp | undefined> {
+  return stat(path).then(
+    (st) => ({ mtimeMs: st.mtimeMs, size: st.size }),
+    () => undefined,
+  );
+}
+
+export function sameStamp(a: FileStamp, b: FileStamp | undefined): boolean {
+  return a.mtimeMs === b?.mtimeMs && a.size === b.size;
 }
