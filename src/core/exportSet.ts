@@ -1,6 +1,6 @@
 // Builds the AnnotationSet export (spec.md) from analyses and annotations. Everything leaves here in
 // code point offsets, and every set is validated against the zod schema before anyone writes it.
-import { createHash, webcrypto } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { OffsetMap } from './offsets';
 import {
   ANNOTATION_SET_FORMAT,
@@ -23,15 +23,6 @@ export interface DocumentInput {
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-/**
- * sha256, hashed on libuv's thread pool (Web Crypto in Node): only the UTF-8 encoding stays on the calling
- * thread. A report of 5 MB takes 35-55 ms to hash, too long for the extension host's thread.
- */
-export async function sha256OffThread(text: string): Promise<string> {
-  const digest = await webcrypto.subtle.digest('SHA-256', Buffer.from(text, 'utf8'));
-  return Buffer.from(digest).toString('hex');
 }
 
 /** Converts one document's items to the export's code point offsets, one at a time (for streaming). */

@@ -6,7 +6,7 @@ import { makeTarget, targetFromCodePoints, targetToCodePoints } from './anchorin
 import type { StoredAnnotation } from './annotations';
 import { writeFileAtomic, writeFileAtomicSync } from './atomicWrite';
 import { stripBom } from './bom';
-import { sha256, sha256OffThread } from './exportSet';
+import { sha256 } from './exportSet';
 import { OffsetMap } from './offsets';
 import { parseJsonText, parseSidecarFile, SIDECAR_FORMAT, SIDECAR_VERSION, type SidecarFile } from './schema';
 
@@ -14,14 +14,14 @@ import { parseJsonText, parseSidecarFile, SIDECAR_FORMAT, SIDECAR_VERSION, type 
  * The sidecar JSON for `annotations` (UTF-16 offsets into `text`). Quotes of anchored annotations are
  * taken from `text` afresh, so the file always agrees with the text its hash names.
  */
-export function serializeSidecar(text: string, annotations: readonly StoredAnnotation[], hash = sha256(text)): string {
+export function serializeSidecar(text: string, annotations: readonly StoredAnnotation[]): string {
   const map = new OffsetMap(text);
   const clamp = (offset: number) => Math.min(offset, text.length);
   const file: SidecarFile = {
     format: SIDECAR_FORMAT,
     version: SIDECAR_VERSION,
     offsetEncoding: 'codepoint',
-    document: { sha256: hash, length: map.codePointLength },
+    document: { sha256: sha256(text), length: map.codePointLength },
     annotations: annotations.map((a) => {
       // An orphan keeps its last quote; its positions are only hints, kept inside the text.
       const target = a.orphaned
@@ -67,16 +67,10 @@ export function parseSidecar(json: string, text: string): LoadedSidecar {
  * JSON written (the extension compares it with what the file watcher later reads).
  */
 export async function writeSidecar(path: string, text: string, annotations: readonly StoredAnnotation[]): Promise<string> {
-  // The annotations are written out now, as they are for `text` (edits move them meanwhile); the hash, made off
-  // this thread, takes its placeholder's place (the first: the document's hash comes before the annotations).
-  const hashing = sha256OffThread(text);
-  const draft = serializeSidecar(text, annotations, HASH_PLACEHOLDER);
-  const json = draft.replace(HASH_PLACEHOLDER, await hashing);
+  const json = serializeSidecar(text, annotations);
   await writeFileAtomic(path, json);
   return json;
 }
-
-const HASH_PLACEHOLDER = '0'.repeat(64);
 
 /** writeSidecar for when there is no time to await (the extension host shutting down). */
 export function writeSidecarSync(path: string, text: string, annotations: readonly StoredAnnotation[]): string {

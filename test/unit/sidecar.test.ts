@@ -94,7 +94,7 @@ describe('sidecar', () => {
       const annotations: StoredAnnotation[] = storeWithTwo().list();
       const written = await writeSidecar(path, TEXT, annotations);
       assert.deepEqual(await readdir(dir), ['report.txt.annotator.json']);
-      // The hash made off the thread is the one serializeSidecar makes on it.
+      // What is written is serializeSidecar's JSON, naming the text by its SHA-256.
       assert.equal(written, serializeSidecar(TEXT, annotations));
       assert.equal(JSON.parse(written).document.sha256, createHash('sha256').update(TEXT, 'utf8').digest('hex'));
       assert.deepEqual((await readSidecar(path, TEXT))?.annotations, annotations);

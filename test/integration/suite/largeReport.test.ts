@@ -147,7 +147,7 @@ suite('large report', () => {
           `${stats.cacheHits} paragraphs reused, ${stats.cacheMisses} analysed)\n` +
           `      only the changes crossed to the host: ${stats.sentItems} of ${stats.totalItems} items sent, ${stats.paragraphOnly ? 'from the edited paragraph alone' : `diffed in the worker in ${stats.diffMs?.toFixed(1)} ms`}, ` +
           `applied on the host in ${stats.patchMs?.toFixed(1)} ms, in slices of at most ${stats.longestSliceMs?.toFixed(1)} ms (the first analysis, whole: round trip ${before.roundTripMs.toFixed(0)} ms)\n` +
-          `      extension host event-loop delay: during the burst ${describeDelay(burst)}; ` +
+          `      extension host event-loop delay (auto save ${vscode.workspace.getConfiguration('files').get('autoSave')}): during the burst ${describeDelay(burst)}; ` +
           `from the burst to 600 ms after the analysis ${describeDelay(settle)}`,
       );
 
