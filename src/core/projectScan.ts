@@ -277,12 +277,14 @@ const reject = (reason: string): undefined => {
   return undefined;
 };
 
-/** Where the facility word at [s, e) of the clause text[lo, hi) ends a name: the name's span, else undefined. */
-export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: number, e: number, cls: SuffixClass): Span | undefined {
+/**
+ * Where the facility word at [s, e) of the clause text[lo, hi) ends a name: the name's span, else undefined. `suffix`:
+ * the facility word as facilityWordAt gives it, when the caller has it (its class was looked up by it).
+ */
+export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: number, e: number, cls: SuffixClass, suffix = facilityWordAt(text, s, e)): Span | undefined {
   useLexicon(lex);
   scanVerdict.reason = '';
   scanVerdict.start = -1;
-  const suffix = facilityWordAt(text, s, e);
   if (cls === 'strict') {
     // Cheap first (most one-character facility words are in common words): 城市, 路网 | 道路, 县城, 一线.
     if (e < hi && tagAt(lex, text, s, e + 1 - s) !== undefined && !extendsAt(text, e)) return reject('strictWord');

@@ -147,8 +147,9 @@ function namesAmong(lex: Lexicon, text: string, lo: number, hi: number, ends: nu
   for (let k = from; k < to; k += 2) {
     const s = ends[k];
     const e = ends[k + 1];
-    const cls = SUFFIX_CLASS.get(facilityWordAt(text, s, e))!;
-    const rule = nameAt(lex, text, lo, hi, s, e, cls);
+    const suffix = facilityWordAt(text, s, e);
+    const cls = SUFFIX_CLASS.get(suffix)!;
+    const rule = nameAt(lex, text, lo, hi, s, e, cls, suffix);
     if (rule) (rulesFound ??= []).push(rule);
     // The learned model (projectModel.ts) may move the rules' start or overrule them.
     const span = chooseName(lex, text, lo, hi, s, e, cls, { span: rule, reason: scanVerdict.reason, scanStart: scanVerdict.start });
