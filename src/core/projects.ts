@@ -259,24 +259,32 @@ const MAX_CAPTION = 60;
 function namesOutside(text: string, paragraphs: Paragraph[], cache: ProjectMatchCache | undefined): string[] {
   const out: string[] = [];
   let pos = 0;
-  const scan = (from: number, to: number) => {
-    for (const line of text.slice(from, to).split(/\r?\n/)) {
-      const t = line.trim();
-      if (!t || t.length > MAX_CAPTION || /^[■(（]|[/／]/.test(t)) continue;
-      let found = cache?.captions.get(t);
-      if (!found) {
-        found = findProjectNames(t, undefined);
-        cache?.captions.set(t, found);
-      }
-      out.push(...found);
-    }
-  };
   for (const p of paragraphs) {
-    if (p.range.start > pos) scan(pos, p.range.start);
+    if (p.range.start > pos) captionNames(text, pos, p.range.start, cache, out);
     pos = Math.max(pos, p.range.end);
   }
-  if (pos < text.length) scan(pos, text.length);
+  if (pos < text.length) captionNames(text, pos, text.length, cache, out);
   return out;
+}
+
+/**
+ * The names in the caption lines of text[from, to), onto `out`. (Line by line with indexOf: most gaps between
+ * paragraphs are a line break or two, and a slice split by a pattern for each was most of this pass.)
+ */
+function captionNames(text: string, from: number, to: number, cache: ProjectMatchCache | undefined, out: string[]): void {
+  for (let at = from; at < to; ) {
+    let eol = text.indexOf('\n', at);
+    if (eol < 0 || eol > to) eol = to;
+    const t = eol > at ? text.slice(at, eol).trim() : ''; // (a \r before the break is trimmed)
+    at = eol + 1;
+    if (!t || t.length > MAX_CAPTION || /^[■(（]|[/／]/.test(t)) continue;
+    let found = cache?.captions.get(t);
+    if (!found) {
+      found = findProjectNames(t, undefined);
+      cache?.captions.set(t, found);
+    }
+    for (const n of found) out.push(n);
+  }
 }
 
 export interface Hit {
