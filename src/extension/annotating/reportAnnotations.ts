@@ -49,8 +49,8 @@ export class ReportAnnotations {
    * save of its document (see onReportFileEvent).
    */
   private reportSeen?: FileStamp;
-  /** The document's version whose text `text` is (undefined when `text` came from elsewhere). */
-  private syncedVersion?: number;
+  /** The document and version whose text `text` is (undefined when `text` came from elsewhere). */
+  private synced?: { document: vscode.TextDocument; version: number };
   private unsubscribe: () => void;
   private watcher?: vscode.Disposable;
   private syncTimer?: ReturnType<typeof setTimeout>;
@@ -114,7 +114,7 @@ export class ReportAnnotations {
   reopened(document: vscode.TextDocument): void {
     const text = document.getText();
     if (this.text !== text) this.reanchor(text, 'reopened');
-    this.syncedVersion = document.version;
+    this.synced = { document, version: document.version };
   }
 
   edited(e: vscode.TextDocumentChangeEvent): void {
@@ -133,9 +133,9 @@ export class ReportAnnotations {
     this.syncTimer = undefined;
     if (document.isClosed || !this.host.isCurrent(this)) return;
     // Nothing to bring in (a save after the pause's sync): getText of a 5 MB report takes ~20 ms of this thread.
-    if (!this.syncPending && !this.verifyPending && document.version === this.syncedVersion) return;
+    if (!this.syncPending && !this.verifyPending && this.synced?.document === document && this.synced.version === document.version) return;
     const text = document.getText();
-    this.syncedVersion = document.version;
+    this.synced = { document, version: document.version };
     if (this.syncPending) {
       this.syncPending = false;
       this.store.sync(text);
@@ -145,7 +145,7 @@ export class ReportAnnotations {
     } else if (this.text !== text) {
       // Text we did not see change (should not happen): find everything again.
       this.reanchor(text, 'text out of step');
-      this.syncedVersion = document.version;
+      this.synced = { document, version: document.version };
       return;
     }
     if (this.verifyPending && !document.isDirty) {
@@ -169,6 +169,7 @@ export class ReportAnnotations {
 
   /** Closed (or its language changed): keep the store with the text it refers to, and write it now. */
   closed(document: vscode.TextDocument): void {
+    this.synced = undefined; // (nor is the closed document kept)
     if (this.syncPending) {
       this.syncPending = false;
       this.store.sync((this.text = document.getText()));
@@ -181,7 +182,7 @@ export class ReportAnnotations {
     const t0 = performance.now();
     const orphans = this.store.reanchorAll(text);
     this.text = text;
-    this.syncedVersion = undefined;
+    this.synced = undefined;
     this.syncPending = false;
     this.dirty = true;
     this.host.log?.info(
@@ -286,7 +287,7 @@ export class ReportAnnotations {
       if (loaded.textChanged) this.store.reanchorAll(text);
     }
     this.text = text;
-    this.syncedVersion = undefined;
+    this.synced = undefined;
     this.host.changed(this.uri);
     this.host.orphansFound(this.uri);
   }
