@@ -3,7 +3,7 @@
 // then a list-introducing clause in an earlier paragraph, then the paragraph's opening (过去一年，…),
 // then the section headings (一、2019年工作回顾, 二、2020年工作安排), then the report's year.
 import { type CueMatch, CUE_FIRST, cueAt, lastCueWord } from './cueWords';
-import { allMatches, charTable } from './text';
+import { allMatches, charTable, indexOfAny } from './text';
 import { addYearStarts, DIGITS, mayHoldYearCue, YEAR_ANCHORS, yearCues, yearCuesAt } from './yearCues';
 import type { Figure, FigureRole } from './types';
 
@@ -60,8 +60,14 @@ const EITHER_CUE = new Set(['完成', '实现', '达到', '达', '突破', '控�
 const GOVERNED = /(?:力争|确保|争取|努力|要|将|预期|计划|目标)$/;
 /** 8％的预定目标, 增长8%左右的目标: the figure names the target itself. */
 const TARGET_AFTER = /^(?:左右)?(?:以上|以内)?的?(?:预定|预期|调控|奋斗|增长)?目标/;
+/** The characters TARGET_AFTER may start with: after most figures it is not run (nor the text after them sliced). */
+const TARGET_AFTER_START = charTable('左以的预调奋增目');
 
 const SENTENCE_END = /[。！？!?]/;
+const SENTENCE_ENDS = charTable('。！？!?');
+/** 过去五年，我们…: a review, whatever the section; 今后五年，…: a plan. */
+const REVIEW_OPENING = /^.{0,6}(?:过去|回顾|一年来|年来)/;
+const PLAN_OPENING = /^.{0,6}(?:今后|未来|展望)/;
 const WEAK_RESULT = /比上年|较上年|同比/g;
 const COMPARED_YEAR = new RegExp(`(?:比|较|与|同)(${DIGITS}{4})年`, 'g');
 const weakResults = (text: string) => allMatches(WEAK_RESULT, text);
@@ -199,7 +205,7 @@ export function attachRoles(text: string, figures: readonly Figure[], context: R
     if (year === undefined && start > opening.end) year = opening.year;
     // A cue in the figure's own clause says most; one further back in the sentence is weaker: a past year wins
     // over it (…认真落实省委工作要求，稳预期，地区生产总值增长4.1% in a review of 2025).
-    let role: FigureRole | undefined = TARGET_AFTER.test(text.slice(end, end + 12))
+    let role: FigureRole | undefined = TARGET_AFTER_START[text.charCodeAt(end)] === 1 && TARGET_AFTER.test(text.slice(end, end + 12))
       ? 'target'
       : text.startsWith('目标的', begin - 3) || text.startsWith('目标任务的', begin - 5)
         ? 'result' // 达到年度目标任务的206.2%: how much of a target was done
@@ -291,13 +297,14 @@ function resolveYear(cue: YearCue | undefined, reportYear: number | undefined): 
 
 /** The year cue of a paragraph's first sentence (过去一年，…。 2017年，是…一年。) and where that sentence ends. */
 function paragraphOpening(text: string): { end: number; year?: YearCue; role?: FigureRole } {
-  const m = SENTENCE_END.exec(text.slice(0, MAX_SENTENCE));
-  const end = m ? m.index : Math.min(text.length, MAX_SENTENCE);
+  // (By a table, not SENTENCE_END on a slice of the paragraph's first MAX_SENTENCE characters: once per paragraph with figures.)
+  const m = indexOfAny(SENTENCE_ENDS, text, 0, Math.min(text.length, MAX_SENTENCE));
+  const end = m >= 0 ? m : Math.min(text.length, MAX_SENTENCE);
   // 2025年是“十四五”收官之年: the year the sentence is about comes first.
   const head = text.slice(0, Math.min(end, 60));
   const year = yearIn(head, false, true);
   // 过去五年，我们…: a review, whatever the section; 今后五年，…: a plan.
-  const role: FigureRole | undefined = /^.{0,6}(?:过去|回顾|一年来|年来)/.test(head) ? 'result' : /^.{0,6}(?:今后|未来|展望)/.test(head) ? 'target' : undefined;
+  const role: FigureRole | undefined = REVIEW_OPENING.test(head) ? 'result' : PLAN_OPENING.test(head) ? 'target' : undefined;
   return { end, ...(year !== undefined && { year }), ...(role && { role }) };
 }
 
