@@ -29,8 +29,12 @@ const VALUE_RANGE = 4096;
 /** A model ready to score: weights by feature number, and the numbers of the values its features hold. */
 interface Compiled {
   weights: WeightTable;
+  /** The weights of the features numbered below DENSE (counts alone: len, gen, one; the bias), read without hashing. */
+  dense: Float64Array;
   values: Map<string, number>;
 }
+/** Feature numbers below this are those of a template and a count under VALUE_RANGE / 4 / TEMPLATE_BITS alone. */
+const DENSE = 256;
 
 /**
  * The weights by feature number, 0 for a feature the model does not hold: open addressing over typed arrays of a
@@ -86,7 +90,10 @@ function compile(m: ProjectModel | undefined): Compiled | undefined {
     const a = bar < 0 ? rest : rest.slice(0, bar);
     weights.set(key(t, COUNTS.has(t) ? Number(a) : valueOf(a), bar < 0 ? 0 : valueOf(rest.slice(bar + 1))), w);
   }
-  return { weights: new WeightTable(weights), values };
+  const table = new WeightTable(weights);
+  const dense = new Float64Array(DENSE);
+  for (let k = 0; k < DENSE; k++) dense[k] = table.get(k);
+  return { weights: table, dense, values };
 }
 
 const key = (t: number, a: number, b: number) => t + (a + b * VALUE_RANGE) * TEMPLATE_BITS;
@@ -182,7 +189,9 @@ class Scorer implements Sink {
   }
   add(t: number, a: number, b = 0): void {
     // (A value no feature of the model holds: weight 0.)
-    if (a !== UNKNOWN && b !== UNKNOWN) this.sum += this.model.weights.get(key(t, a, b));
+    if (a === UNKNOWN || b === UNKNOWN) return;
+    const k = key(t, a, b);
+    this.sum += k < DENSE ? this.model.dense[k] : this.model.weights.get(k);
   }
   words(count: number): void {
     for (let k = 0; k < count; k++) {
