@@ -1,5 +1,5 @@
 import { PROVINCE_CHARS } from './projectWords';
-import { charTable } from './text';
+import { allMatches, charTable } from './text';
 
 // National programmes named by their form, not by a facility word (spec.md, "Projects"): 南水北调, 西气东输,
 // 引汉济渭, 退耕还林, 村村通, 天然林保护工程, the national cultural parks, “三北”工程, 中马“两国双园”. Read from
@@ -99,6 +99,8 @@ const JOINED_LAST = new Set([...PROVINCE_CHARS]);
 /** National programmes of medical centres (国家医学中心, 国家儿童区域医疗中心, 国家医学分中心). */
 // (国家和省级区域医疗中心: two kinds of centre, none named.)
 const NATIONAL_CENTRE_RE = /国家(?:[^\P{Script=Han}和与及省市]{1,4}?)?(?:医学分?中心|区域医疗中心)/gu;
+/** The characters before 中心 in those names (医学|中心, 医学分|中心, 区域医疗|中心). */
+const CENTRE_KIND_END = charTable('学分疗');
 
 /** The programmes named in `text`; `triggers`: the places of the characters markProgrammeTriggers marks, in order. */
 export function programmeNames(text: string, triggers: readonly number[]): string[] {
@@ -116,7 +118,8 @@ export function programmeNames(text: string, triggers: readonly number[]): strin
     const mark = TRIGGERS[code];
     if ((mark & WORD_END) !== 0) {
       const c = text[i];
-      if (c === '心') centre ||= text[i - 1] === '中';
+      // (医学中心, 医学分中心, 区域医疗中心 end every centre NATIONAL_CENTRE_RE names: not every 中心 of a paragraph.)
+      if (c === '心') centre ||= text[i - 1] === '中' && CENTRE_KIND_END[text.charCodeAt(i - 2)] === 1;
       else if (c === '园') culturalPark ||= i >= 5 && text.startsWith('国家文化公', i - 5);
       else if (c === '北') threeNorth ||= text[i - 1] === '三' && text[i - 2] === '“' && text[i + 1] === '”';
       else if (c === '算') eastData ||= i >= 3 && text.startsWith('东数西', i - 3);
@@ -138,7 +141,7 @@ export function programmeNames(text: string, triggers: readonly number[]): strin
       if (m) out.push(m[0]);
     }
   }
-  if (centre) for (const m of text.matchAll(NATIONAL_CENTRE_RE)) out.push(m[0]);
+  if (centre) for (const m of allMatches(NATIONAL_CENTRE_RE, text)) out.push(m[0]);
   if (culturalPark) for (const m of text.matchAll(CULTURAL_PARK_RE)) out.push(m[0]);
   if (threeNorth) for (const m of text.matchAll(THREE_NORTH_RE)) out.push(m[0]);
   if (eastData) for (const m of text.matchAll(/“东数西算”工程|东数西算(?:工程)?/g)) out.push(m[0]);
