@@ -1,5 +1,5 @@
 import { PROVINCE_CHARS } from './projectWords';
-import { allMatches, charTable } from './text';
+import { allMatches, CharGroups, charTable } from './text';
 
 // National programmes named by their form, not by a facility word (spec.md, "Projects"): 南水北调, 西气东输,
 // 引汉济渭, 退耕还林, 村村通, 天然林保护工程, the national cultural parks, “三北”工程, 中马“两国双园”. Read from
@@ -61,11 +61,7 @@ const PROGRAMME_FORMS: [string, number, (t: string, i: number) => boolean, RegEx
   ['八', 0, (t, i) => t[i + 1] === '七' && t[i + 2] === '扶', NAMED_PLAN],
 ];
 /** The forms by the character code they are read from; TRIGGERS marks those characters and the opening quote. */
-const FORMS_AT = new Map<number, (typeof PROGRAMME_FORMS)[number][]>();
-for (const form of PROGRAMME_FORMS) {
-  const code = form[0].charCodeAt(0);
-  FORMS_AT.set(code, [...(FORMS_AT.get(code) ?? []), form]);
-}
+const FORMS_AT = new CharGroups(PROGRAMME_FORMS, (form) => form[0].charCodeAt(0));
 const QUOTE = '“'.charCodeAt(0);
 const FORM = 1;
 /** The last characters of the words that the patterns after the pass need (中心, 国家文化公园, “三北”, 东数西算, ”第). */
@@ -134,7 +130,10 @@ export function programmeNames(text: string, triggers: readonly number[]): strin
       if (m && from + m.index + m[0].indexOf('“') === i) out.push(m[0]);
       continue;
     }
-    for (const [, offset, likely, re] of FORMS_AT.get(code)!) {
+    // (A table by code and a loop by index, not a Map's look-up and an iterator at every trigger.)
+    const forms = FORMS_AT.of(code)!;
+    for (let f = 0; f < forms.length; f++) {
+      const [, offset, likely, re] = forms[f];
       if (i < offset || !likely(text, i)) continue;
       re.lastIndex = i - offset;
       const m = re.exec(text);
