@@ -120,17 +120,17 @@ export class AnnotationManager implements ReportAnnotationProvider, ReportHost, 
     return this.reports.get(uri.toString())?.invalid;
   }
 
-  /** Writes every pending sidecar (or the one of `uri`) now; resolves when they are on disk. */
+  /** Writes every pending sidecar (or the one of `uri`) now, positions moved by unsaved edits too; resolves when they are on disk. */
   async flush(uri?: vscode.Uri): Promise<void> {
     const targets = uri ? [this.reports.get(uri.toString())].filter((r): r is ReportAnnotations => !!r) : [...this.reports.values()];
-    await Promise.all(targets.map((r) => r.save()));
+    await Promise.all(targets.map((r) => r.save(true)));
   }
 
   /** Forgets what is in memory for the report and reads its sidecar again (what a restart does). Pending changes are written first. */
   async reload(uri: vscode.Uri): Promise<void> {
     const report = this.reports.get(uri.toString());
     if (report) {
-      await report.save();
+      await report.save(true);
       this.drop(report);
     }
     const document = findOpenDocument(uri.toString());

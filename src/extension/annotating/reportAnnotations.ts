@@ -8,8 +8,8 @@
 // - Changes made outside the editor: VS Code reloads the document and reports the difference as edits; the
 //   file watcher then checks every annotation against the new text and re-anchors by quote if needed. A
 //   sidecar changed on disk is read again.
-// - The sidecar is written atomically, debounced after each change, at once when the report is saved, and
-//   synchronously when the extension stops.
+// - The sidecar is written atomically: debounced after each change of the annotations; when only their positions
+//   moved with unsaved edits, once the report is saved; synchronously when the extension stops.
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
@@ -38,6 +38,12 @@ export class ReportAnnotations {
   private syncPending = false;
   /** The store changed since the sidecar was last written. */
   private dirty = false;
+  /**
+   * Edits moved the annotations since the sidecar was written: written once the report has no unsaved changes (at
+   * its save), or when asked (flush). Meanwhile the sidecar names the text on disk, and typing in a large report
+   * does not hash and write it at every pause.
+   */
+  private moved = false;
   /** Writes of this sidecar, one after another. */
   private writing: Promise<void> = Promise.resolve();
   /** What we last wrote or read: a watcher event for the same content is our own. */
@@ -121,8 +127,7 @@ export class ReportAnnotations {
     const changes: TextChange[] = e.contentChanges.map((c) => ({ rangeOffset: c.rangeOffset, rangeLength: c.rangeLength, text: c.text }));
     this.store.applyEdits(changes);
     this.syncPending = true;
-    // Positions moved: the sidecar is out of date even if no annotation's text changed.
-    if (this.store.size > 0) this.dirty = true;
+    if (this.store.size > 0) this.moved = true;
     clearTimeout(this.syncTimer);
     this.syncTimer = setTimeout(() => this.sync(e.document), this.host.syncDelay);
   }
@@ -140,7 +145,7 @@ export class ReportAnnotations {
       this.syncPending = false;
       this.store.sync(text);
       this.text = text;
-      if (this.dirty) this.scheduleSave();
+      if (this.dirty || (this.moved && !document.isDirty)) this.scheduleSave();
       this.host.changed(this.uri);
     } else if (this.text !== text) {
       // Text we did not see change (should not happen): find everything again.
@@ -170,6 +175,7 @@ export class ReportAnnotations {
   /** Closed (or its language changed): keep the store with the text it refers to, and write it now. */
   closed(document: vscode.TextDocument): void {
     this.synced = undefined; // (nor is the closed document kept)
+    if (document.isDirty) this.moved = false; // closed unsaved: the sidecar goes on naming the text on disk
     if (this.syncPending) {
       this.syncPending = false;
       this.store.sync((this.text = document.getText()));
@@ -340,16 +346,17 @@ export class ReportAnnotations {
   }
 
   /** What to write, or undefined if nothing needs writing. Brings quotes up to date first. */
-  private prepare(): StoredAnnotation[] | undefined {
+  private prepare(force: boolean): StoredAnnotation[] | undefined {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
-    if (!this.dirty) return undefined;
     const document = findOpenDocument(this.key);
+    if (this.moved && (force || !document?.isDirty)) this.dirty = true;
+    if (!this.dirty) return undefined;
     if (document && !document.isClosed && this.syncPending) this.sync(document);
     const annotations = this.store.list();
     const file = this.invalid ? 'unreadable' : this.onDisk === undefined ? 'none' : 'readable';
     if (!needsSidecarWrite(annotations.length, file)) {
-      this.dirty = false;
+      this.dirty = this.moved = false;
       return undefined;
     }
     return annotations;
@@ -366,15 +373,18 @@ export class ReportAnnotations {
     }
   }
 
-  /** Writes the sidecar if anything changed; writes of one report run one after another. */
-  save(): Promise<void> {
+  /**
+   * Writes the sidecar if anything changed (`force`: positions moved by unsaved edits too); writes of one report run
+   * one after another.
+   */
+  save(force = false): Promise<void> {
     // Restricted Mode: the changes wait in memory (dirty) until the workspace is trusted.
     if (!vscode.workspace.isTrusted) return this.writing;
     this.writing = this.writing.then(async () => {
       try {
-        const annotations = this.prepare();
+        const annotations = this.prepare(force);
         if (annotations === undefined) return;
-        this.dirty = false;
+        this.dirty = this.moved = false;
         const t0 = performance.now();
         this.setAside();
         this.onDisk = await writeSidecar(this.sidecar, this.text, annotations);
@@ -397,11 +407,11 @@ export class ReportAnnotations {
   /** Writes what is pending synchronously (the extension host may be going away), then stops. */
   saveNowAndDispose(): void {
     try {
-      const annotations = vscode.workspace.isTrusted ? this.prepare() : undefined;
+      const annotations = vscode.workspace.isTrusted ? this.prepare(false) : undefined;
       if (annotations !== undefined) {
         this.setAside();
         this.onDisk = writeSidecarSync(this.sidecar, this.text, annotations);
-        this.dirty = false;
+        this.dirty = this.moved = false;
       }
     } catch (err) {
       this.host.log?.error(`cannot write ${this.sidecar} on shutdown: ${errorMessage(err)}`);

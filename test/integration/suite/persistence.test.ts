@@ -82,6 +82,31 @@ suite('persistence', () => {
     assert.deepEqual(api.annotations.list(doc.uri).map((a) => [a.id, a.target.start, a.target.end, a.tags]), ids);
   });
 
+  test('positions moved by unsaved edits are written at the save, not at every pause in typing', async () => {
+    // (Auto save, on in this workbench, would save between the edit and the check: off here, as on the desktop.)
+    const files = vscode.workspace.getConfiguration('files');
+    const autoSave = files.inspect('autoSave')?.workspaceValue;
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
+    try {
+      const { api, path, editor, doc } = await openNewReport('persist-unsaved.txt', sampleReport());
+      await tagParagraphsWith(api, doc, ['民生保障持续改善'], ['民生']);
+      await api.annotations.flush(doc.uri);
+      const sidecar = sidecarOf(path);
+      const written = readFileSync(sidecar, 'utf8');
+      await editor.edit((b) => b.insert(new vscode.Position(2, 0), '　　补充一段，未保存。\n\n'));
+      await sleep(1500); // past the sync and save delays (250 + 400 ms)
+      assert.ok(doc.isDirty);
+      assert.equal(readFileSync(sidecar, 'utf8'), written, 'the sidecar still names the text on disk');
+      await doc.save();
+      await waitFor('the sidecar to name the saved text', () => readIfExists(sidecar)?.includes(sha256(doc.getText())));
+      const loaded = parseSidecar(readFileSync(sidecar, 'utf8'), doc.getText());
+      assert.equal(loaded.textChanged, false);
+      assert.deepEqual(loaded.annotations.map((a) => a.target), api.annotations.list(doc.uri).map((a) => a.target), 'at the moved positions');
+    } finally {
+      await files.update('autoSave', autoSave, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   test('tags follow an edit of the file outside the editor, and a close and reopen', async () => {
     const { api, path, doc } = await openNewReport('persist-outside.txt', sampleReport());
     await tagParagraphsWith(api, doc, ['项目建设加快推进', '深化改革创新'], ['项目建设']);
