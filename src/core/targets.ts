@@ -63,7 +63,7 @@ const TARGET_AFTER = /^(?:左右)?(?:以上|以内)?的?(?:预定|预期|调控|
 /** The characters TARGET_AFTER may start with: after most figures it is not run (nor the text after them sliced). */
 const TARGET_AFTER_START = charTable('左以的预调奋增目');
 
-const SENTENCE_END = /[。！？!?]/;
+/** The characters that end a sentence, as a table by character code. */
 const SENTENCE_ENDS = charTable('。！？!?');
 /** 过去五年，我们…: a review, whatever the section; 今后五年，…: a plan. */
 const REVIEW_OPENING = /^.{0,6}(?:过去|回顾|一年来|年来)/;
@@ -297,13 +297,12 @@ function resolveYear(cue: YearCue | undefined, reportYear: number | undefined): 
 
 /** The year cue of a paragraph's first sentence (过去一年，…。 2017年，是…一年。) and where that sentence ends. */
 function paragraphOpening(text: string): { end: number; year?: YearCue; role?: FigureRole } {
-  // (By a table, not SENTENCE_END on a slice of the paragraph's first MAX_SENTENCE characters: once per paragraph with figures.)
+  // (By the table, not a pattern on a slice of the paragraph's first MAX_SENTENCE characters: once per paragraph with figures.)
   const m = indexOfAny(SENTENCE_ENDS, text, 0, Math.min(text.length, MAX_SENTENCE));
   const end = m >= 0 ? m : Math.min(text.length, MAX_SENTENCE);
   // 2025年是“十四五”收官之年: the year the sentence is about comes first.
   const head = text.slice(0, Math.min(end, 60));
   const year = yearIn(head, false, true);
-  // 过去五年，我们…: a review, whatever the section; 今后五年，…: a plan.
   const role: FigureRole | undefined = REVIEW_OPENING.test(head) ? 'result' : PLAN_OPENING.test(head) ? 'target' : undefined;
   return { end, ...(year !== undefined && { year }), ...(role && { role }) };
 }
@@ -314,6 +313,6 @@ const MAX_SENTENCE = 300;
 function sentenceStart(text: string, pos: number): number {
   let i = pos;
   const stop = Math.max(0, pos - MAX_SENTENCE);
-  while (i > stop && !SENTENCE_END.test(text[i - 1])) i--;
+  while (i > stop && SENTENCE_ENDS[text.charCodeAt(i - 1)] !== 1) i--;
   return i;
 }
