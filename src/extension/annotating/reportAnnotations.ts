@@ -145,7 +145,7 @@ export class ReportAnnotations {
       this.syncPending = false;
       this.store.sync(text);
       this.text = text;
-      if (this.dirty || (this.moved && !document.isDirty)) this.scheduleSave();
+      if (this.dirty || this.moved) this.scheduleSave(); // (prepare decides when moved positions are written)
       this.host.changed(this.uri);
     } else if (this.text !== text) {
       // Text we did not see change (should not happen): find everything again.
