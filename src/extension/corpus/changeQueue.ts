@@ -21,7 +21,8 @@ export class ChangeQueue implements vscode.Disposable {
   private readonly edited = new Map<string, number>();
   /** Known reports read once more after a failed read; a second failure stands. */
   private readonly retried = new Set<string>();
-  private retries = 0;
+  /** The reads once more still to come, by file. */
+  private readonly retrying = new Map<string, ReturnType<typeof setTimeout>>();
   private timer?: ReturnType<typeof setTimeout>;
   private heldTimer?: ReturnType<typeof setTimeout>;
   private readonly disposables: vscode.Disposable[];
@@ -41,7 +42,7 @@ export class ChangeQueue implements vscode.Disposable {
 
   /** Files waiting for a read that is not held up by the user (held reports wait for the user, not the index). */
   get size(): number {
-    return this.pending.size + this.retries;
+    return this.pending.size + this.retrying.size;
   }
 
   add(uri: vscode.Uri): void {
@@ -56,6 +57,8 @@ export class ChangeQueue implements vscode.Disposable {
   clear(): void {
     this.pending.clear();
     this.held.clear();
+    for (const timer of this.retrying.values()) clearTimeout(timer);
+    this.retrying.clear();
     clearTimeout(this.timer);
     clearTimeout(this.heldTimer);
   }
@@ -71,11 +74,14 @@ export class ChangeQueue implements vscode.Disposable {
       return false;
     }
     this.retried.add(key);
-    this.retries++;
-    setTimeout(() => {
-      this.retries--;
-      this.add(uri);
-    }, RETRY_MS);
+    clearTimeout(this.retrying.get(key));
+    this.retrying.set(
+      key,
+      setTimeout(() => {
+        this.retrying.delete(key);
+        this.add(uri);
+      }, RETRY_MS),
+    );
     return true;
   }
 
