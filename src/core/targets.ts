@@ -63,8 +63,9 @@ const TARGET_AFTER = /^(?:左右)?(?:以上|以内)?的?(?:预定|预期|调控|
 /** The characters TARGET_AFTER may start with: after most figures it is not run (nor the text after them sliced). */
 const TARGET_AFTER_START = charTable('左以的预调奋增目');
 
-/** The characters that end a sentence, as a table by character code. */
-const SENTENCE_ENDS = charTable('。！？!?');
+/** The characters that end a sentence; SENTENCE_ENDS is their table by character code. */
+const SENTENCE_END_CHARS = '。！？!?';
+const SENTENCE_ENDS = charTable(SENTENCE_END_CHARS);
 /** 过去五年，我们…: a review, whatever the section; 今后五年，…: a plan. */
 const REVIEW_OPENING = /^.{0,6}(?:过去|回顾|一年来|年来)/;
 const PLAN_OPENING = /^.{0,6}(?:今后|未来|展望)/;
@@ -124,7 +125,7 @@ const CLAUSE_MARK = 2;
 const CUE_START = 4;
 const YEAR_ANCHOR = 8;
 /** What attachRoles reads in a paragraph, by character: sentence and clause marks, cue words' starts, year cues' anchors. */
-const ROLE_CHARS = charTable('，,；;：:', CLAUSE_MARK, charTable('。！？!?', SENTENCE_MARK));
+const ROLE_CHARS = charTable('，,；;：:', CLAUSE_MARK, charTable(SENTENCE_END_CHARS, SENTENCE_MARK));
 for (let c = 0; c < 0x10000; c++) ROLE_CHARS[c] |= (CUE_FIRST[c] !== 0 ? CUE_START : 0) | (YEAR_ANCHORS[c] !== 0 ? YEAR_ANCHOR : 0);
 
 /** A paragraph's cue words, year cues and sentence and clause marks. */
