@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { IndicatorTableError, parseIndicatorEntries, readIndicatorFile, type IndicatorEntry } from '../../core/indicators';
 import { errorMessage } from '../../core/text';
+import { watchSoon } from '../common/watchSoon';
 
 export const INDICATORS_FILE = 'report-annotator.indicators.json';
 
@@ -78,12 +79,8 @@ export class UserIndicators implements vscode.Disposable {
 
 /** Calls `changed` when the setting or a workspace indicator file changes. */
 function watchIndicatorSources(changed: () => void): vscode.Disposable {
-  const watcher = vscode.workspace.createFileSystemWatcher(`**/${INDICATORS_FILE}`);
   return vscode.Disposable.from(
-    watcher,
-    watcher.onDidChange(changed),
-    watcher.onDidCreate(changed),
-    watcher.onDidDelete(changed),
+    watchSoon(`**/${INDICATORS_FILE}`, { create: changed, change: changed, delete: changed }),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('reportAnnotator.indicators') && changed()),
   );
 }

@@ -12,6 +12,7 @@ import { JsonSyntaxError, SchemaError } from '../../core/schema';
 import { readTextIfExists } from '../../core/sidecar';
 import { errorMessage } from '../../core/text';
 import { UserError } from '../common/commands';
+import { watchSoon } from '../common/watchSoon';
 
 export interface FolderCodebook {
   folder: vscode.WorkspaceFolder;
@@ -36,15 +37,11 @@ export class CodebookService implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
 
   constructor() {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CODEBOOK_FILE}`);
     const changed = () => this.reload();
     this.disposables.push(
       this.emitter,
       this.diagnostics,
-      watcher,
-      watcher.onDidChange(changed),
-      watcher.onDidCreate(changed),
-      watcher.onDidDelete(changed),
+      watchSoon(`**/${CODEBOOK_FILE}`, { create: changed, change: changed, delete: changed }),
       vscode.workspace.onDidChangeWorkspaceFolders(changed),
       // Unsaved edits do not count: the file on disk is the codebook.
       vscode.workspace.onDidSaveTextDocument((d) => d.uri.path.endsWith(`/${CODEBOOK_FILE}`) && this.reload()),

@@ -12,6 +12,7 @@ import { parseJsonText, parseSidecarFile } from '../../core/schema';
 import { errorMessage } from '../../core/text';
 import type { AnnotationManager } from '../annotating/annotationManager';
 import { findWorkspaceSidecars, reportPathForSidecar, SIDECAR_SUFFIX } from '../annotating/sidecarFiles';
+import { watchSoon } from '../common/watchSoon';
 
 export interface IndexedReport extends UsageReport {
   uri: vscode.Uri;
@@ -34,17 +35,13 @@ export class WorkspaceTags implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
 
   constructor(private readonly manager: AnnotationManager) {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     const fromSidecar = (uri: vscode.Uri) => {
       const report = reportPathForSidecar(uri.fsPath);
       if (report) this.schedule(vscode.Uri.file(report));
     };
     this.disposables.push(
       this.emitter,
-      watcher,
-      watcher.onDidChange(fromSidecar),
-      watcher.onDidCreate(fromSidecar),
-      watcher.onDidDelete(fromSidecar),
+      watchSoon(`**/*${SIDECAR_SUFFIX}`, { create: fromSidecar, change: fromSidecar, delete: fromSidecar }),
       manager.onDidChange((uri) => this.schedule(uri)),
     );
   }

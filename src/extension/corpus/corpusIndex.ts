@@ -13,6 +13,7 @@ import type { IndicatorEntry } from '../../core/indicators';
 import { compareCodeUnits, errorMessage } from '../../core/text';
 import { ChangeQueue } from './changeQueue';
 import type { CorpusRequest, CorpusResponse, FileRef, FileResult } from './corpusProtocol';
+import { watchSoon } from '../common/watchSoon';
 
 export interface FailedReport {
   uri: vscode.Uri;
@@ -87,21 +88,14 @@ export class CorpusIndex implements vscode.Disposable {
     private readonly cacheDir: string | undefined,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher(INCLUDE);
-    const sidecars = vscode.workspace.createFileSystemWatcher('**/*.annotations.json');
     const again = (uri: vscode.Uri) => this.queue(uri);
+    // A sidecar's tags changed: its report is summarised again (from the cache: same text).
+    const tagsOf = (uri: vscode.Uri) => this.queueReportOf(uri);
     this.disposables.push(
       this.emitter,
       this.changes,
-      watcher,
-      sidecars,
-      watcher.onDidCreate(again),
-      watcher.onDidChange(again),
-      watcher.onDidDelete((uri) => this.remove(uri)),
-      // A sidecar's tags changed: its report is summarised again (from the cache: same text).
-      sidecars.onDidCreate((u) => this.queueReportOf(u)),
-      sidecars.onDidChange((u) => this.queueReportOf(u)),
-      sidecars.onDidDelete((u) => this.queueReportOf(u)),
+      watchSoon(INCLUDE, { create: again, change: again, delete: (uri) => this.remove(uri) }),
+      watchSoon('**/*.annotations.json', { create: tagsOf, change: tagsOf, delete: tagsOf }),
       // A rename is a delete and a create for the watcher; the cache makes the new name cost nothing.
       vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => (this.remove(f.oldUri), this.queue(f.newUri)))),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
