@@ -6,6 +6,7 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { asciiOutput } from './asciiOutput.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -130,32 +131,44 @@ const common = {
   absWorkingDir: root,
 };
 
+/** One esbuild bundle, written ASCII only (scripts/asciiOutput.mjs: V8 reads it as one-byte text). */
+async function bundle(options) {
+  await build(options);
+  asciiOutput(join(root, options.outfile), { map: options.sourcemap === true });
+}
+
 mkdirSync(join(root, 'dist'), { recursive: true });
 await Promise.all([
-  // The banner and footer mark when VS Code starts and ends evaluating the bundle, so activation is measured from there.
-  build({
+  // What VS Code loads: the entry, which loads the extension's bundle below with V8's code cache (common/codeCache.ts).
+  // Its banner and footer mark when VS Code starts and ends evaluating it (activation is measured from there where
+  // VS Code keeps no marks of its own).
+  bundle({
+    ...common,
+    entryPoints: ['src/extension/entry.ts'],
+    outfile: 'dist/extension.js',
+    banner: { js: 'globalThis.__reportAnnotatorLoadStart = performance.now();' },
+    footer: { js: 'globalThis.__reportAnnotatorLoadEnd = performance.now();' },
+  }),
+  bundle({
     ...common,
     entryPoints: ['src/extension/extension.ts'],
-    outfile: 'dist/extension.js',
+    outfile: 'dist/extensionMain.js',
     plugins: [vscodeOnce, lazyLibraries, pureCore],
-    // The CPU time too (the process's, user + system): on a busy machine it says what the wall clock cannot.
-    banner: { js: 'globalThis.__reportAnnotatorLoadStart = performance.now(); globalThis.__reportAnnotatorLoadCpu = process.cpuUsage();' },
-    footer: { js: 'globalThis.__reportAnnotatorLoadEnd = performance.now(); globalThis.__reportAnnotatorLoadCpu = process.cpuUsage(globalThis.__reportAnnotatorLoadCpu);' },
   }),
   // The libraries the extension loads on first use (above): the names src/ imports, from the library's ES
   // module build (tree-shaken; zod's is a fifth smaller than its CommonJS build).
   ...LAZY_LIBRARIES.map((name) =>
-    build({
+    bundle({
       ...common,
       stdin: { contents: `export { ${importedNames(name).join(', ')} } from ${JSON.stringify(name)};`, resolveDir: root, loader: 'js' },
       outfile: `dist/lib/${name}.js`,
     }),
   ),
-  build({ ...common, entryPoints: ['src/extension/analysis/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
-  build({ ...common, entryPoints: ['src/extension/corpus/corpusWorker.ts'], outfile: 'dist/corpusWorker.js' }),
+  bundle({ ...common, entryPoints: ['src/extension/analysis/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
+  bundle({ ...common, entryPoints: ['src/extension/corpus/corpusWorker.ts'], outfile: 'dist/corpusWorker.js' }),
   // VS Code for the Web (package.json "browser"): reading features only, Node's modules replaced by stubs that
   // throw if reached (the paths that would reach them, files and the segmenter, are not taken in the browser).
-  build({
+  bundle({
     ...common,
     platform: 'browser',
     format: 'cjs',
@@ -165,8 +178,8 @@ await Promise.all([
     plugins: [vscodeOnce, nodeStubs],
   }),
   // The timeline webview's script with Observable Plot, for the browser (media/timeline/).
-  build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['media/timeline/timeline.js'], outfile: 'dist/timeline.js' }),
-  build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  bundle({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['media/timeline/timeline.js'], outfile: 'dist/timeline.js' }),
+  bundle({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 // The CLI is the package's bin: on a fresh `npm ci` the file did not exist yet for npm to mark executable.
 chmodSync(join(root, 'dist/cli.js'), 0o755);

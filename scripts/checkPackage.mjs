@@ -57,6 +57,7 @@ const required = [
   'package.nls.zh-cn.json',
   'language-configuration.json',
   'dist/extension.js',
+  'dist/extensionMain.js',
   'dist/analysisWorker.js',
   'dist/corpusWorker.js',
   'dist/timeline.js',

@@ -56,6 +56,8 @@ const VERB_ONLY = new Set(VERB_ONLY_WORDS.flatMap((w) => [w, `新${w}`, `再${w}
  */
 const LEADING_START = charTable(
   LEADING_WORDS.source
+    // (The bundles spell the pattern's characters as \u escapes: scripts/asciiOutput.mjs.)
+    .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
     .replace(/^\^\(\?:/, '')
     .split('|')
     .map((w) => w[0])

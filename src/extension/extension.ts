@@ -5,7 +5,7 @@ import { registerAnnotating, type Annotating } from './annotating';
 import { registerCorpus, type Corpus } from './corpus';
 import { registerCoding, type Coding } from './coding';
 import type { ReportAnnotatorApi } from './api';
-import { ActivationTiming, describeActivation } from './common/activationTiming';
+import { ActivationTiming, describeActivation, type ActivationTimes, type BundleLoad } from './common/activationTiming';
 import { lazyLogOutputChannel } from './common/lazyLog';
 import { registerReading, type Reading } from './reading';
 
@@ -15,18 +15,13 @@ export type ActivatedApi = ReportAnnotatorApi &
   Omit<Annotating, 'manager'> & {
     coding: Coding;
     corpus: Corpus;
-    /** Milliseconds the extension itself took: loading the bundle plus activate() (printed by a test). */
-    ownActivationMs: number;
-    /** Milliseconds from VS Code starting to load the bundle to the end of activate(), VS Code's own time between included. */
-    activationMs: number;
-    /** CPU time of evaluating the bundle plus activate() (the process's), where Node gives it. */
-    activationCpuMs?: number;
-    /** Where those went: loading the bundle, each area's registration, and VS Code's time until activate (not ours). */
-    activationSteps: Record<string, number>;
+    /** What activation took: ours (the bundles and activate()), VS Code's apart, and where it went (printed by a test). */
+    activation: ActivationTimes;
   };
 
-export function activate(context: vscode.ExtensionContext): ActivatedApi {
-  const timing = new ActivationTiming(context.extension.id);
+/** Called by the entry (entry.ts), which loaded this bundle: `bundle` says how. */
+export function activate(context: vscode.ExtensionContext, bundle: BundleLoad): ActivatedApi {
+  const timing = new ActivationTiming(context.extension.id, bundle);
   const step = timing.step.bind(timing);
   const log = lazyLogOutputChannel('Report Annotator', context.subscriptions);
   const { service: analysis, indicators } = step('analysis', () => registerAnalysis(context, log));
@@ -45,10 +40,7 @@ export function activate(context: vscode.ExtensionContext): ActivatedApi {
     ...reading,
     corpus,
     coding,
-    ownActivationMs: times.ownMs,
-    activationMs: times.totalMs,
-    activationCpuMs: times.cpuMs,
-    activationSteps: times.steps,
+    activation: times,
   };
 }
 

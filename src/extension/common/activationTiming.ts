@@ -1,10 +1,12 @@
 // What activation costs, split into what the extension does and what VS Code does in between.
 //
-// Ours: loading the bundle (reading, compiling and evaluating dist/extension.js, from VS Code's own marks
-// code/extHost/willLoadExtensionCode and didLoadExtensionCode around its require; the bundle's banner and
-// footer give the evaluation alone) and then activate() itself, area by area.
-// VS Code's: from the end of loading to the call of activate() (it makes the extension context, its storage,
-// and serves whatever else is queued on the extension host). Shown apart, not counted as ours.
+// Ours: VS Code loading the small entry bundle (dist/extension.js, from VS Code's own marks
+// code/extHost/willLoadExtensionCode and didLoadExtensionCode around its require; the entry's banner and footer give
+// its evaluation alone, where there are no marks), then, in its activate(), loading the extension's bundle (read, compiled with V8's code
+// cache, evaluated: common/codeCache) and activate() itself, area by area.
+// VS Code's: from the end of loading the entry to the call of activate() (it makes the extension context, its
+// storage, and serves whatever else is queued on the extension host). Shown apart, not counted as ours.
+import type { CodeCacheUse } from './codeCache';
 
 /** A mark of VS Code's extension host (vs/base/common/performance: epoch milliseconds). */
 interface PerformanceMark {
@@ -12,19 +14,45 @@ interface PerformanceMark {
   startTime: number;
 }
 
+type CpuReader = (previous?: NodeJS.CpuUsage) => NodeJS.CpuUsage;
+const threadCpu = typeof process === 'object' ? (process as { threadCpuUsage?: CpuReader }).threadCpuUsage?.bind(process) : undefined;
+
+/**
+ * The CPU time of this thread (Node 23.9 and later), else of the whole process (its other threads too: the
+ * collector's and compiler's helpers, and whatever else shares the extension host), and which of the two it is.
+ */
+export function cpuUsage(previous?: NodeJS.CpuUsage): { usage: NodeJS.CpuUsage; of: 'thread' | 'process' } {
+  return threadCpu ? { usage: threadCpu(previous), of: 'thread' } : { usage: process.cpuUsage(previous), of: 'process' };
+}
+
+/** How the entry loaded the extension's bundle (common/codeCache), measured from the start of its activate(). */
+export interface BundleLoad {
+  /** performance.now() and the CPU time (cpuUsage) at the start of the entry's activate(). */
+  start: number;
+  cpu: NodeJS.CpuUsage;
+  readMs: number;
+  compileMs: number;
+  evaluateMs: number;
+  cache: CodeCacheUse;
+}
+
 export interface ActivationTimes {
-  /** Loading the bundle plus activate(): the time the extension itself takes (ms). */
+  /** Loading both bundles plus activate(): the time the extension itself takes (ms). */
   ownMs: number;
-  /** From VS Code starting to load the bundle to the end of activate(), VS Code's time in between included (ms). */
+  /** From VS Code starting to load the entry to the end of activate(), VS Code's time in between included (ms). */
   totalMs: number;
   /**
-   * CPU time (the extension host process's, user + system, ms) of evaluating the bundle plus activate(), where
-   * Node gives it: on a machine whose cores are shared it says what the work costs without the waiting.
+   * CPU time (user + system, ms) of the entry's activate(): loading the bundle and activating it. On a machine whose
+   * cores are shared it says what the work costs without the waiting. `cpuOf`: of this thread, or of the process.
    */
-  cpuMs?: number;
+  cpuMs: number;
+  cpuOf: 'thread' | 'process';
+  /** Whether the bundle was compiled from V8's code cache (`used`), or without one (`absent`, `rejected`, `off`). */
+  codeCache: CodeCacheUse;
   /**
-   * The parts: `load` (read, compile, evaluate the bundle; `evaluate` is the part after compiling), each area's
-   * registration, and `VS Code until activate`, which is not ours. All in ms.
+   * The parts: `load` (VS Code loading the entry), `read`, `compile` and `evaluate` (the extension's bundle), each
+   * area's registration, `activate` (all of activate()), and `VS Code until activate`,
+   * which is not ours. All in ms.
    */
   steps: Record<string, number>;
 }
@@ -46,30 +74,27 @@ function loadMarks(extensionId: string): { willLoad: number; didLoad: number } |
   return willLoad !== undefined && didLoad !== undefined && didLoad >= willLoad ? { willLoad, didLoad } : undefined;
 }
 
-/** Started first thing in activate(); `step` times each area's registration; `finish` at its end. */
+/** Made first thing in the extension's activate(); `step` times each area's registration; `finish` at its end. */
 export class ActivationTiming {
-  private readonly activateStart = performance.now();
-  private readonly activateCpu = typeof process === 'object' ? process.cpuUsage?.() : undefined;
-  private readonly evaluateMs: number;
-  private readonly evaluateCpu: NodeJS.CpuUsage | undefined;
   private readonly loadMs: number;
   private readonly vscodeMs: number;
   private readonly registered: Record<string, number> = {};
 
-  constructor(extensionId: string) {
-    const g = globalThis as { __reportAnnotatorLoadStart?: number; __reportAnnotatorLoadEnd?: number; __reportAnnotatorLoadCpu?: NodeJS.CpuUsage };
-    this.evaluateCpu = g.__reportAnnotatorLoadCpu;
-    const evaluateStart = g.__reportAnnotatorLoadStart ?? this.activateStart;
+  constructor(
+    extensionId: string,
+    private readonly bundle: BundleLoad,
+  ) {
+    const g = globalThis as { __reportAnnotatorLoadStart?: number; __reportAnnotatorLoadEnd?: number };
+    const evaluateStart = g.__reportAnnotatorLoadStart ?? bundle.start;
     const evaluateEnd = g.__reportAnnotatorLoadEnd ?? evaluateStart;
-    this.evaluateMs = evaluateEnd - evaluateStart;
     const marks = loadMarks(extensionId);
     if (marks) {
       // Epoch milliseconds: whole milliseconds, so never less than the evaluation measured inside them.
-      this.loadMs = Math.max(marks.didLoad - marks.willLoad, this.evaluateMs);
-      this.vscodeMs = Math.max(0, Date.now() - marks.didLoad);
+      this.loadMs = Math.max(marks.didLoad - marks.willLoad, evaluateEnd - evaluateStart);
+      this.vscodeMs = Math.max(0, Date.now() - (performance.now() - bundle.start) - marks.didLoad);
     } else {
-      this.loadMs = this.evaluateMs;
-      this.vscodeMs = this.activateStart - evaluateEnd;
+      this.loadMs = evaluateEnd - evaluateStart;
+      this.vscodeMs = bundle.start - evaluateEnd;
     }
   }
 
@@ -83,26 +108,38 @@ export class ActivationTiming {
   }
 
   finish(): ActivationTimes {
-    const activateMs = performance.now() - this.activateStart;
-    const ownMs = this.loadMs + activateMs;
-    const cpu = this.activateCpu && this.evaluateCpu && process.cpuUsage(this.activateCpu);
+    const b = this.bundle;
+    const sinceEntry = performance.now() - b.start;
+    const bundleMs = b.readMs + b.compileMs + b.evaluateMs;
+    const cpu = cpuUsage(b.cpu);
     return {
-      ownMs,
-      totalMs: ownMs + this.vscodeMs,
-      ...(cpu && this.evaluateCpu && { cpuMs: (cpu.user + cpu.system + this.evaluateCpu.user + this.evaluateCpu.system) / 1000 }),
-      steps: { load: this.loadMs, evaluate: this.evaluateMs, ...this.registered, activate: activateMs, 'VS Code until activate': this.vscodeMs },
+      ownMs: this.loadMs + sinceEntry,
+      totalMs: this.loadMs + sinceEntry + this.vscodeMs,
+      cpuMs: (cpu.usage.user + cpu.usage.system) / 1000,
+      cpuOf: cpu.of,
+      codeCache: b.cache,
+      steps: {
+        load: this.loadMs,
+        read: b.readMs,
+        compile: b.compileMs,
+        evaluate: b.evaluateMs,
+        ...this.registered,
+        activate: sinceEntry - bundleMs,
+        'VS Code until activate': this.vscodeMs,
+      },
     };
   }
 }
 
 /** One line for the log and the tests: ours first, VS Code's apart. */
 export function describeActivation(t: ActivationTimes): string {
-  const { load, evaluate, activate, 'VS Code until activate': vscodeMs, ...areas } = t.steps;
+  const { load, read, compile, evaluate, activate, 'VS Code until activate': vscodeMs, ...areas } = t.steps;
   const ms = (n: number | undefined) => (n ?? 0).toFixed(1);
   const registered = Object.entries(areas).map(([k, v]) => `${k} ${ms(v)}`).join(', ');
+  const cache = t.codeCache === 'used' ? 'from the code cache' : `without a code cache (${t.codeCache})`;
   return (
-    `ours ${ms(t.ownMs)} ms: load ${ms(load)} (of which evaluate ${ms(evaluate)}) + activate() ${ms(activate)} (${registered}); ` +
-    `${t.cpuMs === undefined ? '' : `CPU time of evaluate + activate() ${ms(t.cpuMs)} ms; `}` +
+    `ours ${ms(t.ownMs)} ms: entry ${ms(load)} + bundle ${ms(read + compile + evaluate)} (read ${ms(read)}, compiled ${cache} ${ms(compile)}, evaluated ${ms(evaluate)}) + activate() ${ms(activate)} (${registered}); ` +
+    `CPU time of activate() (${t.cpuOf === 'thread' ? 'this thread' : 'the process'}) ${ms(t.cpuMs)} ms; ` +
     `VS Code's own time between loading and activate() ${ms(vscodeMs)} ms, not ours; ${ms(t.totalMs)} ms in all`
   );
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { type ActivationTimes, describeActivation } from '../../../src/extension/common/activationTiming';
+import { describeActivation } from '../../../src/extension/common/activationTiming';
+import type { ActivatedApi } from '../../../src/extension/extension';
 import { reportPath, sleep } from './helpers';
 
 const EXTENSION_ID = 'report-annotator.report-annotator';
@@ -13,10 +14,10 @@ suite('activation', () => {
     assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
     for (let i = 0; i < 100 && !ext.isActive; i++) await sleep(100);
     assert.equal(ext.isActive, true);
-    const api = (await ext.activate()) as { ownActivationMs: number; activationMs: number; activationCpuMs?: number; activationSteps: Record<string, number> };
-    assert.ok(api.ownActivationMs > 0 && api.activationMs >= api.ownActivationMs);
+    const api = (await ext.activate()) as ActivatedApi;
+    const { activation } = api;
+    assert.ok(activation.ownMs > 0 && activation.totalMs >= activation.ownMs && activation.steps.compile > 0);
     // Printed, not asserted (it depends on the machine); the target is ours (loading the bundle + activate()) under 50 ms.
-    const times: ActivationTimes = { ownMs: api.ownActivationMs, totalMs: api.activationMs, cpuMs: api.activationCpuMs, steps: api.activationSteps };
-    console.log(`    activation: ${describeActivation(times)}`);
+    console.log(`    activation: ${describeActivation(activation)}`);
   });
 });
