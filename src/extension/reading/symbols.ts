@@ -14,10 +14,22 @@ export const SECTION_SYMBOL_KINDS: Record<SectionLevel, vscode.SymbolKind> = {
   3: vscode.SymbolKind.String,
 };
 
-export function sectionSymbols(document: vscode.TextDocument, sections: readonly Section[]): vscode.DocumentSymbol[] {
+/** The sections to list: without the lead-in sentences (level 3) when there are more of them than `leadInLimit`. */
+function listed(sections: readonly Section[], leadInLimit: number): readonly Section[] {
+  let leadIns = 0;
+  for (const s of sections) if (s.level === 3) leadIns++;
+  return leadIns <= leadInLimit ? sections : sections.filter((s) => s.level !== 3);
+}
+
+/**
+ * The sections as nested symbols. A report of 5 MB has 6,430 sections, 5,050 of them lead-in sentences: VS Code
+ * serialised their symbols (1.6 MB) in one piece on the extension host after each pause in typing, 42-124 ms,
+ * so past `leadInLimit` lead-ins the Outline lists headings only (the Report view lists everything).
+ */
+export function sectionSymbols(document: vscode.TextDocument, all: readonly Section[], leadInLimit = Infinity): vscode.DocumentSymbol[] {
   const roots: vscode.DocumentSymbol[] = [];
   const byId = new Map<string, vscode.DocumentSymbol>();
-  for (const section of sections) {
+  for (const section of listed(all, leadInLimit)) {
     const { range: span, heading: h } = section;
     const range = spanToRange(document, span);
     // VS Code rejects a symbol whose selection range is not inside its range: clamp (by offset, as a large
@@ -39,12 +51,14 @@ export function sectionSymbols(document: vscode.TextDocument, sections: readonly
   return roots;
 }
 
+const DEFAULT_LEAD_IN_LIMIT = 1000;
+
 class SectionSymbolProvider implements vscode.DocumentSymbolProvider {
   /**
    * The symbols last given out. VS Code asks more than once per version (outline, breadcrumbs), and a
    * large report has thousands of sections.
    */
-  private last?: { document: vscode.TextDocument; version: number; analysis: DocumentAnalysis; symbols: vscode.DocumentSymbol[] };
+  private last?: { document: vscode.TextDocument; version: number; analysis: DocumentAnalysis; limit: number; symbols: vscode.DocumentSymbol[] };
 
   constructor(private readonly analysis: ReportAnalysisProvider) {}
 
@@ -52,9 +66,10 @@ class SectionSymbolProvider implements vscode.DocumentSymbolProvider {
     const analysis = await this.analysis.analyze(document);
     if (token.isCancellationRequested) return undefined;
     const { last } = this;
-    if (last?.document === document && last.version === document.version && last.analysis === analysis) return last.symbols;
-    const symbols = sectionSymbols(document, analysis.sections);
-    this.last = { document, version: document.version, analysis, symbols };
+    const limit = vscode.workspace.getConfiguration('reportAnnotator', document).get<number>('outline.leadInLimit', DEFAULT_LEAD_IN_LIMIT);
+    if (last?.document === document && last.version === document.version && last.analysis === analysis && last.limit === limit) return last.symbols;
+    const symbols = sectionSymbols(document, analysis.sections, limit);
+    this.last = { document, version: document.version, analysis, limit, symbols };
     return symbols;
   }
 }

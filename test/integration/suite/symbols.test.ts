@@ -28,6 +28,31 @@ suite('document symbols', () => {
     }
   });
 
+  test('past reportAnnotator.outline.leadInLimit lead-in sentences the symbols are the headings only', async () => {
+    const api = await extensionApi();
+    const text = (await openReport(reportPath('national-2016.txt'))).document.getText();
+    const config = vscode.workspace.getConfiguration('reportAnnotator');
+    // A new document for each setting: VS Code keeps a document's symbols until its next version.
+    const symbolsWith = async (limit: number) => {
+      await config.update('outline.leadInLimit', limit, vscode.ConfigurationTarget.Global);
+      const document = await vscode.workspace.openTextDocument({ language: 'govreport', content: text });
+      const analysis = await api.analysis.analyze(document);
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+      return { sections: analysis.sections, symbols: flatten(symbols) };
+    };
+    try {
+      const { sections } = await symbolsWith(1000);
+      const leadIns = sections.filter((s) => s.level === 3).length;
+      assert.ok(leadIns > 0, 'the report has lead-in sentences');
+      const headings = (await symbolsWith(leadIns - 1)).symbols;
+      assert.equal(headings.length, sections.length - leadIns);
+      assert.ok(headings.every((s) => s.kind !== vscode.SymbolKind.String), 'no lead-in sentence is listed');
+      assert.equal((await symbolsWith(leadIns)).symbols.length, sections.length, 'at the limit they are all listed');
+    } finally {
+      await config.update('outline.leadInLimit', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   test('a report without headings has no symbols, and an empty one neither', async () => {
     await extensionApi();
     const doc = await vscode.workspace.openTextDocument({ language: 'govreport', content: '' });
