@@ -63,6 +63,12 @@ export interface AnalysisRunStats {
 export interface ReportAnalysisProvider {
   /** The analysis of the document's current version (waits for a running analysis, or starts one). */
   analyze(document: vscode.TextDocument): Promise<DocumentAnalysis>;
+  /**
+   * `read` applied at once to the analysis of the document's current version (the document's own: `read` must not
+   * keep it). Nothing is handed out, so nothing is copied: a snapshot costs the next patch a copy of the whole
+   * analysis (in a 5 MB report, 100,000 fresh objects and a collector's pause of 100-200 ms), and the text.
+   */
+  readCurrent<T>(document: vscode.TextDocument, read: (analysis: DocumentAnalysis) => T): Promise<T>;
   /** The analysis of one version of the document with that version's text (they always belong together: it is never changed). */
   analyzeSnapshot(document: vscode.TextDocument, options?: { complete?: boolean }): Promise<{ version: number; text: string; analysis: DocumentAnalysis }>;
   /** A one-off analysis of a text that is not open (nothing cached); an error if the text is not analysed. */

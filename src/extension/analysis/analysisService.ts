@@ -91,6 +91,16 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     });
   }
 
+  async readCurrent<T>(document: vscode.TextDocument, read: (analysis: DocumentAnalysis) => T): Promise<T> {
+    for (let tries = 0; tries < 5; tries++) {
+      const version = document.version;
+      const analysis = await this.analyze(document);
+      // (Nothing else ran on this thread since it was given: it is still of this version.)
+      if (document.version === version) return read(analysis);
+    }
+    throw new Error(vscode.l10n.t('{0} keeps changing; try again when it is still.', uriBasename(document.uri)));
+  }
+
   /**
    * The analysis of one version of the document together with that version's text: asks again while
    * the document changes under it, so the two always belong together.

@@ -57,6 +57,10 @@ export class InlineAnalysis implements ReportAnalysisProvider, vscode.Disposable
     return analysis;
   }
 
+  async readCurrent<T>(document: vscode.TextDocument, read: (analysis: DocumentAnalysis) => T): Promise<T> {
+    return read(await this.analyze(document));
+  }
+
   async analyzeSnapshot(document: vscode.TextDocument): Promise<{ version: number; text: string; analysis: DocumentAnalysis }> {
     const analysis = await this.analyze(document);
     return { version: document.version, text: document.getText(), analysis };

@@ -351,9 +351,9 @@ export class AnnotationCommands {
 
   /** The paragraphs the selections touch, by the analysis of the document's current version. */
   private async touched(document: vscode.TextDocument, selections: Span[]): Promise<Paragraph[]> {
-    // Typing during the analysis: the paragraphs must be those of the text we annotate.
-    const { analysis } = await this.analysis.analyzeSnapshot(document);
-    const paragraphs = touchedParagraphs(analysis.paragraphs, selections);
+    // Typing during the analysis: the paragraphs must be those of the text we annotate. (Copied: the document's
+    // analysis follows later edits in place.)
+    const paragraphs = await this.analysis.readCurrent(document, (analysis) => touchedParagraphs(analysis.paragraphs, selections).map((p) => ({ ...p, range: { ...p.range } })));
     if (paragraphs.length === 0) throw new UserError(vscode.l10n.t('Put the cursor in a paragraph (or select some), then try again.'));
     return paragraphs;
   }
