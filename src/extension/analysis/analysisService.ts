@@ -1,7 +1,7 @@
 // Analyses reports in a worker thread (dist/analysisWorker.js), so the extension host never blocks on
 // analysis or on loading nodejieba. Edits are debounced (reportAnnotator.analysisDelay); one analysis per
 // document runs at a time, and a result whose document has moved on is kept for peek() but not announced.
-import { uriBasename } from '../common/documents';
+import { atOneVersion, uriBasename } from '../common/documents';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { MAX_REPORT_BYTES } from '../../core/reportInput';
@@ -92,35 +92,25 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
   }
 
   async readCurrent<T>(document: vscode.TextDocument, read: (analysis: DocumentAnalysis) => T): Promise<T> {
-    for (let tries = 0; tries < 5; tries++) {
-      const version = document.version;
+    return atOneVersion(document, async () => {
       const analysis = await this.analyze(document);
-      // (Nothing else ran on this thread since it was given: it is still of this version.)
-      if (document.version === version) return read(analysis);
-    }
-    throw new Error(vscode.l10n.t('{0} keeps changing; try again when it is still.', uriBasename(document.uri)));
+      return () => read(analysis);
+    });
   }
 
   /**
    * The analysis of one version of the document together with that version's text: asks again while
    * the document changes under it, so the two always belong together.
    */
-  async analyzeSnapshot(
-    document: vscode.TextDocument,
-    options: { complete?: boolean } = {},
-  ): Promise<{ version: number; text: string; analysis: DocumentAnalysis }> {
-    for (let tries = 0; tries < 5; tries++) {
-      const version = document.version;
+  async analyzeSnapshot(document: vscode.TextDocument, options: { complete?: boolean } = {}): Promise<{ version: number; text: string; analysis: DocumentAnalysis }> {
+    return atOneVersion(document, async (version) => {
       const text = document.getText();
       const refusal = refusalOf(text);
       if (refusal) throw new Error(vscode.l10n.t('{0} is not analysed: {1}.', uriBasename(document.uri), refusal));
       // What the editor shows may still wait for its projects; an export wants them.
       const analysis = options.complete ? await this.requestAnalysis(text, document.uri.toString(), version) : await this.analyze(document);
-      if (document.version !== version) continue;
-      this.snapshots.add(analysis);
-      return { version, text, analysis };
-    }
-    throw new Error(vscode.l10n.t('{0} keeps changing; try again when it is still.', uriBasename(document.uri)));
+      return () => (this.snapshots.add(analysis), { version, text, analysis });
+    });
   }
 
   /**

@@ -48,3 +48,16 @@ export async function documentForArgument(value: vscode.Uri | string): Promise<v
 export function commandEditor(): vscode.TextEditor | undefined {
   return vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document.languageId === REPORT_LANGUAGE);
 }
+
+/**
+ * What `take` makes of the document's current version, taken again (at most five times) while the document changes
+ * under it: the result is called on this thread right after the version was seen to be the same.
+ */
+export async function atOneVersion<T>(document: vscode.TextDocument, take: (version: number) => Promise<() => T>): Promise<T> {
+  for (let tries = 0; tries < 5; tries++) {
+    const version = document.version;
+    const result = await take(version);
+    if (document.version === version) return result();
+  }
+  throw new Error(vscode.l10n.t('{0} keeps changing; try again when it is still.', uriBasename(document.uri)));
+}
