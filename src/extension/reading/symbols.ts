@@ -51,7 +51,7 @@ export function sectionSymbols(document: vscode.TextDocument, all: readonly Sect
   return roots;
 }
 
-const DEFAULT_LEAD_IN_LIMIT = 1000;
+const DEFAULT_SENTENCE_LIMIT = 1000;
 
 class SectionSymbolProvider implements vscode.DocumentSymbolProvider {
   /**
@@ -66,7 +66,7 @@ class SectionSymbolProvider implements vscode.DocumentSymbolProvider {
     const analysis = await this.analysis.analyze(document);
     if (token.isCancellationRequested) return undefined;
     const { last } = this;
-    const limit = vscode.workspace.getConfiguration('reportAnnotator', document).get<number>('outline.leadInLimit', DEFAULT_LEAD_IN_LIMIT);
+    const limit = vscode.workspace.getConfiguration('reportAnnotator', document).get<number>('outline.sentenceLimit', DEFAULT_SENTENCE_LIMIT);
     if (last?.document === document && last.version === document.version && last.analysis === analysis && last.limit === limit) return last.symbols;
     const symbols = sectionSymbols(document, analysis.sections, limit);
     this.last = { document, version: document.version, analysis, limit, symbols };

@@ -28,13 +28,13 @@ suite('document symbols', () => {
     }
   });
 
-  test('past reportAnnotator.outline.leadInLimit lead-in sentences the symbols are the headings only', async () => {
+  test('past reportAnnotator.outline.sentenceLimit lead-in sentences the symbols are the headings only', async () => {
     const api = await extensionApi();
     const text = (await openReport(reportPath('national-2016.txt'))).document.getText();
     const config = vscode.workspace.getConfiguration('reportAnnotator');
     // A new document for each setting: VS Code keeps a document's symbols until its next version.
     const symbolsWith = async (limit: number) => {
-      await config.update('outline.leadInLimit', limit, vscode.ConfigurationTarget.Global);
+      await config.update('outline.sentenceLimit', limit, vscode.ConfigurationTarget.Global);
       const document = await vscode.workspace.openTextDocument({ language: 'govreport', content: text });
       const analysis = await api.analysis.analyze(document);
       const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
@@ -49,7 +49,7 @@ suite('document symbols', () => {
       assert.ok(headings.every((s) => s.kind !== vscode.SymbolKind.String), 'no lead-in sentence is listed');
       assert.equal((await symbolsWith(leadIns)).symbols.length, sections.length, 'at the limit they are all listed');
     } finally {
-      await config.update('outline.leadInLimit', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('outline.sentenceLimit', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 
