@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const os = require('node:os');
 
-const { ROOT_DIR, sleep, shooter, writeWorkspaceSettings, openVsCode } = require('./vscodeSession.cjs');
+const { ROOT_DIR, sleep, shooter, writeWorkspaceSettings, openVsCode, runCommand } = require('./vscodeSession.cjs');
 const SHARED = path.resolve(ROOT_DIR, '..', 'shared');
 // The core as tsc compiles it (out/): sidecars written as the extension writes them.
 const { serializeSidecar } = require(path.join(ROOT_DIR, 'out/src/core/sidecar'));
@@ -90,14 +90,6 @@ function setup() {
 async function expand(page, label) {
   await page.click(`.part.sidebar .monaco-list-row[aria-label^="${label}"] .monaco-tl-twistie.collapsible.collapsed`, { timeout: 3000 }).catch(() => console.log('not expanded:', label));
   await sleep(300);
-}
-
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-  await page.keyboard.type(title, { delay: 20 });
-  await sleep(600);
-  await page.keyboard.press('Enter');
 }
 
 /** The webview frame of the matrix (the inner iframe that holds #toolbar). */

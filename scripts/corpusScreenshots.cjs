@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const os = require('node:os');
 
-const { ROOT_DIR, sleep, shooter, writeWorkspaceSettings, openVsCode } = require('./vscodeSession.cjs');
+const { ROOT_DIR, sleep, shooter, writeWorkspaceSettings, openVsCode, runCommand } = require('./vscodeSession.cjs');
 const SHARED = path.resolve(ROOT_DIR, '..', 'shared');
 const args = process.argv.slice(2);
 const THEME = args.includes('--theme') ? args[args.indexOf('--theme') + 1] : 'Default Dark Modern';
@@ -24,15 +24,6 @@ function setup() {
     for (const f of fs.readdirSync(path.join(SHARED, dir))) if (f.endsWith('.txt')) fs.copyFileSync(path.join(SHARED, dir, f), path.join(WS, dir, f));
   }
   writeWorkspaceSettings(WS, THEME);
-}
-
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-  await page.keyboard.type(title, { delay: 20 });
-  await sleep(700);
-  await page.keyboard.press('Enter');
-  await sleep(900);
 }
 
 (async () => {
@@ -54,6 +45,7 @@ async function runCommand(page, title) {
     await shot(page, 'corpus-view');
     // The timeline of the GDP growth rate: the quick pick lists the indicator with most points first.
     await runCommand(page, 'Show Indicator Timeline');
+    await sleep(900);
     await page.keyboard.type('gdp', { delay: 30 });
     await sleep(700);
     await page.keyboard.press('Enter');
@@ -64,6 +56,7 @@ async function runCommand(page, title) {
     console.log('frames', page.frames().map((f) => f.url().slice(0, 80)));
     // Find in reports: 小康.
     await runCommand(page, 'Find in Reports');
+    await sleep(900);
     await page.keyboard.type('小康', { delay: 30 });
     await page.keyboard.press('Enter');
     await sleep(3000);

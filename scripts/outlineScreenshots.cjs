@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const os = require('node:os');
 
-const { ROOT_DIR, sleep, shooter, writeWorkspaceSettings, openVsCode } = require('./vscodeSession.cjs');
+const { ROOT_DIR, sleep, shooter, writeWorkspaceSettings, openVsCode, runCommand } = require('./vscodeSession.cjs');
 const SHARED = path.resolve(ROOT_DIR, '..', 'shared');
 const args = process.argv.slice(2);
 const ZH = args.includes('--zh');
@@ -33,21 +33,12 @@ function setup() {
   writeWorkspaceSettings(WS, THEME);
 }
 
-async function command(page, name) {
-  await page.keyboard.press('F1');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-  await page.keyboard.type(name, { delay: 10 });
-  await sleep(700);
-  await page.keyboard.press('Enter');
-  await sleep(1500);
-}
-
 async function openWithOutline(page, file, waitMs) {
   await page.click(`.explorer-folders-view .monaco-list-row[aria-label^="${file}"]`);
   await page.waitForSelector('.monaco-editor .view-lines');
   await sleep(waitMs); // detection, analysis, then the Outline asks for the symbols
-  await command(page, 'Explorer: Focus on Outline View');
-  await sleep(2000);
+  await runCommand(page, 'Explorer: Focus on Outline View');
+  await sleep(3500);
 }
 
 (async () => {
@@ -59,7 +50,8 @@ async function openWithOutline(page, file, waitMs) {
     await shot(page, 'outline-one-report');
     await openWithOutline(page, 'compilation.txt', 15000);
     await shot(page, 'outline-compilation');
-    await command(page, 'Preferences: Open Settings (UI)');
+    await runCommand(page, 'Preferences: Open Settings (UI)');
+    await sleep(1500);
     await page.keyboard.type('sentenceLimit', { delay: 20 });
     await sleep(2000);
     await shot(page, 'setting');

@@ -1,4 +1,4 @@
-// A real VS Code for the screenshot scripts (uiScreenshots, corpusScreenshots, codingScreenshots): the
+// A real VS Code for the screenshot scripts (uiScreenshots, corpusScreenshots, codingScreenshots, outlineScreenshots): the
 // offline server and web workbench of ../shared/tools/vscode-offline (VSCODE_SERVER_NODE / VSCODE_SERVER_MAIN
 // from its setup.sh), driven in headless Chromium by playwright-core, with this checkout installed as an
 // extension in a fresh profile. --zh uses a stub zh-cn language pack, as ../shared/tools/ui-walk does.
@@ -68,4 +68,13 @@ async function openVsCode({ work, folder, zh = false, width = 1400, height = 850
   }
 }
 
-module.exports = { ROOT_DIR, sleep, shooter, writeWorkspaceSettings, openVsCode };
+/** Runs a command by its title from the command palette (F1), as a person would; returns once Enter is pressed. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(title, { delay: 20 });
+  await sleep(700);
+  await page.keyboard.press('Enter');
+}
+
+module.exports = { ROOT_DIR, sleep, shooter, writeWorkspaceSettings, openVsCode, runCommand };
