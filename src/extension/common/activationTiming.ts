@@ -6,7 +6,7 @@
 // cache, evaluated: common/codeCache) and activate() itself, area by area.
 // VS Code's: from the end of loading the entry to the call of activate() (it makes the extension context, its
 // storage, and serves whatever else is queued on the extension host). Shown apart, not counted as ours.
-import type { CodeCacheUse } from './codeCache';
+import type { BundleTimes, CodeCacheUse } from './codeCache';
 
 /** A mark of VS Code's extension host (vs/base/common/performance: epoch milliseconds). */
 interface PerformanceMark {
@@ -26,14 +26,10 @@ export function cpuUsage(previous?: NodeJS.CpuUsage): { usage: NodeJS.CpuUsage; 
 }
 
 /** How the entry loaded the extension's bundle (common/codeCache), measured from the start of its activate(). */
-export interface BundleLoad {
+export interface BundleLoad extends BundleTimes {
   /** performance.now() and the CPU time (cpuUsage) at the start of the entry's activate(). */
   start: number;
   cpu: NodeJS.CpuUsage;
-  readMs: number;
-  compileMs: number;
-  evaluateMs: number;
-  cache: CodeCacheUse;
 }
 
 export interface ActivationTimes {

@@ -12,8 +12,8 @@ import { writeFileAtomic } from '../../core/atomicWrite';
 /** What became of the cache: used, made anew (none yet, or V8 rejected it: another VS Code), or not kept (no storage). */
 export type CodeCacheUse = 'used' | 'rejected' | 'absent' | 'off';
 
-export interface LoadedBundle<T> {
-  exports: T;
+/** How a bundle was loaded: with or without the cache, and what each step took. */
+export interface BundleTimes {
   cache: CodeCacheUse;
   /** Reading the bundle and its cache, and hashing the bundle (ms). */
   readMs: number;
@@ -21,6 +21,10 @@ export interface LoadedBundle<T> {
   compileMs: number;
   /** Running its top level (ms). */
   evaluateMs: number;
+}
+
+export interface LoadedBundle<T> extends BundleTimes {
+  exports: T;
   /**
    * Writes the cache unless the one read was used: it holds the functions compiled by then, besides the top level.
    * False when there was nothing to write.
