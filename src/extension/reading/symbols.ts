@@ -14,22 +14,22 @@ export const SECTION_SYMBOL_KINDS: Record<SectionLevel, vscode.SymbolKind> = {
   3: vscode.SymbolKind.String,
 };
 
-/** The sections to list: without the lead-in sentences (level 3) when there are more of them than `leadInLimit`. */
-function listed(sections: readonly Section[], leadInLimit: number): readonly Section[] {
+/** The sections to list: without the lead-in sentences (level 3) when there are more of them than `sentenceLimit` (the setting reportAnnotator.outline.sentenceLimit). */
+function listed(sections: readonly Section[], sentenceLimit: number): readonly Section[] {
   let leadIns = 0;
   for (const s of sections) if (s.level === 3) leadIns++;
-  return leadIns <= leadInLimit ? sections : sections.filter((s) => s.level !== 3);
+  return leadIns <= sentenceLimit ? sections : sections.filter((s) => s.level !== 3);
 }
 
 /**
  * The sections as nested symbols. A report of 5 MB has 6,430 sections, 5,050 of them lead-in sentences: VS Code
  * serialised their symbols (1.6 MB) in one piece on the extension host after each pause in typing, 42-124 ms,
- * so past `leadInLimit` lead-ins the Outline lists headings only (the Report view lists everything).
+ * so past `sentenceLimit` lead-ins the Outline lists headings only (the Report view lists everything).
  */
-export function sectionSymbols(document: vscode.TextDocument, all: readonly Section[], leadInLimit = Infinity): vscode.DocumentSymbol[] {
+export function sectionSymbols(document: vscode.TextDocument, all: readonly Section[], sentenceLimit = Infinity): vscode.DocumentSymbol[] {
   const roots: vscode.DocumentSymbol[] = [];
   const byId = new Map<string, vscode.DocumentSymbol>();
-  for (const section of listed(all, leadInLimit)) {
+  for (const section of listed(all, sentenceLimit)) {
     const { range: span, heading: h } = section;
     const range = spanToRange(document, span);
     // VS Code rejects a symbol whose selection range is not inside its range: clamp (by offset, as a large
