@@ -101,13 +101,22 @@ export function shippedIndicators(): IndicatorEntry[] {
 }
 
 /**
+ * The shipped entries as the bundle holds them, without validating them again: the table every analysis starts
+ * from, and validating it loaded zod (its schema library) on the way to a worker's first results. A unit test and
+ * the build check that it is what shippedIndicators validates.
+ */
+export function shippedEntries(): IndicatorEntry[] {
+  return (SHIPPED.indicators as Partial<IndicatorEntry>[]).map((e) => ({ ...e, synonyms: e.synonyms ?? [] }) as IndicatorEntry);
+}
+
+/**
  * The shipped table with users' entries merged in, in order: an entry with a new key is added; one with a
  * shipped (or earlier) key keeps that entry's synonyms and adds its own, and its name, English name and kinds
  * replace the earlier ones. Extra sources come from the setting, report-annotator.indicators.json, --indicators.
  */
 export function loadIndicatorTable(...extra: readonly IndicatorEntry[][]): IndicatorTable {
   const merged = new Map<string, IndicatorEntry>();
-  for (const e of shippedIndicators()) merged.set(e.key, e);
+  for (const e of shippedEntries()) merged.set(e.key, e);
   for (const entries of extra) {
     for (const e of entries) {
       const before = merged.get(e.key);

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { analyzeText } from '../../src/core/analyze';
 import { extractFigures } from '../../src/core/figures';
-import { IndicatorTableError, loadIndicatorTable, readIndicatorFile, shippedIndicators } from '../../src/core/indicators';
+import { IndicatorTableError, loadIndicatorTable, readIndicatorFile, shippedEntries, shippedIndicators } from '../../src/core/indicators';
 import { reportMeta } from '../../src/core/metadata';
 import { parseStructure } from '../../src/core/structure';
 import { CORPUS_DIR } from './corpus';
@@ -75,6 +75,8 @@ test('meta of the local reports and the district news pages', () => {
 
 test('the shipped indicator table covers the spec\'s keys and parses; synonyms give one key', () => {
   const keys = shippedIndicators().map((e) => e.key);
+  // What the analysis starts from without validating it (shippedEntries) is what validation gives.
+  assert.deepEqual(shippedEntries(), shippedIndicators());
   for (const k of ['gdp', 'gdpPerCapita', 'cpi', 'newUrbanJobs', 'urbanUnemployment', 'surveyedUnemployment', 'fiscalRevenue', 'taxRevenue',
     'fiscalDeficit', 'deficitRatio', 'fixedAssetInvestment', 'retailSales', 'industrialValueAdded', 'foreignTrade', 'exports', 'imports',
     'actualForeignInvestment', 'urbanDisposableIncome', 'ruralDisposableIncome', 'disposableIncome', 'grainOutput', 'energyIntensity',
