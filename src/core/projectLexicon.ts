@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { PLACES_ADDED, PLACES_RETAGGED } from './placeNames';
 import { LEXICON_RETAGGED, LEXICON_WORDS } from './projectWords';
 import { resolveUserDictPath, type Segmenter, type Token } from './segmenter';
+import { hashStep, MAX_KEY, WordTable } from './wordTable';
 
 export interface LexToken {
   word: string;
@@ -25,8 +26,6 @@ const RARE_NOUN = 30;
 
 /** Words with their tags, and for each character the longest word that ends or starts with it. */
 export interface Lexicon {
-  /** word → tag */
-  tags: Map<string, string>;
   /** By character code, the lengths (bit k: length k, 2 to MAX_WORD) of the words that end with the character. */
   endMask: Uint8Array;
   /** By character code, the lengths (bit k: length k) of the words that start with it. */
@@ -36,122 +35,6 @@ export interface Lexicon {
   /** By character code, the tag of the one-character word (no one-character string made and hashed per look-up). */
   charTags: (string | undefined)[];
 }
-
-/**
- * Open addressing over a hash of a word's characters read from its end (each character one step, so the hashes of
- * the words ending at a place come one from another as a reverse maximum match reads further back). The scan asks
- * several lengths at every place; a substring and a map look-up for each was its largest single cost.
- */
-export class WordTable {
-  /**
-   * Per slot, four numbers side by side: the word's characters, two to a number (the key itself, compared in
-   * place of the word), and its length (0: empty) with its tag's number. A probe touches one cache line of a table
-   * of megabytes and nothing else: no list of words, no word's string (two more cache misses per look-up when the
-   * words were compared as strings; the word found is sliced from the text, a small allocation, not a miss).
-   */
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-  /**
-   * One bit per word hash, 512 KB: most look-ups are of strings that are no word (a reverse maximum match tries
-   * the longest first), and this answers them from the cache instead of a probe into the table.
-   */
-  private readonly bloom = new Int32Array(BLOOM_BITS >>> 5);
-  /** The tags by number (a few dozen). */
-  private readonly tagNames: string[] = [];
-  /** The words by slot, those read so far (word). */
-  private readonly strings: (string | undefined)[];
-
-  constructor(entries: ReadonlyMap<string, string>) {
-    // Counted first, then inserted from the map itself: a worker's heap is small, and a copy of 350,000 entries is not.
-    let count = 0;
-    for (const w of entries.keys()) if (w.length >= 2 && w.length <= MAX_WORD) count++;
-    let size = 1024;
-    // (At most two thirds full: 8 MB, as the table of hashes was; four slots to a cache line, probing on stays in it.)
-    while (size < count * 1.5) size *= 2;
-    this.slots = new Int32Array(size * SLOT);
-    this.mask = size - 1;
-    this.strings = new Array<string | undefined>(size).fill(undefined);
-    const tagNumbers = new Map<string, number>();
-    for (const [w, tag] of entries) {
-      if (w.length < 2 || w.length > MAX_WORD) continue;
-      const h = WordTable.hashOf(w, 0, w.length);
-      let at = h & this.mask;
-      while (this.slots[SLOT * at + 3] !== 0) at = (at + 1) & this.mask;
-      let tagNumber = tagNumbers.get(tag);
-      if (tagNumber === undefined) {
-        tagNumbers.set(tag, (tagNumber = this.tagNames.length));
-        this.tagNames.push(tag);
-      }
-      if (tagNumber >= 1 << 24) throw new Error('word table: too many tags');
-      const o = SLOT * at;
-      this.slots[o] = pairAt(w, 0, w.length);
-      this.slots[o + 1] = pairAt(w, 2, w.length);
-      this.slots[o + 2] = pairAt(w, 4, w.length);
-      this.slots[o + 3] = w.length | (tagNumber << 8);
-      const b = bloomBit(h);
-      this.bloom[b >>> 5] |= 1 << (b & 31);
-    }
-  }
-
-  /** The slot of the word text[start, start + length) whose hash is `hash`, or -1. */
-  find(text: string, start: number, length: number, hash: number): number {
-    const b = bloomBit(hash);
-    if ((this.bloom[b >>> 5] & (1 << (b & 31))) === 0) return -1;
-    const end = start + length;
-    const k0 = pairAt(text, start, end);
-    const k1 = pairAt(text, start + 2, end);
-    const k2 = pairAt(text, start + 4, end);
-    const slots = this.slots;
-    for (let at = hash & this.mask; ; at = (at + 1) & this.mask) {
-      const o = SLOT * at;
-      const v = slots[o + 3];
-      if (v === 0) return -1;
-      if (slots[o] === k0 && slots[o + 1] === k1 && slots[o + 2] === k2 && (v & 0xff) === length) return at;
-    }
-  }
-
-  /** The tag of the word in slot `at` (from find). */
-  tag(at: number): string {
-    return this.tagNames[this.slots[SLOT * at + 3] >>> 8];
-  }
-
-  /**
-   * The word in slot `at` (from find; text[start, start + its length) holds it) as one string for the table's life, made
-   * when first read: a word read again is not sliced again, and the sets and maps it is looked up in find it as the
-   * same string, its hash already known, compared by reference (a fresh slice was hashed, and compared by its characters,
-   * at every look-up).
-   */
-  word(at: number, text: string, start: number): string {
-    let word = this.strings[at];
-    if (word === undefined) this.strings[at] = word = text.slice(start, start + (this.slots[SLOT * at + 3] & 0xff));
-    return word;
-  }
-
-  /** The hash of text[start, start + length), read from its end. */
-  static hashOf(text: string, start: number, length: number): number {
-    let h = 0;
-    for (let i = start + length - 1; i >= start; i--) h = step(h, text.charCodeAt(i));
-    return h;
-  }
-}
-
-/**
- * Two characters of text from `at` as one number (0 for those at or past `end`): a piece of a word's key here, and a
- * two-character word looked up without a string made of it (projectScan).
- */
-export function pairAt(text: string, at: number, end: number): number {
-  if (at >= end) return 0;
-  return at + 1 < end ? text.charCodeAt(at) | (text.charCodeAt(at + 1) << 16) : text.charCodeAt(at);
-}
-
-/** Numbers per slot of the word table. */
-const SLOT = 4;
-const BLOOM_BITS = 1 << 22;
-/** The word's bit in the bloom filter: other bits of the hash than the table's slot, mixed. */
-const bloomBit = (h: number) => Math.imul(h, 0x9e3779b1) >>> 10;
-
-/** One character into a word's hash (FNV-style multiply, kept to 32 bits). */
-const step = (h: number, c: number) => (Math.imul(h ^ c, 0x01000193) + 0x9e37) | 0;
 
 let lexicon: Lexicon | undefined;
 
@@ -168,39 +51,54 @@ function sharedTag(tag: string): string {
 const FAMILY_PLACE_RE = /^.家[峡庄村沟湾坝河口坪营集店堡寨屯岭山]$/;
 const placeOfFamily = (word: string, tag: string) => (word.length === 3 && tag.startsWith('nr') && FAMILY_PLACE_RE.test(word) ? 'ns' : tag);
 
-function addDictionary(map: Map<string, string>, path: string): void {
-  const text = readFileSync(path, 'utf8');
+/** Where words go as they are read: the word text[start, end) with its tag; a word added again takes the new tag. */
+type AddWord = (text: string, start: number, end: number, tag: string) => void;
+
+/** The entries of a dictionary file (word freq tag, freq and tag optional in a user dictionary) of up to MAX_WORD characters. */
+function readDictionary(text: string, add: AddWord): void {
   let pos = 0;
   while (pos < text.length) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = text.length;
     const a = text.indexOf(' ', pos);
     if (a > pos && a < eol && a - pos <= MAX_WORD) {
-      // word freq tag (freq and tag optional in a user dictionary)
       const b = text.indexOf(' ', a + 1);
       let tag = (b > a && b < eol ? text.slice(b + 1, eol).trim() : 'n') || 'n';
       // A noun the dictionary has seen a few times only is mostly a name it does not tag as one (西工, 金水).
       // (Longer rare nouns are mostly compounds of common words: 主导产业.)
       if (tag === 'n' && b > a && a - pos <= 3 && Number(text.slice(a + 1, b)) < RARE_NOUN) tag = 'nx';
-      const word = text.slice(pos, a);
-      map.set(word, sharedTag(placeOfFamily(word, tag)));
+      // (The word is sliced only where its tag may change: a name of three characters.)
+      if (a - pos === 3 && tag.startsWith('nr')) tag = placeOfFamily(text.slice(pos, a), tag);
+      add(text, pos, a, sharedTag(tag));
     } else if (a < 0 || a > eol) {
       const word = text.slice(pos, eol).trim();
-      if (word && word.length <= MAX_WORD) map.set(word, 'n');
+      if (word && word.length <= MAX_WORD) add(word, 0, word.length, 'n');
     }
     pos = eol + 1;
   }
+}
+
+/** The words of a dictionary as a map (the stand-in lexicon's, and the reference the tests compare the table with). */
+const intoMap =
+  (map: Map<string, string>): AddWord =>
+  (text, start, end, tag) =>
+    map.set(text.slice(start, end), tag);
+
+/** The word's tag in what has been read so far (`has`), and its adding (`set`): a map's or the builder's. */
+interface Words {
+  has(word: string): boolean;
+  set(word: string, tag: string): unknown;
 }
 
 /**
  * County-level place names (placeNames.ts, generated from the administrative divisions): those the dictionary does
  * not have (德令哈市, 玛沁县) and cities it tags as common words (大同/d, 长治/n) are places for the scan.
  */
-function addPlaces(map: Map<string, string>): void {
-  for (const w of PLACES_ADDED.split(' ')) if (!map.has(w)) map.set(w, 'ns');
-  for (const w of PLACES_RETAGGED.split(' ')) map.set(w, 'ns');
-  for (const [w, tag] of LEXICON_RETAGGED) map.set(w, tag);
-  for (const [w, tag] of LEXICON_WORDS) if (!map.has(w)) map.set(w, tag);
+function addPlaces(words: Words): void {
+  for (const w of PLACES_ADDED.split(' ')) if (!words.has(w)) words.set(w, 'ns');
+  for (const w of PLACES_RETAGGED.split(' ')) words.set(w, 'ns');
+  for (const [w, tag] of LEXICON_RETAGGED) words.set(w, tag);
+  for (const [w, tag] of LEXICON_WORDS) if (!words.has(w)) words.set(w, tag);
 }
 
 /** Where nodejieba keeps its dictionary: found from its package.json, without loading the native module. */
@@ -208,28 +106,72 @@ function jiebaDictPath(): string {
   return join(dirname(require.resolve('nodejieba/package.json')), 'submodules', 'cppjieba', 'dict', 'jieba.dict.utf8');
 }
 
-function indexed(map: Map<string, string>): Lexicon {
-  const endMask = new Uint8Array(0x10000);
-  const startMask = new Uint8Array(0x10000);
-  for (const w of map.keys()) {
-    if (w.length < 2) continue;
-    endMask[w.charCodeAt(w.length - 1)] |= 1 << w.length;
-    startMask[w.charCodeAt(0)] |= 1 << w.length;
+/**
+ * A lexicon made as its words are read, straight into its table: no map of the 350,000 words in between (building
+ * one and indexing it took 0.8 s of each process's first projects, and its strings 30 MB of the heap).
+ */
+class LexiconBuilder implements Words {
+  private readonly lex: Lexicon;
+
+  /** For at most `capacity` words. */
+  constructor(capacity: number) {
+    if (MAX_WORD > MAX_KEY) throw new Error('the word table holds shorter words than MAX_WORD');
+    const charTags: (string | undefined)[] = new Array(0x10000).fill(undefined);
+    this.lex = { endMask: new Uint8Array(0x10000), startMask: new Uint8Array(0x10000), words: new WordTable(capacity), charTags };
   }
-  const charTags: (string | undefined)[] = new Array(0x10000).fill(undefined);
-  for (const [w, tag] of map) if (w.length === 1) charTags[w.charCodeAt(0)] = tag;
-  return { tags: map, endMask, startMask, words: new WordTable(map), charTags };
+
+  readonly add: AddWord = (text, start, end, tag) => {
+    const length = end - start;
+    if (length === 1) this.lex.charTags[text.charCodeAt(start)] = tag;
+    if (length < 2 || length > MAX_WORD) return;
+    this.lex.endMask[text.charCodeAt(end - 1)] |= 1 << length;
+    this.lex.startMask[text.charCodeAt(start)] |= 1 << length;
+    this.lex.words.set(text, start, length, tag);
+  };
+
+  has(word: string): boolean {
+    return tagOf(this.lex, word) !== undefined;
+  }
+
+  set(word: string, tag: string): void {
+    this.add(word, 0, word.length, tag);
+  }
+
+  done(): Lexicon {
+    return this.lex;
+  }
 }
+
+/** Lines of `text`: at most one word each. */
+function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** What addPlaces may add. */
+const placeCount = () => PLACES_ADDED.split(' ').length + PLACES_RETAGGED.split(' ').length + LEXICON_RETAGGED.size + LEXICON_WORDS.size;
 
 /** nodejieba's dictionary and dict/report.dict.utf8 (ours wins), loaded on first use. Throws when there is none. */
 export function loadLexicon(): Lexicon {
   if (lexicon) return lexicon;
-  const map = new Map<string, string>();
-  addDictionary(map, jiebaDictPath());
-  addPlaces(map);
-  addDictionary(map, resolveUserDictPath());
-  lexicon = indexed(map);
+  const jieba = readFileSync(jiebaDictPath(), 'utf8');
+  const ours = readFileSync(resolveUserDictPath(), 'utf8');
+  const builder = new LexiconBuilder(lineCount(jieba) + placeCount() + lineCount(ours));
+  readDictionary(jieba, builder.add);
+  addPlaces(builder);
+  readDictionary(ours, builder.add);
+  lexicon = builder.done();
   return lexicon;
+}
+
+/** The words loadLexicon reads, as a map from word to tag: what its table must answer (test/unit/projectLexicon.test.ts). */
+export function dictionaryWords(): Map<string, string> {
+  const map = new Map<string, string>();
+  readDictionary(readFileSync(jiebaDictPath(), 'utf8'), intoMap(map));
+  addPlaces(map);
+  readDictionary(readFileSync(resolveUserDictPath(), 'utf8'), intoMap(map));
+  return map;
 }
 
 let userWords: Map<string, string> | undefined;
@@ -243,11 +185,13 @@ export function lexiconFromTokens(tokens: readonly Token[]): Lexicon {
   if (!userWords) {
     userWords = new Map();
     addPlaces(userWords);
-    addDictionary(userWords, resolveUserDictPath());
+    readDictionary(readFileSync(resolveUserDictPath(), 'utf8'), intoMap(userWords));
   }
   const map = new Map(userWords);
   for (const t of tokens) if (t.word.length <= MAX_WORD && !map.has(t.word)) map.set(t.word, placeOfFamily(t.word, t.tag));
-  return indexed(map);
+  const builder = new LexiconBuilder(map.size);
+  for (const [w, tag] of map) builder.set(w, tag);
+  return builder.done();
 }
 
 /** The dictionary lexicon, else the words of `text` from `segmenter`, else undefined (no projects). */
@@ -347,7 +291,7 @@ function matchBefore(lex: Lexicon, text: string, end: number, lo: number): LexTo
     // The hashes of the words ending at `end`, one character further back each.
     const hashes = HASHES;
     let h = 0;
-    for (let len = 1; len <= longest; len++) hashes[len] = h = step(h, text.charCodeAt(end - len));
+    for (let len = 1; len <= longest; len++) hashes[len] = h = hashStep(h, text.charCodeAt(end - len));
     for (let len = longest; len >= 2; len--) {
       // Some word of this length must end with the last character and start with the first (two small tables).
       if ((lengths & (1 << len)) === 0 || (lex.startMask[text.charCodeAt(end - len)] & (1 << len)) === 0) continue;
@@ -371,10 +315,13 @@ function wordIndexAt(lex: Lexicon, text: string, start: number, length: number):
 /** The tag of the word text[start, start + length) if the lexicon has it: looked up without slicing the text. */
 export function tagAt(lex: Lexicon, text: string, start: number, length: number): string | undefined {
   if (length === 1) return lex.charTags[text.charCodeAt(start)];
-  if (length > MAX_WORD) return lex.tags.get(text.slice(start, start + length));
+  if (length < 2 || length > MAX_WORD) return undefined; // (the lexicon holds no such word)
   const i = wordIndexAt(lex, text, start, length);
   return i >= 0 ? lex.words.tag(i) : undefined;
 }
+
+/** The tag of `word` if the lexicon has it. */
+export const tagOf = (lex: Lexicon, word: string): string | undefined => tagAt(lex, word, 0, word.length);
 
 /** The word that starts at `start`, by forward maximum matching (for what follows a facility word). */
 export function wordAfter(lex: Lexicon, text: string, start: number, hi = text.length): LexToken | undefined {

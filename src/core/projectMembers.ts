@@ -1,7 +1,7 @@
 // What makes an item of a list a project's name (spec.md, "Projects"): its words once the verbs and qualifiers
 // that open it are dropped; a company's project, a facility of the list's kind, a member of a list of plants or
 // mines. The lists themselves, and which of their items are read, are projectLists.ts.
-import { anyWordAfter, tagAt, wordAfter, type LexToken, type Lexicon } from './projectLexicon';
+import { anyWordAfter, tagAt, tagOf, wordAfter, type LexToken, type Lexicon } from './projectLexicon';
 import { FUNCTION_CHARS, GENERIC, LEADING_TRIM, PREDICATE, PROVINCE_CHARS, STOP_WORDS, SUFFIX_CLASS, TAG_OVERRIDES } from './projectWords';
 import { placeWith } from './projectWordsAt';
 
@@ -144,7 +144,7 @@ function vouchedMember(item: string, lex: Lexicon, trim = true): string | undefi
   const s = trim ? trimLeading(item, lex, MIN_MEMBER) : item;
   if (s.length < MIN_MEMBER || s.length > 4 || !/^[\u4e00-\u9fff]+$/.test(s) || kindOfFacility(s, lex) || SUFFIX_CLASS.has(s)) return undefined;
   // (同德、德令哈: the places they are in, which the dictionary has with 县, 市 or 省; a river's name is a station's, 新安江.)
-  if (placeWith((w) => lex.tags.get(w), s, '市县区省')) return undefined;
+  if (placeWith((w) => tagOf(lex, w), s, '市县区省')) return undefined;
   // (One character the scan takes for a verb is a piece of the name here: 以礼河.)
   const unnamed = (w: LexToken) => STOP_WORDS.has(w.word) || (w.word.length > 1 && (PREDICATE.has(w.word) || GENERIC.has(w.word) || /^(?:d|r|m|c|p|u)/.test(w.tag)));
   return anyWordAfter(lex, s, 0, s.length, unnamed) ? undefined : s;
@@ -245,7 +245,7 @@ export function facilityMember(item: string, lex: Lexicon): string | undefined {
   const s = trimLeading(item, lex);
   if (s.length > MAX_MEMBER + 2 || !/^[\u4e00-\u9fff]+$/.test(s) || kindOfFacility(s, lex)) return undefined;
   // (秦皇岛、天津、连云港等十五个港口: a city, 秦皇岛市 in the lexicon, is no facility of its last character.)
-  if (placeWith((w) => lex.tags.get(w), s, '市')) return undefined;
+  if (placeWith((w) => tagOf(lex, w), s, '市')) return undefined;
   const k = facilityEnd(s, 2);
   if (k === undefined) return undefined;
   const rest = s.slice(0, -k);

@@ -4,7 +4,8 @@
 // names something particular.
 import { countedKind, materialPiece, notAProject, namedByOneWord, programmeOwnVerb } from './projectFilters';
 import { CARRIED_RE, extendsAt, institutionAfter, PHASE_RE, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
-import { isHanCode, pairAt, tagAt, wordAfter, wordBefore, type Lexicon } from './projectLexicon';
+import { isHanCode, tagAt, tagOf, wordAfter, wordBefore, type Lexicon } from './projectLexicon';
+import { pairAt } from './wordTable';
 import { facilityEnding, facilityWordAt } from './projectSuffixes';
 import { commonWord, longerWordAt, ordinalInName, ORDINAL_RE, placeWith, PROPER_TAGS, shorterRead, splitsWords } from './projectWordsAt';
 import {
@@ -365,7 +366,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
       if (to) at = s - w.length + to.index;
     }
     const second = to ? (to[1] ?? to[2]) : undefined;
-    const from = second && (/^ns/.test(lex.tags.get(second) ?? '') || ![...second].some((c) => FUNCTION_CHARS.has(c))) ? routeStart(lex, text, lo, at) : -1;
+    const from = second && (/^ns/.test(tagOf(lex, second) ?? '') || ![...second].some((c) => FUNCTION_CHARS.has(c))) ? routeStart(lex, text, lo, at) : -1;
     if (from >= 0) return { start: from, end: sectionEnd(text, lo, hi, e) };
   }
   // 防城港, 海南岛: a place, no facility; 秦皇岛港, 天津港: a place's port, no city (防城港市 is one). (No city ends in 路, 街.)

@@ -1,7 +1,7 @@
 // The words left of a facility word, as the project scan (projectScan.ts) reads them: looked up in the lexicon one
 // by one leftwards (a quoted name is one), each classified once by what it can be in a name (a place, a noun, a
 // verb that acts on the project, a number, punctuation).
-import { isHan, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
+import { isHan, tagOf, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
 import { PHASE_RE } from './projectRoutes';
 import { facilityEnding } from './projectSuffixes';
 import { countyShortName, PROPER_TAGS, shorterRead, withoutCountedMeasure } from './projectWordsAt';
@@ -58,7 +58,7 @@ export function useLexicon(lex: Lexicon): void {
 }
 
 /** The dictionary's tag of a word in the lexicon in use, else ''. */
-export const lexTag = (w: string): string => current?.tags.get(w) ?? '';
+export const lexTag = (w: string): string => (current && tagOf(current, w)) ?? '';
 
 /** classify(t), from classified when the word was seen with that tag (a fresh Tok: scanLeft changes kinds). */
 function classifyOnce(t: LexToken): Tok {

@@ -1,6 +1,6 @@
 // What the project scan asks of its lexicon around a facility word (projectScan.ts nameAt): whether the word
 // before it is a common word, whether a longer word runs past it (路网, 中心城区) or it is cut out of two words.
-import { MAX_WORD, tagAt, wordAfter, type Lexicon, type LexToken } from './projectLexicon';
+import { MAX_WORD, tagAt, tagOf, wordAfter, type Lexicon, type LexToken } from './projectLexicon';
 import { FUNCTION_CHARS, SUFFIX_CLASS } from './projectWords';
 
 /** The dictionary's tags of names: places, persons, other proper nouns, institutions, rare nouns, abbreviations, Latin. */
@@ -12,7 +12,7 @@ const PROGRESS = new Set(['进度', '进展', '质量', '效益']);
 
 /** A common word (not a facility word, not a name) of the dictionary. */
 export function commonWord(lex: Lexicon, w: string): boolean {
-  const tag = lex.tags.get(w);
+  const tag = tagOf(lex, w);
   return tag !== undefined && !SUFFIX_CLASS.has(w) && !PROPER_TAGS.has(tag);
 }
 
@@ -33,7 +33,7 @@ export function longerWordAt(lex: Lexicon, text: string, s: number, e: number, h
     const rest = w.slice(e - s);
     if (SUFFIX_CLASS.has(w)) return false;
     if (rest.length === 1) return tagAt(lex, text, e, 2) === undefined;
-    return !/^v/.test(lex.tags.get(rest) ?? '') && !LOCATIVES.has(rest) && !PROGRESS.has(rest);
+    return !/^v/.test(tagOf(lex, rest) ?? '') && !LOCATIVES.has(rest) && !PROGRESS.has(rest);
   }
   return false;
 }
@@ -59,7 +59,7 @@ const COUNT_BEFORE = new Set([...'0123456789０１２３４５６７８９一二
  */
 export function withoutCountedMeasure(lex: Lexicon, text: string, t: LexToken): LexToken {
   if (t.word.length < 2 || t.start === 0 || !MEASURES.has(t.word.charCodeAt(0)) || !COUNT_BEFORE.has(text.charCodeAt(t.start - 1))) return t;
-  const tag = lex.tags.get(t.word.slice(1));
+  const tag = tagOf(lex, t.word.slice(1));
   return tag === undefined ? t : { word: t.word.slice(1), tag, start: t.start + 1 };
 }
 
@@ -73,7 +73,7 @@ export function shorterRead(lex: Lexicon, text: string, t: LexToken, before: Lex
   const joinedTag = before.word.length === 1 ? tagAt(lex, text, before.start, 2) : undefined;
   if (joinedTag === undefined) return undefined;
   const better = t.word.length >= 3 ? joinedTag !== 'nx' : t.tag === 'nx' || joinedTag.startsWith('v') || (joinedTag === 'ns' && FUNCTION_CHARS.has(t.word[1]));
-  const rest = better ? lex.tags.get(t.word.slice(1)) : undefined;
+  const rest = better ? tagOf(lex, t.word.slice(1)) : undefined;
   return rest === undefined ? undefined : { word: t.word.slice(1), tag: rest, start: t.start + 1 };
 }
 

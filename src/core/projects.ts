@@ -8,7 +8,7 @@
 // named by their form (南水北调) and short forms (平漯周高铁 of 平漯周高铁项目) are in projectLists.ts.
 import { RecentMap } from './recentMap';
 import { charTable } from './text';
-import { isHan, lexiconFor, type Lexicon, MAX_WORD, wordAfter, wordBefore } from './projectLexicon';
+import { isHan, lexiconFor, type Lexicon, MAX_WORD, tagOf, wordAfter, wordBefore } from './projectLexicon';
 import { HIGHWAY_NAME_RE, highwayNames, LINE_WORD, NUMBERED_ROAD, RING_ROAD, ROAD_NOTE_CHARS, roadNoteAt, ROUTE_NUMBER } from './projectHighways';
 import { listMembers, shortForms } from './projectLists';
 import { facilityEnd } from './projectMembers';
@@ -106,10 +106,10 @@ function routePairs(text: string, lex: Lexicon): string[] {
   const out: string[] = [];
   const acted = (at: number) => at === 0 || SCAN[text.charCodeAt(at - 1)] === CLAUSE_END || text[at - 1] === '“' || [2, 3, 4].some((k) => at >= k && PREDICATE.has(text.slice(at - k, at)));
   const placeChars = (pair: string) => !NOT_ROUTE_CHAR.has(pair[0]) && !NOT_ROUTE_CHAR.has(pair[1]);
-  const isPair = (pair: string) => placeChars(pair) && !lex.tags.has(pair);
+  const isPair = (pair: string) => placeChars(pair) && tagOf(lex, pair) === undefined;
   // (One of two joined may be a pair the dictionary has as a name or an abbreviation: 川黔/j, 京汉/ns.)
   const named = (pair: string) => {
-    const tag = lex.tags.get(pair);
+    const tag = tagOf(lex, pair);
     return placeChars(pair) && (tag === undefined || /^(?:j|ns|nz|nr)$/.test(tag));
   };
   for (const m of text.matchAll(ROUTE_PAIR_RE)) {

@@ -1,18 +1,20 @@
 // The project scan's word look-ups (hashed table, bloom filter, start/end masks, tags by character code) give
-// exactly what the plain word → tag map gives.
+// exactly what the plain word → tag map of the same dictionaries gives.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { isHan, loadLexicon, MAX_WORD, tagAt, wordAfter, wordBefore } from '../../src/core/projectLexicon';
+import { dictionaryWords, isHan, loadLexicon, MAX_WORD, tagAt, wordAfter, wordBefore } from '../../src/core/projectLexicon';
 import { CORPUS_DIR } from './corpus';
 
 const lex = loadLexicon();
+/** The reference: the dictionaries read into a plain map, word by word. */
+const tags = dictionaryWords();
 
 describe('project lexicon look-ups', () => {
   test('every word of the dictionary is found with its tag, by its place in a text', () => {
     let checked = 0;
-    for (const [word, tag] of lex.tags) {
+    for (const [word, tag] of tags) {
       const text = `甲${word}乙`;
       assert.equal(tagAt(lex, text, 1, word.length), tag, word);
       checked++;
@@ -25,24 +27,24 @@ describe('project lexicon look-ups', () => {
     let words = 0;
     for (let end = 1; end <= text.length; end++) {
       for (let len = 1; len <= Math.min(MAX_WORD, end); len++) {
-        assert.equal(tagAt(lex, text, end - len, len), lex.tags.get(text.slice(end - len, end)), `${text.slice(end - len, end)} at ${end - len}`);
+        assert.equal(tagAt(lex, text, end - len, len), tags.get(text.slice(end - len, end)), `${text.slice(end - len, end)} at ${end - len}`);
       }
       // The reference: the longest word of 2 to MAX_WORD characters in the map that ends here.
       const got = wordBefore(lex, text, end);
       if (!isHan(text[end - 1])) continue;
       let expected = text[end - 1];
       for (let len = Math.min(MAX_WORD, end); len >= 2; len--) {
-        if (lex.tags.has(text.slice(end - len, end))) {
+        if (tags.has(text.slice(end - len, end))) {
           expected = text.slice(end - len, end);
           break;
         }
       }
       assert.equal(got.word, expected, `word before ${end}`);
-      assert.equal(got.tag, lex.tags.get(expected) ?? 'x');
+      assert.equal(got.tag, tags.get(expected) ?? 'x');
       const after = wordAfter(lex, text, end - 1);
       let forward = text[end - 1];
       for (let len = Math.min(MAX_WORD, text.length - end + 1); len >= 2; len--) {
-        if (lex.tags.has(text.slice(end - 1, end - 1 + len))) {
+        if (tags.has(text.slice(end - 1, end - 1 + len))) {
           forward = text.slice(end - 1, end - 1 + len);
           break;
         }

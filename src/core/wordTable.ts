@@ -1,0 +1,127 @@
+// The project scan's dictionary as one hashed table of numbers (projectLexicon.ts reads words and tags from it):
+// words are looked up and added by their place in a text, never as strings of their own.
+
+/** The longest word a slot holds: three numbers of two characters each. */
+export const MAX_KEY = 6;
+
+/**
+ * Open addressing over a hash of a word's characters read from its end (each character one step, so the hashes of
+ * the words ending at a place come one from another as a reverse maximum match reads further back). The scan asks
+ * several lengths at every place; a substring and a map look-up for each was its largest single cost.
+ */
+export class WordTable {
+  /**
+   * Per slot, four numbers side by side: the word's characters, two to a number (the key itself, compared in
+   * place of the word), and its length (0: empty) with its tag's number. A probe touches one cache line of a table
+   * of megabytes and nothing else: no list of words, no word's string (two more cache misses per look-up when the
+   * words were compared as strings; the word found is sliced from the text, a small allocation, not a miss).
+   */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  /**
+   * One bit per word hash, 512 KB: most look-ups are of strings that are no word (a reverse maximum match tries
+   * the longest first), and this answers them from the cache instead of a probe into the table.
+   */
+  private readonly bloom = new Int32Array(BLOOM_BITS >>> 5);
+  /** The tags by number (a few dozen), and their numbers. */
+  private readonly tagNames: string[] = [];
+  private readonly tagNumbers = new Map<string, number>();
+  /** The words by slot, those read so far (word). */
+  private readonly strings: (string | undefined)[];
+  /** Words in the table, and how many it may hold. */
+  private count = 0;
+  private readonly capacity: number;
+
+  /** A table for at most `capacity` words (its slots at most 70% full: 8 MB for the 340,000 of the dictionary). */
+  constructor(capacity: number) {
+    let size = 1024;
+    while (size * 0.7 < capacity) size *= 2;
+    this.capacity = capacity;
+    this.slots = new Int32Array(size * SLOT);
+    this.mask = size - 1;
+    this.strings = new Array<string | undefined>(size).fill(undefined);
+  }
+
+  /** Adds the word text[start, start + length) (2 to MAX_KEY characters) with `tag`, or gives the word there its new tag. */
+  set(text: string, start: number, length: number, tag: string): void {
+    let tagNumber = this.tagNumbers.get(tag);
+    if (tagNumber === undefined) {
+      this.tagNumbers.set(tag, (tagNumber = this.tagNames.length));
+      this.tagNames.push(tag);
+      if (tagNumber >= 1 << 23) throw new Error('word table: too many tags');
+    }
+    const h = WordTable.hashOf(text, start, length);
+    let at = this.find(text, start, length, h);
+    if (at < 0) {
+      if (++this.count > this.capacity) throw new Error(`word table: more than the ${this.capacity} words it was made for`);
+      const end = start + length;
+      for (at = h & this.mask; this.slots[SLOT * at + 3] !== 0; ) at = (at + 1) & this.mask;
+      const o = SLOT * at;
+      this.slots[o] = pairAt(text, start, end);
+      this.slots[o + 1] = pairAt(text, start + 2, end);
+      this.slots[o + 2] = pairAt(text, start + 4, end);
+      const b = bloomBit(h);
+      this.bloom[b >>> 5] |= 1 << (b & 31);
+    }
+    this.slots[SLOT * at + 3] = length | (tagNumber << 8);
+  }
+
+  /** The slot of the word text[start, start + length) whose hash is `hash`, or -1. */
+  find(text: string, start: number, length: number, hash: number): number {
+    const b = bloomBit(hash);
+    if ((this.bloom[b >>> 5] & (1 << (b & 31))) === 0) return -1;
+    const end = start + length;
+    const k0 = pairAt(text, start, end);
+    const k1 = pairAt(text, start + 2, end);
+    const k2 = pairAt(text, start + 4, end);
+    const slots = this.slots;
+    for (let at = hash & this.mask; ; at = (at + 1) & this.mask) {
+      const o = SLOT * at;
+      const v = slots[o + 3];
+      if (v === 0) return -1;
+      if (slots[o] === k0 && slots[o + 1] === k1 && slots[o + 2] === k2 && (v & 0xff) === length) return at;
+    }
+  }
+
+  /** The tag of the word in slot `at` (from find). */
+  tag(at: number): string {
+    return this.tagNames[this.slots[SLOT * at + 3] >>> 8];
+  }
+
+  /**
+   * The word in slot `at` (from find; text[start, start + its length) holds it) as one string for the table's life, made
+   * when first read: a word read again is not sliced again, and the sets and maps it is looked up in find it as the
+   * same string, its hash already known, compared by reference (a fresh slice was hashed, and compared by its characters,
+   * at every look-up).
+   */
+  word(at: number, text: string, start: number): string {
+    let word = this.strings[at];
+    if (word === undefined) this.strings[at] = word = text.slice(start, start + (this.slots[SLOT * at + 3] & 0xff));
+    return word;
+  }
+
+  /** The hash of text[start, start + length), read from its end. */
+  static hashOf(text: string, start: number, length: number): number {
+    let h = 0;
+    for (let i = start + length - 1; i >= start; i--) h = hashStep(h, text.charCodeAt(i));
+    return h;
+  }
+}
+
+/**
+ * Two characters of text from `at` as one number (0 for those at or past `end`): a piece of a word's key here, and a
+ * two-character word looked up without a string made of it (projectScan).
+ */
+export function pairAt(text: string, at: number, end: number): number {
+  if (at >= end) return 0;
+  return at + 1 < end ? text.charCodeAt(at) | (text.charCodeAt(at + 1) << 16) : text.charCodeAt(at);
+}
+
+/** Numbers per slot of the word table. */
+const SLOT = 4;
+const BLOOM_BITS = 1 << 22;
+/** The word's bit in the bloom filter: other bits of the hash than the table's slot, mixed. */
+const bloomBit = (h: number) => Math.imul(h, 0x9e3779b1) >>> 10;
+
+/** One character into a word's hash (FNV-style multiply, kept to 32 bits), the character before the last one's. */
+export const hashStep = (h: number, c: number) => (Math.imul(h ^ c, 0x01000193) + 0x9e37) | 0;
