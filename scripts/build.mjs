@@ -14,7 +14,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const nodeStubs = {
   name: 'node-stubs',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?(fs|path|crypto|os|worker_threads|child_process|url|util|stream|zlib)$|^(nodejieba|jieba-wasm)$/ }, (args) => ({
+    b.onResolve({ filter: /^(node:)?(fs|path|crypto|os|worker_threads|child_process|url|util|stream|zlib|vm)$|^(nodejieba|jieba-wasm)$/ }, (args) => ({
       path: args.path,
       namespace: 'node-stub',
     }));
@@ -167,7 +167,9 @@ await Promise.all([
   // The workers and the CLI load the same libraries on first use: zod was 70% of each of their bundles, compiled and
   // evaluated at every start (a worker's first results waited for it), and only users' indicator entries, imports
   // and the schema command use it.
-  bundle({ ...common, entryPoints: ['src/extension/analysis/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', plugins: [lazyLibraries, pureCore] }),
+  // The analysis worker likewise: its entry loads its bundle with V8's code cache (analysisWorkerEntry.ts).
+  bundle({ ...common, entryPoints: ['src/extension/analysis/analysisWorkerEntry.ts'], outfile: 'dist/analysisWorker.js', plugins: [lazyLibraries, pureCore] }),
+  bundle({ ...common, entryPoints: ['src/extension/analysis/analysisWorker.ts'], outfile: 'dist/analysisWorkerMain.js', plugins: [lazyLibraries, pureCore] }),
   bundle({ ...common, entryPoints: ['src/extension/corpus/corpusWorker.ts'], outfile: 'dist/corpusWorker.js', plugins: [lazyLibraries, pureCore] }),
   // VS Code for the Web (package.json "browser"): reading features only, Node's modules replaced by stubs that
   // throw if reached (the paths that would reach them, files and the segmenter, are not taken in the browser).

@@ -59,6 +59,7 @@ const required = [
   'dist/extension.js',
   'dist/extensionMain.js',
   'dist/analysisWorker.js',
+  'dist/analysisWorkerMain.js',
   'dist/corpusWorker.js',
   'dist/timeline.js',
   'dist/web/extension.js',

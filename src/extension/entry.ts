@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type * as vscode from 'vscode';
 import { cpuUsage } from './common/activationTiming';
-import { loadBundle } from './common/codeCache';
+import { codeCacheDir, loadBundle } from './common/codeCache';
 import type { ActivatedApi } from './extension';
 
 type Extension = typeof import('./extension');
@@ -14,8 +14,7 @@ let extension: Extension | undefined;
 export function activate(context: vscode.ExtensionContext): ActivatedApi {
   const start = performance.now();
   const cpu = cpuUsage().usage;
-  const storage = context.globalStorageUri.scheme === 'file' ? join(context.globalStorageUri.fsPath, 'code-cache') : undefined;
-  const bundle = loadBundle<Extension>(join(__dirname, 'extensionMain.js'), storage, require);
+  const bundle = loadBundle<Extension>(join(__dirname, 'extensionMain.js'), codeCacheDir(context.globalStorageUri), require);
   extension = bundle.exports;
   const { cache, readMs, compileMs, evaluateMs } = bundle;
   const api = extension.activate(context, { start, cpu, cache, readMs, compileMs, evaluateMs });

@@ -2,6 +2,8 @@
 // segmenter. The first analysis comes at once without projects (pending); the segmenter loads when the
 // worker is idle and says so; the next analysis has the projects. A `complete` request loads it first.
 import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { Worker } from 'node:worker_threads';
@@ -20,10 +22,11 @@ type Message = {
   patch?: AnalysisPatch;
   stats?: AnalysisStats;
   loadMs?: number;
+  bundle?: { cache: string };
 };
 
-function worker(): { post(m: object): void; next(pred: (m: Message) => boolean): Promise<Message>; stop(): Promise<number> } {
-  const w = new Worker(join(REPO_ROOT, 'dist', 'analysisWorker.js'));
+function worker(codeCacheDir?: string): { post(m: object): void; next(pred: (m: Message) => boolean): Promise<Message>; stop(): Promise<number> } {
+  const w = new Worker(join(REPO_ROOT, 'dist', 'analysisWorker.js'), { workerData: { codeCacheDir } });
   const seen: Message[] = [];
   const waiting: { pred: (m: Message) => boolean; resolve(m: Message): void }[] = [];
   w.on('message', (m: Message) => {
@@ -74,6 +77,25 @@ describe('analysis worker', () => {
       console.log(`    first results ${firstMs.toFixed(0)} ms after the request (a cold worker); segmenter loaded in ${ready.loadMs!.toFixed(0)} ms after that`);
     } finally {
       await w.stop();
+    }
+  });
+
+  test('with a directory for it, a worker writes its code cache once it has answered with projects; the next one compiles from it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'worker-cache-'));
+    try {
+      const first = worker(dir);
+      first.post({ type: 'analyze', id: 1, text, complete: true });
+      assert.equal((await first.next((m) => m.type === 'segmenterReady')).bundle?.cache, 'absent');
+      await first.next((m) => m.id === 1);
+      for (let waited = 0; readdirSync(dir).length === 0 && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      await first.stop();
+      assert.equal(readdirSync(dir).filter((f) => f.endsWith('.v8cache')).length, 1, 'one cache, written once warm');
+      const second = worker(dir);
+      second.post({ type: 'warmUp' });
+      assert.equal((await second.next((m) => m.type === 'segmenterReady')).bundle?.cache, 'used');
+      await second.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

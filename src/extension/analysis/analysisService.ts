@@ -66,6 +66,8 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
   constructor(
     private readonly workerPath: string,
     private readonly log: vscode.LogOutputChannel,
+    /** Where the worker keeps its bundle's code cache (analysisWorkerEntry.ts); none without it. */
+    private readonly codeCacheDir?: string,
   ) {
     this.subscriptions = [
       this.emitter,
@@ -321,7 +323,9 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
   /** The segmenter has loaded: what was analysed without projects is analysed again (the paragraphs' figures are cached). */
   private segmenterReady(ready: SegmenterReady): void {
     this.segmenterLoadMs = ready.loadMs;
-    this.log.info(`word segmenter ${ready.error ? `failed to load: ${ready.error}` : 'loaded'} in ${ready.loadMs.toFixed(0)} ms`);
+    const { bundle } = ready;
+    const compiled = bundle && `; the worker's bundle compiled ${bundle.cache === 'used' ? 'from its code cache' : `without a code cache (${bundle.cache})`} in ${bundle.compileMs.toFixed(1)} ms`;
+    this.log.info(`word segmenter ${ready.error ? `failed to load: ${ready.error}` : 'loaded'} in ${ready.loadMs.toFixed(0)} ms${compiled ?? ''}`);
     for (const state of this.docs.values()) {
       if (state.latest?.analysis.segmentation.pending && !state.timer) this.schedule(state, 0);
     }
@@ -383,7 +387,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.workerPath);
+    const worker = new Worker(this.workerPath, { workerData: { codeCacheDir: this.codeCacheDir } });
     if (this.indicatorEntries.length > 0) worker.postMessage({ type: 'indicators', entries: this.indicatorEntries } satisfies WorkerRequest);
     worker.on('message', (response: WorkerResponse | SegmenterReady) => {
       if ('type' in response) {

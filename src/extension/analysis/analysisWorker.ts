@@ -15,8 +15,19 @@ import { prepareLexicon } from '../../core/projectLexicon';
 import { loadJiebaSegmenter, type Segmenter } from '../../core/segmenter';
 import { errorMessage } from '../../core/text';
 import type { SegmenterReady, WorkerRequest, WorkerResponse } from './workerProtocol';
+import type { BundleTimes } from '../common/codeCache';
 
 let segmenter: { value?: Segmenter; error?: string } | undefined;
+/** How the entry loaded this bundle (analysisWorkerEntry.ts), told the host with the segmenter's load. */
+let bundleTimes: BundleTimes | undefined;
+/** Makes the entry's code cache: called once, after the first answer with projects (the functions it holds are compiled by then). */
+let whenWarm: (() => void) | undefined;
+
+/** Called by the entry that loaded this bundle. */
+export function loadedWith(times: BundleTimes, warm: () => void): void {
+  bundleTimes = times;
+  whenWarm = warm;
+}
 let loading: ReturnType<typeof setTimeout> | undefined;
 const caches = new Map<string, AnalysisCache>();
 /** The last analysis sent for each document, numbered, for the patch of the next one. */
@@ -36,7 +47,12 @@ function loadSegmenter(): void {
   } catch (err) {
     segmenter = { error: errorMessage(err) };
   }
-  const ready: SegmenterReady = { type: 'segmenterReady', loadMs: performance.now() - t0, ...(segmenter.error && { error: segmenter.error }) };
+  const ready: SegmenterReady = {
+    type: 'segmenterReady',
+    loadMs: performance.now() - t0,
+    ...(segmenter.error && { error: segmenter.error }),
+    ...(bundleTimes && { bundle: bundleTimes }),
+  };
   parentPort?.postMessage(ready);
 }
 
@@ -152,4 +168,8 @@ parentPort?.on('message', (request: WorkerRequest) => {
   const response = handle(request);
   if (response) parentPort!.postMessage(response);
   if (rebuild) rebuildTimer = setTimeout(rebuildNow, REBUILD_AFTER_MS);
+  if (whenWarm && response && segmenter) {
+    setTimeout(whenWarm, 0);
+    whenWarm = undefined;
+  }
 });

@@ -1,13 +1,14 @@
 // The analysis area: reports are analysed in a worker thread (analysisWorker.ts, bundled on its own) by the
 // service that the reading and annotating areas ask.
 import * as vscode from 'vscode';
+import { codeCacheDir } from '../common/codeCache';
 import { AnalysisService } from './analysisService';
 import { UserIndicators } from './indicatorSettings';
 import { InlineAnalysis } from './inlineAnalysis';
 
 export function registerAnalysis(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): { service: AnalysisService; indicators: UserIndicators } {
   const workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath;
-  const service = new AnalysisService(workerPath, log);
+  const service = new AnalysisService(workerPath, log, codeCacheDir(context.globalStorageUri));
   // Users' indicator entries (setting, workspace file): a bad one is named, the others apply.
   const indicators = new UserIndicators(log);
   context.subscriptions.push(service, indicators, indicators.onDidChange((entries) => service.setIndicatorEntries(entries)));

@@ -1,5 +1,6 @@
 // The messages between the extension host (analysisService.ts) and the analysis worker (analysisWorker.ts),
 // in a module of their own so that each side imports only the protocol, not the other side.
+import type { BundleTimes } from '../common/codeCache';
 import type { IndicatorEntry } from '../../core/indicators';
 import type { AnalysisPatch } from '../../core/analysisPatch';
 import type { DocumentAnalysis } from '../../core/types';
@@ -39,4 +40,6 @@ export interface SegmenterReady {
   type: 'segmenterReady';
   loadMs: number;
   error?: string;
+  /** How the worker's bundle was loaded (with or without its code cache), when its entry says. */
+  bundle?: BundleTimes;
 }

@@ -34,6 +34,11 @@ export interface LoadedBundle<T> extends BundleTimes {
 
 const EXTENSION = '.v8cache';
 
+/** Where the caches of the extension's bundles go: in its global storage (`storage`), when that is on disk. */
+export function codeCacheDir(storage: { scheme: string; fsPath: string }): string | undefined {
+  return storage.scheme === 'file' ? join(storage.fsPath, 'code-cache') : undefined;
+}
+
 /**
  * Loads `file` (a CommonJS bundle beside the caller) with the code cache kept in `cacheDir`. Its `require` is
  * `requireFn`, the caller's: VS Code finds the extension asking for `vscode` by the requiring module's path.
