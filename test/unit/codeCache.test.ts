@@ -8,8 +8,8 @@ import { test } from 'node:test';
 import { loadBundle } from '../../src/extension/common/codeCache';
 
 /** A CommonJS module as esbuild writes one: it requires a built-in module and exports through `module.exports`. */
-function writeBundle(dir: string, answer: number): string {
-  const file = join(dir, 'bundle.js');
+function writeBundle(dir: string, answer: number, name = 'bundle.js'): string {
+  const file = join(dir, name);
   const body = Array.from({ length: 200 }, (_, i) => `function f${i}(x) { return x * ${i} + ${answer}; }`).join('\n');
   writeFileSync(file, `const path = require('node:path');\n${body}\nmodule.exports = { answer: () => f0(1), base: path.basename(__filename), dir: __dirname };\n`);
   return file;
@@ -58,6 +58,16 @@ test('a changed bundle of the same length gets a cache of its own, and the old o
   assert.deepEqual(loadApart(writeBundle(dir, 12), cacheDir), { cache: 'absent', answer: 12, saved: true });
   assert.equal(readdirSync(cacheDir).length, 1);
   assert.equal(loadApart(writeBundle(dir, 12), cacheDir).cache, 'used');
+});
+
+test('two bundles keep their caches side by side (the extension\'s and the analysis worker\'s share a folder)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'code-cache-'));
+  const cacheDir = join(dir, 'code-cache');
+  loadApart(writeBundle(dir, 1, 'extensionMain.js'), cacheDir);
+  loadApart(writeBundle(dir, 2, 'analysisWorkerMain.js'), cacheDir);
+  assert.equal(readdirSync(cacheDir).length, 2);
+  assert.equal(loadApart(writeBundle(dir, 1, 'extensionMain.js'), cacheDir).cache, 'used');
+  assert.equal(loadApart(writeBundle(dir, 2, 'analysisWorkerMain.js'), cacheDir).cache, 'used');
 });
 
 test('without storage the bundle loads without a cache and nothing is written', () => {

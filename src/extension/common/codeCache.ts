@@ -68,9 +68,9 @@ export function loadBundle<T>(file: string, cacheDir: string | undefined, requir
       if (!cacheFile || cache === 'used') return false;
       mkdirSync(dirname(cacheFile), { recursive: true });
       await writeFileAtomic(cacheFile, script.createCachedData());
-      // The caches of earlier versions of the bundle are of no more use.
+      // The caches of earlier versions of this bundle are of no more use (other bundles' caches share the folder).
       for (const name of readdirSync(dirname(cacheFile))) {
-        if (name.endsWith(EXTENSION) && name !== basename(cacheFile)) rmSync(join(dirname(cacheFile), name), { force: true });
+        if (name.startsWith(`${basename(file)}-`) && name.endsWith(EXTENSION) && name !== basename(cacheFile)) rmSync(join(dirname(cacheFile), name), { force: true });
       }
       return true;
     },
