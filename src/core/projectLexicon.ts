@@ -2,7 +2,7 @@
 // Tagging whole clauses with nodejieba costs about 1 ms per kilobyte, too slow to run over every clause
 // that holds a facility word (路, 区, 园 … are in a quarter of them); a name is found by reading a few
 // words leftwards from its facility word, which a dictionary lookup does in microseconds.
-import { readFileSync } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PLACES_ADDED, PLACES_RETAGGED } from './placeNames';
 import { LEXICON_RETAGGED, LEXICON_WORDS } from './projectWords';
@@ -142,27 +142,62 @@ class LexiconBuilder implements Words {
   }
 }
 
-/** Lines of `text`: at most one word each. */
-function lineCount(text: string): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+/** Line breaks in bytes[start, end). */
+function lineBreaks(bytes: Buffer, start: number, end: number): number {
+  let n = 0;
+  for (let i = bytes.indexOf(10, start); i >= 0 && i < end; i = bytes.indexOf(10, i + 1)) n++;
   return n;
 }
 
 /** What addPlaces may add. */
 const placeCount = () => PLACES_ADDED.split(' ').length + PLACES_RETAGGED.split(' ').length + LEXICON_RETAGGED.size + LEXICON_WORDS.size;
 
+/** Bytes of nodejieba's dictionary read in one step of lexiconSteps (about 10 ms). */
+const STEP_BYTES = 256 * 1024;
+
+/**
+ * The lexicon of nodejieba's dictionary (`jieba`) and ours (`ours`, which wins), the files' bytes, built a step at
+ * a time: each `yield` ends a slice of lines (cut after a line break, which no character's bytes hold).
+ */
+function* lexiconSteps(jieba: Buffer, ours: Buffer): Generator<void, Lexicon> {
+  const slices: [number, number][] = [];
+  for (let start = 0; start < jieba.length; ) {
+    const cut = start + STEP_BYTES < jieba.length ? jieba.indexOf(10, start + STEP_BYTES) : -1;
+    const end = cut < 0 ? jieba.length : cut + 1;
+    slices.push([start, end]);
+    start = end;
+  }
+  const builder = new LexiconBuilder(1 + lineBreaks(jieba, 0, jieba.length) + placeCount() + 1 + lineBreaks(ours, 0, ours.length));
+  yield;
+  for (const [start, end] of slices) {
+    readDictionary(jieba.toString('utf8', start, end), builder.add);
+    yield;
+  }
+  addPlaces(builder);
+  readDictionary(ours.toString('utf8'), builder.add);
+  return builder.done();
+}
+
 /** nodejieba's dictionary and dict/report.dict.utf8 (ours wins), loaded on first use. Throws when there is none. */
 export function loadLexicon(): Lexicon {
   if (lexicon) return lexicon;
-  const jieba = readFileSync(jiebaDictPath(), 'utf8');
-  const ours = readFileSync(resolveUserDictPath(), 'utf8');
-  const builder = new LexiconBuilder(lineCount(jieba) + placeCount() + lineCount(ours));
-  readDictionary(jieba, builder.add);
-  addPlaces(builder);
-  readDictionary(ours, builder.add);
-  lexicon = builder.done();
-  return lexicon;
+  const steps = lexiconSteps(readFileSync(jiebaDictPath()), readFileSync(resolveUserDictPath()));
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return (lexicon = step.value);
+}
+
+/**
+ * loadLexicon a step at a time, each after `pause()` (the analysis worker answers the requests that came meanwhile:
+ * the 0.3 s of loading held back the first results of a report opened just after the worker started). A
+ * loadLexicon() in between (an export wants projects now) loads it at once; this then stops. Rejects as loadLexicon throws.
+ */
+export async function loadLexiconInSteps(pause: () => Promise<void>): Promise<void> {
+  const [jieba, ours] = await Promise.all([fs.readFile(jiebaDictPath()), fs.readFile(resolveUserDictPath())]);
+  const steps = lexiconSteps(jieba, ours);
+  while (!lexicon) {
+    const step = steps.next();
+    if (step.done) lexicon = step.value;
+    else await pause();
+  }
 }
 
 /** The words loadLexicon reads, as a map from word to tag: what its table must answer (test/unit/projectLexicon.test.ts). */

@@ -60,6 +60,21 @@ export function nextAnalysis(api: ActivatedApi, document: vscode.TextDocument, v
   });
 }
 
+/**
+ * When the analysis of `document` showed first (sections, paragraphs, figures) and when with projects, in ms after
+ * `t0` (performance.now() before the document was opened): what a person opening a report waits for. Polled every
+ * 5 ms, as the first analysis may come before a test can listen for it.
+ */
+export async function firstResults(api: ActivatedApi, document: vscode.TextDocument, t0: number): Promise<{ firstMs: number; projectsMs: number }> {
+  let firstMs: number | undefined;
+  for (const end = performance.now() + 20_000; performance.now() < end; await sleep(5)) {
+    const analysis = api.analysis.peek(document.uri);
+    if (analysis && firstMs === undefined) firstMs = performance.now() - t0;
+    if (analysis?.segmentation.available) return { firstMs: firstMs!, projectsMs: performance.now() - t0 };
+  }
+  throw new Error(`no analysis with projects of ${document.uri.toString()} within 20 s`);
+}
+
 /** Plain text of a hover's contents. */
 export function hoverText(hovers: vscode.Hover[]): string {
   return hovers
