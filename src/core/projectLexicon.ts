@@ -185,6 +185,14 @@ export function loadLexicon(): Lexicon {
   for (let step = steps.next(); ; step = steps.next()) if (step.done) return (lexicon = step.value);
 }
 
+/** The dictionary files loadLexicon reads (what a lexicon kept on disk is made from: core/lexiconCache). */
+export const lexiconSources = (): string[] => [jiebaDictPath(), resolveUserDictPath()];
+
+/** Takes `lex` (read back from where an earlier process kept loadLexicon's: core/lexiconCache) for the lexicon, unless there is one. */
+export function adoptLexicon(lex: Lexicon): void {
+  lexicon ??= lex;
+}
+
 /**
  * loadLexicon a step at a time, each after `pause()` (the analysis worker answers the requests that came meanwhile:
  * the 0.3 s of loading held back the first results of a report opened just after the worker started). A

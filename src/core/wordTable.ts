@@ -22,7 +22,7 @@ export class WordTable {
    * One bit per word hash, 512 KB: most look-ups are of strings that are no word (a reverse maximum match tries
    * the longest first), and this answers them from the cache instead of a probe into the table.
    */
-  private readonly bloom = new Int32Array(BLOOM_BITS >>> 5);
+  private readonly bloom: Int32Array;
   /** The tags by number (a few dozen), and their numbers. */
   private readonly tagNames: string[] = [];
   private readonly tagNumbers = new Map<string, number>();
@@ -32,14 +32,35 @@ export class WordTable {
   private count = 0;
   private readonly capacity: number;
 
-  /** A table for at most `capacity` words (its slots at most 70% full: 8 MB for the 340,000 of the dictionary). */
-  constructor(capacity: number) {
+  /**
+   * A table for at most `capacity` words (its slots at most 70% full: 8 MB for the 340,000 of the dictionary), or
+   * the table `data` holds (as data() gave it, read back from a file: it is checked, and throws where it does not fit).
+   */
+  constructor(capacity: number | WordTableData) {
+    if (typeof capacity !== 'number') {
+      const { slots, bloom, tagNames, count } = capacity;
+      const size = slots.length / SLOT;
+      if (size < 1024 || (size & (size - 1)) !== 0 || bloom.length !== BLOOM_BITS >>> 5 || count > size * 0.7) throw new Error('word table: not a table');
+      this.slots = slots;
+      this.bloom = bloom;
+      this.mask = size - 1;
+      this.count = this.capacity = count;
+      for (const tag of tagNames) this.tagNumbers.set(tag, this.tagNames.push(tag) - 1);
+      this.strings = new Array<string | undefined>(size).fill(undefined);
+      return;
+    }
     let size = 1024;
     while (size * 0.7 < capacity) size *= 2;
     this.capacity = capacity;
+    this.bloom = new Int32Array(BLOOM_BITS >>> 5);
     this.slots = new Int32Array(size * SLOT);
     this.mask = size - 1;
     this.strings = new Array<string | undefined>(size).fill(undefined);
+  }
+
+  /** What the table holds, to be written to a file and read back (new WordTable(data)). */
+  data(): WordTableData {
+    return { slots: this.slots, bloom: this.bloom, tagNames: [...this.tagNames], count: this.count };
   }
 
   /** Adds the word text[start, start + length) (2 to MAX_KEY characters) with `tag`, or gives the word there its new tag. */
@@ -106,6 +127,14 @@ export class WordTable {
     for (let i = start + length - 1; i >= start; i--) h = hashStep(h, text.charCodeAt(i));
     return h;
   }
+}
+
+/** A word table's contents (WordTable.data), all numbers but the tags' names. */
+export interface WordTableData {
+  slots: Int32Array;
+  bloom: Int32Array;
+  tagNames: string[];
+  count: number;
 }
 
 /**

@@ -23,6 +23,7 @@ type Message = {
   stats?: AnalysisStats;
   loadMs?: number;
   bundle?: { cache: string };
+  wordsKept?: boolean;
 };
 
 function worker(codeCacheDir?: string): {
@@ -111,21 +112,28 @@ describe('analysis worker', () => {
     }
   });
 
-  test('with a directory for it, a worker writes its code cache once it has answered with projects; the next one compiles from it', async () => {
+  test('with a directory for it, a worker keeps its code cache and the project scan\'s words there; the next one starts from them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'worker-cache-'));
     try {
       const first = worker(dir);
-      first.post({ type: 'analyze', id: 1, text, complete: true });
-      assert.equal((await first.next((m) => m.type === 'segmenterReady')).bundle?.cache, 'absent');
-      await first.next((m) => m.id === 1);
-      // (Written to a temporary file, then renamed: the cache is there when a .v8cache is.)
-      const caches = () => readdirSync(dir).filter((f) => f.endsWith('.v8cache'));
-      for (let waited = 0; caches().length === 0 && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      first.post({ type: 'warmUp' });
+      const ready = await first.next((m) => m.type === 'segmenterReady');
+      assert.equal(ready.bundle?.cache, 'absent');
+      assert.equal(ready.wordsKept, undefined, 'the words built');
+      first.post({ type: 'analyze', id: 1, key: 'a', text });
+      assert.equal((await first.next((m) => m.id === 1)).analysis!.segmentation.available, true);
+      // (Each is written to a temporary file, then renamed: it is there when its name is.)
+      const kept = () => readdirSync(dir).filter((f) => f.endsWith('.v8cache') || (f.startsWith('lexicon-') && f.endsWith('.bin')));
+      for (let waited = 0; kept().length < 2 && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
       await first.stop();
-      assert.equal(caches().length, 1, 'one cache, written once warm');
+      assert.equal(kept().length, 2, 'one code cache, written once warm, and the words');
       const second = worker(dir);
       second.post({ type: 'warmUp' });
-      assert.equal((await second.next((m) => m.type === 'segmenterReady')).bundle?.cache, 'used');
+      const again = await second.next((m) => m.type === 'segmenterReady');
+      assert.equal(again.bundle?.cache, 'used');
+      assert.equal(again.wordsKept, true, 'the words read back');
+      second.post({ type: 'analyze', id: 1, key: 'a', text });
+      assert.deepEqual((await second.next((m) => m.id === 1)).analysis!.projects, wholeAnalysis(text).projects, 'the projects the words built find');
       await second.stop();
     } finally {
       rmSync(dir, { recursive: true, force: true });

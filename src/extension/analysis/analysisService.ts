@@ -325,7 +325,8 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     this.segmenterLoadMs = ready.loadMs;
     const { bundle } = ready;
     const compiled = bundle && `; the worker's bundle compiled ${bundle.cache === 'used' ? 'from its code cache' : `without a code cache (${bundle.cache})`} in ${bundle.compileMs.toFixed(1)} ms`;
-    this.log.info(`word segmenter ${ready.error ? `failed to load: ${ready.error}` : 'loaded'} in ${ready.loadMs.toFixed(0)} ms${compiled ?? ''}`);
+    const words = ready.wordsKept ? ' (its words read back from the last start)' : '';
+    this.log.info(`word segmenter ${ready.error ? `failed to load: ${ready.error}` : 'loaded'} in ${ready.loadMs.toFixed(0)} ms${words}${compiled ?? ''}`);
     for (const state of this.docs.values()) {
       if (state.latest?.analysis.segmentation.pending && !state.timer) this.schedule(state, 0);
     }

@@ -11,7 +11,8 @@ import type { TextEdit } from '../../core/textEdits';
 import { applyChanges } from './changeLog';
 import type { DocumentAnalysis } from '../../core/types';
 import { loadIndicatorTable, type IndicatorTable } from '../../core/indicators';
-import { loadLexiconInSteps, prepareLexicon } from '../../core/projectLexicon';
+import { lexiconCacheFile, readLexiconCache, writeLexiconCache } from '../../core/lexiconCache';
+import { adoptLexicon, lexiconSources, loadLexicon, loadLexiconInSteps, prepareLexicon } from '../../core/projectLexicon';
 import { loadJiebaSegmenter, type Segmenter } from '../../core/segmenter';
 import { errorMessage } from '../../core/text';
 import type { SegmenterReady, WorkerRequest, WorkerResponse } from './workerProtocol';
@@ -23,13 +24,17 @@ let bundleTimes: BundleTimes | undefined;
 /** Makes the entry's code cache: called once, after the first answer with projects (the functions it holds are compiled by then). */
 let whenWarm: (() => void) | undefined;
 
+/** Where the entry keeps what this bundle made (its code cache): the project scan's words go there too. */
+let storage: { dir: string; bundleHash: string } | undefined;
+
 /** Called by the entry that loaded this bundle. */
-export function loadedWith(times: BundleTimes, warm: () => void): void {
+export function loadedWith(times: BundleTimes, warm: () => void, kept?: { dir: string; bundleHash: string }): void {
   bundleTimes = times;
   whenWarm = warm;
+  storage = kept;
 }
 /** The project scan's words being read a step at a time, and since when (loadSegmenterSoon). */
-let loading: { since: number } | undefined;
+let loading: { since: number; kept?: boolean } | undefined;
 const caches = new Map<string, AnalysisCache>();
 /** The last analysis sent for each document, numbered, for the patch of the next one. */
 const sent = new Map<string, { seq: number; text: string; analysis: DocumentAnalysis }>();
@@ -50,6 +55,7 @@ function loadSegmenter(): void {
   const ready: SegmenterReady = {
     type: 'segmenterReady',
     loadMs: performance.now() - t0,
+    ...(loading?.kept && { wordsKept: true }),
     ...(segmenter.error && { error: segmenter.error }),
     ...(bundleTimes && { bundle: bundleTimes }),
   };
@@ -65,7 +71,25 @@ function loadSegmenterSoon(): void {
   if (segmenter || loading) return;
   loading = { since: performance.now() };
   // (Where the dictionary file cannot be read, loadSegmenter falls back as it did: prepareLexicon tries the segmenter's words.)
-  void loadLexiconInSteps(() => new Promise((resolve) => setImmediate(resolve))).then(loadSegmenter, loadSegmenter);
+  void loadWords().then(loadSegmenter, loadSegmenter);
+}
+
+/**
+ * The project scan's words: read back from where an earlier start of this bundle kept them (core/lexiconCache; a few
+ * milliseconds), else read a step at a time and kept there, once the host has been told.
+ */
+async function loadWords(): Promise<void> {
+  const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+  await pause(); // (the requests already waiting first)
+  const file = storage && lexiconCacheFile(storage.dir, storage.bundleHash, lexiconSources());
+  const kept = file && (await readLexiconCache(file));
+  if (kept) {
+    adoptLexicon(kept);
+    loading!.kept = true;
+    return;
+  }
+  await loadLexiconInSteps(pause);
+  if (file) setTimeout(() => void writeLexiconCache(file, loadLexicon()).catch(() => undefined), 0);
 }
 
 /** Edits analysed from their paragraph since the last whole analysis of a document, which sweeps its caches. */

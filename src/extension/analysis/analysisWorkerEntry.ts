@@ -13,4 +13,8 @@ const cacheDir = (workerData as { codeCacheDir?: string } | null)?.codeCacheDir;
 const bundle = loadBundle<Worker>(join(__dirname, 'analysisWorkerMain.js'), cacheDir, require);
 const { cache, readMs, compileMs, evaluateMs } = bundle;
 // (A cache that cannot be written costs the next start its compile time, nothing else: it is not reported.)
-bundle.exports.loadedWith({ cache, readMs, compileMs, evaluateMs }, () => void bundle.saveCache().catch(() => undefined));
+bundle.exports.loadedWith(
+  { cache, readMs, compileMs, evaluateMs },
+  () => void bundle.saveCache().catch(() => undefined),
+  cacheDir && bundle.hash ? { dir: cacheDir, bundleHash: bundle.hash } : undefined,
+);

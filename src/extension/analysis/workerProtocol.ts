@@ -42,4 +42,6 @@ export interface SegmenterReady {
   error?: string;
   /** How the worker's bundle was loaded (with or without its code cache), when its entry says. */
   bundle?: BundleTimes;
+  /** The project scan's words were read back from where an earlier start kept them, not built (core/lexiconCache). */
+  wordsKept?: boolean;
 }

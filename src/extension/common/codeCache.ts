@@ -25,6 +25,8 @@ export interface BundleTimes {
 
 export interface LoadedBundle<T> extends BundleTimes {
   exports: T;
+  /** The bundle's hash (what its cache is named by), when it has a cache. */
+  hash?: string;
   /**
    * Writes the cache unless the one read was used: it holds the functions compiled by then, besides the top level.
    * False when there was nothing to write.
@@ -47,7 +49,8 @@ export function loadBundle<T>(file: string, cacheDir: string | undefined, requir
   const t0 = performance.now();
   const bytes = readFileSync(file);
   // V8 checks a cache against its own version and flags and the source's length only: the name holds the bundle's hash.
-  const cacheFile = cacheDir && join(cacheDir, `${basename(file)}-${createHash('sha1').update(bytes).digest('hex').slice(0, 16)}${EXTENSION}`);
+  const hash = cacheDir && createHash('sha1').update(bytes).digest('hex').slice(0, 16);
+  const cacheFile = cacheDir && join(cacheDir, `${basename(file)}-${hash}${EXTENSION}`);
   const cachedData = cacheFile ? readOrUndefined(cacheFile) : undefined;
   const source = bytes.toString('utf8');
   const t1 = performance.now();
@@ -60,6 +63,7 @@ export function loadBundle<T>(file: string, cacheDir: string | undefined, requir
   const t3 = performance.now();
   return {
     exports: module.exports,
+    ...(hash && { hash }),
     cache,
     readMs: t1 - t0,
     compileMs: t2 - t1,
