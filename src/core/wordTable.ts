@@ -41,6 +41,16 @@ export class WordTable {
       const { slots, bloom, tagNames, count } = capacity;
       const size = slots.length / SLOT;
       if (size < 1024 || (size & (size - 1)) !== 0 || bloom.length !== BLOOM_BITS >>> 5 || count > size * 0.7) throw new Error('word table: not a table');
+      // (Each slot empty or a word of 2 to MAX_KEY characters with a known tag, and as many words as it says: a look-up
+      // then always meets an empty slot and stops.)
+      let words = 0;
+      for (let o = 3; o < slots.length; o += SLOT) {
+        const v = slots[o];
+        if (v === 0) continue;
+        if ((v & 0xff) < 2 || (v & 0xff) > MAX_KEY || v >>> 8 >= tagNames.length) throw new Error('word table: not a table');
+        words++;
+      }
+      if (words !== count) throw new Error('word table: not a table');
       this.slots = slots;
       this.bloom = bloom;
       this.mask = size - 1;

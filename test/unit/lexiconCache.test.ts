@@ -41,6 +41,11 @@ test('a file that is not a whole lexicon is refused; the name follows the code a
   assert.equal(await readLexiconCache(file), undefined, 'cut short');
   writeFileSync(file, Buffer.concat([bytes, Buffer.alloc(4)]));
   assert.equal(await readLexiconCache(file), undefined, 'longer');
+  // The right length and header, the table's numbers not a table's (a look-up must never run on without end).
+  const scrambled = Buffer.from(bytes);
+  scrambled.fill(2, scrambled.length - 4_000_000, scrambled.length - 3_000_000);
+  writeFileSync(file, scrambled);
+  assert.equal(await readLexiconCache(file), undefined, 'scrambled');
   writeFileSync(file, Buffer.from('not a lexicon at all'));
   assert.equal(await readLexiconCache(file), undefined, 'garbage');
   // Another code's lexicon replaces this one: the folder keeps one.

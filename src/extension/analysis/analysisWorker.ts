@@ -33,6 +33,7 @@ export function loadedWith(times: BundleTimes, warm: () => void, kept?: { dir: s
   whenWarm = warm;
   storage = kept;
 }
+
 /** The project scan's words being read a step at a time, and since when (loadSegmenterSoon). */
 let loading: { since: number; kept?: boolean } | undefined;
 const caches = new Map<string, AnalysisCache>();
