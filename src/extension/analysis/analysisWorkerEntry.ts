@@ -1,7 +1,7 @@
 // What the analysis worker thread runs (dist/analysisWorker.js): a few lines that load the worker's bundle
 // (analysisWorker.ts, bundled to dist/analysisWorkerMain.js) with V8's code cache, as entry.ts loads the extension's.
 // A cold worker compiled its 340 KB at every start, and compiled each function of the analysis again on its first
-// call; the cache, made once the worker has answered with projects, holds them compiled. It lives in the
+// call; the cache, made when the worker is idle after it has answered with projects, holds them compiled. It lives in the
 // extension's global storage (workerData.codeCacheDir; without it, as in the unit tests, there is none).
 import { join } from 'node:path';
 import { workerData } from 'node:worker_threads';
