@@ -10,7 +10,7 @@ import { emptyAnalysis } from '../../core/analyze';
 import { patchSize } from '../../core/analysisPatch';
 import { CopiedPatches, patchInPlace } from './patchInSlices';
 import type { DocumentAnalysis } from '../../core/types';
-import type { AnalysisStats, SegmenterReady, WorkerRequest, WorkerResponse } from './workerProtocol';
+import { describeSegmenterReady, type AnalysisStats, type SegmenterReady, type WorkerRequest, type WorkerResponse } from './workerProtocol';
 import { ChangeLog, lengthChange, type TextChange } from './changeLog';
 import type { AnalysisEvent, AnalysisRunStats, ReportAnalysisProvider } from '../api';
 
@@ -59,6 +59,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
   private generation = 0;
   /** How long the segmenter took to load, reported with the first analysis after it did. */
   private segmenterLoadMs?: number;
+  private segmenterLoaded = false;
   /** Documents the user was already told are not analysed. */
   private readonly refused = new Set<string>();
   private readonly subscriptions: vscode.Disposable[];
@@ -214,6 +215,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
       } else if (state.waiters.length > 0 && !state.timer) {
         state.rerun = true; // someone waits for the current version
       }
+      if (analysis.segmentation.pending && this.segmenterLoaded && !state.timer) this.schedule(state, 0); // (a first analysis: its projects next)
     } catch (err) {
       this.log.error(`analysis of ${document.uri.toString()} failed: ${String(err)}`);
       for (const w of state.waiters.splice(0)) w.reject(err);
@@ -323,10 +325,8 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
   /** The segmenter has loaded: what was analysed without projects is analysed again (the paragraphs' figures are cached). */
   private segmenterReady(ready: SegmenterReady): void {
     this.segmenterLoadMs = ready.loadMs;
-    const { bundle } = ready;
-    const compiled = bundle && `; the worker's bundle compiled ${bundle.cache === 'used' ? 'from its code cache' : `without a code cache (${bundle.cache})`} in ${bundle.compileMs.toFixed(1)} ms`;
-    const words = ready.wordsKept ? ' (its words read back from the last start)' : '';
-    this.log.info(`word segmenter ${ready.error ? `failed to load: ${ready.error}` : 'loaded'} in ${ready.loadMs.toFixed(0)} ms${words}${compiled ?? ''}`);
+    this.segmenterLoaded = true;
+    this.log.info(describeSegmenterReady(ready));
     for (const state of this.docs.values()) {
       if (state.latest?.analysis.segmentation.pending && !state.timer) this.schedule(state, 0);
     }
@@ -403,6 +403,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     const lost = (reason: string) => {
       if (this.worker !== worker) return;
       this.worker = undefined;
+      this.segmenterLoaded = false;
       this.log.error(`analysis worker stopped: ${reason}`);
       this.received.clear();
       this.rejectPending(new Error(`the analysis worker stopped: ${reason}`));

@@ -24,6 +24,8 @@ let bundleTimes: BundleTimes | undefined;
 /** Makes the entry's code cache: called once, when idle after the first answer with projects (the functions it holds are compiled by then). */
 let whenWarm: (() => void) | undefined;
 
+/** Whether an analysis with projects has run (the code cache is made after one: it then holds the project scan compiled). */
+let projectsAnswered = false;
 /** Where the entry keeps what this bundle made (its code cache): the project scan's words go there too. */
 let storage: { dir: string; bundleHash: string } | undefined;
 
@@ -138,8 +140,12 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
     if (!cache) caches.set(request.key!, (cache = new AnalysisCache()));
     const [hits, misses] = [cache.hits, cache.misses];
     const t0 = performance.now();
-    const options = { segmenter: segmenter?.value, segmenterError: segmenter?.error, cache, indicators };
     const previous = request.key === undefined ? undefined : sent.get(request.key);
+    // A document's first analysis comes without projects even when the segmenter is there: sections, paragraphs and
+    // figures at once (the project scan run cold took it three times as long), the projects next (the host asks at once).
+    const projectsNext = !request.complete && request.key !== undefined && !previous && segmenter?.value !== undefined;
+    const options = { segmenter: projectsNext ? undefined : segmenter?.value, segmenterError: segmenter?.error, cache, indicators };
+    if (options.segmenter) projectsAnswered = true;
     const base = previous && previous.seq === request.base ? previous : undefined;
     // After typing only the changes come: the text is the one of `base` with them applied.
     let text: string;
@@ -175,8 +181,8 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
     }
     const analysis = analyzeText(text, options);
     if (request.key !== undefined) paragraphEdits.delete(request.key);
-    if (!segmenter) {
-      analysis.segmentation = { available: false, pending: true, error: 'the word segmenter is loading' };
+    if (!segmenter || projectsNext) {
+      analysis.segmentation = { available: false, pending: true, error: projectsNext ? 'projects follow' : 'the word segmenter is loading' };
       loadSegmenterSoon();
     }
     const why = wholeText ?? edit?.declined;
@@ -218,7 +224,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
   const response = handle(request);
   if (response) parentPort!.postMessage(response);
   if (rebuild) rebuildTimer = setTimeout(rebuildNow, REBUILD_AFTER_MS);
-  if (whenWarm && response && segmenter) {
+  if (whenWarm && response && projectsAnswered) {
     whenIdle(whenWarm);
     whenWarm = undefined;
   }

@@ -45,3 +45,10 @@ export interface SegmenterReady {
   /** The project scan's words were read back from where an earlier start kept them, not built (core/lexiconCache). */
   wordsKept?: boolean;
 }
+
+/** For the log: how the segmenter's load went, where its words came from and how the worker's bundle was compiled. */
+export function describeSegmenterReady({ error, loadMs, wordsKept, bundle }: SegmenterReady): string {
+  const words = wordsKept ? ' (its words read back from the last start)' : '';
+  const compiled = bundle ? `; the worker's bundle compiled ${bundle.cache === 'used' ? 'from its code cache' : `without a code cache (${bundle.cache})`} in ${bundle.compileMs.toFixed(1)} ms` : '';
+  return `word segmenter ${error ? `failed to load: ${error}` : 'loaded'} in ${loadMs.toFixed(0)} ms${words}${compiled}`;
+}

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DocumentAnalysis, Paragraph } from '../../../src/core/types';
-import { extensionApi, nextAnalysis, openReport, reportPath, sleep } from './helpers';
+import { extensionApi, nextAnalysis, openReport, reportPath, sleep, waitFor } from './helpers';
 
 function paragraphTexts(doc: vscode.TextDocument, analysis: DocumentAnalysis): string[] {
   const text = doc.getText();
@@ -88,6 +88,8 @@ suite('analysis service', () => {
     const editor = await openReport(reportPath('national-2014.txt'));
     const { document } = editor;
     await api.analysis.analyze(document);
+    // (A document's first analysis may come without projects, which follow in an analysis of the same version.)
+    await waitFor('the analysis with projects', () => api.analysis.peek(document.uri)?.segmentation.pending !== true);
     const versions: number[] = [];
     const sub = api.analysis.onDidAnalyze((e) => e.document === document && versions.push(e.version));
     try {
