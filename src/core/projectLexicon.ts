@@ -78,11 +78,10 @@ function readDictionary(text: string, add: AddWord): void {
   }
 }
 
-/** The words of a dictionary as a map (the stand-in lexicon's, and the reference the tests compare the table with). */
-const intoMap =
-  (map: Map<string, string>): AddWord =>
-  (text, start, end, tag) =>
-    map.set(text.slice(start, end), tag);
+/** The words of the dictionary file at `path` into `map` (the stand-in lexicon's, and the reference the tests compare the table with). */
+function addDictionary(map: Map<string, string>, path: string): void {
+  readDictionary(readFileSync(path, 'utf8'), (text, start, end, tag) => map.set(text.slice(start, end), tag));
+}
 
 /** The word's tag in what has been read so far (`has`), and its adding (`set`): a map's or the builder's. */
 interface Words {
@@ -142,10 +141,10 @@ class LexiconBuilder implements Words {
   }
 }
 
-/** Line breaks in bytes[start, end). */
-function lineBreaks(bytes: Buffer, start: number, end: number): number {
+/** Line breaks in `bytes`. */
+function lineBreaks(bytes: Buffer): number {
   let n = 0;
-  for (let i = bytes.indexOf(10, start); i >= 0 && i < end; i = bytes.indexOf(10, i + 1)) n++;
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) n++;
   return n;
 }
 
@@ -167,7 +166,7 @@ function* lexiconSteps(jieba: Buffer, ours: Buffer): Generator<void, Lexicon> {
     slices.push([start, end]);
     start = end;
   }
-  const builder = new LexiconBuilder(1 + lineBreaks(jieba, 0, jieba.length) + placeCount() + 1 + lineBreaks(ours, 0, ours.length));
+  const builder = new LexiconBuilder(1 + lineBreaks(jieba) + placeCount() + 1 + lineBreaks(ours));
   yield;
   for (const [start, end] of slices) {
     readDictionary(jieba.toString('utf8', start, end), builder.add);
@@ -211,9 +210,9 @@ export async function loadLexiconInSteps(pause: () => Promise<void>): Promise<vo
 /** The words loadLexicon reads, as a map from word to tag: what its table must answer (test/unit/projectLexicon.test.ts). */
 export function dictionaryWords(): Map<string, string> {
   const map = new Map<string, string>();
-  readDictionary(readFileSync(jiebaDictPath(), 'utf8'), intoMap(map));
+  addDictionary(map, jiebaDictPath());
   addPlaces(map);
-  readDictionary(readFileSync(resolveUserDictPath(), 'utf8'), intoMap(map));
+  addDictionary(map, resolveUserDictPath());
   return map;
 }
 
@@ -228,7 +227,7 @@ export function lexiconFromTokens(tokens: readonly Token[]): Lexicon {
   if (!userWords) {
     userWords = new Map();
     addPlaces(userWords);
-    readDictionary(readFileSync(resolveUserDictPath(), 'utf8'), intoMap(userWords));
+    addDictionary(userWords, resolveUserDictPath());
   }
   const map = new Map(userWords);
   for (const t of tokens) if (t.word.length <= MAX_WORD && !map.has(t.word)) map.set(t.word, placeOfFamily(t.word, t.tag));
