@@ -102,8 +102,8 @@ export function shippedIndicators(): IndicatorEntry[] {
 
 /**
  * The shipped entries as the bundle holds them, without validating them again: the table every analysis starts
- * from, and validating it loaded zod (its schema library) on the way to a worker's first results. A unit test and
- * the build check that it is what shippedIndicators validates.
+ * from, and validating it loaded zod (its schema library) on the way to a worker's first results. A unit test checks
+ * that it is what shippedIndicators validates.
  */
 export function shippedEntries(): IndicatorEntry[] {
   return (SHIPPED.indicators as Partial<IndicatorEntry>[]).map((e) => ({ ...e, synonyms: e.synonyms ?? [] }) as IndicatorEntry);

@@ -24,8 +24,11 @@ let bundleTimes: BundleTimes | undefined;
 /** Makes the entry's code cache: called once, when idle after the first answer with projects (the functions it holds are compiled by then). */
 let whenWarm: (() => void) | undefined;
 
-/** Whether an analysis with projects has run (the code cache is made after one: it then holds the project scan compiled). */
-let projectsAnswered = false;
+/**
+ * Whether an analysis has run with the segmenter settled, its projects searched (or their failure told): the code cache
+ * is made after one, so that it holds the project scan compiled.
+ */
+let settledAnswered = false;
 /** Where the entry keeps what this bundle made (its code cache): the project scan's words go there too. */
 let storage: { dir: string; bundleHash: string } | undefined;
 
@@ -78,8 +81,8 @@ function loadSegmenterSoon(): void {
 }
 
 /**
- * The project scan's words: read back from where an earlier start of this bundle kept them (core/lexiconCache; a few
- * milliseconds), else read a step at a time and kept there, once the host has been told.
+ * The project scan's words: read back from where an earlier start of this bundle kept them (core/lexiconCache; about
+ * a third of building them), else read a step at a time and kept there once the worker is idle.
  */
 async function loadWords(): Promise<void> {
   const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -145,7 +148,7 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
     // figures at once (the project scan run cold took it three times as long), the projects next (the host asks at once).
     const projectsNext = !request.complete && request.key !== undefined && !previous && segmenter?.value !== undefined;
     const options = { segmenter: projectsNext ? undefined : segmenter?.value, segmenterError: segmenter?.error, cache, indicators };
-    if (options.segmenter) projectsAnswered = true;
+    if (segmenter && !projectsNext) settledAnswered = true;
     const base = previous && previous.seq === request.base ? previous : undefined;
     // After typing only the changes come: the text is the one of `base` with them applied.
     let text: string;
@@ -224,7 +227,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
   const response = handle(request);
   if (response) parentPort!.postMessage(response);
   if (rebuild) rebuildTimer = setTimeout(rebuildNow, REBUILD_AFTER_MS);
-  if (whenWarm && response && projectsAnswered) {
+  if (whenWarm && response && settledAnswered) {
     whenIdle(whenWarm);
     whenWarm = undefined;
   }
