@@ -179,9 +179,13 @@ function* lexiconSteps(jieba: Buffer, ours: Buffer): Generator<void, Lexicon> {
 
 /** nodejieba's dictionary and dict/report.dict.utf8 (ours wins), loaded on first use. Throws when there is none. */
 export function loadLexicon(): Lexicon {
-  if (lexicon) return lexicon;
+  return (lexicon ??= buildLexicon());
+}
+
+/** The lexicon loadLexicon loads, built again and not kept (the CLI shares it with its worker threads as bytes). */
+export function buildLexicon(): Lexicon {
   const steps = lexiconSteps(readFileSync(jiebaDictPath()), readFileSync(resolveUserDictPath()));
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return (lexicon = step.value);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
 
 /** The dictionary files loadLexicon reads (what a lexicon kept on disk is made from: core/lexiconCache). */

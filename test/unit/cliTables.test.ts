@@ -87,6 +87,15 @@ test('analyze --format jsonl: one document per line, the same for --jobs 1 and 2
   assert.deepEqual(set1.documents[0], lines[0], 'a JSON line is the document of the set');
 });
 
+test('analyze with projects: the same with --jobs 3 (its threads share one word table) as with --jobs 1', () => {
+  const dir = workspace();
+  const a = run(dir, ['analyze', '.', '--format', 'jsonl', '--jobs', '1']);
+  const b = run(dir, ['analyze', '.', '--format', 'jsonl', '--jobs', '3']);
+  assert.equal(b.status, 0, b.stderr);
+  assert.equal(b.stdout, a.stdout);
+  assert.ok(a.stdout.split('\n').every((line) => !line || JSON.parse(line).projects.length > 0), 'projects in every report');
+});
+
 test('stdin (-) is a report named -; a bad file is named and skipped, exit 1, the rest written', () => {
   const dir = workspace();
   writeFileSync(join(dir, 'empty.txt'), '');
