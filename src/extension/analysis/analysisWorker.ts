@@ -17,6 +17,7 @@ import { loadJiebaSegmenter, type Segmenter } from '../../core/segmenter';
 import { errorMessage } from '../../core/text';
 import type { SegmenterReady, WorkerRequest, WorkerResponse } from './workerProtocol';
 import type { BundleTimes } from '../common/codeCache';
+import { warmUpAnalysis } from './warmUp';
 
 let segmenter: { value?: Segmenter; error?: string } | undefined;
 /** How the entry loaded this bundle (analysisWorkerEntry.ts), told the host with the segmenter's load. */
@@ -39,6 +40,8 @@ export function loadedWith(times: BundleTimes, warm: () => void, kept?: { dir: s
   storage = kept;
 }
 
+/** Whether a text was analysed yet (else the worker warms its code up when it is first idle: warmUp.ts). */
+let analysed = false;
 /** The project scan's words being read a step at a time, and since when (loadSegmenterSoon). */
 let loading: { since: number; kept?: boolean } | undefined;
 const caches = new Map<string, AnalysisCache>();
@@ -128,6 +131,8 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
     return undefined;
   }
   if (request.type === 'warmUp') {
+    // (After the requests already waiting, which warm the code as well; before the words' first step.)
+    setImmediate(() => analysed || warmUpAnalysis());
     loadSegmenterSoon();
     return undefined;
   }
@@ -137,6 +142,7 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
     sent.clear();
     return undefined;
   }
+  analysed = true;
   try {
     if (request.complete) loadSegmenter();
     let cache = request.key === undefined ? new AnalysisCache() : caches.get(request.key);
