@@ -3,9 +3,9 @@
 // test-electron downloads VS Code as usual.
 import { runTests } from '@vscode/test-electron';
 import { build, type PluginBuild } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { tempDir } from '../tempDir';
 
 function repoRoot(): string {
   let dir = __dirname;
@@ -16,7 +16,7 @@ function repoRoot(): string {
 /** A fresh workspace of real files: the corpus reports as .txt, plus edge cases. */
 function makeWorkspace(root: string): string {
   const corpus = process.env.REPORT_CORPUS_DIR ?? resolve(root, '..', 'shared', 'corpus');
-  const ws = mkdtempSync(join(tmpdir(), 'report-annotator-ws-'));
+  const ws = tempDir('report-annotator-ws-');
   mkdirSync(join(ws, 'reports'));
   for (const name of readdirSync(corpus)) cpSync(join(corpus, name), join(ws, 'reports', name));
   writeFileSync(join(ws, 'notes.txt'), 'Shopping list: milk, eggs, bread.\nCall the plumber on Monday.\n');
@@ -31,7 +31,7 @@ function makeWorkspace(root: string): string {
  */
 function makeCorpusWorkspace(root: string): string {
   const shared = resolve(process.env.REPORT_CORPUS_DIR ?? resolve(root, '..', 'shared', 'corpus'), '..');
-  const ws = mkdtempSync(join(tmpdir(), 'report-annotator-corpus-'));
+  const ws = tempDir('report-annotator-corpus-');
   for (const dir of ['corpus', 'corpus-national', 'corpus-local', 'corpus-provinces-2026']) {
     mkdirSync(join(ws, dir));
     for (const name of readdirSync(join(shared, dir))) if (name.endsWith('.txt')) cpSync(join(shared, dir, name), join(ws, dir, name));

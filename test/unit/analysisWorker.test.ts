@@ -2,8 +2,7 @@
 // segmenter. The first analysis comes at once without projects (pending); the segmenter loads when the
 // worker is idle and says so; the next analysis has the projects. A `complete` request loads it first.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { Worker } from 'node:worker_threads';
@@ -13,6 +12,7 @@ import { loadJiebaSegmenter } from '../../src/core/segmenter';
 import type { DocumentAnalysis } from '../../src/core/types';
 import type { AnalysisStats } from '../../src/extension/analysis/workerProtocol';
 import { corpusText, REPO_ROOT } from './corpus';
+import { tempDir } from '../tempDir';
 
 type Message = {
   id?: number;
@@ -113,7 +113,7 @@ describe('analysis worker', () => {
   });
 
   test('with a directory for it, a worker keeps its code cache and the project scan\'s words there; the next one starts from them', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'worker-cache-'));
+    const dir = tempDir('worker-cache-');
     try {
       const first = worker(dir);
       first.post({ type: 'warmUp' });

@@ -1,16 +1,16 @@
 // The CLI as a user runs it: a real process on real files (dist/cli.js, built by scripts/build.mjs).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseAnnotationSet } from '../../src/core/schema';
 import { CORPUS_DIR, REPO_ROOT } from './corpus';
+import { tempDir } from '../tempDir';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: REPO_ROOT });
-const scratch = () => mkdtempSync(join(tmpdir(), 'report-annotator-cli-'));
+const scratch = () => tempDir('report-annotator-cli-');
 
 test('analyze writes a valid AnnotationSet for a corpus report to --out', () => {
   const dir = scratch();

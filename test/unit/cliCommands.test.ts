@@ -2,16 +2,16 @@
 // device that never ends, a number beyond a double.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseAnnotationSet } from '../../src/core/schema';
 import { REPO_ROOT } from './corpus';
+import { tempDir } from '../tempDir';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd });
-const scratch = () => mkdtempSync(join(tmpdir(), 'report-annotator-cmd-'));
+const scratch = () => tempDir('report-annotator-cmd-');
 
 test('--help for the tool and each subcommand goes to stdout with exit 0; --version is the package version', () => {
   const dir = scratch();

@@ -3,27 +3,15 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import {
-  chmodSync,
-  createReadStream,
-  linkSync,
-  lstatSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, createReadStream, linkSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseAnnotationSet } from '../../src/core/schema';
 import { CORPUS_DIR, REPO_ROOT } from './corpus';
+import { tempDir } from '../tempDir';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
-const scratch = () => mkdtempSync(join(tmpdir(), 'report-annotator-out-'));
+const scratch = () => tempDir('report-annotator-out-');
 const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd });
 const REPORT = '𡌶村简报\n一般公共预算收入完成51593万元，同比增长34.2%。\n';
 

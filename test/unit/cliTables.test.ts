@@ -2,14 +2,14 @@
 // tables (exact columns, RFC 4180), sidecar annotations, a bad file skipped with exit 1, unknown indicator keys.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { parseAnnotationSet } from '../../src/core/schema';
 import { serializeSidecar } from '../../src/core/sidecar';
 import { FIGURE_COLUMNS } from '../../src/core/tables';
 import { CORPUS_DIR, REPO_ROOT } from './corpus';
+import { tempDir } from '../tempDir';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 const run = (cwd: string, args: string[], input?: string) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd, input });
@@ -17,7 +17,7 @@ const NATIONAL = resolve(CORPUS_DIR, '..', 'corpus-national');
 
 /** A folder of five national reports, one in a sub-folder, with a note and an empty .txt beside them. */
 function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'report-annotator-tables-'));
+  const dir = tempDir('report-annotator-tables-');
   mkdirSync(join(dir, 'older'));
   for (const y of [2009, 2010, 2011, 2012]) copyFileSync(join(NATIONAL, `national-${y}.txt`), join(dir, `national-${y}.txt`));
   copyFileSync(join(NATIONAL, 'national-2005.txt'), join(dir, 'older', 'national-2005.txt'));

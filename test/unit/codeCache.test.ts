@@ -1,11 +1,11 @@
 // The extension's bundle loaded with V8's code cache (src/extension/common/codeCache.ts): real files, real V8.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadBundle } from '../../src/extension/common/codeCache';
+import { tempDir } from '../tempDir';
 
 /** A CommonJS module as esbuild writes one: it requires a built-in module and exports through `module.exports`. */
 function writeBundle(dir: string, answer: number, name = 'bundle.js'): string {
@@ -29,7 +29,7 @@ function loadApart(file: string, cacheDir: string | undefined): { cache: string;
 }
 
 test('the second load compiles from the cache the first one saved, with the same exports', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'code-cache-'));
+  const dir = tempDir('code-cache-');
   const file = writeBundle(dir, 42);
   const cacheDir = join(dir, 'storage', 'code-cache');
   const here = loadBundle<Bundle>(file, cacheDir, require);
@@ -40,7 +40,7 @@ test('the second load compiles from the cache the first one saved, with the same
 });
 
 test('a cache V8 cannot use is rejected, the bundle still loads, and the cache is made anew', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'code-cache-'));
+  const dir = tempDir('code-cache-');
   const file = writeBundle(dir, 7);
   const cacheDir = join(dir, 'code-cache');
   loadApart(file, cacheDir);
@@ -51,7 +51,7 @@ test('a cache V8 cannot use is rejected, the bundle still loads, and the cache i
 });
 
 test('a changed bundle of the same length gets a cache of its own, and the old one is removed', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'code-cache-'));
+  const dir = tempDir('code-cache-');
   const cacheDir = join(dir, 'code-cache');
   loadApart(writeBundle(dir, 11), cacheDir);
   // (V8 checks a cache against the source's length only: the same length must not reuse it.)
@@ -61,7 +61,7 @@ test('a changed bundle of the same length gets a cache of its own, and the old o
 });
 
 test('two bundles keep their caches side by side (the extension\'s and the analysis worker\'s share a folder)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'code-cache-'));
+  const dir = tempDir('code-cache-');
   const cacheDir = join(dir, 'code-cache');
   loadApart(writeBundle(dir, 1, 'extensionMain.js'), cacheDir);
   loadApart(writeBundle(dir, 2, 'analysisWorkerMain.js'), cacheDir);
@@ -71,7 +71,7 @@ test('two bundles keep their caches side by side (the extension\'s and the analy
 });
 
 test('without storage the bundle loads without a cache and nothing is written', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'code-cache-'));
+  const dir = tempDir('code-cache-');
   assert.deepEqual(loadApart(writeBundle(dir, 3), undefined), { cache: 'off', answer: 3, saved: false });
   assert.deepEqual(readdirSync(dir), ['bundle.js']);
 });

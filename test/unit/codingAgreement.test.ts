@@ -1,8 +1,7 @@
 // Agreement between coders: the coefficients against published worked examples, then the paragraph-level
 // comparison of two annotation sets (sidecar folders and AnnotationSet exports).
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { AnnotationStore } from '../../src/core/annotations';
@@ -13,6 +12,7 @@ import { cohenKappa, krippendorffAlphaNominal, percentAgreement } from '../../sr
 import { sidecarOfReport } from '../../src/core/coding/tagOperations';
 import { buildAnnotationSet, buildDocumentExport } from '../../src/core/exportSet';
 import { serializeSidecar } from '../../src/core/sidecar';
+import { tempDir } from '../tempDir';
 
 const close = (actual: number | null, expected: number, digits = 3) =>
   assert.ok(actual !== null && Math.abs(actual - expected) < 0.5 * 10 ** -digits, `${actual} ≉ ${expected}`);
@@ -67,7 +67,7 @@ const TEXT = '某区政府工作报告\n一、经济发展\n财政收入增长5%
 
 /** A folder with a copy of the report and one coder's sidecar: tags per paragraph index. */
 function coderFolder(tagsByParagraph: Record<number, string[]>, extra?: { name: string; text: string }) {
-  const dir = mkdtempSync(join(tmpdir(), 'coder-'));
+  const dir = tempDir('coder-');
   const write = (name: string, text: string, tags: Record<number, string[]>) => {
     writeFileSync(join(dir, name), text);
     const paragraphs = analyzeText(text).paragraphs;
@@ -104,7 +104,7 @@ test('paragraph-level agreement of two sidecar folders: per tag and overall, dis
 });
 
 test('two AnnotationSet exports: paragraphs from the export; copies that differ are left out, with the reason', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'coder-exports-'));
+  const dir = tempDir('coder-exports-');
   const analysis = analyzeText(TEXT);
   const exportWith = (name: string, tags: string[], text = TEXT) => {
     const store = new AnnotationStore();

@@ -2,8 +2,7 @@
 // the codebook found up the tree, each format read back.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { agreementCommand, formatAgreement } from '../../src/cli/agreementCommand';
@@ -21,12 +20,13 @@ import { importWebAnnotations } from '../../src/core/coding/webAnnotation';
 import { parseAnnotationSet } from '../../src/core/schema';
 import { serializeSidecar } from '../../src/core/sidecar';
 import { corpusText, REPO_ROOT } from './corpus';
+import { tempDir } from '../tempDir';
 
 const REPORTS = ['002_395ec08d707c8053.txt', '003_89d403a9849428ca.txt'];
 
 /** A workspace folder: the codebook at its root, two corpus reports in reports/ with sidecars (tags per paragraph index). */
 function workspace(tagging: Record<number, string[]>[] = [{ 2: ['财政'], 5: ['民生'] }, { 3: ['民生', '财政'] }]) {
-  const root = mkdtempSync(join(tmpdir(), 'coding-cli-'));
+  const root = tempDir('coding-cli-');
   writeFileSync(join(root, 'report-annotator.codebook.json'), serializeCodebook(parseCodebook({ tags: [{ name: '财政', color: '#d9534f' }, { name: '民生', color: '#5cb85c' }] })));
   mkdirSync(join(root, 'reports'));
   REPORTS.forEach((name, i) => {

@@ -2,8 +2,7 @@
 // operations, and rename/merge across sidecars applied all or nothing (an injected write failure in the
 // middle restores everything).
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { AnnotationStore } from '../../src/core/annotations';
@@ -26,6 +25,7 @@ import { loadTagChangeInput } from '../../src/core/coding/codingWorkspace';
 import { applyPlan, nodePlanFileSystem, PlanError } from '../../src/core/coding/planApply';
 import { planMerge, planRename, sidecarOfReport } from '../../src/core/coding/tagOperations';
 import { normalizeTagName, tagKey } from '../../src/core/coding/tagNames';
+import { tempDir } from '../tempDir';
 
 const base = () =>
   parseCodebook({
@@ -116,7 +116,7 @@ test('rename and merge in the codebook: children and memos follow; a rename onto
 
 /** A workspace folder with a codebook and three reports with sidecars. */
 function workspace() {
-  const dir = mkdtempSync(join(tmpdir(), 'coding-ws-'));
+  const dir = tempDir('coding-ws-');
   const codebookPath = join(dir, 'report-annotator.codebook.json');
   writeFileSync(codebookPath, serializeCodebook(base()));
   const reports = ['a.txt', 'b.txt', 'c.txt'].map((name, i) => {

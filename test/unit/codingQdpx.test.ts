@@ -4,8 +4,7 @@
 // it is not a zip, has no project.qde, does not validate or unpacks beyond the bounds.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
@@ -19,6 +18,7 @@ import { importQdpx, QdpxError } from '../../src/core/coding/qdpxImport';
 import { sidecarOfReport } from '../../src/core/coding/tagOperations';
 import { serializeSidecar } from '../../src/core/sidecar';
 import { CORPUS_DIR, REPO_ROOT } from './corpus';
+import { tempDir } from '../tempDir';
 
 const XSD = join(REPO_ROOT, 'test', 'fixtures', 'refi-qda', 'Project-mrt2019.xsd');
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
@@ -26,7 +26,7 @@ const NO_XMLLINT = 'xmllint is not installed (Debian: apt-get install -y libxml2
 
 /** xmllint's verdict on project.qde against the REFI-QDA schema. */
 function validate(xml: string): { ok: boolean; output: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'qde-'));
+  const dir = tempDir('qde-');
   const file = join(dir, 'project.qde');
   writeFileSync(file, xml);
   const r = spawnSync('xmllint', ['--noout', '--schema', XSD, file], { encoding: 'utf8' });
@@ -218,7 +218,7 @@ test('bad input is refused with the reason and nothing imported', () => {
 });
 
 test('the .qdpx of the whole corpus workspace (with sidecars in a temp copy) validates against the schema', { skip: !hasXmllint && NO_XMLLINT }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'qdpx-corpus-'));
+  const dir = tempDir('qdpx-corpus-');
   cpSync(CORPUS_DIR, dir, { recursive: true });
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
   assert.ok(files.length >= 4);

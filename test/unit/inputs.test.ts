@@ -1,8 +1,7 @@
 // What users hand us: JSON saved with a byte order mark, UTF-16 text, dates that are not dates, and files
 // far beyond the size limit (read from real files on disk).
 import assert from 'node:assert/strict';
-import { closeSync, mkdtempSync, openSync, ftruncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, ftruncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { AnnotationStore } from '../../src/core/annotations';
@@ -13,11 +12,12 @@ import { decodeReport, MAX_REPORT_BYTES, readReportFile, ReportInputError } from
 import { parseAnnotationSet, SchemaError } from '../../src/core/schema';
 import { readSidecar, serializeSidecar } from '../../src/core/sidecar';
 import type { DocumentAnalysis } from '../../src/core/types';
+import { tempDir } from '../tempDir';
 
 const TEXT = '𡌶城区政府工作报告\n\n　　招商引资成效显著。全年签约项目85个。\n';
 const BOM = '\uFEFF';
 const EMPTY: DocumentAnalysis = { sections: [], paragraphs: [], figures: [], projects: [], captions: [], segmentation: { available: false } };
-const scratch = () => mkdtempSync(join(tmpdir(), 'report-annotator-inputs-'));
+const scratch = () => tempDir('report-annotator-inputs-');
 
 function tagged(): AnnotationStore {
   const store = new AnnotationStore([], { now: () => new Date(0), newId: () => 'a1' });

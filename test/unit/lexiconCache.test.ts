@@ -1,18 +1,18 @@
 // The project scan's lexicon written to disk and read back (src/core/lexiconCache.ts): the same answers as the
 // lexicon built from the dictionaries, word by word; anything that is not such a file is refused, never read.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { decodeLexicon, encodeLexicon, lexiconCacheFile, readLexiconCache, writeLexiconCache } from '../../src/core/lexiconCache';
 import { dictionaryWords, lexiconSources, loadLexicon, MAX_WORD, tagAt, wordBefore } from '../../src/core/projectLexicon';
 import { CORPUS_DIR } from './corpus';
+import { tempDir } from '../tempDir';
 
 const built = loadLexicon();
 
 test('the lexicon read back answers as the one built: every word, and every substring of a report', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
+  const dir = tempDir('lexicon-');
   const file = lexiconCacheFile(dir, 'bundle-hash', lexiconSources());
   await writeLexiconCache(file, built);
   const kept = (await readLexiconCache(file))!;
@@ -31,7 +31,7 @@ test('the lexicon read back answers as the one built: every word, and every subs
 });
 
 test('a file that is not a whole lexicon is refused; the name follows the code and the dictionaries', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
+  const dir = tempDir('lexicon-');
   const file = lexiconCacheFile(dir, 'one', lexiconSources());
   assert.notEqual(lexiconCacheFile(dir, 'two', lexiconSources()), file, 'other code, another file');
   assert.equal(await readLexiconCache(file), undefined, 'none yet');

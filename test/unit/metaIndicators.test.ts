@@ -1,8 +1,7 @@
 // Report metadata on every file of the four corpora (read off each file's title and date line by hand), and
 // the indicator table: the shipped entries, synonyms, users' additions, and a broken table file.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { analyzeText } from '../../src/core/analyze';
@@ -11,6 +10,7 @@ import { IndicatorTableError, loadIndicatorTable, readIndicatorFile, shippedEntr
 import { reportMeta } from '../../src/core/metadata';
 import { parseStructure } from '../../src/core/structure';
 import { CORPUS_DIR } from './corpus';
+import { tempDir } from '../tempDir';
 
 const SHARED = resolve(CORPUS_DIR, '..');
 const meta = (file: string) => {
@@ -107,7 +107,7 @@ test('the shipped indicator table covers the spec\'s keys and parses; synonyms g
 });
 
 test('users extend the table: new keys and synonyms merged; a broken file names the entry', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'report-annotator-ind-'));
+  const dir = tempDir('report-annotator-ind-');
   const good = join(dir, 'report-annotator.indicators.json');
   writeFileSync(good, JSON.stringify({ indicators: [
     { key: 'greenArea', name: '绿地面积', nameEn: 'Green space', synonyms: ['新增绿地'], kinds: ['area'] },

@@ -2,12 +2,12 @@
 // cppjieba sees them (it would abort the process), and a missing native module is reported.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { findPackageRoot, loadJiebaSegmenter, resolveUserDictPath, USER_DICT_NAME } from '../../src/core/segmenter';
 import { REPO_ROOT } from './corpus';
+import { tempDir } from '../tempDir';
 
 const DICT = join(REPO_ROOT, 'dict', USER_DICT_NAME);
 
@@ -29,7 +29,7 @@ test('the user dictionary is well formed: "word freq tag" per line', () => {
 });
 
 test('a missing dictionary is an Error, not an abort of the process', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'report-annotator-dict-'));
+  const dir = tempDir('report-annotator-dict-');
   assert.throws(() => loadJiebaSegmenter({ dictDir: dir }), (err: Error) => {
     assert.equal(err.message, `dictionary not found: ${join(dir, USER_DICT_NAME)}`);
     return true;

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { isInsideRoots } from '../../src/core/workspacePaths';
+import { tempDir } from '../tempDir';
 
 describe('workspace paths', () => {
-  const base = mkdtempSync(join(tmpdir(), 'ra-paths-'));
+  const base = tempDir('ra-paths-');
   const ws = join(base, 'ws');
   const outside = join(base, 'outside');
   mkdirSync(join(ws, 'reports'), { recursive: true });

@@ -2,14 +2,13 @@
 // annotations shown; nothing is written: tagging, notes, sidecars, import and export wait for trust.
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExportResult, ImportResult } from '../../../src/extension/annotating/exportImport';
 import type { CommandResult } from '../../../src/extension/annotating/annotationCommands';
 import { describeActivation } from '../../../src/extension/common/activationTiming';
 import type { ActivatedApi } from '../../../src/extension/extension';
-import { firstResults } from '../suite/helpers';
+import { firstResults, scratch } from '../suite/helpers';
 
 const WORKSPACE = process.env.REPORT_ANNOTATOR_TEST_WORKSPACE!;
 
@@ -58,11 +57,11 @@ suite('restricted mode', () => {
     assert.match(tagged.message ?? '', /Restricted Mode/);
     const note = await vscode.commands.executeCommand<CommandResult>('reportAnnotator.editNote', { uri: doc.uri, ranges: [p.range], note: 'x' });
     assert.match(note.message ?? '', /Restricted Mode/);
-    const target = join(tmpdir(), `ra-restricted-${process.pid}.json`);
+    const target = scratch(`ra-restricted-${process.pid}.json`);
     const exported = await vscode.commands.executeCommand<ExportResult>('reportAnnotator.exportWorkspaceAnnotations', { target });
     assert.match(exported.error ?? '', /Restricted Mode/);
     assert.equal(existsSync(target), false);
-    const source = join(tmpdir(), `ra-restricted-import-${process.pid}.json`);
+    const source = scratch(`ra-restricted-import-${process.pid}.json`);
     writeFileSync(source, '{}');
     const imported = await vscode.commands.executeCommand<ImportResult>('reportAnnotator.importAnnotations', { source });
     assert.match(imported.error ?? '', /Restricted Mode/);

@@ -4,8 +4,7 @@
 // keyboard workflow. Tags here start with "码" so other suites' sidecars are never touched; the codebook
 // is removed at the end, so later suites see the setting as before.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { CODEBOOK_FILE } from '../../../src/core/coding/codebookSchema';
@@ -16,6 +15,7 @@ import type { CodingExportResult, CodingImportResult } from '../../../src/extens
 import type { AgreementCommandResult } from '../../../src/extension/coding/agreementReport';
 import type { NavigationResult } from '../../../src/extension/coding/navigation';
 import { extensionApi, openNewReport, paragraphWith, sampleReport, sidecarOf, sleep, tag, tagParagraphsWith, waitFor, WORKSPACE, type TestApi } from './helpers';
+import { tempDir } from '../../tempDir';
 
 const CODEBOOK = join(WORKSPACE, CODEBOOK_FILE);
 const run = <T>(id: string, args?: object) => vscode.commands.executeCommand<T>(`reportAnnotator.${id}`, args);
@@ -211,7 +211,7 @@ suite('coding', () => {
     await settle(api);
     assert.equal(tagNodes(api).find((n) => n.tag === '码财政')?.memo, '财政相关段落');
     assert.ok(api.coding.tagsView.rootNodes.some((n) => n.kind === 'memosGroup'));
-    const target = join(mkdtempSync(join(tmpdir(), 'coding-')), 'two.qdpx');
+    const target = join(tempDir('coding-'), 'two.qdpx');
     const result = await run<CodingExportResult>('exportQdpx', { target, uris: [a.doc.uri, b.doc.uri] });
     assert.equal(result.reports, 2, result.message);
     const { unzipSync, strFromU8 } = await import('fflate');
@@ -222,7 +222,7 @@ suite('coding', () => {
   });
 
   test('the matrix: tag × report, × year, co-occurrence; CSV; a cell opens its paragraphs', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'coding-matrix-'));
+    const dir = tempDir('coding-matrix-');
     const byReport = await run<MatrixResult>('showTagMatrix', { axis: 'report', csv: join(dir, 'm.csv'), uris: [a.doc.uri, b.doc.uri] });
     assert.ok(api.coding.matrix.panel, 'the webview is open');
     assert.deepEqual(byReport.columns, ['reports/coding-a.txt', 'reports/coding-b.txt']);
@@ -245,7 +245,7 @@ suite('coding', () => {
 
   test('exports of the current report and the workspace: JSON-LD and the CSV table', async () => {
     await vscode.window.showTextDocument(a.doc);
-    const dir = mkdtempSync(join(tmpdir(), 'coding-export-'));
+    const dir = tempDir('coding-export-');
     const jsonld = await run<CodingExportResult>('exportWebAnnotations', { target: join(dir, 'a.jsonld'), scope: 'current' });
     assert.equal(jsonld.reports, 1);
     const collection = JSON.parse(readFileSync(join(dir, 'a.jsonld'), 'utf8'));
@@ -259,7 +259,7 @@ suite('coding', () => {
 
   test('import: a .qdpx from another tool brings codes and selections in; a bad file is refused whole', async () => {
     // Export A's work, then import it into a fresh copy of the report under another name.
-    const dir = mkdtempSync(join(tmpdir(), 'coding-import-'));
+    const dir = tempDir('coding-import-');
     const qdpx = join(dir, 'a.qdpx');
     await run('exportQdpx', { target: qdpx, uris: [a.doc.uri] });
     const { unzipSync, zipSync, strFromU8, strToU8 } = await import('fflate');
@@ -288,7 +288,7 @@ suite('coding', () => {
   });
 
   test('import of Web Annotations (JSON-LD): placed by position and quote; what names no report is listed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'coding-jsonld-'));
+    const dir = tempDir('coding-jsonld-');
     await vscode.window.showTextDocument(a.doc);
     await run('exportWebAnnotations', { target: join(dir, 'a.jsonld'), scope: 'current' });
     copyFileSync(a.path, join(WORKSPACE, 'reports', 'coding-d.txt'));
@@ -307,7 +307,7 @@ suite('coding', () => {
   });
 
   test('agreement between two sidecar folders: kappa and alpha, and which reports were compared or left out', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'coding-agree-'));
+    const root = tempDir('coding-agree-');
     for (const coder of ['A', 'B']) mkdirSync(join(root, coder));
     for (const coder of ['A', 'B']) copyFileSync(a.path, join(root, coder, 'r.txt'));
     copyFileSync(sidecarOf(a.path), join(root, 'A', 'r.txt.annotations.json'));

@@ -4,27 +4,12 @@
 import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { sha256 } from '../../../src/core/exportSet';
 import { type AnnotationSet, schemas } from '../../../src/core/schema';
 import type { ExportResult, ImportResult } from '../../../src/extension/annotating/exportImport';
-import {
-  closeAll,
-  extensionApi,
-  openNewReport,
-  paragraphWith,
-  readIfExists,
-  reportPath,
-  sampleReport,
-  sidecarOf,
-  sleep,
-  tag,
-  tagParagraphsWith,
-  waitFor,
-  WORKSPACE,
-} from './helpers';
+import { closeAll, extensionApi, openNewReport, paragraphWith, readIfExists, reportPath, sampleReport, scratch, sidecarOf, sleep, tag, tagParagraphsWith, waitFor, WORKSPACE } from './helpers';
 
 const ASTRAL = '𡌶';
 /** A report with 𡌶 (outside the BMP: two UTF-16 units, one code point) before and inside the tagged paragraph. */
@@ -34,7 +19,7 @@ const astralReport = () =>
     '',
   ]).replace('民生保障持续改善。', `民生保障持续改善。${ASTRAL}州新城学校建成，`);
 
-const out = (name: string) => join(tmpdir(), `report-annotator-${process.pid}-${name}`);
+const out = (name: string) => scratch(`report-annotator-${process.pid}-${name}`);
 
 function readSet(path: string): AnnotationSet {
   return schemas().AnnotationSetSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
@@ -78,7 +63,7 @@ suite('export and import', () => {
     const before = [...text.slice(0, p.range.start)].length;
     assert.equal(a.target.start, before, 'start counts code points');
     assert.equal(text.slice(0, p.range.start).length - before, 5, 'five 𡌶 before the paragraph: UTF-16 counts 5 more');
-    assert.deepEqual(readdirSync(tmpdir()).filter((f) => f.startsWith(`.report-annotator-${process.pid}-current.json`)), [], 'no temporary file left');
+    assert.deepEqual(readdirSync(dirname(out('current.json'))).filter((f) => f.startsWith(`.report-annotator-${process.pid}-current.json`)), [], 'no temporary file left');
   });
 
   test('exports every report of the workspace', async () => {

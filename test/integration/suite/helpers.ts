@@ -10,6 +10,14 @@ import type { CommandResult } from '../../../src/extension/annotating/annotation
 import type { AnnotationManager } from '../../../src/extension/annotating/annotationManager';
 import type { AnalysisEvent, ReportAnnotatorApi } from '../../../src/extension/api';
 import type { ActivatedApi } from '../../../src/extension/extension';
+import { tempDir } from '../../tempDir';
+
+let scratchFolder: string | undefined;
+/** A path for a file outside the workspace (exports, files to import), in a folder removed when the tests end. */
+export function scratch(name: string): string {
+  scratchFolder ??= tempDir('report-annotator-it-');
+  return join(scratchFolder, name);
+}
 
 export const WORKSPACE = process.env.REPORT_ANNOTATOR_TEST_WORKSPACE!;
 export const reportPath = (name: string) => join(WORKSPACE, 'reports', name);

@@ -4,8 +4,7 @@
 // until the user annotates.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import { makeTarget } from '../../../src/core/anchoring';
@@ -13,20 +12,8 @@ import { sha256 } from '../../../src/core/exportSet';
 import { type AnnotationSet, schemas } from '../../../src/core/schema';
 import { serializeSidecar } from '../../../src/core/sidecar';
 import type { ExportResult, ImportResult } from '../../../src/extension/annotating/exportImport';
-import {
-  closeAll,
-  extensionApi,
-  openReport,
-  paragraphWith,
-  readIfExists,
-  sampleReport,
-  sidecarOf,
-  sleep,
-  tag,
-  waitFor,
-  WORKSPACE,
-  writeReport,
-} from './helpers';
+import { closeAll, extensionApi, openReport, paragraphWith, readIfExists, sampleReport, scratch, sidecarOf, sleep, tag, waitFor, WORKSPACE, writeReport } from './helpers';
+import { tempDir } from '../../tempDir';
 
 const REPO = resolve(__dirname, '..', '..', '..', '..');
 const SHARED = process.env.REPORT_CORPUS_DIR ? dirname(resolve(process.env.REPORT_CORPUS_DIR)) : resolve(REPO, '..', 'shared');
@@ -46,7 +33,7 @@ suite('hostile and broken input', () => {
     assert.equal(names.length, 12);
     for (const n of names) cpSync(join(SHARED, 'corpus-national', n), join(dir, n));
 
-    const cliOut = join(tmpdir(), `ra-cli-${process.pid}.json`);
+    const cliOut = scratch(`ra-cli-${process.pid}.json`);
     execFileSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'analyze', ...names.map((n) => join('national', n)), '--out', cliOut], {
       cwd: WORKSPACE,
       env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
@@ -56,7 +43,7 @@ suite('hostile and broken input', () => {
 
     for (let run = 1; run <= 3; run++) {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      const target = join(tmpdir(), `ra-ws-export-${process.pid}-${run}.json`);
+      const target = scratch(`ra-ws-export-${process.pid}-${run}.json`);
       const result = await vscode.commands.executeCommand<ExportResult>('reportAnnotator.exportWorkspaceAnnotations', { target });
       assert.equal(result.error, undefined, result.error);
       const exported = new Map(readSet(target).documents.map((d) => [d.uri, d]));
@@ -85,7 +72,7 @@ suite('hostile and broken input', () => {
 
   test('an import naming files outside the workspace is refused, field named, nothing read or written', async () => {
     const api = await extensionApi();
-    const outside = mkdtempSync(join(tmpdir(), 'ra-outside-'));
+    const outside = tempDir('ra-outside-');
     const secret = join(outside, 'secret.txt');
     const secretText = 'API_KEY=sk-very-secret-value-1234567890\nsecond line\n';
     writeFileSync(secret, secretText);
@@ -112,7 +99,7 @@ suite('hostile and broken input', () => {
           { uri, sha256: sha256(secretText), length: [...secretText].length, sections: [], paragraphs: [], figures: [], projects: [], annotations: [{ id: `h${i}`, tags: ['x'], target, created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z' }] },
         ],
       };
-      const source = join(tmpdir(), `ra-hostile-${process.pid}-${i}.json`);
+      const source = scratch(`ra-hostile-${process.pid}-${i}.json`);
       writeFileSync(source, JSON.stringify(set));
       const result = await vscode.commands.executeCommand<ImportResult>('reportAnnotator.importAnnotations', { source });
       assert.ok(result.error, `${uri}: refused`);
@@ -133,7 +120,7 @@ suite('hostile and broken input', () => {
     assert.equal(viaLink.annotationIds.length, 0);
     const exported = await vscode.commands.executeCommand<ExportResult>('reportAnnotator.exportAnnotations', {
       uri: secret,
-      target: join(tmpdir(), `ra-hostile-export-${process.pid}.json`),
+      target: scratch(`ra-hostile-export-${process.pid}.json`),
     });
     assert.match(exported.error ?? '', /not in the workspace/);
     assert.equal(existsSync(sidecarOf(secret)), false);

@@ -2,12 +2,12 @@
 // import command returns a result (never throws), writes nothing outside the workspace, and when it
 // refuses, nothing changed: not the stores in memory, not a file on disk.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExportResult, ImportResult } from '../../../src/extension/annotating/exportImport';
-import { closeAll, openNewReport, sampleReport, tagParagraphsWith, WORKSPACE } from './helpers';
+import { closeAll, openNewReport, sampleReport, scratch, tagParagraphsWith, WORKSPACE } from './helpers';
+import { tempDir } from '../../tempDir';
 
 /** A small seeded generator (mulberry32), so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -42,12 +42,12 @@ suite('import fuzz', () => {
     this.timeout(300_000);
     const { api, doc } = await openNewReport('import-fuzz.txt', sampleReport());
     await tagParagraphsWith(api, doc, ['招商引资成效显著', '民生保障持续改善'], ['招商引资']);
-    const exportPath = join(tmpdir(), `ra-fuzz-base-${process.pid}.json`);
+    const exportPath = scratch(`ra-fuzz-base-${process.pid}.json`);
     const exported = await vscode.commands.executeCommand<ExportResult>('reportAnnotator.exportAnnotations', { uri: doc.uri, target: exportPath });
     assert.equal(exported.error, undefined, exported.error);
     const base = JSON.parse(readFileSync(exportPath, 'utf8'));
 
-    const outside = mkdtempSync(join(tmpdir(), 'ra-fuzz-outside-'));
+    const outside = tempDir('ra-fuzz-outside-');
     writeFileSync(join(outside, 'secret.txt'), 'TOKEN=abcdef0123456789\n');
     const hostileUris = [
       '../../../../etc/passwd',
@@ -92,7 +92,7 @@ suite('import fuzz', () => {
     // Pending sidecar writes of the tagging above land now, not during a case.
     await api.annotations.flush();
     const rnd = random(20261130);
-    const source = join(tmpdir(), `ra-fuzz-${process.pid}.json`);
+    const source = scratch(`ra-fuzz-${process.pid}.json`);
     let refused = 0;
     let accepted = 0;
     for (let i = 0; i < 300; i++) {

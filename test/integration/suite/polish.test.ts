@@ -3,7 +3,6 @@
 // error messages a person can read, sidecars nested under their report.
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { TAG_PALETTE } from '../../../src/core/tagColors';
@@ -11,7 +10,7 @@ import type { CommandResult } from '../../../src/extension/annotating/annotation
 import type { ImportResult } from '../../../src/extension/annotating/exportImport';
 import { configuredTags } from '../../../src/extension/annotating/tagSettings';
 import type { ReportNode } from '../../../src/extension/reading/reportTree';
-import { closeAll, extensionApi, openNewReport, paragraphWith, reportPath, sampleReport, sleep, tag, waitFor, writeReport } from './helpers';
+import { closeAll, extensionApi, openNewReport, paragraphWith, reportPath, sampleReport, scratch, sleep, tag, waitFor, writeReport } from './helpers';
 
 suite('polish', () => {
   suiteTeardown(closeAll);
@@ -142,7 +141,7 @@ suite('polish', () => {
   });
 
   test('an import error is one sentence naming the file, the field and what was expected', async () => {
-    const source = join(tmpdir(), `polish-bad-${process.pid}.json`);
+    const source = scratch(`polish-bad-${process.pid}.json`);
     writeFileSync(source, JSON.stringify({ format: 'report-annotator.annotation-set', version: 1, offsetEncoding: 'codepoint', generator: { name: 'x', version: '1' }, exportedAt: '2026-01-01T00:00:00.000Z', documents: [{ uri: 42 }] }));
     const r = await vscode.commands.executeCommand<ImportResult>('reportAnnotator.importAnnotations', { source });
     assert.match(r.error ?? '', /^Nothing was imported: In polish-bad-\d+\.json, documents\[0\]\.uri should be text\. \(\d+ more problems are in the log\.\)$/);
