@@ -9,6 +9,7 @@ import { AnnotationSetWriter, type TextSink } from '../core/exportStream';
 import { decodeLexicon, encodeLexicon } from '../core/lexiconCache';
 import { adoptLexicon, buildLexicon } from '../core/projectLexicon';
 import { DocumentTask, type TaskInput, type TaskOptions } from './documentTask';
+import { readReportFile } from '../core/reportInput';
 import { type Input, readStdin } from './inputs';
 import type { Output } from './output';
 import { Progress } from './progress';
@@ -47,8 +48,13 @@ export async function runJobs(inputs: readonly Input[], options: TaskOptions, jo
   const warn = (message: string) => progress.note(`report-annotator: ${message}`);
 
   if (jobs <= 1 || inputs.length <= 1) {
-    for (const input of inputs) {
-      const task = prepared(input);
+    // The next report is read while this one is analysed and written (reading waited on the disk: a tenth of the time).
+    const read = (i: number) => (i < inputs.length && inputs[i].path !== '-' ? readAhead(inputs[i].path) : undefined);
+    let next = read(0);
+    for (const [i, input] of inputs.entries()) {
+      const ahead = next;
+      next = read(i + 1);
+      const task = ahead ? await ahead.then((text) => (text instanceof Error ? text : { ...(prepared(input) as TaskInput), text })) : prepared(input);
       let wrote = false;
       const sink: TextSink = {
         write: async (text) => {
@@ -73,6 +79,14 @@ export async function runJobs(inputs: readonly Input[], options: TaskOptions, jo
   if (set) await set.end();
   progress.end();
   return failed;
+}
+
+/** The text of the report at `path`, or the error that reading it gave (told in its turn, in input order). */
+function readAhead(path: string): Promise<string | Error> {
+  return readReportFile(path).then(
+    (file) => file.text,
+    (err: Error) => err,
+  );
 }
 
 interface Slot {

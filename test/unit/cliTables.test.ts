@@ -96,16 +96,21 @@ test('analyze with projects: the same with --jobs 3 (its threads share one word 
   assert.ok(a.stdout.split('\n').every((line) => !line || JSON.parse(line).projects.length > 0), 'projects in every report');
 });
 
-test('stdin (-) is a report named -; a bad file is named and skipped, exit 1, the rest written', () => {
+test('stdin (-) is a report named -; a bad file is named and skipped, exit 1, the rest written (--jobs 1 reads ahead: the same)', () => {
   const dir = workspace();
   writeFileSync(join(dir, 'empty.txt'), '');
   const text = readFileSync(join(dir, 'national-2010.txt'), 'utf8');
-  const r = run(dir, ['table', 'targets', '-', 'empty.txt', 'national-2012.txt', '--indicator', 'gdp', '--format', 'jsonl', '--out', 'out.jsonl'], text);
-  assert.equal(r.status, 1);
-  assert.match(r.stderr, /empty\.txt: the file is empty/);
-  const rows = readFileSync(join(dir, 'out.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+  const outputs = ['1', '2'].map((jobs) => {
+    const args = ['table', 'targets', '-', 'empty.txt', 'national-2012.txt', 'national-2011.txt', '--indicator', 'gdp', '--format', 'jsonl', '--out', 'out.jsonl', '--jobs', jobs];
+    const r = run(dir, args, text);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /empty\.txt: the file is empty/);
+    return readFileSync(join(dir, 'out.jsonl'), 'utf8');
+  });
+  assert.equal(outputs[0], outputs[1]);
+  const rows = outputs[0].trimEnd().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(Object.keys(rows[0]), [...FIGURE_COLUMNS]);
-  assert.deepEqual([...new Set(rows.map((x) => x.document))], ['-', 'national-2012.txt']);
+  assert.deepEqual([...new Set(rows.map((x) => x.document))], ['-', 'national-2012.txt', 'national-2011.txt']);
   assert.ok(rows.some((x) => x.document === '-' && x.role === 'target' && x.value === 8 && x.figureYear === 2010));
 });
 
