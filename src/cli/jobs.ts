@@ -248,8 +248,7 @@ function startWorker(): void {
     else if (m.type === 'lexicon') {
       const lex = decodeLexicon(m.bytes);
       if (lex) adoptLexicon(lex);
-    }
-    else {
+    } else {
       tasks.push({ seq: m.seq, input: m.input });
       void runNext();
     }
