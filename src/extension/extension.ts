@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext, bundle: BundleLoad): 
   const { service: analysis, indicators } = step('analysis', () => registerAnalysis(context, log));
   const { manager, ...annotating } = step('annotating', () => registerAnnotating(context, analysis, log));
   const reading = step('reading', () => registerReading(context, analysis, manager));
-  const corpus = step('corpus', () => registerCorpus(context, { analysis, annotations: manager, indicators }, log));
+  const corpus = step('corpus', () => registerCorpus(context, { analysis, annotations: manager, indicators, foreground: analysis.foreground }, log));
   const coding = step('coding', () => registerCoding(context, { manager, exportImport: annotating.exportImport }, log));
   const times = timing.finish();
   // Logged once activation has returned (the log is made on first use).

@@ -13,6 +13,7 @@ import type { DocumentAnalysis } from '../../core/types';
 import { describeSegmenterReady, type AnalysisStats, type SegmenterReady, type WorkerRequest, type WorkerResponse } from './workerProtocol';
 import { ChangeLog, lengthChange, type TextChange } from './changeLog';
 import type { AnalysisEvent, AnalysisRunStats, ReportAnalysisProvider } from '../api';
+import { ForegroundRequests } from '../common/foreground';
 
 /** A worker's answer as the service uses it: a whole analysis (a patch already applied), or an error. */
 type Answer = { analysis: DocumentAnalysis; stats: AnalysisStats; patched?: Partial<AnalysisRunStats> } | { error: string } | { resend: true };
@@ -40,7 +41,9 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
   private readonly docs = new Map<string, DocState>();
   private worker?: Worker;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve(r: WorkerResponse): void; reject(e: unknown): void }>();
+  /** The requests in flight; while there are any, the corpus's background work waits (`foreground`). */
+  private readonly pending = new ForegroundRequests<{ resolve(r: WorkerResponse): void; reject(e: unknown): void }>();
+  readonly foreground = this.pending.busy;
   /** The last analysis the worker sent of each document, with its number: what its next patch is based on. */
   private readonly received = new Map<string, { seq: number; version?: number; analysis: DocumentAnalysis }>();
   /** Per followed document, its edits since the version of the text the worker holds (changeLog.ts). */
@@ -101,10 +104,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     });
   }
 
-  /**
-   * The analysis of one version of the document together with that version's text: asks again while
-   * the document changes under it, so the two always belong together.
-   */
+  /** The analysis of one version of the document with that version's text: asks again while the document changes under it. */
   async analyzeSnapshot(document: vscode.TextDocument, options: { complete?: boolean } = {}): Promise<{ version: number; text: string; analysis: DocumentAnalysis }> {
     return atOneVersion(document, async (version) => {
       const text = document.getText();
@@ -149,7 +149,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     this.docs.clear();
     void this.worker?.terminate();
     this.worker = undefined;
-    this.rejectPending(new Error('the analysis service was disposed'));
+    this.pending.rejectAll(new Error('the analysis service was disposed'));
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
 
@@ -326,6 +326,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
   private segmenterReady(ready: SegmenterReady): void {
     this.segmenterLoadMs = ready.loadMs;
     this.segmenterLoaded = true;
+    this.pending.starting(false);
     this.log.info(describeSegmenterReady(ready));
     for (const state of this.docs.values()) {
       if (state.latest?.analysis.segmentation.pending && !state.timer) this.schedule(state, 0);
@@ -389,6 +390,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.workerPath, { workerData: { codeCacheDir: this.codeCacheDir } });
+    this.pending.starting(true);
     if (this.indicatorEntries.length > 0) worker.postMessage({ type: 'indicators', entries: this.indicatorEntries } satisfies WorkerRequest);
     worker.on('message', (response: WorkerResponse | SegmenterReady) => {
       if ('type' in response) {
@@ -406,17 +408,12 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
       this.segmenterLoaded = false;
       this.log.error(`analysis worker stopped: ${reason}`);
       this.received.clear();
-      this.rejectPending(new Error(`the analysis worker stopped: ${reason}`));
+      this.pending.rejectAll(new Error(`the analysis worker stopped: ${reason}`));
     };
     worker.on('error', (err) => lost(err.stack ?? err.message));
     worker.on('exit', (code) => lost(`exit code ${code}`));
     this.worker = worker;
     return worker;
-  }
-
-  private rejectPending(err: Error): void {
-    for (const p of this.pending.values()) p.reject(err);
-    this.pending.clear();
   }
 
   /**

@@ -14,6 +14,7 @@ import { compareCodeUnits, errorMessage } from '../../core/text';
 import { ChangeQueue } from './changeQueue';
 import type { CorpusRequest, CorpusResponse, FileRef, FileResult } from './corpusProtocol';
 import { watchSoon } from '../common/watchSoon';
+import { whileForegroundBusy } from '../common/foreground';
 
 export interface FailedReport {
   uri: vscode.Uri;
@@ -87,6 +88,7 @@ export class CorpusIndex implements vscode.Disposable {
     private readonly workerPath: string,
     private readonly cacheDir: string | undefined,
     private readonly log: vscode.LogOutputChannel,
+    private readonly foreground?: SharedArrayBuffer,
   ) {
     const again = (uri: vscode.Uri) => this.queue(uri);
     // A sidecar's tags changed: its report is summarised again (from the cache: same text).
@@ -215,6 +217,8 @@ export class CorpusIndex implements vscode.Disposable {
 
   /** The candidate files: .txt and .govreport, files.exclude applied by findFiles, then our own patterns. */
   private async discover(): Promise<vscode.Uri[]> {
+    // (Searching the folders takes the processor for a second or more: the report in front of the user first.)
+    await whileForegroundBusy(this.foreground && new Int32Array(this.foreground));
     const [files, ...excluded] = await Promise.all([
       vscode.workspace.findFiles(INCLUDE),
       ...this.excludePatterns().map((p) => vscode.workspace.findFiles(p, null)),
@@ -393,7 +397,7 @@ export class CorpusIndex implements vscode.Disposable {
 
   private ensureWorker(): Worker {
     if (!this.worker) {
-      const worker = new Worker(this.workerPath);
+      const worker = new Worker(this.workerPath, { workerData: { foreground: this.foreground } });
       worker.on('message', (m: CorpusResponse) => this.handlers.get(m.id)?.(m));
       worker.on('error', (err) => {
         this.log.error(`the corpus worker failed: ${errorMessage(err)}`);

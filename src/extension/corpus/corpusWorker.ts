@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeText } from '../../core/analyze';
 import { compileQuery, findHits } from '../../core/corpus/kwic';
 import { cachedSummaryJson, parseCachedSummary, summarize, SUMMARY_VERSION } from '../../core/corpus/summary';
@@ -15,6 +15,7 @@ import { decodeReport, MAX_REPORT_BYTES } from '../../core/reportInput';
 import { prepareLexicon } from '../../core/projectLexicon';
 import { loadJiebaSegmenter, type Segmenter } from '../../core/segmenter';
 import { errorMessage } from '../../core/text';
+import { whileForegroundBusy } from '../common/foreground';
 import type { CorpusRequest, CorpusResponse, FileRef, FileResult } from './corpusProtocol';
 
 const SIDECAR_SUFFIX = '.annotations.json';
@@ -25,6 +26,9 @@ const ANALYSER_VERSION = createHash('sha256')
   .digest('hex')
   .slice(0, 16);
 const cancelled = new Set<number>();
+/** Set while the editor analyses the reports in front of the user (common/foreground.ts). */
+const foregroundBusy = (workerData as { foreground?: SharedArrayBuffer } | null)?.foreground;
+const foreground = foregroundBusy && new Int32Array(foregroundBusy);
 let segmenter: { value?: Segmenter; error?: string } | undefined;
 /** Users' indicator entries as a table (undefined: the shipped one), and the suffix of cache entries made with them. */
 let indicators: { table: IndicatorTable; suffix: string } | undefined;
@@ -149,6 +153,7 @@ async function indexFile(file: FileRef, cache: Cache | undefined): Promise<FileR
     const tags = await sidecarTags(file.path);
     const cached = await fromCache(cache, hash);
     if (cached) return { key: file.key, summary: cached, tags, cached: true, ms: performance.now() - t0 };
+    await whileForegroundBusy(foreground); // (the report in front of the user first)
     const seg = loadSegmenter();
     const summary = summarize(hash, text, analyzeText(text, { segmenter: seg.value, segmenterError: seg.error, indicators: indicators?.table }));
     await toCache(cache, summary).catch(() => undefined); // a cache that cannot be written only costs time

@@ -27,13 +27,15 @@ export interface CorpusSources {
   annotations: AnnotationStores & AnnotationPeek;
   /** Users' indicator entries, which the corpus worker's analyses use as the editor's do. */
   indicators: Pick<UserIndicators, 'entries' | 'onDidChange'>;
+  /** Set while the editor's analyses run (common/foreground.ts): the corpus worker analyses no report meanwhile. */
+  foreground?: SharedArrayBuffer;
 }
 
-export function registerCorpus(context: vscode.ExtensionContext, { analysis, annotations, indicators }: CorpusSources, log: vscode.LogOutputChannel): Corpus {
+export function registerCorpus(context: vscode.ExtensionContext, { analysis, annotations, indicators, foreground }: CorpusSources, log: vscode.LogOutputChannel): Corpus {
   const startedAt = performance.now();
   const workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'corpusWorker.js').fsPath;
   const storage = context.storageUri ?? context.globalStorageUri;
-  const index = new CorpusIndex(workerPath, vscode.Uri.joinPath(storage, 'corpus').fsPath, log);
+  const index = new CorpusIndex(workerPath, vscode.Uri.joinPath(storage, 'corpus').fsPath, log, foreground);
   const corpusTree = new CorpusTree(index);
   const indicatorTree = new IndicatorTree(index);
   const findView = new FindView(index, analysis, annotations);
