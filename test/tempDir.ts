@@ -10,7 +10,13 @@ process.on('exit', () => removeTempDirs());
 
 /** Removes the folders tempDir made. */
 export function removeTempDirs(): void {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const dir of made.splice(0)) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // (a folder still in use: left behind, as before; a failed clean-up must not fail or hang a run)
+    }
+  }
 }
 
 /** A new empty folder under the system's temporary folder, its name starting with `prefix`. */

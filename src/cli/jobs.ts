@@ -3,6 +3,7 @@
 // while it is the oldest unfinished one, and held (at most HOLD bytes per document, then its worker waits)
 // otherwise, so memory stays bounded whatever the number of reports. A report that cannot be read or analysed
 // is named on stderr and skipped; the others are written.
+import { promises as fs } from 'node:fs';
 import { cpus } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { AnnotationSetWriter, type TextSink } from '../core/exportStream';
@@ -54,7 +55,8 @@ export async function runJobs(inputs: readonly Input[], options: TaskOptions, jo
     for (const [i, input] of inputs.entries()) {
       const ahead = next;
       next = read(i + 1);
-      const task = ahead ? await ahead.then((text) => (text instanceof Error ? text : { ...(prepared(input) as TaskInput), text })) : prepared(input);
+      const text = await ahead;
+      const task = text instanceof Error ? text : text !== undefined ? { path: input.path, uri: input.uri, text } : prepared(input);
       let wrote = false;
       const sink: TextSink = {
         write: async (text) => {
@@ -81,8 +83,16 @@ export async function runJobs(inputs: readonly Input[], options: TaskOptions, jo
   return failed;
 }
 
-/** The text of the report at `path`, or the error that reading it gave (told in its turn, in input order). */
-function readAhead(path: string): Promise<string | Error> {
+/** Reports read ahead are at most this large: a larger one is read in its turn (two very large texts at once are too much). */
+const READ_AHEAD_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The text of the report at `path`, or the error that reading it gave (told in its turn, in input order); undefined
+ * for what is not a regular file of at most READ_AHEAD_BYTES (read in its turn, as before).
+ */
+async function readAhead(path: string): Promise<string | Error | undefined> {
+  const stat = await fs.stat(path).catch(() => undefined);
+  if (!stat?.isFile() || stat.size > READ_AHEAD_BYTES) return undefined;
   return readReportFile(path).then(
     (file) => file.text,
     (err: Error) => err,

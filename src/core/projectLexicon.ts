@@ -191,7 +191,10 @@ export function buildLexicon(): Lexicon {
 /** The dictionary files loadLexicon reads (what a lexicon kept on disk is made from: core/lexiconCache). */
 export const lexiconSources = (): string[] => [jiebaDictPath(), resolveUserDictPath()];
 
-/** Takes `lex` (read back from where an earlier process kept loadLexicon's: core/lexiconCache) for the lexicon, unless there is one. */
+/**
+ * Takes `lex` for the lexicon, unless there is one: read back from where an earlier process kept loadLexicon's, or
+ * the CLI's main thread's, shared with its worker threads (core/lexiconCache).
+ */
 export function adoptLexicon(lex: Lexicon): void {
   lexicon ??= lex;
 }

@@ -91,6 +91,7 @@ test('analyze with projects: the same with --jobs 3 (its threads share one word 
   const dir = workspace();
   const a = run(dir, ['analyze', '.', '--format', 'jsonl', '--jobs', '1']);
   const b = run(dir, ['analyze', '.', '--format', 'jsonl', '--jobs', '3']);
+  assert.equal(a.status, 0, a.stderr);
   assert.equal(b.status, 0, b.stderr);
   assert.equal(b.stdout, a.stdout);
   assert.ok(a.stdout.split('\n').every((line) => !line || JSON.parse(line).projects.length > 0), 'projects in every report');

@@ -317,9 +317,9 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     }
   }
 
-  /** Starts the worker and has it load the segmenter while nothing waits (called on activation). */
+  /** Starts the worker, which loads the segmenter while nothing waits (called on activation). */
   warmUp(): void {
-    this.ensureWorker().postMessage({ type: 'warmUp' } satisfies WorkerRequest);
+    this.ensureWorker();
   }
 
   /** The segmenter has loaded: what was analysed without projects is analysed again (the paragraphs' figures are cached). */
@@ -390,9 +390,12 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.workerPath, { workerData: { codeCacheDir: this.codeCacheDir } });
+    // Every worker loads its words at once (a restarted one too): the mark `starting` sets goes when they are loaded.
     this.pending.starting(true);
+    worker.postMessage({ type: 'warmUp' } satisfies WorkerRequest);
     if (this.indicatorEntries.length > 0) worker.postMessage({ type: 'indicators', entries: this.indicatorEntries } satisfies WorkerRequest);
     worker.on('message', (response: WorkerResponse | SegmenterReady) => {
+      if (this.worker !== worker) return; // (a lost worker's last words)
       if ('type' in response) {
         this.segmenterReady(response);
         return;

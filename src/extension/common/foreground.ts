@@ -2,9 +2,11 @@
 // indexing the workspace at start-up took the processor from the analysis of the report just opened: its first
 // results came 110-371 ms after VS Code showed it, against 72-107 ms with no indexing (three runs each), and both
 // workers built the project scan's word table at once. So the analysis service marks, in one number shared with the
-// corpus worker, the time its worker starts (until its words are loaded) and the time its requests are in flight, and
-// a moment after (the projects follow the first results at once; typing sends one request after another); the
-// corpus worker looks at it before it analyses a report and waits while it is set.
+// corpus worker, the time its requests are in flight, and a moment after (the projects follow the first results at
+// once; typing sends one request after another); and, once a report has been asked for, the rest of the time its worker
+// starts (until its words are loaded, when that report's projects follow). The corpus worker looks at it before it
+// analyses a report, the corpus index before it searches the folders, and they wait while it is set. (Without a
+// report asked for, a starting worker is no reason to wait: the corpus's first start filled its views 3 s later.)
 
 /** How long the mark stays after the last answer. */
 const QUIET_MS = 300;
@@ -13,8 +15,8 @@ const MAX_WAIT_MS = 3000;
 const POLL_MS = 20;
 
 /**
- * The analysis worker's requests in flight, by id; while there are any or the worker is starting, and QUIET_MS after,
- * `busy` holds 1.
+ * The analysis worker's requests in flight, by id; while there are any, or the worker is still starting after one was
+ * made, and QUIET_MS after, `busy` holds 1.
  */
 export class ForegroundRequests<T extends { reject(err: unknown): void }> extends Map<number, T> {
   /** For the corpus worker (workerData): one Int32 (whileForegroundBusy). */
@@ -22,12 +24,14 @@ export class ForegroundRequests<T extends { reject(err: unknown): void }> extend
   private readonly flag = new Int32Array(this.busy);
   private quiet?: ReturnType<typeof setTimeout>;
   private startingWorker = false;
+  /** A request was made since the worker started. */
+  private asked = false;
 
   /** The worker is starting (true: it was just made) or has started (false: its words are loaded, or it is lost). */
   starting(on: boolean): void {
     this.startingWorker = on;
-    if (on) this.mark();
-    else if (this.size === 0) this.quietSoon();
+    this.asked = false;
+    if (!on && this.size === 0) this.quietSoon();
   }
 
   /** Rejects every request in flight (the worker is lost, or the service disposed) with `err`. */
@@ -39,7 +43,9 @@ export class ForegroundRequests<T extends { reject(err: unknown): void }> extend
 
   override set(id: number, value: T): this {
     super.set(id, value);
-    this.mark();
+    this.asked = true;
+    clearTimeout(this.quiet);
+    Atomics.store(this.flag, 0, 1);
     return this;
   }
 
@@ -54,14 +60,9 @@ export class ForegroundRequests<T extends { reject(err: unknown): void }> extend
     this.quietSoon();
   }
 
-  private mark(): void {
-    clearTimeout(this.quiet);
-    Atomics.store(this.flag, 0, 1);
-  }
-
   private quietSoon(): void {
     clearTimeout(this.quiet);
-    if (!this.startingWorker) this.quiet = setTimeout(() => Atomics.store(this.flag, 0, 0), QUIET_MS);
+    if (!(this.startingWorker && this.asked)) this.quiet = setTimeout(() => Atomics.store(this.flag, 0, 0), QUIET_MS);
   }
 }
 

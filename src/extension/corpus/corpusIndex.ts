@@ -162,7 +162,12 @@ export class CorpusIndex implements vscode.Disposable {
     // Files changed before now are read by this run: only changes from now on need a run of their own.
     this.changes.clear();
     const t0 = performance.now();
-    const discovered = this.discover().then((uris) => ({ uris, ms: performance.now() - t0 }));
+    // (Searching the folders takes the processor for a second or more: it waits while the editor analyses the report
+    // in front of the user, and its time is counted from when it starts.)
+    const discovered = whileForegroundBusy(this.foreground && new Int32Array(this.foreground)).then(async () => {
+      const t1 = performance.now();
+      return { uris: await this.discover(), ms: performance.now() - t1 };
+    });
     discovered.catch(() => undefined); // awaited below; a failure is reported there
     const run = this.readRemembered().then(async (remembered) => {
       if (!remembered) {
@@ -217,8 +222,6 @@ export class CorpusIndex implements vscode.Disposable {
 
   /** The candidate files: .txt and .govreport, files.exclude applied by findFiles, then our own patterns. */
   private async discover(): Promise<vscode.Uri[]> {
-    // (Searching the folders takes the processor for a second or more: the report in front of the user first.)
-    await whileForegroundBusy(this.foreground && new Int32Array(this.foreground));
     const [files, ...excluded] = await Promise.all([
       vscode.workspace.findFiles(INCLUDE),
       ...this.excludePatterns().map((p) => vscode.workspace.findFiles(p, null)),
