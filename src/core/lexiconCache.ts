@@ -51,20 +51,12 @@ export async function readLexiconCache(file: string): Promise<Lexicon | undefine
   } catch {
     return undefined;
   }
-  return decodeLexicon(bytes);
-}
-
-/**
- * The lexicon that encodeLexicon wrote into `bytes`, or undefined when they hold none. Its tables are views of
- * `bytes` (not copies): of a SharedArrayBuffer, the CLI's worker threads read the one table the main thread built.
- */
-export function decodeLexicon(bytes: Uint8Array): Lexicon | undefined {
   try {
-    const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true);
-    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength))) as Header;
+    const headerLength = bytes.readUInt32LE(0);
+    const header = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as Header;
     if (header.magic !== MAGIC) return undefined;
-    // (The numbers start at a multiple of 4 in the bytes, as an Int32Array's must in its buffer: the bytes are copied
-    // where they do not start at one.)
+    // (The numbers start at a multiple of 4 in the file, as an Int32Array's must in its buffer: the bytes are copied
+    // where the file's buffer does not start at one.)
     const aligned = bytes.byteOffset % 4 === 0 ? bytes : Uint8Array.from(bytes);
     let at = aligned.byteOffset + align4(4 + headerLength);
     const ints = (n: number) => new Int32Array(aligned.buffer, (at += 4 * n) - 4 * n, n);
@@ -85,27 +77,14 @@ export function decodeLexicon(bytes: Uint8Array): Lexicon | undefined {
 
 /** Writes `lex` to `file` (whole or not at all), and removes the lexicons made from other inputs beside it. */
 export async function writeLexiconCache(file: string, lex: Lexicon): Promise<void> {
-  mkdirSync(dirname(file), { recursive: true });
-  await writeFileAtomic(file, encodeLexicon(lex));
-  for (const name of readdirSync(dirname(file))) {
-    if (name.startsWith(PREFIX) && name.endsWith(EXTENSION) && name !== basename(file)) rmSync(join(dirname(file), name), { force: true });
-  }
-}
-
-/**
- * `lex` as bytes for decodeLexicon: a JSON header (its length first), then the tables' numbers. In a
- * SharedArrayBuffer when `shared` (to be read by other threads; posting it copies nothing).
- */
-export function encodeLexicon(lex: Lexicon, shared = false): Uint8Array {
   const { slots, bloom, tagNames, count } = lex.words.data();
   const charTagNames = [...new Set(lex.charTags.filter((t): t is string => t !== undefined))];
   if (charTagNames.length > 255) throw new Error('lexicon cache: too many tags of one-character words');
   const charTagNumbers = Uint8Array.from(lex.charTags, (t) => (t === undefined ? 0 : charTagNames.indexOf(t) + 1));
   const header: Header = { magic: MAGIC, tags: tagNames, charTags: charTagNames, count, slots: slots.length, bloom: bloom.length };
-  const json = new TextEncoder().encode(JSON.stringify(header));
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
   const start = align4(4 + json.length);
-  const length = start + 4 * (slots.length + bloom.length) + 3 * CHARS;
-  const bytes = new Uint8Array(shared ? new SharedArrayBuffer(length) : new ArrayBuffer(length));
+  const bytes = new Uint8Array(start + 4 * (slots.length + bloom.length) + 3 * CHARS);
   new DataView(bytes.buffer).setUint32(0, json.length, true);
   bytes.set(json, 4);
   let at = start;
@@ -113,7 +92,11 @@ export function encodeLexicon(lex: Lexicon, shared = false): Uint8Array {
     bytes.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at);
     at += part.byteLength;
   }
-  return bytes;
+  mkdirSync(dirname(file), { recursive: true });
+  await writeFileAtomic(file, bytes);
+  for (const name of readdirSync(dirname(file))) {
+    if (name.startsWith(PREFIX) && name.endsWith(EXTENSION) && name !== basename(file)) rmSync(join(dirname(file), name), { force: true });
+  }
 }
 
 const align4 = (n: number) => (n + 3) & ~3;

@@ -179,22 +179,15 @@ function* lexiconSteps(jieba: Buffer, ours: Buffer): Generator<void, Lexicon> {
 
 /** nodejieba's dictionary and dict/report.dict.utf8 (ours wins), loaded on first use. Throws when there is none. */
 export function loadLexicon(): Lexicon {
-  return (lexicon ??= buildLexicon());
-}
-
-/** The lexicon loadLexicon loads, built again and not kept (the CLI shares it with its worker threads as bytes). */
-export function buildLexicon(): Lexicon {
+  if (lexicon) return lexicon;
   const steps = lexiconSteps(readFileSync(jiebaDictPath()), readFileSync(resolveUserDictPath()));
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return (lexicon = step.value);
 }
 
 /** The dictionary files loadLexicon reads (what a lexicon kept on disk is made from: core/lexiconCache). */
 export const lexiconSources = (): string[] => [jiebaDictPath(), resolveUserDictPath()];
 
-/**
- * Takes `lex` for the lexicon, unless there is one: read back from where an earlier process kept loadLexicon's, or
- * the CLI's main thread's, shared with its worker threads (core/lexiconCache).
- */
+/** Takes `lex` (read back from where an earlier process kept loadLexicon's: core/lexiconCache) for the lexicon, unless there is one. */
 export function adoptLexicon(lex: Lexicon): void {
   lexicon ??= lex;
 }

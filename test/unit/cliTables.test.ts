@@ -87,7 +87,7 @@ test('analyze --format jsonl: one document per line, the same for --jobs 1 and 2
   assert.deepEqual(set1.documents[0], lines[0], 'a JSON line is the document of the set');
 });
 
-test('analyze with projects: the same with --jobs 3 (its threads share one word table) as with --jobs 1', () => {
+test('analyze with projects: the same with --jobs 3 as with --jobs 1', () => {
   const dir = workspace();
   const a = run(dir, ['analyze', '.', '--format', 'jsonl', '--jobs', '1']);
   const b = run(dir, ['analyze', '.', '--format', 'jsonl', '--jobs', '3']);

@@ -1,18 +1,18 @@
 // The project scan's lexicon written to disk and read back (src/core/lexiconCache.ts): the same answers as the
 // lexicon built from the dictionaries, word by word; anything that is not such a file is refused, never read.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { decodeLexicon, encodeLexicon, lexiconCacheFile, readLexiconCache, writeLexiconCache } from '../../src/core/lexiconCache';
+import { lexiconCacheFile, readLexiconCache, writeLexiconCache } from '../../src/core/lexiconCache';
 import { dictionaryWords, lexiconSources, loadLexicon, MAX_WORD, tagAt, wordBefore } from '../../src/core/projectLexicon';
 import { CORPUS_DIR } from './corpus';
-import { tempDir } from '../tempDir';
 
 const built = loadLexicon();
 
 test('the lexicon read back answers as the one built: every word, and every substring of a report', async () => {
-  const dir = tempDir('lexicon-');
+  const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
   const file = lexiconCacheFile(dir, 'bundle-hash', lexiconSources());
   await writeLexiconCache(file, built);
   const kept = (await readLexiconCache(file))!;
@@ -31,7 +31,7 @@ test('the lexicon read back answers as the one built: every word, and every subs
 });
 
 test('a file that is not a whole lexicon is refused; the name follows the code and the dictionaries', async () => {
-  const dir = tempDir('lexicon-');
+  const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
   const file = lexiconCacheFile(dir, 'one', lexiconSources());
   assert.notEqual(lexiconCacheFile(dir, 'two', lexiconSources()), file, 'other code, another file');
   assert.equal(await readLexiconCache(file), undefined, 'none yet');
@@ -51,15 +51,4 @@ test('a file that is not a whole lexicon is refused; the name follows the code a
   // Another code's lexicon replaces this one: the folder keeps one.
   await writeLexiconCache(lexiconCacheFile(dir, 'two', lexiconSources()), built);
   assert.equal(readdirSync(dir).filter((f) => f.startsWith('lexicon-')).length, 1);
-});
-
-test('in shared memory (the CLI\'s worker threads): a view of the same bytes, answering as the one built', () => {
-  const bytes = encodeLexicon(built, true);
-  assert.ok(bytes.buffer instanceof SharedArrayBuffer);
-  const shared = decodeLexicon(bytes)!;
-  assert.ok(shared, 'decoded');
-  assert.equal(shared.words.data().slots.buffer, bytes.buffer, 'not copied');
-  const text = readFileSync(join(CORPUS_DIR, 'national-2016.txt'), 'utf8').slice(0, 5_000);
-  for (let end = 1; end <= text.length; end++) assert.deepEqual({ ...wordBefore(shared, text, end) }, { ...wordBefore(built, text, end) });
-  assert.equal(decodeLexicon(bytes.subarray(0, 100)), undefined, 'cut short');
 });
