@@ -7,8 +7,10 @@ import {
   fchmodSync,
   fsyncSync,
   lstatSync,
+  mkdirSync,
   openSync,
   promises as fs,
+  readdirSync,
   readlinkSync,
   renameSync,
   rmSync,
@@ -185,6 +187,18 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     throw err;
   }
   await out.commit();
+}
+
+/**
+ * A cache file written whole (its folder made first), and the older files of its kind beside it removed: those whose
+ * names start with `prefix` and end with `suffix` (caches made from other inputs, of no more use).
+ */
+export async function replaceCacheFile(file: string, data: Uint8Array, prefix: string, suffix: string): Promise<void> {
+  mkdirSync(dirname(file), { recursive: true });
+  await writeFileAtomic(file, data);
+  for (const name of readdirSync(dirname(file))) {
+    if (name.startsWith(prefix) && name.endsWith(suffix) && name !== basename(file)) rmSync(join(dirname(file), name), { force: true });
+  }
 }
 
 /** writeFileAtomic for when there is no time to await (the extension host shutting down). */

@@ -4,10 +4,10 @@
 // key of everything the lexicon is built from (the code that builds it, the dictionary files, the machine's byte
 // order), so a changed input is a new file; what is read back is checked before it is used.
 import { createHash } from 'node:crypto';
-import { mkdirSync, promises as fs, readdirSync, rmSync, statSync } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import { endianness } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { writeFileAtomic } from './atomicWrite';
+import { join } from 'node:path';
+import { replaceCacheFile } from './atomicWrite';
 import type { Lexicon } from './projectLexicon';
 import { WordTable } from './wordTable';
 
@@ -92,11 +92,7 @@ export async function writeLexiconCache(file: string, lex: Lexicon): Promise<voi
     bytes.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at);
     at += part.byteLength;
   }
-  mkdirSync(dirname(file), { recursive: true });
-  await writeFileAtomic(file, bytes);
-  for (const name of readdirSync(dirname(file))) {
-    if (name.startsWith(PREFIX) && name.endsWith(EXTENSION) && name !== basename(file)) rmSync(join(dirname(file), name), { force: true });
-  }
+  await replaceCacheFile(file, bytes, PREFIX, EXTENSION);
 }
 
 const align4 = (n: number) => (n + 3) & ~3;

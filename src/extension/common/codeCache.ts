@@ -4,10 +4,10 @@
 // compiled here as Node would compile it (the same wrapper, the same `require`) through `vm.Script`, and its cache
 // is kept in the extension's own storage.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { writeFileAtomic } from '../../core/atomicWrite';
+import { replaceCacheFile } from '../../core/atomicWrite';
 
 /** What became of the cache: used, made anew (none yet, or V8 rejected it: another VS Code), or not kept (no storage). */
 export type CodeCacheUse = 'used' | 'rejected' | 'absent' | 'off';
@@ -70,12 +70,8 @@ export function loadBundle<T>(file: string, cacheDir: string | undefined, requir
     evaluateMs: t3 - t2,
     saveCache: async () => {
       if (!cacheFile || cache === 'used') return false;
-      mkdirSync(dirname(cacheFile), { recursive: true });
-      await writeFileAtomic(cacheFile, script.createCachedData());
-      // The caches of earlier versions of this bundle are of no more use (other bundles' caches share the folder).
-      for (const name of readdirSync(dirname(cacheFile))) {
-        if (name.startsWith(`${basename(file)}-`) && name.endsWith(EXTENSION) && name !== basename(cacheFile)) rmSync(join(dirname(cacheFile), name), { force: true });
-      }
+      // (The caches of earlier versions of this bundle are of no more use; other bundles' caches share the folder.)
+      await replaceCacheFile(cacheFile, script.createCachedData(), `${basename(file)}-`, EXTENSION);
       return true;
     },
   };
