@@ -25,7 +25,7 @@ test('set while a request is in flight, and while the worker asked for one still
   assert.equal(Atomics.load(busy, 0), 1, 'loaded, but one still in flight');
   pending.delete(3);
   assert.equal(Atomics.load(busy, 0), 1, 'the quiet moment after the last answer');
-  await whileForegroundBusy(busy);
+  await whileForegroundBusy(pending.busy);
   assert.equal(Atomics.load(busy, 0), 0, 'the waiter went on when the mark went');
   await whileForegroundBusy(undefined); // (no mark: a corpus worker started without one)
 });
@@ -39,6 +39,6 @@ test('a lost worker rejects what was in flight and leaves no mark', async () => 
   pending.rejectAll(new Error('lost'));
   assert.equal((r.rejected as Error).message, 'lost');
   assert.equal(pending.size, 0);
-  await whileForegroundBusy(busy);
+  await whileForegroundBusy(pending.busy);
   assert.equal(Atomics.load(busy, 0), 0);
 });

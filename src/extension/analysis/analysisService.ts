@@ -62,7 +62,10 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
   private generation = 0;
   /** How long the segmenter took to load, reported with the first analysis after it did. */
   private segmenterLoadMs?: number;
-  private segmenterLoaded = false;
+  /** The worker's segmenter has loaded (it runs and has started). */
+  private get segmenterLoaded(): boolean {
+    return this.worker !== undefined && !this.pending.workerStarting;
+  }
   /** Documents the user was already told are not analysed. */
   private readonly refused = new Set<string>();
   private readonly subscriptions: vscode.Disposable[];
@@ -325,7 +328,6 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
   /** The segmenter has loaded: what was analysed without projects is analysed again (the paragraphs' figures are cached). */
   private segmenterReady(ready: SegmenterReady): void {
     this.segmenterLoadMs = ready.loadMs;
-    this.segmenterLoaded = true;
     this.pending.starting(false);
     this.log.info(describeSegmenterReady(ready));
     for (const state of this.docs.values()) {
@@ -408,7 +410,6 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     const lost = (reason: string) => {
       if (this.worker !== worker) return;
       this.worker = undefined;
-      this.segmenterLoaded = false;
       this.log.error(`analysis worker stopped: ${reason}`);
       this.received.clear();
       this.pending.rejectAll(new Error(`the analysis worker stopped: ${reason}`));

@@ -24,6 +24,10 @@ export class ForegroundRequests<T extends { reject(err: unknown): void }> extend
   private readonly flag = new Int32Array(this.busy);
   private quiet?: ReturnType<typeof setTimeout>;
   private startingWorker = false;
+  /** Whether the worker is still starting (its words not loaded yet). */
+  get workerStarting(): boolean {
+    return this.startingWorker;
+  }
   /** A request was made since the worker started. */
   private asked = false;
 
@@ -66,8 +70,9 @@ export class ForegroundRequests<T extends { reject(err: unknown): void }> extend
   }
 }
 
-/** Waits while `busy` (a view of ForegroundRequests.busy) is set, at most MAX_WAIT_MS; at once without one. */
-export async function whileForegroundBusy(busy: Int32Array | undefined): Promise<void> {
+/** Waits while `busy` (ForegroundRequests.busy) is set, at most MAX_WAIT_MS; at once without one. */
+export async function whileForegroundBusy(busy: SharedArrayBuffer | undefined): Promise<void> {
+  const flag = busy && new Int32Array(busy);
   const end = performance.now() + MAX_WAIT_MS;
-  while (busy && Atomics.load(busy, 0) !== 0 && performance.now() < end) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  while (flag && Atomics.load(flag, 0) !== 0 && performance.now() < end) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
 }

@@ -164,7 +164,7 @@ export class CorpusIndex implements vscode.Disposable {
     const t0 = performance.now();
     // (Searching the folders takes the processor for a second or more: it waits while the editor analyses the report
     // in front of the user, and its time is counted from when it starts.)
-    const discovered = whileForegroundBusy(this.foreground && new Int32Array(this.foreground)).then(async () => {
+    const discovered = whileForegroundBusy(this.foreground).then(async () => {
       const t1 = performance.now();
       return { uris: await this.discover(), ms: performance.now() - t1 };
     });

@@ -27,8 +27,7 @@ const ANALYSER_VERSION = createHash('sha256')
   .slice(0, 16);
 const cancelled = new Set<number>();
 /** Set while the editor analyses the reports in front of the user (common/foreground.ts). */
-const foregroundBusy = (workerData as { foreground?: SharedArrayBuffer } | null)?.foreground;
-const foreground = foregroundBusy && new Int32Array(foregroundBusy);
+const foreground = (workerData as { foreground?: SharedArrayBuffer } | null)?.foreground;
 let segmenter: { value?: Segmenter; error?: string } | undefined;
 /** Users' indicator entries as a table (undefined: the shipped one), and the suffix of cache entries made with them. */
 let indicators: { table: IndicatorTable; suffix: string } | undefined;
