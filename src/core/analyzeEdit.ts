@@ -7,11 +7,11 @@
 // The unit tests compare its patches, applied, with the whole analysis of every edit they try.
 import { type AnalysisCache, type AnalyzeOptions, listAfter, MAX_FIGURES_PER_DOCUMENT, paragraphResult, placeFigures, sectionCueOf } from './analyze';
 import { type AnalysisPatch, type ArrayPatch, countBefore, type Move, PATCHED_ARRAYS, pushRun } from './analysisPatch';
-import { reportMeta } from './metadata';
+import { REPORT_HEAD_CHARS, reportMeta } from './metadata';
 import { collectProjects, type Hit, lineMentions, longestFirst } from './projects';
 import { lineHeadings, linePlace, type LinePlace } from './structure';
 import { WS } from './structureLines';
-import { movedOffset, type TextEdit, textEdits } from './textEdits';
+import { EditedText, type EditWithText, movedOffset, type TextEdit, textEdits, type TextReader } from './textEdits';
 import { type RoleCue, sectionCue } from './targets';
 import type { DocumentAnalysis, Paragraph, Project, Section, Span } from './types';
 
@@ -33,15 +33,19 @@ export function analyzeEdit(
   before: Analysed,
   text: string,
   options: AnalyzeOptions & { cache: AnalysisCache },
-  /** The edit if known (the editor's change), else found by comparing the texts. */
-  edits: TextEdit[] = textEdits(before.text, text),
+  /**
+   * The edit if known (the editor's change), else found by comparing the texts. With the text it put in, `text` itself
+   * is not read unless the projects of every line are matched again (EditedText says why).
+   */
+  edits: (TextEdit | EditWithText)[] = textEdits(before.text, text),
 ): EditAnalysis {
   const old = before.analysis;
   if (!old.meta || Boolean(options.segmenter) !== old.segmentation.available) return declined('the segmenter came or went');
   if (edits.length !== 1) return declined(edits.length === 0 ? 'no edit' : 'edits at several places');
   const edit = edits[0];
   const shift = edit.shift;
-  if (LINE_BREAK.test(before.text.slice(edit.from, edit.to)) || LINE_BREAK.test(text.slice(edit.from, edit.to + shift))) return declined('a line break');
+  const now: TextReader = 'text' in edit ? new EditedText(before.text, edit) : text;
+  if (LINE_BREAK.test(before.text.slice(edit.from, edit.to)) || LINE_BREAK.test(now.slice(edit.from, edit.to + shift))) return declined('a line break');
 
   // The paragraph the edit lies in, as the line it stays (trimmed at the same places).
   const k = countBefore(old.paragraphs, START, edit.from + 1) - 1;
@@ -49,9 +53,9 @@ export function analyzeEdit(
   if (!paragraph || edit.to > paragraph.range.end) return declined('not inside one paragraph');
   const start = paragraph.range.start;
   const end = paragraph.range.end + shift;
-  if (end <= start || WS[text.charCodeAt(start)] || WS[text.charCodeAt(end - 1)]) return declined("at the paragraph's edge");
+  if (end <= start || WS[now.charCodeAt(start)] || WS[now.charCodeAt(end - 1)]) return declined("at the paragraph's edge");
   const oldBody = before.text.slice(start, paragraph.range.end);
-  const body = text.slice(start, end);
+  const body = now.slice(start, end);
   const next = old.paragraphs[k + 1];
   const nextHeading = next && firstHeadingFrom(old, next.range.start);
   const headingNext = nextHeading !== undefined && nextHeading.heading.start === next.range.start && nextHeading.level <= 2;
@@ -62,7 +66,7 @@ export function analyzeEdit(
   if (!place || place.key !== linePlace(oldBody, previous, headingNext, following)?.key) return declined('its place in the structure');
   const sections = sectionsPatch(old, oldBody, body, start, place, edits);
   if (!sections) return declined('the headings');
-  if (JSON.stringify(reportMeta(text, old.title)) !== JSON.stringify(old.meta)) return declined("the report's metadata");
+  if (JSON.stringify(reportMeta(now.slice(0, REPORT_HEAD_CHARS), old.title)) !== JSON.stringify(old.meta)) return declined("the report's metadata");
   if (old.warnings?.some((w) => w.range.end > start && w.range.start < paragraph.range.end)) return declined('a warning');
 
   // Figures: the paragraph's anew, in the context it had; those after it move, renumbered.
@@ -77,11 +81,11 @@ export function analyzeEdit(
   const context = { section, list, reportYear: old.meta.year, workReport: old.meta.genre === 'workReport' };
   const figures = placeFigures(body, result, moved, first, context, options.cache);
 
-  const projects = options.segmenter ? projectsPatch(before, text, moved, edits[0], result.projectNames, options.cache) : { patch: unchanged(old.projects) };
+  const projects = options.segmenter ? projectsPatch(before, text, now, moved, edit, result.projectNames, options.cache) : { patch: unchanged(old.projects) };
   if (!projects) return declined('the projects');
 
   const d = figures.length - (after - first);
-  const move: Move = { edits, ids: { s: [], p: [], f: d === 0 ? [] : [[after, d]] } };
+  const move: Move = { edits: [{ from: edit.from, to: edit.to, shift }], ids: { s: [], p: [], f: d === 0 ? [] : [[after, d]] } };
   const { paragraphs, captions, warnings: oldWarnings } = old;
   const fields: Record<string, unknown> = { ...old };
   for (const array of PATCHED_ARRAYS) delete fields[array];
@@ -196,6 +200,8 @@ function unchanged<T>(items: readonly T[]): ArrayPatch<T> {
 function projectsPatch(
   before: Analysed,
   text: string,
+  /** `text` as it is read here, but for matching every line again (analyzeEdit). */
+  now: TextReader,
   paragraph: Paragraph,
   edit: TextEdit,
   names: string[] | undefined,
@@ -242,9 +248,9 @@ function projectsPatch(
   // The line as collectProjects reads it: from the line break before to the one after.
   const lineStart = before.text.lastIndexOf('\n', was.range.start - 1) + 1;
   const oldLineEnd = lineEnd(before.text, was.range.end);
-  const newLineEnd = lineEnd(text, paragraph.range.end);
+  const newLineEnd = lineEnd(now, paragraph.range.end);
   const matcher = cache.projects.matcher;
-  const hits: Hit[] = matcher ? longestFirst([...lineMentions(text.slice(lineStart, newLineEnd), cache.projects)]) : [];
+  const hits: Hit[] = matcher ? longestFirst([...lineMentions(now.slice(lineStart, newLineEnd), cache.projects)]) : [];
   // The old mentions in the line, by project, in text order.
   const inLine: { project: number; span: Span }[] = [];
   old.forEach((p, i) => {
@@ -280,7 +286,7 @@ function projectsPatch(
   return { patch: { runs, items }, counts };
 }
 
-function lineEnd(text: string, from: number): number {
+function lineEnd(text: TextReader, from: number): number {
   const at = text.indexOf('\n', from);
   return at < 0 ? text.length : at;
 }

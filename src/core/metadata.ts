@@ -3,8 +3,8 @@
 // ——2024年3月5日在第十四届全国人民代表大会…, the speaker line 河北省人民政府省长 …).
 import type { ReportLevel, ReportMeta } from './types';
 
-/** The front matter is near the top, after any web page furniture. */
-const HEAD_CHARS = 6000;
+/** The front matter is near the top, after any web page furniture: reportMeta reads no further. */
+export const REPORT_HEAD_CHARS = 6000;
 const DIGIT = '[0-9０-９〇零○Ｏ一二三四五六七八九]';
 /** 2024年3月5日, １９８７年３月２５日, 1 9 9 8 年3 月5 日, 二〇〇五年一月十一日, 2010年01月20日. */
 const DATE = new RegExp(`(${DIGIT}(?:\\s?${DIGIT}){3})\\s?年\\s?([0-9０-９一二三四五六七八九十]{1,2})\\s?月\\s?([0-9０-９一二三四五六七八九十]{1,3})\\s?日`, 'g');
@@ -23,7 +23,7 @@ const NEWS_PLACE = /(?:^|[,，。\n])(?:[0-9]{4}年[,，])?([^\s,，。、“”
 
 /** The metadata of a report whose title line (structure.title) is `title`. */
 export function reportMeta(text: string, title: string | undefined): ReportMeta {
-  const head = text.slice(0, HEAD_CHARS);
+  const head = text.slice(0, REPORT_HEAD_CHARS);
   const congress = CONGRESS.exec(head);
   const national = congress?.[2] !== undefined || /国务院/.test(title ?? '');
   const dated = dateLineYear(head);

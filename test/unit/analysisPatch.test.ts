@@ -8,7 +8,7 @@ import { AnalysisCache, analyzeText } from '../../src/core/analyze';
 import { applyAnalysisPatch, applyAnalysisPatchInSteps, diffAnalysis, patchSize, STEP_ITEMS } from '../../src/core/analysisPatch';
 import { loadJiebaSegmenter } from '../../src/core/segmenter';
 import { applyAnalysisPatchInPlace } from '../../src/core/analysisPatchInPlace';
-import { movedOffset, textEdits } from '../../src/core/textEdits';
+import { EditedText, movedOffset, textEdits } from '../../src/core/textEdits';
 import { CORPUS_DIR } from './corpus';
 
 const segmenter = loadJiebaSegmenter();
@@ -62,6 +62,31 @@ describe('text edits', () => {
     assert.deepEqual(textEdits(text, text), []);
     assert.deepEqual(textEdits('', 'abc'), [{ from: 0, to: 0, shift: 3 }]);
     assert.deepEqual(textEdits('abc', ''), [{ from: 0, to: 3, shift: -3 }]);
+  });
+
+  test('the text after one edit, read through the text before it, reads as the new string does', () => {
+    let x = 5;
+    const rng = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = (n: number) => Math.floor(rng() * n);
+    for (const text of ['', '字', 'ab\ncd', REPORTS[0].slice(0, 400)]) {
+      for (let round = 0; round < 60; round++) {
+        const from = pick(text.length + 1);
+        const to = from + pick(Math.min(4, text.length - from) + 1);
+        const put = ['', '\n', '新', '新\n字', 'x'.repeat(pick(6))][pick(5)];
+        const edited = text.slice(0, from) + put + text.slice(to);
+        const view = new EditedText(text, { from, to, shift: put.length - (to - from), text: put });
+        assert.equal(view.length, edited.length);
+        for (let i = -1; i <= edited.length; i++) assert.equal(view.charCodeAt(i), edited.charCodeAt(i), `charCodeAt(${i})`);
+        for (let k = 0; k < 20; k++) {
+          const a = pick(edited.length + 3) - 1;
+          const b = pick(edited.length + 3) - 1;
+          assert.equal(view.slice(a, b), edited.slice(a, b), `slice(${a}, ${b}) of ${JSON.stringify(edited)}`);
+          for (const c of ['\n', '新', 'x']) assert.equal(view.indexOf(c, a), edited.indexOf(c, a), `indexOf(${c}, ${a})`);
+        }
+        assert.equal(view.slice(), edited);
+      }
+    }
+    assert.throws(() => new EditedText('abc', { from: 1, to: 2, shift: 0, text: 'xy' }), /shift/);
   });
 });
 

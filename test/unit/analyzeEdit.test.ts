@@ -8,6 +8,7 @@ import { describe, test } from 'node:test';
 import { AnalysisCache, analyzeText } from '../../src/core/analyze';
 import { type Analysed, analyzeEdit } from '../../src/core/analyzeEdit';
 import { applyAnalysisPatch } from '../../src/core/analysisPatch';
+import type { EditWithText } from '../../src/core/textEdits';
 import { loadJiebaSegmenter } from '../../src/core/segmenter';
 import type { DocumentAnalysis } from '../../src/core/types';
 import { CORPUS_DIR } from './corpus';
@@ -36,15 +37,17 @@ function firstDifference(a: unknown, b: unknown, path = ''): string | undefined 
   return `${path}: key order`;
 }
 
-/** One edit of a random kind at a random place of `text`. */
-function randomEdit(text: string, next: () => number): string {
+/** One edit of a random kind at a random place of `text`: the new text, and the edit as the editor reports it. */
+function randomEdit(text: string, next: () => number): { text: string; edit: EditWithText } {
   let at = Math.floor(next() * text.length);
   const kind = next();
   // A quarter of the edits at a line's end, where new sentences are typed.
   if (kind < 0.125 || kind > 0.875) at = Math.max(0, text.indexOf('\n', at));
-  if (kind < 0.5) return text.slice(0, at) + TYPED[Math.floor(next() * TYPED.length)] + text.slice(at);
-  if (kind < 0.8) return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 3));
-  return text.slice(0, at) + TYPED[Math.floor(next() * TYPED.length)] + text.slice(at + 1);
+  const typed = kind < 0.5 || kind >= 0.8 ? TYPED[Math.floor(next() * TYPED.length)] : '';
+  const removed = kind < 0.5 ? 0 : kind < 0.8 ? Math.min(text.length - at, 1 + Math.floor(next() * 3)) : Math.min(text.length - at, 1);
+  // (Made as the worker makes it, by slicing and joining.)
+  const edited = text.slice(0, at) + typed + text.slice(at + removed);
+  return { text: edited, edit: { from: at, to: at + removed, shift: typed.length - removed, text: typed } };
 }
 
 describe('analysis of an edit inside a paragraph', () => {
@@ -57,8 +60,11 @@ describe('analysis of an edit inside a paragraph', () => {
       let taken = 0;
       const why = new Map<string, number>();
       for (let n = 0; n < 60; n++) {
-        text = randomEdit(text, next);
-        const { patch, declined } = analyzeEdit(state, text, { segmenter, cache });
+        const edited = randomEdit(text, next);
+        text = edited.text;
+        // Every other edit as the worker has it, with what it put in (the new text read through the old one), the
+        // others found by comparing the texts.
+        const { patch, declined } = analyzeEdit(state, text, { segmenter, cache }, n % 2 === 0 ? [edited.edit] : undefined);
         if (declined) why.set(declined, (why.get(declined) ?? 0) + 1);
         const whole = analyzeText(text, { segmenter });
         let analysis: DocumentAnalysis;
