@@ -33,7 +33,7 @@ function writeWorkspaceSettings(folder, theme) {
 
 /**
  * Starts the server on a fresh profile under `work` (this checkout as its one extension), opens `folder` in
- * headless Chromium and waits for the explorer. Returns the page and close().
+ * headless Chromium and waits for the explorer. Returns the page and close(), which also removes `work`.
  */
 async function openVsCode({ work, folder, zh = false, width = 1400, height = 850 }) {
   const data = path.join(work, 'data');
@@ -49,9 +49,13 @@ async function openVsCode({ work, folder, zh = false, width = 1400, height = 850
   const port = await freePort();
   const server = spawn(process.env.VSCODE_SERVER_NODE, [process.env.VSCODE_SERVER_MAIN, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms', '--disable-telemetry', '--disable-workspace-trust', '--server-data-dir', path.join(data, 'server'), '--user-data-dir', path.join(data, 'user'), '--extensions-dir', path.join(data, 'ext'), ...(zh ? ['--locale', 'zh-cn'] : [])], { stdio: 'ignore', detached: true, env: { ...process.env, HOME: path.join(work, 'home') } });
   let browser;
+  const exited = new Promise((r) => server.once('exit', r));
+  // (The work folder, a fresh profile and workspace, goes with the session; the screenshots are kept elsewhere.)
   const close = async () => {
     await browser?.close().catch(() => {});
     try { process.kill(-server.pid, 'SIGTERM'); } catch {}
+    await Promise.race([exited, sleep(5000)]);
+    try { fs.rmSync(work, { recursive: true, force: true, maxRetries: 3 }); } catch (err) { console.warn(`left ${work}: ${err.message}`); }
   };
   try {
     for (let i = 0; ; i++) { try { if ((await fetch(`http://127.0.0.1:${port}/`)).status < 500) break; } catch {} if (i > 150) throw new Error('the server did not start'); await sleep(200); }
