@@ -84,6 +84,11 @@ export interface AnalyzeOptions {
    */
   indicators?: IndicatorTable;
   cache?: AnalysisCache;
+  /**
+   * Called before each paragraph is analysed (not before one from the cache): a caller in the background may pause
+   * there for work in front of the user, rather than only between whole texts.
+   */
+  beforeParagraph?: () => void;
 }
 
 /** The analysis of a text that was not analysed (empty, refused, too large), saying why. */
@@ -144,6 +149,7 @@ export function paragraphResult(body: string, options: AnalyzeOptions, maxFigure
   const { segmenter, cache } = options;
   let result = cache?.get(body);
   if (!result || (segmenter && !result.projectNames)) {
+    options.beforeParagraph?.();
     const skipped: Span[] = [];
     result = {
       figures: result?.figures ?? extractFigures(body, { maxFigures, skipped, indicators: options.indicators }),

@@ -2,7 +2,9 @@
 // editor's requests are in flight (and while its worker, asked for a report, still starts), and a moment after; waited on.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ForegroundRequests, whileForegroundBusy } from '../../src/extension/common/foreground';
+import { Worker } from 'node:worker_threads';
+import { AnalysisCache, analyzeText } from '../../src/core/analyze';
+import { ForegroundRequests, foregroundPause, whileForegroundBusy } from '../../src/extension/common/foreground';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const request = () => ({ rejected: undefined as unknown, reject(err: unknown) { this.rejected = err; } });
@@ -41,4 +43,37 @@ test('a lost worker rejects what was in flight and leaves no mark', async () => 
   assert.equal(pending.size, 0);
   await whileForegroundBusy(pending.busy);
   assert.equal(Atomics.load(busy, 0), 0);
+});
+
+test('a report begun in the background pauses at its next paragraph while the mark is set, and goes on when it goes', async () => {
+  const busy = new SharedArrayBuffer(4);
+  const flag = new Int32Array(busy);
+  Atomics.store(flag, 0, 1);
+  // Another thread clears the mark (as the service's timer does): the pause, with no limit to speak of, returns then.
+  const clearer = new Worker(
+    `const { workerData } = require('node:worker_threads'); const f = new Int32Array(workerData);
+     setTimeout(() => { Atomics.store(f, 0, 0); Atomics.notify(f, 0); }, 50);`,
+    { eval: true, workerData: busy },
+  );
+  foregroundPause(busy, 600_000)!();
+  assert.equal(Atomics.load(flag, 0), 0, 'it went on once the mark went');
+  await clearer.terminate();
+  // A mark that stays: the report goes on when its time to pause is spent, and does not pause again.
+  Atomics.store(flag, 0, 1);
+  const pause = foregroundPause(busy, 30)!;
+  pause();
+  pause();
+  assert.equal(Atomics.load(flag, 0), 1);
+  assert.equal(foregroundPause(undefined), undefined, 'no mark: nothing to pause for');
+});
+
+test('the analysis asks before each paragraph it analyses, not before those from its cache', () => {
+  const text = ['2024年政府工作报告', '一、工作回顾', '全年地区生产总值增长5.2%。', '城镇新增就业1312人。', '二、今年安排'].join('\n');
+  let asked = 0;
+  const cache = new AnalysisCache();
+  const first = analyzeText(text, { cache, beforeParagraph: () => asked++ });
+  assert.ok(first.paragraphs.length >= 2);
+  assert.equal(asked, first.paragraphs.length);
+  analyzeText(text, { cache, beforeParagraph: () => asked++ });
+  assert.equal(asked, first.paragraphs.length, 'the second time every paragraph came from the cache');
 });

@@ -7,11 +7,15 @@
 // starts (until its words are loaded, when that report's projects follow). The corpus worker looks at it before it
 // analyses a report, the corpus index before it searches the folders, and they wait while it is set. (Without a
 // report asked for, a starting worker is no reason to wait: the corpus's first start filled its views 3 s later.)
+// A report the corpus worker has begun pauses too, at its next paragraph (foregroundPause): one begun just before
+// the user opened a report used to run to its end, up to a few hundred milliseconds on a busy machine.
 
 /** How long the mark stays after the last answer. */
 const QUIET_MS = 300;
 /** The longest a report of the corpus waits for the mark to go: typing for minutes must not stop the index. */
 const MAX_WAIT_MS = 3000;
+/** The longest a report already begun pauses in all, between its paragraphs (enough for a report's first results). */
+const MAX_PAUSE_MS = 1000;
 const POLL_MS = 20;
 
 /**
@@ -66,7 +70,12 @@ export class ForegroundRequests<T extends { reject(err: unknown): void }> extend
 
   private quietSoon(): void {
     clearTimeout(this.quiet);
-    if (!(this.startingWorker && this.asked)) this.quiet = setTimeout(() => Atomics.store(this.flag, 0, 0), QUIET_MS);
+    if (!(this.startingWorker && this.asked)) {
+      this.quiet = setTimeout(() => {
+        Atomics.store(this.flag, 0, 0);
+        Atomics.notify(this.flag, 0); // (a paused report goes on at once: foregroundPause)
+      }, QUIET_MS);
+    }
   }
 }
 
@@ -75,4 +84,22 @@ export async function whileForegroundBusy(busy: SharedArrayBuffer | undefined): 
   const flag = busy && new Int32Array(busy);
   const end = performance.now() + MAX_WAIT_MS;
   while (flag && Atomics.load(flag, 0) !== 0 && performance.now() < end) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+}
+
+/**
+ * For a report being analysed in the background (core/analyze's beforeParagraph): blocks this thread while `busy` is
+ * set, at most `maxMs` over the whole report; undefined without a mark to look at. (Blocking is right here: the
+ * corpus worker has nothing else to do meanwhile, and a report's analysis cannot be left half done and resumed.)
+ */
+export function foregroundPause(busy: SharedArrayBuffer | undefined, maxMs = MAX_PAUSE_MS): (() => void) | undefined {
+  if (!busy) return undefined;
+  const flag = new Int32Array(busy);
+  let left = maxMs;
+  return () => {
+    while (left > 0 && Atomics.load(flag, 0) !== 0) {
+      const t0 = performance.now();
+      Atomics.wait(flag, 0, 1, Math.min(POLL_MS, left));
+      left -= Math.max(1, performance.now() - t0);
+    }
+  };
 }

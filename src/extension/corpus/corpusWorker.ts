@@ -15,7 +15,7 @@ import { decodeReport, MAX_REPORT_BYTES } from '../../core/reportInput';
 import { prepareLexicon } from '../../core/projectLexicon';
 import { loadJiebaSegmenter, type Segmenter } from '../../core/segmenter';
 import { errorMessage } from '../../core/text';
-import { whileForegroundBusy } from '../common/foreground';
+import { foregroundPause, whileForegroundBusy } from '../common/foreground';
 import type { CorpusRequest, CorpusResponse, FileRef, FileResult } from './corpusProtocol';
 
 const SIDECAR_SUFFIX = '.annotations.json';
@@ -154,7 +154,8 @@ async function indexFile(file: FileRef, cache: Cache | undefined): Promise<FileR
     if (cached) return { key: file.key, summary: cached, tags, cached: true, ms: performance.now() - t0 };
     await whileForegroundBusy(foreground); // (the report in front of the user first)
     const seg = loadSegmenter();
-    const summary = summarize(hash, text, analyzeText(text, { segmenter: seg.value, segmenterError: seg.error, indicators: indicators?.table }));
+    const beforeParagraph = foregroundPause(foreground); // (and a report begun meanwhile, at its next paragraph)
+    const summary = summarize(hash, text, analyzeText(text, { segmenter: seg.value, segmenterError: seg.error, indicators: indicators?.table, beforeParagraph }));
     await toCache(cache, summary).catch(() => undefined); // a cache that cannot be written only costs time
     return { key: file.key, summary, tags, cached: false, ms: performance.now() - t0 };
   } catch (err) {
