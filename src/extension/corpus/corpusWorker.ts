@@ -12,7 +12,7 @@ import { cachedSummaryJson, parseCachedSummary, summarize, SUMMARY_VERSION } fro
 import { HEAD_CHARS, looksLikeReport } from '../../core/detection';
 import { loadIndicatorTable, type IndicatorTable } from '../../core/indicators';
 import { decodeReport, MAX_REPORT_BYTES } from '../../core/reportInput';
-import { prepareLexicon } from '../../core/projectLexicon';
+import { loadLexiconInSteps, prepareLexicon } from '../../core/projectLexicon';
 import { loadJiebaSegmenter, type Segmenter } from '../../core/segmenter';
 import { errorMessage } from '../../core/text';
 import { foregroundPause, whileForegroundBusy } from '../common/foreground';
@@ -28,22 +28,33 @@ const ANALYSER_VERSION = createHash('sha256')
 const cancelled = new Set<number>();
 /** Set while the editor analyses the reports in front of the user (common/foreground.ts). */
 const foreground = (workerData as { foreground?: SharedArrayBuffer } | null)?.foreground;
-let segmenter: { value?: Segmenter; error?: string } | undefined;
+let segmenter: Promise<{ value?: Segmenter; error?: string }> | undefined;
 /** Users' indicator entries as a table (undefined: the shipped one), and the suffix of cache entries made with them. */
 let indicators: { table: IndicatorTable; suffix: string } | undefined;
 
 const post = (m: CorpusResponse) => parentPort!.postMessage(m);
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function loadSegmenter(): { value?: Segmenter; error?: string } {
-  if (!segmenter) {
+/**
+ * The segmenter, with the project scan's words read a step at a time (about 10 ms each) as the analysis worker reads
+ * them, waiting between steps while the editor analyses the report in front of the user: read in one piece, they took
+ * the second core for 0.3 s or more whenever a report was opened meanwhile.
+ */
+function loadSegmenter(): Promise<{ value?: Segmenter; error?: string }> {
+  segmenter ??= (async () => {
+    // (Where the dictionary cannot be read, prepareLexicon below falls back as it did: the segmenter's own words.)
+    await loadLexiconInSteps(async () => {
+      await whileForegroundBusy(foreground);
+      await tick();
+    }).catch(() => undefined);
     try {
-      segmenter = { value: loadJiebaSegmenter() };
-      prepareLexicon(segmenter.value);
+      const value = loadJiebaSegmenter();
+      prepareLexicon(value);
+      return { value };
     } catch (err) {
-      segmenter = { error: errorMessage(err) };
+      return { error: errorMessage(err) };
     }
-  }
+  })();
   return segmenter;
 }
 
@@ -153,7 +164,7 @@ async function indexFile(file: FileRef, cache: Cache | undefined): Promise<FileR
     const cached = await fromCache(cache, hash);
     if (cached) return { key: file.key, summary: cached, tags, cached: true, ms: performance.now() - t0 };
     await whileForegroundBusy(foreground); // (the report in front of the user first)
-    const seg = loadSegmenter();
+    const seg = await loadSegmenter();
     const beforeParagraph = foregroundPause(foreground); // (and a report begun meanwhile, at its next paragraph)
     const summary = summarize(hash, text, analyzeText(text, { segmenter: seg.value, segmenterError: seg.error, indicators: indicators?.table, beforeParagraph }));
     await toCache(cache, summary).catch(() => undefined); // a cache that cannot be written only costs time
