@@ -15,8 +15,14 @@ export interface EditWithText extends TextEdit {
   text: string;
 }
 
-/** A text's characters as analyzeEdit reads them around an edit: a string, or an EditedText. */
-export type TextReader = Pick<string, 'length' | 'charCodeAt' | 'slice' | 'indexOf'>;
+/** A text's characters as analyzeEdit reads them around an edit, at whole-number offsets: a string, or an EditedText. */
+export interface TextReader {
+  readonly length: number;
+  charCodeAt(index: number): number;
+  slice(start?: number, end?: number): string;
+  /** Where the one character `char` is next, from `position` on. */
+  indexOf(char: string, position?: number): number;
+}
 
 /**
  * The text after one edit, read through the text before it and what the edit put in, not from the new string itself:
@@ -57,20 +63,22 @@ export class EditedText implements TextReader {
     return head + middle + tail;
   }
 
-  /** Where one character `char` is next, from `position` on. */
   indexOf(char: string, position = 0): number {
     if (char.length !== 1) throw new Error('EditedText.indexOf looks for one character');
-    const { from, shift } = this.edit;
+    const { from, to, shift } = this.edit;
     const p = Math.max(0, position);
+    // (A search of the old text from before the edit that passed it is not made again for the part after it.)
+    let past: number | undefined;
     if (p < from) {
       const at = this.before.indexOf(char, p);
       if (at >= 0 && at < from) return at;
+      if (at < 0 || at >= to) past = at;
     }
     if (p < this.end) {
       const at = this.inserted.indexOf(char, Math.max(0, p - from));
       if (at >= 0) return from + at;
     }
-    const at = this.before.indexOf(char, Math.max(p, this.end) - shift);
+    const at = past ?? this.before.indexOf(char, Math.max(p, this.end) - shift);
     return at < 0 ? -1 : at + shift;
   }
 }

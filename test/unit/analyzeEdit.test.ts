@@ -50,6 +50,24 @@ function randomEdit(text: string, next: () => number): { text: string; edit: Edi
   return { text: edited, edit: { from: at, to: at + removed, shift: typed.length - removed, text: typed } };
 }
 
+/**
+ * analyzeEdit given the edit with its text, and the new text as a string that throws when read: it is read only when
+ * the projects of every line are matched again (collectProjects), and then the call is made again with the text.
+ */
+function editUnread(state: Analysed, text: string, cache: AnalysisCache, edit: EditWithText): ReturnType<typeof analyzeEdit> {
+  const unread = new Proxy(new String(text), {
+    get(target, key) {
+      throw new Error(`the new text was read (${String(key)})`);
+    },
+  }) as unknown as string;
+  try {
+    return analyzeEdit(state, unread, { segmenter, cache }, [edit]);
+  } catch (err) {
+    assert.match((err as Error).stack ?? '', /collectProjects/, `the new text was read outside collectProjects: ${(err as Error).stack}`);
+    return analyzeEdit(state, text, { segmenter, cache }, [edit]);
+  }
+}
+
 describe('analysis of an edit inside a paragraph', () => {
   for (const [r, name] of REPORTS.entries()) {
     test(`${name}: 60 random edits in a row, each patch equal to the whole analysis`, () => {
@@ -64,7 +82,7 @@ describe('analysis of an edit inside a paragraph', () => {
         text = edited.text;
         // Every other edit as the worker has it, with what it put in (the new text read through the old one), the
         // others found by comparing the texts.
-        const { patch, declined } = analyzeEdit(state, text, { segmenter, cache }, n % 2 === 0 ? [edited.edit] : undefined);
+        const { patch, declined } = n % 2 === 0 ? editUnread(state, text, cache, edited.edit) : analyzeEdit(state, text, { segmenter, cache });
         if (declined) why.set(declined, (why.get(declined) ?? 0) + 1);
         const whole = analyzeText(text, { segmenter });
         let analysis: DocumentAnalysis;
@@ -95,6 +113,7 @@ describe('analysis of an edit inside a paragraph', () => {
     const mid = (body.range.start + body.range.end) >> 1;
     const at = (offset: number, s: string) => text.slice(0, offset) + s + text.slice(offset);
     assert.equal(analyzeEdit(state, at(mid, '\n'), { segmenter, cache }).declined, 'a line break');
+    assert.equal(editUnread(state, at(mid, '\n'), cache, { from: mid, to: mid, shift: 1, text: '\n' }).declined, 'a line break', "with the editor's change");
     assert.equal(analyzeEdit(state, at(heading.heading.start + 2, '\n'), { segmenter, cache }).declined, 'a line break', 'a heading split');
     assert.equal(analyzeEdit(state, at(body.range.start, '一、'), { segmenter, cache }).declined, 'its place in the structure', 'a new heading');
     // A new project name: every line is matched again with the new names, all projects sent.

@@ -13,9 +13,9 @@
 /** How long the mark stays after the last answer. */
 const QUIET_MS = 300;
 /** The longest a report of the corpus waits for the mark to go: typing for minutes must not stop the index. */
-const MAX_WAIT_MS = 3000;
+export const FOREGROUND_WAIT_MS = 3000;
 /** The longest a report already begun pauses in all, between its paragraphs (enough for a report's first results). */
-const MAX_PAUSE_MS = 1000;
+const MAX_PAUSE_MS = 500;
 const POLL_MS = 20;
 
 /**
@@ -79,27 +79,32 @@ export class ForegroundRequests<T extends { reject(err: unknown): void }> extend
   }
 }
 
-/** Waits while `busy` (ForegroundRequests.busy) is set, at most MAX_WAIT_MS; at once without one. */
-export async function whileForegroundBusy(busy: SharedArrayBuffer | undefined): Promise<void> {
+/**
+ * Waits while `busy` (ForegroundRequests.busy) is set, at most until `end` (by default FOREGROUND_WAIT_MS from now); at once
+ * without one.
+ */
+export async function whileForegroundBusy(busy: SharedArrayBuffer | undefined, end = performance.now() + FOREGROUND_WAIT_MS): Promise<void> {
   const flag = busy && new Int32Array(busy);
-  const end = performance.now() + MAX_WAIT_MS;
   while (flag && Atomics.load(flag, 0) !== 0 && performance.now() < end) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
 }
 
 /**
  * For a report being analysed in the background (core/analyze's beforeParagraph): blocks this thread while `busy` is
- * set, at most `maxMs` over the whole report; undefined without a mark to look at. (Blocking is right here: the
- * corpus worker has nothing else to do meanwhile, and a report's analysis cannot be left half done and resumed.)
+ * set, at most `maxMs` over the whole report; undefined without a mark to look at. Each call says whether it went on
+ * because the mark went (true) or because the report's time to pause is spent (false). (A report's analysis cannot be
+ * left half done and resumed; meanwhile the worker takes no message, a cancel or a search, hence the short limit.)
  */
-export function foregroundPause(busy: SharedArrayBuffer | undefined, maxMs = MAX_PAUSE_MS): (() => void) | undefined {
+export function foregroundPause(busy: SharedArrayBuffer | undefined, maxMs = MAX_PAUSE_MS): (() => boolean) | undefined {
   if (!busy) return undefined;
   const flag = new Int32Array(busy);
   let left = maxMs;
   return () => {
-    while (left > 0 && Atomics.load(flag, 0) !== 0) {
+    for (let mark = Atomics.load(flag, 0); mark !== 0; mark = Atomics.load(flag, 0)) {
+      if (left <= 0) return false;
       const t0 = performance.now();
-      Atomics.wait(flag, 0, 1, Math.min(POLL_MS, left));
+      Atomics.wait(flag, 0, mark, Math.min(POLL_MS, left));
       left -= Math.max(1, performance.now() - t0);
     }
+    return true;
   };
 }

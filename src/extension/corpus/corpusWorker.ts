@@ -15,7 +15,7 @@ import { decodeReport, MAX_REPORT_BYTES } from '../../core/reportInput';
 import { loadLexiconInSteps, prepareLexicon } from '../../core/projectLexicon';
 import { loadJiebaSegmenter, type Segmenter } from '../../core/segmenter';
 import { errorMessage } from '../../core/text';
-import { foregroundPause, whileForegroundBusy } from '../common/foreground';
+import { FOREGROUND_WAIT_MS, foregroundPause, whileForegroundBusy } from '../common/foreground';
 import type { CorpusRequest, CorpusResponse, FileRef, FileResult } from './corpusProtocol';
 
 const SIDECAR_SUFFIX = '.annotations.json';
@@ -43,8 +43,10 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 function loadSegmenter(): Promise<{ value?: Segmenter; error?: string }> {
   segmenter ??= (async () => {
     // (Where the dictionary cannot be read, prepareLexicon below falls back as it did: the segmenter's own words.)
+    // (One limit for all the steps, as for a report: typing for minutes must not stop the index.)
+    const end = performance.now() + FOREGROUND_WAIT_MS;
     await loadLexiconInSteps(async () => {
-      await whileForegroundBusy(foreground);
+      await whileForegroundBusy(foreground, end);
       await tick();
     }).catch(() => undefined);
     try {
@@ -163,8 +165,8 @@ async function indexFile(file: FileRef, cache: Cache | undefined): Promise<FileR
     const tags = await sidecarTags(file.path);
     const cached = await fromCache(cache, hash);
     if (cached) return { key: file.key, summary: cached, tags, cached: true, ms: performance.now() - t0 };
-    await whileForegroundBusy(foreground); // (the report in front of the user first)
     const seg = await loadSegmenter();
+    await whileForegroundBusy(foreground); // (the report in front of the user first)
     const beforeParagraph = foregroundPause(foreground); // (and a report begun meanwhile, at its next paragraph)
     const summary = summarize(hash, text, analyzeText(text, { segmenter: seg.value, segmenterError: seg.error, indicators: indicators?.table, beforeParagraph }));
     await toCache(cache, summary).catch(() => undefined); // a cache that cannot be written only costs time
