@@ -31,41 +31,43 @@ export interface TextReader {
  */
 export class EditedText implements TextReader {
   readonly length: number;
-  private readonly end: number;
-
+  /** The edit: old [from, to) became `inserted`, new [from, end); the old text after it is `shift` further on. */
+  private readonly from: number;
+  private readonly to: number;
+  private readonly shift: number;
   private readonly inserted: string;
+  private readonly end: number;
 
   /** `before`: the text before the edit; `edit`: [from, to) of it became edit.text. */
   constructor(
     private readonly before: string,
-    private readonly edit: EditWithText,
+    edit: EditWithText,
   ) {
-    const inserted = (this.inserted = edit.text);
-    if (inserted.length - (edit.to - edit.from) !== edit.shift) throw new Error('the edit\'s text does not match its shift');
-    this.length = before.length + edit.shift;
-    this.end = edit.from + inserted.length;
+    ({ from: this.from, to: this.to, shift: this.shift, text: this.inserted } = edit);
+    if (this.inserted.length - (this.to - this.from) !== this.shift) throw new Error('the edit\'s text does not match its shift');
+    this.length = before.length + this.shift;
+    this.end = this.from + this.inserted.length;
   }
 
   charCodeAt(i: number): number {
-    const { from, shift } = this.edit;
-    return i < from ? this.before.charCodeAt(i) : i < this.end ? this.inserted.charCodeAt(i - from) : this.before.charCodeAt(i - shift);
+    return i < this.from ? this.before.charCodeAt(i) : i < this.end ? this.inserted.charCodeAt(i - this.from) : this.before.charCodeAt(i - this.shift);
   }
 
   slice(start = 0, stop = this.length): string {
-    const { from, shift } = this.edit;
+    const { from, to, shift } = this;
     const a = clamp(start, this.length);
     const b = Math.max(a, clamp(stop, this.length));
     if (b <= from) return this.before.slice(a, b);
     if (a >= this.end) return this.before.slice(a - shift, b - shift);
     const head = a < from ? this.before.slice(a, from) : '';
     const middle = this.inserted.slice(Math.max(0, a - from), Math.min(this.inserted.length, b - from));
-    const tail = b > this.end ? this.before.slice(this.end - shift, b - shift) : '';
+    const tail = b > this.end ? this.before.slice(to, b - shift) : '';
     return head + middle + tail;
   }
 
   indexOf(char: string, position = 0): number {
     if (char.length !== 1) throw new Error('EditedText.indexOf looks for one character');
-    const { from, to, shift } = this.edit;
+    const { from, to, shift } = this;
     const p = Math.max(0, position);
     // (A search of the old text from before the edit that passed it is not made again for the part after it.)
     let past: number | undefined;
