@@ -104,6 +104,8 @@ export async function runAnalysisBench(): Promise<void> {
       `= ${(cold / incremental).toFixed(1)}× faster`,
   );
   typingBench(segmenter, text);
+  lineBreakBench(segmenter, text);
+  lineBreakBench(segmenter, corpusOf(5 * MB));
   hostCostBench(segmenter);
   hostileClauseBench(segmenter);
 }
@@ -183,6 +185,39 @@ function typingBench(segmenter: ReturnType<typeof loadJiebaSegmenter>, text: str
       `the worker answers in ${med((r) => r.edit).toFixed(2)} ms from the paragraph (${med((r) => r.sent)} items sent) vs ` +
       `${med((r) => r.whole).toFixed(1)} ms reading the whole text + ${med((r) => r.diff).toFixed(1)} ms diff = ` +
       `${((med((r) => r.whole) + med((r) => r.diff)) / med((r) => r.edit)).toFixed(0)}× sooner; after answering it makes the new text one piece and rebuilds its copy in ${med((r) => r.rebuild).toFixed(1)} ms`,
+  );
+}
+
+/**
+ * Enter pressed at the end of a paragraph of a large report: what the worker answers with, the move of what follows
+ * (spacingEdit.ts, since the twentieth round), against the whole text read again with the cache and diffed (before).
+ */
+function lineBreakBench(segmenter: ReturnType<typeof loadJiebaSegmenter>, text: string): void {
+  const cache = new AnalysisCache();
+  const wholeCache = new AnalysisCache();
+  let state = { text, analysis: analyzeText(text, { segmenter, cache }) };
+  analyzeText(text, { segmenter, cache: wholeCache });
+  const rows: { edit: number; whole: number }[] = [];
+  for (let n = 0; n < 15; n++) {
+    const paragraphs = state.analysis.paragraphs;
+    const at = paragraphs[Math.floor(paragraphs.length * ((n + 1) / 16))].range.end;
+    const edited = state.text.slice(0, at) + '\n' + state.text.slice(at);
+    const t0 = performance.now();
+    const { patch, declined } = analyzeEdit(state, edited, { segmenter, cache }, [{ from: at, to: at, shift: 1, text: '\n' }]);
+    const t1 = performance.now();
+    if (!patch) throw new Error(`a line break at a paragraph's end was declined: ${declined}`);
+    readWhole(edited);
+    const t2 = performance.now();
+    const whole = analyzeText(edited, { segmenter, cache: wholeCache });
+    diffAnalysis(state.analysis, whole, state.text, edited);
+    rows.push({ edit: t1 - t0, whole: performance.now() - t2 });
+    state = { text: edited, analysis: applyAnalysisPatch(state.analysis, patch) };
+  }
+  const edit = median(rows.map((r) => r.edit));
+  const whole = median(rows.map((r) => r.whole));
+  console.log(
+    `analysis: Enter at a paragraph's end in ${(Buffer.byteLength(text) / MB).toFixed(1)} MB (median of ${rows.length} places): the worker answers in ${edit.toFixed(2)} ms ` +
+      `(what follows moved) vs ${whole.toFixed(1)} ms reading the whole text with the cache and diffing (until the twentieth round) = ${(whole / edit).toFixed(0)}× sooner`,
   );
 }
 

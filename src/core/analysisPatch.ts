@@ -336,6 +336,15 @@ function counterparts(kind: string | undefined, move: Move, oldLength: number, n
   return (k) => newToOld[k];
 }
 
+/** Items of an array in text order, one after another: those that end before `from` as they are, the others moved. */
+export function keptThenMoved<T extends { range: Span }>(items: readonly T[], from: number): ArrayPatch<T> {
+  const runs: number[] = [];
+  const before = countBefore(items, (item) => item.range.end, from);
+  pushRun(runs, 0, before);
+  pushRun(runs, 1, items.length - before);
+  return { runs, items: [] };
+}
+
 /** Appends `count` items of `code` to an array patch's runs, lengthening the last run when it has that code. */
 export function pushRun(runs: number[], code: number, count: number): void {
   if (count === 0) return;

@@ -3,11 +3,13 @@
 // It applies when the edit lies inside one line (paragraph) that keeps its place in the structure
 // (structure.ts linePlace) and opens the same headings at the same places, the report's metadata and the list cue
 // after the paragraph stay as they were, and the paragraph names the same projects; otherwise it says why and the
-// caller analyses the whole text.
+// caller analyses the whole text. White space typed or deleted between lines (Enter at a line's end) only moves the
+// analysis (spacingEdit.ts).
 // The unit tests compare its patches, applied, with the whole analysis of every edit they try.
 import { type AnalysisCache, type AnalyzeOptions, listAfter, MAX_FIGURES_PER_DOCUMENT, paragraphResult, placeFigures, sectionCueOf } from './analyze';
-import { type AnalysisPatch, type ArrayPatch, countBefore, type Move, PATCHED_ARRAYS, pushRun } from './analysisPatch';
+import { type AnalysisPatch, type ArrayPatch, countBefore, keptThenMoved, type Move, PATCHED_ARRAYS, pushRun } from './analysisPatch';
 import { REPORT_HEAD_CHARS, reportMeta } from './metadata';
+import { spacingPatch } from './spacingEdit';
 import { collectProjects, type Hit, lineMentions, longestFirst } from './projects';
 import { lineHeadings, linePlace, type LinePlace } from './structure';
 import { WS } from './structureLines';
@@ -45,6 +47,8 @@ export function analyzeEdit(
   const edit = edits[0];
   const shift = edit.shift;
   const now: TextReader = 'text' in edit ? new EditedText(before.text, edit) : text;
+  const spacing = spacingPatch(old, before.text, now, edit);
+  if (spacing) return spacing;
   if (LINE_BREAK.test(before.text.slice(edit.from, edit.to)) || LINE_BREAK.test(now.slice(edit.from, edit.to + shift))) return declined('a line break');
 
   // The paragraph the edit lies in, as the line it stays (trimmed at the same places).
@@ -97,7 +101,7 @@ export function analyzeEdit(
     sections,
     paragraphs: spliced(paragraphs, k, k + 1, [moved]),
     figures: spliced(old.figures, first, after, figures),
-    captions: byEnd(captions, edit.from),
+    captions: keptThenMoved(captions, edit.from),
     projects: projects.patch,
   };
   if (projects.counts) options.cache.nameCounts = projects.counts;
@@ -161,15 +165,6 @@ function sectionsPatch(old: DocumentAnalysis, oldBody: string, body: string, sta
     pushRun(runs, s.range.end < edits[0].from ? 0 : 1, 1);
   }
   return { runs, items };
-}
-
-/** Items of an array in text order, one after another (captions): before the edit as they are, after it moved. */
-function byEnd<T extends { range: Span }>(items: readonly T[], from: number): ArrayPatch<T> {
-  const runs: number[] = [];
-  const before = countBefore(items, (item) => item.range.end, from);
-  pushRun(runs, 0, before);
-  pushRun(runs, 1, items.length - before);
-  return { runs, items: [] };
 }
 
 /**

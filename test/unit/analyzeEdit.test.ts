@@ -17,8 +17,8 @@ const segmenter = loadJiebaSegmenter();
 const SHARED = resolve(CORPUS_DIR, '..');
 const REPORTS = ['corpus/000_1e31b28fa2d96c08.txt', 'corpus/national-2016.txt', 'corpus-local/gaoyang-2017.txt', 'corpus-national/national-1959.txt'];
 
-/** Characters typed or pasted: Han, digits and units (figures come and go), punctuation that ends or lists. */
-const TYPED = ['字', '6', '5%', '万元', '。', '：', '，', '增长8.5%', '一是', '建设', '大桥', '项目', ' ', '工作报告'];
+/** Characters typed or pasted: Han, digits and units (figures come and go), punctuation that ends or lists, line breaks and indents. */
+const TYPED = ['字', '6', '5%', '万元', '。', '：', '，', '增长8.5%', '一是', '建设', '大桥', '项目', ' ', '工作报告', '\n', '\n\n', '\r\n', '\n　　', '　　'];
 
 function rng(seed: number): () => number {
   let x = seed;
@@ -48,6 +48,29 @@ function randomEdit(text: string, next: () => number): { text: string; edit: Edi
   // (Made as the worker makes it, by slicing and joining.)
   const edited = text.slice(0, at) + typed + text.slice(at + removed);
   return { text: edited, edit: { from: at, to: at + removed, shift: typed.length - removed, text: typed } };
+}
+
+/**
+ * White space typed or deleted between lines, as Enter and Backspace do it in a file whose lines end in `eol`: a line
+ * break (and an indent) at a line's end or start, a blank line removed, an indent removed.
+ */
+function spacingEdit(text: string, next: () => number, eol: string): { text: string; edit: EditWithText } {
+  const breaks = [...text.matchAll(new RegExp(eol, 'g'))].map((m) => m.index!);
+  const at = breaks[Math.floor(next() * breaks.length)];
+  const kind = Math.floor(next() * 4);
+  const edit = (from: number, to: number, typed: string) => ({
+    text: text.slice(0, from) + typed + text.slice(to),
+    edit: { from, to, shift: typed.length - (to - from), text: typed },
+  });
+  if (kind === 0) return edit(at, at, eol); // Enter at a line's end
+  const start = at + eol.length;
+  if (kind === 1) return edit(start, start, eol + '　　'); // Enter at a line's start, indented
+  // A blank line removed (Backspace on it), else the indent of the line after.
+  const blank = text.indexOf(eol + eol, at);
+  if (kind === 2 && blank >= 0) return edit(blank, blank + eol.length, '');
+  let end = start;
+  while (end < text.length && /[ \t　]/.test(text[end])) end++;
+  return end > start ? edit(start, end, '') : edit(at, at, eol + eol);
 }
 
 /**
@@ -99,6 +122,27 @@ describe('analysis of an edit inside a paragraph', () => {
       assert.ok(taken >= 25, `only ${taken} of 60 edits were analysed from their paragraph; the others: ${JSON.stringify([...why])}`);
     });
   }
+
+  test('line breaks and indents between lines only move the analysis: equal to the whole analysis, never declined', () => {
+    for (const [r, name] of REPORTS.entries()) {
+      const next = rng(101 + r);
+      const cache = new AnalysisCache();
+      // (One report with Windows line ends, as VS Code keeps them.)
+      const eol = r === 1 ? '\r\n' : '\n';
+      let text = readFileSync(join(SHARED, name), 'utf8').replace(/\r?\n/g, eol);
+      let state: Analysed = { text, analysis: analyzeText(text, { segmenter, cache }) };
+      for (let n = 0; n < 30; n++) {
+        const edited = spacingEdit(text, next, eol);
+        text = edited.text;
+        const { patch, declined } = n % 2 === 0 ? editUnread(state, text, cache, edited.edit) : analyzeEdit(state, text, { segmenter, cache });
+        assert.ok(patch, `${name}, edit ${n} (${JSON.stringify(edited.edit)}) declined: ${declined}`);
+        const analysis = applyAnalysisPatch(state.analysis, patch);
+        const diff = firstDifference(analysis, analyzeText(text, { segmenter }));
+        assert.equal(diff, undefined, `${name}, edit ${n}: the patched analysis differs from the whole one at ${diff}`);
+        state = { text, analysis };
+      }
+    }
+  });
 
   test('what it declines: a new line, a new heading, a changed title; a new project name is taken', () => {
     const text = readFileSync(join(SHARED, REPORTS[0]), 'utf8');

@@ -209,6 +209,33 @@ suite('large report', () => {
           `(longest ${Math.max(0, ...gcPauses).toFixed(0)} ms)`,
       );
 
+      // Enter at a paragraph's end (with the indent VS Code carries over), then the line break taken out again: the
+      // lines keep their text, so the worker moves what follows (spacingEdit.ts) rather than reading 5 MB again.
+      const next = Number(typist.id.slice(1)); // (the index of the paragraph after it: ids count from 1)
+      const lengthOf = () => doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+      const length0 = lengthOf();
+      // (The analysis is patched in place: its paragraphs' offsets are read now, before the line breaks.)
+      const nextStart = ps[next].range.start;
+      const breaks: NonNullable<typeof stats>[] = [];
+      for (let n = 0; n < 4; n++) {
+        const end = doc.positionAt(typist.range.end + oneByOne.length);
+        if (n % 2 === 0) {
+          editor.selection = new vscode.Selection(end, end);
+          await vscode.commands.executeCommand('type', { text: '\n' });
+        } else assert.ok(await editor.edit((b) => b.delete(new vscode.Range(end, doc.positionAt(doc.offsetAt(end) + lengthOf() - length0)))));
+        assert.equal(doc.lineAt(end.line + 1).isEmptyOrWhitespace, n % 2 === 0, 'a blank line came and went');
+        const e = await nextAnalysis(api, doc, doc.version);
+        assert.equal(e.analysis.paragraphs.length, ps.length);
+        assert.equal(e.analysis.paragraphs[next].range.start, nextStart + lengthOf() - length0, 'the paragraphs after it moved');
+        breaks.push(e.stats!);
+      }
+      assert.ok(breaks.every((s) => s.paragraphOnly), `answered by moving what follows: ${breaks.map((s) => s.wholeText).join(', ')}`);
+      const middle = (f: (s: (typeof breaks)[number]) => number | undefined) => breaks.map((s) => f(s) ?? NaN).sort((a, b) => a - b)[2];
+      console.log(
+        `      Enter at a paragraph's end and the line break taken out, twice (median): worker ${middle((s) => s.analyzeMs).toFixed(1)} ms, ` +
+          `round trip ${middle((s) => s.roundTripMs).toFixed(1)} ms, host ${middle((s) => s.hostMs).toFixed(1)} ms; ${breaks[0].sentItems} of ${breaks[0].totalItems} items sent`,
+      );
+
       // Only the figures near the visible lines are underlined; scrolling to the end brings those there.
       const underlined = api.figureDecorations.decorated(editor);
       assert.ok(underlined && underlined.count > 0 && underlined.count < event.analysis.figures.length, 'a window of figures is underlined');

@@ -1,0 +1,81 @@
+// Line breaks and indentation typed or deleted between a report's lines (Enter at a line's end, a blank line
+// removed): every line keeps its text, so the analysis only moves. The structure reads the non-blank lines, trimmed
+// (structureLines.ts splitLines), and everything else reads the paragraphs and lines it finds: the same lines give
+// the same sections, paragraphs, figures, projects and captions, at offsets moved by the edit.
+// (analyzeEdit asks here first; a unit test compares the patches with the whole analysis of random edits.)
+import { type AnalysisPatch, type ArrayPatch, keptThenMoved, PATCHED_ARRAYS, pushRun } from './analysisPatch';
+import { REPORT_HEAD_CHARS, reportMeta } from './metadata';
+import { type Line, splitLines, WS } from './structureLines';
+import type { TextEdit, TextReader } from './textEdits';
+import type { DocumentAnalysis } from './types';
+
+/** How far an edit is slid over text it repeats (a line break typed before another: see canonical). */
+const MAX_SLIDE = 256;
+
+export type SpacingResult = { patch: AnalysisPatch } | { declined: string };
+
+/**
+ * The patch of an edit that put in and took out white space only (`old`: the analysis of `oldText`; `now`: the new
+ * text), when the lines keep their text; why not, when they do not; undefined when the edit is not white space.
+ */
+export function spacingPatch(old: DocumentAnalysis, oldText: string, now: TextReader, edit: TextEdit): SpacingResult | undefined {
+  const inserted = edit.to - edit.from + edit.shift;
+  if (inserted === 0 && edit.to === edit.from) return undefined;
+  if (!allSpace(oldText, edit.from, edit.to) || !allSpace(now, edit.from, edit.from + inserted)) return undefined;
+  const { from, to, shift } = canonical(oldText, now, edit, inserted);
+  // The lines the edit touches, old and new, by the line breaks around it (the text is the same before and after them).
+  const a = oldText.lastIndexOf('\n', from - 1) + 1;
+  const found = oldText.indexOf('\n', to);
+  const b = found < 0 ? oldText.length : found;
+  const was = splitLines(oldText.slice(a, b));
+  const is = splitLines(now.slice(a, b + shift));
+  const moved = (offset: number) => (offset >= from ? offset + shift : offset);
+  const same = (l: Line, m: Line) => l.text === m.text && moved(a + l.start) === a + m.start && moved(a + l.end) === a + m.end;
+  if (was.length !== is.length || was.some((l, i) => !same(l, is[i]))) {
+    return { declined: 'a line break' };
+  }
+  // An offset at `from` is moved (analysisPatch's Mover): only starts may lie there, not the end of a line's text.
+  if (from > 0 && !WS[oldText.charCodeAt(from - 1)]) return { declined: "white space right after a line's text" };
+  if (JSON.stringify(reportMeta(now.slice(0, REPORT_HEAD_CHARS), old.title)) !== JSON.stringify(old.meta)) return { declined: "the report's metadata" };
+
+  const fields: Record<string, unknown> = { ...old };
+  for (const array of PATCHED_ARRAYS) delete fields[array];
+  const warnings = old.warnings?.map((w) => (w.range.end >= from ? { ...w, range: { start: moved(w.range.start), end: moved(w.range.end) } } : w));
+  return {
+    patch: {
+      move: { edits: [{ from, to, shift }], ids: { s: [], p: [], f: [] } },
+      fields: { ...(fields as AnalysisPatch['fields']), ...(warnings && { warnings }) },
+      order: Object.keys(old),
+      sections: movedFrom(old.sections, (s) => s.range.end, from),
+      paragraphs: keptThenMoved(old.paragraphs, from),
+      figures: keptThenMoved(old.figures, from),
+      captions: keptThenMoved(old.captions, from),
+      projects: movedFrom(old.projects, (p) => p.occurrences[p.occurrences.length - 1].end, from),
+    },
+  };
+}
+
+function allSpace(text: TextReader, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!WS[text.charCodeAt(i)]) return false;
+  return true;
+}
+
+/**
+ * The same edit as far right as the texts agree: a line break typed at a line's end, before the line break there,
+ * is the one typed after it (“文字。|⏎” → “文字。⏎|”), which moves no offset of the line. Only an insertion or a
+ * deletion slides; a replacement stays where it is.
+ */
+function canonical(oldText: string, now: TextReader, edit: TextEdit, inserted: number): TextEdit {
+  if (inserted > 0 && edit.to > edit.from) return edit;
+  const limit = Math.min(MAX_SLIDE, oldText.length - edit.to, now.length - edit.from - inserted);
+  let k = 0;
+  while (k < limit && oldText.charCodeAt(edit.from + k) === now.charCodeAt(edit.from + k)) k++;
+  return { from: edit.from + k, to: edit.to + k, shift: edit.shift };
+}
+
+/** Each item as it was when its last offset lies before `from`, else moved (items that nest, or are not in text order). */
+function movedFrom<T>(items: readonly T[], last: (item: T) => number, from: number): ArrayPatch<T> {
+  const runs: number[] = [];
+  for (const item of items) pushRun(runs, last(item) < from ? 0 : 1, 1);
+  return { runs, items: [] };
+}
