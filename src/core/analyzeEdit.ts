@@ -66,8 +66,11 @@ export function analyzeEdit(
   const previous = k > 0 ? bodyOf(before.text, old.paragraphs[k - 1]) : undefined;
   // The next line's text, when it heads nothing (typing at a paragraph's end may leave it broken: see linePlace).
   const following = next && !(nextHeading?.heading.start === next.range.start) ? bodyOf(before.text, next) : undefined;
-  const place = linePlace(body, previous, headingNext, following);
+  let place = linePlace(body, previous, headingNext, following);
   if (!place || place.key !== linePlace(oldBody, previous, headingNext, following)?.key) return declined('its place in the structure');
+  // A line without a sentence that the lines after it make a title stays one: a heading of the whole line.
+  const own = firstHeadingFrom(old, start);
+  if (place.bare && own?.heading.start === start && own.level === 1 && own.heading.end === paragraph.range.end) place = { ...place, level: 1, headingLength: body.length };
   const sections = sectionsPatch(old, oldBody, body, start, place, edits);
   if (!sections) return declined('the headings');
   if (JSON.stringify(reportMeta(now.slice(0, REPORT_HEAD_CHARS), old.title)) !== JSON.stringify(old.meta)) return declined("the report's metadata");

@@ -296,12 +296,39 @@ export interface LinePlace {
   headingLength?: number;
   /** The length of its opening sentence, its lead-in's when the run makes it one (headingLeadIns). */
   openingLength?: number;
+  /**
+   * A line without a sentence or a number: a paragraph, or a stand-alone title (a level-1 heading of the whole line)
+   * when the lines after it make it one; which of the two the analysis shows, the key keeps (bareKey).
+   */
+  bare?: true;
+}
+
+/**
+ * What the passes read of a line without a sentence or a number (classify's walk: title, caption or paragraph;
+ * markNavigation's short lines; the front matter's end): equal for two texts of the line, the verdict is the same.
+ */
+function bareKey(text: string): (boolean | string)[] {
+  const len = text.length > 2 * MAX_NEWS_TITLE ? Infinity : [...text].length;
+  // (Too long for a title, a caption or a navigation item: only what ends the front matter is read.)
+  if (len > MAX_NEWS_TITLE) return ['long', /[：:]$/.test(text), FRONT_MATTER_RE.test(text)];
+  return [
+    len >= MIN_HEADLINE,
+    len >= MIN_NEWS_TITLE,
+    /[：:，,]$/.test(text),
+    /[：:]$/.test(text),
+    CAPTION_LINE_RE.test(text),
+    NOT_TITLE_RE.test(text),
+    /^[—―]/.test(text),
+    FRONT_MATTER_RE.test(text),
+    text.length <= MAX_NAV_ITEM,
+  ];
 }
 
 /**
  * A body line's place in the structure, when an edit of it can leave the rest of the structure as it is (the edit
- * path of the analysis, analyzeEdit.ts); undefined for the lines other lines are read against: without a sentence
- * (title, caption, news title and navigation candidates), the title, 第一， lines. `previous`: the body line
+ * path of the analysis, analyzeEdit.ts); undefined for the lines other lines are read against: the title, 第一，
+ * lines. (A line without a sentence is keyed by what decides whether it is a title, a caption or a paragraph, and
+ * whether it is part of a page's navigation: the lines around it are the same, so is the verdict.) `previous`: the body line
  * before it; `headingNext`: the next body line is a numbered or title heading (nextBodyIsHeading); `next`: that
  * line's text when it heads nothing (undefined: unknown, or a heading).
  */
@@ -310,7 +337,7 @@ export function linePlace(text: string, previous: string | undefined, headingNex
   const numbered = numberedLevel(text);
   // A numbered heading is no title or caption candidate; whether it holds a sentence moves the footer's search.
   const sentence = SENTENCE_RE.test(text);
-  if (!numbered && !sentence) return undefined;
+  const bare = !numbered && !sentence;
   let o = numbered || (previous !== undefined && isBroken(previous)) ? undefined : opening(text);
   if (o && o.kind !== 'marked' && o.length === text.length && headingNext) o = undefined;
   // The lead-ins of a run are resolved from the openings' kinds and prefixes (a length is only its own heading's,
@@ -318,8 +345,9 @@ export function linePlace(text: string, previous: string | undefined, headingNex
   const kind = o && [o.kind, o.prefix ?? null, o.copula ?? null];
   // Whether the line is broken decides the next line's opening: it matters only when that line could lead in.
   const broken = next === undefined || opening(next) !== undefined ? isBroken(text) : null;
-  const key = JSON.stringify([numbered?.[0] ?? null, kind ?? null, broken, sentence, FOOTER_RE.test(text)]);
-  return numbered ? { key, level: numbered[0], headingLength: numbered[1] } : { key, ...(o && { openingLength: o.length }) };
+  const key = JSON.stringify([numbered?.[0] ?? null, kind ?? null, broken, sentence, FOOTER_RE.test(text), bare ? bareKey(text) : null]);
+  if (numbered) return { key, level: numbered[0], headingLength: numbered[1] };
+  return { key, ...(o && { openingLength: o.length }), ...(bare && { bare }) };
 }
 
 /**

@@ -144,6 +144,38 @@ describe('analysis of an edit inside a paragraph', () => {
     }
   });
 
+  test('a new paragraph typed a character at a time: each patch equal to the whole analysis, most keystrokes answered from it', () => {
+    const typed = ['\n', ...'今年全市经济运行稳中有进，地区生产总值增长5.5%，建设沙河大桥。'];
+    for (const [r, name] of REPORTS.entries()) {
+      const next = rng(201 + r);
+      const cache = new AnalysisCache();
+      let text = readFileSync(join(SHARED, name), 'utf8');
+      let state: Analysed = { text, analysis: analyzeText(text, { segmenter, cache }) };
+      let taken = 0;
+      for (let place = 0; place < 3; place++) {
+        const paragraphs = state.analysis.paragraphs;
+        let at = paragraphs[Math.floor(next() * paragraphs.length)].range.end;
+        for (const [n, ch] of typed.entries()) {
+          text = text.slice(0, at) + ch + text.slice(at);
+          const edit = { from: at, to: at, shift: ch.length, text: ch };
+          at += ch.length;
+          const { patch } = n % 2 === 0 ? editUnread(state, text, cache, edit) : analyzeEdit(state, text, { segmenter, cache });
+          const whole = analyzeText(text, { segmenter });
+          let analysis: DocumentAnalysis;
+          if (patch) {
+            taken++;
+            analysis = applyAnalysisPatch(state.analysis, patch);
+            const diff = firstDifference(analysis, whole);
+            assert.equal(diff, undefined, `${name}, place ${place}, keystroke ${n}: the patched analysis differs from the whole one at ${diff}`);
+          } else analysis = analyzeText(text, { segmenter, cache });
+          state = { text, analysis };
+        }
+      }
+      // (A news page without a title makes a short line a caption, no paragraph: fewer are answered there.)
+      assert.ok(taken >= typed.length, `${name}: ${taken} of ${3 * typed.length} keystrokes answered from the paragraph`);
+    }
+  });
+
   test('what it declines: a new line, a new heading, a changed title; a new project name is taken', () => {
     const text = readFileSync(join(SHARED, REPORTS[0]), 'utf8');
     const cache = new AnalysisCache();
