@@ -106,6 +106,7 @@ export async function runAnalysisBench(): Promise<void> {
   typingBench(segmenter, text);
   lineBreakBench(segmenter, text);
   lineBreakBench(segmenter, corpusOf(5 * MB));
+  newParagraphBench(segmenter, corpusOf(5 * MB));
   hostCostBench(segmenter);
   hostileClauseBench(segmenter);
 }
@@ -218,6 +219,51 @@ function lineBreakBench(segmenter: ReturnType<typeof loadJiebaSegmenter>, text: 
   console.log(
     `analysis: Enter at a paragraph's end in ${(Buffer.byteLength(text) / MB).toFixed(1)} MB (median of ${rows.length} places): the worker answers in ${edit.toFixed(2)} ms ` +
       `(what follows moved) vs ${whole.toFixed(1)} ms reading the whole text with the cache and diffing (until the twentieth round) = ${(whole / edit).toFixed(0)}× sooner`,
+  );
+}
+
+/**
+ * A new paragraph typed a character at a time after Enter in a 5 MB report: how many keystrokes the worker answers
+ * from the line (a line without a sentence keyed by what decides its place, the first character by newLineEdit.ts:
+ * since the twentieth round) and what the whole typing costs it, against every keystroke analysed in the whole text
+ * with the cache and diffed (until then, all of them).
+ */
+function newParagraphBench(segmenter: ReturnType<typeof loadJiebaSegmenter>, text: string): void {
+  const typed = ['\n', ...'今年全市经济运行稳中有进，地区生产总值增长5.5%，建设沙河大桥。'];
+  const cache = new AnalysisCache();
+  const wholeCache = new AnalysisCache();
+  let state = { text, analysis: analyzeText(text, { segmenter, cache }) };
+  analyzeText(text, { segmenter, cache: wholeCache });
+  let at = state.analysis.paragraphs[state.analysis.paragraphs.length >> 1].range.end;
+  const answers: number[] = []; // (what the editor waits for: the patch, or the whole text read again and diffed)
+  let answered = 0;
+  let beforeMs = 0;
+  for (const ch of typed) {
+    const edited = state.text.slice(0, at) + ch + state.text.slice(at);
+    const t0 = performance.now();
+    const { patch } = analyzeEdit(state, edited, { segmenter, cache }, [{ from: at, to: at, shift: ch.length, text: ch }]);
+    let analysis: ReturnType<typeof analyzeText>;
+    if (patch) {
+      answers.push(performance.now() - t0);
+      answered++;
+      analysis = applyAnalysisPatch(state.analysis, patch); // (after answering)
+    } else {
+      analysis = analyzeText(edited, { segmenter, cache });
+      diffAnalysis(state.analysis, analysis, state.text, edited);
+      answers.push(performance.now() - t0);
+    }
+    readWhole(edited);
+    const t2 = performance.now();
+    diffAnalysis(state.analysis, analyzeText(edited, { segmenter, cache: wholeCache }), state.text, edited);
+    beforeMs += performance.now() - t2;
+    state = { text: edited, analysis };
+    at += ch.length;
+  }
+  const nowMs = answers.reduce((x, y) => x + y, 0);
+  console.log(
+    `analysis: a new paragraph of ${typed.length - 1} characters typed after Enter in ${(Buffer.byteLength(text) / MB).toFixed(1)} MB: ${answered} of ${typed.length} keystrokes answered from the line ` +
+      `(median answer ${median(answers).toFixed(2)} ms); the answers took ${nowMs.toFixed(0)} ms in all vs ${beforeMs.toFixed(0)} ms with every keystroke read in the whole text and diffed ` +
+      `(until the twentieth round) = ${(beforeMs / nowMs).toFixed(1)}× less`,
   );
 }
 

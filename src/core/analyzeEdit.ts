@@ -9,19 +9,17 @@
 import { type AnalysisCache, type AnalyzeOptions, listAfter, MAX_FIGURES_PER_DOCUMENT, paragraphResult, placeFigures, sectionCueOf } from './analyze';
 import { type AnalysisPatch, type ArrayPatch, countBefore, keptThenMoved, type Move, PATCHED_ARRAYS, pushRun } from './analysisPatch';
 import { REPORT_HEAD_CHARS, reportMeta } from './metadata';
+import { newLinePatch } from './newLineEdit';
 import { spacingPatch } from './spacingEdit';
-import { collectProjects, type Hit, lineMentions, longestFirst } from './projects';
-import { lineHeadings, linePlace, type LinePlace } from './structure';
+import { type Analysed, bodyOf, type EditedLine, listBefore, projectsPatch, spliced, unchanged } from './editParts';
+import { lineHeadings } from './structure';
+import { linePlace, type LinePlace } from './structurePlaces';
 import { WS } from './structureLines';
 import { EditedText, type EditWithText, movedOffset, type TextEdit, textEdits, type TextReader } from './textEdits';
-import { type RoleCue, sectionCue } from './targets';
-import type { DocumentAnalysis, Paragraph, Project, Section, Span } from './types';
+import { sectionCue } from './targets';
+import type { DocumentAnalysis, Paragraph, Section, Span } from './types';
 
-/** A text with the analysis that was made of it. */
-export interface Analysed {
-  text: string;
-  analysis: DocumentAnalysis;
-}
+export type { Analysed };
 
 const LINE_BREAK = /[\r\n]/;
 const START = (x: { range: Span }) => x.range.start;
@@ -54,7 +52,13 @@ export function analyzeEdit(
   // The paragraph the edit lies in, as the line it stays (trimmed at the same places).
   const k = countBefore(old.paragraphs, START, edit.from + 1) - 1;
   const paragraph = old.paragraphs[k];
-  if (!paragraph || edit.to > paragraph.range.end) return declined('not inside one paragraph');
+  if (!paragraph || edit.to > paragraph.range.end) {
+    // (A line typed into a blank one: a new paragraph.)
+    const added = newLinePatch(before, text, now, edit, options);
+    if (!added || 'declined' in added) return declined(added?.declined ?? 'not inside one paragraph');
+    if (added.counts) options.cache.nameCounts = added.counts;
+    return { patch: added.patch };
+  }
   const start = paragraph.range.start;
   const end = paragraph.range.end + shift;
   if (end <= start || WS[now.charCodeAt(start)] || WS[now.charCodeAt(end - 1)]) return declined("at the paragraph's edge");
@@ -66,8 +70,11 @@ export function analyzeEdit(
   const previous = k > 0 ? bodyOf(before.text, old.paragraphs[k - 1]) : undefined;
   // The next line's text, when it heads nothing (typing at a paragraph's end may leave it broken: see linePlace).
   const following = next && !(nextHeading?.heading.start === next.range.start) ? bodyOf(before.text, next) : undefined;
-  let place = linePlace(body, previous, headingNext, following);
-  if (!place || place.key !== linePlace(oldBody, previous, headingNext, following)?.key) return declined('its place in the structure');
+  // (No caption, byline or furniture between it and the paragraphs beside it.)
+  const adjacent = k > 0 && next !== undefined && countBefore(old.captions, START, old.paragraphs[k - 1].range.end) === countBefore(old.captions, START, next.range.start);
+  const around = { titled: old.sections.some((s) => s.level === 0), adjacent };
+  let place = linePlace(body, previous, headingNext, following, around);
+  if (!place || place.key !== linePlace(oldBody, previous, headingNext, following, around)?.key) return declined('its place in the structure');
   // A line without a sentence that the lines after it make a title stays one: a heading of the whole line.
   const own = firstHeadingFrom(old, start);
   if (place.bare && own?.heading.start === start && own.level === 1 && own.heading.end === paragraph.range.end) place = { ...place, level: 1, headingLength: body.length };
@@ -88,7 +95,15 @@ export function analyzeEdit(
   const context = { section, list, reportYear: old.meta.year, workReport: old.meta.genre === 'workReport' };
   const figures = placeFigures(body, result, moved, first, context, options.cache);
 
-  const projects = options.segmenter ? projectsPatch(before, text, now, moved, edit, result.projectNames, options.cache) : { patch: unchanged(old.projects) };
+  const line: EditedLine = {
+    from: paragraph.range.start,
+    oldEnd: paragraph.range.end,
+    newEnd: end,
+    oldNames: options.cache.get(oldBody)?.projectNames,
+    names: result.projectNames,
+    paragraphs: () => old.paragraphs.map((p, i) => (i === k ? moved : p.range.start >= edit.from ? { id: p.id, range: { start: p.range.start + shift, end: p.range.end + shift } } : p)),
+  };
+  const projects = options.segmenter ? projectsPatch(before, text, now, edit, line, options.cache) : { patch: unchanged(old.projects) };
   if (!projects) return declined('the projects');
 
   const d = figures.length - (after - first);
@@ -116,24 +131,9 @@ export type EditAnalysis = { patch: AnalysisPatch; declined?: undefined } | { pa
 
 const declined = (why: string): EditAnalysis => ({ declined: why });
 
-function bodyOf(text: string, p: Paragraph): string {
-  return text.slice(p.range.start, p.range.end);
-}
-
 /** The first section whose heading starts at or after `offset`. */
 function firstHeadingFrom(analysis: DocumentAnalysis, offset: number): Section | undefined {
   return analysis.sections[countBefore(analysis.sections, HEADING, offset)];
-}
-
-/** The list cue in force at paragraph k (analyzeText carries it from paragraph to paragraph: listAfter). */
-function listBefore(text: string, paragraphs: readonly Paragraph[], k: number): RoleCue | undefined {
-  // Back to the paragraph that opened the list or ended one (most paragraphs end a sentence), which decides.
-  const carried: RoleCue = {};
-  for (let j = k - 1; j >= 0; j--) {
-    const list = listAfter(bodyOf(text, paragraphs[j]), carried);
-    if (list !== carried) return list;
-  }
-  return undefined;
 }
 
 /**
@@ -168,123 +168,4 @@ function sectionsPatch(old: DocumentAnalysis, oldBody: string, body: string, sta
     pushRun(runs, s.range.end < edits[0].from ? 0 : 1, 1);
   }
   return { runs, items };
-}
-
-/**
- * Items [i, j) of an array in text order (the edited paragraph's) replaced by `items` (sent); those before are as
- * they were (they end before the paragraph), those after moved.
- */
-function spliced<T extends { range: Span }>(all: readonly T[], i: number, j: number, items: readonly T[]): ArrayPatch<T> {
-  const runs: number[] = [];
-  pushRun(runs, 0, i);
-  pushRun(runs, 2, items.length);
-  // Code 4: old item k − d, moved (d: how many items more there are now).
-  pushRun(runs, 4, all.length - j);
-  return { runs, items: [...items] };
-}
-
-function unchanged<T>(items: readonly T[]): ArrayPatch<T> {
-  const runs: number[] = [];
-  pushRun(runs, 0, items.length);
-  return { runs, items: [] };
-}
-
-/**
- * The projects after the edit. When the document's names stay the same (the paragraph's, or they are named
- * elsewhere too) and the edited line mentions the same names in the same order, only the projects it mentions are
- * sent anew; otherwise every line is matched again (collectProjects: about 20 ms in 5 MB with new names) and all
- * projects are sent. `counts`: the names' new counts, when the paragraph's changed.
- */
-function projectsPatch(
-  before: Analysed,
-  text: string,
-  /** `text` as it is read here, but for matching every line again (analyzeEdit). */
-  now: TextReader,
-  paragraph: Paragraph,
-  edit: TextEdit,
-  names: string[] | undefined,
-  cache: AnalysisCache,
-): { patch: ArrayPatch<Project>; counts?: Map<string, number> } | undefined {
-  const old = before.analysis.projects;
-  const k = Number(paragraph.id.slice(1)) - 1;
-  const was = before.analysis.paragraphs[k];
-  const oldNames = cache.get(bodyOf(before.text, was))?.projectNames;
-  if (!names || !oldNames || !cache.nameCounts) return undefined;
-  let counts: Map<string, number> | undefined;
-  let union = false;
-  if (names.length !== oldNames.length || names.some((n, i) => n !== oldNames[i])) {
-    counts = new Map(cache.nameCounts);
-    for (const n of oldNames) {
-      if (names.includes(n)) continue;
-      const c = (counts.get(n) ?? 0) - 1;
-      if (c > 0) counts.set(n, c);
-      else {
-        counts.delete(n);
-        union = true;
-      }
-    }
-    for (const n of names) {
-      if (oldNames.includes(n)) continue;
-      const c = counts.get(n) ?? 0;
-      if (c === 0) union = true;
-      counts.set(n, c + 1);
-    }
-  }
-  // Every line matched again (the lines whose text is unchanged from the cache while the names stay), the paragraphs
-  // as they now are (captions lie between them), all projects sent.
-  const everyLine = () => {
-    const shift = edit.shift;
-    const paragraphs = before.analysis.paragraphs.map((p, i) =>
-      i === k ? paragraph : p.range.start >= edit.from ? { id: p.id, range: { start: p.range.start + shift, end: p.range.end + shift } } : p,
-    );
-    const projects = collectProjects(text, (counts ?? cache.nameCounts!).keys(), paragraphs, cache.projects);
-    const runs: number[] = [];
-    pushRun(runs, 2, projects.length);
-    return { patch: { runs, items: projects }, counts };
-  };
-  if (union) return everyLine();
-  // The line as collectProjects reads it: from the line break before to the one after.
-  const lineStart = before.text.lastIndexOf('\n', was.range.start - 1) + 1;
-  const oldLineEnd = lineEnd(before.text, was.range.end);
-  const newLineEnd = lineEnd(now, paragraph.range.end);
-  const matcher = cache.projects.matcher;
-  const hits: Hit[] = matcher ? longestFirst([...lineMentions(now.slice(lineStart, newLineEnd), cache.projects)]) : [];
-  // The old mentions in the line, by project, in text order.
-  const inLine: { project: number; span: Span }[] = [];
-  old.forEach((p, i) => {
-    for (const o of p.occurrences) if (o.start >= lineStart && o.end <= oldLineEnd) inLine.push({ project: i, span: o });
-  });
-  inLine.sort((a, b) => a.span.start - b.span.start);
-  // Other mentions in the line (a name typed into, or one of elsewhere now here): projects may come, go or reorder.
-  if (hits.length !== inLine.length || hits.some((h, i) => h.name !== old[inLine[i].project].name)) return everyLine();
-
-  const shift = edit.shift;
-  const from = was.range.start;
-  const touched = new Map<number, Span[]>();
-  hits.forEach((h, i) => {
-    const spans = touched.get(inLine[i].project) ?? [];
-    spans.push({ start: h.span.start + lineStart, end: h.span.end + lineStart });
-    touched.set(inLine[i].project, spans);
-  });
-  const runs: number[] = [];
-  const items: Project[] = [];
-  old.forEach((p, i) => {
-    const mine = touched.get(i);
-    if (!mine) return pushRun(runs, p.occurrences[p.occurrences.length - 1].end < from ? 0 : 1, 1);
-    const occurrences: Span[] = [];
-    for (const o of p.occurrences) {
-      if (o.start >= lineStart && o.end <= oldLineEnd) continue;
-      occurrences.push(o.start < from ? o : { start: o.start + shift, end: o.end + shift });
-    }
-    occurrences.push(...mine);
-    occurrences.sort((a, b) => a.start - b.start);
-    items.push({ ...p, occurrences });
-    pushRun(runs, 2, 1);
-  });
-  return { patch: { runs, items }, counts };
-}
-
-function lineEnd(text: TextReader, from: number): number {
-  const at = text.indexOf('\n', from);
-  return at < 0 ? text.length : at;
 }

@@ -3,7 +3,8 @@
 // (structureLines.ts splitLines), and everything else reads the paragraphs and lines it finds: the same lines give
 // the same sections, paragraphs, figures, projects and captions, at offsets moved by the edit.
 // (analyzeEdit asks here first; a unit test compares the patches with the whole analysis of random edits.)
-import { type AnalysisPatch, type ArrayPatch, keptThenMoved, PATCHED_ARRAYS, pushRun } from './analysisPatch';
+import { type AnalysisPatch, keptThenMoved, PATCHED_ARRAYS } from './analysisPatch';
+import { movedFrom } from './editParts';
 import { REPORT_HEAD_CHARS, reportMeta } from './metadata';
 import { type Line, splitLines, WS } from './structureLines';
 import type { TextEdit, TextReader } from './textEdits';
@@ -71,11 +72,4 @@ function canonical(oldText: string, now: TextReader, edit: TextEdit, inserted: n
   let k = 0;
   while (k < limit && oldText.charCodeAt(edit.from + k) === now.charCodeAt(edit.from + k)) k++;
   return { from: edit.from + k, to: edit.to + k, shift: edit.shift };
-}
-
-/** Each item as it was when its last offset lies before `from`, else moved (items that nest, or are not in text order). */
-function movedFrom<T>(items: readonly T[], last: (item: T) => number, from: number): ArrayPatch<T> {
-  const runs: number[] = [];
-  for (const item of items) pushRun(runs, last(item) < from ? 0 : 1, 1);
-  return { runs, items: [] };
 }

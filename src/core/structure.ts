@@ -3,11 +3,30 @@
 //
 // Two styles are handled: work reports (title line, 一、/(一)/第一， headings, bare numerals of older
 // reports, lead-in sentences) and news features (headlines and stand-alone sub-titles between paragraphs,
-// photo captions, bylines and web-page furniture). Line patterns are in structureLines, lead-ins in
-// headingLeadIns.
+// photo captions, bylines and web-page furniture). Line, heading and sentence patterns are in structureLines,
+// lead-ins in headingLeadIns; what the edit paths of the analysis ask of a line's place, in structurePlaces.
 import { CIRCLED_RE, MAX_CIRCLED_LEAD, MAX_MID_LEAD, MID_LEAD_RE, opening, resolveLeadIns, type Opening } from './headingLeadIns';
 import { CaptionRecord, ParagraphRecord, SectionRecord, SpanRecord } from './records';
-import { FOOTER_RE, patternKind, splitLines, type Line } from './structureLines';
+import {
+  CAPTION_LINE_RE,
+  FOOTER_RE,
+  FRONT_MATTER_RE,
+  isBroken,
+  type Line,
+  MAX_NAV_ITEM,
+  MAX_NEWS_TITLE,
+  MAX_ORDINAL_LINE,
+  MIN_HEADLINE,
+  MIN_NEWS_TITLE,
+  NEWS_ABOUT_RE,
+  NOT_TITLE_RE,
+  numberedLevel,
+  ORDINAL_RE,
+  patternKind,
+  SENTENCE_RE,
+  splitLines,
+  TITLE_RE,
+} from './structureLines';
 import { allMatches } from './text';
 import type { Caption, Paragraph, Section, SectionLevel, Span } from './types';
 
@@ -16,77 +35,6 @@ export interface DocumentStructure {
   sections: Section[];
   paragraphs: Paragraph[];
   captions: Caption[];
-}
-
-// ---- heading patterns -----------------------------------------------------------------------------
-
-const NUM = '[一二三四五六七八九十]{1,3}';
-const LEVEL1_RE = new RegExp(`^${NUM}、`);
-/** 一 / 二 alone on a line (older national reports), 第一部分 …. */
-const BARE_NUMERAL_RE = new RegExp(`^${NUM}$`);
-const PART_RE = new RegExp(`^第${NUM}部分(?:$|[\\s　:：、，,])`);
-const LEVEL2_RE = new RegExp(`^[（(]${NUM}[）)]`);
-/** 第一，… alone on its line stands where (一) would. */
-const ORDINAL_RE = new RegExp(`^第${NUM}[，,、]`);
-const MAX_ORDINAL_LINE = 40;
-/** The report's title line (spaces removed): 2020年洛阳市西工区政府工作报告, 2014政府工作报告, 政 府 工 作 报 告. */
-const TITLE_RE = /^[^\[【[(（“"‘'《]{0,40}工作报告$/;
-/** …作政府工作报告: a news headline about the session, not the report's title. */
-const NEWS_ABOUT_RE = /作(?:政府)?工作报告$/;
-
-/** A line that carries sentences (not a title, caption or label). */
-const SENTENCE_RE = /[。！？；!?;]/;
-const SENTENCE_END_RE = /[。！？；：:!?;…”"’』」）)]$/;
-/** Punctuation a stand-alone title line never has. */
-const NOT_TITLE_RE = /[。！？；!?;…]|[：:，,、]$/;
-/** Date lines and the speaker of the front matter: 2010年1月26日在…会议上, ——2014年…, 保定市人民政府市长 李谦. */
-const FRONT_MATTER_RE =
-  /^[—―－-]*\s*(?:[（(]?[\d０-９一二三四五六七八九十〇○]{4}年.{0,40}(?:会议上|大会上|[)）])$|在.{2,40}(?:会议|大会)上$)|(?:人民政府|政府|国务院)(?:代理)?(?:总理|省长|市长|县长|区长|主席|主任)[\s\u00a0　]*[\u4e00-\u9fff]{2,4}$|(?:总理|省长|市长|县长|区长)[\s\u00a0　]+[\u4e00-\u9fff]{2,4}$/;
-/**
- * A stand-alone line naming a place or a scene, as photo captions do (小南湖湿地公园, 西城区鸟瞰, 市民在湿地公园
- * 休闲健身); sub-titles state a task or a result (阔步迈上新征程).
- */
-const CAPTION_LINE_RE =
-  /(?:园|区|馆|村|城|湖|河|路|桥|场|站|楼|校|中心|基地|广场|社区|鸟瞰|全景|夜景|一角|风光|风貌|现场|花海)$|^[\u4e00-\u9fff]{2,10}在[\u4e00-\u9fff]/;
-
-const MAX_HEADING = 60;
-const MAX_LONE_HEADING = 100;
-const MIN_NEWS_TITLE = 6;
-/** Above the first sentence a shorter headline is enough (𡌶𡌶村简报); captions there are guarded below. */
-const MIN_HEADLINE = 4;
-const MAX_NEWS_TITLE = 40;
-/** A numbered heading run on into its paragraph after a space (…优化投资结构 积极支持…) is cut there. */
-const MIN_BEFORE_GAP = 8;
-
-/** Where a numbered heading (一、… / (一)…) ends: at its first 。 when the line runs on, else at a gap. */
-function numberedHeadingLength(body: string): number {
-  const stop = body.indexOf('。');
-  let len = stop >= 0 && stop < body.length - 1 ? stop + 1 : body.length;
-  // A space between two Han characters (not between spaced digits: 二、关于1 9 9 8 年…) ends it too.
-  const gap = /[\u4e00-\u9fff”"）)][\s\u00a0　]+[\u4e00-\u9fff“"]/.exec(body.slice(0, len));
-  if (gap && gap.index + 1 >= MIN_BEFORE_GAP && stop > gap.index) len = gap.index + 1;
-  // 一、维护世界和平是…而努力。 alone on its line: a long heading of one sentence, the whole line.
-  const oneSentence = len === body.length && (stop < 0 || stop === body.length - 1);
-  return len <= MAX_HEADING || (oneSentence && len <= MAX_LONE_HEADING) ? len : 0;
-}
-
-/** Level 1 or 2 of a line that opens with a numbered heading, and the heading's length. */
-function numberedLevel(text: string): [1 | 2, number] | undefined {
-  if (BARE_NUMERAL_RE.test(text)) return [1, text.length];
-  if (LEVEL1_RE.test(text) || PART_RE.test(text)) {
-    const len = numberedHeadingLength(text);
-    return len > 0 ? [1, len] : undefined;
-  }
-  if (LEVEL2_RE.test(text)) {
-    const len = numberedHeadingLength(text);
-    return len > 0 ? [2, len] : undefined;
-  }
-  // 第一，进一步稳定和加强农业 / 第一，深化政府机构改革。 alone: one clause or sentence, nothing after it.
-  // (第四，⏎ alone is a line the source broke, not a heading.)
-  if (ORDINAL_RE.test(text) && text.length <= MAX_ORDINAL_LINE && !SENTENCE_RE.test(text.slice(0, -1)) && !/[，,、：:]$/.test(text)) {
-    return [2, text.length];
-  }
-  return undefined;
 }
 
 /**
@@ -110,7 +58,6 @@ function alignOrdinals(lines: Line[]): void {
   }
 }
 
-const MAX_NAV_ITEM = 12;
 const MIN_NAV_RUN = 4;
 
 /**
@@ -248,8 +195,6 @@ class SectionBuilder {
 
 const countCommas = (s: string) => s.split(/[，,]/).length - 1;
 
-/** A long line that stops mid-sentence was broken by the source: the next line carries on. */
-const isBroken = (text: string) => text.length > MAX_NEWS_TITLE && !SENTENCE_END_RE.test(text);
 
 /**
  * Lead-in lengths of the body lines, indexed like `lines` (0: none). Openings are resolved per run of
@@ -286,68 +231,6 @@ function leadIns(lines: Line[]): number[] {
 function nextBodyIsHeading(lines: Line[], i: number): boolean {
   for (let j = i + 1; j < lines.length; j++) if (lines[j].kind === 'body') return lines[j].level !== undefined;
   return false;
-}
-
-/** What the passes above read of a body line, for analyzeEdit: its numbered heading, and all that decides the rest. */
-export interface LinePlace {
-  /** Equal for two texts of the line: the rest of the structure is the same with either (lead-in lengths too). */
-  key: string;
-  level?: 1 | 2;
-  headingLength?: number;
-  /** The length of its opening sentence, its lead-in's when the run makes it one (headingLeadIns). */
-  openingLength?: number;
-  /**
-   * A line without a sentence or a number: a paragraph, or a stand-alone title (a level-1 heading of the whole line)
-   * when the lines after it make it one; which of the two the analysis shows, the key keeps (bareKey).
-   */
-  bare?: true;
-}
-
-/**
- * What the passes read of a line without a sentence or a number (classify's walk: title, caption or paragraph;
- * markNavigation's short lines; the front matter's end): equal for two texts of the line, the verdict is the same.
- */
-function bareKey(text: string): (boolean | string)[] {
-  const len = text.length > 2 * MAX_NEWS_TITLE ? Infinity : [...text].length;
-  // (Too long for a title, a caption or a navigation item: only what ends the front matter is read.)
-  if (len > MAX_NEWS_TITLE) return ['long', /[：:]$/.test(text), FRONT_MATTER_RE.test(text)];
-  return [
-    len >= MIN_HEADLINE,
-    len >= MIN_NEWS_TITLE,
-    /[：:，,]$/.test(text),
-    /[：:]$/.test(text),
-    CAPTION_LINE_RE.test(text),
-    NOT_TITLE_RE.test(text),
-    /^[—―]/.test(text),
-    FRONT_MATTER_RE.test(text),
-    text.length <= MAX_NAV_ITEM,
-  ];
-}
-
-/**
- * A body line's place in the structure, when an edit of it can leave the rest of the structure as it is (the edit
- * path of the analysis, analyzeEdit.ts); undefined for the lines other lines are read against: the title, 第一，
- * lines. (A line without a sentence is keyed by what decides whether it is a title, a caption or a paragraph, and
- * whether it is part of a page's navigation: the lines around it are the same, so is the verdict.) `previous`: the body line
- * before it; `headingNext`: the next body line is a numbered or title heading (nextBodyIsHeading); `next`: that
- * line's text when it heads nothing (undefined: unknown, or a heading).
- */
-export function linePlace(text: string, previous: string | undefined, headingNext: boolean, next?: string): LinePlace | undefined {
-  if (patternKind(text) !== 'body' || ORDINAL_RE.test(text) || TITLE_RE.test(text.replace(/[\s\u00a0　]+/g, ''))) return undefined;
-  const numbered = numberedLevel(text);
-  // A numbered heading is no title or caption candidate; whether it holds a sentence moves the footer's search.
-  const sentence = SENTENCE_RE.test(text);
-  const bare = !numbered && !sentence;
-  let o = numbered || (previous !== undefined && isBroken(previous)) ? undefined : opening(text);
-  if (o && o.kind !== 'marked' && o.length === text.length && headingNext) o = undefined;
-  // The lead-ins of a run are resolved from the openings' kinds and prefixes (a length is only its own heading's,
-  // as a numbered heading's is).
-  const kind = o && [o.kind, o.prefix ?? null, o.copula ?? null];
-  // Whether the line is broken decides the next line's opening: it matters only when that line could lead in.
-  const broken = next === undefined || opening(next) !== undefined ? isBroken(text) : null;
-  const key = JSON.stringify([numbered?.[0] ?? null, kind ?? null, broken, sentence, FOOTER_RE.test(text), bare ? bareKey(text) : null]);
-  if (numbered) return { key, level: numbered[0], headingLength: numbered[1] };
-  return { key, ...(o && { openingLength: o.length }), ...(bare && { bare }) };
 }
 
 /**

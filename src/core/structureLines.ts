@@ -1,5 +1,6 @@
 // The lines of a report and what each is on its own: page furniture, a byline, a photo caption, or body
-// text. Anchored patterns only, one test per line: structure runs on every (debounced) keystroke.
+// text; a numbered heading, a sentence, a title's form. Anchored patterns only, one test per line: structure runs on
+// every (debounced) keystroke.
 import type { CaptionKind } from './types';
 import { charTable } from './text';
 
@@ -119,3 +120,80 @@ export function patternKind(text: string): LineKind {
   if (CAPTION_RE.test(text)) return 'caption';
   return 'body';
 }
+
+// ---- heading and sentence patterns (structure.ts's passes and structurePlaces.ts) ------------------------
+
+const NUM = '[一二三四五六七八九十]{1,3}';
+const LEVEL1_RE = new RegExp(`^${NUM}、`);
+/** 一 / 二 alone on a line (older national reports), 第一部分 …. */
+const BARE_NUMERAL_RE = new RegExp(`^${NUM}$`);
+const PART_RE = new RegExp(`^第${NUM}部分(?:$|[\\s　:：、，,])`);
+const LEVEL2_RE = new RegExp(`^[（(]${NUM}[）)]`);
+/** 第一，… alone on its line stands where (一) would. */
+export const ORDINAL_RE = new RegExp(`^第${NUM}[，,、]`);
+export const MAX_ORDINAL_LINE = 40;
+/** The report's title line (spaces removed): 2020年洛阳市西工区政府工作报告, 2014政府工作报告, 政 府 工 作 报 告. */
+export const TITLE_RE = /^[^\[【[(（“"‘'《]{0,40}工作报告$/;
+/** …作政府工作报告: a news headline about the session, not the report's title. */
+export const NEWS_ABOUT_RE = /作(?:政府)?工作报告$/;
+
+/** A line that carries sentences (not a title, caption or label). */
+export const SENTENCE_RE = /[。！？；!?;]/;
+export const SENTENCE_END_RE = /[。！？；：:!?;…”"’』」）)]$/;
+/** Punctuation a stand-alone title line never has. */
+export const NOT_TITLE_RE = /[。！？；!?;…]|[：:，,、]$/;
+/** Date lines and the speaker of the front matter: 2010年1月26日在…会议上, ——2014年…, 保定市人民政府市长 李谦. */
+export const FRONT_MATTER_RE =
+  /^[—―－-]*\s*(?:[（(]?[\d０-９一二三四五六七八九十〇○]{4}年.{0,40}(?:会议上|大会上|[)）])$|在.{2,40}(?:会议|大会)上$)|(?:人民政府|政府|国务院)(?:代理)?(?:总理|省长|市长|县长|区长|主席|主任)[\s\u00a0　]*[\u4e00-\u9fff]{2,4}$|(?:总理|省长|市长|县长|区长)[\s\u00a0　]+[\u4e00-\u9fff]{2,4}$/;
+/**
+ * A stand-alone line naming a place or a scene, as photo captions do (小南湖湿地公园, 西城区鸟瞰, 市民在湿地公园
+ * 休闲健身); sub-titles state a task or a result (阔步迈上新征程).
+ */
+export const CAPTION_LINE_RE =
+  /(?:园|区|馆|村|城|湖|河|路|桥|场|站|楼|校|中心|基地|广场|社区|鸟瞰|全景|夜景|一角|风光|风貌|现场|花海)$|^[\u4e00-\u9fff]{2,10}在[\u4e00-\u9fff]/;
+
+const MAX_HEADING = 60;
+const MAX_LONE_HEADING = 100;
+export const MIN_NEWS_TITLE = 6;
+/** Above the first sentence a shorter headline is enough (𡌶𡌶村简报); captions there are guarded below. */
+export const MIN_HEADLINE = 4;
+export const MAX_NEWS_TITLE = 40;
+/** A numbered heading run on into its paragraph after a space (…优化投资结构 积极支持…) is cut there. */
+const MIN_BEFORE_GAP = 8;
+
+/** Where a numbered heading (一、… / (一)…) ends: at its first 。 when the line runs on, else at a gap. */
+function numberedHeadingLength(body: string): number {
+  const stop = body.indexOf('。');
+  let len = stop >= 0 && stop < body.length - 1 ? stop + 1 : body.length;
+  // A space between two Han characters (not between spaced digits: 二、关于1 9 9 8 年…) ends it too.
+  const gap = /[\u4e00-\u9fff”"）)][\s\u00a0　]+[\u4e00-\u9fff“"]/.exec(body.slice(0, len));
+  if (gap && gap.index + 1 >= MIN_BEFORE_GAP && stop > gap.index) len = gap.index + 1;
+  // 一、维护世界和平是…而努力。 alone on its line: a long heading of one sentence, the whole line.
+  const oneSentence = len === body.length && (stop < 0 || stop === body.length - 1);
+  return len <= MAX_HEADING || (oneSentence && len <= MAX_LONE_HEADING) ? len : 0;
+}
+
+/** Level 1 or 2 of a line that opens with a numbered heading, and the heading's length. */
+export function numberedLevel(text: string): [1 | 2, number] | undefined {
+  if (BARE_NUMERAL_RE.test(text)) return [1, text.length];
+  if (LEVEL1_RE.test(text) || PART_RE.test(text)) {
+    const len = numberedHeadingLength(text);
+    return len > 0 ? [1, len] : undefined;
+  }
+  if (LEVEL2_RE.test(text)) {
+    const len = numberedHeadingLength(text);
+    return len > 0 ? [2, len] : undefined;
+  }
+  // 第一，进一步稳定和加强农业 / 第一，深化政府机构改革。 alone: one clause or sentence, nothing after it.
+  // (第四，⏎ alone is a line the source broke, not a heading.)
+  if (ORDINAL_RE.test(text) && text.length <= MAX_ORDINAL_LINE && !SENTENCE_RE.test(text.slice(0, -1)) && !/[，,、：:]$/.test(text)) {
+    return [2, text.length];
+  }
+  return undefined;
+}
+
+/** Navigation items are short (structure.ts markNavigation). */
+export const MAX_NAV_ITEM = 12;
+
+/** A long line that stops mid-sentence was broken by the source: the next line carries on. */
+export const isBroken = (text: string) => text.length > MAX_NEWS_TITLE && !SENTENCE_END_RE.test(text);

@@ -8,6 +8,7 @@ import { describe, test } from 'node:test';
 import { AnalysisCache, analyzeText } from '../../src/core/analyze';
 import { type Analysed, analyzeEdit } from '../../src/core/analyzeEdit';
 import { applyAnalysisPatch } from '../../src/core/analysisPatch';
+import { opening } from '../../src/core/headingLeadIns';
 import type { EditWithText } from '../../src/core/textEdits';
 import { loadJiebaSegmenter } from '../../src/core/segmenter';
 import type { DocumentAnalysis } from '../../src/core/types';
@@ -152,6 +153,7 @@ describe('analysis of an edit inside a paragraph', () => {
       let text = readFileSync(join(SHARED, name), 'utf8');
       let state: Analysed = { text, analysis: analyzeText(text, { segmenter, cache }) };
       let taken = 0;
+      let firsts = 0; // (the first character, in the blank line: newLineEdit.ts)
       for (let place = 0; place < 3; place++) {
         const paragraphs = state.analysis.paragraphs;
         let at = paragraphs[Math.floor(next() * paragraphs.length)].range.end;
@@ -159,7 +161,9 @@ describe('analysis of an edit inside a paragraph', () => {
           text = text.slice(0, at) + ch + text.slice(at);
           const edit = { from: at, to: at, shift: ch.length, text: ch };
           at += ch.length;
-          const { patch } = n % 2 === 0 ? editUnread(state, text, cache, edit) : analyzeEdit(state, text, { segmenter, cache });
+          const { patch, declined } = n % 2 === 0 ? editUnread(state, text, cache, edit) : analyzeEdit(state, text, { segmenter, cache });
+          if (n === 1 && patch) firsts++;
+          else if (n === 1 && process.env.ANALYZE_EDIT_LOG) console.log(name, 'the first character declined:', declined);
           const whole = analyzeText(text, { segmenter });
           let analysis: DocumentAnalysis;
           if (patch) {
@@ -172,8 +176,62 @@ describe('analysis of an edit inside a paragraph', () => {
         }
       }
       // (A news page without a title makes a short line a caption, no paragraph: fewer are answered there.)
+      console.log(name, taken, 3 * typed.length);
       assert.ok(taken >= typed.length, `${name}: ${taken} of ${3 * typed.length} keystrokes answered from the paragraph`);
     }
+  });
+
+  test('a word typed into a new blank line between paragraphs: each patch equal to the whole analysis', () => {
+    let taken = 0;
+    for (const [r, name] of REPORTS.entries()) {
+      const next = rng(301 + r);
+      const cache = new AnalysisCache();
+      let text = readFileSync(join(SHARED, name), 'utf8');
+      let state: Analysed = { text, analysis: analyzeText(text, { segmenter, cache }) };
+      for (let n = 0; n < 20; n++) {
+        const paragraphs = state.analysis.paragraphs;
+        const at = paragraphs[Math.floor(next() * paragraphs.length)].range.end;
+        const word = TYPED[Math.floor(next() * 14)]; // (not the line breaks and indents at its end)
+        for (const [i, typed] of ['\n', word].entries()) {
+          const from = at + i;
+          text = text.slice(0, from) + typed + text.slice(from);
+          const edit = { from, to: from, shift: typed.length, text: typed };
+          const { patch } = n % 2 === 0 ? editUnread(state, text, cache, edit) : analyzeEdit(state, text, { segmenter, cache });
+          let analysis: DocumentAnalysis;
+          if (patch) {
+            if (i === 1) taken++;
+            analysis = applyAnalysisPatch(state.analysis, patch);
+            const diff = firstDifference(analysis, analyzeText(text, { segmenter }));
+            assert.equal(diff, undefined, `${name}, ${JSON.stringify(word)} at ${at}: the patched analysis differs from the whole one at ${diff}`);
+          } else analysis = analyzeText(text, { segmenter, cache });
+          state = { text, analysis };
+        }
+      }
+    }
+    // (A short word alone on a line is a caption in a news page, and a line of six characters or more a title.)
+    assert.ok(taken >= 25, `${taken} of 80 words answered from their line`);
+  });
+
+  test('a line typed into a run of review openings, which it cuts: the patch is declined or equal to the whole analysis', () => {
+    // A report's paragraph whose opening reviews a result, three times in a row: three lead-ins (a run of three).
+    const source = readFileSync(join(SHARED, REPORTS[1]), 'utf8');
+    const review = source.split('\n').find((line) => opening(line.trim())?.kind === 'review')!.trim();
+    assert.ok(review, 'the report has a review opening');
+    const text = `2016年政府工作报告\n\n一、过去一年的工作\n\n${review}\n\n${review}\n\n${review}\n\n二、今年的任务\n\n全面完成各项任务。\n`;
+    const cache = new AnalysisCache();
+    let state: Analysed = { text, analysis: analyzeText(text, { segmenter, cache }) };
+    const leadIns = () => state.analysis.sections.filter((s) => s.level === 3 && review.startsWith(s.title)).length;
+    assert.equal(leadIns(), 3, 'three lead-ins');
+    const at = state.analysis.paragraphs[2].range.end; // (after the first of the three)
+    let now = text;
+    for (const [i, typed] of ['\n', '建设'].entries()) {
+      now = now.slice(0, at + i) + typed + now.slice(at + i);
+      const { patch } = analyzeEdit(state, now, { segmenter, cache }, [{ from: at + i, to: at + i, shift: typed.length, text: typed }]);
+      const whole = analyzeText(now, { segmenter });
+      if (patch) assert.equal(firstDifference(applyAnalysisPatch(state.analysis, patch), whole), undefined);
+      state = { text: now, analysis: patch ? applyAnalysisPatch(state.analysis, patch) : whole };
+    }
+    assert.equal(leadIns(), 0, 'the run is cut: no lead-in');
   });
 
   test('what it declines: a new line, a new heading, a changed title; a new project name is taken', () => {
