@@ -236,6 +236,29 @@ suite('large report', () => {
           `round trip ${middle((s) => s.roundTripMs).toFixed(1)} ms, host ${middle((s) => s.hostMs).toFixed(1)} ms; ${breaks[0].sentItems} of ${breaks[0].totalItems} items sent`,
       );
 
+      // A new paragraph typed after Enter, a character at a time (each analysed): most keystrokes are answered from
+      // the line (newLineEdit.ts, structurePlaces.ts); the others are where it becomes or stops being a title.
+      const typistEnd = doc.positionAt(typist.range.end + oneByOne.length);
+      editor.selection = new vscode.Selection(typistEnd, typistEnd);
+      const written: NonNullable<typeof stats>[] = [];
+      const count = ps.length; // (ps is the analysis's own array, patched in place)
+      let paragraphs = 0;
+      for (const ch of ['\n', ...'今年经济运行稳中有进，增长5%。']) {
+        await vscode.commands.executeCommand('type', { text: ch });
+        const e = await nextAnalysis(api, doc, doc.version);
+        written.push(e.stats!);
+        paragraphs = e.analysis.paragraphs.length;
+      }
+      const fromLine = written.filter((s) => s.paragraphOnly);
+      assert.equal(paragraphs, count + 1, 'one paragraph more');
+      assert.ok(fromLine.length >= written.length / 2, `${fromLine.length} of ${written.length} answered from the line: ${written.map((s) => s.wholeText).join(', ')}`);
+      const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+      console.log(
+        `      a new paragraph typed after Enter (${written.length} keystrokes): ${fromLine.length} answered from the line, worker ${medianOf(fromLine.map((s) => s.analyzeMs)).toFixed(1)} ms ` +
+          `(median), round trip ${medianOf(fromLine.map((s) => s.roundTripMs ?? NaN)).toFixed(1)} ms; the others read the whole text: worker ` +
+          `${medianOf(written.filter((s) => !s.paragraphOnly).map((s) => s.analyzeMs)).toFixed(0)} ms (median)`,
+      );
+
       // Only the figures near the visible lines are underlined; scrolling to the end brings those there.
       const underlined = api.figureDecorations.decorated(editor);
       assert.ok(underlined && underlined.count > 0 && underlined.count < event.analysis.figures.length, 'a window of figures is underlined');
