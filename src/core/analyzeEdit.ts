@@ -46,7 +46,7 @@ export function analyzeEdit(
   const shift = edit.shift;
   const now: TextReader = 'text' in edit ? new EditedText(before.text, edit) : text;
   const spacing = spacingPatch(old, before.text, now, edit);
-  if (spacing) return spacing;
+  if (spacing) return { patch: spacing };
   if (LINE_BREAK.test(before.text.slice(edit.from, edit.to)) || LINE_BREAK.test(now.slice(edit.from, edit.to + shift))) return declined('a line break');
 
   // The paragraph the edit lies in, as the line it stays (trimmed at the same places).

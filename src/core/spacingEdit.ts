@@ -13,13 +13,11 @@ import type { DocumentAnalysis } from './types';
 /** How far an edit is slid over text it repeats (a line break typed before another: see canonical). */
 const MAX_SLIDE = 256;
 
-export type SpacingResult = { patch: AnalysisPatch } | { declined: string };
-
 /**
  * The patch of an edit that put in and took out white space only (`old`: the analysis of `oldText`; `now`: the new
- * text), when the lines keep their text; why not, when they do not; undefined when the edit is not white space.
+ * text), when the lines keep their text; else undefined (a space typed inside a line is the edit of a paragraph).
  */
-export function spacingPatch(old: DocumentAnalysis, oldText: string, now: TextReader, edit: TextEdit): SpacingResult | undefined {
+export function spacingPatch(old: DocumentAnalysis, oldText: string, now: TextReader, edit: TextEdit): AnalysisPatch | undefined {
   const inserted = edit.to - edit.from + edit.shift;
   if (inserted === 0 && edit.to === edit.from) return undefined;
   if (!allSpace(oldText, edit.from, edit.to) || !allSpace(now, edit.from, edit.from + inserted)) return undefined;
@@ -32,27 +30,23 @@ export function spacingPatch(old: DocumentAnalysis, oldText: string, now: TextRe
   const is = splitLines(now.slice(a, b + shift));
   const moved = (offset: number) => (offset >= from ? offset + shift : offset);
   const same = (l: Line, m: Line) => l.text === m.text && moved(a + l.start) === a + m.start && moved(a + l.end) === a + m.end;
-  if (was.length !== is.length || was.some((l, i) => !same(l, is[i]))) {
-    return { declined: 'a line break' };
-  }
+  if (was.length !== is.length || was.some((l, i) => !same(l, is[i]))) return undefined;
   // An offset at `from` is moved (analysisPatch's Mover): only starts may lie there, not the end of a line's text.
-  if (from > 0 && !WS[oldText.charCodeAt(from - 1)]) return { declined: "white space right after a line's text" };
-  if (JSON.stringify(reportMeta(now.slice(0, REPORT_HEAD_CHARS), old.title)) !== JSON.stringify(old.meta)) return { declined: "the report's metadata" };
+  if (from > 0 && !WS[oldText.charCodeAt(from - 1)]) return undefined;
+  if (JSON.stringify(reportMeta(now.slice(0, REPORT_HEAD_CHARS), old.title)) !== JSON.stringify(old.meta)) return undefined;
 
   const fields: Record<string, unknown> = { ...old };
   for (const array of PATCHED_ARRAYS) delete fields[array];
   const warnings = old.warnings?.map((w) => (w.range.end >= from ? { ...w, range: { start: moved(w.range.start), end: moved(w.range.end) } } : w));
   return {
-    patch: {
-      move: { edits: [{ from, to, shift }], ids: { s: [], p: [], f: [] } },
-      fields: { ...(fields as AnalysisPatch['fields']), ...(warnings && { warnings }) },
-      order: Object.keys(old),
-      sections: movedFrom(old.sections, (s) => s.range.end, from),
-      paragraphs: keptThenMoved(old.paragraphs, from),
-      figures: keptThenMoved(old.figures, from),
-      captions: keptThenMoved(old.captions, from),
-      projects: movedFrom(old.projects, (p) => p.occurrences[p.occurrences.length - 1].end, from),
-    },
+    move: { edits: [{ from, to, shift }], ids: { s: [], p: [], f: [] } },
+    fields: { ...(fields as AnalysisPatch['fields']), ...(warnings && { warnings }) },
+    order: Object.keys(old),
+    sections: movedFrom(old.sections, (s) => s.range.end, from),
+    paragraphs: keptThenMoved(old.paragraphs, from),
+    figures: keptThenMoved(old.figures, from),
+    captions: keptThenMoved(old.captions, from),
+    projects: movedFrom(old.projects, (p) => p.occurrences[p.occurrences.length - 1].end, from),
   };
 }
 

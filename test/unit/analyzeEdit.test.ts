@@ -259,5 +259,7 @@ describe('analysis of an edit inside a paragraph', () => {
     assert.equal(JSON.stringify(projects), JSON.stringify(analyzeText(named, { segmenter }).projects));
     assert.notEqual(analyzeEdit(state, text.replace('工作报告', '工作汇报'), { segmenter, cache }).declined, undefined, 'the title');
     assert.ok(analyzeEdit(state, at(mid, '字'), { segmenter, cache }).patch, 'one character inside a sentence');
+    // (White space inside a line is an edit of its paragraph, not a move: spacingEdit.ts leaves it.)
+    for (const space of [' ', '　']) assert.ok(editUnread(state, at(mid, space), cache, { from: mid, to: mid, shift: 1, text: space }).patch, `${JSON.stringify(space)} inside a sentence`);
   });
 });
