@@ -345,6 +345,13 @@ export function keptThenMoved<T extends { range: Span }>(items: readonly T[], fr
   return { runs, items: [] };
 }
 
+/** Each item as it was when its last offset lies before `from`, else moved: for items that nest or are not in text order (keptThenMoved for those that are). */
+export function movedFrom<T>(items: readonly T[], last: (item: T) => number, from: number): ArrayPatch<T> {
+  const runs: number[] = [];
+  for (const item of items) pushRun(runs, last(item) < from ? 0 : 1, 1);
+  return { runs, items: [] };
+}
+
 /** Appends `count` items of `code` to an array patch's runs, lengthening the last run when it has that code. */
 export function pushRun(runs: number[], code: number, count: number): void {
   if (count === 0) return;

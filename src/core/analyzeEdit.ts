@@ -1,17 +1,16 @@
 // Typing inside a paragraph of a large report: the patch of the new analysis worked out from the paragraph alone,
 // without reading the rest of the report again (analyzeText reads every line and paragraph, about 18 ms in 1 MB).
 // It applies when the edit lies inside one line (paragraph) that keeps its place in the structure
-// (structure.ts linePlace) and opens the same headings at the same places, the report's metadata and the list cue
+// (structurePlaces.ts linePlace) and opens the same headings at the same places, the report's metadata and the list cue
 // after the paragraph stay as they were, and the paragraph names the same projects; otherwise it says why and the
 // caller analyses the whole text. White space typed or deleted between lines (Enter at a line's end) only moves the
 // analysis (spacingEdit.ts).
 // The unit tests compare its patches, applied, with the whole analysis of every edit they try.
 import { type AnalysisCache, type AnalyzeOptions, listAfter, MAX_FIGURES_PER_DOCUMENT, paragraphResult, placeFigures, sectionCueOf } from './analyze';
-import { type AnalysisPatch, type ArrayPatch, countBefore, keptThenMoved, type Move, PATCHED_ARRAYS, pushRun } from './analysisPatch';
-import { REPORT_HEAD_CHARS, reportMeta } from './metadata';
+import { type AnalysisPatch, type ArrayPatch, countBefore, keptThenMoved, type Move, pushRun } from './analysisPatch';
 import { newLinePatch } from './newLineEdit';
 import { spacingPatch } from './spacingEdit';
-import { type Analysed, bodyOf, type EditedLine, listBefore, projectsPatch, spliced, unchanged } from './editParts';
+import { type Analysed, bodyOf, type EditedLine, listBefore, patchFields, projectsPatch, sameMeta, spliced, unchanged } from './editParts';
 import { lineHeadings } from './structure';
 import { linePlace, type LinePlace } from './structurePlaces';
 import { WS } from './structureLines';
@@ -72,7 +71,7 @@ export function analyzeEdit(
   const following = next && !(nextHeading?.heading.start === next.range.start) ? bodyOf(before.text, next) : undefined;
   // (No caption, byline or furniture between it and the paragraphs beside it.)
   const adjacent = k > 0 && next !== undefined && countBefore(old.captions, START, old.paragraphs[k - 1].range.end) === countBefore(old.captions, START, next.range.start);
-  const around = { titled: old.sections.some((s) => s.level === 0), adjacent };
+  const around = { titled: old.sections.some((s) => s.level === 0), adjacent, nextLine: next && bodyOf(before.text, next) };
   let place = linePlace(body, previous, headingNext, following, around);
   if (!place || place.key !== linePlace(oldBody, previous, headingNext, following, around)?.key) return declined('its place in the structure');
   // A line without a sentence that the lines after it make a title stays one: a heading of the whole line.
@@ -80,7 +79,7 @@ export function analyzeEdit(
   if (place.bare && own?.heading.start === start && own.level === 1 && own.heading.end === paragraph.range.end) place = { ...place, level: 1, headingLength: body.length };
   const sections = sectionsPatch(old, oldBody, body, start, place, edits);
   if (!sections) return declined('the headings');
-  if (JSON.stringify(reportMeta(now.slice(0, REPORT_HEAD_CHARS), old.title)) !== JSON.stringify(old.meta)) return declined("the report's metadata");
+  if (!sameMeta(old, now)) return declined("the report's metadata");
   if (old.warnings?.some((w) => w.range.end > start && w.range.start < paragraph.range.end)) return declined('a warning');
 
   // Figures: the paragraph's anew, in the context it had; those after it move, renumbered.
@@ -108,14 +107,10 @@ export function analyzeEdit(
 
   const d = figures.length - (after - first);
   const move: Move = { edits: [{ from: edit.from, to: edit.to, shift }], ids: { s: [], p: [], f: d === 0 ? [] : [[after, d]] } };
-  const { paragraphs, captions, warnings: oldWarnings } = old;
-  const fields: Record<string, unknown> = { ...old };
-  for (const array of PATCHED_ARRAYS) delete fields[array];
-  const warnings = oldWarnings?.map((w) => (w.range.start >= edit.from ? { ...w, range: { start: w.range.start + shift, end: w.range.end + shift } } : w));
+  const { paragraphs, captions } = old;
   const patch: AnalysisPatch = {
     move,
-    fields: { ...(fields as AnalysisPatch['fields']), ...(warnings && { warnings }) },
-    order: Object.keys(old),
+    ...patchFields(old, edit.from, shift),
     sections,
     paragraphs: spliced(paragraphs, k, k + 1, [moved]),
     figures: spliced(old.figures, first, after, figures),

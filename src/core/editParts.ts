@@ -1,7 +1,8 @@
-// What the edit paths of the analysis (analyzeEdit.ts, newLineEdit.ts) share: the projects after an edit of one
-// line, and the list cue in force at a paragraph.
+// What the edit paths of the analysis (analyzeEdit.ts, newLineEdit.ts, spacingEdit.ts) share: the projects after an
+// edit of one line, the list cue in force at a paragraph, the patch's fields and array runs, the white space they read.
 import { type AnalysisCache, listAfter } from './analyze';
-import { type ArrayPatch, pushRun } from './analysisPatch';
+import { type AnalysisPatch, type ArrayPatch, PATCHED_ARRAYS, pushRun } from './analysisPatch';
+import { REPORT_HEAD_CHARS, reportMeta } from './metadata';
 import { collectProjects, type Hit, lineMentions, longestFirst } from './projects';
 import type { TextEdit, TextReader } from './textEdits';
 import type { RoleCue } from './targets';
@@ -15,7 +16,7 @@ export interface Analysed {
 
 /** The one line an edit changed, for projectsPatch. */
 export interface EditedLine {
-  /** Where its text starts (the same offset before and after the edit), and where it ended and ends now. */
+  /** An offset in the line before its text (the same before and after the edit), and where its text ended and ends now. */
   from: number;
   oldEnd: number;
   newEnd: number;
@@ -24,6 +25,35 @@ export interface EditedLine {
   names: string[] | undefined;
   /** The paragraphs after the edit (for matching every line again). */
   paragraphs: () => Paragraph[];
+}
+
+/**
+ * The white space the edit paths take for white space: what both the structure (structureLines.ts WS) and the
+ * projects' lines (String.prototype.trim, lines split at \n) read as such. (A zero-width space is white space to the
+ * one and text to the other; a \r alone breaks the structure's line, not the projects'.)
+ */
+export function plainSpace(text: TextReader, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x3000 && c !== 0x0a && !(c === 0x0d && text.charCodeAt(i + 1) === 0x0a)) return false;
+  }
+  return true;
+}
+
+/** Whether the report's metadata, read from the head of the new text, is what it was. */
+export function sameMeta(old: DocumentAnalysis, now: TextReader): boolean {
+  return JSON.stringify(reportMeta(now.slice(0, REPORT_HEAD_CHARS), old.title)) === JSON.stringify(old.meta);
+}
+
+/**
+ * The fields of a patch that are not its arrays (sent whole), the warnings after `from` moved by `shift`, and the
+ * analysis's keys in their order.
+ */
+export function patchFields(old: DocumentAnalysis, from: number, shift: number): Pick<AnalysisPatch, 'fields' | 'order'> {
+  const fields: Record<string, unknown> = { ...old };
+  for (const array of PATCHED_ARRAYS) delete fields[array];
+  const warnings = old.warnings?.map((w) => (w.range.start >= from ? { ...w, range: { start: w.range.start + shift, end: w.range.end + shift } } : w));
+  return { fields: { ...(fields as AnalysisPatch['fields']), ...(warnings && { warnings }) }, order: Object.keys(old) };
 }
 
 export function bodyOf(text: string, p: Paragraph): string {
@@ -40,7 +70,6 @@ export function listBefore(text: string, paragraphs: readonly Paragraph[], k: nu
   }
   return undefined;
 }
-
 
 /**
  * The projects after the edit. When the document's names stay the same (the paragraph's, or they are named
@@ -152,12 +181,5 @@ export function spliced<T extends { range: Span }>(all: readonly T[], i: number,
 export function unchanged<T>(items: readonly T[]): ArrayPatch<T> {
   const runs: number[] = [];
   pushRun(runs, 0, items.length);
-  return { runs, items: [] };
-}
-
-/** Each item as it was when its last offset lies before `from`, else moved (items that nest, or are not in text order). */
-export function movedFrom<T>(items: readonly T[], last: (item: T) => number, from: number): ArrayPatch<T> {
-  const runs: number[] = [];
-  for (const item of items) pushRun(runs, last(item) < from ? 0 : 1, 1);
   return { runs, items: [] };
 }

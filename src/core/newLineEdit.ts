@@ -1,13 +1,12 @@
 // A paragraph typed into a blank line between two paragraphs (the first character after Enter): when the structure
-// makes it a paragraph that opens no heading and changes no other line's place (structure.ts plainLineBetween), the
+// makes it a paragraph that opens no heading and changes no other line's place (structurePlaces.ts plainLineBetween), the
 // patch inserts it, with its figures and projects, and moves what follows; the numbered ids after it are renumbered.
 // (analyzeEdit asks here for an edit in no paragraph; a unit test compares the patches with the whole analysis.)
 import { type AnalysisCache, type AnalyzeOptions, listAfter, MAX_FIGURES_PER_DOCUMENT, paragraphResult, placeFigures, sectionCueOf } from './analyze';
-import { type AnalysisPatch, countBefore, keptThenMoved, PATCHED_ARRAYS } from './analysisPatch';
-import { type Analysed, bodyOf, listBefore, movedFrom, projectsPatch, spliced, unchanged } from './editParts';
-import { REPORT_HEAD_CHARS, reportMeta } from './metadata';
+import { type AnalysisPatch, countBefore, keptThenMoved, movedFrom } from './analysisPatch';
+import { type Analysed, bodyOf, listBefore, patchFields, plainSpace, projectsPatch, sameMeta, spliced, unchanged } from './editParts';
 import { plainLineBetween, reviewInRun } from './structurePlaces';
-import { splitLines, WS } from './structureLines';
+import { splitLines } from './structureLines';
 import type { TextEdit, TextReader } from './textEdits';
 import type { Paragraph } from './types';
 
@@ -22,10 +21,11 @@ export type NewLineResult = { patch: AnalysisPatch; counts?: Map<string, number>
 export function newLinePatch(before: Analysed, text: string, now: TextReader, edit: TextEdit, options: AnalyzeOptions & { cache: AnalysisCache }): NewLineResult | undefined {
   const old = before.analysis;
   const oldText = before.text;
+  if (!old.meta) return undefined;
   const a = oldText.lastIndexOf('\n', edit.from - 1) + 1;
   const found = oldText.indexOf('\n', edit.to);
   const b = found < 0 ? oldText.length : found;
-  for (let i = a; i < b; i++) if (!WS[oldText.charCodeAt(i)]) return undefined;
+  if (!plainSpace(oldText, a, b + 1 > oldText.length ? b : b + 1)) return undefined;
   const lines = splitLines(now.slice(a, b + edit.shift));
   if (lines.length !== 1) return { declined: 'a new line' };
   const start = a + lines[0].start;
@@ -45,7 +45,7 @@ export function newLinePatch(before: Analysed, text: string, now: TextReader, ed
   const bodies = (i: number) => (i >= 0 && i < old.paragraphs.length ? bodyOf(oldText, old.paragraphs[i]) : undefined);
   const review = () => reviewInRun(bodies, heading, k);
   if (!plainLineBetween(body, bodyOf(oldText, previous), bodyOf(oldText, next), titled, heading(k), review)) return { declined: "a new line's place in the structure" };
-  if (JSON.stringify(reportMeta(now.slice(0, REPORT_HEAD_CHARS), old.title)) !== JSON.stringify(old.meta)) return { declined: "the report's metadata" };
+  if (!sameMeta(old, now)) return { declined: "the report's metadata" };
 
   // The section open there is the last one opened before it (the structure's SectionBuilder).
   const section = old.sections[countBefore(old.sections, (s) => s.heading.start, start) - 1];
@@ -57,7 +57,7 @@ export function newLinePatch(before: Analysed, text: string, now: TextReader, ed
   if (JSON.stringify(listAfter(body, list) ?? null) !== JSON.stringify(list ?? null)) return { declined: 'a list cue' };
   const first = countBefore(old.figures, START, start);
   const cue = result.figures.length > 0 ? (section ? sectionCueOf(old.sections, section.id, options.cache) : {}) : undefined;
-  const figures = placeFigures(body, result, paragraph, first, { section: cue, list, reportYear: old.meta!.year, workReport: old.meta!.genre === 'workReport' }, options.cache);
+  const figures = placeFigures(body, result, paragraph, first, { section: cue, list, reportYear: old.meta.year, workReport: old.meta.genre === 'workReport' }, options.cache);
 
   const { from, shift } = edit;
   const line = {
@@ -75,14 +75,10 @@ export function newLinePatch(before: Analysed, text: string, now: TextReader, ed
   const projects = options.segmenter ? projectsPatch(before, text, now, edit, line, options.cache) : { patch: unchanged(old.projects) };
   if (!projects) return { declined: 'the projects' };
 
-  const fields: Record<string, unknown> = { ...old };
-  for (const array of PATCHED_ARRAYS) delete fields[array];
-  const warnings = old.warnings?.map((w) => (w.range.start >= from ? { ...w, range: { start: w.range.start + shift, end: w.range.end + shift } } : w));
   return {
     patch: {
       move: { edits: [{ from, to: edit.to, shift }], ids: { s: [], p: [[k, 1]], f: figures.length > 0 ? [[first, figures.length]] : [] } },
-      fields: { ...(fields as AnalysisPatch['fields']), ...(warnings && { warnings }) },
-      order: Object.keys(old),
+      ...patchFields(old, from, shift),
       sections: movedFrom(old.sections, (s) => s.range.end, from),
       paragraphs: spliced(old.paragraphs, k, k, [paragraph]),
       figures: spliced(old.figures, first, first, figures),

@@ -3,9 +3,8 @@
 // (structureLines.ts splitLines), and everything else reads the paragraphs and lines it finds: the same lines give
 // the same sections, paragraphs, figures, projects and captions, at offsets moved by the edit.
 // (analyzeEdit asks here first; a unit test compares the patches with the whole analysis of random edits.)
-import { type AnalysisPatch, keptThenMoved, PATCHED_ARRAYS } from './analysisPatch';
-import { movedFrom } from './editParts';
-import { REPORT_HEAD_CHARS, reportMeta } from './metadata';
+import { type AnalysisPatch, keptThenMoved, movedFrom } from './analysisPatch';
+import { patchFields, plainSpace, sameMeta } from './editParts';
 import { type Line, splitLines, WS } from './structureLines';
 import type { TextEdit, TextReader } from './textEdits';
 import type { DocumentAnalysis } from './types';
@@ -20,7 +19,7 @@ const MAX_SLIDE = 256;
 export function spacingPatch(old: DocumentAnalysis, oldText: string, now: TextReader, edit: TextEdit): AnalysisPatch | undefined {
   const inserted = edit.to - edit.from + edit.shift;
   if (inserted === 0 && edit.to === edit.from) return undefined;
-  if (!allSpace(oldText, edit.from, edit.to) || !allSpace(now, edit.from, edit.from + inserted)) return undefined;
+  if (!plainSpace(oldText, edit.from, edit.to) || !plainSpace(now, edit.from, edit.from + inserted)) return undefined;
   const { from, to, shift } = canonical(oldText, now, edit, inserted);
   // The lines the edit touches, old and new, by the line breaks around it (the text is the same before and after them).
   const a = oldText.lastIndexOf('\n', from - 1) + 1;
@@ -28,31 +27,24 @@ export function spacingPatch(old: DocumentAnalysis, oldText: string, now: TextRe
   const b = found < 0 ? oldText.length : found;
   const was = splitLines(oldText.slice(a, b));
   const is = splitLines(now.slice(a, b + shift));
+  // (A \r alone beside the edit: a line break to the structure only, see plainSpace.)
+  if (/\r(?!\n)/.test(oldText.slice(a, b + 1)) || /\r(?!\n)/.test(now.slice(a, b + shift + 1))) return undefined;
   const moved = (offset: number) => (offset >= from ? offset + shift : offset);
   const same = (l: Line, m: Line) => l.text === m.text && moved(a + l.start) === a + m.start && moved(a + l.end) === a + m.end;
   if (was.length !== is.length || was.some((l, i) => !same(l, is[i]))) return undefined;
   // An offset at `from` is moved (analysisPatch's Mover): only starts may lie there, not the end of a line's text.
   if (from > 0 && !WS[oldText.charCodeAt(from - 1)]) return undefined;
-  if (JSON.stringify(reportMeta(now.slice(0, REPORT_HEAD_CHARS), old.title)) !== JSON.stringify(old.meta)) return undefined;
+  if (!sameMeta(old, now)) return undefined;
 
-  const fields: Record<string, unknown> = { ...old };
-  for (const array of PATCHED_ARRAYS) delete fields[array];
-  const warnings = old.warnings?.map((w) => (w.range.end >= from ? { ...w, range: { start: moved(w.range.start), end: moved(w.range.end) } } : w));
   return {
     move: { edits: [{ from, to, shift }], ids: { s: [], p: [], f: [] } },
-    fields: { ...(fields as AnalysisPatch['fields']), ...(warnings && { warnings }) },
-    order: Object.keys(old),
+    ...patchFields(old, from, shift),
     sections: movedFrom(old.sections, (s) => s.range.end, from),
     paragraphs: keptThenMoved(old.paragraphs, from),
     figures: keptThenMoved(old.figures, from),
     captions: keptThenMoved(old.captions, from),
     projects: movedFrom(old.projects, (p) => p.occurrences[p.occurrences.length - 1].end, from),
   };
-}
-
-function allSpace(text: TextReader, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!WS[text.charCodeAt(i)]) return false;
-  return true;
 }
 
 /**

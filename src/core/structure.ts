@@ -8,24 +8,21 @@
 import { CIRCLED_RE, MAX_CIRCLED_LEAD, MAX_MID_LEAD, MID_LEAD_RE, opening, resolveLeadIns, type Opening } from './headingLeadIns';
 import { CaptionRecord, ParagraphRecord, SectionRecord, SpanRecord } from './records';
 import {
-  CAPTION_LINE_RE,
   FOOTER_RE,
   FRONT_MATTER_RE,
   isBroken,
   type Line,
-  MAX_NAV_ITEM,
-  MAX_NEWS_TITLE,
   MAX_ORDINAL_LINE,
-  MIN_HEADLINE,
-  MIN_NEWS_TITLE,
+  navigationItem,
   NEWS_ABOUT_RE,
-  NOT_TITLE_RE,
   numberedLevel,
   ORDINAL_RE,
   patternKind,
   SENTENCE_RE,
   splitLines,
+  standAlone,
   TITLE_RE,
+  titleForm,
 } from './structureLines';
 import { allMatches } from './text';
 import type { Caption, Paragraph, Section, SectionLevel, Span } from './types';
@@ -65,7 +62,7 @@ const MIN_NAV_RUN = 4;
  * holding some recognised furniture is furniture throughout. The title line stays.
  */
 function markNavigation(lines: Line[], titleIndex: number): void {
-  const short = (l: Line) => l.text.length <= MAX_NAV_ITEM && !SENTENCE_RE.test(l.text) && !numberedLevel(l.text);
+  const short = (l: Line) => navigationItem(l.text);
   for (let i = 0; i < lines.length; ) {
     let j = i;
     while (j < lines.length && short(lines[j])) j++;
@@ -86,7 +83,7 @@ function classify(lines: Line[]): void {
   // Level 0: the first title line outside the boilerplate ([河南] 2020年…工作报告 is the forum's copy).
   const titleIndex = lines.findIndex((l) => {
     if (l.kind !== 'body') return false;
-    const bare = l.text.replace(/[\s\u00a0　]+/g, '');
+    const bare = titleForm(l.text);
     return TITLE_RE.test(bare) && !NEWS_ABOUT_RE.test(bare);
   });
   markNavigation(lines, titleIndex);
@@ -137,23 +134,11 @@ function classify(lines: Line[]): void {
     if (l.kind !== 'body') continue;
     const hasSentence = SENTENCE_RE.test(l.text);
     if (l.level === undefined && !hasSentence && !front.has(i)) {
-      const len = l.text.length > 2 * MAX_NEWS_TITLE ? Infinity : [...l.text].length;
-      const headline = i < firstSentence;
-      const shortLine = len <= MAX_NEWS_TITLE && !/[：:，,]$/.test(l.text);
-      // Between a news page's paragraphs, a line naming a place or a scene is a photo's caption.
-      const scene = titleIndex < 0 && !headline && shortLine && CAPTION_LINE_RE.test(l.text);
-      const title =
-        nextIsSentence &&
-        !scene &&
-        len >= (headline ? MIN_HEADLINE : MIN_NEWS_TITLE) &&
-        len <= MAX_NEWS_TITLE &&
-        !NOT_TITLE_RE.test(l.text) &&
-        !/^[—―]/.test(l.text) &&
-        !FRONT_MATTER_RE.test(l.text);
-      if (title) {
+      const verdict = standAlone(l.text, { nextIsSentence, headline: i < firstSentence, titled: titleIndex >= 0, afterLastBody: i > lastBody });
+      if (verdict === 'title') {
         l.level = 1;
         l.headingLength = l.text.length;
-      } else if (scene || ((titleIndex < 0 || i > lastBody) && shortLine)) {
+      } else if (verdict === 'caption') {
         l.kind = 'caption';
         nextIsSentence = false;
         continue;
@@ -194,7 +179,6 @@ class SectionBuilder {
 }
 
 const countCommas = (s: string) => s.split(/[，,]/).length - 1;
-
 
 /**
  * Lead-in lengths of the body lines, indexed like `lines` (0: none). Openings are resolved per run of

@@ -139,7 +139,7 @@ export const NEWS_ABOUT_RE = /作(?:政府)?工作报告$/;
 
 /** A line that carries sentences (not a title, caption or label). */
 export const SENTENCE_RE = /[。！？；!?;]/;
-export const SENTENCE_END_RE = /[。！？；：:!?;…”"’』」）)]$/;
+const SENTENCE_END_RE = /[。！？；：:!?;…”"’』」）)]$/;
 /** Punctuation a stand-alone title line never has. */
 export const NOT_TITLE_RE = /[。！？；!?;…]|[：:，,、]$/;
 /** Date lines and the speaker of the front matter: 2010年1月26日在…会议上, ——2014年…, 保定市人民政府市长 李谦. */
@@ -197,3 +197,45 @@ export const MAX_NAV_ITEM = 12;
 
 /** A long line that stops mid-sentence was broken by the source: the next line carries on. */
 export const isBroken = (text: string) => text.length > MAX_NEWS_TITLE && !SENTENCE_END_RE.test(text);
+
+/** The title's form, its spaces removed (政 府 工 作 报 告). */
+export const titleForm = (text: string): string => text.replace(/[\s\u00a0　]+/g, '');
+
+/** A line markNavigation may count into a run of navigation items: short, without a sentence or a number. */
+export const navigationItem = (text: string): boolean => text.length <= MAX_NAV_ITEM && !SENTENCE_RE.test(text) && !numberedLevel(text);
+
+/** A line's length in characters (code points) as the title and caption tests count it; past twice a title's, any. */
+export const lineLength = (text: string): number => (text.length > 2 * MAX_NEWS_TITLE ? Infinity : [...text].length);
+
+/** Where a line without a sentence stands, as classify's walk backwards sees it (what follows it, and where it is). */
+export interface StandAloneContext {
+  /** The next body line holds a sentence and heads nothing (bylines between do not count). */
+  nextIsSentence: boolean;
+  /** Above the report's first sentence. */
+  headline: boolean;
+  /** The report has a title line. */
+  titled: boolean;
+  /** Below the report's last sentence. */
+  afterLastBody: boolean;
+}
+
+/**
+ * What a body line without a sentence, a number or a place in the front matter is on its own: a stand-alone title
+ * (news features), a photo's caption or a label, or (undefined) a paragraph.
+ */
+export function standAlone(text: string, at: StandAloneContext): 'title' | 'caption' | undefined {
+  const len = lineLength(text);
+  const shortLine = len <= MAX_NEWS_TITLE && !/[：:，,]$/.test(text);
+  // Between a news page's paragraphs, a line naming a place or a scene is a photo's caption.
+  const scene = !at.titled && !at.headline && shortLine && CAPTION_LINE_RE.test(text);
+  const title =
+    at.nextIsSentence &&
+    !scene &&
+    len >= (at.headline ? MIN_HEADLINE : MIN_NEWS_TITLE) &&
+    len <= MAX_NEWS_TITLE &&
+    !NOT_TITLE_RE.test(text) &&
+    !/^[—―]/.test(text) &&
+    !FRONT_MATTER_RE.test(text);
+  if (title) return 'title';
+  return scene || ((!at.titled || at.afterLastBody) && shortLine) ? 'caption' : undefined;
+}

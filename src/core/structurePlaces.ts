@@ -7,19 +7,23 @@ import {
   FOOTER_RE,
   FRONT_MATTER_RE,
   isBroken,
+  lineLength,
   MAX_NAV_ITEM,
   MAX_NEWS_TITLE,
   MIN_HEADLINE,
   MIN_NEWS_TITLE,
+  navigationItem,
   NOT_TITLE_RE,
   numberedLevel,
   ORDINAL_RE,
   patternKind,
   SENTENCE_RE,
+  standAlone,
   TITLE_RE,
+  titleForm,
 } from './structureLines';
 
-/** What the passes above read of a body line, for analyzeEdit: its numbered heading, and all that decides the rest. */
+/** What structure.ts's passes read of a body line, for analyzeEdit: its numbered heading, and all that decides the rest. */
 export interface LinePlace {
   /** Equal for two texts of the line: the rest of the structure is the same with either (lead-in lengths too). */
   key: string;
@@ -40,10 +44,9 @@ export interface LineContext {
   titled: boolean;
   /** The paragraphs before and after it are the lines right beside it (no caption, byline or furniture between). */
   adjacent: boolean;
+  /** The next paragraph's text, whatever it heads (a title or a lead-in alone may be a navigation item). */
+  nextLine?: string;
 }
-
-/** A line markNavigation may count into a run of navigation items. */
-const navigationItem = (text: string) => text.length <= MAX_NAV_ITEM && !SENTENCE_RE.test(text) && !numberedLevel(text);
 
 /**
  * What the passes read of a line without a sentence or a number (classify's walk: title, caption or paragraph;
@@ -51,13 +54,13 @@ const navigationItem = (text: string) => text.length <= MAX_NAV_ITEM && !SENTENC
  * (After a sentence right before it the line is no headline nor front matter; between two lines that are no
  * navigation items, none itself; in a report with a title, no scene's caption.)
  */
-function bareKey(text: string, previous: string | undefined, next: string | undefined, context: LineContext): (boolean | string | null)[] {
-  const len = text.length > 2 * MAX_NEWS_TITLE ? Infinity : [...text].length;
+function bareKey(text: string, previous: string | undefined, context: LineContext): (boolean | string | null)[] {
+  const len = lineLength(text);
   const afterSentence = context.adjacent && previous !== undefined && SENTENCE_RE.test(previous);
   const front = afterSentence ? null : /[：:]$/.test(text);
   // (Too long for a title, a caption or a navigation item: only what ends the front matter is read.)
   if (len > MAX_NEWS_TITLE) return ['long', front, FRONT_MATTER_RE.test(text)];
-  const navigation = context.adjacent && previous !== undefined && !navigationItem(previous) && (next === undefined || !navigationItem(next));
+  const navigation = context.adjacent && previous !== undefined && !navigationItem(previous) && context.nextLine !== undefined && !navigationItem(context.nextLine);
   return [
     afterSentence ? null : len >= MIN_HEADLINE,
     len >= MIN_NEWS_TITLE,
@@ -86,7 +89,7 @@ export function linePlace(
   next?: string,
   context: LineContext = { titled: false, adjacent: false },
 ): LinePlace | undefined {
-  if (patternKind(text) !== 'body' || ORDINAL_RE.test(text) || TITLE_RE.test(text.replace(/[\s\u00a0　]+/g, ''))) return undefined;
+  if (patternKind(text) !== 'body' || ORDINAL_RE.test(text) || TITLE_RE.test(titleForm(text))) return undefined;
   const numbered = numberedLevel(text);
   // A numbered heading is no title or caption candidate; whether it holds a sentence moves the footer's search.
   const sentence = SENTENCE_RE.test(text);
@@ -98,7 +101,7 @@ export function linePlace(
   const kind = o && [o.kind, o.prefix ?? null, o.copula ?? null];
   // Whether the line is broken decides the next line's opening: it matters only when that line could lead in.
   const broken = next === undefined || opening(next) !== undefined ? isBroken(text) : null;
-  const key = JSON.stringify([numbered?.[0] ?? null, kind ?? null, broken, sentence, FOOTER_RE.test(text), bare ? bareKey(text, previous, next, context) : null]);
+  const key = JSON.stringify([numbered?.[0] ?? null, kind ?? null, broken, sentence, FOOTER_RE.test(text), bare ? bareKey(text, previous, context) : null]);
   if (numbered) return { key, level: numbered[0], headingLength: numbered[1] };
   return { key, ...(o && { openingLength: o.length }), ...(bare && { bare }) };
 }
@@ -120,7 +123,7 @@ export function plainLineBetween(
   reviewRun: () => boolean,
 ): boolean {
   if (!SENTENCE_RE.test(previous) || !SENTENCE_RE.test(next)) return false;
-  if (patternKind(text) !== 'body' || ORDINAL_RE.test(text) || TITLE_RE.test(text.replace(/[\s\u00a0　]+/g, '')) || numberedLevel(text)) return false;
+  if (patternKind(text) !== 'body' || ORDINAL_RE.test(text) || TITLE_RE.test(titleForm(text)) || numberedLevel(text)) return false;
   // No opening of its own (lead-ins: leadIns), none cut from its run (a run of review openings), none changed after it.
   if (!isBroken(previous) && opening(text) !== undefined) return false;
   const before = opening(previous);
@@ -131,12 +134,7 @@ export function plainLineBetween(
   if (nextHeading && before !== undefined && before.kind !== 'marked' && before.length === previous.length) return false;
   if (SENTENCE_RE.test(text)) return true;
   // Without a sentence: neither a stand-alone title nor a caption (classify's walk backwards).
-  const len = text.length > 2 * MAX_NEWS_TITLE ? Infinity : [...text].length;
-  const shortLine = len <= MAX_NEWS_TITLE && !/[：:，,]$/.test(text);
-  const scene = !titled && shortLine && CAPTION_LINE_RE.test(text);
-  const title =
-    !nextHeading && !scene && len >= MIN_NEWS_TITLE && len <= MAX_NEWS_TITLE && !NOT_TITLE_RE.test(text) && !/^[—―]/.test(text) && !FRONT_MATTER_RE.test(text);
-  return !title && !scene && (titled || !shortLine);
+  return standAlone(text, { nextIsSentence: !nextHeading, headline: false, titled, afterLastBody: false }) === undefined;
 }
 
 /** How far reviewInRun reads a run of openings each way before it gives up (and says yes). */
