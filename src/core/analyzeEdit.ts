@@ -10,6 +10,7 @@ import { type AnalysisCache, type AnalyzeOptions, listAfter, MAX_FIGURES_PER_DOC
 import { type AnalysisPatch, type ArrayPatch, countBefore, keptThenMoved, type Move, pushRun } from './analysisPatch';
 import { newLinePatch } from './newLineEdit';
 import { spacingPatch } from './spacingEdit';
+import { splitPatch } from './splitEdit';
 import { type Analysed, bodyOf, type EditedLine, listBefore, patchFields, projectsPatch, sameMeta, spliced, unchanged } from './editParts';
 import { lineHeadings } from './structure';
 import { linePlace, type LinePlace } from './structurePlaces';
@@ -46,7 +47,13 @@ export function analyzeEdit(
   const now: TextReader = 'text' in edit ? new EditedText(before.text, edit) : text;
   const spacing = spacingPatch(old, before.text, now, edit);
   if (spacing) return { patch: spacing };
-  if (LINE_BREAK.test(before.text.slice(edit.from, edit.to)) || LINE_BREAK.test(now.slice(edit.from, edit.to + shift))) return declined('a line break');
+  if (LINE_BREAK.test(before.text.slice(edit.from, edit.to)) || LINE_BREAK.test(now.slice(edit.from, edit.to + shift))) {
+    // (Enter inside a paragraph: two paragraphs.)
+    const split = splitPatch(before, text, now, edit, options);
+    if (!split || 'declined' in split) return declined(split?.declined ?? 'a line break');
+    if (split.counts) options.cache.nameCounts = split.counts;
+    return { patch: split.patch };
+  }
 
   // The paragraph the edit lies in, as the line it stays (trimmed at the same places).
   const k = countBefore(old.paragraphs, START, edit.from + 1) - 1;

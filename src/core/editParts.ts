@@ -92,22 +92,16 @@ export function projectsPatch(
   let counts: Map<string, number> | undefined;
   let union = false;
   if (names.length !== oldNames.length || names.some((n, i) => n !== oldNames[i])) {
-    counts = new Map(cache.nameCounts);
+    // (Counted by paragraph: a name in both halves of a paragraph split in two counts twice.)
+    const was = cache.nameCounts;
+    const now = (counts = new Map(was));
     for (const n of oldNames) {
-      if (names.includes(n)) continue;
-      const c = (counts.get(n) ?? 0) - 1;
-      if (c > 0) counts.set(n, c);
-      else {
-        counts.delete(n);
-        union = true;
-      }
+      const c = (now.get(n) ?? 0) - 1;
+      if (c > 0) now.set(n, c);
+      else now.delete(n);
     }
-    for (const n of names) {
-      if (oldNames.includes(n)) continue;
-      const c = counts.get(n) ?? 0;
-      if (c === 0) union = true;
-      counts.set(n, c + 1);
-    }
+    for (const n of names) now.set(n, (now.get(n) ?? 0) + 1);
+    union = oldNames.some((n) => !now.has(n)) || names.some((n) => !was.has(n));
   }
   // Every line matched again (the lines whose text is unchanged from the cache while the names stay), the paragraphs
   // as they now are (captions lie between them), all projects sent.
@@ -123,7 +117,18 @@ export function projectsPatch(
   const oldLineEnd = lineEnd(before.text, line.oldEnd);
   const newLineEnd = lineEnd(now, line.newEnd);
   const matcher = cache.projects.matcher;
-  const hits: Hit[] = matcher ? longestFirst([...lineMentions(now.slice(lineStart, newLineEnd), cache.projects)]) : [];
+  const mentions: Hit[] = [];
+  if (matcher) {
+    // (Line by line, as collectProjects reads them: a paragraph split in two is two lines.)
+    const lines = now.slice(lineStart, newLineEnd);
+    for (let from = 0; from < lines.length; ) {
+      const found = lines.indexOf('\n', from);
+      const to = found < 0 ? lines.length : found;
+      if (to > from) for (const h of lineMentions(lines.slice(from, to), cache.projects)) mentions.push({ name: h.name, span: { start: h.span.start + from, end: h.span.end + from } });
+      from = to + 1;
+    }
+  }
+  const hits = longestFirst(mentions);
   // The old mentions in the line, by project, in text order.
   const inLine: { project: number; span: Span }[] = [];
   old.forEach((p, i) => {

@@ -137,6 +137,21 @@ export function plainLineBetween(
   return standAlone(text, { nextIsSentence: !nextHeading, headline: false, titled, afterLastBody: false }) === undefined;
 }
 
+/**
+ * Whether a paragraph that opens no heading (`body`), split by a line break into `first` and `second`, leaves every
+ * other line's place as it was (the edit path of the analysis: splitEdit.ts): both halves hold sentences (so neither
+ * is a title, a caption, a navigation item or part of the front matter, and the walk reads the lines before as it did),
+ * neither is numbered or the title, and no opening is there to be a lead-in or to count in a run. `next`: the next
+ * body line, whose opening follows the broken line before it.
+ */
+export function plainSplit(body: string, first: string, second: string, next: string | undefined): boolean {
+  for (const line of [body, first, second]) {
+    if (!SENTENCE_RE.test(line) || patternKind(line) !== 'body' || ORDINAL_RE.test(line) || TITLE_RE.test(titleForm(line)) || numberedLevel(line)) return false;
+    if (opening(line) !== undefined) return false;
+  }
+  return next === undefined || opening(next) === undefined || isBroken(second) === isBroken(body);
+}
+
 /** How far reviewInRun reads a run of openings each way before it gives up (and says yes). */
 const MAX_RUN_READ = 40;
 
