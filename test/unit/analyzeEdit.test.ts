@@ -4,10 +4,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { describe, test } from 'node:test';
 import { AnalysisCache, analyzeText } from '../../src/core/analyze';
 import { type Analysed, analyzeEdit } from '../../src/core/analyzeEdit';
 import { applyAnalysisPatch } from '../../src/core/analysisPatch';
+import { applyAnalysisPatchInPlace } from '../../src/core/analysisPatchInPlace';
 import { opening } from '../../src/core/headingLeadIns';
 import type { EditWithText } from '../../src/core/textEdits';
 import { loadJiebaSegmenter } from '../../src/core/segmenter';
@@ -102,8 +104,13 @@ function step(state: Analysed, text: string, cache: AnalysisCache, edit: EditWit
   const { patch, declined } = n % 2 === 0 ? editUnread(state, text, cache, edit) : analyzeEdit(state, text, { segmenter, cache });
   if (!patch) return { state: { text, analysis: analyzeText(text, { segmenter, cache }) }, patched: false, declined };
   const analysis = applyAnalysisPatch(state.analysis, patch);
-  const diff = firstDifference(analysis, analyzeText(text, { segmenter }));
+  const whole = analyzeText(text, { segmenter });
+  const diff = firstDifference(analysis, whole);
   assert.equal(diff, undefined, `${what}: the patched analysis differs from the whole one at ${diff}`);
+  // As the extension host applies it: sent (structured clone), to the analysis it was sent before, in place.
+  const host = deserialize(serialize(state.analysis));
+  assert.ok(applyAnalysisPatchInPlace(host, deserialize(serialize(patch))), `${what}: the patch applies in place`);
+  assert.equal(firstDifference(host, whole), undefined, `${what}: applied in place`);
   return { state: { text, analysis }, patched: true };
 }
 
