@@ -96,6 +96,14 @@ function editUnread(state: Analysed, text: string, cache: AnalysisCache, edit: E
 /** A text with its analysis, made with `cache` as the worker makes it. */
 const analysed = (text: string, cache: AnalysisCache): Analysed => ({ text, analysis: analyzeText(text, { segmenter, cache }) });
 
+/** A report of the shared corpora (its lines ending in `eol`), analysed with `cache`. */
+const opened = (name: string, cache: AnalysisCache, eol = '\n'): Analysed => analysed(readFileSync(join(SHARED, name), 'utf8').replace(/\r?\n/g, eol), cache);
+
+/** `typed` put into `text` at `at`: the new text, and the edit as the editor reports it. */
+function inserted(text: string, at: number, typed: string): { text: string; edit: EditWithText } {
+  return { text: text.slice(0, at) + typed + text.slice(at), edit: { from: at, to: at, shift: typed.length, text: typed } };
+}
+
 /**
  * One edit as the worker gets it (with its text when `n` is even, else found by comparing the texts), its patch, where
  * there is one, checked against the whole analysis of the new text: the next state, and whether it was patched.
@@ -119,16 +127,14 @@ describe('analysis of an edit inside a paragraph', () => {
     test(`${name}: 60 random edits in a row, each patch equal to the whole analysis`, () => {
       const next = rng(11 + r);
       const cache = new AnalysisCache();
-      let text = readFileSync(join(SHARED, name), 'utf8');
-      let state = analysed(text, cache);
+      let state = opened(name, cache);
       let taken = 0;
       const why = new Map<string, number>();
       for (let n = 0; n < 60; n++) {
-        const edited = randomEdit(text, next);
-        text = edited.text;
+        const edited = randomEdit(state.text, next);
         // Every other edit as the worker has it, with what it put in (the new text read through the old one), the
         // others found by comparing the texts.
-        const done = step(state, text, cache, edited.edit, n, `edit ${n}`);
+        const done = step(state, edited.text, cache, edited.edit, n, `edit ${n}`);
         if (done.declined) why.set(done.declined, (why.get(done.declined) ?? 0) + 1);
         if (done.patched) taken++;
         state = done.state;
@@ -145,17 +151,12 @@ describe('analysis of an edit inside a paragraph', () => {
       const cache = new AnalysisCache();
       // (One report with Windows line ends, as VS Code keeps them.)
       const eol = r === 1 ? '\r\n' : '\n';
-      let text = readFileSync(join(SHARED, name), 'utf8').replace(/\r?\n/g, eol);
-      let state = analysed(text, cache);
+      let state = opened(name, cache, eol);
       for (let n = 0; n < 30; n++) {
-        const edited = spacingEdit(text, next, eol);
-        text = edited.text;
-        const { patch, declined } = n % 2 === 0 ? editUnread(state, text, cache, edited.edit) : analyzeEdit(state, text, { segmenter, cache });
-        assert.ok(patch, `${name}, edit ${n} (${JSON.stringify(edited.edit)}) declined: ${declined}`);
-        const analysis = applyAnalysisPatch(state.analysis, patch);
-        const diff = firstDifference(analysis, analyzeText(text, { segmenter }));
-        assert.equal(diff, undefined, `${name}, edit ${n}: the patched analysis differs from the whole one at ${diff}`);
-        state = { text, analysis };
+        const edited = spacingEdit(state.text, next, eol);
+        const done = step(state, edited.text, cache, edited.edit, n, `${name}, edit ${n}`);
+        assert.ok(done.patched, `${name}, edit ${n} (${JSON.stringify(edited.edit)}) declined: ${done.declined}`);
+        state = done.state;
       }
     }
   });
@@ -165,16 +166,14 @@ describe('analysis of an edit inside a paragraph', () => {
     for (const [r, name] of REPORTS.entries()) {
       const next = rng(201 + r);
       const cache = new AnalysisCache();
-      let text = readFileSync(join(SHARED, name), 'utf8');
-      let state = analysed(text, cache);
+      let state = opened(name, cache);
       let taken = 0;
       let firsts = 0; // (the first character, in the blank line: newLineEdit.ts)
       for (let place = 0; place < 3; place++) {
         const paragraphs = state.analysis.paragraphs;
         let at = paragraphs[Math.floor(next() * paragraphs.length)].range.end;
         for (const [n, ch] of typed.entries()) {
-          text = text.slice(0, at) + ch + text.slice(at);
-          const edit = { from: at, to: at, shift: ch.length, text: ch };
+          const { text, edit } = inserted(state.text, at, ch);
           at += ch.length;
           const done = step(state, text, cache, edit, n, `${name}, place ${place}, keystroke ${n}`);
           if (n === 1 && done.patched) firsts++;
@@ -196,16 +195,13 @@ describe('analysis of an edit inside a paragraph', () => {
     for (const [r, name] of REPORTS.entries()) {
       const next = rng(301 + r);
       const cache = new AnalysisCache();
-      let text = readFileSync(join(SHARED, name), 'utf8');
-      let state = analysed(text, cache);
+      let state = opened(name, cache);
       for (let n = 0; n < 20; n++) {
         const paragraphs = state.analysis.paragraphs;
         const at = paragraphs[Math.floor(next() * paragraphs.length)].range.end;
         const word = TYPED[Math.floor(next() * 14)]; // (not the line breaks and indents at its end)
         for (const [i, typed] of ['\n', word].entries()) {
-          const from = at + i;
-          text = text.slice(0, from) + typed + text.slice(from);
-          const edit = { from, to: from, shift: typed.length, text: typed };
+          const { text, edit } = inserted(state.text, at + i, typed);
           const done = step(state, text, cache, edit, n, `${name}, ${JSON.stringify(word)} at ${at}`);
           if (i === 1 && done.patched) taken++;
           state = done.state;
@@ -227,13 +223,9 @@ describe('analysis of an edit inside a paragraph', () => {
     const leadIns = () => state.analysis.sections.filter((s) => s.level === 3 && review.startsWith(s.title)).length;
     assert.equal(leadIns(), 3, 'three lead-ins');
     const at = state.analysis.paragraphs[2].range.end; // (after the first of the three)
-    let now = text;
     for (const [i, typed] of ['\n', '建设'].entries()) {
-      now = now.slice(0, at + i) + typed + now.slice(at + i);
-      const { patch } = analyzeEdit(state, now, { segmenter, cache }, [{ from: at + i, to: at + i, shift: typed.length, text: typed }]);
-      const whole = analyzeText(now, { segmenter });
-      if (patch) assert.equal(firstDifference(applyAnalysisPatch(state.analysis, patch), whole), undefined);
-      state = { text: now, analysis: patch ? applyAnalysisPatch(state.analysis, patch) : whole };
+      const { text: now, edit } = inserted(state.text, at + i, typed);
+      state = step(state, now, cache, edit, 0, `${JSON.stringify(typed)} in a run of review openings`).state;
     }
     assert.equal(leadIns(), 0, 'the run is cut: no lead-in');
   });
@@ -245,10 +237,7 @@ describe('analysis of an edit inside a paragraph', () => {
       let state = analysed(text, cache);
       for (const [from, to, typed] of edits) {
         const now = state.text.slice(0, from) + typed + state.text.slice(to);
-        const { patch } = analyzeEdit(state, now, { segmenter, cache }, [{ from, to, shift: typed.length - (to - from), text: typed }]);
-        const whole = analyzeText(now, { segmenter });
-        if (patch) assert.equal(firstDifference(applyAnalysisPatch(state.analysis, patch), whole), undefined, what);
-        state = { text: now, analysis: whole };
+        state = step(state, now, cache, { from, to, shift: typed.length - (to - from), text: typed }, 0, what).state;
       }
     };
     // A line without a sentence shortened to a navigation item's length (12) beside a run of them, the next line a
@@ -275,16 +264,13 @@ describe('analysis of an edit inside a paragraph', () => {
     for (const [r, name] of REPORTS.entries()) {
       const next = rng(401 + r);
       const cache = new AnalysisCache();
-      let text = readFileSync(join(SHARED, name), 'utf8');
-      let state = analysed(text, cache);
+      let state = opened(name, cache);
       for (let n = 0; n < 25; n++) {
         // After a 。 inside a random paragraph (or, one time in four, anywhere in it), Enter and its indent.
         const p = state.analysis.paragraphs[Math.floor(next() * state.analysis.paragraphs.length)];
-        const stop = text.indexOf('。', p.range.start + Math.floor(next() * (p.range.end - p.range.start)));
+        const stop = state.text.indexOf('。', p.range.start + Math.floor(next() * (p.range.end - p.range.start)));
         const at = next() < 0.25 || stop < 0 || stop + 1 >= p.range.end ? p.range.start + 1 + Math.floor(next() * (p.range.end - p.range.start - 1)) : stop + 1;
-        const typed = n % 3 === 0 ? '\n　　' : '\n';
-        text = text.slice(0, at) + typed + text.slice(at);
-        const edit = { from: at, to: at, shift: typed.length, text: typed };
+        const { text, edit } = inserted(state.text, at, n % 3 === 0 ? '\n　　' : '\n');
         const done = step(state, text, cache, edit, n, `${name}, a line break at ${at}`);
         tried++;
         if (done.patched) taken++;
