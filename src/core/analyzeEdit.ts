@@ -6,23 +6,22 @@
 // caller analyses the whole text. White space typed or deleted between lines (Enter at a line's end) only moves the
 // analysis (spacingEdit.ts).
 // The unit tests compare its patches, applied, with the whole analysis of every edit they try.
-import { type AnalysisCache, type AnalyzeOptions, listAfter, MAX_FIGURES_PER_DOCUMENT, paragraphResult, placeFigures, sectionCueOf } from './analyze';
+import { type AnalysisCache, type AnalyzeOptions, listAfter, MAX_FIGURES_PER_DOCUMENT, paragraphResult } from './analyze';
 import { type AnalysisPatch, type ArrayPatch, countBefore, keptThenMoved, type Move, pushRun } from './analysisPatch';
 import { newLinePatch } from './newLineEdit';
 import { spacingPatch } from './spacingEdit';
 import { splitPatch } from './splitEdit';
-import { type Analysed, bodyOf, type EditedLine, listBefore, patchFields, projectsPatch, sameMeta, spliced, unchanged } from './editParts';
+import { type Analysed, bodyOf, declined, type EditAnalysis, type EditedLine, listBefore, patchFields, placedFigures, projectsPatch, sameMeta, spliced, START } from './editParts';
 import { lineHeadings } from './structure';
 import { linePlace, type LinePlace } from './structurePlaces';
 import { WS } from './structureLines';
 import { EditedText, type EditWithText, movedOffset, type TextEdit, textEdits, type TextReader } from './textEdits';
 import { sectionCue } from './targets';
-import type { DocumentAnalysis, Paragraph, Section, Span } from './types';
+import type { DocumentAnalysis, Paragraph, Section } from './types';
 
-export type { Analysed };
+export type { Analysed, EditAnalysis };
 
 const LINE_BREAK = /[\r\n]/;
-const START = (x: { range: Span }) => x.range.start;
 const HEADING = (s: Section) => s.heading.start;
 
 /**
@@ -49,10 +48,7 @@ export function analyzeEdit(
   if (spacing) return { patch: spacing };
   if (LINE_BREAK.test(before.text.slice(edit.from, edit.to)) || LINE_BREAK.test(now.slice(edit.from, edit.to + shift))) {
     // (Enter inside a paragraph: two paragraphs.)
-    const split = splitPatch(before, text, now, edit, options);
-    if (!split || 'declined' in split) return declined(split?.declined ?? 'a line break');
-    if (split.counts) options.cache.nameCounts = split.counts;
-    return { patch: split.patch };
+    return splitPatch(before, text, now, edit, options) ?? declined('a line break');
   }
 
   // The paragraph the edit lies in, as the line it stays (trimmed at the same places).
@@ -60,10 +56,7 @@ export function analyzeEdit(
   const paragraph = old.paragraphs[k];
   if (!paragraph || edit.to > paragraph.range.end) {
     // (A line typed into a blank one: a new paragraph.)
-    const added = newLinePatch(before, text, now, edit, options);
-    if (!added || 'declined' in added) return declined(added?.declined ?? 'not inside one paragraph');
-    if (added.counts) options.cache.nameCounts = added.counts;
-    return { patch: added.patch };
+    return newLinePatch(before, text, now, edit, options) ?? declined('not inside one paragraph');
   }
   const start = paragraph.range.start;
   const end = paragraph.range.end + shift;
@@ -74,11 +67,12 @@ export function analyzeEdit(
   const nextHeading = next && firstHeadingFrom(old, next.range.start);
   const headingNext = nextHeading !== undefined && nextHeading.heading.start === next.range.start && nextHeading.level <= 2;
   const previous = k > 0 ? bodyOf(before.text, old.paragraphs[k - 1]) : undefined;
+  const nextLine = next && bodyOf(before.text, next);
   // The next line's text, when it heads nothing (typing at a paragraph's end may leave it broken: see linePlace).
-  const following = next && !(nextHeading?.heading.start === next.range.start) ? bodyOf(before.text, next) : undefined;
+  const following = nextHeading?.heading.start === next?.range.start ? undefined : nextLine;
   // (No caption, byline or furniture between it and the paragraphs beside it.)
   const adjacent = k > 0 && next !== undefined && countBefore(old.captions, START, old.paragraphs[k - 1].range.end) === countBefore(old.captions, START, next.range.start);
-  const around = { titled: old.sections.some((s) => s.level === 0), adjacent, nextLine: next && bodyOf(before.text, next) };
+  const around = { titled: old.title !== undefined, adjacent, nextLine };
   let place = linePlace(body, previous, headingNext, following, around);
   if (!place || place.key !== linePlace(oldBody, previous, headingNext, following, around)?.key) return declined('its place in the structure');
   // A line without a sentence that the lines after it make a title stays one: a heading of the whole line.
@@ -96,10 +90,8 @@ export function analyzeEdit(
   if (result.skipped.length > 0) return declined('a warning');
   const list = listBefore(before.text, old.paragraphs, k);
   if (JSON.stringify(listAfter(body, list) ?? null) !== JSON.stringify(listAfter(oldBody, list) ?? null)) return declined('a list cue');
-  const section = result.figures.length > 0 ? (paragraph.sectionId ? sectionCueOf(old.sections, paragraph.sectionId, options.cache) : {}) : undefined;
   const moved: Paragraph = { ...paragraph, range: { start, end } };
-  const context = { section, list, reportYear: old.meta.year, workReport: old.meta.genre === 'workReport' };
-  const figures = placeFigures(body, result, moved, first, context, options.cache);
+  const figures = placedFigures(old, old.meta, body, result, moved, first, list, options.cache);
 
   const line: EditedLine = {
     from: paragraph.range.start,
@@ -107,9 +99,9 @@ export function analyzeEdit(
     newEnd: end,
     oldNames: options.cache.get(oldBody)?.projectNames,
     names: result.projectNames,
-    paragraphs: () => old.paragraphs.map((p, i) => (i === k ? moved : p.range.start >= edit.from ? { id: p.id, range: { start: p.range.start + shift, end: p.range.end + shift } } : p)),
+    replaced: { from: k, to: k + 1, by: [moved] },
   };
-  const projects = options.segmenter ? projectsPatch(before, text, now, edit, line, options.cache) : { patch: unchanged(old.projects) };
+  const projects = projectsPatch(before, text, now, edit, line, options);
   if (!projects) return declined('the projects');
 
   const d = figures.length - (after - first);
@@ -127,11 +119,6 @@ export function analyzeEdit(
   if (projects.counts) options.cache.nameCounts = projects.counts;
   return { patch };
 }
-
-/** The patch, or why the whole text must be analysed (for the log and the tests). */
-export type EditAnalysis = { patch: AnalysisPatch; declined?: undefined } | { patch?: undefined; declined: string };
-
-const declined = (why: string): EditAnalysis => ({ declined: why });
 
 /** The first section whose heading starts at or after `offset`. */
 function firstHeadingFrom(analysis: DocumentAnalysis, offset: number): Section | undefined {

@@ -1,12 +1,13 @@
-// What the edit paths of the analysis (analyzeEdit.ts, newLineEdit.ts, spacingEdit.ts) share: the projects after an
-// edit of one line, the list cue in force at a paragraph, the patch's fields and array runs, the white space they read.
-import { type AnalysisCache, listAfter } from './analyze';
+// What the edit paths of the analysis (analyzeEdit.ts, newLineEdit.ts, splitEdit.ts, spacingEdit.ts) share: their
+// answer, the projects after an edit of one line, a paragraph's figures placed in their context, the list cue in force
+// at a paragraph, the patch's fields and array runs, the white space they read.
+import { type AnalysisCache, type AnalyzeOptions, listAfter, placeFigures, sectionCueOf, type ParagraphResult } from './analyze';
 import { type AnalysisPatch, type ArrayPatch, PATCHED_ARRAYS, pushRun } from './analysisPatch';
 import { REPORT_HEAD_CHARS, reportMeta } from './metadata';
-import { collectProjects, type Hit, lineMentions, longestFirst } from './projects';
+import { collectProjects, type Hit, longestFirst, mentionsByLine } from './projects';
 import type { TextEdit, TextReader } from './textEdits';
 import type { RoleCue } from './targets';
-import type { DocumentAnalysis, Paragraph, Project, Span } from './types';
+import type { DocumentAnalysis, Figure, Paragraph, Project, ReportMeta, Span } from './types';
 
 /** A text with the analysis that was made of it. */
 export interface Analysed {
@@ -23,8 +24,8 @@ export interface EditedLine {
   /** The project names its paragraph gave before (none for a line that was blank) and gives now. */
   oldNames: string[] | undefined;
   names: string[] | undefined;
-  /** The paragraphs after the edit (for matching every line again). */
-  paragraphs: () => Paragraph[];
+  /** Which old paragraphs, [from, to), the edit replaced by which (those after them move and are renumbered). */
+  replaced: { from: number; to: number; by: Paragraph[] };
 }
 
 /**
@@ -56,6 +57,31 @@ export function patchFields(old: DocumentAnalysis, from: number, shift: number):
   return { fields: { ...(fields as AnalysisPatch['fields']), ...(warnings && { warnings }) }, order: Object.keys(old) };
 }
 
+/** The patch, or why the whole text must be analysed (for the log and the tests). */
+export type EditAnalysis = { patch: AnalysisPatch; declined?: undefined } | { patch?: undefined; declined: string };
+
+export const declined = (why: string): EditAnalysis => ({ declined: why });
+
+export const START = (x: { range: Span }) => x.range.start;
+
+/**
+ * A paragraph's figures placed as analyzeText places them: in the cue of its section and the list cue in force, for
+ * the report's year; numbered from `first`.
+ */
+export function placedFigures(
+  old: DocumentAnalysis,
+  meta: ReportMeta,
+  body: string,
+  result: ParagraphResult,
+  paragraph: Paragraph,
+  first: number,
+  list: RoleCue | undefined,
+  cache: AnalysisCache,
+): readonly Figure[] {
+  const section = result.figures.length > 0 ? (paragraph.sectionId ? sectionCueOf(old.sections, paragraph.sectionId, cache) : {}) : undefined;
+  return placeFigures(body, result, paragraph, first, { section, list, reportYear: meta.year, workReport: meta.genre === 'workReport' }, cache);
+}
+
 export function bodyOf(text: string, p: Paragraph): string {
   return text.slice(p.range.start, p.range.end);
 }
@@ -84,9 +110,11 @@ export function projectsPatch(
   now: TextReader,
   edit: TextEdit,
   line: EditedLine,
-  cache: AnalysisCache,
+  options: AnalyzeOptions & { cache: AnalysisCache },
 ): { patch: ArrayPatch<Project>; counts?: Map<string, number> } | undefined {
   const old = before.analysis.projects;
+  if (!options.segmenter) return { patch: unchanged(old) }; // (no projects)
+  const { cache } = options;
   const { names, oldNames } = line;
   if (!names || !oldNames || !cache.nameCounts) return undefined;
   let counts: Map<string, number> | undefined;
@@ -106,7 +134,7 @@ export function projectsPatch(
   // Every line matched again (the lines whose text is unchanged from the cache while the names stay), the paragraphs
   // as they now are (captions lie between them), all projects sent.
   const everyLine = () => {
-    const projects = collectProjects(text, (counts ?? cache.nameCounts!).keys(), line.paragraphs(), cache.projects);
+    const projects = collectProjects(text, (counts ?? cache.nameCounts!).keys(), paragraphsAfter(before.analysis.paragraphs, line.replaced, edit.shift), cache.projects);
     const runs: number[] = [];
     pushRun(runs, 2, projects.length);
     return { patch: { runs, items: projects }, counts };
@@ -118,16 +146,8 @@ export function projectsPatch(
   const newLineEnd = lineEnd(now, line.newEnd);
   const matcher = cache.projects.matcher;
   const mentions: Hit[] = [];
-  if (matcher) {
-    // (Line by line, as collectProjects reads them: a paragraph split in two is two lines.)
-    const lines = now.slice(lineStart, newLineEnd);
-    for (let from = 0; from < lines.length; ) {
-      const found = lines.indexOf('\n', from);
-      const to = found < 0 ? lines.length : found;
-      if (to > from) for (const h of lineMentions(lines.slice(from, to), cache.projects)) mentions.push({ name: h.name, span: { start: h.span.start + from, end: h.span.end + from } });
-      from = to + 1;
-    }
-  }
+  // (Line by line, as collectProjects reads them: a paragraph split in two is two lines.)
+  if (matcher) mentionsByLine(now.slice(lineStart, newLineEnd), cache.projects, mentions);
   const hits = longestFirst(mentions);
   // The old mentions in the line, by project, in text order.
   const inLine: { project: number; span: Span }[] = [];
@@ -162,6 +182,13 @@ export function projectsPatch(
     pushRun(runs, 2, 1);
   });
   return { patch: { runs, items }, counts };
+}
+
+/** The paragraphs after an edit that replaced old paragraphs [from, to): those after them moved by `shift`, renumbered. */
+function paragraphsAfter(old: readonly Paragraph[], { from, to, by }: EditedLine['replaced'], shift: number): Paragraph[] {
+  const d = by.length - (to - from);
+  const after = old.slice(to).map((p, n) => ({ ...p, id: `p${to + n + d + 1}`, range: { start: p.range.start + shift, end: p.range.end + shift } }));
+  return [...old.slice(0, from), ...by, ...after];
 }
 
 function lineEnd(text: TextReader, from: number): number {

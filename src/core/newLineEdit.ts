@@ -2,23 +2,19 @@
 // makes it a paragraph that opens no heading and changes no other line's place (structurePlaces.ts plainLineBetween), the
 // patch inserts it, with its figures and projects, and moves what follows; the numbered ids after it are renumbered.
 // (analyzeEdit asks here for an edit in no paragraph; a unit test compares the patches with the whole analysis.)
-import { type AnalysisCache, type AnalyzeOptions, listAfter, MAX_FIGURES_PER_DOCUMENT, paragraphResult, placeFigures, sectionCueOf } from './analyze';
-import { type AnalysisPatch, countBefore, keptThenMoved, movedFrom } from './analysisPatch';
-import { type Analysed, bodyOf, listBefore, patchFields, plainSpace, projectsPatch, sameMeta, spliced, unchanged } from './editParts';
+import { type AnalysisCache, type AnalyzeOptions, listAfter, MAX_FIGURES_PER_DOCUMENT, paragraphResult } from './analyze';
+import { countBefore, keptThenMoved, movedFrom } from './analysisPatch';
+import { type Analysed, bodyOf, declined, type EditAnalysis, listBefore, patchFields, placedFigures, plainSpace, projectsPatch, sameMeta, spliced, START } from './editParts';
 import { plainLineBetween, reviewInRun } from './structurePlaces';
 import { splitLines } from './structureLines';
 import type { TextEdit, TextReader } from './textEdits';
 import type { Paragraph } from './types';
 
-const START = (x: { range: { start: number } }) => x.range.start;
-
-export type NewLineResult = { patch: AnalysisPatch; counts?: Map<string, number> } | { declined: string };
-
 /**
  * The patch of an edit that put text into a line that was blank (`now`: the new text, `text` too, read only to match
  * every line's projects again); why not; undefined when the line was not blank.
  */
-export function newLinePatch(before: Analysed, text: string, now: TextReader, edit: TextEdit, options: AnalyzeOptions & { cache: AnalysisCache }): NewLineResult | undefined {
+export function newLinePatch(before: Analysed, text: string, now: TextReader, edit: TextEdit, options: AnalyzeOptions & { cache: AnalysisCache }): EditAnalysis | undefined {
   const old = before.analysis;
   const oldText = before.text;
   if (!old.meta) return undefined;
@@ -27,7 +23,7 @@ export function newLinePatch(before: Analysed, text: string, now: TextReader, ed
   const b = found < 0 ? oldText.length : found;
   if (!plainSpace(oldText, a, b + 1 > oldText.length ? b : b + 1)) return undefined;
   const lines = splitLines(now.slice(a, b + edit.shift));
-  if (lines.length !== 1) return { declined: 'a new line' };
+  if (lines.length !== 1) return declined('a new line');
   const start = a + lines[0].start;
   const end = a + lines[0].end;
   const body = lines[0].text;
@@ -36,28 +32,27 @@ export function newLinePatch(before: Analysed, text: string, now: TextReader, ed
   const k = countBefore(old.paragraphs, START, a); // (the new paragraph's index)
   const previous = old.paragraphs[k - 1];
   const next = old.paragraphs[k];
-  if (!previous || !next) return { declined: 'a new first or last line' };
+  if (!previous || !next) return declined('a new first or last line');
   const captions = countBefore(old.captions, START, a);
-  if (old.captions[captions - 1]?.range.start > previous.range.start || old.captions[captions]?.range.start < next.range.start) return { declined: 'a caption beside a new line' };
+  if (old.captions[captions - 1]?.range.start > previous.range.start || old.captions[captions]?.range.start < next.range.start) return declined('a caption beside a new line');
   const headings = new Set(old.sections.filter((s) => s.level <= 2).map((s) => s.heading.start));
   const heading = (i: number) => headings.has(old.paragraphs[i].range.start);
-  const titled = old.sections.some((s) => s.level === 0);
+  const titled = old.title !== undefined;
   const bodies = (i: number) => (i >= 0 && i < old.paragraphs.length ? bodyOf(oldText, old.paragraphs[i]) : undefined);
   const review = () => reviewInRun(bodies, heading, k);
-  if (!plainLineBetween(body, bodyOf(oldText, previous), bodyOf(oldText, next), titled, heading(k), review)) return { declined: "a new line's place in the structure" };
-  if (!sameMeta(old, now)) return { declined: "the report's metadata" };
+  if (!plainLineBetween(body, bodyOf(oldText, previous), bodyOf(oldText, next), titled, heading(k), review)) return declined("a new line's place in the structure");
+  if (!sameMeta(old, now)) return declined("the report's metadata");
 
   // The section open there is the last one opened before it (the structure's SectionBuilder).
   const section = old.sections[countBefore(old.sections, (s) => s.heading.start, start) - 1];
   const id = `p${k + 1}`;
   const paragraph: Paragraph = section ? { id, sectionId: section.id, range: { start, end } } : { id, range: { start, end } };
   const result = paragraphResult(body, options, MAX_FIGURES_PER_DOCUMENT - old.figures.length);
-  if (result.skipped.length > 0) return { declined: 'a warning' };
+  if (result.skipped.length > 0) return declined('a warning');
   const list = listBefore(oldText, old.paragraphs, k);
-  if (JSON.stringify(listAfter(body, list) ?? null) !== JSON.stringify(list ?? null)) return { declined: 'a list cue' };
+  if (JSON.stringify(listAfter(body, list) ?? null) !== JSON.stringify(list ?? null)) return declined('a list cue');
   const first = countBefore(old.figures, START, start);
-  const cue = result.figures.length > 0 ? (section ? sectionCueOf(old.sections, section.id, options.cache) : {}) : undefined;
-  const figures = placeFigures(body, result, paragraph, first, { section: cue, list, reportYear: old.meta.year, workReport: old.meta.genre === 'workReport' }, options.cache);
+  const figures = placedFigures(old, old.meta, body, result, paragraph, first, list, options.cache);
 
   const { from, shift } = edit;
   const line = {
@@ -66,14 +61,11 @@ export function newLinePatch(before: Analysed, text: string, now: TextReader, ed
     newEnd: end,
     oldNames: [],
     names: result.projectNames,
-    paragraphs: () => {
-      const moved = old.paragraphs.map((p, i) => (i < k ? p : { id: `p${i + 2}`, ...(p.sectionId !== undefined && { sectionId: p.sectionId }), range: { start: p.range.start + shift, end: p.range.end + shift } }));
-      moved.splice(k, 0, paragraph);
-      return moved;
-    },
+    replaced: { from: k, to: k, by: [paragraph] },
   };
-  const projects = options.segmenter ? projectsPatch(before, text, now, edit, line, options.cache) : { patch: unchanged(old.projects) };
-  if (!projects) return { declined: 'the projects' };
+  const projects = projectsPatch(before, text, now, edit, line, options);
+  if (!projects) return declined('the projects');
+  if (projects.counts) options.cache.nameCounts = projects.counts;
 
   return {
     patch: {
@@ -85,6 +77,5 @@ export function newLinePatch(before: Analysed, text: string, now: TextReader, ed
       captions: keptThenMoved(old.captions, from),
       projects: projects.patch,
     },
-    counts: projects.counts,
   };
 }

@@ -377,14 +377,7 @@ export function collectProjects(text: string, names: Iterable<string>, paragraph
     const key = list.join('\n');
     const matches = cache ?? new ProjectMatchCache();
     if (matches.key !== key || !matches.matcher) matches.reset(key, new NameMatcher(list));
-    for (let from = 0; from < text.length; ) {
-      let to = text.indexOf('\n', from);
-      if (to < 0) to = text.length;
-      if (to > from) {
-        for (const h of lineMentions(text.slice(from, to), matches)) hits.push({ name: h.name, span: { start: h.span.start + from, end: h.span.end + from } });
-      }
-      from = to + 1;
-    }
+    mentionsByLine(text, matches, hits);
     matches.sweep();
   } else if (cache) {
     // No names: the matcher of names since gone must not be taken for this text's (analyzeEdit reads it).
@@ -399,6 +392,18 @@ export function collectProjects(text: string, names: Iterable<string>, paragraph
     else byName.set(h.name, [h.span]);
   }
   return [...byName].map(([name, occurrences], i) => ({ id: `j${i + 1}`, name, occurrences }));
+}
+
+/** The mentions of the names of `matches` in `text`, line by line (lines split at \n), onto `hits`: offsets within `text`. */
+export function mentionsByLine(text: string, matches: ProjectMatchCache, hits: Hit[]): void {
+  for (let from = 0; from < text.length; ) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    if (to > from) {
+      for (const h of lineMentions(text.slice(from, to), matches)) hits.push({ name: h.name, span: { start: h.span.start + from, end: h.span.end + from } });
+    }
+    from = to + 1;
+  }
 }
 
 /** One line's mentions of the names of `matches` (its matcher set), offsets within the line; kept in the cache. */

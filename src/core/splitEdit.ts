@@ -2,16 +2,14 @@
 // (structurePlaces.ts plainSplit), the patch replaces it by the two, with their figures and projects, and moves what
 // follows; the numbered ids after it are renumbered. (analyzeEdit asks here for an edit that put in a line break;
 // the unit tests compare the patches with the whole analysis.)
-import { type AnalysisCache, type AnalyzeOptions, listAfter, MAX_FIGURES_PER_DOCUMENT, paragraphResult, placeFigures, sectionCueOf } from './analyze';
+import { type AnalysisCache, type AnalyzeOptions, listAfter, MAX_FIGURES_PER_DOCUMENT, paragraphResult } from './analyze';
 import { countBefore, keptThenMoved, movedFrom } from './analysisPatch';
-import { type Analysed, bodyOf, listBefore, patchFields, projectsPatch, sameMeta, spliced, unchanged } from './editParts';
-import type { NewLineResult } from './newLineEdit';
+import { type Analysed, bodyOf, declined, type EditAnalysis, listBefore, patchFields, placedFigures, projectsPatch, sameMeta, spliced, START } from './editParts';
 import { plainSplit } from './structurePlaces';
 import { WS } from './structureLines';
 import type { TextEdit, TextReader } from './textEdits';
 import type { Paragraph } from './types';
 
-const START = (x: { range: { start: number } }) => x.range.start;
 /** A line break and the indent after it, as Enter puts them in. */
 const ENTER_RE = /^\r?\n[ \t\u3000]*$/;
 
@@ -19,7 +17,7 @@ const ENTER_RE = /^\r?\n[ \t\u3000]*$/;
  * The patch of a line break put into a paragraph (`now`: the new text, `text` too, read only to match every line's
  * projects again); why not; undefined when the edit is no line break inside a paragraph.
  */
-export function splitPatch(before: Analysed, text: string, now: TextReader, edit: TextEdit, options: AnalyzeOptions & { cache: AnalysisCache }): NewLineResult | undefined {
+export function splitPatch(before: Analysed, text: string, now: TextReader, edit: TextEdit, options: AnalyzeOptions & { cache: AnalysisCache }): EditAnalysis | undefined {
   const old = before.analysis;
   if (!old.meta || edit.to !== edit.from || edit.shift <= 0) return undefined;
   const at = edit.from;
@@ -35,14 +33,14 @@ export function splitPatch(before: Analysed, text: string, now: TextReader, edit
   while (firstEnd > 0 && WS[body.charCodeAt(firstEnd - 1)]) firstEnd--;
   let secondStart = cut;
   while (secondStart < body.length && WS[body.charCodeAt(secondStart)]) secondStart++;
-  if (/[^ \t\u3000]/.test(body.slice(firstEnd, secondStart))) return { declined: 'a line break beside other white space' };
+  if (/[^ \t\u3000]/.test(body.slice(firstEnd, secondStart))) return declined('a line break beside other white space');
   const first = body.slice(0, firstEnd);
   const second = body.slice(secondStart);
   const next = old.paragraphs[k + 1];
-  if (old.sections.some((s) => s.heading.start >= paragraph.range.start && s.heading.start < paragraph.range.end)) return { declined: 'a line break in a heading' };
-  if (!plainSplit(body, first, second, next && bodyOf(before.text, next))) return { declined: 'a line break: the halves\' places in the structure' };
-  if (old.warnings?.some((w) => w.range.end > paragraph.range.start && w.range.start < paragraph.range.end)) return { declined: 'a warning' };
-  if (!sameMeta(old, now)) return { declined: "the report's metadata" };
+  if (old.sections.some((s) => s.heading.start >= paragraph.range.start && s.heading.start < paragraph.range.end)) return declined('a line break in a heading');
+  if (!plainSplit(body, first, second, next && bodyOf(before.text, next))) return declined('a line break: the halves\' places in the structure');
+  if (old.warnings?.some((w) => w.range.end > paragraph.range.start && w.range.start < paragraph.range.end)) return declined('a warning');
+  if (!sameMeta(old, now)) return declined("the report's metadata");
 
   const { shift } = edit;
   const a: Paragraph = { ...paragraph, range: { start: paragraph.range.start, end: paragraph.range.start + firstEnd } };
@@ -54,14 +52,12 @@ export function splitPatch(before: Analysed, text: string, now: TextReader, edit
   const room = MAX_FIGURES_PER_DOCUMENT - (old.figures.length - (after - firstFigure));
   const resultA = paragraphResult(first, options, room);
   const resultB = paragraphResult(second, options, room - resultA.figures.length);
-  if (resultA.skipped.length > 0 || resultB.skipped.length > 0) return { declined: 'a warning' };
+  if (resultA.skipped.length > 0 || resultB.skipped.length > 0) return declined('a warning');
   const list = listBefore(before.text, old.paragraphs, k);
   const listA = listAfter(first, list);
-  if (JSON.stringify(listAfter(second, listA) ?? null) !== JSON.stringify(listAfter(body, list) ?? null)) return { declined: 'a list cue' };
-  const cueOf = (n: number) => (n > 0 ? (paragraph.sectionId ? sectionCueOf(old.sections, paragraph.sectionId, options.cache) : {}) : undefined);
-  const context = { reportYear: old.meta.year, workReport: old.meta.genre === 'workReport' };
-  const figuresA = placeFigures(first, resultA, a, firstFigure, { ...context, section: cueOf(resultA.figures.length), list }, options.cache);
-  const figuresB = placeFigures(second, resultB, b, firstFigure + figuresA.length, { ...context, section: cueOf(resultB.figures.length), list: listA }, options.cache);
+  if (JSON.stringify(listAfter(second, listA) ?? null) !== JSON.stringify(listAfter(body, list) ?? null)) return declined('a list cue');
+  const figuresA = placedFigures(old, old.meta, first, resultA, a, firstFigure, list, options.cache);
+  const figuresB = placedFigures(old, old.meta, second, resultB, b, firstFigure + figuresA.length, listA, options.cache);
   const figures = [...figuresA, ...figuresB];
 
   const line = {
@@ -70,14 +66,11 @@ export function splitPatch(before: Analysed, text: string, now: TextReader, edit
     newEnd: b.range.end,
     oldNames: options.cache.get(body)?.projectNames,
     names: resultA.projectNames && resultB.projectNames && [...resultA.projectNames, ...resultB.projectNames],
-    paragraphs: () => {
-      const moved = old.paragraphs.map((p, i) => (i <= k ? p : { id: `p${i + 2}`, range: { start: p.range.start + shift, end: p.range.end + shift } }));
-      moved.splice(k, 1, a, b);
-      return moved;
-    },
+    replaced: { from: k, to: k + 1, by: [a, b] },
   };
-  const projects = options.segmenter ? projectsPatch(before, text, now, edit, line, options.cache) : { patch: unchanged(old.projects) };
-  if (!projects) return { declined: 'the projects' };
+  const projects = projectsPatch(before, text, now, edit, line, options);
+  if (!projects) return declined('the projects');
+  if (projects.counts) options.cache.nameCounts = projects.counts;
 
   const d = figures.length - (after - firstFigure);
   return {
@@ -90,6 +83,5 @@ export function splitPatch(before: Analysed, text: string, now: TextReader, edit
       captions: keptThenMoved(old.captions, at),
       projects: projects.patch,
     },
-    counts: projects.counts,
   };
 }

@@ -38,6 +38,9 @@ export interface LinePlace {
   bare?: true;
 }
 
+/** A line the others are read against, which no edit path takes: no body line (a caption, byline or furniture by its form), a 第一， line, the title. */
+const readAgainst = (text: string): boolean => patternKind(text) !== 'body' || ORDINAL_RE.test(text) || TITLE_RE.test(titleForm(text));
+
 /** What analyzeEdit knows of a line's surroundings, which makes some of what the passes read of it moot. */
 export interface LineContext {
   /** The report has a title line (a caption by its form is looked for in news pages only). */
@@ -89,7 +92,7 @@ export function linePlace(
   next?: string,
   context: LineContext = { titled: false, adjacent: false },
 ): LinePlace | undefined {
-  if (patternKind(text) !== 'body' || ORDINAL_RE.test(text) || TITLE_RE.test(titleForm(text))) return undefined;
+  if (readAgainst(text)) return undefined;
   const numbered = numberedLevel(text);
   // A numbered heading is no title or caption candidate; whether it holds a sentence moves the footer's search.
   const sentence = SENTENCE_RE.test(text);
@@ -123,7 +126,7 @@ export function plainLineBetween(
   reviewRun: () => boolean,
 ): boolean {
   if (!SENTENCE_RE.test(previous) || !SENTENCE_RE.test(next)) return false;
-  if (patternKind(text) !== 'body' || ORDINAL_RE.test(text) || TITLE_RE.test(titleForm(text)) || numberedLevel(text)) return false;
+  if (readAgainst(text) || numberedLevel(text)) return false;
   // No opening of its own (lead-ins: leadIns), none cut from its run (a run of review openings), none changed after it.
   if (!isBroken(previous) && opening(text) !== undefined) return false;
   const before = opening(previous);
@@ -146,7 +149,7 @@ export function plainLineBetween(
  */
 export function plainSplit(body: string, first: string, second: string, next: string | undefined): boolean {
   for (const line of [body, first, second]) {
-    if (!SENTENCE_RE.test(line) || patternKind(line) !== 'body' || ORDINAL_RE.test(line) || TITLE_RE.test(titleForm(line)) || numberedLevel(line)) return false;
+    if (!SENTENCE_RE.test(line) || readAgainst(line) || numberedLevel(line)) return false;
     if (opening(line) !== undefined) return false;
   }
   return next === undefined || opening(next) === undefined || isBroken(second) === isBroken(body);
