@@ -141,16 +141,26 @@ function hostileClauseBench(segmenter: ReturnType<typeof loadJiebaSegmenter>): v
 }
 
 /**
+ * A report being edited, both ways the worker may answer: its analysis with the cache the edit paths use, and a
+ * second cache, filled, for reading the whole text again (what it did before them, to compare with).
+ */
+function editing(segmenter: ReturnType<typeof loadJiebaSegmenter>, text: string): { cache: AnalysisCache; wholeCache: AnalysisCache; analysis: ReturnType<typeof analyzeText> } {
+  const cache = new AnalysisCache();
+  const wholeCache = new AnalysisCache();
+  const analysis = analyzeText(text, { segmenter, cache });
+  analyzeText(text, { segmenter, cache: wholeCache });
+  return { cache, wholeCache, analysis };
+}
+
+/**
  * What the worker does for one character typed in a paragraph of a 1 MB report, both ways: the patch from the
  * paragraph alone (analyzeEdit, what it answers with), and the whole text read again with the cache then diffed
  * (what it did before, and still does when an edit moves a heading, a project or a list); then what the
  * worker does after answering: its own copy of the new analysis, rebuilt from the patch.
  */
 function typingBench(segmenter: ReturnType<typeof loadJiebaSegmenter>, text: string): void {
-  const cache = new AnalysisCache();
-  const wholeCache = new AnalysisCache();
-  let state = { text, analysis: analyzeText(text, { segmenter, cache }) };
-  analyzeText(text, { segmenter, cache: wholeCache });
+  const { cache, wholeCache, analysis } = editing(segmenter, text);
+  let state = { text, analysis };
   const rows: { edit: number; whole: number; diff: number; rebuild: number; sent: number }[] = [];
   let declined = 0;
   for (let n = 0; n < 15; n++) {
@@ -194,10 +204,8 @@ function typingBench(segmenter: ReturnType<typeof loadJiebaSegmenter>, text: str
  * (spacingEdit.ts, since the twentieth round), against the whole text read again with the cache and diffed (before).
  */
 function lineBreakBench(segmenter: ReturnType<typeof loadJiebaSegmenter>, text: string): void {
-  const cache = new AnalysisCache();
-  const wholeCache = new AnalysisCache();
-  let state = { text, analysis: analyzeText(text, { segmenter, cache }) };
-  analyzeText(text, { segmenter, cache: wholeCache });
+  const { cache, wholeCache, analysis } = editing(segmenter, text);
+  let state = { text, analysis };
   const rows: { edit: number; whole: number }[] = [];
   for (let n = 0; n < 15; n++) {
     const paragraphs = state.analysis.paragraphs;
@@ -249,10 +257,8 @@ function lineBreakBench(segmenter: ReturnType<typeof loadJiebaSegmenter>, text: 
  */
 function newParagraphBench(segmenter: ReturnType<typeof loadJiebaSegmenter>, text: string): void {
   const typed = ['\n', ...'今年全市经济运行稳中有进，地区生产总值增长5.5%，建设沙河大桥。'];
-  const cache = new AnalysisCache();
-  const wholeCache = new AnalysisCache();
-  let state = { text, analysis: analyzeText(text, { segmenter, cache }) };
-  analyzeText(text, { segmenter, cache: wholeCache });
+  const { cache, wholeCache, analysis } = editing(segmenter, text);
+  let state = { text, analysis };
   let at = state.analysis.paragraphs[state.analysis.paragraphs.length >> 1].range.end;
   const answers: number[] = []; // (what the editor waits for: the patch, or the whole text read again and diffed)
   let answered = 0;
