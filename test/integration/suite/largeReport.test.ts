@@ -230,10 +230,9 @@ suite('large report', () => {
         breaks.push(e.stats!);
       }
       assert.ok(breaks.every((s) => s.paragraphOnly), `answered by moving what follows: ${breaks.map((s) => s.wholeText).join(', ')}`);
-      const middle = (f: (s: (typeof breaks)[number]) => number | undefined) => breaks.map((s) => f(s) ?? NaN).sort((a, b) => a - b)[2];
       console.log(
-        `      Enter at a paragraph's end and the line break taken out, twice (median): worker ${middle((s) => s.analyzeMs).toFixed(1)} ms, ` +
-          `round trip ${middle((s) => s.roundTripMs).toFixed(1)} ms, host ${middle((s) => s.hostMs).toFixed(1)} ms; ${breaks[0].sentItems} of ${breaks[0].totalItems} items sent`,
+        `      Enter at a paragraph's end and the line break taken out, twice (median): worker ${median((s) => s.analyzeMs, breaks).toFixed(1)} ms, ` +
+          `round trip ${median((s) => s.roundTripMs, breaks).toFixed(1)} ms, host ${median((s) => s.hostMs, breaks).toFixed(1)} ms; ${breaks[0].sentItems} of ${breaks[0].totalItems} items sent`,
       );
 
       // A new paragraph typed after Enter, a character at a time (each analysed): most keystrokes are answered from
@@ -252,11 +251,10 @@ suite('large report', () => {
       const fromLine = written.filter((s) => s.paragraphOnly);
       assert.equal(paragraphs, count + 1, 'one paragraph more');
       assert.ok(fromLine.length >= written.length / 2, `${fromLine.length} of ${written.length} answered from the line: ${written.map((s) => s.wholeText).join(', ')}`);
-      const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
       console.log(
-        `      a new paragraph typed after Enter (${written.length} keystrokes): ${fromLine.length} answered from the line, worker ${medianOf(fromLine.map((s) => s.analyzeMs)).toFixed(1)} ms ` +
-          `(median), round trip ${medianOf(fromLine.map((s) => s.roundTripMs ?? NaN)).toFixed(1)} ms; the others read the whole text: worker ` +
-          `${medianOf(written.filter((s) => !s.paragraphOnly).map((s) => s.analyzeMs)).toFixed(0)} ms (median)`,
+        `      a new paragraph typed after Enter (${written.length} keystrokes): ${fromLine.length} answered from the line, worker ${median((s) => s.analyzeMs, fromLine).toFixed(1)} ms ` +
+          `(median), round trip ${median((s) => s.roundTripMs, fromLine).toFixed(1)} ms; the others read the whole text: worker ` +
+          `${median((s) => s.analyzeMs, written.filter((s) => !s.paragraphOnly)).toFixed(0)} ms (median)`,
       );
 
       // Only the figures near the visible lines are underlined; scrolling to the end brings those there.
