@@ -106,7 +106,9 @@ export async function runAnalysisBench(): Promise<void> {
   typingBench(segmenter, text);
   lineBreakBench(segmenter, text);
   lineBreakBench(segmenter, corpusOf(5 * MB));
-  newParagraphBench(segmenter, corpusOf(5 * MB));
+  const large = corpusOf(5 * MB);
+  newParagraphBench(segmenter, large, 'middle');
+  newParagraphBench(segmenter, large.trimEnd(), 'end');
   hostCostBench(segmenter);
   hostileClauseBench(segmenter);
 }
@@ -250,16 +252,17 @@ function lineBreakBench(segmenter: ReturnType<typeof loadJiebaSegmenter>, text: 
 }
 
 /**
- * A new paragraph typed a character at a time after Enter in a 5 MB report: how many keystrokes the worker answers
- * from the line (a line without a sentence keyed by what decides its place, the first character by newLineEdit.ts:
- * since the twentieth round) and what the whole typing costs it, against every keystroke analysed in the whole text
- * with the cache and diffed (until then, all of them).
+ * A new paragraph typed a character at a time after Enter in a 5 MB report, in its middle or at its end (a text
+ * without a final line break): how many keystrokes the worker answers from the line (in the middle: a line without a
+ * sentence keyed by what decides its place, the first character by newLineEdit.ts, since the twentieth round; at the
+ * end: Enter by spacingEdit.ts, the line a caption and then a paragraph by tailEdit.ts, since the twenty-first) and
+ * what the whole typing costs it, against every keystroke analysed in the whole text with the cache and diffed.
  */
-function newParagraphBench(segmenter: ReturnType<typeof loadJiebaSegmenter>, text: string): void {
+function newParagraphBench(segmenter: ReturnType<typeof loadJiebaSegmenter>, text: string, where: 'middle' | 'end'): void {
   const typed = ['\n', ...'今年全市经济运行稳中有进，地区生产总值增长5.5%，建设沙河大桥。'];
   const { cache, wholeCache, analysis } = editing(segmenter, text);
   let state = { text, analysis };
-  let at = state.analysis.paragraphs[state.analysis.paragraphs.length >> 1].range.end;
+  let at = where === 'end' ? text.length : state.analysis.paragraphs[state.analysis.paragraphs.length >> 1].range.end;
   const answers: number[] = []; // (what the editor waits for: the patch, or the whole text read again and diffed)
   let answered = 0;
   let beforeMs = 0;
@@ -286,9 +289,9 @@ function newParagraphBench(segmenter: ReturnType<typeof loadJiebaSegmenter>, tex
   }
   const nowMs = answers.reduce((x, y) => x + y, 0);
   console.log(
-    `analysis: a new paragraph of ${typed.length - 1} characters typed after Enter in ${(Buffer.byteLength(text) / MB).toFixed(1)} MB: ${answered} of ${typed.length} keystrokes answered from the line ` +
+    `analysis: a new paragraph of ${typed.length - 1} characters typed after Enter in the ${where} of ${(Buffer.byteLength(text) / MB).toFixed(1)} MB: ${answered} of ${typed.length} keystrokes answered from the line ` +
       `(median answer ${median(answers).toFixed(2)} ms); the answers took ${nowMs.toFixed(0)} ms in all vs ${beforeMs.toFixed(0)} ms with every keystroke read in the whole text and diffed ` +
-      `(until the twentieth round) = ${(beforeMs / nowMs).toFixed(1)}× less`,
+      `(until the ${where === 'end' ? 'twenty-first' : 'twentieth'} round) = ${(beforeMs / nowMs).toFixed(1)}× less`,
   );
 }
 

@@ -4,13 +4,15 @@
 // (structurePlaces.ts linePlace) and opens the same headings at the same places, the report's metadata and the list cue
 // after the paragraph stay as they were, and the paragraph names the same projects; otherwise it says why and the
 // caller analyses the whole text. White space typed or deleted between lines (Enter at a line's end) only moves the
-// analysis (spacingEdit.ts).
+// analysis (spacingEdit.ts); a new line, a split paragraph and the report's last line have paths of their own
+// (newLineEdit.ts, splitEdit.ts, tailEdit.ts).
 // The unit tests compare its patches, applied, with the whole analysis of every edit they try.
 import { type AnalysisCache, type AnalyzeOptions, listAfter, MAX_FIGURES_PER_DOCUMENT, paragraphResult } from './analyze';
 import { type AnalysisPatch, type ArrayPatch, countBefore, keptThenMoved, type Move, pushRun } from './analysisPatch';
 import { newLinePatch } from './newLineEdit';
 import { spacingPatch } from './spacingEdit';
 import { splitPatch } from './splitEdit';
+import { tailLinePatch } from './tailEdit';
 import { type Analysed, bodyOf, declined, type EditAnalysis, type EditedLine, listBefore, patchFields, placedFigures, projectsPatch, sameMeta, spliced, START } from './editParts';
 import { lineHeadings } from './structure';
 import { linePlace, type LinePlace } from './structurePlaces';
@@ -51,16 +53,18 @@ export function analyzeEdit(
     return splitPatch(before, text, now, edit, options) ?? declined('a line break');
   }
 
+  // (The report's last line, typed at its end: a caption until it holds a sentence.)
+  const tail = () => tailLinePatch(before, text, now, edit, options);
   // The paragraph the edit lies in, as the line it stays (trimmed at the same places).
   const k = countBefore(old.paragraphs, START, edit.from + 1) - 1;
   const paragraph = old.paragraphs[k];
   if (!paragraph || edit.to > paragraph.range.end) {
     // (A line typed into a blank one: a new paragraph.)
-    return newLinePatch(before, text, now, edit, options) ?? declined('not inside one paragraph');
+    return newLinePatch(before, text, now, edit, options) ?? tail() ?? declined('not inside one paragraph');
   }
   const start = paragraph.range.start;
   const end = paragraph.range.end + shift;
-  if (end <= start || WS[now.charCodeAt(start)] || WS[now.charCodeAt(end - 1)]) return declined("at the paragraph's edge");
+  if (end <= start || WS[now.charCodeAt(start)] || WS[now.charCodeAt(end - 1)]) return tail() ?? declined("at the paragraph's edge");
   const oldBody = before.text.slice(start, paragraph.range.end);
   const body = now.slice(start, end);
   const next = old.paragraphs[k + 1];
@@ -74,7 +78,7 @@ export function analyzeEdit(
   const adjacent = k > 0 && next !== undefined && countBefore(old.captions, START, old.paragraphs[k - 1].range.end) === countBefore(old.captions, START, next.range.start);
   const around = { titled: old.title !== undefined, adjacent, nextLine };
   let place = linePlace(body, previous, headingNext, following, around);
-  if (!place || place.key !== linePlace(oldBody, previous, headingNext, following, around)?.key) return declined('its place in the structure');
+  if (!place || place.key !== linePlace(oldBody, previous, headingNext, following, around)?.key) return (!next && tail()) || declined('its place in the structure');
   // A line without a sentence that the lines after it make a title stays one: a heading of the whole line.
   const own = firstHeadingFrom(old, start);
   if (place.bare && own?.heading.start === start && own.level === 1 && own.heading.end === paragraph.range.end) place = { ...place, level: 1, headingLength: body.length };

@@ -1,4 +1,4 @@
-// What the edit paths of the analysis (analyzeEdit.ts, newLineEdit.ts, splitEdit.ts, spacingEdit.ts) share: their
+// What the edit paths of the analysis (analyzeEdit.ts, newLineEdit.ts, splitEdit.ts, tailEdit.ts, spacingEdit.ts) share: their
 // answer, the projects after an edit of one line, a paragraph's figures placed in their context, the list cue in force
 // at a paragraph, the patch's fields and array runs, the white space they read.
 import { type AnalysisCache, type AnalyzeOptions, listAfter, placeFigures, sectionCueOf, type ParagraphResult } from './analyze';
@@ -26,6 +26,8 @@ export interface EditedLine {
   names: string[] | undefined;
   /** Which old paragraphs, [from, to), the edit replaced by which (those after them move and are renumbered). */
   replaced: { from: number; to: number; by: Paragraph[] };
+  /** The names the line gives as a caption changed (they are not counted: every line is matched again). */
+  captionNamesChanged?: boolean;
 }
 
 /**
@@ -39,6 +41,12 @@ export function plainSpace(text: TextReader, from: number, to: number): boolean 
     if (c !== 0x20 && c !== 0x09 && c !== 0x3000 && c !== 0x0a && !(c === 0x0d && text.charCodeAt(i + 1) === 0x0a)) return false;
   }
   return true;
+}
+
+/** The lines of `text` the range [from, to) lies in: from the line break before it to the one after it (or the text's end). */
+export function linesAround(text: string, from: number, to: number): { a: number; b: number } {
+  const found = text.indexOf('\n', to);
+  return { a: text.lastIndexOf('\n', from - 1) + 1, b: found < 0 ? text.length : found };
 }
 
 /** Whether the report's metadata, read from the head of the new text, is what it was. */
@@ -139,7 +147,7 @@ export function projectsPatch(
     pushRun(runs, 2, projects.length);
     return { patch: { runs, items: projects }, counts };
   };
-  if (union) return everyLine();
+  if (union || line.captionNamesChanged) return everyLine();
   // The line as collectProjects reads it: from the line break before to the one after.
   const lineStart = before.text.lastIndexOf('\n', line.from - 1) + 1;
   const oldLineEnd = lineEnd(before.text, line.oldEnd);

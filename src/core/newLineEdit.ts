@@ -4,7 +4,7 @@
 // (analyzeEdit asks here for an edit in no paragraph; a unit test compares the patches with the whole analysis.)
 import { type AnalysisCache, type AnalyzeOptions, listAfter, MAX_FIGURES_PER_DOCUMENT, paragraphResult } from './analyze';
 import { countBefore, keptThenMoved, movedFrom } from './analysisPatch';
-import { type Analysed, bodyOf, declined, type EditAnalysis, listBefore, patchFields, placedFigures, plainSpace, projectsPatch, sameMeta, spliced, START } from './editParts';
+import { type Analysed, bodyOf, declined, type EditAnalysis, linesAround, listBefore, patchFields, placedFigures, plainSpace, projectsPatch, sameMeta, spliced, START } from './editParts';
 import { plainLineBetween, reviewInRun } from './structurePlaces';
 import { splitLines } from './structureLines';
 import type { TextEdit, TextReader } from './textEdits';
@@ -18,9 +18,7 @@ export function newLinePatch(before: Analysed, text: string, now: TextReader, ed
   const old = before.analysis;
   const oldText = before.text;
   if (!old.meta) return undefined;
-  const a = oldText.lastIndexOf('\n', edit.from - 1) + 1;
-  const found = oldText.indexOf('\n', edit.to);
-  const b = found < 0 ? oldText.length : found;
+  const { a, b } = linesAround(oldText, edit.from, edit.to);
   if (!plainSpace(oldText, a, b + 1 > oldText.length ? b : b + 1)) return undefined;
   const lines = splitLines(now.slice(a, b + edit.shift));
   if (lines.length !== 1) return declined('a new line');
@@ -32,7 +30,8 @@ export function newLinePatch(before: Analysed, text: string, now: TextReader, ed
   const k = countBefore(old.paragraphs, START, a); // (the new paragraph's index)
   const previous = old.paragraphs[k - 1];
   const next = old.paragraphs[k];
-  if (!previous || !next) return declined('a new first or last line');
+  if (!next) return undefined; // (after the last paragraph: tailEdit.ts)
+  if (!previous) return declined('a new first line');
   const captions = countBefore(old.captions, START, a);
   if (old.captions[captions - 1]?.range.start > previous.range.start || old.captions[captions]?.range.start < next.range.start) return declined('a caption beside a new line');
   const headings = new Set(old.sections.filter((s) => s.level <= 2).map((s) => s.heading.start));

@@ -277,14 +277,19 @@ function captionNames(text: string, from: number, to: number, cache: ProjectMatc
     if (eol < 0 || eol > to) eol = to;
     const t = eol > at ? text.slice(at, eol).trim() : ''; // (a \r before the break is trimmed)
     at = eol + 1;
-    if (!t || t.length > MAX_CAPTION || /^[■(（]|[/／]/.test(t)) continue;
-    let found = cache?.captions.get(t);
-    if (!found) {
-      found = findProjectNames(t, undefined);
-      cache?.captions.set(t, found);
-    }
-    for (const n of found) out.push(n);
+    for (const n of captionLineNames(t, cache)) out.push(n);
   }
+}
+
+/** The names one line between paragraphs gives, trimmed (none for a long line or a byline's form). */
+export function captionLineNames(t: string, cache: ProjectMatchCache | undefined): readonly string[] {
+  if (!t || t.length > MAX_CAPTION || /^[■(（]|[/／]/.test(t)) return [];
+  let found = cache?.captions.get(t);
+  if (!found) {
+    found = findProjectNames(t, undefined);
+    cache?.captions.set(t, found);
+  }
+  return found;
 }
 
 export interface Hit {

@@ -3,11 +3,11 @@
 // (structureLines.ts splitLines), and everything else reads the paragraphs and lines it finds: the same lines give
 // the same sections, paragraphs, figures, projects and captions, at offsets moved by the edit.
 // (analyzeEdit asks here first; a unit test compares the patches with the whole analysis of random edits.)
-import { type AnalysisPatch, keptThenMoved, movedFrom } from './analysisPatch';
-import { patchFields, plainSpace, sameMeta } from './editParts';
+import { type AnalysisPatch, keptThenMoved, movedFrom, pushRun } from './analysisPatch';
+import { linesAround, patchFields, plainSpace, sameMeta, unchanged } from './editParts';
 import { type Line, splitLines, WS } from './structureLines';
 import type { TextEdit, TextReader } from './textEdits';
-import type { DocumentAnalysis } from './types';
+import type { DocumentAnalysis, Section } from './types';
 
 /** How far an edit is slid over text it repeats (a line break typed before another: see canonical). */
 const MAX_SLIDE = 256;
@@ -22,23 +22,40 @@ export function spacingPatch(old: DocumentAnalysis, oldText: string, now: TextRe
   if (!plainSpace(oldText, edit.from, edit.to) || !plainSpace(now, edit.from, edit.from + inserted)) return undefined;
   const { from, to, shift } = canonical(oldText, now, edit, inserted);
   // The lines the edit touches, old and new, by the line breaks around it (the text is the same before and after them).
-  const a = oldText.lastIndexOf('\n', from - 1) + 1;
-  const found = oldText.indexOf('\n', to);
-  const b = found < 0 ? oldText.length : found;
+  const { a, b } = linesAround(oldText, from, to);
   const was = splitLines(oldText.slice(a, b));
   const is = splitLines(now.slice(a, b + shift));
   // (A \r alone beside the edit: a line break to the structure only, see plainSpace.)
   if (/\r(?!\n)/.test(oldText.slice(a, b + 1)) || /\r(?!\n)/.test(now.slice(a, b + shift + 1))) return undefined;
-  const moved = (offset: number) => (offset >= from ? offset + shift : offset);
-  const same = (l: Line, m: Line) => l.text === m.text && moved(a + l.start) === a + m.start && moved(a + l.end) === a + m.end;
+  // (A line's text may end at `from`, its start may lie there: see below.)
+  const moved = (offset: number, end: boolean) => (offset > from || (offset === from && !end) ? offset + shift : offset);
+  const same = (l: Line, m: Line) => l.text === m.text && moved(a + l.start, false) === a + m.start && moved(a + l.end, true) === a + m.end;
   if (was.length !== is.length || was.some((l, i) => !same(l, is[i]))) return undefined;
-  // An offset at `from` is moved (analysisPatch's Mover): only starts may lie there, not the end of a line's text.
-  if (from > 0 && !WS[oldText.charCodeAt(from - 1)]) return undefined;
   if (!sameMeta(old, now)) return undefined;
-
+  const fields = patchFields(old, from, shift);
+  const move = { edits: [{ from, to, shift }], ids: { s: [], p: [], f: [] } };
+  if (from > 0 && !WS[oldText.charCodeAt(from - 1)]) {
+    // An offset at `from` is moved (analysisPatch's Mover), and the end of a line's text lies there. Where only white
+    // space follows to the text's end (Enter at the end of a report without a final line break), nothing but the
+    // sections' ends, at the text's end, moves.
+    if (!plainSpace(oldText, to, oldText.length)) return undefined;
+    const sections = old.sections.map((s) => (s.range.end < oldText.length ? 0 : s.heading.end < from ? 1 : 2));
+    const runs: number[] = [];
+    for (const code of sections) pushRun(runs, code, 1);
+    const ended = (s: Section) => ({ ...s, range: { start: s.range.start, end: s.range.end + shift } });
+    return {
+      move,
+      ...fields,
+      sections: { runs, items: old.sections.filter((s, i) => sections[i] === 2).map(ended) },
+      paragraphs: unchanged(old.paragraphs),
+      figures: unchanged(old.figures),
+      captions: unchanged(old.captions),
+      projects: unchanged(old.projects),
+    };
+  }
   return {
-    move: { edits: [{ from, to, shift }], ids: { s: [], p: [], f: [] } },
-    ...patchFields(old, from, shift),
+    move,
+    ...fields,
     sections: movedFrom(old.sections, (s) => s.range.end, from),
     paragraphs: keptThenMoved(old.paragraphs, from),
     figures: keptThenMoved(old.figures, from),

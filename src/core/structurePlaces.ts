@@ -1,4 +1,4 @@
-// What the edit paths of the analysis (analyzeEdit.ts, newLineEdit.ts) ask of the structure: whether an edited or a
+// What the edit paths of the analysis (analyzeEdit.ts, newLineEdit.ts, splitEdit.ts, tailEdit.ts) ask of the structure: whether an edited or a
 // new line leaves every other line's place as it was, so that the structure need not be read again. Each answer
 // follows what structure.ts's passes read of a line; the unit tests compare the patches with the whole analysis.
 import { opening } from './headingLeadIns';
@@ -153,6 +153,24 @@ export function plainSplit(body: string, first: string, second: string, next: st
     if (opening(line) !== undefined) return false;
   }
   return next === undefined || opening(next) === undefined || isBroken(second) === isBroken(body);
+}
+
+/**
+ * What a line is when it is the report's last (only white space after it) and `previous`, the paragraph right before
+ * it, holds a sentence or is a numbered heading right after `beforePrevious`, which holds one (三、… typed, then its
+ * first paragraph; undefined: none right before it); else undefined (the edit path of the analysis: tailEdit.ts).
+ * A caption (classify's walk: a short line after the last sentence), or a paragraph that opens no heading; undefined
+ * when it is a line the others are read against, a numbered heading, the footer's first line, or a paragraph whose
+ * opening could lead in. (After the last sentence it is neither the front matter nor a headline, nor one of a run of
+ * navigation items; nothing follows it; the heading between is no walk's verdict and no footer either way.)
+ */
+export function lastLinePlace(text: string, previous: string, beforePrevious: string | undefined, titled: boolean): 'caption' | 'paragraph' | undefined {
+  const afterSentence =
+    SENTENCE_RE.test(previous) || (numberedLevel(previous) !== undefined && !FOOTER_RE.test(previous) && beforePrevious !== undefined && SENTENCE_RE.test(beforePrevious));
+  if (!afterSentence || readAgainst(text) || numberedLevel(text) || FOOTER_RE.test(text)) return undefined;
+  if (!SENTENCE_RE.test(text) && standAlone(text, { nextIsSentence: false, headline: false, titled, afterLastBody: true }) === 'caption') return 'caption';
+  // (A paragraph after a broken line carries it on: its opening is not read.)
+  return isBroken(previous) || opening(text) === undefined ? 'paragraph' : undefined;
 }
 
 /** How far reviewInRun reads a run of openings each way before it gives up (and says yes). */

@@ -281,6 +281,40 @@ describe('analysis of an edit inside a paragraph', () => {
     assert.ok(taken >= 15, `${taken} of ${tried} splits answered from the paragraph`);
   });
 
+  test('a new part written at the end of a report, some of it deleted again: each patch equal to the whole analysis, most keystrokes answered from the last line', () => {
+    // A heading, then paragraphs with figures, a project, a list cue, a lead-in and a caption's form, each after Enter.
+    const lines = ['三、加快建设现代化产业体系', '今年全市经济运行稳中有进，地区生产总值增长5.5%，建设沙河大桥。', '西城区鸟瞰', '一是加强基础设施建设。', '预期目标是：城镇新增就业10万人以上，居民人均可支配收入增长6%。'];
+    for (const [r, name] of REPORTS.entries()) {
+      const cache = new AnalysisCache();
+      // (Without its final line break, so that the first Enter is typed at the text's end; one report with Windows line ends.)
+      const eol = r === 1 ? '\r\n' : '\n';
+      let state = analysed(readFileSync(join(SHARED, name), 'utf8').replace(/\r?\n/g, eol).trimEnd(), cache);
+      const endsInParagraph = state.analysis.captions.every((c) => c.range.start < state.analysis.paragraphs[state.analysis.paragraphs.length - 1].range.end);
+      let taken = 0;
+      let tried = 0;
+      const edit = (from: number, to: number, typed: string, what: string) => {
+        const now = state.text.slice(0, from) + typed + state.text.slice(to);
+        const done = step(state, now, cache, { from, to, shift: typed.length - (to - from), text: typed }, tried++, `${name}: ${what}`);
+        if (done.patched) taken++;
+        else if (process.env.ANALYZE_EDIT_LOG) console.log(name, what, 'declined:', done.declined);
+        state = done.state;
+      };
+      for (const line of lines) for (const typed of [eol, ...line]) edit(state.text.length, state.text.length, typed, `${JSON.stringify(typed)} of ${line}`);
+      // Backspace over the last 。 and a few characters before it, then the whole line taken out.
+      for (let n = 0; n < 8; n++) edit(state.text.length - 1, state.text.length, '', `backspace ${n}`);
+      edit(state.text.lastIndexOf('\n') + 1, state.text.length, '', 'the last line deleted');
+      // (A report that ends in furniture or a byline has lines between the edit and its last paragraph: declined.)
+      if (endsInParagraph) assert.ok(taken >= 0.8 * tried, `${name}: ${taken} of ${tried} keystrokes answered from the last line`);
+    }
+    // A numbered heading after a caption: once the line below the heading holds a sentence the caption is read anew.
+    const cache = new AnalysisCache();
+    let state = analysed('2020年某县政府工作报告\n今年经济平稳运行。\n交通建设\n三、加快建设\n', cache);
+    for (const [n, typed] of [...lines[1]].entries()) {
+      const { text, edit } = inserted(state.text, state.text.length, typed);
+      state = step(state, text, cache, edit, n, `${typed} below a heading after a caption`).state;
+    }
+  });
+
   test('what it declines: a new line, a new heading, a changed title; a new project name is taken', () => {
     const text = readFileSync(join(SHARED, REPORTS[0]), 'utf8');
     const cache = new AnalysisCache();
