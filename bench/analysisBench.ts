@@ -289,7 +289,7 @@ function newParagraphBench(segmenter: ReturnType<typeof loadJiebaSegmenter>, tex
   }
   const nowMs = answers.reduce((x, y) => x + y, 0);
   console.log(
-    `analysis: a new paragraph of ${typed.length - 1} characters typed after Enter in the ${where} of ${(Buffer.byteLength(text) / MB).toFixed(1)} MB: ${answered} of ${typed.length} keystrokes answered from the line ` +
+    `analysis: a new paragraph of ${typed.length - 1} characters typed after Enter ${where === 'end' ? 'at the end' : 'in the middle'} of ${(Buffer.byteLength(text) / MB).toFixed(1)} MB: ${answered} of ${typed.length} keystrokes answered from the line ` +
       `(median answer ${median(answers).toFixed(2)} ms); the answers took ${nowMs.toFixed(0)} ms in all vs ${beforeMs.toFixed(0)} ms with every keystroke read in the whole text and diffed ` +
       `(until the ${where === 'end' ? 'twenty-first' : 'twentieth'} round) = ${(beforeMs / nowMs).toFixed(1)}× less`,
   );

@@ -2,7 +2,8 @@
 // answer, the projects after an edit of one line, a paragraph's figures placed in their context, the list cue in force
 // at a paragraph, the patch's fields and array runs, the white space they read.
 import { type AnalysisCache, type AnalyzeOptions, listAfter, placeFigures, sectionCueOf, type ParagraphResult } from './analyze';
-import { type AnalysisPatch, type ArrayPatch, PATCHED_ARRAYS, pushRun } from './analysisPatch';
+import { type AnalysisPatch, type ArrayPatch, countBefore, PATCHED_ARRAYS, pushRun } from './analysisPatch';
+import { reviewInRun } from './structurePlaces';
 import { REPORT_HEAD_CHARS, reportMeta } from './metadata';
 import { collectProjects, type Hit, longestFirst, mentionsByLine } from './projects';
 import type { TextEdit, TextReader } from './textEdits';
@@ -92,6 +93,19 @@ export function placedFigures(
 
 export function bodyOf(text: string, p: Paragraph): string {
   return text.slice(p.range.start, p.range.end);
+}
+
+/** Whether old paragraph i opens a numbered or title heading (a level 0–2 section starts where it does), which ends a run of openings. */
+export function opensHeading(analysis: DocumentAnalysis, i: number): boolean {
+  const start = analysis.paragraphs[i].range.start;
+  const s = analysis.sections[countBefore(analysis.sections, (x) => x.heading.start, start)];
+  return s !== undefined && s.heading.start === start && s.level <= 2;
+}
+
+/** Whether the run of openings through old paragraphs k − 1 and k holds a review opening (structurePlaces.ts reviewInRun). */
+export function reviewRunAt({ text, analysis }: Analysed, k: number): boolean {
+  const bodies = (i: number) => (i >= 0 && i < analysis.paragraphs.length ? bodyOf(text, analysis.paragraphs[i]) : undefined);
+  return reviewInRun(bodies, (i) => opensHeading(analysis, i), k);
 }
 
 /** The list cue in force at paragraph k (analyzeText carries it from paragraph to paragraph: listAfter). */

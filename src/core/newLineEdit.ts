@@ -4,8 +4,8 @@
 // (analyzeEdit asks here for an edit in no paragraph; a unit test compares the patches with the whole analysis.)
 import { type AnalysisCache, type AnalyzeOptions, listAfter, MAX_FIGURES_PER_DOCUMENT, paragraphResult } from './analyze';
 import { countBefore, keptThenMoved, movedFrom } from './analysisPatch';
-import { type Analysed, bodyOf, declined, type EditAnalysis, linesAround, listBefore, patchFields, placedFigures, plainSpace, projectsPatch, sameMeta, spliced, START } from './editParts';
-import { plainLineBetween, reviewInRun } from './structurePlaces';
+import { type Analysed, bodyOf, declined, type EditAnalysis, linesAround, listBefore, opensHeading, patchFields, placedFigures, plainSpace, projectsPatch, reviewRunAt, sameMeta, spliced, START } from './editParts';
+import { plainLineBetween } from './structurePlaces';
 import { splitLines } from './structureLines';
 import type { TextEdit, TextReader } from './textEdits';
 import type { Paragraph } from './types';
@@ -34,12 +34,8 @@ export function newLinePatch(before: Analysed, text: string, now: TextReader, ed
   if (!previous) return declined('a new first line');
   const captions = countBefore(old.captions, START, a);
   if (old.captions[captions - 1]?.range.start > previous.range.start || old.captions[captions]?.range.start < next.range.start) return declined('a caption beside a new line');
-  const headings = new Set(old.sections.filter((s) => s.level <= 2).map((s) => s.heading.start));
-  const heading = (i: number) => headings.has(old.paragraphs[i].range.start);
-  const titled = old.title !== undefined;
-  const bodies = (i: number) => (i >= 0 && i < old.paragraphs.length ? bodyOf(oldText, old.paragraphs[i]) : undefined);
-  const review = () => reviewInRun(bodies, heading, k);
-  if (!plainLineBetween(body, bodyOf(oldText, previous), bodyOf(oldText, next), titled, heading(k), review)) return declined("a new line's place in the structure");
+  const review = () => reviewRunAt(before, k);
+  if (!plainLineBetween(body, bodyOf(oldText, previous), bodyOf(oldText, next), old.title !== undefined, opensHeading(old, k), review)) return declined("a new line's place in the structure");
   if (!sameMeta(old, now)) return declined("the report's metadata");
 
   // The section open there is the last one opened before it (the structure's SectionBuilder).

@@ -141,17 +141,19 @@ export function plainLineBetween(
 }
 
 /**
- * Whether a paragraph that opens no heading (`body`), split by a line break into `first` and `second`, leaves every
- * other line's place as it was (the edit path of the analysis: splitEdit.ts): both halves hold sentences (so neither
- * is a title, a caption, a navigation item or part of the front matter, and the walk reads the lines before as it did),
- * neither is numbered or the title, and no opening is there to be a lead-in or to count in a run. `next`: the next
- * body line, whose opening follows the broken line before it.
+ * Whether a paragraph (`body`), split by a line break into `first` and `second`, leaves every other line's place as
+ * it was (the edit path of the analysis: splitEdit.ts, which checks the headings inside the paragraph itself): both
+ * halves hold sentences (so neither is a title, a caption, a navigation item or part of the front matter, and the
+ * walk reads the lines before as it did), neither is the title or a 第一， line, the first keeps the paragraph's
+ * numbered heading or opening (a lead-in stays one, of the same length and kind in its run), the second has neither
+ * (or carries on a broken first: its opening is not read). `next`: the next body line, whose opening follows the
+ * broken line before it. (Where the paragraph and the next both have openings, a run of them is cut: reviewInRun.)
  */
-export function plainSplit(body: string, first: string, second: string, next: string | undefined): boolean {
-  for (const line of [body, first, second]) {
-    if (!SENTENCE_RE.test(line) || readAgainst(line) || numberedLevel(line)) return false;
-    if (opening(line) !== undefined) return false;
-  }
+export function splitKeepsPlaces(body: string, first: string, second: string, next: string | undefined): boolean {
+  for (const line of [body, first, second]) if (!SENTENCE_RE.test(line) || readAgainst(line)) return false;
+  if (numberedLevel(second) || JSON.stringify(numberedLevel(first) ?? null) !== JSON.stringify(numberedLevel(body) ?? null)) return false;
+  if (JSON.stringify(opening(first) ?? null) !== JSON.stringify(opening(body) ?? null)) return false;
+  if (!isBroken(first) && opening(second) !== undefined) return false;
   return next === undefined || opening(next) === undefined || isBroken(second) === isBroken(body);
 }
 

@@ -281,6 +281,30 @@ describe('analysis of an edit inside a paragraph', () => {
     assert.ok(taken >= 15, `${taken} of ${tried} splits answered from the paragraph`);
   });
 
+  test('Enter after a sentence of paragraphs that open a lead-in, a numbered heading or items (一是…): each patch equal to the whole analysis', () => {
+    let taken = 0;
+    let tried = 0;
+    for (const [r, name] of ['corpus-local/gaoyang-2019.txt', 'corpus-local/baoding-2018.txt', 'corpus-local/baoding-2010.txt'].entries()) {
+      const next = rng(501 + r);
+      const cache = new AnalysisCache();
+      let state = opened(name, cache);
+      for (let n = 0; n < 40; n++) {
+        // A paragraph that opens a heading, cut after one of its sentences (runs of review lead-ins, items in both halves).
+        const { paragraphs, sections } = state.analysis;
+        const heads = paragraphs.filter((p) => sections.some((s) => s.heading.start === p.range.start));
+        const p = heads[Math.floor(next() * heads.length)];
+        const stops = [...state.text.slice(p.range.start, p.range.end).matchAll(/。(?=.)/g)].map((m) => p.range.start + m.index! + 1);
+        if (stops.length === 0) continue;
+        const { text, edit } = inserted(state.text, stops[Math.floor(next() * stops.length)], '\n');
+        const done = step(state, text, cache, edit, n, `${name}, Enter at ${edit.from}`);
+        tried++;
+        if (done.patched) taken++;
+        state = done.state;
+      }
+    }
+    assert.ok(taken >= tried / 3, `${taken} of ${tried} answered from the paragraph`);
+  });
+
   test('a new part written at the end of a report, some of it deleted again: each patch equal to the whole analysis, most keystrokes answered from the last line', () => {
     // A heading, then paragraphs with figures, a project, a list cue, a lead-in and a caption's form, each after Enter.
     const lines = ['三、加快建设现代化产业体系', '今年全市经济运行稳中有进，地区生产总值增长5.5%，建设沙河大桥。', '西城区鸟瞰', '一是加强基础设施建设。', '预期目标是：城镇新增就业10万人以上，居民人均可支配收入增长6%。'];
@@ -327,9 +351,10 @@ describe('analysis of an edit inside a paragraph', () => {
     })!;
     const mid = (body.range.start + body.range.end) >> 1;
     const at = (offset: number, s: string) => text.slice(0, offset) + s + text.slice(offset);
-    // (A paragraph whose opening may lead in, split: the halves' openings would be read anew in their run.)
-    assert.match(analyzeEdit(state, at(mid, '\n'), { segmenter, cache }).declined ?? '', /^a line break/);
-    assert.match(editUnread(state, at(mid, '\n'), cache, { from: mid, to: mid, shift: 1, text: '\n' }).declined ?? '', /^a line break/, "with the editor's change");
+    // (A paragraph whose opening may lead in, split inside that opening: the first half is no sentence.)
+    const inSentence = body.range.start + 3;
+    assert.match(analyzeEdit(state, at(inSentence, '\n'), { segmenter, cache }).declined ?? '', /^a line break/);
+    assert.match(editUnread(state, at(inSentence, '\n'), cache, { from: inSentence, to: inSentence, shift: 1, text: '\n' }).declined ?? '', /^a line break/, "with the editor's change");
     assert.match(analyzeEdit(state, at(heading.heading.start + 2, '\n'), { segmenter, cache }).declined ?? '', /^a line break/, 'a heading split');
     assert.equal(analyzeEdit(state, at(body.range.start, '一、'), { segmenter, cache }).declined, 'its place in the structure', 'a new heading');
     // A new project name: every line is matched again with the new names, all projects sent.
