@@ -230,7 +230,7 @@ function lineBreakBench(segmenter: ReturnType<typeof loadJiebaSegmenter>, text: 
     `analysis: Enter at a paragraph's end in ${(Buffer.byteLength(text) / MB).toFixed(1)} MB (median of ${rows.length} places): the worker answers in ${edit.toFixed(2)} ms ` +
       `(what follows moved) vs ${whole.toFixed(1)} ms reading the whole text with the cache and diffing (until the twentieth round) = ${(whole / edit).toFixed(0)}× sooner`,
   );
-  // Enter after the first sentence of a paragraph that has more: two paragraphs (splitEdit.ts), where the halves are plain ones.
+  // Enter after the first sentence of a paragraph that has more: two paragraphs (splitEdit.ts), where the first keeps its headings and the second opens none.
   const splits: number[] = [];
   let tried = 0;
   for (let n = 0; n < 200 && tried < 40; n++) {
@@ -247,7 +247,7 @@ function lineBreakBench(segmenter: ReturnType<typeof loadJiebaSegmenter>, text: 
   }
   console.log(
     `analysis: Enter after the first sentence of ${tried} paragraphs in ${(Buffer.byteLength(text) / MB).toFixed(1)} MB: ${splits.length} answered from the paragraph (split in two: ` +
-      `median ${median(splits).toFixed(2)} ms), the others read the whole text (as all did until the twentieth round; a paragraph that opens with a lead-in or a candidate for one is declined)`,
+      `median ${median(splits).toFixed(2)} ms), the others read the whole text (as all did until the twentieth round, and those opening a heading until the twenty-first; declined where the second half could lead in)`,
   );
 }
 
