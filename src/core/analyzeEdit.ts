@@ -13,7 +13,7 @@ import { newLinePatch } from './newLineEdit';
 import { spacingPatch } from './spacingEdit';
 import { splitPatch } from './splitEdit';
 import { tailLinePatch } from './tailEdit';
-import { type Analysed, bodyOf, declined, type EditAnalysis, type EditedLine, listBefore, patchFields, placedFigures, projectsPatch, sameMeta, spliced, START } from './editParts';
+import { type Analysed, bodyOf, declined, type EditAnalysis, type EditedLine, HEADING, listBefore, patchFields, placedFigures, projectsPatch, sameMeta, spliced, START } from './editParts';
 import { lineHeadings } from './structure';
 import { linePlace, type LinePlace } from './structurePlaces';
 import { WS } from './structureLines';
@@ -24,7 +24,6 @@ import type { DocumentAnalysis, Paragraph, Section } from './types';
 export type { Analysed, EditAnalysis };
 
 const LINE_BREAK = /[\r\n]/;
-const HEADING = (s: Section) => s.heading.start;
 
 /**
  * The patch that turns `before.analysis` into the analysis of `text` (what analyzeText would give), when the edit
@@ -53,7 +52,7 @@ export function analyzeEdit(
     return splitPatch(before, text, now, edit, options) ?? declined('a line break');
   }
 
-  // (The report's last line, typed at its end: a caption until it holds a sentence.)
+  // (The report's last line, typed into or deleted: a caption until it holds a sentence, or a paragraph again.)
   const tail = () => tailLinePatch(before, text, now, edit, options);
   // The paragraph the edit lies in, as the line it stays (trimmed at the same places).
   const k = countBefore(old.paragraphs, START, edit.from + 1) - 1;

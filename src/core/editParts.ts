@@ -1,6 +1,6 @@
-// What the edit paths of the analysis (analyzeEdit.ts, newLineEdit.ts, splitEdit.ts, tailEdit.ts, spacingEdit.ts) share: their
-// answer, the projects after an edit of one line, a paragraph's figures placed in their context, the list cue in force
-// at a paragraph, the patch's fields and array runs, the white space they read.
+// What the edit paths of the analysis (analyzeEdit.ts, newLineEdit.ts, splitEdit.ts, tailEdit.ts, spacingEdit.ts)
+// share: their answer, the projects after an edit of one line, a paragraph's figures placed in their context, the list
+// cue in force at a paragraph, the runs of openings, the patch's fields and array runs, the white space they read.
 import { type AnalysisCache, type AnalyzeOptions, listAfter, placeFigures, sectionCueOf, type ParagraphResult } from './analyze';
 import { type AnalysisPatch, type ArrayPatch, countBefore, PATCHED_ARRAYS, pushRun } from './analysisPatch';
 import { reviewInRun } from './structurePlaces';
@@ -8,7 +8,7 @@ import { REPORT_HEAD_CHARS, reportMeta } from './metadata';
 import { collectProjects, type Hit, longestFirst, mentionsByLine } from './projects';
 import type { TextEdit, TextReader } from './textEdits';
 import type { RoleCue } from './targets';
-import type { DocumentAnalysis, Figure, Paragraph, Project, ReportMeta, Span } from './types';
+import type { DocumentAnalysis, Figure, Paragraph, Project, ReportMeta, Section, Span } from './types';
 
 /** A text with the analysis that was made of it. */
 export interface Analysed {
@@ -27,7 +27,10 @@ export interface EditedLine {
   names: string[] | undefined;
   /** Which old paragraphs, [from, to), the edit replaced by which (those after them move and are renumbered). */
   replaced: { from: number; to: number; by: Paragraph[] };
-  /** The names the line gives as a caption changed (they are not counted: every line is matched again). */
+  /**
+   * The names the line gives as a caption changed (they are not counted: every line is matched again); read from the
+   * line as collectProjects reads it (projects.ts captionLineNames, trimmed by String.prototype.trim).
+   */
   captionNamesChanged?: boolean;
 }
 
@@ -72,6 +75,7 @@ export type EditAnalysis = { patch: AnalysisPatch; declined?: undefined } | { pa
 export const declined = (why: string): EditAnalysis => ({ declined: why });
 
 export const START = (x: { range: Span }) => x.range.start;
+export const HEADING = (s: Section) => s.heading.start;
 
 /**
  * A paragraph's figures placed as analyzeText places them: in the cue of its section and the list cue in force, for
@@ -98,7 +102,7 @@ export function bodyOf(text: string, p: Paragraph): string {
 /** Whether old paragraph i opens a numbered or title heading (a level 0–2 section starts where it does), which ends a run of openings. */
 export function opensHeading(analysis: DocumentAnalysis, i: number): boolean {
   const start = analysis.paragraphs[i].range.start;
-  const s = analysis.sections[countBefore(analysis.sections, (x) => x.heading.start, start)];
+  const s = analysis.sections[countBefore(analysis.sections, HEADING, start)];
   return s !== undefined && s.heading.start === start && s.level <= 2;
 }
 

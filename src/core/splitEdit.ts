@@ -5,15 +5,13 @@
 // break; the unit tests compare the patches with the whole analysis.)
 import { type AnalysisCache, type AnalyzeOptions, listAfter, MAX_FIGURES_PER_DOCUMENT, paragraphResult } from './analyze';
 import { type ArrayPatch, countBefore, keptThenMoved, pushRun } from './analysisPatch';
-import { type Analysed, bodyOf, declined, type EditAnalysis, listBefore, opensHeading, patchFields, placedFigures, projectsPatch, reviewRunAt, sameMeta, spliced, START } from './editParts';
+import { type Analysed, bodyOf, declined, type EditAnalysis, HEADING, listBefore, opensHeading, patchFields, placedFigures, projectsPatch, reviewRunAt, sameMeta, spliced, START } from './editParts';
 import { opening } from './headingLeadIns';
 import { lineHeadings } from './structure';
 import { splitKeepsPlaces } from './structurePlaces';
 import { numberedLevel, WS } from './structureLines';
 import type { TextEdit, TextReader } from './textEdits';
 import type { Paragraph, Section } from './types';
-
-const HEADING = (s: Section) => s.heading.start;
 
 /** A line break and the indent after it, as Enter puts them in. */
 const ENTER_RE = /^\r?\n[ \t\u3000]*$/;

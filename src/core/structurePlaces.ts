@@ -1,6 +1,7 @@
-// What the edit paths of the analysis (analyzeEdit.ts, newLineEdit.ts, splitEdit.ts, tailEdit.ts) ask of the structure: whether an edited or a
-// new line leaves every other line's place as it was, so that the structure need not be read again. Each answer
-// follows what structure.ts's passes read of a line; the unit tests compare the patches with the whole analysis.
+// What the edit paths of the analysis (analyzeEdit.ts, newLineEdit.ts, splitEdit.ts, tailEdit.ts) ask of the
+// structure: whether an edited or a new line leaves every other line's place as it was, so that the structure need
+// not be read again. Each answer follows what structure.ts's passes read of a line; the unit tests compare the
+// patches with the whole analysis.
 import { opening } from './headingLeadIns';
 import {
   CAPTION_LINE_RE,

@@ -27,6 +27,7 @@ export function tailLinePatch(before: Analysed, text: string, now: TextReader, e
   if (!plainSpace(oldText, b, oldText.length)) return undefined;
   const [was, ...more] = splitLines(oldText.slice(a, b));
   const [is, ...moreNow] = splitLines(now.slice(a, b + edit.shift));
+  // (The edit put in no line break, analyzeEdit saw to that: a \r alone already in the line breaks it for the structure.)
   if (more.length > 0 || moreNow.length > 0) return declined('a last line broken by a carriage return');
 
   // What the line was: the last paragraph, a caption after it, or blank; the paragraph before it holds a sentence.
@@ -72,7 +73,12 @@ export function tailLinePatch(before: Analysed, text: string, now: TextReader, e
     oldNames: wasParagraph ? options.cache.get(was.text)?.projectNames : [],
     names: result ? result.projectNames : [],
     replaced: { from: k, to: n, by: paragraph ? [paragraph] : [] },
-    captionNamesChanged: !sameNames(oldCaption ? captionLineNames(was.text, options.cache.projects) : [], caption ? captionLineNames(is.text, options.cache.projects) : []),
+    // (Read as collectProjects reads a line between paragraphs: trimmed by String.prototype.trim, which keeps a
+    // zero-width space the structure trims.)
+    captionNamesChanged: !sameNames(
+      oldCaption ? captionLineNames(oldText.slice(a, b).trim(), options.cache.projects) : [],
+      caption ? captionLineNames(now.slice(a, b + edit.shift).trim(), options.cache.projects) : [],
+    ),
   };
   const projects = projectsPatch(before, text, now, edit, line, options);
   if (!projects) return declined('the projects');

@@ -230,7 +230,7 @@ describe('analysis of an edit inside a paragraph', () => {
     assert.equal(leadIns(), 0, 'the run is cut: no lead-in');
   });
 
-  test("what a line's surroundings decide: a navigation run, a zero-width space, a lone carriage return: the patches equal to the whole analysis", () => {
+  test("what a line's surroundings decide: a navigation run, zero-width spaces, a lone carriage return: the patches equal to the whole analysis", () => {
     /** Each edit in turn: the patch, where there is one, equal to the whole analysis of the new text. */
     const check = (text: string, edits: [number, number, string][], what: string) => {
       const cache = new AnalysisCache();
@@ -253,6 +253,9 @@ describe('analysis of an edit inside a paragraph', () => {
     const caption = ('图为正在建设中的沙河大桥' + '施工现场'.repeat(20)).slice(0, 55) + ' 张三 摄';
     const news = `2020年某县政府工作报告\n今年经济平稳运行。\n${caption}\n继续努力。\n`;
     check(news, [[news.indexOf(caption), news.indexOf(caption), '\u200b']], 'a zero-width space');
+    // A last line opening with a zero-width space: its names as a caption are read as the projects' lines read it.
+    const zw = '全市经济运行稳中有进，各项事业取得新成绩。\n\u200b（沙河大桥';
+    check(zw, [[zw.length, zw.length, '路']], 'a zero-width space before the last line');
     // A \r left alone: a line break to the structure, none to the projects' lines (《 then reads on).
     const cr = '今年要建设沙河大桥，加快发展。\n《交通发展规划\r\n\r\n沙河大桥建成通车。\n';
     check(cr, [[cr.indexOf('\r') + 1, cr.indexOf('\r') + 4, '']], 'a lone carriage return');
