@@ -182,6 +182,37 @@ describe('analysis worker', () => {
     }
   });
 
+  test('a long burst of typing with a pause in it: the caches are swept while the worker is idle, no keystroke reads the whole text', async () => {
+    const w = worker();
+    try {
+      const { first, middle } = await followed(w);
+      let held = first.analysis!;
+      let seq = first.seq;
+      let edited = text;
+      let at = middle;
+      const answers: AnalysisStats[] = [];
+      // 100 keystrokes, a pause longer than the worker's idle wait (1 s), then 200 more: past the 256 after which the
+      // whole text is read at a keystroke, unless the pause swept the caches.
+      for (let i = 0; i < 300; i++) {
+        if (i === 100) await new Promise((r) => setTimeout(r, 1500));
+        const ch = i % 10 === 9 ? '，' : '字';
+        edited = edited.slice(0, at) + ch + edited.slice(at);
+        at += 1;
+        w.post({ type: 'analyze', id: 100 + i, key: 'a', changes: [{ offset: at - 1, length: 0, text: ch }], length: edited.length, base: seq });
+        const answer = await w.next((m) => m.id === 100 + i);
+        assert.ok(answer.patch, `keystroke ${i}: a patch`);
+        held = applyAnalysisPatch(held, answer.patch);
+        seq = answer.seq;
+        answers.push(answer.stats!);
+      }
+      assert.equal(JSON.stringify(held), JSON.stringify(wholeAnalysis(edited)));
+      const whole = answers.map((s, i) => [i, s.wholeText]).filter(([, why]) => why);
+      assert.deepEqual(whole, [], 'every keystroke answered from its paragraph');
+    } finally {
+      await w.stop();
+    }
+  });
+
   test('after typing only the edits are sent: the worker applies them to the text it holds, or asks for the text', async () => {
     const w = worker();
     try {

@@ -105,6 +105,22 @@ async function loadWords(): Promise<void> {
 const paragraphEdits = new Map<string, number>();
 /** After so many, the whole text is read again (the caches' passes end only there). */
 const MAX_PARAGRAPH_EDITS = 256;
+/**
+ * After so many, the whole text is read when the worker is next idle (the user paused): the caches are swept then,
+ * not at the keystroke that reaches MAX_PARAGRAPH_EDITS (a 5 MB report read whole takes 100–250 ms).
+ */
+const SWEEP_WHEN_IDLE = 64;
+
+/** A document's text read whole for its caches' sake; the analysis is the one the patches made, so it is not kept. */
+function sweepCaches(key: string): void {
+  rebuildNow();
+  const held = sent.get(key);
+  const cache = caches.get(key);
+  if (!held || !cache || (paragraphEdits.get(key) ?? 0) < SWEEP_WHEN_IDLE) return;
+  // (With projects when the analysis the host holds has them: their counts are kept in the cache too.)
+  analyzeText(held.text, { segmenter: held.analysis.segmentation.available ? segmenter?.value : undefined, cache, indicators });
+  paragraphEdits.delete(key);
+}
 
 /**
  * The worker's own copy of the analysis it sent as a patch, still to be made (the host waits for the response,
@@ -175,7 +191,9 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
       const key = request.key!;
       const seq = nextSeq++;
       const patch = edit.patch;
-      paragraphEdits.set(key, (paragraphEdits.get(key) ?? 0) + 1);
+      const count = (paragraphEdits.get(key) ?? 0) + 1;
+      paragraphEdits.set(key, count);
+      if (count === SWEEP_WHEN_IDLE) whenIdle(() => sweepCaches(key));
       if (!segmenter) loadSegmenterSoon();
       rebuild = () => {
         // The answer read the old text and the change (EditedText); the new text is made one piece here, after it,
