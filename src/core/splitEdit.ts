@@ -8,7 +8,7 @@ import { type ArrayPatch, countBefore, keptThenMoved, pushRun } from './analysis
 import { type Analysed, bodyOf, declined, type EditAnalysis, HEADING, listBefore, opensHeading, patchFields, placedFigures, projectsPatch, reviewRunAt, sameMeta, spliced, START } from './editParts';
 import { opening } from './headingLeadIns';
 import { lineHeadings } from './structure';
-import { splitKeepsPlaces } from './structurePlaces';
+import { splitLeadIn } from './structurePlaces';
 import { numberedLevel, WS } from './structureLines';
 import type { TextEdit, TextReader } from './textEdits';
 import type { Paragraph, Section } from './types';
@@ -41,19 +41,27 @@ export function splitPatch(before: Analysed, text: string, now: TextReader, edit
   const second = body.slice(secondStart);
   const next = old.paragraphs[k + 1];
   const nextBody = next && bodyOf(before.text, next);
-  if (!splitKeepsPlaces(body, first, second, nextBody)) return declined("a line break: the halves' places in the structure");
+  const lead = splitLeadIn(body, first, second, nextBody, next !== undefined && opensHeading(old, k + 1));
+  if (lead === undefined) return declined("a line break: the halves' places in the structure");
   if (!sameHeadings(old.sections, paragraph, first, firstEnd)) return declined('a line break: the headings in the paragraph');
-  // (A run of openings cut after the paragraph: review openings are lead-ins by the run's length.)
-  if (!opensHeading(old, k) && opening(body) && nextBody !== undefined && opening(nextBody) && reviewRunAt(before, k + 1)) return declined('a line break in a run of openings');
+  // (A run of openings cut after the paragraph, or joined and lengthened by a second half that leads in: review
+  // openings are lead-ins by the run's length.)
+  const cutsRun = !opensHeading(old, k) && opening(body) !== undefined && nextBody !== undefined && opening(nextBody) !== undefined;
+  if ((cutsRun || lead > 0) && reviewRunAt(before, k + 1)) return declined('a line break in a run of openings');
+  if (lead > 0 && lineHeadings(second, undefined, undefined, lead).length > 1) return declined('a line break before items');
   if (old.warnings?.some((w) => w.range.end > paragraph.range.start && w.range.start < paragraph.range.end)) return declined('a warning');
   if (!sameMeta(old, now)) return declined("the report's metadata");
 
   const { shift } = edit;
   const a: Paragraph = { ...paragraph, range: { start: paragraph.range.start, end: paragraph.range.start + firstEnd } };
   const bStart = at + shift + (secondStart - cut);
-  // (In the deepest section open after the first half: the last heading the paragraph opened, else the paragraph's.)
-  const section = old.sections[countBefore(old.sections, HEADING, at) - 1];
-  const b: Paragraph = { id: `p${k + 2}`, ...(section && { sectionId: section.id }), range: { start: bStart, end: paragraph.range.end + shift } };
+  // (In the deepest section open after the first half: the last heading the paragraph opened, else the paragraph's;
+  // or in the second half's own lead-in.)
+  const h = countBefore(old.sections, HEADING, at);
+  const deepest = old.sections[h - 1];
+  const leadIn = lead > 0 ? newLeadIn(old.sections, h, second.slice(0, lead), bStart, before.text.length + shift, shift) : undefined;
+  const own = leadIn ?? deepest;
+  const b: Paragraph = { id: `p${k + 2}`, ...(own && { sectionId: own.id }), range: { start: bStart, end: paragraph.range.end + shift } };
   // Figures: both halves anew, in the paragraph's context; the list cue after them must be the paragraph's.
   const firstFigure = countBefore(old.figures, START, paragraph.range.start);
   const after = countBefore(old.figures, START, paragraph.range.end);
@@ -65,7 +73,9 @@ export function splitPatch(before: Analysed, text: string, now: TextReader, edit
   const listA = listAfter(first, list);
   if (JSON.stringify(listAfter(second, listA) ?? null) !== JSON.stringify(listAfter(body, list) ?? null)) return declined('a list cue');
   const figuresA = placedFigures(old, old.meta, first, resultA, a, firstFigure, list, options.cache);
-  const figuresB = placedFigures(old, old.meta, second, resultB, b, firstFigure + figuresA.length, listA, options.cache);
+  // (A lead-in adds no cue of its own: the second half's figures have the deepest open section's, found among the old sections.)
+  const cueOf: Paragraph = { ...b, ...(deepest && { sectionId: deepest.id }) };
+  const figuresB = placedFigures(old, old.meta, second, resultB, cueOf, firstFigure + figuresA.length, listA, options.cache);
   const figures = [...figuresA, ...figuresB];
 
   const line = {
@@ -83,10 +93,10 @@ export function splitPatch(before: Analysed, text: string, now: TextReader, edit
   const d = figures.length - (after - firstFigure);
   return {
     patch: {
-      move: { edits: [{ from: at, to: at, shift }], ids: { s: [], p: [[k + 1, 1]], f: d === 0 ? [] : [[after, d]] } },
+      move: { edits: [{ from: at, to: at, shift }], ids: { s: leadIn ? [[h, 1]] : [], p: [[k + 1, 1]], f: d === 0 ? [] : [[after, d]] } },
       ...patchFields(old, at, shift),
-      sections: sectionsMoved(old.sections, at, shift),
-      paragraphs: spliced(old.paragraphs, k, k + 1, [a, b]),
+      sections: sectionsMoved(old.sections, at, shift, leadIn),
+      paragraphs: leadIn ? paragraphsUnder(old.paragraphs, k, [a, b], leadIn, shift) : spliced(old.paragraphs, k, k + 1, [a, b]),
       figures: spliced(old.figures, firstFigure, after, figures),
       captions: keptThenMoved(old.captions, at),
       projects: projects.patch,
@@ -111,17 +121,64 @@ function sameHeadings(sections: readonly Section[], paragraph: Paragraph, first:
 }
 
 /**
+ * The second half's lead-in, the section inserted after the `h` sections before the line break: a sibling of the
+ * lead-in or item open there (a child of the deepest open part), up to the next heading (SectionBuilder).
+ */
+function newLeadIn(sections: readonly Section[], h: number, title: string, start: number, length: number, shift: number): Section {
+  const deepest = sections[h - 1];
+  const parentId = deepest?.level === 3 ? deepest.parentId : deepest?.id;
+  const end = h < sections.length ? sections[h].heading.start + shift : length;
+  const heading = { start, end: start + title.length };
+  return parentId === undefined ? { id: `s${h + 1}`, level: 3, title, heading, range: { start, end } } : { id: `s${h + 1}`, parentId, level: 3, title, heading, range: { start, end } };
+}
+
+/**
  * The sections after a line break put in at `at`: moved from there, but a heading that ends right before it (a
  * lead-in, then Enter) keeps its end (analysisPatch's Mover would move an offset at `at`): sent with its range moved.
+ * With the second half's lead-in (`leadIn`): inserted, and the lead-in or item open before it ends where it starts.
  */
-function sectionsMoved(sections: readonly Section[], at: number, shift: number): ArrayPatch<Section> {
+function sectionsMoved(sections: readonly Section[], at: number, shift: number, leadIn: Section | undefined): ArrayPatch<Section> {
   const runs: number[] = [];
   const items: Section[] = [];
-  for (const s of sections) {
-    if (s.heading.end === at) {
+  const h = countBefore(sections, HEADING, at);
+  for (const [i, s] of sections.entries()) {
+    if (leadIn && i === h) {
+      items.push(leadIn);
+      pushRun(runs, 2, 1);
+    }
+    // (Code 4: the old item k − 1, moved, after the inserted one.)
+    const moved = leadIn && i >= h ? 4 : 1;
+    if (leadIn && i === h - 1 && s.level === 3) {
+      items.push({ ...s, range: { start: s.range.start, end: leadIn.heading.start } });
+      pushRun(runs, 2, 1);
+    } else if (s.heading.end === at) {
       items.push({ ...s, range: { start: s.range.start, end: s.range.end + shift } });
       pushRun(runs, 2, 1);
-    } else pushRun(runs, s.range.end < at ? 0 : 1, 1);
+    } else pushRun(runs, s.range.end < at ? 0 : moved, 1);
   }
+  if (leadIn && h === sections.length) {
+    items.push(leadIn);
+    pushRun(runs, 2, 1);
+  }
+  return { runs, items };
+}
+
+/**
+ * The paragraphs after a paragraph (k) split into `halves` whose second opens a lead-in: those after them moved, and
+ * the ones up to the next heading (in the section that was the deepest open) now in the lead-in's.
+ */
+function paragraphsUnder(paragraphs: readonly Paragraph[], k: number, halves: Paragraph[], leadIn: Section, shift: number): ArrayPatch<Paragraph> {
+  const runs: number[] = [];
+  const items: Paragraph[] = [...halves];
+  pushRun(runs, 0, k);
+  pushRun(runs, 2, halves.length);
+  let j = k + 1;
+  // (The sections after the lead-in start at or after leadIn.range.end, moved: a paragraph there opens one.)
+  for (; j < paragraphs.length && paragraphs[j].range.start + shift < leadIn.range.end; j++) {
+    const p = paragraphs[j];
+    items.push({ id: `p${j + 2}`, sectionId: leadIn.id, range: { start: p.range.start + shift, end: p.range.end + shift } });
+    pushRun(runs, 2, 1);
+  }
+  pushRun(runs, 4, paragraphs.length - j);
   return { runs, items };
 }

@@ -142,20 +142,25 @@ export function plainLineBetween(
 }
 
 /**
- * Whether a paragraph (`body`), split by a line break into `first` and `second`, leaves every other line's place as
- * it was (the edit path of the analysis: splitEdit.ts, which checks the headings inside the paragraph itself): both
- * halves hold sentences (so neither is a title, a caption, a navigation item or part of the front matter, and the
- * walk reads the lines before as it did), neither is the title or a 第一， line, the first keeps the paragraph's
- * numbered heading or opening (a lead-in stays one, of the same length and kind in its run), the second has neither
- * (or carries on a broken first: its opening is not read). `next`: the next body line, whose opening follows the
- * broken line before it. (Where the paragraph and the next both have openings, a run of them is cut: reviewInRun.)
+ * What a paragraph (`body`) split by a line break into `first` and `second` leaves of the structure (the edit path of
+ * the analysis: splitEdit.ts, which checks the headings inside the paragraph itself): the second half's lead-in length
+ * (0: none), or undefined when another line's place may change. Both halves hold sentences (so neither is a title, a
+ * caption, a navigation item or part of the front matter, and the walk reads the lines before as it did), neither is
+ * the title or a 第一， line, the first keeps the paragraph's numbered heading or opening (a lead-in stays one, of the
+ * same length and kind in its run), and the second opens no numbered heading and a lead-in only of a kind that is one
+ * whatever its run (resolveLeadIns: 'lead', 'marked'). `next`: the next body line, whose opening follows the broken
+ * line before it; `nextIsHeading`: it opens a numbered or title heading. (Runs of openings cut or joined: reviewInRun.)
  */
-export function splitKeepsPlaces(body: string, first: string, second: string, next: string | undefined): boolean {
-  for (const line of [body, first, second]) if (!SENTENCE_RE.test(line) || readAgainst(line)) return false;
-  if (numberedLevel(second) || JSON.stringify(numberedLevel(first) ?? null) !== JSON.stringify(numberedLevel(body) ?? null)) return false;
-  if (JSON.stringify(opening(first) ?? null) !== JSON.stringify(opening(body) ?? null)) return false;
-  if (!isBroken(first) && opening(second) !== undefined) return false;
-  return next === undefined || opening(next) === undefined || isBroken(second) === isBroken(body);
+export function splitLeadIn(body: string, first: string, second: string, next: string | undefined, nextIsHeading: boolean): number | undefined {
+  for (const line of [body, first, second]) if (!SENTENCE_RE.test(line) || readAgainst(line)) return undefined;
+  if (numberedLevel(second) || JSON.stringify(numberedLevel(first) ?? null) !== JSON.stringify(numberedLevel(body) ?? null)) return undefined;
+  if (JSON.stringify(opening(first) ?? null) !== JSON.stringify(opening(body) ?? null)) return undefined;
+  if (next !== undefined && opening(next) !== undefined && isBroken(second) !== isBroken(body)) return undefined;
+  // As leadIns reads it: not after a broken line; a sentence alone before a heading heads nothing.
+  let o = isBroken(first) ? undefined : opening(second);
+  if (o && o.kind !== 'marked' && o.length === second.length && nextIsHeading) o = undefined;
+  if (o && o.kind !== 'lead' && o.kind !== 'marked') return undefined;
+  return o ? o.length : 0;
 }
 
 /**

@@ -284,7 +284,7 @@ describe('analysis of an edit inside a paragraph', () => {
     assert.ok(taken >= 15, `${taken} of ${tried} splits answered from the paragraph`);
   });
 
-  test('Enter after a sentence of paragraphs that open a lead-in, a numbered heading or items (一是…): each patch equal to the whole analysis', () => {
+  test('Enter after a sentence of paragraphs that open a lead-in, a numbered heading or items (一是…), the second half leading in or not: each patch equal to the whole analysis', () => {
     let taken = 0;
     let tried = 0;
     for (const [r, name] of ['corpus-local/gaoyang-2019.txt', 'corpus-local/baoding-2018.txt', 'corpus-local/baoding-2010.txt'].entries()) {
@@ -306,6 +306,11 @@ describe('analysis of an edit inside a paragraph', () => {
       }
     }
     assert.ok(taken >= tried / 3, `${taken} of ${tried} answered from the paragraph`);
+    // A second half that leads in lengthens a run of two review openings to three: they become lead-ins too.
+    const review = '2023年某县政府工作报告\n一、过去一年的工作\n城乡面貌焕然一新，基础设施日益完善。全年新建道路。\n生态环境明显好转，空气质量持续改善。完成造林。大力发展现代农业。粮食产量稳定。\n我们完成了全年目标任务，各项事业取得新成绩。\n';
+    const cache = new AnalysisCache();
+    const { text, edit } = inserted(review, review.indexOf('大力'), '\n');
+    step(analysed(review, cache), text, cache, edit, 0, 'a run of review openings lengthened');
   });
 
   test('a new part written at the end of a report, some of it deleted again: each patch equal to the whole analysis, most keystrokes answered from the last line', () => {
