@@ -247,7 +247,7 @@ function lineBreakBench(segmenter: ReturnType<typeof loadJiebaSegmenter>, text: 
   }
   console.log(
     `analysis: Enter after the first sentence of ${tried} paragraphs in ${(Buffer.byteLength(text) / MB).toFixed(1)} MB: ${splits.length} answered from the paragraph (split in two: ` +
-      `median ${median(splits).toFixed(2)} ms), the others read the whole text (as all did until the twentieth round, and those opening a heading until the twenty-first; declined where the second half could lead in)`,
+      `median ${median(splits).toFixed(2)} ms), the others read the whole text (as all did until the twentieth round, and those opening a heading until the twenty-first; declined where an opening of the second half depends on its run, or items follow it)`,
   );
 }
 
