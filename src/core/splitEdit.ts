@@ -73,8 +73,9 @@ export function splitPatch(before: Analysed, text: string, now: TextReader, edit
   const listA = listAfter(first, list);
   if (JSON.stringify(listAfter(second, listA) ?? null) !== JSON.stringify(listAfter(body, list) ?? null)) return declined('a list cue');
   const figuresA = placedFigures(old, old.meta, first, resultA, a, firstFigure, list, options.cache);
-  // (A lead-in adds no cue of its own: the second half's figures have the deepest open section's, found among the old sections.)
-  const cueOf: Paragraph = { ...b, ...(deepest && { sectionId: deepest.id }) };
+  // (A lead-in adds no cue of its own: the second half's figures have the deepest open section's, found among the old
+  // sections, or none; never the new section's id, which is another section's among the old ones.)
+  const cueOf: Paragraph = deepest ? { ...b, sectionId: deepest.id } : { id: b.id, range: b.range };
   const figuresB = placedFigures(old, old.meta, second, resultB, cueOf, firstFigure + figuresA.length, listA, options.cache);
   const figures = [...figuresA, ...figuresB];
 

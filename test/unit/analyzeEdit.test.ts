@@ -311,6 +311,11 @@ describe('analysis of an edit inside a paragraph', () => {
     const cache = new AnalysisCache();
     const { text, edit } = inserted(review, review.indexOf('大力'), '\n');
     step(analysed(review, cache), text, cache, edit, 0, 'a run of review openings lengthened');
+    // No section before the paragraph (an untitled text), figures in the second half: they have no section's cue.
+    for (const untitled of ['我们坚持稳中求进，各项工作扎实推进。加强基础设施建设。完成投资12亿元。', '我们坚持稳中求进，各项工作扎实推进。加强基础设施建设。完成投资12亿元。\n二、2025年工作安排\n预计增长6%左右。']) {
+      const split = inserted(untitled, untitled.indexOf('加强'), '\n');
+      step(analysed(untitled, cache), split.text, cache, split.edit, 1, 'a lead-in in an untitled text');
+    }
   });
 
   test('a new part written at the end of a report, some of it deleted again: each patch equal to the whole analysis, most keystrokes answered from the last line', () => {
