@@ -49,9 +49,11 @@ export function plainSpace(text: TextReader, from: number, to: number): boolean 
 
 /** The lines of `text` the range [from, to) lies in: from the line break before it to the one after it (or the text's end). */
 export function linesAround(text: string, from: number, to: number): { a: number; b: number } {
-  const found = text.indexOf('\n', to);
-  return { a: text.lastIndexOf('\n', from - 1) + 1, b: found < 0 ? text.length : found };
+  return { a: text.lastIndexOf('\n', from - 1) + 1, b: lineEnd(text, to) };
 }
+
+/** Whether two lists of names are the same, in the same order. */
+export const sameNames = (x: readonly string[], y: readonly string[]): boolean => x.length === y.length && x.every((name, i) => name === y[i]);
 
 /** Whether the report's metadata, read from the head of the new text, is what it was. */
 export function sameMeta(old: DocumentAnalysis, now: TextReader): boolean {
@@ -145,7 +147,7 @@ export function projectsPatch(
   if (!names || !oldNames || !cache.nameCounts) return undefined;
   let counts: Map<string, number> | undefined;
   let union = false;
-  if (names.length !== oldNames.length || names.some((n, i) => n !== oldNames[i])) {
+  if (!sameNames(names, oldNames)) {
     // (Counted by paragraph: a name in both halves of a paragraph split in two counts twice.)
     const was = cache.nameCounts;
     const now = (counts = new Map(was));
@@ -167,8 +169,7 @@ export function projectsPatch(
   };
   if (union || line.captionNamesChanged) return everyLine();
   // The line as collectProjects reads it: from the line break before to the one after.
-  const lineStart = before.text.lastIndexOf('\n', line.from - 1) + 1;
-  const oldLineEnd = lineEnd(before.text, line.oldEnd);
+  const { a: lineStart, b: oldLineEnd } = linesAround(before.text, line.from, line.oldEnd);
   const newLineEnd = lineEnd(now, line.newEnd);
   const matcher = cache.projects.matcher;
   const mentions: Hit[] = [];
@@ -208,6 +209,38 @@ export function projectsPatch(
     pushRun(runs, 2, 1);
   });
   return { patch: { runs, items }, counts };
+}
+
+/**
+ * The sections after white space or a line break put in at `at`: moved from there, but a heading that ends right
+ * before it (a lead-in, then Enter; the last line, then Enter at the text's end) keeps its end (analysisPatch's Mover
+ * would move an offset at `at`): sent with its range moved. With a lead-in split off into a paragraph of its own
+ * (`leadIn`, splitEdit.ts): inserted, and the lead-in or item open before it ends where it starts.
+ */
+export function sectionsMoved(sections: readonly Section[], at: number, shift: number, leadIn?: Section): ArrayPatch<Section> {
+  const runs: number[] = [];
+  const items: Section[] = [];
+  const h = countBefore(sections, HEADING, at);
+  for (const [i, s] of sections.entries()) {
+    if (leadIn && i === h) {
+      items.push(leadIn);
+      pushRun(runs, 2, 1);
+    }
+    // (Code 4: the old item k − 1, moved, after the inserted one.)
+    const moved = leadIn && i >= h ? 4 : 1;
+    if (leadIn && i === h - 1 && s.level === 3) {
+      items.push({ ...s, range: { start: s.range.start, end: leadIn.heading.start } });
+      pushRun(runs, 2, 1);
+    } else if (s.heading.end === at) {
+      items.push({ ...s, range: { start: s.range.start, end: s.range.end + shift } });
+      pushRun(runs, 2, 1);
+    } else pushRun(runs, s.range.end < at ? 0 : moved, 1);
+  }
+  if (leadIn && h === sections.length) {
+    items.push(leadIn);
+    pushRun(runs, 2, 1);
+  }
+  return { runs, items };
 }
 
 /** The paragraphs after an edit that replaced old paragraphs [from, to): those after them moved by `shift`, renumbered. */

@@ -3,11 +3,11 @@
 // (structureLines.ts splitLines), and everything else reads the paragraphs and lines it finds: the same lines give
 // the same sections, paragraphs, figures, projects and captions, at offsets moved by the edit.
 // (analyzeEdit asks here first; a unit test compares the patches with the whole analysis of random edits.)
-import { type AnalysisPatch, keptThenMoved, movedFrom, pushRun } from './analysisPatch';
-import { linesAround, patchFields, plainSpace, sameMeta, unchanged } from './editParts';
+import { type AnalysisPatch, keptThenMoved, movedFrom } from './analysisPatch';
+import { linesAround, patchFields, plainSpace, sameMeta, sectionsMoved, unchanged } from './editParts';
 import { type Line, splitLines, WS } from './structureLines';
 import type { TextEdit, TextReader } from './textEdits';
-import type { DocumentAnalysis, Section } from './types';
+import type { DocumentAnalysis } from './types';
 
 /** How far an edit is slid over text it repeats (a line break typed before another: see canonical). */
 const MAX_SLIDE = 256;
@@ -39,15 +39,10 @@ export function spacingPatch(old: DocumentAnalysis, oldText: string, now: TextRe
     // space follows to the text's end (Enter at the end of a report without a final line break), nothing but the
     // sections' ends, at the text's end, moves.
     if (!plainSpace(oldText, to, oldText.length)) return undefined;
-    // (Run codes, analysisPatch.ts ArrayPatch: 0 kept, 1 moved, 2 sent.)
-    const sections = old.sections.map((s) => (s.range.end < oldText.length ? 0 : s.heading.end < from ? 1 : 2));
-    const runs: number[] = [];
-    for (const code of sections) pushRun(runs, code, 1);
-    const ended = (s: Section) => ({ ...s, range: { start: s.range.start, end: s.range.end + shift } });
     return {
       move,
       ...fields,
-      sections: { runs, items: old.sections.filter((s, i) => sections[i] === 2).map(ended) },
+      sections: sectionsMoved(old.sections, from, shift),
       paragraphs: unchanged(old.paragraphs),
       figures: unchanged(old.figures),
       captions: unchanged(old.captions),

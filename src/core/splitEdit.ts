@@ -1,11 +1,11 @@
 // A paragraph split in two by Enter: when both halves are paragraphs with sentences, the first keeps the headings the
-// paragraph opened (its numbered heading or lead-in, the items 一是… inside it) and the second opens none
-// (structurePlaces.ts splitKeepsPlaces), the patch replaces it by the two, with their figures and projects, and moves
-// what follows; the numbered ids after it are renumbered. (analyzeEdit asks here for an edit that put in a line
-// break; the unit tests compare the patches with the whole analysis.)
+// paragraph opened (its numbered heading or lead-in, the items 一是… inside it) and the second opens none or a lead-in
+// that is one whatever its run (structurePlaces.ts splitLeadIn), the patch replaces it by the two, with their figures
+// and projects, inserts that lead-in, and moves what follows; the numbered ids after it are renumbered. (analyzeEdit
+// asks here for an edit that put in a line break; the unit tests compare the patches with the whole analysis.)
 import { type AnalysisCache, type AnalyzeOptions, listAfter, MAX_FIGURES_PER_DOCUMENT, paragraphResult } from './analyze';
 import { type ArrayPatch, countBefore, keptThenMoved, pushRun } from './analysisPatch';
-import { type Analysed, bodyOf, declined, type EditAnalysis, HEADING, listBefore, opensHeading, patchFields, placedFigures, projectsPatch, reviewRunAt, sameMeta, spliced, START } from './editParts';
+import { type Analysed, bodyOf, declined, type EditAnalysis, HEADING, listBefore, opensHeading, patchFields, placedFigures, projectsPatch, reviewRunAt, sameMeta, sectionsMoved, spliced, START } from './editParts';
 import { opening } from './headingLeadIns';
 import { lineHeadings } from './structure';
 import { splitLeadIn } from './structurePlaces';
@@ -131,37 +131,6 @@ function newLeadIn(sections: readonly Section[], h: number, title: string, start
   const end = h < sections.length ? sections[h].heading.start + shift : length;
   const heading = { start, end: start + title.length };
   return parentId === undefined ? { id: `s${h + 1}`, level: 3, title, heading, range: { start, end } } : { id: `s${h + 1}`, parentId, level: 3, title, heading, range: { start, end } };
-}
-
-/**
- * The sections after a line break put in at `at`: moved from there, but a heading that ends right before it (a
- * lead-in, then Enter) keeps its end (analysisPatch's Mover would move an offset at `at`): sent with its range moved.
- * With the second half's lead-in (`leadIn`): inserted, and the lead-in or item open before it ends where it starts.
- */
-function sectionsMoved(sections: readonly Section[], at: number, shift: number, leadIn: Section | undefined): ArrayPatch<Section> {
-  const runs: number[] = [];
-  const items: Section[] = [];
-  const h = countBefore(sections, HEADING, at);
-  for (const [i, s] of sections.entries()) {
-    if (leadIn && i === h) {
-      items.push(leadIn);
-      pushRun(runs, 2, 1);
-    }
-    // (Code 4: the old item k − 1, moved, after the inserted one.)
-    const moved = leadIn && i >= h ? 4 : 1;
-    if (leadIn && i === h - 1 && s.level === 3) {
-      items.push({ ...s, range: { start: s.range.start, end: leadIn.heading.start } });
-      pushRun(runs, 2, 1);
-    } else if (s.heading.end === at) {
-      items.push({ ...s, range: { start: s.range.start, end: s.range.end + shift } });
-      pushRun(runs, 2, 1);
-    } else pushRun(runs, s.range.end < at ? 0 : moved, 1);
-  }
-  if (leadIn && h === sections.length) {
-    items.push(leadIn);
-    pushRun(runs, 2, 1);
-  }
-  return { runs, items };
 }
 
 /**

@@ -7,7 +7,7 @@
 // last paragraph, or in it when its place changed; a unit test compares the patches with the whole analysis.)
 import { MAX_FIGURES_PER_DOCUMENT, paragraphResult, type AnalysisCache, type AnalyzeOptions } from './analyze';
 import { countBefore, movedFrom } from './analysisPatch';
-import { type Analysed, bodyOf, declined, type EditAnalysis, type EditedLine, linesAround, listBefore, patchFields, placedFigures, plainSpace, projectsPatch, sameMeta, spliced, START } from './editParts';
+import { type Analysed, bodyOf, declined, type EditAnalysis, type EditedLine, linesAround, listBefore, patchFields, placedFigures, plainSpace, projectsPatch, sameMeta, sameNames, spliced, START } from './editParts';
 import { captionLineNames } from './projects';
 import { lastLinePlace } from './structurePlaces';
 import { splitLines } from './structureLines';
@@ -98,5 +98,3 @@ export function tailLinePatch(before: Analysed, text: string, now: TextReader, e
     },
   };
 }
-
-const sameNames = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((name, i) => name === y[i]);
