@@ -7,7 +7,7 @@
 // last paragraph, or in it when its place changed; a unit test compares the patches with the whole analysis.)
 import { MAX_FIGURES_PER_DOCUMENT, paragraphResult, type AnalysisCache, type AnalyzeOptions } from './analyze';
 import { countBefore, movedFrom } from './analysisPatch';
-import { type Analysed, bodyOf, declined, type EditAnalysis, type EditedLine, linesAround, listBefore, patchFields, placedFigures, plainSpace, projectsPatch, sameMeta, sameNames, spliced, START } from './editParts';
+import { type Analysed, bodyOf, declined, type EditAnalysis, type EditedLine, HEADING, linesAround, listBefore, patchFields, placedFigures, plainSpace, projectsPatch, sameMeta, sameNames, spliced, START } from './editParts';
 import { captionLineNames } from './projects';
 import { lastLinePlace } from './structurePlaces';
 import { splitLines } from './structureLines';
@@ -40,9 +40,11 @@ export function tailLinePatch(before: Analysed, text: string, now: TextReader, e
   const c = countBefore(old.captions, START, a);
   const oldCaption: Caption | undefined = old.captions[c];
   if (old.captions.length - c > 1 || (oldCaption && oldCaption.kind !== 'caption')) return declined('furniture at the end');
-  if (old.sections.some((s) => s.heading.start >= a) || old.warnings?.some((w) => w.range.end > a)) return declined('a heading or a warning in the last line');
+  // (Sections in the order of their headings: the last one tells whether one starts in the line.)
+  if (old.sections[old.sections.length - 1]?.heading.start >= a || old.warnings?.some((w) => w.range.end > a)) return declined('a heading or a warning in the last line');
   const titled = old.title !== undefined;
-  if (old.sections.some((s) => s.level === 0 && s.heading.start === previous.range.start)) return declined('the title before the last line');
+  const opened = old.sections[countBefore(old.sections, HEADING, previous.range.start)];
+  if (opened?.heading.start === previous.range.start && opened.level === 0) return declined('the title before the last line');
   const prior = bodyOf(oldText, previous);
   const third = old.paragraphs[k - 2];
   const beforePrior = third && plainSpace(oldText, third.range.end, previous.range.start) ? bodyOf(oldText, third) : undefined;
