@@ -1,5 +1,5 @@
 // Finding the documents and editors that commands work on (shared by the annotation commands, the
-// annotation manager and export/import).
+// annotation manager and export/import), and when a document's analysis ends.
 import * as vscode from 'vscode';
 import { isInsideRoots } from '../../core/workspacePaths';
 import { REPORT_LANGUAGE } from './language';
@@ -60,4 +60,14 @@ export async function atOneVersion<T>(document: vscode.TextDocument, take: (vers
     if (document.version === version) return result();
   }
   throw new Error(vscode.l10n.t('{0} keeps changing; try again when it is still.', uriBasename(document.uri)));
+}
+
+/**
+ * Whether a close event ends a document's analysis. VS Code announces a change of language as a close and an open of
+ * the same document, which stays open (isClosed is false); a text detected as a report is analysed while it is
+ * switched to the report language, and that analysis is kept. A document that leaves the report language is let go,
+ * as one closed.
+ */
+export function endsAnalysis(document: vscode.TextDocument): boolean {
+  return document.isClosed || document.languageId === REPORT_LANGUAGE;
 }

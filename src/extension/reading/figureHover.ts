@@ -28,6 +28,8 @@ export function registerFigureHover(context: vscode.ExtensionContext, analysis: 
     decorations,
     vscode.languages.registerHoverProvider(REPORT_LANGUAGE, new FigureHoverProvider(analysis)),
     analysis.onDidAnalyze((e) => decorations.update(vscode.window.visibleTextEditors.filter((ed) => ed.document === e.document))),
+    // (A report's language set after its analysis came: detection analyses while it switches.)
+    vscode.workspace.onDidOpenTextDocument((doc) => decorations.update(vscode.window.visibleTextEditors.filter((ed) => ed.document === doc))),
     vscode.window.onDidChangeVisibleTextEditors((editors) => decorations.update(editors)),
     vscode.window.onDidChangeTextEditorVisibleRanges((e) => decorations.scrolled(e.textEditor)),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -18,7 +18,7 @@ export function registerReading(
   analysis: ReportAnalysisProvider,
   annotations: ReportAnnotationProvider,
 ): Reading {
-  registerReportDetection(context);
+  registerReportDetection(context, analysis);
   registerSymbols(context, analysis);
   const figureDecorations = registerFigureHover(context, analysis);
   const reportTree = registerReportTree(context, analysis, annotations);
@@ -27,7 +27,7 @@ export function registerReading(
 
 /** In VS Code for the Web: recognising reports, section symbols and figure hovers (the Report view needs the desktop). */
 export function registerReadingInBrowser(context: vscode.ExtensionContext, analysis: ReportAnalysisProvider): void {
-  registerReportDetection(context);
+  registerReportDetection(context, analysis);
   registerSymbols(context, analysis);
   registerFigureHover(context, analysis);
 }

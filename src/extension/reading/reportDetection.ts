@@ -1,6 +1,7 @@
 // Recognises government work reports saved as plain text (.txt) by their content, and opens them in the
 // govreport language. A document the user switches back to plain text stays so for the session.
 import * as vscode from 'vscode';
+import type { ReportAnalysisProvider } from '../api';
 import { HEAD_CHARS, looksLikeReport } from '../../core/detection';
 import { REPORT_LANGUAGE } from '../common/language';
 
@@ -14,6 +15,8 @@ class ReportDetector {
   private readonly switched = new WeakSet<vscode.TextDocument>();
   /** URIs the user switched back to plain text: not detected again this session. */
   private readonly optedOut = new Set<string>();
+
+  constructor(private readonly analysis: ReportAnalysisProvider) {}
 
   onDidOpen(document: vscode.TextDocument): void {
     if (this.seen.has(document)) {
@@ -36,14 +39,17 @@ class ReportDetector {
 
   async switchToReport(document: vscode.TextDocument): Promise<vscode.TextDocument> {
     this.optedOut.delete(document.uri.toString());
+    // Analysed while VS Code switches its language (a round trip to the window of 0.1–0.6 s on a busy start): the
+    // Report view and the underlines then show at the switch, not an analysis later (the service keeps it: endsAnalysis).
+    this.analysis.analyze(document).catch(() => undefined); // (the service logs failures)
     const report = await vscode.languages.setTextDocumentLanguage(document, REPORT_LANGUAGE);
     this.switched.add(report);
     return report;
   }
 }
 
-export function registerReportDetection(context: vscode.ExtensionContext): void {
-  const detector = new ReportDetector();
+export function registerReportDetection(context: vscode.ExtensionContext, analysis: ReportAnalysisProvider): void {
+  const detector = new ReportDetector(analysis);
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((doc) => detector.onDidOpen(doc)),
     vscode.commands.registerCommand('reportAnnotator.openAsReport', async (uri?: vscode.Uri) => {

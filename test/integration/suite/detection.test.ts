@@ -73,4 +73,31 @@ suite('report detection', () => {
       await config.update('detectReports', undefined, vscode.ConfigurationTarget.Global);
     }
   });
+
+  test('an analysis made before the language is set is kept across the switch, shown and underlined; let go when the report is plain text again', async () => {
+    // (Detection analyses a report while VS Code switches its language; here the switch is the test's, to hold the analysis first.)
+    const api = await extensionApi();
+    const config = vscode.workspace.getConfiguration('reportAnnotator');
+    await config.update('detectReports', false, vscode.ConfigurationTarget.Global);
+    try {
+      const path = join(WORKSPACE, 'analysed-before.txt');
+      writeFileSync(path, readFileSync(reportPath('national-2014.txt')));
+      const doc = await openAndSettle(path);
+      assert.equal(doc.languageId, 'plaintext');
+      await api.analysis.analyze(doc);
+      // (With its projects: no other analysis of it follows.)
+      const held = await waitFor('the analysis with projects', () => api.analysis.peek(doc.uri)?.segmentation.available && api.analysis.peek(doc.uri));
+      assert.ok(held.figures.length > 50);
+      await vscode.languages.setTextDocumentLanguage(doc, 'govreport');
+      assert.equal(api.analysis.peek(doc.uri), held, 'the same analysis, not one made again after the switch');
+      const editor = await waitFor('an editor showing it', () => vscode.window.visibleTextEditors.find((e) => e.document === doc));
+      await waitFor('its figures underlined', () => api.figureDecorations.decorated(editor));
+      await waitFor('the Report view showing it', () => api.reportTree.provider.document === doc && !api.reportTree.provider.analysing);
+      assert.equal(api.analysis.peek(doc.uri), held);
+      await vscode.languages.setTextDocumentLanguage(doc, 'plaintext');
+      assert.equal(api.analysis.peek(doc.uri), undefined, 'a report made plain text is let go, as one closed');
+    } finally {
+      await config.update('detectReports', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });
