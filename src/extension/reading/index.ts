@@ -18,10 +18,10 @@ export function registerReading(
   analysis: ReportAnalysisProvider,
   annotations: ReportAnnotationProvider,
 ): Reading {
-  registerReportDetection(context, analysis);
+  const detection = registerReportDetection(context, analysis);
   registerSymbols(context, analysis);
   const figureDecorations = registerFigureHover(context, analysis);
-  const reportTree = registerReportTree(context, analysis, annotations);
+  const reportTree = registerReportTree(context, analysis, annotations, detection);
   return { reportTree, figureDecorations };
 }
 

@@ -5,6 +5,8 @@ import type { ReportAnalysisProvider } from '../api';
 import { HEAD_CHARS, looksLikeReport } from '../../core/detection';
 import { REPORT_LANGUAGE } from '../common/language';
 
+/** Texts switched to the report language within this many ms of another are opened in a burst (analyseAhead). */
+const BURST_MS = 1000;
 /** Schemes of documents a user reads; not output channels, diffs' git views and the like. */
 const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
 
@@ -13,10 +15,30 @@ class ReportDetector {
   private readonly seen = new WeakSet<vscode.TextDocument>();
   /** Documents this detector switched to govreport. */
   private readonly switched = new WeakSet<vscode.TextDocument>();
+  /** Documents it is switching (VS Code has not answered yet). */
+  private readonly switching = new WeakSet<vscode.TextDocument>();
   /** URIs the user switched back to plain text: not detected again this session. */
   private readonly optedOut = new Set<string>();
 
+  /** When a text was last switched to the report language (performance.now()). */
+  private lastSwitch = -Infinity;
+
   constructor(private readonly analysis: ReportAnalysisProvider) {}
+
+  /**
+   * Starts the analysis of a text being switched to the report language: it runs during VS Code's round trip for the
+   * switch (0.1–0.6 s on a busy start), so the Report view shows it with the editor (becomingReport) and the underlines
+   * come with the highlighting, not an analysis later (the service keeps it through the switch: endsAnalysis). VS Code
+   * announces a text before the editor that shows it, so a text opened on its own is taken to be the user's; texts
+   * opened in a burst (an import's, an export's, another extension's) are analysed when something asks.
+   */
+  private analyseAhead(document: vscode.TextDocument): void {
+    const now = performance.now();
+    const alone = now - this.lastSwitch > BURST_MS;
+    this.lastSwitch = now;
+    if (!alone && !vscode.window.visibleTextEditors.some((e) => e.document === document)) return;
+    this.analysis.analyze(document).catch(() => undefined); // (the service logs failures)
+  }
 
   onDidOpen(document: vscode.TextDocument): void {
     if (this.seen.has(document)) {
@@ -39,16 +61,29 @@ class ReportDetector {
 
   async switchToReport(document: vscode.TextDocument): Promise<vscode.TextDocument> {
     this.optedOut.delete(document.uri.toString());
-    // Analysed while VS Code switches its language (a round trip to the window of 0.1–0.6 s on a busy start): the
-    // Report view and the underlines then show at the switch, not an analysis later (the service keeps it: endsAnalysis).
-    this.analysis.analyze(document).catch(() => undefined); // (the service logs failures)
-    const report = await vscode.languages.setTextDocumentLanguage(document, REPORT_LANGUAGE);
-    this.switched.add(report);
-    return report;
+    this.switching.add(document);
+    this.analyseAhead(document);
+    try {
+      const report = await vscode.languages.setTextDocumentLanguage(document, REPORT_LANGUAGE);
+      this.switched.add(report);
+      return report;
+    } finally {
+      this.switching.delete(document);
+    }
+  }
+
+  becomingReport(document: vscode.TextDocument): boolean {
+    return this.switching.has(document);
   }
 }
 
-export function registerReportDetection(context: vscode.ExtensionContext, analysis: ReportAnalysisProvider): void {
+/** What the rest of the reading area asks of the detection. */
+export interface ReportDetection {
+  /** Whether the document is being switched to the report language (a report whose highlighting is on its way). */
+  becomingReport(document: vscode.TextDocument): boolean;
+}
+
+export function registerReportDetection(context: vscode.ExtensionContext, analysis: ReportAnalysisProvider): ReportDetection {
   const detector = new ReportDetector(analysis);
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((doc) => detector.onDidOpen(doc)),
@@ -69,4 +104,5 @@ export function registerReportDetection(context: vscode.ExtensionContext, analys
     for (const doc of vscode.workspace.textDocuments) detector.onDidOpen(doc);
   }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(initial) });
+  return detector;
 }

@@ -4,11 +4,11 @@
 // analysis; an annotation change rebuilds the Tags group alone. What the user expanded is remembered by node
 // path, across reports and reloads.
 import * as vscode from 'vscode';
-import { HEAD_CHARS, looksLikeReport } from '../../core/detection';
 import type { DocumentAnalysis } from '../../core/types';
 import type { ReportAnalysisProvider, ReportAnnotationProvider } from '../api';
 import { uriBasename } from '../common/documents';
 import { REPORT_LANGUAGE } from '../common/language';
+import type { ReportDetection } from './reportDetection';
 import { treeItem } from './reportTreeItems';
 import { buildTree, setChildren, tagChildren, type FigureArrangement, type ReportNode } from './reportTreeNodes';
 
@@ -88,7 +88,9 @@ export class ReportTreeProvider implements vscode.TreeDataProvider<ReportNode> {
 
   /** Shows the document's latest analysis (or nothing, for undefined), and asks for a fresh one. */
   show(document: vscode.TextDocument | undefined): void {
-    this.render(document, document && this.analysis.peek(document.uri));
+    const latest = document && this.analysis.peek(document.uri);
+    // (The report shown, with the analysis shown: as when its language is set after it showed. Nothing to build again.)
+    if (!document || this.shown?.document !== document || this.shown.analysis !== latest) this.render(document, latest);
     if (document) {
       this.analysis.analyze(document).then(
         (a) => this.shown?.document === document && a !== this.shown.analysis && this.render(document, a),
@@ -147,16 +149,11 @@ export function registerReportTree(
   context: vscode.ExtensionContext,
   analysis: ReportAnalysisProvider,
   annotations: ReportAnnotationProvider,
+  detection: ReportDetection,
 ): ReportTree {
   const provider = new ReportTreeProvider(analysis, annotations, context.workspaceState);
   const view = vscode.window.createTreeView('reportAnnotator.report', { treeDataProvider: provider, showCollapseAll: true });
 
-  /** A plain-text editor that the detection is about to open as a report: not "not a report". */
-  const becomingReport = (document: vscode.TextDocument | undefined) =>
-    document?.languageId === 'plaintext' &&
-    vscode.workspace.getConfiguration('reportAnnotator', document).get<boolean>('detectReports', true) &&
-    looksLikeReport(document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(HEAD_CHARS))));
-  let pending = false;
   const follow = () => {
     // An editor that is not a document of the user's (the note box is a comment:// editor, an output
     // channel is output:) is not a change of report: the view stays on the one it shows.
@@ -166,12 +163,14 @@ export function registerReportTree(
     // while it is still visible.
     const document =
       editor?.document ?? vscode.window.visibleTextEditors.find((e) => e.document === provider.document)?.document;
-    pending = becomingReport(document);
-    provider.show(document?.languageId === REPORT_LANGUAGE ? document : undefined);
+    // A text the detection is switching to the report language is shown as the report it is about to be: its
+    // analysis began with the switch, and may be there before VS Code has answered.
+    const report = document && (document.languageId === REPORT_LANGUAGE || detection.becomingReport(document));
+    provider.show(report ? document : undefined);
     updateHeader();
   };
   const updateHeader = () => {
-    const analysing = provider.analysing || pending;
+    const { analysing } = provider;
     view.description = provider.title;
     view.message = analysing
       ? vscode.l10n.t('Analysing the report…')
@@ -179,7 +178,7 @@ export function registerReportTree(
         ? vscode.l10n.t('The active editor is not a report.')
         : undefined;
     // The welcome text is for "no report at all", not for a report on its way.
-    void vscode.commands.executeCommand('setContext', 'reportAnnotator.reportView.state', provider.document ? (analysing ? 'analysing' : 'report') : analysing ? 'analysing' : 'none');
+    void vscode.commands.executeCommand('setContext', 'reportAnnotator.reportView.state', provider.document ? (analysing ? 'analysing' : 'report') : 'none');
   };
   const arrange = (change: Partial<FigureArrangement>) => () => provider.arrangeFigures(change);
 

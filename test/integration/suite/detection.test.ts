@@ -100,4 +100,25 @@ suite('report detection', () => {
       await config.update('detectReports', undefined, vscode.ConfigurationTarget.Global);
     }
   });
+
+  test('a report opened on its own is analysed while its language is switched; reports opened in a burst wait to be asked for', async () => {
+    const api = await extensionApi();
+    await sleep(1500); // (no other report switched just before)
+    const paths = ['national-2014.txt', 'national-2016.txt', '003_89d403a9849428ca.txt'].map((name, i) => {
+      const path = join(WORKSPACE, `burst-${i}.txt`);
+      writeFileSync(path, readFileSync(reportPath(name)));
+      return path;
+    });
+    const docs: vscode.TextDocument[] = [];
+    for (const path of paths) docs.push(await vscode.workspace.openTextDocument(path)); // (opened, not shown: as an import opens them)
+    await waitFor('the three to become reports', () => docs.every((d) => d.languageId === 'govreport'));
+    await waitFor('the first to be analysed', () => api.analysis.peek(docs[0].uri));
+    await sleep(500);
+    assert.deepEqual(
+      docs.slice(1).map((d) => api.analysis.peek(d.uri)),
+      [undefined, undefined],
+    );
+    await vscode.window.showTextDocument(docs[1]);
+    await waitFor('the one shown to be analysed', () => api.analysis.peek(docs[1].uri));
+  });
 });
