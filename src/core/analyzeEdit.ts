@@ -13,9 +13,9 @@ import { newLinePatch } from './newLineEdit';
 import { spacingPatch } from './spacingEdit';
 import { splitPatch } from './splitEdit';
 import { tailLinePatch } from './tailEdit';
-import { type Analysed, bodyOf, declined, type EditAnalysis, type EditedLine, HEADING, listBefore, patchFields, placedFigures, projectsPatch, sameMeta, spliced, START } from './editParts';
+import { type Analysed, bodyOf, declined, type EditAnalysis, type EditedLine, HEADING, listBefore, opensHeading, patchFields, placedFigures, projectsPatch, reviewRunAround, sameMeta, spliced, START } from './editParts';
 import { lineHeadings } from './structure';
-import { linePlace, type LinePlace } from './structurePlaces';
+import { linePlace, type LinePlace, plainLineBetween } from './structurePlaces';
 import { WS } from './structureLines';
 import { EditedText, type EditWithText, movedOffset, type TextEdit, textEdits, type TextReader } from './textEdits';
 import { sectionCue } from './targets';
@@ -77,7 +77,13 @@ export function analyzeEdit(
   const adjacent = k > 0 && next !== undefined && countBefore(old.captions, START, old.paragraphs[k - 1].range.end) === countBefore(old.captions, START, next.range.start);
   const around = { titled: old.title !== undefined, adjacent, nextLine };
   let place = linePlace(body, previous, headingNext, following, around);
-  if (!place || place.key !== linePlace(oldBody, previous, headingNext, following, around)?.key) return (!next && tail()) || declined('its place in the structure');
+  if (!place || place.key !== linePlace(oldBody, previous, headingNext, following, around)?.key) {
+    // (A line between two that hold sentences whose key changed, as a new one's does while it is written (a sixth
+    // character, a comma, its 。): a plain paragraph before and after, each leaving the other lines' places as no line
+    // there would, leaves them as they were. Only an adjacent line: no caption between it and either.)
+    const plain = (line: string) => plainLineBetween(line, previous!, nextLine!, old.title !== undefined, opensHeading(old, k + 1), () => reviewRunAround(before, k));
+    if (!place || !adjacent || !plain(oldBody) || !plain(body)) return (!next && tail()) || declined('its place in the structure');
+  }
   // A line without a sentence that the lines after it make a title stays one: a heading of the whole line.
   const own = firstHeadingFrom(old, start);
   if (place.bare && own?.heading.start === start && own.level === 1 && own.heading.end === paragraph.range.end) place = { ...place, level: 1, headingLength: body.length };

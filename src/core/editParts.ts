@@ -114,6 +114,13 @@ export function reviewRunAt({ text, analysis }: Analysed, k: number): boolean {
   return reviewInRun(bodies, (i) => opensHeading(analysis, i), k);
 }
 
+/** reviewRunAt with old paragraph k left out: the run through paragraphs k − 1 and k + 1, as if k's line were blank. */
+export function reviewRunAround({ text, analysis }: Analysed, k: number): boolean {
+  const at = (i: number) => (i < k ? i : i + 1);
+  const bodies = (i: number) => (at(i) < analysis.paragraphs.length ? bodyOf(text, analysis.paragraphs[at(i)]) : undefined);
+  return reviewInRun((i) => (i >= 0 ? bodies(i) : undefined), (i) => opensHeading(analysis, at(i)), k);
+}
+
 /** The list cue in force at paragraph k (analyzeText carries it from paragraph to paragraph: listAfter). */
 export function listBefore(text: string, paragraphs: readonly Paragraph[], k: number): RoleCue | undefined {
   // Back to the paragraph that opened the list or ended one (most paragraphs end a sentence), which decides.

@@ -190,6 +190,27 @@ describe('analysis of an edit inside a paragraph', () => {
     }
   });
 
+  test('a paragraph typed at the end of a part, before a numbered heading: every keystroke answered from its line, equal to the whole analysis', () => {
+    // (Before a heading a short line without a sentence is no title: the line stays a paragraph as it is written, while
+    // what decides a line's place changes at its sixth character, at a comma and at its 。.)
+    const typed = ['\n', ...'今年全市经济运行稳中有进，地区生产总值增长5.5%，建设沙河大桥。'];
+    for (const name of ['corpus/national-2016.txt', 'corpus-local/hebei-2024.txt', 'corpus-provinces-2026/liaoning-2026.txt']) {
+      const cache = new AnalysisCache();
+      let state = opened(name, cache);
+      const { paragraphs, sections } = state.analysis;
+      // The middle part's last paragraph: the one before the heading of a part (（二）) in the middle of the report.
+      const heading = sections.filter((s) => s.level === 2 && s.heading.start > paragraphs[paragraphs.length >> 2].range.start)[0];
+      let at = paragraphs.filter((p) => p.range.end < heading.heading.start).pop()!.range.end;
+      for (const [n, ch] of typed.entries()) {
+        const { text, edit } = inserted(state.text, at, ch);
+        at += ch.length;
+        const done = step(state, text, cache, edit, n, `${name}, keystroke ${n}`);
+        assert.ok(done.patched, `${name}, keystroke ${n} (${JSON.stringify(ch)}) declined: ${done.declined}`);
+        state = done.state;
+      }
+    }
+  });
+
   test('a word typed into a new blank line between paragraphs: each patch equal to the whole analysis', () => {
     let taken = 0;
     for (const [r, name] of REPORTS.entries()) {
