@@ -1,7 +1,7 @@
 // Analyses reports in a worker thread (dist/analysisWorker.js), so the extension host never blocks on
 // analysis or on loading nodejieba. Edits are debounced (reportAnnotator.analysisDelay); one analysis per
 // document runs at a time, and a result whose document has moved on is kept for peek() but not announced.
-import { atOneVersion, endsAnalysis, uriBasename } from '../common/documents';
+import { atOneVersion, onAnalysisEnded, uriBasename } from '../common/documents';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { MAX_REPORT_BYTES } from '../../core/reportInput';
@@ -86,7 +86,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
           this.schedule(state, this.delay());
         }
       }),
-      vscode.workspace.onDidCloseTextDocument((doc) => endsAnalysis(doc) && this.forget(doc)),
+      onAnalysisEnded((doc) => this.forget(doc)),
     ];
   }
 
@@ -421,7 +421,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
   }
 
   /**
-   * The document closed (or closed to reopen under another language). Its state goes; anyone still
+   * The document closed, or left the report language (onAnalysisEnded). Its state goes; anyone still
    * waiting gets a real analysis of the text it had, never a stand-in.
    */
   private forget(document: vscode.TextDocument): void {

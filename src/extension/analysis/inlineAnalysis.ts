@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { AnalysisCache, analyzeText, emptyAnalysis } from '../../core/analyze';
 import type { DocumentAnalysis } from '../../core/types';
 import type { AnalysisEvent, ReportAnalysisProvider } from '../api';
-import { endsAnalysis } from '../common/documents';
+import { onAnalysisEnded } from '../common/documents';
 import { REPORT_LANGUAGE } from '../common/language';
 
 /** In the browser reports are analysed on the extension host: larger ones are left to the desktop. */
@@ -34,8 +34,7 @@ export class InlineAnalysis implements ReportAnalysisProvider, vscode.Disposable
         clearTimeout(this.timers.get(key));
         this.timers.set(key, setTimeout(() => void this.analyze(e.document), DELAY_MS));
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => {
-        if (!endsAnalysis(d)) return;
+      onAnalysisEnded((d) => {
         const key = d.uri.toString();
         clearTimeout(this.timers.get(key));
         this.timers.delete(key);

@@ -1,5 +1,5 @@
 // Finding the documents and editors that commands work on (shared by the annotation commands, the
-// annotation manager and export/import), and when a document's analysis ends.
+// annotation manager and export/import), and when a document's analysis is let go.
 import * as vscode from 'vscode';
 import { isInsideRoots } from '../../core/workspacePaths';
 import { REPORT_LANGUAGE } from './language';
@@ -63,11 +63,17 @@ export async function atOneVersion<T>(document: vscode.TextDocument, take: (vers
 }
 
 /**
- * Whether a close event ends a document's analysis. VS Code announces a change of language as a close and an open of
- * the same document, which stays open (isClosed is false); a text detected as a report is analysed while it is
- * switched to the report language, and that analysis is kept. A document that leaves the report language is let go,
- * as one closed.
+ * Calls `release` when a document's analysis is no longer wanted: it closed, or its language changed to another than
+ * the report language. VS Code announces a change of language as a close and then an open of the same document, which
+ * stays open (isClosed is false during that close, and languageId is still the old one): a text detected as a report
+ * is analysed while it is switched to the report language, and that analysis is kept.
  */
-export function endsAnalysis(document: vscode.TextDocument): boolean {
-  return document.isClosed || document.languageId === REPORT_LANGUAGE;
+export function onAnalysisEnded(release: (document: vscode.TextDocument) => void): vscode.Disposable {
+  const changing = new WeakSet<vscode.TextDocument>();
+  return vscode.Disposable.from(
+    vscode.workspace.onDidCloseTextDocument((doc) => (doc.isClosed ? release(doc) : changing.add(doc))),
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (changing.delete(doc) && doc.languageId !== REPORT_LANGUAGE) release(doc);
+    }),
+  );
 }

@@ -15,8 +15,8 @@ class ReportDetector {
   private readonly seen = new WeakSet<vscode.TextDocument>();
   /** Documents this detector switched to govreport. */
   private readonly switched = new WeakSet<vscode.TextDocument>();
-  /** Documents it is switching (VS Code has not answered yet). */
-  private readonly switching = new WeakSet<vscode.TextDocument>();
+  /** Documents it is switching, with how many switches VS Code has not answered yet. */
+  private readonly switching = new WeakMap<vscode.TextDocument, number>();
   /** URIs the user switched back to plain text: not detected again this session. */
   private readonly optedOut = new Set<string>();
 
@@ -28,7 +28,7 @@ class ReportDetector {
   /**
    * Starts the analysis of a text being switched to the report language: it runs during VS Code's round trip for the
    * switch (0.1–0.6 s on a busy start), so the Report view shows it with the editor (becomingReport) and the underlines
-   * come with the highlighting, not an analysis later (the service keeps it through the switch: endsAnalysis). VS Code
+   * come with the highlighting, not an analysis later (the service keeps it through the switch: onAnalysisEnded). VS Code
    * announces a text before the editor that shows it, so a text opened on its own is taken to be the user's; texts
    * opened in a burst (an import's, an export's, another extension's) are analysed when something asks.
    */
@@ -61,14 +61,18 @@ class ReportDetector {
 
   async switchToReport(document: vscode.TextDocument): Promise<vscode.TextDocument> {
     this.optedOut.delete(document.uri.toString());
-    this.switching.add(document);
+    this.switching.set(document, (this.switching.get(document) ?? 0) + 1);
+    // (Asked first: in the browser the analysis runs on this thread, at once.)
+    const switched = vscode.languages.setTextDocumentLanguage(document, REPORT_LANGUAGE);
     this.analyseAhead(document);
     try {
-      const report = await vscode.languages.setTextDocumentLanguage(document, REPORT_LANGUAGE);
+      const report = await switched;
       this.switched.add(report);
       return report;
     } finally {
-      this.switching.delete(document);
+      const left = this.switching.get(document)! - 1;
+      if (left > 0) this.switching.set(document, left);
+      else this.switching.delete(document);
     }
   }
 

@@ -86,11 +86,15 @@ export class ReportTreeProvider implements vscode.TreeDataProvider<ReportNode> {
     return !!this.shown && !this.shown.analysis;
   }
 
-  /** Shows the document's latest analysis (or nothing, for undefined), and asks for a fresh one. */
-  show(document: vscode.TextDocument | undefined): void {
+  /**
+   * Shows the document's latest analysis (or nothing, for undefined), and asks for a fresh one; `rebuild`: builds its
+   * nodes again also when they are of that analysis.
+   */
+  show(document: vscode.TextDocument | undefined, rebuild = false): void {
     const latest = document && this.analysis.peek(document.uri);
-    // (The report shown, with the analysis shown: as when its language is set after it showed. Nothing to build again.)
-    if (!document || this.shown?.document !== document || this.shown.analysis !== latest) this.render(document, latest);
+    // (The report shown, with the analysis shown: as when its language is set after it showed. Nothing to build again,
+    // unless asked: the analysis is patched in place, the same object.)
+    if (rebuild || !document || this.shown?.document !== document || this.shown.analysis !== latest) this.render(document, latest);
     if (document) {
       this.analysis.analyze(document).then(
         (a) => this.shown?.document === document && a !== this.shown.analysis && this.render(document, a),
@@ -154,7 +158,7 @@ export function registerReportTree(
   const provider = new ReportTreeProvider(analysis, annotations, context.workspaceState);
   const view = vscode.window.createTreeView('reportAnnotator.report', { treeDataProvider: provider, showCollapseAll: true });
 
-  const follow = () => {
+  const follow = (rebuild = false) => {
     // An editor that is not a document of the user's (the note box is a comment:// editor, an output
     // channel is output:) is not a change of report: the view stays on the one it shows.
     const active = vscode.window.activeTextEditor;
@@ -166,7 +170,7 @@ export function registerReportTree(
     // A text the detection is switching to the report language is shown as the report it is about to be: its
     // analysis began with the switch, and may be there before VS Code has answered.
     const report = document && (document.languageId === REPORT_LANGUAGE || detection.becomingReport(document));
-    provider.show(report ? document : undefined);
+    provider.show(report ? document : undefined, rebuild);
     updateHeader();
   };
   const updateHeader = () => {
@@ -187,14 +191,15 @@ export function registerReportTree(
     provider.onDidChangeTreeData(updateHeader),
     view.onDidExpandElement((e) => provider.setExpanded(e.element, true)),
     view.onDidCollapseElement((e) => provider.setExpanded(e.element, false)),
-    vscode.window.onDidChangeActiveTextEditor(follow),
-    // A language change (detection, Open as Report, the user choosing plain text) re-opens the document.
-    vscode.workspace.onDidOpenTextDocument((doc) => doc === vscode.window.activeTextEditor?.document && follow()),
-    vscode.workspace.onDidCloseTextDocument((doc) => doc === provider.document && follow()),
+    vscode.window.onDidChangeActiveTextEditor(() => follow()),
+    // A language change (detection, Open as Report, the user choosing plain text) closes the document and opens it
+    // again (isClosed stays false): it is followed at the open, in its new language.
+    vscode.workspace.onDidOpenTextDocument((doc) => (doc === vscode.window.activeTextEditor?.document || doc === provider.document) && follow()),
+    vscode.workspace.onDidCloseTextDocument((doc) => doc.isClosed && doc === provider.document && follow()),
     analysis.onDidAnalyze((e) => e.document === provider.document && provider.render(e.document, e.analysis)),
     annotations.onDidChange((uri) => uri.toString() === provider.document?.uri.toString() && provider.renderTags()),
     vscode.commands.registerCommand('reportAnnotator.revealRange', revealRange),
-    vscode.commands.registerCommand('reportAnnotator.refresh', follow),
+    vscode.commands.registerCommand('reportAnnotator.refresh', () => follow(true)),
     vscode.commands.registerCommand('reportAnnotator.figuresByIndicator', arrange({ groupBy: 'indicator' })),
     vscode.commands.registerCommand('reportAnnotator.figuresByKind', arrange({ groupBy: 'kind' })),
     vscode.commands.registerCommand('reportAnnotator.figuresByPosition', arrange({ sortBy: 'position' })),

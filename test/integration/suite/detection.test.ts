@@ -95,7 +95,15 @@ suite('report detection', () => {
       await waitFor('the Report view showing it', () => api.reportTree.provider.document === doc && !api.reportTree.provider.analysing);
       assert.equal(api.analysis.peek(doc.uri), held);
       await vscode.languages.setTextDocumentLanguage(doc, 'plaintext');
+      // (Nothing asks for it again, not the Report view following the switch, and an edit does not either.)
+      await sleep(1000);
       assert.equal(api.analysis.peek(doc.uri), undefined, 'a report made plain text is let go, as one closed');
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, doc.positionAt(doc.getText().length), '\n今年全市经济运行稳中有进。\n');
+      await vscode.workspace.applyEdit(edit);
+      await sleep(1000);
+      assert.equal(api.analysis.peek(doc.uri), undefined, 'an edit of it is not analysed');
+      await doc.save();
     } finally {
       await config.update('detectReports', undefined, vscode.ConfigurationTarget.Global);
     }
