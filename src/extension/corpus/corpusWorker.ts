@@ -162,15 +162,15 @@ async function indexFile(file: FileRef, cache: Cache | undefined): Promise<FileR
   if (text.trim() === '') return { key: file.key, error: 'the report is empty' };
   try {
     const hash = createHash('sha256').update(text).digest('hex');
-    const tags = await sidecarTags(file.path);
     const cached = await fromCache(cache, hash);
-    if (cached) return { key: file.key, summary: cached, tags, cached: true, ms: performance.now() - t0 };
+    if (cached) return { key: file.key, summary: cached, tags: await sidecarTags(file.path), cached: true, ms: performance.now() - t0 };
     const seg = await loadSegmenter();
     await whileForegroundBusy(foreground); // (the report in front of the user first)
     const beforeParagraph = foregroundPause(foreground); // (and a report begun meanwhile, at its next paragraph)
     const summary = summarize(hash, text, analyzeText(text, { segmenter: seg.value, segmenterError: seg.error, indicators: indicators?.table, beforeParagraph }));
     await toCache(cache, summary).catch(() => undefined); // a cache that cannot be written only costs time
-    return { key: file.key, summary, tags, cached: false, ms: performance.now() - t0 };
+    // (The tags read last: the analysis may have waited for the editor's, while the user tagged the report.)
+    return { key: file.key, summary, tags: await sidecarTags(file.path), cached: false, ms: performance.now() - t0 };
   } catch (err) {
     return { key: file.key, error: errorMessage(err).split('\n')[0] };
   }
