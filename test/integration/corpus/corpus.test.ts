@@ -8,7 +8,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
-import { extensionApi, sleep, waitFor, WORKSPACE } from '../suite/helpers';
+import { extensionApi, sleep, tag, waitFor, WORKSPACE } from '../suite/helpers';
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 
@@ -109,6 +109,43 @@ suite('corpus', () => {
     await waitFor('the renamed report', () => index.get(vscode.Uri.file(renamed)) && !index.get(vscode.Uri.file(added)), 20_000);
     rmSync(renamed);
     await waitFor('the deleted report gone', () => !index.get(vscode.Uri.file(renamed)), 20_000);
+  });
+
+  test("1. index: a report tagged while the index reads it has the tag (the index waited for the editor's analysis)", async function () {
+    this.timeout(120_000);
+    const api = await extensionApi();
+    const { index } = api.corpus;
+    // (A text of its own: one the index has in its cache is not analysed, and waits for nothing.)
+    const source = `${readFileSync(join(WORKSPACE, 'corpus-national', 'national-2012.txt'), 'utf8')}\n补充：${Date.now()}。\n`;
+    const path = join(WORKSPACE, 'corpus', 'tagged-while-read.txt');
+    const uri = vscode.Uri.file(path);
+    // The editor's analyses in flight keep the corpus worker waiting (the report in front of the user first): a large
+    // text analysed again and again, while the index reads the new report and the report is tagged.
+    const large = Array.from({ length: 30 }, () => source).join('\n');
+    let busy = true;
+    const keepBusy = (async () => {
+      while (busy) await api.analysis.analyzeText(large);
+    })();
+    try {
+      await sleep(300);
+      writeFileSync(path, source);
+      await sleep(2500); // (the index has seen the file and begun to read it)
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const paragraph = (await api.analysis.analyzeSnapshot(doc)).analysis.paragraphs[3];
+      const tagged = await tag({ uri, ranges: [paragraph.range], tags: ['边读边标'] });
+      assert.equal(tagged.annotationIds.length, 1);
+      await sleep(1500); // (the sidecar written, its watcher's event come)
+    } finally {
+      busy = false;
+      await keepBusy;
+    }
+    try {
+      await waitFor("the report in the index with the sidecar's tag", () => index.get(uri)?.tags?.['边读边标'] === 1, 30_000);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      rmSync(path, { force: true });
+      rmSync(`${path}.annotations.json`, { force: true });
+    }
   });
 
   test('1. index: an open report is read again once the user pauses; a half-written report is not dropped', async function () {
