@@ -109,16 +109,20 @@ export function opensHeading(analysis: DocumentAnalysis, i: number): boolean {
 }
 
 /** Whether the run of openings through old paragraphs k − 1 and k holds a review opening (structurePlaces.ts reviewInRun). */
-export function reviewRunAt({ text, analysis }: Analysed, k: number): boolean {
-  const bodies = (i: number) => (i >= 0 && i < analysis.paragraphs.length ? bodyOf(text, analysis.paragraphs[i]) : undefined);
-  return reviewInRun(bodies, (i) => opensHeading(analysis, i), k);
+export function reviewRunAt(analysed: Analysed, k: number): boolean {
+  return reviewRun(analysed, k, (i) => i);
 }
 
 /** reviewRunAt with old paragraph k left out: the run through paragraphs k − 1 and k + 1, as if k's line were blank. */
-export function reviewRunAround({ text, analysis }: Analysed, k: number): boolean {
-  const at = (i: number) => (i < k ? i : i + 1);
-  const bodies = (i: number) => (at(i) < analysis.paragraphs.length ? bodyOf(text, analysis.paragraphs[at(i)]) : undefined);
-  return reviewInRun((i) => (i >= 0 ? bodies(i) : undefined), (i) => opensHeading(analysis, at(i)), k);
+export function reviewRunAround(analysed: Analysed, k: number): boolean {
+  return reviewRun(analysed, k, (i) => (i < k ? i : i + 1));
+}
+
+/** reviewInRun over the old paragraphs as `at` numbers them (the run's i-th paragraph is old paragraph at(i)). */
+function reviewRun({ text, analysis }: Analysed, k: number, at: (i: number) => number): boolean {
+  const { paragraphs } = analysis;
+  const bodies = (i: number) => (at(i) >= 0 && at(i) < paragraphs.length ? bodyOf(text, paragraphs[at(i)]) : undefined);
+  return reviewInRun(bodies, (i) => opensHeading(analysis, at(i)), k);
 }
 
 /** The list cue in force at paragraph k (analyzeText carries it from paragraph to paragraph: listAfter). */

@@ -69,8 +69,8 @@ interface RunOptions {
 export class CorpusIndex implements vscode.Disposable {
   private readonly reports = new Map<string, CorpusReport>();
   private readonly failures = new Map<string, FailedReport>();
-  /** Files a run is reading (by URI string, with how many runs): a sidecar written meanwhile may come after its tags were read. */
-  private readonly reading = new Map<string, number>();
+  /** The files each run is reading (URI strings, by run id): a sidecar written meanwhile may come after their tags were read. */
+  private readonly reading = new Map<number, ReadonlySet<string>>();
   private readonly emitter = new vscode.EventEmitter<void>();
   /** Fires (at most every 200 ms while indexing) when reports are added, changed or removed. */
   readonly onDidChange = this.emitter.event;
@@ -276,7 +276,7 @@ export class CorpusIndex implements vscode.Disposable {
     const { full, progressTitle, t0 = performance.now(), discoverMs = 0, everyNonReport = full, tracked = full } = options;
     const id = this.nextId++;
     const files = uris.map((u) => ({ key: u.toString(), path: u.fsPath }));
-    for (const f of files) this.reading.set(f.key, (this.reading.get(f.key) ?? 0) + 1);
+    this.reading.set(id, new Set(files.map((f) => f.key)));
     const stats: IndexRunStats = { files: files.length, discoverMs, filledMs: 0, reports: 0, analysed: 0, cached: 0, failed: 0, droppedCacheEntries: 0, ms: 0, cancelled: false };
     if (full) {
       this.reports.clear();
@@ -302,11 +302,7 @@ export class CorpusIndex implements vscode.Disposable {
         this.changed();
       } else if (m.type === 'done' || m.type === 'error') {
         this.handlers.delete(id);
-        for (const f of files) {
-          const left = this.reading.get(f.key)! - 1;
-          if (left > 0) this.reading.set(f.key, left);
-          else this.reading.delete(f.key);
-        }
+        this.reading.delete(id);
         if (m.type === 'error') this.log.error(`indexing failed: ${m.error}`);
         stats.cancelled = m.type === 'done' && m.cancelled;
         stats.droppedCacheEntries = m.type === 'done' ? m.droppedCacheEntries : 0;
@@ -361,7 +357,7 @@ export class CorpusIndex implements vscode.Disposable {
     const report = sidecar.toString().slice(0, -'.annotations.json'.length);
     // (A report being read is not in the index yet, and its tags may have been read before this write: a report opened
     // and tagged at once, while the worker waited for the editor's analysis of it.)
-    if (this.reports.has(report) || this.reading.has(report)) this.queue(vscode.Uri.parse(report));
+    if (this.reports.has(report) || [...this.reading.values()].some((keys) => keys.has(report))) this.queue(vscode.Uri.parse(report));
   }
 
   private async flushQueue(uris: vscode.Uri[]): Promise<void> {

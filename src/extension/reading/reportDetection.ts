@@ -15,8 +15,8 @@ class ReportDetector {
   private readonly seen = new WeakSet<vscode.TextDocument>();
   /** Documents this detector switched to govreport. */
   private readonly switched = new WeakSet<vscode.TextDocument>();
-  /** Documents it is switching, with how many switches VS Code has not answered yet. */
-  private readonly switching = new WeakMap<vscode.TextDocument, number>();
+  /** Documents it is switching, with the switch VS Code has not answered yet. */
+  private readonly switching = new WeakMap<vscode.TextDocument, Promise<vscode.TextDocument>>();
   /** URIs the user switched back to plain text: not detected again this session. */
   private readonly optedOut = new Set<string>();
 
@@ -59,21 +59,21 @@ class ReportDetector {
     if (looksLikeReport(head)) void this.switchToReport(document);
   }
 
-  async switchToReport(document: vscode.TextDocument): Promise<vscode.TextDocument> {
+  switchToReport(document: vscode.TextDocument): Promise<vscode.TextDocument> {
     this.optedOut.delete(document.uri.toString());
-    this.switching.set(document, (this.switching.get(document) ?? 0) + 1);
+    // (One switch at a time: Open as Report on a file the detection is switching waits for that switch.)
+    const pending = this.switching.get(document);
+    if (pending) return pending;
     // (Asked first: in the browser the analysis runs on this thread, at once.)
-    const switched = vscode.languages.setTextDocumentLanguage(document, REPORT_LANGUAGE);
-    this.analyseAhead(document);
-    try {
-      const report = await switched;
+    const switched = Promise.resolve(vscode.languages.setTextDocumentLanguage(document, REPORT_LANGUAGE)).then((report) => {
       this.switched.add(report);
       return report;
-    } finally {
-      const left = this.switching.get(document)! - 1;
-      if (left > 0) this.switching.set(document, left);
-      else this.switching.delete(document);
-    }
+    });
+    this.switching.set(document, switched);
+    const done = () => this.switching.delete(document);
+    switched.then(done, done);
+    this.analyseAhead(document);
+    return switched;
   }
 
   becomingReport(document: vscode.TextDocument): boolean {

@@ -14,6 +14,24 @@ async function openAndSettle(path: string): Promise<vscode.TextDocument> {
   return doc;
 }
 
+/**
+ * A copy of a shared report (`report`), written as `name` and opened with reportAnnotator.detectReports off: it stays
+ * plain text while `use` runs; the setting is restored after.
+ */
+async function withUndetected(name: string, report: string, use: (doc: vscode.TextDocument) => Promise<void>): Promise<void> {
+  const config = vscode.workspace.getConfiguration('reportAnnotator');
+  await config.update('detectReports', false, vscode.ConfigurationTarget.Global);
+  try {
+    const path = join(WORKSPACE, name);
+    writeFileSync(path, readFileSync(reportPath(report)));
+    const doc = await openAndSettle(path);
+    assert.equal(doc.languageId, 'plaintext');
+    await use(doc);
+  } finally {
+    await config.update('detectReports', undefined, vscode.ConfigurationTarget.Global);
+  }
+}
+
 suite('report detection', () => {
   test('every report of the corpus, opened as .txt, becomes a govreport document', async () => {
     const names = readdirSync(join(WORKSPACE, 'reports')).filter((n) => n.endsWith('.txt'));
@@ -60,30 +78,16 @@ suite('report detection', () => {
   });
 
   test('with reportAnnotator.detectReports off, a report stays plain text until opened as a report', async () => {
-    const config = vscode.workspace.getConfiguration('reportAnnotator');
-    await config.update('detectReports', false, vscode.ConfigurationTarget.Global);
-    try {
-      const path = join(WORKSPACE, 'undetected.txt');
-      writeFileSync(path, readFileSync(reportPath('national-2016.txt')));
-      const doc = await openAndSettle(path);
-      assert.equal(doc.languageId, 'plaintext');
+    await withUndetected('undetected.txt', 'national-2016.txt', async (doc) => {
       await vscode.commands.executeCommand('reportAnnotator.openAsReport');
       await waitFor('Open as Report', () => doc.languageId === 'govreport');
-    } finally {
-      await config.update('detectReports', undefined, vscode.ConfigurationTarget.Global);
-    }
+    });
   });
 
   test('an analysis made before the language is set is kept across the switch, shown and underlined; let go when the report is plain text again', async () => {
     // (Detection analyses a report while VS Code switches its language; here the switch is the test's, to hold the analysis first.)
     const api = await extensionApi();
-    const config = vscode.workspace.getConfiguration('reportAnnotator');
-    await config.update('detectReports', false, vscode.ConfigurationTarget.Global);
-    try {
-      const path = join(WORKSPACE, 'analysed-before.txt');
-      writeFileSync(path, readFileSync(reportPath('national-2014.txt')));
-      const doc = await openAndSettle(path);
-      assert.equal(doc.languageId, 'plaintext');
+    await withUndetected('analysed-before.txt', 'national-2014.txt', async (doc) => {
       await api.analysis.analyze(doc);
       // (With its projects: no other analysis of it follows.)
       const held = await waitFor('the analysis with projects', () => api.analysis.peek(doc.uri)?.segmentation.available && api.analysis.peek(doc.uri));
@@ -104,9 +108,7 @@ suite('report detection', () => {
       await sleep(1000);
       assert.equal(api.analysis.peek(doc.uri), undefined, 'an edit of it is not analysed');
       await doc.save();
-    } finally {
-      await config.update('detectReports', undefined, vscode.ConfigurationTarget.Global);
-    }
+    });
   });
 
   test('a report opened on its own is analysed while its language is switched; reports opened in a burst wait to be asked for', async () => {
