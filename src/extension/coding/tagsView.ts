@@ -10,6 +10,7 @@ import { type ParagraphRef, tagUsage, type TagUsage } from '../../core/coding/ta
 import { normalizeTagName, tagKey } from '../../core/coding/tagNames';
 import { truncate } from '../../core/text';
 import { configuredTags, tagColor } from '../annotating/tagSettings';
+import { addTooltip } from '../common/treeItems';
 import type { CodebookService } from './codebookService';
 import type { IndexedReport, WorkspaceTags } from './workspaceTags';
 import type { TagIcons } from './tagIcons';
@@ -118,7 +119,7 @@ export class TagsViewProvider implements vscode.TreeDataProvider<TagsNode> {
         item.id = 'unlisted';
         item.description = String(node.children.length);
         item.iconPath = new vscode.ThemeIcon('warning');
-        item.tooltip = vscode.l10n.t('Tags used in annotations that the codebook does not list; adopt them to give them a colour and a place.');
+        addTooltip(item, vscode.l10n.t('Tags used in annotations that the codebook does not list; adopt them to give them a colour and a place.'));
         item.contextValue = 'unlistedGroup';
         return item;
       }
@@ -142,7 +143,7 @@ export class TagsViewProvider implements vscode.TreeDataProvider<TagsNode> {
         const item = new vscode.TreeItem(node.report.path.slice(node.report.path.lastIndexOf('/') + 1), C.Collapsed);
         item.id = `tag/${tagKey(node.tag)}/${node.report.report}`;
         item.description = String(node.paragraphs.length);
-        item.tooltip = node.report.path;
+        addTooltip(item, node.report.path);
         item.resourceUri = node.report.uri;
         item.iconPath = vscode.ThemeIcon.File;
         item.contextValue = 'taggedReport';

@@ -5,6 +5,7 @@ import { sentenceAround } from '../../core/tables';
 import { truncate } from '../../core/text';
 import type { SectionLevel, Span } from '../../core/types';
 import { spanToRange } from '../common/positions';
+import { addTooltip } from '../common/treeItems';
 import { changeSummary, figureKindLabel, figureMarkdown, figureMeaning } from './figureTexts';
 import { tagCounts, type ReportNode } from './reportTreeNodes';
 
@@ -66,16 +67,18 @@ export function treeItem(n: ReportNode, expanded: (id: string) => boolean | unde
       } else {
         item.description = String({ sections: analysis.sections, projects: analysis.projects, figures: analysis.figures }[n.group].length);
       }
-      if (n.group === 'sections') item.tooltip = analysis.title;
+      let tooltip: string | undefined;
+      if (n.group === 'sections') tooltip = analysis.title;
       if (n.group === 'projects' && analysis.segmentation.pending) {
         item.description = vscode.l10n.t('finding projects…');
       } else if (n.group === 'projects' && !analysis.segmentation.available) {
         item.description = vscode.l10n.t('unavailable');
-        item.tooltip = analysis.segmentation.error;
+        tooltip = analysis.segmentation.error;
       }
       if (n.group === 'figures') {
-        item.tooltip = n.report.figures.groupBy === 'kind' ? vscode.l10n.t('Grouped by kind') : vscode.l10n.t('Grouped by indicator, then kind');
+        tooltip = n.report.figures.groupBy === 'kind' ? vscode.l10n.t('Grouped by kind') : vscode.l10n.t('Grouped by indicator, then kind');
       }
+      addTooltip(item, tooltip);
       break;
     }
     case 'section':
@@ -147,8 +150,11 @@ export function treeItem(n: ReportNode, expanded: (id: string) => boolean | unde
     case 'orphans':
       item.label = vscode.l10n.t('Not found in the text');
       item.description = String(orphans.length);
-      item.tooltip = vscode.l10n.t(
-        'Annotations whose text could not be found after the report changed. They are kept, and come back if their text returns; attach them to a selection, or delete them.',
+      addTooltip(
+        item,
+        vscode.l10n.t(
+          'Annotations whose text could not be found after the report changed. They are kept, and come back if their text returns; attach them to a selection, or delete them.',
+        ),
       );
       item.iconPath = new vscode.ThemeIcon('warning');
       item.collapsibleState = state(true);

@@ -14,7 +14,7 @@ import type { MatrixResult } from '../../../src/extension/coding/matrixPanel';
 import type { CodingExportResult, CodingImportResult } from '../../../src/extension/coding/codingExports';
 import type { AgreementCommandResult } from '../../../src/extension/coding/agreementReport';
 import type { NavigationResult } from '../../../src/extension/coding/navigation';
-import { extensionApi, openNewReport, paragraphWith, sampleReport, sidecarOf, sleep, tag, tagParagraphsWith, waitFor, WORKSPACE, type TestApi } from './helpers';
+import { extensionApi, openNewReport, paragraphWith, readOut, sampleReport, sidecarOf, sleep, tag, tagParagraphsWith, waitFor, WORKSPACE, type TestApi } from './helpers';
 import { tempDir } from '../../tempDir';
 
 const CODEBOOK = join(WORKSPACE, CODEBOOK_FILE);
@@ -92,6 +92,8 @@ suite('coding', () => {
     assert.equal(people.count, 3, 'two paragraphs of A, one of B');
     const reports = people.children.filter((c) => c.kind === 'report');
     assert.equal(reports.length, 2);
+    const reportItem = api.coding.tagsView.getTreeItem(reports[0]);
+    assert.match(readOut(reportItem), /^([^,]+\.txt), \d+, .*\1$/, `a report's row is read out with its paragraphs and then its path: ${readOut(reportItem)}`);
     const paragraphs = api.coding.tagsView.getChildren(reports[0]);
     assert.ok(paragraphs.every((p) => p.kind === 'paragraph'));
     const item = api.coding.tagsView.getTreeItem(paragraphs[0]);
@@ -151,6 +153,7 @@ suite('coding', () => {
     });
     assert.ok(unlisted.kind === 'unlistedGroup');
     assert.equal(api.coding.tagsView.getTreeItem(unlisted.children[0]).contextValue, 'unlistedTag');
+    assert.match(readOut(api.coding.tagsView.getTreeItem(unlisted)), /^Not in the codebook, \d+, Tags used in annotations/);
     await run('adoptTag', unlisted.children.find((c) => c.kind === 'tag' && c.tag === '码改革'));
     await settle(api);
     await waitFor('nothing left unlisted', () => {

@@ -192,3 +192,14 @@ export async function closeAll(): Promise<void> {
     .filter((t) => t.input instanceof vscode.TabInputText && mine(t.input.uri) && !t.isDirty);
   await vscode.window.tabGroups.close(tabs);
 }
+
+/**
+ * What VS Code's tree reads out for a row (workbench/browser/parts/views/treeView.ts, getAriaLabel): the
+ * accessibility label; else a tooltip that is a string, alone; else the label and the description.
+ */
+export function readOut(item: vscode.TreeItem): string {
+  if (item.accessibilityInformation) return item.accessibilityInformation.label;
+  if (typeof item.tooltip === 'string') return item.tooltip;
+  const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+  return `${label} ${typeof item.description === 'string' ? item.description : ''}`;
+}

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { parseSidecarFile } from '../../../src/core/schema';
 import type { CommandResult } from '../../../src/extension/annotating/annotationCommands';
 import type { ReportNode } from '../../../src/extension/reading/reportTree';
-import { closeAll, openNewReport, readIfExists, sampleReport, sidecarOf, tagParagraphsWith, waitFor, type TestApi } from './helpers';
+import { closeAll, openNewReport, readIfExists, readOut, sampleReport, sidecarOf, tagParagraphsWith, waitFor, type TestApi } from './helpers';
 
 const REWRITTEN = '　　对外开放迈出新步伐。外贸企业新增五家，跨境电商园区投入运营，口岸通关时间压缩一半。';
 const ECOLOGY = /　　坚持生态优先[^\n]*/;
@@ -55,6 +55,7 @@ suite('orphaned annotations', () => {
     assert.equal(label(groupItem), 'Not found in the text');
     assert.equal(groupItem.description, '2');
     assert.equal(groupItem.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    assert.match(readOut(groupItem), /^Not found in the text, 2, Annotations whose text/, 'read out as shown, then the tooltip');
     const tags = provider.getParent!(group) as ReportNode;
     assert.ok(tags.kind === 'group' && tags.group === 'tags');
     assert.match(String((provider.getTreeItem(tags) as vscode.TreeItem).description), /^1 tag, 1 paragraph, 2 not found$/, `Tags counts the orphans too: ${(provider.getTreeItem(tags) as vscode.TreeItem).description}`);

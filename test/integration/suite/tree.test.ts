@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ReportNode } from '../../../src/extension/reading/reportTree';
-import { extensionApi, nextAnalysis, openReport, reportPath, waitFor, WORKSPACE } from './helpers';
+import { extensionApi, nextAnalysis, openReport, readOut, reportPath, waitFor, WORKSPACE } from './helpers';
 
 function label(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
@@ -92,6 +92,18 @@ suite('report tree', () => {
       assert.equal((provider.getTreeItem(p) as vscode.TreeItem).description, String(p.project.occurrences.length));
       assert.equal(p.children.length, p.project.occurrences.length);
     }
+
+    // A screen reader reads each row as what it shows (its label and count), and the tooltip after it: the Sections
+    // row was read as the report's title alone, the Figures row as how it is grouped.
+    for (const n of walk(provider, groups)) {
+      const item = provider.getTreeItem(n) as vscode.TreeItem;
+      const said = readOut(item);
+      // (An occurrence shows a line around the mention and reads the sentence that holds it.)
+      const shown = n.kind === 'occurrence' ? document.getText(new vscode.Range(document.positionAt(n.span.start), document.positionAt(n.span.end))) : label(item);
+      assert.ok(said.includes(shown), `the row ${n.kind} "${shown}" is read out as "${said}"`);
+      if (typeof item.description === 'string') assert.ok(said.includes(item.description), `the row ${n.kind} "${shown}" is read out with its count: "${said}"`);
+    }
+    assert.equal(readOut(items[0]), `Sections, ${analysis.sections.length}, ${analysis.title}`);
 
     const ids = walk(provider, groups).map((n) => (provider.getTreeItem(n) as vscode.TreeItem).id);
     assert.equal(new Set(ids).size, ids.length, 'tree item ids are unique');
