@@ -100,7 +100,8 @@ async function gotoLine(page, line) {
     if (first) {
       await page.mouse.click(first.x + 4, first.y + first.h / 2, { button: 'right' }); await sleep(700);
       await page.locator('.context-view .action-label', { hasText: L.note }).first().click(); await sleep(1500);
-      const focused = await page.evaluate(() => !!document.activeElement?.closest('.review-widget, .comment-form'));
+      // (In the box's text, not only in the thread: keys typed into the thread go to the report.)
+      const focused = await page.evaluate(() => !!document.activeElement?.closest('.review-widget .comment-form .monaco-editor, .review-widget .edit-container .monaco-editor'));
       console.log('note box focused on opening:', focused);
       // As a person would, click into the box before typing.
       await page.locator('.review-widget .comment-form .monaco-editor').first().click({ timeout: 3000 }).catch((e) => console.log('no note box to click:', e.message.split('\n')[0]));

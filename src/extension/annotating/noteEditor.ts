@@ -48,11 +48,34 @@ export class NoteEditor implements vscode.Disposable {
     thread.canReply = current === undefined;
     thread.contextValue = current === undefined ? 'reportAnnotator.newNote' : 'reportAnnotator.editNote';
     thread.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;
-    // The cursor is on the paragraph's first line (Edit Note put it there): the box takes the typing.
-    setTimeout(() => void vscode.commands.executeCommand('workbench.action.focusCommentOnCurrentLine').then(undefined, () => undefined), 400);
+    // (An existing note opens in its own text box, which VS Code focuses; a new note opens as a reply box, which it does not.)
+    if (current === undefined) this.focusWhenShown(thread);
     return new Promise((resolve) => {
       this.open = { thread, resolve };
     });
+  }
+
+  /**
+   * Gives a new note's reply box the keyboard once the window shows it (the menu that ran Edit Note gives the focus
+   * back to the report as it closes). Asked before the box is shown, VS Code's commands show an error instead, as a
+   * fixed delay did on a slow window; the box's text is a comment:// document, opened when the box is shown.
+   */
+  private focusWhenShown(thread: vscode.CommentThread): void {
+    const stop = () => {
+      clearTimeout(timer);
+      listener.dispose();
+    };
+    const listener = vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (doc.uri.scheme !== 'comment') return;
+      stop();
+      // (The window lists the box for its line just after it creates the box's text.)
+      setTimeout(() => {
+        if (this.open?.thread !== thread || vscode.window.activeTextEditor?.document.uri.scheme === 'comment') return;
+        void focusReplyBox();
+      }, 50);
+    });
+    // A box never shown (the editor closed meanwhile) is not waited for.
+    const timer = setTimeout(stop, 10_000);
   }
 
   /** Save: from the reply box of a new note (a CommentReply) or the edited comment of an existing one. */
@@ -71,5 +94,18 @@ export class NoteEditor implements vscode.Disposable {
   dispose(): void {
     this.finish(undefined);
     vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+/**
+ * Moves the keyboard into a new note's reply box. Focus Comment on Current Line focuses the thread, not its box: what
+ * was typed next went into the report. From the thread, the next widget is the reply box.
+ */
+async function focusReplyBox(): Promise<void> {
+  try {
+    await vscode.commands.executeCommand('workbench.action.focusCommentOnCurrentLine');
+    await vscode.commands.executeCommand('widgetNavigation.focusNext');
+  } catch {
+    // (Commands of the window's: where they are missing, the user clicks into the box.)
   }
 }
