@@ -24,12 +24,14 @@ class FigureHoverProvider implements vscode.HoverProvider {
 
 export function registerFigureHover(context: vscode.ExtensionContext, analysis: ReportAnalysisProvider): FigureDecorations {
   const decorations = new FigureDecorations(analysis);
+  /** Draws the underlines again in the editors that show the document. */
+  const redraw = (document: vscode.TextDocument) => decorations.update(vscode.window.visibleTextEditors.filter((ed) => ed.document === document));
   context.subscriptions.push(
     decorations,
     vscode.languages.registerHoverProvider(REPORT_LANGUAGE, new FigureHoverProvider(analysis)),
-    analysis.onDidAnalyze((e) => decorations.update(vscode.window.visibleTextEditors.filter((ed) => ed.document === e.document))),
+    analysis.onDidAnalyze((e) => redraw(e.document)),
     // (A report's language set after its analysis came: detection analyses while it switches.)
-    vscode.workspace.onDidOpenTextDocument((doc) => decorations.update(vscode.window.visibleTextEditors.filter((ed) => ed.document === doc))),
+    vscode.workspace.onDidOpenTextDocument(redraw),
     vscode.window.onDidChangeVisibleTextEditors((editors) => decorations.update(editors)),
     vscode.window.onDidChangeTextEditorVisibleRanges((e) => decorations.scrolled(e.textEditor)),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -200,6 +200,10 @@ export async function closeAll(): Promise<void> {
 export function readOut(item: vscode.TreeItem): string {
   if (item.accessibilityInformation) return item.accessibilityInformation.label;
   if (typeof item.tooltip === 'string') return item.tooltip;
-  const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-  return `${label} ${typeof item.description === 'string' ? item.description : ''}`;
+  return `${label(item)} ${typeof item.description === 'string' ? item.description : ''}`;
+}
+
+/** A tree row's label as shown, whether a string or a TreeItemLabel. */
+export function label(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }

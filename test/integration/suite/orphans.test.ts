@@ -7,14 +7,10 @@ import * as vscode from 'vscode';
 import { parseSidecarFile } from '../../../src/core/schema';
 import type { CommandResult } from '../../../src/extension/annotating/annotationCommands';
 import type { ReportNode } from '../../../src/extension/reading/reportTree';
-import { closeAll, openNewReport, readIfExists, readOut, sampleReport, sidecarOf, tagParagraphsWith, waitFor, type TestApi } from './helpers';
+import { closeAll, label, openNewReport, readIfExists, readOut, sampleReport, sidecarOf, tagParagraphsWith, waitFor, type TestApi } from './helpers';
 
 const REWRITTEN = '　　对外开放迈出新步伐。外贸企业新增五家，跨境电商园区投入运营，口岸通关时间压缩一半。';
 const ECOLOGY = /　　坚持生态优先[^\n]*/;
-
-function label(item: vscode.TreeItem): string {
-  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-}
 
 /** The Tags group's "Not found in the text" node, if the tree shows one for the document. */
 function orphanGroup(api: TestApi, doc: vscode.TextDocument): ReportNode | undefined {

@@ -3,11 +3,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ReportNode } from '../../../src/extension/reading/reportTree';
-import { extensionApi, nextAnalysis, openReport, readOut, reportPath, waitFor, WORKSPACE } from './helpers';
-
-function label(item: vscode.TreeItem): string {
-  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-}
+import { extensionApi, label, nextAnalysis, openReport, readOut, reportPath, waitFor, WORKSPACE } from './helpers';
 
 function walk(provider: vscode.TreeDataProvider<ReportNode>, nodes: ReportNode[]): ReportNode[] {
   return nodes.flatMap((n) => [n, ...walk(provider, provider.getChildren(n) as ReportNode[])]);
