@@ -99,10 +99,12 @@ async function gotoLine(page, line) {
     const first = await textBox(page, '狠抓重点项目建设');
     if (first) {
       await page.mouse.click(first.x + 4, first.y + first.h / 2, { button: 'right' }); await sleep(700);
-      await page.locator('.context-view .action-label', { hasText: L.note }).first().click(); await sleep(1500);
-      // (In the box's text, not only in the thread: keys typed into the thread go to the report.)
-      const focused = await page.evaluate(() => !!document.activeElement?.closest('.review-widget .comment-form .monaco-editor, .review-widget .edit-container .monaco-editor'));
-      console.log('note box focused on opening:', focused);
+      await page.locator('.context-view .action-label', { hasText: L.note }).first().click();
+      // When the keyboard is in the box's text, not only in the thread (keys typed into the thread go to the report).
+      const opened = Date.now();
+      const inBox = () => page.evaluate(() => !!document.activeElement?.closest('.review-widget .comment-form .monaco-editor, .review-widget .edit-container .monaco-editor'));
+      while (!(await inBox()) && Date.now() - opened < 5000) await sleep(100);
+      console.log((await inBox()) ? `the note box took the keyboard ${Date.now() - opened} ms after Edit Note` : 'the note box did not take the keyboard within 5 s');
       // As a person would, click into the box before typing.
       await page.locator('.review-widget .comment-form .monaco-editor').first().click({ timeout: 3000 }).catch((e) => console.log('no note box to click:', e.message.split('\n')[0]));
       await page.keyboard.type(ZH ? '招商数字需核对：' : 'Check the figures:', { delay: 15 });
