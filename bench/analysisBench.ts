@@ -13,6 +13,7 @@ import { prepareLexicon } from '../src/core/projectLexicon';
 import { loadJiebaSegmenter } from '../src/core/segmenter';
 import { CORPUS_DIR, corpusText } from '../test/unit/corpus';
 import { bareRegexPass } from './figuresBench';
+import { keystrokesBench } from './keystrokesBench';
 import { mbPerSecond, median } from './measure';
 
 const MB = 1024 * 1024;
@@ -104,6 +105,7 @@ export async function runAnalysisBench(): Promise<void> {
       `= ${(cold / incremental).toFixed(1)}× faster`,
   );
   typingBench(segmenter, text);
+  keystrokesBench(segmenter, corpusOf(5 * MB), editing);
   lineBreakBench(segmenter, text);
   lineBreakBench(segmenter, corpusOf(5 * MB));
   const large = corpusOf(5 * MB);

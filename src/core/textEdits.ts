@@ -85,6 +85,49 @@ export class EditedText implements TextReader {
   }
 }
 
+/** A change as the editor reports it, in the offsets of the text it changed: [offset, offset + length) became `text`. */
+export interface TextChangeLike {
+  readonly offset: number;
+  readonly length: number;
+  readonly text: string;
+}
+
+/**
+ * The one edit of `before` that the changes, applied in turn, make together, when each touches the stretch the ones
+ * before it made (keystrokes typed at one place between two analyses, a word deleted back); else undefined (changes at
+ * several places, or none left). Trimmed to what differs. Found from the changes, not by comparing the texts: that
+ * reads the new text whole, which the worker made by slicing and joining (15–25 ms for 5 MB, against 1–2 ms for the
+ * paragraph's analysis).
+ */
+export function composedEdit(before: string, changes: readonly TextChangeLike[]): EditWithText | undefined {
+  if (changes.length === 0) return undefined;
+  let from = changes[0].offset;
+  let to = from + changes[0].length;
+  let text = changes[0].text;
+  for (let k = 1; k < changes.length; k++) {
+    const c = changes[k];
+    const end = from + text.length; // (the stretch made so far, in the current text)
+    if (c.offset > end || c.offset + c.length < from) return undefined;
+    // The current text of the stretch grown to hold the change: outside it the current text is `before`, moved after it.
+    const start = Math.min(from, c.offset);
+    const after = Math.max(0, c.offset + c.length - end);
+    const current = before.slice(start, from) + text + before.slice(to, to + after);
+    text = current.slice(0, c.offset - start) + c.text + current.slice(c.offset - start + c.length);
+    from = start;
+    to += after;
+  }
+  // (What the changes put back as it was is no part of the edit.)
+  let head = 0;
+  while (from + head < to && head < text.length && before.charCodeAt(from + head) === text.charCodeAt(head)) head++;
+  let tail = 0;
+  while (from + head < to - tail && head < text.length - tail && before.charCodeAt(to - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
+  from += head;
+  to -= tail;
+  text = text.slice(head, text.length - tail);
+  if (from === to && text === '') return undefined;
+  return { from, to, shift: text.length - (to - from), text };
+}
+
 /** A character of each text readWhole read, kept so that the read is not dropped as unused. */
 let lastRead = 0;
 

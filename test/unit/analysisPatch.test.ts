@@ -8,7 +8,7 @@ import { AnalysisCache, analyzeText } from '../../src/core/analyze';
 import { applyAnalysisPatch, applyAnalysisPatchInSteps, diffAnalysis, patchSize, STEP_ITEMS } from '../../src/core/analysisPatch';
 import { loadJiebaSegmenter } from '../../src/core/segmenter';
 import { applyAnalysisPatchInPlace } from '../../src/core/analysisPatchInPlace';
-import { EditedText, movedOffset, textEdits } from '../../src/core/textEdits';
+import { composedEdit, EditedText, movedOffset, textEdits, type TextChangeLike } from '../../src/core/textEdits';
 import { CORPUS_DIR } from './corpus';
 
 const segmenter = loadJiebaSegmenter();
@@ -87,6 +87,50 @@ describe('text edits', () => {
       }
     }
     assert.throws(() => new EditedText('abc', { from: 1, to: 2, shift: 0, text: 'xy' }), /shift/);
+  });
+
+  test('keystrokes at one place between two analyses are one edit, found from the changes; changes at two places are not', () => {
+    let x = 11;
+    const rng = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = (n: number) => Math.floor(rng() * n);
+    const apply = (t: string, changes: TextChangeLike[]) => changes.reduce((s, c) => s.slice(0, c.offset) + c.text + s.slice(c.offset + c.length), t);
+    const text = REPORTS[0].slice(0, 3000);
+    let composed = 0;
+    for (let round = 0; round < 400; round++) {
+      // Typing, deleting back and typing over a selection at one place, as keystrokes do.
+      const changes: TextChangeLike[] = [];
+      let current = text;
+      let at = 1 + pick(text.length - 1);
+      for (let k = 1 + pick(8); k > 0; k--) {
+        const back = rng() < 0.3 && at > 0;
+        const change = back ? { offset: at - 1, length: 1, text: '' } : { offset: at, length: pick(Math.min(2, current.length - at) + 1), text: ['新', '字x', '\n', '。'][pick(4)] };
+        changes.push(change);
+        current = apply(current, [change]);
+        at = change.offset + change.text.length;
+      }
+      const edit = composedEdit(text, changes);
+      if (current === text) {
+        assert.equal(edit, undefined, 'no edit left');
+        continue;
+      }
+      assert.ok(edit, JSON.stringify(changes));
+      composed++;
+      assert.equal(new EditedText(text, edit).slice(), current, JSON.stringify(changes));
+      assert.equal(edit.text.length - (edit.to - edit.from), edit.shift);
+      // Trimmed: what it replaces and what it puts in differ at its first character or at its last.
+      assert.ok(edit.from === edit.to || edit.text === '' || text[edit.from] !== edit.text[0] || text[edit.to - 1] !== edit.text[edit.text.length - 1]);
+    }
+    assert.ok(composed > 350, `${composed} of 400 composed`);
+    // Two places: no one edit.
+    assert.equal(composedEdit('abcdefgh', [{ offset: 1, length: 0, text: 'x' }, { offset: 6, length: 0, text: 'y' }]), undefined);
+    assert.deepEqual(composedEdit('abcdefgh', [{ offset: 2, length: 0, text: 'x' }, { offset: 3, length: 0, text: 'y' }, { offset: 4, length: 1, text: '' }]), {
+      from: 2,
+      to: 3,
+      shift: 1,
+      text: 'xy',
+    });
+    // Typed, then deleted back: nothing.
+    assert.equal(composedEdit('abc', [{ offset: 1, length: 0, text: 'x' }, { offset: 1, length: 1, text: '' }]), undefined);
   });
 });
 

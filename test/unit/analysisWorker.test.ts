@@ -66,6 +66,22 @@ describe('analysis worker', () => {
     return { first, paragraph, middle: (paragraph.range.start + paragraph.range.end) >> 1 };
   }
 
+  /** The text typed into as a host follows it: the analysis it holds, patched, and the worker's sequence; typing at `at`. */
+  async function typingAt(w: ReturnType<typeof worker>) {
+    const { first, middle } = await followed(w);
+    return { held: first.analysis!, seq: first.seq, edited: text, at: middle };
+  }
+
+  /** Sends the changes (made to `typed.edited` already) since the version the worker holds; applies its patch; its stats. */
+  async function sendChanges(w: ReturnType<typeof worker>, typed: Awaited<ReturnType<typeof typingAt>>, id: number, changes: { offset: number; length: number; text: string }[]) {
+    w.post({ type: 'analyze', id, key: 'a', changes, length: typed.edited.length, base: typed.seq });
+    const answer = await w.next((m) => m.id === id);
+    assert.ok(answer.patch, `request ${id}: a patch`);
+    typed.held = applyAnalysisPatch(typed.held, answer.patch);
+    typed.seq = answer.seq;
+    return answer.stats!;
+  }
+
   /** What the worker's patches must rebuild: the whole analysis of the text, made here. */
   const wholeAnalysis = (edited: string) => analyzeText(edited, { segmenter: loadJiebaSegmenter(), cache: new AnalysisCache() });
 
@@ -185,29 +201,42 @@ describe('analysis worker', () => {
   test('a long burst of typing with a pause in it: the caches are swept while the worker is idle, no keystroke reads the whole text', async () => {
     const w = worker();
     try {
-      const { first, middle } = await followed(w);
-      let held = first.analysis!;
-      let seq = first.seq;
-      let edited = text;
-      let at = middle;
+      const typed = await typingAt(w);
       const answers: AnalysisStats[] = [];
       // 100 keystrokes, a pause longer than the worker's idle wait (1 s), then 200 more: past the 256 after which the
       // whole text is read at a keystroke, unless the pause swept the caches.
       for (let i = 0; i < 300; i++) {
         if (i === 100) await new Promise((r) => setTimeout(r, 1500));
         const ch = i % 10 === 9 ? '，' : '字';
-        edited = edited.slice(0, at) + ch + edited.slice(at);
-        at += 1;
-        w.post({ type: 'analyze', id: 100 + i, key: 'a', changes: [{ offset: at - 1, length: 0, text: ch }], length: edited.length, base: seq });
-        const answer = await w.next((m) => m.id === 100 + i);
-        assert.ok(answer.patch, `keystroke ${i}: a patch`);
-        held = applyAnalysisPatch(held, answer.patch);
-        seq = answer.seq;
-        answers.push(answer.stats!);
+        typed.edited = typed.edited.slice(0, typed.at) + ch + typed.edited.slice(typed.at);
+        typed.at += 1;
+        answers.push(await sendChanges(w, typed, 100 + i, [{ offset: typed.at - 1, length: 0, text: ch }]));
       }
-      assert.equal(JSON.stringify(held), JSON.stringify(wholeAnalysis(edited)));
+      assert.equal(JSON.stringify(typed.held), JSON.stringify(wholeAnalysis(typed.edited)));
       const whole = answers.map((s, i) => [i, s.wholeText]).filter(([, why]) => why);
       assert.deepEqual(whole, [], 'every keystroke answered from its paragraph');
+    } finally {
+      await w.stop();
+    }
+  });
+
+  test('keystrokes typed faster than the analysis delay come in one request: they are one edit, answered from the paragraph', async () => {
+    const w = worker();
+    try {
+      const typed = await typingAt(w);
+      // Requests of three to five keystrokes each, one of them a backspace over what was typed.
+      for (let r = 0; r < 6; r++) {
+        const changes: { offset: number; length: number; text: string }[] = [];
+        for (const ch of ['增', '长', r % 2 ? '6' : '7', '\b', '%'].slice(0, 3 + (r % 3))) {
+          const change = ch === '\b' ? { offset: typed.at - 1, length: 1, text: '' } : { offset: typed.at, length: 0, text: ch };
+          typed.edited = typed.edited.slice(0, change.offset) + change.text + typed.edited.slice(change.offset + change.length);
+          typed.at = change.offset + change.text.length;
+          changes.push(change);
+        }
+        const stats = await sendChanges(w, typed, 300 + r, changes);
+        assert.equal(stats.paragraphOnly, true, `request ${r}: from the paragraph (${stats.wholeText})`);
+      }
+      assert.equal(JSON.stringify(typed.held), JSON.stringify(wholeAnalysis(typed.edited)));
     } finally {
       await w.stop();
     }

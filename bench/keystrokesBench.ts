@@ -1,0 +1,68 @@
+// Keystrokes typed faster than the analysis delay reach the worker in one request, as the editor's changes since the
+// version it holds. Until the twenty-fourth round the worker applied them one after another, each slicing the text the
+// one before made (V8 copies such a text into one piece before slicing it), then found their edit by comparing the old
+// text with the new one (core/textEdits), which reads the new text whole again; now the changes are one edit when they
+// touch one place (composedEdit), and the new text is made from it.
+import { performance } from 'node:perf_hooks';
+import type { AnalysisCache, analyzeText } from '../src/core/analyze';
+import { analyzeEdit } from '../src/core/analyzeEdit';
+import { applyAnalysisPatch } from '../src/core/analysisPatch';
+import { composedEdit, readWhole, type TextChangeLike } from '../src/core/textEdits';
+import type { loadJiebaSegmenter } from '../src/core/segmenter';
+import { median } from './measure';
+
+const TYPED = ['增', '长', '6', '.', '5'];
+
+/** The worker's answer to five keystrokes at the end of a sentence in each of 15 paragraphs, both ways. */
+export function keystrokesBench(
+  segmenter: ReturnType<typeof loadJiebaSegmenter>,
+  text: string,
+  editing: (s: typeof segmenter, t: string) => { cache: AnalysisCache; analysis: ReturnType<typeof analyzeText> },
+): void {
+  // Each way with its own cache (the first to analyse the typed paragraph would leave it cached for the other).
+  const ways = [editing(segmenter, text), editing(segmenter, text)].map(({ cache, analysis }) => ({ cache, state: { text, analysis } }));
+  const composed: number[] = [];
+  const compared: number[] = [];
+  let declined = 0;
+  for (let n = 0; n < 15; n++) {
+    const { text: before, analysis } = ways[0].state;
+    const p = analysis.paragraphs[Math.floor(analysis.paragraphs.length * ((n + 1) / 16))];
+    const at = before.lastIndexOf('。', p.range.end - 1);
+    if (at <= p.range.start) continue;
+    const changes: TextChangeLike[] = TYPED.map((ch, k) => ({ offset: at + k, length: 0, text: ch }));
+    const times: number[] = [];
+    const patches = ways.map((way, w) => {
+      const before = way.state.text;
+      const t0 = performance.now();
+      let edited: string;
+      let patch;
+      if (w === 0) {
+        // Now: the changes as one edit, and the new text made from it.
+        const edit = composedEdit(before, changes)!;
+        edited = before.slice(0, edit.from) + edit.text + before.slice(edit.to);
+        patch = analyzeEdit(way.state, edited, { segmenter, cache: way.cache }, [edit]).patch;
+      } else {
+        // Before: each change applied in turn (each slice of the text the last one made copies it whole first), then the
+        // edit found by comparing the texts.
+        edited = changes.reduce((t, c) => t.slice(0, c.offset) + c.text + t.slice(c.offset + c.length), before);
+        patch = analyzeEdit(way.state, edited, { segmenter, cache: way.cache }).patch;
+      }
+      times.push(performance.now() - t0);
+      readWhole(edited);
+      if (patch) way.state = { text: edited, analysis: applyAnalysisPatch(way.state.analysis, patch) };
+      return patch;
+    });
+    if (!patches[0] || !patches[1]) {
+      declined++;
+      break;
+    }
+    composed.push(times[0]);
+    compared.push(times[1]);
+  }
+  const mb = (Buffer.byteLength(text) / (1024 * 1024)).toFixed(1);
+  console.log(
+    `analysis: five keystrokes at one place in one request (typed within the analysis delay) in ${mb} MB (median of ${composed.length} places; ${declined} declined): ` +
+      `the worker answers in ${median(composed).toFixed(2)} ms with the changes as one edit vs ${median(compared).toFixed(1)} ms applying them in turn and finding the edit by comparing the texts (until the twenty-fourth round) ` +
+      `= ${(median(compared) / median(composed)).toFixed(0)}× sooner`,
+  );
+}
