@@ -26,7 +26,8 @@ export interface ParagraphResult {
   roles?: { key: string; values: Pick<Figure, 'role' | 'year'>[] };
   /**
    * The figures as the last analysis had them (offsets in the document, ids, roles), with what they depend on:
-   * the paragraph's offset, its first figure's number, its id and its context key. Never changed once emitted.
+   * the paragraph's offset, its first figure's number, its id and its context key. The analysis that holds them may
+   * have moved them since (the worker patches its own copy in place): they are handed out again only as they were.
    */
   emitted?: { at: number; base: number; paragraphId: string; key: string; figures: Figure[] };
 }
@@ -188,9 +189,9 @@ export function placeFigures(
   const last = result.emitted;
   // Nothing the figures depend on moved (the paragraphs before an edit): the last analysis's objects as they
   // are, neither copied nor compared again by the worker's diff.
-  if (key && last && last.at === at && last.base === base && last.paragraphId === paragraph.id && last.key === key) return last.figures;
   // Local ids (f1…) become document ids; change.figureId follows.
   const rename = (local: string) => `f${base + Number(local.slice(1))}`;
+  if (key && last && last.at === at && last.base === base && last.paragraphId === paragraph.id && last.key === key && asPlaced(last.figures, result.figures, at, paragraph.id, rename)) return last.figures;
   let mine: Figure[];
   if (cache) {
     mine = result.figures.map((f) => {
@@ -226,6 +227,21 @@ export function placeFigures(
     if (key) result.emitted = { at, base, paragraphId: paragraph.id, key, figures: mine };
   }
   return mine;
+}
+
+/**
+ * Whether the figures `placed` are still `local` placed at `at` (offsets, ids, paragraph, change): an analysis patched
+ * in place moves and renumbers the figures it holds, and back again when the text moves back.
+ */
+function asPlaced(placed: readonly Figure[], local: readonly Figure[], at: number, paragraphId: string, rename: (local: string) => string): boolean {
+  if (placed.length !== local.length) return false;
+  for (let i = 0; i < placed.length; i++) {
+    const p = placed[i];
+    const l = local[i];
+    if (p.range.start !== l.range.start + at || p.range.end !== l.range.end + at || p.id !== rename(l.id) || p.paragraphId !== paragraphId) return false;
+    if (l.change?.figureId !== undefined && p.change?.figureId !== rename(l.change.figureId)) return false;
+  }
+  return true;
 }
 
 /** 今年主要预期目标是： opens a list that runs over the following paragraphs up to the sentence's end. */

@@ -242,6 +242,72 @@ describe('analysis worker', () => {
     }
   });
 
+  test('typing, deleting back and reading the whole text in turn at several places: the worker\'s own analysis, patched in place, stays the text\'s', async () => {
+    const w = worker();
+    try {
+      const typed = await typingAt(w);
+      let x = 3;
+      const rng = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+      const paragraphs = typed.held.paragraphs.filter((p) => p.range.end - p.range.start > 60);
+      // Places mid-paragraph, by paragraph index: they move with what is typed before them.
+      const places = [0.15, 0.4, 0.7, 0.9].map((f) => paragraphs[Math.floor(paragraphs.length * f)].id);
+      const typedAt = new Map<string, number>(); // (characters typed at each place and not deleted)
+      for (let r = 0; r < 80; r++) {
+        const id = places[Math.floor(rng() * places.length)];
+        const p = typed.held.paragraphs.find((q) => q.id === id)!;
+        const at = ((p.range.start + p.range.end) >> 1) + (typedAt.get(id) ?? 0) - ((typedAt.get(id) ?? 0) >> 1);
+        const op = rng();
+        if (op < 0.15) {
+          // The whole text (as after an edit the host could not log): read whole, the figures' cache handed out again.
+          w.post({ type: 'analyze', id: 500 + r, key: 'a', text: typed.edited, base: typed.seq });
+          const answer = await w.next((m) => m.id === 500 + r);
+          assert.ok(answer.patch, `request ${r}: a patch`);
+          typed.held = applyAnalysisPatch(typed.held, answer.patch);
+          typed.seq = answer.seq;
+        } else {
+          const back = op < 0.5 && (typedAt.get(id) ?? 0) > 0;
+          const put = ['增长5%', '字', '12亿元', '项目'][Math.floor(rng() * 4)];
+          const change = back ? { offset: at - 1, length: 1, text: '' } : { offset: at, length: 0, text: put };
+          // (A deletion takes back the last character typed there: the place's text is as it was after enough of them.)
+          typed.edited = typed.edited.slice(0, change.offset) + change.text + typed.edited.slice(change.offset + change.length);
+          typedAt.set(id, (typedAt.get(id) ?? 0) + change.text.length - change.length);
+          await sendChanges(w, typed, 500 + r, [change]);
+        }
+        if (r % 20 === 19) assert.equal(JSON.stringify(typed.held), JSON.stringify(wholeAnalysis(typed.edited)), `after request ${r}`);
+      }
+    } finally {
+      await w.stop();
+    }
+  });
+
+  test('a paragraph typed into and restored after the text before it moved and moved back: its figures are where it is', async () => {
+    // The figures the cache keeps for a paragraph's text were moved in place with the worker's analysis until the
+    // paragraph was typed into; once the text before it and the paragraph are both back, they must not be handed out
+    // where they were when the paragraph was left.
+    const w = worker();
+    try {
+      const typed = await typingAt(w);
+      const withFigures = typed.held.paragraphs.filter((p) => typed.held.figures.some((f) => f.paragraphId === p.id));
+      const [q, p] = [withFigures[Math.floor(withFigures.length * 0.3)], withFigures[Math.floor(withFigures.length * 0.6)]];
+      const inQ = (q.range.start + q.range.end) >> 1;
+      const inP = (p.range.start + p.range.end) >> 1;
+      const steps = [
+        { offset: inQ, length: 0, text: '甲' },
+        { offset: inP + 1, length: 0, text: '乙' },
+        { offset: inQ, length: 1, text: '' },
+        { offset: inP, length: 1, text: '' },
+      ];
+      for (const [i, change] of steps.entries()) {
+        typed.edited = typed.edited.slice(0, change.offset) + change.text + typed.edited.slice(change.offset + change.length);
+        await sendChanges(w, typed, 700 + i, [change]);
+      }
+      assert.equal(typed.edited, text);
+      assert.equal(JSON.stringify(typed.held), JSON.stringify(wholeAnalysis(text)));
+    } finally {
+      await w.stop();
+    }
+  });
+
   test('after typing only the edits are sent: the worker applies them to the text it holds, or asks for the text', async () => {
     const w = worker();
     try {
