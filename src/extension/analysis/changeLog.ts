@@ -2,12 +2,10 @@
 // edits cross to the worker, not the whole text: for a 5 MB report, getText() and posting the text cost the
 // extension host about 9 ms per analysis, the edits some microseconds.
 
+import type { TextChangeLike } from '../../core/textEdits';
+
 /** One change as VS Code reports it (TextDocumentContentChangeEvent): UTF-16 offset, length replaced, new text. */
-export interface TextChange {
-  offset: number;
-  length: number;
-  text: string;
-}
+export type TextChange = TextChangeLike;
 
 /** Past this much text typed or pasted since the worker's version, the whole text is sent instead. */
 const MAX_LOGGED_CHARS = 1 << 20;
