@@ -109,16 +109,13 @@ describe('text edits', () => {
         at = change.offset + change.text.length;
       }
       const edit = composedEdit(text, changes);
-      if (current === text) {
-        assert.equal(edit, undefined, 'no edit left');
-        continue;
-      }
-      assert.ok(edit, JSON.stringify(changes));
+      assert.ok(edit || current === text, JSON.stringify(changes));
+      if (!edit) continue;
       composed++;
       assert.equal(new EditedText(text, edit).slice(), current, JSON.stringify(changes));
       assert.equal(edit.text.length - (edit.to - edit.from), edit.shift);
-      // Trimmed: what it replaces and what it puts in differ at its first character or at its last.
-      assert.ok(edit.from === edit.to || edit.text === '' || text[edit.from] !== edit.text[0] || text[edit.to - 1] !== edit.text[edit.text.length - 1]);
+      // Trimmed (unless it changes nothing): what it replaces and what it puts in differ at its first character or at its last.
+      assert.ok(current === text || edit.from === edit.to || edit.text === '' || text[edit.from] !== edit.text[0] || text[edit.to - 1] !== edit.text[edit.text.length - 1]);
     }
     assert.ok(composed > 350, `${composed} of 400 composed`);
     // Two places: no one edit.
@@ -131,6 +128,8 @@ describe('text edits', () => {
     });
     // Typed, then deleted back: nothing.
     assert.equal(composedEdit('abc', [{ offset: 1, length: 0, text: 'x' }, { offset: 1, length: 1, text: '' }]), undefined);
+    // A character typed over by itself (a closing bracket the editor put in): the change as it was, not nothing.
+    assert.deepEqual(composedEdit('a）c', [{ offset: 1, length: 1, text: '）' }]), { from: 1, to: 2, shift: 0, text: '）' });
   });
 });
 

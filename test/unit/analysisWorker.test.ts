@@ -236,6 +236,9 @@ describe('analysis worker', () => {
         const stats = await sendChanges(w, typed, 300 + r, changes);
         assert.equal(stats.paragraphOnly, true, `request ${r}: from the paragraph (${stats.wholeText})`);
       }
+      // A character typed over by itself (a closing bracket the editor put in) changes nothing: still from the paragraph.
+      const same = await sendChanges(w, typed, 310, [{ offset: typed.at - 1, length: 1, text: typed.edited[typed.at - 1] }]);
+      assert.equal(same.paragraphOnly, true, `typed over by itself: from the paragraph (${same.wholeText})`);
       assert.equal(JSON.stringify(typed.held), JSON.stringify(wholeAnalysis(typed.edited)));
     } finally {
       await w.stop();
