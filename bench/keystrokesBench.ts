@@ -9,6 +9,7 @@ import { analyzeEdit } from '../src/core/analyzeEdit';
 import { applyAnalysisPatch } from '../src/core/analysisPatch';
 import { composedEdit, readWhole, type TextChangeLike } from '../src/core/textEdits';
 import type { loadJiebaSegmenter } from '../src/core/segmenter';
+import { applyChanges } from '../src/extension/analysis/changeLog';
 import { median } from './measure';
 
 const TYPED = ['增', '长', '6', '.', '5'];
@@ -44,7 +45,7 @@ export function keystrokesBench(
       } else {
         // Before: each change applied in turn (each slice of the text the last one made copies it whole first), then the
         // edit found by comparing the texts.
-        edited = changes.reduce((t, c) => t.slice(0, c.offset) + c.text + t.slice(c.offset + c.length), before);
+        edited = applyChanges(before, changes);
         patch = analyzeEdit(way.state, edited, { segmenter, cache: way.cache }).patch;
       }
       times.push(performance.now() - t0);

@@ -9,6 +9,7 @@ import { applyAnalysisPatch, applyAnalysisPatchInSteps, diffAnalysis, patchSize,
 import { loadJiebaSegmenter } from '../../src/core/segmenter';
 import { applyAnalysisPatchInPlace } from '../../src/core/analysisPatchInPlace';
 import { composedEdit, EditedText, movedOffset, textEdits, type TextChangeLike } from '../../src/core/textEdits';
+import { applyChanges } from '../../src/extension/analysis/changeLog';
 import { CORPUS_DIR } from './corpus';
 
 const segmenter = loadJiebaSegmenter();
@@ -93,7 +94,6 @@ describe('text edits', () => {
     let x = 11;
     const rng = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const pick = (n: number) => Math.floor(rng() * n);
-    const apply = (t: string, changes: TextChangeLike[]) => changes.reduce((s, c) => s.slice(0, c.offset) + c.text + s.slice(c.offset + c.length), t);
     const text = REPORTS[0].slice(0, 3000);
     let composed = 0;
     for (let round = 0; round < 400; round++) {
@@ -105,7 +105,7 @@ describe('text edits', () => {
         const back = rng() < 0.3 && at > 0;
         const change = back ? { offset: at - 1, length: 1, text: '' } : { offset: at, length: pick(Math.min(2, current.length - at) + 1), text: ['新', '字x', '\n', '。'][pick(4)] };
         changes.push(change);
-        current = apply(current, [change]);
+        current = applyChanges(current, [change]);
         at = change.offset + change.text.length;
       }
       const edit = composedEdit(text, changes);

@@ -10,6 +10,7 @@ import { AnalysisCache, analyzeText } from '../../src/core/analyze';
 import { type AnalysisPatch, applyAnalysisPatch } from '../../src/core/analysisPatch';
 import { loadJiebaSegmenter } from '../../src/core/segmenter';
 import type { DocumentAnalysis } from '../../src/core/types';
+import { applyChanges, type TextChange } from '../../src/extension/analysis/changeLog';
 import type { AnalysisStats } from '../../src/extension/analysis/workerProtocol';
 import { corpusText, REPO_ROOT } from './corpus';
 import { tempDir } from '../tempDir';
@@ -72,8 +73,9 @@ describe('analysis worker', () => {
     return { held: first.analysis!, seq: first.seq, edited: text, at: middle };
   }
 
-  /** Sends the changes (made to `typed.edited` already) since the version the worker holds; applies its patch; its stats. */
-  async function sendChanges(w: ReturnType<typeof worker>, typed: Awaited<ReturnType<typeof typingAt>>, id: number, changes: { offset: number; length: number; text: string }[]) {
+  /** Makes the changes to `typed.edited` and sends them, as the host does; applies the worker's patch; its stats. */
+  async function sendChanges(w: ReturnType<typeof worker>, typed: Awaited<ReturnType<typeof typingAt>>, id: number, changes: TextChange[]) {
+    typed.edited = applyChanges(typed.edited, changes);
     w.post({ type: 'analyze', id, key: 'a', changes, length: typed.edited.length, base: typed.seq });
     const answer = await w.next((m) => m.id === id);
     assert.ok(answer.patch, `request ${id}: a patch`);
@@ -208,9 +210,8 @@ describe('analysis worker', () => {
       for (let i = 0; i < 300; i++) {
         if (i === 100) await new Promise((r) => setTimeout(r, 1500));
         const ch = i % 10 === 9 ? '，' : '字';
-        typed.edited = typed.edited.slice(0, typed.at) + ch + typed.edited.slice(typed.at);
+        answers.push(await sendChanges(w, typed, 100 + i, [{ offset: typed.at, length: 0, text: ch }]));
         typed.at += 1;
-        answers.push(await sendChanges(w, typed, 100 + i, [{ offset: typed.at - 1, length: 0, text: ch }]));
       }
       assert.equal(JSON.stringify(typed.held), JSON.stringify(wholeAnalysis(typed.edited)));
       const whole = answers.map((s, i) => [i, s.wholeText]).filter(([, why]) => why);
@@ -226,10 +227,9 @@ describe('analysis worker', () => {
       const typed = await typingAt(w);
       // Requests of three to five keystrokes each, one of them a backspace over what was typed.
       for (let r = 0; r < 6; r++) {
-        const changes: { offset: number; length: number; text: string }[] = [];
+        const changes: TextChange[] = [];
         for (const ch of ['增', '长', r % 2 ? '6' : '7', '\b', '%'].slice(0, 3 + (r % 3))) {
           const change = ch === '\b' ? { offset: typed.at - 1, length: 1, text: '' } : { offset: typed.at, length: 0, text: ch };
-          typed.edited = typed.edited.slice(0, change.offset) + change.text + typed.edited.slice(change.offset + change.length);
           typed.at = change.offset + change.text.length;
           changes.push(change);
         }
@@ -272,7 +272,6 @@ describe('analysis worker', () => {
           const put = ['增长5%', '字', '12亿元', '项目'][Math.floor(rng() * 4)];
           const change = back ? { offset: at - 1, length: 1, text: '' } : { offset: at, length: 0, text: put };
           // (A deletion takes back the last character typed there: the place's text is as it was after enough of them.)
-          typed.edited = typed.edited.slice(0, change.offset) + change.text + typed.edited.slice(change.offset + change.length);
           typedAt.set(id, (typedAt.get(id) ?? 0) + change.text.length - change.length);
           await sendChanges(w, typed, 500 + r, [change]);
         }
@@ -300,10 +299,7 @@ describe('analysis worker', () => {
         { offset: inQ, length: 1, text: '' },
         { offset: inP, length: 1, text: '' },
       ];
-      for (const [i, change] of steps.entries()) {
-        typed.edited = typed.edited.slice(0, change.offset) + change.text + typed.edited.slice(change.offset + change.length);
-        await sendChanges(w, typed, 700 + i, [change]);
-      }
+      for (const [i, change] of steps.entries()) await sendChanges(w, typed, 700 + i, [change]);
       assert.equal(typed.edited, text);
       assert.equal(JSON.stringify(typed.held), JSON.stringify(wholeAnalysis(text)));
     } finally {

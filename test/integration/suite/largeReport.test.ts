@@ -44,9 +44,10 @@ const describeDelay = (h: IntervalHistogram) =>
  * Types TYPED[i] at places[i] (offsets before the burst), as a person types: the `type` command every
  * KEYSTROKE_GAP_MS without waiting for this thread; the change events reach this thread when they reach it.
  * (Waiting for each editor.edit made the burst the editor's round trips: 80 ms to seconds per keystroke.)
- * Returns when each change event has been seen here, and the characters typed before the last place.
+ * Returns when each change event has been seen here (and the times between them), and the characters typed before
+ * the last place.
  */
-async function typeBurst(editor: vscode.TextEditor, places: number[]): Promise<{ keystrokes: number[]; shift: number }> {
+async function typeBurst(editor: vscode.TextEditor, places: number[]): Promise<{ keystrokes: number[]; gaps: number[]; shift: number }> {
   const doc = editor.document;
   const keystrokes: number[] = [];
   const seen = vscode.workspace.onDidChangeTextDocument((e) => e.document === doc && e.contentChanges.length > 0 && keystrokes.push(performance.now()));
@@ -68,8 +69,11 @@ async function typeBurst(editor: vscode.TextEditor, places: number[]): Promise<{
   } finally {
     seen.dispose();
   }
-  return { keystrokes, shift };
+  return { keystrokes, gaps: keystrokes.slice(1).map((t, i) => t - keystrokes[i]), shift };
 }
+
+/** Times in whole milliseconds, as printed. */
+const wholeMs = (times: readonly number[]) => times.map((x) => x.toFixed(0)).join(' ');
 
 suite('large report', () => {
   test('typing in a 5 MB report: debounced, incremental analysis; tags follow; timings printed', async function () {
@@ -120,12 +124,11 @@ suite('large report', () => {
       // What the worker took for each analysis during the burst (each answers the keystrokes since the one before).
       const answers: AnalysisStats[] = [];
       const answered = api.analysis.onDidAnalyze((e) => e.document === doc && e.stats && answers.push(e.stats));
-      const { keystrokes, shift } = await typeBurst(editor, places);
+      const { keystrokes, gaps, shift } = await typeBurst(editor, places);
       assert.equal(keystrokes.length, 30, 'one change event per keystroke');
       // On a busy machine keystrokes can reach this thread later than the analysis delay apart: each such pause may start a run.
       const delay = vscode.workspace.getConfiguration('reportAnnotator').get<number>('analysisDelay', 300);
-      const pauses = keystrokes.slice(1).filter((t, i) => t - keystrokes[i] >= delay).length;
-      const gaps = keystrokes.slice(1).map((t, i) => t - keystrokes[i]);
+      const pauses = gaps.filter((gap) => gap >= delay).length;
       const lastEdit = performance.now();
       burst.disable();
       const finalVersion = doc.version;
@@ -156,7 +159,7 @@ suite('large report', () => {
       const stats = event.stats;
       assert.ok(stats, 'the event says what the analysis cost');
       const runs = api.analysis.lastRun(doc.uri)!.sequence - runsBefore;
-      assert.ok(runs >= 1 && runs <= 2 + pauses, `30 keystrokes, ${pauses} pauses longer than the delay, ${runs} analyses (gaps: ${gaps.map((x) => x.toFixed(0)).join(' ')} ms)`);
+      assert.ok(runs >= 1 && runs <= 2 + pauses, `30 keystrokes, ${pauses} pauses longer than the delay, ${runs} analyses (gaps: ${wholeMs(gaps)} ms)`);
       assert.ok(stats.cacheMisses <= TYPED.length, `only the edited paragraphs are analysed again (${stats.cacheMisses})`);
       // Only what changed crossed from the worker: the host patched the analysis it held.
       assert.ok(stats.sentItems !== undefined && stats.totalItems !== undefined, 'the analysis came as a patch');
@@ -171,7 +174,7 @@ suite('large report', () => {
         `      ${(Buffer.byteLength(text) / 1048576).toFixed(1)} MB, ${ps.length} paragraphs, ${first.figures.length} figures: ` +
           `opened and analysed in ${opened.toFixed(0)} ms (analyse ${before.analyzeMs.toFixed(0)} ms, round trip ${before.roundTripMs.toFixed(0)} ms); ` +
           `the corpus index busy with it for ${indexWaitMs.toFixed(0)} ms more\n` +
-          `      30 keystrokes typed ${KEYSTROKE_GAP_MS} ms apart, seen here over ${(lastEdit - burstStart).toFixed(0)} ms (gaps: ${gaps.map((x) => x.toFixed(0)).join(' ')} ms), ${runs} analysis run(s); ` +
+          `      30 keystrokes typed ${KEYSTROKE_GAP_MS} ms apart, seen here over ${(lastEdit - burstStart).toFixed(0)} ms (gaps: ${wholeMs(gaps)} ms), ${runs} analysis run(s); ` +
           `last edit → analysis event ${latency.toFixed(0)} ms (delay 300 ms, analyse ${stats.analyzeMs.toFixed(0)} ms, round trip ${stats.roundTripMs.toFixed(0)} ms; ` +
           `${stats.cacheHits} paragraphs reused, ${stats.cacheMisses} analysed)\n` +
           `      only the changes crossed to the host: ${stats.sentItems} of ${stats.totalItems} items sent, ${stats.paragraphOnly ? 'from the edited paragraph alone' : `diffed in the worker in ${stats.diffMs?.toFixed(1)} ms`}, ` +
@@ -322,15 +325,14 @@ suite('large report', () => {
       burst.enable();
       after.enable();
       const burstStart = performance.now();
-      const { keystrokes } = await typeBurst(editor, places);
-      const gaps = keystrokes.slice(1).map((t, i) => t - keystrokes[i]);
+      const { keystrokes, gaps } = await typeBurst(editor, places);
       const lastEdit = performance.now();
       burst.disable();
       assert.equal(keystrokes.length, 30, 'one change event per keystroke');
       await sleep(900); // as long as the report's analysis delay and the 600 ms measured after it
       after.disable();
       console.log(
-        `      the same burst in a 5 MB .log file the extension does not read (VS Code alone): 30 keystrokes seen here over ${(lastEdit - burstStart).toFixed(0)} ms (gaps: ${gaps.map((x) => x.toFixed(0)).join(' ')} ms); event-loop delay during the burst ${describeDelay(burst)}; ` +
+        `      the same burst in a 5 MB .log file the extension does not read (VS Code alone): 30 keystrokes seen here over ${(lastEdit - burstStart).toFixed(0)} ms (gaps: ${wholeMs(gaps)} ms); event-loop delay during the burst ${describeDelay(burst)}; ` +
           `to 900 ms after it ${describeDelay(after)}`,
       );
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
