@@ -8,6 +8,7 @@ import { runAnalysisBench } from './analysisBench';
 import { runMergeBench } from './mergeBench';
 import { runCliBench } from './cliBench';
 import { runCorpusBench } from './corpusBench';
+import { runGrammarBench } from './grammarBench';
 
 const PARTS: Record<string, () => Promise<void>> = {
   figures: runFiguresBench,
@@ -15,6 +16,7 @@ const PARTS: Record<string, () => Promise<void>> = {
   merge: runMergeBench,
   cli: runCliBench,
   corpus: runCorpusBench,
+  grammar: runGrammarBench,
 };
 
 async function main(): Promise<void> {

@@ -1,12 +1,14 @@
 // Bundles the extension, its analysis worker and the CLI with esbuild; writes the JSON Schema generated
-// from the zod schema; with --tests also compiles src/, test/ and bench/ with tsc into out/.
+// from the zod schema and the grammar VS Code loads (scripts/mergeGrammar.mjs); with --tests also compiles src/,
+// test/ and bench/ with tsc into out/.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { asciiOutput } from './asciiOutput.mjs';
+import { mergeGrammar } from './mergeGrammar.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -138,6 +140,10 @@ async function bundle(options) {
 }
 
 mkdirSync(join(root, 'dist'), { recursive: true });
+// The grammar package.json contributes: the one in syntaxes/ with each list of rules merged into one search.
+const grammar = mergeGrammar(JSON.parse(readFileSync(join(root, 'syntaxes', 'govreport.tmLanguage.json'), 'utf8')));
+grammar.information_for_contributors = ['Made by scripts/mergeGrammar.mjs from syntaxes/govreport.tmLanguage.json at each build: edit that file.'];
+writeFileSync(join(root, 'dist', 'govreport.tmLanguage.json'), JSON.stringify(grammar, null, 1));
 await Promise.all([
   // What VS Code loads: the entry, which loads the extension's bundle below with V8's code cache (common/codeCache.ts).
   // Its banner and footer mark when VS Code starts and ends evaluating it (activation is measured from there where

@@ -1,13 +1,16 @@
-// The TextMate grammar (syntaxes/govreport.tmLanguage.json), tokenized with vscode-textmate + vscode-oniguruma as
-// VS Code does: every figure kind gets its scope on exactly its span, exclusions stay plain, headings, captions
-// and bylines are recognised, and whole corpus files tokenize without pathological backtracking.
+// The TextMate grammar VS Code loads (dist/govreport.tmLanguage.json, made by the build from
+// syntaxes/govreport.tmLanguage.json), tokenized with vscode-textmate + vscode-oniguruma as VS Code does: every
+// figure kind gets its scope on exactly its span, exclusions stay plain, headings, captions and bylines are
+// recognised, whole corpus files tokenize without pathological backtracking, and merging the rules
+// (scripts/mergeGrammar.mjs) changed no token.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { StateStack } from 'vscode-textmate';
-import { corpusText, REPO_ROOT } from './corpus';
-import { GRAMMAR_PATH, SCOPE_NAME, dumpTokens, hasScope, loadGrammar, spans, tokenizeLine, tokensOf, type Token } from './grammarHelper';
+import { CORPUS_DIR, corpusText, REPO_ROOT } from './corpus';
+import { GRAMMAR_PATH, SCOPE_NAME, SOURCE_GRAMMAR_PATH, dumpTokens, hasScope, loadGrammar, spans, tokenizeLine, tokensOf, type Token } from './grammarHelper';
 
 const S = {
   currency: 'constant.numeric.currency.govreport',
@@ -355,13 +358,14 @@ describe('real corpus lines', () => {
 });
 
 describe('the grammar file', () => {
-  const raw = JSON.parse(readFileSync(GRAMMAR_PATH, 'utf8'));
-  test('is the grammar package.json contributes', () => {
+  const raw = JSON.parse(readFileSync(SOURCE_GRAMMAR_PATH, 'utf8'));
+  test('package.json contributes the grammar the build makes from it', () => {
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
     const contributed = pkg.contributes.grammars.find((g: { language: string }) => g.language === 'govreport');
     assert.equal(contributed.scopeName, SCOPE_NAME);
     assert.equal(raw.scopeName, SCOPE_NAME);
     assert.equal(join(REPO_ROOT, contributed.path), GRAMMAR_PATH);
+    assert.equal(JSON.parse(readFileSync(GRAMMAR_PATH, 'utf8')).scopeName, SCOPE_NAME);
   });
   test('every include resolves and every repository rule says why (comment)', () => {
     const includes = [...JSON.stringify(raw).matchAll(/"include":"#([^"]+)"/g)].map((m) => m[1]);
@@ -376,6 +380,74 @@ describe('the grammar file', () => {
     for (const n of names) assert.match(n, /\.govreport$/);
   });
 });
+
+describe('the merged grammar', () => {
+  test('gives the tokens the grammar in syntaxes/ gives, line by line over three corpora and the adversarial lines', { timeout: 300_000 }, async () => {
+    const [merged, source] = await Promise.all([loadGrammar(GRAMMAR_PATH), loadGrammar(SOURCE_GRAMMAR_PATH)]);
+    const folders = [CORPUS_DIR, join(CORPUS_DIR, '..', 'corpus-provinces-2026'), join(CORPUS_DIR, '..', 'corpus-local')];
+    const texts = folders.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(dir, f), 'utf8')));
+    const lines = [...texts.flatMap((t) => t.split(/\r?\n/)), ...ADVERSARIAL_LINES];
+    const dump = (tokens: Token[]) => tokens.map((t) => `${t.start}:${t.scopes.join(',')}`).join(' ');
+    const ms = { merged: 0, source: 0 };
+    let stateMerged: StateStack | undefined;
+    let stateSource: StateStack | undefined;
+    for (const line of lines) {
+      let t = performance.now();
+      const a = tokenizeLine(merged, line, stateMerged);
+      ms.merged += performance.now() - t;
+      t = performance.now();
+      const b = tokenizeLine(source, line, stateSource);
+      ms.source += performance.now() - t;
+      assert.equal(dump(a.tokens), dump(b.tokens), `the same tokens for: ${line.slice(0, 80)}`);
+      stateMerged = a.state;
+      stateSource = b.state;
+    }
+    const chars = lines.reduce((n, l) => n + l.length, 0);
+    console.log(`grammar: ${lines.length} lines, ${chars} characters: merged ${ms.merged.toFixed(0)} ms, as written ${ms.source.toFixed(0)} ms (printed, not asserted; npm run bench measures it)`);
+  });
+  test('the inline rules are one search, and the rules it cannot bound keep their places', () => {
+    const shipped = JSON.parse(readFileSync(GRAMMAR_PATH, 'utf8'));
+    assert.equal(shipped.repository.inline.patterns.length, 1, 'the inline rules are merged into one');
+    // A crafted grammar: a rule whose first characters are unbounded (a negated class) stays apart, between the two
+    // runs it separates; a name that refers to a capture keeps its rule apart too.
+    const crafted = {
+      scopeName: 'x',
+      patterns: [
+        { match: 'a(b)', name: 'one.x', captures: { 1: { name: 'b.x' } } },
+        { match: '(?<!c)[de]+', name: 'two.x' },
+        { match: '[^f]g', name: 'apart.x' },
+        { match: '(h)', name: 'h.$1.x' },
+        { match: 'i', name: 'three.x' },
+        { match: 'j?k', name: 'four.x' },
+      ],
+    };
+    const script = `import { mergeGrammar } from ${JSON.stringify(join(REPO_ROOT, 'scripts', 'mergeGrammar.mjs'))};
+      process.stdout.write(JSON.stringify(mergeGrammar(JSON.parse(process.argv[1]))));`;
+    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(crafted)], { encoding: 'utf8' }));
+    const [first, apart, capture, last] = out.patterns;
+    assert.equal(out.patterns.length, 4);
+    assert.equal(first.match, '(?=[ade])(?:((?=[a])(?:a(b)))|((?=[de])(?:(?<!c)[de]+)))');
+    assert.deepEqual(first.captures, { 1: { name: 'one.x' }, 2: { name: 'b.x' }, 3: { name: 'two.x' } });
+    assert.deepEqual([apart.match, capture.match], ['[^f]g', '(h)']);
+    assert.equal(last.match, '(?=[ijk])(?:((?=[i])(?:i))|((?=[jk])(?:j?k)))');
+  });
+});
+
+/** Lines that once made a grammar backtrack for seconds. */
+const ADVERSARIAL_LINES = [
+  '1'.repeat(5000) + '万',
+  '1,'.repeat(3000) + '元',
+  '二十'.repeat(3000),
+  '“' + '十四五'.repeat(2000),
+  '一是'.repeat(2000),
+  '——' + '突出'.repeat(3000),
+  '对标 '.repeat(2000) + '摄影',
+  '(一)' + '（'.repeat(3000),
+  '2020年'.repeat(1000) + '5月' + '至'.repeat(500),
+  '约近超'.repeat(2000) + '1.'.repeat(2000),
+  '    ' + '文/'.repeat(2000),
+  '前'.repeat(3000) + '第'.repeat(3000),
+];
 
 describe('performance guard', () => {
   const files = ['000_1e31b28fa2d96c08.txt', '001_644dbfd378649ff3.txt', '002_395ec08d707c8053.txt', '003_89d403a9849428ca.txt', 'national-2014.txt', 'national-2016.txt'];
@@ -403,21 +475,7 @@ describe('performance guard', () => {
   });
   test('adversarial lines (long digit runs, numerals, unclosed quotes, repeated markers) finish', { timeout: 120_000 }, async () => {
     const grammar = await loadGrammar();
-    const lines = [
-      '1'.repeat(5000) + '万',
-      '1,'.repeat(3000) + '元',
-      '二十'.repeat(3000),
-      '“' + '十四五'.repeat(2000),
-      '一是'.repeat(2000),
-      '——' + '突出'.repeat(3000),
-      '对标 '.repeat(2000) + '摄影',
-      '(一)' + '（'.repeat(3000),
-      '2020年'.repeat(1000) + '5月' + '至'.repeat(500),
-      '约近超'.repeat(2000) + '1.'.repeat(2000),
-      '    ' + '文/'.repeat(2000),
-      '前'.repeat(3000) + '第'.repeat(3000),
-    ];
-    for (const line of lines) {
+    for (const line of ADVERSARIAL_LINES) {
       const s = performance.now();
       const r = tokenizeLine(grammar, line);
       assert.equal(r.tokens.map((x) => x.text).join(''), line);

@@ -1,12 +1,16 @@
-// Loads syntaxes/govreport.tmLanguage.json with vscode-textmate + vscode-oniguruma (the engine VS Code uses)
-// and answers questions about the scopes a line gets.
+// Loads the grammar VS Code loads (dist/govreport.tmLanguage.json, which the build makes from
+// syntaxes/govreport.tmLanguage.json) with vscode-textmate + vscode-oniguruma (the engine VS Code uses) and
+// answers questions about the scopes a line gets.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
 import { REPO_ROOT } from './corpus';
 
-export const GRAMMAR_PATH = join(REPO_ROOT, 'syntaxes', 'govreport.tmLanguage.json');
+/** The grammar package.json contributes: the one below with its rules merged (scripts/mergeGrammar.mjs). */
+export const GRAMMAR_PATH = join(REPO_ROOT, 'dist', 'govreport.tmLanguage.json');
+/** The grammar we edit. */
+export const SOURCE_GRAMMAR_PATH = join(REPO_ROOT, 'syntaxes', 'govreport.tmLanguage.json');
 export const SCOPE_NAME = 'text.govreport';
 
 export interface Token {
@@ -18,25 +22,33 @@ export interface Token {
   scopes: string[];
 }
 
-let grammarPromise: Promise<vsctm.IGrammar> | undefined;
+let onigLib: Promise<vsctm.IOnigLib> | undefined;
+const grammars = new Map<string, Promise<vsctm.IGrammar>>();
 
-export function loadGrammar(): Promise<vsctm.IGrammar> {
-  grammarPromise ??= (async () => {
+/** The grammar at `path` (by default the one VS Code loads), loaded once. */
+export function loadGrammar(path = GRAMMAR_PATH): Promise<vsctm.IGrammar> {
+  onigLib ??= (async () => {
     const wasm = readFileSync(join(REPO_ROOT, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm'));
     await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-    const registry = new vsctm.Registry({
-      onigLib: Promise.resolve({
-        createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
-        createOnigString: (s: string) => new oniguruma.OnigString(s),
-      }),
-      loadGrammar: async (scopeName: string) =>
-        scopeName === SCOPE_NAME ? vsctm.parseRawGrammar(readFileSync(GRAMMAR_PATH, 'utf8'), GRAMMAR_PATH) : null,
-    });
-    const grammar = await registry.loadGrammar(SCOPE_NAME);
-    if (!grammar) throw new Error(`grammar ${SCOPE_NAME} did not load`);
-    return grammar;
+    return {
+      createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
+      createOnigString: (s: string) => new oniguruma.OnigString(s),
+    };
   })();
-  return grammarPromise;
+  let grammar = grammars.get(path);
+  if (!grammar) {
+    grammar = (async () => {
+      const registry = new vsctm.Registry({
+        onigLib: onigLib!,
+        loadGrammar: async (scopeName: string) => (scopeName === SCOPE_NAME ? vsctm.parseRawGrammar(readFileSync(path, 'utf8'), path) : null),
+      });
+      const loaded = await registry.loadGrammar(SCOPE_NAME);
+      if (!loaded) throw new Error(`grammar ${SCOPE_NAME} did not load from ${path}`);
+      return loaded;
+    })();
+    grammars.set(path, grammar);
+  }
+  return grammar;
 }
 
 /** Tokenizes one line on its own (every rule in this grammar is single-line). */
