@@ -2,21 +2,30 @@
 // (syntaxes/govreport.tmLanguage.json): each list of rules becomes one regular expression per run of rules
 // that can be merged, behind a look-ahead of the characters a match can start with.
 //
-// Why: vscode-oniguruma searches each rule of a list on its own, from every place of the line, and works in UTF-8,
-// where every Chinese character starts with one of six bytes, so Oniguruma cannot skip ahead to a figure's first
-// character. Forty rules meant forty searches of each line (0.17 M characters a second over the corpus). One search
-// that fails at the look-ahead for most characters does the same work once.
+// Why: vscode-oniguruma tries each rule of a list at each place of the line (a set of regular expressions searched
+// together, or on a long line each on its own with its last result kept), and works in UTF-8, where every Chinese
+// character starts with one of six bytes, so Oniguruma cannot skip ahead to a figure's first character. Forty rules
+// were forty attempts at most places of a line (about 0.2 M characters a second over the corpus). One search that
+// fails at the look-ahead for most characters does that work once.
 //
 // The merged rule matches what the rules matched, in the same order: at each place a search tries the alternatives
 // in turn and takes the first that matches, and of rules in a list the one whose match starts first, the earlier
 // on a tie. Each rule is an alternative in a group of its own; its name goes on that group and its captures are
 // numbered after it. A rule is kept as it is when it cannot be merged that way: begin/end rules, rules whose
 // first characters are not a bounded set (a negated class, `.`, an empty match), names that refer to captures
-// ($1), named groups, and patterns the parser does not read (Oniguruma's own syntax).
-// test/unit/grammar.test.ts checks that both grammars give the same tokens on the corpus.
+// ($1), back-references and named groups (their numbers would change), captures past the rule's own groups, a
+// name on a rule whose captures are tokenized again (vscode-textmate gives those the rule's name, not a group's),
+// and patterns the parser does not read (Oniguruma's own syntax; modifiers such as (?i:…), which ES2024 does not
+// have). A run stops short of vscode-oniguruma's 1,000 capture regions.
+// Merged, a rule loses Oniguruma's shortcuts for it alone (a literal it needs, looked for first): a rule that reads a
+// run of characters from each place in it must start only at the run's start (the grammar's comment says how).
+// test/unit/grammar.test.ts checks that both grammars give the same tokens on the corpora.
 import { RegExpParser } from '@eslint-community/regexpp';
 
-const parser = new RegExpParser({ ecmaVersion: 2025 });
+// (ES2024: without ES2025's modifiers, (?i:…), whose first characters would be read without their case.)
+const parser = new RegExpParser({ ecmaVersion: 2024 });
+/** Capture regions vscode-oniguruma returns at most (MAX_REGIONS): a merged rule with more would never match. */
+const MAX_GROUPS = 900;
 
 /**
  * The characters a match of `source` can start with ({ chars: code points, escapes: class escapes such as \\s, kept
@@ -98,31 +107,52 @@ function lookAhead(sets) {
   const escapes = new Set(sets.flatMap((s) => [...s.escapes]));
   const chars = new Set(sets.flatMap((s) => [...s.chars]));
   const out = [...escapes];
-  for (const c of [...chars].sort((a, b) => a - b)) {
+  const sorted = [...chars].sort((a, b) => a - b);
+  const char = (c) => {
     const s = String.fromCodePoint(c);
-    out.push(c < 0x20 ? `\\x{${c.toString(16)}}` : SPECIAL.has(s) ? `\\${s}` : s);
+    return c < 0x20 ? `\\x{${c.toString(16)}}` : SPECIAL.has(s) ? `\\${s}` : s;
+  };
+  // (Runs of three or more as ranges: a class range in a rule, [一-龥], is thousands of characters.)
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    out.push(j - i >= 2 ? `${char(sorted[i])}-${char(sorted[j])}` : sorted.slice(i, j + 1).map(char).join(''));
+    i = j + 1;
   }
   return `(?=[${out.join('')}])`;
 }
 
-/** The number of capturing groups of `source`, which firstCharacters has read. */
+/**
+ * The number of capturing groups of `source`, which firstCharacters has read; undefined if a group is named or a
+ * back-reference refers to one anywhere in it (renumbered, it would refer to another).
+ */
 function groupCount(source) {
   let count = 0;
+  let numbered = true;
   const visit = (node) => {
-    if (node.type === 'CapturingGroup') count++;
+    if (node.type === 'CapturingGroup') {
+      count++;
+      if (node.name) numbered = false;
+    }
+    if (node.type === 'Backreference') numbered = false;
     for (const child of node.alternatives ?? node.elements ?? (node.element ? [node.element] : [])) visit(child);
   };
   visit(parse(source));
-  return count;
+  return numbered ? count : undefined;
 }
 
 const refersToCaptures = (rule) => JSON.stringify([rule.name, rule.captures ?? {}]).includes('$');
+/** Whether a capture of the rule is tokenized again with patterns of its own. */
+const retokenizes = (rule) => Object.values(rule.captures ?? {}).some((c) => c?.patterns);
 
 /** The rule as an alternative of a merged rule (its gate, source and capture count), or undefined if it must stay apart. */
 function alternative(rule) {
   if (typeof rule.match !== 'string' || rule.begin || rule.patterns || refersToCaptures(rule)) return undefined;
+  if ((rule.name || rule.captures?.['0']) && retokenizes(rule)) return undefined;
   const first = firstCharacters(rule.match);
-  return first === undefined ? undefined : { rule, first, groups: groupCount(rule.match) };
+  const groups = first && groupCount(rule.match);
+  if (groups === undefined || Object.keys(rule.captures ?? {}).some((k) => !(Number(k) >= 0 && Number(k) <= groups))) return undefined;
+  return groups + 2 > MAX_GROUPS ? undefined : { rule, first, groups };
 }
 
 /** One rule that matches what `alternatives` (two or more, in order) matched. */
@@ -162,18 +192,23 @@ function expand(list, repository, seen = new Set()) {
 function mergeList(list, repository) {
   const out = [];
   let run = [];
+  let groups = 0; // (the run's, with a group for each rule's name and capture 0)
   const flush = () => {
     if (run.length > 1) out.push(mergeRun(run));
     else out.push(...run.map((a) => a.rule));
     run = [];
+    groups = 0;
   };
   for (const rule of expand(list, repository)) {
     const a = alternative(rule);
-    if (a) run.push(a);
-    else {
+    if (!a) {
       flush();
       out.push(rule);
+      continue;
     }
+    if (groups + a.groups + 2 > MAX_GROUPS) flush();
+    run.push(a);
+    groups += a.groups + 2;
   }
   flush();
   return out;
