@@ -447,6 +447,7 @@ const ADVERSARIAL_LINES = [
   '1,'.repeat(3000) + '元',
   '1' + ',111'.repeat(2500),
   '增长1' + ',111'.repeat(1250) + '的',
+  '（记者'.repeat(3333),
   '二十'.repeat(3000),
   '“' + '十四五'.repeat(2000),
   '一是'.repeat(2000),
