@@ -7,9 +7,9 @@ import { performance } from 'node:perf_hooks';
 import type { AnalysisCache, analyzeText } from '../src/core/analyze';
 import { analyzeEdit } from '../src/core/analyzeEdit';
 import { applyAnalysisPatch } from '../src/core/analysisPatch';
-import { composedEdit, readWhole, type TextChangeLike } from '../src/core/textEdits';
+import { readWhole, type TextChangeLike } from '../src/core/textEdits';
 import type { loadJiebaSegmenter } from '../src/core/segmenter';
-import { applyChanges } from '../src/extension/analysis/changeLog';
+import { applyChanges, changedText } from '../src/extension/analysis/changeLog';
 import { median } from './measure';
 
 const TYPED = ['增', '长', '6', '.', '5'];
@@ -38,10 +38,10 @@ export function keystrokesBench(
       let edited: string;
       let patch;
       if (w === 0) {
-        // Now: the changes as one edit, and the new text made from it.
-        const edit = composedEdit(before, changes)!;
-        edited = before.slice(0, edit.from) + edit.text + before.slice(edit.to);
-        patch = analyzeEdit(way.state, edited, { segmenter, cache: way.cache }, [edit]).patch;
+        // Now: the changes as one edit, and the new text made from it (the worker's own changedText).
+        const changed = changedText(before, changes);
+        edited = changed.text;
+        patch = analyzeEdit(way.state, edited, { segmenter, cache: way.cache }, [changed.edit!]).patch;
       } else {
         // Before: each change applied in turn (each slice of the text the last one made copies it whole first), then the
         // edit found by comparing the texts.

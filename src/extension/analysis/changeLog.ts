@@ -2,7 +2,7 @@
 // edits cross to the worker, not the whole text: for a 5 MB report, getText() and posting the text cost the
 // extension host about 9 ms per analysis, the edits some microseconds.
 
-import type { TextChangeLike } from '../../core/textEdits';
+import { composedEdit, type EditWithText, type TextChangeLike } from '../../core/textEdits';
 
 /** One change as VS Code reports it (TextDocumentContentChangeEvent): UTF-16 offset, length replaced, new text. */
 export type TextChange = TextChangeLike;
@@ -58,6 +58,17 @@ export class ChangeLog {
 export function applyChanges(text: string, changes: readonly TextChange[]): string {
   for (const c of changes) text = text.slice(0, c.offset) + c.text + text.slice(c.offset + c.length);
   return text;
+}
+
+/**
+ * `text` with `changes` applied, as the worker makes it: changes at one place (keystrokes typed between two analyses)
+ * are one edit, also returned, and the new text is made from it once; applied in turn, each slice of the text the one
+ * before made had V8 copy it whole first (10 keystrokes in 5 MB: 120–250 ms). Changes at several places are applied
+ * in turn, and no edit is returned.
+ */
+export function changedText(text: string, changes: readonly TextChange[]): { text: string; edit?: EditWithText } {
+  const edit = composedEdit(text, changes);
+  return edit ? { text: text.slice(0, edit.from) + edit.text + text.slice(edit.to), edit } : { text: applyChanges(text, changes) };
 }
 
 /** How much longer the changes make a text (UTF-16 code units). */
