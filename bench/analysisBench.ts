@@ -1,7 +1,5 @@
 // Full analysis (structure, figures, projects) on the corpus: segmenter load time on its own, throughput
 // after load, and what the per-paragraph cache saves when one paragraph of a large report is edited.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { deserialize, serialize } from 'node:v8';
 import { AnalysisCache, analyzeText } from '../src/core/analyze';
@@ -11,7 +9,7 @@ import { applyAnalysisPatchInPlace } from '../src/core/analysisPatchInPlace';
 import { readWhole } from '../src/core/textEdits';
 import { prepareLexicon } from '../src/core/projectLexicon';
 import { loadJiebaSegmenter } from '../src/core/segmenter';
-import { CORPUS_DIR, corpusText } from '../test/unit/corpus';
+import { folderReports } from '../test/unit/corpus';
 import { bareRegexPass } from './figuresBench';
 import { keystrokesBench } from './keystrokesBench';
 import { mbPerSecond, median } from './measure';
@@ -22,10 +20,7 @@ const RUNS = 7;
 
 /** The corpus reports, repeated until the text holds at least `bytes` of UTF-8. */
 function corpusOf(bytes: number): string {
-  const reports = readdirSync(CORPUS_DIR)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map(corpusText);
+  const reports = folderReports('corpus');
   const parts: string[] = [];
   let size = 0;
   while (size < bytes) {
@@ -120,8 +115,7 @@ export async function runAnalysisBench(): Promise<void> {
  * read once is the fairer measure. The 2026 provincial and the Hebei local reports (../shared), each once.
  */
 function distinctReportsBench(segmenter: ReturnType<typeof loadJiebaSegmenter>): void {
-  const folders = ['corpus-provinces-2026', 'corpus-local'].map((f) => join(CORPUS_DIR, '..', f));
-  const reports = folders.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(dir, f), 'utf8')));
+  const reports = folderReports('corpus-provinces-2026', 'corpus-local');
   const text = reports.join('\n');
   const bytes = Buffer.byteLength(text);
   for (let run = 0; run < WARM_UP_RUNS; run++) analyzeText(text, { segmenter });

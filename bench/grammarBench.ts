@@ -2,10 +2,8 @@
 // grammar VS Code loads (dist/, its rules merged by scripts/mergeGrammar.mjs) against the grammar as written
 // (syntaxes/), in one run. VS Code tokenizes a whole report in the background when it opens it and a line again at
 // each keystroke in it, on the window's side: time the window does not have for drawing and typing.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { IGrammar, StateStack } from 'vscode-textmate';
-import { CORPUS_DIR } from '../test/unit/corpus';
+import { folderReports } from '../test/unit/corpus';
 import { GRAMMAR_PATH, loadGrammar, SOURCE_GRAMMAR_PATH } from '../test/unit/grammarHelper';
 import { median } from './measure';
 
@@ -13,8 +11,7 @@ const RUNS = 5;
 
 export async function runGrammarBench(): Promise<void> {
   // The six texts and the fifteen provinces' 2026 reports (long paragraphs, one line each).
-  const folders = [CORPUS_DIR, join(CORPUS_DIR, '..', 'corpus-provinces-2026')];
-  const lines = folders.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.txt')).flatMap((f) => readFileSync(join(dir, f), 'utf8').split(/\r?\n/)));
+  const lines = folderReports('corpus', 'corpus-provinces-2026').flatMap((t) => t.split(/\r?\n/));
   const chars = lines.reduce((n, l) => n + l.length, 0);
   const longest = lines.reduce((a, l) => (l.length > a.length ? l : a), '');
   const [merged, written] = await Promise.all([loadGrammar(GRAMMAR_PATH), loadGrammar(SOURCE_GRAMMAR_PATH)]);

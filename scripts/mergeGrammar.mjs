@@ -28,12 +28,10 @@ const parser = new RegExpParser({ ecmaVersion: 2024 });
 const MAX_GROUPS = 900;
 
 /**
- * The characters a match of `source` can start with ({ chars: code points, escapes: class escapes such as \\s, kept
- * for Oniguruma to read as it reads them in the rule }); undefined if they are not a bounded set.
+ * The characters a match of the pattern (its syntax tree) can start with ({ chars: code points, escapes: class escapes
+ * such as \\s, kept for Oniguruma to read as it reads them in the rule }); undefined if they are not a bounded set.
  */
-export function firstCharacters(source) {
-  const pattern = parse(source);
-  if (!pattern) return undefined;
+function firstCharacters(pattern) {
   const set = { chars: new Set(), escapes: new Set() };
   const nullable = firstOfAlternatives(pattern.alternatives, set);
   return nullable === false ? set : undefined;
@@ -91,7 +89,7 @@ function firstOf(node, set) {
       return false;
     case 'Group':
     case 'CapturingGroup':
-      return node.type === 'CapturingGroup' && node.name ? undefined : firstOfAlternatives(node.alternatives, set);
+      return firstOfAlternatives(node.alternatives, set);
     case 'Quantifier': {
       const n = firstOf(node.element, set);
       return n === undefined ? undefined : n || node.min === 0;
@@ -123,10 +121,10 @@ function lookAhead(sets) {
 }
 
 /**
- * The number of capturing groups of `source`, which firstCharacters has read; undefined if a group is named or a
- * back-reference refers to one anywhere in it (renumbered, it would refer to another).
+ * The number of capturing groups of the pattern (its syntax tree); undefined if a group is named or a back-reference
+ * refers to one anywhere in it (renumbered, it would refer to another).
  */
-function groupCount(source) {
+function groupCount(pattern) {
   let count = 0;
   let numbered = true;
   const visit = (node) => {
@@ -137,7 +135,7 @@ function groupCount(source) {
     if (node.type === 'Backreference') numbered = false;
     for (const child of node.alternatives ?? node.elements ?? (node.element ? [node.element] : [])) visit(child);
   };
-  visit(parse(source));
+  visit(pattern);
   return numbered ? count : undefined;
 }
 
@@ -149,8 +147,9 @@ const retokenizes = (rule) => Object.values(rule.captures ?? {}).some((c) => c?.
 function alternative(rule) {
   if (typeof rule.match !== 'string' || rule.begin || rule.patterns || refersToCaptures(rule)) return undefined;
   if ((rule.name || rule.captures?.['0']) && retokenizes(rule)) return undefined;
-  const first = firstCharacters(rule.match);
-  const groups = first && groupCount(rule.match);
+  const pattern = parse(rule.match);
+  const first = pattern && firstCharacters(pattern);
+  const groups = first && groupCount(pattern);
   if (groups === undefined || Object.keys(rule.captures ?? {}).some((k) => !(Number(k) >= 0 && Number(k) <= groups))) return undefined;
   return groups + 2 > MAX_GROUPS ? undefined : { rule, first, groups };
 }

@@ -1,5 +1,5 @@
 // The sample reports in ../shared/corpus (beside the repository), read once.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Finds the repository root from out/test/unit or test/unit. */
@@ -11,6 +11,16 @@ function repoRoot(): string {
 
 export const REPO_ROOT = repoRoot();
 export const CORPUS_DIR = process.env.REPORT_CORPUS_DIR ?? resolve(REPO_ROOT, '..', 'shared', 'corpus');
+
+/**
+ * The texts of the reports (.txt) in shared corpus folders, by name within each folder: 'corpus' is CORPUS_DIR, the
+ * others ('corpus-national', 'corpus-local', 'corpus-provinces-2026') beside it.
+ */
+export function folderReports(...folders: string[]): string[] {
+  return folders
+    .map((f) => (f === 'corpus' ? CORPUS_DIR : join(CORPUS_DIR, '..', f)))
+    .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(dir, f), 'utf8')));
+}
 
 const cache = new Map<string, string>();
 export function corpusText(name: string): string {

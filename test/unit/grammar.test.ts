@@ -5,11 +5,11 @@
 // (scripts/mergeGrammar.mjs) changed no token.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { StateStack } from 'vscode-textmate';
-import { CORPUS_DIR, corpusText, REPO_ROOT } from './corpus';
+import { corpusText, folderReports, REPO_ROOT } from './corpus';
 import { GRAMMAR_PATH, SCOPE_NAME, SOURCE_GRAMMAR_PATH, dumpTokens, hasScope, loadGrammar, spans, tokenizeLine, tokensOf, type Token } from './grammarHelper';
 
 const S = {
@@ -384,8 +384,7 @@ describe('the grammar file', () => {
 describe('the merged grammar', () => {
   test('gives the tokens the grammar in syntaxes/ gives, line by line over the four corpora and the adversarial lines', { timeout: 300_000 }, async () => {
     const [merged, source] = await Promise.all([loadGrammar(GRAMMAR_PATH), loadGrammar(SOURCE_GRAMMAR_PATH)]);
-    const folders = [CORPUS_DIR, ...['corpus-provinces-2026', 'corpus-local', 'corpus-national'].map((f) => join(CORPUS_DIR, '..', f))];
-    const texts = folders.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(dir, f), 'utf8')));
+    const texts = folderReports('corpus', 'corpus-provinces-2026', 'corpus-local', 'corpus-national');
     const lines = [...texts.flatMap((t) => t.split(/\r?\n/)), ...ADVERSARIAL_LINES];
     const dump = (tokens: Token[]) => tokens.map((t) => `${t.start}:${t.scopes.join(',')}`).join(' ');
     const ms = { merged: 0, source: 0 };
