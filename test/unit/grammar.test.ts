@@ -386,7 +386,6 @@ describe('the merged grammar', () => {
     const [merged, source] = await Promise.all([loadGrammar(GRAMMAR_PATH), loadGrammar(SOURCE_GRAMMAR_PATH)]);
     const texts = folderReports('corpus', 'corpus-provinces-2026', 'corpus-local', 'corpus-national');
     const lines = [...texts.flatMap((t) => t.split(/\r?\n/)), ...ADVERSARIAL_LINES];
-    const dump = (tokens: Token[]) => tokens.map((t) => `${t.start}:${t.scopes.join(',')}`).join(' ');
     const ms = { merged: 0, source: 0 };
     let stateMerged: StateStack | undefined;
     let stateSource: StateStack | undefined;
@@ -397,7 +396,7 @@ describe('the merged grammar', () => {
       t = performance.now();
       const b = tokenizeLine(source, line, stateSource);
       ms.source += performance.now() - t;
-      assert.equal(dump(a.tokens), dump(b.tokens), `the same tokens for: ${line.slice(0, 80)}`);
+      assert.equal(dumpTokens(a.tokens), dumpTokens(b.tokens), `the same tokens for: ${line.slice(0, 80)}`);
       stateMerged = a.state;
       stateSource = b.state;
     }
