@@ -76,7 +76,12 @@ describe('analysis worker', () => {
   /** Makes the changes to `typed.edited` and sends them, as the host does; applies the worker's patch; its stats. */
   async function sendChanges(w: ReturnType<typeof worker>, typed: Awaited<ReturnType<typeof typingAt>>, id: number, changes: TextChange[]) {
     typed.edited = applyChanges(typed.edited, changes);
-    w.post({ type: 'analyze', id, key: 'a', changes, length: typed.edited.length, base: typed.seq });
+    return send(w, typed, id, { changes, length: typed.edited.length });
+  }
+
+  /** Sends a request based on the analysis `typed` holds (its changes, or its whole text); applies the worker's patch; its stats. */
+  async function send(w: ReturnType<typeof worker>, typed: Awaited<ReturnType<typeof typingAt>>, id: number, body: { changes: TextChange[]; length: number } | { text: string }) {
+    w.post({ type: 'analyze', id, key: 'a', ...body, base: typed.seq });
     const answer = await w.next((m) => m.id === id);
     assert.ok(answer.patch, `request ${id}: a patch`);
     typed.held = applyAnalysisPatch(typed.held, answer.patch);
@@ -262,11 +267,7 @@ describe('analysis worker', () => {
         const op = rng();
         if (op < 0.15) {
           // The whole text (as after an edit the host could not log): read whole, the figures' cache handed out again.
-          w.post({ type: 'analyze', id: 500 + r, key: 'a', text: typed.edited, base: typed.seq });
-          const answer = await w.next((m) => m.id === 500 + r);
-          assert.ok(answer.patch, `request ${r}: a patch`);
-          typed.held = applyAnalysisPatch(typed.held, answer.patch);
-          typed.seq = answer.seq;
+          await send(w, typed, 500 + r, { text: typed.edited });
         } else {
           const back = op < 0.5 && (typedAt.get(id) ?? 0) > 0;
           const put = ['增长5%', '字', '12亿元', '项目'][Math.floor(rng() * 4)];
