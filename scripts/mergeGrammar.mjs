@@ -19,7 +19,7 @@
 // have). A run stops short of vscode-oniguruma's 1,000 capture regions.
 // Merged, a rule loses Oniguruma's shortcuts for it alone (a literal it needs, looked for first): a rule that reads a
 // run of characters from each place in it must start only at the run's start (the grammar's comment says how).
-// test/unit/grammar.test.ts checks that both grammars give the same tokens on the corpora.
+// test/unit/grammarMerge.test.ts checks that both grammars give the same tokens on the corpora.
 import { RegExpParser } from '@eslint-community/regexpp';
 
 // (ES2024: without ES2025's modifiers, (?i:…), whose first characters would be read without their case.)

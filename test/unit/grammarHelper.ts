@@ -111,3 +111,22 @@ export function tokensOf(tokens: Token[], line: string, text: string, occurrence
 export function dumpTokens(tokens: Token[]): string {
   return tokens.map((t) => `[${t.text}|${t.scopes.map((s) => s.replace(/\.govreport/g, '')).join(' ')}]`).join(' ');
 }
+
+/** Lines that once made a grammar backtrack for seconds. */
+export const ADVERSARIAL_LINES = [
+  '1'.repeat(5000) + '万',
+  '1,'.repeat(3000) + '元',
+  '1' + ',111'.repeat(2500),
+  '增长1' + ',111'.repeat(1250) + '的',
+  '（记者'.repeat(3333),
+  '二十'.repeat(3000),
+  '“' + '十四五'.repeat(2000),
+  '一是'.repeat(2000),
+  '——' + '突出'.repeat(3000),
+  '对标 '.repeat(2000) + '摄影',
+  '(一)' + '（'.repeat(3000),
+  '2020年'.repeat(1000) + '5月' + '至'.repeat(500),
+  '约近超'.repeat(2000) + '1.'.repeat(2000),
+  '    ' + '文/'.repeat(2000),
+  '前'.repeat(3000) + '第'.repeat(3000),
+];
