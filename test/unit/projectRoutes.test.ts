@@ -144,3 +144,37 @@ test('two-character lines: the whole line word (佳同高速铁路, 京雄城际
   assert.ok(!found.some((n) => n.startsWith('这是')), found.join(' '));
   assert.ok(!found.includes('京雄城际') && !found.includes('佳同高速'), found.join(' '));
 });
+
+test('a ring road with its city before it; a quoted joined name is a mention outside lists too', () => {
+  assert.ok(names('京雄高速直达北京南六环和大兴国际机场。').includes('北京南六环'));
+  assert.ok(names('续建东二环、北三环等10条道路。').includes('东二环'));
+  const m = mentions('加快中国—东盟信息港、中马“两国双园”建设。\n中马“两国双园”入驻企业增加。');
+  assert.equal(m.get('中马“两国双园”'), 2);
+});
+
+test('lines by their two ends: a place holding a function character, one line before 等 and its kind', () => {
+  assert.ok(names('加快西宁至成都铁路建设。').includes('西宁至成都铁路'));
+  assert.deepEqual(names('完成包头到兰州铁路的全线铺轨任务。'), ['包头到兰州铁路']);
+  assert.deepEqual(names('开工同德至玛沁等公路项目，推进扁都口至峨堡等省际大通道建设。'), ['同德至玛沁', '扁都口至峨堡']);
+  assert.ok(names('建成尖扎至贵德、小柴旦湖至老茫崖等公路。').includes('尖扎至贵德'));
+});
+
+test('roads named by route number: alone in a list, with a section between two places, with an expressway and its works', () => {
+  const found = names('有序实施G109、G219提质改造和G214加卡至邦达机场段建设，推动G679线乌拉斯台至奇台等项目开工，G98环岛高速大三亚段扩容工程开工，G9812高速延长线建成。');
+  includesAll(found, ['G109', 'G219', 'G214加卡至邦达机场段', 'G679线乌拉斯台至奇台', 'G98环岛高速大三亚段扩容工程', 'G9812高速延长线']);
+  // 5G, a summit and an engine's model are no roads.
+  assert.deepEqual(names('建成5G基站，举办G20峰会，推动S100发动机技术转化。').filter((n) => /[GS]\d/.test(n)), []);
+});
+
+test('cities in a list of ports are no facilities of their last character (秦皇岛, 连云港); ports are (唐山港)', () => {
+  const found = names('在大连、秦皇岛、天津、石臼所、连云港、上海等十五个港口建设深水泊位，唐山港、黄骅港等港口扩能。');
+  assert.ok(!found.includes('秦皇岛') && !found.includes('连云港'), found.join(' '));
+  assert.ok(found.includes('唐山港'), found.join(' '));
+  // A place's port the dictionary has as a place (秦皇岛港/ns) is a port; a city's name (防城港市) and an island are not.
+  assert.deepEqual(names('加快秦皇岛港、唐山港、黄骅港三大港口建设，天津港集装箱码头投运，支持防城港、海南岛发展。'), [
+    '唐山港',
+    '天津港集装箱码头',
+    '秦皇岛港',
+    '黄骅港',
+  ]);
+});
