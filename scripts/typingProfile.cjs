@@ -22,7 +22,7 @@ const TYPED = '逐字键入三十个字符测试宿主代码由冷变热再看�
 const KEY_GAP_MS = 15;
 const SIZE = 5 * 1048576;
 
-/** The six corpus texts and the national reports, repeated to 5 MB (as the integration test's large report). */
+/** The six corpus texts and the national reports, repeated to 5 MB (like the integration test's large report, which takes them from its workspace). */
 function largeText() {
   const texts = ['corpus', 'corpus-national'].flatMap((d) =>
     fs.readdirSync(path.join(SHARED, d)).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(SHARED, d, f), 'utf8').trimEnd()),

@@ -4,7 +4,7 @@
 // is made of such stretches; this says whose they are, in every run.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as vscode from 'vscode';
 
@@ -24,7 +24,7 @@ export interface HostTime {
   owners: Map<string, number>;
   top: [string, number][];
   /** What stopping the profiler took this thread (after the stretch: in what a caller measures after it). */
-  stopMs?: number;
+  stopMs: number;
 }
 
 /** Sampled every millisecond: the stalls that matter last tens of them, and sampling costs the thread next to nothing. */
@@ -53,15 +53,15 @@ export async function profileHost<T>(name: string, fn: () => Promise<T>): Promis
     const dir = process.env.REPORT_ANNOTATOR_PROFILE_DIR;
     if (dir) writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
     if (!outcome.ok) throw outcome.error;
-    return { result: outcome.value, time: { ...hostTime(profile), stopMs } };
+    return { result: outcome.value, time: hostTime(profile, stopMs) };
   } finally {
     session.disconnect();
   }
 }
 
-/** The folders whose scripts are this extension's and the tests'. */
-const OURS = vscode.extensions.getExtension('report-annotator.report-annotator')!.extensionUri.fsPath;
-const TESTS = `${OURS}/out/test/`;
+/** The folders whose scripts are this extension's and the tests' (with the separator: no sibling folder's name matches). */
+const OURS = join(vscode.extensions.getExtension('report-annotator.report-annotator')!.extensionUri.fsPath, sep);
+const TESTS = join(OURS, 'out', 'test', sep);
 
 /** Whose code a frame is: the tests', ours, a built-in extension's (by its folder), VS Code's, or the engine's. */
 function ownerOf({ url, functionName }: CallFrame): string {
@@ -77,7 +77,7 @@ function ownerOf({ url, functionName }: CallFrame): string {
 /** The extensions (and the tests): where a sample's stack passes through one, the time is theirs, whatever it called. */
 const isExtension = (owner: string) => !['VS Code', 'Node', 'engine', 'garbage collector'].includes(owner);
 
-function hostTime(profile: Profile): HostTime {
+function hostTime(profile: Profile, stopMs: number): HostTime {
   const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
   const parents = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parents.set(c, n.id);
@@ -103,11 +103,11 @@ function hostTime(profile: Profile): HostTime {
     const key = `${owner}: ${name || '(anonymous)'}`;
     functions.set(key, (functions.get(key) ?? 0) + ms);
   });
-  return { busyMs, owners, top: [...functions].sort((a, b) => b[1] - a[1]).slice(0, 4) };
+  return { busyMs, owners, top: [...functions].sort((a, b) => b[1] - a[1]).slice(0, 4), stopMs };
 }
 
 /** One line: busy time, its owners by time, the functions that took the most (self time). */
 export function describeHostTime({ busyMs, owners, top, stopMs }: HostTime): string {
   const byOwner = [...owners].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([o, ms]) => `${o} ${ms.toFixed(0)}`);
-  return `this thread busy ${busyMs.toFixed(0)} ms (${byOwner.join(', ')}); most: ${top.map(([f, ms]) => `${f} ${ms.toFixed(0)}`).join(', ')}; the profiler's stop ${stopMs?.toFixed(0)} ms`;
+  return `this thread busy ${busyMs.toFixed(0)} ms (${byOwner.join(', ')}); most: ${top.map(([f, ms]) => `${f} ${ms.toFixed(0)}`).join(', ')}; the profiler's stop ${stopMs.toFixed(0)} ms`;
 }
