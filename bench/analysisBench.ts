@@ -9,28 +9,14 @@ import { applyAnalysisPatchInPlace } from '../src/core/analysisPatchInPlace';
 import { readWhole } from '../src/core/textEdits';
 import { prepareLexicon } from '../src/core/projectLexicon';
 import { loadJiebaSegmenter } from '../src/core/segmenter';
-import { folderReports } from '../test/unit/corpus';
 import { bareRegexPass } from './figuresBench';
 import { keystrokesBench } from './keystrokesBench';
-import { mbPerSecond, median } from './measure';
+import { folderReports } from '../test/unit/corpus';
+import { corpusOf, mbPerSecond, median } from './measure';
 
 const MB = 1024 * 1024;
 const WARM_UP_RUNS = 6;
 const RUNS = 7;
-
-/** The corpus reports, repeated until the text holds at least `bytes` of UTF-8. */
-function corpusOf(bytes: number): string {
-  const reports = folderReports('corpus');
-  const parts: string[] = [];
-  let size = 0;
-  while (size < bytes) {
-    for (const r of reports) {
-      parts.push(r);
-      size += Buffer.byteLength(r) + 1;
-    }
-  }
-  return parts.join('\n');
-}
 
 /** Median wall time of `runs` calls, in ms. */
 function time(runs: number, fn: () => void): number {
