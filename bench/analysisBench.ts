@@ -112,16 +112,32 @@ function distinctReportsBench(segmenter: ReturnType<typeof loadJiebaSegmenter>):
   );
 }
 
-/** A text with no punctuation and a facility word every few characters: the time grows with the text, not its square. */
+/**
+ * Paragraphs no report has but a hostile or a badly converted file may: the time must grow with the text, not its
+ * square. One clause without punctuation and a facility word every few characters; one list of many roads; many
+ * clauses, each a list of roads (until the twenty-seventh round the list reading walked every project found in the
+ * paragraph for each clause and item: 1 M characters of the list took 42 s in the CLI).
+ */
 function hostileClauseBench(segmenter: ReturnType<typeof loadJiebaSegmenter>): void {
-  const run = (chars: number) => time(1, () => analyzeText(`政府工作报告\n\n${'甲乙公园'.repeat(chars / 4)}\n`, { segmenter }));
-  run(25_000);
-  const small = run(100_000);
-  const large = run(400_000);
-  console.log(
-    `analysis: one clause without punctuation, a facility word every 4 characters: 100 K characters ${small.toFixed(0)} ms, ` +
-      `400 K ${large.toFixed(0)} ms (${(large / small).toFixed(1)}× for 4× the text)`,
-  );
+  const cases: [string, (i: number) => string][] = [
+    ['one clause without punctuation, a facility word every 4 characters', () => '甲乙公园'],
+    ['one list of roads (京雄高速、石衡高速、…)', (i) => `推进${['京雄', '石衡', '津石', '荣乌'][i % 4]}高速、`],
+    ['clauses of two roads each (京雄高速、保忻铁路，…)', (i) => `推进${['京雄', '石衡', '津石', '荣乌'][i % 4]}高速、${['保忻', '保张'][i % 2]}铁路，`],
+  ];
+  for (const [what, piece] of cases) {
+    const paragraph = (chars: number) => {
+      const parts: string[] = [];
+      for (let i = 0, n = 0; n < chars; i++) n += parts[parts.push(piece(i)) - 1].length;
+      return `政府工作报告\n\n${parts.join('')}。\n`;
+    };
+    const run = (chars: number) => time(1, () => analyzeText(paragraph(chars), { segmenter }));
+    run(25_000);
+    const small = run(100_000);
+    const large = run(400_000);
+    console.log(
+      `analysis: ${what}: 100 K characters ${small.toFixed(0)} ms, 400 K ${large.toFixed(0)} ms (${(large / small).toFixed(1)}× for 4× the text)`,
+    );
+  }
 }
 
 /**

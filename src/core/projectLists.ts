@@ -7,6 +7,7 @@ import { institutionOnly } from './projectFilters';
 import { charTable, indexOfAny } from './text';
 import type { Lexicon } from './projectLexicon';
 import { SUFFIX_CLASS } from './projectWords';
+import { SpanIndex } from './spanIndex';
 import { COMPANY_RE, companyProject, facilityEnd, facilityMember, kindMember, kindOfFacility, memberName, ROUTE_MEMBER_RE, sectorItem, siblingProject, trimLeading, vouchedMembers } from './projectMembers';
 import type { Span } from './types';
 
@@ -78,11 +79,12 @@ const vouches = (tail: string) => VOUCHING_KIND_RE.test(tail.slice(LIST_COUNT_RE
  * Members of the lists whose last item is a project found in the paragraph (spans) or that end in 等 and a
  * kind of works: the items before it, as written.
  */
-export function listMembers(text: string, found: Span[], lex: Lexicon): string[] {
+export function listMembers(text: string, spans: readonly Span[], lex: Lexicon): string[] {
   const out: string[] = [];
   const lists = text.includes('、');
   const single = hasSingleEtc(text);
   if (!lists && !single) return out;
+  const found = new SpanIndex(spans);
   // The clauses that hold a 、 or (one company project) 等…项目, found from those characters, not by
   // splitting the whole paragraph. Clauses come in order: the next 等…项目 and the next 等 are searched for
   // again only once passed (not from each clause to the paragraph's end).
@@ -104,7 +106,7 @@ export function listMembers(text: string, found: Span[], lex: Lexicon): string[]
     }
     // (A list with no 等, no project found in it and no count of a kind: listClause would return at once. Told
     // here from the characters, without slicing the clause; most lists are of sectors or goods.)
-    if (nextEtc >= end && !startsIn(found, base, end) && indexOfAny(COUNT_UNITS, text, base, end) < 0) continue;
+    if (nextEtc >= end && !found.startsIn(base, end) && indexOfAny(COUNT_UNITS, text, base, end) < 0) continue;
     // 推进石武、津秦等客运专线及大广、保阜等高速公路建设: two lists, each ending in 等 and its kind, joined.
     // (Only a clause with a 等 in it is matched.)
     const joined = nextEtc < end ? JOINED_LISTS_RE.exec(text.slice(base, end)) : null;
@@ -135,11 +137,6 @@ function itemsOf(clause: string): string[] {
 /** …等 and, a few characters on, projects or works: a list of works (等重大项目, 等一批农业重点产业项目). */
 const WORKS_ETC_RE = /^等[^，。]{0,8}(?:项目|工程)/;
 
-/** Whether one of `found` starts in [from, to]. */
-function startsIn(found: Span[], from: number, to: number): boolean {
-  for (const f of found) if (f.start >= from && f.start <= to) return true;
-  return false;
-}
 
 /** 等 and its kind, then a conjunction and another list (…等客运专线及大广、…). */
 const JOINED_LISTS_RE = /等[^、，。等]{0,10}?(?:及|和|以及|与)(?=[^、]+、)/;
@@ -150,7 +147,7 @@ const PROBLEMS_ETC_RE = /^等[^，。]{0,10}(?:难题|问题|企业|单位|央�
 const COUNT_UNITS = charTable('条座处个');
 
 /** The members of the lists of one clause (text[base, base + clause.length)), onto `out`. */
-function listClause(text: string, base: number, clause: string, found: Span[], lex: Lexicon, out: string[]): void {
+function listClause(text: string, base: number, clause: string, found: SpanIndex, lex: Lexicon, out: string[]): void {
   if (!clause.includes('、')) {
     // 法士特新能源汽车传动系统等项目开工建设: one company project before 等项目.
     const etc = /等(?:一批|[\d一二三四五六七八九十]+个)?(?:重大|重点)?项目/.exec(clause); // (金龙羽特高压电缆等10个重点项目)
@@ -186,11 +183,11 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
     return;
   }
   // Most lists are of sectors or goods: with no 等, no count of a kind and no project found in it there is nothing to read.
-  if (!clause.includes('等') && !startsIn(found, base, base + clause.length) && !(COUNTED_KIND_CORE_RE.test(clause) && COUNTED_KIND_RE.test(clause))) return;
+  if (!clause.includes('等') && !found.startsIn(base, base + clause.length) && !(COUNTED_KIND_CORE_RE.test(clause) && COUNTED_KIND_RE.test(clause))) return;
   // With no project found in it (none starts in it, nor at the few characters after it that a last item's may), a list
   // whose last item holds 等 names members only when the 等 opens a kind of works or sites: told from that tail alone,
   // before the clause is split and its other tests are made (most lists with 等 end in sectors: 等领域, 等方面).
-  if (!startsIn(found, base, base + clause.length + 4)) {
+  if (!found.startsIn(base, base + clause.length + 4)) {
     const etc = clause.indexOf('等', clause.lastIndexOf('、') + 1);
     if (etc >= 0) {
       const tail = clause.slice(etc);
@@ -231,14 +228,9 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
   const plants = kindList && vouches(tail);
   // The last item is a project found by its facility word, from the item's start (津石高速公路), or two
   // items are (三峡工程、西电东送、青藏铁路、南水北调等重大建设).
-  let lastFound: Span | undefined;
-  let inClause = 0;
-  for (const f of found) {
-    if (!lastFound && f.start >= lastStart && f.start <= lastStart + 4 && f.end <= lastStart + last.length + 6) lastFound = f;
-    if (f.start >= base && f.end <= base + clause.length) inClause++;
-  }
+  const lastFound = found.first(lastStart, lastStart + 4, lastStart + last.length + 6);
   if (lastFound) isList = true;
-  if (inClause >= 2) isList = true;
+  if (found.countWithin(base, base + clause.length) >= 2) isList = true;
   // 芯业时代8英寸半导体、比亚迪新能源汽车动力电池、…等项目: a list of company projects only.
   const companiesOnly = !isList && worksList;
   if (!isList && !worksList) return;
@@ -262,8 +254,7 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
     next += item.length + 1;
     // Items that hold a project of their own are mentions already; what follows it after 和 may be one
     // (京雄石城际和保忻、保张、保沧铁路).
-    let insideEnd = -Infinity; // (the end of the last project inside the item)
-    for (const f of found) if (f.start < at + item.length && at < f.end && f.end > insideEnd) insideEnd = f.end;
+    const insideEnd = found.overlapEnd(at, at + item.length); // (the end of the last project inside the item)
     let rest = item;
     if (insideEnd !== -Infinity) {
       anyNamed = true; // (a project of its own: the list is of projects)
@@ -296,8 +287,8 @@ function listClause(text: string, base: number, clause: string, found: Span[], l
  * 世界闽南文化交流中心、妈祖文化中心、两岸流行文化中心建设: in a list without 等, items that end in the facility word of a
  * project found among them (text[base, end)) are of its kind; every item must end in that word.
  */
-function sameKindMembers(text: string, base: number, end: number, items: string[], found: Span[], lex: Lexicon, out: string[]): void {
-  const one = found.find((f) => f.start >= base && f.end <= end);
+function sameKindMembers(text: string, base: number, end: number, items: string[], found: SpanIndex, lex: Lexicon, out: string[]): void {
+  const one = found.first(base, end, end);
   const k = one && facilityEnd(text.slice(one.start, one.end), 1);
   if (!one || !k) return;
   const word = text.slice(one.end - k, one.end);
@@ -306,7 +297,7 @@ function sameKindMembers(text: string, base: number, end: number, items: string[
   if (!cut.every((x) => x.endsWith(word))) return;
   let at = base;
   for (const item of cut) {
-    const holds = found.some((f) => f.start < at + item.length && at < f.end);
+    const holds = found.overlapEnd(at, at + item.length) !== -Infinity;
     const name = trimLeading(item, lex);
     if (!holds && kindMember(name.slice(0, -word.length), lex) && !kindOfFacility(name, lex) && !institutionOnly(name)) out.push(name);
     at += item.length + 1;

@@ -8,16 +8,7 @@ import * as vscode from 'vscode';
 import type { ExportResult, ImportResult } from '../../../src/extension/annotating/exportImport';
 import { closeAll, openNewReport, sampleReport, scratch, tagParagraphsWith, WORKSPACE } from './helpers';
 import { tempDir } from '../../tempDir';
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../seededRandom';
 
 /** Every file below `dir` with its content (sidecars, reports), to see that nothing changed. */
 function snapshot(dir: string): Map<string, string> {
@@ -91,7 +82,7 @@ suite('import fuzz', () => {
 
     // Pending sidecar writes of the tagging above land now, not during a case.
     await api.annotations.flush();
-    const rnd = random(20261130);
+    const rnd = seededRandom(20261130);
     const source = scratch(`ra-fuzz-${process.pid}.json`);
     let refused = 0;
     let accepted = 0;
