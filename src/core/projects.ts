@@ -172,9 +172,11 @@ function namesAmong(lex: Lexicon, text: string, lo: number, hi: number, ends: nu
   }
   // 中欧班列国家集结中心, 石河子经济技术开发区国家级零碳园区: a national designation after a facility named in full is the
   // facility's; the name ends before it. (隋唐洛阳城国家历史文化公园, 黄岩岛国家级自然保护区: a place named by 城 or 岛 names the park.)
+  // (Searched for within the name only: from each name to the paragraph's end, a paragraph of many names was quadratic.)
   for (const f of found) {
-    const k = text.indexOf('国家', f.start + 3);
-    if (k > 0 && k < f.end - 2 && (facilityEnd(text.slice(f.start, k), 2) ?? 0) >= 2) f.end = k;
+    const at = f.end - f.start > 5 ? text.substring(f.start + 3, f.end - 1).indexOf('国家') : -1;
+    const k = f.start + 3 + at;
+    if (at >= 0 && (facilityEnd(text.slice(f.start, k), 2) ?? 0) >= 2) f.end = k;
   }
   // Keep the longest reading: 大数据产业园一期工程, not also 大数据产业园 inside it.
   // (Two facility words may give one span, 庞口大道|整治提升工程: it is kept once.)
