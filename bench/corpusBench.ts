@@ -86,7 +86,7 @@ async function twoProcessesBench(reports: string, bytes: number): Promise<void> 
   console.log(
     `corpus: the machine's own parallelism: one --jobs 1 process on all ${REPORTS} reports ${one.toFixed(1)} s (${(bytes / 1048576 / one).toFixed(2)} MB/s); ` +
       `two at once, each on half, ${two.toFixed(1)} s (${(bytes / 1048576 / two).toFixed(2)} MB/s) = ${(one / two).toFixed(2)}× (exits ${alone}, ${both.join(', ')}): ` +
-      'the most --jobs 2 can give here',
+      'about what --jobs 2 can hope for here (one run each; this machine varies by a fifth from run to run)',
   );
 }
 
