@@ -1,7 +1,8 @@
 // npm run profile: where the full analysis spends its time. Samples the CPU (the V8 profiler, in this process)
-// while it analyses the bench's 1 MB text (`--distinct`: its 28 distinct reports), then prints self time by source module and the costliest functions,
-// self and inclusive. Run it before changing the analysis for speed; `--out f.cpuprofile` keeps the profile for
-// DevTools or VS Code. (The profiler slows the analysis by about half; the shares, not the times, are the answer.)
+// while it analyses the bench's 1 MB text (`--distinct`: its 28 distinct reports), then prints self time by source
+// module and the costliest functions, self and inclusive. Run it before changing the analysis for speed. `--out
+// f.cpuprofile` keeps the profile for DevTools or VS Code; `--allocations` adds where the analysis allocates the
+// memory the collector reclaims. (The profiler slows the analysis by about half: the shares are the answer.)
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { relative, resolve, sep } from 'node:path';
@@ -85,6 +86,39 @@ function printTop(title: string, times: Map<string, number>, total: number, runs
   }
 }
 
+interface AllocationNode {
+  callFrame: ProfileNode['callFrame'];
+  selfSize: number;
+  children: AllocationNode[];
+}
+
+/**
+ * V8's sampling heap profiler over `runs` more analyses, objects the collector reclaimed included (they are the
+ * point): bytes allocated per analysis, and the functions that allocate them.
+ */
+async function printAllocations(session: Session, analyse: () => void, runs: number, top: number): Promise<void> {
+  await session.post('HeapProfiler.enable');
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  for (let run = 0; run < runs; run++) analyse();
+  const { profile } = (await session.post('HeapProfiler.stopSampling')) as { profile: { head: AllocationNode } };
+  const bytes = new Map<string, number>();
+  let total = 0;
+  const walk = (node: AllocationNode, inAnalysis: boolean) => {
+    const here = inAnalysis || moduleOf(node.callFrame.url).startsWith('src/');
+    if (here && node.selfSize > 0) {
+      const key = frameName({ id: 0, callFrame: node.callFrame });
+      bytes.set(key, (bytes.get(key) ?? 0) + node.selfSize);
+      total += node.selfSize;
+    }
+    for (const child of node.children) walk(child, here);
+  };
+  walk(profile.head, false);
+  console.log(`\nallocated by the analysis: ${(total / runs / 1048576).toFixed(1)} MB per analysis (sampled every 4 KB)`);
+  for (const [key, b] of [...bytes].sort((x, y) => y[1] - x[1]).slice(0, top)) {
+    console.log(`${(b / runs / 1048576).toFixed(2).padStart(8)} MB  ${((100 * b) / total).toFixed(1).padStart(5)}%  ${key}`);
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -93,6 +127,8 @@ async function main(): Promise<void> {
       out: { type: 'string' },
       // The bench's headline text repeats six reports; the analysis keeps some findings per distinct line.
       distinct: { type: 'boolean', default: false },
+      // Then where the memory the collector reclaims is allocated (its share of the time is printed above).
+      allocations: { type: 'boolean', default: false },
     },
   });
   const runs = Number(values.runs);
@@ -113,7 +149,6 @@ async function main(): Promise<void> {
   for (let run = 0; run < runs; run++) analyzeText(text, { segmenter });
   const ms = (performance.now() - t0) / runs;
   const { profile } = (await session.post('Profiler.stop')) as { profile: CpuProfile };
-  session.disconnect();
   if (values.out) writeFileSync(values.out, JSON.stringify(profile));
 
   const mb = Buffer.byteLength(text) / (1024 * 1024);
@@ -123,7 +158,9 @@ async function main(): Promise<void> {
   const byFunction = tally(profile, frameName);
   printTop('self time by function', byFunction.self, byFunction.total, runs, top);
   printTop('inclusive time by function', byFunction.inclusive, byFunction.total, runs, top);
+  if (values.allocations) await printAllocations(session, () => analyzeText(text, { segmenter }), runs, top);
   if (values.out) console.log(`\nprofile written to ${values.out} (open it in DevTools or VS Code)`);
+  session.disconnect();
 }
 
 main().catch((err) => {
