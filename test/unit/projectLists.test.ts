@@ -191,3 +191,14 @@ test('in a list without 等, items ending in the facility word of a found member
   assert.deepEqual(names('加快世界闽南文化交流中心、妈祖文化中心建设。'), ['世界闽南文化交流中心', '妈祖文化中心']);
   assert.deepEqual(names('推动中国—中亚减贫合作中心、教育交流合作中心落地。'), ['中国—中亚减贫合作中心']);
 });
+
+test('a paragraph of many lists gives the names a paragraph of one gives (projects found asked by index, not walked)', () => {
+  // Past 16 projects found in a paragraph, the list reading asks them through an index (src/core/spanIndex.ts).
+  const one = '加快荣乌、西阜、涞曲、曲港、津石高速公路建设，推进石衡、保忻、京雄等高速公路项目。';
+  assert.ok(names(one).length >= 8, names(one).join(' '));
+  assert.deepEqual(names(one.repeat(40)), names(one));
+  // A list of thousands of items (a file converted without line breaks) reads each item.
+  const roads = ['荣乌', '西阜', '涞曲', '曲港'];
+  const long = `加快${Array.from({ length: 4000 }, (_, i) => roads[i % 4]).join('、')}、津石高速公路建设。`;
+  assert.deepEqual(names(long), names(`加快${roads.join('、')}、津石高速公路建设。`));
+});
