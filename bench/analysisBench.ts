@@ -9,9 +9,9 @@ import { applyAnalysisPatchInPlace } from '../src/core/analysisPatchInPlace';
 import { readWhole } from '../src/core/textEdits';
 import { prepareLexicon } from '../src/core/projectLexicon';
 import { loadJiebaSegmenter } from '../src/core/segmenter';
+import { folderReports } from '../test/unit/corpus';
 import { bareRegexPass } from './figuresBench';
 import { keystrokesBench } from './keystrokesBench';
-import { folderReports } from '../test/unit/corpus';
 import { corpusOf, mbPerSecond, median } from './measure';
 
 const MB = 1024 * 1024;

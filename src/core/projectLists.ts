@@ -137,7 +137,6 @@ function itemsOf(clause: string): string[] {
 /** …等 and, a few characters on, projects or works: a list of works (等重大项目, 等一批农业重点产业项目). */
 const WORKS_ETC_RE = /^等[^，。]{0,8}(?:项目|工程)/;
 
-
 /** 等 and its kind, then a conjunction and another list (…等客运专线及大广、…). */
 const JOINED_LISTS_RE = /等[^、，。等]{0,10}?(?:及|和|以及|与)(?=[^、]+、)/;
 /** …等 and problems or companies (等一批历史遗留难题, 等一批央企项目): no works. */
