@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyzeText } from '../src/core/analyze';
 import { prepareLexicon } from '../src/core/projectLexicon';
@@ -31,7 +32,7 @@ const OUT_ROOT = resolve(__dirname, '..');
 /** Where a frame's code is: the TypeScript source a compiled file of out/ came from, else the URL's last part. */
 function moduleOf(url: string): string {
   if (url === '') return '(V8)';
-  const path = url.replace(/^file:\/\//, '');
+  const path = url.startsWith('file:') ? fileURLToPath(url) : url;
   if (!path.startsWith(OUT_ROOT + sep)) return path.split(sep).pop() ?? path;
   return relative(OUT_ROOT, path).replace(/\.js$/, '.ts');
 }
