@@ -7,14 +7,61 @@ const pairKey = (a: number, b: number) => ((a & 0x7fff) << 15) | (b & 0x7fff);
 /** pairBits' size in 32-bit words, and a pair key's bit in it. */
 const PAIR_BIT_WORDS = 1 << 11;
 const pairBit = (key: number) => Math.imul(key, 0x9e3779b1) >>> 16;
+/**
+ * Names sharing their first two characters beyond which they are read as a trie: compared one by one, a document
+ * listing thousands of projects that open alike (河北甲乙产业园, 河北丙丁产业园, …) compared every name at every
+ * place (32,000 of them took 4–5 s, growing with the square of the text). A report's pairs hold one or two names.
+ */
+const MAX_LISTED = 8;
 
 /**
- * The names by their first two characters, longest first, and the names of one character; a table marks the
- * characters names start with, so that most characters of a text cost one look-up.
+ * Names as a trie, one character per level from the first (pairKey may give two pairs one key: the names of both
+ * may share a trie, and are told apart by their own first characters).
+ */
+class Trie {
+  /** The name that ends here. */
+  name: string | undefined = undefined;
+  /** The one character that follows here, and where it leads (most names have no other name sharing their rest). */
+  private code = -1;
+  private only: Trie | undefined = undefined;
+  /** The other characters that follow. */
+  private more: Map<number, Trie> | undefined = undefined;
+
+  add(name: string): void {
+    let node: Trie = this;
+    for (let k = 0; k < name.length; k++) {
+      const c = name.charCodeAt(k);
+      let next = node.next(c);
+      if (next === undefined) {
+        next = new Trie();
+        if (node.code < 0) (node.code = c), (node.only = next);
+        else (node.more ??= new Map()).set(c, next);
+      }
+      node = next;
+    }
+    node.name = name;
+  }
+
+  next(c: number): Trie | undefined {
+    return c === this.code ? this.only : this.more?.get(c);
+  }
+
+  /** The longest name that text[i, …) opens with (this being the root). */
+  longest(text: string, i: number): string | undefined {
+    let best = this.name;
+    let node: Trie | undefined = this;
+    for (let j = i; j < text.length && (node = node.next(text.charCodeAt(j))) !== undefined; j++) if (node.name !== undefined) best = node.name;
+    return best;
+  }
+}
+
+/**
+ * The names by their first two characters, longest first (or as a trie when many share them), and the names of one
+ * character; a table marks the characters names start with, so that most characters of a text cost one look-up.
  */
 export class NameMatcher {
   private readonly starts = new Uint8Array(0x10000);
-  private readonly byPair = new Map<number, string[]>();
+  private readonly byPair = new Map<number, string[] | Trie>();
   /**
    * One bit per pairKey's hash (8 KB): names start with common characters (中, 新, 大 …), and most pairs of them
    * in a text open no name; a bit not set answers without a look-up in byPair.
@@ -23,6 +70,7 @@ export class NameMatcher {
 
   /** `names`: distinct, not empty, longest first. */
   constructor(names: readonly string[]) {
+    const lists = new Map<number, string[]>();
     for (const n of names) {
       const c = n.charCodeAt(0);
       this.starts[c] = n.length === 1 ? 2 : Math.max(this.starts[c], 1);
@@ -30,9 +78,17 @@ export class NameMatcher {
       const key = pairKey(c, n.charCodeAt(1));
       const bit = pairBit(key);
       this.pairBits[bit >>> 5] |= 1 << (bit & 31);
-      const same = this.byPair.get(key);
+      const same = lists.get(key);
       if (same) same.push(n);
-      else this.byPair.set(key, [n]);
+      else lists.set(key, [n]);
+    }
+    for (const [key, same] of lists) {
+      if (same.length <= MAX_LISTED) this.byPair.set(key, same);
+      else {
+        const trie = new Trie();
+        for (const n of same) trie.add(n);
+        this.byPair.set(key, trie);
+      }
     }
   }
 
@@ -45,7 +101,10 @@ export class NameMatcher {
       const key = pairKey(c, text.charCodeAt(i + 1));
       const bit = pairBit(key);
       const same = (this.pairBits[bit >>> 5] & (1 << (bit & 31))) !== 0 ? this.byPair.get(key) : undefined;
-      if (same !== undefined) for (const n of same) if (text.startsWith(n, i)) return n;
+      if (same instanceof Trie) {
+        const found = same.longest(text, i);
+        if (found !== undefined) return found;
+      } else if (same !== undefined) for (const n of same) if (text.startsWith(n, i)) return n;
     }
     // (A name of one character is the shortest: after all the others.)
     return mark === 2 ? text[i] : undefined;
