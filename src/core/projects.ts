@@ -6,6 +6,7 @@
 // Names made only of generic words (重点项目, 城市更新项目) are dropped; most facility words also need a place
 // or a proper name (汉江西路, 郑州机场). Members of a list of projects (荣乌、西阜、津石高速公路), programmes
 // named by their form (南水北调) and short forms (平漯周高铁 of 平漯周高铁项目) are in projectLists.ts.
+import { countBefore } from './analysisPatch';
 import { RecentMap } from './recentMap';
 import { charTable } from './text';
 import { isHan, lexiconFor, type Lexicon, MAX_WORD, tagOf, wordAfter, wordBefore } from './projectLexicon';
@@ -260,23 +261,27 @@ const MAX_CAPTION = 60;
 /** Names in the short lines between paragraphs (captions, labels). */
 function namesOutside(text: string, paragraphs: Paragraph[], cache: ProjectMatchCache | undefined): string[] {
   const out: string[] = [];
+  const lf = { at: -1 };
   let pos = 0;
   for (const p of paragraphs) {
-    if (p.range.start > pos) captionNames(text, pos, p.range.start, cache, out);
+    if (p.range.start > pos) captionNames(text, pos, p.range.start, cache, out, lf);
     pos = Math.max(pos, p.range.end);
   }
-  if (pos < text.length) captionNames(text, pos, text.length, cache, out);
+  if (pos < text.length) captionNames(text, pos, text.length, cache, out, lf);
   return out;
 }
 
 /**
- * The names in the caption lines of text[from, to), onto `out`. (Line by line with indexOf: most gaps between
- * paragraphs are a line break or two, and a slice split by a pattern for each was most of this pass.)
+ * The names in the caption lines of text[from, to), onto `out`, line by line with indexOf. `lf.at`: the next \n,
+ * searched for again once passed (in a file of \r line ends alone, each gap searched the rest of the text).
  */
-function captionNames(text: string, from: number, to: number, cache: ProjectMatchCache | undefined, out: string[]): void {
+function captionNames(text: string, from: number, to: number, cache: ProjectMatchCache | undefined, out: string[], lf: { at: number }): void {
   for (let at = from; at < to; ) {
-    let eol = text.indexOf('\n', at);
-    if (eol < 0 || eol > to) eol = to;
+    if (lf.at < at) {
+      lf.at = text.indexOf('\n', at);
+      if (lf.at < 0) lf.at = text.length;
+    }
+    const eol = Math.min(lf.at, to);
     const t = eol > at ? text.slice(at, eol).trim() : ''; // (a \r before the break is trimmed)
     at = eol + 1;
     for (const n of captionLineNames(t, cache)) out.push(n);
@@ -429,13 +434,7 @@ export function longestFirst(hits: Hit[]): Hit[] {
   const taken: Span[] = []; // sorted by start, disjoint
   const kept: typeof hits = [];
   for (const h of hits) {
-    let lo = 0;
-    let hi = taken.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (taken[mid].start < h.span.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countBefore(taken, spanStart, h.span.start);
     if ((lo > 0 && taken[lo - 1].end > h.span.start) || (lo < taken.length && taken[lo].start < h.span.end)) continue;
     taken.splice(lo, 0, h.span);
     kept.push(h);
@@ -444,3 +443,4 @@ export function longestFirst(hits: Hit[]): Hit[] {
   kept.sort((a, b) => a.span.start - b.span.start);
   return kept;
 }
+const spanStart = (s: Span) => s.start;

@@ -91,13 +91,14 @@ export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let pos = 0;
   const n = text.length;
-  // Line ends found by indexOf (far faster than a loop over every character); a \r is looked for again only
-  // once the one found is passed.
+  // Line ends found by indexOf (far faster than a loop over every character); each of \r and \n is looked for
+  // again only once the one found is passed (a file of \r alone searched the rest of the text at every line).
   let cr = text.indexOf('\r');
+  let lf = text.indexOf('\n');
   while (pos <= n) {
-    let eol = text.indexOf('\n', pos);
-    if (eol < 0) eol = n;
+    if (lf >= 0 && lf < pos) lf = text.indexOf('\n', pos);
     if (cr >= 0 && cr < pos) cr = text.indexOf('\r', pos);
+    let eol = lf < 0 ? n : lf;
     if (cr >= 0 && cr < eol) eol = cr;
     let s = pos;
     let e = eol;
