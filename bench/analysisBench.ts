@@ -120,7 +120,8 @@ const HAN_PAIRS = (i: number) => String.fromCharCode(0x4e00 + (i % 200), 0x4e00 
  * square. One clause without punctuation and a facility word every few characters; one list of many roads; many
  * clauses, each a list of roads (until the twenty-seventh round the list reading walked every project found in the
  * paragraph for each clause and item: 1 M characters of the list took 42 s in the CLI); thousands of projects whose
- * names open with the same two characters (a list of a province's projects); and lines that end in \r alone.
+ * names open with the same two characters (a list of a province's projects); lines that end in \r alone; closing
+ * quotes without opening ones; parks after parentheses.
  */
 function hostileClauseBench(segmenter: ReturnType<typeof loadJiebaSegmenter>): void {
   const cases: [string, (i: number) => string][] = [
@@ -131,6 +132,9 @@ function hostileClauseBench(segmenter: ReturnType<typeof loadJiebaSegmenter>): v
     ['thousands of projects that open alike (河北甲乙产业园，河北丙丁产业园，…)', (i) => `推进河北${HAN_PAIRS(i)}产业园建设，`],
     // (Until the twenty-eighth round each line searched the rest of the text for a \n: 800 K characters 2.5 s.)
     ['lines that end in \\r alone (an old Mac file)', (i) => `推进${HAN_PAIRS(i)}公园建设，增长${i % 9}%。\r`],
+    // (Until the twenty-eighth round each facility word searched back to the paragraph's start for its “: 400 K 12.8 s.)
+    ['closing quotes alone (甲乙工程”丙丁工程”…)', (i) => `${HAN_PAIRS(i)}工程”`],
+    ['parks after parentheses (（甲乙）公园（丙丁）公园…)', (i) => `（${HAN_PAIRS(i)}）公园`],
   ];
   for (const [what, piece] of cases) {
     const paragraph = (chars: number) => {
@@ -142,8 +146,12 @@ function hostileClauseBench(segmenter: ReturnType<typeof loadJiebaSegmenter>): v
     run(25_000);
     const small = run(100_000);
     const large = run(400_000);
+    // The same text again, another string: until the twenty-eighth round the scan compared it with the one it held,
+    // character by character, at every word (a paragraph of 400 K parentheses and parks: 1.3 s, then 11 s again).
+    const again = run(400_000);
     console.log(
-      `analysis: ${what}: 100 K characters ${small.toFixed(0)} ms, 400 K ${large.toFixed(0)} ms (${(large / small).toFixed(1)}× for 4× the text)`,
+      `analysis: ${what}: 100 K characters ${small.toFixed(0)} ms, 400 K ${large.toFixed(0)} ms (${(large / small).toFixed(1)}× for 4× the text), ` +
+        `the same 400 K again ${again.toFixed(0)} ms`,
     );
   }
 }

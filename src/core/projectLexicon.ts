@@ -302,6 +302,9 @@ export function wordBefore(lex: Lexicon, text: string, end: number, lo = 0): Lex
       read.clause = 1;
     }
   }
+  // (A text equal to the one held but another string is compared character by character at every call: a paragraph
+  // read again in a later analysis was, at each of its words. From here on the comparison is of the same string.)
+  read.text = text;
   const k = end - lo;
   if (k >= read.readIn.length) {
     const longer = new Int32Array(Math.max(k + 1, 2 * read.readIn.length));

@@ -26,7 +26,7 @@ import {
   type SuffixClass,
 } from './projectWords';
 import { isNameLike, isNameWord, isProperTag, type Kind, LeftTokens, lexTag, MAGNITUDE_RE, namedAfterDash, NUMBERED_NAME_RE, NUMERAL_RE, placePiece, type Tok, useLexicon } from './projectTokens';
-import { CharGroups } from './text';
+import { CharGroups, charTable, LastSeen } from './text';
 import type { Span } from './types';
 export { addFacilityWord, facilityEndingAt, facilityWordAt, facilityWords, markFacilityEnds } from './projectSuffixes';
 
@@ -50,8 +50,11 @@ const MIN_NAME = 3;
 const AT_CODE = '在'.charCodeAt(0);
 const OF_CODE = '的'.charCodeAt(0);
 const TO_CODE = '至'.charCodeAt(0);
+/** The last 至 before a facility word in its clause (a section named by its ends: …至青城山路段). */
+const LAST_TO = new LastSeen(TO_CODE);
 const SECTION_CODE = '段'.charCodeAt(0);
 const CLOSE_QUOTE_CODE = '”'.charCodeAt(0);
+const OPEN_QUOTE_CODE = '“'.charCodeAt(0);
 const NUMBER_CODE = '号'.charCodeAt(0);
 const LI_CODE = '里'.charCodeAt(0);
 const ORDINAL_CODE = '第'.charCodeAt(0);
@@ -269,6 +272,36 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
 }
 
 /**
+ * What sloganQuoted has read of the clause text[lo, …): up to `next`, the last “ (`open`, -1 for none) and, from it, the
+ * first digit or plus not before 号 (`mark`, -1 for none yet). A clause's facility words come in order, so each is read
+ * on from the one before: searched for from each, a clause of closing quotes alone was read once per quote.
+ */
+const quoted = { text: '', lo: -1, next: 0, open: -1, mark: -1 };
+const SLOGAN_MARK = charTable('0123456789+＋');
+
+/**
+ * Whether the facility word ending at `e`, before a closing quote, ends a quote (from the last “ in the clause) that
+ * holds a digit or a plus (not a number's 号). (Facility words are Han characters: no “ is inside one.)
+ */
+export function sloganQuoted(text: string, lo: number, e: number): boolean {
+  const q = quoted;
+  if (q.text !== text || q.lo !== lo || e < q.next) {
+    q.text = text;
+    q.lo = lo;
+    q.next = lo;
+    q.open = -1;
+    q.mark = -1;
+  }
+  q.text = text; // (the same string from here on: LastSeen.before says why)
+  for (; q.next < e; q.next++) {
+    const c = text.charCodeAt(q.next);
+    if (c === OPEN_QUOTE_CODE) (q.open = q.next), (q.mark = -1);
+    else if (q.open >= 0 && q.mark < 0 && SLOGAN_MARK[c] === 1 && text.charCodeAt(q.next + 1) !== NUMBER_CODE) q.mark = q.next;
+  }
+  return q.open >= 0 && q.mark >= 0;
+}
+
+/**
  * Why nameAt last returned no name, and the start the scan had read by then (-1 before the scan): features of
  * the learned choice (projectModel.ts), which may still take a name the rules reject.
  */
@@ -312,13 +345,11 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   if (suffix === '高速' && FAST_RE.test(text.slice(e, e + 2))) return reject('fast');
   if (splitsWords(lex, text, lo, hi, s, e)) return reject('splitWord');
   // 凌云山路至青城山路段: roads named as the end points of a section are not mentions.
-  if (nextCode === TO_CODE || (nextCode === SECTION_CODE && /至[^至]*$/.test(text.slice(lo, s)))) return reject('routeEnd');
+  if (nextCode === TO_CODE || (nextCode === SECTION_CODE && LAST_TO.before(text, lo, s) >= 0)) return reject('routeEnd');
   if (endsInNotFacility(text, Math.max(lo, e - 6), e)) return reject('notFacility');
   // “4+4科创工程”: a slogan in quotes that ends in a facility word.
-  if (text.charCodeAt(e) === CLOSE_QUOTE_CODE) {
-    const open = text.lastIndexOf('“', s);
-    if (open >= lo && /[\d+＋](?!号)/.test(text.slice(open, e))) return reject('sloganQuote'); // (“六小工程” is a programme; “北驾祁连·9号公路” a road)
-  }
+  // (“六小工程” is a programme; “北驾祁连·9号公路” a road.)
+  if (text.charCodeAt(e) === CLOSE_QUOTE_CODE && sloganQuoted(text, lo, e)) return reject('sloganQuote');
   // 凤凰谷零碳研究院: the facility word names where an institution is.
   if (institutionAfter(text, e, hi) && !/^v/.test(wordAfter(lex, text, e, hi)?.tag ?? '')) return reject('institution');
 

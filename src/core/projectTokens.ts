@@ -6,6 +6,7 @@ import { PHASE_RE } from './projectRoutes';
 import { facilityEnding } from './projectSuffixes';
 import { countyShortName, PROPER_TAGS, shorterRead, withoutCountedMeasure } from './projectWordsAt';
 import { adverbPhrase, FUNCTION_CHARS, GENERIC, INTERNAL_VERBS, NAME_UNITS, PREDICATE, STOP_WORDS, SUFFIX_CLASS, TAG_OVERRIDES } from './projectWords';
+import { lastIndexOfCode } from './text';
 
 export const NUMERAL_RE = /^[一二三四五六七八九十两几]$/;
 export const MAGNITUDE_RE = /^[百千万亿]$/;
@@ -147,7 +148,9 @@ export class LeftTokens {
     while (this.toks.length <= i && this.pos > lo && this.toks.length < MAX_TOKENS) {
       const c = text.charCodeAt(this.pos - 1); // (a code: a string of the character was made for every word read)
       let t: LexToken;
-      const open = c === 0x201d /* ” */ || c === 0x22 /* " */ ? text.lastIndexOf(c === 0x201d ? '“' : '"', this.pos - 2) : -1;
+      // (The opening quote is looked for within a quote's length only: a paragraph of closing quotes alone searched
+      // back to its start from each.)
+      const open = c === 0x201d /* ” */ || c === 0x22 /* " */ ? lastIndexOfCode(text, c === 0x201d ? 0x201c : 0x22, this.pos - 2, Math.max(lo, this.pos - 2 - MAX_QUOTE)) : -1;
       if (open >= lo && this.pos - open - 2 <= MAX_QUOTE && this.pos - open - 2 > 0) {
         t = { word: text.slice(open, this.pos), tag: 'quote', start: open };
       } else {

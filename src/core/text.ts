@@ -43,6 +43,41 @@ export function indexOfAny(table: Uint8Array, text: string, from: number, to = t
   return -1;
 }
 
+/** The last place in text[min, from] (both included) of the character `code`, else -1: lastIndexOf that stops at `min`. */
+export function lastIndexOfCode(text: string, code: number, from: number, min: number): number {
+  for (let i = Math.min(from, text.length - 1); i >= min; i--) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
+/**
+ * The last place of one character before a place in a clause, read on from the place asked before while the text
+ * and the clause's start stay the same (a scan asks at places in order): searched back from each place, a clause
+ * without the character was read once per place.
+ */
+export class LastSeen {
+  private text = '';
+  private lo = -1;
+  private next = 0;
+  private last = -1;
+
+  constructor(private readonly code: number) {}
+
+  /** The last place of the character in text[lo, end), else -1. */
+  before(text: string, lo: number, end: number): number {
+    if (this.text !== text || this.lo !== lo || end < this.next) {
+      this.text = text;
+      this.lo = lo;
+      this.next = lo;
+      this.last = -1;
+    }
+    // (A text equal to the one held but another string, a paragraph read again in a later analysis, is compared
+    // character by character at every call until the held one is that string.)
+    this.text = text;
+    for (; this.next < end; this.next++) if (text.charCodeAt(this.next) === this.code) this.last = this.next;
+    return this.last;
+  }
+}
+
 /**
  * The matches of the global `pattern` in `text`, in order, as matchAll gives them from lastIndex 0 (and lastIndex
  * left at 0). matchAll copies the pattern on each call, about a microsecond: more than the search itself in a
