@@ -294,7 +294,6 @@ const read = {
 export function wordBefore(lex: Lexicon, text: string, end: number, lo = 0): LexToken {
   if (read.lo !== lo || read.lex !== lex || read.text !== text) {
     read.lex = lex;
-    read.text = text;
     read.lo = lo;
     // (The words of the clause before are forgotten by numbering the clauses: the arrays are kept, not made again for each.)
     if (++read.clause === 0x7fffffff) {

@@ -286,7 +286,6 @@ const SLOGAN_MARK = charTable('0123456789+＋');
 export function sloganQuoted(text: string, lo: number, e: number): boolean {
   const q = quoted;
   if (q.text !== text || q.lo !== lo || e < q.next) {
-    q.text = text;
     q.lo = lo;
     q.next = lo;
     q.open = -1;

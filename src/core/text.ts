@@ -65,7 +65,6 @@ export class LastSeen {
   /** The last place of the character in text[lo, end), else -1. */
   before(text: string, lo: number, end: number): number {
     if (this.text !== text || this.lo !== lo || end < this.next) {
-      this.text = text;
       this.lo = lo;
       this.next = lo;
       this.last = -1;
