@@ -61,6 +61,7 @@ const required = [
   'dist/analysisWorker.js',
   'dist/analysisWorkerMain.js',
   'dist/corpusWorker.js',
+  'dist/findWorker.js',
   'dist/timeline.js',
   'dist/web/extension.js',
   // Libraries the extension requires on first use (scripts/build.mjs, LAZY_LIBRARIES).

@@ -134,6 +134,7 @@ async function find(p: Parts, args: { query?: string; regex?: boolean; caseSensi
   }
   const folder = args.folder ? toUri(args.folder) : undefined;
   const result = await p.find.find({ pattern, regex, caseSensitive: args.caseSensitive ?? false }, folder);
+  if (!result) return { cancelled: true }; // (a newer search stopped this one)
   await vscode.commands.executeCommand('reportAnnotator.find.focus');
   return { total: result.total, reports: result.reports.map((r) => ({ uri: r.uri, year: r.year, count: r.count, hits: r.hits })) };
 }

@@ -3,7 +3,7 @@
 // the extension's storage, keyed by the text's hash and the analyser's version, or by analysing), and keeps
 // the summaries up to date as files change, appear, disappear or are renamed. The host keeps summaries only.
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { writeFileAtomic } from '../../core/atomicWrite';
@@ -13,6 +13,7 @@ import type { IndicatorEntry } from '../../core/indicators';
 import { compareCodeUnits, errorMessage } from '../../core/text';
 import { ChangeQueue } from './changeQueue';
 import type { CorpusRequest, CorpusResponse, FileRef, FileResult } from './corpusProtocol';
+import { findInWorker } from './findInReports';
 import { watchSoon } from '../common/watchSoon';
 import { whileForegroundBusy } from '../common/foreground';
 
@@ -85,6 +86,8 @@ export class CorpusIndex implements vscode.Disposable {
   lastRun?: IndexRunStats;
   private firstRun?: Promise<IndexRunStats>;
   private indicatorEntries: IndicatorEntry[][] = [];
+  /** The search running, if any (stopped by the next). */
+  private finding?: vscode.CancellationTokenSource;
 
   constructor(
     private readonly workerPath: string,
@@ -197,15 +200,21 @@ export class CorpusIndex implements vscode.Disposable {
     if (this.running) this.post({ type: 'cancel', id: this.running.id });
   }
 
-  /** Find in the reports (or those under `folder`), on their text as saved. */
-  async find(query: FindQuery, folder?: vscode.Uri): Promise<{ report: CorpusReport; count: number; hits: import('../../core/corpus/kwic').KwicHit[] }[]> {
+  /**
+   * Find in the reports (or those under `folder`), on their text as saved, in a worker of the search's own
+   * (findInReports.ts). A newer search stops this one: it then rejects with FindStopped, as it does past `limitMs`.
+   */
+  async find(query: FindQuery, folder?: vscode.Uri, limitMs?: number): Promise<{ report: CorpusReport; count: number; hits: import('../../core/corpus/kwic').KwicHit[] }[]> {
     const prefix = folder && `${folder.toString().replace(/\/$/, '')}/`;
     const targets = this.all().filter((r) => !prefix || r.uri.startsWith(prefix));
-    const id = this.nextId++;
     const files: FileRef[] = targets.map((r) => ({ key: r.uri, path: vscode.Uri.parse(r.uri).fsPath }));
-    const response = await this.request({ type: 'find', id, files, query });
-    if (response.type === 'error') throw new Error(response.error);
-    if (response.type !== 'found') throw new Error(`unexpected ${response.type}`);
+    this.finding?.cancel();
+    const finding = (this.finding = new vscode.CancellationTokenSource());
+    // (The search's worker is bundled beside the corpus worker.)
+    const response = await findInWorker(join(dirname(this.workerPath), 'findWorker.js'), files, query, limitMs, finding.token).finally(() => {
+      finding.dispose();
+      if (this.finding === finding) this.finding = undefined;
+    });
     for (const e of response.errors) this.log.warn(`find: ${e.key}: ${e.error}`);
     return response.reports.flatMap((r) => {
       const report = this.reports.get(r.key);
@@ -214,6 +223,7 @@ export class CorpusIndex implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.finding?.cancel();
     clearTimeout(this.fireTimer);
     void this.worker?.terminate();
     this.worker = undefined;
@@ -422,15 +432,5 @@ export class CorpusIndex implements vscode.Disposable {
 
   private post(m: CorpusRequest): void {
     this.ensureWorker().postMessage(m);
-  }
-
-  private request(m: Extract<CorpusRequest, { id: number }>): Promise<CorpusResponse> {
-    return new Promise((resolve) => {
-      this.handlers.set(m.id, (r) => {
-        this.handlers.delete(m.id);
-        resolve(r);
-      });
-      this.post(m);
-    });
   }
 }

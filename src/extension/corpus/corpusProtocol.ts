@@ -1,5 +1,5 @@
-// The messages between the extension host (corpusIndex.ts, findInReports.ts) and the corpus worker
-// (corpusWorker.ts), in a module of their own so each side imports only the protocol.
+// The messages between the extension host (corpusIndex.ts, findInReports.ts) and the corpus and search workers
+// (corpusWorker.ts, findWorker.ts), in a module of their own so each side imports only the protocol.
 import type { FindQuery, KwicHit } from '../../core/corpus/kwic';
 import type { ReportSummary } from '../../core/corpus/summary';
 import type { IndicatorEntry } from '../../core/indicators';

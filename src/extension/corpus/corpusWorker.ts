@@ -1,13 +1,12 @@
 // The corpus worker thread (bundled to dist/corpusWorker.js): reads the workspace's candidate files, keeps
 // the reports (detected by their beginning, as the editor does), and summarises each from the on-disk cache
 // or by analysing it, so the extension host only ever holds small summaries and never blocks. Results are
-// sent in batches; a run checks for cancellation between files. Also answers Find in reports.
+// sent in batches; a run checks for cancellation between files. (Find in reports has a worker of its own: findWorker.ts.)
 import { createHash } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeText } from '../../core/analyze';
-import { compileQuery, findHits } from '../../core/corpus/kwic';
 import { cachedSummaryJson, parseCachedSummary, summarize, SUMMARY_VERSION } from '../../core/corpus/summary';
 import { HEAD_CHARS, looksLikeReport } from '../../core/detection';
 import { loadIndicatorTable, type IndicatorTable } from '../../core/indicators';
@@ -223,23 +222,6 @@ async function index(request: Extract<CorpusRequest, { type: 'index' }>): Promis
   post({ type: 'done', id: request.id, cancelled: cancelled.delete(request.id), droppedCacheEntries: cache?.dropped ?? 0 });
 }
 
-async function find(request: Extract<CorpusRequest, { type: 'find' }>): Promise<void> {
-  const re = compileQuery(request.query);
-  const reports: { key: string; count: number; hits: ReturnType<typeof findHits>['hits'] }[] = [];
-  const errors: { key: string; error: string }[] = [];
-  for (const file of request.files) {
-    try {
-      const text = decodeReport(await fs.readFile(file.path), file.path);
-      const { hits, count } = findHits(text, re);
-      if (count > 0) reports.push({ key: file.key, count, hits });
-    } catch (err) {
-      errors.push({ key: file.key, error: errorMessage(err) });
-    }
-    await tick();
-  }
-  post({ type: 'found', id: request.id, reports, errors });
-}
-
 parentPort?.on('message', (request: CorpusRequest) => {
   if (request.type === 'cancel') {
     cancelled.add(request.id);
@@ -251,6 +233,6 @@ parentPort?.on('message', (request: CorpusRequest) => {
     indicators = request.entries.length > 0 ? { table: loadIndicatorTable(...request.entries), suffix } : undefined;
     return;
   }
-  const run = request.type === 'index' ? index(request) : find(request);
-  run.catch((err: unknown) => post({ type: 'error', id: request.id, error: errorMessage(err) }));
+  if (request.type !== 'index') return; // (a search goes to a worker of its own: findWorker.ts)
+  index(request).catch((err: unknown) => post({ type: 'error', id: request.id, error: errorMessage(err) }));
 });

@@ -9,6 +9,7 @@ import type { ReportAnalysisProvider } from '../api';
 import { documentForArgument } from '../common/documents';
 import { UserError } from '../common/commands';
 import type { CorpusIndex } from './corpusIndex';
+import { FindStopped } from './findInReports';
 
 /** What Find needs of the annotations: a report's store (the AnnotationManager). */
 export interface AnnotationStores {
@@ -50,7 +51,8 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
     this.view = vscode.window.createTreeView('reportAnnotator.find', { treeDataProvider: this });
   }
 
-  async find(query: FindQuery, folder?: vscode.Uri): Promise<FindResult> {
+  /** The hits of `query`; undefined when a newer search stopped this one. `limitMs`: how long it may take (FIND_LIMIT_MS). */
+  async find(query: FindQuery, folder?: vscode.Uri, limitMs?: number): Promise<FindResult | undefined> {
     try {
       compileQuery(query);
     } catch (err) {
@@ -58,7 +60,17 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
       throw err;
     }
     await this.index.whenReady();
-    const found = await this.index.find(query, folder);
+    let found: Awaited<ReturnType<CorpusIndex['find']>>;
+    try {
+      // (A progress bar over the Find view while the worker reads.)
+      found = await vscode.window.withProgress({ location: { viewId: 'reportAnnotator.find' } }, () => this.index.find(query, folder, limitMs));
+    } catch (err) {
+      if (!(err instanceof FindStopped)) throw err;
+      if (err.reason === 'cancelled') return undefined;
+      throw new UserError(
+        vscode.l10n.t('The search for “{0}” was stopped after {1} s. A regular expression with nested repetition, such as (a+)+, can take exponential time.', query.pattern, err.limitMs / 1000),
+      );
+    }
     const reports: ReportHits[] = found
       .map(({ report, count, hits }) => toHits(report, count, hits))
       .sort((a, b) => (a.year ?? 1e9) - (b.year ?? 1e9) || a.name.localeCompare(b.name));

@@ -157,7 +157,8 @@ export class TimelinePanels implements vscode.Disposable {
       const folder = state.folder ? vscode.Uri.parse(state.folder) : undefined;
       const same = this.finder.result && this.finder.result.query.pattern === state.query.pattern && this.finder.result.folder === state.folder;
       const result = same ? this.finder.result! : await this.finder.find(state.query, folder);
-      chart = termChart(state.query.pattern, result.reports, { year: vscode.l10n.t('Year'), hits: vscode.l10n.t('Hits'), reports: vscode.l10n.t('Reports') });
+      // (No result: a newer search stopped this one; the chart shows no hits rather than another term's.)
+      chart = termChart(state.query.pattern, result?.reports ?? [], { year: vscode.l10n.t('Year'), hits: vscode.l10n.t('Hits'), reports: vscode.l10n.t('Reports') });
     }
     this.chart = chart;
     this.rendered = undefined;

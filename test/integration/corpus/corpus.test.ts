@@ -320,6 +320,20 @@ suite('corpus', () => {
     assert.equal(folder.reports.reduce((n, r) => n + api.annotations.list(vscode.Uri.parse(r.uri)).length, 0), 0);
   });
 
+  test('6b. a search that backtracks for ever stops at its time limit or at the next search, and the searches after it run', async function () {
+    this.timeout(120_000);
+    const { findView } = await corpus();
+    // (Nested repetition over a run of Han characters without the Q that would end it: exponential in the run's length.)
+    const runaway = { pattern: '([\\u4e00-\\u9fff]+)+Q', regex: true };
+    await assert.rejects(findView.find(runaway, undefined, 2_000), (err: Error) => /stopped after 2 s.*nested repetition/.test(err.message));
+    // A newer search stops the one running: the first gives no result, the second its hits.
+    const stopped = findView.find(runaway, undefined, 60_000);
+    const next = await findView.find({ pattern: '小康' });
+    assert.equal(await stopped, undefined);
+    assert.ok(next && next.total > 50, JSON.stringify(next?.total));
+    assert.equal(findView.result, next);
+  });
+
   test('7. bad cases: a report that fails is listed with its reason; a corrupted cache entry is dropped and re-analysed', async function () {
     this.timeout(120_000);
     const { index, corpusTree } = await corpus();
