@@ -4,12 +4,12 @@
 // Opens a report, the Report view, tags two paragraphs with the keyboard, writes a note of two lines in the
 // note box, hovers the tagged paragraph; one PNG per step under test-results/screenshots/<theme>-<lang>/.
 //   eval "$(sh ../shared/tools/vscode-offline/setup.sh)"; npm run build
-//   node scripts/uiScreenshots.cjs [--zh] [--theme "Default Light Modern"] [--width 1400]
+//   node scripts/uiScreenshots.cjs [--zh] [--theme "Default Light Modern"] [--width 1400] [--walkthrough | --find]
 const fs = require('node:fs');
 const path = require('node:path');
 const os = require('node:os');
 
-const { ROOT_DIR, sleep, shooter, writeWorkspaceSettings, openVsCode } = require('./vscodeSession.cjs');
+const { ROOT_DIR, sleep, shooter, writeWorkspaceSettings, openVsCode, runCommand } = require('./vscodeSession.cjs');
 const SHARED = path.resolve(ROOT_DIR, '..', 'shared');
 const args = process.argv.slice(2);
 const ZH = args.includes('--zh');
@@ -17,7 +17,9 @@ const THEME = args.includes('--theme') ? args[args.indexOf('--theme') + 1] : 'De
 const WIDTH = args.includes('--width') ? Number(args[args.indexOf('--width') + 1]) : 1400;
 /** Only the Get Started walkthrough, opened from the command palette. */
 const WALKTHROUGH = args.includes('--walkthrough');
-const NAME = `${WALKTHROUGH ? 'walkthrough-' : ''}${THEME.replace(/^Default /, '').replace(/\W+/g, '-').toLowerCase()}-${ZH ? 'zh' : 'en'}`;
+/** Only Find in Reports with a regular expression that backtracks for ever: the search running, then stopped at its limit. */
+const FIND = args.includes('--find');
+const NAME = `${WALKTHROUGH ? 'walkthrough-' : FIND ? 'find-' : ''}${THEME.replace(/^Default /, '').replace(/\W+/g, '-').toLowerCase()}-${ZH ? 'zh' : 'en'}`;
 const WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-shots-'));
 const WS = path.join(WORK, 'ws');
 const SHOTS = path.join(ROOT_DIR, 'test-results', 'screenshots', NAME);
@@ -73,6 +75,21 @@ async function gotoLine(page, line) {
       await page.locator('.getting-started-step', { hasText: ZH ? '为段落添加标签' : 'Tag a paragraph' }).first().click().catch(() => {});
       await sleep(1500);
       await shot(page, 'walkthrough-tag');
+      return;
+    }
+    if (FIND) {
+      await runCommand(page, ZH ? '在报告中检索' : 'Find in Reports');
+      // (The palette's box becomes the command's: typed at once, the first characters went to the palette.)
+      await sleep(1500);
+      await page.fill('.quick-input-widget input', '/([一-龥]+)+Q/');
+      await sleep(300);
+      await page.keyboard.press('Enter'); await sleep(3000);
+      await shot(page, 'find-running');
+      // The search's time limit is 30 s.
+      const stopped = Date.now();
+      while (Date.now() - stopped < 40_000 && !(await page.$('.notifications-toasts .notification-toast'))) await sleep(250);
+      await sleep(800);
+      await shot(page, 'find-stopped');
       return;
     }
     // The report, then the Report view.

@@ -133,9 +133,10 @@ async function find(p: Parts, args: { query?: string; regex?: boolean; caseSensi
     if (re) [pattern, regex] = [re[1], true];
   }
   const folder = args.folder ? toUri(args.folder) : undefined;
+  // (The Find view first: its progress bar shows while the search runs.)
+  await vscode.commands.executeCommand('reportAnnotator.find.focus');
   const result = await p.find.find({ pattern, regex, caseSensitive: args.caseSensitive ?? false }, folder);
   if (!result) return { cancelled: true }; // (a newer search stopped this one)
-  await vscode.commands.executeCommand('reportAnnotator.find.focus');
   return { total: result.total, reports: result.reports.map((r) => ({ uri: r.uri, year: r.year, count: r.count, hits: r.hits })) };
 }
 
