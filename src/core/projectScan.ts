@@ -51,7 +51,7 @@ const AT_CODE = '在'.charCodeAt(0);
 const OF_CODE = '的'.charCodeAt(0);
 const TO_CODE = '至'.charCodeAt(0);
 /** The last 至 before a facility word in its clause (a section named by its ends: …至青城山路段). */
-const LAST_TO = new LastSeen(TO_CODE);
+const LAST_TO = new LastSeen((text, i) => text.charCodeAt(i) === TO_CODE);
 const SECTION_CODE = '段'.charCodeAt(0);
 const CLOSE_QUOTE_CODE = '”'.charCodeAt(0);
 const OPEN_QUOTE_CODE = '“'.charCodeAt(0);
@@ -271,33 +271,18 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
   return content >= 2 || longContent;
 }
 
-/**
- * What sloganQuoted has read of the clause text[lo, …): up to `next`, the last “ (`open`, -1 for none) and, from it, the
- * first digit or plus not before 号 (`mark`, -1 for none yet). A clause's facility words come in order, so each is read
- * on from the one before: searched for from each, a clause of closing quotes alone was read once per quote.
- */
-const quoted = { text: '', lo: -1, next: 0, open: -1, mark: -1 };
 const SLOGAN_MARK = charTable('0123456789+＋');
+/** In a clause, the last “, and the last digit or plus that is not a number's (not before 号). */
+const LAST_OPEN_QUOTE = new LastSeen((text, i) => text.charCodeAt(i) === OPEN_QUOTE_CODE);
+const LAST_SLOGAN_MARK = new LastSeen((text, i) => SLOGAN_MARK[text.charCodeAt(i)] === 1 && text.charCodeAt(i + 1) !== NUMBER_CODE);
 
 /**
  * Whether the facility word ending at `e`, before a closing quote, ends a quote (from the last “ in the clause) that
  * holds a digit or a plus (not a number's 号). (Facility words are Han characters: no “ is inside one.)
  */
 export function sloganQuoted(text: string, lo: number, e: number): boolean {
-  const q = quoted;
-  if (q.text !== text || q.lo !== lo || e < q.next) {
-    q.lo = lo;
-    q.next = lo;
-    q.open = -1;
-    q.mark = -1;
-  }
-  q.text = text; // (the same string from here on: LastSeen.before says why)
-  for (; q.next < e; q.next++) {
-    const c = text.charCodeAt(q.next);
-    if (c === OPEN_QUOTE_CODE) (q.open = q.next), (q.mark = -1);
-    else if (q.open >= 0 && q.mark < 0 && SLOGAN_MARK[c] === 1 && text.charCodeAt(q.next + 1) !== NUMBER_CODE) q.mark = q.next;
-  }
-  return q.open >= 0 && q.mark >= 0;
+  const open = LAST_OPEN_QUOTE.before(text, lo, e);
+  return open >= 0 && LAST_SLOGAN_MARK.before(text, lo, e) > open;
 }
 
 /**

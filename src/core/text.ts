@@ -50,9 +50,9 @@ export function lastIndexOfCode(text: string, code: number, from: number, min: n
 }
 
 /**
- * The last place of one character before a place in a clause, read on from the place asked before while the text
- * and the clause's start stay the same (a scan asks at places in order): searched back from each place, a clause
- * without the character was read once per place.
+ * The last place before a place in a clause where `at` holds (a character, or a character in its context), read on
+ * from the place asked before while the text and the clause's start stay the same (a scan asks at places in order):
+ * searched back from each place, a clause without such a place was read once per place.
  */
 export class LastSeen {
   private text = '';
@@ -60,9 +60,9 @@ export class LastSeen {
   private next = 0;
   private last = -1;
 
-  constructor(private readonly code: number) {}
+  constructor(private readonly at: (text: string, i: number) => boolean) {}
 
-  /** The last place of the character in text[lo, end), else -1. */
+  /** The last place in text[lo, end) where `at` holds, else -1. */
   before(text: string, lo: number, end: number): number {
     if (this.text !== text || this.lo !== lo || end < this.next) {
       this.lo = lo;
@@ -72,7 +72,7 @@ export class LastSeen {
     // (A text equal to the one held but another string, a paragraph read again in a later analysis, is compared
     // character by character at every call until the held one is that string.)
     this.text = text;
-    for (; this.next < end; this.next++) if (text.charCodeAt(this.next) === this.code) this.last = this.next;
+    for (; this.next < end; this.next++) if (this.at(text, this.next)) this.last = this.next;
     return this.last;
   }
 }
