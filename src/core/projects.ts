@@ -8,7 +8,7 @@
 // named by their form (南水北调) and short forms (平漯周高铁 of 平漯周高铁项目) are in projectLists.ts.
 import { countBefore } from './analysisPatch';
 import { RecentMap } from './recentMap';
-import { charTable } from './text';
+import { charTable, nextIndexOf } from './text';
 import { isHan, lexiconFor, type Lexicon, MAX_WORD, tagOf, wordAfter, wordBefore } from './projectLexicon';
 import { HIGHWAY_NAME_RE, highwayNames, LINE_WORD, NUMBERED_ROAD, RING_ROAD, ROAD_NOTE_CHARS, roadNoteAt, ROUTE_NUMBER } from './projectHighways';
 import { listMembers, shortForms } from './projectLists';
@@ -277,10 +277,7 @@ function namesOutside(text: string, paragraphs: Paragraph[], cache: ProjectMatch
  */
 function captionNames(text: string, from: number, to: number, cache: ProjectMatchCache | undefined, out: string[], lf: { at: number }): void {
   for (let at = from; at < to; ) {
-    if (lf.at < at) {
-      lf.at = text.indexOf('\n', at);
-      if (lf.at < 0) lf.at = text.length;
-    }
+    lf.at = nextIndexOf(text, '\n', at, lf.at);
     const eol = Math.min(lf.at, to);
     const t = eol > at ? text.slice(at, eol).trim() : ''; // (a \r before the break is trimmed)
     at = eol + 1;

@@ -2,7 +2,7 @@
 // text; a numbered heading, a sentence, a title's form. Anchored patterns only, one test per line: structure runs on
 // every (debounced) keystroke.
 import type { CaptionKind } from './types';
-import { charTable } from './text';
+import { charTable, nextIndexOf } from './text';
 
 export type LineKind = CaptionKind | 'body';
 
@@ -91,15 +91,14 @@ export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let pos = 0;
   const n = text.length;
-  // Line ends found by indexOf (far faster than a loop over every character); each of \r and \n is looked for
-  // again only once the one found is passed (a file of \r alone searched the rest of the text at every line).
-  let cr = text.indexOf('\r');
-  let lf = text.indexOf('\n');
+  // Line ends found by indexOf (far faster than a loop over every character), each of \r and \n looked for again
+  // only once the one found is passed.
+  let cr = -1;
+  let lf = -1;
   while (pos <= n) {
-    if (lf >= 0 && lf < pos) lf = text.indexOf('\n', pos);
-    if (cr >= 0 && cr < pos) cr = text.indexOf('\r', pos);
-    let eol = lf < 0 ? n : lf;
-    if (cr >= 0 && cr < eol) eol = cr;
+    lf = nextIndexOf(text, '\n', pos, lf);
+    cr = nextIndexOf(text, '\r', pos, cr);
+    const eol = Math.min(lf, cr);
     let s = pos;
     let e = eol;
     while (s < e && WS[text.charCodeAt(s)]) s++;

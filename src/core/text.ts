@@ -43,6 +43,17 @@ export function indexOfAny(table: Uint8Array, text: string, from: number, to = t
   return -1;
 }
 
+/**
+ * The next place of `search` at or after `from` (text.length when there is none), given `found`, what this returned
+ * for an earlier `from` (-1 at first): searched for again only once passed. (Reading lines in turn, a text without
+ * the line end searched for had its rest searched at every line.)
+ */
+export function nextIndexOf(text: string, search: string, from: number, found: number): number {
+  if (found >= from) return found;
+  const at = text.indexOf(search, from);
+  return at < 0 ? text.length : at;
+}
+
 /** The last place in text[min, from] (both included) of the character `code`, else -1: lastIndexOf that stops at `min`. */
 export function lastIndexOfCode(text: string, code: number, from: number, min: number): number {
   for (let i = Math.min(from, text.length - 1); i >= min; i--) if (text.charCodeAt(i) === code) return i;
