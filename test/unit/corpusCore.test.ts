@@ -9,7 +9,7 @@ import { describe, test } from 'node:test';
 import { analyzeText } from '../../src/core/analyze';
 import { indicatorChart, regionChoices, termChart } from '../../src/core/corpus/chart';
 import { groupReports, type CorpusReport } from '../../src/core/corpus/grouping';
-import { compileQuery, countsPerYear, findHits, FindQueryError, kwicLine, paragraphsWithHits } from '../../src/core/corpus/kwic';
+import { compileQuery, countsPerYear, findHits, FindQueryError, kwicLine, paragraphsHit } from '../../src/core/corpus/kwic';
 import { figureYear, indicatorSeries, parseSeriesId, seriesId, seriesRows } from '../../src/core/corpus/series';
 import { cachedSummaryJson, parseCachedSummary, summarize, type ReportSummary } from '../../src/core/corpus/summary';
 import { CORPUS_DIR } from './corpus';
@@ -158,7 +158,13 @@ describe('KWIC', () => {
     assert.deepEqual(countsPerYear(reports), [{ year: 1999, count: 4, reports: 1 }, { year: 2001, count: 3, reports: 2 }]);
     const chart = termChart('小康', reports, { year: 'Year', hits: 'Hits', reports: 'Reports' });
     assert.deepEqual(chart.rows, [[1999, 4, 1], [2001, 3, 2]]);
-    const paragraphs = [{ start: 0, end: 10 }, { start: 11, end: 20 }, { start: 21, end: 30 }];
-    assert.deepEqual(paragraphsWithHits(paragraphs, [{ start: 25, end: 27 }, { start: 2, end: 3 }, { start: 4, end: 5 }]), [paragraphs[0], paragraphs[2]]);
+    const text = 'aaXaXaaaaa\nbbbbbbbbb\ncccccXcccc';
+    const paragraphs = [{ start: 0, end: 10 }, { start: 11, end: 20 }, { start: 21, end: 31 }];
+    assert.deepEqual(paragraphsHit(text, /X/g, paragraphs), [0, 2]);
+    // A hit across two paragraphs counts for the first; an empty match is no hit; no hit, no paragraph.
+    assert.deepEqual(paragraphsHit(text, /b\nc/g, paragraphs), [1]);
+    assert.deepEqual(paragraphsHit(text, /\n/g, paragraphs), []);
+    assert.deepEqual(paragraphsHit(text, /Y*/g, paragraphs), []);
+    assert.deepEqual(paragraphsHit(text, compileQuery({ pattern: 'x' }), paragraphs), [0, 2]);
   });
 });

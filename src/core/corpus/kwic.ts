@@ -93,14 +93,22 @@ export function countsPerYear(reports: readonly ReportHits[]): { year: number; c
   return [...years.values()].sort((a, b) => a.year - b.year);
 }
 
-/** The spans of the paragraphs (of `paragraphs`, in order) that hold at least one hit. */
-export function paragraphsWithHits<P extends { start: number; end: number }>(paragraphs: readonly P[], hits: readonly { start: number; end: number }[]): P[] {
-  const out = new Set<P>();
+/**
+ * The indices of the paragraphs (spans in order, not overlapping) that hold a hit of `re` (global) in `text`; a hit
+ * counts for the first paragraph it overlaps. (The matches are read in turn, with no KWIC line made for each: a
+ * pattern such as 的 has hits in every paragraph.)
+ */
+export function paragraphsHit(text: string, re: RegExp, paragraphs: readonly { start: number; end: number }[]): number[] {
+  const out: number[] = [];
   let i = 0;
-  const sorted = [...hits].sort((a, b) => a.start - b.start);
-  for (const h of sorted) {
-    while (i < paragraphs.length && paragraphs[i].end <= h.start) i++;
-    if (i < paragraphs.length && paragraphs[i].start < h.end && h.start < paragraphs[i].end) out.add(paragraphs[i]);
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m && i < paragraphs.length; m = re.exec(text)) {
+    if (m[0] === '') {
+      re.lastIndex++; // (as findHits: an empty match is no hit)
+      continue;
+    }
+    while (i < paragraphs.length && paragraphs[i].end <= m.index) i++;
+    if (i < paragraphs.length && paragraphs[i].start < m.index + m[0].length && out[out.length - 1] !== i) out.push(i);
   }
-  return [...out];
+  return out;
 }

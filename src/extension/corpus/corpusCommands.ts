@@ -55,7 +55,8 @@ export function registerCorpusCommands(p: Parts): vscode.Disposable[] {
       let tag = argumentObject<{ tag?: string }>(a).tag;
       tag ??= await vscode.window.showInputBox({ prompt: vscode.l10n.t('Tag the paragraphs of all hits with'), placeHolder: vscode.l10n.t('a tag, e.g. 小康') });
       if (!tag?.trim()) return { cancelled: true };
-      const done: Result & { annotations: number; reports: number } = await p.find.tagHits(tag.trim());
+      const done = await p.find.tagHits(tag.trim());
+      if (!done) return { cancelled: true };
       const undo = vscode.l10n.t('Undo');
       void vscode.window.showInformationMessage(vscode.l10n.t('Tagged {0} paragraph(s) in {1} report(s) with “{2}”.', done.annotations, done.reports, tag.trim()), undo).then((c) => {
         if (c === undo) void vscode.commands.executeCommand('reportAnnotator.corpus.undoTagHits');

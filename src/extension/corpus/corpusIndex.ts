@@ -13,7 +13,7 @@ import type { IndicatorEntry } from '../../core/indicators';
 import { compareCodeUnits, errorMessage } from '../../core/text';
 import { ChangeQueue } from './changeQueue';
 import type { CorpusRequest, CorpusResponse, FileRef, FileResult } from './corpusProtocol';
-import { findInWorker } from './findInReports';
+import { findInWorker, SearchWorker } from './findInReports';
 import { watchSoon } from '../common/watchSoon';
 import { whileForegroundBusy } from '../common/foreground';
 
@@ -210,8 +210,7 @@ export class CorpusIndex implements vscode.Disposable {
     const files: FileRef[] = targets.map((r) => ({ key: r.uri, path: vscode.Uri.parse(r.uri).fsPath }));
     this.finding?.cancel();
     const finding = (this.finding = new vscode.CancellationTokenSource());
-    // (The search's worker is bundled beside the corpus worker.)
-    const response = await findInWorker(join(dirname(this.workerPath), 'findWorker.js'), files, query, limitMs, finding.token).finally(() => {
+    const response = await findInWorker(this.findWorkerPath(), files, query, limitMs, finding.token).finally(() => {
       finding.dispose();
       if (this.finding === finding) this.finding = undefined;
     });
@@ -220,6 +219,16 @@ export class CorpusIndex implements vscode.Disposable {
       const report = this.reports.get(r.key);
       return report ? [{ report, count: r.count, hits: r.hits }] : [];
     });
+  }
+
+  /** A search's worker of its own, for tagging the hits of a search (findInReports.ts). */
+  searchWorker(limitMs?: number, token?: vscode.CancellationToken): SearchWorker {
+    return new SearchWorker(this.findWorkerPath(), limitMs, token);
+  }
+
+  /** (The search's worker is bundled beside the corpus worker.) */
+  private findWorkerPath(): string {
+    return join(dirname(this.workerPath), 'findWorker.js');
   }
 
   dispose(): void {

@@ -19,7 +19,9 @@ export type CorpusRequest =
   /** Stop the run `id` after the file at hand. */
   | { type: 'cancel'; id: number }
   /** Search the files' text (as on disk) for the query. */
-  | { type: 'find'; id: number; files: FileRef[]; query: FindQuery };
+  | { type: 'find'; id: number; files: FileRef[]; query: FindQuery }
+  /** Which of a text's paragraphs hold a hit of the query (the text as the editor has it, for tagging the hits). */
+  | { type: 'paragraphsHit'; id: number; text: string; paragraphs: { start: number; end: number }[]; query: FindQuery };
 
 export type FileResult =
   | { key: string; summary: ReportSummary; tags: Record<string, number>; cached: boolean; ms: number }
@@ -32,4 +34,6 @@ export type CorpusResponse =
   | { type: 'results'; id: number; results: FileResult[]; done: number; total: number }
   | { type: 'done'; id: number; cancelled: boolean; droppedCacheEntries: number }
   | { type: 'found'; id: number; reports: { key: string; count: number; hits: KwicHit[] }[]; errors: { key: string; error: string }[] }
+  /** The indices of the paragraphs that hold a hit. */
+  | { type: 'paragraphsHit'; id: number; paragraphs: number[] }
   | { type: 'error'; id: number; error: string };

@@ -4,12 +4,12 @@
 import * as vscode from 'vscode';
 import type { AnnotationStore } from '../../core/annotations';
 import type { CorpusReport } from '../../core/corpus/grouping';
-import { compileQuery, countsPerYear, findHits, FindQueryError, kwicLine, paragraphsWithHits, type FindQuery, type KwicHit, type ReportHits } from '../../core/corpus/kwic';
+import { compileQuery, countsPerYear, FindQueryError, kwicLine, type FindQuery, type KwicHit, type ReportHits } from '../../core/corpus/kwic';
 import type { ReportAnalysisProvider } from '../api';
 import { documentForArgument } from '../common/documents';
 import { UserError } from '../common/commands';
 import type { CorpusIndex } from './corpusIndex';
-import { FindStopped } from './findInReports';
+import { FindStopped, type SearchWorker } from './findInReports';
 
 /** What Find needs of the annotations: a report's store (the AnnotationManager). */
 export interface AnnotationStores {
@@ -29,6 +29,14 @@ type FindNode =
   | { kind: 'year'; year: number; count: number; reports: number }
   | { kind: 'report'; hits: ReportHits }
   | { kind: 'hit'; report: ReportHits; hit: KwicHit };
+
+/** A report's paragraphs that hold hits, in the text they were found in. */
+interface ParagraphsToTag {
+  uri: string;
+  document: vscode.TextDocument;
+  text: string;
+  paragraphs: { start: number; end: number }[];
+}
 
 /** One "tag all hits": what to undo, per report. */
 interface TagBatch {
@@ -81,25 +89,34 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
     return this.result;
   }
 
-  /** Tags every paragraph holding a hit of the last search with `tag`; undoable as one step. */
-  async tagHits(tag: string): Promise<{ annotations: number; reports: number }> {
+  /**
+   * Tags every paragraph holding a hit of the last search with `tag`; undoable as one step. Undefined when cancelled.
+   * The hits are found again on the text tagged now (the editor's, unsaved edits included), in a search's worker:
+   * a pattern that backtracks for ever stops there after `limitMs` (FIND_LIMIT_MS), and then nothing is tagged.
+   */
+  async tagHits(tag: string, limitMs?: number): Promise<{ annotations: number; reports: number } | undefined> {
     const result = this.result;
     if (!result || result.reports.length === 0) throw new UserError(vscode.l10n.t('Find something in the reports first.'));
-    const re = compileQuery(result.query);
+    let found: ParagraphsToTag[];
+    try {
+      const title = vscode.l10n.t('Finding the paragraphs of the hits of “{0}”', result.query.pattern);
+      found = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) =>
+        this.paragraphsToTag(result, this.index.searchWorker(limitMs, token), progress),
+      );
+    } catch (err) {
+      if (!(err instanceof FindStopped)) throw err;
+      if (err.reason === 'cancelled') return undefined;
+      throw new UserError(
+        vscode.l10n.t('Tagging the hits of “{0}” was stopped after {1} s, and nothing was tagged. A regular expression with nested repetition, such as (a+)+, can take exponential time.', result.query.pattern, err.limitMs / 1000),
+      );
+    }
     const batch: TagBatch = { tag, changes: [] };
     let annotations = 0;
-    for (const r of result.reports) {
-      // Only reports inside the workspace are opened (documentForArgument refuses anything else).
-      const document = await documentForArgument(vscode.Uri.parse(r.uri));
-      const { text, analysis } = await this.analysis.analyzeSnapshot(document);
-      // The hits again, on the text tagged now (the editor's, unsaved edits included).
-      const { hits } = findHits(text, re, 0, Number.MAX_SAFE_INTEGER);
-      const paragraphs = paragraphsWithHits(analysis.paragraphs.map((p) => p.range), hits);
-      if (paragraphs.length === 0) continue;
+    for (const { uri, document, text, paragraphs } of found) {
       const store = this.stores.storeFor(document);
       const before = new Map(store.list().map((a) => [a.id, a.tags]));
       const tagged = store.tagParagraphs(text, paragraphs, [tag]);
-      const change = { uri: r.uri, added: [] as string[], tagged: [] as string[] };
+      const change = { uri, added: [] as string[], tagged: [] as string[] };
       for (const a of tagged) {
         const had = before.get(a.id);
         if (!had) change.added.push(a.id);
@@ -112,6 +129,25 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
     this.lastBatch = batch;
     void vscode.commands.executeCommand('setContext', 'reportAnnotator.find.canUndoTagging', true);
     return { annotations, reports: batch.changes.length };
+  }
+
+  /** Each report of `result` that holds hits now, with the paragraphs that hold them; `worker` is stopped after. */
+  private async paragraphsToTag(result: FindResult, worker: SearchWorker, progress: vscode.Progress<{ message?: string; increment?: number }>): Promise<ParagraphsToTag[]> {
+    try {
+      const out: ParagraphsToTag[] = [];
+      for (const [k, r] of result.reports.entries()) {
+        progress.report({ message: `${k + 1}/${result.reports.length}`, increment: 100 / result.reports.length });
+        // Only reports inside the workspace are opened (documentForArgument refuses anything else).
+        const document = await documentForArgument(vscode.Uri.parse(r.uri));
+        const { text, analysis } = await this.analysis.analyzeSnapshot(document);
+        const ranges = analysis.paragraphs.map((p) => p.range);
+        const hit = await worker.paragraphsHit(text, ranges, result.query);
+        if (hit.length > 0) out.push({ uri: r.uri, document, text, paragraphs: hit.map((i) => ranges[i]) });
+      }
+      return out;
+    } finally {
+      worker.dispose();
+    }
   }
 
   /** Removes exactly what the last "tag all hits" added: its new annotations, and its tag from the others. */

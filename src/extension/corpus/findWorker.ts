@@ -1,9 +1,10 @@
-// The worker of one search (bundled to dist/findWorker.js; findInReports.ts starts one per search and stops it
-// after): reads the reports as saved and finds the query's hits in each. Its own small bundle, not the corpus
-// worker's: it starts in a few tens of milliseconds, without the analysis.
+// The worker of one search or one tagging of its hits (bundled to dist/findWorker.js; findInReports.ts starts one
+// for each and stops it after): reads the reports as saved and finds the query's hits in each, or finds which
+// paragraphs of a text hold hits. Its own small bundle, not the corpus worker's: it starts in a few tens of
+// milliseconds, without the analysis.
 import { promises as fs } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { compileQuery, findHits } from '../../core/corpus/kwic';
+import { compileQuery, findHits, paragraphsHit } from '../../core/corpus/kwic';
 import { decodeReport } from '../../core/reportInput';
 import { errorMessage } from '../../core/text';
 import type { CorpusRequest, CorpusResponse } from './corpusProtocol';
@@ -27,6 +28,12 @@ async function find(request: Extract<CorpusRequest, { type: 'find' }>): Promise<
 }
 
 parentPort?.on('message', (request: CorpusRequest) => {
-  if (request.type !== 'find') return;
-  find(request).catch((err: unknown) => post({ type: 'error', id: request.id, error: errorMessage(err) }));
+  if (request.type === 'find') find(request).catch((err: unknown) => post({ type: 'error', id: request.id, error: errorMessage(err) }));
+  else if (request.type === 'paragraphsHit') {
+    try {
+      post({ type: 'paragraphsHit', id: request.id, paragraphs: paragraphsHit(request.text, compileQuery(request.query), request.paragraphs) });
+    } catch (err) {
+      post({ type: 'error', id: request.id, error: errorMessage(err) });
+    }
+  }
 });

@@ -334,6 +334,38 @@ suite('corpus', () => {
     assert.equal(findView.result, next);
   });
 
+  test('6c. tagging the hits of a pattern that backtracks for ever on an unsaved edit stops at its limit, tags nothing and leaves the editor free', async function () {
+    this.timeout(120_000);
+    const { findView } = await corpus();
+    const api = await extensionApi();
+    // (Fast on the reports as saved, which hold no long run of a; exponential on the run of a typed into one.)
+    const found = await findView.find({ pattern: '小康|(?:a+)+Q', regex: true }, vscode.Uri.file(join(WORKSPACE, 'corpus-local')));
+    assert.ok(found && found.reports.length > 1, JSON.stringify(found?.total));
+    const uris = found.reports.map((r) => vscode.Uri.parse(r.uri));
+    const counted = () => uris.reduce((n, u) => n + api.annotations.list(u).length, 0);
+    const before = counted();
+    const document = await vscode.workspace.openTextDocument(uris[1]);
+    const editor = await vscode.window.showTextDocument(document);
+    assert.ok(await editor.edit((e) => e.insert(new vscode.Position(0, 0), `${'a'.repeat(40)}\n`)));
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 50);
+    try {
+      await assert.rejects(findView.tagHits('失控', 2_000), (err: Error) => /stopped after 2 s, and nothing was tagged.*nested repetition/.test(err.message));
+    } finally {
+      clearInterval(ticker);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+    // The host ran its timers while the worker backtracked; no report was tagged, not even those before the edited one.
+    assert.ok(ticks > 0, `the extension host was blocked: ${ticks} ticks`);
+    assert.equal(counted(), before);
+    // The same search without the runaway part tags as before.
+    await findView.find({ pattern: '小康' }, vscode.Uri.file(join(WORKSPACE, 'corpus-local')));
+    const tagged = await findView.tagHits('小康');
+    assert.ok(tagged && tagged.annotations > 0 && tagged.reports === uris.length, JSON.stringify(tagged));
+    assert.equal((await findView.undoTagHits()).removed, tagged.annotations);
+    assert.equal(counted(), before);
+  });
+
   test('7. bad cases: a report that fails is listed with its reason; a corrupted cache entry is dropped and re-analysed', async function () {
     this.timeout(120_000);
     const { index, corpusTree } = await corpus();
