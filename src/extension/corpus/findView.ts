@@ -6,7 +6,7 @@ import type { AnnotationStore } from '../../core/annotations';
 import type { CorpusReport } from '../../core/corpus/grouping';
 import { compileQuery, countsPerYear, FindQueryError, kwicLine, type FindQuery, type KwicHit, type ReportHits } from '../../core/corpus/kwic';
 import type { ReportAnalysisProvider } from '../api';
-import { documentForArgument } from '../common/documents';
+import { documentForArgument, uriBasename } from '../common/documents';
 import { UserError } from '../common/commands';
 import type { CorpusIndex } from './corpusIndex';
 import { FindStopped, type SearchWorker } from './findInReports';
@@ -34,9 +34,17 @@ type FindNode =
 interface ParagraphsToTag {
   uri: string;
   document: vscode.TextDocument;
+  /** The document's version the paragraphs were found in. */
+  version: number;
   text: string;
   paragraphs: { start: number; end: number }[];
 }
+
+/** How many times a report edited while its hits are found is read again before the tagging gives up. */
+const MAX_REREADS = 5;
+
+/** The index of a report edited since its paragraphs were found, else -1. */
+const staleAt = (found: readonly ParagraphsToTag[]) => found.findIndex((p) => p.document.version !== p.version);
 
 /** One "tag all hits": what to undo, per report. */
 interface TagBatch {
@@ -110,6 +118,9 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
         vscode.l10n.t('Tagging the hits of “{0}” was stopped after {1} s, and nothing was tagged. A regular expression with nested repetition, such as (a+)+, can take exponential time.', result.query.pattern, err.limitMs / 1000),
       );
     }
+    // (No waiting from here on: no edit comes between the texts read and the tagging.)
+    const stale = staleAt(found);
+    if (stale >= 0) throw new UserError(vscode.l10n.t('{0} keeps changing; try again when it is still.', uriBasename(found[stale].document.uri)));
     const batch: TagBatch = { tag, changes: [] };
     let annotations = 0;
     for (const { uri, document, text, paragraphs } of found) {
@@ -131,20 +142,34 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
     return { annotations, reports: batch.changes.length };
   }
 
-  /** Each report of `result` that holds hits now, with the paragraphs that hold them; `worker` is stopped after. */
+  /**
+   * Each report of `result` with the paragraphs that hold hits in its text now; `worker` is stopped after. A report
+   * edited meanwhile is read again, so that every text is current when the caller tags without waiting in between.
+   */
   private async paragraphsToTag(result: FindResult, worker: SearchWorker, progress: vscode.Progress<{ message?: string; increment?: number }>): Promise<ParagraphsToTag[]> {
+    const read = async (uri: string): Promise<ParagraphsToTag> => {
+      // Only reports inside the workspace are opened (documentForArgument refuses anything else).
+      const document = await documentForArgument(vscode.Uri.parse(uri));
+      const { version, text, analysis } = await this.analysis.analyzeSnapshot(document);
+      const ranges = analysis.paragraphs.map((p) => p.range);
+      const hit = await worker.paragraphsHit(text, ranges, result.query);
+      // (The text is kept only where there is something to tag.)
+      return { uri, document, version, text: hit.length > 0 ? text : '', paragraphs: hit.map((i) => ranges[i]) };
+    };
     try {
       const out: ParagraphsToTag[] = [];
       for (const [k, r] of result.reports.entries()) {
         progress.report({ message: `${k + 1}/${result.reports.length}`, increment: 100 / result.reports.length });
-        // Only reports inside the workspace are opened (documentForArgument refuses anything else).
-        const document = await documentForArgument(vscode.Uri.parse(r.uri));
-        const { text, analysis } = await this.analysis.analyzeSnapshot(document);
-        const ranges = analysis.paragraphs.map((p) => p.range);
-        const hit = await worker.paragraphsHit(text, ranges, result.query);
-        if (hit.length > 0) out.push({ uri: r.uri, document, text, paragraphs: hit.map((i) => ranges[i]) });
+        out.push(await read(r.uri));
       }
-      return out;
+      const rereads = new Map<number, number>();
+      for (let stale = staleAt(out); stale >= 0; stale = staleAt(out)) {
+        const n = (rereads.get(stale) ?? 0) + 1;
+        if (n > MAX_REREADS) throw new UserError(vscode.l10n.t('{0} keeps changing; try again when it is still.', uriBasename(out[stale].document.uri)));
+        rereads.set(stale, n);
+        out[stale] = await read(out[stale].uri);
+      }
+      return out.filter((p) => p.paragraphs.length > 0);
     } finally {
       worker.dispose();
     }

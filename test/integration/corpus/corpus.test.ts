@@ -364,6 +364,20 @@ suite('corpus', () => {
     assert.ok(tagged && tagged.annotations > 0 && tagged.reports === uris.length, JSON.stringify(tagged));
     assert.equal((await findView.undoTagHits()).removed, tagged.annotations);
     assert.equal(counted(), before);
+    // A report edited while the paragraphs are found is tagged on its text as edited: each tag's quote is the text at its place.
+    const edited = await vscode.workspace.openTextDocument(uris[0]);
+    const tagging = findView.tagHits('小康');
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(edited.uri, new vscode.Position(0, 0), '编辑中插入的一行。\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const again = await tagging;
+    assert.ok(again && again.annotations === tagged.annotations, JSON.stringify({ again, tagged }));
+    const misplaced = api.annotations.list(edited.uri).filter((a) => edited.getText(new vscode.Range(edited.positionAt(a.target.start), edited.positionAt(a.target.end))) !== a.target.exact);
+    assert.deepEqual(misplaced, []);
+    assert.equal((await findView.undoTagHits()).removed, again.annotations);
+    await vscode.window.showTextDocument(edited);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    assert.equal(counted(), before);
   });
 
   test('7. bad cases: a report that fails is listed with its reason; a corrupted cache entry is dropped and re-analysed', async function () {
