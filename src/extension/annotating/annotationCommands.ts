@@ -353,7 +353,8 @@ export class AnnotationCommands {
   private async touched(document: vscode.TextDocument, selections: Span[]): Promise<Paragraph[]> {
     // Typing during the analysis: the paragraphs must be those of the text we annotate. (Copied: the document's
     // analysis follows later edits in place.)
-    const paragraphs = await this.analysis.readCurrent(document, (analysis) => touchedParagraphs(analysis.paragraphs, selections).map((p) => ({ ...p, range: { ...p.range } })));
+    const carets = selections.map((s) => caretOnText(document, s));
+    const paragraphs = await this.analysis.readCurrent(document, (analysis) => touchedParagraphs(analysis.paragraphs, carets).map((p) => ({ ...p, range: { ...p.range } })));
     if (paragraphs.length === 0) throw new UserError(vscode.l10n.t('Put the cursor in a paragraph (or select some), then try again.'));
     return paragraphs;
   }
@@ -390,4 +391,22 @@ export class AnnotationCommands {
 
 function argsOf(arg: unknown): AnnotationCommandArgs {
   return argumentObject<AnnotationCommandArgs>(arg, 'uri');
+}
+
+/**
+ * A caret in a line's indentation, or after its last character, stands for the line's first or last character: a
+ * paragraph begins after its indentation (　　), and Go to Line puts the caret at column 1. Selections and carets on
+ * blank lines are as given.
+ */
+function caretOnText(document: vscode.TextDocument, s: Span): Span {
+  if (s.start !== s.end) return s;
+  const at = document.positionAt(s.start);
+  const line = document.lineAt(at.line);
+  if (line.isEmptyOrWhitespace) return s;
+  const first = line.firstNonWhitespaceCharacterIndex;
+  const last = line.text.trimEnd().length;
+  const character = at.character < first ? first : at.character > last ? last : at.character;
+  if (character === at.character) return s;
+  const offset = document.offsetAt(at.with({ character }));
+  return { start: offset, end: offset };
 }

@@ -114,6 +114,21 @@ suite('tagging', () => {
     assert.equal(api.annotations.list(doc.uri)[0].tags.length, 3);
   });
 
+  test('a caret in the indentation of a paragraph or after its end on its line tags that paragraph, and removes its tag', async () => {
+    const { api, editor, doc } = await openNewReport('tagging-indent.txt', sampleReport().replace('民生保障持续改善。城镇新增就业1312人，居民人均可支配收入增长7.4%，新建学校两所。', '$&  '));
+    const p = await paragraphWith(api, doc, '民生保障持续改善');
+    const line = doc.lineAt(doc.positionAt(p.range.start).line);
+    assert.ok(line.firstNonWhitespaceCharacterIndex > 0 && line.text.endsWith('  '), JSON.stringify(line.text));
+    // (Column 1, where Go to Line puts the caret: before the paragraph's 　　.)
+    editor.selection = new vscode.Selection(line.range.start, line.range.start);
+    const tagged = await tag({ tags: ['民生'] });
+    assert.equal(tagged.annotationIds.length, 1, tagged.message);
+    assert.deepEqual(api.annotations.list(doc.uri).map((a) => ({ start: a.target.start, end: a.target.end })), [p.range]);
+    editor.selection = new vscode.Selection(line.range.end, line.range.end);
+    const removed = (await vscode.commands.executeCommand('reportAnnotator.removeTag', { tag: '民生' })) as CommandResult;
+    assert.equal(api.annotations.list(doc.uri).length, 0, removed.message);
+  });
+
   test('touched paragraphs: carets at edges, selections across blank lines', () => {
     const ps = [
       { id: 'p1', range: { start: 0, end: 10 } },
