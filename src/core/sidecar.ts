@@ -1,7 +1,8 @@
 // The sidecar file keeps one report's annotations between sessions; the extension decides where it
 // lives. In the file offsets are code points (like the export) and the document's SHA-256 says which
 // text they were written for; in memory they are UTF-16.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { makeTarget, targetFromCodePoints, targetToCodePoints } from './anchoring';
 import type { StoredAnnotation } from './annotations';
 import { writeFileAtomic, writeFileAtomicSync } from './atomicWrite';
@@ -96,10 +97,35 @@ export function readSidecar(path: string, text: string): LoadedSidecar | undefin
 }
 
 /**
- * Whether a report's annotations call for a sidecar write. A report that never had annotations gets no
- * file; an unreadable file (which the user may still mend by hand) is replaced only once there are
- * annotations to keep in its place, not because the report's text changed.
+ * What saving a report's annotations does to its sidecar. A report that never had annotations gets no file, and
+ * one whose last annotation was removed has its file removed (a file of nothing was left beside every report
+ * tagged and untagged, as by Tag All Hits and its undo). An unreadable file (which the user may still mend by hand)
+ * is replaced only once there are annotations to keep in its place, not because the report's text changed.
  */
-export function needsSidecarWrite(annotations: number, file: 'none' | 'readable' | 'unreadable'): boolean {
-  return annotations > 0 || file === 'readable';
+export function sidecarSaveAction(annotations: number, file: 'none' | 'readable' | 'unreadable'): 'write' | 'remove' | 'none' {
+  if (annotations > 0) return 'write';
+  return file === 'readable' ? 'remove' : 'none';
+}
+
+/**
+ * Removes the sidecar at `path` if it still holds `expected` (what was last read from it or written to it); whether
+ * it is gone. One changed meanwhile (another program, a pull) is left for the file watcher to read.
+ */
+export async function removeSidecarIfUnchanged(path: string, expected: string): Promise<boolean> {
+  const found = holds(path, expected);
+  if (found === true) await rm(path, { force: true });
+  return found !== false;
+}
+
+/** removeSidecarIfUnchanged for when there is no time to await (the extension host shutting down). */
+export function removeSidecarIfUnchangedSync(path: string, expected: string): boolean {
+  const found = holds(path, expected);
+  if (found === true) rmSync(path, { force: true });
+  return found !== false;
+}
+
+/** Whether the file at `path` holds `expected`; 'gone' if there is none. */
+function holds(path: string, expected: string): boolean | 'gone' {
+  const now = readTextIfExists(path);
+  return now === undefined ? 'gone' : now === expected;
 }

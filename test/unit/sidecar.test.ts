@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import { AnnotationStore, type StoredAnnotation } from '../../src/core/annotations';
 import { sha256 } from '../../src/core/exportSet';
 import { JsonSyntaxError, SchemaError } from '../../src/core/schema';
-import { needsSidecarWrite, parseSidecar, readSidecar, serializeSidecar, writeSidecar } from '../../src/core/sidecar';
+import { parseSidecar, readSidecar, removeSidecarIfUnchanged, removeSidecarIfUnchangedSync, serializeSidecar, sidecarSaveAction, writeSidecar } from '../../src/core/sidecar';
 
 // Astral characters before the tagged paragraphs, so code points and UTF-16 differ.
 const TEXT = '𡌶𡌶区政府工作报告\n\n　　招商引资成效显著。全年签约项目85个。\n\n　　项目建设加快推进，𡌶字路改造完成。\n';
@@ -124,11 +124,31 @@ describe('sidecar', () => {
       [['id-1', '招商引资'], ['id-3', '招商引资'], ['id-2', '项目建设']].sort((p, q) => TEXT.indexOf(p[1]) - TEXT.indexOf(q[1])),
     );
   });
-  test('a sidecar is written when there are annotations, or a readable file to update; an unreadable one waits for annotations', () => {
-    assert.equal(needsSidecarWrite(0, 'none'), false, 'no file for a report that never had annotations');
-    assert.equal(needsSidecarWrite(0, 'readable'), true, 'the last annotation removed: the file says so');
-    assert.equal(needsSidecarWrite(0, 'unreadable'), false, 'the report text changed: the unreadable file is left alone');
-    assert.equal(needsSidecarWrite(2, 'unreadable'), true, 'the user annotated: set it aside and write');
-    assert.equal(needsSidecarWrite(2, 'none'), true);
+  test('a sidecar is written when there are annotations, removed with the last one; an unreadable one waits for annotations', () => {
+    assert.equal(sidecarSaveAction(0, 'none'), 'none', 'no file for a report that never had annotations');
+    assert.equal(sidecarSaveAction(0, 'readable'), 'remove', 'the last annotation removed: no file of nothing');
+    assert.equal(sidecarSaveAction(0, 'unreadable'), 'none', 'the report text changed: the unreadable file is left alone');
+    assert.equal(sidecarSaveAction(2, 'unreadable'), 'write', 'the user annotated: set it aside and write');
+    assert.equal(sidecarSaveAction(2, 'none'), 'write');
+  });
+  test('the sidecar of no annotations is removed only if it holds what was last read or written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sidecar-remove-'));
+    try {
+      const path = join(dir, 'r.txt.annotations.json');
+      const ours = serializeSidecar(TEXT, storeWithTwo().list());
+      await writeFile(path, ours);
+      assert.equal(await removeSidecarIfUnchanged(path, ours), true);
+      assert.deepEqual(await readdir(dir), []);
+      assert.equal(await removeSidecarIfUnchanged(path, ours), true, 'already gone');
+      // Changed by someone else since: kept for the watcher to read.
+      await writeFile(path, ours.replace('招商引资', '营商环境'));
+      assert.equal(await removeSidecarIfUnchanged(path, ours), false);
+      assert.equal(removeSidecarIfUnchangedSync(path, ours), false);
+      assert.deepEqual(await readdir(dir), ['r.txt.annotations.json']);
+      assert.equal(removeSidecarIfUnchangedSync(path, await readFile(path, 'utf8')), true);
+      assert.deepEqual(await readdir(dir), []);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

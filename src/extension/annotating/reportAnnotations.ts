@@ -16,7 +16,7 @@ import * as vscode from 'vscode';
 import { AnnotationStore, type StoredAnnotation } from '../../core/annotations';
 import type { TextChange } from '../../core/anchoring';
 import { stripBom } from '../../core/bom';
-import { needsSidecarWrite, parseSidecar, readTextIfExists, writeSidecar, writeSidecarSync } from '../../core/sidecar';
+import { parseSidecar, readTextIfExists, removeSidecarIfUnchanged, removeSidecarIfUnchangedSync, sidecarSaveAction, writeSidecar, writeSidecarSync } from '../../core/sidecar';
 import { errorMessage } from '../../core/text';
 import { findOpenDocument, uriBasename } from '../common/documents';
 import { describeProblem } from '../common/problems';
@@ -345,8 +345,8 @@ export class ReportAnnotations {
     this.saveTimer = setTimeout(() => void this.save(), this.host.saveDelay);
   }
 
-  /** What to write, or undefined if nothing needs writing. Brings quotes up to date first. */
-  private prepare(force: boolean): StoredAnnotation[] | undefined {
+  /** What to write, 'remove' for the sidecar of no annotations, or undefined if nothing needs writing. Brings quotes up to date first. */
+  private prepare(force: boolean): StoredAnnotation[] | 'remove' | undefined {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     const document = findOpenDocument(this.key);
@@ -355,11 +355,12 @@ export class ReportAnnotations {
     if (document && !document.isClosed && this.syncPending) this.sync(document);
     const annotations = this.store.list();
     const file = this.invalid ? 'unreadable' : this.onDisk === undefined ? 'none' : 'readable';
-    if (!needsSidecarWrite(annotations.length, file)) {
+    const action = sidecarSaveAction(annotations.length, file);
+    if (action === 'none') {
       this.dirty = this.moved = false;
       return undefined;
     }
-    return annotations;
+    return action === 'remove' ? 'remove' : annotations;
   }
 
   /** Renames an unreadable sidecar out of the way before the first write over it. */
@@ -385,6 +386,10 @@ export class ReportAnnotations {
         const annotations = this.prepare(force);
         if (annotations === undefined) return;
         this.dirty = this.moved = false;
+        if (annotations === 'remove') {
+          if (await removeSidecarIfUnchanged(this.sidecar, this.onDisk!)) this.onDisk = undefined;
+          return;
+        }
         const t0 = performance.now();
         this.setAside();
         this.onDisk = await writeSidecar(this.sidecar, this.text, annotations);
@@ -408,7 +413,10 @@ export class ReportAnnotations {
   saveNowAndDispose(): void {
     try {
       const annotations = vscode.workspace.isTrusted ? this.prepare(false) : undefined;
-      if (annotations !== undefined) {
+      if (annotations === 'remove') {
+        if (removeSidecarIfUnchangedSync(this.sidecar, this.onDisk!)) this.onDisk = undefined;
+        this.dirty = this.moved = false;
+      } else if (annotations !== undefined) {
         this.setAside();
         this.onDisk = writeSidecarSync(this.sidecar, this.text, annotations);
         this.dirty = this.moved = false;
