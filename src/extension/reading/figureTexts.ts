@@ -112,9 +112,14 @@ export function figureMeaning(figure: Figure): string | undefined {
   return figure.year ? vscode.l10n.t('{0} {1}, {2}', role, figure.year, boundedValue(figure)) : vscode.l10n.t('{0}, {1}', role, boundedValue(figure));
 }
 
+/** Whether the value as normalised reads as the figure's text does (spaces, full-width digits and signs aside). */
+const sameFigure = (value: string, text: string) => value.replace(/\s+/g, '') === text.normalize('NFKC').replace(/\s+/g, '');
+
 export function figureMarkdown(figure: Figure, analysis: DocumentAnalysis): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**${esc(figure.text)}** = **${esc(normalisedValue(figure))}**`);
+  // (3% = 3%, 第一 = 第一: the equation only where the value reads otherwise than the text.)
+  const value = normalisedValue(figure);
+  md.appendMarkdown(sameFigure(value, figure.text) ? `**${esc(figure.text)}**` : `**${esc(figure.text)}** = **${esc(value)}**`);
   if (figure.approx) md.appendMarkdown(` ${vscode.l10n.t('(approximate)')}`);
   const meaning = figureMeaning(figure);
   if (meaning) md.appendMarkdown(`\n\n**${esc(meaning)}**`);

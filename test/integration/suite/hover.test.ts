@@ -32,6 +32,8 @@ suite('figure hover', () => {
     const percent = await hoverAt(doc, '34.2%');
     assert.match(percent, /34\\?\.2%/);
     assert.match(percent, /Percent/);
+    assert.doesNotMatch(percent, / = /, 'no equation where nothing is converted');
+    assert.match(await hoverAt(doc, '40万平方米'), /40万平方米\*\* = \*\*400,000 m²/);
   });
 
   test('no hover away from figures, nor with reportAnnotator.highlightFigures off', async () => {
