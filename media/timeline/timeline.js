@@ -23,14 +23,17 @@ function theme() {
   };
 }
 
-/** Whole years only, at most about 14 of them (a tick between two years would repeat a label). */
+/**
+ * Whole years only, at most about 14 of them (a tick between two years would repeat a label), at round steps and
+ * their multiples (2006, 2008, …, 2016: counted from the first year, an odd span left the last year unlabelled).
+ */
 function yearTicks(points) {
   const xs = points.map((p) => p.x);
   const lo = Math.min(...xs);
   const hi = Math.max(...xs);
-  const step = Math.max(1, Math.ceil((hi - lo) / 14));
+  const step = [1, 2, 5, 10, 20, 25, 50, 100].find((s) => (hi - lo) / s <= 14) ?? Math.ceil((hi - lo) / 14);
   const ticks = [];
-  for (let y = lo; y <= hi; y += step) ticks.push(y);
+  for (let y = Math.ceil(lo / step) * step; y <= hi; y += step) ticks.push(y);
   return ticks;
 }
 
@@ -58,7 +61,9 @@ function render() {
     marginLeft: 56,
     marginBottom: 40,
     style: null,
-    x: { label: labels.year, tickFormat: 'd', ticks: yearTicks(chart.points), nice: false, insetLeft: 12, insetRight: 12 },
+    // (Linear: the years apart by their distance. A tickY mark asks for a band scale, which spaced 2008, 2010, 2014
+    // evenly and dropped the ticks of years without data.)
+    x: { type: 'linear', label: labels.year, tickFormat: 'd', ticks: yearTicks(chart.points), nice: false, insetLeft: 12, insetRight: 12 },
     y: { label: chart.yLabel, grid: true, nice: true },
     marks: [
       Plot.rect(band, { x1: (p) => p.x - 0.35, x2: (p) => p.x + 0.35, y1: 'y', y2: 'y2', fill: colour, fillOpacity: 0.3, stroke: colour }),
@@ -67,7 +72,7 @@ function render() {
       Plot.dot(point, { x: 'x', y: 'y', stroke: colour, strokeWidth: 2, r: 5, symbol: (p) => (p.bound === 'about' ? 'diamond' : 'square'), fill: 'none' }),
       Plot.arrow(up, { x1: 'x', x2: 'x', y1: 'y', y2: (p) => p.y + arrow, stroke: colour, strokeWidth: 2, headLength: 6 }),
       Plot.arrow(down, { x1: 'x', x2: 'x', y1: 'y', y2: (p) => p.y - arrow, stroke: colour, strokeWidth: 2, headLength: 6 }),
-      Plot.tickY([...up, ...down], { x: 'x', y: 'y', stroke: colour, strokeWidth: 2 }),
+      Plot.ruleY([...up, ...down], { x1: (p) => p.x - 0.3, x2: (p) => p.x + 0.3, y: 'y', stroke: colour, strokeWidth: 2 }),
     ],
   });
   plot.setAttribute('font-family', t.font);
@@ -212,11 +217,14 @@ function table(chart) {
   el.replaceChildren();
   const caption = document.createElement('caption');
   caption.textContent = chart.title;
+  // A column of numbers (and ranges of them, 8–9) is right-aligned, its heading too: the numbers stand under it.
+  const numeric = chart.columns.map((_, k) => chart.rows.some((r) => r[k] !== '') && chart.rows.every((r) => r[k] === '' || typeof r[k] === 'number' || /^-?[\d.]+–-?[\d.]+$/.test(String(r[k]))));
   const head = document.createElement('tr');
-  for (const c of chart.columns) {
+  for (const [k, c] of chart.columns.entries()) {
     const th = document.createElement('th');
     th.scope = 'col';
     th.textContent = c;
+    if (numeric[k]) th.className = 'num';
     head.append(th);
   }
   const thead = document.createElement('thead');
@@ -224,10 +232,10 @@ function table(chart) {
   const tbody = document.createElement('tbody');
   for (const row of chart.rows) {
     const tr = document.createElement('tr');
-    for (const v of row) {
+    for (const [k, v] of row.entries()) {
       const td = document.createElement('td');
       td.textContent = String(v);
-      if (typeof v === 'number') td.className = 'num';
+      if (numeric[k]) td.className = 'num';
       tr.append(td);
     }
     tbody.append(tr);

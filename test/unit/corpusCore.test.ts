@@ -104,7 +104,11 @@ describe('indicator series', () => {
     assert.deepEqual([range?.y, range?.y2, range?.bound], [8, 9, 'range']);
     const row1995 = chart.rows.find((r) => r[0] === 1995);
     assert.equal(row1995?.[2], '8–9');
+    assert.equal(row1995?.[3], 'range');
     assert.equal(chart.columns.length, row1995?.length);
+    // The bound by its name in the user's language, where one is given.
+    const named = indicatorChart(gdp!, { ...labels, boundName: (b) => ({ range: '区间', about: '左右' })[b as string] ?? b });
+    assert.equal(named.rows.find((r) => r[0] === 1995)?.[3], '区间');
   });
   test('regions: the most stated first; by default those with at least half as many points, at most four', () => {
     const point = (region: string, year: number) => ({ ...gdp!.points[0], region, year });

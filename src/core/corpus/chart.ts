@@ -69,11 +69,11 @@ export function regionChoices(s: IndicatorSeries, chosen?: readonly string[]): R
 
 /**
  * The chart of an indicator: its points, the series being regions (only `regions` when given). `labels` are
- * the column names shown.
+ * the column names shown, and `boundName` a bound's name in the table (the bound itself without it).
  */
 export function indicatorChart(
   s: IndicatorSeries,
-  labels: { year: string; region: string; target: string; bound: string; result: string; report: string },
+  labels: { year: string; region: string; target: string; bound: string; result: string; report: string; boundName?: (bound: FigureBound) => string },
   regions?: ReadonlySet<string>,
 ): ChartData {
   if (regions) s = { ...s, points: s.points.filter((p) => regions.has(p.region)), name: mostWritten(s.points.filter((p) => regions.has(p.region))) ?? s.name };
@@ -98,7 +98,7 @@ export function indicatorChart(
     const row = rows.get(k) ?? [p.year, p.region, '', '', '', '', ''];
     if (p.role === 'target') {
       row[2] = p.high !== undefined ? `${p.value}–${p.high}` : p.value;
-      row[3] = p.bound;
+      row[3] = labels.boundName?.(p.bound) ?? p.bound;
       row[5] = p.report;
     } else {
       row[4] = p.value;

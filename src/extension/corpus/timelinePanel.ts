@@ -13,6 +13,7 @@ import { UserError } from '../common/commands';
 import { restrictedModeRefusal } from '../common/trust';
 import type { CorpusIndex } from './corpusIndex';
 import type { FindView } from './findView';
+import { boundName } from './indicatorTree';
 
 export const TIMELINE_VIEW_TYPE = 'reportAnnotator.timeline';
 
@@ -151,6 +152,7 @@ export class TimelinePanels implements vscode.Disposable {
         bound: vscode.l10n.t('Bound'),
         result: vscode.l10n.t('Result'),
         report: vscode.l10n.t('Report'),
+        boundName,
       }, shown);
     } else {
       this.regions = [];
