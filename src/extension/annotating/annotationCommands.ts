@@ -138,15 +138,20 @@ export class AnnotationCommands {
       const name = known.find((k) => tagKey(k) === tagKey(checked.tag)) ?? normalizeTagName(checked.tag);
       if (!clean.some((c) => tagKey(c) === tagKey(name))) clean.push(name);
     }
+    // A tag used for the first time gets a colour of its own, kept in the settings: before the tagging, so that the
+    // paragraph is drawn in it at once (it was drawn first in the colour the name hashes to, often another tag's).
+    const unlisted = this.manager.loadedReports().flatMap((uri) => this.manager.all(uri).flatMap((a) => a.tags));
+    const notAdopted = await adoptTags(clean, unlisted.filter((t) => !clean.includes(t)).map((t) => tagColor(t, configuredTags()))).then(
+      () => undefined,
+      (err: unknown) => err, // (reported after the tagging, which does not depend on it)
+    );
     // The text may have changed while the user was choosing: take the paragraphs of the text we tag.
     const version = document.version;
     const now = args.tags ? paragraphs : await this.touched(document, selections);
     if (document.version !== version) throw new UserError(vscode.l10n.t('The report keeps changing; try again when it is still.'));
     const tagged = store.tagParagraphs(document.getText(), now.map((p) => p.range), clean);
     await this.remember(clean);
-    // A tag used for the first time gets a colour of its own, kept in the settings.
-    const unlisted = this.manager.loadedReports().flatMap((uri) => this.manager.all(uri).flatMap((a) => a.tags));
-    await adoptTags(clean, unlisted.filter((t) => !clean.includes(t)).map((t) => tagColor(t, configuredTags())));
+    if (notAdopted !== undefined) throw notAdopted;
     vscode.window.setStatusBarMessage(
       vscode.l10n.t('Tagged {0} paragraph(s): {1}', tagged.length, clean.join(', ')),
       4000,

@@ -217,6 +217,24 @@ suite('tagging', () => {
     assert.equal(withNote.note, '与去年对比');
   });
 
+  test('a new tag has its colour in the settings before its paragraph is drawn', async () => {
+    const api = await extensionApi();
+    const { doc } = await openNewReport('tagging-new-colour.txt', sampleReport());
+    const name = '新标签配色';
+    assert.ok(!configuredTags().some((s) => s.name === name));
+    // (What the decorations and the Tags view read when the annotations change.)
+    const seen: boolean[] = [];
+    const watching = api.annotations.onDidChange((uri) => {
+      if (uri.toString() === doc.uri.toString()) seen.push(configuredTags().some((s) => s.name === name));
+    });
+    try {
+      await tagParagraphsWith(api, doc, ['民生保障持续改善'], [name]);
+    } finally {
+      watching.dispose();
+    }
+    assert.ok(seen.length > 0 && seen.every(Boolean), JSON.stringify(seen));
+  });
+
   test('decorations: a type for each configured colour; ranges and labels of tagged paragraphs', async () => {
     const api = await extensionApi();
     const decorator = api.tagDecorations;
