@@ -72,7 +72,8 @@ export function treeItem(n: ReportNode, expanded: (id: string) => boolean | unde
       if (n.group === 'projects' && analysis.segmentation.pending) {
         item.description = vscode.l10n.t('finding projects…');
       } else if (n.group === 'projects' && !analysis.segmentation.available) {
-        item.description = vscode.l10n.t('unavailable');
+        // (Nothing to look in, an empty report: 0, as for sections and figures; the reason stays in the tooltip.)
+        if (analysis.paragraphs.length > 0) item.description = vscode.l10n.t('unavailable');
         tooltip = analysis.segmentation.error;
       }
       if (n.group === 'figures') {

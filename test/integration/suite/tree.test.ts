@@ -108,6 +108,20 @@ suite('report tree', () => {
     assert.deepEqual(idsAgain, ids, 'ids survive a refresh');
   });
 
+  test('an empty report: 0 projects as 0 sections and figures (not "unavailable"), the reason in the tooltip', async () => {
+    const api = await extensionApi();
+    const document = await vscode.workspace.openTextDocument({ language: 'govreport', content: '' });
+    await vscode.window.showTextDocument(document);
+    const { provider } = api.reportTree;
+    const items = await waitFor('the tree to show the empty report', () => {
+      const roots = provider.getChildren() as ReportNode[];
+      return provider.document === document && roots.length > 0 && roots.map((g) => provider.getTreeItem(g) as vscode.TreeItem);
+    });
+    assert.deepEqual(items.slice(0, 3).map((i) => i.description), ['0', '0', '0']);
+    assert.match(String(items[1].tooltip), /empty/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('clicking a figure or a section selects its text in the editor', async () => {
     const api = await extensionApi();
     const { document } = await openReport(reportPath('national-2016.txt'));
