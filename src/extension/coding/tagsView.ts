@@ -17,7 +17,7 @@ import type { TagIcons } from './tagIcons';
 
 export type TagsNode =
   | { kind: 'problem'; message: string; path: string }
-  | { kind: 'hint'; message: string; command?: vscode.Command }
+  | { kind: 'hint'; message: string; detail?: string; command?: vscode.Command }
   // `kind: 'tag'` and `tag` are what Set Tag Colour… (annotationCommands) reads from a view node.
   | {
       kind: 'tag';
@@ -97,6 +97,7 @@ export class TagsViewProvider implements vscode.TreeDataProvider<TagsNode> {
         const item = new vscode.TreeItem(node.message, C.None);
         item.iconPath = new vscode.ThemeIcon('info');
         item.command = node.command;
+        addTooltip(item, node.detail);
         return item;
       }
       case 'tag': {
@@ -243,7 +244,9 @@ export function buildRoots(codebooks: CodebookService, reports: IndexedReport[],
     if (!broken) {
       roots.push({
         kind: 'hint',
-        message: vscode.l10n.t('No codebook: tags from the setting and the annotations. Create one…'),
+        // (Short enough for the sidebar's width; what it means in the tooltip.)
+        message: vscode.l10n.t('No codebook. Create one…'),
+        detail: vscode.l10n.t('The tags come from the setting and the annotations. A codebook keeps each tag’s colour, description and memos for the whole workspace.'),
         command: { command: 'reportAnnotator.createCodebook', title: vscode.l10n.t('Create Codebook') },
       });
     }
