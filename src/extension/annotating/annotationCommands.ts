@@ -153,7 +153,7 @@ export class AnnotationCommands {
     await this.remember(clean);
     if (notAdopted !== undefined) throw notAdopted;
     vscode.window.setStatusBarMessage(
-      vscode.l10n.t('Tagged {0} paragraph(s): {1}', tagged.length, clean.join(', ')),
+      tagged.length === 1 ? vscode.l10n.t('Tagged 1 paragraph: {0}', clean.join(', ')) : vscode.l10n.t('Tagged {0} paragraphs: {1}', tagged.length, clean.join(', ')),
       4000,
     );
     return { annotationIds: tagged.map((a) => a.id) };
@@ -206,7 +206,8 @@ export class AnnotationCommands {
         }
       }
     }
-    const message = vscode.l10n.t('Removed {0} from {1} paragraph(s).', tags.filter((t) => present.includes(t)).join(', '), changed.length);
+    const removedTags = tags.filter((t) => present.includes(t)).join(', ');
+    const message = changed.length === 1 ? vscode.l10n.t('Removed {0} from 1 paragraph.', removedTags) : vscode.l10n.t('Removed {0} from {1} paragraphs.', removedTags, changed.length);
     vscode.window.setStatusBarMessage(message, 4000);
     return { annotationIds: changed, message };
   }
@@ -313,7 +314,7 @@ export class AnnotationCommands {
     const span = { start: paragraphs[0].range.start, end: paragraphs[paragraphs.length - 1].range.end };
     const attached = store.reattach(annotation.id, document.getText(), span);
     if (!attached) throw new UserError(vscode.l10n.t('That annotation is gone.'));
-    vscode.window.setStatusBarMessage(vscode.l10n.t('Attached the annotation to {0} paragraph(s).', paragraphs.length), 4000);
+    vscode.window.setStatusBarMessage(paragraphs.length === 1 ? vscode.l10n.t('Attached the annotation to 1 paragraph.') : vscode.l10n.t('Attached the annotation to {0} paragraphs.', paragraphs.length), 4000);
     return { annotationIds: [attached.id] };
   }
 

@@ -66,7 +66,7 @@ export class TagPicker {
       this.quickPick = qp;
       qp.canSelectMany = true;
       qp.matchOnDescription = false;
-      qp.title = vscode.l10n.t('Tag {0} paragraph(s)', paragraphCount);
+      qp.title = paragraphCount === 1 ? vscode.l10n.t('Tag 1 paragraph') : vscode.l10n.t('Tag {0} paragraphs', paragraphCount);
       qp.placeholder = vscode.l10n.t('Check tags, or type a new tag');
       qp.items = base;
       const finish = this.finisher(qp, resolve);
@@ -139,7 +139,7 @@ export class TagPicker {
       qp.items = present.map(({ tag, paragraphs }) => ({
         label: tag,
         tag,
-        description: vscode.l10n.t('on {0} paragraph(s)', paragraphs),
+        description: paragraphs === 1 ? vscode.l10n.t('on 1 paragraph') : vscode.l10n.t('on {0} paragraphs', paragraphs),
         detail: tagColor(tag, styles),
         iconPath: new vscode.ThemeIcon('tag'),
       }));

@@ -58,7 +58,7 @@ export function registerCorpusCommands(p: Parts): vscode.Disposable[] {
       const done = await p.find.tagHits(tag.trim());
       if (!done) return { cancelled: true };
       const undo = vscode.l10n.t('Undo');
-      void vscode.window.showInformationMessage(vscode.l10n.t('Tagged {0} paragraph(s) in {1} report(s) with “{2}”.', done.annotations, done.reports, tag.trim()), undo).then((c) => {
+      void vscode.window.showInformationMessage(taggedInReports(done.annotations, done.reports, tag.trim()), undo).then((c) => {
         if (c === undo) void vscode.commands.executeCommand('reportAnnotator.corpus.undoTagHits');
       });
       return done;
@@ -172,4 +172,11 @@ async function exportAnnotations(p: Parts, args: { target?: vscode.Uri | string 
   if (skipped.length) message += ' ' + vscode.l10n.t('{0} report(s) could not be read: {1}', skipped.length, skipped.join('; '));
   void vscode.window.showInformationMessage(message);
   return { rows, reports: reports.length, target: target.fsPath, skipped };
+}
+
+/** What Tag All Hits did, in words that agree with the counts. */
+function taggedInReports(paragraphs: number, reports: number, tag: string): string {
+  if (paragraphs === 1) return vscode.l10n.t('Tagged 1 paragraph in 1 report with “{0}”.', tag);
+  if (reports === 1) return vscode.l10n.t('Tagged {0} paragraphs in 1 report with “{1}”.', paragraphs, tag);
+  return vscode.l10n.t('Tagged {0} paragraphs in {1} reports with “{2}”.', paragraphs, reports, tag);
 }
