@@ -24,8 +24,9 @@ function theme() {
 }
 
 /**
- * Whole years only, at most about 14 of them (a tick between two years would repeat a label), at round steps and
- * their multiples (2006, 2008, …, 2016: counted from the first year, an odd span left the last year unlabelled).
+ * Whole years only, at most about 14 of them (a tick between two years would repeat a label), at multiples of a
+ * round step (2006, 2008, …, 2016). Counted from the first year, 2005, 2007, … left a last year of 2016 unlabelled;
+ * now an odd first or last year goes unlabelled, as on any axis of round numbers.
  */
 function yearTicks(points) {
   const xs = points.map((p) => p.x);

@@ -170,5 +170,9 @@ describe('KWIC', () => {
     assert.deepEqual(paragraphsHit(text, /\n/g, paragraphs), []);
     assert.deepEqual(paragraphsHit(text, /Y*/g, paragraphs), []);
     assert.deepEqual(paragraphsHit(text, compileQuery({ pattern: 'x' }), paragraphs), [0, 2]);
+    // An empty match before a character outside the BMP is stepped over (in Unicode mode it matched there for ever).
+    const astral = '𡌶𡌶区\n\n5𡌶';
+    assert.deepEqual(paragraphsHit(astral, compileQuery({ pattern: '\\d*', regex: true }), [{ start: 0, end: 5 }, { start: 7, end: 10 }]), [1]);
+    assert.deepEqual(findHits(astral, compileQuery({ pattern: 'x*', regex: true })), { hits: [], count: 0 });
   });
 });

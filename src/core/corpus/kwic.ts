@@ -37,16 +37,25 @@ export function compileQuery(query: FindQuery): RegExp {
 
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
+/**
+ * The next match of `re` (global) in `text` from its lastIndex that is not empty: an empty one (a lookahead, x*) has
+ * nothing to show, and is stepped over by a whole character. (In Unicode mode exec moves a lastIndex inside a
+ * surrogate pair back to the pair's start: a step of one code unit before 𡌶 matched the same place for ever.)
+ */
+function nextHit(re: RegExp, text: string): RegExpExecArray | null {
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0] !== '') return m;
+    re.lastIndex = m.index + ((text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
+  }
+  return null;
+}
+
 /** The hits of `re` (global) in `text`: the first MAX_HITS_PER_REPORT as KWIC lines, and how many there are. */
 export function findHits(text: string, re: RegExp, context = KWIC_CONTEXT, limit = MAX_HITS_PER_REPORT): { hits: KwicHit[]; count: number } {
   const hits: KwicHit[] = [];
   let count = 0;
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0] === '') {
-      re.lastIndex++; // an empty match (a lookahead, x*) finds nothing to show; step over it
-      continue;
-    }
+  for (let m = nextHit(re, text); m; m = nextHit(re, text)) {
     count++;
     if (hits.length < limit) {
       const start = m.index;
@@ -102,11 +111,7 @@ export function paragraphsHit(text: string, re: RegExp, paragraphs: readonly { s
   const out: number[] = [];
   let i = 0;
   re.lastIndex = 0;
-  for (let m = re.exec(text); m && i < paragraphs.length; m = re.exec(text)) {
-    if (m[0] === '') {
-      re.lastIndex++; // (as findHits: an empty match is no hit)
-      continue;
-    }
+  for (let m = nextHit(re, text); m && i < paragraphs.length; m = nextHit(re, text)) {
     while (i < paragraphs.length && paragraphs[i].end <= m.index) i++;
     if (i < paragraphs.length && paragraphs[i].start < m.index + m[0].length && out[out.length - 1] !== i) out.push(i);
   }

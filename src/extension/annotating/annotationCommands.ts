@@ -145,9 +145,9 @@ export class AnnotationCommands {
       () => undefined,
       (err: unknown) => err, // (reported after the tagging, which does not depend on it)
     );
-    // The text may have changed while the user was choosing: take the paragraphs of the text we tag.
+    // The text may have changed while the user was choosing or the colour was written: take the paragraphs of the text we tag.
     const version = document.version;
-    const now = args.tags ? paragraphs : await this.touched(document, selections);
+    const now = await this.touched(document, selections);
     if (document.version !== version) throw new UserError(vscode.l10n.t('The report keeps changing; try again when it is still.'));
     const tagged = store.tagParagraphs(document.getText(), now.map((p) => p.range), clean);
     await this.remember(clean);

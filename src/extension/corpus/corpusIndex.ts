@@ -88,6 +88,7 @@ export class CorpusIndex implements vscode.Disposable {
   private indicatorEntries: IndicatorEntry[][] = [];
   /** The search running, if any (stopped by the next). */
   private finding?: vscode.CancellationTokenSource;
+  private readonly searchWorkers = new Set<SearchWorker>(); // (of taggings of hits still running)
 
   constructor(
     private readonly workerPath: string,
@@ -221,18 +222,20 @@ export class CorpusIndex implements vscode.Disposable {
     });
   }
 
-  /** A search's worker of its own, for tagging the hits of a search (findInReports.ts). */
+  /** A search's worker of its own, for tagging the hits of a search (findInReports.ts); stopped with the index at the latest. */
   searchWorker(limitMs?: number, token?: vscode.CancellationToken): SearchWorker {
-    return new SearchWorker(this.findWorkerPath(), limitMs, token);
+    const worker = new SearchWorker(this.findWorkerPath(), limitMs, token);
+    this.searchWorkers.add(worker);
+    worker.onStopped(() => this.searchWorkers.delete(worker));
+    return worker;
   }
 
   /** (The search's worker is bundled beside the corpus worker.) */
-  private findWorkerPath(): string {
-    return join(dirname(this.workerPath), 'findWorker.js');
-  }
+  private readonly findWorkerPath = () => join(dirname(this.workerPath), 'findWorker.js');
 
   dispose(): void {
     this.finding?.cancel();
+    for (const w of this.searchWorkers) w.dispose();
     clearTimeout(this.fireTimer);
     void this.worker?.terminate();
     this.worker = undefined;

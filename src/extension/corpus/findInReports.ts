@@ -3,6 +3,7 @@
 // A regular expression can backtrack for ever (nested repetition, ([一-龥]+)+X on a paragraph without X); in the
 // index's worker it would hold up the index and every search after it until the window was reloaded. Here a search
 // is stopped when it overruns its time limit, when a newer search starts, or when it is cancelled.
+import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
 import type { FindQuery } from '../../core/corpus/kwic';
@@ -38,6 +39,7 @@ export class SearchWorker {
   private stopped?: Error;
   private waiting?: { resolve: (m: CorpusResponse) => void; reject: (err: Error) => void; since: number; timer: NodeJS.Timeout };
   private nextId = 1;
+  private readonly stoppedEmitter = new EventEmitter();
 
   constructor(
     workerPath: string,
@@ -85,10 +87,17 @@ export class SearchWorker {
     });
   }
 
+  /** Calls `listener` once the worker has stopped (at once if it has). */
+  onStopped(listener: () => void): void {
+    if (this.stopped) listener();
+    else this.stoppedEmitter.once('stopped', listener);
+  }
+
   /** Stops the worker; a request waiting rejects with `why`. */
   private stop(why: Error): void {
     if (this.stopped) return;
     this.stopped = why;
+    this.stoppedEmitter.emit('stopped');
     this.cancelled?.dispose();
     void this.worker.terminate();
     const waiting = this.waiting;

@@ -6,10 +6,10 @@ import type { AnnotationStore } from '../../core/annotations';
 import type { CorpusReport } from '../../core/corpus/grouping';
 import { compileQuery, countsPerYear, FindQueryError, kwicLine, type FindQuery, type KwicHit, type ReportHits } from '../../core/corpus/kwic';
 import type { ReportAnalysisProvider } from '../api';
-import { documentForArgument, uriBasename } from '../common/documents';
+import { documentForArgument, findOpenDocument, uriBasename } from '../common/documents';
 import { UserError } from '../common/commands';
 import type { CorpusIndex } from './corpusIndex';
-import { FindStopped, type SearchWorker } from './findInReports';
+import { FIND_LIMIT_MS, FindStopped, type SearchWorker } from './findInReports';
 
 /** What Find needs of the annotations: a report's store (the AnnotationManager). */
 export interface AnnotationStores {
@@ -43,8 +43,15 @@ interface ParagraphsToTag {
 /** How many times a report edited while its hits are found is read again before the tagging gives up. */
 const MAX_REREADS = 5;
 
-/** The index of a report edited since its paragraphs were found, else -1. */
-const staleAt = (found: readonly ParagraphsToTag[]) => found.findIndex((p) => p.document.version !== p.version);
+/**
+ * The index of a report edited since its paragraphs were found, else -1. (A report VS Code closed meanwhile, as it
+ * closes documents no editor shows, and the user opened again is another document, whose store follows its edits.)
+ */
+const staleAt = (found: readonly ParagraphsToTag[]) =>
+  found.findIndex((p) => {
+    const open = findOpenDocument(p.document.uri.toString()) ?? p.document;
+    return open !== p.document || open.version !== p.version;
+  });
 
 /** One "tag all hits": what to undo, per report. */
 interface TagBatch {
@@ -108,9 +115,11 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
     let found: ParagraphsToTag[];
     try {
       const title = vscode.l10n.t('Finding the paragraphs of the hits of “{0}”', result.query.pattern);
-      found = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) =>
-        this.paragraphsToTag(result, this.index.searchWorker(limitMs, token), progress),
-      );
+      found = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+        const all = await this.paragraphsToTag(result, this.index.searchWorker(limitMs, token), progress);
+        if (token.isCancellationRequested) throw new FindStopped('cancelled', limitMs ?? FIND_LIMIT_MS); // (after the last answer)
+        return all;
+      });
     } catch (err) {
       if (!(err instanceof FindStopped)) throw err;
       if (err.reason === 'cancelled') return undefined;

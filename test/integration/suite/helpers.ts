@@ -207,3 +207,22 @@ export function readOut(item: vscode.TreeItem): string {
 export function label(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }
+
+/** An edit of a report that is not saved (the editor's text differs from the file's). */
+export function insertFirstLine(document: vscode.TextDocument, line: string): Thenable<boolean> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(document.uri, new vscode.Position(0, 0), `${line}\n`);
+  return vscode.workspace.applyEdit(edit);
+}
+
+/**
+ * The edit of insertFirstLine taken back, and the document saved as its file was. (Not Revert File, which acts on the
+ * active editor: a webview of an earlier test may have become the active one meanwhile.)
+ */
+export async function removeFirstLine(document: vscode.TextDocument): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.delete(document.uri, new vscode.Range(0, 0, 1, 0));
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  assert.equal(document.getText(), readFileSync(document.uri.fsPath, 'utf8'));
+  assert.ok(await document.save());
+}
