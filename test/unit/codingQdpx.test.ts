@@ -19,6 +19,7 @@ import { sidecarOfReport } from '../../src/core/coding/tagOperations';
 import { serializeSidecar } from '../../src/core/sidecar';
 import { CORPUS_DIR, REPO_ROOT } from './corpus';
 import { tempDir } from '../tempDir';
+import { hashColor } from '../../src/core/tagColors';
 
 const XSD = join(REPO_ROOT, 'test', 'fixtures', 'refi-qda', 'Project-mrt2019.xsd');
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
@@ -100,9 +101,13 @@ test('export → import: the same annotations, tags (colour, description, hierar
     { name: '经济', color: '#ff0000', description: '经济发展 <总>' },
     { name: '财政', color: '#00ff00', parent: '经济' },
     { name: '民生', color: '#0000ff' },
-    { name: '未入码本', color: '#9e9e9e' },
+    { name: '未入码本', color: hashColor('未入码本') },
   ]);
   assert.deepEqual(back.memos.map((m) => [m.tag ?? m.report, m.text]), [['财政', '收入与支出'], ['r/a.txt', '这份报告的备忘']]);
+  // A tag the codebook lacks keeps the colour the editor gives it (the setting's), where the project says which.
+  const coloured = importQdpx(buildQdpx({ ...p, colorOf: () => '#123456' }).bytes, p.reports.map(({ path, text }) => ({ path, text })));
+  assert.equal(coloured.tags.find((t) => t.name === '未入码本')?.color, '#123456');
+  assert.equal(coloured.tags.find((t) => t.name === '民生')?.color, '#0000ff', 'the codebook decides its own tags');
   for (const [i, report] of p.reports.entries()) {
     const expected = report.annotations.filter((a) => !a.orphaned).map(({ orphaned: _o, ...a }) => a);
     assert.equal(back.reports[i].path, report.path);

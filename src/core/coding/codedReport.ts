@@ -25,6 +25,8 @@ export interface CodingProject {
   name: string;
   codebook: Codebook;
   reports: readonly CodedReport[];
+  /** The colour of a tag the codebook does not list, as the editor draws it (the setting's); else its hashColor, as the editor's fallback. */
+  colorOf?: (tag: string) => string;
 }
 
 /** An annotation an export left out, and why. */

@@ -6,6 +6,7 @@
 // NoteRef; report metadata (year, region, level, genre) are Variables with a VariableValue on each source.
 import { strToU8, zipSync } from 'fflate';
 import { OffsetMap } from '../offsets';
+import { hashColor } from '../tagColors';
 import { GENERATOR } from '../version';
 import type { CodebookTag } from './codebookSchema';
 import { findTag, reportMemo, tagMemo } from './codebook';
@@ -15,8 +16,6 @@ import { tagKey, uniqueTags } from './tagNames';
 import { attrs, xmlText } from './xmlText';
 
 export const QDE_NAMESPACE = 'urn:QDA-XML:project:1.0';
-/** The colour of a tag used in annotations but missing from the codebook. */
-export const UNLISTED_TAG_COLOR = '#9e9e9e';
 
 export interface QdpxResult {
   /** The .qdpx file. */
@@ -66,7 +65,7 @@ export function buildProjectXml(project: CodingProject, now: Date = new Date()) 
   for (const r of project.reports) {
     for (const a of r.annotations) {
       for (const t of uniqueTags(a.tags)) {
-        if (!findTag(codebook, t) && !codeTags.some((c) => tagKey(c.name) === tagKey(t))) codeTags.push({ name: t, color: UNLISTED_TAG_COLOR });
+        if (!findTag(codebook, t) && !codeTags.some((c) => tagKey(c.name) === tagKey(t))) codeTags.push({ name: t, color: project.colorOf?.(t) ?? hashColor(t) });
       }
     }
   }

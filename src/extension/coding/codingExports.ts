@@ -20,9 +20,11 @@ import { decodeReport } from '../../core/reportInput';
 import { ANNOTATION_COLUMNS, annotationRows, csvRecord } from '../../core/tables';
 import { errorMessage } from '../../core/text';
 import type { AnnotationManager } from '../annotating/annotationManager';
+import { configuredTags, tagColor } from '../annotating/tagSettings';
 import type { ExportImport } from '../annotating/exportImport';
 import { formatProblem } from '../annotating/exportImport';
 import { argumentObject, registerCommand, UserError } from '../common/commands';
+import { describeProblem } from '../common/problems';
 import { commandEditor, findOpenDocument, isInWorkspace, toUri, uriBasename } from '../common/documents';
 import type { CodebookService } from './codebookService';
 import type { WorkspaceTags } from './workspaceTags';
@@ -159,7 +161,9 @@ export class CodingExports {
       const meta = await this.index.metaOf(uri);
       reports.push({ path: vscode.workspace.asRelativePath(uri, false).split('\\').join('/'), text, annotations: peeked.annotations, ...(meta && { meta }) });
     }
-    return { name: vscode.workspace.name ?? 'reports', codebook: this.codebook(), reports };
+    // (Tags the codebook lacks, or all without one, keep the colours the editor draws them in: the setting's, else their own.)
+    const styles = configuredTags();
+    return { name: vscode.workspace.name ?? 'reports', codebook: this.codebook(), reports, colorOf: (tag) => tagColor(tag, styles) };
   }
 
   private codebook(): Codebook {
@@ -201,13 +205,18 @@ export class CodingExports {
         placed = { reports: r.reports, tags: r.tags, memos: r.memos, unplaced: r.unplaced.map((u) => `${u.source} [${u.start}, ${u.end}) ${u.quote ? `“${u.quote.slice(0, 30)}” ` : ''}— ${u.reason}`), unmatched: r.unmatchedSources };
       } else {
         const r = importWebAnnotations(bytes.toString('utf8'), reportTexts);
-        const tags = [...new Set(r.reports.flatMap((x) => x.annotations.flatMap((a) => a.tags)))].map((t) => ({ name: t, color: '#9e9e9e' }));
+        const tags = [...new Set(r.reports.flatMap((x) => x.annotations.flatMap((a) => a.tags)))].map((t) => ({ name: t, color: tagColor(t, configuredTags()) })); // (W3C annotations carry no colour: the one the editor gives)
         placed = { reports: r.reports, tags, memos: r.memos, unplaced: r.unplaced.map((u) => `${u.source} ${u.id} — ${u.reason}`), unmatched: [] };
       }
     } catch (err) {
-      const reason = err instanceof QdpxError ? err.message : formatProblem(err);
-      this.log?.warn(`nothing was imported from ${source}: ${reason}`);
-      throw new Error(vscode.l10n.t('Nothing was imported from {0}: {1}', name, reason));
+      if (err instanceof QdpxError) {
+        this.log?.warn(`nothing was imported from ${source}: ${err.message}`);
+        throw new Error(vscode.l10n.t('Nothing was imported from {0}: {1}', name, err.message));
+      }
+      // (As Import Annotations says it: one translated sentence naming the file and the place; the details in the log.)
+      const { summary, details } = describeProblem(err, name);
+      this.log?.warn(`nothing was imported from ${source}:\n${details}`);
+      throw new Error(vscode.l10n.t('Nothing was imported: {0}', summary));
     }
     // 2. The codebook takes the tags it lacks (existing ones keep their colour) and memos where there are none.
     if (placed.tags.length > 0 || placed.memos.length > 0) {

@@ -287,6 +287,10 @@ suite('coding', () => {
     writeFileSync(join(dir, 'empty.qdpx'), zipSync({ 'readme.txt': strToU8('hi') }));
     const empty = await run<CodingImportResult>('importCoding', { source: join(dir, 'empty.qdpx') });
     assert.match(empty.message ?? '', /project\.qde/);
+    // Malformed JSON-LD: said as Import Annotations says it, once (it repeated the parser's own position in English).
+    writeFileSync(join(dir, 'bad.jsonld'), '{"type": "AnnotationCollection",');
+    const badJson = await run<CodingImportResult>('importCoding', { source: join(dir, 'bad.jsonld') });
+    assert.match(badJson.message ?? '', /^Nothing was imported: bad\.jsonld is not valid JSON \(line 1, column \d+\)\.$/);
     assert.equal(readFileSync(CODEBOOK, 'utf8'), before, 'nothing changed');
   });
 
