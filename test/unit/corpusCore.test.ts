@@ -40,6 +40,10 @@ describe('summaries', () => {
     assert.ok(target, 'the GDP growth target of 2012');
     assert.equal(target.value, 7.5);
     assert.match(target.sentence, /国内生产总值增长7．5%/);
+    // Values are in the unit, magnitude applied: a year in 亿元 and one in 万亿元 stand on one scale.
+    const money = r.summary.figures.find((f) => f.kind === 'currency' && /亿元$/.test(f.text) && !/万亿/.test(f.text))!;
+    assert.equal(money.unit, '元');
+    assert.equal(money.value, Number((parseFloat(money.text.normalize('NFKC').replace(/,/g, '')) * 1e8).toPrecision(12)), money.text);
   });
   test('a cache entry is read back only for the same hash and version, and anything broken is refused', () => {
     const json = cachedSummaryJson(r.summary);
@@ -109,6 +113,13 @@ describe('indicator series', () => {
     // The bound by its name in the user's language, where one is given.
     const named = indicatorChart(gdp!, { ...labels, boundName: (b) => ({ range: '区间', about: '左右' })[b as string] ?? b });
     assert.equal(named.rows.find((r) => r[0] === 1995)?.[3], '区间');
+    assert.deepEqual([chart.yLabel, chart.columns[2], chart.columns[4]], ['%', 'Target (%)', 'Result (%)']);
+    // Money in 元 is drawn in the magnitude most of its values reach: 3000亿 and 2.18万亿 as 3000 and 21800 亿元.
+    const deficit = { ...gdp!, points: [3e11, 2.95e11, 7.5e11, 2.18e12].map((value, i) => ({ ...gdp!.points[0], role: 'target' as const, bound: 'exact' as const, high: undefined, year: 2005 + i, value, unit: '元' })) };
+    const drawn = indicatorChart(deficit, labels);
+    assert.deepEqual([drawn.yLabel, drawn.columns[2]], ['亿元', 'Target (亿元)']);
+    assert.deepEqual(drawn.points.map((p) => p.y), [3000, 2950, 7500, 21800]);
+    assert.deepEqual(drawn.rows.map((r) => r[2]), [3000, 2950, 7500, 21800]);
   });
   test('regions: the most stated first; by default those with at least half as many points, at most four', () => {
     const point = (region: string, year: number) => ({ ...gdp!.points[0], region, year });

@@ -77,11 +77,14 @@ export function indicatorChart(
   regions?: ReadonlySet<string>,
 ): ChartData {
   if (regions) s = { ...s, points: s.points.filter((p) => regions.has(p.region)), name: mostWritten(s.points.filter((p) => regions.has(p.region))) ?? s.name };
-  const unit = s.points[0]?.unit ?? '';
+  // (Values are in the unit, 元 or 人; drawn in the magnitude the reports write them in, 亿元 or 万人.)
+  const [magnitude, magnitudeName] = displayMagnitude(s.points.map((p) => p.value));
+  const scaled = (v: number) => (magnitude === 1 ? v : Number((v / magnitude).toPrecision(12)));
+  const unit = `${magnitudeName}${s.points[0]?.unit ?? ''}`;
   const points: ChartPoint[] = s.points.map((p) => ({
     x: p.year,
-    y: p.value,
-    ...(p.high !== undefined && { y2: p.high }),
+    y: scaled(p.value),
+    ...(p.high !== undefined && { y2: scaled(p.high) }),
     series: p.region,
     role: p.role,
     bound: p.bound,
@@ -97,11 +100,11 @@ export function indicatorChart(
     const k = `${p.year}|${p.region}`;
     const row = rows.get(k) ?? [p.year, p.region, '', '', '', '', ''];
     if (p.role === 'target') {
-      row[2] = p.high !== undefined ? `${p.value}–${p.high}` : p.value;
+      row[2] = p.high !== undefined ? `${scaled(p.value)}–${scaled(p.high)}` : scaled(p.value);
       row[3] = labels.boundName?.(p.bound) ?? p.bound;
       row[5] = p.report;
     } else {
-      row[4] = p.value;
+      row[4] = scaled(p.value);
       row[6] = p.report;
     }
     rows.set(k, row);
@@ -110,9 +113,26 @@ export function indicatorChart(
     title: `${s.name} (${s.indicatorKey}, ${unit || s.kind})`,
     yLabel: unit,
     points,
-    columns: [labels.year, labels.region, labels.target, labels.bound, labels.result, `${labels.report} (${labels.target})`, `${labels.report} (${labels.result})`],
+    // (The values' unit in their headings: the CSV saved from the table has no axis to say it.)
+    columns: [labels.year, labels.region, withUnit(labels.target, unit), labels.bound, withUnit(labels.result, unit), `${labels.report} (${labels.target})`, `${labels.report} (${labels.result})`],
     rows: [...rows.values()],
   };
+}
+
+const withUnit = (heading: string, unit: string) => (unit ? `${heading} (${unit})` : heading);
+
+/** The magnitudes the reports write large numbers in, largest first. */
+const MAGNITUDES: readonly [number, string][] = [
+  [1e12, '万亿'],
+  [1e8, '亿'],
+  [1e4, '万'],
+];
+
+/** The magnitude to draw `values` in: the largest the median of their sizes reaches (1 and '' for none). */
+function displayMagnitude(values: readonly number[]): [number, string] {
+  const sizes = values.map(Math.abs).sort((a, b) => a - b);
+  const median = sizes[Math.floor(sizes.length / 2)] ?? 0;
+  return MAGNITUDES.find(([m]) => median >= m) ?? [1, ''];
 }
 
 /** The chart of a search term: hits per year, one series. */

@@ -5,7 +5,7 @@ import { sentenceAround } from '../tables';
 import type { DocumentAnalysis, FigureBound, FigureKind, FigureRole, ReportMeta } from '../types';
 
 /** Bump when the summary's shape or meaning changes: cached summaries of another version are not read. */
-export const SUMMARY_VERSION = 1;
+export const SUMMARY_VERSION = 2; // (2: values in the unit, magnitude applied)
 
 export interface FigureSummary {
   id: string;
@@ -14,8 +14,9 @@ export interface FigureSummary {
   start: number;
   end: number;
   kind: FigureKind;
+  /** The number in `unit`, its magnitude applied (1.05亿元 → 105000000 元): reports write one indicator in 亿元 one year, 万亿元 another. */
   value: number;
-  /** The high end of a range (bound "range"). */
+  /** The high end of a range (bound "range"), in `unit` too. */
   high?: number;
   unit: string;
   bound: FigureBound;
@@ -66,8 +67,8 @@ export function summarize(hash: string, text: string, analysis: DocumentAnalysis
       start: f.range.start,
       end: f.range.end,
       kind: f.kind,
-      value: f.value,
-      ...(f.high && { high: f.high.value }),
+      value: f.baseValue,
+      ...(f.high && { high: f.high.baseValue }),
       unit: f.unit,
       bound: f.bound,
       ...(f.indicator !== undefined && { indicator: f.indicator }),

@@ -266,7 +266,7 @@ suite('corpus', () => {
     assert.match(readFileSync(join(WORKSPACE, 'gdp.svg'), 'utf8'), /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     assert.deepEqual([...readFileSync(join(WORKSPACE, 'gdp.png')).subarray(1, 4)], [0x50, 0x4e, 0x47]);
     const csv = readFileSync(join(WORKSPACE, 'gdp.csv'), 'utf8');
-    assert.match(csv, /^\uFEFFYear,Region,Target,Bound,Result,/);
+    assert.match(csv, /^\uFEFFYear,Region,Target \(%\),Bound,Result \(%\),/);
     assert.match(csv, /\r\n2009,中国,8,about,8\.7,/);
     // What the serializer restores after a restart: the webview keeps the state it was given.
     assert.deepEqual(timeline.state, { kind: 'indicator', series: 'gdp:percent', regions: ['中国', '河北省'] });
