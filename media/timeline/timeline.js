@@ -175,11 +175,11 @@ function legend(series, colour, chart, labels) {
     const fg = theme().fg;
     const has = (...bounds) => targets.some((p) => bounds.includes(p.bound));
     item(swatch(`<circle cx="9" cy="7" r="3.5" fill="${fg}"/>`), labels.result);
-    if (has('about')) item(swatch(`<path d="M9 1 L15 7 L9 13 L3 7 Z" fill="none" stroke="${fg}" stroke-width="1.5"/>`), `${labels.target} ≈`);
-    if (has('exact', undefined)) item(swatch(`<rect x="4" y="2" width="10" height="10" fill="none" stroke="${fg}" stroke-width="1.5"/>`), `${labels.target} =`);
-    if (has('atLeast')) item(swatch(`<path d="M9 2 L9 12 M5 6 L9 2 L13 6 M4 12 L14 12" fill="none" stroke="${fg}" stroke-width="1.5"/>`), `${labels.target} ≥`);
-    if (has('atMost')) item(swatch(`<path d="M9 12 L9 2 M5 8 L9 12 L13 8 M4 2 L14 2" fill="none" stroke="${fg}" stroke-width="1.5"/>`), `${labels.target} ≤`);
-    if (has('range')) item(swatch(`<rect x="4" y="2" width="10" height="10" fill="${fg}" fill-opacity="0.3" stroke="${fg}"/>`), `${labels.target} –`);
+    if (has('about')) item(swatch(`<path d="M9 1 L15 7 L9 13 L3 7 Z" fill="none" stroke="${fg}" stroke-width="1.5"/>`), labels['target.about']);
+    if (has('exact', undefined)) item(swatch(`<rect x="4" y="2" width="10" height="10" fill="none" stroke="${fg}" stroke-width="1.5"/>`), labels['target.exact']);
+    if (has('atLeast')) item(swatch(`<path d="M9 2 L9 12 M5 6 L9 2 L13 6 M4 12 L14 12" fill="none" stroke="${fg}" stroke-width="1.5"/>`), labels['target.atLeast']);
+    if (has('atMost')) item(swatch(`<path d="M9 12 L9 2 M5 8 L9 12 L13 8 M4 2 L14 2" fill="none" stroke="${fg}" stroke-width="1.5"/>`), labels['target.atMost']);
+    if (has('range')) item(swatch(`<rect x="4" y="2" width="10" height="10" fill="${fg}" fill-opacity="0.3" stroke="${fg}"/>`), labels['target.range']);
   }
 }
 

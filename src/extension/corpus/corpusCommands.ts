@@ -63,7 +63,12 @@ export function registerCorpusCommands(p: Parts): vscode.Disposable[] {
       });
       return done;
     }, write),
-    registerCommand<Result>('reportAnnotator.corpus.undoTagHits', () => p.find.undoTagHits() as Promise<Result>, write),
+    registerCommand<Result>('reportAnnotator.corpus.undoTagHits', async () => {
+      const undone = await p.find.undoTagHits();
+      // (Said, as the tagging was: the views change in reports the user may not have open.)
+      void vscode.window.showInformationMessage(untaggedInReports(undone.removed, undone.reports, undone.tag));
+      return undone;
+    }, write),
     registerCommand<Result>('reportAnnotator.corpus.exportAnnotationsTable', (a) => exportAnnotations(p, argumentObject(a, 'target')), write),
     registerCommand<Result>('reportAnnotator.corpus.saveTimeline', async (a) => {
       const args = argumentObject<{ format?: 'svg' | 'png' | 'csv'; target?: vscode.Uri | string }>(a);
@@ -179,4 +184,11 @@ function taggedInReports(paragraphs: number, reports: number, tag: string): stri
   if (paragraphs === 1) return vscode.l10n.t('Tagged 1 paragraph in 1 report with “{0}”.', tag);
   if (reports === 1) return vscode.l10n.t('Tagged {0} paragraphs in 1 report with “{1}”.', paragraphs, tag);
   return vscode.l10n.t('Tagged {0} paragraphs in {1} reports with “{2}”.', paragraphs, reports, tag);
+}
+
+/** What Undo Tagging of Hits did, in words that agree with the counts. */
+function untaggedInReports(paragraphs: number, reports: number, tag: string): string {
+  if (paragraphs === 1) return vscode.l10n.t('Took “{0}” off 1 paragraph.', tag);
+  if (reports === 1) return vscode.l10n.t('Took “{0}” off {1} paragraphs in 1 report.', tag, paragraphs);
+  return vscode.l10n.t('Took “{0}” off {1} paragraphs in {2} reports.', tag, paragraphs, reports);
 }

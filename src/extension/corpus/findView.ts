@@ -185,7 +185,7 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
   }
 
   /** Removes exactly what the last "tag all hits" added: its new annotations, and its tag from the others. */
-  async undoTagHits(): Promise<{ removed: number }> {
+  async undoTagHits(): Promise<{ removed: number; tag: string; reports: number }> {
     const batch = this.lastBatch;
     if (!batch) throw new UserError(vscode.l10n.t('There is no tagging of hits to undo.'));
     let removed = 0;
@@ -202,7 +202,7 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
     await this.stores.flush();
     this.lastBatch = undefined;
     void vscode.commands.executeCommand('setContext', 'reportAnnotator.find.canUndoTagging', false);
-    return { removed };
+    return { removed, tag: batch.tag, reports: batch.changes.length };
   }
 
   getChildren(node?: FindNode): FindNode[] {

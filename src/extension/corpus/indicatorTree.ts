@@ -70,7 +70,11 @@ export class IndicatorTree implements vscode.TreeDataProvider<IndicatorNode>, vs
       const item = new vscode.TreeItem(`${row.year} ${row.region}`, Collapsed.Collapsed);
       item.id = `row:${seriesId(node.series)}:${row.year}:${row.region}`;
       const parts: string[] = [];
-      if (row.target) parts.push(vscode.l10n.t('target {0} ({1})', row.target.text, boundName(row.target.bound)));
+      if (row.target) {
+        // (目标 8%左右, not 8%左右（左右）: the bound in words only where the figure's text does not say it.)
+        const bound = boundName(row.target.bound);
+        parts.push(row.target.text.includes(bound) ? vscode.l10n.t('target {0}', row.target.text) : vscode.l10n.t('target {0} ({1})', row.target.text, bound));
+      }
       if (row.result) parts.push(vscode.l10n.t('result {0}', row.result.text));
       item.description = parts.join(' · ');
       return item;

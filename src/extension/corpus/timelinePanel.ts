@@ -181,6 +181,8 @@ export class TimelinePanels implements vscode.Disposable {
       chart: vscode.l10n.t('Chart'),
       table: vscode.l10n.t('Table'),
       regions: vscode.l10n.t('Regions'),
+      // (The legend of the targets' marks: by their bound, in words.)
+      ...Object.fromEntries((['about', 'exact', 'atLeast', 'atMost', 'range'] as const).map((b) => [`target.${b}`, vscode.l10n.t('Target ({0})', boundName(b))])),
     };
   }
 
