@@ -118,7 +118,11 @@ export class CodingExports {
     if (!target) {
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
       const name = `${uris.length === 1 ? uriBasename(uris[0]).replace(/\.[^.]*$/, '') : (vscode.workspace.name ?? 'reports')}.${EXTENSIONS[format]}`;
-      const picked = await vscode.window.showSaveDialog({ ...(folder && { defaultUri: vscode.Uri.joinPath(uris.length === 1 ? vscode.Uri.joinPath(uris[0], '..') : folder, name) }), filters: { [format.toUpperCase()]: [EXTENSIONS[format]] } });
+      const picked = await vscode.window.showSaveDialog({
+        ...(folder && { defaultUri: vscode.Uri.joinPath(uris.length === 1 ? vscode.Uri.joinPath(uris[0], '..') : folder, name) }),
+        filters: { [format.toUpperCase()]: [EXTENSIONS[format]] },
+        title: vscode.l10n.t('Export Annotations'),
+      });
       if (!picked) return { reports: 0, annotations: 0, skipped: 0, message: 'cancelled' };
       target = picked.fsPath;
     }
@@ -145,7 +149,7 @@ export class CodingExports {
     const annotations = project.reports.reduce((n, r) => n + r.annotations.length, 0) - skipped;
     let message = vscode.l10n.t('Exported {0} annotation(s) of {1} report(s) to {2}.', annotations, project.reports.length, target);
     if (skipped > 0) message += ' ' + vscode.l10n.t('{0} orphaned annotation(s) (text not found) were left out.', skipped);
-    void vscode.window.showInformationMessage(message);
+    offerToOpen(message, target, format !== 'qdpx');
     return { path: target, reports: project.reports.length, annotations, skipped, message };
   }
 
@@ -247,4 +251,18 @@ export class CodingExports {
     void vscode.window.showInformationMessage(message);
     return { reports, added, tags: placed.tags.length, unplaced: placed.unplaced, unmatchedSources: placed.unmatched, message };
   }
+}
+
+/**
+ * Says what was exported, with Open for a text file (CSV, JSON-LD) and, on the desktop, Reveal for any (a .qdpx is a
+ * zip, to open in the QDA tool): the JSON export offered Open, these nothing.
+ */
+function offerToOpen(message: string, target: string, isText: boolean): void {
+  const open = vscode.l10n.t('Open');
+  const reveal = vscode.l10n.t('Reveal in File Explorer');
+  const buttons = [...(isText ? [open] : []), ...(vscode.env.uiKind === vscode.UIKind.Desktop ? [reveal] : [])];
+  void vscode.window.showInformationMessage(message, ...buttons).then((c) => {
+    if (c === open) void vscode.window.showTextDocument(vscode.Uri.file(target));
+    else if (c === reveal) void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(target));
+  });
 }
