@@ -1,6 +1,7 @@
 // What the timeline panel draws: the message the extension posts to its webview (media/timeline/), built
 // here so it is tested without a webview. One chart: x = year; for an indicator the result as a line and the
 // target as a mark showing its bound, one series per region; for a search term, its hits per year.
+import { MAGNITUDE_EXPONENTS } from '../numerals';
 import type { FigureBound, FigureRole } from '../types';
 import type { IndicatorSeries } from './series';
 import type { ReportHits } from './kwic';
@@ -121,12 +122,8 @@ export function indicatorChart(
 
 const withUnit = (heading: string, unit: string) => (unit ? `${heading} (${unit})` : heading);
 
-/** The magnitudes the reports write large numbers in, largest first. */
-const MAGNITUDES: readonly [number, string][] = [
-  [1e12, '万亿'],
-  [1e8, '亿'],
-  [1e4, '万'],
-];
+/** The magnitudes a chart is drawn in, largest first: those the reports write large numbers in. */
+const MAGNITUDES: readonly [number, string][] = ['万亿', '亿', '万'].map((word) => [10 ** MAGNITUDE_EXPONENTS.get(word)!, word]);
 
 /** The magnitude to draw `values` in: the largest the median of their sizes reaches (1 and '' for none). */
 function displayMagnitude(values: readonly number[]): [number, string] {

@@ -53,6 +53,20 @@ const staleAt = (found: readonly ParagraphsToTag[]) =>
     return open !== p.document || open.version !== p.version;
   });
 
+/**
+ * What `work` (a search or a tagging in a search's worker) gives; undefined when it was cancelled (by a newer search,
+ * or the user); past its time limit, an error for the user saying `stopped(the limit in seconds)`.
+ */
+async function unlessStopped<T>(work: () => Thenable<T>, stopped: (seconds: number) => string): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (err) {
+    if (!(err instanceof FindStopped)) throw err;
+    if (err.reason === 'cancelled') return undefined;
+    throw new UserError(stopped(err.limitMs / 1000));
+  }
+}
+
 /** One "tag all hits": what to undo, per report. */
 interface TagBatch {
   tag: string;
@@ -83,17 +97,12 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
       throw err;
     }
     await this.index.whenReady();
-    let found: Awaited<ReturnType<CorpusIndex['find']>>;
-    try {
+    const found = await unlessStopped(
       // (A progress bar over the Find view while the worker reads.)
-      found = await vscode.window.withProgress({ location: { viewId: 'reportAnnotator.find' } }, () => this.index.find(query, folder, limitMs));
-    } catch (err) {
-      if (!(err instanceof FindStopped)) throw err;
-      if (err.reason === 'cancelled') return undefined;
-      throw new UserError(
-        vscode.l10n.t('The search for “{0}” was stopped after {1} s. A regular expression with nested repetition, such as (a+)+, can take exponential time.', query.pattern, err.limitMs / 1000),
-      );
-    }
+      () => vscode.window.withProgress({ location: { viewId: 'reportAnnotator.find' } }, () => this.index.find(query, folder, limitMs)),
+      (seconds) => vscode.l10n.t('The search for “{0}” was stopped after {1} s. A regular expression with nested repetition, such as (a+)+, can take exponential time.', query.pattern, seconds),
+    );
+    if (found === undefined) return undefined;
     const reports: ReportHits[] = found
       .map(({ report, count, hits }) => toHits(report, count, hits))
       .sort((a, b) => (a.year ?? 1e9) - (b.year ?? 1e9) || a.name.localeCompare(b.name));
@@ -112,21 +121,18 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
   async tagHits(tag: string, limitMs?: number): Promise<{ annotations: number; reports: number } | undefined> {
     const result = this.result;
     if (!result || result.reports.length === 0) throw new UserError(vscode.l10n.t('Find something in the reports first.'));
-    let found: ParagraphsToTag[];
-    try {
-      const title = vscode.l10n.t('Finding the paragraphs of the hits of “{0}”', result.query.pattern);
-      found = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-        const all = await this.paragraphsToTag(result, this.index.searchWorker(limitMs, token), progress);
-        if (token.isCancellationRequested) throw new FindStopped('cancelled', limitMs ?? FIND_LIMIT_MS); // (after the last answer)
-        return all;
-      });
-    } catch (err) {
-      if (!(err instanceof FindStopped)) throw err;
-      if (err.reason === 'cancelled') return undefined;
-      throw new UserError(
-        vscode.l10n.t('Tagging the hits of “{0}” was stopped after {1} s, and nothing was tagged. A regular expression with nested repetition, such as (a+)+, can take exponential time.', result.query.pattern, err.limitMs / 1000),
-      );
-    }
+    const title = vscode.l10n.t('Finding the paragraphs of the hits of “{0}”', result.query.pattern);
+    const found = await unlessStopped(
+      () =>
+        vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+          const all = await this.paragraphsToTag(result, this.index.searchWorker(limitMs, token), progress);
+          if (token.isCancellationRequested) throw new FindStopped('cancelled', limitMs ?? FIND_LIMIT_MS); // (after the last answer)
+          return all;
+        }),
+      (seconds) =>
+        vscode.l10n.t('Tagging the hits of “{0}” was stopped after {1} s, and nothing was tagged. A regular expression with nested repetition, such as (a+)+, can take exponential time.', result.query.pattern, seconds),
+    );
+    if (found === undefined) return undefined;
     // (No waiting from here on: no edit comes between the texts read and the tagging.)
     const stale = staleAt(found);
     if (stale >= 0) throw new UserError(vscode.l10n.t('{0} keeps changing; try again when it is still.', uriBasename(found[stale].document.uri)));

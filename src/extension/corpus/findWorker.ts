@@ -27,13 +27,11 @@ async function find(request: Extract<CorpusRequest, { type: 'find' }>): Promise<
   post({ type: 'found', id: request.id, reports, errors });
 }
 
+async function paragraphs(request: Extract<CorpusRequest, { type: 'paragraphsHit' }>): Promise<void> {
+  post({ type: 'paragraphsHit', id: request.id, paragraphs: paragraphsHit(request.text, compileQuery(request.query), request.paragraphs) });
+}
+
 parentPort?.on('message', (request: CorpusRequest) => {
-  if (request.type === 'find') find(request).catch((err: unknown) => post({ type: 'error', id: request.id, error: errorMessage(err) }));
-  else if (request.type === 'paragraphsHit') {
-    try {
-      post({ type: 'paragraphsHit', id: request.id, paragraphs: paragraphsHit(request.text, compileQuery(request.query), request.paragraphs) });
-    } catch (err) {
-      post({ type: 'error', id: request.id, error: errorMessage(err) });
-    }
-  }
+  if (request.type !== 'find' && request.type !== 'paragraphsHit') return;
+  (request.type === 'find' ? find(request) : paragraphs(request)).catch((err: unknown) => post({ type: 'error', id: request.id, error: errorMessage(err) }));
 });

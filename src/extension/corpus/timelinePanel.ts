@@ -9,6 +9,7 @@ import { indicatorChart, regionChoices, termChart, type ChartData, type RegionCh
 import type { FindQuery } from '../../core/corpus/kwic';
 import { parseSeriesId, seriesId, type IndicatorSeries } from '../../core/corpus/series';
 import { csvRecord } from '../../core/tables';
+import { FIGURE_BOUNDS } from '../../core/types';
 import { UserError } from '../common/commands';
 import { restrictedModeRefusal } from '../common/trust';
 import type { CorpusIndex } from './corpusIndex';
@@ -182,7 +183,7 @@ export class TimelinePanels implements vscode.Disposable {
       table: vscode.l10n.t('Table'),
       regions: vscode.l10n.t('Regions'),
       // (The legend of the targets' marks: by their bound, in words.)
-      ...Object.fromEntries((['about', 'exact', 'atLeast', 'atMost', 'range'] as const).map((b) => [`target.${b}`, vscode.l10n.t('Target ({0})', boundName(b))])),
+      ...Object.fromEntries(FIGURE_BOUNDS.map((b) => [`target.${b}`, vscode.l10n.t('Target ({0})', boundName(b))])),
     };
   }
 
