@@ -27,6 +27,7 @@ import { normalizeTagName, tagKey } from '../../core/coding/tagNames';
 import { TAG_PALETTE, isTagColor } from '../../core/tagColors';
 import { adoptTags, configuredTags, setTagColor, tagColor } from './tagSettings';
 import { checkTag, TagPicker, type TagPickItem } from './tagPicker';
+import type { TagIcons } from '../common/tagIcons';
 
 /** What the commands accept besides a tree node or a URI. */
 export interface AnnotationCommandArgs {
@@ -83,7 +84,7 @@ function annotationArgs(arg: unknown): { args: AnnotationCommandArgs; fromTree: 
 }
 
 export class AnnotationCommands {
-  private readonly picker = new TagPicker();
+  private readonly picker: TagPicker;
   /** Where notes are written (several lines): a comment thread under the paragraph. */
   readonly notes = new NoteEditor();
   /** Asks before something is deleted: a modal dialog (tests replace it, as they cannot click one). */
@@ -95,7 +96,10 @@ export class AnnotationCommands {
     private readonly analysis: ReportAnalysisProvider,
     private readonly memento: vscode.Memento,
     private readonly log?: vscode.LogOutputChannel,
-  ) {}
+    icons?: TagIcons,
+  ) {
+    this.picker = new TagPicker(icons);
+  }
 
   /** The tag quick pick while it is open (tests drive it). */
   get quickPick(): vscode.QuickPick<TagPickItem> | undefined {

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { ReportAnalysisProvider } from '../api';
 import { AnnotationCommands } from './annotationCommands';
+import { TagIcons } from '../common/tagIcons';
 import { AnnotationManager } from './annotationManager';
 import { ExportImport } from './exportImport';
 import { TagDecorator } from './tagDecorations';
@@ -24,7 +25,7 @@ export function registerAnnotating(
 ): Annotating {
   const manager = new AnnotationManager({ log });
   const tagDecorations = new TagDecorator(manager);
-  const annotationCommands = new AnnotationCommands(manager, analysis, context.globalState, log);
+  const annotationCommands = new AnnotationCommands(manager, analysis, context.globalState, log, TagIcons.of(context));
   const exportImport = new ExportImport(manager, analysis, log);
   context.subscriptions.push(manager, tagDecorations, registerTagLenses(manager), annotationCommands.register(), exportImport.register());
   return { manager, tagDecorations, annotationCommands, exportImport };

@@ -4,6 +4,7 @@
 // characters.
 import * as vscode from 'vscode';
 import { configuredTags, tagColor } from './tagSettings';
+import type { TagIcons } from '../common/tagIcons';
 
 export const MAX_TAG_LENGTH = 40;
 
@@ -22,6 +23,13 @@ export type TagPickItem = vscode.QuickPickItem & { tag?: string; isNew?: boolean
 export class TagPicker {
   /** The quick pick while it is open (tests drive it). */
   quickPick?: vscode.QuickPick<TagPickItem>;
+
+  /** `icons`: each tag's colour as its icon (without, a plain tag icon). */
+  constructor(private readonly icons?: TagIcons) {}
+
+  private iconOf(tag: string, styles: ReturnType<typeof configuredTags>): TagPickItem['iconPath'] {
+    return this.icons?.uri(tagColor(tag, styles)) ?? new vscode.ThemeIcon('tag');
+  }
 
   /** Ends a quick pick once: resolves with `value`, disposes it, and forgets it. */
   private finisher(qp: vscode.QuickPick<TagPickItem>, resolve: (value: string[] | undefined) => void): (value: string[] | undefined) => void {
@@ -56,9 +64,8 @@ export class TagPicker {
       base.push({ label, kind: vscode.QuickPickItemKind.Separator });
       for (const t of fresh) {
         seen.add(t);
-        const color = tagColor(t, styles);
         const digit = numbered.indexOf(t) + 1;
-        base.push({ label: t, tag: t, description: digit > 0 ? `${digit} · ${color}` : color, iconPath: new vscode.ThemeIcon('tag'), ...(digit > 0 && { digit }) });
+        base.push({ label: t, tag: t, iconPath: this.iconOf(t, styles), ...(digit > 0 && { digit, description: String(digit) }) });
       }
     }
     return new Promise((resolve) => {
@@ -140,8 +147,7 @@ export class TagPicker {
         label: tag,
         tag,
         description: paragraphs === 1 ? vscode.l10n.t('on 1 paragraph') : vscode.l10n.t('on {0} paragraphs', paragraphs),
-        detail: tagColor(tag, styles),
-        iconPath: new vscode.ThemeIcon('tag'),
+        iconPath: this.iconOf(tag, styles),
       }));
       qp.selectedItems = qp.items;
       const finish = this.finisher(qp, resolve);

@@ -17,7 +17,7 @@ import { CodingExports } from './codingExports';
 import { MatrixPanel } from './matrixPanel';
 import { registerNavigation } from './navigation';
 import { TagCommands } from './tagCommands';
-import { TagIcons } from './tagIcons';
+import { TagIcons } from '../common/tagIcons';
 import { type TagsNode, TagsViewProvider } from './tagsView';
 import { WorkspaceTags } from './workspaceTags';
 
@@ -38,7 +38,7 @@ export function registerCoding(
   const { manager, exportImport } = annotating;
   const codebooks = new CodebookService();
   const workspaceTags = new WorkspaceTags(manager);
-  const tagsView = new TagsViewProvider(codebooks, workspaceTags, new TagIcons(vscode.Uri.joinPath(context.globalStorageUri, 'tag-icons').fsPath));
+  const tagsView = new TagsViewProvider(codebooks, workspaceTags, TagIcons.of(context));
   const tagCommands = new TagCommands(manager, codebooks, workspaceTags, log);
   const matrix = new MatrixPanel(context.extensionUri, manager, workspaceTags, codebooks, log);
   const codingExports = new CodingExports(manager, exportImport, codebooks, workspaceTags, (uri) => tagCommands.createCodebook({ ...(uri && { uri }) }), log);

@@ -13,7 +13,7 @@ import { configuredTags, tagColor } from '../annotating/tagSettings';
 import { addTooltip } from '../common/treeItems';
 import type { CodebookService } from './codebookService';
 import type { IndexedReport, WorkspaceTags } from './workspaceTags';
-import type { TagIcons } from './tagIcons';
+import type { TagIcons } from '../common/tagIcons';
 
 export type TagsNode =
   | { kind: 'problem'; message: string; path: string }

@@ -1,5 +1,5 @@
-// A tag's colour as the icon of its row: a small SVG per colour, written once into the extension's global
-// storage (a tree item's icon is a file or a theme icon; theme icons take only theme colours).
+// A tag's colour as the icon of its row in the Tags view and the tag picker: a small SVG per colour, written once
+// into the extension's global storage (an item's icon is a file or a theme icon; theme icons take only theme colours).
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -7,6 +7,11 @@ import { isTagColor } from '../../core/tagColors';
 
 export class TagIcons {
   constructor(private readonly dir: string) {}
+
+  /** The icons kept in the extension's global storage. */
+  static of(context: vscode.ExtensionContext): TagIcons {
+    return new TagIcons(vscode.Uri.joinPath(context.globalStorageUri, 'tag-icons').fsPath);
+  }
 
   uri(color: string): vscode.Uri | vscode.ThemeIcon {
     if (!isTagColor(color)) return new vscode.ThemeIcon('tag');
