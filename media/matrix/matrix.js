@@ -71,7 +71,7 @@
         ...data.counts[r].map((n, c) => {
           if (n === 0) return el('td', { class: 'zero' }, '·');
           const pct = Math.round(12 + (n / max) * 48);
-          const td = el('td', { class: 'cell', tabindex: 0, title: t.cell.replace('{0}', n), onclick: () => vscode.postMessage({ type: 'open', row: r, column: c }) }, String(n));
+          const td = el('td', { class: 'cell', tabindex: 0, title: n === 1 ? t.cellOne : t.cell.replace('{0}', n), onclick: () => vscode.postMessage({ type: 'open', row: r, column: c }) }, String(n));
           td.addEventListener('keydown', (e) => e.key === 'Enter' && vscode.postMessage({ type: 'open', row: r, column: c }));
           // CSSOM, not a style attribute: the content security policy has no 'unsafe-inline'.
           td.style.setProperty('background', `color-mix(in srgb, var(--vscode-charts-blue) ${pct}%, transparent)`);

@@ -25,6 +25,7 @@ import { describeProblem } from '../common/problems';
 import { commandEditor, documentForArgument, findOpenDocument, isInWorkspace, uriBasename } from '../common/documents';
 import { REPORT_LANGUAGE } from '../common/language';
 import { HEAD_CHARS, looksLikeReport } from '../../core/detection';
+import { annotationsText, exportedText, reportsText } from '../common/counts';
 
 /** Bytes read of a .txt file to have the HEAD_CHARS UTF-16 units the detection looks at (4 a unit: more than UTF-8 needs). */
 const HEAD_BYTES = 4 * HEAD_CHARS;
@@ -213,17 +214,8 @@ export class ExportImport {
     const set = buildAnnotationSet(docs); // validated by the zod schema; throws SchemaError otherwise
     await writeFileAtomic(target, `${JSON.stringify(set, null, 2)}\n`);
     const annotations = docs.reduce((n, d) => n + d.annotations.length, 0);
-    let message =
-      orphans > 0
-        ? vscode.l10n.t(
-            'Exported {0} annotation(s) of {1} report(s) to {2}. {3} orphaned annotation(s) (text not found) were left out.',
-            annotations,
-            docs.length,
-            target,
-            orphans,
-          )
-        : vscode.l10n.t('Exported {0} annotation(s) of {1} report(s) to {2}.', annotations, docs.length, target);
-    if (skipped.length > 0) message += ' ' + vscode.l10n.t('{0} report(s) could not be exported: {1}', skipped.length, skipped.join('; '));
+    let message = exportedText(annotations, docs.length, target, orphans);
+    if (skipped.length > 0) message += ' ' + vscode.l10n.t('{0} could not be exported: {1}', reportsText(skipped.length), skipped.join('; '));
     const open = vscode.l10n.t('Open');
     void vscode.window.showInformationMessage(message, open).then((c) => {
       if (c === open) void vscode.window.showTextDocument(vscode.Uri.file(target));
@@ -307,9 +299,9 @@ export class ExportImport {
     for (const doc of imported) void this.manager.warnOrphans(documents.get(doc.uri)!.uri);
     void vscode.window.showInformationMessage(
       vscode.l10n.t(
-        'Imported {0} annotation(s) into {1} report(s): {2} new, {3} replaced, {4} joined with an annotation of the same text, {5} not found in the text (kept as orphans).',
-        result.added + result.replaced + result.merged,
-        result.documents,
+        'Imported {0} into {1}: {2} new, {3} replaced, {4} joined with an annotation of the same text, {5} not found in the text (kept as orphans).',
+        annotationsText(result.added + result.replaced + result.merged),
+        reportsText(result.documents),
         result.added,
         result.replaced,
         result.merged,

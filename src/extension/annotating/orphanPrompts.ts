@@ -5,6 +5,7 @@ import { truncate } from '../../core/text';
 import { uriBasename } from '../common/documents';
 import type { ReportAnnotations } from './reportAnnotations';
 import type { Notifier } from './sidecarMessages';
+import { annotationsText, orphansText } from '../common/counts';
 
 /** Tells the user about the report's orphans they have not heard of; offers to review them. */
 export async function warnOrphans(report: ReportAnnotations, notify: Notifier): Promise<void> {
@@ -14,8 +15,8 @@ export async function warnOrphans(report: ReportAnnotations, notify: Notifier): 
   const show = vscode.l10n.t('Show Orphaned Annotations');
   const choice = await notify.warn(
     vscode.l10n.t(
-      '{0} annotation(s) of {1} could not be found in the text and are kept, unplaced, in {2}. They come back if their text returns.',
-      fresh.length,
+      '{0} of {1} could not be found in the text; kept, unplaced, in {2}. An annotation comes back when its text returns.',
+      annotationsText(fresh.length),
       uriBasename(report.uri),
       uriBasename(vscode.Uri.file(report.sidecar)),
     ),
@@ -40,7 +41,7 @@ export async function reviewOrphans(report: ReportAnnotations): Promise<void> {
   if (!picked || picked.length === 0) return;
   const del = vscode.l10n.t('Delete');
   const sure = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Delete {0} orphaned annotation(s) of {1}?', picked.length, uriBasename(report.uri)),
+    vscode.l10n.t('Delete {0} of {1}?', orphansText(picked.length), uriBasename(report.uri)),
     { modal: true },
     del,
   );

@@ -2,6 +2,7 @@
 // could not be written (kept in memory), it was deleted outside VS Code (keep or forget?).
 import * as vscode from 'vscode';
 import { uriBasename } from '../common/documents';
+import { annotationsText } from '../common/counts';
 
 /** Where messages go (the window; tests may silence them). */
 export interface Notifier {
@@ -46,6 +47,6 @@ export function tellSaveFailed(notify: Notifier, report: string, sidecar: string
 export async function askAfterSidecarDeleted(notify: Notifier, report: string, count: number): Promise<'keep' | 'forget' | undefined> {
   const keep = vscode.l10n.t('Write Them Again');
   const forget = vscode.l10n.t('Forget Them');
-  const choice = await notify.warn(vscode.l10n.t('The annotations file of {0} was deleted. Its {1} annotation(s) are still here.', report, count), keep, forget);
+  const choice = await notify.warn(vscode.l10n.t('The annotations file of {0} was deleted. Its annotations are still here: {1}.', report, annotationsText(count)), keep, forget);
   return choice === keep ? 'keep' : choice === forget ? 'forget' : undefined;
 }

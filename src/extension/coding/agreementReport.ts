@@ -8,6 +8,7 @@ import { type AgreementResult, compareCoders, type Coefficients } from '../../co
 import { loadCoderSet } from '../../core/coding/agreementInputs';
 import { truncate } from '../../core/text';
 import { argumentObject, registerCommand, UserError } from '../common/commands';
+import { paragraphsText, reportsText } from '../common/counts';
 
 export interface AgreementArgs {
   a?: string;
@@ -65,7 +66,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 /** The agreement as Markdown, in the UI language. */
 export function agreementMarkdown(r: AgreementResult): string {
   const out: string[] = [`# ${vscode.l10n.t('Agreement between coders')}`, '', `- A: \`${r.a}\``, `- B: \`${r.b}\``, ''];
-  out.push(vscode.l10n.t('Compared {0} report(s), {1} paragraph(s):', r.compared.length, r.paragraphs), '');
+  out.push(vscode.l10n.t('Compared {0}, {1}:', reportsText(r.compared.length), paragraphsText(r.paragraphs)), '');
   for (const c of r.compared) out.push(`- ${cell(c)}`);
   if (r.leftOut.length > 0) {
     out.push('', vscode.l10n.t('Left out:'), '');

@@ -28,6 +28,7 @@ import { describeProblem } from '../common/problems';
 import { commandEditor, findOpenDocument, isInWorkspace, toUri, uriBasename } from '../common/documents';
 import type { CodebookService } from './codebookService';
 import type { WorkspaceTags } from './workspaceTags';
+import { annotationsText, exportedText, reportsText, sourcesText, tagsText } from '../common/counts';
 
 export type CodingFormat = 'qdpx' | 'jsonld' | 'csv';
 
@@ -147,8 +148,7 @@ export class CodingExports {
     }
     await writeFileAtomic(target, data);
     const annotations = project.reports.reduce((n, r) => n + r.annotations.length, 0) - skipped;
-    let message = vscode.l10n.t('Exported {0} annotation(s) of {1} report(s) to {2}.', annotations, project.reports.length, target);
-    if (skipped > 0) message += ' ' + vscode.l10n.t('{0} orphaned annotation(s) (text not found) were left out.', skipped);
+    const message = exportedText(annotations, project.reports.length, target, skipped);
     offerToOpen(message, target, format !== 'qdpx');
     return { path: target, reports: project.reports.length, annotations, skipped, message };
   }
@@ -243,9 +243,9 @@ export class CodingExports {
     }
     await this.manager.flush();
     const reports = placed.reports.filter((r) => r.annotations.length > 0).length;
-    let message = vscode.l10n.t('Imported {0} annotation(s) into {1} report(s) and {2} tag(s) from {3}.', added, reports, placed.tags.length, name);
+    let message = vscode.l10n.t('Imported {0} into {1} and {2} from {3}.', annotationsText(added), reportsText(reports), tagsText(placed.tags.length), name);
     if (placed.unplaced.length > 0 || placed.unmatched.length > 0) {
-      message += ' ' + vscode.l10n.t('{0} could not be placed and {1} source(s) matched no report of the workspace (details in the log).', placed.unplaced.length, placed.unmatched.length);
+      message += ' ' + vscode.l10n.t('{0} could not be placed; {1} matched no report of the workspace (details in the log).', annotationsText(placed.unplaced.length), sourcesText(placed.unmatched.length));
       this.log?.warn(`import of ${source}:\n${[...placed.unplaced, ...placed.unmatched.map((s) => `${s}: no report of the workspace matches`)].join('\n')}`);
     }
     void vscode.window.showInformationMessage(message);

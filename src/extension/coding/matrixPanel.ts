@@ -15,6 +15,7 @@ import { toUri } from '../common/documents';
 import type { CodebookService } from './codebookService';
 import { openTaggedParagraph } from './navigation';
 import type { WorkspaceTags } from './workspaceTags';
+import { reportsText } from '../common/counts';
 
 export type MatrixKind = MatrixAxis | 'cooccurrence';
 
@@ -167,8 +168,9 @@ export class MatrixPanel implements vscode.Disposable {
         unknown: vscode.l10n.t('(unknown)'),
         csv: vscode.l10n.t('Export CSV…'),
         view: vscode.l10n.t('Count'),
-        cell: vscode.l10n.t('{0} paragraph(s): click to open'),
-        scope: this.uris ? vscode.l10n.t('{0} selected report(s)', this.reports().length) : vscode.l10n.t('{0} report(s) of the workspace', this.reports().length),
+        cell: vscode.l10n.t('{0} paragraphs: click to open'),
+        cellOne: vscode.l10n.t('1 paragraph: click to open'),
+        scope: this.uris ? vscode.l10n.t('{0} selected', reportsText(this.reports().length)) : vscode.l10n.t('{0} of the workspace', reportsText(this.reports().length)),
       },
     });
   }

@@ -26,6 +26,7 @@ import { commandEditor, isInWorkspace, toUri } from '../common/documents';
 import type { CodebookService } from './codebookService';
 import type { TagsNode } from './tagsView';
 import type { WorkspaceTags } from './workspaceTags';
+import { annotationsText, reportsText, tagsText } from '../common/counts';
 
 export interface TagCommandArgs {
   tag?: string;
@@ -97,7 +98,7 @@ export class TagCommands {
     const tags = [...seeds.map(({ name, color }) => ({ name, color })), ...used.map((name) => ({ name, color: tagColor(name, styles) }))];
     await this.codebooks.update(state.folder.uri, (cb) => withTags(cb, tags), true);
     void vscode.window.showTextDocument(vscode.Uri.file(state.path), { preview: true, preserveFocus: true });
-    return { message: vscode.l10n.t('Created {0} with {1} tag(s).', CODEBOOK_FILE, tags.length), codebook: state.path };
+    return { message: vscode.l10n.t('Created {0} with {1}.', CODEBOOK_FILE, tagsText(tags.length)), codebook: state.path };
   }
 
   async newTag(args: TagCommandArgs, node?: TagsNode): Promise<TagCommandResult> {
@@ -279,8 +280,8 @@ export class TagCommands {
     if (writes.length === 0) throw new UserError(vscode.l10n.t('No annotation or codebook entry has {0}; nothing to change.', from.join(', ')));
     const preview =
       kind === 'rename'
-        ? vscode.l10n.t('Rename {0} to {1}? {2} annotation(s) in {3} report(s) change.', from[0], to, annotations, reports)
-        : vscode.l10n.t('Merge {0} into {1}? {2} annotation(s) in {3} report(s) change.', from.join(', '), to, annotations, reports);
+        ? vscode.l10n.t('Rename {0} to {1}? This changes {2} in {3}.', from[0], to, annotationsText(annotations), reportsText(reports))
+        : vscode.l10n.t('Merge {0} into {1}? This changes {2} in {3}.', from.join(', '), to, annotationsText(annotations), reportsText(reports));
     if (ask && !(await this.confirm(preview, kind === 'rename' ? vscode.l10n.t('Rename') : vscode.l10n.t('Merge')))) return { message: 'cancelled' };
     // The setting keeps the colour under the new name when there is no codebook to carry it.
     const color = this.codebooks.present ? undefined : settingTags().find((s) => tagKey(s.name) === tagKey(from[0]))?.color;
@@ -297,8 +298,8 @@ export class TagCommands {
     await this.index.refresh();
     const message =
       kind === 'rename'
-        ? vscode.l10n.t('Renamed {0} to {1}: {2} annotation(s) in {3} report(s).', from[0], to, annotations, reports)
-        : vscode.l10n.t('Merged {0} into {1}: {2} annotation(s) in {3} report(s).', from.join(', '), to, annotations, reports);
+        ? vscode.l10n.t('Renamed {0} to {1}: {2} in {3}.', from[0], to, annotationsText(annotations), reportsText(reports))
+        : vscode.l10n.t('Merged {0} into {1}: {2} in {3}.', from.join(', '), to, annotationsText(annotations), reportsText(reports));
     vscode.window.setStatusBarMessage(message, 5000);
     return { message, annotations, reports };
   }

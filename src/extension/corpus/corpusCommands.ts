@@ -17,6 +17,7 @@ import { findOpenDocument, isInWorkspace, toUri } from '../common/documents';
 import type { CorpusIndex } from './corpusIndex';
 import type { FindView } from './findView';
 import type { TimelinePanels } from './timelinePanel';
+import { pointsText, reportsText, rowsText } from '../common/counts';
 
 /** What the export needs of the annotations: those of a report that need not be open (the AnnotationManager). */
 export interface AnnotationPeek {
@@ -107,7 +108,7 @@ async function showTimeline(p: Parts, arg: unknown) {
     const all = p.series();
     if (all.length === 0) throw new UserError(vscode.l10n.t('No report of the workspace gives a target or a result of an indicator.'));
     const picked = await vscode.window.showQuickPick(
-      all.map((s) => ({ label: s.name, description: `${s.indicatorKey} · ${s.points[0]?.unit || s.kind}`, detail: vscode.l10n.t('{0} targets and results in {1} reports', s.points.length, s.reports), id: seriesId(s) })),
+      all.map((s) => ({ label: s.name, description: `${s.indicatorKey} · ${s.points[0]?.unit || s.kind}`, detail: vscode.l10n.t('{0} across {1}', pointsText(s.points.length), reportsText(s.reports)), id: seriesId(s) })),
       { placeHolder: vscode.l10n.t('The indicator to show over the years'), matchOnDescription: true },
     );
     if (!picked) return { cancelled: true };
@@ -173,8 +174,8 @@ async function exportAnnotations(p: Parts, args: { target?: vscode.Uri | string 
     }
   }
   await fs.writeFile(target.fsPath, out, 'utf8');
-  let message = vscode.l10n.t('Wrote {0} row(s) of annotations of {1} report(s) to {2}.', rows, reports.length, target.fsPath);
-  if (skipped.length) message += ' ' + vscode.l10n.t('{0} report(s) could not be read: {1}', skipped.length, skipped.join('; '));
+  let message = vscode.l10n.t('Wrote {0} of annotations of {1} to {2}.', rowsText(rows), reportsText(reports.length), target.fsPath);
+  if (skipped.length) message += ' ' + vscode.l10n.t('{0} could not be read: {1}', reportsText(skipped.length), skipped.join('; '));
   void vscode.window.showInformationMessage(message);
   return { rows, reports: reports.length, target: target.fsPath, skipped };
 }

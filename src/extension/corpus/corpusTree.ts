@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { groupReports, type CorpusReport, type LevelGroup, type RegionGroup } from '../../core/corpus/grouping';
 import type { ReportLevel } from '../../core/types';
 import type { CorpusIndex, FailedReport } from './corpusIndex';
+import { reportsText } from '../common/counts';
 
 export type CorpusNode =
   | { kind: 'level'; group: LevelGroup }
@@ -51,7 +52,7 @@ export class CorpusTree implements vscode.TreeDataProvider<CorpusNode>, vscode.D
 
   refresh(): void {
     const empty = this.showState();
-    this.view.description = empty ? undefined : vscode.l10n.t('{0} reports', this.index.all().length);
+    this.view.description = empty ? undefined : reportsText(this.index.all().length);
     this.emitter.fire(undefined);
   }
 

@@ -10,6 +10,7 @@ import { documentForArgument, findOpenDocument, uriBasename } from '../common/do
 import { UserError } from '../common/commands';
 import type { CorpusIndex } from './corpusIndex';
 import { FIND_LIMIT_MS, FindStopped, type SearchWorker } from './findInReports';
+import { hitsText, reportsText } from '../common/counts';
 
 /** What Find needs of the annotations: a report's store (the AnnotationManager). */
 export interface AnnotationStores {
@@ -108,7 +109,7 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
       .sort((a, b) => (a.year ?? 1e9) - (b.year ?? 1e9) || a.name.localeCompare(b.name));
     this.result = { query, ...(folder && { folder: folder.toString() }), reports, total: reports.reduce((n, r) => n + r.count, 0) };
     void vscode.commands.executeCommand('setContext', 'reportAnnotator.find.hasResults', reports.length > 0);
-    this.view.description = vscode.l10n.t('{0} hits in {1} reports', this.result.total, reports.length);
+    this.view.description = vscode.l10n.t('{0} in {1}', hitsText(this.result.total), reportsText(reports.length));
     this.emitter.fire(undefined);
     return this.result;
   }
@@ -225,7 +226,7 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
     switch (node.kind) {
       case 'summary': {
         const r = node.result;
-        const item = new vscode.TreeItem(vscode.l10n.t('“{0}”: {1} hits in {2} reports', r.query.pattern, r.total, r.reports.length), Collapsed.Collapsed);
+        const item = new vscode.TreeItem(vscode.l10n.t('“{0}”: {1} in {2}', r.query.pattern, hitsText(r.total), reportsText(r.reports.length)), Collapsed.Collapsed);
         item.id = 'find:summary';
         item.description = vscode.l10n.t('per year');
         item.iconPath = new vscode.ThemeIcon('search');
@@ -233,7 +234,7 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
       }
       case 'year': {
         const item = new vscode.TreeItem(String(node.year), Collapsed.None);
-        item.description = vscode.l10n.t('{0} hits in {1} reports', node.count, node.reports);
+        item.description = vscode.l10n.t('{0} in {1}', hitsText(node.count), reportsText(node.reports));
         return item;
       }
       case 'report': {

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { indicatorSeries, seriesId, seriesRows, type IndicatorSeries, type SeriesPoint, type SeriesRow } from '../../core/corpus/series';
 import type { FigureBound } from '../../core/types';
 import type { CorpusIndex } from './corpusIndex';
+import { reportsText } from '../common/counts';
 
 export type IndicatorNode =
   | { kind: 'series'; series: IndicatorSeries }
@@ -60,7 +61,7 @@ export class IndicatorTree implements vscode.TreeDataProvider<IndicatorNode>, vs
       const item = new vscode.TreeItem(s.name, Collapsed.Collapsed);
       item.id = `series:${seriesId(s)}`;
       const unit = s.points[0]?.unit;
-      item.description = `${s.indicatorKey} · ${unit || s.kind} · ${vscode.l10n.t('{0} reports', s.reports)}`;
+      item.description = `${s.indicatorKey} · ${unit || s.kind} · ${reportsText(s.reports)}`;
       item.contextValue = 'corpusIndicator';
       item.iconPath = new vscode.ThemeIcon('graph-line');
       return item;

@@ -8,6 +8,7 @@ import { spanToRange } from '../common/positions';
 import { addTooltip } from '../common/treeItems';
 import { changeSummary, figureKindLabel, figureMarkdown, figureMeaning } from './figureTexts';
 import { tagCounts, type ReportNode } from './reportTreeNodes';
+import { paragraphsText, tagsText, timesText } from '../common/counts';
 
 const SECTION_ICONS: Record<SectionLevel, string> = { 0: 'book', 1: 'bookmark', 2: 'list-unordered', 3: 'debug-stackframe-dot' };
 const SNIPPET_CONTEXT = 12;
@@ -21,8 +22,6 @@ function sectionLevelName(level: SectionLevel): string {
     case 3: return vscode.l10n.t('Lead-in');
   }
 }
-
-const paragraphsText = (n: number) => (n === 1 ? vscode.l10n.t('1 paragraph') : vscode.l10n.t('{0} paragraphs', n));
 
 const spanText = (document: vscode.TextDocument, span: Span) => document.getText(spanToRange(document, span));
 
@@ -61,7 +60,7 @@ export function treeItem(n: ReportNode, expanded: (id: string) => boolean | unde
       item.contextValue = `group.${n.group}`;
       if (n.group === 'tags') {
         const { tags, paragraphs } = tagCounts(annotations);
-        const parts = [tags === 1 ? vscode.l10n.t('1 tag') : vscode.l10n.t('{0} tags', tags), paragraphsText(paragraphs)];
+        const parts = [tagsText(tags), paragraphsText(paragraphs)];
         if (orphans.length > 0) parts.push(vscode.l10n.t('{0} not found', orphans.length));
         item.description = parts.join(vscode.l10n.t(', '));
       } else {
@@ -92,7 +91,7 @@ export function treeItem(n: ReportNode, expanded: (id: string) => boolean | unde
     case 'project':
       item.label = n.project.name;
       item.description = String(n.project.occurrences.length);
-      item.tooltip = vscode.l10n.t('{0}: mentioned {1} time(s)', n.project.name, n.project.occurrences.length);
+      item.tooltip = vscode.l10n.t('{0}: mentioned {1}', n.project.name, timesText(n.project.occurrences.length));
       item.iconPath = new vscode.ThemeIcon('location');
       item.contextValue = 'project';
       break;

@@ -121,7 +121,7 @@ suite('coding', () => {
     let preview = '';
     api.coding.tagCommands.confirm = async (message) => ((preview = message), true);
     const renamed = await run<TagCommandResult>('renameTag', { from: '码民生', to: '码民生保障' });
-    assert.match(preview, /3 annotation\(s\) in 2 report\(s\)/, preview);
+    assert.match(preview, /3 annotations in 2 reports/, preview);
     assert.equal(renamed.annotations, 3, renamed.message);
     for (const p of [a.path, b.path]) assert.ok(!readFileSync(sidecarOf(p), 'utf8').includes('"码民生"'), `${p} rewritten`);
     assert.ok(api.annotations.list(b.doc.uri)[0].tags.includes('码民生保障'), 'the store in memory was read again');
