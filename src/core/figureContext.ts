@@ -42,7 +42,10 @@ const TRAILING_BY_LAST = new CharGroups(
   (w) => w.charCodeAt(w.length - 1),
 );
 const LEADING_WORDS =
-  /^(?:按可比价格计算|按可比价计算|扣除价格因素后?|其中|同时|此外|另外|特别是|全年|今年|去年末|去年|当年|年底前|年底|年内|年末|目前|以来|累计|总共|共|已经|已|并|和|与|及|而|但|又|还|再|也|就|均|都|是|要|拟|使|让|把|将|对(?!标|接|外)|在(?!建)|从|向|由|以|全区|全市|全县|全省|全国|的|时间|全面|全力|圆满|顺利|率先|持续|积极|大力|着力|努力|力争|确保|紧盯|统筹推进|统筹|安排|明确了|突出了|展望|提出|确定|预计|现在|包括|经过|相当于|充分释放|完成|实现|达到|开展|推动|推进|实施|建立|建成|成立|创建|创设|新建|引进|培育|落实|吸引|打造|组织|举办|发放|配建|牵头)/;
+  /^(?:按可比价格计算|按可比价计算|扣除价格因素后?|其中|同时|此外|另外|特别是|全年|今年|去年末|去年|当年|年底前|年底|年内|年末|目前|以来|累计|总共|共|已经|已|并|和|与|及|而|但|又|还|再|也|就|均|都|是|要|拟|使|让|把|将|对(?!标|接|外)|在(?!建)|从|向|由|以|全区|全市|全县|全省|全国|的|时间|“十[一二三四五六七八九]五”(?:时期|期间)|"十[一二三四五六七八九]五"(?:时期|期间)|十[一二三四五六七八九]五(?:时期|期间)|全面|全力|圆满|顺利|率先|持续|积极|大力|着力|努力|力争|确保|紧盯|统筹推进|统筹|安排|明确了|突出了|展望|提出|确定|预计|现在|包括|经过|相当于|充分释放|完成|实现|达到|开展|推动|推进|实施|建立|建成|成立|创建|创设|新建|引进|培育|落实|吸引|打造|组织|举办|发放|配建|牵头)/;
+/** A time offset says when, not what (相当于5年前1.5个百分点、10年前2.5个百分点: 10年前 is no indicator). */
+const TIME_OFFSET = /^(?:[0-9０-９]+|[一二两三四五六七八九十]+)个?(?:年|月)(?:以|之)?[前后]/;
+const TIME_OFFSET_START = charTable('0123456789０１２３４５６７８９一二两三四五六七八九十');
 /** What is left when the clause held only a verb (建成6处停车场): the thing counted follows the figure. */
 const VERB_ONLY_WORDS = (
   '建成 建立 成立 新建 改造 完成 实施 推动 推进 建设 引进 吸引 培育 创建 创设 配建 加强 解决 落实 牵头 发放 组织 举办 开展 打造 实现 ' +
@@ -196,6 +199,7 @@ function indicatorFrom(prefix: string, has: number): string | undefined {
   if ((has & HAS_FROM) !== 0 && (s.includes('由') || s.includes('从'))) s = FROM_CUT.exec(s)?.[1] ?? s;
   s = stripWords((has & HAS_LIST) !== 0 && (s.includes('等') || s.includes('以来')) ? s.replace(LIST_CUT, '') : s);
   if (s.length > MAX_INDICATOR) s = stripWords(s.replace(LONG_CUT, ''));
+  if (TIME_OFFSET_START[s.charCodeAt(0)] === 1) s = stripWords(s.replace(TIME_OFFSET, ''));
   if (s.length < 2 || s.length > MAX_INDICATOR || SCOPE_ONLY.has(s) || VERB_ONLY.has(s)) return undefined;
   return s;
 }

@@ -128,7 +128,7 @@ const OFFSET_AFTER = /前|后|以前|以后|之前|之后/y;
 
 /**
  * Whether the figure whose unit ends at `end` is part of a term or a time offset rather than a quantity:
- * 九年义务教育, 五年计划 (the Five-Year Plan), 三年前, 5年后.
+ * 九年义务教育, 五年计划 (the Five-Year Plan), 新十年规划, 三年前, 5年后.
  */
 export function notAQuantity(text: string, unitWritten: string, kind: FigureKind, value: number, end: number): boolean {
   const next = text.charCodeAt(end);
@@ -136,9 +136,13 @@ export function notAQuantity(text: string, unitWritten: string, kind: FigureKind
   const term = unitWritten.length === 1 ? TERM_AFTER[unitWritten] : undefined;
   if (term && stickyAt(term, text, end)) return true;
   if (kind !== 'duration') return false;
-  if (unitWritten === '年' && value === 5 && (text.startsWith('计划', end) || text.startsWith('规划', end))) return true;
+  // (五年规划, 新十年规划, 三年计划: a plan's name; not 今后八年计划建设…, where 计划 is a verb, but 这五年计划安排….)
+  if (unitWritten === '年' && (text.startsWith('规划', end) || (text.startsWith('计划', end) && (value === 5 || !PLAN_VERB.test(text.slice(end + 2, end + 4)))))) return true;
   return stickyAt(OFFSET_AFTER, text, end);
 }
+
+/** Verbs after 计划 that make it "plan to" (计划建设, 计划投资). */
+const PLAN_VERB = /^(?:建设|投资|完成|实施|安排|新建|开工|建成)/;
 
 /** First characters of the words TERM_AFTER, OFFSET_AFTER and 计划/规划 look for. */
 const OFFSET_OR_TERM_FIRST = charTable('义制一工严前后以之计规');

@@ -150,7 +150,8 @@ const EXPECTED: Expected[] = [
   { file: NATIONAL_2014, at: '十几亿人口', text: '十几亿', kind: 'count', value: 10, magnitude: 1e8, baseValue: 1e9, unit: '', approx: true },
   // 2016 national report
   { file: NATIONAL_2016, at: '新增4万多亿元', text: '4万多亿元', kind: 'currency', value: 4, magnitude: 1e12, baseValue: 4e12, unit: '元', approx: true },
-  { file: NATIONAL_2016, at: '10年前2.5个百分点', text: '2.5个百分点', kind: 'percentagePoint', value: 2.5, unit: '百分点' },
+  // (相当于5年前1.5个百分点、10年前2.5个百分点: a time offset says when, it is no indicator.)
+  { file: NATIONAL_2016, at: '10年前2.5个百分点', text: '2.5个百分点', kind: 'percentagePoint', value: 2.5, unit: '百分点', indicator: null },
   { file: NATIONAL_2016, at: '30多年', text: '30多年', kind: 'duration', value: 30, unit: '年', approx: true },
   { file: NATIONAL_2016, at: '9000多万吨', text: '9000多万吨', kind: 'mass', value: 9000, magnitude: 1e4, baseValue: 9e7, unit: '吨', approx: true },
   { file: NATIONAL_2016, at: '减少1亿多', text: '1亿多', kind: 'count', value: 1, magnitude: 1e8, baseValue: 1e8, unit: '', approx: true },
@@ -317,12 +318,25 @@ test('not figures: dates, list markers, names and slogans, words made with numer
     '在“四个100”评选活动中',
     '培育壮大数字经济、楼宇经济“四强”产业',
     '第十三个五年规划纲要',
+    '出台促进中部地区崛起新十年规划',
+    '国务院对十年规划纲要作了进一步的补充和修订',
     '发表于 2020-7-14 10:33:28',
     '在线时间:9:00-18:00 联系电话:010-63691786',
   ];
   for (const text of none) {
     assert.deepEqual(extractFigures(text).map((f) => f.text), [], text);
   }
+});
+
+test('a plan named by its years is no figure, a plan to build in years is', () => {
+  assert.deepEqual(extractFigures('对国家今后八年计划建设的一百二十个大型项目').map((f) => f.text), ['八年', '一百二十个']);
+  assert.deepEqual(extractFigures('按照十年规划，到一九八五年，粮食产量达到八千亿斤').map((f) => f.text), ['八千亿斤']);
+});
+
+test('a five-year period before the indicator is not part of it', () => {
+  const [growth] = extractFigures('“十五五”时期地区生产总值年均增长5％左右');
+  assert.equal(growth?.indicator, '地区生产总值');
+  assert.equal(extractFigures('"十三五"时期经济年均增长保持在6.5%以上')[0]?.indicator, '经济');
 });
 
 /** Every figure found in the corpus, with the paragraph it came from. */
