@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { GENERATOR } from '../../src/core/version';
@@ -22,4 +22,17 @@ test('every manifest string has an English and a Chinese text', () => {
     assert.ok(typeof zh[k] === 'string' && zh[k], `package.nls.zh-cn.json has ${k}`);
   }
   assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
+});
+
+test('the walkthrough has a picture per step, display language and theme kind, and each is there', () => {
+  for (const [file, lang] of [['package.nls.json', 'en'], ['package.nls.zh-cn.json', 'zh-cn']]) {
+    const nls = JSON.parse(readFileSync(join(REPO_ROOT, file), 'utf8')) as Record<string, string>;
+    for (const step of ['open', 'view', 'tag', 'export']) {
+      for (const theme of ['light', 'dark']) {
+        const image = nls[`walkthrough.${step}.image.${theme}`];
+        assert.match(image, new RegExp(`^media/walkthrough/${lang}/${theme}/[a-z-]+\\.png$`), `${file}: ${step}, ${theme}`);
+        assert.ok(existsSync(join(REPO_ROOT, image)), image);
+      }
+    }
+  }
 });

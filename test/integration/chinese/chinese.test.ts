@@ -2,7 +2,7 @@
 // hovers, messages and quick picks is Chinese. (View and command titles come from package.nls.zh-cn.json;
 // the screenshot this suite takes shows them.)
 import * as assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { CommandResult } from '../../../src/extension/annotating/annotationCommands';
@@ -47,6 +47,21 @@ suite('Chinese UI', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(figure.range.start + 1));
     const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
     assert.match(text, /金额/, text);
+  });
+
+  test('the Get Started walkthrough is Chinese, with pictures of the Chinese UI for light and dark themes', () => {
+    const ext = vscode.extensions.getExtension('report-annotator.report-annotator')!;
+    const [walkthrough] = ext.packageJSON.contributes.walkthroughs as { title: string; steps: { title: string; media: { image: Record<string, string> } }[] }[];
+    assert.equal(walkthrough.title, '报告标注器入门');
+    assert.equal(walkthrough.steps.length, 4);
+    for (const step of walkthrough.steps) {
+      assert.ok(hasChinese(step.title), step.title);
+      const { light, dark, hc, hcLight } = step.media.image;
+      assert.match(light, /^media\/walkthrough\/zh-cn\/light\//);
+      assert.match(dark, /^media\/walkthrough\/zh-cn\/dark\//);
+      assert.deepEqual([hc, hcLight], [dark, light]);
+      for (const image of [light, dark]) assert.ok(existsSync(join(ext.extensionPath, image)), image);
+    }
   });
 
   test('messages and quick picks are Chinese', async () => {
