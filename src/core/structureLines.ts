@@ -132,8 +132,11 @@ const LEVEL2_RE = new RegExp(`^[（(]${NUM}[）)]`);
 /** 第一，… alone on its line stands where (一) would. */
 export const ORDINAL_RE = new RegExp(`^第${NUM}[，,、]`);
 export const MAX_ORDINAL_LINE = 40;
-/** The report's title line (spaces removed): 2020年洛阳市西工区政府工作报告, 2014政府工作报告, 政 府 工 作 报 告. */
-export const TITLE_RE = /^[^\[【[(（“"‘'《]{0,40}工作报告$/;
+/**
+ * The report's title line (spaces removed): 2020年洛阳市西工区政府工作报告, 2014政府工作报告, 政 府 工 作 报 告, and with a
+ * note of what the text is: 1964年国务院政府工作报告（摘要）.
+ */
+export const TITLE_RE = /^[^\[【[(（“"‘'《]{0,40}工作报告(?:[（(](?:摘要|节选|摘登|全文|要点)[)）])?$/;
 /** …作政府工作报告: a news headline about the session, not the report's title. */
 export const NEWS_ABOUT_RE = /作(?:政府)?工作报告$/;
 

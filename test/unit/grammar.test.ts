@@ -263,6 +263,7 @@ describe('exclusions: names and slogans with numbers are not figures', () => {
 describe('headings', () => {
   test('level 0: the report title', async () => {
     await expectInside('    2020年洛阳市西工区政府工作报告', '2020年洛阳市西工区政府工作报告', S.h0);
+    await expectInside('1964年国务院政府工作报告（摘要）', '1964年国务院政府工作报告（摘要）', S.h0);
   });
   test('level 1: 一、… with the marker as punctuation and a date inside', async () => {
     const line = '    一、2019年工作回顾';

@@ -269,3 +269,11 @@ test('a 2 MB text (one report 40 times) keeps every paragraph and one title', ()
   // Only the first copy's title is the report's title; later copies are stand-alone lines.
   assert.equal(s.sections.filter((x) => x.level === 0).length, 1);
 });
+
+test('a title with a note of what the text is: （摘要）', () => {
+  const text = '\n1964年国务院政府工作报告（摘要）\n\n一、国民经济的成就\n\n调整国民经济的任务已经基本完成。\n';
+  const s = parseStructure(text);
+  checkInvariants(text, s);
+  assert.equal(s.title, '1964年国务院政府工作报告（摘要）');
+  assert.deepEqual(titles(s, 1), ['一、国民经济的成就']);
+});
