@@ -10,8 +10,8 @@ import { analyzeText } from '../../src/core/analyze';
 import { indicatorChart, regionChoices, termChart } from '../../src/core/corpus/chart';
 import { groupReports, type CorpusReport } from '../../src/core/corpus/grouping';
 import { compileQuery, countsPerYear, findHits, FindQueryError, kwicLine, paragraphsHit } from '../../src/core/corpus/kwic';
-import { figureYear, indicatorSeries, parseSeriesId, seriesId, seriesRows } from '../../src/core/corpus/series';
-import { cachedSummaryJson, parseCachedSummary, summarize, type ReportSummary } from '../../src/core/corpus/summary';
+import { figureYear, findSeries, indicatorSeries, parseSeriesId, seriesId, seriesRows } from '../../src/core/corpus/series';
+import { cachedSummaryJson, parseCachedSummary, summarize, type FigureSummary, type ReportSummary } from '../../src/core/corpus/summary';
 import { CORPUS_DIR } from './corpus';
 
 const SHARED = resolve(CORPUS_DIR, '..');
@@ -69,6 +69,36 @@ describe('grouping', () => {
   });
 });
 
+describe('indicator series in one unit', () => {
+  const figure = (id: string, text: string, value: number, unit: string, kind: FigureSummary['kind'], indicatorKey: string): FigureSummary => ({
+    id, text, start: 0, end: text.length, kind, value, unit, bound: 'exact', indicatorKey, role: 'target', sentence: text,
+  });
+  const withFigures = (name: string, year: number, figures: FigureSummary[]): CorpusReport => {
+    const r = fake(name, { genre: 'workReport', level: 'national', region: '中国', year });
+    return { ...r, summary: { ...r.summary, figures } };
+  };
+  // Grain in 万吨 twice and in 亿斤 once (national reports of different decades); trade in 美元 and in 元.
+  const reports = [
+    withFigures('1985', 1985, [figure('a', '4650亿斤', 4.65e11, '斤', 'mass', 'grainOutput'), figure('b', '2000亿元', 2e11, '元', 'currency', 'foreignTrade')]),
+    withFigures('2005', 2005, [figure('c', '46947万吨', 4.6947e8, '吨', 'mass', 'grainOutput'), figure('d', '11547亿美元', 1.1547e12, '美元', 'currency', 'foreignTrade')]),
+    withFigures('2012', 2012, [figure('e', '57121万吨', 5.7121e8, '吨', 'mass', 'grainOutput')]),
+  ];
+  const all = indicatorSeries(reports);
+  test('units of one family are converted into the one most points are in; the text stays as written', () => {
+    const grain = findSeries(all, 'grainOutput:mass')!;
+    assert.deepEqual(grain.points.map((p) => [p.year, p.value, p.unit, p.text]), [
+      [1985, 2.325e8, '吨', '4650亿斤'],
+      [2005, 4.6947e8, '吨', '46947万吨'],
+      [2012, 5.7121e8, '吨', '57121万吨'],
+    ]);
+  });
+  test('money in 美元 and in 元 are two series, the 美元 one named by its family', () => {
+    const trade = all.filter((s) => s.indicatorKey === 'foreignTrade').map((s) => [seriesId(s), s.points.map((p) => p.unit)]);
+    assert.deepEqual(trade.sort(), [['foreignTrade:currency', ['元']], ['foreignTrade:currency:美元', ['美元']]]);
+    assert.equal(findSeries(all, 'foreignTrade:currency:美元')?.points[0].value, 1.1547e12);
+  });
+});
+
 describe('indicator series', () => {
   const reports = ['1995', '2009', '2010', '2011'].map((y) => report(`corpus-national/national-${y}.txt`));
   const gdp = indicatorSeries(reports).find((s) => seriesId(s) === 'gdp:percent');
@@ -90,7 +120,8 @@ describe('indicator series', () => {
   test('rows pair the target and the result of a year; ids round-trip', () => {
     const rows = seriesRows(gdp!.points);
     assert.ok(rows.some((r) => r.year === 2009 && r.target && r.result));
-    assert.deepEqual(parseSeriesId('gdp:percent'), { indicatorKey: 'gdp', kind: 'percent' });
+    assert.deepEqual(parseSeriesId('gdp:percent'), { indicatorKey: 'gdp', kind: 'percent', family: '%' });
+    assert.deepEqual(parseSeriesId('foreignTrade:currency:美元'), { indicatorKey: 'foreignTrade', kind: 'currency', family: '美元' });
     assert.equal(parseSeriesId('nonsense'), undefined);
   });
   test('the year of a figure without one: a target is for the report year, a result has none', () => {
@@ -152,6 +183,9 @@ describe('KWIC', () => {
     assert.equal(findHits('abc', compileQuery({ pattern: 'x*', regex: true })).count, 0);
     assert.throws(() => compileQuery({ pattern: '(', regex: true }), FindQueryError);
     assert.throws(() => compileQuery({ pattern: '' }), FindQueryError);
+    // What is wrong, without the pattern and the flags V8 wraps it in (the UI names the pattern, in its language).
+    assert.throws(() => compileQuery({ pattern: '国内(生产', regex: true }), (e) => e instanceof FindQueryError && e.reason === 'syntax' && e.detail === 'Unterminated group');
+    assert.throws(() => compileQuery({ pattern: '' }), (e) => e instanceof FindQueryError && e.reason === 'empty');
   });
   test('lines align: the left context is padded to one width', () => {
     const { hits } = findHits(text, compileQuery({ pattern: '小康' }), 6);

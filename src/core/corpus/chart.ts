@@ -74,7 +74,7 @@ export function regionChoices(s: IndicatorSeries, chosen?: readonly string[]): R
  */
 export function indicatorChart(
   s: IndicatorSeries,
-  labels: { year: string; region: string; target: string; bound: string; result: string; report: string; boundName?: (bound: FigureBound) => string },
+  labels: { year: string; region: string; target: string; bound: string; result: string; report: string; boundName?: (bound: FigureBound) => string; indicatorName?: string },
   regions?: ReadonlySet<string>,
 ): ChartData {
   if (regions) s = { ...s, points: s.points.filter((p) => regions.has(p.region)), name: mostWritten(s.points.filter((p) => regions.has(p.region))) ?? s.name };
@@ -111,7 +111,8 @@ export function indicatorChart(
     rows.set(k, row);
   }
   return {
-    title: `${s.name} (${s.indicatorKey}, ${unit || s.kind})`,
+    // (Its name in the UI's other language, none in Chinese: the key is for exports and the command line.)
+    title: [s.name, labels.indicatorName, unit || s.kind].filter((x) => !!x).join(' · '),
     yLabel: unit,
     points,
     // (The values' unit in their headings: the CSV saved from the table has no axis to say it.)

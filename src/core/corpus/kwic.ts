@@ -22,16 +22,26 @@ export const KWIC_CONTEXT = 18;
 /** Hits kept per report: a pattern such as 的 would otherwise fill memory; the count stays exact. */
 export const MAX_HITS_PER_REPORT = 500;
 
-export class FindQueryError extends Error {}
+/** A query that cannot be searched for: empty, or not a regular expression (`detail`: what JavaScript says is wrong, "Unterminated group"). */
+export class FindQueryError extends Error {
+  constructor(
+    readonly reason: 'empty' | 'syntax',
+    readonly detail = '',
+  ) {
+    super(reason === 'empty' ? 'the search term is empty' : detail);
+  }
+}
 
 /** The query as a global regular expression; an error naming the problem for a bad one or an empty pattern. */
 export function compileQuery(query: FindQuery): RegExp {
-  if (query.pattern === '') throw new FindQueryError('the search term is empty');
+  if (query.pattern === '') throw new FindQueryError('empty');
   const source = query.regex ? query.pattern : query.pattern.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   try {
     return new RegExp(source, `gu${query.caseSensitive ? '' : 'i'}`);
   } catch (err) {
-    throw new FindQueryError(err instanceof Error ? err.message : String(err));
+    // (V8 says "Invalid regular expression: /国内(生产/giu: Unterminated group": the pattern and our flags are the user's business no more.)
+    const message = err instanceof Error ? err.message : String(err);
+    throw new FindQueryError('syntax', message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, ''));
   }
 }
 

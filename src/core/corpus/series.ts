@@ -4,18 +4,35 @@
 import type { FigureBound, FigureKind, FigureRole } from '../types';
 import type { CorpusReport } from './grouping';
 import type { FigureSummary } from './summary';
+import { unitFactor, unitFamily, USUAL_FAMILY } from './seriesUnits';
 
-/** An indicator measured by figures of one kind: gdp in percent (growth) is not gdp in currency (level). */
+/**
+ * An indicator measured by figures of one kind and one family of units: gdp in percent (growth) is not gdp in
+ * currency (level), and trade in 美元 is not trade in 元; grain in 万吨 and in 亿斤 are one series (unitFamily).
+ */
 export interface SeriesKey {
   indicatorKey: string;
   kind: FigureKind;
+  /** The family of the points' units (公斤 for 吨, 斤 and 公斤; 元; 美元; 人). */
+  family: string;
 }
 
-export const seriesId = (k: SeriesKey): string => `${k.indicatorKey}:${k.kind}`;
+/** gdp:percent, grainOutput:mass; the family is named only where it is not the kind's usual one (trade:currency:美元). */
+export const seriesId = (k: SeriesKey): string => (USUAL_FAMILY[k.kind] === k.family ? `${k.indicatorKey}:${k.kind}` : `${k.indicatorKey}:${k.kind}:${k.family}`);
 
 export function parseSeriesId(id: string): SeriesKey | undefined {
-  const m = /^([A-Za-z][\w.-]*):(\w+)$/.exec(id);
-  return m ? { indicatorKey: m[1], kind: m[2] as FigureKind } : undefined;
+  const m = /^([A-Za-z][\w.-]*):(\w+)(?::(.+))?$/.exec(id);
+  if (!m) return undefined;
+  const kind = m[2] as FigureKind;
+  return { indicatorKey: m[1], kind, family: m[3] ?? USUAL_FAMILY[kind] ?? '' };
+}
+
+/** The series `id` names; an id without a family its kind has no usual one of (a count) names the largest such series. */
+export function findSeries(all: readonly IndicatorSeries[], id: string): IndicatorSeries | undefined {
+  const exact = all.find((s) => seriesId(s) === id);
+  if (exact) return exact;
+  const key = parseSeriesId(id);
+  return key && !id.slice(key.indicatorKey.length + key.kind.length + 2) ? all.find((s) => s.indicatorKey === key.indicatorKey && s.kind === key.kind) : undefined;
 }
 
 /** One target or result of one year, from one report. */
@@ -68,8 +85,8 @@ export function indicatorSeries(reports: readonly CorpusReport[], unknownRegion 
     const meta = r.summary.meta;
     const region = meta?.region ?? unknownRegion;
     for (const f of r.summary.figures) {
-      if (!f.indicatorKey) continue;
-      const key = { indicatorKey: f.indicatorKey, kind: f.kind };
+      if (!f.indicatorKey || f.change) continue;
+      const key = { indicatorKey: f.indicatorKey, kind: f.kind, family: unitFamily(f.unit) };
       const id = seriesId(key);
       let acc = byId.get(id);
       if (!acc) byId.set(id, (acc = { key, names: new Map(), best: new Map(), reports: new Set() }));
@@ -95,10 +112,24 @@ export function indicatorSeries(reports: readonly CorpusReport[], unknownRegion 
     .map(({ key, names, best, reports: rs }) => ({
       ...key,
       name: [...names.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? key.indicatorKey,
-      points: [...best.values()].map(([, p]) => p).sort((a, b) => a.year - b.year || a.region.localeCompare(b.region) || a.role.localeCompare(b.role)),
+      points: inOneUnit([...best.values()].map(([, p]) => p)).sort((a, b) => a.year - b.year || a.region.localeCompare(b.region) || a.role.localeCompare(b.role)),
       reports: rs.size,
     }))
     .sort((a, b) => b.points.length - a.points.length || seriesId(a).localeCompare(seriesId(b)));
+}
+
+/** The points in the unit most of them are written in (万吨 and 亿斤 of grain in 吨), values converted; `text` stays as written. */
+function inOneUnit(points: SeriesPoint[]): SeriesPoint[] {
+  const counts = new Map<string, number>();
+  for (const p of points) counts.set(p.unit, (counts.get(p.unit) ?? 0) + 1);
+  const unit = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  if (unit === undefined || counts.size === 1) return points;
+  return points.map((p) => {
+    const factor = unitFactor(p.unit, unit);
+    if (p.unit === unit || factor === undefined) return p;
+    const convert = (v: number) => Number((v * factor).toPrecision(12));
+    return { ...p, value: convert(p.value), ...(p.high !== undefined && { high: convert(p.high) }), unit };
+  });
 }
 
 /** A year's row of the timeline's table: the target and the result of one region. */

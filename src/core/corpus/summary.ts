@@ -5,7 +5,7 @@ import { sentenceAround } from '../tables';
 import type { DocumentAnalysis, FigureBound, FigureKind, FigureRole, ReportMeta } from '../types';
 
 /** Bump when the summary's shape or meaning changes: cached summaries of another version are not read. */
-export const SUMMARY_VERSION = 2; // (2: values in the unit, magnitude applied)
+export const SUMMARY_VERSION = 3; // (2: values in the unit, magnitude applied; 3: change)
 
 export interface FigureSummary {
   id: string;
@@ -25,6 +25,8 @@ export interface FigureSummary {
   role?: FigureRole;
   /** The calendar year the figure is about, when the text says. */
   year?: number;
+  /** An amount of change, not a level: 粮食总产量增加109亿公斤 (a series of levels leaves it out). */
+  change?: true;
   sentence: string;
 }
 
@@ -52,6 +54,12 @@ export interface ReportSummary {
 /** The sentences are cut to this many characters: a summary stays small whatever the report. */
 const MAX_SENTENCE = 240;
 
+/** A verb of change right before the figure (增加109亿公斤, 减少了3万人); a rate (增长8%) is what its series measures. */
+const CHANGE_BEFORE = /(?:增加|减少|增长|下降|降低|提高|净增)了?$/;
+function isChange(text: string, start: number, kind: FigureKind): boolean {
+  return kind !== 'percent' && kind !== 'percentagePoint' && CHANGE_BEFORE.test(text.slice(Math.max(0, start - 3), start));
+}
+
 export function summarize(hash: string, text: string, analysis: DocumentAnalysis): ReportSummary {
   const figures: FigureSummary[] = [];
   let targets = 0;
@@ -75,6 +83,7 @@ export function summarize(hash: string, text: string, analysis: DocumentAnalysis
       ...(f.indicatorKey !== undefined && { indicatorKey: f.indicatorKey }),
       ...(f.role !== undefined && { role: f.role }),
       ...(f.year !== undefined && { year: f.year }),
+      ...(isChange(text, f.range.start, f.kind) && { change: true as const }),
       sentence: sentence.length > MAX_SENTENCE ? `${sentence.slice(0, MAX_SENTENCE)}…` : sentence,
     });
   }

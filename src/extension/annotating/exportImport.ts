@@ -214,7 +214,9 @@ export class ExportImport {
     const set = buildAnnotationSet(docs); // validated by the zod schema; throws SchemaError otherwise
     await writeFileAtomic(target, `${JSON.stringify(set, null, 2)}\n`);
     const annotations = docs.reduce((n, d) => n + d.annotations.length, 0);
-    let message = exportedText(annotations, docs.length, target, orphans);
+    const annotated = docs.filter((d) => d.annotations.length > 0).length;
+    let message = exportedText(annotations, annotated, target, orphans);
+    if (docs.length > annotated) message += ' ' + vscode.l10n.t('The analysis of {0} is in it too.', reportsText(docs.length));
     if (skipped.length > 0) message += ' ' + vscode.l10n.t('{0} could not be exported: {1}', reportsText(skipped.length), skipped.join('; '));
     const open = vscode.l10n.t('Open');
     void vscode.window.showInformationMessage(message, open).then((c) => {

@@ -148,7 +148,8 @@ export class CodingExports {
     }
     await writeFileAtomic(target, data);
     const annotations = project.reports.reduce((n, r) => n + r.annotations.length, 0) - skipped;
-    const message = exportedText(annotations, project.reports.length, target, skipped);
+    // (The reports the annotations are in: a project holds every report asked for, annotated or not.)
+    const message = exportedText(annotations, project.reports.filter((r) => r.annotations.some((x) => !x.orphaned)).length, target, skipped);
     offerToOpen(message, target, format !== 'qdpx');
     return { path: target, reports: project.reports.length, annotations, skipped, message };
   }

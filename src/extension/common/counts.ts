@@ -18,7 +18,7 @@ export const hitsText = (n: number) => (n === 1 ? vscode.l10n.t('1 hit') : vscod
 /** A series' points: the targets and results of an indicator. */
 export const pointsText = (n: number) => (n === 1 ? vscode.l10n.t('1 target or result') : vscode.l10n.t('{0} targets and results', n));
 
-/** What an export says it wrote; `orphans`, annotations whose text was not found, were left out. */
+/** What an export says it wrote: `annotations` of `reports` (those holding any); `orphans`, whose text was not found, were left out. */
 export function exportedText(annotations: number, reports: number, target: string, orphans: number): string {
   const message = vscode.l10n.t('Exported {0} of {1} to {2}.', annotationsText(annotations), reportsText(reports), target);
   return orphans > 0 ? `${message} ${vscode.l10n.t('Left out (text not found): {0}.', orphansText(orphans))}` : message;

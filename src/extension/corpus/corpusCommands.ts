@@ -8,6 +8,10 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { seriesId, type IndicatorSeries } from '../../core/corpus/series';
+import { unitFamily } from '../../core/corpus/seriesUnits';
+import { queryOf, validateTyped } from './findQueryText';
+import { indicatorDescription, type IndicatorNamer } from './indicatorNames';
+import type { FigureKind } from '../../core/types';
 import { decodeReport } from '../../core/reportInput';
 import { annotationRows, ANNOTATION_COLUMNS, csvRecord } from '../../core/tables';
 import type { Annotation } from '../../core/types';
@@ -32,6 +36,7 @@ interface Parts {
   find: FindView;
   timeline: TimelinePanels;
   series: () => IndicatorSeries[];
+  indicatorName: IndicatorNamer;
   analysis: ReportAnalysisProvider;
   annotations: AnnotationPeek;
   log: vscode.LogOutputChannel;
@@ -99,16 +104,16 @@ async function openReport(args: { uri?: string | vscode.Uri; start?: number; end
 /** The series to show: given (an id, a key and kind, a figure node of the Report view, the figure at the cursor), or picked. */
 async function showTimeline(p: Parts, arg: unknown) {
   await p.index.whenReady();
-  const a = (arg && typeof arg === 'object' ? arg : {}) as { series?: string | IndicatorSeries; indicatorKey?: string; kind?: string; figure?: { indicatorKey?: string; kind?: string } };
+  const a = (arg && typeof arg === 'object' ? arg : {}) as { series?: string | IndicatorSeries; indicatorKey?: string; kind?: string; figure?: { indicatorKey?: string; kind?: string; unit?: string } };
   // A series id, a node of the Indicators view ({ series }), an indicator key and kind.
   let id = typeof a.series === 'string' ? a.series : a.series ? seriesId(a.series) : a.indicatorKey && a.kind ? `${a.indicatorKey}:${a.kind}` : undefined;
-  if (!id && a.figure?.indicatorKey) id = `${a.figure.indicatorKey}:${a.figure.kind}`;
+  if (!id && a.figure?.indicatorKey) id = figureSeriesId(a.figure.indicatorKey, a.figure.kind, a.figure.unit);
   if (!id && arg === undefined) id = await figureAtCursor(p.analysis);
   if (!id) {
     const all = p.series();
     if (all.length === 0) throw new UserError(vscode.l10n.t('No report of the workspace gives a target or a result of an indicator.'));
     const picked = await vscode.window.showQuickPick(
-      all.map((s) => ({ label: s.name, description: `${s.indicatorKey} · ${s.points[0]?.unit || s.kind}`, detail: vscode.l10n.t('{0} across {1}', pointsText(s.points.length), reportsText(s.reports)), id: seriesId(s) })),
+      all.map((s) => ({ label: s.name, description: indicatorDescription(p.indicatorName, s.indicatorKey, s.points[0]?.unit || s.kind, ''), detail: vscode.l10n.t('{0} across {1}', pointsText(s.points.length), reportsText(s.reports)), id: seriesId(s) })),
       { placeHolder: vscode.l10n.t('The indicator to show over the years'), matchOnDescription: true },
     );
     if (!picked) return { cancelled: true };
@@ -123,21 +128,27 @@ async function figureAtCursor(analysis: ReportAnalysisProvider): Promise<string 
   if (!editor || !a) return undefined;
   const at = editor.document.offsetAt(editor.selection.active);
   const f = a.figures.find((x) => x.indicatorKey && x.range.start <= at && at <= x.range.end);
-  return f && `${f.indicatorKey}:${f.kind}`;
+  return f && figureSeriesId(f.indicatorKey!, f.kind, f.unit);
 }
+
+/** The series a figure belongs to (its unit's family: a figure in 美元 to the series in 美元). */
+const figureSeriesId = (indicatorKey: string, kind: string | undefined, unit: string | undefined) =>
+  unit ? seriesId({ indicatorKey, kind: kind as FigureKind, family: unitFamily(unit) }) : `${indicatorKey}:${kind}`;
 
 async function find(p: Parts, args: { query?: string; regex?: boolean; caseSensitive?: boolean; folder?: vscode.Uri | string }) {
   let pattern = args.query;
   let regex = args.regex ?? false;
   if (pattern === undefined) {
+    const last = p.find.result?.query;
     pattern = await vscode.window.showInputBox({
       prompt: vscode.l10n.t('Find in reports: a word or phrase, or /a regular expression/'),
       placeHolder: '小康',
-      value: p.find.result?.query.pattern,
+      // (The last search as it was typed: a regular expression between slashes.)
+      value: last && (last.regex ? `/${last.pattern}/` : last.pattern),
+      validateInput: validateTyped,
     });
     if (!pattern) return { cancelled: true };
-    const re = /^\/(.+)\/$/.exec(pattern);
-    if (re) [pattern, regex] = [re[1], true];
+    ({ pattern, regex } = queryOf(pattern));
   }
   const folder = args.folder ? toUri(args.folder) : undefined;
   // (The Find view first: its progress bar shows while the search runs.)
@@ -160,6 +171,7 @@ async function exportAnnotations(p: Parts, args: { target?: vscode.Uri | string 
   const reports = p.index.all().sort((a, b) => a.name.localeCompare(b.name));
   let out = csvRecord(ANNOTATION_COLUMNS);
   let rows = 0;
+  let annotated = 0;
   const skipped: string[] = [];
   for (const r of reports) {
     const uri = vscode.Uri.parse(r.uri);
@@ -172,9 +184,10 @@ async function exportAnnotations(p: Parts, args: { target?: vscode.Uri | string 
       out += csvRecord(row);
       rows++;
     }
+    if (anchored.length > 0) annotated++;
   }
   await fs.writeFile(target.fsPath, out, 'utf8');
-  let message = vscode.l10n.t('Wrote {0} of annotations of {1} to {2}.', rowsText(rows), reportsText(reports.length), target.fsPath);
+  let message = vscode.l10n.t('Wrote {0} of annotations of {1} to {2}.', rowsText(rows), reportsText(annotated), target.fsPath);
   if (skipped.length) message += ' ' + vscode.l10n.t('{0} could not be read: {1}', reportsText(skipped.length), skipped.join('; '));
   void vscode.window.showInformationMessage(message);
   return { rows, reports: reports.length, target: target.fsPath, skipped };

@@ -87,7 +87,7 @@ export class CorpusIndex implements vscode.Disposable {
   private firstRun?: Promise<IndexRunStats>;
   private indicatorEntries: IndicatorEntry[][] = [];
   /** The search running, if any (stopped by the next). */
-  private finding?: vscode.CancellationTokenSource;
+  private readonly finding = new Map<'view' | 'chart', vscode.CancellationTokenSource>();
   private readonly searchWorkers = new Set<SearchWorker>(); // (of taggings of hits still running)
 
   constructor(
@@ -202,18 +202,19 @@ export class CorpusIndex implements vscode.Disposable {
   }
 
   /**
-   * Find in the reports (or those under `folder`), on their text as saved, in a worker of the search's own
-   * (findInReports.ts). A newer search stops this one: it then rejects with FindStopped, as it does past `limitMs`.
+   * Find in the reports (or those under `folder`), on their text as saved, in a worker of the search's own (findInReports.ts).
+   * A newer search of the same `lane` stops this one (a term chart's none of the Find view's): it then rejects with FindStopped, as past `limitMs`.
    */
-  async find(query: FindQuery, folder?: vscode.Uri, limitMs?: number): Promise<{ report: CorpusReport; count: number; hits: import('../../core/corpus/kwic').KwicHit[] }[]> {
+  async find(query: FindQuery, folder?: vscode.Uri, limitMs?: number, lane: 'view' | 'chart' = 'view'): Promise<{ report: CorpusReport; count: number; hits: import('../../core/corpus/kwic').KwicHit[] }[]> {
     const prefix = folder && `${folder.toString().replace(/\/$/, '')}/`;
     const targets = this.all().filter((r) => !prefix || r.uri.startsWith(prefix));
     const files: FileRef[] = targets.map((r) => ({ key: r.uri, path: vscode.Uri.parse(r.uri).fsPath }));
-    this.finding?.cancel();
-    const finding = (this.finding = new vscode.CancellationTokenSource());
+    this.finding.get(lane)?.cancel();
+    const finding = new vscode.CancellationTokenSource();
+    this.finding.set(lane, finding);
     const response = await findInWorker(this.findWorkerPath(), files, query, limitMs, finding.token).finally(() => {
       finding.dispose();
-      if (this.finding === finding) this.finding = undefined;
+      if (this.finding.get(lane) === finding) this.finding.delete(lane);
     });
     for (const e of response.errors) this.log.warn(`find: ${e.key}: ${e.error}`);
     return response.reports.flatMap((r) => {
@@ -234,7 +235,7 @@ export class CorpusIndex implements vscode.Disposable {
   private readonly findWorkerPath = () => join(dirname(this.workerPath), 'findWorker.js');
 
   dispose(): void {
-    this.finding?.cancel();
+    for (const f of this.finding.values()) f.cancel();
     for (const w of this.searchWorkers) w.dispose();
     clearTimeout(this.fireTimer);
     void this.worker?.terminate();

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { AnnotationStore } from '../../core/annotations';
 import type { CorpusReport } from '../../core/corpus/grouping';
 import { compileQuery, countsPerYear, FindQueryError, kwicLine, type FindQuery, type KwicHit, type ReportHits } from '../../core/corpus/kwic';
+import { queryProblem } from './findQueryText';
 import type { ReportAnalysisProvider } from '../api';
 import { documentForArgument, findOpenDocument, uriBasename } from '../common/documents';
 import { UserError } from '../common/commands';
@@ -40,6 +41,9 @@ interface ParagraphsToTag {
   text: string;
   paragraphs: { start: number; end: number }[];
 }
+
+/** Characters of left context in a hit's row: the hit stays in sight at the sidebar's usual width (its tooltip has all the context). */
+const ROW_LEFT_CONTEXT = 8;
 
 /** How many times a report edited while its hits are found is read again before the tagging gives up. */
 const MAX_REREADS = 5;
@@ -89,29 +93,39 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
     this.view = vscode.window.createTreeView('reportAnnotator.find', { treeDataProvider: this });
   }
 
-  /** The hits of `query`; undefined when a newer search stopped this one. `limitMs`: how long it may take (FIND_LIMIT_MS). */
+  /** The hits of `query`, shown in the view; undefined when a newer search stopped this one. `limitMs`: how long it may take (FIND_LIMIT_MS). */
   async find(query: FindQuery, folder?: vscode.Uri, limitMs?: number): Promise<FindResult | undefined> {
+    const result = await this.search(query, folder, limitMs);
+    if (result === undefined) return undefined;
+    this.result = result;
+    void vscode.commands.executeCommand('setContext', 'reportAnnotator.find.hasResults', result.reports.length > 0);
+    this.view.description = vscode.l10n.t('{0} in {1}', hitsText(result.total), reportsText(result.reports.length));
+    this.emitter.fire(undefined);
+    return result;
+  }
+
+  /**
+   * The hits of `query`, leaving the view as it is. `lane` 'chart': a search term's timeline, which reads them again
+   * when the corpus changes, without a progress bar over the view and without stopping the view's own search.
+   */
+  async search(query: FindQuery, folder?: vscode.Uri, limitMs?: number, lane: 'view' | 'chart' = 'view'): Promise<FindResult | undefined> {
     try {
       compileQuery(query);
     } catch (err) {
-      if (err instanceof FindQueryError) throw new UserError(vscode.l10n.t('“{0}” cannot be searched for: {1}', query.pattern, err.message));
+      if (err instanceof FindQueryError) throw new UserError(queryProblem(err, query.pattern));
       throw err;
     }
     await this.index.whenReady();
     const found = await unlessStopped(
-      // (A progress bar over the Find view while the worker reads.)
-      () => vscode.window.withProgress({ location: { viewId: 'reportAnnotator.find' } }, () => this.index.find(query, folder, limitMs)),
+      // (A progress bar over the Find view while the worker reads its search.)
+      () => (lane === 'chart' ? this.index.find(query, folder, limitMs, lane) : vscode.window.withProgress({ location: { viewId: 'reportAnnotator.find' } }, () => this.index.find(query, folder, limitMs))),
       (seconds) => vscode.l10n.t('The search for “{0}” was stopped after {1} s. A regular expression with nested repetition, such as (a+)+, can take exponential time.', query.pattern, seconds),
     );
     if (found === undefined) return undefined;
     const reports: ReportHits[] = found
       .map(({ report, count, hits }) => toHits(report, count, hits))
       .sort((a, b) => (a.year ?? 1e9) - (b.year ?? 1e9) || a.name.localeCompare(b.name));
-    this.result = { query, ...(folder && { folder: folder.toString() }), reports, total: reports.reduce((n, r) => n + r.count, 0) };
-    void vscode.commands.executeCommand('setContext', 'reportAnnotator.find.hasResults', reports.length > 0);
-    this.view.description = vscode.l10n.t('{0} in {1}', hitsText(this.result.total), reportsText(reports.length));
-    this.emitter.fire(undefined);
-    return this.result;
+    return { query, ...(folder && { folder: folder.toString() }), reports, total: reports.reduce((n, r) => n + r.count, 0) };
   }
 
   /**
@@ -241,13 +255,13 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
         const r = node.hits;
         const item = new vscode.TreeItem(r.title ?? r.name, Collapsed.Collapsed);
         item.id = `find:${r.uri}`;
-        item.description = `${r.year ?? ''} · ${vscode.l10n.t('{0} hits', r.count)}`;
+        item.description = `${r.year ?? ''} · ${hitsText(r.count)}`;
         item.resourceUri = vscode.Uri.parse(r.uri);
         item.iconPath = new vscode.ThemeIcon('file-text');
         return item;
       }
       case 'hit': {
-        const line = kwicLine(node.hit);
+        const line = kwicLine(node.hit, ROW_LEFT_CONTEXT);
         const item = new vscode.TreeItem({ label: line.text, highlights: [[line.matchStart, line.matchEnd]] }, Collapsed.None);
         item.id = `find:${node.report.uri}:${node.hit.start}`;
         item.tooltip = `${node.hit.left}【${node.hit.match}】${node.hit.right}`;

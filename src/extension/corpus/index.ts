@@ -8,6 +8,8 @@ import { registerCorpusCommands, type AnnotationPeek } from './corpusCommands';
 import { CorpusIndex } from './corpusIndex';
 import { CorpusTree } from './corpusTree';
 import { FindView, type AnnotationStores } from './findView';
+import { indicatorNamer } from './indicatorNames';
+import type { IndicatorEntry } from '../../core/indicators';
 import { IndicatorTree } from './indicatorTree';
 import { TimelinePanels } from './timelinePanel';
 
@@ -37,20 +39,25 @@ export function registerCorpus(context: vscode.ExtensionContext, { analysis, ann
   const storage = context.storageUri ?? context.globalStorageUri;
   const index = new CorpusIndex(workerPath, vscode.Uri.joinPath(storage, 'corpus').fsPath, log, foreground);
   const corpusTree = new CorpusTree(index);
-  const indicatorTree = new IndicatorTree(index);
+  // (The user's entries as last read, for the names shown: the setting and the workspace file are read asynchronously.)
+  let userEntries: IndicatorEntry[] = [];
+  void indicators.entries().then((e) => (userEntries = e.flat()));
+  const indicatorName = indicatorNamer(() => userEntries);
+  const indicatorTree = new IndicatorTree(index, indicatorName);
   const findView = new FindView(index, analysis, annotations);
-  const timeline = new TimelinePanels(context.extensionUri, index, () => indicatorTree.all(), findView);
+  const timeline = new TimelinePanels(context.extensionUri, index, () => indicatorTree.all(), findView, indicatorName);
   context.subscriptions.push(
     index,
     corpusTree,
     indicatorTree,
     findView,
     timeline,
-    ...registerCorpusCommands({ index, find: findView, timeline, series: () => indicatorTree.all(), analysis, annotations, log }),
+    ...registerCorpusCommands({ index, find: findView, timeline, series: () => indicatorTree.all(), indicatorName, analysis, annotations, log }),
   );
   // A change of the user's indicator entries changes every summary: the index is made again (not from the cache).
   context.subscriptions.push(
     indicators.onDidChange((entries) => {
+      userEntries = entries.flat();
       index.setIndicatorEntries(entries);
       void index.reindex();
     }),

@@ -6,6 +6,7 @@ import { indicatorSeries, seriesId, seriesRows, type IndicatorSeries, type Serie
 import type { FigureBound } from '../../core/types';
 import type { CorpusIndex } from './corpusIndex';
 import { reportsText } from '../common/counts';
+import { indicatorDescription, type IndicatorNamer } from './indicatorNames';
 
 export type IndicatorNode =
   | { kind: 'series'; series: IndicatorSeries }
@@ -34,7 +35,10 @@ export class IndicatorTree implements vscode.TreeDataProvider<IndicatorNode>, vs
   private series?: IndicatorSeries[];
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly index: CorpusIndex) {
+  constructor(
+    private readonly index: CorpusIndex,
+    private readonly namer: IndicatorNamer,
+  ) {
     this.view = vscode.window.createTreeView('reportAnnotator.indicators', { treeDataProvider: this, showCollapseAll: true });
     this.subscription = index.onDidChange(() => {
       this.series = undefined;
@@ -61,7 +65,8 @@ export class IndicatorTree implements vscode.TreeDataProvider<IndicatorNode>, vs
       const item = new vscode.TreeItem(s.name, Collapsed.Collapsed);
       item.id = `series:${seriesId(s)}`;
       const unit = s.points[0]?.unit;
-      item.description = `${s.indicatorKey} · ${unit || s.kind} · ${reportsText(s.reports)}`;
+      item.description = indicatorDescription(this.namer, s.indicatorKey, unit || s.kind, reportsText(s.reports));
+      item.tooltip = vscode.l10n.t('{0}: key {1} in exports, tables and the command line', s.name, s.indicatorKey);
       item.contextValue = 'corpusIndicator';
       item.iconPath = new vscode.ThemeIcon('graph-line');
       return item;

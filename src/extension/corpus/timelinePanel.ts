@@ -7,7 +7,8 @@ import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { indicatorChart, regionChoices, termChart, type ChartData, type RegionChoice } from '../../core/corpus/chart';
 import type { FindQuery } from '../../core/corpus/kwic';
-import { parseSeriesId, seriesId, type IndicatorSeries } from '../../core/corpus/series';
+import { findSeries, parseSeriesId, type IndicatorSeries } from '../../core/corpus/series';
+import type { IndicatorNamer } from './indicatorNames';
 import { csvRecord } from '../../core/tables';
 import { FIGURE_BOUNDS } from '../../core/types';
 import { UserError } from '../common/commands';
@@ -47,6 +48,7 @@ export class TimelinePanels implements vscode.Disposable {
     private readonly index: CorpusIndex,
     private readonly series: () => IndicatorSeries[],
     private readonly finder: FindView,
+    private readonly indicatorName: IndicatorNamer,
   ) {
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, {
@@ -139,7 +141,7 @@ export class TimelinePanels implements vscode.Disposable {
     const state = this.state!;
     let chart: ChartData;
     if (state.kind === 'indicator') {
-      const s = this.series().find((x) => seriesId(x) === state.series);
+      const s = findSeries(this.series(), state.series);
       if (!s) {
         const key = parseSeriesId(state.series);
         throw new UserError(vscode.l10n.t('No report of the workspace gives a target or a result for {0}.', key?.indicatorKey ?? state.series));
@@ -153,13 +155,15 @@ export class TimelinePanels implements vscode.Disposable {
         bound: vscode.l10n.t('Bound'),
         result: vscode.l10n.t('Result'),
         report: vscode.l10n.t('Report'),
+        indicatorName: this.indicatorName(s.indicatorKey),
         boundName,
       }, shown);
     } else {
       this.regions = [];
       const folder = state.folder ? vscode.Uri.parse(state.folder) : undefined;
       const same = this.finder.result && this.finder.result.query.pattern === state.query.pattern && this.finder.result.folder === state.folder;
-      const result = same ? this.finder.result! : await this.finder.find(state.query, folder);
+      // (Another term's search stays in the Find view: this chart, redrawn as the corpus changes, searches on its own lane.)
+      const result = same ? this.finder.result! : await this.finder.search(state.query, folder, undefined, 'chart');
       // (No result: a newer search stopped this one; the chart shows no hits rather than another term's.)
       chart = termChart(state.query.pattern, result?.reports ?? [], { year: vscode.l10n.t('Year'), hits: vscode.l10n.t('Hits'), reports: vscode.l10n.t('Reports') });
     }

@@ -212,6 +212,10 @@ suite('corpus', () => {
     const { indicatorTree } = await corpus();
     const gdp = indicatorTree.getChildren().find((n) => n.kind === 'series' && n.series.indicatorKey === 'gdp' && n.series.kind === 'percent');
     assert.ok(gdp);
+    // Its English name in an English UI, not its key; the key (for exports and the CLI) in the tooltip.
+    const series = indicatorTree.getTreeItem(gdp);
+    assert.match(String(series.description), /^Gross domestic product \(GDP\) · % · \d+ reports$/);
+    assert.match(String(series.tooltip), /key gdp in exports/);
     const rows = indicatorTree.getChildren(gdp);
     const row2009 = rows.find((n) => n.kind === 'row' && n.row.year === 2009)!;
     // The 2009 and 2010 reports write full-width digits (８％左右, ８．７％).
@@ -321,6 +325,16 @@ suite('corpus', () => {
     assert.equal(undone.removed, tagged.annotations);
     assert.equal(folder.reports.reduce((n, r) => n + api.annotations.list(vscode.Uri.parse(r.uri)).length, 0), 0);
     assert.equal(sidecars(), 0, 'the undo leaves no sidecar of nothing behind');
+    // A term's chart drawn (or redrawn as the corpus changes) for another term than the Find view's search leaves
+    // that search in the view: tagging its hits after a chart of 小康 was open showed 小康's hits again.
+    const local = vscode.Uri.file(join(WORKSPACE, 'corpus-local'));
+    // (Once the chart open above has been redrawn for the sidecars the tagging wrote and removed.)
+    await (await corpus()).index.whenIdle();
+    await timeline.whenRendered();
+    await vscode.commands.executeCommand('reportAnnotator.corpus.find', { query: '粮食', folder: local });
+    const other = await timeline.show({ kind: 'term', query: { pattern: '小康' }, folder: local.toString() });
+    assert.ok(other.points.length > 1);
+    assert.equal(findView.result?.query.pattern, '粮食');
   });
 
   test('6b. a search that backtracks for ever stops at its time limit or at the next search, and the searches after it run', async function () {
