@@ -212,7 +212,8 @@ export function attachRoles(text: string, figures: readonly Figure[], context: R
         ? 'result' // 达到年度目标任务的206.2%: how much of a target was done
         : cueRole(text, lastWithin(words, Math.max(clauseAt, start), begin, cueEnd), sectionRole);
     if (role === undefined) {
-      role = cueRole(text, lastWithin(words, start, begin, cueEnd), sectionRole);
+      const cue = lastWithin(words, start, begin, cueEnd);
+      role = cueRole(text, cue, sectionRole ?? (cue && EITHER_CUE.has(cue.word) ? listedTargets(text, words, start, cue.index) : undefined));
       if (role === 'target' && isPast(year, context.reportYear)) role = 'result';
     }
     if (role === undefined) role = context.list?.role;
@@ -252,6 +253,25 @@ function roleIn(prefix: string, sectionRole?: FigureRole): FigureRole | undefine
 }
 
 /** The role a cue word (found in `text`) gives. */
+/**
+ * 'target' when the sentence before `to` opens a list of targets (今年主要预期目标是：…；固定资产投资实现正增长；…增长4.5%):
+ * its first cue that is not a verb of either kind is a target word followed by a colon. (Not …完成全年目标任务，实现…: no colon.)
+ */
+function listedTargets(text: string, words: readonly CueMatch[], from: number, to: number): FigureRole | undefined {
+  let i = 0;
+  for (let hi = words.length; i < hi; ) {
+    const mid = (i + hi) >> 1;
+    if (words[mid].index < from) i = mid + 1;
+    else hi = mid;
+  }
+  for (; i < words.length && words[i].index < to; i++) {
+    const m = words[i];
+    if (EITHER_CUE.has(m.word)) continue;
+    return m.target && /^[是为]?[：:]/.test(text.slice(m.index + m.word.length, m.index + m.word.length + 2)) ? 'target' : undefined;
+  }
+  return undefined;
+}
+
 function cueRole(text: string, cue: CueMatch | undefined, sectionRole?: FigureRole): FigureRole | undefined {
   if (!cue) return undefined;
   if (GOVERNED.test(text.slice(Math.max(0, cue.index - 4), cue.index))) return 'target';

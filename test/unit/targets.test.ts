@@ -249,3 +249,11 @@ test('sections: 一、2019年工作回顾 gives results of 2019, 二、2020年�
     ['20公里', 'target', 2020],
   ]);
 });
+
+test('a list of targets opened by 预期目标是： stays targets past a verb of either kind (实现正增长)', () => {
+  const list = '今年主要预期目标是：地区生产总值增长5%左右；固定资产投资实现正增长；社会消费品零售总额增长4.5%以上；粮食产量615亿斤左右。\n';
+  assert.deepEqual(analyzeText(list).figures.map((f) => [f.text, f.role]), [['5%左右', 'target'], ['4.5%', 'target'], ['615亿斤左右', 'target']]);
+  // Without the colon a review sentence keeps its result: 完成…目标任务，实现….
+  const review = '一、2025年工作回顾\n\n过去一年，我们圆满完成全年目标任务，实现地区生产总值增长6%。\n';
+  assert.deepEqual(analyzeText(review).figures.map((f) => [f.text, f.role]), [['6%', 'result']]);
+});
