@@ -138,7 +138,7 @@ export const MAX_ORDINAL_LINE = 40;
  */
 export const TITLE_RE = /^[^\[【[(（“"‘'《]{0,40}工作报告(?:[（(](?:摘要|节选|摘登|全文|要点)[)）])?$/;
 /** …作政府工作报告: a news headline about the session, not the report's title. */
-export const NEWS_ABOUT_RE = /作(?:政府)?工作报告$/;
+export const NEWS_ABOUT_RE = /作(?:政府)?工作报告(?:[（(](?:摘要|节选|摘登|全文|要点)[)）])?$/;
 
 /** A line that carries sentences (not a title, caption or label). */
 export const SENTENCE_RE = /[。！？；!?;]/;

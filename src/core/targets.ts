@@ -252,7 +252,6 @@ function roleIn(prefix: string, sectionRole?: FigureRole): FigureRole | undefine
   return cueRole(prefix, lastCueWord(prefix), sectionRole);
 }
 
-/** The role a cue word (found in `text`) gives. */
 /**
  * 'target' when the sentence before `to` opens a list of targets (今年主要预期目标是：…；固定资产投资实现正增长；…增长4.5%):
  * its first cue that is not a verb of either kind is a target word followed by a colon. (Not …完成全年目标任务，实现…: no colon.)
@@ -272,6 +271,7 @@ function listedTargets(text: string, words: readonly CueMatch[], from: number, t
   return undefined;
 }
 
+/** The role a cue word (found in `text`) gives. */
 function cueRole(text: string, cue: CueMatch | undefined, sectionRole?: FigureRole): FigureRole | undefined {
   if (!cue) return undefined;
   if (GOVERNED.test(text.slice(Math.max(0, cue.index - 4), cue.index))) return 'target';

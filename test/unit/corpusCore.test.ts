@@ -11,6 +11,7 @@ import { indicatorChart, regionChoices, termChart } from '../../src/core/corpus/
 import { groupReports, type CorpusReport } from '../../src/core/corpus/grouping';
 import { compileQuery, countsPerYear, findHits, FindQueryError, kwicLine, paragraphsHit } from '../../src/core/corpus/kwic';
 import { figureYear, findSeries, indicatorSeries, parseSeriesId, seriesId, seriesRows } from '../../src/core/corpus/series';
+import { unitFactor, unitFamily } from '../../src/core/corpus/seriesUnits';
 import { cachedSummaryJson, parseCachedSummary, summarize, type FigureSummary, type ReportSummary } from '../../src/core/corpus/summary';
 import { CORPUS_DIR } from './corpus';
 
@@ -96,6 +97,21 @@ describe('indicator series in one unit', () => {
     const trade = all.filter((s) => s.indicatorKey === 'foreignTrade').map((s) => [seriesId(s), s.points.map((p) => p.unit)]);
     assert.deepEqual(trade.sort(), [['foreignTrade:currency', ['元']], ['foreignTrade:currency:美元', ['美元']]]);
     assert.equal(findSeries(all, 'foreignTrade:currency:美元')?.points[0].value, 1.1547e12);
+  });
+});
+
+describe('changes and units', () => {
+  test('an amount of change (增加约109亿公斤) is marked, a level is not, nor a reduction the indicator itself measures', () => {
+    const text = '2011年政府工作报告\n\n去年农村贫困人口减少1442万人。粮食总产量增加约109亿公斤，达到5.7亿吨。\n';
+    const figures = summarize('h', text, analyzeText(text)).figures.map((f) => [f.text, f.change ?? false]);
+    assert.deepEqual(figures, [['1442万人', false], ['109亿公斤', true], ['5.7亿吨', false]]);
+  });
+  test('Latin symbols convert as their Chinese names do; a series of counts without a unit has an id without one', () => {
+    assert.equal(unitFactor('MW', '千瓦'), 1000);
+    assert.equal(unitFactor('吨', 't'), 1);
+    assert.equal(unitFamily('km²'), '平方米');
+    assert.equal(seriesId({ indicatorKey: 'povertyReduction', kind: 'count', family: '' }), 'povertyReduction:count');
+    assert.deepEqual(parseSeriesId('povertyReduction:count'), { indicatorKey: 'povertyReduction', kind: 'count', family: '' });
   });
 });
 

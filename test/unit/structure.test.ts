@@ -276,4 +276,6 @@ test('a title with a note of what the text is: （摘要）', () => {
   checkInvariants(text, s);
   assert.equal(s.title, '1964年国务院政府工作报告（摘要）');
   assert.deepEqual(titles(s, 1), ['一、国民经济的成就']);
+  // A headline about the session stays one with the note: …作政府工作报告（摘要） is no title.
+  assert.equal(parseStructure('\n周恩来总理在第三届全国人民代表大会第一次会议上作政府工作报告（摘要）\n\n一、国民经济的成就\n').title, undefined);
 });

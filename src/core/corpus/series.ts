@@ -17,8 +17,9 @@ export interface SeriesKey {
   family: string;
 }
 
-/** gdp:percent, grainOutput:mass; the family is named only where it is not the kind's usual one (trade:currency:美元). */
-export const seriesId = (k: SeriesKey): string => (USUAL_FAMILY[k.kind] === k.family ? `${k.indicatorKey}:${k.kind}` : `${k.indicatorKey}:${k.kind}:${k.family}`);
+/** gdp:percent, grainOutput:mass; the family is named only where it is not the kind's usual one (trade:currency:美元) nor none (a count, 290万). */
+export const seriesId = (k: SeriesKey): string =>
+  USUAL_FAMILY[k.kind] === k.family || k.family === '' ? `${k.indicatorKey}:${k.kind}` : `${k.indicatorKey}:${k.kind}:${k.family}`;
 
 export function parseSeriesId(id: string): SeriesKey | undefined {
   const m = /^([A-Za-z][\w.-]*):(\w+)(?::(.+))?$/.exec(id);

@@ -1,6 +1,7 @@
 // A report's summary for the corpus: what the workspace views need of one analysis (metadata, counts, the
 // figures that measure an indicator or state a target or result, each with its sentence), small enough to
 // keep for a thousand reports and to cache on disk. The whole analysis is never kept.
+import { shippedEntries } from '../indicators';
 import { sentenceAround } from '../tables';
 import type { DocumentAnalysis, FigureBound, FigureKind, FigureRole, ReportMeta } from '../types';
 
@@ -54,10 +55,15 @@ export interface ReportSummary {
 /** The sentences are cut to this many characters: a summary stays small whatever the report. */
 const MAX_SENTENCE = 240;
 
-/** A verb of change right before the figure (增加109亿公斤, 减少了3万人); a rate (增长8%) is what its series measures. */
-const CHANGE_BEFORE = /(?:增加|减少|增长|下降|降低|提高|净增)了?$/;
-function isChange(text: string, start: number, kind: FigureKind): boolean {
-  return kind !== 'percent' && kind !== 'percentagePoint' && CHANGE_BEFORE.test(text.slice(Math.max(0, start - 3), start));
+/** A verb of change right before the figure (增加109亿公斤, 减少了近3万人); a rate (增长8%) is what its series measures. */
+const CHANGE_BEFORE = /(?:增加|减少|增长|下降|降低|提高|净增)了?(?:约|近|超过|逾|将近|接近|大约)?$/;
+const CHANGE_VERB = /增加|减少|增长|下降|降低|提高|净增/;
+/** Shipped indicators that measure a change themselves (农村贫困人口减少): their figures after the verb are theirs. */
+let changeIndicators: Set<string> | undefined;
+function isChange(text: string, start: number, kind: FigureKind, indicatorKey: string | undefined): boolean {
+  if (kind === 'percent' || kind === 'percentagePoint' || !CHANGE_BEFORE.test(text.slice(Math.max(0, start - 7), start))) return false;
+  changeIndicators ??= new Set(shippedEntries().filter((e) => CHANGE_VERB.test(e.name)).map((e) => e.key));
+  return !indicatorKey || !changeIndicators.has(indicatorKey);
 }
 
 export function summarize(hash: string, text: string, analysis: DocumentAnalysis): ReportSummary {
@@ -83,7 +89,7 @@ export function summarize(hash: string, text: string, analysis: DocumentAnalysis
       ...(f.indicatorKey !== undefined && { indicatorKey: f.indicatorKey }),
       ...(f.role !== undefined && { role: f.role }),
       ...(f.year !== undefined && { year: f.year }),
-      ...(isChange(text, f.range.start, f.kind) && { change: true as const }),
+      ...(isChange(text, f.range.start, f.kind, f.indicatorKey) && { change: true as const }),
       sentence: sentence.length > MAX_SENTENCE ? `${sentence.slice(0, MAX_SENTENCE)}…` : sentence,
     });
   }

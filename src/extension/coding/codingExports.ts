@@ -246,7 +246,11 @@ export class CodingExports {
     const reports = placed.reports.filter((r) => r.annotations.length > 0).length;
     let message = vscode.l10n.t('Imported {0} into {1} and {2} from {3}.', annotationsText(added), reportsText(reports), tagsText(placed.tags.length), name);
     if (placed.unplaced.length > 0 || placed.unmatched.length > 0) {
-      message += ' ' + vscode.l10n.t('{0} could not be placed; {1} matched no report of the workspace (details in the log).', annotationsText(placed.unplaced.length), sourcesText(placed.unmatched.length));
+      const problems = [
+        ...(placed.unplaced.length > 0 ? [vscode.l10n.t('{0} could not be placed', annotationsText(placed.unplaced.length))] : []),
+        ...(placed.unmatched.length > 0 ? [vscode.l10n.t('{0} matched no report of the workspace', sourcesText(placed.unmatched.length))] : []),
+      ];
+      message += ' ' + vscode.l10n.t('{0} (details in the log).', problems.join(vscode.l10n.t('; ')));
       this.log?.warn(`import of ${source}:\n${[...placed.unplaced, ...placed.unmatched.map((s) => `${s}: no report of the workspace matches`)].join('\n')}`);
     }
     void vscode.window.showInformationMessage(message);

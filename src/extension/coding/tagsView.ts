@@ -13,6 +13,7 @@ import { configuredTags, tagColor } from '../annotating/tagSettings';
 import { addTooltip } from '../common/treeItems';
 import type { CodebookService } from './codebookService';
 import type { IndexedReport, WorkspaceTags } from './workspaceTags';
+import { paragraphsText } from '../common/counts';
 import type { TagIcons } from '../common/tagIcons';
 
 export type TagsNode =
@@ -103,11 +104,11 @@ export class TagsViewProvider implements vscode.TreeDataProvider<TagsNode> {
       case 'tag': {
         const item = new vscode.TreeItem(node.tag, node.children.length > 0 ? C.Collapsed : C.None);
         item.id = `tag/${node.unlisted ? 'unlisted/' : ''}${tagKey(node.tag)}`;
-        let count = node.count === 1 ? vscode.l10n.t('1 paragraph') : vscode.l10n.t('{0} paragraphs', node.count);
-        if (node.total > node.count) count = vscode.l10n.t('{0} paragraphs with the tags below', node.total);
+        let count = paragraphsText(node.count);
+        if (node.total > node.count) count = vscode.l10n.t('{0} with the tags below', paragraphsText(node.total));
         item.description = node.description ? `${count} · ${node.description}` : count;
         item.iconPath = this.icons.uri(node.color);
-        const own = node.count === 1 ? vscode.l10n.t('1 paragraph') : vscode.l10n.t('{0} paragraphs', node.count);
+        const own = paragraphsText(node.count);
         const tip = new vscode.MarkdownString(`**${escapeMd(node.tag)}** — ${node.total > node.count ? `${own}; ${count}` : count}`);
         if (node.description) tip.appendMarkdown(`\n\n${escapeMd(node.description)}`);
         if (node.memo) tip.appendMarkdown(`\n\n${vscode.l10n.t('Memo')}: ${escapeMd(node.memo)}`);

@@ -15,6 +15,9 @@ export const timesText = (n: number) => (n === 1 ? vscode.l10n.t('1 time') : vsc
 export const sourcesText = (n: number) => (n === 1 ? vscode.l10n.t('1 source') : vscode.l10n.t('{0} sources', n));
 /** Hits of a search. */
 export const hitsText = (n: number) => (n === 1 ? vscode.l10n.t('1 hit') : vscode.l10n.t('{0} hits', n));
+export const figuresText = (n: number) => (n === 1 ? vscode.l10n.t('1 figure') : vscode.l10n.t('{0} figures', n));
+export const targetsText = (n: number) => (n === 1 ? vscode.l10n.t('1 target') : vscode.l10n.t('{0} targets', n));
+export const resultsText = (n: number) => (n === 1 ? vscode.l10n.t('1 result') : vscode.l10n.t('{0} results', n));
 /** A series' points: the targets and results of an indicator. */
 export const pointsText = (n: number) => (n === 1 ? vscode.l10n.t('1 target or result') : vscode.l10n.t('{0} targets and results', n));
 

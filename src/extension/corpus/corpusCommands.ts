@@ -113,8 +113,9 @@ async function showTimeline(p: Parts, arg: unknown) {
     const all = p.series();
     if (all.length === 0) throw new UserError(vscode.l10n.t('No report of the workspace gives a target or a result of an indicator.'));
     const picked = await vscode.window.showQuickPick(
-      all.map((s) => ({ label: s.name, description: indicatorDescription(p.indicatorName, s.indicatorKey, s.points[0]?.unit || s.kind, ''), detail: vscode.l10n.t('{0} across {1}', pointsText(s.points.length), reportsText(s.reports)), id: seriesId(s) })),
-      { placeHolder: vscode.l10n.t('The indicator to show over the years'), matchOnDescription: true },
+      all.map((s) => ({ label: s.name, description: indicatorDescription(p.indicatorName, s.indicatorKey, s.points[0]?.unit || s.kind, ''), detail: `${vscode.l10n.t('{0} across {1}', pointsText(s.points.length), reportsText(s.reports))} · ${s.indicatorKey}`, id: seriesId(s) })),
+      // (Its key, as exports and the CLI name it, can be typed too: gdp.)
+      { placeHolder: vscode.l10n.t('The indicator to show over the years'), matchOnDescription: true, matchOnDetail: true },
     );
     if (!picked) return { cancelled: true };
     id = picked.id;

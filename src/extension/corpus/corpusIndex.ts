@@ -86,7 +86,7 @@ export class CorpusIndex implements vscode.Disposable {
   lastRun?: IndexRunStats;
   private firstRun?: Promise<IndexRunStats>;
   private indicatorEntries: IndicatorEntry[][] = [];
-  /** The search running, if any (stopped by the next). */
+  /** The search running in each lane, if any (stopped by the lane's next). */
   private readonly finding = new Map<'view' | 'chart', vscode.CancellationTokenSource>();
   private readonly searchWorkers = new Set<SearchWorker>(); // (of taggings of hits still running)
 

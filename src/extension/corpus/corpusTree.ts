@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { groupReports, type CorpusReport, type LevelGroup, type RegionGroup } from '../../core/corpus/grouping';
 import type { ReportLevel } from '../../core/types';
 import type { CorpusIndex, FailedReport } from './corpusIndex';
-import { reportsText } from '../common/counts';
+import { figuresText, reportsText, resultsText, tagsText, targetsText } from '../common/counts';
 
 export type CorpusNode =
   | { kind: 'level'; group: LevelGroup }
@@ -34,7 +34,7 @@ export function levelName(level: ReportLevel | undefined): string {
 export function reportCounts(r: CorpusReport): string {
   const c = r.summary.counts;
   const tags = Object.values(r.tags ?? {}).reduce((n, k) => n + k, 0);
-  return vscode.l10n.t('{0} figures · {1} targets · {2} results · {3} tags', c.figures, c.targets, c.results, tags);
+  return [figuresText(c.figures), targetsText(c.targets), resultsText(c.results), tagsText(tags)].join(' · ');
 }
 
 export class CorpusTree implements vscode.TreeDataProvider<CorpusNode>, vscode.Disposable {

@@ -11,8 +11,9 @@ export type IndicatorNamer = (key: string) => string | undefined;
 export function indicatorNamer(user: () => readonly IndicatorEntry[]): IndicatorNamer {
   return (key) => {
     if (vscode.env.language.toLowerCase().startsWith('zh')) return undefined;
-    const entry = [...user()].reverse().find((e) => e.key === key) ?? shippedEntries().find((e) => e.key === key);
-    return entry?.nameEn ?? key;
+    // (An entry of the user's that only adds synonyms to a shipped one keeps the shipped English name.)
+    const named = [...user()].reverse().find((e) => e.key === key && e.nameEn);
+    return named?.nameEn ?? shippedEntries().find((e) => e.key === key)?.nameEn ?? key;
   };
 }
 

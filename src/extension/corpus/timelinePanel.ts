@@ -59,7 +59,7 @@ export class TimelinePanels implements vscode.Disposable {
         },
       }),
       index.onDidChange(() => {
-        if (this.panel && this.state && !this.index.indexing) void this.update();
+        if (this.panel && this.state && !this.index.indexing) void this.update(true);
       }),
     );
   }
@@ -137,7 +137,8 @@ export class TimelinePanels implements vscode.Disposable {
     });
   }
 
-  private async update(): Promise<ChartData> {
+  /** Draws the state's chart; `corpusChanged`: a term's hits are searched again rather than taken from the Find view. */
+  private async update(corpusChanged = false): Promise<ChartData> {
     const state = this.state!;
     let chart: ChartData;
     if (state.kind === 'indicator') {
@@ -161,12 +162,16 @@ export class TimelinePanels implements vscode.Disposable {
     } else {
       this.regions = [];
       const folder = state.folder ? vscode.Uri.parse(state.folder) : undefined;
-      const same = this.finder.result && this.finder.result.query.pattern === state.query.pattern && this.finder.result.folder === state.folder;
+      const shown = this.finder.result;
+      const q = state.query;
+      const same = !corpusChanged && shown && shown.query.pattern === q.pattern && !!shown.query.regex === !!q.regex && !!shown.query.caseSensitive === !!q.caseSensitive && shown.folder === state.folder;
       // (Another term's search stays in the Find view: this chart, redrawn as the corpus changes, searches on its own lane.)
-      const result = same ? this.finder.result! : await this.finder.search(state.query, folder, undefined, 'chart');
+      const result = same ? shown : await this.finder.search(state.query, folder, undefined, 'chart');
       // (No result: a newer search stopped this one; the chart shows no hits rather than another term's.)
       chart = termChart(state.query.pattern, result?.reports ?? [], { year: vscode.l10n.t('Year'), hits: vscode.l10n.t('Hits'), reports: vscode.l10n.t('Reports') });
     }
+    // (Another chart was asked for while this one's hits were searched: it is drawn, not this one.)
+    if (this.state !== state) return chart;
     this.chart = chart;
     this.rendered = undefined;
     if (this.panel) {
