@@ -203,8 +203,9 @@ export class MatrixPanel implements vscode.Disposable {
     if (refs.length > 1) {
       const paths = new Map(this.index.reports().map((r) => [r.report, r.path]));
       const picked = await vscode.window.showQuickPick(
-        refs.map((r) => ({ label: truncate(r.exact.trim().replace(/\s+/g, ' '), 60), description: paths.get(r.report), ref: r })),
-        { title: `${this.matrix!.rows[row]} × ${this.matrix!.columns[column] || vscode.l10n.t('(unknown)')}`, matchOnDescription: true },
+        // (The report on a line of its own: after a paragraph's 60 characters it fell past the pick's right edge.)
+        refs.map((r) => ({ label: truncate(r.exact.trim().replace(/\s+/g, ' '), 60), detail: paths.get(r.report), ref: r })),
+        { title: `${this.matrix!.rows[row]} × ${this.matrix!.columns[column] || vscode.l10n.t('(unknown)')}`, matchOnDetail: true },
       );
       if (!picked) return;
       ref = picked.ref;

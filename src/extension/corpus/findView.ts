@@ -240,9 +240,10 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
     switch (node.kind) {
       case 'summary': {
         const r = node.result;
-        const item = new vscode.TreeItem(vscode.l10n.t('“{0}”: {1} in {2}', r.query.pattern, hitsText(r.total), reportsText(r.reports.length)), Collapsed.Collapsed);
+        // (Opened, it counts the hits per year; with no hits there is nothing to open.)
+        const item = new vscode.TreeItem(vscode.l10n.t('“{0}”: {1} in {2}', r.query.pattern, hitsText(r.total), reportsText(r.reports.length)), r.total > 0 ? Collapsed.Collapsed : Collapsed.None);
         item.id = 'find:summary';
-        item.description = vscode.l10n.t('per year');
+        item.tooltip = r.total > 0 ? vscode.l10n.t('Open for the hits per year') : undefined;
         item.iconPath = new vscode.ThemeIcon('search');
         return item;
       }
