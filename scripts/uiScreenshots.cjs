@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const os = require('node:os');
 
-const { ROOT_DIR, sleep, shooter, writeWorkspaceSettings, openVsCode, runCommand } = require('./vscodeSession.cjs');
+const { ROOT_DIR, sleep, shooter, writeWorkspaceSettings, openVsCode, runCommand, textBox } = require('./vscodeSession.cjs');
 const SHARED = path.resolve(ROOT_DIR, '..', 'shared');
 const args = process.argv.slice(2);
 const ZH = args.includes('--zh');
@@ -30,28 +30,6 @@ function setup() {
   fs.mkdirSync(WS, { recursive: true });
   for (const f of fs.readdirSync(path.join(SHARED, 'corpus'))) if (f.endsWith('.txt')) fs.copyFileSync(path.join(SHARED, 'corpus', f), path.join(WS, f));
   writeWorkspaceSettings(WS, THEME);
-}
-
-/** The screen box of `text` in the editor's rendered lines. */
-async function textBox(page, text) {
-  return page.evaluate((text) => {
-    for (const line of document.querySelectorAll('.editor-group-container .monaco-editor .view-line')) {
-      const i = line.textContent.indexOf(text);
-      if (i < 0) continue;
-      const w = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      let nd, pos = 0, sN, sO, eN, eO;
-      while ((nd = w.nextNode())) {
-        const len = nd.textContent.length;
-        if (sN === undefined && i < pos + len) { sN = nd; sO = i - pos; }
-        if (sN !== undefined && i + text.length <= pos + len) { eN = nd; eO = i + text.length - pos; break; }
-        pos += len;
-      }
-      const r = document.createRange(); r.setStart(sN, sO); r.setEnd(eN, eO);
-      const b = r.getBoundingClientRect();
-      return { x: b.x, y: b.y, w: b.width, h: b.height };
-    }
-    return null;
-  }, text);
 }
 
 async function gotoLine(page, line) {

@@ -72,6 +72,28 @@ async function openVsCode({ work, folder, zh = false, width = 1400, height = 850
   }
 }
 
+/** The screen box of `text` in the editor's rendered lines (the first line holding it), or null. */
+async function textBox(page, text) {
+  return page.evaluate((text) => {
+    for (const line of document.querySelectorAll('.editor-group-container .monaco-editor .view-line')) {
+      const i = line.textContent.indexOf(text);
+      if (i < 0) continue;
+      const w = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      let nd, pos = 0, sN, sO, eN, eO;
+      while ((nd = w.nextNode())) {
+        const len = nd.textContent.length;
+        if (sN === undefined && i < pos + len) { sN = nd; sO = i - pos; }
+        if (sN !== undefined && i + text.length <= pos + len) { eN = nd; eO = i + text.length - pos; break; }
+        pos += len;
+      }
+      const r = document.createRange(); r.setStart(sN, sO); r.setEnd(eN, eO);
+      const b = r.getBoundingClientRect();
+      return { x: b.x, y: b.y, w: b.width, h: b.height };
+    }
+    return null;
+  }, text);
+}
+
 /** Runs a command by its title from the command palette (F1), as a person would; returns once Enter is pressed. */
 async function runCommand(page, title) {
   await page.keyboard.press('F1');
@@ -81,4 +103,4 @@ async function runCommand(page, title) {
   await page.keyboard.press('Enter');
 }
 
-module.exports = { ROOT_DIR, sleep, shooter, writeWorkspaceSettings, openVsCode, runCommand };
+module.exports = { ROOT_DIR, sleep, shooter, writeWorkspaceSettings, openVsCode, runCommand, textBox };

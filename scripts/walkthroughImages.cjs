@@ -11,7 +11,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const os = require('node:os');
 
-const { ROOT_DIR, sleep, writeWorkspaceSettings, openVsCode } = require('./vscodeSession.cjs');
+const { ROOT_DIR, sleep, writeWorkspaceSettings, openVsCode, textBox } = require('./vscodeSession.cjs');
 const args = process.argv.slice(2);
 const ZH = args.includes('--zh');
 const LIGHT = args.includes('--light');
@@ -24,29 +24,6 @@ const L = ZH
   : { view: 'Report', figures: 'Figures', otherViews: ['Tags', 'Corpus'], firstTag: 'Economy', export: 'Report Annotator: Export' };
 /** The window's size, and so each picture's (the walkthrough shows it at about this width on a wide screen). */
 const SIZE = { width: 1100, height: 620 };
-
-/** The screen box of the first rendered editor line holding `text`, or undefined. */
-async function textBox(page, text) {
-  return page.evaluate((text) => {
-    for (const line of document.querySelectorAll('.editor-group-container .monaco-editor .view-line')) {
-      const i = line.textContent.indexOf(text);
-      if (i < 0) continue;
-      const w = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      let nd, pos = 0;
-      while ((nd = w.nextNode())) {
-        if (i < pos + nd.textContent.length) {
-          const r = document.createRange();
-          r.setStart(nd, i - pos);
-          r.setEnd(nd, Math.min(nd.textContent.length, i - pos + text.length));
-          const b = r.getBoundingClientRect();
-          return { x: b.x, y: b.y, w: b.width, h: b.height };
-        }
-        pos += nd.textContent.length;
-      }
-    }
-    return undefined;
-  }, text);
-}
 
 /** Saves the window as OUT/<name>.png in 256 colours. */
 async function save(page, name) {

@@ -33,7 +33,7 @@ export function findSeries(all: readonly IndicatorSeries[], id: string): Indicat
   const exact = all.find((s) => seriesId(s) === id);
   if (exact) return exact;
   const key = parseSeriesId(id);
-  return key && !id.slice(key.indicatorKey.length + key.kind.length + 2) ? all.find((s) => s.indicatorKey === key.indicatorKey && s.kind === key.kind) : undefined;
+  return key && id === `${key.indicatorKey}:${key.kind}` ? all.find((s) => s.indicatorKey === key.indicatorKey && s.kind === key.kind) : undefined;
 }
 
 /** One target or result of one year, from one report. */

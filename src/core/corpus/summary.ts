@@ -56,8 +56,9 @@ export interface ReportSummary {
 const MAX_SENTENCE = 240;
 
 /** A verb of change right before the figure (增加109亿公斤, 减少了近3万人); a rate (增长8%) is what its series measures. */
-const CHANGE_BEFORE = /(?:增加|减少|增长|下降|降低|提高|净增)了?(?:约|近|超过|逾|将近|接近|大约)?$/;
-const CHANGE_VERB = /增加|减少|增长|下降|降低|提高|净增/;
+const CHANGE_VERBS = '增加|减少|增长|下降|降低|提高|净增';
+const CHANGE_BEFORE = new RegExp(`(?:${CHANGE_VERBS})了?(?:约|近|超过|逾|将近|接近|大约)?$`);
+const CHANGE_VERB = new RegExp(CHANGE_VERBS);
 /** Shipped indicators that measure a change themselves (农村贫困人口减少): their figures after the verb are theirs. */
 let changeIndicators: Set<string> | undefined;
 function isChange(text: string, start: number, kind: FigureKind, indicatorKey: string | undefined): boolean {

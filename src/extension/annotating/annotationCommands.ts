@@ -27,6 +27,7 @@ import { normalizeTagName, tagKey } from '../../core/coding/tagNames';
 import { TAG_PALETTE, isTagColor } from '../../core/tagColors';
 import { adoptTags, configuredTags, setTagColor, tagColor } from './tagSettings';
 import { checkTag, TagPicker, type TagPickItem } from './tagPicker';
+import { paragraphsText } from '../common/counts';
 import type { TagIcons } from '../common/tagIcons';
 
 /** What the commands accept besides a tree node or a URI. */
@@ -157,7 +158,7 @@ export class AnnotationCommands {
     await this.remember(clean);
     if (notAdopted !== undefined) throw notAdopted;
     vscode.window.setStatusBarMessage(
-      tagged.length === 1 ? vscode.l10n.t('Tagged 1 paragraph: {0}', clean.join(', ')) : vscode.l10n.t('Tagged {0} paragraphs: {1}', tagged.length, clean.join(', ')),
+      vscode.l10n.t('Tagged {0}: {1}', paragraphsText(tagged.length), clean.join(', ')),
       4000,
     );
     return { annotationIds: tagged.map((a) => a.id) };
@@ -211,7 +212,7 @@ export class AnnotationCommands {
       }
     }
     const removedTags = tags.filter((t) => present.includes(t)).join(', ');
-    const message = changed.length === 1 ? vscode.l10n.t('Removed {0} from 1 paragraph.', removedTags) : vscode.l10n.t('Removed {0} from {1} paragraphs.', removedTags, changed.length);
+    const message = vscode.l10n.t('Removed {0} from {1}.', removedTags, paragraphsText(changed.length));
     vscode.window.setStatusBarMessage(message, 4000);
     return { annotationIds: changed, message };
   }
@@ -318,7 +319,7 @@ export class AnnotationCommands {
     const span = { start: paragraphs[0].range.start, end: paragraphs[paragraphs.length - 1].range.end };
     const attached = store.reattach(annotation.id, document.getText(), span);
     if (!attached) throw new UserError(vscode.l10n.t('That annotation is gone.'));
-    vscode.window.setStatusBarMessage(paragraphs.length === 1 ? vscode.l10n.t('Attached the annotation to 1 paragraph.') : vscode.l10n.t('Attached the annotation to {0} paragraphs.', paragraphs.length), 4000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Attached the annotation to {0}.', paragraphsText(paragraphs.length)), 4000);
     return { annotationIds: [attached.id] };
   }
 

@@ -4,6 +4,7 @@
 // characters.
 import * as vscode from 'vscode';
 import { configuredTags, tagColor } from './tagSettings';
+import { paragraphsText } from '../common/counts';
 import type { TagIcons } from '../common/tagIcons';
 
 export const MAX_TAG_LENGTH = 40;
@@ -73,7 +74,7 @@ export class TagPicker {
       this.quickPick = qp;
       qp.canSelectMany = true;
       qp.matchOnDescription = false;
-      qp.title = paragraphCount === 1 ? vscode.l10n.t('Tag 1 paragraph') : vscode.l10n.t('Tag {0} paragraphs', paragraphCount);
+      qp.title = vscode.l10n.t('Tag {0}', paragraphsText(paragraphCount));
       qp.placeholder = vscode.l10n.t('Check tags, or type a new tag');
       qp.items = base;
       const finish = this.finisher(qp, resolve);
@@ -146,7 +147,7 @@ export class TagPicker {
       qp.items = present.map(({ tag, paragraphs }) => ({
         label: tag,
         tag,
-        description: paragraphs === 1 ? vscode.l10n.t('on 1 paragraph') : vscode.l10n.t('on {0} paragraphs', paragraphs),
+        description: vscode.l10n.t('on {0}', paragraphsText(paragraphs)),
         iconPath: this.iconOf(tag, styles),
       }));
       qp.selectedItems = qp.items;

@@ -210,7 +210,9 @@ export class CodingExports {
         placed = { reports: r.reports, tags: r.tags, memos: r.memos, unplaced: r.unplaced.map((u) => `${u.source} [${u.start}, ${u.end}) ${u.quote ? `“${u.quote.slice(0, 30)}” ` : ''}— ${u.reason}`), unmatched: r.unmatchedSources };
       } else {
         const r = importWebAnnotations(bytes.toString('utf8'), reportTexts);
-        const tags = [...new Set(r.reports.flatMap((x) => x.annotations.flatMap((a) => a.tags)))].map((t) => ({ name: t, color: tagColor(t, configuredTags()) })); // (W3C annotations carry no colour: the one the editor gives)
+        // (W3C annotations carry no colour: the one the editor gives.)
+        const styles = configuredTags();
+        const tags = [...new Set(r.reports.flatMap((x) => x.annotations.flatMap((a) => a.tags)))].map((t) => ({ name: t, color: tagColor(t, styles) }));
         placed = { reports: r.reports, tags, memos: r.memos, unplaced: r.unplaced.map((u) => `${u.source} ${u.id} — ${u.reason}`), unmatched: [] };
       }
     } catch (err) {

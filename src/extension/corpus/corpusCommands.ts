@@ -21,7 +21,7 @@ import { findOpenDocument, isInWorkspace, toUri } from '../common/documents';
 import type { CorpusIndex } from './corpusIndex';
 import type { FindView } from './findView';
 import type { TimelinePanels } from './timelinePanel';
-import { pointsText, reportsText, rowsText } from '../common/counts';
+import { paragraphsText, pointsText, reportsText, rowsText } from '../common/counts';
 
 /** What the export needs of the annotations: those of a report that need not be open (the AnnotationManager). */
 export interface AnnotationPeek {
@@ -133,8 +133,7 @@ async function figureAtCursor(analysis: ReportAnalysisProvider): Promise<string 
 }
 
 /** The series a figure belongs to (its unit's family: a figure in 美元 to the series in 美元). */
-const figureSeriesId = (indicatorKey: string, kind: string | undefined, unit: string | undefined) =>
-  unit ? seriesId({ indicatorKey, kind: kind as FigureKind, family: unitFamily(unit) }) : `${indicatorKey}:${kind}`;
+const figureSeriesId = (indicatorKey: string, kind: string | undefined, unit: string | undefined) => seriesId({ indicatorKey, kind: kind as FigureKind, family: unitFamily(unit ?? '') });
 
 async function find(p: Parts, args: { query?: string; regex?: boolean; caseSensitive?: boolean; folder?: vscode.Uri | string }) {
   let pattern = args.query;
@@ -194,16 +193,9 @@ async function exportAnnotations(p: Parts, args: { target?: vscode.Uri | string 
   return { rows, reports: reports.length, target: target.fsPath, skipped };
 }
 
-/** What Tag All Hits did, in words that agree with the counts. */
-function taggedInReports(paragraphs: number, reports: number, tag: string): string {
-  if (paragraphs === 1) return vscode.l10n.t('Tagged 1 paragraph in 1 report with “{0}”.', tag);
-  if (reports === 1) return vscode.l10n.t('Tagged {0} paragraphs in 1 report with “{1}”.', paragraphs, tag);
-  return vscode.l10n.t('Tagged {0} paragraphs in {1} reports with “{2}”.', paragraphs, reports, tag);
-}
+/** What Tag All Hits did. */
+const taggedInReports = (paragraphs: number, reports: number, tag: string) => vscode.l10n.t('Tagged {0} in {1} with “{2}”.', paragraphsText(paragraphs), reportsText(reports), tag);
 
-/** What Undo Tagging of Hits did, in words that agree with the counts. */
-function untaggedInReports(paragraphs: number, reports: number, tag: string): string {
-  if (paragraphs === 1) return vscode.l10n.t('Took “{0}” off 1 paragraph.', tag);
-  if (reports === 1) return vscode.l10n.t('Took “{0}” off {1} paragraphs in 1 report.', tag, paragraphs);
-  return vscode.l10n.t('Took “{0}” off {1} paragraphs in {2} reports.', tag, paragraphs, reports);
-}
+/** What Undo Tagging of Hits did (one paragraph is in one report, which goes unsaid). */
+const untaggedInReports = (paragraphs: number, reports: number, tag: string) =>
+  paragraphs === 1 ? vscode.l10n.t('Took “{0}” off {1}.', tag, paragraphsText(paragraphs)) : vscode.l10n.t('Took “{0}” off {1} in {2}.', tag, paragraphsText(paragraphs), reportsText(reports));

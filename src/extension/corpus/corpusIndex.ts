@@ -85,7 +85,7 @@ export class CorpusIndex implements vscode.Disposable {
   /** Set once the first full run has finished (or was cancelled). */
   lastRun?: IndexRunStats;
   private firstRun?: Promise<IndexRunStats>;
-  private indicatorEntries: IndicatorEntry[][] = [];
+  indicatorEntries: IndicatorEntry[][] = []; // (users' entries as last read: setIndicatorEntries)
   /** The search running in each lane, if any (stopped by the lane's next). */
   private readonly finding = new Map<'view' | 'chart', vscode.CancellationTokenSource>();
   private readonly searchWorkers = new Set<SearchWorker>(); // (of taggings of hits still running)

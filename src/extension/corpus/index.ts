@@ -9,7 +9,6 @@ import { CorpusIndex } from './corpusIndex';
 import { CorpusTree } from './corpusTree';
 import { FindView, type AnnotationStores } from './findView';
 import { indicatorNamer } from './indicatorNames';
-import type { IndicatorEntry } from '../../core/indicators';
 import { IndicatorTree } from './indicatorTree';
 import { TimelinePanels } from './timelinePanel';
 
@@ -39,10 +38,7 @@ export function registerCorpus(context: vscode.ExtensionContext, { analysis, ann
   const storage = context.storageUri ?? context.globalStorageUri;
   const index = new CorpusIndex(workerPath, vscode.Uri.joinPath(storage, 'corpus').fsPath, log, foreground);
   const corpusTree = new CorpusTree(index);
-  // (The user's entries as last read, for the names shown: the setting and the workspace file are read asynchronously.)
-  let userEntries: IndicatorEntry[] = [];
-  void indicators.entries().then((e) => (userEntries = e.flat()));
-  const indicatorName = indicatorNamer(() => userEntries);
+  const indicatorName = indicatorNamer(() => index.indicatorEntries.flat());
   const indicatorTree = new IndicatorTree(index, indicatorName);
   const findView = new FindView(index, analysis, annotations);
   const timeline = new TimelinePanels(context.extensionUri, index, () => indicatorTree.all(), findView, indicatorName);
@@ -57,7 +53,6 @@ export function registerCorpus(context: vscode.ExtensionContext, { analysis, ann
   // A change of the user's indicator entries changes every summary: the index is made again (not from the cache).
   context.subscriptions.push(
     indicators.onDidChange((entries) => {
-      userEntries = entries.flat();
       index.setIndicatorEntries(entries);
       void index.reindex();
     }),

@@ -2,7 +2,7 @@
 // in an English UI its English name from the indicator table (Gross domestic product (GDP)), in a Chinese one
 // nothing more. Its key (gdp), which exports, tables and the CLI's --indicator use, is in the row's tooltip.
 import * as vscode from 'vscode';
-import { shippedEntries, type IndicatorEntry } from '../../core/indicators';
+import { defaultIndicatorTable, type IndicatorEntry } from '../../core/indicators';
 
 /** The indicator's name for the UI's language besides its Chinese one; undefined in a Chinese UI. */
 export type IndicatorNamer = (key: string) => string | undefined;
@@ -13,7 +13,7 @@ export function indicatorNamer(user: () => readonly IndicatorEntry[]): Indicator
     if (vscode.env.language.toLowerCase().startsWith('zh')) return undefined;
     // (An entry of the user's that only adds synonyms to a shipped one keeps the shipped English name.)
     const named = [...user()].reverse().find((e) => e.key === key && e.nameEn);
-    return named?.nameEn ?? shippedEntries().find((e) => e.key === key)?.nameEn ?? key;
+    return named?.nameEn ?? defaultIndicatorTable().entry(key)?.nameEn ?? key;
   };
 }
 
