@@ -68,7 +68,7 @@ function render() {
     y: { label: chart.yLabel, grid: true, nice: true },
     marks: [
       Plot.rect(band, { x1: (p) => p.x - 0.35, x2: (p) => p.x + 0.35, y1: 'y', y2: 'y2', fill: colour, fillOpacity: 0.3, stroke: colour }),
-      Plot.line(lines, { x: 'x', y: 'y', z: 'series', stroke: colour, strokeWidth: 2, curve: 'linear' }),
+      Plot.line(chart.breakGaps ? withGaps(lines) : lines, { x: 'x', y: 'y', z: 'series', stroke: colour, strokeWidth: 2, curve: 'linear' }),
       Plot.dot(lines, { x: 'x', y: 'y', fill: colour, r: 3.5 }),
       Plot.dot(point, { x: 'x', y: 'y', stroke: colour, strokeWidth: 2, r: 5, symbol: (p) => (p.bound === 'about' ? 'diamond' : 'square'), fill: 'none' }),
       Plot.arrow(up, { x1: 'x', x2: 'x', y1: 'y', y2: (p) => p.y + arrow, stroke: colour, strokeWidth: 2, headLength: 6 }),
@@ -88,6 +88,22 @@ function render() {
   regionPicker(current.regions ?? [], labels);
   table(chart);
   vscode.postMessage({ type: 'rendered', marks: plot.querySelectorAll('path, circle, rect, line').length, points: chart.points.length });
+}
+
+/**
+ * The points of each series with a point of no value where years are missing between two, which Plot's line leaves
+ * undrawn: a term's line does not run across years no report of the corpus is from.
+ */
+function withGaps(points) {
+  const out = [];
+  const last = new Map();
+  for (const p of [...points].sort((a, b) => a.x - b.x)) {
+    const before = last.get(p.series);
+    if (before !== undefined && p.x - before.x > 1) out.push({ x: before.x + 1, y: NaN, series: p.series });
+    out.push(p);
+    last.set(p.series, p);
+  }
+  return out;
 }
 
 /** A transparent, focusable circle over each data point: hover or focus shows its sentence, click or Enter opens it. */

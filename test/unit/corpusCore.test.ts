@@ -9,7 +9,7 @@ import { describe, test } from 'node:test';
 import { analyzeText } from '../../src/core/analyze';
 import { indicatorChart, regionChoices, termChart } from '../../src/core/corpus/chart';
 import { groupReports, type CorpusReport } from '../../src/core/corpus/grouping';
-import { compileQuery, countsPerYear, findHits, FindQueryError, kwicLine, paragraphsHit } from '../../src/core/corpus/kwic';
+import { compileQuery, countedCharacters, findHits, FindQueryError, kwicLine, paragraphsHit, termYears, type TermYear } from '../../src/core/corpus/kwic';
 import { figureYear, findSeries, indicatorSeries, parseSeriesId, seriesId, seriesRows } from '../../src/core/corpus/series';
 import { unitFactor, unitFamily } from '../../src/core/corpus/seriesUnits';
 import { cachedSummaryJson, parseCachedSummary, summarize, type FigureSummary, type ReportSummary } from '../../src/core/corpus/summary';
@@ -26,7 +26,7 @@ function report(file: string): CorpusReport {
 const fake = (name: string, meta: ReportSummary['meta']): CorpusReport => ({
   uri: `file:///${name}`,
   name,
-  summary: { hash: name, length: 0, meta, counts: { sections: 0, paragraphs: 0, figures: 0, projects: 0, targets: 0, results: 0 }, figures: [] },
+  summary: { hash: name, length: 0, characters: 0, meta, counts: { sections: 0, paragraphs: 0, figures: 0, projects: 0, targets: 0, results: 0 }, figures: [] },
 });
 
 describe('summaries', () => {
@@ -213,16 +213,44 @@ describe('KWIC', () => {
     const r = findHits('的'.repeat(1000), compileQuery({ pattern: '的' }), 2, 10);
     assert.deepEqual([r.hits.length, r.count], [10, 1000]);
   });
-  test('counts per year and the term chart; paragraphs holding hits', () => {
+  test('a term per year: hits per 10,000 characters of all the year\'s reports, years without hits at 0; the chart breaks at years without reports', () => {
     const reports = [
       { uri: 'a', name: 'a', year: 2001, count: 2, hits: [] },
       { uri: 'b', name: 'b', year: 2001, count: 1, hits: [] },
       { uri: 'c', name: 'c', year: 1999, count: 4, hits: [] },
       { uri: 'd', name: 'd', count: 9, hits: [] },
     ];
-    assert.deepEqual(countsPerYear(reports), [{ year: 1999, count: 4, reports: 1 }, { year: 2001, count: 3, reports: 2 }]);
-    const chart = termChart('小康', reports, { year: 'Year', hits: 'Hits', reports: 'Reports' });
-    assert.deepEqual(chart.rows, [[1999, 4, 1], [2001, 3, 2]]);
+    // Searched: a, b, c, d with their characters, and reports of 2000 and 2004 without a hit.
+    const searched = [{ year: 2001, characters: 20_000 }, { year: 2001, characters: 10_000 }, { year: 1999, characters: 8_000 }, { characters: 5_000 }, { year: 2000, characters: 9_000 }, { year: 2004, characters: 7_000 }];
+    const years = termYears(reports, searched);
+    assert.deepEqual(
+      years.map((y) => [y.year, y.count, y.reports, y.searched, y.characters, y.rate]),
+      [[1999, 4, 1, 1, 8_000, 5], [2000, 0, 0, 1, 9_000, 0], [2001, 3, 2, 2, 30_000, 1], [2004, 0, 0, 1, 7_000, 0]],
+    );
+    const labels = {
+      year: 'Year',
+      rate: 'Hits per 10,000 characters',
+      hits: 'Hits',
+      reports: 'Reports with hits',
+      searched: 'Reports',
+      characters: 'Characters',
+      describe: (y: TermYear) => `${y.count} in ${y.reports} of ${y.searched}`,
+    };
+    const chart = termChart('小康', reports, searched, labels);
+    assert.equal(chart.yLabel, 'Hits per 10,000 characters');
+    assert.equal(chart.breakGaps, true);
+    assert.deepEqual(chart.rows, [[1999, 5, 4, 1, 1, 8_000], [2000, 0, 0, 0, 1, 9_000], [2001, 1, 3, 2, 2, 30_000], [2004, 0, 0, 0, 1, 7_000]]);
+    assert.deepEqual(chart.points.map((p) => [p.x, p.y]), [[1999, 5], [2000, 0], [2001, 1], [2004, 0]]);
+    assert.equal(chart.points[2].detail, '3 in 2 of 2\na (2)\nb (1)');
+    // Two decimals: once in 30,000 characters.
+    assert.equal(termChart('x', [{ uri: 'a', name: 'a', year: 2001, count: 1, hits: [] }], [{ year: 2001, characters: 30_000 }], labels).points[0].y, 0.33);
+  });
+  test('characters counted for a rate: code points, white space and control characters left out', () => {
+    assert.equal(countedCharacters('政府 工作\u3000报告\r\n'), 6);
+    assert.equal(countedCharacters('𡌶区\t5%\u00a0\ufeff'), 4);
+    assert.equal(countedCharacters(''), 0);
+  });
+  test('paragraphs holding hits', () => {
     const text = 'aaXaXaaaaa\nbbbbbbbbb\ncccccXcccc';
     const paragraphs = [{ start: 0, end: 10 }, { start: 11, end: 20 }, { start: 21, end: 31 }];
     assert.deepEqual(paragraphsHit(text, /X/g, paragraphs), [0, 2]);

@@ -1,11 +1,10 @@
 // What the timeline panel draws: the message the extension posts to its webview (media/timeline/), built
 // here so it is tested without a webview. One chart: x = year; for an indicator the result as a line and the
-// target as a mark showing its bound, one series per region; for a search term, its hits per year.
+// target as a mark showing its bound, one series per region; for a search term, its hits per 10,000 characters per year.
 import { MAGNITUDE_EXPONENTS } from '../numerals';
 import type { FigureBound, FigureRole } from '../types';
 import type { IndicatorSeries } from './series';
-import type { ReportHits } from './kwic';
-import { countsPerYear } from './kwic';
+import { termYears, type ReportHits, type SearchedReport, type TermYear } from './kwic';
 
 export interface ChartPoint {
   x: number;
@@ -32,6 +31,8 @@ export interface ChartData {
   points: ChartPoint[];
   /** The table under the chart. */
   columns: string[];
+  /** A series' line stops where years are missing (a term's chart: no report of those years was searched). */
+  breakGaps?: boolean;
   rows: (string | number)[][];
 }
 
@@ -133,21 +134,43 @@ function displayMagnitude(values: readonly number[]): [number, string] {
   return MAGNITUDES.find(([m]) => median >= m) ?? [1, ''];
 }
 
-/** The chart of a search term: hits per year, one series. */
-export function termChart(term: string, reports: readonly ReportHits[], labels: { year: string; hits: string; reports: string }): ChartData {
-  const years = countsPerYear(reports);
+/** Column names and texts of a term's chart, in the UI's language. */
+export interface TermChartLabels {
+  year: string;
+  /** The y axis and the rate's column: hits per 10,000 characters. */
+  rate: string;
+  hits: string;
+  /** Reports with hits; reports searched; their characters. */
+  reports: string;
+  searched: string;
+  characters: string;
+  /** The point's text on hover: the year's hits, reports and characters. */
+  describe: (year: TermYear) => string;
+}
+
+/** A rate as the chart and its table show it: two decimals (a term used once in 30,000 characters is 0.33). */
+const rateShown = (rate: number) => Math.round(rate * 100) / 100;
+
+/**
+ * The chart of a search term: its hits per 10,000 characters of each year's reports (`searched`: every report the
+ * search read, with or without hits), one series; a year whose reports never use it is 0, a year without reports
+ * is a gap in the line.
+ */
+export function termChart(term: string, reports: readonly ReportHits[], searched: readonly SearchedReport[], labels: TermChartLabels): ChartData {
+  const years = termYears(reports, searched);
   return {
     title: term,
-    yLabel: labels.hits,
+    yLabel: labels.rate,
+    breakGaps: true,
     points: years.map((y) => ({
       x: y.year,
-      y: y.count,
+      y: rateShown(y.rate),
       series: term,
       role: 'count' as const,
-      label: `${y.year}: ${y.count}`,
-      detail: reports.filter((r) => r.year === y.year && r.count > 0).map((r) => `${r.title ?? r.name} (${r.count})`).join('\n'),
+      label: `${y.year}: ${rateShown(y.rate)}`,
+      detail: [labels.describe(y), ...reports.filter((r) => r.year === y.year && r.count > 0).map((r) => `${r.title ?? r.name} (${r.count})`)].join('\n'),
     })),
-    columns: [labels.year, labels.hits, labels.reports],
-    rows: years.map((y) => [y.year, y.count, y.reports]),
+    columns: [labels.year, labels.rate, labels.hits, labels.reports, labels.searched, labels.characters],
+    rows: years.map((y) => [y.year, rateShown(y.rate), y.count, y.reports, y.searched, y.characters]),
   };
 }

@@ -99,16 +99,61 @@ export interface ReportHits {
   hits: KwicHit[];
 }
 
-/** Hits per year (reports without a year are left out), years in order. */
-export function countsPerYear(reports: readonly ReportHits[]): { year: number; count: number; reports: number }[] {
-  const years = new Map<number, { year: number; count: number; reports: number }>();
+/** A report as a search term's rate counts it: its year, and how many characters it has (countedCharacters). */
+export interface SearchedReport {
+  year?: number;
+  characters: number;
+}
+
+/** The characters a rate per 10,000 characters (每万字) is of: code points that are neither white space (\s) nor control characters. */
+export function countedCharacters(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || (c >= 0x7f && c <= 0xa0) || WIDE_SPACE.has(c)) continue;
+    // (The second half of a surrogate pair: one code point with the first.)
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) continue;
+    n++;
+  }
+  return n;
+}
+/** White space above Latin-1, as \s has it. */
+const WIDE_SPACE = new Set([0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
+
+/** One year of a search term's use: hits, the reports with hits of those searched, their characters, hits per 10,000 characters. */
+export interface TermYear {
+  year: number;
+  count: number;
+  /** Reports of the year with a hit. */
+  reports: number;
+  /** Reports of the year searched. */
+  searched: number;
+  characters: number;
+  /** Hits per 10,000 characters of the year's reports (all searched, those without a hit too). */
+  rate: number;
+}
+
+/**
+ * The term's use per year, over every year a report was searched in (a year whose reports never use it: 0 hits),
+ * years in order; reports without a year are left out. Reports of one year are pooled: the year's hits over all its
+ * reports' characters. (Raw counts summed over the reports of a year rose with how many reports the corpus held.)
+ */
+export function termYears(reports: readonly ReportHits[], searched: readonly SearchedReport[]): TermYear[] {
+  const years = new Map<number, TermYear>();
+  const yearOf = (year: number) => years.get(year) ?? years.set(year, { year, count: 0, reports: 0, searched: 0, characters: 0, rate: 0 }).get(year)!;
+  for (const r of searched) {
+    if (r.year === undefined) continue;
+    const y = yearOf(r.year);
+    y.searched++;
+    y.characters += r.characters;
+  }
   for (const r of reports) {
     if (r.year === undefined || r.count === 0) continue;
-    const y = years.get(r.year) ?? { year: r.year, count: 0, reports: 0 };
+    const y = yearOf(r.year);
     y.count += r.count;
     y.reports++;
-    years.set(r.year, y);
   }
+  for (const y of years.values()) y.rate = y.characters > 0 ? (10_000 * y.count) / y.characters : 0;
   return [...years.values()].sort((a, b) => a.year - b.year);
 }
 

@@ -3,10 +3,11 @@
 // keep for a thousand reports and to cache on disk. The whole analysis is never kept.
 import { shippedEntries } from '../indicators';
 import { sentenceAround } from '../tables';
+import { countedCharacters } from './kwic';
 import type { DocumentAnalysis, FigureBound, FigureKind, FigureRole, ReportMeta } from '../types';
 
 /** Bump when the summary's shape or meaning changes: cached summaries of another version are not read. */
-export const SUMMARY_VERSION = 3; // (2: values in the unit, magnitude applied; 3: change)
+export const SUMMARY_VERSION = 4; // (2: values in the unit, magnitude applied; 3: change; 4: characters)
 
 export interface FigureSummary {
   id: string;
@@ -46,6 +47,8 @@ export interface ReportSummary {
   hash: string;
   /** Length of the text in UTF-16 code units. */
   length: number;
+  /** Characters, white space left out (countedCharacters): what a search term's rate per 10,000 characters is of. */
+  characters: number;
   title?: string;
   meta?: ReportMeta;
   counts: ReportCounts;
@@ -97,6 +100,7 @@ export function summarize(hash: string, text: string, analysis: DocumentAnalysis
   return {
     hash,
     length: text.length,
+    characters: countedCharacters(text),
     ...(analysis.title !== undefined && { title: analysis.title }),
     ...(analysis.meta && { meta: analysis.meta }),
     counts: {
@@ -116,7 +120,7 @@ export function parseCachedSummary(value: unknown, hash: string): ReportSummary 
   if (!value || typeof value !== 'object') return undefined;
   const o = value as { version?: unknown; summary?: Partial<ReportSummary> };
   const s = o.summary;
-  if (o.version !== SUMMARY_VERSION || !s || s.hash !== hash || typeof s.length !== 'number') return undefined;
+  if (o.version !== SUMMARY_VERSION || !s || s.hash !== hash || typeof s.length !== 'number' || typeof s.characters !== 'number') return undefined;
   if (!s.counts || typeof s.counts.figures !== 'number' || !Array.isArray(s.figures)) return undefined;
   const ok = s.figures.every(
     (f) => f && typeof f.start === 'number' && typeof f.end === 'number' && typeof f.value === 'number' && typeof f.sentence === 'string',

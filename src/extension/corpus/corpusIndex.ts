@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { writeFileAtomic } from '../../core/atomicWrite';
 import type { CorpusReport } from '../../core/corpus/grouping';
-import type { FindQuery } from '../../core/corpus/kwic';
+import type { FindQuery, KwicHit } from '../../core/corpus/kwic';
 import type { IndicatorEntry } from '../../core/indicators';
 import { compareCodeUnits, errorMessage } from '../../core/text';
 import { ChangeQueue } from './changeQueue';
@@ -204,8 +204,9 @@ export class CorpusIndex implements vscode.Disposable {
   /**
    * Find in the reports (or those under `folder`), on their text as saved, in a worker of the search's own (findInReports.ts).
    * A newer search of the same `lane` stops this one (a term chart's none of the Find view's): it then rejects with FindStopped, as past `limitMs`.
+   * `searched`: the reports read, with hits or without (a term's rate per year is of them all).
    */
-  async find(query: FindQuery, folder?: vscode.Uri, limitMs?: number, lane: 'view' | 'chart' = 'view'): Promise<{ report: CorpusReport; count: number; hits: import('../../core/corpus/kwic').KwicHit[] }[]> {
+  async find(query: FindQuery, folder?: vscode.Uri, limitMs?: number, lane: 'view' | 'chart' = 'view'): Promise<{ reports: { report: CorpusReport; count: number; hits: KwicHit[] }[]; searched: CorpusReport[] }> {
     const prefix = folder && `${folder.toString().replace(/\/$/, '')}/`;
     const targets = this.all().filter((r) => !prefix || r.uri.startsWith(prefix));
     const files: FileRef[] = targets.map((r) => ({ key: r.uri, path: vscode.Uri.parse(r.uri).fsPath }));
@@ -217,10 +218,9 @@ export class CorpusIndex implements vscode.Disposable {
       if (this.finding.get(lane) === finding) this.finding.delete(lane);
     });
     for (const e of response.errors) this.log.warn(`find: ${e.key}: ${e.error}`);
-    return response.reports.flatMap((r) => {
-      const report = this.reports.get(r.key);
-      return report ? [{ report, count: r.count, hits: r.hits }] : [];
-    });
+    const unread = new Set(response.errors.map((e) => e.key));
+    const reports = response.reports.flatMap((r) => (this.reports.has(r.key) ? [{ report: this.reports.get(r.key)!, count: r.count, hits: r.hits }] : []));
+    return { reports, searched: targets.filter((r) => !unread.has(r.uri)) };
   }
 
   /** A search's worker of its own, for tagging the hits of a search (findInReports.ts); stopped with the index at the latest. */

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { AnnotationStore } from '../../core/annotations';
 import type { CorpusReport } from '../../core/corpus/grouping';
-import { compileQuery, countsPerYear, FindQueryError, kwicLine, type FindQuery, type KwicHit, type ReportHits } from '../../core/corpus/kwic';
+import { compileQuery, FindQueryError, kwicLine, termYears, type FindQuery, type KwicHit, type ReportHits, type SearchedReport, type TermYear } from '../../core/corpus/kwic';
 import { queryProblem } from './findQueryText';
 import type { ReportAnalysisProvider } from '../api';
 import { documentForArgument, findOpenDocument, uriBasename } from '../common/documents';
@@ -12,6 +12,7 @@ import { UserError } from '../common/commands';
 import type { CorpusIndex } from './corpusIndex';
 import { FIND_LIMIT_MS, FindStopped, type SearchWorker } from './findInReports';
 import { hitsText, reportsText } from '../common/counts';
+import { rateText, termYearText } from './termYearText';
 
 /** What Find needs of the annotations: a report's store (the AnnotationManager). */
 export interface AnnotationStores {
@@ -23,12 +24,14 @@ export interface FindResult {
   query: FindQuery;
   folder?: string;
   reports: ReportHits[];
+  /** Every report read, with hits or without: the years' characters, which a term's rate is of. */
+  searched: SearchedReport[];
   total: number;
 }
 
 type FindNode =
   | { kind: 'summary'; result: FindResult }
-  | { kind: 'year'; year: number; count: number; reports: number }
+  | { kind: 'year'; year: TermYear }
   | { kind: 'report'; hits: ReportHits }
   | { kind: 'hit'; report: ReportHits; hit: KwicHit };
 
@@ -122,10 +125,11 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
       (seconds) => vscode.l10n.t('The search for “{0}” was stopped after {1} s. A regular expression with nested repetition, such as (a+)+, can take exponential time.', query.pattern, seconds),
     );
     if (found === undefined) return undefined;
-    const reports: ReportHits[] = found
+    const reports: ReportHits[] = found.reports
       .map(({ report, count, hits }) => toHits(report, count, hits))
       .sort((a, b) => (a.year ?? 1e9) - (b.year ?? 1e9) || a.name.localeCompare(b.name));
-    return { query, ...(folder && { folder: folder.toString() }), reports, total: reports.reduce((n, r) => n + r.count, 0) };
+    const searched = found.searched.map((r) => ({ ...(r.summary.meta?.year !== undefined && { year: r.summary.meta.year }), characters: r.summary.characters }));
+    return { query, ...(folder && { folder: folder.toString() }), reports, searched, total: reports.reduce((n, r) => n + r.count, 0) };
   }
 
   /**
@@ -230,7 +234,8 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
     const result = this.result;
     if (!result) return [];
     if (!node) return [{ kind: 'summary', result }, ...result.reports.map((hits) => ({ kind: 'report' as const, hits }))];
-    if (node.kind === 'summary') return countsPerYear(result.reports).map((y) => ({ kind: 'year', ...y }));
+    // (The years with hits: a year's row lists no reports, and one without hits has nothing to say but its 0.)
+    if (node.kind === 'summary') return termYears(result.reports, result.searched).flatMap((year) => (year.count > 0 ? [{ kind: 'year' as const, year }] : []));
     if (node.kind === 'report') return node.hits.hits.map((hit) => ({ kind: 'hit', report: node.hits, hit }));
     return [];
   }
@@ -248,8 +253,11 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
         return item;
       }
       case 'year': {
-        const item = new vscode.TreeItem(String(node.year), Collapsed.None);
-        item.description = vscode.l10n.t('{0} in {1}', hitsText(node.count), reportsText(node.reports));
+        const y = node.year;
+        const item = new vscode.TreeItem(String(y.year), Collapsed.None);
+        // (Short enough for the sidebar: the reports and their characters are in the tooltip.)
+        item.description = vscode.l10n.t('{0} · {1} per 10k characters', hitsText(y.count), rateText(y.rate));
+        item.tooltip = termYearText(y);
         return item;
       }
       case 'report': {

@@ -1,6 +1,6 @@
 // The timeline panel (a webview, script and CSS in media/timeline/): for one indicator, x = year, the
 // result as a line and the target as a mark showing its bound, one series per region; or a search term's
-// hits per year. A table of the same data below; SVG, PNG and CSV saved through the host. A strict CSP, no
+// hits per 10,000 characters per year. A table of the same data below; SVG, PNG and CSV saved through the host. A strict CSP, no
 // network; the panel comes back after a restart (a serializer keeps what it showed).
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -9,6 +9,7 @@ import { indicatorChart, regionChoices, termChart, type ChartData, type RegionCh
 import type { FindQuery } from '../../core/corpus/kwic';
 import { findSeries, parseSeriesId, type IndicatorSeries } from '../../core/corpus/series';
 import type { IndicatorNamer } from './indicatorNames';
+import { termYearText } from './termYearText';
 import { csvRecord } from '../../core/tables';
 import { FIGURE_BOUNDS } from '../../core/types';
 import { UserError } from '../common/commands';
@@ -168,7 +169,15 @@ export class TimelinePanels implements vscode.Disposable {
       // (Another term's search stays in the Find view: this chart, redrawn as the corpus changes, searches on its own lane.)
       const result = same ? shown : await this.finder.search(state.query, folder, undefined, 'chart');
       // (No result: a newer search stopped this one; the chart shows no hits rather than another term's.)
-      chart = termChart(state.query.pattern, result?.reports ?? [], { year: vscode.l10n.t('Year'), hits: vscode.l10n.t('Hits'), reports: vscode.l10n.t('Reports') });
+      chart = termChart(state.query.pattern, result?.reports ?? [], result?.searched ?? [], {
+        year: vscode.l10n.t('Year'),
+        rate: vscode.l10n.t('Hits per 10,000 characters'),
+        hits: vscode.l10n.t('Hits'),
+        reports: vscode.l10n.t('Reports with hits'),
+        searched: vscode.l10n.t('Reports'),
+        characters: vscode.l10n.t('Characters'),
+        describe: termYearText,
+      });
     }
     // (Another chart was asked for while this one's hits were searched: it is drawn, not this one.)
     if (this.state !== state) return chart;

@@ -309,8 +309,20 @@ suite('corpus', () => {
     const folder = (await vscode.commands.executeCommand('reportAnnotator.corpus.find', { query: '小康', folder: vscode.Uri.file(join(WORKSPACE, 'corpus-local')) })) as { reports: { uri: string }[] };
     assert.ok(folder.reports.every((r) => r.uri.includes('/corpus-local/')));
     await vscode.commands.executeCommand('reportAnnotator.corpus.find', { query: '小康', folder: vscode.Uri.file(join(WORKSPACE, 'corpus-local')) });
-    const chart = (await vscode.commands.executeCommand('reportAnnotator.corpus.showTermTimeline')) as { chart: { points: { x: number; y: number }[] } };
+    const chart = (await vscode.commands.executeCommand('reportAnnotator.corpus.showTermTimeline')) as { chart: { points: { x: number; y: number }[]; rows: number[][] } };
     assert.ok(chart.chart.points.length > 1);
+    // Hits per 10,000 characters of every report of the year in the folder, those without hits too.
+    const inFolder = (await corpus()).index.all().filter((r) => r.uri.includes('/corpus-local/') && r.summary.meta?.year !== undefined);
+    assert.equal(chart.chart.rows.reduce((n, row) => n + row[4], 0), inFolder.length, 'every report of the folder with a year is counted');
+    for (const [year, rate, hits, , , characters] of chart.chart.rows) {
+      assert.equal(characters, inFolder.filter((r) => r.summary.meta!.year === year).reduce((n, r) => n + r.summary.characters, 0));
+      assert.equal(rate, Math.round((1e6 * hits) / characters) / 100, `${year}: ${hits} hits in ${characters} characters`);
+    }
+    await timeline.whenRendered();
+    // Over the whole corpus: the national reports before 小康 was a goal use it 0 times, drawn at 0, not left out.
+    const national = await timeline.show({ kind: 'term', query: { pattern: '小康' } });
+    assert.ok(national.rows.some((row) => (row[0] as number) < 1979 && row[2] === 0), JSON.stringify(national.rows.slice(0, 5)));
+    assert.equal(national.breakGaps, true);
     await timeline.whenRendered();
     // Tag the paragraphs of all hits, then undo exactly that.
     const api = await extensionApi();
