@@ -61,11 +61,11 @@ export async function runExport({ format, paths, out }: ExportOptions): Promise<
     }
     for (const f of await reportFilesUnder(p)) if (!files.includes(resolve(f))) files.push(resolve(f));
   }
+  const codebookPath = findCodebook(commonFolder(paths.map((p) => resolve(p))));
   if (out !== undefined) {
-    const clash = inputOverwrittenBy(out, files);
+    const clash = inputOverwrittenBy(out, codebookPath ? [...files, codebookPath] : files);
     if (clash !== undefined) throw new UsageError(`--out ${out} is the input ${clash}; it would be overwritten`);
   }
-  const codebookPath = findCodebook(commonFolder(paths.map((p) => resolve(p))));
   const { codebook } = codebookPath ? loadCodebook(codebookPath) : { codebook: emptyCodebook() };
   const root = codebookPath ? dirname(codebookPath) : process.cwd();
   const reports: CodedReport[] = [];

@@ -3,6 +3,7 @@
 // with backpressure, so a huge AnnotationSet is never one string.
 import { statSync } from 'node:fs';
 import { AtomicOutput, removeTemporaryFilesSync, resolveOutputTarget } from '../core/atomicWrite';
+import { SIDECAR_SUFFIX } from '../core/coding/tagOperations';
 import type { TextSink } from '../core/exportStream';
 
 export interface Output extends TextSink {
@@ -66,7 +67,9 @@ async function fileOutput(path: string): Promise<Output> {
 
 /**
  * The input that `out` would overwrite, if any: the same file by device and inode (a hard link, a
- * symlink, another spelling of the path) once links are followed.
+ * symlink, another spelling of the path) once links are followed. An input's annotation sidecar
+ * (report.txt.annotations.json) counts as an input: the annotations are read from it, and an output
+ * written over it would replace them.
  */
 export function inputOverwrittenBy(out: string, inputs: readonly string[]): string | undefined {
   let target;
@@ -76,7 +79,7 @@ export function inputOverwrittenBy(out: string, inputs: readonly string[]): stri
     return undefined; // does not exist yet: it is no input
   }
   if (!target.isFile()) return undefined; // /dev/stdout, a FIFO: written directly, nothing is replaced
-  return inputs.find((input) => {
+  return inputs.flatMap((input) => [input, input + SIDECAR_SUFFIX]).find((input) => {
     try {
       const s = statSync(input);
       return s.dev === target.dev && s.ino === target.ino;

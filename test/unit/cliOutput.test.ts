@@ -35,6 +35,27 @@ test('--out naming an input (same path, another spelling, a symlink, a hard link
   assert.deepEqual(readdirSync(dir).sort(), ['a.txt', 'hard.txt', 'link.json']);
 });
 
+test('--out naming an input\'s annotation sidecar or the codebook is refused, the annotations untouched', () => {
+  const { dir } = withReport();
+  const sidecar = join(dir, 'a.txt.annotations.json');
+  const annotations = '{"version":1,"annotations":[]}\n';
+  writeFileSync(sidecar, annotations);
+  const codebook = join(dir, 'report-annotator.codebook.json');
+  writeFileSync(codebook, '{"tags":[]}\n');
+  for (const [args, out] of [
+    [['export', '--format', 'json', 'a.txt'], 'a.txt.annotations.json'],
+    [['table', 'annotations', 'a.txt'], sidecar],
+    [['analyze', 'a.txt', '--no-projects'], './a.txt.annotations.json'],
+    [['export', '--format', 'jsonld', 'a.txt'], 'report-annotator.codebook.json'],
+  ] as const) {
+    const r = run(dir, ...args, '--out', out);
+    assert.equal(r.status, 2, `${args.join(' ')} --out ${out}: ${r.stderr}`);
+    assert.match(r.stderr, /is the input .*(annotations|codebook)\.json; it would be overwritten/);
+  }
+  assert.equal(readFileSync(sidecar, 'utf8'), annotations);
+  assert.equal(readFileSync(codebook, 'utf8'), '{"tags":[]}\n');
+});
+
 test('--out through a symlink replaces the link\'s target and keeps the link; a replaced file keeps its mode', () => {
   const { dir } = withReport();
   writeFileSync(join(dir, 'real.json'), 'old');

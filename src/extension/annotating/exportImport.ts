@@ -10,6 +10,7 @@ import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { StoredAnnotation } from '../../core/annotations';
 import { writeFileAtomic } from '../../core/atomicWrite';
+import { exportTarget } from '../common/exportTarget';
 import { stripBom } from '../../core/bom';
 import { errorMessage } from '../../core/text';
 import { buildAnnotationSet, buildDocumentExport } from '../../core/exportSet';
@@ -112,8 +113,9 @@ export class ExportImport {
   async exportCurrent(args: ExportArgs): Promise<ExportResult> {
     const document = args.uri !== undefined ? await documentForArgument(args.uri) : commandEditor()?.document;
     if (!document) throw new UserError(vscode.l10n.t('Open a report first.'));
-    const target = args.target ?? (await this.askTarget(defaultExportUri(document.uri)));
-    if (!target) return { ...NO_EXPORT, error: 'cancelled' };
+    const asked = args.target ?? (await this.askTarget(defaultExportUri(document.uri)));
+    if (!asked) return { ...NO_EXPORT, error: 'cancelled' };
+    const target = exportTarget(asked, ['json']);
     try {
       const { doc, orphans } = await this.exportDocument(document);
       return await this.write(target, [doc], orphans);
@@ -125,34 +127,35 @@ export class ExportImport {
   async exportWorkspace(args: ExportArgs): Promise<ExportResult> {
     const empty = NO_EXPORT;
     const folders = vscode.workspace.workspaceFolders ?? [];
-      if (folders.length === 0) throw new UserError(vscode.l10n.t('Open a folder with reports first.'));
-      const target =
-        args.target ?? (await this.askTarget(vscode.Uri.joinPath(folders[0].uri, `${vscode.workspace.name ?? 'workspace'}${EXPORT_SUFFIX}`)));
-      if (!target) return { ...empty, error: 'cancelled' };
-      return await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting the annotations of the workspace'), cancellable: true },
-        async (progress, token) => {
-          const reports = await this.workspaceReports(token);
-          const docs: DocumentExport[] = [];
-          const skipped: string[] = [];
-          let orphans = 0;
-          for (const [i, uri] of reports.entries()) {
-            if (token.isCancellationRequested) return { ...empty, error: 'cancelled' };
-            progress.report({ message: `${uriBasename(uri)} (${i + 1}/${reports.length})`, increment: 100 / reports.length });
-            try {
-              const result = await this.exportReport(uri);
-              docs.push(result.doc);
-              orphans += result.orphans;
-            } catch (err) {
-              // One report that cannot be read or analysed does not sink the others; the message names it.
-              skipped.push(`${uriBasename(uri)}: ${formatProblem(err)}`);
-            }
+    if (folders.length === 0) throw new UserError(vscode.l10n.t('Open a folder with reports first.'));
+    const asked =
+      args.target ?? (await this.askTarget(vscode.Uri.joinPath(folders[0].uri, `${vscode.workspace.name ?? 'workspace'}${EXPORT_SUFFIX}`)));
+    if (!asked) return { ...empty, error: 'cancelled' };
+    const target = exportTarget(asked, ['json']);
+    return await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting the annotations of the workspace'), cancellable: true },
+      async (progress, token) => {
+        const reports = await this.workspaceReports(token);
+        const docs: DocumentExport[] = [];
+        const skipped: string[] = [];
+        let orphans = 0;
+        for (const [i, uri] of reports.entries()) {
+          if (token.isCancellationRequested) return { ...empty, error: 'cancelled' };
+          progress.report({ message: `${uriBasename(uri)} (${i + 1}/${reports.length})`, increment: 100 / reports.length });
+          try {
+            const result = await this.exportReport(uri);
+            docs.push(result.doc);
+            orphans += result.orphans;
+          } catch (err) {
+            // One report that cannot be read or analysed does not sink the others; the message names it.
+            skipped.push(`${uriBasename(uri)}: ${formatProblem(err)}`);
           }
-          if (docs.length === 0 && skipped.length === 0) throw new UserError(vscode.l10n.t('There are no reports in the workspace.'));
-          if (docs.length === 0) throw new Error(vscode.l10n.t('The annotations could not be exported: {0}', skipped.join('; ')));
-          return this.write(target, docs, orphans, skipped);
-        },
-      );
+        }
+        if (docs.length === 0 && skipped.length === 0) throw new UserError(vscode.l10n.t('There are no reports in the workspace.'));
+        if (docs.length === 0) throw new Error(vscode.l10n.t('The annotations could not be exported: {0}', skipped.join('; ')));
+        return this.write(target, docs, orphans, skipped);
+      },
+    );
   }
 
   /**

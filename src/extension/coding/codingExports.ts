@@ -10,6 +10,7 @@ import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import type { StoredAnnotation } from '../../core/annotations';
 import { writeFileAtomic } from '../../core/atomicWrite';
+import { exportTarget } from '../common/exportTarget';
 import { type Codebook, emptyCodebook, type Memo } from '../../core/coding/codebookSchema';
 import { reportMemo, tagMemo, withTags } from '../../core/coding/codebook';
 import type { CodedReport, CodingProject, ReportText } from '../../core/coding/codedReport';
@@ -127,6 +128,8 @@ export class CodingExports {
       if (!picked) return { reports: 0, annotations: 0, skipped: 0, message: 'cancelled' };
       target = picked.fsPath;
     }
+    // (A QDPX file is a zip of its own kind; Web Annotations are JSON-LD, often saved as .json.)
+    target = exportTarget(target, format === 'jsonld' ? ['jsonld', 'json'] : [EXTENSIONS[format]]);
     const project = await this.project(uris);
     let data: string | Uint8Array;
     let skipped: number;

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { writeFileAtomic } from '../../core/atomicWrite';
+import { exportTarget } from '../common/exportTarget';
 import { cooccurrenceMatrix, matrixCsv, type MatrixAxis, tagMatrix, type TagMatrix } from '../../core/coding/tagMatrix';
 import { truncate } from '../../core/text';
 import type { AnnotationManager } from '../annotating/annotationManager';
@@ -71,7 +72,7 @@ export class MatrixPanel implements vscode.Disposable {
     const matrix = this.compute();
     if (matrix.rows.length === 0) throw new UserError(vscode.l10n.t('There are no tagged paragraphs to count yet.'));
     if (args.csv) {
-      await writeFileAtomic(args.csv, matrixCsv(matrix, this.corner()));
+      await writeFileAtomic(exportTarget(args.csv, ['csv']), matrixCsv(matrix, this.corner()));
     }
     this.open();
     this.render();
@@ -186,7 +187,7 @@ export class MatrixPanel implements vscode.Disposable {
           ...(folder && { defaultUri: vscode.Uri.joinPath(folder, `tag-matrix-${this.axis}.csv`) }),
           filters: { CSV: ['csv'] },
         });
-        if (target) await writeFileAtomic(target.fsPath, matrixCsv(this.compute(), this.corner()));
+        if (target) await writeFileAtomic(exportTarget(target, ['csv']), matrixCsv(this.compute(), this.corner()));
       } else if (message.type === 'open' && message.row !== undefined && message.column !== undefined) {
         await this.openCell(message.row, message.column);
       }

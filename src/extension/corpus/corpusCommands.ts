@@ -18,6 +18,8 @@ import type { Annotation } from '../../core/types';
 import type { ReportAnalysisProvider } from '../api';
 import { argumentObject, registerCommand, UserError, type CommandOptions } from '../common/commands';
 import { findOpenDocument, isInWorkspace, toUri } from '../common/documents';
+import { exportTarget } from '../common/exportTarget';
+import { writeFileAtomic } from '../../core/atomicWrite';
 import type { CorpusIndex } from './corpusIndex';
 import type { FindView } from './findView';
 import type { TimelinePanels } from './timelinePanel';
@@ -82,7 +84,8 @@ export function registerCorpusCommands(p: Parts): vscode.Disposable[] {
       const name = (p.timeline.chart?.title ?? 'timeline').replace(/[\\/:*?"<>|\s]+/g, '_');
       const target = args.target ? toUri(args.target) : await saveDialog(`${name}.${format}`, format.toUpperCase(), format);
       if (!target) return { cancelled: true };
-      return { bytes: await p.timeline.exportTo(format, target), target: target.fsPath };
+      const path = exportTarget(target, [format]);
+      return { bytes: await p.timeline.exportTo(format, path), target: path };
     }, write),
   ];
 }
@@ -166,8 +169,9 @@ async function saveDialog(name: string, label: string, ext: string): Promise<vsc
 /** The annotations table (spec.md "Tables") of every report of the corpus, as the CLI writes it. */
 async function exportAnnotations(p: Parts, args: { target?: vscode.Uri | string }) {
   await p.index.whenIdle();
-  const target = args.target ? toUri(args.target) : await saveDialog('annotations.csv', 'CSV', 'csv');
-  if (!target) return { cancelled: true };
+  const asked = args.target ? toUri(args.target) : await saveDialog('annotations.csv', 'CSV', 'csv');
+  if (!asked) return { cancelled: true };
+  const target = exportTarget(asked, ['csv']);
   const reports = p.index.all().sort((a, b) => a.name.localeCompare(b.name));
   let out = csvRecord(ANNOTATION_COLUMNS);
   let rows = 0;
@@ -186,11 +190,11 @@ async function exportAnnotations(p: Parts, args: { target?: vscode.Uri | string 
     }
     if (anchored.length > 0) annotated++;
   }
-  await fs.writeFile(target.fsPath, out, 'utf8');
-  let message = vscode.l10n.t('Wrote {0} of annotations of {1} to {2}.', rowsText(rows), reportsText(annotated), target.fsPath);
+  await writeFileAtomic(target, out);
+  let message = vscode.l10n.t('Wrote {0} of annotations of {1} to {2}.', rowsText(rows), reportsText(annotated), target);
   if (skipped.length) message += ' ' + vscode.l10n.t('{0} could not be read: {1}', reportsText(skipped.length), skipped.join('; '));
   void vscode.window.showInformationMessage(message);
-  return { rows, reports: reports.length, target: target.fsPath, skipped };
+  return { rows, reports: reports.length, target, skipped };
 }
 
 /** What Tag All Hits did. */

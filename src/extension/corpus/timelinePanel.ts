@@ -3,7 +3,7 @@
 // hits per 10,000 characters per year. A table of the same data below; SVG, PNG and CSV saved through the host. A strict CSP, no
 // network; the panel comes back after a restart (a serializer keeps what it showed).
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { writeFileAtomic } from '../../core/atomicWrite';
 import * as vscode from 'vscode';
 import { indicatorChart, regionChoices, termChart, type ChartData, type RegionChoice } from '../../core/corpus/chart';
 import type { FindQuery } from '../../core/corpus/kwic';
@@ -93,7 +93,7 @@ export class TimelinePanels implements vscode.Disposable {
   }
 
   /** Has the webview serialise its chart as SVG or PNG (base64) and writes it to `target`. */
-  async exportTo(format: 'svg' | 'png' | 'csv', target: vscode.Uri): Promise<number> {
+  async exportTo(format: 'svg' | 'png' | 'csv', target: string): Promise<number> {
     const refusal = restrictedModeRefusal();
     if (refusal) throw new UserError(refusal);
     if (!this.panel || !this.chart) throw new UserError(vscode.l10n.t('Open a timeline first.'));
@@ -108,7 +108,7 @@ export class TimelinePanels implements vscode.Disposable {
       });
       bytes = format === 'svg' ? Buffer.from(data, 'utf8') : Buffer.from(data.replace(/^data:image\/png;base64,/, ''), 'base64');
     }
-    await fs.writeFile(target.fsPath, bytes);
+    await writeFileAtomic(target, bytes);
     return bytes.length;
   }
 

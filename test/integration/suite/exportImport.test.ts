@@ -66,6 +66,32 @@ suite('export and import', () => {
     assert.deepEqual(readdirSync(dirname(out('current.json'))).filter((f) => f.startsWith(`.report-annotator-${process.pid}-current.json`)), [], 'no temporary file left');
   });
 
+  test('an export is never written over a sidecar, the codebook or a report, nor to a file of another kind: refused, the file unchanged', async () => {
+    const { api, doc } = await openNewReport('export-guard.txt', sampleReport('2022年示范区政府工作报告'));
+    await tagParagraphsWith(api, doc, ['民生保障持续改善'], ['民生']);
+    await api.annotations.flush(doc.uri);
+    const sidecar = sidecarOf(doc.uri.fsPath);
+    const codebook = join(WORKSPACE, 'report-annotator.codebook.json');
+    const files = [sidecar, doc.uri.fsPath, codebook];
+    const before = files.map(readIfExists);
+    const attempts: [string, string][] = [
+      ['reportAnnotator.exportAnnotations', sidecar],
+      ['reportAnnotator.exportAnnotations', doc.uri.fsPath],
+      ['reportAnnotator.exportWorkspaceAnnotations', codebook],
+      ['reportAnnotator.exportWebAnnotations', sidecar],
+      ['reportAnnotator.exportAnnotationTable', doc.uri.fsPath],
+      ['reportAnnotator.exportQdpx', out('guard.json')],
+    ];
+    for (const [command, target] of attempts) {
+      const result = (await vscode.commands.executeCommand(command, { target, uri: doc.uri, scope: 'current' })) as { error?: string; message?: string; path?: string };
+      const said = result.error ?? result.message ?? '';
+      assert.match(said, /Nothing was written/, `${command} → ${target}: ${JSON.stringify(result)}`);
+      assert.ok(said.includes(target), `the message names the file: ${said}`);
+    }
+    assert.deepEqual(files.map(readIfExists), before, 'the sidecar, the report and the codebook are as they were');
+    assert.ok(!existsSync(out('guard.json')));
+  });
+
   test('exports every report of the workspace', async () => {
     const api = await extensionApi();
     const path = reportPath('export-astral.txt');
