@@ -1,5 +1,5 @@
-// Flat tables (spec.md, "Tables"): one row per figure or per annotation tag, for pandas, R, a spreadsheet or
-// DuckDB. Columns in the spec's order; offsets in code points, as in the export; CSV per RFC 4180.
+// Flat tables (spec.md, "Tables"): one row per figure or per annotation tag (and, beyond the spec, per hit of a
+// search), for pandas, R, a spreadsheet or DuckDB. Columns in the spec's order; offsets in code points, as in the export; CSV per RFC 4180.
 import { OffsetMap } from './offsets';
 import type { Annotation, DocumentAnalysis, Figure } from './types';
 
@@ -10,6 +10,11 @@ export const FIGURE_COLUMNS = [
 ] as const;
 
 export const ANNOTATION_COLUMNS = ['document', 'id', 'tag', 'note', 'start', 'end', 'exact', 'created', 'modified'] as const;
+
+/** A search's hits (Find in Reports → Export Hits), a concordance: one row per hit, with its context and sentence. */
+export const HIT_COLUMNS = ['document', 'year', 'region', 'level', 'title', 'start', 'end', 'left', 'match', 'right', 'sentence'] as const;
+/** Characters of context each side of a hit in its table (the Find view shows fewer). */
+export const HIT_CONTEXT = 30;
 
 export type Cell = string | number | boolean | undefined;
 export type Row = Cell[];
@@ -65,6 +70,34 @@ export function annotationRows(document: string, text: string, annotations: read
     }
   }
   return rows;
+}
+
+/** What a hit's row says of its report. */
+export interface HitReport {
+  document: string;
+  year?: number;
+  region?: string;
+  level?: string;
+  title?: string;
+}
+
+/**
+ * The hits table's rows of one report (`text`; the hits in text order, UTF-16 offsets as the search found them):
+ * code point offsets, the context as written (line breaks and all), and the sentence that holds the hit.
+ */
+export function hitRows(report: HitReport, text: string, hits: readonly { start: number; end: number }[], context = HIT_CONTEXT): Row[] {
+  const map = new OffsetMap(text);
+  return hits.map(({ start, end }) => [
+    report.document, report.year, report.region, report.level, report.title, map.toCodePoint(start), map.toCodePoint(end),
+    text.slice(wholeAt(text, Math.max(0, start - context), -1), start), text.slice(start, end), text.slice(end, wholeAt(text, end + context, 1)),
+    sentenceAround(text, start, end),
+  ]);
+}
+
+/** `at`, or the place one unit before (`step` -1) or after (1) it when it falls inside a surrogate pair (𡌶 cut in half is no character). */
+function wholeAt(text: string, at: number, step: -1 | 1): number {
+  const c = text.charCodeAt(at);
+  return at > 0 && at < text.length && c >= 0xdc00 && c <= 0xdfff && (text.charCodeAt(at - 1) & 0xfc00) === 0xd800 ? at + step : at;
 }
 
 const SENTENCE_END = /[。；;！？!?\n\r]/;

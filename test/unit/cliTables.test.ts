@@ -10,6 +10,7 @@ import { serializeSidecar } from '../../src/core/sidecar';
 import { FIGURE_COLUMNS } from '../../src/core/tables';
 import { CORPUS_DIR, REPO_ROOT } from './corpus';
 import { tempDir } from '../tempDir';
+import { parseCsv } from '../csv';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 const run = (cwd: string, args: string[], input?: string) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd, input });
@@ -23,26 +24,6 @@ function workspace(): string {
   copyFileSync(join(NATIONAL, 'national-2005.txt'), join(dir, 'older', 'national-2005.txt'));
   writeFileSync(join(dir, 'README.md'), '# not a report\n');
   return dir;
-}
-
-/** RFC 4180 records (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i];
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && csv[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
-  }
-  return rows;
 }
 
 test('table targets --indicator gdp --role target: the header of spec.md, the targets of each report in input order, same with --jobs', () => {

@@ -13,6 +13,7 @@ import { compileQuery, countedCharacters, findHits, FindQueryError, kwicLine, pa
 import { figureYear, findSeries, indicatorSeries, parseSeriesId, seriesId, seriesRows } from '../../src/core/corpus/series';
 import { unitFactor, unitFamily } from '../../src/core/corpus/seriesUnits';
 import { cachedSummaryJson, parseCachedSummary, summarize, type FigureSummary, type ReportSummary } from '../../src/core/corpus/summary';
+import { csvRecord, HIT_COLUMNS, hitRows } from '../../src/core/tables';
 import { CORPUS_DIR } from './corpus';
 
 const SHARED = resolve(CORPUS_DIR, '..');
@@ -244,6 +245,18 @@ describe('KWIC', () => {
     assert.equal(chart.points[2].detail, '3 in 2 of 2\na (2)\nb (1)');
     // Two decimals: once in 30,000 characters.
     assert.equal(termChart('x', [{ uri: 'a', name: 'a', year: 2001, count: 1, hits: [] }], [{ year: 2001, characters: 30_000 }], labels).points[0].y, 0.33);
+  });
+  test('the hits table: code point offsets, context as written (never half of 𡌶), the sentence; quoted as CSV', () => {
+    const text = '𡌶𡌶𡌶小康社会。\n全面建成小康，"好"。';
+    const { hits } = findHits(text, compileQuery({ pattern: '小康' }), 0, Infinity);
+    const rows = hitRows({ document: 'r.txt', year: 2020, region: '𡌶州', title: '报告' }, text, hits, 3);
+    // (3 code units before the first hit fall inside the second 𡌶: the context takes it whole.)
+    assert.deepEqual(rows[0], ['r.txt', 2020, '𡌶州', undefined, '报告', 3, 5, '𡌶𡌶', '小康', '社会。', '𡌶𡌶𡌶小康社会。']);
+    const cps = [...text];
+    for (const r of rows) assert.equal(cps.slice(r[5] as number, r[6] as number).join(''), r[8]);
+    assert.deepEqual(rows[1].slice(5), [13, 15, '面建成', '小康', '，"好', '全面建成小康，"好"。']);
+    assert.equal(csvRecord(rows[1]), 'r.txt,2020,𡌶州,,报告,13,15,面建成,小康,"，""好","全面建成小康，""好""。"\r\n');
+    assert.equal(HIT_COLUMNS.length, rows[0].length);
   });
   test('characters counted for a rate: code points, white space and control characters left out', () => {
     assert.equal(countedCharacters('政府 工作\u3000报告\r\n'), 6);

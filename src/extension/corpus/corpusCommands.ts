@@ -23,7 +23,7 @@ import { writeFileAtomic } from '../../core/atomicWrite';
 import type { CorpusIndex } from './corpusIndex';
 import type { FindView } from './findView';
 import type { TimelinePanels } from './timelinePanel';
-import { paragraphsText, pointsText, reportsText, rowsText } from '../common/counts';
+import { hitsText, paragraphsText, pointsText, reportsText, rowsText } from '../common/counts';
 
 /** What the export needs of the annotations: those of a report that need not be open (the AnnotationManager). */
 export interface AnnotationPeek {
@@ -78,10 +78,21 @@ export function registerCorpusCommands(p: Parts): vscode.Disposable[] {
       return undone;
     }, write),
     registerCommand<Result>('reportAnnotator.corpus.exportAnnotationsTable', (a) => exportAnnotations(p, argumentObject(a, 'target')), write),
+    registerCommand<Result>('reportAnnotator.corpus.exportHits', async (a) => {
+      const args = argumentObject<{ target?: vscode.Uri | string }>(a, 'target');
+      const pattern = p.find.result?.query.pattern;
+      if (pattern === undefined || p.find.result!.reports.length === 0) throw new UserError(vscode.l10n.t('Find something in the reports first.'));
+      const asked = args.target ? toUri(args.target) : await saveDialog(`${fileNamePart(pattern)}.csv`, 'CSV', 'csv');
+      if (!asked) return { cancelled: true };
+      const done = await p.find.exportHits(exportTarget(asked, ['csv']));
+      if (!done) return { cancelled: true };
+      void vscode.window.showInformationMessage(vscode.l10n.t('Wrote {0} of “{1}” in {2} to {3}.', hitsText(done.rows), pattern, reportsText(done.reports), done.target));
+      return done;
+    }, write),
     registerCommand<Result>('reportAnnotator.corpus.saveTimeline', async (a) => {
       const args = argumentObject<{ format?: 'svg' | 'png' | 'csv'; target?: vscode.Uri | string }>(a);
       const format = args.format ?? 'svg';
-      const name = (p.timeline.chart?.title ?? 'timeline').replace(/[\\/:*?"<>|\s]+/g, '_');
+      const name = fileNamePart(p.timeline.chart?.title ?? 'timeline');
       const target = args.target ? toUri(args.target) : await saveDialog(`${name}.${format}`, format.toUpperCase(), format);
       if (!target) return { cancelled: true };
       const path = exportTarget(target, [format]);
@@ -160,6 +171,9 @@ async function find(p: Parts, args: { query?: string; regex?: boolean; caseSensi
   if (!result) return { cancelled: true }; // (a newer search stopped this one)
   return { total: result.total, reports: result.reports.map((r) => ({ uri: r.uri, year: r.year, count: r.count, hits: r.hits })) };
 }
+
+/** A title or search term as part of a file's name: no characters a file system refuses, no spaces, not too long. */
+const fileNamePart = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60) || 'report-annotator';
 
 async function saveDialog(name: string, label: string, ext: string): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;

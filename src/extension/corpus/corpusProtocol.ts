@@ -3,6 +3,7 @@
 import type { FindQuery, KwicHit } from '../../core/corpus/kwic';
 import type { ReportSummary } from '../../core/corpus/summary';
 import type { IndicatorEntry } from '../../core/indicators';
+import type { HitReport } from '../../core/tables';
 
 /** A file to look at: `key` is the host's name for it (a URI string), `path` where to read it. */
 export interface FileRef {
@@ -21,7 +22,9 @@ export type CorpusRequest =
   /** Search the files' text (as on disk) for the query. */
   | { type: 'find'; id: number; files: FileRef[]; query: FindQuery }
   /** Which of a text's paragraphs hold a hit of the query (the text as the editor has it, for tagging the hits). */
-  | { type: 'paragraphsHit'; id: number; text: string; paragraphs: { start: number; end: number }[]; query: FindQuery };
+  | { type: 'paragraphsHit'; id: number; text: string; paragraphs: { start: number; end: number }[]; query: FindQuery }
+  /** Every hit of the query in the files (as on disk), as the hits table (core/tables HIT_COLUMNS), written to `target` whole. */
+  | { type: 'exportHits'; id: number; files: (FileRef & { report: HitReport })[]; query: FindQuery; target: string };
 
 export type FileResult =
   | { key: string; summary: ReportSummary; tags: Record<string, number>; cached: boolean; ms: number }
@@ -34,6 +37,8 @@ export type CorpusResponse =
   | { type: 'results'; id: number; results: FileResult[]; done: number; total: number }
   | { type: 'done'; id: number; cancelled: boolean; droppedCacheEntries: number }
   | { type: 'found'; id: number; reports: { key: string; count: number; hits: KwicHit[] }[]; errors: { key: string; error: string }[] }
+  /** The hits table written: its rows, and the reports they are in. */
+  | { type: 'exportedHits'; id: number; rows: number; reports: number; errors: { key: string; error: string }[] }
   /** The indices of the paragraphs that hold a hit. */
   | { type: 'paragraphsHit'; id: number; paragraphs: number[] }
   | { type: 'error'; id: number; error: string };

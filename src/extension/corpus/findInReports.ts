@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
 import type { FindQuery } from '../../core/corpus/kwic';
+import type { HitReport } from '../../core/tables';
 import type { CorpusRequest, CorpusResponse, FileRef } from './corpusProtocol';
 
 export type Found = Extract<CorpusResponse, { type: 'found' }>;
@@ -67,6 +68,13 @@ export class SearchWorker {
   async find(files: FileRef[], query: FindQuery): Promise<Found> {
     const m = await this.ask({ type: 'find', id: this.nextId++, files, query });
     if (m.type !== 'found') throw new Error(`unexpected ${m.type}`);
+    return m;
+  }
+
+  /** Writes every hit of `query` in `files` to `target` as the hits table (core/tables.ts). */
+  async exportHits(files: (FileRef & { report: HitReport })[], query: FindQuery, target: string): Promise<Extract<CorpusResponse, { type: 'exportedHits' }>> {
+    const m = await this.ask({ type: 'exportHits', id: this.nextId++, files, query, target });
+    if (m.type !== 'exportedHits') throw new Error(`unexpected ${m.type}`);
     return m;
   }
 

@@ -1,6 +1,8 @@
 // Find in reports: a word, phrase or regular expression across the corpus (or a folder of it), as
 // keyword-in-context lines under each report, with counts per report and per year; "Tag the paragraphs of all
 // hits" with one tag, and its undo, which removes exactly what that tagging added.
+import { readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { AnnotationStore } from '../../core/annotations';
 import type { CorpusReport } from '../../core/corpus/grouping';
@@ -230,6 +232,38 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
     return { removed, tag: batch.tag, reports: batch.changes.length };
   }
 
+  /**
+   * Every hit of the last search (not only the first MAX_HITS_PER_REPORT of a report the view keeps) as the hits table
+   * (core/tables HIT_COLUMNS) at `target`, written whole by a search's worker; undefined when cancelled. The reports
+   * are read as saved, as the search read them.
+   */
+  async exportHits(target: string, limitMs = FIND_LIMIT_MS): Promise<{ rows: number; reports: number; target: string } | undefined> {
+    const result = this.result;
+    if (!result || result.reports.length === 0) throw new UserError(vscode.l10n.t('Find something in the reports first.'));
+    const files = result.reports.map((r) => ({
+      key: r.uri,
+      path: vscode.Uri.parse(r.uri).fsPath,
+      report: { document: r.name, year: r.year, region: r.region, level: this.index.get(r.uri)?.summary.meta?.level, title: r.title },
+    }));
+    const title = vscode.l10n.t('Exporting the hits of “{0}”', result.query.pattern);
+    const done = await unlessStopped(
+      () =>
+        vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
+          const worker = this.index.searchWorker(limitMs, token);
+          try {
+            return await worker.exportHits(files, result.query, target);
+          } catch (err) {
+            removeUnfinished(target); // (a worker stopped while writing leaves its temporary file)
+            throw err;
+          } finally {
+            worker.dispose();
+          }
+        }),
+      (seconds) => vscode.l10n.t('Exporting the hits of “{0}” was stopped after {1} s, and nothing was written.', result.query.pattern, seconds),
+    );
+    return done && { rows: done.rows, reports: done.reports, target };
+  }
+
   getChildren(node?: FindNode): FindNode[] {
     const result = this.result;
     if (!result) return [];
@@ -287,6 +321,16 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
   dispose(): void {
     this.view.dispose();
     this.emitter.dispose();
+  }
+}
+
+/** The temporary files this process's writes of `target` left (core/atomicWrite names them .target.pid.time.tmp). */
+function removeUnfinished(target: string): void {
+  const prefix = `.${basename(target)}.${process.pid}.`;
+  try {
+    for (const name of readdirSync(dirname(target))) if (name.startsWith(prefix) && name.endsWith('.tmp')) rmSync(join(dirname(target), name), { force: true });
+  } catch {
+    // (The folder cannot be read: there is nothing of ours to remove.)
   }
 }
 

@@ -1,11 +1,13 @@
 // The worker of one search or one tagging of its hits (bundled to dist/findWorker.js; findInReports.ts starts one
-// for each and stops it after): reads the reports as saved and finds the query's hits in each, or finds which
-// paragraphs of a text hold hits. Its own small bundle, not the corpus worker's: it starts in a few tens of
+// for each and stops it after): reads the reports as saved and finds the query's hits in each, finds which
+// paragraphs of a text hold hits, or writes every hit as a table. Its own small bundle, not the corpus worker's: it starts in a few tens of
 // milliseconds, without the analysis.
 import { promises as fs } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { compileQuery, findHits, paragraphsHit } from '../../core/corpus/kwic';
 import { decodeReport } from '../../core/reportInput';
+import { AtomicOutput } from '../../core/atomicWrite';
+import { csvRecord, HIT_COLUMNS, hitRows } from '../../core/tables';
 import { errorMessage } from '../../core/text';
 import type { CorpusRequest, CorpusResponse } from './corpusProtocol';
 
@@ -27,11 +29,44 @@ async function find(request: Extract<CorpusRequest, { type: 'find' }>): Promise<
   post({ type: 'found', id: request.id, reports, errors });
 }
 
+/** The hits table of every hit, a report at a time, streamed to a temporary file that replaces the target once whole. */
+async function exportHits(request: Extract<CorpusRequest, { type: 'exportHits' }>): Promise<void> {
+  const re = compileQuery(request.query);
+  const out = await AtomicOutput.open(request.target);
+  const errors: { key: string; error: string }[] = [];
+  let rows = 0;
+  let reports = 0;
+  try {
+    await out.write(csvRecord(HIT_COLUMNS));
+    for (const file of request.files) {
+      let text: string;
+      try {
+        text = decodeReport(await fs.readFile(file.path), file.path);
+      } catch (err) {
+        errors.push({ key: file.key, error: errorMessage(err) });
+        continue;
+      }
+      // (Every hit: the Find view keeps the first MAX_HITS_PER_REPORT of a report.)
+      const { hits } = findHits(text, re, 0, Infinity);
+      if (hits.length === 0) continue;
+      await out.write(hitRows(file.report, text, hits).map(csvRecord).join(''));
+      rows += hits.length;
+      reports++;
+    }
+  } catch (err) {
+    await out.abort();
+    throw err;
+  }
+  await out.commit();
+  post({ type: 'exportedHits', id: request.id, rows, reports, errors });
+}
+
 async function paragraphs(request: Extract<CorpusRequest, { type: 'paragraphsHit' }>): Promise<void> {
   post({ type: 'paragraphsHit', id: request.id, paragraphs: paragraphsHit(request.text, compileQuery(request.query), request.paragraphs) });
 }
 
 parentPort?.on('message', (request: CorpusRequest) => {
-  if (request.type !== 'find' && request.type !== 'paragraphsHit') return;
-  (request.type === 'find' ? find(request) : paragraphs(request)).catch((err: unknown) => post({ type: 'error', id: request.id, error: errorMessage(err) }));
+  if (request.type !== 'find' && request.type !== 'paragraphsHit' && request.type !== 'exportHits') return;
+  const work = request.type === 'find' ? find(request) : request.type === 'paragraphsHit' ? paragraphs(request) : exportHits(request);
+  work.catch((err: unknown) => post({ type: 'error', id: request.id, error: errorMessage(err) }));
 });

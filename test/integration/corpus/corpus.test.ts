@@ -10,6 +10,9 @@ import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
 import type { ReportAnalysisProvider } from '../../../src/extension/api';
 import { extensionApi, insertFirstLine, removeFirstLine, sleep, tag, waitFor, WORKSPACE } from '../suite/helpers';
+import { parseCsv } from '../../csv';
+import { decodeReport } from '../../../src/core/reportInput';
+import { HIT_COLUMNS } from '../../../src/core/tables';
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 
@@ -297,6 +300,18 @@ suite('corpus', () => {
     const { findView, timeline } = await corpus();
     const found = (await vscode.commands.executeCommand('reportAnnotator.corpus.find', { query: '小康' })) as { total: number; reports: { uri: string; year?: number; count: number }[] };
     assert.ok(found.total > 50 && found.reports.length > 10, JSON.stringify({ total: found.total, reports: found.reports.length }));
+    // Every hit as a table (the view keeps the first 500 of a report, the table all), offsets in code points.
+    const hitsCsv = join(WORKSPACE, 'xiaokang-hits.csv');
+    const exported = (await vscode.commands.executeCommand('reportAnnotator.corpus.exportHits', { target: hitsCsv })) as { rows: number; reports: number };
+    assert.deepEqual([exported.rows, exported.reports], [found.total, found.reports.length]);
+    const table = parseCsv(readFileSync(hitsCsv, 'utf8'));
+    assert.deepEqual(table[0], [...HIT_COLUMNS]);
+    assert.equal(table.length - 1, found.total);
+    for (const row of table.slice(1)) {
+      const path = join(WORKSPACE, row[0]);
+      assert.equal([...decodeReport(readFileSync(path), path)].slice(Number(row[5]), Number(row[6])).join(''), '小康', `${row[0]} ${row[5]}`);
+    }
+    rmSync(hitsCsv);
     const nodes = findView.getChildren();
     const summary = findView.getTreeItem(nodes[0]);
     assert.match(String(summary.label), /“小康”: \d+ hits in \d+ reports/);
