@@ -99,6 +99,20 @@ describe('indicator series in one unit', () => {
     assert.deepEqual(trade.sort(), [['foreignTrade:currency', ['元']], ['foreignTrade:currency:美元', ['美元']]]);
     assert.equal(findSeries(all, 'foreignTrade:currency:美元')?.points[0].value, 1.1547e12);
   });
+  test('a count written without its unit (新增就业290万) is in the one unit the indicator counts in; in two, it stays apart', () => {
+    const jobs = [
+      withFigures('2008', 2008, [figure('a', '1000万人', 1e7, '人', 'count', 'newUrbanJobs'), figure('b', '8000万人次', 8e7, '人次', 'count', 'tourists')]),
+      withFigures('2009', 2009, [figure('c', '900万', 9e6, '', 'count', 'newUrbanJobs'), figure('d', '9000万人', 9e7, '人', 'count', 'tourists')]),
+      withFigures('2010', 2010, [figure('e', '9500万', 9.5e7, '', 'count', 'tourists')]),
+    ];
+    const series = indicatorSeries(jobs).map((s) => [seriesId(s), s.points.map((p) => [p.year, p.unit, p.text])]);
+    assert.deepEqual(series.sort(), [
+      ['newUrbanJobs:count:人', [[2008, '人', '1000万人'], [2009, '人', '900万']]],
+      ['tourists:count', [[2010, '', '9500万']]],
+      ['tourists:count:人', [[2009, '人', '9000万人']]],
+      ['tourists:count:人次', [[2008, '人次', '8000万人次']]],
+    ]);
+  });
 });
 
 describe('changes and units', () => {

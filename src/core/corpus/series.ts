@@ -82,12 +82,15 @@ export function figureYear(f: FigureSummary, reportYear: number | undefined): nu
  */
 export function indicatorSeries(reports: readonly CorpusReport[], unknownRegion = '?'): IndicatorSeries[] {
   const byId = new Map<string, { key: SeriesKey; names: Map<string, number>; best: Map<string, [number, SeriesPoint]>; reports: Set<string> }>();
+  const countUnits = countUnitOf(reports);
   for (const r of reports) {
     const meta = r.summary.meta;
     const region = meta?.region ?? unknownRegion;
     for (const f of r.summary.figures) {
       if (!f.indicatorKey || f.change) continue;
-      const key = { indicatorKey: f.indicatorKey, kind: f.kind, family: unitFamily(f.unit) };
+      // (城镇新增就业1100万以上 counts the 人 of 城镇新增就业1100万人: one series, in 人.)
+      const unit = f.kind === 'count' && f.unit === '' ? (countUnits.get(f.indicatorKey) ?? '') : f.unit;
+      const key = { indicatorKey: f.indicatorKey, kind: f.kind, family: unitFamily(unit) };
       const id = seriesId(key);
       let acc = byId.get(id);
       if (!acc) byId.set(id, (acc = { key, names: new Map(), best: new Map(), reports: new Set() }));
@@ -103,7 +106,7 @@ export function indicatorSeries(reports: readonly CorpusReport[], unknownRegion 
       acc.best.set(slot, [
         distance,
         {
-          year, role: f.role, region, value: f.value, ...(f.high !== undefined && { high: f.high }), bound: f.bound, unit: f.unit,
+          year, role: f.role, region, value: f.value, ...(f.high !== undefined && { high: f.high }), bound: f.bound, unit,
           text: f.text, sentence: f.sentence, ...(f.indicator !== undefined && { indicator: f.indicator }), uri: r.uri, report: r.summary.title ?? r.name, reportYear: meta?.year, start: f.start, end: f.end,
         },
       ]);
@@ -117,6 +120,24 @@ export function indicatorSeries(reports: readonly CorpusReport[], unknownRegion 
       reports: rs.size,
     }))
     .sort((a, b) => b.points.length - a.points.length || seriesId(a).localeCompare(seriesId(b)));
+}
+
+/**
+ * For each indicator whose counts are all written in one unit (人, 户), that unit: a count of it written without one
+ * (新增就业290万) is of that unit. An indicator counted in two (人 and 人次) leaves its counts without a unit apart.
+ */
+function countUnitOf(reports: readonly CorpusReport[]): Map<string, string> {
+  const units = new Map<string, Set<string>>();
+  for (const r of reports) {
+    for (const f of r.summary.figures) {
+      if (!f.indicatorKey || f.kind !== 'count' || f.unit === '') continue;
+      const seen = units.get(f.indicatorKey) ?? units.set(f.indicatorKey, new Set()).get(f.indicatorKey)!;
+      seen.add(f.unit);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [key, seen] of units) if (seen.size === 1) out.set(key, [...seen][0]);
+  return out;
 }
 
 /** The points in the unit most of them are written in (万吨 and 亿斤 of grain in 吨), values converted; `text` stays as written. */
