@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Screenshots of a search term's use over the years in a real VS Code (as scripts/corpusScreenshots.cjs): the
-// Find view's rows per year for 小康 over the shared corpora, and its chart of hits per 10,000 characters with the
-// table under it.
+// Find view's rows per year for 小康 over the shared corpora, and its chart of hits per 10,000 characters (all the
+// reports, then the national ones beside them) with the table under it.
 //   eval "$(cat /tmp/vsenv.sh)"; npm run build
 //   node scripts/termScreenshots.cjs [--zh] [--theme "Default Light Modern"]   → test-results/screenshots/term-<lang>-<theme>/
+//   (PRINT_COLOURS=1: also prints the theme's chart colours as the webview gets them.)
 const fs = require('node:fs');
 const path = require('node:path');
 const os = require('node:os');
@@ -50,6 +51,14 @@ const shot = shooter(path.join(ROOT_DIR, 'test-results', 'screenshots', NAME));
       await sleep(800);
       await shot(page, 'chart-hover');
     } else console.log('no points to hover', target?.length);
+    // The national reports' line beside all the reports' (the second region by years: the first is the pool).
+    if (process.env.PRINT_COLOURS && inner) console.log(await inner.evaluate(() => ['blue', 'orange', 'green', 'purple', 'red', 'yellow'].map((c) => `${c} ${getComputedStyle(document.body).getPropertyValue(`--vscode-charts-${c}`)}`).join(', ')));
+    const boxes = inner ? await inner.$$('#regions input') : [];
+    if (boxes.length > 1) {
+      await boxes[1].click();
+      await sleep(2500);
+      await shot(page, 'chart-regions');
+    } else console.log('no regions to choose', boxes.length);
     if (inner) await inner.evaluate(() => document.getElementById('table').scrollIntoView()).catch((e) => console.log('no table', e.message));
     await sleep(800);
     await shot(page, 'table');

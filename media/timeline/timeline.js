@@ -19,8 +19,19 @@ function theme() {
     grid: css('--vscode-editorWidget-border', css('--vscode-panel-border', '#8884')),
     focus: css('--vscode-focusBorder', '#07f'),
     font: css('--vscode-font-family', 'sans-serif'),
-    colours: PALETTE.map((v, i) => css(v, ['#1a85ff', '#d18616', '#388a34', '#652d90', '#e51400', '#bf8803'][i])),
+    colours: PALETTE.map((v, i) => opaque(css(v, ['#1a85ff', '#d18616', '#388a34', '#652d90', '#e51400', '#bf8803'][i]))),
   };
+}
+
+/**
+ * A theme colour without its transparency: a theme may give a chart colour as a highlight's (Light Modern's orange is
+ * rgba(234, 92, 0, 0.33)), which drew a line and its legend in a faint peach on white.
+ */
+function opaque(colour) {
+  const hex = /^#([0-9a-f]{6})[0-9a-f]{2}$/i.exec(colour) ?? /^#([0-9a-f]{3})[0-9a-f]$/i.exec(colour);
+  if (hex) return `#${hex[1]}`;
+  const rgba = /^rgba\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)[,\s/]+[\d.%]+\s*\)$/.exec(colour);
+  return rgba ? `rgb(${rgba[1]}, ${rgba[2]}, ${rgba[3]})` : colour;
 }
 
 /**

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyzeText } from '../../src/core/analyze';
-import { indicatorChart, regionChoices, termChart } from '../../src/core/corpus/chart';
+import { indicatorChart, regionChoices, termChart, termRegionChoices } from '../../src/core/corpus/chart';
 import { groupReports, type CorpusReport } from '../../src/core/corpus/grouping';
 import { compileQuery, countedCharacters, findHits, FindQueryError, kwicLine, paragraphsHit, termYears, type TermYear } from '../../src/core/corpus/kwic';
 import { figureYear, findSeries, indicatorSeries, parseSeriesId, seriesId, seriesRows } from '../../src/core/corpus/series';
@@ -244,6 +244,7 @@ describe('KWIC', () => {
     );
     const labels = {
       year: 'Year',
+      region: 'Region',
       rate: 'Hits per 10,000 characters',
       hits: 'Hits',
       reports: 'Reports with hits',
@@ -259,6 +260,27 @@ describe('KWIC', () => {
     assert.equal(chart.points[2].detail, '3 in 2 of 2\na (2)\nb (1)');
     // Two decimals: once in 30,000 characters.
     assert.equal(termChart('x', [{ uri: 'a', name: 'a', year: 2001, count: 1, hits: [] }], [{ year: 2001, characters: 30_000 }], labels).points[0].y, 0.33);
+  });
+  test('a term per region: all the reports in one line, and each region chosen in its own; none to choose for one region', () => {
+    const labels = { year: 'Year', region: 'Region', rate: 'Rate', hits: 'Hits', reports: 'With hits', searched: 'Reports', characters: 'Characters', describe: (y: TermYear) => `${y.count}` };
+    const reports = [
+      { uri: 'n', name: 'n', year: 2001, region: '中国', count: 3, hits: [] },
+      { uri: 'h', name: 'h', year: 2001, region: '河北省', count: 1, hits: [] },
+    ];
+    const searched = [{ year: 2001, region: '中国', characters: 30_000 }, { year: 2001, region: '河北省', characters: 10_000 }, { year: 2002, region: '河北省', characters: 20_000 }];
+    assert.deepEqual(termRegionChoices(searched, 'All'), [
+      { name: 'All', points: 2, selected: true },
+      { name: '河北省', points: 2, selected: false },
+      { name: '中国', points: 1, selected: false },
+    ]);
+    const choices = termRegionChoices(searched, 'All', ['All', '河北省']);
+    const chart = termChart('小康', reports, searched, labels, { all: 'All', choices });
+    assert.deepEqual(chart.columns.slice(0, 3), ['Year', 'Region', 'Rate']);
+    assert.deepEqual(chart.rows, [[2001, 'All', 1, 4, 2, 2, 40_000], [2001, '河北省', 1, 1, 1, 1, 10_000], [2002, 'All', 0, 0, 0, 1, 20_000], [2002, '河北省', 0, 0, 0, 1, 20_000]]);
+    assert.deepEqual([...new Set(chart.points.map((p) => p.series))], ['All', '河北省']);
+    // Reports of one region: nothing to choose, one line named after the term.
+    assert.deepEqual(termRegionChoices(searched.filter((r) => r.region === '河北省'), 'All'), []);
+    assert.deepEqual([...new Set(termChart('小康', reports, searched.slice(1), labels).points.map((p) => p.series))], ['小康']);
   });
   test('the hits table: code point offsets, context as written (never half of 𡌶), the sentence; quoted as CSV', () => {
     const text = '𡌶𡌶𡌶小康社会。\n全面建成小康，"好"。';

@@ -137,6 +137,8 @@ function displayMagnitude(values: readonly number[]): [number, string] {
 /** Column names and texts of a term's chart, in the UI's language. */
 export interface TermChartLabels {
   year: string;
+  /** The line's column when regions are drawn apart. */
+  region: string;
   /** The y axis and the rate's column: hits per 10,000 characters. */
   rate: string;
   hits: string;
@@ -152,25 +154,59 @@ export interface TermChartLabels {
 const rateShown = (rate: number) => Math.round(rate * 100) / 100;
 
 /**
- * The chart of a search term: its hits per 10,000 characters of each year's reports (`searched`: every report the
- * search read, with or without hits), one series; a year whose reports never use it is 0, a year without reports
- * is a gap in the line.
+ * The lines a term's chart may draw: all the reports pooled (`all`, its name in the UI's language), then each region
+ * with reports of a year, most years first; which are drawn: those `chosen`, else the pool alone. None when the
+ * reports are of one region (the pool is that region).
  */
-export function termChart(term: string, reports: readonly ReportHits[], searched: readonly SearchedReport[], labels: TermChartLabels): ChartData {
-  const years = termYears(reports, searched);
+export function termRegionChoices(searched: readonly SearchedReport[], all: string, chosen?: readonly string[]): RegionChoice[] {
+  const years = new Map<string, Set<number>>();
+  for (const r of searched) if (r.year !== undefined && r.region !== undefined) (years.get(r.region) ?? years.set(r.region, new Set()).get(r.region)!).add(r.year);
+  if (years.size < 2) return [];
+  const pooled = new Set(searched.flatMap((r) => (r.year !== undefined ? [r.year] : [])));
+  const choices = [{ name: all, points: pooled.size, selected: false }, ...[...years].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0])).map(([name, ys]) => ({ name, points: ys.size, selected: false }))];
+  const wanted = new Set(chosen ?? []);
+  if (!choices.some((c) => wanted.has(c.name))) wanted.add(all);
+  for (const c of choices) c.selected = wanted.has(c.name);
+  return choices;
+}
+
+/**
+ * The chart of a search term: its hits per 10,000 characters of each year's reports (`searched`: every report the
+ * search read, with or without hits); a year whose reports never use it is 0, a year without reports is a gap in
+ * the line. One line, all reports pooled, named after the term; with `regions` (termRegionChoices), a line for each
+ * chosen, the pool named `regions.all`, and the table's rows by year and line.
+ */
+export function termChart(
+  term: string,
+  reports: readonly ReportHits[],
+  searched: readonly SearchedReport[],
+  labels: TermChartLabels,
+  regions?: { all: string; choices: readonly RegionChoice[] },
+): ChartData {
+  const lines = regions?.choices.filter((c) => c.selected).map((c) => ({ series: c.name, region: c.name === regions.all ? undefined : c.name })) ?? [{ series: term, region: undefined }];
+  const points: ChartPoint[] = [];
+  const rows: (string | number)[][] = [];
+  for (const { series, region } of lines) {
+    for (const y of termYears(reports, searched, region)) {
+      const hits = reports.filter((r) => r.year === y.year && r.count > 0 && (region === undefined || r.region === region));
+      points.push({
+        x: y.year,
+        y: rateShown(y.rate),
+        series,
+        role: 'count',
+        label: `${y.year}${regions ? ` ${series}` : ''}: ${rateShown(y.rate)}`,
+        detail: [labels.describe(y), ...hits.map((r) => `${r.title ?? r.name} (${r.count})`)].join('\n'),
+      });
+      rows.push([y.year, ...(regions ? [series] : []), rateShown(y.rate), y.count, y.reports, y.searched, y.characters]);
+    }
+  }
   return {
     title: term,
     yLabel: labels.rate,
     breakGaps: true,
-    points: years.map((y) => ({
-      x: y.year,
-      y: rateShown(y.rate),
-      series: term,
-      role: 'count' as const,
-      label: `${y.year}: ${rateShown(y.rate)}`,
-      detail: [labels.describe(y), ...reports.filter((r) => r.year === y.year && r.count > 0).map((r) => `${r.title ?? r.name} (${r.count})`)].join('\n'),
-    })),
-    columns: [labels.year, labels.rate, labels.hits, labels.reports, labels.searched, labels.characters],
-    rows: years.map((y) => [y.year, rateShown(y.rate), y.count, y.reports, y.searched, y.characters]),
+    points,
+    columns: [labels.year, ...(regions ? [labels.region] : []), labels.rate, labels.hits, labels.reports, labels.searched, labels.characters],
+    // (By year, then the lines in the order chosen.)
+    rows: rows.sort((a, b) => (a[0] as number) - (b[0] as number)),
   };
 }

@@ -102,6 +102,7 @@ export interface ReportHits {
 /** A report as a search term's rate counts it: its year, and how many characters it has (countedCharacters). */
 export interface SearchedReport {
   year?: number;
+  region?: string;
   characters: number;
 }
 
@@ -134,13 +135,18 @@ export interface TermYear {
 }
 
 /**
- * The term's use per year, over every year a report was searched in (a year whose reports never use it: 0 hits),
- * years in order; reports without a year are left out. Reports of one year are pooled: the year's hits over all its
+ * The term's use per year (in `region`'s reports only, when given), over every year a report was searched in (a year
+ * whose reports never use it: 0 hits), years in order; reports without a year are left out. Reports of one year are pooled: the year's hits over all its
  * reports' characters. (Raw counts summed over the reports of a year rose with how many reports the corpus held.)
  */
-export function termYears(reports: readonly ReportHits[], searched: readonly SearchedReport[]): TermYear[] {
+export function termYears(reports: readonly ReportHits[], searched: readonly SearchedReport[], region?: string): TermYear[] {
   const years = new Map<number, TermYear>();
   const yearOf = (year: number) => years.get(year) ?? years.set(year, { year, count: 0, reports: 0, searched: 0, characters: 0, rate: 0 }).get(year)!;
+  if (region !== undefined) {
+    // (One region's reports only: its own line in the chart.)
+    reports = reports.filter((r) => r.region === region);
+    searched = searched.filter((r) => r.region === region);
+  }
   for (const r of searched) {
     if (r.year === undefined) continue;
     const y = yearOf(r.year);

@@ -130,7 +130,7 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
     const reports: ReportHits[] = found.reports
       .map(({ report, count, hits }) => toHits(report, count, hits))
       .sort((a, b) => (a.year ?? 1e9) - (b.year ?? 1e9) || a.name.localeCompare(b.name));
-    const searched = found.searched.map((r) => ({ ...(r.summary.meta?.year !== undefined && { year: r.summary.meta.year }), characters: r.summary.characters }));
+    const searched = found.searched.map(({ summary: { meta, characters } }) => ({ ...(meta?.year !== undefined && { year: meta.year }), ...(meta?.region !== undefined && { region: meta.region }), characters }));
     return { query, ...(folder && { folder: folder.toString() }), reports, searched, total: reports.reduce((n, r) => n + r.count, 0) };
   }
 

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileAtomic } from '../../core/atomicWrite';
 import * as vscode from 'vscode';
-import { indicatorChart, regionChoices, termChart, type ChartData, type RegionChoice } from '../../core/corpus/chart';
+import { indicatorChart, regionChoices, termChart, termRegionChoices, type ChartData, type RegionChoice } from '../../core/corpus/chart';
 import type { FindQuery } from '../../core/corpus/kwic';
 import { findSeries, parseSeriesId, type IndicatorSeries } from '../../core/corpus/series';
 import type { IndicatorNamer } from './indicatorNames';
@@ -20,8 +20,8 @@ import { boundName } from './indicatorTree';
 
 export const TIMELINE_VIEW_TYPE = 'reportAnnotator.timeline';
 
-/** What the panel shows; for an indicator, the regions the user chose (none: the default choice). */
-export type TimelineState = { kind: 'indicator'; series: string; regions?: string[] } | { kind: 'term'; query: FindQuery; folder?: string };
+/** What the panel shows, and the regions the user chose to draw (none: the default choice). */
+export type TimelineState = { kind: 'indicator'; series: string; regions?: string[] } | { kind: 'term'; query: FindQuery; folder?: string; regions?: string[] };
 
 type FromWebview =
   | { type: 'ready' }
@@ -35,7 +35,7 @@ export class TimelinePanels implements vscode.Disposable {
   private panel?: vscode.WebviewPanel;
   state?: TimelineState;
   chart?: ChartData;
-  /** The regions of the indicator shown, and which of them the chart draws (none for a search term). */
+  /** The regions of the chart (for a term, all the reports first; none for a term of one region's reports), and which it draws. */
   regions: RegionChoice[] = [];
   /** What the webview last drew (for the tests): SVG marks and data points. */
   rendered?: { marks: number; points: number };
@@ -78,9 +78,9 @@ export class TimelinePanels implements vscode.Disposable {
     return this.update();
   }
 
-  /** Draws the indicator's chart for these regions only (the checkboxes above the chart). */
+  /** Draws the chart for these regions only (the checkboxes above the chart). */
   async chooseRegions(regions: string[]): Promise<ChartData | undefined> {
-    if (this.state?.kind !== 'indicator' || regions.length === 0) return undefined;
+    if (!this.state || regions.length === 0) return undefined;
     this.state = { ...this.state, regions };
     this.rendered = undefined;
     return this.update();
@@ -161,7 +161,6 @@ export class TimelinePanels implements vscode.Disposable {
         boundName,
       }, shown);
     } else {
-      this.regions = [];
       const folder = state.folder ? vscode.Uri.parse(state.folder) : undefined;
       const shown = this.finder.result;
       const q = state.query;
@@ -169,15 +168,19 @@ export class TimelinePanels implements vscode.Disposable {
       // (Another term's search stays in the Find view: this chart, redrawn as the corpus changes, searches on its own lane.)
       const result = same ? shown : await this.finder.search(state.query, folder, undefined, 'chart');
       // (No result: a newer search stopped this one; the chart shows no hits rather than another term's.)
+      // (All the reports in one line; with reports of several regions, a line for each region chosen too.)
+      const all = vscode.l10n.t('All reports');
+      this.regions = termRegionChoices(result?.searched ?? [], all, state.regions);
       chart = termChart(state.query.pattern, result?.reports ?? [], result?.searched ?? [], {
         year: vscode.l10n.t('Year'),
+        region: vscode.l10n.t('Region'),
         rate: vscode.l10n.t('Hits per 10,000 characters'),
         hits: vscode.l10n.t('Hits'),
         reports: vscode.l10n.t('Reports with hits'),
         searched: vscode.l10n.t('Reports'),
         characters: vscode.l10n.t('Characters'),
         describe: termYearText,
-      });
+      }, this.regions.length > 0 ? { all, choices: this.regions } : undefined);
     }
     // (Another chart was asked for while this one's hits were searched: it is drawn, not this one.)
     if (this.state !== state) return chart;

@@ -324,20 +324,31 @@ suite('corpus', () => {
     const folder = (await vscode.commands.executeCommand('reportAnnotator.corpus.find', { query: '小康', folder: vscode.Uri.file(join(WORKSPACE, 'corpus-local')) })) as { reports: { uri: string }[] };
     assert.ok(folder.reports.every((r) => r.uri.includes('/corpus-local/')));
     await vscode.commands.executeCommand('reportAnnotator.corpus.find', { query: '小康', folder: vscode.Uri.file(join(WORKSPACE, 'corpus-local')) });
-    const chart = (await vscode.commands.executeCommand('reportAnnotator.corpus.showTermTimeline')) as { chart: { points: { x: number; y: number }[]; rows: number[][] } };
+    const chart = (await vscode.commands.executeCommand('reportAnnotator.corpus.showTermTimeline')) as { chart: { points: { x: number; y: number }[]; columns: string[]; rows: (number | string)[][] } };
     assert.ok(chart.chart.points.length > 1);
-    // Hits per 10,000 characters of every report of the year in the folder, those without hits too.
+    // Hits per 10,000 characters of every report of the year in the folder, those without hits too (the folder's
+    // reports are of several regions: the table has a column of the line, all the reports by default).
     const inFolder = (await corpus()).index.all().filter((r) => r.uri.includes('/corpus-local/') && r.summary.meta?.year !== undefined);
-    assert.equal(chart.chart.rows.reduce((n, row) => n + row[4], 0), inFolder.length, 'every report of the folder with a year is counted');
-    for (const [year, rate, hits, , , characters] of chart.chart.rows) {
-      assert.equal(characters, inFolder.filter((r) => r.summary.meta!.year === year).reduce((n, r) => n + r.summary.characters, 0));
-      assert.equal(rate, Math.round((1e6 * hits) / characters) / 100, `${year}: ${hits} hits in ${characters} characters`);
+    const column = (name: string) => chart.chart.columns.indexOf(name);
+    const [year, region, rate, hits, searched, characters] = ['Year', 'Region', 'Hits per 10,000 characters', 'Hits', 'Reports', 'Characters'].map(column);
+    assert.ok([year, region, rate, hits, searched, characters].every((k) => k >= 0), chart.chart.columns.join());
+    assert.ok(chart.chart.rows.every((row) => row[region] === 'All reports'));
+    assert.equal(chart.chart.rows.reduce((n, row) => n + (row[searched] as number), 0), inFolder.length, 'every report of the folder with a year is counted');
+    for (const row of chart.chart.rows) {
+      assert.equal(row[characters], inFolder.filter((r) => r.summary.meta!.year === row[year]).reduce((n, r) => n + r.summary.characters, 0));
+      assert.equal(row[rate], Math.round((1e6 * (row[hits] as number)) / (row[characters] as number)) / 100, `${row[year]}: ${row[hits]} hits in ${row[characters]} characters`);
     }
     await timeline.whenRendered();
     // Over the whole corpus: the national reports before 小康 was a goal use it 0 times, drawn at 0, not left out.
     const national = await timeline.show({ kind: 'term', query: { pattern: '小康' } });
-    assert.ok(national.rows.some((row) => (row[0] as number) < 1979 && row[2] === 0), JSON.stringify(national.rows.slice(0, 5)));
+    assert.ok(national.rows.some((row) => (row[0] as number) < 1979 && row[national.columns.indexOf('Hits')] === 0), JSON.stringify(national.rows.slice(0, 5)));
     assert.equal(national.breakGaps, true);
+    await timeline.whenRendered();
+    // The reports of several regions: all of them in one line, a region chosen in a line of its own beside it.
+    assert.deepEqual(timeline.regions.filter((r) => r.selected).map((r) => r.name), ['All reports']);
+    const both = await timeline.chooseRegions(['All reports', '中国']);
+    assert.deepEqual([...new Set(both!.points.map((p) => p.series))], ['All reports', '中国']);
+    assert.equal(both!.columns[1], 'Region');
     await timeline.whenRendered();
     // Tag the paragraphs of all hits, then undo exactly that.
     const api = await extensionApi();
