@@ -8,9 +8,12 @@ import { OffsetMap } from '../core/offsets';
 import { readReportFile } from '../core/reportInput';
 import { loadJiebaSegmenter, type Segmenter } from '../core/segmenter';
 import { readSidecar } from '../core/sidecar';
-import { annotationRows, ANNOTATION_COLUMNS, type Cell, csvRecord, FIGURE_COLUMNS, figureRows, jsonlRecord } from '../core/tables';
+import { annotationRows, ANNOTATION_COLUMNS, type Cell, csvRecord, FIGURE_COLUMNS, figureRows, HIT_COLUMNS, hitRows, jsonlRecord } from '../core/tables';
+import { compileQuery, findHits, type FindQuery } from '../core/corpus/kwic';
+import { reportMeta } from '../core/metadata';
+import { parseStructure } from '../core/structure';
 
-export type TaskMode = 'json' | 'jsonl' | 'figures' | 'targets' | 'annotations';
+export type TaskMode = 'json' | 'jsonl' | 'figures' | 'targets' | 'annotations' | 'hits';
 
 export interface TaskOptions {
   mode: TaskMode;
@@ -21,6 +24,8 @@ export interface TaskOptions {
   indicatorFiles: string[];
   indicator?: string;
   role?: 'target' | 'result';
+  /** The search of the hits table. */
+  query?: FindQuery;
 }
 
 export interface TaskInput {
@@ -38,16 +43,22 @@ export class DocumentTask {
   private segmenterError?: string;
   private segmenterTried = false;
   readonly indicators: IndicatorTable;
+  private readonly search?: RegExp;
 
   constructor(readonly options: TaskOptions) {
     this.indicators = loadIndicatorTable(...options.indicatorFiles.map(readIndicatorFile));
+    if (options.query) this.search = compileQuery(options.query);
+  }
+
+  private get columns(): readonly string[] {
+    const { mode } = this.options;
+    return mode === 'annotations' ? ANNOTATION_COLUMNS : mode === 'hits' ? HIT_COLUMNS : FIGURE_COLUMNS;
   }
 
   /** The header of a table (empty for the other outputs). */
   header(): string {
-    const columns = this.options.mode === 'annotations' ? ANNOTATION_COLUMNS : FIGURE_COLUMNS;
     if (this.options.mode === 'json' || this.options.mode === 'jsonl' || this.options.format === 'jsonl') return '';
-    return csvRecord([...columns]);
+    return csvRecord([...this.columns]);
   }
 
   /** Writes the report's output to `sink`; throws (naming the file) when it cannot be read or analysed. */
@@ -57,6 +68,14 @@ export class DocumentTask {
     if (mode === 'annotations') {
       const sidecar = input.path === '-' ? undefined : readSidecarNamed(input.path + SIDECAR_SUFFIX, text);
       await this.rows(sink, annotationRows(input.uri, text, sidecar?.annotations ?? []));
+      return;
+    }
+    if (mode === 'hits') {
+      // (The report's title and metadata, not its analysis: the search reads the text as it is.)
+      const { title } = parseStructure(text);
+      const { year, region, level } = reportMeta(text, title);
+      const { hits } = findHits(text, this.search!, 0, Infinity);
+      await this.rows(sink, hitRows({ document: input.uri, year, region, level, title }, text, hits));
       return;
     }
     const segmenter = mode === 'json' || mode === 'jsonl' ? this.loadSegmenter(warn) : undefined;
@@ -78,7 +97,7 @@ export class DocumentTask {
   }
 
   private async rows(sink: TextSink, rows: Cell[][]): Promise<void> {
-    const columns = this.options.mode === 'annotations' ? ANNOTATION_COLUMNS : FIGURE_COLUMNS;
+    const columns = this.columns;
     let chunk = '';
     for (const row of rows) {
       chunk += this.options.format === 'csv' ? csvRecord(row) : jsonlRecord(columns, row);

@@ -25,7 +25,7 @@ const DATA: Options = {
 };
 const COMMAND_OPTIONS: Record<CommandName, Options> = {
   analyze: { ...DATA, 'no-projects': { type: 'boolean' } },
-  table: { ...DATA, indicator: { type: 'string' }, role: { type: 'string' } },
+  table: { ...DATA, indicator: { type: 'string' }, role: { type: 'string' }, query: { type: 'string', short: 'q' }, regex: { type: 'boolean' }, 'case-sensitive': { type: 'boolean' } },
   schema: { ...OUT, sidecar: { type: 'boolean' }, codebook: { type: 'boolean' } },
 };
 
@@ -95,6 +95,7 @@ async function run(argv: string[]): Promise<number> {
       format: (values.format as string | undefined) ?? 'csv',
       indicator: values.indicator as string | undefined,
       role: values.role as string | undefined,
+      ...(values.query !== undefined && { query: { pattern: values.query as string, regex: !!values.regex, caseSensitive: !!values['case-sensitive'] } }),
     });
   } else {
     const output = await openOutput(out);

@@ -22,13 +22,18 @@ ${COMMON}`;
 
 const TABLE = `usage: report-annotator table figures|targets|annotations PATH... [--indicator KEY] [--role target|result]
                               [--format csv|jsonl] [--jobs N] [--out FILE]
+       report-annotator table hits PATH... --query PATTERN [--regex] [--case-sensitive] [--format csv|jsonl] …
   Writes a flat table, one row per item, with a header (CSV per RFC 4180, UTF-8) or as JSON Lines:
     figures      every figure, with its report's year, region and level, its indicator, role and year
     targets      the figures that are a target or a result (one restated later in a report is listed once)
     annotations  the tags and notes of the sidecars <report>.annotations.json beside the reports, one row per tag
+    hits         every hit of a search: the report's year, region, level and title, code point offsets,
+                 30 characters of context each side, the hit and its sentence
 ${INPUTS}
   --indicator KEY      only figures of this canonical indicator (gdp, fiscalRevenue, cpi …)
   --role R             only targets or only results
+  -q, --query P        the hits table's search: a word or phrase (a regular expression with --regex,
+                       JavaScript syntax; case-insensitive unless --case-sensitive)
   -f, --format F       csv (default) or jsonl
 ${COMMON}`;
 
@@ -47,6 +52,7 @@ export const HELP: Record<CommandName | 'all', string> = {
   all: `usage:
   report-annotator analyze PATH... [--format json|jsonl] [--jobs N] [--out FILE] [--no-projects]
   report-annotator table figures|targets|annotations PATH... [--indicator KEY] [--role R] [--format csv|jsonl]
+  report-annotator table hits PATH... --query PATTERN [--regex] [--case-sensitive] [--format csv|jsonl]
   report-annotator schema [--sidecar | --codebook] [--out FILE]
   report-annotator export --format qdpx|jsonld|json PATH... [--out FILE]
   report-annotator agreement A B [--format text|json] [--out FILE]

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { parseAnnotationSet } from '../../src/core/schema';
 import { serializeSidecar } from '../../src/core/sidecar';
-import { FIGURE_COLUMNS } from '../../src/core/tables';
+import { FIGURE_COLUMNS, HIT_COLUMNS } from '../../src/core/tables';
 import { CORPUS_DIR, REPO_ROOT } from './corpus';
 import { tempDir } from '../tempDir';
 import { parseCsv } from '../csv';
@@ -129,4 +129,40 @@ test('an unknown --indicator lists the known keys (exit 2); --indicators adds ke
   const bad = run(dir, ['table', 'figures', 'national-2012.txt', '--indicators', 'bad.json']);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /bad\.json: indicator entry 0 \("x"\): kinds/);
+});
+
+test('table hits --query: every hit with its report\'s metadata, code point offsets, context and sentence; --regex; same with --jobs', () => {
+  const dir = workspace();
+  // A report with 𡌶 (two UTF-16 units, one code point) before its hits, from standard input.
+  const astral = '2020年洛阳市西工区政府工作报告\n\n𡌶𡌶全面建成小康社会，小康路上不落一人。\n';
+  const one = run(dir, ['table', 'hits', '-', '.', '--query', '小康', '--jobs', '1'], astral);
+  assert.equal(one.status, 0, one.stderr);
+  const rows = parseCsv(one.stdout);
+  assert.deepEqual(rows[0], [...HIT_COLUMNS]);
+  const col = (name: string) => HIT_COLUMNS.indexOf(name as (typeof HIT_COLUMNS)[number]);
+  const fromStdin = rows.filter((r) => r[col('document')] === '-');
+  assert.deepEqual(fromStdin.map((r) => [r[col('year')], r[col('region')], r[col('start')], r[col('end')], r[col('match')]]), [
+    ['2020', '洛阳市西工区', '25', '27', '小康'],
+    ['2020', '洛阳市西工区', '30', '32', '小康'],
+  ]);
+  assert.equal([...astral].slice(25, 27).join(''), '小康');
+  assert.equal(fromStdin[0][col('sentence')], '𡌶𡌶全面建成小康社会，小康路上不落一人。');
+  // Every hit of the folder's reports, each where its offsets say, in input order; the same with --jobs 2.
+  for (const r of rows.slice(1).filter((r) => r[col('document')] !== '-')) {
+    assert.equal([...readFileSync(join(dir, r[col('document')]), 'utf8')].slice(Number(r[col('start')]), Number(r[col('end')])).join(''), '小康', r.join(' | '));
+  }
+  assert.ok(rows.length > 10);
+  assert.equal(run(dir, ['table', 'hits', '-', '.', '--query', '小康', '--jobs', '2'], astral).stdout, one.stdout);
+  const regex = parseCsv(run(dir, ['table', 'hits', '.', '-q', '全面(建成|建设)小康', '--regex'], '').stdout);
+  assert.ok(regex.length > 1 && regex.slice(1).every((r) => /^全面(建成|建设)小康$/.test(r[col('match')])));
+  // Wrong usage: no --query, a query for another table, a broken regular expression.
+  for (const [args, message] of [
+    [['table', 'hits', '.'], /table hits needs --query/],
+    [['table', 'figures', '.', '--query', 'x'], /--query is for the hits table/],
+    [['table', 'hits', '.', '--query', '(', '--regex'], /--query \(: Unterminated group/],
+  ] as const) {
+    const r = run(dir, [...args]);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, message);
+  }
 });
