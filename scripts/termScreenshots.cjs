@@ -39,6 +39,13 @@ const shot = shooter(path.join(ROOT_DIR, 'test-results', 'screenshots', NAME));
     await summary.click().catch((e) => console.log('no summary row', e.message.split('\n')[0]));
     await sleep(1200);
     await shot(page, 'find-years');
+    // The view's … menu: Export Hits as CSV.
+    const header = page.locator('.part.sidebar .pane-header', { hasText: ZH ? '报告检索' : 'Find in Reports' }).first();
+    await header.hover();
+    await header.locator('.action-label.codicon-toolbar-more, .action-label[aria-label^="More"], .action-label[aria-label^="更多"]').first().click().catch((e) => console.log('no … menu', e.message.split('\n')[0]));
+    await sleep(800);
+    await shot(page, 'find-menu');
+    await page.keyboard.press('Escape');
     await runCommand(page, ZH ? '显示逐年词频' : 'Show Frequency per Year');
     await sleep(5000);
     await shot(page, 'chart');
