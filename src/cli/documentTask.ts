@@ -9,7 +9,7 @@ import { readReportFile } from '../core/reportInput';
 import { loadJiebaSegmenter, type Segmenter } from '../core/segmenter';
 import { readSidecar } from '../core/sidecar';
 import { annotationRows, ANNOTATION_COLUMNS, type Cell, csvRecord, FIGURE_COLUMNS, figureRows, HIT_COLUMNS, hitRows, jsonlRecord } from '../core/tables';
-import { compileQuery, findHits, type FindQuery } from '../core/corpus/kwic';
+import { compileQuery, hitSpans, type FindQuery } from '../core/corpus/kwic';
 import { reportMeta } from '../core/metadata';
 import { parseStructure } from '../core/structure';
 
@@ -74,8 +74,7 @@ export class DocumentTask {
       // (The report's title and metadata, not its analysis: the search reads the text as it is.)
       const { title } = parseStructure(text);
       const { year, region, level } = reportMeta(text, title);
-      const { hits } = findHits(text, this.search!, 0, Infinity);
-      await this.rows(sink, hitRows({ document: input.uri, year, region, level, title }, text, hits));
+      await this.rows(sink, hitRows({ document: input.uri, year, region, level, title }, text, hitSpans(text, this.search!)));
       return;
     }
     const segmenter = mode === 'json' || mode === 'jsonl' ? this.loadSegmenter(warn) : undefined;
@@ -96,7 +95,7 @@ export class DocumentTask {
     }
   }
 
-  private async rows(sink: TextSink, rows: Cell[][]): Promise<void> {
+  private async rows(sink: TextSink, rows: Iterable<Cell[]>): Promise<void> {
     const columns = this.columns;
     let chunk = '';
     for (const row of rows) {

@@ -82,16 +82,19 @@ export interface HitReport {
 }
 
 /**
- * The hits table's rows of one report (`text`; the hits in text order, UTF-16 offsets as the search found them):
- * code point offsets, the context as written (line breaks and all), and the sentence that holds the hit.
+ * The hits table's rows of one report (`text`; the hits in text order, UTF-16 offsets as the search found them), a
+ * row at a time (a crafted report may hold millions of hits): code point offsets, the context as written (line
+ * breaks and all), and the sentence that holds the hit.
  */
-export function hitRows(report: HitReport, text: string, hits: readonly { start: number; end: number }[], context = HIT_CONTEXT): Row[] {
+export function* hitRows(report: HitReport, text: string, hits: Iterable<{ start: number; end: number }>, context = HIT_CONTEXT): Generator<Row> {
   const map = new OffsetMap(text);
-  return hits.map(({ start, end }) => [
-    report.document, report.year, report.region, report.level, report.title, map.toCodePoint(start), map.toCodePoint(end),
-    text.slice(wholeAt(text, Math.max(0, start - context), -1), start), text.slice(start, end), text.slice(end, wholeAt(text, end + context, 1)),
-    sentenceAround(text, start, end),
-  ]);
+  for (const { start, end } of hits) {
+    yield [
+      report.document, report.year, report.region, report.level, report.title, map.toCodePoint(start), map.toCodePoint(end),
+      text.slice(wholeAt(text, Math.max(0, start - context), -1), start), text.slice(start, end), text.slice(end, wholeAt(text, end + context, 1)),
+      sentenceAround(text, start, end),
+    ];
+  }
 }
 
 /** `at`, or the place one unit before (`step` -1) or after (1) it when it falls inside a surrogate pair (𡌶 cut in half is no character). */

@@ -155,6 +155,12 @@ test('table hits --query: every hit with its report\'s metadata, code point offs
   assert.equal(run(dir, ['table', 'hits', '-', '.', '--query', '小康', '--jobs', '2'], astral).stdout, one.stdout);
   const regex = parseCsv(run(dir, ['table', 'hits', '.', '-q', '全面(建成|建设)小康', '--regex'], '').stdout);
   assert.ok(regex.length > 1 && regex.slice(1).every((r) => /^全面(建成|建设)小康$/.test(r[col('match')])));
+  // A crafted report of 300,000 hits is written a piece at a time: every row.
+  const many = run(dir, ['table', 'hits', '-', '--query', '康', '--format', 'jsonl', '--out', 'many.jsonl'], '小康。'.repeat(300_000));
+  assert.equal(many.status, 0, many.stderr);
+  const lines = readFileSync(join(dir, 'many.jsonl'), 'utf8').split('\n');
+  assert.equal(lines.length - 1, 300_000);
+  assert.deepEqual(JSON.parse(lines[299_999]), { document: '-', year: null, region: null, level: null, title: null, start: 899_998, end: 899_999, left: '康。小康。小康。小康。小康。小康。小康。小康。小康。小康。小', match: '康', right: '。', sentence: '小康。' });
   // Wrong usage: no --query, a query for another table, a broken regular expression.
   for (const [args, message] of [
     [['table', 'hits', '.'], /table hits needs --query/],

@@ -285,7 +285,7 @@ describe('KWIC', () => {
   test('the hits table: code point offsets, context as written (never half of 𡌶), the sentence; quoted as CSV', () => {
     const text = '𡌶𡌶𡌶小康社会。\n全面建成小康，"好"。';
     const { hits } = findHits(text, compileQuery({ pattern: '小康' }), 0, Infinity);
-    const rows = hitRows({ document: 'r.txt', year: 2020, region: '𡌶州', title: '报告' }, text, hits, 3);
+    const rows = [...hitRows({ document: 'r.txt', year: 2020, region: '𡌶州', title: '报告' }, text, hits, 3)];
     // (3 code units before the first hit fall inside the second 𡌶: the context takes it whole.)
     assert.deepEqual(rows[0], ['r.txt', 2020, '𡌶州', undefined, '报告', 3, 5, '𡌶𡌶', '小康', '社会。', '𡌶𡌶𡌶小康社会。']);
     const cps = [...text];

@@ -82,6 +82,12 @@ export function findHits(text: string, re: RegExp, context = KWIC_CONTEXT, limit
   return { hits, count };
 }
 
+/** Every hit of `re` (global) in `text`, one at a time (a table of all of them need not hold them all at once). */
+export function* hitSpans(text: string, re: RegExp): Generator<{ start: number; end: number }> {
+  re.lastIndex = 0;
+  for (let m = nextHit(re, text); m; m = nextHit(re, text)) yield { start: m.index, end: m.index + m[0].length };
+}
+
 /** A KWIC line with the left context padded to `width` characters (ideographic spaces), so matches align. */
 export function kwicLine(hit: KwicHit, width = KWIC_CONTEXT): { text: string; matchStart: number; matchEnd: number } {
   const left = hit.left.length >= width ? hit.left.slice(hit.left.length - width) : '\u3000'.repeat(width - hit.left.length) + hit.left;
