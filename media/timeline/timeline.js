@@ -234,7 +234,7 @@ function regionPicker(regions, labels) {
       }
       vscode.postMessage({ type: 'regions', regions: chosen });
     });
-    label.append(box, document.createTextNode(` ${r.name} (${r.points})`));
+    label.append(box, document.createTextNode(` ${r.label ?? r.name} (${r.points})`));
     el.append(label);
     if (r.name === focused) box.focus();
   }

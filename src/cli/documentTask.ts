@@ -8,6 +8,7 @@ import { OffsetMap } from '../core/offsets';
 import { readReportFile } from '../core/reportInput';
 import { loadJiebaSegmenter, type Segmenter } from '../core/segmenter';
 import { readSidecar } from '../core/sidecar';
+import { SIDECAR_SUFFIX } from '../core/annotationFiles';
 import { annotationRows, ANNOTATION_COLUMNS, type Cell, csvRecord, FIGURE_COLUMNS, figureRows, HIT_COLUMNS, hitRows, jsonlRecord } from '../core/tables';
 import { compileQuery, hitSpans, type FindQuery } from '../core/corpus/kwic';
 import { reportMeta } from '../core/metadata';
@@ -35,8 +36,6 @@ export interface TaskInput {
   text?: string;
 }
 
-/** Where a report's annotations are kept: `<report>.annotations.json` beside it (src/extension/annotating/sidecarFiles.ts). */
-export const SIDECAR_SUFFIX = '.annotations.json';
 
 export class DocumentTask {
   private segmenter?: Segmenter;

@@ -13,7 +13,7 @@ import { buildQdpx } from '../core/coding/qdpxExport';
 import { buildWebAnnotationCollection } from '../core/coding/webAnnotation';
 import { buildAnnotationSet, buildDocumentExport } from '../core/exportSet';
 import { loadJiebaSegmenter, type Segmenter } from '../core/segmenter';
-import { inputOverwrittenBy, openOutput } from './output';
+import { inputOverwrittenBy, openOutput, refuseAnnotationFile } from './output';
 import { parseFormatOutArgs } from './formatOutArgs';
 import { UsageError } from './usage';
 
@@ -61,11 +61,12 @@ export async function runExport({ format, paths, out }: ExportOptions): Promise<
     }
     for (const f of await reportFilesUnder(p)) if (!files.includes(resolve(f))) files.push(resolve(f));
   }
-  const codebookPath = findCodebook(commonFolder(paths.map((p) => resolve(p))));
   if (out !== undefined) {
-    const clash = inputOverwrittenBy(out, codebookPath ? [...files, codebookPath] : files);
+    refuseAnnotationFile(out);
+    const clash = inputOverwrittenBy(out, files);
     if (clash !== undefined) throw new UsageError(`--out ${out} is the input ${clash}; it would be overwritten`);
   }
+  const codebookPath = findCodebook(commonFolder(paths.map((p) => resolve(p))));
   const { codebook } = codebookPath ? loadCodebook(codebookPath) : { codebook: emptyCodebook() };
   const root = codebookPath ? dirname(codebookPath) : process.cwd();
   const reports: CodedReport[] = [];

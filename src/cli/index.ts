@@ -98,7 +98,7 @@ async function run(argv: string[]): Promise<number> {
       ...(values.query !== undefined && { query: { pattern: values.query as string, regex: !!values.regex, caseSensitive: !!values['case-sensitive'] } }),
     });
   } else {
-    const output = await openOutput(out);
+    const output = await openOutput(out, 'schema');
     const schema = values.codebook ? codebookJsonSchema() : values.sidecar ? sidecarJsonSchema() : annotationSetJsonSchema();
     try {
       await output.write(`${JSON.stringify(schema, null, 2)}\n`);

@@ -3,8 +3,9 @@
 // with backpressure, so a huge AnnotationSet is never one string.
 import { statSync } from 'node:fs';
 import { AtomicOutput, removeTemporaryFilesSync, resolveOutputTarget } from '../core/atomicWrite';
-import { SIDECAR_SUFFIX } from '../core/coding/tagOperations';
+import { annotationFileAt } from '../core/annotationFiles';
 import type { TextSink } from '../core/exportStream';
+import { type CommandName, UsageError } from './usage';
 
 export interface Output extends TextSink {
   /** Makes the output final (renames the temporary file over the target). */
@@ -16,8 +17,20 @@ export interface Output extends TextSink {
 /** The reader went away (`| head`): not an error for a command whose output is a stream. */
 export const isBrokenPipe = (err: unknown) => (err as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
 
-export async function openOutput(out: string | undefined): Promise<Output> {
-  return out === undefined ? stdoutOutput() : fileOutput(out);
+/**
+ * Standard output, or the file `out` written atomically. Never a report's annotation sidecar or the codebook, by
+ * name or through a link (annotationFiles.ts): wrong usage, for every command, whether the file exists or not.
+ */
+export async function openOutput(out: string | undefined, command: CommandName | 'all' = 'all'): Promise<Output> {
+  if (out === undefined) return stdoutOutput();
+  refuseAnnotationFile(out, command);
+  return fileOutput(out);
+}
+
+/** Throws the wrong usage of an `out` that is an annotation sidecar or the codebook (a command checks before its work, too). */
+export function refuseAnnotationFile(out: string, command: CommandName | 'all' = 'all'): void {
+  const kind = annotationFileAt(out);
+  if (kind) throw new UsageError(`--out ${out} ${kind === 'sidecar' ? "is named as a report's annotation sidecar" : 'is the codebook'}; it is never written over`, command);
 }
 
 function stdoutOutput(): Output {
@@ -67,9 +80,7 @@ async function fileOutput(path: string): Promise<Output> {
 
 /**
  * The input that `out` would overwrite, if any: the same file by device and inode (a hard link, a
- * symlink, another spelling of the path) once links are followed. An input's annotation sidecar
- * (report.txt.annotations.json) counts as an input: the annotations are read from it, and an output
- * written over it would replace them.
+ * symlink, another spelling of the path) once links are followed.
  */
 export function inputOverwrittenBy(out: string, inputs: readonly string[]): string | undefined {
   let target;
@@ -79,7 +90,7 @@ export function inputOverwrittenBy(out: string, inputs: readonly string[]): stri
     return undefined; // does not exist yet: it is no input
   }
   if (!target.isFile()) return undefined; // /dev/stdout, a FIFO: written directly, nothing is replaced
-  return inputs.flatMap((input) => [input, input + SIDECAR_SUFFIX]).find((input) => {
+  return inputs.find((input) => {
     try {
       const s = statSync(input);
       return s.dev === target.dev && s.ino === target.ino;

@@ -30,7 +30,7 @@ export async function runCommand(command: CommandName, { paths, out, jobs }: Com
       throw err;
     }
   }
-  const output = await openOutput(out);
+  const output = await openOutput(out, command);
   let failed: number;
   try {
     failed = await runJobs(inputs, task, jobs ?? defaultJobs(), output);

@@ -82,7 +82,26 @@ export function removeTemporaryFilesSync(): void {
 
 /** A hidden temporary name beside the target, unique to this process and moment. */
 function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  return join(dirname(path), `${tempPrefixFor(path)}${Date.now().toString(36)}.tmp`);
+}
+const tempPrefixFor = (path: string) => `.${basename(path)}.${process.pid}.`;
+
+/**
+ * Removes the temporary files this process's writes of `path` left: a worker thread stopped while writing it (it
+ * shares the process's id) does not remove its own. Call once the thread has stopped.
+ */
+export function removeUnfinishedWrites(path: string): void {
+  let target: string;
+  try {
+    target = resolveOutputTarget(path).path;
+  } catch {
+    return; // (no file can be written there: none was begun)
+  }
+  try {
+    for (const name of readdirSync(dirname(target))) if (name.startsWith(tempPrefixFor(target)) && name.endsWith('.tmp')) rmSync(join(dirname(target), name), { force: true });
+  } catch {
+    // (The folder cannot be read: nothing of ours is in it.)
+  }
 }
 
 /** The new file's permissions: the replaced file's, or the usual ones (umask applies) for a new file. */

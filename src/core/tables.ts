@@ -13,7 +13,7 @@ export const ANNOTATION_COLUMNS = ['document', 'id', 'tag', 'note', 'start', 'en
 
 /** A search's hits (Find in Reports → Export Hits), a concordance: one row per hit, with its context and sentence. */
 export const HIT_COLUMNS = ['document', 'year', 'region', 'level', 'title', 'start', 'end', 'left', 'match', 'right', 'sentence'] as const;
-/** Characters of context each side of a hit in its table (the Find view shows fewer). */
+/** Characters (code points) of context each side of a hit in its table (the Find view shows fewer). */
 export const HIT_CONTEXT = 30;
 
 export type Cell = string | number | boolean | undefined;
@@ -91,17 +91,21 @@ export function* hitRows(report: HitReport, text: string, hits: Iterable<{ start
   for (const { start, end } of hits) {
     yield [
       report.document, report.year, report.region, report.level, report.title, map.toCodePoint(start), map.toCodePoint(end),
-      text.slice(wholeAt(text, Math.max(0, start - context), -1), start), text.slice(start, end), text.slice(end, wholeAt(text, end + context, 1)),
+      text.slice(codePointsFrom(text, start, -context), start), text.slice(start, end), text.slice(end, codePointsFrom(text, end, context)),
       sentenceAround(text, start, end),
     ];
   }
 }
 
-/** `at`, or the place one unit before (`step` -1) or after (1) it when it falls inside a surrogate pair (𡌶 cut in half is no character). */
-function wholeAt(text: string, at: number, step: -1 | 1): number {
-  const c = text.charCodeAt(at);
-  return at > 0 && at < text.length && c >= 0xdc00 && c <= 0xdfff && (text.charCodeAt(at - 1) & 0xfc00) === 0xd800 ? at + step : at;
+/** The place `count` code points after `at` (before it, for a negative count), as far as the text goes: 𡌶 counts one. */
+function codePointsFrom(text: string, at: number, count: number): number {
+  if (count >= 0) for (let n = 0; n < count && at < text.length; n++) at += surrogatePairAt(text, at) ? 2 : 1;
+  else for (let n = 0; n < -count && at > 0; n++) at -= surrogatePairAt(text, at - 2) ? 2 : 1;
+  return at;
 }
+
+/** Whether a surrogate pair (one character outside the BMP) starts at `i`. */
+const surrogatePairAt = (text: string, i: number) => i >= 0 && (text.charCodeAt(i) & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
 
 const SENTENCE_END = /[。；;！？!?\n\r]/;
 const MAX_SIDE = 500;

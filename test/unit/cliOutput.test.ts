@@ -35,25 +35,31 @@ test('--out naming an input (same path, another spelling, a symlink, a hard link
   assert.deepEqual(readdirSync(dir).sort(), ['a.txt', 'hard.txt', 'link.json']);
 });
 
-test('--out naming an input\'s annotation sidecar or the codebook is refused, the annotations untouched', () => {
+test('--out naming an annotation sidecar (existing or not, by name or through a link) or the codebook is refused, for every command', () => {
   const { dir } = withReport();
   const sidecar = join(dir, 'a.txt.annotations.json');
   const annotations = '{"version":1,"annotations":[]}\n';
   writeFileSync(sidecar, annotations);
   const codebook = join(dir, 'report-annotator.codebook.json');
   writeFileSync(codebook, '{"tags":[]}\n');
+  symlinkSync('a.txt.annotations.json', join(dir, 'link.csv'));
   for (const [args, out] of [
     [['export', '--format', 'json', 'a.txt'], 'a.txt.annotations.json'],
     [['table', 'annotations', 'a.txt'], sidecar],
     [['analyze', 'a.txt', '--no-projects'], './a.txt.annotations.json'],
+    [['analyze', 'a.txt', '--no-projects'], 'b.txt.annotations.json'],
+    [['table', 'hits', 'a.txt', '-q', '收入'], 'link.csv'],
     [['export', '--format', 'jsonld', 'a.txt'], 'report-annotator.codebook.json'],
+    [['table', 'figures', 'a.txt'], codebook],
+    [['schema'], codebook],
   ] as const) {
     const r = run(dir, ...args, '--out', out);
     assert.equal(r.status, 2, `${args.join(' ')} --out ${out}: ${r.stderr}`);
-    assert.match(r.stderr, /is the input .*(annotations|codebook)\.json; it would be overwritten/);
+    assert.match(r.stderr, /(annotation sidecar|is the codebook); it is never written over/);
   }
   assert.equal(readFileSync(sidecar, 'utf8'), annotations);
   assert.equal(readFileSync(codebook, 'utf8'), '{"tags":[]}\n');
+  assert.deepEqual(readdirSync(dir).sort(), ['a.txt', 'a.txt.annotations.json', 'link.csv', 'report-annotator.codebook.json'], 'nothing written, no temporary file');
 });
 
 test('--out through a symlink replaces the link\'s target and keeps the link; a replaced file keeps its mode', () => {

@@ -166,6 +166,7 @@ test('table hits --query: every hit with its report\'s metadata, code point offs
     [['table', 'hits', '.'], /table hits needs --query/],
     [['table', 'figures', '.', '--query', 'x'], /--query is for the hits table/],
     [['table', 'hits', '.', '--query', '(', '--regex'], /--query \(: Unterminated group/],
+    [['table', 'hits', '.', '--query', 'x', '--indicator', 'gdp'], /--indicator and --role are for the figures and targets tables/],
   ] as const) {
     const r = run(dir, [...args]);
     assert.equal(r.status, 2, r.stderr);

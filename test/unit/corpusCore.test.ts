@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyzeText } from '../../src/core/analyze';
-import { indicatorChart, regionChoices, termChart, termRegionChoices } from '../../src/core/corpus/chart';
+import { ALL_REPORTS, indicatorChart, regionChoices, termChart, termRegionChoices } from '../../src/core/corpus/chart';
 import { groupReports, type CorpusReport } from '../../src/core/corpus/grouping';
 import { compileQuery, countedCharacters, findHits, FindQueryError, kwicLine, paragraphsHit, termYears, type TermYear } from '../../src/core/corpus/kwic';
 import { figureYear, findSeries, indicatorSeries, parseSeriesId, seriesId, seriesRows } from '../../src/core/corpus/series';
@@ -258,8 +258,10 @@ describe('KWIC', () => {
     assert.deepEqual(chart.rows, [[1999, 5, 4, 1, 1, 8_000], [2000, 0, 0, 0, 1, 9_000], [2001, 1, 3, 2, 2, 30_000], [2004, 0, 0, 0, 1, 7_000]]);
     assert.deepEqual(chart.points.map((p) => [p.x, p.y]), [[1999, 5], [2000, 0], [2001, 1], [2004, 0]]);
     assert.equal(chart.points[2].detail, '3 in 2 of 2\na (2)\nb (1)');
-    // Two decimals: once in 30,000 characters.
-    assert.equal(termChart('x', [{ uri: 'a', name: 'a', year: 2001, count: 1, hits: [] }], [{ year: 2001, characters: 30_000 }], labels).points[0].y, 0.33);
+    // Three significant digits: once in 30,000 characters; once in the 6 million characters of a year's 300 county
+    // reports is no 0 (a year without hits).
+    const once = (characters: number) => termChart('x', [{ uri: 'a', name: 'a', year: 2001, count: 1, hits: [] }], [{ year: 2001, characters }], labels).points[0].y;
+    assert.deepEqual([once(30_000), once(6_000_000)], [0.333, 0.00167]);
   });
   test('a term per region: all the reports in one line, and each region chosen in its own; none to choose for one region', () => {
     const labels = { year: 'Year', region: 'Region', rate: 'Rate', hits: 'Hits', reports: 'With hits', searched: 'Reports', characters: 'Characters', describe: (y: TermYear) => `${y.count}` };
@@ -269,12 +271,13 @@ describe('KWIC', () => {
     ];
     const searched = [{ year: 2001, region: '中国', characters: 30_000 }, { year: 2001, region: '河北省', characters: 10_000 }, { year: 2002, region: '河北省', characters: 20_000 }];
     assert.deepEqual(termRegionChoices(searched, 'All'), [
-      { name: 'All', points: 2, selected: true },
+      { name: ALL_REPORTS, label: 'All', points: 2, selected: true },
       { name: '河北省', points: 2, selected: false },
       { name: '中国', points: 1, selected: false },
     ]);
-    const choices = termRegionChoices(searched, 'All', ['All', '河北省']);
-    const chart = termChart('小康', reports, searched, labels, { all: 'All', choices });
+    // (The pool is chosen by its name, whatever the UI's language calls it.)
+    const choices = termRegionChoices(searched, 'All', [ALL_REPORTS, '河北省']);
+    const chart = termChart('小康', reports, searched, labels, choices);
     assert.deepEqual(chart.columns.slice(0, 3), ['Year', 'Region', 'Rate']);
     assert.deepEqual(chart.rows, [[2001, 'All', 1, 4, 2, 2, 40_000], [2001, '河北省', 1, 1, 1, 1, 10_000], [2002, 'All', 0, 0, 0, 1, 20_000], [2002, '河北省', 0, 0, 0, 1, 20_000]]);
     assert.deepEqual([...new Set(chart.points.map((p) => p.series))], ['All', '河北省']);
@@ -282,12 +285,12 @@ describe('KWIC', () => {
     assert.deepEqual(termRegionChoices(searched.filter((r) => r.region === '河北省'), 'All'), []);
     assert.deepEqual([...new Set(termChart('小康', reports, searched.slice(1), labels).points.map((p) => p.series))], ['小康']);
   });
-  test('the hits table: code point offsets, context as written (never half of 𡌶), the sentence; quoted as CSV', () => {
+  test('the hits table: code point offsets, context of as many characters each side (𡌶 one), the sentence; quoted as CSV', () => {
     const text = '𡌶𡌶𡌶小康社会。\n全面建成小康，"好"。';
     const { hits } = findHits(text, compileQuery({ pattern: '小康' }), 0, Infinity);
     const rows = [...hitRows({ document: 'r.txt', year: 2020, region: '𡌶州', title: '报告' }, text, hits, 3)];
-    // (3 code units before the first hit fall inside the second 𡌶: the context takes it whole.)
-    assert.deepEqual(rows[0], ['r.txt', 2020, '𡌶州', undefined, '报告', 3, 5, '𡌶𡌶', '小康', '社会。', '𡌶𡌶𡌶小康社会。']);
+    // (3 characters before the first hit are 6 UTF-16 code units.)
+    assert.deepEqual(rows[0], ['r.txt', 2020, '𡌶州', undefined, '报告', 3, 5, '𡌶𡌶𡌶', '小康', '社会。', '𡌶𡌶𡌶小康社会。']);
     const cps = [...text];
     for (const r of rows) assert.equal(cps.slice(r[5] as number, r[6] as number).join(''), r[8]);
     assert.deepEqual(rows[1].slice(5), [13, 15, '面建成', '小康', '，"好', '全面建成小康，"好"。']);

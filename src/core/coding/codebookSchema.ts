@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { formatPath, lazySchemas, parseJsonText, SchemaError } from '../schema';
 import { normalizeTagName, tagKey } from './tagNames';
 
-export const CODEBOOK_FILE = 'report-annotator.codebook.json';
+export { CODEBOOK_FILE } from '../annotationFiles';
 export const CODEBOOK_FORMAT = 'report-annotator.codebook';
 export const CODEBOOK_VERSION = 1;
 

@@ -8,7 +8,8 @@ import { CodebookError, mergeTagsInCodebook, renameTagInCodebook } from './codeb
 import { normalizeTagName, tagKey } from './tagNames';
 
 /** The sidecar file beside a report: `<report>.annotations.json` (as the extension names it). */
-export const SIDECAR_SUFFIX = '.annotations.json';
+import { SIDECAR_SUFFIX } from '../annotationFiles';
+export { SIDECAR_SUFFIX };
 
 /** A file as it is now: its path and content (undefined: it does not exist). */
 export interface FileState {

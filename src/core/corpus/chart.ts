@@ -45,7 +45,10 @@ function mostWritten(points: readonly IndicatorSeries['points'][number][]): stri
 
 /** A region of an indicator's points, with how many it has and whether the chart shows it. */
 export interface RegionChoice {
+  /** The region, or ALL_REPORTS for all the reports of a term's chart (kept in the panel's state, whatever the UI's language). */
   name: string;
+  /** What its checkbox and line are called, when not its name. */
+  label?: string;
   points: number;
   selected: boolean;
 }
@@ -150,8 +153,14 @@ export interface TermChartLabels {
   describe: (year: TermYear) => string;
 }
 
-/** A rate as the chart and its table show it: two decimals (a term used once in 30,000 characters is 0.33). */
-const rateShown = (rate: number) => Math.round(rate * 100) / 100;
+/**
+ * A rate as the chart and its table show it: three significant digits (once in 30,000 characters is 0.333; once in
+ * the 6 million characters of a year's 300 county reports 0.00167, which two decimals showed as 0, a year without hits).
+ */
+const rateShown = (rate: number) => Number(rate.toPrecision(3));
+
+/** The name of the choice of all the reports in a term's chart (no region is called so). */
+export const ALL_REPORTS = '*';
 
 /**
  * The lines a term's chart may draw: all the reports pooled (`all`, its name in the UI's language), then each region
@@ -159,13 +168,14 @@ const rateShown = (rate: number) => Math.round(rate * 100) / 100;
  * reports are of one region (the pool is that region).
  */
 export function termRegionChoices(searched: readonly SearchedReport[], all: string, chosen?: readonly string[]): RegionChoice[] {
+  // (`all` is the pool's label; its name is ALL_REPORTS.)
   const years = new Map<string, Set<number>>();
   for (const r of searched) if (r.year !== undefined && r.region !== undefined) (years.get(r.region) ?? years.set(r.region, new Set()).get(r.region)!).add(r.year);
   if (years.size < 2) return [];
   const pooled = new Set(searched.flatMap((r) => (r.year !== undefined ? [r.year] : [])));
-  const choices = [{ name: all, points: pooled.size, selected: false }, ...[...years].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0])).map(([name, ys]) => ({ name, points: ys.size, selected: false }))];
+  const choices: RegionChoice[] = [{ name: ALL_REPORTS, label: all, points: pooled.size, selected: false }, ...[...years].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0])).map(([name, ys]) => ({ name, points: ys.size, selected: false }))];
   const wanted = new Set(chosen ?? []);
-  if (!choices.some((c) => wanted.has(c.name))) wanted.add(all);
+  if (!choices.some((c) => wanted.has(c.name))) wanted.add(ALL_REPORTS);
   for (const c of choices) c.selected = wanted.has(c.name);
   return choices;
 }
@@ -174,16 +184,16 @@ export function termRegionChoices(searched: readonly SearchedReport[], all: stri
  * The chart of a search term: its hits per 10,000 characters of each year's reports (`searched`: every report the
  * search read, with or without hits); a year whose reports never use it is 0, a year without reports is a gap in
  * the line. One line, all reports pooled, named after the term; with `regions` (termRegionChoices), a line for each
- * chosen, the pool named `regions.all`, and the table's rows by year and line.
+ * chosen (the pool by its label), and the table's rows by year and line.
  */
 export function termChart(
   term: string,
   reports: readonly ReportHits[],
   searched: readonly SearchedReport[],
   labels: TermChartLabels,
-  regions?: { all: string; choices: readonly RegionChoice[] },
+  regions?: readonly RegionChoice[],
 ): ChartData {
-  const lines = regions?.choices.filter((c) => c.selected).map((c) => ({ series: c.name, region: c.name === regions.all ? undefined : c.name })) ?? [{ series: term, region: undefined }];
+  const lines = regions?.filter((c) => c.selected).map((c) => ({ series: c.label ?? c.name, region: c.name === ALL_REPORTS ? undefined : c.name })) ?? [{ series: term, region: undefined }];
   const points: ChartPoint[] = [];
   const rows: (string | number)[][] = [];
   for (const { series, region } of lines) {

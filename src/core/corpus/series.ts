@@ -130,7 +130,8 @@ function countUnitOf(reports: readonly CorpusReport[]): Map<string, string> {
   const units = new Map<string, Set<string>>();
   for (const r of reports) {
     for (const f of r.summary.figures) {
-      if (!f.indicatorKey || f.kind !== 'count' || f.unit === '') continue;
+      // (As the series read them: a change, 增加50万人次, is in none and says nothing of their unit.)
+      if (!f.indicatorKey || f.kind !== 'count' || f.unit === '' || f.change) continue;
       const seen = units.get(f.indicatorKey) ?? units.set(f.indicatorKey, new Set()).get(f.indicatorKey)!;
       seen.add(f.unit);
     }

@@ -13,7 +13,8 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 
-export const SIDECAR_SUFFIX = '.annotations.json';
+import { SIDECAR_SUFFIX } from '../../core/annotationFiles';
+export { SIDECAR_SUFFIX };
 
 /** The sidecar path of a report, or undefined when the report is not a file on disk. */
 export function sidecarPathFor(report: vscode.Uri): string | undefined {

@@ -5,8 +5,7 @@
 // a report (.txt) is no file of any export's kind.
 import { basename, resolve } from 'node:path';
 import * as vscode from 'vscode';
-import { CODEBOOK_FILE } from '../../core/coding/codebookSchema';
-import { SIDECAR_SUFFIX } from '../../core/coding/tagOperations';
+import { annotationFileAt } from '../../core/annotationFiles';
 import { UserError } from './commands';
 
 /**
@@ -16,7 +15,8 @@ import { UserError } from './commands';
 export function exportTarget(target: vscode.Uri | string, extensions: readonly string[]): string {
   const path = resolve(typeof target === 'string' ? target : target.fsPath);
   const name = basename(path).toLowerCase();
-  if (name.endsWith(SIDECAR_SUFFIX) || name === CODEBOOK_FILE) {
+  // (By name, and through a symbolic link by its target's: a link named hits.csv may point at a sidecar.)
+  if (annotationFileAt(path)) {
     throw new UserError(vscode.l10n.t('{0} holds annotations or the codebook; an export is never written over it. Nothing was written.', path));
   }
   if (!extensions.some((ext) => name.endsWith(`.${ext}`))) {

@@ -86,7 +86,10 @@ export function registerCorpusCommands(p: Parts): vscode.Disposable[] {
       if (!asked) return { cancelled: true };
       const done = await p.find.exportHits(exportTarget(asked, ['csv']));
       if (!done) return { cancelled: true };
-      void vscode.window.showInformationMessage(vscode.l10n.t('Wrote {0} of “{1}” in {2} to {3}.', hitsText(done.rows), pattern, reportsText(done.reports), done.target));
+      let message = vscode.l10n.t('Wrote {0} of “{1}” in {2} to {3}.', hitsText(done.rows), pattern, reportsText(done.reports), done.target);
+      // (A report deleted or unreadable since the search: its hits are not in the table, and the message says so.)
+      if (done.unread.length > 0) message += ' ' + vscode.l10n.t('{0} could not be read: {1}', reportsText(done.unread.length), done.unread.join('; '));
+      void vscode.window.showInformationMessage(message);
       return done;
     }, write),
     registerCommand<Result>('reportAnnotator.corpus.saveTimeline', async (a) => {

@@ -14,10 +14,11 @@ import { decodeReport, MAX_REPORT_BYTES } from '../../core/reportInput';
 import { loadLexiconInSteps, prepareLexicon } from '../../core/projectLexicon';
 import { loadJiebaSegmenter, type Segmenter } from '../../core/segmenter';
 import { errorMessage } from '../../core/text';
+import { SIDECAR_SUFFIX } from '../../core/annotationFiles';
 import { FOREGROUND_WAIT_MS, foregroundPause, whileForegroundBusy } from '../common/foreground';
 import type { CorpusRequest, CorpusResponse, FileRef, FileResult } from './corpusProtocol';
 
-const SIDECAR_SUFFIX = '.annotations.json';
+
 /** The analyser's version: this bundle's own bytes (any change to the analysis changes them) and the summary's shape. */
 const ANALYSER_VERSION = createHash('sha256')
   .update(`${SUMMARY_VERSION}|`)

@@ -14,6 +14,11 @@ export type Found = Extract<CorpusResponse, { type: 'found' }>;
 
 /** How long a search may take by default: a plain pattern reads the 60 MB of 1,000 reports in a few seconds. */
 export const FIND_LIMIT_MS = 30_000;
+/**
+ * How long writing every hit may take: a pattern as common as 的 gives millions of rows of 1,000 reports, each with its
+ * context and sentence (the user can cancel it before).
+ */
+export const EXPORT_LIMIT_MS = 10 * 60_000;
 
 /** A search stopped before it finished: over its time limit, or cancelled (a newer search, or the user). */
 export class FindStopped extends Error {
@@ -41,6 +46,8 @@ export class SearchWorker {
   private waiting?: { resolve: (m: CorpusResponse) => void; reject: (err: Error) => void; since: number; timer: NodeJS.Timeout };
   private nextId = 1;
   private readonly stoppedEmitter = new EventEmitter();
+  /** Resolves when the worker's thread has ended (after a stop, terminate() takes a moment). */
+  readonly exited: Promise<void>;
 
   constructor(
     workerPath: string,
@@ -60,6 +67,7 @@ export class SearchWorker {
       else waiting.resolve(m);
     });
     this.worker.on('error', (err) => this.stop(err));
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.on('exit', (code) => this.stop(new Error(`the search's worker stopped (exit code ${code})`)));
     if (token?.isCancellationRequested) this.stop(new FindStopped('cancelled', limitMs));
   }

@@ -1,8 +1,7 @@
 // Find in reports: a word, phrase or regular expression across the corpus (or a folder of it), as
 // keyword-in-context lines under each report, with counts per report and per year; "Tag the paragraphs of all
 // hits" with one tag, and its undo, which removes exactly what that tagging added.
-import { readdirSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { removeUnfinishedWrites } from '../../core/atomicWrite';
 import * as vscode from 'vscode';
 import type { AnnotationStore } from '../../core/annotations';
 import type { CorpusReport } from '../../core/corpus/grouping';
@@ -12,7 +11,7 @@ import type { ReportAnalysisProvider } from '../api';
 import { documentForArgument, findOpenDocument, uriBasename } from '../common/documents';
 import { UserError } from '../common/commands';
 import type { CorpusIndex } from './corpusIndex';
-import { FIND_LIMIT_MS, FindStopped, type SearchWorker } from './findInReports';
+import { EXPORT_LIMIT_MS, FIND_LIMIT_MS, FindStopped, type SearchWorker } from './findInReports';
 import { hitsText, reportsText } from '../common/counts';
 import { rateText, termYearText } from './termYearText';
 
@@ -237,7 +236,7 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
    * (core/tables HIT_COLUMNS) at `target`, written whole by a search's worker; undefined when cancelled. The reports
    * are read as saved, as the search read them.
    */
-  async exportHits(target: string, limitMs = FIND_LIMIT_MS): Promise<{ rows: number; reports: number; target: string } | undefined> {
+  async exportHits(target: string, limitMs = EXPORT_LIMIT_MS): Promise<{ rows: number; reports: number; target: string; unread: string[] } | undefined> {
     const result = this.result;
     if (!result || result.reports.length === 0) throw new UserError(vscode.l10n.t('Find something in the reports first.'));
     const files = result.reports.map((r) => ({
@@ -253,7 +252,10 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
           try {
             return await worker.exportHits(files, result.query, target);
           } catch (err) {
-            removeUnfinished(target); // (a worker stopped while writing leaves its temporary file)
+            // (A worker stopped while writing leaves its temporary file: removed once its thread has ended.)
+            worker.dispose();
+            await worker.exited;
+            removeUnfinishedWrites(target);
             throw err;
           } finally {
             worker.dispose();
@@ -261,7 +263,8 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
         }),
       (seconds) => vscode.l10n.t('Exporting the hits of “{0}” was stopped after {1} s, and nothing was written.', result.query.pattern, seconds),
     );
-    return done && { rows: done.rows, reports: done.reports, target };
+    const unread = (done?.errors ?? []).map((e) => result.reports.find((r) => r.uri === e.key)?.name ?? e.key);
+    return done && { rows: done.rows, reports: done.reports, target, unread };
   }
 
   getChildren(node?: FindNode): FindNode[] {
@@ -321,16 +324,6 @@ export class FindView implements vscode.TreeDataProvider<FindNode>, vscode.Dispo
   dispose(): void {
     this.view.dispose();
     this.emitter.dispose();
-  }
-}
-
-/** The temporary files this process's writes of `target` left (core/atomicWrite names them .target.pid.time.tmp). */
-function removeUnfinished(target: string): void {
-  const prefix = `.${basename(target)}.${process.pid}.`;
-  try {
-    for (const name of readdirSync(dirname(target))) if (name.startsWith(prefix) && name.endsWith('.tmp')) rmSync(join(dirname(target), name), { force: true });
-  } catch {
-    // (The folder cannot be read: there is nothing of ours to remove.)
   }
 }
 

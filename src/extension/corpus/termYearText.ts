@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import type { TermYear } from '../../core/corpus/kwic';
 import { hitsText, reportsText } from '../common/counts';
 
-/** A rate per 10,000 characters with at most two decimals, in the UI's language's digits. */
-export const rateText = (rate: number) => rate.toLocaleString(vscode.env.language, { maximumFractionDigits: 2 });
+/** A rate per 10,000 characters to three significant digits (as the chart's table has it), in the UI's language's digits. */
+export const rateText = (rate: number) => rate.toLocaleString(vscode.env.language, { maximumSignificantDigits: 3 });
 
 /** 14 hits in 2 of 3 reports · 61,234 characters · 2.29 per 10,000 characters (in 2 reports, when those are all; no hits). */
 export function termYearText(y: TermYear): string {

@@ -15,7 +15,7 @@ import { FIGURE_BOUNDS } from '../../core/types';
 import { UserError } from '../common/commands';
 import { restrictedModeRefusal } from '../common/trust';
 import type { CorpusIndex } from './corpusIndex';
-import type { FindView } from './findView';
+import type { FindResult, FindView } from './findView';
 import { boundName } from './indicatorTree';
 
 export const TIMELINE_VIEW_TYPE = 'reportAnnotator.timeline';
@@ -37,6 +37,11 @@ export class TimelinePanels implements vscode.Disposable {
   chart?: ChartData;
   /** The regions of the chart (for a term, all the reports first; none for a term of one region's reports), and which it draws. */
   regions: RegionChoice[] = [];
+  /** The hits of the term chart's last search of its own (FindView.search's 'chart' lane). */
+  private termResult?: FindResult;
+  /** How many drawings were begun, and the last one's chart. */
+  private drawings = 0;
+  private latest?: Promise<ChartData>;
   /** What the webview last drew (for the tests): SVG marks and data points. */
   rendered?: { marks: number; points: number };
   private readonly exports = new Map<number, (data: string) => void>();
@@ -139,7 +144,12 @@ export class TimelinePanels implements vscode.Disposable {
   }
 
   /** Draws the state's chart; `corpusChanged`: a term's hits are searched again rather than taken from the Find view. */
-  private async update(corpusChanged = false): Promise<ChartData> {
+  private update(corpusChanged = false): Promise<ChartData> {
+    const generation = ++this.drawings;
+    return (this.latest = this.draw(corpusChanged, generation));
+  }
+
+  private async draw(corpusChanged: boolean, generation: number): Promise<ChartData> {
     const state = this.state!;
     let chart: ChartData;
     if (state.kind === 'indicator') {
@@ -162,12 +172,16 @@ export class TimelinePanels implements vscode.Disposable {
       }, shown);
     } else {
       const folder = state.folder ? vscode.Uri.parse(state.folder) : undefined;
-      const shown = this.finder.result;
       const q = state.query;
-      const same = !corpusChanged && shown && shown.query.pattern === q.pattern && !!shown.query.regex === !!q.regex && !!shown.query.caseSensitive === !!q.caseSensitive && shown.folder === state.folder;
-      // (Another term's search stays in the Find view: this chart, redrawn as the corpus changes, searches on its own lane.)
-      const result = same ? shown : await this.finder.search(state.query, folder, undefined, 'chart');
-      // (No result: a newer search stopped this one; the chart shows no hits rather than another term's.)
+      const sameAs = (r: FindResult | undefined): r is FindResult =>
+        !corpusChanged && !!r && r.query.pattern === q.pattern && !!r.query.regex === !!q.regex && !!r.query.caseSensitive === !!q.caseSensitive && r.folder === state.folder;
+      // (Another term's search stays in the Find view: this chart, redrawn as the corpus changes, searches on its own
+      // lane, and keeps what it found for the regions chosen next: a checkbox clicked searched every report again.)
+      const result = sameAs(this.finder.result) ? this.finder.result : sameAs(this.termResult) ? this.termResult : await this.finder.search(state.query, folder, undefined, 'chart');
+      // (No result: a newer drawing's search stopped this one, as the corpus changed meanwhile; that drawing's chart is
+      // the one. This one drew an empty chart, and returned it to show().)
+      if (result === undefined && generation !== this.drawings) return this.latest!;
+      this.termResult = result;
       // (All the reports in one line; with reports of several regions, a line for each region chosen too.)
       const all = vscode.l10n.t('All reports');
       this.regions = termRegionChoices(result?.searched ?? [], all, state.regions);
@@ -180,7 +194,7 @@ export class TimelinePanels implements vscode.Disposable {
         searched: vscode.l10n.t('Reports'),
         characters: vscode.l10n.t('Characters'),
         describe: termYearText,
-      }, this.regions.length > 0 ? { all, choices: this.regions } : undefined);
+      }, this.regions.length > 0 ? this.regions : undefined);
     }
     // (Another chart was asked for while this one's hits were searched: it is drawn, not this one.)
     if (this.state !== state) return chart;

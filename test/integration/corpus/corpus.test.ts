@@ -307,9 +307,18 @@ suite('corpus', () => {
     const table = parseCsv(readFileSync(hitsCsv, 'utf8'));
     assert.deepEqual(table[0], [...HIT_COLUMNS]);
     assert.equal(table.length - 1, found.total);
+    const index = (await corpus()).index;
     for (const row of table.slice(1)) {
       const path = join(WORKSPACE, row[0]);
-      assert.equal([...decodeReport(readFileSync(path), path)].slice(Number(row[5]), Number(row[6])).join(''), '小康', `${row[0]} ${row[5]}`);
+      const [document, year, region, level, title, start, end, left, match, right, sentence] = row;
+      const text = decodeReport(readFileSync(path), path);
+      assert.equal([...text].slice(Number(start), Number(end)).join(''), '小康', `${document} ${start}`);
+      // The report's metadata as the corpus has it; the context and the sentence around the hit.
+      const meta = index.get(vscode.Uri.file(path))?.summary.meta;
+      assert.deepEqual([year, region, level], [String(meta?.year ?? ''), meta?.region ?? '', meta?.level ?? ''], document);
+      assert.equal(title, index.get(vscode.Uri.file(path))?.summary.title ?? '');
+      assert.ok([...left].length <= 30 && [...right].length <= 30 && text.includes(left + match + right), `${document} ${start}: ${left}|${match}|${right}`);
+      assert.ok(sentence.includes('小康'), sentence);
     }
     rmSync(hitsCsv);
     const nodes = findView.getChildren();
@@ -336,7 +345,7 @@ suite('corpus', () => {
     assert.equal(chart.chart.rows.reduce((n, row) => n + (row[searched] as number), 0), inFolder.length, 'every report of the folder with a year is counted');
     for (const row of chart.chart.rows) {
       assert.equal(row[characters], inFolder.filter((r) => r.summary.meta!.year === row[year]).reduce((n, r) => n + r.summary.characters, 0));
-      assert.equal(row[rate], Math.round((1e6 * (row[hits] as number)) / (row[characters] as number)) / 100, `${row[year]}: ${row[hits]} hits in ${row[characters]} characters`);
+      assert.equal(row[rate], Number(((1e4 * (row[hits] as number)) / (row[characters] as number)).toPrecision(3)), `${row[year]}: ${row[hits]} hits in ${row[characters]} characters`);
     }
     await timeline.whenRendered();
     // Over the whole corpus: the national reports before 小康 was a goal use it 0 times, drawn at 0, not left out.
@@ -345,8 +354,8 @@ suite('corpus', () => {
     assert.equal(national.breakGaps, true);
     await timeline.whenRendered();
     // The reports of several regions: all of them in one line, a region chosen in a line of its own beside it.
-    assert.deepEqual(timeline.regions.filter((r) => r.selected).map((r) => r.name), ['All reports']);
-    const both = await timeline.chooseRegions(['All reports', '中国']);
+    assert.deepEqual(timeline.regions.filter((r) => r.selected).map((r) => r.label ?? r.name), ['All reports']);
+    const both = await timeline.chooseRegions([timeline.regions[0].name, '中国']);
     assert.deepEqual([...new Set(both!.points.map((p) => p.series))], ['All reports', '中国']);
     assert.equal(both!.columns[1], 'Region');
     await timeline.whenRendered();
@@ -387,6 +396,13 @@ suite('corpus', () => {
     assert.equal(await stopped, undefined);
     assert.ok(next && next.total > 50, JSON.stringify(next?.total));
     assert.equal(findView.result, next);
+    // Writing every hit of such a pattern stops at its limit too: nothing is written, and no temporary file is left
+    // (the worker is stopped while writing; its file is removed once its thread has ended).
+    findView.result = { ...next, query: { pattern: '小康|([\\u4e00-\\u9fff]+)+Q', regex: true } };
+    const target = join(WORKSPACE, 'runaway-hits.csv');
+    await assert.rejects(findView.exportHits(target, 2_000), (err: Error) => /stopped after 2 s, and nothing was written/.test(err.message));
+    assert.deepEqual(readdirSync(WORKSPACE).filter((f) => f.includes('runaway-hits')), [], 'no table, no temporary file');
+    await findView.find({ pattern: '小康' });
   });
 
   test('6c. tagging the hits of a pattern that backtracks for ever on an unsaved edit stops at its limit, tags nothing and leaves the editor free', async function () {

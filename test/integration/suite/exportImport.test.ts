@@ -90,6 +90,11 @@ suite('export and import', () => {
     }
     assert.deepEqual(files.map(readIfExists), before, 'the sidecar, the report and the codebook are as they were');
     assert.ok(!existsSync(out('guard.json')));
+    // Web Annotations may be saved as .json (JSON-LD is JSON); a name like the workspace export's default is no sidecar.
+    const jsonld = (await vscode.commands.executeCommand('reportAnnotator.exportWebAnnotations', { target: out('guard.json'), scope: 'current' })) as { path?: string; message?: string };
+    assert.equal(jsonld.path, out('guard.json'), JSON.stringify(jsonld));
+    const set = await vscode.commands.executeCommand<ExportResult>('reportAnnotator.exportAnnotations', { target: out('guard.report-annotations.json'), uri: doc.uri });
+    assert.equal(set.error, undefined, set.error);
   });
 
   test('exports every report of the workspace', async () => {
