@@ -19,8 +19,9 @@ const pairBit = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ b) >>> 16;
 /**
  * The facility words of two characters or more by pairBit of their last two characters, longest first: the few that
  * share a pair (公园, 产业园, 森林公园) are compared with the text in place, without a string sliced and hashed per end.
+ * (An array by the bit's number, 0 to 0xffff: a Map's look-up was most of facilityEndingAt's time.)
  */
-const BY_PAIR = new Map<number, string[]>();
+const BY_PAIR: (string[] | undefined)[] = new Array(1 << 16).fill(undefined);
 /** The facility words of one character by its code. */
 const ONE_CHARACTER: (string | undefined)[] = new Array(0x10000);
 for (const w of SUFFIXES) { // (longest first, as projectWords.ts sorts them)
@@ -30,9 +31,9 @@ for (const w of SUFFIXES) { // (longest first, as projectWords.ts sorts them)
   if (w.length > 1) {
     const bit = pairBit(w.charCodeAt(w.length - 2), last);
     PAIR_BITS[bit >>> 5] |= 1 << (bit & 31);
-    const words = BY_PAIR.get(bit);
+    const words = BY_PAIR[bit];
     if (words) words.push(w);
-    else BY_PAIR.set(bit, [w]);
+    else BY_PAIR[bit] = [w];
   }
 }
 
@@ -70,8 +71,8 @@ export function addFacilityWord(found: number[], end: number, length: number): v
 export function facilityWordAt(text: string, s: number, e: number): string {
   const code = text.charCodeAt(e - 1);
   if (e - s === 1) return ONE_CHARACTER[code] ?? text.slice(s, e);
-  const words = e - s > 1 ? BY_PAIR.get(pairBit(text.charCodeAt(e - 2), code)) : undefined;
-  if (words) for (const w of words) if (w.length === e - s && endsAt(text, e - 1, w)) return w;
+  const words = e - s > 1 ? BY_PAIR[pairBit(text.charCodeAt(e - 2), code)] : undefined;
+  if (words) for (let k = 0; k < words.length; k++) if (words[k].length === e - s && endsAt(text, e - 1, words[k])) return words[k];
   return text.slice(s, e);
 }
 
@@ -90,7 +91,8 @@ export function facilityEndingAt(text: string, lo: number, i: number): number {
   if (i > lo) {
     const bit = pairBit(text.charCodeAt(i - 1), code);
     if ((PAIR_BITS[bit >>> 5] & (1 << (bit & 31))) !== 0) {
-      for (const w of BY_PAIR.get(bit)!) if (w.length <= i + 1 - lo && endsAt(text, i, w)) return w.length;
+      const words = BY_PAIR[bit]!;
+      for (let k = 0; k < words.length; k++) if (words[k].length <= i + 1 - lo && endsAt(text, i, words[k])) return words[k].length;
     }
   }
   return mark === 2 ? 1 : 0;
