@@ -108,8 +108,8 @@ export function listMembers(text: string, spans: readonly Span[], lex: Lexicon):
     // here from the characters, without slicing the clause; most lists are of sectors or goods.)
     if (nextEtc >= end && !found.startsIn(base, end) && indexOfAny(COUNT_UNITS, text, base, end) < 0) continue;
     // 推进石武、津秦等客运专线及大广、保阜等高速公路建设: two lists, each ending in 等 and its kind, joined.
-    // (Only a clause with a 等 in it is matched.)
-    const joined = nextEtc < end ? JOINED_LISTS_RE.exec(text.slice(base, end)) : null;
+    // (Only a clause with a 、 after its first 等 is matched: the pattern needs both.)
+    const joined = nextEtc < end && text.lastIndexOf('、', end - 1) > nextEtc ? JOINED_LISTS_RE.exec(text.slice(base, end)) : null;
     if (joined && isWorksClass(joined[0].replace(/(?:及|和|以及|与)$/, ''))) {
       const cut = base + joined.index + joined[0].length;
       listClause(text, base, text.slice(base, cut - (joined[0].endsWith('以及') ? 2 : 1)), found, lex, out);

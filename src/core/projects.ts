@@ -57,7 +57,8 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
     if (ends.length > 0) namesInClause(lex, paragraphText, lo, i, ends, spans);
     lo = i + 1;
   }
-  const names = new Set(spans.map((sp) => paragraphText.slice(sp.start, sp.end)));
+  const names = new Set<string>();
+  for (let k = 0; k < spans.length; k++) names.add(paragraphText.slice(spans[k].start, spans[k].end));
   // Roads named by numbers (七一路, 经二路) hold no word the scan can read as a name.
   // (七一路海鲜市场: with the facility named after it that follows.)
   if ((roads & NUMBERED_ROAD) !== 0) for (const m of paragraphText.matchAll(NUMBERED_ROAD_RE)) {
@@ -77,6 +78,7 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
   for (const n of listMembers(paragraphText, spans, lex)) names.add(n);
   for (const n of programmeNames(paragraphText, programmeAt)) names.add(n);
   for (const n of regionalWorks(paragraphText, lex, programmeAt)) names.add(n);
+  if (names.size === 0) return []; // (most paragraphs name nothing)
   for (const n of shortForms([...names])) names.add(n);
   return [...names];
 }
