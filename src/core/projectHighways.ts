@@ -1,6 +1,10 @@
 // Roads named by their national or provincial route number (spec.md, "Projects"): G109 and G219 in a list of
 // roads, G225乐东至三亚段 and G679线乌拉斯台至奇台 (a section between two places), G98环岛高速大三亚段扩容工程 (an
 // expressway with its section and works). The number is the name; the words the project scan reads hold none.
+// Lines named by two places' first characters (佳同铁路).
+import { type Lexicon, tagOf } from './projectLexicon';
+import { FAST_RE } from './projectScan';
+import { PREDICATE } from './projectWords';
 
 /** A route number: G or S and one to four digits, not inside a Latin word or a number (5G; S100发动机 is excluded by what follows). */
 const CODE = '(?<![A-Za-z0-9０-９])[GS]\\d{1,4}(?![\\d.%．])';
@@ -66,4 +70,37 @@ export function roadNoteAt(text: string, i: number): number {
 
 function codeSet(chars: string): Set<number> {
   return new Set([...chars].map((c) => c.charCodeAt(0)));
+}
+
+// 佳同铁路, 本庄高速: a line named by two places' first characters, which the dictionary does not join, at a clause's
+// start or after a verb that acts on it (加快|佳同铁路). (Not 高速发展, 高速度: fast; not 这是高速: a pronoun and a verb.)
+const LINE_WORDS = ['高速铁路', '高速公路', '城际铁路', '铁路', '高铁', '高速', '城际'];
+const ROUTE_PAIR_RE = new RegExp(`([\\u4e00-\\u9fff]{2})(?:${LINE_WORDS.join('|')})`, 'g');
+/** (修筑川黔和黔桂铁路: a pair before 和 and another line of the kind.) */
+const JOINED_PAIR_RE = new RegExp(`([\\u4e00-\\u9fff]{2})[和与及](?=[\\u4e00-\\u9fff]{2}(?:${LINE_WORDS.join('|')}))`, 'g');
+/** Characters that are no place's (pronouns, particles, the copula), in either place of the pair. */
+const NOT_ROUTE_CHAR = new Set([...'这那其此该每各某的地得了着过在是']);
+/**
+ * Lines named by two characters, from the places at their ends (see ROUTE_PAIR_RE); text holds a line word (LINE_WORD).
+ * `clauseEnds`: the characters that end a clause, those of the caller's table with bit `clauseEnd` set.
+ */
+export function routePairs(text: string, lex: Lexicon, clauseEnds: Uint8Array, clauseEnd: number): string[] {
+  const out: string[] = [];
+  const acted = (at: number) => at === 0 || (clauseEnds[text.charCodeAt(at - 1)] & clauseEnd) !== 0 || text[at - 1] === '“' || [2, 3, 4].some((k) => at >= k && PREDICATE.has(text.slice(at - k, at)));
+  const placeChars = (pair: string) => !NOT_ROUTE_CHAR.has(pair[0]) && !NOT_ROUTE_CHAR.has(pair[1]);
+  const isPair = (pair: string) => placeChars(pair) && tagOf(lex, pair) === undefined;
+  // (One of two joined may be a pair the dictionary has as a name or an abbreviation: 川黔/j, 京汉/ns.)
+  const named = (pair: string) => {
+    const tag = tagOf(lex, pair);
+    return placeChars(pair) && (tag === undefined || /^(?:j|ns|nz|nr)$/.test(tag));
+  };
+  for (const m of text.matchAll(ROUTE_PAIR_RE)) {
+    const at = m.index!;
+    if (!isPair(m[1])) continue;
+    if (m[0].endsWith('高速') && FAST_RE.test(text.slice(at + m[0].length, at + m[0].length + 2))) continue;
+    // (A pair after another and 和 is acted on as that one is: 修筑川黔和|黔桂铁路.)
+    if (acted(at) || (at >= 3 && /[和与及]/.test(text[at - 1]) && named(text.slice(at - 3, at - 1)) && acted(at - 3))) out.push(m[0]);
+  }
+  for (const m of text.matchAll(JOINED_PAIR_RE)) if (named(m[1]) && acted(m.index!) && named(text.slice(m.index! + 3, m.index! + 5))) out.push(m[1]);
+  return out;
 }

@@ -19,13 +19,13 @@ const SITES_RE = /^等(?:[一二三四五六七八九十\d]+[个处座])?(?:重�
 /** What ends a clause for a list. */
 const CLAUSE_BREAK = charTable('，。；！？：,;!?:');
 const ETC_WORKS_RE = /等(?:(?:一批|[\d一二三四五六七八九十]+个)?(?:重大|重点)?项目|(?:重要|重点|考古|创建国家5A级旅游)?(?:遗址|遗迹|景区|景点|古迹)|一批[^，。、]{0,8}?项目|(?:省际)?(?:公路|铁路|高速|高铁|大通道)|特高压|[\d一二三四五六七八九十]+[条座处个](?:煤矿|气田|油田|遗址|水库|机场|高铁|铁路|高速)|\d+千伏)/y;
-/** The next 等 from `from` that opens 等项目, 等一批重大项目, …; -1 when there is none. */
-function nextEtcWorks(text: string, from: number): number {
-  for (let i = text.indexOf('等', from); i >= 0; i = text.indexOf('等', i + 1)) {
-    ETC_WORKS_RE.lastIndex = i;
-    if (ETC_WORKS_RE.test(text)) return i;
+/** The index in `etcs` (the places of the text's 等, in order) of the first from etcs[k] on that opens 等项目, 等一批重大项目, …; etcs.length when none does. */
+function nextEtcWorks(text: string, etcs: readonly number[], k: number): number {
+  for (; k < etcs.length; k++) {
+    ETC_WORKS_RE.lastIndex = etcs[k];
+    if (ETC_WORKS_RE.test(text)) return k;
   }
-  return -1;
+  return k;
 }
 /**
  * …等 + what the items are: lines, zones, sites (not companies, products or brands), or works of a kind
@@ -58,10 +58,10 @@ const COUNTED_ETC_RE = /等(?:[\d一二三四五六七八九十]+[条座处个]|
  */
 const SINGLE_ETC_RE =
   /等(?:(?:[一二三四五六七八九十\d]+[个处座])?(?:重要|重点|考古|创建国家5A级旅游)?(?:遗址|遗迹|景区|景点|古迹)|项目|重大项目|重点项目|一批|[\d一二三四五六七八九十]+[条座处个]|\d+千伏|(?:省际)?(?:公路|铁路|高速|高铁|大通道|特高压|客运专线))/y;
-/** Whether a 等 of `text` opens one of SINGLE_ETC_RE's forms. */
-function hasSingleEtc(text: string): boolean {
-  for (let i = text.indexOf('等'); i >= 0; i = text.indexOf('等', i + 1)) {
-    SINGLE_ETC_RE.lastIndex = i;
+/** Whether a 等 of `text` (at `etcs`) opens one of SINGLE_ETC_RE's forms. */
+function hasSingleEtc(text: string, etcs: readonly number[]): boolean {
+  for (let k = 0; k < etcs.length; k++) {
+    SINGLE_ETC_RE.lastIndex = etcs[k];
     if (SINGLE_ETC_RE.test(text)) return true;
   }
   return false;
@@ -76,34 +76,55 @@ const VOUCHING_KIND_RE = /^(?:煤矿|露天矿|气田|油田|(?:抽水蓄能|水
 const vouches = (tail: string) => VOUCHING_KIND_RE.test(tail.slice(LIST_COUNT_RE.exec(tail)![0].length));
 
 /**
- * Members of the lists whose last item is a project found in the paragraph (spans) or that end in 等 and a
- * kind of works: the items before it, as written.
+ * Sets in `table`, for the caller's pass over a paragraph (findProjectNames in projects.ts): `listBreak` at what ends a
+ * list's clause, `comma` at 、, `etc` at 等. From their places listMembers reads the paragraph's lists without a
+ * search of its own for 、 and 等 and a walk to each clause's ends.
  */
-export function listMembers(text: string, spans: readonly Span[], lex: Lexicon): string[] {
+export function markListChars(table: Uint8Array, listBreak: number, comma: number, etc: number): Uint8Array {
+  for (let c = 0; c < CLAUSE_BREAK.length; c++) if (CLAUSE_BREAK[c] !== 0) table[c] |= listBreak;
+  table[0x3001 /* 、 */] |= comma;
+  table[0x7b49 /* 等 */] |= etc;
+  return table;
+}
+
+/**
+ * Members of the lists whose last item is a project found in the paragraph (spans) or that end in 等 and a
+ * kind of works: the items before it, as written. `lists`: the clauses that hold a 、 (start and end in turn, ends
+ * as CLAUSE_BREAK or the text's end gives them); `etcs`: the places of 等; both in text order, from the caller's pass.
+ */
+export function listMembers(text: string, spans: readonly Span[], lex: Lexicon, lists: readonly number[], etcs: readonly number[]): string[] {
   const out: string[] = [];
-  const lists = text.includes('、');
-  const single = hasSingleEtc(text);
-  if (!lists && !single) return out;
+  const single = hasSingleEtc(text, etcs);
+  if (lists.length === 0 && !single) return out;
   const found = new SpanIndex(spans);
-  // The clauses that hold a 、 or (one company project) 等…项目, found from those characters, not by
-  // splitting the whole paragraph. Clauses come in order: the next 等…项目 and the next 等 are searched for
-  // again only once passed (not from each clause to the paragraph's end).
-  let b = single ? nextEtcWorks(text, 0) : -1;
-  let nextEtc = -1; // (text.length: none left)
+  // The clauses that hold a 、 or (one company project) 等…项目, in order: lists[l] is the next list's start, etcs[b]
+  // the next 等…项目, etcs[e] the first 等 at or after the clause's start (each passed once).
+  let b = single ? nextEtcWorks(text, etcs, 0) : etcs.length;
+  let e = 0;
+  let l = 0;
   for (let from = 0; ; ) {
-    const a = lists ? text.indexOf('、', from) : -1;
-    if (b >= 0 && b < from) b = nextEtcWorks(text, from);
-    const at = a < 0 ? b : b < 0 ? a : Math.min(a, b);
-    if (at < 0) break;
-    let base = at;
-    while (base > 0 && !CLAUSE_BREAK[text.charCodeAt(base - 1)]) base--;
-    let end = at;
-    while (end < text.length && !CLAUSE_BREAK[text.charCodeAt(end)]) end++;
-    from = end + 1;
-    if (nextEtc < base) {
-      nextEtc = text.indexOf('等', base);
-      if (nextEtc < 0) nextEtc = text.length;
+    while (l < lists.length && lists[l] < from) l += 2;
+    if (b < etcs.length && etcs[b] < from) {
+      let k = b + 1;
+      while (k < etcs.length && etcs[k] < from) k++;
+      b = nextEtcWorks(text, etcs, k);
     }
+    const atEtc = b < etcs.length ? etcs[b] : -1;
+    let base: number;
+    let end: number;
+    if (atEtc >= 0 && (l >= lists.length || atEtc < lists[l])) {
+      // (A 等…项目 before the next list, in a clause of its own.)
+      base = atEtc;
+      while (base > 0 && !CLAUSE_BREAK[text.charCodeAt(base - 1)]) base--;
+      end = atEtc;
+      while (end < text.length && !CLAUSE_BREAK[text.charCodeAt(end)]) end++;
+    } else if (l < lists.length) {
+      base = lists[l];
+      end = lists[l + 1];
+    } else break;
+    from = end + 1;
+    while (e < etcs.length && etcs[e] < base) e++;
+    const nextEtc = e < etcs.length ? etcs[e] : text.length;
     // (A list with no 等, no project found in it and no count of a kind: listClause would return at once. Told
     // here from the characters, without slicing the clause; most lists are of sectors or goods.)
     if (nextEtc >= end && !found.startsIn(base, end) && indexOfAny(COUNT_UNITS, text, base, end) < 0) continue;

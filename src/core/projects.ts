@@ -9,16 +9,16 @@
 import { countBefore } from './analysisPatch';
 import { RecentMap } from './recentMap';
 import { charTable, nextIndexOf } from './text';
-import { isHan, lexiconFor, type Lexicon, MAX_WORD, tagOf, wordAfter, wordBefore } from './projectLexicon';
-import { HIGHWAY_NAME_RE, highwayNames, LINE_WORD, NUMBERED_ROAD, RING_ROAD, ROAD_NOTE_CHARS, roadNoteAt, ROUTE_NUMBER } from './projectHighways';
-import { listMembers, shortForms } from './projectLists';
+import { isHan, lexiconFor, type Lexicon, MAX_WORD, wordAfter, wordBefore } from './projectLexicon';
+import { HIGHWAY_NAME_RE, highwayNames, LINE_WORD, NUMBERED_ROAD, RING_ROAD, ROAD_NOTE_CHARS, roadNoteAt, ROUTE_NUMBER, routePairs } from './projectHighways';
+import { listMembers, markListChars, shortForms } from './projectLists';
 import { facilityEnd } from './projectMembers';
 import { DIVERSION_FORM, markProgrammeTriggers, NAMED_PLAN_FORM, programmeNames, PUDONG_FORM } from './projectProgrammes';
 import { chooseName } from './projectModel';
-import { addFacilityWord, FAST_RE, facilityEndingAt, facilityWordAt, facilityWords, markFacilityEnds, nameAt, scanVerdict } from './projectScan';
+import { addFacilityWord, facilityEndingAt, facilityWordAt, facilityWords, markFacilityEnds, nameAt, scanVerdict } from './projectScan';
 import { NameMatcher } from './projectNameMatcher';
 import { regionalWorks } from './projectRegions';
-import { PREDICATE, SUFFIX_CLASS } from './projectWords';
+import { SUFFIX_CLASS } from './projectWords';
 import type { Segmenter } from './segmenter';
 import type { Paragraph, Project, Span } from './types';
 
@@ -26,11 +26,20 @@ const CLAUSE_END = 1;
 const FACILITY_END = 2;
 const PROGRAMME = 4;
 const ROAD_NOTE = 8;
+const LIST_BREAK = 16;
+const COMMA = 32;
+const ETC = 64;
 /**
  * By character code, as bits: what ends a clause (parentheses and quotes stay inside: 秦创原(秦都)创新促进中心,
- * 沙颍河“通港达园”项目), what may end a facility word, what programmeNames or roadNoteAt reads from; one look-up per character.
+ * 沙颍河“通港达园”项目), what may end a facility word, what programmeNames, roadNoteAt or listMembers reads from; one
+ * look-up per character.
  */
-const SCAN = markProgrammeTriggers(markFacilityEnds(charTable('，。；！？、：,;!?:《》【】 \t\n\r\u3000', CLAUSE_END), FACILITY_END), PROGRAMME);
+const SCAN = markListChars(
+  markProgrammeTriggers(markFacilityEnds(charTable('，。；！？、：,;!?:《》【】 \t\n\r\u3000', CLAUSE_END), FACILITY_END), PROGRAMME),
+  LIST_BREAK,
+  COMMA,
+  ETC,
+);
 for (const c of ROAD_NOTE_CHARS) SCAN[c.charCodeAt(0)] |= ROAD_NOTE;
 
 /** Candidate project names found in one paragraph's text (cached per paragraph by the analyzer). */
@@ -45,14 +54,26 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
   const ends: number[] = []; // (the facility words of the clause, start and end in turn)
   const programmeAt: number[] = [];
   let roads = 0;
+  // For listMembers: the clauses of lists, those with a 、 between two of LIST_BREAK (start and end in turn), and the 等.
+  const lists: number[] = [];
+  const etcs: number[] = [];
+  let listFrom = 0;
+  let listed = false;
   for (let lo = 0, i = 0; i <= n; i++) {
-    const mark = i < n ? SCAN[paragraphText.charCodeAt(i)] : CLAUSE_END;
+    const mark = i < n ? SCAN[paragraphText.charCodeAt(i)] : CLAUSE_END | LIST_BREAK;
     if (mark === 0) continue;
     if ((mark & PROGRAMME) !== 0) programmeAt.push(i);
     if ((mark & ROAD_NOTE) !== 0) roads |= roadNoteAt(paragraphText, i);
+    if ((mark & ETC) !== 0) etcs.push(i);
     if ((mark & CLAUSE_END) === 0) {
       if ((mark & FACILITY_END) !== 0) addFacilityWord(ends, i + 1, facilityEndingAt(paragraphText, lo, i));
       continue;
+    }
+    if ((mark & COMMA) !== 0) listed = true;
+    else if ((mark & LIST_BREAK) !== 0) {
+      if (listed) lists.push(listFrom, i);
+      listFrom = i + 1;
+      listed = false;
     }
     if (ends.length > 0) namesInClause(lex, paragraphText, lo, i, ends, spans);
     lo = i + 1;
@@ -74,8 +95,8 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
     }
   }
   if ((roads & ROUTE_NUMBER) !== 0) for (const n of highwayNames(paragraphText)) names.add(n);
-  if ((roads & LINE_WORD) !== 0) for (const n of routePairs(paragraphText, lex)) names.add(n);
-  for (const n of listMembers(paragraphText, spans, lex)) names.add(n);
+  if ((roads & LINE_WORD) !== 0) for (const n of routePairs(paragraphText, lex, SCAN, CLAUSE_END)) names.add(n);
+  for (const n of listMembers(paragraphText, spans, lex, lists, etcs)) names.add(n);
   for (const n of programmeNames(paragraphText, programmeAt)) names.add(n);
   for (const n of regionalWorks(paragraphText, lex, programmeAt)) names.add(n);
   if (names.size === 0) return []; // (most paragraphs name nothing)
@@ -94,36 +115,6 @@ function facilityOnRoad(lex: Lexicon, text: string, end: number): number | undef
   if (SUFFIX_CLASS.has(noun.word)) return from; // (纬三路|小学)
   const [first] = facilityWords(text, from, Math.min(text.length, from + 5));
   return first && first[0] === from ? first[1] : undefined;
-}
-
-// 佳同铁路, 本庄高速: a line named by two places' first characters, which the dictionary does not join, at a clause's
-// start or after a verb that acts on it (加快|佳同铁路). (Not 高速发展, 高速度: fast; not 这是高速: a pronoun and a verb.)
-const LINE_WORDS = ['高速铁路', '高速公路', '城际铁路', '铁路', '高铁', '高速', '城际'];
-const ROUTE_PAIR_RE = new RegExp(`([\\u4e00-\\u9fff]{2})(?:${LINE_WORDS.join('|')})`, 'g');
-/** (修筑川黔和黔桂铁路: a pair before 和 and another line of the kind.) */
-const JOINED_PAIR_RE = new RegExp(`([\\u4e00-\\u9fff]{2})[和与及](?=[\\u4e00-\\u9fff]{2}(?:${LINE_WORDS.join('|')}))`, 'g');
-/** Characters that are no place's (pronouns, particles, the copula), in either place of the pair. */
-const NOT_ROUTE_CHAR = new Set([...'这那其此该每各某的地得了着过在是']);
-/** Lines named by two characters, from the places at their ends (see ROUTE_PAIR_RE); text holds a line word (LINE_WORD). */
-function routePairs(text: string, lex: Lexicon): string[] {
-  const out: string[] = [];
-  const acted = (at: number) => at === 0 || SCAN[text.charCodeAt(at - 1)] === CLAUSE_END || text[at - 1] === '“' || [2, 3, 4].some((k) => at >= k && PREDICATE.has(text.slice(at - k, at)));
-  const placeChars = (pair: string) => !NOT_ROUTE_CHAR.has(pair[0]) && !NOT_ROUTE_CHAR.has(pair[1]);
-  const isPair = (pair: string) => placeChars(pair) && tagOf(lex, pair) === undefined;
-  // (One of two joined may be a pair the dictionary has as a name or an abbreviation: 川黔/j, 京汉/ns.)
-  const named = (pair: string) => {
-    const tag = tagOf(lex, pair);
-    return placeChars(pair) && (tag === undefined || /^(?:j|ns|nz|nr)$/.test(tag));
-  };
-  for (const m of text.matchAll(ROUTE_PAIR_RE)) {
-    const at = m.index!;
-    if (!isPair(m[1])) continue;
-    if (m[0].endsWith('高速') && FAST_RE.test(text.slice(at + m[0].length, at + m[0].length + 2))) continue;
-    // (A pair after another and 和 is acted on as that one is: 修筑川黔和|黔桂铁路.)
-    if (acted(at) || (at >= 3 && /[和与及]/.test(text[at - 1]) && named(text.slice(at - 3, at - 1)) && acted(at - 3))) out.push(m[0]);
-  }
-  for (const m of text.matchAll(JOINED_PAIR_RE)) if (named(m[1]) && acted(m.index!) && named(text.slice(m.index! + 3, m.index! + 5))) out.push(m[1]);
-  return out;
 }
 
 /**
