@@ -420,6 +420,10 @@ export function lineMentions(line: string, matches: ProjectMatchCache): Hit[] {
  * kept, in text order. Names hold no line break, so the mentions of one line are decided by that line alone.
  */
 export function longestFirst(hits: Hit[]): Hit[] {
+  // (Mentions come in text order and seldom overlap: when none does, all are kept as they come, without the sorts.)
+  let k = 1;
+  while (k < hits.length && hits[k].span.start >= hits[k - 1].span.end) k++;
+  if (k >= hits.length) return hits;
   hits.sort((a, b) => b.span.end - b.span.start - (a.span.end - a.span.start) || a.span.start - b.span.start);
   const taken: Span[] = []; // sorted by start, disjoint
   const kept: typeof hits = [];

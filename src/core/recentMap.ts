@@ -8,9 +8,12 @@ export class RecentMap<V> {
 
   /** The value from this pass or the last; found in the last, it is kept for this one too. */
   get(key: string): V | undefined {
-    const hit = this.current.get(key) ?? this.previous.get(key);
-    if (hit !== undefined) this.current.set(key, hit);
-    return hit;
+    // (Found in this pass, it is not set again: a second look-up, and a comparison of the whole key, for nothing.)
+    const hit = this.current.get(key);
+    if (hit !== undefined) return hit;
+    const kept = this.previous.get(key);
+    if (kept !== undefined) this.current.set(key, kept);
+    return kept;
   }
 
   set(key: string, value: V): void {
