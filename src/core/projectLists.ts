@@ -5,6 +5,8 @@
 // Which items of a list are names is projectMembers.ts.
 import { institutionOnly } from './projectFilters';
 import { charTable, indexOfAny } from './text';
+import { HIGHWAY_NAME_RE } from './projectHighways';
+import { DIVERSION_FORM, NAMED_PLAN_FORM, PUDONG_FORM } from './projectProgrammes';
 import type { Lexicon } from './projectLexicon';
 import { SUFFIX_CLASS } from './projectWords';
 import { SpanIndex } from './spanIndex';
@@ -339,4 +341,24 @@ export function shortForms(names: string[]): string[] {
     if (tail && rest.length > tail.length + 1) out.push(rest);
   }
   return out;
+}
+
+// For collectProjects (projects.ts): whether a name it finds again is a list member's short form, a mention only in a list.
+const PROGRAMME_FORM_RE = new RegExp(
+  `^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|${DIVERSION_FORM}|退[耕牧田渔]还[林草湖海]|[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽吉黑][电煤气]入[\\u4e00-\\u9fff]|([村户组镇乡])\\1通|${NAMED_PLAN_FORM}|${PUDONG_FORM})$`,
+);
+/** A name that ends in no facility word and is no programme's form: a list member. */
+function isBare(name: string): boolean {
+  if (PROGRAMME_FORM_RE.test(name) || HIGHWAY_NAME_RE.test(name)) return false;
+  // 中印尼“两国双园”: a quoted name ends in its facility word inside the closing quote.
+  if (name.endsWith('”') || name.endsWith('"')) name = name.slice(0, -1);
+  for (let k = Math.min(6, name.length); k >= 1; k--) if (SUFFIX_CLASS.has(name.slice(-k))) return false;
+  return !/(?:段|期|扩建|迁建|改建|[东西南北]延|[一二三四五六外]环|环路|[一二三四]线)$/.test(name);
+}
+
+/** isBare, kept by name in `bare` (a name's mentions ask again and again). */
+export function bareName(name: string, bare: Map<string, boolean>): boolean {
+  let is = bare.get(name);
+  if (is === undefined) bare.set(name, (is = isBare(name)));
+  return is;
 }

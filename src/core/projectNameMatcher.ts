@@ -15,8 +15,8 @@ const pairBit = (key: number) => Math.imul(key, 0x9e3779b1) >>> 16;
 const MAX_LISTED = 8;
 
 /**
- * Names as a trie, one character per level from the first (pairKey may give two pairs one key: the names of both
- * may share a trie, and are told apart by their own first characters).
+ * Names as a trie, one character per level from the first (pairs that share a bit share a trie, and are told apart
+ * by their own first characters).
  */
 class Trie {
   /** The name that ends here. */
@@ -61,33 +61,44 @@ class Trie {
  */
 export class NameMatcher {
   private readonly starts = new Uint8Array(0x10000);
-  private readonly byPair = new Map<number, string[] | Trie>();
+  /**
+   * The names of two characters or more by their pair's bit (pairBit of pairKey, 0 to 0xffff): slotOf gives the bit's
+   * place plus 1 in `lists` (longest first) or, when many share the bit, in `tries`. Arrays by index, not a Map by the
+   * key: its look-up, and telling a trie from a list, were most of the matcher's time. (Names whose pairs share a bit
+   * are told apart by startsWith, or in the trie by their own characters.)
+   */
+  private readonly slotOf = new Int32Array(1 << 16);
+  private readonly lists: (string[] | undefined)[] = [];
+  private readonly tries: (Trie | undefined)[] = [];
   /**
    * One bit per pairKey's hash (8 KB): names start with common characters (中, 新, 大 …), and most pairs of them
-   * in a text open no name; a bit not set answers without a look-up in byPair.
+   * in a text open no name; a bit not set answers without a look-up in slotOf.
    */
   private readonly pairBits = new Int32Array(PAIR_BIT_WORDS);
 
   /** `names`: distinct, not empty, longest first. */
   constructor(names: readonly string[]) {
-    const lists = new Map<number, string[]>();
+    const byBit = new Map<number, string[]>();
     for (const n of names) {
       const c = n.charCodeAt(0);
       this.starts[c] = n.length === 1 ? 2 : Math.max(this.starts[c], 1);
       if (n.length === 1) continue;
-      const key = pairKey(c, n.charCodeAt(1));
-      const bit = pairBit(key);
+      const bit = pairBit(pairKey(c, n.charCodeAt(1)));
       this.pairBits[bit >>> 5] |= 1 << (bit & 31);
-      const same = lists.get(key);
+      const same = byBit.get(bit);
       if (same) same.push(n);
-      else lists.set(key, [n]);
+      else byBit.set(bit, [n]);
     }
-    for (const [key, same] of lists) {
-      if (same.length <= MAX_LISTED) this.byPair.set(key, same);
-      else {
+    for (const [bit, same] of byBit) {
+      this.slotOf[bit] = this.lists.length + 1;
+      if (same.length <= MAX_LISTED) {
+        this.lists.push(same);
+        this.tries.push(undefined);
+      } else {
         const trie = new Trie();
         for (const n of same) trie.add(n);
-        this.byPair.set(key, trie);
+        this.lists.push(undefined);
+        this.tries.push(trie);
       }
     }
   }
@@ -98,13 +109,17 @@ export class NameMatcher {
     const mark = this.starts[c];
     if (mark === 0) return undefined;
     if (i + 1 < text.length) {
-      const key = pairKey(c, text.charCodeAt(i + 1));
-      const bit = pairBit(key);
-      const same = (this.pairBits[bit >>> 5] & (1 << (bit & 31))) !== 0 ? this.byPair.get(key) : undefined;
-      if (same instanceof Trie) {
-        const found = same.longest(text, i);
-        if (found !== undefined) return found;
-      } else if (same !== undefined) for (const n of same) if (text.startsWith(n, i)) return n;
+      const bit = pairBit(pairKey(c, text.charCodeAt(i + 1)));
+      if ((this.pairBits[bit >>> 5] & (1 << (bit & 31))) !== 0) {
+        const slot = this.slotOf[bit] - 1;
+        const same = this.lists[slot];
+        if (same !== undefined) {
+          for (let k = 0; k < same.length; k++) if (text.startsWith(same[k], i)) return same[k];
+        } else {
+          const found = this.tries[slot]!.longest(text, i);
+          if (found !== undefined) return found;
+        }
+      }
     }
     // (A name of one character is the shortest: after all the others.)
     return mark === 2 ? text[i] : undefined;

@@ -10,10 +10,10 @@ import { countBefore } from './analysisPatch';
 import { RecentMap } from './recentMap';
 import { charTable, nextIndexOf } from './text';
 import { isHan, lexiconFor, type Lexicon, MAX_WORD, wordAfter, wordBefore } from './projectLexicon';
-import { HIGHWAY_NAME_RE, highwayNames, LINE_WORD, NUMBERED_ROAD, RING_ROAD, ROAD_NOTE_CHARS, roadNoteAt, ROUTE_NUMBER, routePairs } from './projectHighways';
-import { listMembers, markListChars, shortForms } from './projectLists';
+import { highwayNames, LINE_WORD, NUMBERED_ROAD, RING_ROAD, ROAD_NOTE_CHARS, roadNoteAt, ROUTE_NUMBER, routePairs } from './projectHighways';
+import { bareName, listMembers, markListChars, shortForms } from './projectLists';
 import { facilityEnd } from './projectMembers';
-import { DIVERSION_FORM, markProgrammeTriggers, NAMED_PLAN_FORM, programmeNames, PUDONG_FORM } from './projectProgrammes';
+import { markProgrammeTriggers, programmeNames } from './projectProgrammes';
 import { chooseName } from './projectModel';
 import { addFacilityWord, facilityEndingAt, facilityWordAt, facilityWords, markFacilityEnds, nameAt, scanVerdict } from './projectScan';
 import { NameMatcher } from './projectNameMatcher';
@@ -226,18 +226,6 @@ const REGION_OR_EVENT_AFTER =
 /** 成立 or 组建 (and the level: 省, 市, 县) before a name. */
 const FORMED_BEFORE_RE = /(?:成立|组建)[省市县]?$/;
 const LIST_AFTER = new Set([...'、和及与等（(']);
-const PROGRAMME_FORM_RE = new RegExp(
-  `^(?:[东西南北][电气水煤油粮][东西南北][送输调运]|${DIVERSION_FORM}|退[耕牧田渔]还[林草湖海]|[疆宁青陇蒙晋陕川藏黔滇甘皖鄂湘赣豫冀鲁辽吉黑][电煤气]入[\\u4e00-\\u9fff]|([村户组镇乡])\\1通|${NAMED_PLAN_FORM}|${PUDONG_FORM})$`,
-);
-/** A name that ends in no facility word and is no programme's form: a list member. */
-function isBare(name: string): boolean {
-  if (PROGRAMME_FORM_RE.test(name) || HIGHWAY_NAME_RE.test(name)) return false;
-  // 中印尼“两国双园”: a quoted name ends in its facility word inside the closing quote.
-  if (name.endsWith('”') || name.endsWith('"')) name = name.slice(0, -1);
-  for (let k = Math.min(6, name.length); k >= 1; k--) if (SUFFIX_CLASS.has(name.slice(-k))) return false;
-  return !/(?:段|期|扩建|迁建|改建|[东西南北]延|[一二三四五六外]环|环路|[一二三四]线)$/.test(name);
-}
-
 /** Whether `at` is inside 《…》 on its line. */
 function inBookTitle(text: string, at: number): boolean {
   for (let i = at - 1; i >= 0 && at - i <= 40; i--) {
@@ -306,6 +294,8 @@ export class ProjectMatchCache {
   /** A line's mentions, from the last two analyses. */
   readonly lines = new RecentMap<Hit[]>();
   captions = new Map<string, string[]>();
+  /** Whether a name is bare (isBare), for the names of `matcher`. */
+  bare = new Map<string, boolean>();
 
   /** After an analysis: lines not seen in the last two are forgotten (captions are few and kept, up to a bound). */
   sweep(): void {
@@ -318,6 +308,7 @@ export class ProjectMatchCache {
     this.key = key;
     this.matcher = matcher;
     this.lines.clear();
+    this.bare.clear();
   }
 }
 
@@ -328,8 +319,8 @@ function properSuffixAt(line: string, at: number): number | undefined {
   return undefined;
 }
 
-/** The mentions of the names (`matcher`) in one line, offsets within the line. */
-function lineHits(line: string, matcher: NameMatcher): Hit[] {
+/** The mentions of the names (`matcher`) in one line, offsets within the line; `bare`: isBare by name. */
+function lineHits(line: string, matcher: NameMatcher, bare: Map<string, boolean>): Hit[] {
   const hits: Hit[] = [];
   for (let i = 0; i < line.length; ) {
     const found = matcher.nameAt(line, i);
@@ -342,7 +333,7 @@ function lineHits(line: string, matcher: NameMatcher): Hit[] {
     let name = found;
     i = end;
     // 西康、西十高铁: a list member written with the facility word this time.
-    if (isBare(name) && LIST_BEFORE.has(line[at - 1])) {
+    if (LIST_BEFORE.has(line[at - 1]) && bareName(name, bare)) {
       const k = properSuffixAt(line, end);
       if (k) {
         name += line.slice(end, end + k);
@@ -350,7 +341,7 @@ function lineHits(line: string, matcher: NameMatcher): Hit[] {
       }
     }
     // A name without its facility word (荣乌 of 荣乌、西阜、…高速公路) is a mention where it stands in a list.
-    if (isBare(name) && !LIST_BEFORE.has(line[at - 1]) && !LIST_AFTER.has(line[end])) continue;
+    if (!LIST_BEFORE.has(line[at - 1]) && !LIST_AFTER.has(line[end]) && bareName(name, bare)) continue;
     // Inside a book title (《河北雄安新区总体规划》) a name is part of the plan's title; before 经济带, 经济圈 or an
     // event's name it names a region or an event (平陆运河经济带, 中欧班列经济圈, 第二届中欧班列国际合作论坛), before
     // 法, 条例 or 总体方案 a law or a plan (海南自由贸易港法).
@@ -411,7 +402,7 @@ export function mentionsByLine(text: string, matches: ProjectMatchCache, hits: H
 /** One line's mentions of the names of `matches` (its matcher set), offsets within the line; kept in the cache. */
 export function lineMentions(line: string, matches: ProjectMatchCache): Hit[] {
   let found = matches.lines.get(line);
-  if (!found) matches.lines.set(line, (found = lineHits(line, matches.matcher!)));
+  if (!found) matches.lines.set(line, (found = lineHits(line, matches.matcher!, matches.bare)));
   return found;
 }
 
