@@ -161,21 +161,41 @@ export class QuoteTracker {
   private openAt = -1;
   /** Where to look for the next quotation mark not yet applied to `openAt`. */
   private cursor = 0;
+  /** The first ", which opens or closes by the count before it (-1: none). */
+  private readonly straight: number;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.straight = text.indexOf('"');
+  }
 
   insideSlogan(start: number, end: number): boolean {
-    this.advanceTo(start);
-    if (this.openAt < 0 || start - this.openAt > 12) return false;
+    const open = this.straight < 0 || this.straight >= start ? this.lastOpenBefore(start) : this.advanceTo(start);
+    if (open < 0 || start - open > 12) return false;
     const limit = Math.min(this.text.length, end + 12);
     for (let i = end; i < limit; i++) {
-      if (QUOTE_MARK[this.text.charCodeAt(i)] === CLOSING || this.text.charCodeAt(i) === 0x22) return i - this.openAt <= 13;
+      if (QUOTE_MARK[this.text.charCodeAt(i)] === CLOSING || this.text.charCodeAt(i) === 0x22) return i - open <= 13;
     }
     return false;
   }
 
-  /** Applies the marks before `pos` (a loop over a table: a regex object per paragraph cost more than the scan). */
-  private advanceTo(pos: number): void {
+  /**
+   * Without a " before `pos`, the mark before it says whether a quotation is open: read back from `pos`, as far as
+   * insideSlogan looks (12 characters), not forward over the whole text before it (most figures are far from a mark).
+   * -1 when none is open or it opened further back.
+   */
+  private lastOpenBefore(pos: number): number {
+    for (let i = pos - 1; i >= 0 && pos - i <= 12; i--) {
+      const kind = QUOTE_MARK[this.text.charCodeAt(i)];
+      if (kind !== 0) return kind === OPENING ? i : -1;
+    }
+    return -1;
+  }
+
+  /**
+   * Applies the marks before `pos` (a loop over a table: a regex object per paragraph cost more than the scan);
+   * the quotation open there, else -1.
+   */
+  private advanceTo(pos: number): number {
     const { text } = this;
     for (; this.cursor < pos; this.cursor++) {
       const kind = QUOTE_MARK[text.charCodeAt(this.cursor)];
@@ -184,6 +204,7 @@ export class QuoteTracker {
       else if (kind === OPENING) this.openAt = this.cursor;
       else this.openAt = -1;
     }
+    return this.openAt;
   }
 }
 
