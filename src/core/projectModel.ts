@@ -212,13 +212,11 @@ const scorer = new Scorer();
 export function chooseName(lex: Lexicon, text: string, lo: number, hi: number, s: number, e: number, cls: SuffixClass, rule: RuleVerdict): Span | undefined {
   if (model === null) model = compile(SHIPPED as ProjectModel);
   if ((!model && !recorder) || FINAL_REJECTIONS.has(rule.reason)) return rule.span;
-  // A name ends where the rules end it, after its phase or section (…一期, 北段), whatever its start.
-  const endOf = () => rule.span?.end ?? sectionEnd(text, lo, hi, e);
   if (recorder) {
     const candidates: Candidate[] = [];
     const shared: string[] = [];
     let features = shared;
-    const end = endOf();
+    const end = endOf(text, lo, hi, e, rule);
     describe(lex, text, lo, hi, s, e, cls, rule, {
       value: (v) => v,
       tagValue: tagClass,
@@ -236,8 +234,11 @@ export function chooseName(lex: Lexicon, text: string, lo: number, hi: number, s
   scorer.reset(model!);
   describe(lex, text, lo, hi, s, e, cls, rule, scorer);
   if (scorer.best < 0 || (!rule.span && !overrulable(lex, text, scorer.best, s))) return undefined;
-  return { start: scorer.best, end: endOf() };
+  return { start: scorer.best, end: endOf(text, lo, hi, e, rule) };
 }
+
+/** A name ends where the rules end it, after its phase or section (…一期, 北段), whatever its start. (No closure per facility word.) */
+const endOf = (text: string, lo: number, hi: number, e: number, rule: RuleVerdict) => rule.span?.end ?? sectionEnd(text, lo, hi, e);
 
 /**
  * Whether the words text[start, s) may name something the rules rejected: no verb that acts on a project, alone

@@ -77,8 +77,8 @@ function endsInNotFacility(text: string, from: number, e: number): boolean {
   return false;
 }
 
-/** Start of the name left of a facility word in the clause, else `from`; a programme keeps its verbs (促进居民增收三年行动). */
-function scanLeft(left: LeftTokens, from: number, suffix: string, cls: SuffixClass): { start: number; words: Tok[] } {
+/** The words of the name left of a facility word in the clause, in order; a programme keeps its verbs (促进居民增收三年行动). */
+function scanLeft(left: LeftTokens, suffix: string, cls: SuffixClass): Tok[] {
   const words: Tok[] = [];
   let verbRun = true; // still in the verbs right before the facility word (疏通检测修复|项目)
   const programme = cls === 'programme';
@@ -178,8 +178,7 @@ function scanLeft(left: LeftTokens, from: number, suffix: string, cls: SuffixCla
     if (!((t.kind === 'verb' && !programmeVerb) || t.kind === 'numeric' || LEADING_TRIM.has(t.word) || adjective || stray)) break;
     words.pop();
   }
-  words.reverse();
-  return { start: words.length ? words[0].start : from, words };
+  return words.reverse();
 }
 
 /** Whether one of the first `count` words is a proper name of two characters or more, not 中国. */
@@ -290,6 +289,8 @@ export function sloganQuoted(text: string, lo: number, e: number): boolean {
  * the learned choice (projectModel.ts), which may still take a name the rules reject.
  */
 export const scanVerdict = { reason: '', start: -1 };
+/** The reader of the words left of a facility word, reset for each (nameAt is not re-entered). */
+const LEFT = new LeftTokens(undefined as unknown as Lexicon, '', 0, 0);
 const reject = (reason: string): undefined => {
   scanVerdict.reason = reason;
   return undefined;
@@ -358,16 +359,15 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
     holderWord = { word: prefix, tag: holderTag, kind: proper ? 'proper' : 'noun', start: holder.start };
     from = holder.start;
   }
-  const scanned = scanLeft(new LeftTokens(lex, text, lo, from), from, suffix, cls);
-  const scannedCount = scanned.words.length; // (the scan's own words: the holder's part is added after them)
-  const words = scanned.words;
+  const words = scanLeft(LEFT.reset(lex, text, lo, from), suffix, cls);
+  const scannedCount = words.length; // (the scan's own words: the holder's part is added after them)
   if (holderWord) words.push(holderWord);
   const start = words.length ? words[0].start : s;
   scanVerdict.start = start;
   // A place of two characters holding a one-character facility word (香港, 西城) is a place, not a facility;
   // with a proper name before it, it is part of a facility's name (长江|支|路桥; not 中国|廊坊). 西路, 中路 are half a road.
   // (唐|山港: read from the right the holder takes a place's last character; 唐山 is the place, 港 the facility.)
-  if (cls === 'strict' && holder.word.length === 2 && holder.start < s && !HALF_ROAD_RE.test(holder.word) && lexTag(text.slice(holder.start - 1, s)) !== 'ns') {
+  if (cls === 'strict' && holder.word.length === 2 && holder.start < s && !HALF_ROAD_RE.test(holder.word) && !(holder.start > 0 && tagAt(lex, text, holder.start - 1, s - holder.start + 1) === 'ns')) {
     if (!someNamed(words, scannedCount)) return reject(start === holder.start && SUFFIX_CLASS.has(holder.word) ? 'nothingBefore' : 'placeHolder'); // (大|街: a facility word alone)
   }
   if (STOP_WORDS.has(holder.word)) return reject('stopWord');

@@ -45,10 +45,11 @@ export const isNameLike = (t: Tok | undefined) => t !== undefined && (t.kind ===
 export const namedAfterDash = (t: Tok) => isNameLike(t) || (t.word.length > 2 && /^(?:j|ns)$/.test(lexTag(t.word.slice(0, 2))));
 
 /**
- * classify's answers (tag and kind) by tag then word, for the lexicon in use: the same words recur
- * before facility words, and classify tries a dozen patterns on each. Bounded: a crafted text's words need not recur.
+ * classify's answers (tag and kind) by word, for the lexicon in use: the same words recur before facility words, and
+ * classify tries a dozen patterns on each. Bounded: a crafted text's words need not recur. (A word's tag is nearly
+ * always the same, the lexicon's: one map by word, the tag it was classified with checked, not a map per tag.)
  */
-const classified = new Map<string, Map<string, Tok>>();
+const classified = new Map<string, { from: string; tag: string; kind: Kind }>();
 let current: Lexicon | undefined;
 
 /** The lexicon the scan reads with from now on (classify's answers for another one are forgotten). */
@@ -63,12 +64,11 @@ export const lexTag = (w: string): string => (current && tagOf(current, w)) ?? '
 
 /** classify(t), from classified when the word was seen with that tag (a fresh Tok: scanLeft changes kinds). */
 function classifyOnce(t: LexToken): Tok {
-  let byWord = classified.get(t.tag);
-  if (!byWord) classified.set(t.tag, (byWord = new Map()));
-  let known = byWord.get(t.word);
-  if (!known) {
-    if (byWord.size > 50_000) byWord.clear();
-    byWord.set(t.word, (known = classify(t)));
+  let known = classified.get(t.word);
+  if (known === undefined || known.from !== t.tag) {
+    if (classified.size > 50_000) classified.clear();
+    const { tag, kind } = classify(t);
+    classified.set(t.word, (known = { from: t.tag, tag, kind }));
   }
   return { word: t.word, tag: known.tag, kind: known.kind, start: t.start };
 }
@@ -126,7 +126,10 @@ function classify({ word, tag: t0, start }: LexToken): Tok {
 export const isNameWord = (t: Tok | undefined) =>
   t !== undefined && (t.kind === 'proper' || t.kind === 'noun' || t.kind === 'suffix' || t.kind === 'phase');
 
-/** Tokens leftwards from `end` in text, not before `lo` (the clause start), lazily; a quoted name (“通港达园”) is one. */
+/**
+ * Tokens leftwards from `end` in text, not before `lo` (the clause start), lazily; a quoted name (“通港达园”) is one.
+ * (One reader serves the scan of every facility word, reset for each: not an object and an array made per word.)
+ */
 export class LeftTokens {
   private readonly toks: Tok[] = [];
   private pos: number;
@@ -134,12 +137,23 @@ export class LeftTokens {
   private pending: LexToken | undefined;
 
   constructor(
-    private readonly lex: Lexicon,
-    private readonly text: string,
-    private readonly lo: number,
+    private lex: Lexicon,
+    private text: string,
+    private lo: number,
     end: number,
   ) {
     this.pos = end;
+  }
+
+  /** Reads from `end` again, in text[lo, end) (the tokens read before are forgotten; those given out stay as they are). */
+  reset(lex: Lexicon, text: string, lo: number, end: number): this {
+    this.lex = lex;
+    this.text = text;
+    this.lo = lo;
+    this.pos = end;
+    this.toks.length = 0;
+    this.pending = undefined;
+    return this;
   }
 
   /** The i-th token left of the start (0 is the nearest), or undefined at the clause start. */

@@ -45,7 +45,7 @@ export function longerWordAt(lex: Lexicon, text: string, s: number, e: number, h
  */
 export function splitsWords(lex: Lexicon, text: string, lo: number, hi: number, s: number, e: number): boolean {
   // (丰满水电站|在改建: 在 after a facility is the preposition, not the second half of 站在.)
-  if (e - s < 2 || e >= hi || text[e] === '在' || !commonWordAt(lex, text, e - 1)) return false;
+  if (e - s < 2 || e >= hi || text.charCodeAt(e) === 0x5728 /* 在 */ || !commonWordAt(lex, text, e - 1)) return false;
   if (s > lo && commonWordAt(lex, text, s - 1)) return true;
   return tagAt(lex, text, e - 1, 2)!.startsWith('v') && wordAfter(lex, text, e, hi)?.word.length === 1;
 }
