@@ -28,6 +28,12 @@ export class WordTable {
   private readonly tagNumbers = new Map<string, number>();
   /** The words by slot, those read so far (word). */
   private readonly strings: (string | undefined)[];
+  /**
+   * The answers of recent look-ups that got past the bloom filter (a word's slot, or none), by its hash: a few
+   * thousand words are most of those looked up, and this small table stays in the cache where the slots do not.
+   * Four numbers per entry, as in slots: the key, then length | (slot + 1) << 8 (length 0: no entry).
+   */
+  private readonly recent = new Int32Array(SLOT << RECENT_BITS);
   /** Words in the table, and how many it may hold. */
   private count = 0;
   private readonly capacity: number;
@@ -82,10 +88,11 @@ export class WordTable {
       if (tagNumber >= 1 << 23) throw new Error('word table: too many tags');
     }
     const h = WordTable.hashOf(text, start, length);
-    let at = this.find(text, start, length, h);
+    const end = start + length;
+    let at = this.probe(pairAt(text, start, end), pairAt(text, start + 2, end), pairAt(text, start + 4, end), length, h);
+    this.recent[recentEntry(h) + 3] = 0; // (a word added may be one recently not found; no entry is read during a build anyway)
     if (at < 0) {
       if (++this.count > this.capacity) throw new Error(`word table: more than the ${this.capacity} words it was made for`);
-      const end = start + length;
       for (at = h & this.mask; this.slots[SLOT * at + 3] !== 0; ) at = (at + 1) & this.mask;
       const o = SLOT * at;
       this.slots[o] = pairAt(text, start, end);
@@ -105,6 +112,20 @@ export class WordTable {
     const k0 = pairAt(text, start, end);
     const k1 = pairAt(text, start + 2, end);
     const k2 = pairAt(text, start + 4, end);
+    const recent = this.recent;
+    const r = recentEntry(hash);
+    const v = recent[r + 3];
+    if (recent[r] === k0 && recent[r + 1] === k1 && recent[r + 2] === k2 && (v & 0xff) === length) return (v >>> 8) - 1;
+    const at = this.probe(k0, k1, k2, length, hash);
+    recent[r] = k0;
+    recent[r + 1] = k1;
+    recent[r + 2] = k2;
+    recent[r + 3] = length | ((at + 1) << 8);
+    return at;
+  }
+
+  /** The slot of the word of key k0, k1, k2, `length` and `hash`, or -1. */
+  private probe(k0: number, k1: number, k2: number, length: number, hash: number): number {
     const slots = this.slots;
     for (let at = hash & this.mask; ; at = (at + 1) & this.mask) {
       const o = SLOT * at;
@@ -158,6 +179,10 @@ export function pairAt(text: string, at: number, end: number): number {
 
 /** Numbers per slot of the word table. */
 const SLOT = 4;
+/** Entries of WordTable.recent: 4096, 64 KB. */
+const RECENT_BITS = 12;
+/** The place in WordTable.recent of a word's entry: bits of the hash mixed otherwise than for its slot and bloom bit. */
+const recentEntry = (h: number) => (Math.imul(h, 0x85ebca6b) >>> (32 - RECENT_BITS)) * SLOT;
 const BLOOM_BITS = 1 << 22;
 /** The word's bit in the bloom filter: other bits of the hash than the table's slot, mixed. */
 const bloomBit = (h: number) => Math.imul(h, 0x9e3779b1) >>> 10;
