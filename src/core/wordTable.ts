@@ -30,10 +30,16 @@ export class WordTable {
   private readonly strings: (string | undefined)[];
   /**
    * The answers of recent look-ups that got past the bloom filter (a word's slot, or none), by its hash: a few
-   * thousand words are most of those looked up, and this small table stays in the cache where the slots do not.
-   * Four numbers per entry, as in slots: the key, then length | (slot + 1) << 8 (length 0: no entry).
+   * thousand words are most of those looked up, and this small table stays in the cache where the slots and the
+   * words do not. Four numbers per entry, as in slots: the key, then length | (slot + 1) << 8 (length 0: no entry);
+   * the word's tag and string beside it (recentTags, recentWords), which tag and word give for the slot found last.
    */
   private readonly recent = new Int32Array(SLOT << RECENT_BITS);
+  private readonly recentTags: string[] = new Array<string>(1 << RECENT_BITS).fill('');
+  private readonly recentWords: (string | undefined)[] = new Array<string | undefined>(1 << RECENT_BITS).fill(undefined);
+  /** The entry of recent that answered the last find with a word, and that word's slot (-1: none). */
+  private lastEntry = 0;
+  private lastAt = -1;
   /** Words in the table, and how many it may hold. */
   private count = 0;
   private readonly capacity: number;
@@ -90,7 +96,9 @@ export class WordTable {
     const h = WordTable.hashOf(text, start, length);
     const end = start + length;
     let at = this.probe(pairAt(text, start, end), pairAt(text, start + 2, end), pairAt(text, start + 4, end), length, h);
-    this.recent[recentEntry(h) + 3] = 0; // (a word added may be one recently not found; no entry is read during a build anyway)
+    // (A word added or given another tag may be one recently looked up.)
+    this.recent[recentEntry(h) + 3] = 0;
+    this.lastAt = -1;
     if (at < 0) {
       if (++this.count > this.capacity) throw new Error(`word table: more than the ${this.capacity} words it was made for`);
       for (at = h & this.mask; this.slots[SLOT * at + 3] !== 0; ) at = (at + 1) & this.mask;
@@ -115,12 +123,21 @@ export class WordTable {
     const recent = this.recent;
     const r = recentEntry(hash);
     const v = recent[r + 3];
-    if (recent[r] === k0 && recent[r + 1] === k1 && recent[r + 2] === k2 && (v & 0xff) === length) return (v >>> 8) - 1;
-    const at = this.probe(k0, k1, k2, length, hash);
-    recent[r] = k0;
-    recent[r + 1] = k1;
-    recent[r + 2] = k2;
-    recent[r + 3] = length | ((at + 1) << 8);
+    let at: number;
+    if (recent[r] === k0 && recent[r + 1] === k1 && recent[r + 2] === k2 && (v & 0xff) === length) at = (v >>> 8) - 1;
+    else {
+      at = this.probe(k0, k1, k2, length, hash);
+      recent[r] = k0;
+      recent[r + 1] = k1;
+      recent[r + 2] = k2;
+      recent[r + 3] = length | ((at + 1) << 8);
+      if (at >= 0) {
+        this.recentTags[r / SLOT] = this.tagNames[this.slots[SLOT * at + 3] >>> 8];
+        this.recentWords[r / SLOT] = this.strings[at];
+      }
+    }
+    this.lastEntry = r / SLOT;
+    this.lastAt = at;
     return at;
   }
 
@@ -137,6 +154,7 @@ export class WordTable {
 
   /** The tag of the word in slot `at` (from find). */
   tag(at: number): string {
+    if (at === this.lastAt) return this.recentTags[this.lastEntry];
     return this.tagNames[this.slots[SLOT * at + 3] >>> 8];
   }
 
@@ -147,8 +165,13 @@ export class WordTable {
    * at every look-up).
    */
   word(at: number, text: string, start: number): string {
-    let word = this.strings[at];
-    if (word === undefined) this.strings[at] = word = text.slice(start, start + (this.slots[SLOT * at + 3] & 0xff));
+    const last = at === this.lastAt;
+    let word = last ? this.recentWords[this.lastEntry] : undefined;
+    if (word === undefined) {
+      word = this.strings[at];
+      if (word === undefined) this.strings[at] = word = text.slice(start, start + (this.slots[SLOT * at + 3] & 0xff));
+      if (last) this.recentWords[this.lastEntry] = word;
+    }
     return word;
   }
 
