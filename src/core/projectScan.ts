@@ -143,7 +143,8 @@ function scanLeft(left: LeftTokens, suffix: string, cls: SuffixClass): Tok[] {
     if (programme && t.kind === 'break' && PROGRAMME_PEOPLE.has(t.word)) t.kind = 'noun'; // 居民增收
     const own = programme && words.length > 0 ? programmeOwnVerb(t, left.at(i + 1)) : undefined; // 优化|营商环境…三年行动
     if (own) { words.push({ ...t, kind: 'noun' }); if (own === 'first') break; i++; continue; }
-    const piece = words[words.length - 1]; // 兴化|府历史文化街区: a city's name the dictionary has as a verb, before a name's one character
+    // (words[-1] is no element but a slow look-up of the property "-1": the last word is read only where there is one.)
+    const piece = words.length > 0 ? words[words.length - 1] : undefined; // 兴化|府历史文化街区: a city's name the dictionary has as a verb, before a name's one character
     if (t.kind === 'verb' && piece?.kind === 'proper' && piece.word.length === 1 && placeWith(lexTag, t.word, '市')) t.kind = 'proper';
     if (t.kind === 'verb' && programme && !PREDICATE.has(t.word)) {
       verbRun = false;
@@ -151,8 +152,7 @@ function scanLeft(left: LeftTokens, suffix: string, cls: SuffixClass): Tok[] {
       if (!INTERNAL_VERBS.has(t.word)) break;
       // (北京共建|曹妃甸现代产业实验区, 外商投资开发|洋浦经济开发区: before a place or a proper name the verb acts on
       // the facility it names; 腾格里沙漠基地送电江西工程: one that links two places is inside the name.)
-      const named = words[words.length - 1];
-      if (named && named.kind === 'proper' && named.word.length > 1 && NAMING_TAG_RE.test(named.tag) && !LINKING_VERBS.has(t.word)) break;
+      if (piece && piece.kind === 'proper' && piece.word.length > 1 && NAMING_TAG_RE.test(piece.tag) && !LINKING_VERBS.has(t.word)) break;
       if (PREDICATE.has(t.word) && (!verbRun || !isNameWord(left.at(i + 1)))) break;
       // (营口片区|建设陆港: a facility before the verb is what does the building, unless works follow.)
       if (PREDICATE.has(t.word) && left.at(i + 1)?.kind === 'suffix' && !WORKS_WORDS.has(suffix)) break;
@@ -168,7 +168,7 @@ function scanLeft(left: LeftTokens, suffix: string, cls: SuffixClass): Tok[] {
   for (let trimmed = false; words.length; trimmed = true) {
     const t = words[words.length - 1];
     // (An adjective before a place: 丰富|长株潭…, 健全|福州新区.)
-    const next = words[words.length - 2];
+    const next = words.length > 1 ? words[words.length - 2] : undefined;
     const adjective = t.tag === 'a' && t.word.length > 1 && next?.kind === 'proper' && next.word.length > 1;
     const stray = t.kind === 'proper' && t.word.length === 1 && (LEADING_TRIM.has(next?.word ?? '') || next?.tag === 'r' || (trimmed && t.tag === 'v')); // 于|各类…学校; 北侧起点|接|环城北路
     const programmeVerb = programme && t.kind === 'verb' && !PREDICATE.has(t.word);
