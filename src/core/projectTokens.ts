@@ -131,7 +131,9 @@ export const isNameWord = (t: Tok | undefined) =>
  * (One reader serves the scan of every facility word, reset for each: not an object and an array made per word.)
  */
 export class LeftTokens {
+  /** The tokens read, toks[0, count): a count, as emptying the array (length = 0) gives its storage up, made again at the next push. */
   private readonly toks: Tok[] = [];
+  private count = 0;
   private pos: number;
   /** The word before the last one read, when reading it was needed to check the last one (no re-split). */
   private pending: LexToken | undefined;
@@ -151,7 +153,7 @@ export class LeftTokens {
     this.text = text;
     this.lo = lo;
     this.pos = end;
-    this.toks.length = 0;
+    this.count = 0;
     this.pending = undefined;
     return this;
   }
@@ -159,7 +161,7 @@ export class LeftTokens {
   /** The i-th token left of the start (0 is the nearest), or undefined at the clause start. */
   at(i: number): Tok | undefined {
     const { lex, text, lo } = this;
-    while (this.toks.length <= i && this.pos > lo && this.toks.length < MAX_TOKENS) {
+    while (this.count <= i && this.pos > lo && this.count < MAX_TOKENS) {
       const c = text.charCodeAt(this.pos - 1); // (a code: a string of the character was made for every word read)
       let t: LexToken;
       // (The opening quote is looked for within a quote's length only: a paragraph of closing quotes alone searched
@@ -179,9 +181,9 @@ export class LeftTokens {
           else this.pending = before;
         }
       }
-      this.toks.push(classifyOnce(t));
+      this.toks[this.count++] = classifyOnce(t);
       this.pos = t.start;
     }
-    return this.toks[i];
+    return i < this.count ? this.toks[i] : undefined;
   }
 }
