@@ -5,7 +5,6 @@
 import { countedKind, materialPiece, notAProject, namedByOneWord, programmeOwnVerb } from './projectFilters';
 import { CARRIED_RE, extendsAt, institutionAfter, PHASE_RE, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
 import { isHanCode, tagAt, tagOf, wordAfter, wordBefore, type Lexicon } from './projectLexicon';
-import { pairAt } from './wordTable';
 import { facilityEnding, facilityWordAt } from './projectSuffixes';
 import { commonWord, longerWordAt, ordinalInName, ORDINAL_RE, placeWith, PROPER_TAGS, shorterRead, splitsWords } from './projectWordsAt';
 import {
@@ -68,8 +67,17 @@ export const FAST_RE = /^(?:发展|增长|运转|推进|扩张|前进|运行|行
  * compare in place (an end-anchored alternation of a hundred words was tried from every place of its window).
  */
 const NOT_FACILITY_BY_LAST = new CharGroups(NOT_FACILITY_ENDINGS, (w) => w.charCodeAt(w.length - 1));
-/** CONTINUATION (two-character words) by pairAt. */
-const CONTINUATION_PAIRS = new Set([...CONTINUATION].map((w) => pairAt(w, 0, 2)));
+/**
+ * CONTINUATION (two-character words) by the code of their first character. (Not a set of pairAt numbers: two Han
+ * characters' codes make a number too large to be held unboxed, made on the heap and hashed at every look-up.)
+ */
+const CONTINUATION_BY_FIRST = new CharGroups(CONTINUATION, (w) => w.charCodeAt(0));
+/** Whether one of CONTINUATION is text[at, at + 2). */
+function continuationAt(text: string, at: number): boolean {
+  const words = CONTINUATION_BY_FIRST.of(text.charCodeAt(at));
+  if (words) for (const w of words) if (w.charCodeAt(1) === text.charCodeAt(at + 1)) return true;
+  return false;
+}
 /** Whether text[from, e) ends with one of NOT_FACILITY_ENDINGS. */
 function endsInNotFacility(text: string, from: number, e: number): boolean {
   const words = NOT_FACILITY_BY_LAST.of(text.charCodeAt(e - 1));
@@ -313,7 +321,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // The facility word inside a longer word (路网, 中心城区, 豫南中心仓): not the end of a name.
   // (A programme's 任务, 工作 are still the programme: 完成…三年行动任务.)
   // (发挥…上海浦东新区作用: a new area's role is the named area's; 枢纽作用, 中心地位 are roles, no facility.)
-  if (cls !== 'programme' && e + 2 <= hi && CONTINUATION_PAIRS.has(pairAt(text, e, e + 2))) {
+  if (cls !== 'programme' && e + 2 <= hi && continuationAt(text, e)) {
     const next = text.slice(e, e + 2);
     if (!(suffix === '新区' && (next === '作用' || next === '地位'))) return reject('continuation');
   }
