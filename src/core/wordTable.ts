@@ -95,7 +95,7 @@ export class WordTable {
     }
     const h = WordTable.hashOf(text, start, length);
     const end = start + length;
-    let at = this.probe(pairAt(text, start, end), pairAt(text, start + 2, end), pairAt(text, start + 4, end), length, h);
+    let at = this.probe(text, start, length, h & this.mask);
     // (A word added or given another tag may be one recently looked up.)
     this.recent[recentEntry(h) + 3] = 0;
     this.lastAt = -1;
@@ -126,7 +126,7 @@ export class WordTable {
     let at: number;
     if (recent[r] === k0 && recent[r + 1] === k1 && recent[r + 2] === k2 && (v & 0xff) === length) at = (v >>> 8) - 1;
     else {
-      at = this.probe(k0, k1, k2, length, hash);
+      at = this.probe(text, start, length, hash & this.mask);
       recent[r] = k0;
       recent[r + 1] = k1;
       recent[r + 2] = k2;
@@ -141,10 +141,17 @@ export class WordTable {
     return at;
   }
 
-  /** The slot of the word of key k0, k1, k2, `length` and `hash`, or -1. */
-  private probe(k0: number, k1: number, k2: number, length: number, hash: number): number {
+  /**
+   * The slot of the word text[start, start + length), or -1, looked for from slot `first`. (Not given the key or the
+   * hash: numbers of 32 bits, which a call that is not inlined passes as heap numbers, made for it.)
+   */
+  private probe(text: string, start: number, length: number, first: number): number {
+    const end = start + length;
+    const k0 = pairAt(text, start, end);
+    const k1 = pairAt(text, start + 2, end);
+    const k2 = pairAt(text, start + 4, end);
     const slots = this.slots;
-    for (let at = hash & this.mask; ; at = (at + 1) & this.mask) {
+    for (let at = first; ; at = (at + 1) & this.mask) {
       const o = SLOT * at;
       const v = slots[o + 3];
       if (v === 0) return -1;
