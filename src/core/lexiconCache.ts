@@ -11,7 +11,7 @@ import { replaceCacheFile } from './atomicWrite';
 import type { Lexicon } from './projectLexicon';
 import { WordTable } from './wordTable';
 
-const MAGIC = 'report-annotator lexicon 1';
+const MAGIC = 'report-annotator lexicon 2'; // (2: the word table's bloom filter of two bits a word, in 256 KB)
 const PREFIX = 'lexicon-';
 const EXTENSION = '.bin';
 const CHARS = 0x10000;
