@@ -33,13 +33,15 @@ const MAX_PAREN = 8;
 const DASH = new Set(['—', '－', '-']);
 /** Tags of a character that is a noun on its own (豫南中心|仓). */
 const NOUN_CHAR_TAGS = new Set(['n', 'ng', 'x', 'zg']);
-const COUNTER_RE = /^[项个座所条家批类种大]$/;
+/** Measure words that count facilities, by character code (a table look-up, not a pattern tried on every one-character word). */
+const COUNTER = charTable('项个座所条家批类种大');
 /** What a numbered unit (一号) follows in a name: a name's word, a measure word read as one (兴安|台), another unit. */
 const NUMBERED_AFTER = new Set(['proper', 'measure', 'break']);
 /** Dates that name plants and places (八一 of 1 August, 二七, 五一, 七一, 五四). */
 const DATE_NAME_RE = /^(?:八一|二七|五一|七一|五四|六一|三八)$/;
 // (The scan's patterns are constants: a regular expression literal in a function body is a new object at every call,
-// and scanLeft tries these on every word of two characters.)
+// and scanLeft tries these on every word of two characters. A pattern is tried only on words of its length: a call of
+// the pattern costs more than the comparison.)
 const NUMBERED_UNIT_RE = /^[一二三四五六七八九十]号$/;
 const DISTANCE_RE = /^[一二三四五六七八九十]里$/;
 const NAMING_TAG_RE = /^(?:ns|nr|nz)/;
@@ -107,7 +109,7 @@ function scanLeft(left: LeftTokens, suffix: string, cls: SuffixClass): Tok[] {
     // 淮军公所一期|古城: a phase closes the name before it, unless the works of that phase follow (…一期工程).
     if (t.kind === 'phase' && !WORKS_WORDS.has(suffix)) break;
     // 八|廓古城, 三|峡: a numeral before a one-character piece of a name opens the name.
-    if (t.kind === 'break' && NUMERAL_RE.test(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1) {
+    if (t.kind === 'break' && t.word.length === 1 && NUMERAL_RE.test(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1) {
       t.kind = 'proper';
     }
     // ，和昌中央城邦: a conjunction cannot open a clause, nor join a verb to a noun (运作|和昌中央城邦); before a character the dictionary keeps apart it is the first of a name's (和|昌).
@@ -133,7 +135,7 @@ function scanLeft(left: LeftTokens, suffix: string, cls: SuffixClass): Tok[] {
     if (t.kind === 'proper' && t.word.length === 1 && (t.tag === 'v' || left.at(i + 1)?.word === '做') && FUNCTION_CHARS.has(left.at(i + 1)?.word ?? '') && (i === 0 || !placePiece(left.at(i - 1)))) break;
     // A measure word after a number ends the name (10家, 20项); without one it is a piece of it (姜家).
     // (The patterns on one word are tried only on words of their length: most words have none of them.)
-    if (t.word.length === 1 && COUNTER_RE.test(t.word) && left.at(i + 1)?.kind === 'numeric') break;
+    if (t.word.length === 1 && COUNTER[t.word.charCodeAt(0)] === 1 && left.at(i + 1)?.kind === 'numeric') break;
     if ((t.word === '大' || t.word === '小') && NUMERAL_RE.test(left.at(i + 1)?.word ?? '')) break; // 三|大运营商: a count
     if (t.word === '中' && left.at(i + 1)?.kind === 'suffix') break; // 33个重点工程中|东海大道: among them
     // 第一|中心医院, 京雄保|一号|旅游风景道, 兴安台|一号|立井, 谢家集|二号三号|立井; 三里|洞 (a place named by its distance).
@@ -142,7 +144,7 @@ function scanLeft(left: LeftTokens, suffix: string, cls: SuffixClass): Tok[] {
     const distance = t.word.length === 2 && t.word.charCodeAt(1) === LI_CODE && DISTANCE_RE.test(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1 && left.at(i + 1)?.kind === 'proper';
     if (t.kind === 'break' && (ordinalInName(t.word, i > 0 ? left.at(i - 1)!.word : suffix, suffix) || numbered || distance)) t.kind = 'numeric';
     // 乌鲁木齐|八一|钢铁厂, 北京|二七|机车厂: a date that names a plant, after its city.
-    if (t.kind === 'break' && DATE_NAME_RE.test(t.word) && /^ns/.test(left.at(i + 1)?.tag ?? '')) t.kind = 'numeric';
+    if (t.kind === 'break' && t.word.length === 2 && DATE_NAME_RE.test(t.word) && /^ns/.test(left.at(i + 1)?.tag ?? '')) t.kind = 'numeric';
     if (t.kind === 'measure') {
       const before = left.at(i + 1);
       if (before !== undefined && (before.kind === 'numeric' || before.kind === 'break')) break;
