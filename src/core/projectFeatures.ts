@@ -116,9 +116,9 @@ const described = {
 
 /**
  * The candidates at one facility word: its possible starts (word boundaries leftwards, the rules' start), with
- * their features.
+ * their features. `suffix`: the facility word text[s, e), when the caller has it (not sliced again).
  */
-export function describe(lex: Lexicon, text: string, lo: number, hi: number, s: number, e: number, cls: SuffixClass, rule: RuleVerdict, sink: Sink): void {
+export function describe(lex: Lexicon, text: string, lo: number, hi: number, s: number, e: number, cls: SuffixClass, rule: RuleVerdict, sink: Sink, suffix = text.slice(s, e)): void {
   // Words leftwards: the first may hold the facility word (长江路).
   // A name the rules give is kept, dropped or lengthened by one word (its words and the one before it are read); one
   // they reject may start up to two words before where their scan stopped. Reading no further keeps the cost down
@@ -148,7 +148,7 @@ export function describe(lex: Lexicon, text: string, lo: number, hi: number, s: 
   const clsValue = sink.value(cls);
   sink.add(T.b, 0);
   sink.add(T.c, clsValue);
-  sink.add(T.s, sink.value(text.slice(s, e)));
+  sink.add(T.s, sink.value(suffix));
   sink.add(T.rt, after ? sink.tagValue(after.tag) : sink.constant(K.clauseEnd));
   const [atScan, elsewhere] = sink.verdicts(rule.reason);
   described.sink = sink;

@@ -208,8 +208,11 @@ class Scorer implements Sink {
 }
 const scorer = new Scorer();
 
-/** The name at the facility word [s, e) of the clause text[lo, hi): the model's choice, else the rules'. */
-export function chooseName(lex: Lexicon, text: string, lo: number, hi: number, s: number, e: number, cls: SuffixClass, rule: RuleVerdict): Span | undefined {
+/**
+ * The name at the facility word [s, e) of the clause text[lo, hi): the model's choice, else the rules'. `suffix`: the
+ * facility word, when the caller has it.
+ */
+export function chooseName(lex: Lexicon, text: string, lo: number, hi: number, s: number, e: number, cls: SuffixClass, rule: RuleVerdict, suffix = text.slice(s, e)): Span | undefined {
   if (model === null) model = compile(SHIPPED as ProjectModel);
   if ((!model && !recorder) || FINAL_REJECTIONS.has(rule.reason)) return rule.span;
   if (recorder) {
@@ -232,7 +235,7 @@ export function chooseName(lex: Lexicon, text: string, lo: number, hi: number, s
     if (!model) return rule.span;
   }
   scorer.reset(model!);
-  describe(lex, text, lo, hi, s, e, cls, rule, scorer);
+  describe(lex, text, lo, hi, s, e, cls, rule, scorer, suffix);
   if (scorer.best < 0 || (!rule.span && !overrulable(lex, text, scorer.best, s))) return undefined;
   return { start: scorer.best, end: endOf(text, lo, hi, e, rule) };
 }

@@ -146,7 +146,7 @@ function namesAmong(lex: Lexicon, text: string, lo: number, hi: number, ends: nu
     const rule = nameAt(lex, text, lo, hi, s, e, cls, suffix);
     if (rule) (rulesFound ??= []).push(rule);
     // The learned model (projectModel.ts) may move the rules' start or overrule them.
-    const span = chooseName(lex, text, lo, hi, s, e, cls, { span: rule, reason: scanVerdict.reason, scanStart: scanVerdict.start });
+    const span = chooseName(lex, text, lo, hi, s, e, cls, { span: rule, reason: scanVerdict.reason, scanStart: scanVerdict.start }, suffix);
     if (span) (found ??= []).push(span);
   }
   if (!found) return;
