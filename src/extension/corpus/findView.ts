@@ -1,8 +1,8 @@
 // Find in reports: a word, phrase or regular expression across the corpus (or a folder of it), as
 // keyword-in-context lines under each report, with counts per report and per year; "Tag the paragraphs of all
 // hits" with one tag, and its undo, which removes exactly what that tagging added.
-import { removeUnfinishedWrites } from '../../core/atomicWrite';
 import * as vscode from 'vscode';
+import { removeUnfinishedWrites } from '../../core/atomicWrite';
 import type { AnnotationStore } from '../../core/annotations';
 import type { CorpusReport } from '../../core/corpus/grouping';
 import { compileQuery, FindQueryError, kwicLine, termYears, type FindQuery, type KwicHit, type ReportHits, type SearchedReport, type TermYear } from '../../core/corpus/kwic';
