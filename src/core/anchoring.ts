@@ -4,7 +4,7 @@
 // `reanchor` searches a text of unknown history (after a restart, or an edit made outside the editor).
 // A target that cannot be found with confidence is orphaned (undefined): never guess a place.
 import { alignBanded } from './bandedAlign';
-import { OffsetMap } from './offsets';
+import { codePointsBack, codePointsForward, OffsetMap, splitsPair } from './offsets';
 import type { AnnotationTarget, Span } from './types';
 
 /** Code points of context kept on each side of the quote (spec.md). */
@@ -333,10 +333,6 @@ function unpinned(pins: { from: number; to: number }[], m: number, k: number): n
   return Math.min(k, slack + 1);
 }
 
-const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
-const splitsPair = (text: string, at: number) =>
-  at > 0 && at < text.length && isHigh(text.charCodeAt(at - 1)) && isLow(text.charCodeAt(at));
 
 /** An approximate match may cut an astral character in two; take all of it. */
 function keepPairsWhole(text: string, span: Span): Span {
@@ -344,18 +340,6 @@ function keepPairsWhole(text: string, span: Span): Span {
     start: splitsPair(text, span.start) ? span.start - 1 : span.start,
     end: splitsPair(text, span.end) ? span.end + 1 : span.end,
   };
-}
-
-function codePointsBack(text: string, from: number, count: number): number {
-  let at = from;
-  for (let n = 0; n < count && at > 0; n++) at -= splitsPair(text, at - 1) ? 2 : 1;
-  return at;
-}
-
-function codePointsForward(text: string, from: number, count: number): number {
-  let at = from;
-  for (let n = 0; n < count && at < text.length; n++) at += splitsPair(text, at + 1) ? 2 : 1;
-  return at;
 }
 
 /** Blanks within a line: indentation, trailing spaces, a CR. */

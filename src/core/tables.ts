@@ -1,6 +1,6 @@
 // Flat tables (spec.md, "Tables"): one row per figure or per annotation tag (and, beyond the spec, per hit of a
 // search), for pandas, R, a spreadsheet or DuckDB. Columns in the spec's order; offsets in code points, as in the export; CSV per RFC 4180.
-import { OffsetMap } from './offsets';
+import { codePointsBack, codePointsForward, OffsetMap } from './offsets';
 import type { Annotation, DocumentAnalysis, Figure } from './types';
 
 export const FIGURE_COLUMNS = [
@@ -91,21 +91,12 @@ export function* hitRows(report: HitReport, text: string, hits: Iterable<{ start
   for (const { start, end } of hits) {
     yield [
       report.document, report.year, report.region, report.level, report.title, map.toCodePoint(start), map.toCodePoint(end),
-      text.slice(codePointsFrom(text, start, -context), start), text.slice(start, end), text.slice(end, codePointsFrom(text, end, context)),
+      text.slice(codePointsBack(text, start, context), start), text.slice(start, end), text.slice(end, codePointsForward(text, end, context)),
       sentenceAround(text, start, end),
     ];
   }
 }
 
-/** The place `count` code points after `at` (before it, for a negative count), as far as the text goes: 𡌶 counts one. */
-function codePointsFrom(text: string, at: number, count: number): number {
-  if (count >= 0) for (let n = 0; n < count && at < text.length; n++) at += surrogatePairAt(text, at) ? 2 : 1;
-  else for (let n = 0; n < -count && at > 0; n++) at -= surrogatePairAt(text, at - 2) ? 2 : 1;
-  return at;
-}
-
-/** Whether a surrogate pair (one character outside the BMP) starts at `i`. */
-const surrogatePairAt = (text: string, i: number) => i >= 0 && (text.charCodeAt(i) & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
 
 const SENTENCE_END = /[。；;！？!?\n\r]/;
 const MAX_SIDE = 500;

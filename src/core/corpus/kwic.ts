@@ -1,5 +1,6 @@
 // Find in reports: a word, phrase or regular expression across the corpus, each hit as a keyword-in-context
 // line (left context | match | right context), counted per report and per year.
+import { splitsPair } from '../offsets';
 
 export interface FindQuery {
   pattern: string;
@@ -119,7 +120,7 @@ export function countedCharacters(text: string): number {
     const c = text.charCodeAt(i);
     if (c <= 0x20 || (c >= 0x7f && c <= 0xa0) || WIDE_SPACE.has(c)) continue;
     // (The second half of a surrogate pair: one code point with the first.)
-    if (c >= 0xdc00 && c <= 0xdfff && i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) continue;
+    if (splitsPair(text, i)) continue;
     n++;
   }
   return n;
