@@ -1,7 +1,7 @@
 // The work on one report, the same in the main thread (--jobs 1) and in a worker thread: read it, analyse it,
 // and write its part of the output (a document of the AnnotationSet, a JSON line, table rows) to a sink.
 import { analyzeText } from '../core/analyze';
-import { renderDocument, type TextSink, writeDocumentLine } from '../core/exportStream';
+import { renderDocument, type TextSink, writeDocumentLine, writeRecords } from '../core/exportStream';
 import { TooManyFiguresError } from '../core/figures';
 import { type IndicatorTable, loadIndicatorTable, readIndicatorFile } from '../core/indicators';
 import { OffsetMap } from '../core/offsets';
@@ -96,15 +96,7 @@ export class DocumentTask {
 
   private async rows(sink: TextSink, rows: Iterable<Cell[]>): Promise<void> {
     const columns = this.columns;
-    let chunk = '';
-    for (const row of rows) {
-      chunk += this.options.format === 'csv' ? csvRecord(row) : jsonlRecord(columns, row);
-      if (chunk.length >= 65536) {
-        await sink.write(chunk);
-        chunk = '';
-      }
-    }
-    if (chunk) await sink.write(chunk);
+    await writeRecords(sink, rows, this.options.format === 'csv' ? csvRecord : (row) => jsonlRecord(columns, row));
   }
 
   private loadSegmenter(warn: (message: string) => void): Segmenter | undefined {

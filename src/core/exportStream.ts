@@ -16,6 +16,25 @@ export interface TextSink {
 /** Text is handed to the sink in chunks of about this many UTF-16 units. */
 const CHUNK = 64 * 1024;
 
+/**
+ * Writes `record(item)` for each of `items` (table rows: one string each) to `sink` in chunks of about CHUNK, as they
+ * come (a table of millions of rows is never one string); returns how many there were.
+ */
+export async function writeRecords<T>(sink: TextSink, items: Iterable<T>, record: (item: T) => string): Promise<number> {
+  let chunk = '';
+  let count = 0;
+  for (const item of items) {
+    chunk += record(item);
+    count++;
+    if (chunk.length >= CHUNK) {
+      await sink.write(chunk);
+      chunk = '';
+    }
+  }
+  if (chunk) await sink.write(chunk);
+  return count;
+}
+
 /** The document's fields before its arrays (built with the schemas, on first use). */
 let documentFieldsSchema: ReturnType<typeof pickDocumentFields> | undefined;
 const pickDocumentFields = () => schemas().DocumentExportSchema.pick({ uri: true, sha256: true, length: true, title: true, meta: true });

@@ -61,32 +61,29 @@ function nextHit(re: RegExp, text: string): RegExpExecArray | null {
   return null;
 }
 
+/** Every hit of `re` (global) in `text`, one at a time (a table of all of them need not hold them all at once). */
+export function* hitSpans(text: string, re: RegExp): Generator<{ start: number; end: number }> {
+  re.lastIndex = 0;
+  for (let m = nextHit(re, text); m; m = nextHit(re, text)) yield { start: m.index, end: m.index + m[0].length };
+}
+
 /** The hits of `re` (global) in `text`: the first MAX_HITS_PER_REPORT as KWIC lines, and how many there are. */
 export function findHits(text: string, re: RegExp, context = KWIC_CONTEXT, limit = MAX_HITS_PER_REPORT): { hits: KwicHit[]; count: number } {
   const hits: KwicHit[] = [];
   let count = 0;
-  re.lastIndex = 0;
-  for (let m = nextHit(re, text); m; m = nextHit(re, text)) {
+  for (const { start, end } of hitSpans(text, re)) {
     count++;
     if (hits.length < limit) {
-      const start = m.index;
-      const end = start + m[0].length;
       hits.push({
         start,
         end,
         left: flat(text.slice(Math.max(0, start - context), start)),
-        match: flat(m[0]),
+        match: flat(text.slice(start, end)),
         right: flat(text.slice(end, end + context)),
       });
     }
   }
   return { hits, count };
-}
-
-/** Every hit of `re` (global) in `text`, one at a time (a table of all of them need not hold them all at once). */
-export function* hitSpans(text: string, re: RegExp): Generator<{ start: number; end: number }> {
-  re.lastIndex = 0;
-  for (let m = nextHit(re, text); m; m = nextHit(re, text)) yield { start: m.index, end: m.index + m[0].length };
 }
 
 /** A KWIC line with the left context padded to `width` characters (ideographic spaces), so matches align. */
@@ -178,10 +175,10 @@ export function termYears(reports: readonly ReportHits[], searched: readonly Sea
 export function paragraphsHit(text: string, re: RegExp, paragraphs: readonly { start: number; end: number }[]): number[] {
   const out: number[] = [];
   let i = 0;
-  re.lastIndex = 0;
-  for (let m = nextHit(re, text); m && i < paragraphs.length; m = nextHit(re, text)) {
-    while (i < paragraphs.length && paragraphs[i].end <= m.index) i++;
-    if (i < paragraphs.length && paragraphs[i].start < m.index + m[0].length && out[out.length - 1] !== i) out.push(i);
+  for (const { start, end } of hitSpans(text, re)) {
+    if (i >= paragraphs.length) break;
+    while (i < paragraphs.length && paragraphs[i].end <= start) i++;
+    if (i < paragraphs.length && paragraphs[i].start < end && out[out.length - 1] !== i) out.push(i);
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { compileQuery, findHits, hitSpans, paragraphsHit } from '../../core/corp
 import { decodeReport } from '../../core/reportInput';
 import { AtomicOutput } from '../../core/atomicWrite';
 import { csvRecord, HIT_COLUMNS, hitRows } from '../../core/tables';
+import { writeRecords } from '../../core/exportStream';
 import { errorMessage } from '../../core/text';
 import type { CorpusRequest, CorpusResponse } from './corpusProtocol';
 
@@ -46,16 +47,10 @@ async function exportHits(request: Extract<CorpusRequest, { type: 'exportHits' }
         errors.push({ key: file.key, error: errorMessage(err) });
         continue;
       }
-      // (Every hit, in pieces of about 64 KB: the Find view keeps the first MAX_HITS_PER_REPORT of a report.)
-      let chunk = '';
-      const before = rows;
-      for (const row of hitRows(file.report, text, hitSpans(text, re))) {
-        chunk += csvRecord(row);
-        rows++;
-        if (chunk.length >= 65536) await out.write(chunk), (chunk = '');
-      }
-      if (chunk) await out.write(chunk);
-      if (rows > before) reports++;
+      // (Every hit, a piece at a time: the Find view keeps the first MAX_HITS_PER_REPORT of a report.)
+      const written = await writeRecords(out, hitRows(file.report, text, hitSpans(text, re)), csvRecord);
+      rows += written;
+      if (written > 0) reports++;
     }
   } catch (err) {
     await out.abort();
