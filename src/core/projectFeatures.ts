@@ -191,7 +191,7 @@ function extra(lex: Lexicon, start: number): void {
  * of the tags of its first word and of the word before it.
  */
 function emit(start: number, firstClass: Value, beforeClass: Value | undefined): void {
-  const { sink, text, lo, s, e, count, first, rule, clsValue } = described;
+  const { sink, text, lo, e, count, first, rule, clsValue } = described;
   const r = rule.span ? sink.constant(rule.span.start === start ? K.same : rule.span.start < start ? K.inner : K.outer) : rule.scanStart === start ? described.atScan : described.elsewhere;
   sink.start();
   sink.add(T.r, r);

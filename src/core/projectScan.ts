@@ -24,7 +24,7 @@ import {
   TAG_OVERRIDES,
   type SuffixClass,
 } from './projectWords';
-import { isNameLike, isNameWord, isProperTag, type Kind, LeftTokens, lexTag, MAGNITUDE_RE, namedAfterDash, NUMBERED_NAME_RE, NUMERAL_RE, placePiece, type Tok, useLexicon } from './projectTokens';
+import { isNameLike, isNameWord, isProperTag, LeftTokens, lexTag, MAGNITUDE_RE, namedAfterDash, NUMBERED_NAME_RE, NUMERAL_RE, placePiece, type Tok, useLexicon } from './projectTokens';
 import { CharGroups, charTable, LastSeen } from './text';
 import type { Span } from './types';
 export { addFacilityWord, facilityEndingAt, facilityWordAt, facilityWords, markFacilityEnds } from './projectSuffixes';
