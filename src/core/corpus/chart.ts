@@ -199,15 +199,16 @@ export function termChart(
   for (const { series, region } of lines) {
     for (const y of termYears(reports, searched, region)) {
       const hits = reports.filter((r) => r.year === y.year && r.count > 0 && (region === undefined || r.region === region));
+      const rate = rateShown(y.rate);
       points.push({
         x: y.year,
-        y: rateShown(y.rate),
+        y: rate,
         series,
         role: 'count',
-        label: `${y.year}${regions ? ` ${series}` : ''}: ${rateShown(y.rate)}`,
+        label: `${y.year}${regions ? ` ${series}` : ''}: ${rate}`,
         detail: [labels.describe(y), ...hits.map((r) => `${r.title ?? r.name} (${r.count})`)].join('\n'),
       });
-      rows.push([y.year, ...(regions ? [series] : []), rateShown(y.rate), y.count, y.reports, y.searched, y.characters]);
+      rows.push([y.year, ...(regions ? [series] : []), rate, y.count, y.reports, y.searched, y.characters]);
     }
   }
   return {
