@@ -1,10 +1,11 @@
 // report-annotator agreement A B [--format text|json] [--out FILE]: how far two coders agree, paragraph by
 // paragraph, per tag and overall (Cohen's kappa, Krippendorff's alpha), with the paragraphs where they differ.
 // A and B: each an AnnotationSet export (.json) or a folder of reports with their sidecars.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { compareCoders, type AgreementResult, type Coefficients } from '../core/coding/agreement';
 import { loadCoderSet } from '../core/coding/agreementInputs';
-import { openOutput } from './output';
+import { reportFilesUnder } from '../core/coding/codingWorkspace';
+import { openOutput, refuseOutput } from './output';
 import { parseFormatOutArgs } from './formatOutArgs';
 
 export const AGREEMENT_HELP = `usage: report-annotator agreement A B [--format text|json] [--out FILE]
@@ -29,11 +30,15 @@ export async function agreementCommand(args: string[]): Promise<void> {
   if (positionals.length !== 2) throw usage('agreement compares two sets: give A and B');
   if (values.out === '') throw usage('--out needs a file name');
   for (const p of positionals) if (!existsSync(p)) throw new Error(`${p}: no such file or folder`);
+  // (What is read: the two sets, a folder's reports; none is written over.)
+  const reads = [...positionals];
+  for (const p of positionals) if (statSync(p).isDirectory()) reads.push(...(await reportFilesUnder(p)));
+  if (values.out !== undefined) refuseOutput(values.out, reads);
   const [a, b] = positionals;
   const labelA = a === b ? 'A' : a;
   const labelB = a === b ? 'B' : b;
   const result = compareCoders(await loadCoderSet(a, labelA), await loadCoderSet(b, labelB));
-  const output = await openOutput(values.out);
+  const output = await openOutput(values.out, 'all', reads);
   try {
     await output.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatAgreement(result));
   } catch (err) {

@@ -13,7 +13,7 @@ import { buildQdpx } from '../core/coding/qdpxExport';
 import { buildWebAnnotationCollection } from '../core/coding/webAnnotation';
 import { buildAnnotationSet, buildDocumentExport } from '../core/exportSet';
 import { loadJiebaSegmenter, type Segmenter } from '../core/segmenter';
-import { inputOverwrittenBy, openOutput, refuseAnnotationFile } from './output';
+import { openOutput, refuseOutput } from './output';
 import { parseFormatOutArgs } from './formatOutArgs';
 import { UsageError } from './usage';
 
@@ -61,11 +61,7 @@ export async function runExport({ format, paths, out }: ExportOptions): Promise<
     }
     for (const f of await reportFilesUnder(p)) if (!files.includes(resolve(f))) files.push(resolve(f));
   }
-  if (out !== undefined) {
-    refuseAnnotationFile(out);
-    const clash = inputOverwrittenBy(out, files);
-    if (clash !== undefined) throw new UsageError(`--out ${out} is the input ${clash}; it would be overwritten`);
-  }
+  if (out !== undefined) refuseOutput(out, files);
   const codebookPath = findCodebook(commonFolder(paths.map((p) => resolve(p))));
   const { codebook } = codebookPath ? loadCodebook(codebookPath) : { codebook: emptyCodebook() };
   const root = codebookPath ? dirname(codebookPath) : process.cwd();
@@ -111,7 +107,7 @@ export async function runExport({ format, paths, out }: ExportOptions): Promise<
     await writeFileAtomic(out!, data); // a zip: --out is required
     return;
   }
-  const output = await openOutput(out);
+  const output = await openOutput(out, 'all', files);
   try {
     await output.write(data);
   } catch (err) {

@@ -1,7 +1,7 @@
 // Where the CLI writes: stdout, or --out through the atomic write of src/core/atomicWrite.ts (a temporary
 // file renamed over the target; a FIFO or device written directly). Either way text goes out in chunks
 // with backpressure, so a huge AnnotationSet is never one string.
-import { statSync } from 'node:fs';
+import { fstatSync, type Stats, statSync } from 'node:fs';
 import { AtomicOutput, removeTemporaryFilesSync, resolveOutputTarget } from '../core/atomicWrite';
 import { annotationFileAt } from '../core/annotationFiles';
 import type { TextSink } from '../core/exportStream';
@@ -19,12 +19,23 @@ export const isBrokenPipe = (err: unknown) => (err as NodeJS.ErrnoException | un
 
 /**
  * Standard output, or the file `out` written atomically. Never a report's annotation sidecar or the codebook, by
- * name or through a link (annotationFiles.ts): wrong usage, for every command, whether the file exists or not.
+ * name or through a link (annotationFiles.ts), nor a file the command reads (`reads`; '-' for standard input):
+ * wrong usage, for every command, whether the file exists or not.
  */
-export async function openOutput(out: string | undefined, command: CommandName | 'all' = 'all'): Promise<Output> {
+export async function openOutput(out: string | undefined, command: CommandName | 'all' = 'all', reads: readonly string[] = []): Promise<Output> {
   if (out === undefined) return stdoutOutput();
-  refuseAnnotationFile(out, command);
+  refuseOutput(out, reads, command);
   return fileOutput(out);
+}
+
+/**
+ * Throws the wrong usage of an `out` that would replace annotations (refuseAnnotationFile) or a file the command
+ * reads, `reads` ('-': standard input, when it is a file: `< report.txt`). A command checks before its work, too.
+ */
+export function refuseOutput(out: string, reads: readonly string[], command: CommandName | 'all' = 'all'): void {
+  refuseAnnotationFile(out, command);
+  const clash = inputOverwrittenBy(out, reads);
+  if (clash !== undefined) throw new UsageError(`--out ${out} is the input ${clash === '-' ? '(standard input)' : clash}; it would be overwritten`, command);
 }
 
 /** Throws the wrong usage of an `out` that is an annotation sidecar or the codebook (a command checks before its work, too). */
@@ -80,7 +91,7 @@ async function fileOutput(path: string): Promise<Output> {
 
 /**
  * The input that `out` would overwrite, if any: the same file by device and inode (a hard link, a
- * symlink, another spelling of the path) once links are followed.
+ * symlink, another spelling of the path) once links are followed; '-' when it is standard input's file.
  */
 export function inputOverwrittenBy(out: string, inputs: readonly string[]): string | undefined {
   let target;
@@ -92,8 +103,8 @@ export function inputOverwrittenBy(out: string, inputs: readonly string[]): stri
   if (!target.isFile()) return undefined; // /dev/stdout, a FIFO: written directly, nothing is replaced
   return inputs.find((input) => {
     try {
-      const s = statSync(input);
-      return s.dev === target.dev && s.ino === target.ino;
+      const s: Stats = input === '-' ? fstatSync(0) : statSync(input);
+      return s.isFile() && s.dev === target.dev && s.ino === target.ino;
     } catch {
       return false;
     }

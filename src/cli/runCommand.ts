@@ -5,7 +5,7 @@ import { IndicatorTableError, readIndicatorFile } from '../core/indicators';
 import type { TaskOptions } from './documentTask';
 import { expandInputs } from './inputs';
 import { defaultJobs, runJobs } from './jobs';
-import { inputOverwrittenBy, openOutput } from './output';
+import { openOutput, refuseOutput } from './output';
 import { type CommandName, UsageError } from './usage';
 
 export interface CommonOptions {
@@ -18,10 +18,9 @@ export interface CommonOptions {
 export async function runCommand(command: CommandName, { paths, out, jobs }: CommonOptions, task: TaskOptions): Promise<number> {
   const inputs = expandInputs(paths);
   if (inputs.length === 0) throw new Error(`no reports (.txt, .govreport) in ${paths.join(' ')}`);
-  if (out !== undefined) {
-    const clash = inputOverwrittenBy(out, inputs.filter((i) => i.path !== '-').map((i) => i.path));
-    if (clash !== undefined) throw new UsageError(`--out ${out} is the input ${clash}; it would be overwritten`, command);
-  }
+  // (Reports, standard input when it is a file, and the indicator entries: all read after the output is opened.)
+  const reads = [...inputs.map((i) => i.path), ...task.indicatorFiles];
+  if (out !== undefined) refuseOutput(out, reads, command);
   for (const file of task.indicatorFiles) {
     try {
       readIndicatorFile(file);
@@ -30,7 +29,7 @@ export async function runCommand(command: CommandName, { paths, out, jobs }: Com
       throw err;
     }
   }
-  const output = await openOutput(out, command);
+  const output = await openOutput(out, command, reads);
   let failed: number;
   try {
     failed = await runJobs(inputs, task, jobs ?? defaultJobs(), output);

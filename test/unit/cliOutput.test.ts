@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, createReadStream, linkSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, createReadStream, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseAnnotationSet } from '../../src/core/schema';
@@ -43,12 +43,19 @@ test('--out naming an annotation sidecar (existing or not, by name or through a 
   const codebook = join(dir, 'report-annotator.codebook.json');
   writeFileSync(codebook, '{"tags":[]}\n');
   symlinkSync('a.txt.annotations.json', join(dir, 'link.csv'));
+  // (Through a folder that does not exist: the real path stops at the link, the writer resolves the .. by name.)
+  symlinkSync('nosuchdir/../a.txt.annotations.json', join(dir, 'through.csv'));
+  symlinkSync('nosuchdir/../report-annotator.codebook.json', join(dir, 'through.json'));
+  symlinkSync('c.txt.annotations.json', join(dir, 'dangling.csv'));
   for (const [args, out] of [
     [['export', '--format', 'json', 'a.txt'], 'a.txt.annotations.json'],
     [['table', 'annotations', 'a.txt'], sidecar],
     [['analyze', 'a.txt', '--no-projects'], './a.txt.annotations.json'],
     [['analyze', 'a.txt', '--no-projects'], 'b.txt.annotations.json'],
     [['table', 'hits', 'a.txt', '-q', '收入'], 'link.csv'],
+    [['table', 'hits', 'a.txt', '-q', '收入'], 'through.csv'],
+    [['table', 'hits', 'a.txt', '-q', '收入'], 'dangling.csv'],
+    [['analyze', 'a.txt', '--no-projects'], 'through.json'],
     [['export', '--format', 'jsonld', 'a.txt'], 'report-annotator.codebook.json'],
     [['table', 'figures', 'a.txt'], codebook],
     [['schema'], codebook],
@@ -59,7 +66,38 @@ test('--out naming an annotation sidecar (existing or not, by name or through a 
   }
   assert.equal(readFileSync(sidecar, 'utf8'), annotations);
   assert.equal(readFileSync(codebook, 'utf8'), '{"tags":[]}\n');
-  assert.deepEqual(readdirSync(dir).sort(), ['a.txt', 'a.txt.annotations.json', 'link.csv', 'report-annotator.codebook.json'], 'nothing written, no temporary file');
+  assert.deepEqual(
+    readdirSync(dir).sort(),
+    ['a.txt', 'a.txt.annotations.json', 'dangling.csv', 'link.csv', 'report-annotator.codebook.json', 'through.csv', 'through.json'],
+    'nothing written, no temporary file',
+  );
+});
+
+test('--out naming any file the command reads is refused: standard input\'s file, the indicator entries, the sets and reports agreement compares', () => {
+  const { dir } = withReport();
+  const indicators = join(dir, 'ind.json');
+  const entries = '{"indicators":[]}\n';
+  writeFileSync(indicators, entries);
+  const stdinRun = (out: string) => spawnSync(process.execPath, [CLI, 'table', 'hits', '-', '-q', '收入', '--out', out], { encoding: 'utf8', cwd: dir, input: undefined, stdio: [openSync(join(dir, 'a.txt'), 'r'), 'pipe', 'pipe'] });
+  const fromStdin = stdinRun('a.txt');
+  assert.equal(fromStdin.status, 2, fromStdin.stderr);
+  assert.match(fromStdin.stderr, /is the input \(standard input\); it would be overwritten/);
+  const withIndicators = run(dir, 'table', 'figures', 'a.txt', '--indicators', 'ind.json', '--out', 'ind.json');
+  assert.equal(withIndicators.status, 2, withIndicators.stderr);
+  assert.match(withIndicators.stderr, /is the input ind\.json; it would be overwritten/);
+  mkdirSync(join(dir, 'coderB'));
+  writeFileSync(join(dir, 'coderB', 'a.txt'), REPORT);
+  for (const out of ['a.txt', 'coderB/a.txt']) {
+    const r = run(dir, 'agreement', '.', 'coderB', '--out', out);
+    assert.equal(r.status, 2, `agreement --out ${out}: ${r.stderr}`);
+    assert.match(r.stderr, /it would be overwritten/);
+  }
+  assert.equal(readFileSync(join(dir, 'a.txt'), 'utf8'), REPORT);
+  assert.equal(readFileSync(join(dir, 'coderB', 'a.txt'), 'utf8'), REPORT);
+  assert.equal(readFileSync(indicators, 'utf8'), entries);
+  // A file that is not read is written as before.
+  assert.equal(stdinRun('hits.csv').status, 0);
+  assert.match(readFileSync(join(dir, 'hits.csv'), 'utf8'), /^document,/);
 });
 
 test('--out through a symlink replaces the link\'s target and keeps the link; a replaced file keeps its mode', () => {

@@ -5,7 +5,7 @@
 // a report (.txt) is no file of any export's kind.
 import { basename, resolve } from 'node:path';
 import * as vscode from 'vscode';
-import { annotationFileAt } from '../../core/annotationFiles';
+import { annotationFileAt, pathsWritten } from '../../core/annotationFiles';
 import { UserError } from './commands';
 
 /**
@@ -14,12 +14,13 @@ import { UserError } from './commands';
  */
 export function exportTarget(target: vscode.Uri | string, extensions: readonly string[]): string {
   const path = resolve(typeof target === 'string' ? target : target.fsPath);
-  const name = basename(path).toLowerCase();
   // (By name, and through a symbolic link by its target's: a link named hits.csv may point at a sidecar.)
   if (annotationFileAt(path)) {
     throw new UserError(vscode.l10n.t('{0} holds annotations or the codebook; an export is never written over it. Nothing was written.', path));
   }
-  if (!extensions.some((ext) => name.endsWith(`.${ext}`))) {
+  // (A link named hits.csv that points at a report is no .csv file: what is written is the link's target.)
+  const ofKind = (p: string) => extensions.some((ext) => basename(p).toLowerCase().endsWith(`.${ext}`));
+  if (!pathsWritten(path).every(ofKind)) {
     throw new UserError(vscode.l10n.t('This export is written to a {0} file; {1} is not one. Nothing was written.', extensions.map((ext) => `.${ext}`).join(' / '), path));
   }
   return path;

@@ -95,6 +95,8 @@ export function registerCorpusCommands(p: Parts): vscode.Disposable[] {
     registerCommand<Result>('reportAnnotator.corpus.saveTimeline', async (a) => {
       const args = argumentObject<{ format?: 'svg' | 'png' | 'csv'; target?: vscode.Uri | string }>(a);
       const format = args.format ?? 'svg';
+      // (A command's argument is not checked by its type: format "txt" would have written a PNG over a report.)
+      if (!TIMELINE_FORMATS.includes(format)) throw new UserError(vscode.l10n.t('A timeline is saved as {0}, not as “{1}”. Nothing was written.', TIMELINE_FORMATS.join(' / '), String(format)));
       const name = fileNamePart(p.timeline.chart?.title ?? 'timeline');
       const target = args.target ? toUri(args.target) : await saveDialog(`${name}.${format}`, format.toUpperCase(), format);
       if (!target) return { cancelled: true };
@@ -103,6 +105,8 @@ export function registerCorpusCommands(p: Parts): vscode.Disposable[] {
     }, write),
   ];
 }
+
+const TIMELINE_FORMATS: readonly string[] = ['svg', 'png', 'csv'];
 
 async function openReport(args: { uri?: string | vscode.Uri; start?: number; end?: number }): Promise<{ uri: string }> {
   if (!args.uri) throw new UserError(vscode.l10n.t('Which report? None was given.'));

@@ -3,8 +3,8 @@
 // and changes nothing, neither in memory nor on disk.
 import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import * as vscode from 'vscode';
 import { sha256 } from '../../../src/core/exportSet';
 import { type AnnotationSet, schemas } from '../../../src/core/schema';
@@ -20,6 +20,12 @@ const astralReport = () =>
   ]).replace('民生保障持续改善。', `民生保障持续改善。${ASTRAL}州新城学校建成，`);
 
 const out = (name: string) => scratch(`report-annotator-${process.pid}-${name}`);
+/** A symbolic link out(name) → `target` (as written: relative to the link's folder or absolute). */
+function linked(name: string, target: string): string {
+  rmSync(out(name), { force: true });
+  symlinkSync(target, out(name));
+  return out(name);
+}
 
 function readSet(path: string): AnnotationSet {
   return schemas().AnnotationSetSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
@@ -81,12 +87,17 @@ suite('export and import', () => {
       ['reportAnnotator.exportWebAnnotations', sidecar],
       ['reportAnnotator.exportAnnotationTable', doc.uri.fsPath],
       ['reportAnnotator.exportQdpx', out('guard.json')],
+      // Through links: named as a CSV but a report; through a folder that does not exist (the writer resolves the .. by name).
+      ['reportAnnotator.exportAnnotationTable', linked('link.csv', doc.uri.fsPath)],
+      ['reportAnnotator.exportWebAnnotations', linked('through.json', `nosuchdir/../${relative(dirname(out('x')), sidecar)}`)],
+      // A timeline's format is checked, not only typed: "txt" wrote a PNG over the report.
+      ['reportAnnotator.corpus.saveTimeline', doc.uri.fsPath],
     ];
     for (const [command, target] of attempts) {
-      const result = (await vscode.commands.executeCommand(command, { target, uri: doc.uri, scope: 'current' })) as { error?: string; message?: string; path?: string };
+      const result = (await vscode.commands.executeCommand(command, { target, uri: doc.uri, scope: 'current', format: 'txt' })) as { error?: string; message?: string; path?: string };
       const said = result.error ?? result.message ?? '';
       assert.match(said, /Nothing was written/, `${command} → ${target}: ${JSON.stringify(result)}`);
-      assert.ok(said.includes(target), `the message names the file: ${said}`);
+      assert.ok(said.includes(command.endsWith('saveTimeline') ? '“txt”' : target), `the message names the file: ${said}`);
     }
     assert.deepEqual(files.map(readIfExists), before, 'the sidecar, the report and the codebook are as they were');
     assert.ok(!existsSync(out('guard.json')));
