@@ -88,6 +88,8 @@ async function run(argv: string[]): Promise<number> {
   } else if (first === 'table') {
     const [table, ...paths] = positionals;
     if (table === undefined || paths.length === 0) throw new UsageError('table needs a table name and at least one PATH', 'table');
+    // (Without --query they would be ignored in silence.)
+    if (values.query === undefined && (values.regex || values['case-sensitive'])) throw new UsageError('--regex and --case-sensitive go with --query (the hits table)', 'table');
     return tableCommand({
       ...common,
       table,

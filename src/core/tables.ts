@@ -1,6 +1,6 @@
 // Flat tables (spec.md, "Tables"): one row per figure or per annotation tag (and, beyond the spec, per hit of a
 // search), for pandas, R, a spreadsheet or DuckDB. Columns in the spec's order; offsets in code points, as in the export; CSV per RFC 4180.
-import { codePointsBack, codePointsForward, OffsetMap } from './offsets';
+import { codePointsBack, codePointsForward, OffsetMap, splitsPair } from './offsets';
 import type { Annotation, DocumentAnalysis, Figure } from './types';
 
 export const FIGURE_COLUMNS = [
@@ -107,10 +107,14 @@ export function sentenceAround(text: string, start: number, end: number): string
   let a = start;
   const first = Math.max(0, start - MAX_SIDE);
   while (a > first && !SENTENCE_END.test(text[a - 1])) a--;
+  if (splitsPair(text, a)) a--; // (the limit fell inside 𡌶: all of it)
+  // A search hit may end with its sentence's mark (决定性成就。): the sentence ends with it, not with the next one.
+  if (end > start && SENTENCE_END.test(text[end - 1])) return text.slice(a, end).trim();
   let b = end;
   const last = Math.min(text.length, end + MAX_SIDE);
   while (b < last && !SENTENCE_END.test(text[b])) b++;
   if (b < text.length && text[b] !== '\n' && text[b] !== '\r') b++;
+  if (splitsPair(text, b)) b++;
   return text.slice(a, b).trim();
 }
 

@@ -147,6 +147,9 @@ test('table hits --query: every hit with its report\'s metadata, code point offs
   ]);
   assert.equal([...astral].slice(25, 27).join(''), '小康');
   assert.equal(fromStdin[0][col('sentence')], '𡌶𡌶全面建成小康社会，小康路上不落一人。');
+  // A hit that ends with its sentence's mark ends the sentence: the next one is not added.
+  const marked = parseCsv(run(dir, ['table', 'hits', '-', '--query', '决定性成就。'], '脱贫攻坚取得决定性成就。全面建成小康社会。\n').stdout);
+  assert.equal(marked[1][col('sentence')], '脱贫攻坚取得决定性成就。');
   // Every hit of the folder's reports, each where its offsets say, in input order; the same with --jobs 2.
   for (const r of rows.slice(1).filter((r) => r[col('document')] !== '-')) {
     assert.equal([...readFileSync(join(dir, r[col('document')]), 'utf8')].slice(Number(r[col('start')]), Number(r[col('end')])).join(''), '小康', r.join(' | '));
@@ -167,6 +170,8 @@ test('table hits --query: every hit with its report\'s metadata, code point offs
     [['table', 'figures', '.', '--query', 'x'], /--query is for the hits table/],
     [['table', 'hits', '.', '--query', '(', '--regex'], /--query \(: Unterminated group/],
     [['table', 'hits', '.', '--query', 'x', '--indicator', 'gdp'], /--indicator and --role are for the figures and targets tables/],
+    [['table', 'figures', '.', '--regex'], /--regex and --case-sensitive go with --query/],
+    [['table', 'figures', '.', '--case-sensitive'], /--regex and --case-sensitive go with --query/],
   ] as const) {
     const r = run(dir, [...args]);
     assert.equal(r.status, 2, r.stderr);

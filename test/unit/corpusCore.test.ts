@@ -13,7 +13,7 @@ import { compileQuery, countedCharacters, findHits, FindQueryError, kwicLine, pa
 import { figureYear, findSeries, indicatorSeries, parseSeriesId, seriesId, seriesRows } from '../../src/core/corpus/series';
 import { unitFactor, unitFamily } from '../../src/core/corpus/seriesUnits';
 import { cachedSummaryJson, parseCachedSummary, summarize, type FigureSummary, type ReportSummary } from '../../src/core/corpus/summary';
-import { csvRecord, HIT_COLUMNS, hitRows } from '../../src/core/tables';
+import { csvRecord, HIT_COLUMNS, hitRows, sentenceAround } from '../../src/core/tables';
 import { CORPUS_DIR } from './corpus';
 
 const SHARED = resolve(CORPUS_DIR, '..');
@@ -205,6 +205,22 @@ describe('KWIC', () => {
     assert.equal(count, 4);
     assert.deepEqual(hits[1], { start: 10, end: 12, left: '社会。 ', match: '小康', right: '是目标，' });
     assert.equal(text.slice(hits[3].start, hits[3].end), '小康');
+  });
+  test('a sentence around a hit: ended by the hit\'s own mark; cut at 500 units each side, never inside 𡌶', () => {
+    assert.equal(sentenceAround('甲。取得成就。下一句。', 4, 7), '取得成就。');
+    assert.equal(sentenceAround('甲。取得成就。下一句。', 4, 6), '取得成就。');
+    const long = '𡌶'.repeat(300) + '一小康' + '𡌶'.repeat(300);
+    const s = sentenceAround(long, 601, 603);
+    assert.ok(!/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s), 'no half of 𡌶');
+    assert.ok(s.includes('一小康'));
+  });
+  test('context in characters: 𡌶 beside a hit is whole, in the hit and in its KWIC line', () => {
+    const astral = '𡌶𡌶𡌶𡌶小康𡌶𡌶𡌶𡌶';
+    const [hit] = findHits(astral, compileQuery({ pattern: '小康' }), 3).hits;
+    assert.deepEqual([hit.left, hit.right], ['𡌶𡌶𡌶', '𡌶𡌶𡌶']);
+    const line = kwicLine(hit, 5); // (5 UTF-16 units of 𡌶𡌶𡌶: the cut would fall inside the first)
+    assert.ok(!/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(line.text), line.text);
+    assert.equal(line.text.slice(line.matchStart, line.matchEnd), '小康');
   });
   test('a regular expression, case, special characters and empty matches', () => {
     assert.equal(findHits(text, compileQuery({ pattern: '全面.{2}', regex: true })).count, 2);

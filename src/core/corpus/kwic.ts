@@ -1,6 +1,6 @@
 // Find in reports: a word, phrase or regular expression across the corpus, each hit as a keyword-in-context
 // line (left context | match | right context), counted per report and per year.
-import { splitsPair } from '../offsets';
+import { codePointsBack, codePointsForward, splitsPair } from '../offsets';
 
 export interface FindQuery {
   pattern: string;
@@ -77,9 +77,9 @@ export function findHits(text: string, re: RegExp, context = KWIC_CONTEXT, limit
       hits.push({
         start,
         end,
-        left: flat(text.slice(Math.max(0, start - context), start)),
+        left: flat(text.slice(codePointsBack(text, start, context), start)), // (in characters: never half of 𡌶)
         match: flat(text.slice(start, end)),
-        right: flat(text.slice(end, end + context)),
+        right: flat(text.slice(end, codePointsForward(text, end, context))),
       });
     }
   }
@@ -88,7 +88,8 @@ export function findHits(text: string, re: RegExp, context = KWIC_CONTEXT, limit
 
 /** A KWIC line with the left context padded to `width` characters (ideographic spaces), so matches align. */
 export function kwicLine(hit: KwicHit, width = KWIC_CONTEXT): { text: string; matchStart: number; matchEnd: number } {
-  const left = hit.left.length >= width ? hit.left.slice(hit.left.length - width) : '\u3000'.repeat(width - hit.left.length) + hit.left;
+  const cut = hit.left.length - width;
+  const left = cut >= 0 ? hit.left.slice(splitsPair(hit.left, cut) ? cut + 1 : cut) : '\u3000'.repeat(-cut) + hit.left;
   const text = `${left} ${hit.match} ${hit.right}`;
   return { text, matchStart: left.length + 1, matchEnd: left.length + 1 + hit.match.length };
 }

@@ -219,7 +219,8 @@ export class CorpusIndex implements vscode.Disposable {
     });
     for (const e of response.errors) this.log.warn(`find: ${e.key}: ${e.error}`);
     const unread = new Set(response.errors.map((e) => e.key));
-    const reports = response.reports.flatMap((r) => (this.reports.has(r.key) ? [{ report: this.reports.get(r.key)!, count: r.count, hits: r.hits }] : []));
+    const asSearched = new Map(targets.map((r) => [r.uri, r])); // (the hits' reports as searched, not as re-indexed since: one year for both)
+    const reports = response.reports.flatMap((r) => (asSearched.has(r.key) ? [{ report: asSearched.get(r.key)!, count: r.count, hits: r.hits }] : []));
     return { reports, searched: targets.filter((r) => !unread.has(r.uri)) };
   }
 
@@ -243,8 +244,7 @@ export class CorpusIndex implements vscode.Disposable {
     vscode.Disposable.from(...this.disposables).dispose();
   }
 
-  // -------------------------------------------------------------------------------------------------
-
+  // ----------------------------------------------------------------------- private: files, runs, the worker
   /** The candidate files: .txt and .govreport, files.exclude applied by findFiles, then our own patterns. */
   private async discover(): Promise<vscode.Uri[]> {
     const [files, ...excluded] = await Promise.all([
