@@ -86,8 +86,9 @@ export interface AnalyzeOptions {
   indicators?: IndicatorTable;
   cache?: AnalysisCache;
   /**
-   * Called before each paragraph is analysed (not before one from the cache): a caller in the background may pause
-   * there for work in front of the user, rather than only between whole texts.
+   * Called before each paragraph is analysed (not before one from the cache), and with a segmenter again before its
+   * project names are found: a caller in the background may pause there for work in front of the user, rather than
+   * only between whole texts.
    */
   beforeParagraph?: () => void;
 }
@@ -108,20 +109,34 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
   const warnings: AnalysisWarning[] = [];
   const names = new Set<string>();
   const counts = cache && segmenter ? new Map<string, number>() : undefined;
+  const results: ParagraphResult[] = [];
+  // Project names are found in a pass of their own after the figures (the results that wait for them, with their
+  // bodies): figures and names by turns, paragraph by paragraph, evicted each other's tables and code from the
+  // processor's caches, a tenth of the analysis.
+  const waiting: Waiting = { results: [], bodies: [] };
 
-  for (const paragraph of structure.paragraphs) {
-    const body = text.slice(paragraph.range.start, paragraph.range.end);
-    const result = paragraphResult(body, options, MAX_FIGURES_PER_DOCUMENT - figures.length);
-    const section = result.figures.length > 0 ? (paragraph.sectionId && cueOfSection(paragraph.sectionId)) || {} : undefined;
-    const placed = placeFigures(body, result, paragraph, figures.length, { section, list, reportYear: meta.year, workReport }, cache);
-    for (const f of placed) figures.push(f);
-    list = listAfter(body, list);
-    const at = paragraph.range.start;
-    for (const s of result.skipped) {
-      const range = { start: s.start + at, end: s.end + at };
-      const written = abbreviate(text.slice(range.start, range.end));
-      warnings.push({ range, message: `${written} is beyond the range of a double; it is not listed as a figure` });
+  try {
+    for (const paragraph of structure.paragraphs) {
+      const body = text.slice(paragraph.range.start, paragraph.range.end);
+      const result = figuresFirst(body, options, MAX_FIGURES_PER_DOCUMENT - figures.length, waiting);
+      results.push(result);
+      const section = result.figures.length > 0 ? (paragraph.sectionId && cueOfSection(paragraph.sectionId)) || {} : undefined;
+      const placed = placeFigures(body, result, paragraph, figures.length, { section, list, reportYear: meta.year, workReport }, cache);
+      for (const f of placed) figures.push(f);
+      list = listAfter(body, list);
+      const at = paragraph.range.start;
+      for (const s of result.skipped) {
+        const range = { start: s.start + at, end: s.end + at };
+        const written = abbreviate(text.slice(range.start, range.end));
+        warnings.push({ range, message: `${written} is beyond the range of a double; it is not listed as a figure` });
+      }
     }
+  } catch (err) {
+    forgetWaiting(waiting);
+    throw err;
+  }
+  findWaitingNames(waiting, segmenter, options.beforeParagraph);
+  for (const result of results) {
     for (const n of result.projectNames ?? []) {
       names.add(n);
       if (counts) counts.set(n, (counts.get(n) ?? 0) + 1);
@@ -147,6 +162,25 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
 
 /** A paragraph's own results: from the cache, else worked out now (and cached). */
 export function paragraphResult(body: string, options: AnalyzeOptions, maxFigures: number): ParagraphResult {
+  const waiting: Waiting = { results: [], bodies: [] };
+  const result = figuresFirst(body, options, maxFigures, waiting);
+  findWaitingNames(waiting, options.segmenter, undefined); // (beforeParagraph was called for the paragraph)
+  return result;
+}
+
+/** The names of a result whose names are still to be found (in this analysis: the same paragraph again takes it as it is). */
+const NAMES_WAITING: string[] = [];
+/** The results whose names are still to be found, and their paragraphs' texts. */
+interface Waiting {
+  results: ParagraphResult[];
+  bodies: string[];
+}
+
+/**
+ * paragraphResult without finding project names: a result that needs them gets NAMES_WAITING, and goes onto
+ * `waiting` with its body (the caller finds them). The cache and beforeParagraph as paragraphResult has them.
+ */
+function figuresFirst(body: string, options: AnalyzeOptions, maxFigures: number, waiting: Waiting): ParagraphResult {
   const { segmenter, cache } = options;
   let result = cache?.get(body);
   if (!result || (segmenter && !result.projectNames)) {
@@ -155,11 +189,33 @@ export function paragraphResult(body: string, options: AnalyzeOptions, maxFigure
     result = {
       figures: result?.figures ?? extractFigures(body, { maxFigures, skipped, indicators: options.indicators }),
       skipped: result?.skipped ?? skipped,
-      projectNames: segmenter ? findProjectNames(body, segmenter) : undefined,
+      projectNames: segmenter ? NAMES_WAITING : undefined,
     };
+    if (segmenter) {
+      waiting.results.push(result);
+      waiting.bodies.push(body);
+    }
     cache?.set(body, result);
   }
   return result;
+}
+
+/** The names of the results of `waiting`, each after `pause`. */
+function findWaitingNames(waiting: Waiting, segmenter: Segmenter | undefined, pause: (() => void) | undefined): void {
+  try {
+    for (let k = 0; k < waiting.results.length; k++) {
+      pause?.();
+      waiting.results[k].projectNames = findProjectNames(waiting.bodies[k], segmenter);
+    }
+  } catch (err) {
+    forgetWaiting(waiting);
+    throw err;
+  }
+}
+
+/** After a failure: a result cached while it waited for its names is left without them (paragraphResult finds them when asked). */
+function forgetWaiting(waiting: Waiting): void {
+  for (const r of waiting.results) if (r.projectNames === NAMES_WAITING) r.projectNames = undefined;
 }
 
 /** What a paragraph's figures' roles depend on besides its text; `section` is undefined when it has no figures. */
