@@ -14,7 +14,7 @@ import { highwayNames, LINE_WORD, NUMBERED_ROAD, RING_ROAD, ROAD_NOTE_CHARS, roa
 import { bareName, listMembers, markListChars, shortForms } from './projectLists';
 import { facilityEnd } from './projectMembers';
 import { markProgrammeTriggers, programmeNames } from './projectProgrammes';
-import { chooseName } from './projectModel';
+import { chooseName, type RuleVerdict } from './projectModel';
 import { addFacilityWord, facilityEndingAt, facilityWordAt, facilityWords, markFacilityEnds, nameAt, scanVerdict } from './projectScan';
 import { NameMatcher } from './projectNameMatcher';
 import { regionalWorks } from './projectRegions';
@@ -51,7 +51,10 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
   // One pass over the paragraph: clause ends and facility words together; a clause without a facility word
   // is not read again. (The clause's work is a function of its own: a closure in this loop's body would make
   // V8 allocate a scope for every character.)
-  const ends: number[] = []; // (the facility words of the clause, start and end in turn)
+  // (The facility words of the paragraph, start and end in turn, those of the clause being read from `clauseFrom` on:
+  // emptied for each clause, the array's store was dropped and made again, most of the paragraph pass's garbage.)
+  const ends: number[] = [];
+  let clauseFrom = 0;
   const programmeAt: number[] = [];
   let roads = 0;
   // For listMembers: the clauses of lists, those with a 、 between two of LIST_BREAK (start and end in turn), and the 等.
@@ -75,7 +78,10 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
       listFrom = i + 1;
       listed = false;
     }
-    if (ends.length > 0) namesInClause(lex, paragraphText, lo, i, ends, spans);
+    if (ends.length > clauseFrom) {
+      namesInClause(lex, paragraphText, lo, i, ends, clauseFrom, spans);
+      clauseFrom = ends.length;
+    }
     lo = i + 1;
   }
   const names = new Set<string>();
@@ -124,14 +130,13 @@ function facilityOnRoad(lex: Lexicon, text: string, end: number): number | undef
  */
 const MAX_ENDS = 64;
 
-/**
- * The names at the facility words `ends` of the clause text[lo, hi) (start and end in turn), onto `spans`; `ends`
- * is emptied.
- */
-function namesInClause(lex: Lexicon, text: string, lo: number, hi: number, ends: number[], spans: Span[]): void {
-  for (let k = 0; k < ends.length; k += 2 * MAX_ENDS) namesAmong(lex, text, lo, hi, ends, k, Math.min(ends.length, k + 2 * MAX_ENDS), spans);
-  ends.length = 0;
+/** The names at the facility words ends[from…] of the clause text[lo, hi) (start and end in turn), onto `spans`. */
+function namesInClause(lex: Lexicon, text: string, lo: number, hi: number, ends: number[], from: number, spans: Span[]): void {
+  for (let k = from; k < ends.length; k += 2 * MAX_ENDS) namesAmong(lex, text, lo, hi, ends, k, Math.min(ends.length, k + 2 * MAX_ENDS), spans);
 }
+
+/** The rules' verdict as chooseName reads it, one object filled for each facility word (chooseName keeps none). */
+const VERDICT: RuleVerdict = { span: undefined, reason: '', scanStart: -1 };
 
 /** The names at the facility words ends[from, to) (some of a clause's, start and end in turn), onto `spans`. */
 function namesAmong(lex: Lexicon, text: string, lo: number, hi: number, ends: number[], from: number, to: number, spans: Span[]): void {
@@ -146,7 +151,10 @@ function namesAmong(lex: Lexicon, text: string, lo: number, hi: number, ends: nu
     const rule = nameAt(lex, text, lo, hi, s, e, cls, suffix);
     if (rule) (rulesFound ??= []).push(rule);
     // The learned model (projectModel.ts) may move the rules' start or overrule them.
-    const span = chooseName(lex, text, lo, hi, s, e, cls, { span: rule, reason: scanVerdict.reason, scanStart: scanVerdict.start }, suffix);
+    VERDICT.span = rule;
+    VERDICT.reason = scanVerdict.reason;
+    VERDICT.scanStart = scanVerdict.start;
+    const span = chooseName(lex, text, lo, hi, s, e, cls, VERDICT, suffix);
     if (span) (found ??= []).push(span);
   }
   if (!found) return;
@@ -157,24 +165,32 @@ function namesAmong(lex: Lexicon, text: string, lo: number, hi: number, ends: nu
       if (!hasSpan(rulesFound, f) && holdsShorter(rulesFound, f)) found.splice(i, 1);
     }
   }
-  // 青藏铁路格拉段电气化改造工程, X水库除险加固工程: renovation works of a facility found in them are that facility (GUIDELINES.md).
-  for (let i = found.length - 1; i >= 0; i--) if (renovationOf(text, found, found[i])) found.splice(i, 1);
-  // 庞佐电器电料产业园区|京阳公司新型线缆项目: a company's project in a park is a name after the park's.
-  for (const f of found) {
-    const park = found.find((g) => g !== f && g.start === f.start && g.end < f.end && COMPANY_AFTER_RE.test(text.slice(g.end, f.end)));
-    if (park) f.start = park.end;
+  // (What follows compares names with each other: one name alone, most clauses', is not.)
+  if (found.length > 1) {
+    // 青藏铁路格拉段电气化改造工程, X水库除险加固工程: renovation works of a facility found in them are that facility (GUIDELINES.md).
+    for (let i = found.length - 1; i >= 0; i--) if (renovationOf(text, found, found[i])) found.splice(i, 1);
+    // 庞佐电器电料产业园区|京阳公司新型线缆项目: a company's project in a park is a name after the park's.
+    for (const f of found) {
+      const park = found.find((g) => g !== f && g.start === f.start && g.end < f.end && COMPANY_AFTER_RE.test(text.slice(g.end, f.end)));
+      if (park) f.start = park.end;
+    }
   }
   // 中欧班列国家集结中心, 石河子经济技术开发区国家级零碳园区: a national designation after a facility named in full is the
   // facility's; the name ends before it. (隋唐洛阳城国家历史文化公园, 黄岩岛国家级自然保护区: a place named by 城 or 岛 names the park.)
   // (Searched for within the name only: from each name to the paragraph's end, a paragraph of many names was quadratic.)
   for (const f of found) {
-    const at = f.end - f.start > 5 ? text.substring(f.start + 3, f.end - 1).indexOf('国家') : -1;
-    const k = f.start + 3 + at;
-    if (at >= 0 && (facilityEnd(text.slice(f.start, k), 2) ?? 0) >= 2) f.end = k;
+    const k = f.end - f.start > 5 ? indexOfNational(text, f.start + 3, f.end - 1) : -1;
+    if (k >= 0 && (facilityEnd(text.slice(f.start, k), 2) ?? 0) >= 2) f.end = k;
   }
   // Keep the longest reading: 大数据产业园一期工程, not also 大数据产业园 inside it.
   // (Two facility words may give one span, 庞口大道|整治提升工程: it is kept once.)
   for (let i = 0; i < found.length; i++) if (!outranked(found, i)) spans.push(found[i]);
+}
+
+/** The first place of 国家 inside text[from, to), else -1 (no string cut for each name). */
+function indexOfNational(text: string, from: number, to: number): number {
+  for (let i = from; i + 1 < to; i++) if (text.charCodeAt(i) === 0x56fd /* 国 */ && text.charCodeAt(i + 1) === 0x5bb6 /* 家 */) return i;
+  return -1;
 }
 
 /** A company by its name (two to six characters) and what it builds, ending in works. */
