@@ -4,7 +4,8 @@ import { extractFigures } from './figures';
 import type { IndicatorTable } from './indicators';
 import { reportMeta } from './metadata';
 import { RecentMap } from './recentMap';
-import { collectProjects, findProjectNames, ProjectMatchCache } from './projects';
+import { lexiconFor } from './projectLexicon';
+import { collectProjects, namesOfScan, type ParagraphScan, ProjectMatchCache, scanParagraph } from './projects';
 import type { Segmenter } from './segmenter';
 import { parseStructure } from './structure';
 import { attachRoles, listCue, mergeCues, type RoleCue, sectionCue } from './targets';
@@ -203,10 +204,15 @@ function figuresFirst(body: string, options: AnalyzeOptions, maxFigures: number,
 /** The names of the results of `waiting`, each after `pause`. */
 function findWaitingNames(waiting: Waiting, segmenter: Segmenter | undefined, pause: (() => void) | undefined): void {
   try {
-    for (let k = 0; k < waiting.results.length; k++) {
+    // The names at every paragraph's facility words first, then its other readings (lists, programmes, roads): by
+    // turns, paragraph by paragraph, they too evicted each other's code and tables.
+    const scans: (ParagraphScan | undefined)[] = [];
+    for (const body of waiting.bodies) {
       pause?.();
-      waiting.results[k].projectNames = findProjectNames(waiting.bodies[k], segmenter);
+      const lex = lexiconFor(body, segmenter);
+      scans.push(lex && scanParagraph(body, lex));
     }
+    for (let k = 0; k < waiting.results.length; k++) waiting.results[k].projectNames = scans[k] ? namesOfScan(scans[k]!) : [];
   } catch (err) {
     forgetWaiting(waiting);
     throw err;

@@ -45,14 +45,19 @@ for (const c of ROAD_NOTE_CHARS) SCAN[c.charCodeAt(0)] |= ROAD_NOTE;
 /** Candidate project names found in one paragraph's text (cached per paragraph by the analyzer). */
 export function findProjectNames(paragraphText: string, segmenter: Segmenter | undefined): string[] {
   const lex = lexiconFor(paragraphText, segmenter);
-  if (!lex) return [];
+  return lex ? namesOfScan(scanParagraph(paragraphText, lex)) : [];
+}
+
+/** What findProjectNames's pass over a paragraph found: the names at its facility words, and what its other readings start from. */
+export type ParagraphScan = { paragraphText: string; lex: Lexicon; spans: Span[]; roads: number; lists: number[]; etcs: number[]; programmeAt: number[] };
+
+/** findProjectNames's pass over a paragraph (`lex`: lexiconFor it); namesOfScan reads on. */
+export function scanParagraph(paragraphText: string, lex: Lexicon): ParagraphScan {
   const spans: Span[] = [];
   const n = paragraphText.length;
-  // One pass over the paragraph: clause ends and facility words together; a clause without a facility word
-  // is not read again. (The clause's work is a function of its own: a closure in this loop's body would make
-  // V8 allocate a scope for every character.)
-  // (The facility words of the paragraph, start and end in turn, those of the clause being read from `clauseFrom` on:
-  // emptied for each clause, the array's store was dropped and made again, most of the paragraph pass's garbage.)
+  // One pass over the paragraph: clause ends and facility words together; a clause without a facility word is not
+  // read again. `ends`: the facility words (start and end in turn), the clause's from `clauseFrom` on (emptied for
+  // each clause, its store was made again: most of this pass's garbage). (No closure in the loop: a scope per character.)
   const ends: number[] = [];
   let clauseFrom = 0;
   const programmeAt: number[] = [];
@@ -78,12 +83,15 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
       listFrom = i + 1;
       listed = false;
     }
-    if (ends.length > clauseFrom) {
-      namesInClause(lex, paragraphText, lo, i, ends, clauseFrom, spans);
-      clauseFrom = ends.length;
-    }
+    for (let k = clauseFrom; k < ends.length; k += 2 * MAX_ENDS) namesAmong(lex, paragraphText, lo, i, ends, k, Math.min(ends.length, k + 2 * MAX_ENDS), spans);
+    clauseFrom = ends.length;
     lo = i + 1;
   }
+  return { paragraphText, lex, spans, roads, lists, etcs, programmeAt };
+}
+
+/** The names of a paragraph, from what scanParagraph found in it: those at facility words, in lists, of roads and programmes. */
+export function namesOfScan({ paragraphText, lex, spans, roads, lists, etcs, programmeAt }: ParagraphScan): string[] {
   const names = new Set<string>();
   for (let k = 0; k < spans.length; k++) names.add(paragraphText.slice(spans[k].start, spans[k].end));
   // Roads named by numbers (七一路, 经二路) hold no word the scan can read as a name.
@@ -125,15 +133,9 @@ function facilityOnRoad(lex: Lexicon, text: string, end: number): number | undef
 
 /**
  * Facility words whose names are compared with each other at most: the comparisons are quadratic, and a clause of
- * thousands of them (a hostile or broken text without punctuation) must stay linear. Names are short; a real clause
- * holds a few.
+ * thousands of them (a hostile or broken text without punctuation) must stay linear. A real clause holds a few.
  */
 const MAX_ENDS = 64;
-
-/** The names at the facility words ends[from…] of the clause text[lo, hi) (start and end in turn), onto `spans`. */
-function namesInClause(lex: Lexicon, text: string, lo: number, hi: number, ends: number[], from: number, spans: Span[]): void {
-  for (let k = from; k < ends.length; k += 2 * MAX_ENDS) namesAmong(lex, text, lo, hi, ends, k, Math.min(ends.length, k + 2 * MAX_ENDS), spans);
-}
 
 /** The rules' verdict as chooseName reads it, one object filled for each facility word (chooseName keeps none). */
 const VERDICT: RuleVerdict = { span: undefined, reason: '', scanStart: -1 };
