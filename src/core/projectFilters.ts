@@ -1,6 +1,7 @@
 // Names the scan reads that are no project's (spec.md, "Projects": campaigns and slogans are not projects):
 // checks on a name once its words are known, kept apart from the scan itself (projectScan.ts).
 import { GENERIC, OPERATING, PREDICATE } from './projectWords';
+import { charTable } from './text';
 
 /** A word of a name as the scan read it. */
 export interface NameWord {
@@ -36,7 +37,17 @@ const SCIENCE_DESIGNATION_RE = /国家[\u4e00-\u9fff]{0,6}(?:技术|创新)[\u4e
 const LEVEL_ONLY_RE =
   /^新?[省市县区](?:人民|中心|第[一二三四五六七八九十]人民)?(?:文化馆|图书馆|博物馆|美术馆|科技馆|体育馆|体育场|体育中心|医院|中医院|妇幼保健院|档案馆|大剧院|剧院|会展中心)(?:[一二三四五六七八九十]期)?$/;
 /** Whether a name is an institution's, not a project's: a designation of science and technology, or a level's own facility (with its phase: 省图书馆二期). */
-export const institutionOnly = (name: string) => SCIENCE_DESIGNATION_RE.test(name) || LEVEL_ONLY_RE.test(name);
+// (Each pattern only where its last or first characters allow it: most names end in neither 中心 nor 基地.)
+export const institutionOnly = (name: string) =>
+  (endsInCentreOrBase(name) && SCIENCE_DESIGNATION_RE.test(name)) || (LEVEL_FIRST[name.charCodeAt(name.charCodeAt(0) === NEW_CODE ? 1 : 0)] === 1 && LEVEL_ONLY_RE.test(name));
+const NEW_CODE = '新'.charCodeAt(0);
+const LEVEL_FIRST = charTable('省市县区');
+/** Whether `name` ends in 中心 or 基地 (what SCIENCE_DESIGNATION_RE's names end in). */
+function endsInCentreOrBase(name: string): boolean {
+  const n = name.length;
+  const last = name.charCodeAt(n - 1);
+  return n > 2 && ((last === 0x5fc3 /* 心 */ && name.charCodeAt(n - 2) === 0x4e2d) /* 中 */ || (last === 0x5730 /* 地 */ && name.charCodeAt(n - 2) === 0x57fa /* 基 */));
+}
 
 /** Whether a place or a facility is among the words: works named by what they do need one to be named. */
 const placeOrFacility = (words: readonly NameWord[]) => words.some((t) => t.kind === 'suffix' || t.tag === 'ns');
@@ -55,10 +66,13 @@ const PROGRAMME_SUPPORT_RE = /^(?:[东西南北][电气水煤油粮][东西南�
 const LINE_REACHED_RE = /(?:全部|全面|均|都|已|基本|[村乡镇县户])通$/;
 const GRADE_RE = /^[\dA-Z]*[A-Z]级/;
 const DIRECTIONS_RE = /^[东西南北中]+$/;
+/** The characters those two patterns' names open with (the patterns are tried only on them). */
+const GRADE_FIRST = charTable('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ');
+const DIRECTION_CHARS = charTable('东西南北中');
 
 /** Whether the name read from `words` (facility word last, not among them) names no project. */
 export function notAProject(name: string, words: NameWord[], suffix: string): boolean {
-  if (COVERAGE_RE.test(name)) return true;
+  if (name.charCodeAt(0) === name.charCodeAt(1) && COVERAGE_RE.test(name)) return true;
   // (永靖县项目建设: a county's projects in general; a place alone names no works.)
   if ((suffix === '项目' || suffix === '工程') && words.length === 1 && words[0].tag === 'ns' && LEVEL_END_RE.test(words[0].word)) return true;
   // (北海涠洲岛, 黑瞎子岛, 珠海横琴岛: an island named by a proper name is land; 智慧岛, 国际旅游岛, 中原智慧岛漯河岛 are built.)
@@ -66,7 +80,7 @@ export function notAProject(name: string, words: NameWord[], suffix: string): bo
   // (世界级菱镁产业基地, 西南重要国际物流枢纽, 最大港口客滚综合枢纽, CEPA先行先试示范基地, 中国特色自由贸易港: a rank, a
   // role or a policy trial described, not a name.)
   if (RANK_OR_ROLE_RE.test(name)) return true;
-  if (RATED_FACTORY_RE.test(name)) return true; // (领航级智能工厂, 工信部5G工厂: a factory's rating)
+  if (name.endsWith('工厂') && RATED_FACTORY_RE.test(name)) return true; // (领航级智能工厂, 工信部5G工厂: a factory's rating)
   // (A plant is named by its place or a proper name, 吉林肥料厂, 北京国棉二厂, or by its number, 第一汽车制造厂; not by its
   // kind, 滚珠轴承厂, 土炼油厂, 出口专厂.)
   if ((suffix === '厂' || suffix === '矿') && !namedBy(words, PLANT_NAME_TAGS) && !NUMBERED_PLANT_RE.test(name)) return true;
@@ -75,15 +89,15 @@ export function notAProject(name: string, words: NameWord[], suffix: string): bo
   // (玉米制种基地, 优质冷水鱼供应基地: a base of a product is named by a place or a proper name, not by pieces.)
   if (suffix === '基地' && !namedBy(words, BASE_NAME_TAGS) && !words.some((t) => t.kind === 'numeric')) return true;
   // (算电协同|等智能新基建工程: 等 ends a list, no name holds it but 高等, 中等; 怀柔实验室新疆基地: an institution's.)
-  if (LIST_END_RE.test(name) || INSTITUTION_BASE_RE.test(name)) return true;
+  if ((name.includes('等') && LIST_END_RE.test(name)) || (endsInCentreOrBase(name) && INSTITUTION_BASE_RE.test(name))) return true;
   // (南水北调配套工程: the programme's supporting works are the programme, 南水北调.)
-  if (PROGRAMME_SUPPORT_RE.test(name)) return true;
+  if (name.length === 8 && PROGRAMME_SUPPORT_RE.test(name)) return true;
   // (中心城市全部通高铁, 建制村通公路: a line reached, no line named.)
-  if (LINE_REACHED_RE.test(name.slice(0, name.length - suffix.length))) return true;
+  if (name.charCodeAt(name.length - suffix.length - 1) === 0x901a /* 通 */ && LINE_REACHED_RE.test(name.slice(0, name.length - suffix.length))) return true;
   // A grade is a designation, not a name (A级旅游景区, 5A级景区, S级滑雪场提升工程); directions alone name no line
   // (东西南北大通道).
   // (西大街, 南大街: a street named by its direction is a name.)
-  if (GRADE_RE.test(name) || (DIRECTIONS_RE.test(name.slice(0, name.length - suffix.length)) && !(suffix === '大街' && name.length === 3))) return true;
+  if ((GRADE_FIRST[name.charCodeAt(0)] === 1 && GRADE_RE.test(name)) || (DIRECTION_CHARS[name.charCodeAt(0)] === 1 && DIRECTIONS_RE.test(name.slice(0, name.length - suffix.length)) && !(suffix === '大街' && name.length === 3))) return true;
   // Economic zones are regions (北部湾经济区, 海西经济区), but around an airport they are built (洛阳空港经济区,
   // 北京新机场临空经济区): a facility inside the name.
   if (suffix === '经济区' && !name.includes('临空') && !words.some((t) => t.kind === 'suffix')) return true;
@@ -120,16 +134,20 @@ export function notAProject(name: string, words: NameWord[], suffix: string): bo
 const COUNT_BEFORE_RE = /(?:[\d０-９一二三四五六七八九十两百千]+(?:个|家|座|处|所|条|大)(?:[\d.]+万?(?:千瓦|吨|千伏))?|一批|多个|若干)$/;
 // (After the name the count ends the clause: 中科院金属研究所创新港14个项目落户 counts projects, …保定医院两个国家
 // 区域医疗中心 the list's items.)
+/** The characters COUNT_BEFORE_RE's matches end with, and COUNT_AFTER_RE's start with. */
+const COUNT_LAST = charTable('个家座处所条大瓦吨伏批干');
+const COUNT_FIRST = charTable('0123456789０１２３４５６７８９一二三四五六七八九十两百千');
 const COUNT_AFTER_RE = /^[\d０-９一二三四五六七八九十两百千]+(?:个|家|座|处|所)(?:以上)?(?:$|[，。、；）)])/;
 /**
  * A kind counted (23个山海协作产业园, 培育跨境电商产业园14个, 新建70个…实训基地): a number of places of one kind, no
  * project's name; the clause is text[lo, hi), the name [start, end).
  */
 export function countedKind(text: string, lo: number, hi: number, start: number, end: number, words: NameWord[]): boolean {
-  const before = COUNT_BEFORE_RE.exec(text.slice(Math.max(lo, start - 10), start));
+  // (Each pattern is tried only where the character next to the name may be its last or first: most names have no count.)
+  const before = start > lo && COUNT_LAST[text.charCodeAt(start - 1)] === 1 ? COUNT_BEFORE_RE.exec(text.slice(Math.max(lo, start - 10), start)) : null;
   // (2家维也纳酒店: a brand's hotels or shops counted are still named by it.)
   const brand = before !== null && before[0].endsWith('家') && words.some((t) => t.kind === 'proper' && t.tag !== 'nx');
-  return (before !== null && !brand) || COUNT_AFTER_RE.test(text.slice(end, Math.min(hi, end + 5)));
+  return (before !== null && !brand) || (end < hi && COUNT_FIRST[text.charCodeAt(end)] === 1 && COUNT_AFTER_RE.test(text.slice(end, Math.min(hi, end + 5))));
 }
 
 /**

@@ -3,14 +3,13 @@
 // word or a verb that acts on the project (the words as projectTokens.ts reads them); then whether what was read
 // names something particular.
 import { countedKind, materialPiece, notAProject, namedByOneWord, programmeOwnVerb } from './projectFilters';
-import { CARRIED_RE, extendsAt, institutionAfter, PHASE_RE, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
+import { CARRIED_RE, extendsAt, institutionAfter, PHASE_FIRST, PHASE_RE, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
 import { isHanCode, tagAt, tagOf, wordAfter, wordBefore, type Lexicon } from './projectLexicon';
 import { facilityEnding, facilityWordAt } from './projectSuffixes';
 import { commonWord, longerWordAt, ordinalInName, ORDINAL_RE, placeWith, PROPER_TAGS, shorterRead, splitsWords } from './projectWordsAt';
 import {
   CONTINUATION,
   FUNCTION_CHARS,
-  GARDEN_RE,
   GENERIC,
   INTERNAL_VERBS,
   LEADING_TRIM,
@@ -189,6 +188,16 @@ function scanLeft(left: LeftTokens, suffix: string, cls: SuffixClass): Tok[] {
     words.pop();
   }
   return words.reverse();
+}
+
+/** GARDEN_RE's characters (a table look-up in place of the pattern on every rejected name). */
+const GARDEN = charTable('园苑宫谷岛坊');
+/** The characters ROUTE_END_RE's matches hold one of (至, 到, 直达, a dash). */
+const ROUTE_MARK = charTable('至到达—－');
+/** Whether text[from, to) holds one of ROUTE_MARK (ROUTE_END_RE is tried only then). */
+function routeMarkBefore(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (ROUTE_MARK[text.charCodeAt(i)] === 1) return true;
+  return false;
 }
 
 /** Whether one of the first `count` words is a proper name of two characters or more, not 中国. */
@@ -383,7 +392,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   if (STOP_WORDS.has(holder.word)) return reject('stopWord');
   // 崇左至凭祥铁路, 石家庄直达沧州高铁: a line named by its two ends (a place may hold a function character: 西宁至成都铁路).
   if (ROUTE_WORDS.has(suffix)) {
-    let to = ROUTE_END_RE.exec(text.slice(Math.max(lo, s - 6), s));
+    let to = routeMarkBefore(text, Math.max(lo, s - 6), s) ? ROUTE_END_RE.exec(text.slice(Math.max(lo, s - 6), s)) : null;
     let at = to ? s - to[0].length : -1;
     if (!to && suffix === '管道') {
       const w = text.slice(Math.max(lo, s - 10), s);
@@ -400,10 +409,10 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // “引金入洛”工程, “小升高”工程: a slogan made works, no project (科技型中小企业“小升高”工程 too: no name before the slogan).
   if (cls === 'works' && words.length > 0 && words[words.length - 1].tag === 'quote' && !words.some((t) => t.kind === 'proper' && t.tag !== 'quote')) return reject('sloganWorks');
   // (虞公港二期: a phase after a one-character facility word says works are meant; two pieces of a name do.)
-  const phased = cls === 'strict' && PHASE_RE.test(text.slice(e, Math.min(hi, e + 3)));
+  const phased = cls === 'strict' && e < hi && PHASE_FIRST[text.charCodeAt(e)] === 1 && PHASE_RE.test(text.slice(e, Math.min(hi, e + 3)));
   const street = cls === 'proper' && holderTag === 'ns' && holder.start === start && holder.word.endsWith(suffix); // 西大街, a place
   if (start >= s) return reject('nothingBefore');
-  if (!(street || namedByOneWord(suffix, words) || isSpecific(words, phased ? 'proper' : cls, suffix === '路' || suffix === '街') || (GARDEN_RE.test(suffix) && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
+  if (!(street || namedByOneWord(suffix, words) || isSpecific(words, phased ? 'proper' : cls, suffix === '路' || suffix === '街') || (suffix.length === 1 && GARDEN[suffix.charCodeAt(0)] === 1 && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
     return reject('notSpecific');
   }
 

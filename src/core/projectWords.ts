@@ -221,7 +221,5 @@ export const TAG_OVERRIDES = new Map<string, string>([
 export const NAME_UNITS = new Set(['千伏', '万伏', '兆瓦', '千瓦', '万千瓦', '克拉', '亿克拉', '万吨', '吨', '米', '万平方米', '平方米']);
 /** Verbs between two places or parties inside a name (A送电B工程, 海峡两岸交流合作平潭…): see scanLeft. */
 export const LINKING_VERBS = new Set(['送电', '输电', '引水', '调水', '连通', '转移', '合作', '交流']);
-/** Gardens and sites named by what they show (唐诗宋词园). */
-export const GARDEN_RE = /^[园苑宫谷岛坊]$/;
 /** The city's stations and airport, which name what is built at them (高铁广场, 火车站综合交通枢纽). */
 export const STATION_WORDS = new Set(['高铁', '火车站', '高铁站', '机场']);
