@@ -1,7 +1,6 @@
 // Names the scan reads that are no project's (spec.md, "Projects": campaigns and slogans are not projects):
 // checks on a name once its words are known, kept apart from the scan itself (projectScan.ts).
-import { GENERIC, OPERATING, PREDICATE } from './projectWords';
-import { charTable } from './text';
+import { charBits, GENERIC, OPERATING, PREDICATE } from './projectWords';
 
 /** A word of a name as the scan read it. */
 export interface NameWord {
@@ -39,9 +38,9 @@ const LEVEL_ONLY_RE =
 /** Whether a name is an institution's, not a project's: a designation of science and technology, or a level's own facility (with its phase: 省图书馆二期). */
 // (Each pattern only where its last or first characters allow it: most names end in neither 中心 nor 基地.)
 export const institutionOnly = (name: string) =>
-  (endsInCentreOrBase(name) && SCIENCE_DESIGNATION_RE.test(name)) || (LEVEL_FIRST[name.charCodeAt(name.charCodeAt(0) === NEW_CODE ? 1 : 0)] === 1 && LEVEL_ONLY_RE.test(name));
+  (endsInCentreOrBase(name) && SCIENCE_DESIGNATION_RE.test(name)) || ((CHARS[name.charCodeAt(name.charCodeAt(0) === NEW_CODE ? 1 : 0)] & LEVEL_FIRST) !== 0 && LEVEL_ONLY_RE.test(name));
 const NEW_CODE = '新'.charCodeAt(0);
-const LEVEL_FIRST = charTable('省市县区');
+
 /** Whether `name` ends in 中心 or 基地 (what SCIENCE_DESIGNATION_RE's names end in). */
 function endsInCentreOrBase(name: string): boolean {
   const n = name.length;
@@ -67,8 +66,20 @@ const LINE_REACHED_RE = /(?:全部|全面|均|都|已|基本|[村乡镇县户])�
 const GRADE_RE = /^[\dA-Z]*[A-Z]级/;
 const DIRECTIONS_RE = /^[东西南北中]+$/;
 /** The characters those two patterns' names open with (the patterns are tried only on them). */
-const GRADE_FIRST = charTable('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ');
-const DIRECTION_CHARS = charTable('东西南北中');
+const LEVEL_FIRST = 1;
+const GRADE_FIRST = 2;
+const DIRECTION_FIRST = 4;
+const COUNT_LAST = 8;
+const COUNT_FIRST = 16;
+/** As bits of one table: the characters the patterns' names start or end with (the patterns are tried only on them). */
+const CHARS = charBits([
+  ['省市县区', LEVEL_FIRST],
+  ['0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ', GRADE_FIRST],
+  ['东西南北中', DIRECTION_FIRST],
+  // (What COUNT_BEFORE_RE's matches end with, and COUNT_AFTER_RE's start with.)
+  ['个家座处所条大瓦吨伏批干', COUNT_LAST],
+  ['0123456789０１２３４５６７８９一二三四五六七八九十两百千', COUNT_FIRST],
+]);
 
 /** Whether the name read from `words` (facility word last, not among them) names no project. */
 export function notAProject(name: string, words: NameWord[], suffix: string): boolean {
@@ -97,7 +108,7 @@ export function notAProject(name: string, words: NameWord[], suffix: string): bo
   // A grade is a designation, not a name (A级旅游景区, 5A级景区, S级滑雪场提升工程); directions alone name no line
   // (东西南北大通道).
   // (西大街, 南大街: a street named by its direction is a name.)
-  if ((GRADE_FIRST[name.charCodeAt(0)] === 1 && GRADE_RE.test(name)) || (DIRECTION_CHARS[name.charCodeAt(0)] === 1 && DIRECTIONS_RE.test(name.slice(0, name.length - suffix.length)) && !(suffix === '大街' && name.length === 3))) return true;
+  if (((CHARS[name.charCodeAt(0)] & GRADE_FIRST) !== 0 && GRADE_RE.test(name)) || ((CHARS[name.charCodeAt(0)] & DIRECTION_FIRST) !== 0 && DIRECTIONS_RE.test(name.slice(0, name.length - suffix.length)) && !(suffix === '大街' && name.length === 3))) return true;
   // Economic zones are regions (北部湾经济区, 海西经济区), but around an airport they are built (洛阳空港经济区,
   // 北京新机场临空经济区): a facility inside the name.
   if (suffix === '经济区' && !name.includes('临空') && !words.some((t) => t.kind === 'suffix')) return true;
@@ -134,9 +145,6 @@ export function notAProject(name: string, words: NameWord[], suffix: string): bo
 const COUNT_BEFORE_RE = /(?:[\d０-９一二三四五六七八九十两百千]+(?:个|家|座|处|所|条|大)(?:[\d.]+万?(?:千瓦|吨|千伏))?|一批|多个|若干)$/;
 // (After the name the count ends the clause: 中科院金属研究所创新港14个项目落户 counts projects, …保定医院两个国家
 // 区域医疗中心 the list's items.)
-/** The characters COUNT_BEFORE_RE's matches end with, and COUNT_AFTER_RE's start with. */
-const COUNT_LAST = charTable('个家座处所条大瓦吨伏批干');
-const COUNT_FIRST = charTable('0123456789０１２３４５６７８９一二三四五六七八九十两百千');
 const COUNT_AFTER_RE = /^[\d０-９一二三四五六七八九十两百千]+(?:个|家|座|处|所)(?:以上)?(?:$|[，。、；）)])/;
 /**
  * A kind counted (23个山海协作产业园, 培育跨境电商产业园14个, 新建70个…实训基地): a number of places of one kind, no
@@ -144,10 +152,10 @@ const COUNT_AFTER_RE = /^[\d０-９一二三四五六七八九十两百千]+(?:�
  */
 export function countedKind(text: string, lo: number, hi: number, start: number, end: number, words: NameWord[]): boolean {
   // (Each pattern is tried only where the character next to the name may be its last or first: most names have no count.)
-  const before = start > lo && COUNT_LAST[text.charCodeAt(start - 1)] === 1 ? COUNT_BEFORE_RE.exec(text.slice(Math.max(lo, start - 10), start)) : null;
+  const before = start > lo && (CHARS[text.charCodeAt(start - 1)] & COUNT_LAST) !== 0 ? COUNT_BEFORE_RE.exec(text.slice(Math.max(lo, start - 10), start)) : null;
   // (2家维也纳酒店: a brand's hotels or shops counted are still named by it.)
   const brand = before !== null && before[0].endsWith('家') && words.some((t) => t.kind === 'proper' && t.tag !== 'nx');
-  return (before !== null && !brand) || (end < hi && COUNT_FIRST[text.charCodeAt(end)] === 1 && COUNT_AFTER_RE.test(text.slice(end, Math.min(hi, end + 5))));
+  return (before !== null && !brand) || (end < hi && (CHARS[text.charCodeAt(end)] & COUNT_FIRST) !== 0 && COUNT_AFTER_RE.test(text.slice(end, Math.min(hi, end + 5))));
 }
 
 /**

@@ -3,7 +3,7 @@
 // first end of a line named by its two ends (崇左至凭祥铁路, 西演至肃宁公路).
 import { FUNCTION_CHARS, GENERIC, LEADING_TRIM } from './projectWords';
 import { isHan, isHanCode, wordBefore, type Lexicon } from './projectLexicon';
-import { charTable } from './text';
+import { charBits } from './projectWords';
 
 /** A phase (二期, 3期). */
 export const PHASE_RE = /^第?(?:[一二三四五六七八九十]|\d+)期/;
@@ -57,12 +57,19 @@ const windowAt = (text: string, hi: number, at: number) => text.slice(at, Math.m
  * The characters the patterns after a facility word can start with, and those SECTION_AFTER's words end with: a
  * pattern is tried (on a slice) only where one of them is (most facility words are followed by none).
  */
-export const PHASE_FIRST = charTable('第一二三四五六七八九十0123456789');
-const UNIT_FIRST = charTable('0123456789一二三四五六七八九十第集');
-const WORKS_FIRST = charTable('改扩加迁增拓东西南北升提整');
-const SECTION_LAST = charTable('路速铁际渠道街环线程');
+// (As bits of one table: the few characters read after a facility word are each one cache line, not one per table.)
+export const PHASE_FIRST = 1;
+const UNIT_FIRST = 2;
+const WORKS_FIRST = 4;
+const SECTION_LAST = 8;
+export const AFTER_CHARS = charBits([
+  ['第一二三四五六七八九十0123456789', PHASE_FIRST],
+  ['0123456789一二三四五六七八九十第集', UNIT_FIRST],
+  ['改扩加迁增拓东西南北升提整', WORKS_FIRST],
+  ['路速铁际渠道街环线程', SECTION_LAST],
+]);
 /** PHASE_RE at `at`, read from a window up to hi. */
-const phaseAt = (text: string, hi: number, at: number) => (at < hi && PHASE_FIRST[text.charCodeAt(at)] === 1 ? PHASE_RE.exec(windowAt(text, hi, at)) : null);
+const phaseAt = (text: string, hi: number, at: number) => (at < hi && (AFTER_CHARS[text.charCodeAt(at)] & PHASE_FIRST) !== 0 ? PHASE_RE.exec(windowAt(text, hi, at)) : null);
 
 /** Where the name whose facility word ends at e ends: after its phase, section or building work. */
 export function sectionEnd(text: string, lo: number, hi: number, e: number): number {
@@ -75,13 +82,13 @@ export function sectionEnd(text: string, lo: number, hi: number, e: number): num
     const then = WORKS_AFTER_RE.exec(next) ?? UNIT_RE.exec(next);
     return end + phase[0].length + (then ? then[0].length : 0);
   }
-  const unit = end < hi && UNIT_FIRST[text.charCodeAt(end)] === 1 ? UNIT_RE.exec(windowAt(text, hi, end)) : null;
+  const unit = end < hi && (AFTER_CHARS[text.charCodeAt(end)] & UNIT_FIRST) !== 0 ? UNIT_RE.exec(windowAt(text, hi, end)) : null;
   if (unit) return end + unit[0].length;
   // (Only the name's last characters decide whether it is a line: SECTION_AFTER is anchored at the end.)
-  const section = SECTION_LAST[text.charCodeAt(end - 1)] === 1 && SECTION_AFTER.test(text.slice(Math.max(lo, end - 4), end)) ? SECTION_RE.exec(windowAt(text, hi, end)) : null;
+  const section = (AFTER_CHARS[text.charCodeAt(end - 1)] & SECTION_LAST) !== 0 && SECTION_AFTER.test(text.slice(Math.max(lo, end - 4), end)) ? SECTION_RE.exec(windowAt(text, hi, end)) : null;
   // (涧滨北路周山大道至衡山路段: a section between two other roads is the road's, not part of its name.)
   if (section && !ROAD_ENDS_RE.test(section[0])) end += section[0].length;
-  const works = end < hi && WORKS_FIRST[text.charCodeAt(end)] === 1 ? WORKS_AFTER_RE.exec(windowAt(text, hi, end)) : null;
+  const works = end < hi && (AFTER_CHARS[text.charCodeAt(end)] & WORKS_FIRST) !== 0 ? WORKS_AFTER_RE.exec(windowAt(text, hi, end)) : null;
   if (works) {
     end += works[0].length;
     // (洞庭湖区重点垸堤防加固二期: the phase of the works.)

@@ -3,7 +3,7 @@
 // word or a verb that acts on the project (the words as projectTokens.ts reads them); then whether what was read
 // names something particular.
 import { countedKind, materialPiece, notAProject, namedByOneWord, programmeOwnVerb } from './projectFilters';
-import { CARRIED_RE, extendsAt, institutionAfter, PHASE_FIRST, PHASE_RE, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
+import { AFTER_CHARS, CARRIED_RE, extendsAt, institutionAfter, PHASE_FIRST, PHASE_RE, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
 import { isHanCode, tagAt, tagOf, wordAfter, wordBefore, type Lexicon } from './projectLexicon';
 import { facilityEnding, facilityWordAt } from './projectSuffixes';
 import { commonWord, longerWordAt, ordinalInName, ORDINAL_RE, placeWith, PROPER_TAGS, shorterRead, splitsWords } from './projectWordsAt';
@@ -20,11 +20,12 @@ import {
   STATION_WORDS,
   STOP_WORDS,
   SUFFIX_CLASS,
+  charBits,
   TAG_OVERRIDES,
   type SuffixClass,
 } from './projectWords';
 import { isNameLike, isNameWord, isProperTag, LeftTokens, lexTag, MAGNITUDE_RE, namedAfterDash, NUMBERED_NAME_RE, NUMERAL_RE, placePiece, type Tok, useLexicon } from './projectTokens';
-import { CharGroups, charTable, LastSeen } from './text';
+import { CharGroups, LastSeen } from './text';
 import type { Span } from './types';
 export { addFacilityWord, facilityEndingAt, facilityWordAt, facilityWords, markFacilityEnds } from './projectSuffixes';
 
@@ -32,8 +33,19 @@ const MAX_PAREN = 8;
 const DASH = new Set(['—', '－', '-']);
 /** Tags of a character that is a noun on its own (豫南中心|仓). */
 const NOUN_CHAR_TAGS = new Set(['n', 'ng', 'x', 'zg']);
-/** Measure words that count facilities, by character code (a table look-up, not a pattern tried on every one-character word). */
-const COUNTER = charTable('项个座所条家批类种大');
+/** Measure words that count facilities (a table look-up, not a pattern tried on every one-character word). */
+const COUNTER = 1;
+/** GARDEN_RE's characters; those ROUTE_END_RE's matches hold one of (至, 到, 直达, a dash); digits and plus (sloganQuoted). */
+const GARDEN = 2;
+const ROUTE_MARK = 4;
+const SLOGAN_MARK = 8;
+/** The scan's characters by code, as bits of one table (each character read is one cache line, not one per table). */
+const CHARS = charBits([
+  ['项个座所条家批类种大', COUNTER],
+  ['园苑宫谷岛坊', GARDEN],
+  ['至到达—－', ROUTE_MARK],
+  ['0123456789+＋', SLOGAN_MARK],
+]);
 /** What a numbered unit (一号) follows in a name: a name's word, a measure word read as one (兴安|台), another unit. */
 const NUMBERED_AFTER = new Set(['proper', 'measure', 'break']);
 /** Dates that name plants and places (八一 of 1 August, 二七, 五一, 七一, 五四). */
@@ -134,7 +146,7 @@ function scanLeft(left: LeftTokens, suffix: string, cls: SuffixClass): Tok[] {
     if (t.kind === 'proper' && t.word.length === 1 && (t.tag === 'v' || left.at(i + 1)?.word === '做') && FUNCTION_CHARS.has(left.at(i + 1)?.word ?? '') && (i === 0 || !placePiece(left.at(i - 1)))) break;
     // A measure word after a number ends the name (10家, 20项); without one it is a piece of it (姜家).
     // (The patterns on one word are tried only on words of their length: most words have none of them.)
-    if (t.word.length === 1 && COUNTER[t.word.charCodeAt(0)] === 1 && left.at(i + 1)?.kind === 'numeric') break;
+    if (t.word.length === 1 && (CHARS[t.word.charCodeAt(0)] & COUNTER) !== 0 && left.at(i + 1)?.kind === 'numeric') break;
     if ((t.word === '大' || t.word === '小') && NUMERAL_RE.test(left.at(i + 1)?.word ?? '')) break; // 三|大运营商: a count
     if (t.word === '中' && left.at(i + 1)?.kind === 'suffix') break; // 33个重点工程中|东海大道: among them
     // 第一|中心医院, 京雄保|一号|旅游风景道, 兴安台|一号|立井, 谢家集|二号三号|立井; 三里|洞 (a place named by its distance).
@@ -190,13 +202,9 @@ function scanLeft(left: LeftTokens, suffix: string, cls: SuffixClass): Tok[] {
   return words.reverse();
 }
 
-/** GARDEN_RE's characters (a table look-up in place of the pattern on every rejected name). */
-const GARDEN = charTable('园苑宫谷岛坊');
-/** The characters ROUTE_END_RE's matches hold one of (至, 到, 直达, a dash). */
-const ROUTE_MARK = charTable('至到达—－');
 /** Whether text[from, to) holds one of ROUTE_MARK (ROUTE_END_RE is tried only then). */
 function routeMarkBefore(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (ROUTE_MARK[text.charCodeAt(i)] === 1) return true;
+  for (let i = from; i < to; i++) if ((CHARS[text.charCodeAt(i)] & ROUTE_MARK) !== 0) return true;
   return false;
 }
 
@@ -289,10 +297,9 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
   return content >= 2 || longContent;
 }
 
-const SLOGAN_MARK = charTable('0123456789+＋');
 /** In a clause, the last “, and the last digit or plus that is not a number's (not before 号). */
 const LAST_OPEN_QUOTE = new LastSeen((text, i) => text.charCodeAt(i) === OPEN_QUOTE_CODE);
-const LAST_SLOGAN_MARK = new LastSeen((text, i) => SLOGAN_MARK[text.charCodeAt(i)] === 1 && text.charCodeAt(i + 1) !== NUMBER_CODE);
+const LAST_SLOGAN_MARK = new LastSeen((text, i) => (CHARS[text.charCodeAt(i)] & SLOGAN_MARK) !== 0 && text.charCodeAt(i + 1) !== NUMBER_CODE);
 
 /**
  * Whether the facility word ending at `e`, before a closing quote, ends a quote (from the last “ in the clause) that
@@ -364,6 +371,9 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   if (holder.start > lo && holder.start < s) holder = shorterRead(lex, text, holder, wordBefore(lex, text, holder.start, lo)) ?? holder;
   const holderTag = TAG_OVERRIDES.get(holder.word) ?? holder.tag; // (重建家园/ns is a phrase)
   if (holder.start < s && holderTag.startsWith('v')) return reject('verbHolder'); // (…人民|重返家园: a verb's object)
+  // (Before the scan where nothing between can give another answer: a one-character facility word's holder may still
+  // be a place that the rules' learned choice reads, below.)
+  if (cls !== 'strict' && STOP_WORDS.has(holder.word)) return reject('stopWord');
   let holderWord: Tok | undefined; // (the part of the holder before the facility word, the name's last word)
   let from = s;
   if (holder.start < s) {
@@ -409,10 +419,10 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // “引金入洛”工程, “小升高”工程: a slogan made works, no project (科技型中小企业“小升高”工程 too: no name before the slogan).
   if (cls === 'works' && words.length > 0 && words[words.length - 1].tag === 'quote' && !words.some((t) => t.kind === 'proper' && t.tag !== 'quote')) return reject('sloganWorks');
   // (虞公港二期: a phase after a one-character facility word says works are meant; two pieces of a name do.)
-  const phased = cls === 'strict' && e < hi && PHASE_FIRST[text.charCodeAt(e)] === 1 && PHASE_RE.test(text.slice(e, Math.min(hi, e + 3)));
+  const phased = cls === 'strict' && e < hi && (AFTER_CHARS[text.charCodeAt(e)] & PHASE_FIRST) !== 0 && PHASE_RE.test(text.slice(e, Math.min(hi, e + 3)));
   const street = cls === 'proper' && holderTag === 'ns' && holder.start === start && holder.word.endsWith(suffix); // 西大街, a place
   if (start >= s) return reject('nothingBefore');
-  if (!(street || namedByOneWord(suffix, words) || isSpecific(words, phased ? 'proper' : cls, suffix === '路' || suffix === '街') || (suffix.length === 1 && GARDEN[suffix.charCodeAt(0)] === 1 && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
+  if (!(street || namedByOneWord(suffix, words) || isSpecific(words, phased ? 'proper' : cls, suffix === '路' || suffix === '街') || (suffix.length === 1 && (CHARS[suffix.charCodeAt(0)] & GARDEN) !== 0 && words.some((t) => t.kind === 'noun' && t.word.length >= 3)))) {
     return reject('notSpecific');
   }
 

@@ -223,3 +223,10 @@ export const NAME_UNITS = new Set(['千伏', '万伏', '兆瓦', '千瓦', '万�
 export const LINKING_VERBS = new Set(['送电', '输电', '引水', '调水', '连通', '转移', '合作', '交流']);
 /** The city's stations and airport, which name what is built at them (高铁广场, 火车站综合交通枢纽). */
 export const STATION_WORDS = new Set(['高铁', '火车站', '高铁站', '机场']);
+
+/** A table by character code of the bits given for each string's characters (several tests' characters in one table). */
+export function charBits(marks: readonly [string, number][]): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const [chars, bit] of marks) for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] |= bit;
+  return table;
+}
