@@ -3,6 +3,7 @@
 // sink: the scorer, or the training recorder (scripts/trainProjects.mjs), which must see the same candidates.
 import { isHanCode, wordAfter, wordBefore, type LexToken, type Lexicon } from './projectLexicon';
 import { adverbPhrase, GENERIC, type SuffixClass } from './projectWords';
+import { wordAfterEnd } from './projectWordsAt';
 import type { Span } from './types';
 
 /** The rules' answer at a facility word: the name's span, or why there is none and where the scan had got to. */
@@ -144,7 +145,7 @@ export function describe(lex: Lexicon, text: string, lo: number, hi: number, s: 
     TOKEN_CLASS[k] = sink.tagValue(t.tag);
   }
   sink.words(count);
-  const after = e < hi ? wordAfter(lex, text, e, hi) : undefined;
+  const after = e < hi ? wordAfterEnd(lex, text, e, hi) : undefined;
   const clsValue = sink.value(cls);
   sink.add(T.b, 0);
   sink.add(T.c, clsValue);

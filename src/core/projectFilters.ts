@@ -19,6 +19,9 @@ const CAMPAIGN_VERBS = new Set([
   '发展', '建设', '提质', '提升', '创作', '引育', '惠民', '保护', '培育', '振兴', '焕新', '提档', '育人', '树人', '利用', '圆梦', '助学', '巩固', '示范', '美化',
 ]);
 
+/** Whether `before` ends in one of CAMPAIGN_VERBS (its last two or four characters: no array and closure per name). */
+const campaignEnding = (before: string) => CAMPAIGN_VERBS.has(before.slice(-2)) || CAMPAIGN_VERBS.has(before.slice(-4));
+
 /** What a market is for when it is no marketplace: a region or a scope (拉美市场, RCEP成员国市场, 国内国际双循环市场). */
 const WORLD_REGIONS = new Set(['拉美', '欧美', '美欧', '东盟', '非洲', '中东', '中亚', '日韩', '欧盟', '欧洲', '东南亚', '东北亚', '南亚', '全球', '京津', '京津冀', '长三角', '珠三角', '国内外', '省内外']);
 const MARKET_SCOPE = new Set(['成员国', '国内', '国际', '海外', '境外', '新兴', '传统', '资本', '要素', '消费', '循环', '双循环', '金融', '劳动力', '水权', '水']);
@@ -127,7 +130,7 @@ export function notAProject(name: string, words: NameWord[], suffix: string): bo
   if (suffix === '工程' && words.length > 0) {
     const last = words[words.length - 1];
     const before = name.slice(0, name.length - suffix.length);
-    const campaign = [2, 4].some((k) => CAMPAIGN_VERBS.has(before.slice(-k))) || last.tag === 'i' || (last.tag === 'l' && last.word.length >= 4);
+    const campaign = campaignEnding(before) || last.tag === 'i' || (last.tag === 'l' && last.word.length >= 4);
     // (A facility in the name makes it works on that facility: 花溪湿地文化旅游设施建设工程, 庞口大道整治提升工程.)
     if (campaign && !words.some((t) => t.kind === 'suffix')) return true;
   }
@@ -137,7 +140,7 @@ export function notAProject(name: string, words: NameWord[], suffix: string): bo
   // 防沙治沙成果巩固项目: works named by what a campaign does, with no place or facility in the name.
   if (suffix === '项目' && words.length > 0) {
     const before = name.slice(0, name.length - suffix.length);
-    if ([2, 4].some((k) => CAMPAIGN_VERBS.has(before.slice(-k))) && !placeOrFacility(words)) return true;
+    if (campaignEnding(before) && !placeOrFacility(words)) return true;
   }
   return false;
 }

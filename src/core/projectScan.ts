@@ -4,9 +4,9 @@
 // names something particular.
 import { countedKind, materialPiece, notAProject, namedByOneWord, programmeOwnVerb } from './projectFilters';
 import { AFTER_CHARS, CARRIED_RE, extendsAt, institutionAfter, PHASE_FIRST, PHASE_RE, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
-import { isHanCode, tagAt, tagOf, wordAfter, wordBefore, type Lexicon } from './projectLexicon';
+import { isHanCode, tagAt, tagOf, wordBefore, type Lexicon } from './projectLexicon';
 import { facilityEnding, facilityWordAt } from './projectSuffixes';
-import { commonWord, longerWordAt, ordinalInName, ORDINAL_RE, placeWith, PROPER_TAGS, shorterRead, splitsWords } from './projectWordsAt';
+import { commonWord, longerWordAt, ordinalInName, ORDINAL_RE, placeWith, PROPER_TAGS, shorterRead, splitsWords, wordAfterEnd } from './projectWordsAt';
 import {
   CONTINUATION,
   FUNCTION_CHARS,
@@ -347,7 +347,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // (The characters after the facility word by their codes: text[e] is a new string for every Han character read.)
   const nextCode = e < hi ? text.charCodeAt(e) : NaN;
   if (isHanCode(nextCode) && NOUN_CHAR_TAGS.has(lex.charTags[nextCode] ?? 'x') && !extendsAt(text, e)) {
-    if (wordAfter(lex, text, e, hi)?.word.length === 1) return reject('gluedChar');
+    if (wordAfterEnd(lex, text, e, hi)?.word.length === 1) return reject('gluedChar');
   }
   // 包头钢铁公司、武汉钢铁公司 (the works of the 1950s, in lists of them); not the company acting or owning (鞍山钢铁公司在…, 本溪钢铁公司的生产工人).
   if ((nextCode === AT_CODE || nextCode === OF_CODE) && suffix.endsWith('公司')) return reject('company');
@@ -362,7 +362,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // (“六小工程” is a programme; “北驾祁连·9号公路” a road.)
   if (text.charCodeAt(e) === CLOSE_QUOTE_CODE && sloganQuoted(text, lo, e)) return reject('sloganQuote');
   // 凤凰谷零碳研究院: the facility word names where an institution is.
-  if (institutionAfter(text, e, hi) && !/^v/.test(wordAfter(lex, text, e, hi)?.tag ?? '')) return reject('institution');
+  if (institutionAfter(text, e, hi) && !/^v/.test(wordAfterEnd(lex, text, e, hi)?.tag ?? '')) return reject('institution');
 
   // The word that holds the facility word: 长江路 (a place: its own part is a name), 数据中心 (its own part is
   // content), 道路 and 香港 (common or too short for a one-character facility word).

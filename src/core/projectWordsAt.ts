@@ -47,7 +47,24 @@ export function splitsWords(lex: Lexicon, text: string, lo: number, hi: number, 
   // (丰满水电站|在改建: 在 after a facility is the preposition, not the second half of 站在.)
   if (e - s < 2 || e >= hi || text.charCodeAt(e) === 0x5728 /* 在 */ || !commonWordAt(lex, text, e - 1)) return false;
   if (s > lo && commonWordAt(lex, text, s - 1)) return true;
-  return tagAt(lex, text, e - 1, 2)!.startsWith('v') && wordAfter(lex, text, e, hi)?.word.length === 1;
+  return tagAt(lex, text, e - 1, 2)!.startsWith('v') && wordAfterEnd(lex, text, e, hi)?.word.length === 1;
+}
+
+/** The last answer of wordAfterEnd, and what it was asked. */
+const after = { lex: undefined as Lexicon | undefined, text: '', at: -1, hi: -1, word: undefined as LexToken | undefined };
+/**
+ * wordAfter at a facility word's end: the scan's tests and the learned model's features ask it of the same place in
+ * turn, one look-up in the dictionary (the answer is not to be changed).
+ */
+export function wordAfterEnd(lex: Lexicon, text: string, at: number, hi: number): LexToken | undefined {
+  if (after.at !== at || after.hi !== hi || after.lex !== lex || after.text !== text) {
+    after.word = wordAfter(lex, text, at, hi);
+    after.lex = lex;
+    after.text = text;
+    after.at = at;
+    after.hi = hi;
+  }
+  return after.word;
 }
 
 /** Measure words and what counts before them, by character code (no one-character string made per token). */
