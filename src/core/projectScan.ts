@@ -5,7 +5,8 @@
 import { countedKind, materialPiece, notAProject, namedByOneWord, programmeOwnVerb } from './projectFilters';
 import { AFTER_CHARS, CARRIED_RE, extendsAt, institutionAfter, PHASE_FIRST, PHASE_RE, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
 import { isHanCode, tagAt, tagOf, wordBefore, type Lexicon } from './projectLexicon';
-import { facilityEnding, facilityWordAt } from './projectSuffixes';
+import * as suffixes from './projectSuffixes';
+import { facilityEnding } from './projectSuffixes';
 import { commonWord, longerWordAt, ordinalInName, ORDINAL_RE, placeWith, PROPER_TAGS, shorterRead, splitsWords, wordAfterEnd } from './projectWordsAt';
 import {
   CONTINUATION,
@@ -27,7 +28,13 @@ import {
 import { isNameLike, isNameWord, isProperTag, LeftTokens, lexTag, MAGNITUDE_RE, namedAfterDash, NUMBERED_NAME_RE, NUMERAL_RE, placePiece, type Tok, useLexicon } from './projectTokens';
 import { CharGroups, LastSeen } from './text';
 import type { Span } from './types';
-export { addFacilityWord, facilityEndingAt, facilityWordAt, facilityWords, markFacilityEnds } from './projectSuffixes';
+// (Values, not `export { … } from`: TypeScript makes that a getter per name, called twice at every character that may end a
+// facility word in the paragraph pass of projects.ts.)
+export const addFacilityWord = suffixes.addFacilityWord;
+export const facilityEndingAt = suffixes.facilityEndingAt;
+export const facilityWords = suffixes.facilityWords;
+export const markFacilityEnds = suffixes.markFacilityEnds;
+export const facilityWordAt = suffixes.facilityWordAt;
 
 const MAX_PAREN = 8;
 const DASH = new Set(['—', '－', '-']);
