@@ -65,11 +65,11 @@ export async function readLexiconCache(file: string): Promise<Lexicon | undefine
     const bloom = ints(header.bloom);
     const endMask = chars();
     const startMask = chars();
-    const charTagNumbers = chars();
+    const charTags = chars();
     if (at !== aligned.byteOffset + aligned.length) return undefined;
     const words = new WordTable({ slots, bloom, tagNames: header.tags, count: header.count });
-    const charTags = Array.from(charTagNumbers, (n) => (n === 0 ? undefined : header.charTags[n - 1]));
-    return { endMask, startMask, words, charTags };
+    if (charTags.some((n) => n > header.charTags.length)) return undefined;
+    return { endMask, startMask, words, charTags, charTagNames: [undefined, ...header.charTags] };
   } catch {
     return undefined;
   }
@@ -78,9 +78,7 @@ export async function readLexiconCache(file: string): Promise<Lexicon | undefine
 /** Writes `lex` to `file` (whole or not at all), and removes the lexicons made from other inputs beside it. */
 export async function writeLexiconCache(file: string, lex: Lexicon): Promise<void> {
   const { slots, bloom, tagNames, count } = lex.words.data();
-  const charTagNames = [...new Set(lex.charTags.filter((t): t is string => t !== undefined))];
-  if (charTagNames.length > 255) throw new Error('lexicon cache: too many tags of one-character words');
-  const charTagNumbers = Uint8Array.from(lex.charTags, (t) => (t === undefined ? 0 : charTagNames.indexOf(t) + 1));
+  const charTagNames = lex.charTagNames.slice(1) as string[];
   const header: Header = { magic: MAGIC, tags: tagNames, charTags: charTagNames, count, slots: slots.length, bloom: bloom.length };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const start = align4(4 + json.length);
@@ -88,7 +86,7 @@ export async function writeLexiconCache(file: string, lex: Lexicon): Promise<voi
   new DataView(bytes.buffer).setUint32(0, json.length, true);
   bytes.set(json, 4);
   let at = start;
-  for (const part of [slots, bloom, lex.endMask, lex.startMask, charTagNumbers]) {
+  for (const part of [slots, bloom, lex.endMask, lex.startMask, lex.charTags]) {
     bytes.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at);
     at += part.byteLength;
   }

@@ -32,9 +32,17 @@ export interface Lexicon {
   startMask: Uint8Array;
   /** The words of 2 to MAX_WORD characters by a hash of their characters: looked up in the text without slicing it. */
   words: WordTable;
-  /** By character code, the tag of the one-character word (no one-character string made and hashed per look-up). */
-  charTags: (string | undefined)[];
+  /**
+   * By character code, the tag of the one-character word as its place in charTagNames (0: none): 64 KB of bytes, not
+   * an array of 65536 references (256 KB) in the cache beside the word table. (No string made and hashed per look-up.)
+   */
+  charTags: Uint8Array;
+  /** The tags of the one-character words by their number in charTags (0: undefined). */
+  charTagNames: (string | undefined)[];
 }
+
+/** The tag of the one-character word `code`, if the lexicon has it. */
+export const charTag = (lex: Lexicon, code: number): string | undefined => lex.charTagNames[lex.charTags[code]];
 
 let lexicon: Lexicon | undefined;
 
@@ -115,13 +123,18 @@ class LexiconBuilder implements Words {
   /** For at most `capacity` words. */
   constructor(capacity: number) {
     if (MAX_WORD > MAX_KEY) throw new Error('the word table holds shorter words than MAX_WORD');
-    const charTags: (string | undefined)[] = new Array(0x10000).fill(undefined);
-    this.lex = { endMask: new Uint8Array(0x10000), startMask: new Uint8Array(0x10000), words: new WordTable(capacity), charTags };
+    const chars = () => new Uint8Array(0x10000);
+    this.lex = { endMask: chars(), startMask: chars(), words: new WordTable(capacity), charTags: chars(), charTagNames: [undefined] };
   }
 
   readonly add: AddWord = (text, start, end, tag) => {
     const length = end - start;
-    if (length === 1) this.lex.charTags[text.charCodeAt(start)] = tag;
+    if (length === 1) {
+      let n = this.lex.charTagNames.indexOf(tag, 1);
+      if (n < 0) n = this.lex.charTagNames.push(tag) - 1;
+      if (n > 255) throw new Error('lexicon: too many tags of one-character words');
+      this.lex.charTags[text.charCodeAt(start)] = n;
+    }
     if (length < 2 || length > MAX_WORD) return;
     this.lex.endMask[text.charCodeAt(end - 1)] |= 1 << length;
     this.lex.startMask[text.charCodeAt(start)] |= 1 << length;
@@ -343,7 +356,7 @@ function matchBefore(lex: Lexicon, text: string, end: number, lo: number): LexTo
       if (i >= 0) return { word: lex.words.word(i, text, end - len), tag: lex.words.tag(i), start: end - len };
     }
   }
-  return { word: charString(code), tag: lex.charTags[code] ?? 'x', start: end - 1 };
+  return { word: charString(code), tag: charTag(lex, code) ?? 'x', start: end - 1 };
 }
 
 /**
@@ -358,7 +371,7 @@ function wordIndexAt(lex: Lexicon, text: string, start: number, length: number):
 
 /** The tag of the word text[start, start + length) if the lexicon has it: looked up without slicing the text. */
 export function tagAt(lex: Lexicon, text: string, start: number, length: number): string | undefined {
-  if (length === 1) return lex.charTags[text.charCodeAt(start)];
+  if (length === 1) return charTag(lex, text.charCodeAt(start));
   if (length < 2 || length > MAX_WORD) return undefined; // (the lexicon holds no such word)
   const i = wordIndexAt(lex, text, start, length);
   return i >= 0 ? lex.words.tag(i) : undefined;
@@ -375,7 +388,7 @@ export function wordAfter(lex: Lexicon, text: string, start: number, hi = text.l
     if (i >= 0) return { word: lex.words.word(i, text, start), tag: lex.words.tag(i), start };
   }
   const code = text.charCodeAt(start);
-  return { word: charString(code), tag: isHanCode(code) ? (lex.charTags[code] ?? 'x') : 'w', start };
+  return { word: charString(code), tag: isHanCode(code) ? (charTag(lex, code) ?? 'x') : 'w', start };
 }
 
 /** Whether some word of text[from, hi), read forwards by wordAfter, satisfies `test` (a name's words checked in turn). */

@@ -4,7 +4,7 @@
 // names something particular.
 import { countedKind, materialPiece, notAProject, namedByOneWord, programmeOwnVerb } from './projectFilters';
 import { AFTER_CHARS, CARRIED_RE, extendsAt, institutionAfter, PHASE_FIRST, PHASE_RE, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
-import { isHanCode, tagAt, tagOf, wordBefore, type Lexicon } from './projectLexicon';
+import { charTag, isHanCode, tagAt, tagOf, wordBefore, type Lexicon } from './projectLexicon';
 import * as suffixes from './projectSuffixes';
 import { facilityEnding } from './projectSuffixes';
 import { commonWord, longerWordAt, ordinalInName, ORDINAL_RE, placeWith, PROPER_TAGS, shorterRead, splitsWords, wordAfterEnd } from './projectWordsAt';
@@ -353,7 +353,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   // A noun character glued on (豫南中心仓): it starts no word of its own.
   // (The characters after the facility word by their codes: text[e] is a new string for every Han character read.)
   const nextCode = e < hi ? text.charCodeAt(e) : NaN;
-  if (isHanCode(nextCode) && NOUN_CHAR_TAGS.has(lex.charTags[nextCode] ?? 'x') && !extendsAt(text, e)) {
+  if (isHanCode(nextCode) && NOUN_CHAR_TAGS.has(charTag(lex, nextCode) ?? 'x') && !extendsAt(text, e)) {
     if (wordAfterEnd(lex, text, e, hi)?.word.length === 1) return reject('gluedChar');
   }
   // 包头钢铁公司、武汉钢铁公司 (the works of the 1950s, in lists of them); not the company acting or owning (鞍山钢铁公司在…, 本溪钢铁公司的生产工人).
