@@ -121,6 +121,8 @@ async function runInWorkers(
   let dispatched = 0;
   let queue = Promise.resolve(); // writes to the output, one after another
   const workers: Worker[] = [];
+  const inFlight = new Map<Worker, number>(); // (a worker's task: one at a time)
+  const retried = new Set<number>();
   return new Promise<void>((resolve, reject) => {
     let settled = false;
     const finish = (err?: unknown) => {
@@ -140,6 +142,7 @@ async function runInWorkers(
           continue;
         }
         worker.postMessage({ type: 'task', seq, input: task } satisfies ToWorker);
+        inFlight.set(worker, seq);
         return;
       }
     };
@@ -166,13 +169,16 @@ async function runInWorkers(
         finish();
       }).catch(finish);
     };
-    for (let i = 0; i < jobs; i++) {
-      // Each worker builds its own copy of the project scan's word table (about 16 MB of heap; one copy shared by
-      // all of them cost 12% more time over 1,000 reports with two jobs); a small heap keeps the rest of its memory
-      // near what one report needs. Reports are analysed a paragraph at a time.
+    /**
+     * A worker, given tasks as it finishes them. Each builds its own copy of the project scan's word table (about 16 MB
+     * of heap; one copy shared by all of them cost 12% more time over 1,000 reports with two jobs); a small heap keeps
+     * the rest of its memory near what one report needs (reports are analysed a paragraph at a time). A report too
+     * large for it (20 MB) is analysed again in a worker without that limit (`large`).
+     */
+    const startWorker = (large: boolean, first?: number) => {
       const worker = new Worker(__filename, {
         workerData: { reportAnnotatorWorker: true, options },
-        resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 },
+        ...(!large && { resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 } }),
       });
       workers.push(worker);
       worker.on('message', (m: FromWorker) => {
@@ -185,6 +191,7 @@ async function runInWorkers(
           else slot.held = worker;
           drain();
         } else {
+          inFlight.delete(worker);
           if (m.type === 'error') {
             if (m.wrote) return finish(new Error(m.message));
             slots[m.seq].chunks = [];
@@ -196,9 +203,24 @@ async function runInWorkers(
           drain();
         }
       });
-      worker.on('error', (err) => finish(new Error(`a worker thread failed (${err.message}); try --jobs 1 for very large reports`)));
-      give(worker);
-    }
+      worker.on('error', (err) => {
+        const seq = inFlight.get(worker);
+        workers.splice(workers.indexOf(worker), 1);
+        // Out of its small heap before any of the report's output was written: the report once more, in a worker of its own.
+        if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' && seq !== undefined && !slots[seq].started && !retried.has(seq)) {
+          retried.add(seq);
+          Object.assign(slots[seq], { chunks: [], bytes: 0, held: undefined });
+          inFlight.delete(worker);
+          warn(`${inputs[seq].path}: too large for a worker's usual heap; analysed again with more`);
+          return startWorker(true, seq);
+        }
+        finish(new Error(`a worker thread failed (${err.message}); try --jobs 1 for very large reports`));
+      });
+      if (first === undefined) return give(worker);
+      worker.postMessage({ type: 'task', seq: first, input: prepared(inputs[first]) as TaskInput } satisfies ToWorker);
+      inFlight.set(worker, first);
+    };
+    for (let i = 0; i < jobs; i++) startWorker(false);
     drain();
   });
 }
