@@ -20,8 +20,9 @@ export function exportTarget(target: vscode.Uri | string, extensions: readonly s
   }
   // (A link named hits.csv that points at a report is no .csv file: what is written is the link's target.)
   const ofKind = (p: string) => extensions.some((ext) => basename(p).toLowerCase().endsWith(`.${ext}`));
-  if (!pathsWritten(path).every(ofKind)) {
-    throw new UserError(vscode.l10n.t('This export is written to a {0} file; {1} is not one. Nothing was written.', extensions.map((ext) => `.${ext}`).join(' / '), path));
-  }
+  const kinds = extensions.map((ext) => `.${ext}`).join(' / ');
+  if (!ofKind(path)) throw new UserError(vscode.l10n.t('This export is written to a {0} file; {1} is not one. Nothing was written.', kinds, path));
+  const reached = pathsWritten(path).find((p) => !ofKind(p));
+  if (reached) throw new UserError(vscode.l10n.t('{0} is a link to {1}, which is no {2} file. Nothing was written.', path, reached, kinds));
   return path;
 }
