@@ -101,6 +101,12 @@ export interface ReanchorOptions {
 const DISTINCTIVE_LENGTH = 32;
 /** Context units that must sit beside a short quote (unless all of its context does). */
 const STRONG_CONTEXT = 8;
+/**
+ * A quote found once only is believed without context from this many units on, or when it was a line of its own
+ * and is one where it is found (a short paragraph moved): a short phrase (稳增长, 2024年) found once after its own
+ * place was deleted is another mention of the same words, not it.
+ */
+const UNIQUE_LENGTH = 8;
 /** An edited quote is found if at most a quarter of it changed, and at most this many units. */
 const MAX_ERRORS = 256;
 /** Seeds (pieces of the quote searched verbatim) per quote, and hits beyond which a seed is useless. */
@@ -144,7 +150,7 @@ interface Found extends Span {
 
 /**
  * The verbatim occurrence of the quote with the most context beside it, nearest the old position. A quote
- * that occurs once only is believed without context: its paragraph may have moved (swapped paragraphs).
+ * that occurs once only is believed without context if it is not short: its paragraph may have moved (swapped paragraphs).
  */
 function findExact(text: string, target: AnnotationTarget, unique: boolean): Found | undefined {
   const { exact } = target;
@@ -159,9 +165,26 @@ function findExact(text: string, target: AnnotationTarget, unique: boolean): Fou
   if (!best) return undefined;
   const end = best.start + exact.length;
   const withContext =
-    best.score >= STRONG_CONTEXT || isFullContext(text, best.start, end, target) || (unique && count === 1 && exact.trim() !== '');
+    best.score >= STRONG_CONTEXT ||
+    isFullContext(text, best.start, end, target) ||
+    (unique && count === 1 && exact.trim() !== '' && (exact.trim().length >= UNIQUE_LENGTH || (wasLine(target) && isLine(text, best.start, end))));
   return { start: best.start, end, withContext };
 }
+
+/** Whether the target's quote was a line of its own: only blanks between it and a line break (or the text's ends) on both sides. */
+function wasLine({ prefix, suffix, start }: AnnotationTarget): boolean {
+  return (start === 0 || /[\r\n][ \t\u3000]*$/.test(prefix)) && (suffix === '' || /^[ \t\u3000]*[\r\n]/.test(suffix));
+}
+
+/** Whether text[start, end) is a line of its own: only blanks between it and a line break or the text's ends. */
+function isLine(text: string, start: number, end: number): boolean {
+  let a = start;
+  while (a > 0 && isInlineBlank(text.charCodeAt(a - 1))) a--;
+  let b = end;
+  while (b < text.length && isInlineBlank(text.charCodeAt(b))) b++;
+  return (a === 0 || text[a - 1] === '\n' || text[a - 1] === '\r') && (b === text.length || text[b] === '\n' || text[b] === '\r');
+}
+const isInlineBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000;
 
 function nearer(a: number, b: number, to: number): boolean {
   return Math.abs(a - to) < Math.abs(b - to);

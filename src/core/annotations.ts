@@ -285,7 +285,8 @@ export class AnnotationStore {
   reanchorAll(text: string): StoredAnnotation[] {
     const updated: string[] = [];
     for (const a of this.byId.values()) {
-      const found = reanchor(text, a.target);
+      // (An orphan's text was deleted: the same words found once elsewhere are not it, as in sync.)
+      const found = reanchor(text, a.target, a.orphaned ? { unique: false } : {});
       const next = found ? anchoredAt(a, makeTarget(text, found.start, found.end)) : { ...a, orphaned: true };
       if (!!a.orphaned !== !!next.orphaned || !sameTarget(a, next)) updated.push(a.id);
       this.byId.set(a.id, next);

@@ -9,6 +9,7 @@ import {
   targetToCodePoints,
   type TextChange,
 } from '../../src/core/anchoring';
+import { AnnotationStore } from '../../src/core/annotations';
 import { OffsetMap } from '../../src/core/offsets';
 import type { Span } from '../../src/core/types';
 import { corpusText } from './corpus';
@@ -120,6 +121,21 @@ describe('reanchor', () => {
     assert.equal(reanchor('完全不同的内容。\n短句。\n另外的结尾。短句。', t), undefined);
     // Once only, it is that paragraph, moved among new text.
     assert.deepEqual(reanchor('完全不同的内容。\n短句。\n另外的结尾。', t), { start: 9, end: 12 });
+  });
+
+  test('a short phrase whose own place was deleted is not moved to its one other mention (it was not a line of its own)', () => {
+    const before = '一、经济发展\n全年地区生产总值增长5.2%，稳增长取得成效。\n二、明年工作\n坚持稳增长，推动高质量发展。\n';
+    const after = before.replace('，稳增长取得成效', '');
+    const at = before.indexOf('稳增长');
+    const t = makeTarget(before, at, at + 3);
+    assert.equal(reanchor(after, t), undefined, 'a text of unknown history');
+    // An orphan (the editor's edit deleted its text) found again when the text changes on disk (reanchorAll): still an orphan.
+    const store = new AnnotationStore([{ id: 'a', tags: ['成效'], target: t, created: '', modified: '', orphaned: true }]);
+    store.reanchorAll(after + '另一段。\n');
+    assert.equal(store.list()[0].orphaned, true, 'not moved to 坚持稳增长');
+    // A phrase of eight characters or more, found once, is still believed (its paragraph may have moved).
+    const long = makeTarget(before, before.indexOf('推动高质量发展'), before.indexOf('推动高质量发展') + 7);
+    assert.equal(reanchor('新的开头。\n坚持稳增长，推动高质量发展。', long), undefined, 'seven characters: short');
   });
 
   test('line endings, indentation and swapped paragraphs orphan nothing whose text is still there once', () => {
