@@ -3,7 +3,7 @@
 // What the extension's API calls `annotations`; the commands, export/import and views ask it for a
 // report's store.
 import { existsSync, renameSync } from 'node:fs';
-import { sep } from 'node:path';
+import { basename, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { AnnotationStore, type StoredAnnotation } from '../../core/annotations';
 import { parseSidecar, readTextIfExists } from '../../core/sidecar';
@@ -16,7 +16,7 @@ import { reviewOrphans, warnOrphans } from './orphanPrompts';
 import { ReportAnnotations } from './reportAnnotations';
 import type { ReportHost, SaveStats } from './reportHost';
 import type { Notifier } from './sidecarMessages';
-import { sidecarPathFor } from './sidecarFiles';
+import { setAsideSidecar, sidecarPathFor } from './sidecarFiles';
 
 export type { SaveStats } from './reportHost';
 export type { Notifier } from './sidecarMessages';
@@ -237,16 +237,25 @@ export class AnnotationManager implements ReportAnnotationProvider, ReportHost, 
       }
       const from = sidecarPathFor(oldUri)!;
       const to = sidecarPathFor(newUri)!;
+      let replaced: string | undefined;
       try {
-        if (existsSync(from) && !existsSync(to)) renameSync(from, to);
+        if (existsSync(from)) {
+          // A sidecar under the new name is a report's that was deleted or moved away (kept in case it came back):
+          // kept aside, not taken for this report's (its annotations vanished, the other's were anchored in this text).
+          replaced = setAsideSidecar(to, new Date(), 'replaced');
+          renameSync(from, to);
+        }
       } catch (err) {
         void this.notify.error(vscode.l10n.t('The annotations of {0} could not be moved with it: {1}', uriBasename(newUri), errorMessage(err)));
       }
+      if (replaced) {
+        void this.notify.warn(vscode.l10n.t('{0} already had annotations under its new name, of an earlier report of that name: they are kept as {1}.', uriBasename(newUri), basename(replaced)));
+      }
       for (const report of moved) {
         const now = vscode.Uri.file(newUri.fsPath + report.uri.fsPath.slice(oldUri.fsPath.length));
-        // The document may have opened under its new name before its sidecar got there.
+        // The document may have opened under its new name before its sidecar got there (with the one set aside, if any).
         const early = this.reports.get(now.toString());
-        if (early && early.store.size === 0 && !early.invalid) this.drop(early);
+        if (early && ((early.store.size === 0 && !early.invalid) || replaced)) this.drop(early);
         const document = findOpenDocument(now.toString());
         if (document) this.onOpen(document);
         this.emitter.fire(report.uri);

@@ -20,7 +20,7 @@ import { parseSidecar, readTextIfExists, removeSidecarIfUnchanged, removeSidecar
 import { errorMessage } from '../../core/text';
 import { findOpenDocument, uriBasename } from '../common/documents';
 import { describeProblem } from '../common/problems';
-import { fileStamp, type FileStamp, sameStamp, setAsideInvalidSidecar, watchReportFiles } from './sidecarFiles';
+import { fileStamp, type FileStamp, sameStamp, setAsideSidecar, watchReportFiles } from './sidecarFiles';
 import { recordWrite, type ReportHost } from './reportHost';
 import { askAfterSidecarDeleted, tellInvalidSidecar, tellSaveFailed, tellSetAside } from './sidecarMessages';
 
@@ -366,7 +366,7 @@ export class ReportAnnotations {
   /** Renames an unreadable sidecar out of the way before the first write over it. */
   private setAside(): void {
     if (!this.invalid) return;
-    const aside = setAsideInvalidSidecar(this.sidecar);
+    const aside = setAsideSidecar(this.sidecar);
     this.invalid = undefined;
     if (aside) {
       this.host.log?.warn(`the unreadable sidecar ${this.sidecar} was renamed to ${aside}`);

@@ -29,13 +29,13 @@ export function reportPathForSidecar(sidecar: string): string | undefined {
 }
 
 /**
- * Keeps an invalid sidecar (one we could not read) before it is overwritten: renamed to
- * `<report>.annotations.invalid-<time>.json`, which no longer looks like a sidecar. Returns the new path.
+ * Keeps a sidecar before it is overwritten: an invalid one (one we could not read), or one `replaced` by a renamed
+ * report's: renamed to `<report>.annotations.<why>-<time>.json`, which no longer looks like a sidecar. Returns the new path.
  */
-export function setAsideInvalidSidecar(path: string, now = new Date()): string | undefined {
+export function setAsideSidecar(path: string, now = new Date(), why: 'invalid' | 'replaced' = 'invalid'): string | undefined {
   if (!existsSync(path)) return undefined;
   const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const aside = `${path.slice(0, -'.json'.length)}.invalid-${stamp}.json`;
+  const aside = `${path.slice(0, -'.json'.length)}.${why}-${stamp}.json`;
   renameSync(path, aside);
   return aside;
 }

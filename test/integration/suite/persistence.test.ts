@@ -3,7 +3,7 @@
 // valid by the zod schema, written atomically, and an unreadable one is never overwritten unseen.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { parseSidecar, serializeSidecar } from '../../../src/core/sidecar';
 import { sha256 } from '../../../src/core/exportSet';
@@ -275,6 +275,26 @@ suite('persistence', () => {
     const moved = await vscode.workspace.openTextDocument(to);
     await waitFor('the annotations under the new name', () => api.annotations.list(moved.uri)[0]?.tags.includes('改革创新'));
     assert.equal(api.annotations.list(doc.uri).length, 0);
+  });
+
+  test('renamed to a name whose sidecar is left from a deleted report: the renamed report keeps its own annotations, the old file is set aside', async () => {
+    const { api, path, doc } = await openNewReport('persist-rename-c.txt', sampleReport());
+    await tagParagraphsWith(api, doc, ['深化改革创新'], ['我的标签']);
+    await api.annotations.flush(doc.uri);
+    // A report of the new name was deleted earlier; its sidecar stays (it may come back), tagging the same text.
+    const to = vscode.Uri.file(path.replace('persist-rename-c', 'persist-rename-d'));
+    const stale = readFileSync(sidecarOf(path), 'utf8').replace(/我的标签/g, '旧报告的标签');
+    writeFileSync(sidecarOf(to.fsPath), stale);
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(doc.uri, to);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('the sidecar to move', () => !readIfExists(sidecarOf(path)) && readIfExists(sidecarOf(to.fsPath))?.includes('我的标签'));
+    const moved = await vscode.workspace.openTextDocument(to);
+    await waitFor('its own annotations under the new name', () => api.annotations.list(moved.uri)[0]?.tags.includes('我的标签'));
+    assert.ok(api.annotations.list(moved.uri).every((a) => !a.tags.includes('旧报告的标签')), 'not the old report\'s');
+    const aside = readdirSync(dirname(path)).filter((f) => f.startsWith('persist-rename-d.txt.annotations.replaced-'));
+    assert.equal(aside.length, 1, 'the old sidecar is kept under another name');
+    assert.equal(readFileSync(join(dirname(path), aside[0]), 'utf8'), stale);
   });
 
   test('a sidecar changed on disk by someone else is read again', async () => {
