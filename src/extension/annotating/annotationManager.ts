@@ -232,6 +232,9 @@ export class AnnotationManager implements ReportAnnotationProvider, ReportHost, 
       const under = (p: string) => p === oldUri.fsPath || p.startsWith(oldUri.fsPath + sep);
       const moved = [...this.reports.values()].filter((r) => under(r.uri.fsPath));
       for (const report of moved) {
+        // (In a renamed folder its sidecar moved with it: what is pending goes there. Written to the old path, which
+        // is gone, it failed, and the report was dropped with it.)
+        if (report.uri.fsPath !== oldUri.fsPath) report.movedTo(sidecarPathFor(vscode.Uri.file(newUri.fsPath + report.uri.fsPath.slice(oldUri.fsPath.length)))!);
         await report.save();
         this.drop(report);
       }

@@ -70,8 +70,8 @@ export class ReportAnnotations {
   /** Reads the sidecar for the document's text (an unreadable one is left alone); start() then says what it found. */
   constructor(
     readonly uri: vscode.Uri,
-    /** The sidecar's path: only files on disk have annotations (the manager refuses other documents). */
-    readonly sidecar: string,
+    /** The sidecar's path: only files on disk have annotations (the manager refuses other documents); moved with its folder (`movedTo`). */
+    public sidecar: string,
     text: string,
     private readonly host: ReportHost,
     watch: boolean,
@@ -407,6 +407,11 @@ export class ReportAnnotations {
       }
     });
     return this.writing;
+  }
+
+  /** Its folder was renamed: the sidecar is at `sidecar` now, and what is pending is written there (the old path is gone). */
+  movedTo(sidecar: string): void {
+    this.sidecar = sidecar;
   }
 
   /** Writes what is pending synchronously (the extension host may be going away), then stops. */

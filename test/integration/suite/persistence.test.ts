@@ -17,6 +17,7 @@ import {
   openReport,
   paragraphWith,
   readIfExists,
+  reportPath,
   sampleReport,
   sidecarOf,
   sleep,
@@ -295,6 +296,25 @@ suite('persistence', () => {
     const aside = readdirSync(dirname(path)).filter((f) => f.startsWith('persist-rename-d.txt.annotations.replaced-'));
     assert.equal(aside.length, 1, 'the old sidecar is kept under another name');
     assert.equal(readFileSync(join(dirname(path), aside[0]), 'utf8'), stale);
+  });
+
+  test('renaming a folder with a report whose last tag is not yet written: the tag is written under the new folder, not lost', async () => {
+    const api = await extensionApi();
+    const folder = dirname(reportPath('persist-folder-a/x'));
+    mkdirSync(folder, { recursive: true });
+    const { path, doc } = await openNewReport('persist-folder-a/r.txt', sampleReport());
+    await tagParagraphsWith(api, doc, ['深化改革创新'], ['第一个']);
+    await api.annotations.flush(doc.uri);
+    await tagParagraphsWith(api, doc, ['民生保障持续改善'], ['第二个']); // (written after the save delay: the folder moves first)
+    const to = vscode.Uri.file(folder.replace('persist-folder-a', 'persist-folder-b'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(vscode.Uri.file(folder), to);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const sidecar = sidecarOf(join(to.fsPath, 'r.txt'));
+    await waitFor('both tags in the moved sidecar', () => readIfExists(sidecar)?.includes('第二个'));
+    const moved = await vscode.workspace.openTextDocument(vscode.Uri.file(join(to.fsPath, 'r.txt')));
+    await waitFor('both tags under the new name', () => api.annotations.list(moved.uri).flatMap((a) => a.tags).sort().join() === '第一个,第二个');
+    assert.ok(!readIfExists(sidecarOf(path)), 'nothing left at the old path');
   });
 
   test('a sidecar changed on disk by someone else is read again', async () => {
