@@ -383,6 +383,7 @@ export class ReportAnnotations {
     if (!vscode.workspace.isTrusted) return this.writing;
     this.writing = this.writing.then(async () => {
       try {
+        this.mergeTheirs();
         const annotations = this.prepare(force);
         if (annotations === undefined) return;
         this.dirty = this.moved = false;
@@ -409,14 +410,18 @@ export class ReportAnnotations {
     return this.writing;
   }
 
-  /** Its folder was renamed: the sidecar is at `sidecar` now, and what is pending is written there (the old path is gone). */
-  movedTo(sidecar: string): void {
-    this.sidecar = sidecar;
+  /** Before a write: a sidecar someone else wrote since we last read or wrote it, which the watcher has not told of yet (it waits 150 ms, then for our write), is merged in, not written over. */
+  private mergeTheirs(): void {
+    const json = ((): string | undefined => { try { return readTextIfExists(this.sidecar); } catch { return undefined; } })(); // (unreadable: the write says so)
+    if (json !== undefined && json !== this.onDisk) this.readSidecarAgain('changed');
   }
+  /** Its folder was renamed: the sidecar is at `sidecar` now, and what is pending is written there (the old path is gone). */
+  movedTo(sidecar: string): void { this.sidecar = sidecar; }
 
   /** Writes what is pending synchronously (the extension host may be going away), then stops. */
   saveNowAndDispose(): void {
     try {
+      if (vscode.workspace.isTrusted) this.mergeTheirs();
       const annotations = vscode.workspace.isTrusted ? this.prepare(false) : undefined;
       if (annotations === 'remove') {
         if (removeSidecarIfUnchangedSync(this.sidecar, this.onDisk!)) this.onDisk = undefined;

@@ -317,6 +317,21 @@ suite('persistence', () => {
     assert.ok(!readIfExists(sidecarOf(path)), 'nothing left at the old path');
   });
 
+  test('a sidecar written by someone else while our change waits to be written: both kept, theirs not written over', async () => {
+    const { api, path, doc } = await openNewReport('persist-sidecar-race.txt', sampleReport());
+    await tagParagraphsWith(api, doc, ['招商引资成效显著'], ['招商引资']);
+    await api.annotations.flush(doc.uri);
+    const sidecar = sidecarOf(path);
+    const theirs = parseSidecar(readFileSync(sidecar, 'utf8'), doc.getText()).annotations.map((a) => ({ ...a, tags: [...a.tags, '同事加的'] }));
+    await tagParagraphsWith(api, doc, ['深化改革创新'], ['我加的']); // (written after the save delay)
+    writeFileSync(sidecar, serializeSidecar(doc.getText(), theirs)); // (before the watcher or our write)
+    await api.annotations.flush(doc.uri);
+    await waitFor('both changes on disk', () => {
+      const tags = parseSidecar(readFileSync(sidecar, 'utf8'), doc.getText()).annotations.flatMap((a) => a.tags);
+      return tags.includes('同事加的') && tags.includes('我加的');
+    });
+  });
+
   test('a sidecar changed on disk by someone else is read again', async () => {
     const { api, path, doc } = await openNewReport('persist-sidecar-edit.txt', sampleReport());
     await tagParagraphsWith(api, doc, ['招商引资成效显著'], ['招商引资']);
