@@ -94,7 +94,11 @@ export async function collectSidecars(dir: string): Promise<FileState[]> {
   return out;
 }
 
-/** What planRename/planMerge take for the workspace folder `root`: its codebook and every sidecar in it. */
-export async function loadTagChangeInput(root: string, now?: Date): Promise<TagChangeInput> {
-  return { codebook: loadCodebook(join(root, CODEBOOK_FILE)), sidecars: await collectSidecars(root), ...(now && { now }) };
+/**
+ * What planRename/planMerge take for the workspace folder `root`: its codebook and every sidecar in it, or the
+ * sidecars `files` (the editor's: those its Tags view counts, in hidden and linked folders too).
+ */
+export async function loadTagChangeInput(root: string, now?: Date, files?: readonly string[]): Promise<TagChangeInput> {
+  const sidecars = files ? [...files].sort(compareCodeUnits).map((path) => ({ path, content: readTextIfExists(path) })) : await collectSidecars(root);
+  return { codebook: loadCodebook(join(root, CODEBOOK_FILE)), sidecars, ...(now && { now }) };
 }

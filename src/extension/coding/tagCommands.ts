@@ -19,6 +19,7 @@ import { planMerge, planRename, type TagChangePlan } from '../../core/coding/tag
 import { tagUsage } from '../../core/coding/tagMatrix';
 import { assignColors, isTagColor } from '../../core/tagColors';
 import type { AnnotationManager } from '../annotating/annotationManager';
+import { findWorkspaceSidecars } from '../annotating/sidecarFiles';
 import { checkTag } from '../annotating/tagPicker';
 import { configuredTags, settingTags, setTagColor, tagColor } from '../annotating/tagSettings';
 import { argumentObject, registerCommand, UserError } from '../common/commands';
@@ -265,8 +266,12 @@ export class TagCommands {
     // What is in memory must be on disk before the plan reads the sidecars.
     await this.manager.flush();
     const plans: TagChangePlan[] = [];
+    // (The sidecars the Tags view counts, found as it finds them: a walk of the disk skipped hidden and linked
+    // folders, which kept the old tag while the codebook lost it.)
+    const sidecars = await findWorkspaceSidecars();
     for (const s of states) {
-      const input = await loadTagChangeInput(s.folder.uri.fsPath);
+      const own = sidecars.filter((uri) => vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === s.folder.uri.toString()).map((uri) => uri.fsPath);
+      const input = await loadTagChangeInput(s.folder.uri.fsPath, undefined, own);
       try {
         plans.push(kind === 'rename' ? planRename(input, from[0], to) : planMerge(input, from, to));
       } catch (err) {

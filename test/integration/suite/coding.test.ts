@@ -7,7 +7,9 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { makeTarget } from '../../../src/core/anchoring';
 import { CODEBOOK_FILE } from '../../../src/core/coding/codebookSchema';
+import { serializeSidecar } from '../../../src/core/sidecar';
 import type { TagsNode } from '../../../src/extension/coding/tagsView';
 import type { TagCommandResult } from '../../../src/extension/coding/tagCommands';
 import type { MatrixResult } from '../../../src/extension/coding/matrixPanel';
@@ -118,12 +120,21 @@ suite('coding', () => {
   });
 
   test('rename across the sidecars: preview, all written, stores reloaded; merge keeps one tag', async () => {
+    // A report in a hidden folder, which the Tags view counts: renamed with the others (a walk of the disk skipped it).
+    const hidden = join(WORKSPACE, '.review', 'c.txt');
+    mkdirSync(join(WORKSPACE, '.review'), { recursive: true });
+    const text = sampleReport();
+    writeFileSync(hidden, text);
+    const at = text.indexOf('深化改革创新');
+    const t0 = '2026-01-01T00:00:00.000Z';
+    writeFileSync(sidecarOf(hidden), serializeSidecar(text, [{ id: 'hidden-1', tags: ['码民生'], target: makeTarget(text, at, at + 6), created: t0, modified: t0 }]));
     let preview = '';
     api.coding.tagCommands.confirm = async (message) => ((preview = message), true);
     const renamed = await run<TagCommandResult>('renameTag', { from: '码民生', to: '码民生保障' });
-    assert.match(preview, /3 annotations in 2 reports/, preview);
-    assert.equal(renamed.annotations, 3, renamed.message);
-    for (const p of [a.path, b.path]) assert.ok(!readFileSync(sidecarOf(p), 'utf8').includes('"码民生"'), `${p} rewritten`);
+    assert.match(preview, /4 annotations in 3 reports/, preview);
+    assert.equal(renamed.annotations, 4, renamed.message);
+    for (const p of [a.path, b.path, hidden]) assert.ok(!readFileSync(sidecarOf(p), 'utf8').includes('"码民生"'), `${p} rewritten`);
+    rmSync(join(WORKSPACE, '.review'), { recursive: true, force: true });
     assert.ok(api.annotations.list(b.doc.uri)[0].tags.includes('码民生保障'), 'the store in memory was read again');
     assert.ok(JSON.parse(readFileSync(CODEBOOK, 'utf8')).tags.some((t: { name: string; color: string }) => t.name === '码民生保障' && t.color === '#123456'));
 
