@@ -69,11 +69,14 @@ export interface ImportResult {
 
 const NO_IMPORT: ImportResult = { documents: 0, added: 0, replaced: 0, merged: 0, orphaned: 0 };
 
-/** The `uri` the export writes for a report: relative to its workspace folder, else the absolute path. */
+/**
+ * The `uri` the export writes for a report: relative to its workspace folder (after the folder's name in a workspace of
+ * several: reports/2024.txt of two folders are two reports), else the absolute path.
+ */
 export function exportedUri(uri: vscode.Uri): string {
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   if (folder && uri.scheme === 'file') {
-    const rel = vscode.workspace.asRelativePath(uri, false);
+    const rel = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
     if (!isAbsolute(rel)) return rel.split('\\').join('/');
   }
   return uri.scheme === 'file' ? uri.fsPath : uri.toString();
@@ -331,7 +334,18 @@ async function resolveReport(uri: string, source: string): Promise<vscode.Uri | 
   } else if (isAbsolute(uri)) {
     candidates = [uri];
   } else {
-    candidates = [...(vscode.workspace.workspaceFolders ?? []).map((f) => join(f.uri.fsPath, uri)), join(source, '..', uri)];
+    // In a workspace of several folders: the folder the uri names first, then the one the import file is in (an export
+    // without folder names), then the others: each folder's reports/2024.txt is its own.
+    const folders = [...(vscode.workspace.workspaceFolders ?? [])];
+    const first = uri.split('/')[0];
+    const named = folders.length > 1 ? folders.find((f) => f.name === first) : undefined;
+    const own = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(source));
+    const rank = (f: vscode.WorkspaceFolder) => (f.uri.toString() === own?.uri.toString() ? 0 : 1);
+    candidates = [
+      ...(named ? [join(named.uri.fsPath, uri.slice(first.length + 1))] : []),
+      ...folders.sort((a, b) => rank(a) - rank(b)).map((f) => join(f.uri.fsPath, uri)),
+      join(source, '..', uri),
+    ];
   }
   const inside = candidates.map((path) => vscode.Uri.file(path)).filter(isInWorkspace);
   if (inside.length === 0) return 'outside';
