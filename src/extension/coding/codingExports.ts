@@ -228,6 +228,18 @@ export class CodingExports {
       this.log?.warn(`nothing was imported from ${source}:\n${details}`);
       throw new Error(vscode.l10n.t('Nothing was imported: {0}', summary));
     }
+    // The reports the annotations go to, opened before anything changes: one that cannot be opened (deleted meanwhile)
+    // stops the import here, not with the codebook and some reports changed.
+    const documents = new Map<string, vscode.TextDocument>();
+    for (const r of placed.reports) {
+      const target = texts.get(r.path);
+      if (!target || r.annotations.length === 0) continue;
+      try {
+        documents.set(r.path, findOpenDocument(target.uri.toString()) ?? (await vscode.workspace.openTextDocument(target.uri)));
+      } catch (err) {
+        throw new UserError(vscode.l10n.t('Nothing was imported: {0} could not be opened ({1}).', target.uri.fsPath, errorMessage(err)));
+      }
+    }
     // 2. The codebook takes the tags it lacks (existing ones keep their colour) and memos where there are none.
     if (placed.tags.length > 0 || placed.memos.length > 0) {
       if (!this.codebooks.stateFor()?.content) await this.createCodebook();
@@ -241,9 +253,8 @@ export class CodingExports {
     // 3. The annotations, into each report's store (the same id replaces, a new span is added).
     let added = 0;
     for (const r of placed.reports) {
-      const target = texts.get(r.path);
-      if (!target || r.annotations.length === 0) continue;
-      const document = findOpenDocument(target.uri.toString()) ?? (await vscode.workspace.openTextDocument(target.uri));
+      const document = documents.get(r.path);
+      if (!document) continue;
       const counts = this.manager.storeFor(document).merge(r.annotations);
       added += counts.added + counts.replaced + counts.merged;
     }
