@@ -167,24 +167,9 @@ function findExact(text: string, target: AnnotationTarget, unique: boolean): Fou
   const withContext =
     best.score >= STRONG_CONTEXT ||
     isFullContext(text, best.start, end, target) ||
-    (unique && count === 1 && exact.trim() !== '' && (exact.trim().length >= UNIQUE_LENGTH || (wasLine(target) && isLine(text, best.start, end))));
+    (unique && count === 1 && exact.trim() !== '' && (exact.trim().length >= UNIQUE_LENGTH || (isWholeLine(target) && isWholeLine(makeTarget(text, best.start, end)))));
   return { start: best.start, end, withContext };
 }
-
-/** Whether the target's quote was a line of its own: only blanks between it and a line break (or the text's ends) on both sides. */
-function wasLine({ prefix, suffix, start }: AnnotationTarget): boolean {
-  return (start === 0 || /[\r\n][ \t\u3000]*$/.test(prefix)) && (suffix === '' || /^[ \t\u3000]*[\r\n]/.test(suffix));
-}
-
-/** Whether text[start, end) is a line of its own: only blanks between it and a line break or the text's ends. */
-function isLine(text: string, start: number, end: number): boolean {
-  let a = start;
-  while (a > 0 && isInlineBlank(text.charCodeAt(a - 1))) a--;
-  let b = end;
-  while (b < text.length && isInlineBlank(text.charCodeAt(b))) b++;
-  return (a === 0 || text[a - 1] === '\n' || text[a - 1] === '\r') && (b === text.length || text[b] === '\n' || text[b] === '\r');
-}
-const isInlineBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000;
 
 function nearer(a: number, b: number, to: number): boolean {
   return Math.abs(a - to) < Math.abs(b - to);
