@@ -257,8 +257,11 @@ export class ReportAnnotations {
     }, 150);
   }
 
-  /** The sidecar changed on disk, not by us. */
-  private readSidecarAgain(kind: 'changed' | 'deleted'): void {
+  /**
+   * The sidecar changed on disk, not by us. `write`: before a write of ours, which the watcher has not told of yet (it
+   * waits 150 ms, then for our write): theirs is merged in, not written over; a sidecar gone is the watcher's to tell.
+   */
+  private readSidecarAgain(kind: 'changed' | 'deleted' | 'write'): void {
     if (!this.host.isCurrent(this)) return;
     let json: string | undefined;
     try {
@@ -267,7 +270,7 @@ export class ReportAnnotations {
       this.host.log?.warn(`cannot read ${this.sidecar}: ${errorMessage(err)}`);
       return;
     }
-    if (json === this.onDisk) return; // our own write, or no change
+    if (json === this.onDisk || (kind === 'write' && json === undefined)) return; // our own write, or no change
     this.onDisk = json;
     if (json === undefined) {
       if (kind === 'deleted') this.sidecarDeleted();
@@ -383,7 +386,7 @@ export class ReportAnnotations {
     if (!vscode.workspace.isTrusted) return this.writing;
     this.writing = this.writing.then(async () => {
       try {
-        this.mergeTheirs();
+        this.readSidecarAgain('write');
         const annotations = this.prepare(force);
         if (annotations === undefined) return;
         this.dirty = this.moved = false;
@@ -410,18 +413,13 @@ export class ReportAnnotations {
     return this.writing;
   }
 
-  /** Before a write: a sidecar someone else wrote since we last read or wrote it, which the watcher has not told of yet (it waits 150 ms, then for our write), is merged in, not written over. */
-  private mergeTheirs(): void {
-    const json = ((): string | undefined => { try { return readTextIfExists(this.sidecar); } catch { return undefined; } })(); // (unreadable: the write says so)
-    if (json !== undefined && json !== this.onDisk) this.readSidecarAgain('changed');
-  }
   /** Its folder was renamed: the sidecar is at `sidecar` now, and what is pending is written there (the old path is gone). */
   movedTo(sidecar: string): void { this.sidecar = sidecar; }
 
   /** Writes what is pending synchronously (the extension host may be going away), then stops. */
   saveNowAndDispose(): void {
     try {
-      if (vscode.workspace.isTrusted) this.mergeTheirs();
+      if (vscode.workspace.isTrusted) this.readSidecarAgain('write');
       const annotations = vscode.workspace.isTrusted ? this.prepare(false) : undefined;
       if (annotations === 'remove') {
         if (removeSidecarIfUnchangedSync(this.sidecar, this.onDisk!)) this.onDisk = undefined;
