@@ -121,7 +121,7 @@ async function runInWorkers(
   let dispatched = 0;
   let queue = Promise.resolve(); // writes to the output, one after another
   const workers: Worker[] = [];
-  const inFlight = new Map<Worker, number>(); // (a worker's task: one at a time)
+  const inFlight = new Map<Worker, { seq: number; input: TaskInput }>(); // (a worker's task: one at a time)
   const retried = new Set<number>();
   return new Promise<void>((resolve, reject) => {
     let settled = false;
@@ -141,10 +141,12 @@ async function runInWorkers(
           slots[seq].done = slots[seq].failed = true;
           continue;
         }
-        worker.postMessage({ type: 'task', seq, input: task } satisfies ToWorker);
-        inFlight.set(worker, seq);
-        return;
+        return send(worker, seq, task);
       }
+    };
+    const send = (worker: Worker, seq: number, input: TaskInput) => {
+      worker.postMessage({ type: 'task', seq, input } satisfies ToWorker);
+      inFlight.set(worker, { seq, input });
     };
     // Writes what the head documents have, in order, and moves past the finished ones.
     const drain = () => {
@@ -175,7 +177,7 @@ async function runInWorkers(
      * the rest of its memory near what one report needs (reports are analysed a paragraph at a time). A report too
      * large for it (20 MB) is analysed again in a worker without that limit (`large`).
      */
-    const startWorker = (large: boolean, first?: number) => {
+    const startWorker = (large: boolean, first?: { seq: number; input: TaskInput }) => {
       const worker = new Worker(__filename, {
         workerData: { reportAnnotatorWorker: true, options },
         ...(!large && { resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 } }),
@@ -204,21 +206,20 @@ async function runInWorkers(
         }
       });
       worker.on('error', (err) => {
-        const seq = inFlight.get(worker);
+        const task = inFlight.get(worker);
         workers.splice(workers.indexOf(worker), 1);
         // Out of its small heap before any of the report's output was written: the report once more, in a worker of its own.
-        if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' && seq !== undefined && !slots[seq].started && !retried.has(seq)) {
-          retried.add(seq);
-          Object.assign(slots[seq], { chunks: [], bytes: 0, held: undefined });
+        if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' && task && !slots[task.seq].started && !retried.has(task.seq)) {
+          retried.add(task.seq);
+          Object.assign(slots[task.seq], { chunks: [], bytes: 0, held: undefined });
           inFlight.delete(worker);
-          warn(`${inputs[seq].path}: too large for a worker's usual heap; analysed again with more`);
-          return startWorker(true, seq);
+          warn(`${inputs[task.seq].path}: too large for a worker's usual heap; analysed again with more`);
+          return startWorker(true, task);
         }
         finish(new Error(`a worker thread failed (${err.message}); try --jobs 1 for very large reports`));
       });
-      if (first === undefined) return give(worker);
-      worker.postMessage({ type: 'task', seq: first, input: prepared(inputs[first]) as TaskInput } satisfies ToWorker);
-      inFlight.set(worker, first);
+      if (first === undefined) give(worker);
+      else send(worker, first.seq, first.input);
     };
     for (let i = 0; i < jobs; i++) startWorker(false);
     drain();
