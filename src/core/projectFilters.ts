@@ -68,7 +68,7 @@ const PROGRAMME_SUPPORT_RE = /^(?:[东西南北][电气水煤油粮][东西南�
 const LINE_REACHED_RE = /(?:全部|全面|均|都|已|基本|[村乡镇县户])通$/;
 const GRADE_RE = /^[\dA-Z]*[A-Z]级/;
 const DIRECTIONS_RE = /^[东西南北中]+$/;
-/** The characters those two patterns' names open with (the patterns are tried only on them). */
+/** Bits of CHARS: LEVEL_ONLY_RE's, GRADE_RE's and DIRECTIONS_RE's first characters; COUNT_BEFORE_RE's last and COUNT_AFTER_RE's first. */
 const LEVEL_FIRST = 1;
 const GRADE_FIRST = 2;
 const DIRECTION_FIRST = 4;
