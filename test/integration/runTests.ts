@@ -48,16 +48,27 @@ function makeCorpusWorkspace(root: string): string {
   return ws;
 }
 
+/** A .code-workspace of two folders, 东城 and 西城 (the test writes their reports), in a fresh folder. */
+function makeTwoFolderWorkspace(): string {
+  const ws = tempDir('report-annotator-two-folders-');
+  for (const name of ['东城', '西城']) mkdirSync(join(ws, name));
+  const file = join(ws, 'two.code-workspace');
+  writeFileSync(file, JSON.stringify({ folders: [{ path: '东城' }, { path: '西城' }] }));
+  return file;
+}
+
 /**
  * A variant of the VS Code to run: the offline stand-in always passes --disable-workspace-trust to its server
  * and runs it in English, so a copy of it beside it (where its own modules resolve) without that flag, or
  * with a display language (a stub language pack, as ../shared/tools/ui-walk does: VS Code's own strings stay
  * English, the extension's follow the language). A real VS Code takes --locale and goes without the flag.
  */
-function variantExecutable(executable: string | undefined, variant: { untrusted?: boolean; locale?: string }): string | undefined {
+function variantExecutable(executable: string | undefined, variant: { untrusted?: boolean; locale?: string; workspaceFile?: boolean }): string | undefined {
   if (!executable || !executable.endsWith('.js')) return executable;
   let source = readFileSync(executable, 'utf8');
   if (variant.untrusted) source = source.replace(/'--disable-workspace-trust',\s*/g, '');
+  // (The stand-in opens what it is given as a folder; VS Code for the Web opens a .code-workspace by another name.)
+  if (variant.workspaceFile) source = source.replace('/?folder=${', '/?workspace=${');
   if (variant.locale) {
     const pack = `{ ${JSON.stringify(variant.locale)}: { hash: 'stub1', extensions: [{ extensionIdentifier: { id: 'stub.${variant.locale}' }, version: '1.0.0' }], translations: { vscode: path.join(tmp, 'lp.json') }, label: ${JSON.stringify(variant.locale)} } }`;
     source = source
@@ -67,7 +78,7 @@ function variantExecutable(executable: string | undefined, variant: { untrusted?
       )
       .replace("'--enable-smoke-test-driver',", `'--enable-smoke-test-driver', '--locale', ${JSON.stringify(variant.locale)},`);
   }
-  const copy = join(dirname(executable), `code-shim-${variant.untrusted ? 'untrusted' : ''}${variant.locale ?? ''}.js`);
+  const copy = join(dirname(executable), `code-shim-${variant.untrusted ? 'untrusted' : ''}${variant.locale ?? ''}${variant.workspaceFile ? 'workspace' : ''}.js`);
   writeFileSync(copy, source, { mode: 0o755 });
   return copy;
 }
@@ -109,6 +120,11 @@ async function main(): Promise<void> {
     process.env.REPORT_ANNOTATOR_TEST_WORKSPACE = chinese;
     process.env.VSCODE_SHIM_SCREENSHOT = join(screenshots, 'report-annotator-zh-cn.png');
     exitCode = (await run(variantExecutable(executable, { locale: 'zh-cn' }), 'chinese', chinese, { trust: true, locale: 'zh-cn' })) || exitCode;
+    // A fourth, on a workspace of two folders.
+    const twoFolders = makeTwoFolderWorkspace();
+    process.env.REPORT_ANNOTATOR_TEST_WORKSPACE = dirname(twoFolders);
+    delete process.env.VSCODE_SHIM_SCREENSHOT;
+    exitCode = (await run(variantExecutable(executable, { workspaceFile: true }), 'multiroot', twoFolders, { trust: true, locale: 'en' })) || exitCode;
   }
   if (!process.env.REPORT_ANNOTATOR_TEST_GREP || corpusOnly) {
     // A window on the shared corpus folders (REPORT_ANNOTATOR_CORPUS_ONLY=1 runs only this one).

@@ -13,6 +13,7 @@ import { writeFileAtomic } from '../../core/atomicWrite';
 import { exportTarget } from '../common/exportTarget';
 import { type Codebook, emptyCodebook, type Memo } from '../../core/coding/codebookSchema';
 import { reportMemo, tagMemo, withTags } from '../../core/coding/codebook';
+import { tagKey } from '../../core/coding/tagNames';
 import type { CodedReport, CodingProject, ReportText } from '../../core/coding/codedReport';
 import { buildQdpx } from '../../core/coding/qdpxExport';
 import { importQdpx, QdpxError } from '../../core/coding/qdpxImport';
@@ -23,7 +24,7 @@ import { errorMessage } from '../../core/text';
 import type { AnnotationManager } from '../annotating/annotationManager';
 import { configuredTags, tagColor } from '../annotating/tagSettings';
 import type { ExportImport } from '../annotating/exportImport';
-import { formatProblem } from '../annotating/exportImport';
+import { exportedUri, formatProblem } from '../annotating/exportImport';
 import { argumentObject, registerCommand, UserError } from '../common/commands';
 import { describeProblem } from '../common/problems';
 import { commandEditor, findOpenDocument, isInWorkspace, toUri, uriBasename } from '../common/documents';
@@ -157,6 +158,27 @@ export class CodingExports {
     return { path: target, reports: project.reports.length, annotations, skipped, message };
   }
 
+  /**
+   * Which codebook takes what an import brings: a report's memo goes to the codebook of the report's folder, named by
+   * its path there; the tags, the tags' memos and the memos of reports not in the workspace, to the first codebook.
+   */
+  private codebookChanges(tags: ImportedTag[], memos: Memo[], texts: Map<string, { uri: vscode.Uri }>): { uri?: vscode.Uri; tags: ImportedTag[]; memos: Memo[] }[] {
+    const changes = new Map<string, { uri?: vscode.Uri; tags: ImportedTag[]; memos: Memo[] }>();
+    const changeFor = (uri?: vscode.Uri) => {
+      const key = this.codebooks.stateFor(uri)?.folder.uri.toString() ?? '';
+      let change = changes.get(key);
+      if (!change) changes.set(key, (change = { ...(uri && { uri }), tags: [], memos: [] }));
+      return change;
+    };
+    if (tags.length > 0) changeFor().tags.push(...tags);
+    for (const m of memos) {
+      const report = m.report !== undefined ? texts.get(m.report)?.uri : undefined;
+      if (report && vscode.workspace.getWorkspaceFolder(report)) changeFor(report).memos.push({ ...m, report: vscode.workspace.asRelativePath(report, false).split('\\').join('/') });
+      else changeFor().memos.push(m);
+    }
+    return [...changes.values()];
+  }
+
   /** The reports' texts (an open report's editor text), annotations for those texts, metadata, and the codebook. */
   private async project(uris: vscode.Uri[]): Promise<CodingProject> {
     await this.manager.flush();
@@ -167,7 +189,7 @@ export class CodingExports {
       const peeked = this.manager.peekAnnotations(uri, text);
       if (peeked.error) throw new Error(vscode.l10n.t('the annotations of {0} could not be read: {1}', uriBasename(uri), peeked.error));
       const meta = await this.index.metaOf(uri);
-      reports.push({ path: vscode.workspace.asRelativePath(uri, false).split('\\').join('/'), text, annotations: peeked.annotations, ...(meta && { meta }) });
+      reports.push({ path: exportedUri(uri), text, annotations: peeked.annotations, ...(meta && { meta }) });
     }
     // (Tags the codebook lacks, or all without one, keep the colours the editor draws them in: the setting's, else their own.)
     const styles = configuredTags();
@@ -177,7 +199,11 @@ export class CodingExports {
   private codebook(): Codebook {
     const states = this.codebooks.all().filter((s) => s.codebook);
     if (states.length === 0) return emptyCodebook();
-    return { ...emptyCodebook(), tags: states.flatMap((s) => s.codebook!.tags), memos: states.flatMap((s) => s.codebook!.memos ?? []) };
+    // (A codebook names a report by its path in the codebook's folder; the export, as the reports are named in it.)
+    const memos = states.flatMap((s) => (s.codebook!.memos ?? []).map((m) => (m.report === undefined ? m : { ...m, report: exportedUri(vscode.Uri.joinPath(s.folder.uri, m.report)) })));
+    // (Each folder's codebook may hold the same tag: the first folder's is the one exported, as the editor colours it.)
+    const tags = states.flatMap((s) => s.codebook!.tags).filter((t, i, all) => all.findIndex((u) => tagKey(u.name) === tagKey(t.name)) === i);
+    return { ...emptyCodebook(), tags, memos };
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -198,14 +224,15 @@ export class CodingExports {
       const open = findOpenDocument(uri.toString());
       try {
         const text = open ? open.getText() : decodeReport(await fs.readFile(uri.fsPath), uriBasename(uri));
-        texts.set(vscode.workspace.asRelativePath(uri, false).split('\\').join('/'), { uri, text });
+        // (Named as the export names them: each folder's reports/2024.txt is its own in a workspace of several.)
+        texts.set(exportedUri(uri), { uri, text });
       } catch (err) {
         this.log?.warn(`import: ${uri.fsPath} left out: ${errorMessage(err)}`);
       }
     }
     const reportTexts: ReportText[] = [...texts].map(([path, { text }]) => ({ path, text }));
     const name = uriBasename(vscode.Uri.file(source));
-    let placed: { reports: { path: string; annotations: StoredAnnotation[] }[]; tags: { name: string; color: string; parent?: string; description?: string }[]; memos: Memo[]; unplaced: string[]; unmatched: string[] };
+    let placed: { reports: { path: string; annotations: StoredAnnotation[] }[]; tags: ImportedTag[]; memos: Memo[]; unplaced: string[]; unmatched: string[] };
     try {
       const bytes = await fs.readFile(source);
       if (/\.qdpx$/i.test(source) || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
@@ -241,13 +268,12 @@ export class CodingExports {
       }
     }
     // 2. The codebook takes the tags it lacks (existing ones keep their colour) and memos where there are none.
-    if (placed.tags.length > 0 || placed.memos.length > 0) {
-      if (!this.codebooks.stateFor()?.content) await this.createCodebook();
-      await this.codebooks.update(undefined, (cb) => {
-        let next = withTags(cb, placed.tags);
-        const memos = placed.memos.filter((m) => (m.tag !== undefined ? !tagMemo(next, m.tag) : !reportMemo(next, m.report!)));
-        next = { ...next, memos: [...(next.memos ?? []), ...memos] };
-        return next;
+    for (const { uri, tags, memos } of this.codebookChanges(placed.tags, placed.memos, texts)) {
+      if (!this.codebooks.stateFor(uri)?.content) await this.createCodebook(uri);
+      await this.codebooks.update(uri, (cb) => {
+        const next = withTags(cb, tags);
+        const added = memos.filter((m) => (m.tag !== undefined ? !tagMemo(next, m.tag) : !reportMemo(next, m.report!)));
+        return { ...next, memos: [...(next.memos ?? []), ...added] };
       });
     }
     // 3. The annotations, into each report's store (the same id replaces, a new span is added).
@@ -273,6 +299,9 @@ export class CodingExports {
     return { reports, added, tags: placed.tags.length, unplaced: placed.unplaced, unmatchedSources: placed.unmatched, message };
   }
 }
+
+/** A tag as an import brings it to the codebook. */
+type ImportedTag = { name: string; color: string; parent?: string; description?: string };
 
 /**
  * Says what was exported, with Open for a text file (CSV, JSON-LD) and, on the desktop, Reveal for any (a .qdpx is a
