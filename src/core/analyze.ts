@@ -3,6 +3,7 @@
 import { extractFigures } from './figures';
 import type { IndicatorTable } from './indicators';
 import { reportMeta } from './metadata';
+import { plainConstructor } from './records';
 import { RecentMap } from './recentMap';
 import { lexiconFor } from './projectLexicon';
 import { collectProjects, namesOfScan, type ParagraphScan, ProjectMatchCache, scanParagraph } from './projects';
@@ -171,6 +172,24 @@ export function paragraphResult(body: string, options: AnalyzeOptions, maxFigure
 
 /** The names of a result whose names are still to be found (in this analysis: the same paragraph again takes it as it is). */
 const NAMES_WAITING: string[] = [];
+/**
+ * What extractFigures leaves out, collected for the paragraph being read (an array made per paragraph lived as long
+ * as its result, and nearly every paragraph has none).
+ */
+const SKIPPED: Span[] = [];
+/** The results' `skipped` when none is (read only). */
+const NONE_SKIPPED = Object.freeze([]) as unknown as Span[];
+
+/**
+ * A paragraph's result, by a constructor: results live as long as the analysis, and V8 pretenured the literal
+ * (records.ts says why that matters).
+ */
+const ResultRecord = plainConstructor(function (this: ParagraphResult, figures: Figure[], skipped: Span[], projectNames: string[] | undefined) {
+  this.figures = figures;
+  this.skipped = skipped;
+  this.projectNames = projectNames;
+});
+
 /** The results whose names are still to be found, and their paragraphs' texts. */
 interface Waiting {
   results: ParagraphResult[];
@@ -186,12 +205,14 @@ function figuresFirst(body: string, options: AnalyzeOptions, maxFigures: number,
   let result = cache?.get(body);
   if (!result || (segmenter && !result.projectNames)) {
     options.beforeParagraph?.();
-    const skipped: Span[] = [];
-    result = {
-      figures: result?.figures ?? extractFigures(body, { maxFigures, skipped, indicators: options.indicators }),
-      skipped: result?.skipped ?? skipped,
-      projectNames: segmenter ? NAMES_WAITING : undefined,
-    };
+    let figures = result?.figures;
+    let skipped = result?.skipped;
+    if (!figures) {
+      SKIPPED.length = 0;
+      figures = extractFigures(body, { maxFigures, skipped: SKIPPED, indicators: options.indicators });
+      skipped = SKIPPED.length > 0 ? SKIPPED.splice(0) : NONE_SKIPPED;
+    }
+    result = new ResultRecord(figures, skipped!, segmenter ? NAMES_WAITING : undefined);
     if (segmenter) {
       waiting.results.push(result);
       waiting.bodies.push(body);
@@ -252,7 +273,7 @@ export function placeFigures(
   // Nothing the figures depend on moved (the paragraphs before an edit): the last analysis's objects as they
   // are, neither copied nor compared again by the worker's diff.
   // Local ids (f1…) become document ids; change.figureId follows.
-  const rename = (local: string) => `f${base + Number(local.slice(1))}`;
+  const rename = (local: string) => renamed(local, base);
   if (key && last && last.at === at && last.base === base && last.paragraphId === paragraph.id && last.key === key && asPlaced(last.figures, result.figures, at, paragraph.id, rename)) return last.figures;
   let mine: Figure[];
   if (cache) {
@@ -270,10 +291,10 @@ export function placeFigures(
     // place rather than copied (millions in a crafted text; and each copy lives as long as the analysis).
     mine = result.figures;
     for (const f of mine) {
-      f.id = rename(f.id);
+      f.id = renamed(f.id, base);
       f.range.start += at;
       f.range.end += at;
-      if (f.change) f.change.figureId = f.change.figureId && rename(f.change.figureId);
+      if (f.change) f.change.figureId = f.change.figureId && renamed(f.change.figureId, base);
       else f.change = undefined; // the key is there either way, as in a copy
       f.paragraphId = paragraph.id;
     }
@@ -289,6 +310,14 @@ export function placeFigures(
     if (key) result.emitted = { at, base, paragraphId: paragraph.id, key, figures: mine };
   }
   return mine;
+}
+
+/** The document's id of the figure whose local id (f1…) is `local`, after `base` figures. */
+function renamed(local: string, base: number): string {
+  // (The local number read by its digits: a slice and Number() per figure cost more.)
+  let n = 0;
+  for (let i = 1; i < local.length; i++) n = n * 10 + local.charCodeAt(i) - 48;
+  return `f${base + n}`;
 }
 
 /**

@@ -115,12 +115,14 @@ function charsIn(s: string): number {
 export function attachContext(text: string, figures: Figure[], table: IndicatorTable): void {
   const directions: (ChangeDirection | undefined)[] = [];
   const comparisonBase: boolean[] = [];
-  figures.forEach((f, i) => {
-    const prev = figures[i - 1];
+  // (Loops, not forEach: a closure per figure over the arrays.)
+  for (let i = 0; i < figures.length; i++) {
+    const f = figures[i];
+    const prev: Figure | undefined = i > 0 ? figures[i - 1] : undefined; // (figures[-1] is a look-up by the name "-1")
     let prefix = clauseBefore(text, f.range.start);
     // A previous figure in the same clause (6个行政村16.2公里): the words between belong to it, not to us.
     const followsFigure = prev !== undefined && f.range.start - prev.range.end <= prefix.length;
-    if (followsFigure) prefix = text.slice(prev.range.end, f.range.start);
+    if (followsFigure) prefix = text.slice(prev!.range.end, f.range.start);
     let has = charsIn(prefix);
     if ((has & HAS_PARENTHESIS) !== 0) prefix = prefix.replace(PARENTHESES, '');
     let direction = directionAtEnd(prefix);
@@ -132,7 +134,7 @@ export function attachContext(text: string, figures: Figure[], table: IndicatorT
     comparisonBase.push(!direction && (has & HAS_COMPARISON) !== 0 && COMPARISON.test(prefix));
     if (direction && (f.kind === 'percent' || f.kind === 'percentagePoint')) f.direction = direction;
     // After a duration (开业一个月时间累计营业额就达1.05亿元) the words between name what this figure measures.
-    if (f.kind !== 'rank' && !comparisonBase[i] && (!followsFigure || prev.kind === 'duration')) {
+    if (f.kind !== 'rank' && !comparisonBase[i] && (!followsFigure || prev!.kind === 'duration')) {
       // 经济增长速度的宏观调控目标，定为百分之八至九: the subject is the clause before the verb.
       const clauseStart = f.range.start - prefix.length;
       if (prefix.length <= MAX_VERB_CLAUSE && VERB_CLAUSE.test(prefix) && /[，,]/.test(text[clauseStart - 1] ?? '')) {
@@ -146,22 +148,9 @@ export function attachContext(text: string, figures: Figure[], table: IndicatorT
         if (key) f.indicatorKey = key;
       }
     }
-  });
+  }
 
-  figures.forEach((a, i) => {
-    if (directions[i] || comparisonBase[i]) return;
-    for (let j = i + 1; j < figures.length; j++) {
-      const b = figures[j];
-      if (b.range.start - a.range.end > 24 || indexOfAny(SENTENCE_BREAKS, text, a.range.end, b.range.start) >= 0) return;
-      if (comparisonBase[j]) continue;
-      if (directions[j] && !b.indicator) a.change = { direction: directions[j]!, figureId: b.id };
-      return;
-    }
-    FLAT_AT.lastIndex = a.range.end;
-    if (FLAT_START[text.charCodeAt(a.range.end)] === 1 && FLAT_AT.test(text)) {
-      a.change = { direction: 'flat' };
-    }
-  });
+  for (let i = 0; i < figures.length; i++) if (!directions[i] && !comparisonBase[i]) attachChange(text, figures, i, directions, comparisonBase);
 
   // 国内生产总值达到56.9万亿元，比上年增长7.7%: the growth measures what the figure it qualifies measures.
   // (Ids are local here, f1… in text order.)
@@ -171,6 +160,22 @@ export function attachContext(text: string, figures: Figure[], table: IndicatorT
     b.indicator = a.indicator;
     const key = table.keyOf(a.indicator, b.kind);
     if (key) b.indicatorKey = key;
+  }
+}
+
+/** The change stated right after figure `i` (no direction of its own): the next figure's direction, or 持平. */
+function attachChange(text: string, figures: Figure[], i: number, directions: (ChangeDirection | undefined)[], comparisonBase: boolean[]): void {
+  const a = figures[i];
+  for (let j = i + 1; j < figures.length; j++) {
+    const b = figures[j];
+    if (b.range.start - a.range.end > 24 || indexOfAny(SENTENCE_BREAKS, text, a.range.end, b.range.start) >= 0) return;
+    if (comparisonBase[j]) continue;
+    if (directions[j] && !b.indicator) a.change = { direction: directions[j]!, figureId: b.id };
+    return;
+  }
+  FLAT_AT.lastIndex = a.range.end;
+  if (FLAT_START[text.charCodeAt(a.range.end)] === 1 && FLAT_AT.test(text)) {
+    a.change = { direction: 'flat' };
   }
 }
 

@@ -9,7 +9,7 @@
 import type { Caption, Figure, Paragraph, Section, Span } from './types';
 
 /** `init` as a constructor of plain objects (see above). */
-function plainConstructor<A extends unknown[], T>(init: (this: T, ...args: A) => void): new (...args: A) => T {
+export function plainConstructor<A extends unknown[], T>(init: (this: T, ...args: A) => void): new (...args: A) => T {
   init.prototype = Object.prototype;
   return init as unknown as new (...args: A) => T;
 }

@@ -240,7 +240,9 @@ export function attachRoles(text: string, figures: readonly Figure[], context: R
 /** The cue a paragraph ending in ： gives the paragraphs of its list (今年主要预期目标是：), if any. */
 export function listCue(text: string): RoleCue | undefined {
   const trimmed = text.trimEnd();
-  if (!/[：:]$/.test(trimmed)) return undefined;
+  // (The last character by its code: /[：:]$/ was tried at every character of every paragraph.)
+  const last = trimmed.charCodeAt(trimmed.length - 1);
+  if (last !== 0xff1a /* ： */ && last !== 0x3a /* : */) return undefined;
   const clause = trimmed.slice(sentenceStart(trimmed, trimmed.length - 1), -1);
   const role = roleIn(clause, 'target');
   if (role === undefined) return undefined;

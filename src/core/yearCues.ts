@@ -38,7 +38,7 @@ export function addYearStarts(text: string, i: number, starts: number[]): void {
     if (start < 0 || FIRST[text.charCodeAt(start)] === 0) continue;
     let j = starts.length;
     while (j > 0 && starts[j - 1] > start) j--;
-    if (starts[j - 1] === start) continue;
+    if (j > 0 && starts[j - 1] === start) continue; // (starts[-1] is a look-up by the name "-1")
     if (j === starts.length) starts.push(start);
     else starts.splice(j, 0, start);
   }

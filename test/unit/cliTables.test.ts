@@ -68,10 +68,10 @@ test('analyze --format jsonl: one document per line, the same for --jobs 1 and 2
   assert.deepEqual(set1.documents[0], lines[0], 'a JSON line is the document of the set');
 });
 
-test('--jobs 2 with a 20 MB report, too large for a worker\'s usual heap: analysed again with more, the output the same as --jobs 1', () => {
+test('--jobs 2 with a 24 MB report, too large for a worker\'s usual heap: analysed again with more, the output the same as --jobs 1', () => {
   const dir = tempDir('report-annotator-large-');
   const reports = `${folderReports('corpus').join('\n')}\n`; // (the six texts of dense figures: one national report repeated fits)
-  writeFileSync(join(dir, 'a-large.txt'), reports.repeat(Math.ceil((20 << 20) / Buffer.byteLength(reports))));
+  writeFileSync(join(dir, 'a-large.txt'), reports.repeat(Math.ceil((24 << 20) / Buffer.byteLength(reports))));
   copyFileSync(join(NATIONAL, 'national-2011.txt'), join(dir, 'b.txt'));
   const args = ['analyze', 'a-large.txt', 'b.txt', '--format', 'jsonl', '--no-projects', '--out'];
   const two = run(dir, [...args, 'two.jsonl', '--jobs', '2']);
