@@ -1,6 +1,7 @@
 // Level-3 headings: a paragraph's lead-in, its opening sentence when that sentence names the paragraph's
 // subject (spec.md, "Sections"). Each opening is judged on its own first (opening), then against the
 // paragraphs around it (resolveLeadIns): some forms are headings only as one of a series.
+import { charTable } from './text';
 
 const NUM = '[一二三四五六七八九十]{1,3}';
 
@@ -8,10 +9,33 @@ const NUM = '[一二三四五六七八九十]{1,3}';
 const CIRCLED = '[\u2460-\u2473]';
 /** ——…, 一是…, 第一，…, ①… */
 export const MARKED_LEAD_RE = new RegExp(`^(?:—{1,2}|${NUM}是|第${NUM}[，,、]|${CIRCLED})`);
-/** 一是… or ①… after a sentence inside the paragraph: the items of a paragraph. */
-export const MID_LEAD_RE = new RegExp(`。(${NUM}是|${CIRCLED})`, 'g');
-/** A circled item's first sentence names its subject even with a comma (①强力支持…更新，依靠…转型。). */
-export const CIRCLED_RE = new RegExp(`^${CIRCLED}`);
+/** The characters MARKED_LEAD_RE may start with. */
+const MARKED_FIRST = charTable('—一二三四五六七八九十第\u2460\u2461\u2462\u2463\u2464\u2465\u2466\u2467\u2468\u2469\u246a\u246b\u246c\u246d\u246e\u246f\u2470\u2471\u2472\u2473');
+/** 一是… or ①… after a sentence inside the paragraph: the items of a paragraph (sticky: tried at each 。, midLeadStarts). */
+const MID_LEAD_AT = new RegExp(`。(?:${NUM}是|${CIRCLED})`, 'y');
+/** The characters MID_LEAD_AT may have after its 。: a numeral or a circled number. */
+const MID_LEAD_SECOND = charTable('一二三四五六七八九十\u2460\u2461\u2462\u2463\u2464\u2465\u2466\u2467\u2468\u2469\u246a\u246b\u246c\u246d\u246e\u246f\u2470\u2471\u2472\u2473');
+
+/**
+ * Where the items inside a paragraph (MID_LEAD_AT) start, after their 。, in order. The pattern is tried only at a 。
+ * followed by a numeral or a circled number, not searched for over the whole paragraph (its matches cannot overlap:
+ * none holds a 。 after its first character).
+ */
+export function midLeadStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (let at = text.indexOf('。'); at >= 0; at = text.indexOf('。', at + 1)) {
+    if (MID_LEAD_SECOND[text.charCodeAt(at + 1)] !== 1) continue;
+    MID_LEAD_AT.lastIndex = at;
+    if (MID_LEAD_AT.test(text)) starts.push(at + 1);
+  }
+  return starts;
+}
+
+/** Whether the character at `at` is a circled number (①…⑳). */
+export const isCircled = (text: string, at: number): boolean => {
+  const c = text.charCodeAt(at);
+  return c >= 0x2460 && c <= 0x2473;
+};
 export const MAX_CIRCLED_LEAD = 50;
 
 /**
@@ -77,9 +101,11 @@ export interface Opening {
  * text; `alone` says that nothing follows the sentence in the paragraph (a lead-in needs a body).
  */
 export function opening(body: string): Opening | undefined {
-  const marked = MARKED_LEAD_RE.exec(body);
-  const bound = marked && marked[0].startsWith('—') ? MAX_DASH_LEAD : MAX_MARKED_LEAD;
-  const stop = body.slice(0, bound).indexOf('。'); // bounded: no lead-in is longer
+  // (Most lines start otherwise: the pattern is not run for them.)
+  const marked = MARKED_FIRST[body.charCodeAt(0)] === 1 && MARKED_LEAD_RE.test(body);
+  const bound = marked && body.charCodeAt(0) === 0x2014 /* — */ ? MAX_DASH_LEAD : MAX_MARKED_LEAD;
+  const first = body.indexOf('。');
+  const stop = first < bound ? first : -1; // bounded: no lead-in is longer
   if (marked) {
     if (DATE_LINE_RE.test(body)) return undefined; // ——2005年3月5日在…会议上: the front matter's date line
     if (stop >= 0) return /[！？!?；;]/.test(body.slice(0, stop)) ? undefined : { kind: 'marked', length: stop + 1 };

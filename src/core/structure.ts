@@ -5,7 +5,7 @@
 // reports, lead-in sentences) and news features (headlines and stand-alone sub-titles between paragraphs,
 // photo captions, bylines and web-page furniture). Line, heading and sentence patterns are in structureLines,
 // lead-ins in headingLeadIns; what the edit paths of the analysis ask of a line's place, in structurePlaces.
-import { CIRCLED_RE, MAX_CIRCLED_LEAD, MAX_MID_LEAD, MID_LEAD_RE, opening, resolveLeadIns, type Opening } from './headingLeadIns';
+import { isCircled, MAX_CIRCLED_LEAD, MAX_MID_LEAD, midLeadStarts, opening, resolveLeadIns, type Opening } from './headingLeadIns';
 import { CaptionRecord, ParagraphRecord, SectionRecord, SpanRecord } from './records';
 import {
   FOOTER_RE,
@@ -24,7 +24,6 @@ import {
   TITLE_RE,
   titleForm,
 } from './structureLines';
-import { allMatches } from './text';
 import type { Caption, Paragraph, Section, SectionLevel, Span } from './types';
 
 export interface DocumentStructure {
@@ -178,7 +177,15 @@ class SectionBuilder {
   }
 }
 
-const countCommas = (s: string) => s.split(/[，,]/).length - 1;
+/** The commas (，,) in text[from, to). */
+function countCommas(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff0c || c === 0x2c) n++;
+  }
+  return n;
+}
 
 /**
  * Lead-in lengths of the body lines, indexed like `lines` (0: none). Openings are resolved per run of
@@ -228,12 +235,11 @@ export function lineHeadings(text: string, level: 0 | 1 | 2 | undefined, heading
   // 一是…。 inside a paragraph subdivides a paragraph that opened with a lead-in or a (一) heading (项目建设实现
   // 新突破。一是做深项目谋划。…二是…); after a plain sentence they are a list's items (…还存在不少问题。一是…).
   if (lead > 0 || level === 2) {
-    for (const m of allMatches(MID_LEAD_RE, text)) {
-      const at = m.index! + 1;
+    for (const at of midLeadStarts(text)) {
       const o = opening(text.slice(at));
-      const circled = CIRCLED_RE.test(m[1]);
-      const item = o && text.slice(at, at + o.length);
-      if (o && (circled ? o.length <= MAX_CIRCLED_LEAD && countCommas(item!) <= 2 : o.length <= MAX_MID_LEAD && countCommas(item!) === 0)) {
+      // A circled item's first sentence names its subject even with a comma (①强力支持…更新，依靠…转型。).
+      const circled = isCircled(text, at);
+      if (o && (circled ? o.length <= MAX_CIRCLED_LEAD && countCommas(text, at, at + o.length) <= 2 : o.length <= MAX_MID_LEAD && countCommas(text, at, at + o.length) === 0)) {
         out.push([3, at, at + o.length]);
       }
     }

@@ -15,15 +15,34 @@ const YEAR_CUE_SOURCE = [
 /** The year cue pattern, sticky: tried at one place. Groups: 1 a calendar year (2 以来), 3 this, 4 last, 5 next year, 6 a span. */
 const YEAR_CUE_AT = new RegExp(YEAR_CUE_SOURCE, 'y');
 
+/** DIGITS' characters. */
+const YEAR_DIGITS = '0123456789０１２３４５６７８９〇零一二三四五六七八九';
 /**
  * How far before its anchor a cue may start: 年 is 6 after the start of 刚刚过去的一年, 4 of 2019年 and 过去的一年, 3 of
  * 过去一年 and 平均每年, 1 of 今年 and 五年来, 0 of 年均; 五 is 3 after the start of “十四五, 2 of 十四五 and “九五”,
- * 1 of 九五时期, 0 of 五年来; 累 starts 累计. (Each alternative of YEAR_CUE_SOURCE has one of these.)
+ * 1 of 九五时期, 0 of 五年来; 累 starts 累计. (Each alternative of YEAR_CUE_SOURCE has one of these.) Each distance
+ * comes with the characters a cue starting that far before the anchor starts with (lookbehinds read none): a place
+ * starting otherwise is not tried (one table for all distances tried 2024年 at 24年 and 4年 too, a failed match each).
  */
-const BEFORE_ANCHOR: Record<string, readonly number[]> = { 年: [6, 4, 3, 1, 0], 五: [3, 2, 1, 0], 累: [0] };
-const OFFSETS = new Map([...Object.entries(BEFORE_ANCHOR)].map(([ch, offsets]) => [ch.charCodeAt(0), offsets]));
-/** The characters a cue starts with (lookbehinds read none): a place starting otherwise is not tried. */
-const FIRST = charTable('0123456789０１２３４５６７８９〇零一二三四五六七八九十今本去上过刚明未平每累年“');
+const BEFORE_ANCHOR: Record<string, readonly (readonly [number, string])[]> = {
+  年: [
+    [6, '刚'], // 刚刚过去的一年
+    [4, `${YEAR_DIGITS}过`], // 2019年, 过去的一年, 过去这一年
+    [3, '过今未平'], // 过去一年, 过去五年, 今后五年, 未来五年, 平均每年
+    [1, '今本去上一明二三四五六七八九十每'], // 今年, 本年度, 去年, 上年, 一年来, 明年, 五年来, 十年来, 每年平均
+    [0, '年'], // 年均
+  ],
+  五: [
+    [3, '“'], // “十四五”
+    [2, '十“过今未'], // 十四五, “九五”, 过去五年, 今后五年, 未来五年
+    [1, '六七八九'], // 九五时期
+    [0, '五'], // 五年来
+  ],
+  累: [[0, '累']], // 累计
+};
+const OFFSETS = new Map(
+  [...Object.entries(BEFORE_ANCHOR)].map(([ch, offsets]) => [ch.charCodeAt(0), offsets.map(([k, first]) => [k, charTable(first)] as const)]),
+);
 
 /** Marks the characters a year cue holds at a known distance from its start (yearStartsAt). */
 export const YEAR_ANCHORS = charTable(Object.keys(BEFORE_ANCHOR).join(''));
@@ -33,9 +52,9 @@ export const YEAR_ANCHORS = charTable(Object.keys(BEFORE_ANCHOR).join(''));
  * anchors are read in order, so each goes in at or near the end), not sorted afterwards with a comparator.
  */
 export function addYearStarts(text: string, i: number, starts: number[]): void {
-  for (const k of OFFSETS.get(text.charCodeAt(i))!) {
+  for (const [k, first] of OFFSETS.get(text.charCodeAt(i))!) {
     const start = i - k;
-    if (start < 0 || FIRST[text.charCodeAt(start)] === 0) continue;
+    if (start < 0 || first[text.charCodeAt(start)] === 0) continue;
     let j = starts.length;
     while (j > 0 && starts[j - 1] > start) j--;
     if (j > 0 && starts[j - 1] === start) continue; // (starts[-1] is a look-up by the name "-1")
