@@ -161,14 +161,16 @@ export class QuoteTracker {
   private openAt = -1;
   /** Where to look for the next quotation mark not yet applied to `openAt`. */
   private cursor = 0;
-  /** The first ", which opens or closes by the count before it (-1: none). */
-  private readonly straight: number;
+  /**
+   * The first ", which opens or closes by the count before it (-1: none); searched for at the paragraph's first
+   * figure (-2 until then: most paragraphs have no figure).
+   */
+  private straight = -2;
 
-  constructor(private readonly text: string) {
-    this.straight = text.indexOf('"');
-  }
+  constructor(private readonly text: string) {}
 
   insideSlogan(start: number, end: number): boolean {
+    if (this.straight === -2) this.straight = this.text.indexOf('"');
     const open = this.straight < 0 || this.straight >= start ? this.lastOpenBefore(start) : this.advanceTo(start);
     if (open < 0 || start - open > 12) return false;
     const limit = Math.min(this.text.length, end + 12);

@@ -20,7 +20,7 @@ import {
 } from './figureWords';
 import { defaultIndicatorTable, type IndicatorTable } from './indicators';
 import { CHINESE_AT, type NumberToken, readNumber } from './numberTokens';
-import { MAGNITUDE_EXPONENTS, parseNumeral, scaleDecimal } from './numerals';
+import { parseNumeral, POWERS_OF_TEN, scaleDecimal } from './numerals';
 import { FigureRecord, SpanRecord } from './records';
 import type { Figure, FigureKind, Span } from './types';
 import { latinUnitAt, unitAt } from './units';
@@ -43,7 +43,7 @@ export function extractFigures(text: string, options: ExtractOptions = {}): Figu
       new SpanRecord(f.start, f.end),
       f.kind,
       f.value,
-      10 ** f.exponent,
+      f.exponent >= 0 && f.exponent <= 22 ? POWERS_OF_TEN[f.exponent] : 10 ** f.exponent,
       f.baseValue,
       f.unit,
       f.approx,
@@ -103,9 +103,21 @@ function specialCandidateAt(text: string, pos: number): number {
   if (ch === '半') return text.charCodeAt(pos + 1) === 0x5e74 /* 年 */ || text.charCodeAt(pos + 1) === 0x4e2a /* 个 */ ? 1 : 0;
   return firstRankStart(text, pos) ? 2 : 0; // 首
 }
-const MAGNITUDE_AT = /万亿|千亿|百亿|千万|百万|亿|万|千|百/y;
-/** The first characters of MAGNITUDE_AT: a cheap test before the regex (and its match array) for every number. */
+/** The first characters of the magnitude words (magnitudeAt). */
 const MAGNITUDE_START = charTable('万千百亿');
+/**
+ * The magnitude word at `p` (whose first character MAGNITUDE_START holds) as its exponent × 4 plus its length: the
+ * longest of 万亿 千亿 百亿 千万 百万 亿 万 千 百 (MAGNITUDE_EXPONENTS), by character code (a sticky pattern's match
+ * array and a look-up of the word, for every number before one, cost more).
+ */
+function magnitudeAt(text: string, p: number): number {
+  const first = text.charCodeAt(p);
+  const second = text.charCodeAt(p + 1);
+  const alone = first === 0x4e07 /* 万 */ ? 4 : first === 0x5343 /* 千 */ ? 3 : first === 0x767e /* 百 */ ? 2 : 8; /* 亿 */
+  if (second === 0x4ebf /* 亿 */ && alone !== 8) return ((alone + 8) << 2) | 2; // 万亿, 千亿, 百亿
+  if (second === 0x4e07 /* 万 */ && (alone === 3 || alone === 2)) return ((alone + 4) << 2) | 2; // 千万, 百万
+  return (alone << 2) | 1;
+}
 /** Latin letters, ASCII or full-width (NaN, past either end of the text, is none). */
 function isLatin(c: number): boolean {
   const lower = c | 0x20; // ASCII case fold
@@ -229,17 +241,15 @@ function figureAt(text: string, token: NumberToken, quotes: QuoteTracker, depth:
   const smallChinese = token.chinese && token.value < 10;
   let unit = unitAt(text, p, smallChinese && exponent === 0);
   if (!unit && exponent === 0 && MAGNITUDE_START[text.charCodeAt(p)] === 1) {
-    MAGNITUDE_AT.lastIndex = p;
-    const mag = MAGNITUDE_AT.exec(text);
-    if (mag) {
-      const e = MAGNITUDE_EXPONENTS.get(mag[0])!;
-      // 千 and 百 alone are too often the start of a word (千方百计, 百姓); they need a unit after them.
-      if (e >= 4 || unitAt(text, p + mag[0].length, token.chinese)) {
-        exponent = e;
-        p += mag[0].length;
-        // 一亿一千七百多万亩: the inner 亿 counts in units of the 万 after 多 (11700 万, not 100001700 万).
-        if (token.chinese && e === 4 && hasInner亿(text, token)) token = inUnitsOf万(text, token);
-      }
+    const mag = magnitudeAt(text, p);
+    const e = mag >> 2;
+    const length = mag & 3;
+    // 千 and 百 alone are too often the start of a word (千方百计, 百姓); they need a unit after them.
+    if (e >= 4 || unitAt(text, p + length, token.chinese)) {
+      exponent = e;
+      p += length;
+      // 一亿一千七百多万亩: the inner 亿 counts in units of the 万 after 多 (11700 万, not 100001700 万).
+      if (token.chinese && e === 4 && hasInner亿(text, token)) token = inUnitsOf万(text, token);
     }
   }
   if (!unit && exponent > 0) {

@@ -11,23 +11,17 @@ const CIRCLED = '[\u2460-\u2473]';
 export const MARKED_LEAD_RE = new RegExp(`^(?:—{1,2}|${NUM}是|第${NUM}[，,、]|${CIRCLED})`);
 /** The characters MARKED_LEAD_RE may start with. */
 const MARKED_FIRST = charTable('—一二三四五六七八九十第\u2460\u2461\u2462\u2463\u2464\u2465\u2466\u2467\u2468\u2469\u246a\u246b\u246c\u246d\u246e\u246f\u2470\u2471\u2472\u2473');
-/** 一是… or ①… after a sentence inside the paragraph: the items of a paragraph (sticky: tried at each 。, midLeadStarts). */
-const MID_LEAD_AT = new RegExp(`。(?:${NUM}是|${CIRCLED})`, 'y');
-/** The characters MID_LEAD_AT may have after its 。: a numeral or a circled number. */
-const MID_LEAD_SECOND = charTable('一二三四五六七八九十\u2460\u2461\u2462\u2463\u2464\u2465\u2466\u2467\u2468\u2469\u246a\u246b\u246c\u246d\u246e\u246f\u2470\u2471\u2472\u2473');
+/** 一是… or ①… after a sentence inside the paragraph: the items of a paragraph. */
+const MID_LEAD_RE = new RegExp(`。(?:${NUM}是|${CIRCLED})`, 'g');
 
 /**
- * Where the items inside a paragraph (MID_LEAD_AT) start, after their 。, in order. The pattern is tried only at a 。
- * followed by a numeral or a circled number, not searched for over the whole paragraph (its matches cannot overlap:
- * none holds a 。 after its first character).
+ * Where the items inside a paragraph (MID_LEAD_RE) start, after their 。, in order. (Each match's 。 is found back from
+ * its end, its only 。: matched by test, not exec, nothing is made for a match.)
  */
 export function midLeadStarts(text: string): number[] {
   const starts: number[] = [];
-  for (let at = text.indexOf('。'); at >= 0; at = text.indexOf('。', at + 1)) {
-    if (MID_LEAD_SECOND[text.charCodeAt(at + 1)] !== 1) continue;
-    MID_LEAD_AT.lastIndex = at;
-    if (MID_LEAD_AT.test(text)) starts.push(at + 1);
-  }
+  MID_LEAD_RE.lastIndex = 0;
+  while (MID_LEAD_RE.test(text)) starts.push(text.lastIndexOf('。', MID_LEAD_RE.lastIndex - 1) + 1);
   return starts;
 }
 

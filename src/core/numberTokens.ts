@@ -3,7 +3,24 @@
 import { charTable } from './text';
 import { MAGNITUDE_EXPONENTS, parseNumeral, scaleDecimal } from './numerals';
 
-const ARABIC_AT = /[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?/y;
+/**
+ * Where the Arabic number at `pos` ends (`pos`: none), as /[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?/y
+ * would match it: digits, thousands groups after commas, a decimal part. (A loop: the pattern ran for every number.)
+ */
+function arabicEnd(text: string, pos: number): number {
+  let end = pos;
+  while (isDigit(text.charCodeAt(end))) end++;
+  if (end === pos) return pos;
+  while (text.charCodeAt(end) === 0x2c && isAsciiDigit(text.charCodeAt(end + 1)) && isAsciiDigit(text.charCodeAt(end + 2)) && isAsciiDigit(text.charCodeAt(end + 3)) && !isAsciiDigit(text.charCodeAt(end + 4))) {
+    end += 4;
+  }
+  const point = text.charCodeAt(end);
+  if ((point === 0x2e || point === 0xff0e) && isDigit(text.charCodeAt(end + 1))) {
+    end += 2;
+    while (isDigit(text.charCodeAt(end))) end++;
+  }
+  return end;
+}
 /** Full-width digits with full-width thousands separators (national-1956 ２７，２０３，３１９，０００元). */
 const FULL_WIDTH_GROUPED_AT = /[０-９]{1,3}(?:，[０-９]{3}(?![０-９]))+(?:．[０-９]+)?/y;
 const ARABIC_DENOMINATOR_AT = /[/／]([0-9０-９]+)(?![0-9０-９/／])/y;
@@ -78,21 +95,21 @@ export function readNumber(text: string, pos: number): NumberToken | undefined {
 }
 
 function readArabic(text: string, pos: number): NumberToken | undefined {
-  ARABIC_AT.lastIndex = pos;
-  if (!ARABIC_AT.test(text)) return undefined; // test, not exec: this runs for every number, and exec allocates
+  let digitsEnd = arabicEnd(text, pos);
+  if (digitsEnd === pos) return undefined;
   // One digit then a space: perhaps digits spaced one by one (1 9 9 7 年, 8 5 ％).
-  if (ARABIC_AT.lastIndex === pos + 1 && text.charCodeAt(pos + 1) === 0x20) return readSpaced(text, pos);
+  if (digitsEnd === pos + 1 && text.charCodeAt(pos + 1) === 0x20) return readSpaced(text, pos);
   // ３，５５６: full-width digits grouped by full-width commas (tested only where a full-width comma follows).
-  if (text.charCodeAt(ARABIC_AT.lastIndex) === 0xff0c && ARABIC_AT.lastIndex - pos <= 3) {
+  if (text.charCodeAt(digitsEnd) === 0xff0c && digitsEnd - pos <= 3) {
     FULL_WIDTH_GROUPED_AT.lastIndex = pos;
-    if (FULL_WIDTH_GROUPED_AT.test(text)) ARABIC_AT.lastIndex = FULL_WIDTH_GROUPED_AT.lastIndex;
+    if (FULL_WIDTH_GROUPED_AT.test(text)) digitsEnd = FULL_WIDTH_GROUPED_AT.lastIndex;
   }
-  let written = text.slice(pos, ARABIC_AT.lastIndex);
+  let written = text.slice(pos, digitsEnd);
   // 19·5％ (national-1999): a middle dot between digits stands for the decimal point.
-  if (text.charCodeAt(ARABIC_AT.lastIndex) === 0xb7 && !written.includes('.') && isDigit(text.charCodeAt(ARABIC_AT.lastIndex + 1))) {
-    let e = ARABIC_AT.lastIndex + 1;
+  if (text.charCodeAt(digitsEnd) === 0xb7 && !written.includes('.') && isDigit(text.charCodeAt(digitsEnd + 1))) {
+    let e = digitsEnd + 1;
     while (isDigit(text.charCodeAt(e))) e++;
-    const decimal = parseNumeral(`${written}.${text.slice(ARABIC_AT.lastIndex + 1, e)}`);
+    const decimal = parseNumeral(`${written}.${text.slice(digitsEnd + 1, e)}`);
     if (decimal !== undefined) return { start: pos, end: e, decimal, value: Number(decimal), chinese: false, yearLike: false, fraction: false, exponent: 0 };
   }
   // A thousands separator follows at most three digits; otherwise the comma is punctuation (2024,新的…).
@@ -127,6 +144,7 @@ function readArabic(text: string, pos: number): NumberToken | undefined {
 }
 
 const isDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const isPoint = (c: number) => c === 0x2e || c === 0xff0e;
 
 /**

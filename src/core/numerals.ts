@@ -40,6 +40,12 @@ function canonicalDecimal(s: string): string | undefined {
   return frac ? `${int}.${frac}` : int;
 }
 
+/**
+ * 10 ** k for k = 0…22 (each exact in a double), made by the same operator: a look-up, not a call of pow, for every
+ * figure with a magnitude.
+ */
+export const POWERS_OF_TEN: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
 /** decimal × 10^exponent, exactly: scaleDecimal("1.05", 8) → 105000000. */
 export function scaleDecimal(decimal: string, exponent: number): number {
   if (exponent === 0) return Number(decimal);
@@ -52,7 +58,7 @@ export function scaleDecimal(decimal: string, exponent: number): number {
   // ten; IEEE arithmetic rounds that exact value once, as Number() rounds the decimal string.
   const n = Number(digits);
   const k = newPoint - digits.length;
-  if (Number.isSafeInteger(n) && k >= -22 && k <= 22) return k >= 0 ? n * 10 ** k : n / 10 ** -k;
+  if (Number.isSafeInteger(n) && k >= -22 && k <= 22) return k >= 0 ? n * POWERS_OF_TEN[k] : n / POWERS_OF_TEN[-k];
   let shifted: string;
   if (newPoint <= 0) shifted = `0.${'0'.repeat(-newPoint)}${digits}`;
   else if (newPoint >= digits.length) shifted = digits + '0'.repeat(newPoint - digits.length);
