@@ -127,7 +127,8 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
       for (const f of placed) figures.push(f);
       list = listAfter(body, list);
       const at = paragraph.range.start;
-      for (const s of result.skipped) {
+      for (let k = 0; k < result.skipped.length; k++) {
+        const s = result.skipped[k];
         const range = { start: s.start + at, end: s.end + at };
         const written = abbreviate(text.slice(range.start, range.end));
         warnings.push({ range, message: `${written} is beyond the range of a double; it is not listed as a figure` });
@@ -139,7 +140,8 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
   }
   findWaitingNames(waiting, segmenter, options.beforeParagraph);
   for (const result of results) {
-    for (const n of result.projectNames ?? []) {
+    if (!result.projectNames) continue; // (without a segmenter: no empty array made for each paragraph)
+    for (const n of result.projectNames) {
       names.add(n);
       if (counts) counts.set(n, (counts.get(n) ?? 0) + 1);
     }
@@ -272,17 +274,16 @@ export function placeFigures(
   const last = result.emitted;
   // Nothing the figures depend on moved (the paragraphs before an edit): the last analysis's objects as they
   // are, neither copied nor compared again by the worker's diff.
-  // Local ids (f1…) become document ids; change.figureId follows.
-  const rename = (local: string) => renamed(local, base);
-  if (key && last && last.at === at && last.base === base && last.paragraphId === paragraph.id && last.key === key && asPlaced(last.figures, result.figures, at, paragraph.id, rename)) return last.figures;
+  if (key && last && last.at === at && last.base === base && last.paragraphId === paragraph.id && last.key === key && asPlaced(last.figures, result.figures, at, paragraph.id, base)) return last.figures;
+  // Local ids (f1…) become document ids (renamed); change.figureId follows.
   let mine: Figure[];
   if (cache) {
     mine = result.figures.map((f) => {
       // Copied, then changed: a spread followed by fields ({ ...f, id, … }) took ten times as long in V8.
       const copy = { ...f };
-      copy.id = rename(f.id);
+      copy.id = renamed(f.id, base);
       copy.range = { start: f.range.start + at, end: f.range.end + at };
-      copy.change = f.change && { ...f.change, figureId: f.change.figureId && rename(f.change.figureId) };
+      copy.change = f.change && { ...f.change, figureId: f.change.figureId && renamed(f.change.figureId, base) };
       copy.paragraphId = paragraph.id;
       return copy;
     });
@@ -324,13 +325,13 @@ function renamed(local: string, base: number): string {
  * Whether the figures `placed` are still `local` placed at `at` (offsets, ids, paragraph, change): an analysis patched
  * in place moves and renumbers the figures it holds, and back again when the text moves back.
  */
-function asPlaced(placed: readonly Figure[], local: readonly Figure[], at: number, paragraphId: string, rename: (local: string) => string): boolean {
+function asPlaced(placed: readonly Figure[], local: readonly Figure[], at: number, paragraphId: string, base: number): boolean {
   if (placed.length !== local.length) return false;
   for (let i = 0; i < placed.length; i++) {
     const p = placed[i];
     const l = local[i];
-    if (p.range.start !== l.range.start + at || p.range.end !== l.range.end + at || p.id !== rename(l.id) || p.paragraphId !== paragraphId) return false;
-    if (l.change?.figureId !== undefined && p.change?.figureId !== rename(l.change.figureId)) return false;
+    if (p.range.start !== l.range.start + at || p.range.end !== l.range.end + at || p.id !== renamed(l.id, base) || p.paragraphId !== paragraphId) return false;
+    if (l.change?.figureId !== undefined && p.change?.figureId !== renamed(l.change.figureId, base)) return false;
   }
   return true;
 }

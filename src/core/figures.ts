@@ -32,6 +32,7 @@ import { latinUnitAt, unitAt } from './units';
  */
 export function extractFigures(text: string, options: ExtractOptions = {}): Figure[] {
   const found = scanFigures(text, options);
+  if (found.length === 0) return found as unknown as Figure[]; // (most paragraphs: no context to attach)
   // Converted in place: a crafted text holds millions of figures, and two arrays of them would double the peak.
   const figures = found as unknown as Figure[];
   for (let i = 0; i < found.length; i++) {

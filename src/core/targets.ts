@@ -132,9 +132,17 @@ for (let c = 0; c < 0x10000; c++) ROLE_CHARS[c] |= (CUE_FIRST[c] !== 0 ? CUE_STA
 interface ParagraphCues {
   words: CueMatch[];
   years: RegExpExecArray[];
-  /** Each mark's offset times 2, plus 1 for a sentence mark (0 for a clause mark), in order. */
-  breaks: number[];
+  /** Each mark's offset times 2, plus 1 for a sentence mark (0 for a clause mark), in order: the first `breakCount`. */
+  breaks: Int32Array;
+  breakCount: number;
 }
+
+/**
+ * The marks of the paragraph being read (paragraphCues), in one array kept from paragraph to paragraph (grown when
+ * one has more): an array grown by push in every paragraph with figures was garbage at once. (Offsets times 2 fit:
+ * a string is shorter than 2^29.)
+ */
+let BREAKS = new Int32Array(256);
 
 /**
  * One pass over `read` for what the figures ask of it: the cue words (cueWords.ts), the places year cues may start
@@ -144,13 +152,19 @@ interface ParagraphCues {
 function paragraphCues(read: string): ParagraphCues {
   const words: CueMatch[] = [];
   const yearStarts: number[] = [];
-  const breaks: number[] = [];
+  let breaks = BREAKS;
+  let breakCount = 0;
   let wordFrom = 0; // cue words do not overlap: each is read on from the end of the one before
   for (let i = 0; i < read.length; i++) {
     const kind = ROLE_CHARS[read.charCodeAt(i)];
     if (kind === 0) continue;
     if (kind <= CLAUSE_MARK) {
-      breaks.push(2 * i + (kind === SENTENCE_MARK ? 1 : 0));
+      if (breakCount === breaks.length) {
+        BREAKS = new Int32Array(2 * breaks.length);
+        BREAKS.set(breaks);
+        breaks = BREAKS;
+      }
+      breaks[breakCount++] = 2 * i + (kind === SENTENCE_MARK ? 1 : 0);
       continue;
     }
     if ((kind & CUE_START) !== 0 && i >= wordFrom) {
@@ -162,7 +176,7 @@ function paragraphCues(read: string): ParagraphCues {
     }
     if ((kind & YEAR_ANCHOR) !== 0) addYearStarts(read, i, yearStarts);
   }
-  return { words, years: yearCuesAt(read, yearStarts), breaks };
+  return { words, years: yearCuesAt(read, yearStarts), breaks, breakCount };
 }
 
 /**
@@ -175,7 +189,7 @@ export function attachRoles(text: string, figures: readonly Figure[], context: R
   // Every cue asked for ends before the last figure: the patterns read no further than that and CUE_MARGIN past
   // it, not the rest of the paragraph (a third of the text of paragraphs with figures).
   const read = text.slice(0, figures[figures.length - 1].range.start - at + CUE_MARGIN);
-  const { words, years, breaks } = paragraphCues(read);
+  const { words, years, breaks, breakCount } = paragraphCues(read);
   const weak = new Cues(read, weakResults);
   const compared = new Cues(read, comparedYears);
   // A news page's headlines (筑牢发展压舱石) are topics, not review or plan parts.
@@ -187,7 +201,7 @@ export function attachRoles(text: string, figures: readonly Figure[], context: R
   let b = 0;
   for (const f of figures) {
     const begin = f.range.start - at;
-    for (; b < breaks.length && breaks[b] >> 1 < begin; b++) {
+    for (; b < breakCount && breaks[b] >> 1 < begin; b++) {
       const after = (breaks[b] >> 1) + 1;
       if ((breaks[b] & 1) === 1) {
         previous = sentence;
@@ -235,7 +249,9 @@ export function attachRoles(text: string, figures: readonly Figure[], context: R
     const resolved = resolveYear(year, context.reportYear);
     if (resolved !== undefined) f.year = resolved;
   }
+  if (BREAKS.length > MAX_KEPT_BREAKS) BREAKS = new Int32Array(256); // (a crafted paragraph's marks are not kept)
 }
+const MAX_KEPT_BREAKS = 1 << 16;
 
 /** The cue a paragraph ending in ： gives the paragraphs of its list (今年主要预期目标是：), if any. */
 export function listCue(text: string): RoleCue | undefined {
