@@ -3,7 +3,7 @@
 // then a list-introducing clause in an earlier paragraph, then the paragraph's opening (过去一年，…),
 // then the section headings (一、2019年工作回顾, 二、2020年工作安排), then the report's year.
 import { type CueMatch, CUE_FIRST, cueAt, lastCueWord } from './cueWords';
-import { allMatches, charTable, indexOfAny } from './text';
+import { charTable, indexOfAny } from './text';
 import { addYearStarts, DIGITS, mayHoldYearCue, YEAR_ANCHORS, yearCues, yearCuesAt } from './yearCues';
 import type { Figure, FigureRole } from './types';
 
@@ -69,10 +69,9 @@ const SENTENCE_ENDS = charTable(SENTENCE_END_CHARS);
 /** 过去五年，我们…: a review, whatever the section; 今后五年，…: a plan. */
 const REVIEW_OPENING = /^.{0,6}(?:过去|回顾|一年来|年来)/;
 const PLAN_OPENING = /^.{0,6}(?:今后|未来|展望)/;
-const WEAK_RESULT = /比上年|较上年|同比/g;
-const COMPARED_YEAR = new RegExp(`(?:比|较|与|同)(${DIGITS}{4})年`, 'g');
-const weakResults = (text: string) => allMatches(WEAK_RESULT, text);
-const comparedYears = (text: string) => allMatches(COMPARED_YEAR, text);
+// Sticky: tried at the places of 比, 较, 与, 同 (paragraphCues), their only first characters.
+const WEAK_RESULT = /比上年|较上年|同比/y;
+const COMPARED_YEAR = new RegExp(`(?:比|较|与|同)(${DIGITS}{4})年`, 'y');
 
 function isPast(cue: YearCue | undefined, reportYear: number | undefined): boolean {
   return cue === 'last' || (typeof cue === 'number' && reportYear !== undefined && cue < reportYear);
@@ -82,15 +81,35 @@ function isPast(cue: YearCue | undefined, reportYear: number | undefined): boole
 class Cues {
   /** Found on the first question: some patterns are asked only for a few figures (比上年, after no other cue). */
   private found: RegExpExecArray[] | undefined;
-  /** `find` gives the matches of a text in order (allMatches of a global pattern). */
+  /**
+   * `pattern` (sticky) is tried at `starts` (ascending), the places of the characters its matches start with: its
+   * matches in order, each read on from the end of the one before, as a global pattern's search finds them (a
+   * search over the whole paragraph, for each pattern, cost more than noting the places in paragraphCues' pass).
+   */
   constructor(
     private readonly text: string,
-    private readonly find: (text: string) => RegExpExecArray[],
+    private readonly pattern: RegExp,
+    private readonly starts: readonly number[],
   ) {}
 
   /** The last match that starts at or after `from` and ends at or before `to`. */
   last(from: number, to: number): RegExpExecArray | undefined {
-    return lastWithin((this.found ??= this.find(this.text)), from, to, matchEnd);
+    return lastWithin((this.found ??= this.matches()), from, to, matchEnd);
+  }
+
+  private matches(): RegExpExecArray[] {
+    const found: RegExpExecArray[] = [];
+    let after = 0;
+    for (const start of this.starts) {
+      if (start < after) continue;
+      this.pattern.lastIndex = start;
+      const m = this.pattern.exec(this.text);
+      if (m) {
+        found.push(m);
+        after = start + m[0].length;
+      }
+    }
+    return found;
   }
 }
 const matchEnd = (m: RegExpExecArray) => m.index + m[0].length;
@@ -124,9 +143,15 @@ const SENTENCE_MARK = 1;
 const CLAUSE_MARK = 2;
 const CUE_START = 4;
 const YEAR_ANCHOR = 8;
-/** What attachRoles reads in a paragraph, by character: sentence and clause marks, cue words' starts, year cues' anchors. */
+/** 比, 较, 与, 同: where WEAK_RESULT and COMPARED_YEAR may match. */
+const COMPARISON_START = 16;
+/**
+ * What attachRoles reads in a paragraph, by character: sentence and clause marks, cue words' starts, year cues'
+ * anchors, the first characters of WEAK_RESULT and COMPARED_YEAR.
+ */
 const ROLE_CHARS = charTable('，,；;：:', CLAUSE_MARK, charTable(SENTENCE_END_CHARS, SENTENCE_MARK));
 for (let c = 0; c < 0x10000; c++) ROLE_CHARS[c] |= (CUE_FIRST[c] !== 0 ? CUE_START : 0) | (YEAR_ANCHORS[c] !== 0 ? YEAR_ANCHOR : 0);
+for (const c of '比较与同') ROLE_CHARS[c.charCodeAt(0)] |= COMPARISON_START;
 
 /** A paragraph's cue words, year cues and sentence and clause marks. */
 interface ParagraphCues {
@@ -135,6 +160,8 @@ interface ParagraphCues {
   /** Each mark's offset times 2, plus 1 for a sentence mark (0 for a clause mark), in order: the first `breakCount`. */
   breaks: Int32Array;
   breakCount: number;
+  /** Where 比, 较, 与, 同 stand (COMPARISON_START). */
+  comparisons: number[];
 }
 
 /**
@@ -146,12 +173,13 @@ let BREAKS = new Int32Array(256);
 
 /**
  * One pass over `read` for what the figures ask of it: the cue words (cueWords.ts), the places year cues may start
- * (yearCues.ts) and the marks, each character looked up once (three loops over the same characters cost ~6% of the
+ * (yearCues.ts), the marks and the places of 比较与同, each character looked up once (three loops over the same characters cost ~6% of the
  * analysis without projects).
  */
 function paragraphCues(read: string): ParagraphCues {
   const words: CueMatch[] = [];
   const yearStarts: number[] = [];
+  const comparisons: number[] = [];
   let breaks = BREAKS;
   let breakCount = 0;
   let wordFrom = 0; // cue words do not overlap: each is read on from the end of the one before
@@ -175,8 +203,9 @@ function paragraphCues(read: string): ParagraphCues {
       }
     }
     if ((kind & YEAR_ANCHOR) !== 0) addYearStarts(read, i, yearStarts);
+    if ((kind & COMPARISON_START) !== 0) comparisons.push(i);
   }
-  return { words, years: yearCuesAt(read, yearStarts), breaks, breakCount };
+  return { words, years: yearCuesAt(read, yearStarts), breaks, breakCount, comparisons };
 }
 
 /**
@@ -189,9 +218,9 @@ export function attachRoles(text: string, figures: readonly Figure[], context: R
   // Every cue asked for ends before the last figure: the patterns read no further than that and CUE_MARGIN past
   // it, not the rest of the paragraph (a third of the text of paragraphs with figures).
   const read = text.slice(0, figures[figures.length - 1].range.start - at + CUE_MARGIN);
-  const { words, years, breaks, breakCount } = paragraphCues(read);
-  const weak = new Cues(read, weakResults);
-  const compared = new Cues(read, comparedYears);
+  const { words, years, breaks, breakCount, comparisons } = paragraphCues(read);
+  const weak = new Cues(read, WEAK_RESULT, comparisons);
+  const compared = new Cues(read, COMPARED_YEAR, comparisons);
   // A news page's headlines (筑牢发展压舱石) are topics, not review or plan parts.
   const headingRole = context.workReport ? context.section.role : undefined;
   const sectionRole = context.list?.role ?? opening.role ?? headingRole;
