@@ -54,7 +54,11 @@ const LEAD_VERB_RE =
 /** The result a review lead-in reports, at the end of its last clause (…，创新活力持续迸发。). */
 const RESULT_END_RE =
   /(?:不断|持续|更加|更趋|明显|显著|大幅|稳步|加快|进一步|日益|全面|有效|扎实|越来越|成效|取得|实现|迈出|稳中)\S{0,6}$/;
-const DIGIT_RE = /[\d０-９]/;
+/** What opening asks of a sentence's characters: marks that end a heading's sentence, digits, commas between clauses. */
+const STOP_MARK = 1;
+const DIGIT = 2;
+const COMMA = 3;
+const SENTENCE_CHARS = charTable('，,', COMMA, charTable('0123456789０１２３４５６７８９', DIGIT, charTable('！？!?；;：:', STOP_MARK)));
 /** A figure in a series opening (二百七十亿元, 8.5%, 百分之二十六; not 60周年). */
 const SERIES_FIGURE_RE = /百分之|[\d０-９][万亿]?(?:%|％|元|吨|亩|人|户|个|家|项)|[万亿](?:元|吨|亩|斤|人|户)/;
 const DATE_LINE_RE = /^[—―]+\s*[\d０-９一二三四五六七八九十〇○]{4}\s*年/;
@@ -110,7 +114,27 @@ export function opening(body: string): Opening | undefined {
   // A sentence alone on its line is a heading only when short (确保城市安全、群众安康。⏎ then its paragraph).
   if (stop < 0 || (stop === body.length - 1 && stop > MAX_ALONE_LEAD)) return undefined;
   const sentence = body.slice(0, stop);
-  if (/[！？!?；;：:]/.test(sentence)) return undefined;
+  // One pass over the sentence for what the tests below ask of its characters (a pattern per question and the
+  // clauses split into strings cost more, for every line's opening): marks, digits, its clauses (split at commas).
+  let digit = false;
+  let clauses = 1;
+  let emptyClause = false;
+  let longestClause = 0;
+  let lastClause = 0;
+  for (let i = 0; i < stop; i++) {
+    const kind = SENTENCE_CHARS[sentence.charCodeAt(i)];
+    if (kind === 0) continue;
+    if (kind === STOP_MARK) return undefined;
+    if (kind === DIGIT) digit = true;
+    else {
+      if (i === lastClause) emptyClause = true;
+      longestClause = Math.max(longestClause, i - lastClause);
+      clauses++;
+      lastClause = i + 1;
+    }
+  }
+  if (lastClause === stop) emptyClause = true;
+  longestClause = Math.max(longestClause, stop - lastClause);
 
   const series = SERIES_PREFIX_RE.exec(sentence);
   const afterPrefix = series ? sentence.slice(series[0].length) : '';
@@ -121,16 +145,15 @@ export function opening(body: string): Opening | undefined {
     const copula = /^[，,]?是|[，,]是/.test(afterPrefix);
     return { kind: 'series', length: stop + 1, prefix: series[0].replace(/[，,]/g, ''), copula };
   }
-  if (DIGIT_RE.test(sentence) || NARRATIVE_START_RE.test(sentence) || STATEMENT_RE.test(sentence)) return undefined;
+  if (digit || NARRATIVE_START_RE.test(sentence) || STATEMENT_RE.test(sentence)) return undefined;
 
-  const clauses = sentence.split(/[，,]/);
-  if (clauses.some((c) => c.length === 0)) return undefined;
-  if (clauses.length === 1) return stop <= MAX_ONE_CLAUSE ? { kind: 'lead', length: stop + 1 } : undefined;
+  if (emptyClause) return undefined;
+  if (clauses === 1) return stop <= MAX_ONE_CLAUSE ? { kind: 'lead', length: stop + 1 } : undefined;
   // Two or three clauses led by a verb (打造精品线路，做强“历史文化游”。); 岁月流金，党旗飘扬。 is not a heading.
-  if (clauses.length <= 3 && stop <= MAX_LEAD && LEAD_VERB_RE.test(sentence) && clauses.every((c) => c.length <= MAX_CLAUSE)) {
+  if (clauses <= 3 && stop <= MAX_LEAD && LEAD_VERB_RE.test(sentence) && longestClause <= MAX_CLAUSE) {
     return { kind: 'lead', length: stop + 1 };
   }
-  if (clauses.length <= 5 && stop <= MAX_REVIEW_LEAD && RESULT_END_RE.test(clauses[clauses.length - 1])) {
+  if (clauses <= 5 && stop <= MAX_REVIEW_LEAD && RESULT_END_RE.test(sentence.slice(lastClause))) {
     return { kind: 'review', length: stop + 1 };
   }
   return undefined;
