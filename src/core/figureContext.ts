@@ -66,9 +66,13 @@ const LEADING_START = charTable(
     .map((w) => w[0])
     .join(''),
 );
+/** LEADING_WORDS, sticky: its match's end by test, sliced off, without the match array and replace's new string. */
+const LEADING_AT = new RegExp(LEADING_WORDS.source, 'y');
 const LONG_CUT = /^.*(?:的|中|在(?!建)|对(?!标|接|外)|将|把|让|使|和|并|时间|”)/;
 const SCOPE_ONLY = new Set(['全国', '全省', '全市', '全区', '全县', '城区', '世界', '全球', '国内']);
 const MAX_INDICATOR = 16;
+/** The longest word of SCOPE_ONLY and VERB_ONLY: a longer indicator is not looked up (nor hashed) in them. */
+const MAX_SCOPE_OR_VERB = Math.max(...[...SCOPE_ONLY, ...VERB_ONLY].map((w) => w.length));
 /** A clause that is only the verb of a target or result (定为, 为, 确定为). */
 const VERB_CLAUSE = /^(?:定为|确定为|预期为|初步确定为|为|是|达到|达)$/;
 const MAX_VERB_CLAUSE = 5;
@@ -205,7 +209,7 @@ function indicatorFrom(prefix: string, has: number): string | undefined {
   s = stripWords((has & HAS_LIST) !== 0 && (s.includes('等') || s.includes('以来')) ? s.replace(LIST_CUT, '') : s);
   if (s.length > MAX_INDICATOR) s = stripWords(s.replace(LONG_CUT, ''));
   if (TIME_OFFSET_START[s.charCodeAt(0)] === 1) s = stripWords(s.replace(TIME_OFFSET, ''));
-  if (s.length < 2 || s.length > MAX_INDICATOR || SCOPE_ONLY.has(s) || VERB_ONLY.has(s)) return undefined;
+  if (s.length < 2 || s.length > MAX_INDICATOR || (s.length <= MAX_SCOPE_OR_VERB && (SCOPE_ONLY.has(s) || VERB_ONLY.has(s)))) return undefined;
   return s;
 }
 
@@ -227,7 +231,10 @@ function stripWords(s: string): string {
     s = s.trim();
     // 经济增长 is what is measured (今年的经济增长预期为7％左右), not 经济 and a verb.
     if (s.charCodeAt(s.length - 1) !== 0x957f /* 长 */ || !s.endsWith('经济增长')) s = withoutTrailingWord(s);
-    if (LEADING_START[s.charCodeAt(0)] === 1) s = s.replace(LEADING_WORDS, '');
+    if (LEADING_START[s.charCodeAt(0)] === 1) {
+      LEADING_AT.lastIndex = 0;
+      if (LEADING_AT.test(s)) s = s.slice(LEADING_AT.lastIndex);
+    }
   }
   return s;
 }
