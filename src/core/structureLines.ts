@@ -177,8 +177,12 @@ function numberedHeadingLength(body: string): number {
   return len <= MAX_HEADING || (oneSentence && len <= MAX_LONE_HEADING) ? len : 0;
 }
 
+/** The characters the numbered headings' patterns start with: a numeral, 第 (PART_RE, ORDINAL_RE), a bracket. */
+const NUMBERED_FIRST = charTable('一二三四五六七八九十第（(');
+
 /** Level 1 or 2 of a line that opens with a numbered heading, and the heading's length. */
 export function numberedLevel(text: string): [1 | 2, number] | undefined {
+  if (NUMBERED_FIRST[text.charCodeAt(0)] !== 1) return undefined; // (most lines: none of the patterns is run)
   if (BARE_NUMERAL_RE.test(text)) return [1, text.length];
   if (LEVEL1_RE.test(text) || PART_RE.test(text)) {
     const len = numberedHeadingLength(text);
