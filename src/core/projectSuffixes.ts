@@ -46,22 +46,26 @@ function endsAt(text: string, i: number, word: string): boolean {
 /** The facility words in text[lo, hi), [start, end), the longest at each end, none inside another. */
 export function facilityWords(text: string, lo: number, hi: number): [number, number][] {
   const found: number[] = [];
-  for (let i = lo; i < hi; i++) addFacilityWord(found, i + 1, facilityEndingAt(text, lo, i));
+  let count = 0;
+  for (let i = lo; i < hi; i++) count = addFacilityWord(found, count, i + 1, facilityEndingAt(text, lo, i));
   const out: [number, number][] = [];
-  for (let k = 0; k < found.length; k += 2) out.push([found[k], found[k + 1]]);
+  for (let k = 0; k < count; k += 2) out.push([found[k], found[k + 1]]);
   return out;
 }
 
 /**
- * Adds the facility word of `length` ending at `end` (none for 0) to those found so far in text order, replacing
- * the ones it holds (产业园 inside 产业园区). `found` holds each word's start and end in turn (an array of two for
- * each was most of the paragraph pass's garbage).
+ * Adds the facility word of `length` ending at `end` (none for 0) to those found so far in text order, found[0,
+ * count), replacing the ones it holds (产业园 inside 产业园区): the new count. `found` holds each word's start and end
+ * in turn (an array of two for each was most of the paragraph pass's garbage), and is written over, not shortened
+ * (an array shortened gives its store up, and made a new one at the next word: a caller keeps one for every paragraph).
  */
-export function addFacilityWord(found: number[], end: number, length: number): void {
-  if (length === 0) return;
+export function addFacilityWord(found: number[], count: number, end: number, length: number): number {
+  if (length === 0) return count;
   const start = end - length;
-  while (found.length > 0 && found[found.length - 2] >= start) found.length -= 2;
-  found.push(start, end);
+  while (count > 0 && found[count - 2] >= start) count -= 2;
+  found[count] = start;
+  found[count + 1] = end;
+  return count + 2;
 }
 
 /**

@@ -12,10 +12,9 @@ import { charTable, nextIndexOf } from './text';
 import { isHan, lexiconFor, type Lexicon, MAX_WORD, wordAfter, wordBefore } from './projectLexicon';
 import { highwayNames, LINE_WORD, NUMBERED_ROAD, RING_ROAD, ROAD_NOTE_CHARS, roadNoteAt, ROUTE_NUMBER, routePairs } from './projectHighways';
 import { bareName, listMembers, markListChars, shortForms } from './projectLists';
-import { facilityEnd } from './projectMembers';
 import { markProgrammeTriggers, programmeNames } from './projectProgrammes';
-import { chooseName, type RuleVerdict } from './projectModel';
-import { addFacilityWord, facilityEndingAt, facilityWordAt, facilityWords, markFacilityEnds, nameAt, scanVerdict } from './projectScan';
+import { MAX_ENDS, namesAmong } from './projectClauses';
+import { addFacilityWord, facilityEndingAt, facilityWords, markFacilityEnds } from './projectScan';
 import { NameMatcher } from './projectNameMatcher';
 import { regionalWorks } from './projectRegions';
 import { SUFFIX_CLASS } from './projectWords';
@@ -51,15 +50,19 @@ export function findProjectNames(paragraphText: string, segmenter: Segmenter | u
 /** What findProjectNames's pass over a paragraph found: the names at its facility words, and what its other readings start from. */
 export type ParagraphScan = { paragraphText: string; lex: Lexicon; spans: Span[]; roads: number; lists: number[]; etcs: number[]; programmeAt: number[] };
 
+/**
+ * The facility words of the clause scanParagraph reads (start and end in turn), one store for every clause: made
+ * again for each, it was most of the pass's garbage. (The pass is not re-entered.)
+ */
+const ENDS: number[] = [];
+
 /** findProjectNames's pass over a paragraph (`lex`: lexiconFor it); namesOfScan reads on. */
 export function scanParagraph(paragraphText: string, lex: Lexicon): ParagraphScan {
   const spans: Span[] = [];
   const n = paragraphText.length;
   // One pass over the paragraph: clause ends and facility words together; a clause without a facility word is not
-  // read again. `ends`: the facility words (start and end in turn), the clause's from `clauseFrom` on (emptied for
-  // each clause, its store was made again: most of this pass's garbage). (No closure in the loop: a scope per character.)
-  const ends: number[] = [];
-  let clauseFrom = 0;
+  // read again. The clause's facility words are ENDS[0, ends). (No closure in the loop: a scope per character.)
+  let ends = 0;
   const programmeAt: number[] = [];
   let roads = 0;
   // For listMembers: the clauses of lists, those with a 、 between two of LIST_BREAK (start and end in turn), and the 等.
@@ -74,7 +77,7 @@ export function scanParagraph(paragraphText: string, lex: Lexicon): ParagraphSca
     if ((mark & ROAD_NOTE) !== 0) roads |= roadNoteAt(paragraphText, i);
     if ((mark & ETC) !== 0) etcs.push(i);
     if ((mark & CLAUSE_END) === 0) {
-      if ((mark & FACILITY_END) !== 0) addFacilityWord(ends, i + 1, facilityEndingAt(paragraphText, lo, i));
+      if ((mark & FACILITY_END) !== 0) ends = addFacilityWord(ENDS, ends, i + 1, facilityEndingAt(paragraphText, lo, i));
       continue;
     }
     if ((mark & COMMA) !== 0) listed = true;
@@ -83,8 +86,8 @@ export function scanParagraph(paragraphText: string, lex: Lexicon): ParagraphSca
       listFrom = i + 1;
       listed = false;
     }
-    for (let k = clauseFrom; k < ends.length; k += 2 * MAX_ENDS) namesAmong(lex, paragraphText, lo, i, ends, k, Math.min(ends.length, k + 2 * MAX_ENDS), spans);
-    clauseFrom = ends.length;
+    for (let k = 0; k < ends; k += 2 * MAX_ENDS) namesAmong(lex, paragraphText, lo, i, ENDS, k, Math.min(ends, k + 2 * MAX_ENDS), spans);
+    ends = 0;
     lo = i + 1;
   }
   return { paragraphText, lex, spans, roads, lists, etcs, programmeAt };
@@ -129,104 +132,6 @@ function facilityOnRoad(lex: Lexicon, text: string, end: number): number | undef
   if (SUFFIX_CLASS.has(noun.word)) return from; // (纬三路|小学)
   const [first] = facilityWords(text, from, Math.min(text.length, from + 5));
   return first && first[0] === from ? first[1] : undefined;
-}
-
-/**
- * Facility words whose names are compared with each other at most: the comparisons are quadratic, and a clause of
- * thousands of them (a hostile or broken text without punctuation) must stay linear. A real clause holds a few.
- */
-const MAX_ENDS = 64;
-
-/** The rules' verdict as chooseName reads it, one object filled for each facility word (chooseName keeps none). */
-const VERDICT: RuleVerdict = { span: undefined, reason: '', scanStart: -1 };
-
-/** The names at the facility words ends[from, to) (some of a clause's, start and end in turn), onto `spans`. */
-function namesAmong(lex: Lexicon, text: string, lo: number, hi: number, ends: number[], from: number, to: number, spans: Span[]): void {
-  // (Most clauses give no name: the lists are made for those that do.)
-  let found: Span[] | undefined;
-  let rulesFound: Span[] | undefined;
-  for (let k = from; k < to; k += 2) {
-    const s = ends[k];
-    const e = ends[k + 1];
-    const suffix = facilityWordAt(text, s, e);
-    const cls = SUFFIX_CLASS.get(suffix)!;
-    const rule = nameAt(lex, text, lo, hi, s, e, cls, suffix);
-    if (rule) (rulesFound ??= []).push(rule);
-    // The learned model (projectModel.ts) may move the rules' start or overrule them.
-    VERDICT.span = rule;
-    VERDICT.reason = scanVerdict.reason;
-    VERDICT.scanStart = scanVerdict.start;
-    const span = chooseName(lex, text, lo, hi, s, e, cls, VERDICT, suffix);
-    if (span) (found ??= []).push(span);
-  }
-  if (!found) return;
-  // A name the rules rejected does not swallow one they gave (上阳宫文化园|开园: 开园 is no facility).
-  if (rulesFound) {
-    for (let i = found.length - 1; i >= 0; i--) {
-      const f = found[i];
-      if (!hasSpan(rulesFound, f) && holdsShorter(rulesFound, f)) found.splice(i, 1);
-    }
-  }
-  // (What follows compares names with each other: one name alone, most clauses', is not.)
-  if (found.length > 1) {
-    // 青藏铁路格拉段电气化改造工程, X水库除险加固工程: renovation works of a facility found in them are that facility (GUIDELINES.md).
-    for (let i = found.length - 1; i >= 0; i--) if (renovationOf(text, found, found[i])) found.splice(i, 1);
-    // 庞佐电器电料产业园区|京阳公司新型线缆项目: a company's project in a park is a name after the park's.
-    for (const f of found) {
-      const park = found.find((g) => g !== f && g.start === f.start && g.end < f.end && COMPANY_AFTER_RE.test(text.slice(g.end, f.end)));
-      if (park) f.start = park.end;
-    }
-  }
-  // 中欧班列国家集结中心, 石河子经济技术开发区国家级零碳园区: a national designation after a facility named in full is the
-  // facility's; the name ends before it. (隋唐洛阳城国家历史文化公园, 黄岩岛国家级自然保护区: a place named by 城 or 岛 names the park.)
-  // (Searched for within the name only: from each name to the paragraph's end, a paragraph of many names was quadratic.)
-  for (const f of found) {
-    const k = f.end - f.start > 5 ? indexOfNational(text, f.start + 3, f.end - 1) : -1;
-    if (k >= 0 && (facilityEnd(text.slice(f.start, k), 2) ?? 0) >= 2) f.end = k;
-  }
-  // Keep the longest reading: 大数据产业园一期工程, not also 大数据产业园 inside it.
-  // (Two facility words may give one span, 庞口大道|整治提升工程: it is kept once.)
-  for (let i = 0; i < found.length; i++) if (!outranked(found, i)) spans.push(found[i]);
-}
-
-/** The first place of 国家 inside text[from, to), else -1 (no string cut for each name). */
-function indexOfNational(text: string, from: number, to: number): number {
-  for (let i = from; i + 1 < to; i++) if (text.charCodeAt(i) === 0x56fd /* 国 */ && text.charCodeAt(i + 1) === 0x5bb6 /* 家 */) return i;
-  return -1;
-}
-
-/** A company by its name (two to six characters) and what it builds, ending in works. */
-const COMPANY_AFTER_RE = /^[\u4e00-\u9fff]{2,6}(?:公司|集团)[^，。]{2,}(?:项目|工程)$/;
-
-/** Whether `spans` holds one with the span of `f`. */
-function hasSpan(spans: Span[], f: Span): boolean {
-  for (const r of spans) if (r.start === f.start && r.end === f.end) return true;
-  return false;
-}
-
-/** 改造 or 加固 works after a facility, with what is done before it (电气化, 提质, 除险); not of a line named by its two ends. */
-const RENOVATION_RE = /^[\u4e00-\u9fff]{0,4}(?:改造|加固)(?:工程|项目)$/;
-/** Whether `f` is the renovation works of another of `found` that it holds from its start. */
-function renovationOf(text: string, found: Span[], f: Span): boolean {
-  const name = text.slice(f.start, f.end);
-  if (!/(?:改造|加固)(?:工程|项目)$/.test(name) || name.includes('至')) return false;
-  return found.some((g) => g !== f && g.start === f.start && g.end < f.end && RENOVATION_RE.test(text.slice(g.end, f.end)));
-}
-
-/** Whether one of `spans` starts inside `f` and ends before its end. */
-function holdsShorter(spans: Span[], f: Span): boolean {
-  for (const r of spans) if (f.start <= r.start && r.end < f.end) return true;
-  return false;
-}
-
-/** Whether another of `found` covers found[i] and is longer, or is as long and came first. */
-function outranked(found: Span[], i: number): boolean {
-  const f = found[i];
-  for (let j = 0; j < found.length; j++) {
-    const g = found[j];
-    if (j !== i && g.start <= f.start && g.end >= f.end && (g.end - g.start > f.end - f.start || j < i)) return true;
-  }
-  return false;
 }
 
 // Ring roads (东二环, 北三环, 大外环, 高速南外环) likewise; with the phase, section, extension or approach that
