@@ -22,21 +22,26 @@ const UNIT_RE = /^(?:[\d一二三四五六七八九十]{1,2}号(?:机组|泊位)
 export const ROUTE_WORDS = new Set(['铁路', '公路', '高速公路', '高速', '高铁', '城际', '城际铁路', '航道', '运河', '快速路', '快速通道', '管道', '线']);
 // (海南热带雨林国家公园管理局: the park's administration, not a mention of the park.)
 const INSTITUTIONS = ['研究院', '研究所', '研究中心', '实验室', '交易所', '管理局', '管委会', '办公室'];
-/** Their first characters' codes: most places after a facility word start none of them (codes: no string made per place). */
-const INSTITUTION_FIRSTS = new Set(INSTITUTIONS.map((w) => w.charCodeAt(0)));
 
 /** An institution within six Han characters after the facility word: the facility names where it is (凤凰谷零碳研究院). */
 export function institutionAfter(text: string, e: number, hi: number): boolean {
-  for (let k = e; k < hi && k <= e + 5 && isHanCode(text.charCodeAt(k)); k++) {
+  for (let k = e; k < hi && k <= e + 5; k++) {
+    const code = text.charCodeAt(k);
+    if (!isHanCode(code)) break;
     // (A loop, not some() with a closure over k: that made a context for every character read.)
-    if (INSTITUTION_FIRSTS.has(text.charCodeAt(k))) for (const w of INSTITUTIONS) if (text.startsWith(w, k)) return true;
+    if ((AFTER_CHARS[code] & INSTITUTION_FIRST) !== 0) for (const w of INSTITUTIONS) if (text.startsWith(w, k)) return true;
   }
   return false;
 }
-/** 东西南北 by code (extendsAt runs for most one-character facility words: no slice, no regex object per call). */
-const DIRECTION_CODES = new Set([...'东西南北'].map((c) => c.charCodeAt(0)));
-/** A road's extension follows at e (东风路|东延, 北三环|东延西延): the facility word ends a name there. */
-export const extendsAt = (text: string, e: number) => DIRECTION_CODES.has(text.charCodeAt(e)) && text.charCodeAt(e + 1) === 0x5ef6; /* 延 */
+/**
+ * A road's extension follows at e (东风路|东延, 北三环|东延西延): the facility word ends a name there. (By codes, 延
+ * first, the rarer: extendsAt runs for most one-character facility words.)
+ */
+export function extendsAt(text: string, e: number): boolean {
+  if (text.charCodeAt(e + 1) !== 0x5ef6 /* 延 */) return false;
+  const c = text.charCodeAt(e);
+  return c === 0x4e1c /* 东 */ || c === 0x897f /* 西 */ || c === 0x5357 /* 南 */ || c === 0x5317 /* 北 */;
+}
 const MAX_END = 4;
 const ROAD_END_WORDS = new Set(['大道', '大街', '公路']);
 /**
@@ -62,11 +67,14 @@ export const PHASE_FIRST = 1;
 const UNIT_FIRST = 2;
 const WORKS_FIRST = 4;
 const SECTION_LAST = 8;
+/** INSTITUTIONS' first characters: most places after a facility word start none of them. */
+const INSTITUTION_FIRST = 16;
 export const AFTER_CHARS = charBits([
   ['第一二三四五六七八九十0123456789', PHASE_FIRST],
   ['0123456789一二三四五六七八九十第集', UNIT_FIRST],
   ['改扩加迁增拓东西南北升提整', WORKS_FIRST],
   ['路速铁际渠道街环线程', SECTION_LAST],
+  [INSTITUTIONS.map((w) => w[0]).join(''), INSTITUTION_FIRST],
 ]);
 /** PHASE_RE at `at`, read from a window up to hi. */
 const phaseAt = (text: string, hi: number, at: number) => (at < hi && (AFTER_CHARS[text.charCodeAt(at)] & PHASE_FIRST) !== 0 ? PHASE_RE.exec(windowAt(text, hi, at)) : null);

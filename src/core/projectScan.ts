@@ -101,7 +101,13 @@ function continuationAt(text: string, at: number): boolean {
 /** Whether text[from, e) ends with one of NOT_FACILITY_ENDINGS. */
 function endsInNotFacility(text: string, from: number, e: number): boolean {
   const words = NOT_FACILITY_BY_LAST.of(text.charCodeAt(e - 1));
-  if (words) for (const w of words) if (e - w.length >= from && text.startsWith(w, e - w.length)) return true;
+  if (!words) return false;
+  // (Their second last characters compared first: a dozen words end in 中心, 市场 or 线, most not here.)
+  const before = text.charCodeAt(e - 2);
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    if (w.charCodeAt(w.length - 2) === before && e - w.length >= from && text.startsWith(w, e - w.length)) return true;
+  }
   return false;
 }
 
@@ -380,7 +386,8 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   if (holder.start < s && holderTag.startsWith('v')) return reject('verbHolder'); // (…人民|重返家园: a verb's object)
   // (Before the scan where nothing between can give another answer: a one-character facility word's holder may still
   // be a place that the rules' learned choice reads, below.)
-  if (cls !== 'strict' && STOP_WORDS.has(holder.word)) return reject('stopWord');
+  const stopWord = STOP_WORDS.has(holder.word);
+  if (cls !== 'strict' && stopWord) return reject('stopWord');
   let holderWord: Tok | undefined; // (the part of the holder before the facility word, the name's last word)
   let from = s;
   if (holder.start < s) {
@@ -406,7 +413,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   if (cls === 'strict' && holder.word.length === 2 && holder.start < s && !HALF_ROAD_RE.test(holder.word) && !(holder.start > 0 && tagAt(lex, text, holder.start - 1, s - holder.start + 1) === 'ns')) {
     if (!someNamed(words, scannedCount)) return reject(start === holder.start && SUFFIX_CLASS.has(holder.word) ? 'nothingBefore' : 'placeHolder'); // (大|街: a facility word alone)
   }
-  if (STOP_WORDS.has(holder.word)) return reject('stopWord');
+  if (stopWord) return reject('stopWord');
   // 崇左至凭祥铁路, 石家庄直达沧州高铁: a line named by its two ends (a place may hold a function character: 西宁至成都铁路).
   if (ROUTE_WORDS.has(suffix)) {
     let to = routeMarkBefore(text, Math.max(lo, s - 6), s) ? ROUTE_END_RE.exec(text.slice(Math.max(lo, s - 6), s)) : null;
