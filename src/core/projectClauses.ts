@@ -5,8 +5,9 @@
 import { type Lexicon } from './projectLexicon';
 import { facilityEnd } from './projectMembers';
 import { chooseName, type RuleVerdict } from './projectModel';
-import { facilityWordAt, nameAt, scanVerdict } from './projectScan';
-import { SUFFIX_CLASS } from './projectWords';
+import { nameAt, scanVerdict } from './projectScan';
+import { facilityIndexAt, SUFFIX_CLASS_BY_INDEX } from './projectSuffixes';
+import { SUFFIX_CLASS, SUFFIXES } from './projectWords';
 import type { Span } from './types';
 
 /**
@@ -26,8 +27,10 @@ export function namesAmong(lex: Lexicon, text: string, lo: number, hi: number, e
   for (let k = from; k < to; k += 2) {
     const s = ends[k];
     const e = ends[k + 1];
-    const suffix = facilityWordAt(text, s, e);
-    const cls = SUFFIX_CLASS.get(suffix)!;
+    // (The facility word and its class by its place among SUFFIXES: no Map look-up by its string.)
+    const index = facilityIndexAt(text, s, e);
+    const suffix = index >= 0 ? SUFFIXES[index] : text.slice(s, e);
+    const cls = index >= 0 ? SUFFIX_CLASS_BY_INDEX[index] : SUFFIX_CLASS.get(suffix)!;
     const rule = nameAt(lex, text, lo, hi, s, e, cls, suffix);
     if (rule) (rulesFound ??= []).push(rule);
     // The learned model (projectModel.ts) may move the rules' start or overrule them.

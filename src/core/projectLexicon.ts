@@ -383,11 +383,15 @@ export const tagOf = (lex: Lexicon, word: string): string | undefined => tagAt(l
 /** The word that starts at `start`, by forward maximum matching (for what follows a facility word). */
 export function wordAfter(lex: Lexicon, text: string, start: number, hi = text.length): LexToken | undefined {
   if (start >= hi) return undefined;
-  for (let len = Math.min(MAX_WORD, hi - start); len >= 2; len--) {
+  const code = text.charCodeAt(start);
+  // (Only the lengths of the words that start with this character: most have a few, and each length asked read
+  // another character's line of endMask.)
+  const lengths = lex.startMask[code];
+  for (let len = Math.min(MAX_WORD, hi - start, 31 - Math.clz32(lengths)); len >= 2; len--) {
+    if ((lengths & (1 << len)) === 0) continue;
     const i = wordIndexAt(lex, text, start, len);
     if (i >= 0) return { word: lex.words.word(i, text, start), tag: lex.words.tag(i), start };
   }
-  const code = text.charCodeAt(start);
   return { word: charString(code), tag: isHanCode(code) ? (charTag(lex, code) ?? 'x') : 'w', start };
 }
 

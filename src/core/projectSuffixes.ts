@@ -1,7 +1,7 @@
 // Facility words found in a text by their last characters (projectWords.ts SUFFIXES): a clause is read once,
 // character by character, not matched against hundreds of words. Used by the scan (projectScan.ts) and the
 // paragraph pass (projects.ts, through projectScan's re-export).
-import { SUFFIX_CLASS, SUFFIXES } from './projectWords';
+import { SUFFIX_CLASS, SUFFIXES, type SuffixClass } from './projectWords';
 
 /**
  * Facility words by their last character's code (lengths, longest first); by character code the lengths of the facility
@@ -22,20 +22,32 @@ const pairBit = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ b) >>> 16;
  * (An array by the bit's number, 0 to 0xffff: a Map's look-up was most of facilityEndingAt's time.)
  */
 const BY_PAIR: (string[] | undefined)[] = new Array(1 << 16).fill(undefined);
-/** The facility words of one character by its code. */
-const ONE_CHARACTER: (string | undefined)[] = new Array(0x10000);
-for (const w of SUFFIXES) { // (longest first, as projectWords.ts sorts them)
+/** Their places in SUFFIXES, beside BY_PAIR's words. */
+const BY_PAIR_INDEX: (number[] | undefined)[] = new Array(1 << 16).fill(undefined);
+/** The facility words of one character by its code, as their place in SUFFIXES + 1 (0: none). */
+const ONE_CHARACTER = new Uint16Array(0x10000);
+/**
+ * SUFFIX_CLASS by the facility word's place in SUFFIXES: the class of each facility word of a clause read from an
+ * array (facilityIndexAt), not a Map look-up by its string.
+ */
+export const SUFFIX_CLASS_BY_INDEX: readonly SuffixClass[] = SUFFIXES.map((w) => SUFFIX_CLASS.get(w)!);
+SUFFIXES.forEach((w, index) => { // (longest first, as projectWords.ts sorts them)
   const last = w.charCodeAt(w.length - 1);
   LAST_CHAR[last] = w.length === 1 ? 2 : Math.max(LAST_CHAR[last], 1);
-  if (w.length === 1) ONE_CHARACTER[last] = w;
+  if (w.length === 1) ONE_CHARACTER[last] = index + 1;
   if (w.length > 1) {
     const bit = pairBit(w.charCodeAt(w.length - 2), last);
     PAIR_BITS[bit >>> 5] |= 1 << (bit & 31);
     const words = BY_PAIR[bit];
-    if (words) words.push(w);
-    else BY_PAIR[bit] = [w];
+    if (words) {
+      words.push(w);
+      BY_PAIR_INDEX[bit]!.push(index);
+    } else {
+      BY_PAIR[bit] = [w];
+      BY_PAIR_INDEX[bit] = [index];
+    }
   }
-}
+});
 
 /** Whether `word` ends at text[i] (its last two characters known to be there but for pairBit's collisions). */
 function endsAt(text: string, i: number, word: string): boolean {
@@ -73,11 +85,18 @@ export function addFacilityWord(found: number[], count: number, end: number, len
  * text, and looked up in SUFFIX_CLASS by a string whose hash is known. (Other text is sliced.)
  */
 export function facilityWordAt(text: string, s: number, e: number): string {
+  const index = facilityIndexAt(text, s, e);
+  return index >= 0 ? SUFFIXES[index] : text.slice(s, e);
+}
+
+/** The place in SUFFIXES of the facility word text[s, e), else -1. */
+export function facilityIndexAt(text: string, s: number, e: number): number {
   const code = text.charCodeAt(e - 1);
-  if (e - s === 1) return ONE_CHARACTER[code] ?? text.slice(s, e);
-  const words = e - s > 1 ? BY_PAIR[pairBit(text.charCodeAt(e - 2), code)] : undefined;
-  if (words) for (let k = 0; k < words.length; k++) if (words[k].length === e - s && endsAt(text, e - 1, words[k])) return words[k];
-  return text.slice(s, e);
+  if (e - s === 1) return ONE_CHARACTER[code] - 1;
+  const bit = e - s > 1 ? pairBit(text.charCodeAt(e - 2), code) : -1;
+  const words = bit >= 0 ? BY_PAIR[bit] : undefined;
+  if (words) for (let k = 0; k < words.length; k++) if (words[k].length === e - s && endsAt(text, e - 1, words[k])) return BY_PAIR_INDEX[bit]![k];
+  return -1;
 }
 
 /** Marks with `value` in `table` the characters a facility word can end with, for a caller's own pass over a text. */

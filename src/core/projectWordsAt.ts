@@ -24,8 +24,11 @@ export function commonWordAt(lex: Lexicon, text: string, start: number): boolean
 
 /** Whether a word that is not a facility word starts at s and runs past e (路网, 中心城区). */
 export function longerWordAt(lex: Lexicon, text: string, s: number, e: number, hi: number): boolean {
-  for (let len = Math.min(MAX_WORD, hi - s); len > e - s; len--) {
-    if (tagAt(lex, text, s, len) === undefined) continue;
+  // (Only the lengths of the words that start with the facility word's first character: tagAt of each length read
+  // another character's line of the lexicon's endMask.)
+  const lengths = lex.startMask[text.charCodeAt(s)];
+  for (let len = Math.min(MAX_WORD, hi - s, 31 - Math.clz32(lengths)); len > e - s; len--) {
+    if ((lengths & (1 << len)) === 0 || tagAt(lex, text, s, len) === undefined) continue;
     const w = text.slice(s, s + len);
     // 工程建设, 项目建设: the works and what is done to them, not a longer word.
     // (铁路沿线: the facility and where along it.)
