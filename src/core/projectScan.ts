@@ -6,7 +6,7 @@ import { countedKind, materialPiece, notAProject, namedByOneWord, programmeOwnVe
 import { AFTER_CHARS, CARRIED_RE, extendsAt, institutionAfter, PHASE_FIRST, PHASE_RE, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
 import { charTag, isHanCode, tagAt, tagOf, wordBefore, type Lexicon } from './projectLexicon';
 import * as suffixes from './projectSuffixes';
-import { facilityEnding } from './projectSuffixes';
+import { endsAt, facilityEnding } from './projectSuffixes';
 import { commonWord, longerWordAt, ordinalInName, ORDINAL_RE, placeWith, PROPER_TAGS, shorterRead, splitsWords, wordAfterEnd } from './projectWordsAt';
 import {
   CONTINUATION,
@@ -46,12 +46,14 @@ const COUNTER = 1;
 const GARDEN = 2;
 const ROUTE_MARK = 4;
 const SLOGAN_MARK = 8;
+const ROUTE_LAST = 16; // (the last characters of ROUTE_WORDS: the Set is asked only for a facility word that ends in one)
 /** The scan's characters by code, as bits of one table (each character read is one cache line, not one per table). */
 const CHARS = charBits([
   ['项个座所条家批类种大', COUNTER],
   ['园苑宫谷岛坊', GARDEN],
   ['至到达—－', ROUTE_MARK],
   ['0123456789+＋', SLOGAN_MARK],
+  [[...ROUTE_WORDS].map((w) => w[w.length - 1]).join(''), ROUTE_LAST],
 ]);
 /** What a numbered unit (一号) follows in a name: a name's word, a measure word read as one (兴安|台), another unit. */
 const NUMBERED_AFTER = new Set(['proper', 'measure', 'break']);
@@ -106,7 +108,7 @@ function endsInNotFacility(text: string, from: number, e: number): boolean {
   const before = text.charCodeAt(e - 2);
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
-    if (w.charCodeAt(w.length - 2) === before && e - w.length >= from && text.startsWith(w, e - w.length)) return true;
+    if (w.charCodeAt(w.length - 2) === before && e - w.length >= from && endsAt(text, e - 1, w)) return true;
   }
   return false;
 }
@@ -382,11 +384,11 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   let holder = wordBefore(lex, text, e, lo);
   // (巨|大水库 is 巨大|水库: the holder read again as the words before it are.)
   if (holder.start > lo && holder.start < s) holder = shorterRead(lex, text, holder, wordBefore(lex, text, holder.start, lo)) ?? holder;
-  const holderTag = TAG_OVERRIDES.get(holder.word) ?? holder.tag; // (重建家园/ns is a phrase)
+  const holderTag = (holder.word.length > 1 ? TAG_OVERRIDES.get(holder.word) : undefined) ?? holder.tag; // (重建家园/ns is a phrase; none of one character)
   if (holder.start < s && holderTag.startsWith('v')) return reject('verbHolder'); // (…人民|重返家园: a verb's object)
   // (Before the scan where nothing between can give another answer: a one-character facility word's holder may still
   // be a place that the rules' learned choice reads, below.)
-  const stopWord = STOP_WORDS.has(holder.word);
+  const stopWord = holder.word.length > 1 && STOP_WORDS.has(holder.word); // (none of one character: not looked up)
   if (cls !== 'strict' && stopWord) return reject('stopWord');
   let holderWord: Tok | undefined; // (the part of the holder before the facility word, the name's last word)
   let from = s;
@@ -415,7 +417,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   }
   if (stopWord) return reject('stopWord');
   // 崇左至凭祥铁路, 石家庄直达沧州高铁: a line named by its two ends (a place may hold a function character: 西宁至成都铁路).
-  if (ROUTE_WORDS.has(suffix)) {
+  if ((CHARS[suffix.charCodeAt(suffix.length - 1)] & ROUTE_LAST) !== 0 && ROUTE_WORDS.has(suffix)) {
     let to = routeMarkBefore(text, Math.max(lo, s - 6), s) ? ROUTE_END_RE.exec(text.slice(Math.max(lo, s - 6), s)) : null;
     let at = to ? s - to[0].length : -1;
     if (!to && suffix === '管道') {

@@ -49,8 +49,8 @@ SUFFIXES.forEach((w, index) => { // (longest first, as projectWords.ts sorts the
   }
 });
 
-/** Whether `word` ends at text[i] (its last two characters known to be there but for pairBit's collisions). */
-function endsAt(text: string, i: number, word: string): boolean {
+/** Whether `word` ends at text[i], compared in place (no builtin call, no string). */
+export function endsAt(text: string, i: number, word: string): boolean {
   for (let k = word.length - 1, at = i; k >= 0; k--, at--) if (text.charCodeAt(at) !== word.charCodeAt(k)) return false;
   return true;
 }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { dictionaryWords, isHan, loadLexicon, MAX_WORD, tagAt, wordAfter, wordBefore } from '../../src/core/projectLexicon';
+import { STOP_WORDS, TAG_OVERRIDES } from '../../src/core/projectWords';
 import { CORPUS_DIR } from './corpus';
 
 const lex = loadLexicon();
@@ -54,4 +55,8 @@ describe('project lexicon look-ups', () => {
     }
     assert.ok(words > 10_000);
   });
+});
+
+test('the holder is looked up in TAG_OVERRIDES and STOP_WORDS only when longer than one character (nameAt): they hold none', () => {
+  for (const w of [...TAG_OVERRIDES.keys(), ...STOP_WORDS]) assert.ok(w.length > 1, w);
 });
