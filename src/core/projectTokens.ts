@@ -62,15 +62,15 @@ export function useLexicon(lex: Lexicon): void {
 /** The dictionary's tag of a word in the lexicon in use, else ''. */
 export const lexTag = (w: string): string => (current && tagOf(current, w)) ?? '';
 
-/** classify(t), from classified when the word was seen with that tag (a fresh Tok: scanLeft changes kinds). */
-function classifyOnce(t: LexToken): Tok {
+/** classify(t)'s tag and kind, from classified when the word was seen with that tag (not to be changed). */
+function classifyOnce(t: LexToken): { from: string; tag: string; kind: Kind } {
   let known = classified.get(t.word);
   if (known === undefined || known.from !== t.tag) {
     if (classified.size > 50_000) classified.clear();
     const { tag, kind } = classify(t);
     classified.set(t.word, (known = { from: t.tag, tag, kind }));
   }
-  return { word: t.word, tag: known.tag, kind: known.kind, start: t.start };
+  return known;
 }
 
 function classify({ word, tag: t0, start }: LexToken): Tok {
@@ -147,7 +147,10 @@ export class LeftTokens {
     this.pos = end;
   }
 
-  /** Reads from `end` again, in text[lo, end) (the tokens read before are forgotten; those given out stay as they are). */
+  /**
+   * Reads from `end` again, in text[lo, end). The tokens given out before are written over as the new ones are read
+   * (one Tok per place kept from scan to scan, not a new one per word read): a caller keeps none past its scan.
+   */
   reset(lex: Lexicon, text: string, lo: number, end: number): this {
     this.lex = lex;
     this.text = text;
@@ -181,7 +184,11 @@ export class LeftTokens {
           else this.pending = before;
         }
       }
-      this.toks[this.count++] = classifyOnce(t);
+      const known = classifyOnce(t);
+      const tok = this.toks[this.count];
+      if (tok === undefined) this.toks[this.count] = { word: t.word, tag: known.tag, kind: known.kind, start: t.start };
+      else (tok.word = t.word), (tok.tag = known.tag), (tok.kind = known.kind), (tok.start = t.start);
+      this.count++;
       this.pos = t.start;
     }
     return i < this.count ? this.toks[i] : undefined;
