@@ -55,34 +55,44 @@ export type ParagraphScan = { paragraphText: string; lex: Lexicon; spans: Span[]
  * again for each, it was most of the pass's garbage. (The pass is not re-entered.)
  */
 const ENDS: number[] = [];
+/**
+ * What the pass collects, in stores it writes over for each paragraph; the scan keeps copies of their exact length
+ * (arrays grown by push held room for 17 numbers or more, most of the pass's garbage with ENDS's). (Copies even when
+ * empty: a frozen array shared made the readers' loops polymorphic, and their iterators allocated.)
+ */
+const SPANS: Span[] = [];
+const PROGRAMME_AT: number[] = [];
+const LISTS: number[] = [];
+const ETCS: number[] = [];
 
 /** findProjectNames's pass over a paragraph (`lex`: lexiconFor it); namesOfScan reads on. */
 export function scanParagraph(paragraphText: string, lex: Lexicon): ParagraphScan {
-  const spans: Span[] = [];
+  const spans = SPANS;
+  spans.length = 0;
   const n = paragraphText.length;
   // One pass over the paragraph: clause ends and facility words together; a clause without a facility word is not
   // read again. The clause's facility words are ENDS[0, ends). (No closure in the loop: a scope per character.)
   let ends = 0;
-  const programmeAt: number[] = [];
+  let programmes = 0;
   let roads = 0;
   // For listMembers: the clauses of lists, those with a 、 between two of LIST_BREAK (start and end in turn), and the 等.
-  const lists: number[] = [];
-  const etcs: number[] = [];
+  let lists = 0;
+  let etcs = 0;
   let listFrom = 0;
   let listed = false;
   for (let lo = 0, i = 0; i <= n; i++) {
     const mark = i < n ? SCAN[paragraphText.charCodeAt(i)] : CLAUSE_END | LIST_BREAK;
     if (mark === 0) continue;
-    if ((mark & PROGRAMME) !== 0) programmeAt.push(i);
+    if ((mark & PROGRAMME) !== 0) PROGRAMME_AT[programmes++] = i;
     if ((mark & ROAD_NOTE) !== 0) roads |= roadNoteAt(paragraphText, i);
-    if ((mark & ETC) !== 0) etcs.push(i);
+    if ((mark & ETC) !== 0) ETCS[etcs++] = i;
     if ((mark & CLAUSE_END) === 0) {
       if ((mark & FACILITY_END) !== 0) ends = addFacilityWord(ENDS, ends, i + 1, facilityEndingAt(paragraphText, lo, i));
       continue;
     }
     if ((mark & COMMA) !== 0) listed = true;
     else if ((mark & LIST_BREAK) !== 0) {
-      if (listed) lists.push(listFrom, i);
+      if (listed) (LISTS[lists++] = listFrom), (LISTS[lists++] = i);
       listFrom = i + 1;
       listed = false;
     }
@@ -90,7 +100,15 @@ export function scanParagraph(paragraphText: string, lex: Lexicon): ParagraphSca
     ends = 0;
     lo = i + 1;
   }
-  return { paragraphText, lex, spans, roads, lists, etcs, programmeAt };
+  return {
+    paragraphText,
+    lex,
+    spans: spans.slice(),
+    roads,
+    lists: LISTS.slice(0, lists),
+    etcs: ETCS.slice(0, etcs),
+    programmeAt: PROGRAMME_AT.slice(0, programmes),
+  };
 }
 
 /** The names of a paragraph, from what scanParagraph found in it: those at facility words, in lists, of roads and programmes. */
