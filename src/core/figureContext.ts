@@ -115,10 +115,17 @@ function charsIn(s: string): number {
   return bits;
 }
 
+/**
+ * attachContext's direction and comparison base of each figure, by index: stores written over for each paragraph
+ * (all of [0, figures) first), not two arrays grown per paragraph. (attachContext is not re-entered.)
+ */
+const DIRECTIONS: (ChangeDirection | undefined)[] = [];
+const COMPARISON_BASE: boolean[] = [];
+
 /** Sets indicator, direction and change on `figures` (found in `text`, in text order, local ids). */
 export function attachContext(text: string, figures: Figure[], table: IndicatorTable): void {
-  const directions: (ChangeDirection | undefined)[] = [];
-  const comparisonBase: boolean[] = [];
+  const directions = DIRECTIONS;
+  const comparisonBase = COMPARISON_BASE;
   // (Loops, not forEach: a closure per figure over the arrays.)
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i];
@@ -134,8 +141,8 @@ export function attachContext(text: string, figures: Figure[], table: IndicatorT
     if (!direction && prev && directions[i - 1] && /^(?:、|和|及|与)$/.test(text.slice(prev.range.end, f.range.start))) {
       direction = directions[i - 1];
     }
-    directions.push(direction);
-    comparisonBase.push(!direction && (has & HAS_COMPARISON) !== 0 && COMPARISON.test(prefix));
+    directions[i] = direction;
+    comparisonBase[i] = !direction && (has & HAS_COMPARISON) !== 0 && COMPARISON.test(prefix);
     if (direction && (f.kind === 'percent' || f.kind === 'percentagePoint')) f.direction = direction;
     // After a duration (开业一个月时间累计营业额就达1.05亿元) the words between name what this figure measures.
     if (f.kind !== 'rank' && !comparisonBase[i] && (!followsFigure || prev!.kind === 'duration')) {
