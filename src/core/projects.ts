@@ -111,9 +111,16 @@ export function scanParagraph(paragraphText: string, lex: Lexicon): ParagraphSca
   };
 }
 
+/**
+ * namesOfScan's names, one store for every paragraph, emptied as it starts (most paragraphs name nothing: a Set made
+ * for each was most of the analysis' Sets). (namesOfScan is not re-entered.)
+ */
+const NAMES = new Set<string>();
+
 /** The names of a paragraph, from what scanParagraph found in it: those at facility words, in lists, of roads and programmes. */
 export function namesOfScan({ paragraphText, lex, spans, roads, lists, etcs, programmeAt }: ParagraphScan): string[] {
-  const names = new Set<string>();
+  const names = NAMES;
+  if (names.size > 0) names.clear();
   for (let k = 0; k < spans.length; k++) names.add(paragraphText.slice(spans[k].start, spans[k].end));
   // Roads named by numbers (七一路, 经二路) hold no word the scan can read as a name.
   // (七一路海鲜市场: with the facility named after it that follows.)
