@@ -82,14 +82,15 @@ class Cues {
   /** Found on the first question: some patterns are asked only for a few figures (比上年, after no other cue). */
   private found: RegExpExecArray[] | undefined;
   /**
-   * `pattern` (sticky) is tried at `starts` (ascending), the places of the characters its matches start with: its
+   * `pattern` (sticky) is tried at starts[0, count) (ascending), the places of the characters its matches start with: its
    * matches in order, each read on from the end of the one before, as a global pattern's search finds them (a
    * search over the whole paragraph, for each pattern, cost more than noting the places in paragraphCues' pass).
    */
   constructor(
     private readonly text: string,
     private readonly pattern: RegExp,
-    private readonly starts: readonly number[],
+    private readonly starts: Int32Array,
+    private readonly count: number,
   ) {}
 
   /** The last match that starts at or after `from` and ends at or before `to`. */
@@ -100,7 +101,8 @@ class Cues {
   private matches(): RegExpExecArray[] {
     const found: RegExpExecArray[] = [];
     let after = 0;
-    for (const start of this.starts) {
+    for (let k = 0; k < this.count; k++) {
+      const start = this.starts[k];
       if (start < after) continue;
       this.pattern.lastIndex = start;
       const m = this.pattern.exec(this.text);
@@ -160,8 +162,9 @@ interface ParagraphCues {
   /** Each mark's offset times 2, plus 1 for a sentence mark (0 for a clause mark), in order: the first `breakCount`. */
   breaks: Int32Array;
   breakCount: number;
-  /** Where 比, 较, 与, 同 stand (COMPARISON_START). */
-  comparisons: number[];
+  /** Where 比, 较, 与, 同 stand (COMPARISON_START), in order: the first `comparisonCount`. */
+  comparisons: Int32Array;
+  comparisonCount: number;
 }
 
 /**
@@ -170,6 +173,8 @@ interface ParagraphCues {
  * a string is shorter than 2^29.)
  */
 let BREAKS = new Int32Array(256);
+/** The places of 比较与同 in the paragraph being read, kept likewise. */
+let COMPARISONS = new Int32Array(64);
 
 /**
  * One pass over `read` for what the figures ask of it: the cue words (cueWords.ts), the places year cues may start
@@ -179,7 +184,8 @@ let BREAKS = new Int32Array(256);
 function paragraphCues(read: string): ParagraphCues {
   const words: CueMatch[] = [];
   const yearStarts: number[] = [];
-  const comparisons: number[] = [];
+  let comparisons = COMPARISONS;
+  let comparisonCount = 0;
   let breaks = BREAKS;
   let breakCount = 0;
   let wordFrom = 0; // cue words do not overlap: each is read on from the end of the one before
@@ -203,9 +209,16 @@ function paragraphCues(read: string): ParagraphCues {
       }
     }
     if ((kind & YEAR_ANCHOR) !== 0) addYearStarts(read, i, yearStarts);
-    if ((kind & COMPARISON_START) !== 0) comparisons.push(i);
+    if ((kind & COMPARISON_START) !== 0) {
+      if (comparisonCount === comparisons.length) {
+        COMPARISONS = new Int32Array(2 * comparisons.length);
+        COMPARISONS.set(comparisons);
+        comparisons = COMPARISONS;
+      }
+      comparisons[comparisonCount++] = i;
+    }
   }
-  return { words, years: yearCuesAt(read, yearStarts), breaks, breakCount, comparisons };
+  return { words, years: yearCuesAt(read, yearStarts), breaks, breakCount, comparisons, comparisonCount };
 }
 
 /**
@@ -218,9 +231,9 @@ export function attachRoles(text: string, figures: readonly Figure[], context: R
   // Every cue asked for ends before the last figure: the patterns read no further than that and CUE_MARGIN past
   // it, not the rest of the paragraph (a third of the text of paragraphs with figures).
   const read = text.slice(0, figures[figures.length - 1].range.start - at + CUE_MARGIN);
-  const { words, years, breaks, breakCount, comparisons } = paragraphCues(read);
-  const weak = new Cues(read, WEAK_RESULT, comparisons);
-  const compared = new Cues(read, COMPARED_YEAR, comparisons);
+  const { words, years, breaks, breakCount, comparisons, comparisonCount } = paragraphCues(read);
+  const weak = new Cues(read, WEAK_RESULT, comparisons, comparisonCount);
+  const compared = new Cues(read, COMPARED_YEAR, comparisons, comparisonCount);
   // A news page's headlines (筑牢发展压舱石) are topics, not review or plan parts.
   const headingRole = context.workReport ? context.section.role : undefined;
   const sectionRole = context.list?.role ?? opening.role ?? headingRole;
