@@ -122,9 +122,12 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
       const body = text.slice(paragraph.range.start, paragraph.range.end);
       const result = figuresFirst(body, options, MAX_FIGURES_PER_DOCUMENT - figures.length, waiting);
       results.push(result);
-      const section = result.figures.length > 0 ? (paragraph.sectionId && cueOfSection(paragraph.sectionId)) || {} : undefined;
-      const placed = placeFigures(body, result, paragraph, figures.length, { section, list, reportYear: meta.year, workReport }, cache);
-      for (const f of placed) figures.push(f);
+      // (A paragraph without figures places none: its context is not made, nor an empty copy of its figures.)
+      if (result.figures.length > 0) {
+        const section = (paragraph.sectionId && cueOfSection(paragraph.sectionId)) || {};
+        const placed = placeFigures(body, result, paragraph, figures.length, { section, list, reportYear: meta.year, workReport }, cache);
+        for (const f of placed) figures.push(f);
+      }
       list = listAfter(body, list);
       const at = paragraph.range.start;
       for (let k = 0; k < result.skipped.length; k++) {
