@@ -57,13 +57,17 @@ export type ParagraphScan = { paragraphText: string; lex: Lexicon; spans: Span[]
 const ENDS: number[] = [];
 /**
  * What the pass collects, in stores it writes over for each paragraph; the scan keeps copies of their exact length
- * (arrays grown by push held room for 17 numbers or more, most of the pass's garbage with ENDS's). (Copies even when
- * empty: a frozen array shared made the readers' loops polymorphic, and their iterators allocated.)
+ * (arrays grown by push held room for 17 or more, most of the pass's garbage with ENDS's), or NO_PLACES for none
+ * (most paragraphs hold no 等, many no list). (NO_PLACES is not frozen: a frozen array, of its own kind of elements,
+ * made the readers' loops polymorphic, and their iterators allocated. Its readers take it read only.)
  */
 const SPANS: Span[] = [];
 const PROGRAMME_AT: number[] = [];
 const LISTS: number[] = [];
 const ETCS: number[] = [];
+const NO_PLACES: number[] = [];
+/** store[0, count) as an array of its own, NO_PLACES when empty. */
+const placesOf = (store: number[], count: number): number[] => (count === 0 ? NO_PLACES : store.slice(0, count));
 
 /** findProjectNames's pass over a paragraph (`lex`: lexiconFor it); namesOfScan reads on. */
 export function scanParagraph(paragraphText: string, lex: Lexicon): ParagraphScan {
@@ -105,9 +109,9 @@ export function scanParagraph(paragraphText: string, lex: Lexicon): ParagraphSca
     lex,
     spans: spans.slice(),
     roads,
-    lists: LISTS.slice(0, lists),
-    etcs: ETCS.slice(0, etcs),
-    programmeAt: PROGRAMME_AT.slice(0, programmes),
+    lists: placesOf(LISTS, lists),
+    etcs: placesOf(ETCS, etcs),
+    programmeAt: placesOf(PROGRAMME_AT, programmes),
   };
 }
 
