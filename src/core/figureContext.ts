@@ -172,7 +172,10 @@ export function attachContext(text: string, figures: Figure[], table: IndicatorT
     const key = table.keyOf(a.indicator, b.kind);
     if (key) b.indicatorKey = key;
   }
+  // (A crafted paragraph of a million figures does not leave its stores in the worker until it ends.)
+  if (figures.length > MAX_KEPT_FIGURES) (DIRECTIONS.length = 0), (COMPARISON_BASE.length = 0);
 }
+const MAX_KEPT_FIGURES = 4096;
 
 /** The change stated right after figure `i` (no direction of its own): the next figure's direction, or 持平. */
 function attachChange(text: string, figures: Figure[], i: number, directions: (ChangeDirection | undefined)[], comparisonBase: boolean[]): void {

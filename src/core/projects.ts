@@ -104,7 +104,7 @@ export function scanParagraph(paragraphText: string, lex: Lexicon): ParagraphSca
     ends = 0;
     lo = i + 1;
   }
-  return {
+  const scan = {
     paragraphText,
     lex,
     spans: spans.slice(),
@@ -113,7 +113,11 @@ export function scanParagraph(paragraphText: string, lex: Lexicon): ParagraphSca
     etcs: placesOf(ETCS, etcs),
     programmeAt: placesOf(PROGRAMME_AT, programmes),
   };
+  // (A crafted paragraph's places are not kept in the worker until it ends: tens of MB for millions of 等 or 公园.)
+  for (const store of [ENDS, LISTS, ETCS, PROGRAMME_AT]) if (store.length > MAX_KEPT_PLACES) store.length = 0;
+  return scan;
 }
+const MAX_KEPT_PLACES = 1 << 14;
 
 /**
  * namesOfScan's names, one store for every paragraph, emptied as it starts (most paragraphs name nothing: a Set made

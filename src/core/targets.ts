@@ -291,7 +291,9 @@ export function attachRoles(text: string, figures: readonly Figure[], context: R
     const resolved = resolveYear(year, context.reportYear);
     if (resolved !== undefined) f.year = resolved;
   }
-  if (BREAKS.length > MAX_KEPT_BREAKS) BREAKS = new Int32Array(256); // (a crafted paragraph's marks are not kept)
+  // (A crafted paragraph's marks and comparisons are not kept: tens of MB held in the worker until it ends.)
+  if (BREAKS.length > MAX_KEPT_BREAKS) BREAKS = new Int32Array(256);
+  if (COMPARISONS.length > MAX_KEPT_BREAKS) COMPARISONS = new Int32Array(64);
 }
 const MAX_KEPT_BREAKS = 1 << 16;
 
