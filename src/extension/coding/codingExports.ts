@@ -200,9 +200,14 @@ export class CodingExports {
     const states = this.codebooks.all().filter((s) => s.codebook);
     if (states.length === 0) return emptyCodebook();
     // (A codebook names a report by its path in the codebook's folder; the export, as the reports are named in it.)
-    const memos = states.flatMap((s) => (s.codebook!.memos ?? []).map((m) => (m.report === undefined ? m : { ...m, report: exportedUri(vscode.Uri.joinPath(s.folder.uri, m.report)) })));
-    // (Each folder's codebook may hold the same tag: the first folder's is the one exported, as the editor colours it.)
-    const tags = states.flatMap((s) => s.codebook!.tags).filter((t, i, all) => all.findIndex((u) => tagKey(u.name) === tagKey(t.name)) === i);
+    // (Each folder's codebook may hold the same tag and its memo: the first folder's are exported, as the editor colours it.)
+    const firstOfTag = <T>(items: T[], tagOf: (item: T) => string | undefined) =>
+      items.filter((item, i) => tagOf(item) === undefined || items.findIndex((other) => tagOf(other) !== undefined && tagKey(tagOf(other)!) === tagKey(tagOf(item)!)) === i);
+    const memos = firstOfTag(
+      states.flatMap((s) => (s.codebook!.memos ?? []).map((m) => (m.report === undefined ? m : { ...m, report: exportedUri(vscode.Uri.joinPath(s.folder.uri, m.report)) }))),
+      (m) => m.tag,
+    );
+    const tags = firstOfTag(states.flatMap((s) => s.codebook!.tags), (t) => t.name);
     return { ...emptyCodebook(), tags, memos };
   }
 

@@ -31,9 +31,17 @@ suite('a workspace of two folders', () => {
     await api.annotations.flush();
     const memosOf = (f: vscode.WorkspaceFolder) => {
       const file = join(f.uri.fsPath, CODEBOOK_FILE);
-      return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).memos.map((m: { report?: string; text: string }) => [m.report, m.text]) : [];
+      const memos: { report?: string; text: string }[] = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).memos : [];
+      return memos.filter((m) => m.report !== undefined).map((m) => [m.report, m.text]);
     };
     for (const f of folders) assert.deepEqual(memosOf(f), [['reports/2024.txt', `${f.name}的备忘录`]], `${f.name}'s codebook holds its own report's memo`);
+    // Both codebooks with a memo on 码东, as two folders' codebooks may have: the first folder's is the one exported.
+    for (const f of folders) {
+      const file = join(f.uri.fsPath, CODEBOOK_FILE);
+      const codebook = JSON.parse(readFileSync(file, 'utf8'));
+      writeFileSync(file, JSON.stringify({ ...codebook, memos: [...codebook.memos, { tag: '码东', text: `${f.name}说码东` }] }, null, 2));
+    }
+    api.coding.codebooks.reload();
 
     const target = join(tempDir('multiroot-'), 'both.qdpx');
     const exported = await run<CodingExportResult>('exportQdpx', { target, uris: docs.map((d) => d.uri) });
@@ -44,6 +52,9 @@ suite('a workspace of two folders', () => {
     assert.deepEqual(sources, ['东城/reports/2024.txt', '西城/reports/2024.txt']);
     assert.match(qde, /东城的备忘录/);
     assert.match(qde, /西城的备忘录/);
+    assert.match(qde, /东城说码东/);
+    assert.doesNotMatch(qde, /西城说码东/, 'one memo for the tag both codebooks hold');
+    assert.equal([...qde.matchAll(/<Code [^>]*name="码东"/g)].length, 1, 'the tag once');
 
     // The codebooks taken away, then the file imported again: each annotation goes back to its own report (the same id
     // replaces it: one each, with its own tag), each memo to its own folder's codebook.
