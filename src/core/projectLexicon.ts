@@ -299,6 +299,8 @@ const read = {
   readIn: new Int32Array(256),
 };
 
+const MAX_KEPT_CLAUSE = 1 << 14;
+
 /**
  * The word that ends at `end` in `text` (not before `lo`), by reverse maximum matching. Runs of digits or
  * Latin letters are one token (m / eng); a Han character the dictionary does not know is a token of its own
@@ -308,7 +310,12 @@ export function wordBefore(lex: Lexicon, text: string, end: number, lo = 0): Lex
   if (read.lo !== lo || read.lex !== lex || read.text !== text) {
     read.lex = lex;
     read.lo = lo;
-    // (The words of the clause before are forgotten by numbering the clauses: the arrays are kept, not made again for each.)
+    // (The words of the clause before are forgotten by numbering the clauses: the arrays are kept, not made again for each;
+    // but not those of a crafted clause of millions of characters, a million words held until the worker ends.)
+    if (read.readIn.length > MAX_KEPT_CLAUSE) {
+      read.words = new Array<LexToken | undefined>(256).fill(undefined);
+      read.readIn = new Int32Array(256);
+    }
     if (++read.clause === 0x7fffffff) {
       read.readIn.fill(0);
       read.clause = 1;

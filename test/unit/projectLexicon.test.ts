@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, test } from 'node:test';
 import { dictionaryWords, isHan, loadLexicon, MAX_WORD, tagAt, wordAfter, wordBefore } from '../../src/core/projectLexicon';
 import { STOP_WORDS, TAG_OVERRIDES } from '../../src/core/projectWords';
@@ -59,4 +61,21 @@ describe('project lexicon look-ups', () => {
 
 test('the holder is looked up in TAG_OVERRIDES and STOP_WORDS only when longer than one character (nameAt): they hold none', () => {
   for (const w of [...TAG_OVERRIDES.keys(), ...STOP_WORDS]) assert.ok(w.length > 1, w);
+});
+
+test('the words of a crafted clause of a million characters are not held once another clause is read', () => {
+  // (Read word by word leftwards, as the scan does: wordBefore kept every word of the longest clause it had read, a
+  // million objects in a worker that lives as long as the window, 63 MB for this clause.)
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const lex = loadLexicon();
+  wordBefore(lex, '今年建成公园', 6);
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const crafted = '公园'.repeat(500_000);
+  for (let end = crafted.length; end > 0; ) end = wordBefore(lex, crafted, end).start;
+  wordBefore(lex, '今年建成公园', 6);
+  gc();
+  const retainedMb = (process.memoryUsage().heapUsed - before) / 2 ** 20;
+  assert.ok(retainedMb < 16, `${retainedMb.toFixed(1)} MB held after the crafted clause`);
 });
