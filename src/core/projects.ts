@@ -114,9 +114,10 @@ export function scanParagraph(paragraphText: string, lex: Lexicon): ParagraphSca
     programmeAt: placesOf(PROGRAMME_AT, programmes),
   };
   // (A crafted paragraph's places are not kept in the worker until it ends: tens of MB for millions of 等 or 公园.)
-  for (const store of [ENDS, LISTS, ETCS, PROGRAMME_AT]) if (store.length > MAX_KEPT_PLACES) store.length = 0;
+  for (const store of STORES) if (store.length > MAX_KEPT_PLACES) store.length = 0;
   return scan;
 }
+const STORES = [ENDS, LISTS, ETCS, PROGRAMME_AT];
 const MAX_KEPT_PLACES = 1 << 14;
 
 /**

@@ -175,6 +175,12 @@ interface ParagraphCues {
 let BREAKS = new Int32Array(256);
 /** The places of 比较与同 in the paragraph being read, kept likewise. */
 let COMPARISONS = new Int32Array(64);
+/** A store twice as long, holding what `store` holds. */
+function doubled(store: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const longer = new Int32Array(2 * store.length);
+  longer.set(store);
+  return longer;
+}
 
 /**
  * One pass over `read` for what the figures ask of it: the cue words (cueWords.ts), the places year cues may start
@@ -193,11 +199,7 @@ function paragraphCues(read: string): ParagraphCues {
     const kind = ROLE_CHARS[read.charCodeAt(i)];
     if (kind === 0) continue;
     if (kind <= CLAUSE_MARK) {
-      if (breakCount === breaks.length) {
-        BREAKS = new Int32Array(2 * breaks.length);
-        BREAKS.set(breaks);
-        breaks = BREAKS;
-      }
+      if (breakCount === breaks.length) breaks = BREAKS = doubled(breaks);
       breaks[breakCount++] = 2 * i + (kind === SENTENCE_MARK ? 1 : 0);
       continue;
     }
@@ -210,11 +212,7 @@ function paragraphCues(read: string): ParagraphCues {
     }
     if ((kind & YEAR_ANCHOR) !== 0) addYearStarts(read, i, yearStarts);
     if ((kind & COMPARISON_START) !== 0) {
-      if (comparisonCount === comparisons.length) {
-        COMPARISONS = new Int32Array(2 * comparisons.length);
-        COMPARISONS.set(comparisons);
-        comparisons = COMPARISONS;
-      }
+      if (comparisonCount === comparisons.length) comparisons = COMPARISONS = doubled(comparisons);
       comparisons[comparisonCount++] = i;
     }
   }

@@ -4,7 +4,9 @@
 // character; run from before each anchor, it still read on past an anchor without a cue up to the next cue.)
 import { charTable, indexOfAny } from './text';
 
-export const DIGITS = '[0-9０-９〇零一二三四五六七八九]';
+/** The digits of a year, Arabic or Chinese. */
+const YEAR_DIGITS = '0123456789０１２３４５６７８９〇零一二三四五六七八九';
+export const DIGITS = `[${YEAR_DIGITS}]`;
 const YEAR_CUE_SOURCE = [
   `(?<![比较与同])(${DIGITS}{4})年(?!代)(以来)?`,
   '(今年|本年度|本年)',
@@ -15,8 +17,6 @@ const YEAR_CUE_SOURCE = [
 /** The year cue pattern, sticky: tried at one place. Groups: 1 a calendar year (2 以来), 3 this, 4 last, 5 next year, 6 a span. */
 const YEAR_CUE_AT = new RegExp(YEAR_CUE_SOURCE, 'y');
 
-/** DIGITS' characters. */
-const YEAR_DIGITS = '0123456789０１２３４５６７８９〇零一二三四五六七八九';
 /**
  * How far before its anchor a cue may start: 年 is 6 after the start of 刚刚过去的一年, 4 of 2019年 and 过去的一年, 3 of
  * 过去一年 and 平均每年, 1 of 今年 and 五年来, 0 of 年均; 五 is 3 after the start of “十四五, 2 of 十四五 and “九五”,

@@ -68,7 +68,6 @@ test('the words of a crafted clause of a million characters are not held once an
   // million objects in a worker that lives as long as the window, 63 MB for this clause.)
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
-  const lex = loadLexicon();
   wordBefore(lex, '今年建成公园', 6);
   gc();
   const before = process.memoryUsage().heapUsed;
