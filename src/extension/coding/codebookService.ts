@@ -28,6 +28,9 @@ export interface FolderCodebook {
 
 type CodebookState = FolderCodebook & { lastError?: unknown; lastGood?: Codebook };
 
+/** How a folder's codebook names a report (its memos, the Tags view's usage): its path in its folder, with / between. */
+export const codebookReportPath = (uri: vscode.Uri): string => vscode.workspace.asRelativePath(uri, false).split('\\').join('/');
+
 export class CodebookService implements vscode.Disposable {
   /** Undefined until the files are first read: on first use, or just after activation (not during it). */
   private loaded: CodebookState[] | undefined;

@@ -28,7 +28,7 @@ import { exportedUri, formatProblem } from '../annotating/exportImport';
 import { argumentObject, registerCommand, UserError } from '../common/commands';
 import { describeProblem } from '../common/problems';
 import { commandEditor, findOpenDocument, isInWorkspace, toUri, uriBasename } from '../common/documents';
-import type { CodebookService } from './codebookService';
+import { type CodebookService, codebookReportPath } from './codebookService';
 import type { WorkspaceTags } from './workspaceTags';
 import { annotationsText, exportedText, reportsText, sourcesText, tagsText } from '../common/counts';
 
@@ -173,7 +173,7 @@ export class CodingExports {
     if (tags.length > 0) changeFor().tags.push(...tags);
     for (const m of memos) {
       const report = m.report !== undefined ? texts.get(m.report)?.uri : undefined;
-      if (report && vscode.workspace.getWorkspaceFolder(report)) changeFor(report).memos.push({ ...m, report: vscode.workspace.asRelativePath(report, false).split('\\').join('/') });
+      if (report && vscode.workspace.getWorkspaceFolder(report)) changeFor(report).memos.push({ ...m, report: codebookReportPath(report) });
       else changeFor().memos.push(m);
     }
     return [...changes.values()];
@@ -201,8 +201,17 @@ export class CodingExports {
     if (states.length === 0) return emptyCodebook();
     // (A codebook names a report by its path in the codebook's folder; the export, as the reports are named in it.)
     // (Each folder's codebook may hold the same tag and its memo: the first folder's are exported, as the editor colours it.)
-    const firstOfTag = <T>(items: T[], tagOf: (item: T) => string | undefined) =>
-      items.filter((item, i) => tagOf(item) === undefined || items.findIndex((other) => tagOf(other) !== undefined && tagKey(tagOf(other)!) === tagKey(tagOf(item)!)) === i);
+    const firstOfTag = <T>(items: T[], tagOf: (item: T) => string | undefined) => {
+      const seen = new Set<string>();
+      return items.filter((item) => {
+        const tag = tagOf(item);
+        if (tag === undefined) return true;
+        const key = tagKey(tag);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    };
     const memos = firstOfTag(
       states.flatMap((s) => (s.codebook!.memos ?? []).map((m) => (m.report === undefined ? m : { ...m, report: exportedUri(vscode.Uri.joinPath(s.folder.uri, m.report)) }))),
       (m) => m.tag,

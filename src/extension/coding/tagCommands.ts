@@ -24,7 +24,7 @@ import { checkTag } from '../annotating/tagPicker';
 import { configuredTags, settingTags, setTagColor, tagColor } from '../annotating/tagSettings';
 import { argumentObject, registerCommand, UserError } from '../common/commands';
 import { commandEditor, isInWorkspace, toUri } from '../common/documents';
-import type { CodebookService } from './codebookService';
+import { type CodebookService, codebookReportPath } from './codebookService';
 import type { TagsNode } from './tagsView';
 import type { WorkspaceTags } from './workspaceTags';
 import { annotationsText, reportsText, tagsText } from '../common/counts';
@@ -229,7 +229,7 @@ export class TagCommands {
     if (!uri) throw new UserError(vscode.l10n.t('Open a report first.'));
     if (!isInWorkspace(uri)) throw new UserError(vscode.l10n.t('{0} is not in the workspace folders; open it first, or add its folder to the workspace.', uri.fsPath));
     const folder = vscode.workspace.getWorkspaceFolder(uri)!;
-    const path = vscode.workspace.asRelativePath(uri, false).split('\\').join('/');
+    const path = codebookReportPath(uri);
     const state = this.codebooks.stateFor(uri);
     const current = state?.codebook?.memos?.find((m) => m.report === path);
     const text = args.text ?? (await this.askMemo(path, current?.text, state?.path));

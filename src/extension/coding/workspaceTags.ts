@@ -13,6 +13,7 @@ import { errorMessage } from '../../core/text';
 import type { AnnotationManager } from '../annotating/annotationManager';
 import { findWorkspaceSidecars, reportPathForSidecar, SIDECAR_SUFFIX } from '../annotating/sidecarFiles';
 import { watchSoon } from '../common/watchSoon';
+import { codebookReportPath } from './codebookService';
 
 export interface IndexedReport extends UsageReport {
   uri: vscode.Uri;
@@ -105,7 +106,7 @@ export class WorkspaceTags implements vscode.Disposable {
   private async update(uri: vscode.Uri): Promise<void> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return;
-    const path = vscode.workspace.asRelativePath(uri, false).split('\\').join('/');
+    const path = codebookReportPath(uri);
     let annotations: UsageAnnotation[] = [];
     let error: string | undefined;
     if (this.manager.loadedReports().some((u) => u.toString() === uri.toString()) && !this.manager.invalidSidecar(uri)) {
