@@ -6,7 +6,7 @@ import { countedKind, materialPiece, notAProject, namedByOneWord, programmeOwnVe
 import { AFTER_CHARS, CARRIED_RE, extendsAt, institutionAfter, PHASE_FIRST, PHASE_RE, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
 import { charTag, isHanCode, tagAt, tagOf, wordBefore, type Lexicon } from './projectLexicon';
 import * as suffixes from './projectSuffixes';
-import { endsAt, facilityEnding } from './projectSuffixes';
+import { endsInNotFacility, facilityEnding } from './projectSuffixes';
 import { commonWord, longerWordAt, ordinalInName, ORDINAL_RE, placeWith, PROPER_TAGS, shorterRead, splitsWords, wordAfterEnd } from './projectWordsAt';
 import {
   CONTINUATION,
@@ -15,7 +15,6 @@ import {
   INTERNAL_VERBS,
   LEADING_TRIM,
   LINKING_VERBS,
-  NOT_FACILITY_ENDINGS,
   PREDICATE,
   PROGRAMME_PEOPLE,
   STATION_WORDS,
@@ -85,11 +84,6 @@ const CLASS_RANK: Record<SuffixClass, number> = { programme: 0, content: 1, work
 export const FAST_RE = /^(?:发展|增长|运转|推进|扩张|前进|运行|行驶|成长|崛起|铁路|公路|列车|动车|磁浮|磁悬|度)/;
 
 /**
- * NOT_FACILITY_ENDINGS by the code of their last character: the facility word's last character leaves a few to
- * compare in place (an end-anchored alternation of a hundred words was tried from every place of its window).
- */
-const NOT_FACILITY_BY_LAST = new CharGroups(NOT_FACILITY_ENDINGS, (w) => w.charCodeAt(w.length - 1));
-/**
  * CONTINUATION (two-character words) by the code of their first character. (Not a set of pairAt numbers: two Han
  * characters' codes make a number too large to be held unboxed, made on the heap and hashed at every look-up.)
  */
@@ -100,19 +94,6 @@ function continuationAt(text: string, at: number): boolean {
   if (words) for (const w of words) if (w.charCodeAt(1) === text.charCodeAt(at + 1)) return true;
   return false;
 }
-/** Whether text[from, e) ends with one of NOT_FACILITY_ENDINGS. */
-function endsInNotFacility(text: string, from: number, e: number): boolean {
-  const words = NOT_FACILITY_BY_LAST.of(text.charCodeAt(e - 1));
-  if (!words) return false;
-  // (Their second last characters compared first: a dozen words end in 中心, 市场 or 线, most not here.)
-  const before = text.charCodeAt(e - 2);
-  for (let k = 0; k < words.length; k++) {
-    const w = words[k];
-    if (w.charCodeAt(w.length - 2) === before && e - w.length >= from && endsAt(text, e - 1, w)) return true;
-  }
-  return false;
-}
-
 /** The words of the name left of a facility word in the clause, in order; a programme keeps its verbs (促进居民增收三年行动). */
 function scanLeft(left: LeftTokens, suffix: string, cls: SuffixClass): Tok[] {
   const words: Tok[] = [];
@@ -372,7 +353,7 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
   if (splitsWords(lex, text, lo, hi, s, e)) return reject('splitWord');
   // 凌云山路至青城山路段: roads named as the end points of a section are not mentions.
   if (nextCode === TO_CODE || (nextCode === SECTION_CODE && LAST_TO.before(text, lo, s) >= 0)) return reject('routeEnd');
-  if (endsInNotFacility(text, Math.max(lo, e - 6), e)) return reject('notFacility');
+  if (endsInNotFacility(text, Math.max(lo, e - 6), e, suffix)) return reject('notFacility');
   // “4+4科创工程”: a slogan in quotes that ends in a facility word.
   // (“六小工程” is a programme; “北驾祁连·9号公路” a road.)
   if (text.charCodeAt(e) === CLOSE_QUOTE_CODE && sloganQuoted(text, lo, e)) return reject('sloganQuote');

@@ -1,7 +1,8 @@
 // Facility words found in a text by their last characters (projectWords.ts SUFFIXES): a clause is read once,
 // character by character, not matched against hundreds of words. Used by the scan (projectScan.ts) and the
 // paragraph pass (projects.ts, through projectScan's re-export).
-import { SUFFIX_CLASS, SUFFIXES, type SuffixClass } from './projectWords';
+import { NOT_FACILITY_ENDINGS, SUFFIX_CLASS, SUFFIXES, type SuffixClass } from './projectWords';
+import { CharGroups } from './text';
 
 /**
  * Facility words by their last character's code (lengths, longest first); by character code the lengths of the facility
@@ -119,6 +120,39 @@ export function facilityEndingAt(text: string, lo: number, i: number): number {
     }
   }
   return mark === 2 ? 1 : 0;
+}
+
+/**
+ * NOT_FACILITY_ENDINGS by the facility word they end with: `always` when one ends the facility word itself (网站 of
+ * 门户网站), and the parts before it of the longer ones (研究 of 研究中心), whose last characters are compared with the
+ * text before the facility word. (By the last character only, a dozen words end in 中心, 市场 or 线: each compared
+ * in full at every 中心 of a text.)
+ */
+const NOT_FACILITY_BY_SUFFIX = new Map<string, { always: boolean; before: string[] }>(
+  SUFFIXES.map((suffix) => [
+    suffix,
+    {
+      always: NOT_FACILITY_ENDINGS.some((w) => w.length <= suffix.length && suffix.endsWith(w)),
+      before: NOT_FACILITY_ENDINGS.filter((w) => w.length > suffix.length && w.endsWith(suffix)).map((w) => w.slice(0, w.length - suffix.length)),
+    },
+  ]),
+);
+/** NOT_FACILITY_ENDINGS by the code of their last character, for a facility word SUFFIXES does not hold. */
+const NOT_FACILITY_BY_LAST = new CharGroups(NOT_FACILITY_ENDINGS, (w) => w.charCodeAt(w.length - 1));
+
+/** Whether text[from, e) ends with one of NOT_FACILITY_ENDINGS, where the facility word `suffix` is text[e - its length, e). */
+export function endsInNotFacility(text: string, from: number, e: number, suffix: string): boolean {
+  const known = NOT_FACILITY_BY_SUFFIX.get(suffix);
+  if (known === undefined) {
+    const words = NOT_FACILITY_BY_LAST.of(text.charCodeAt(e - 1));
+    if (words) for (let k = 0; k < words.length; k++) if (e - words[k].length >= from && endsAt(text, e - 1, words[k])) return true;
+    return false;
+  }
+  if (known.always) return true;
+  const s = e - suffix.length;
+  const before = known.before;
+  for (let k = 0; k < before.length; k++) if (s - before[k].length >= from && endsAt(text, s - 1, before[k])) return true;
+  return false;
 }
 
 /** The facility word (not a one-character one) a longer word ends with: 购物广场 → 广场. */
