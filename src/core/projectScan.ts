@@ -8,23 +8,9 @@ import { charTag, isHanCode, tagAt, tagOf, wordBefore, type Lexicon } from './pr
 import * as suffixes from './projectSuffixes';
 import { endsInNotFacility, facilityEnding } from './projectSuffixes';
 import { commonWord, longerWordAt, ordinalInName, ORDINAL_RE, placeWith, PROPER_TAGS, shorterRead, splitsWords, wordAfterEnd } from './projectWordsAt';
-import {
-  CONTINUATION,
-  FUNCTION_CHARS,
-  GENERIC,
-  INTERNAL_VERBS,
-  LEADING_TRIM,
-  LINKING_VERBS,
-  PREDICATE,
-  PROGRAMME_PEOPLE,
-  STATION_WORDS,
-  STOP_WORDS,
-  SUFFIX_CLASS,
-  charBits,
-  TAG_OVERRIDES,
-  type SuffixClass,
-} from './projectWords';
-import { isNameLike, isNameWord, isProperTag, LeftTokens, lexTag, MAGNITUDE_RE, namedAfterDash, NUMBERED_NAME_RE, NUMERAL_RE, placePiece, type Tok, useLexicon } from './projectTokens';
+import { CONTINUATION, FUNCTION_CHARS, STOP_WORDS, SUFFIX_CLASS, charBits, TAG_OVERRIDES, type SuffixClass } from './projectWords';
+import { isNameLike, isNameWord, isProperTag, LeftTokens, lexTag, namedAfterDash, NUMBERED_NAME_RE, placePiece, type Tok, useLexicon, wordFlags } from './projectTokens';
+import { DASH_WORD, FUNCTION_WORD, GENERIC_WORD, INTERNAL_VERB, LEADING_WORD, LINKING_VERB, MAGNITUDE_WORD, NUMERAL_WORD, PREDICATE_WORD, PROGRAMME_PERSON, STATION_WORD } from './projectTokens';
 import { CharGroups, LastSeen } from './text';
 import type { Span } from './types';
 // (Values, not `export { … } from`: TypeScript makes that a getter per name, called twice at every character that may end a
@@ -36,7 +22,6 @@ export const markFacilityEnds = suffixes.markFacilityEnds;
 export const facilityWordAt = suffixes.facilityWordAt;
 
 const MAX_PAREN = 8;
-const DASH = new Set(['—', '－', '-']);
 /** Tags of a character that is a noun on its own (豫南中心|仓). */
 const NOUN_CHAR_TAGS = new Set(['n', 'ng', 'x', 'zg']);
 /** Measure words that count facilities (a table look-up, not a pattern tried on every one-character word). */
@@ -116,7 +101,7 @@ function scanLeft(left: LeftTokens, suffix: string, cls: SuffixClass): Tok[] {
     // 淮军公所一期|古城: a phase closes the name before it, unless the works of that phase follow (…一期工程).
     if (t.kind === 'phase' && !WORKS_WORDS.has(suffix)) break;
     // 八|廓古城, 三|峡: a numeral before a one-character piece of a name opens the name.
-    if (t.kind === 'break' && t.word.length === 1 && NUMERAL_RE.test(t.word) && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1) {
+    if (t.kind === 'break' && (t.flags & NUMERAL_WORD) !== 0 && i > 0 && left.at(i - 1)!.kind === 'proper' && left.at(i - 1)!.word.length === 1) {
       t.kind = 'proper';
     }
     // ，和昌中央城邦: a conjunction cannot open a clause, nor join a verb to a noun (运作|和昌中央城邦); before a character the dictionary keeps apart it is the first of a name's (和|昌).
@@ -131,19 +116,19 @@ function scanLeft(left: LeftTokens, suffix: string, cls: SuffixClass): Tok[] {
     // (亿纬锂|能沈阳工厂: 能 after one character of a name is energy, 锂能, not the modal verb.)
     if (t.kind === 'break' && t.word === '能' && i > 0 && left.at(i + 1)?.kind === 'proper' && left.at(i + 1)!.word.length === 1) t.kind = 'proper';
     // 中国—东盟: a dash between two names joins them (东盟 an abbreviation the dictionary has).
-    if (t.kind === 'break' && t.tag === 'j' && DASH.has(left.at(i + 1)?.word ?? '')) t.kind = 'proper';
+    if (t.kind === 'break' && t.tag === 'j' && ((left.at(i + 1)?.flags ?? 0) & DASH_WORD) !== 0) t.kind = 'proper';
     // (中国—东盟国家…: the name after the dash may open a longer word the dictionary has, 东盟|国家.)
-    if (t.kind === 'break' && DASH.has(t.word) && i > 0 && namedAfterDash(left.at(i - 1)!) && isNameLike(left.at(i + 1))) {
+    if (t.kind === 'break' && (t.flags & DASH_WORD) !== 0 && i > 0 && namedAfterDash(left.at(i - 1)!) && isNameLike(left.at(i + 1))) {
       t.kind = 'noun';
     }
     // 对表|雄安新区: a one-character verb after a function character is a word with it, no piece of a name.
     // (做火|海北环线: after 做 one character is the verb's complement, 做优, 做强, 做火.)
     // (和|保沧高速: before a place's one character it is another place's, two places' characters naming a road.)
-    if (t.kind === 'proper' && t.word.length === 1 && (t.tag === 'v' || left.at(i + 1)?.word === '做') && FUNCTION_CHARS.has(left.at(i + 1)?.word ?? '') && (i === 0 || !placePiece(left.at(i - 1)))) break;
+    if (t.kind === 'proper' && t.word.length === 1 && (t.tag === 'v' || left.at(i + 1)?.word === '做') && ((left.at(i + 1)?.flags ?? 0) & FUNCTION_WORD) !== 0 && (i === 0 || !placePiece(left.at(i - 1)))) break;
     // A measure word after a number ends the name (10家, 20项); without one it is a piece of it (姜家).
     // (The patterns on one word are tried only on words of their length: most words have none of them.)
     if (t.word.length === 1 && (CHARS[t.word.charCodeAt(0)] & COUNTER) !== 0 && left.at(i + 1)?.kind === 'numeric') break;
-    if ((t.word === '大' || t.word === '小') && NUMERAL_RE.test(left.at(i + 1)?.word ?? '')) break; // 三|大运营商: a count
+    if ((t.word === '大' || t.word === '小') && ((left.at(i + 1)?.flags ?? 0) & NUMERAL_WORD) !== 0) break; // 三|大运营商: a count
     if (t.word === '中' && left.at(i + 1)?.kind === 'suffix') break; // 33个重点工程中|东海大道: among them
     // 第一|中心医院, 京雄保|一号|旅游风景道, 兴安台|一号|立井, 谢家集|二号三号|立井; 三里|洞 (a place named by its distance).
     // (The patterns are tried only on words that end in 号 or 里: half the words have two characters.)
@@ -157,22 +142,22 @@ function scanLeft(left: LeftTokens, suffix: string, cls: SuffixClass): Tok[] {
       if (before !== undefined && (before.kind === 'numeric' || before.kind === 'break')) break;
       t.kind = 'proper';
     }
-    if (programme && t.kind === 'break' && PROGRAMME_PEOPLE.has(t.word)) t.kind = 'noun'; // 居民增收
+    if (programme && t.kind === 'break' && (t.flags & PROGRAMME_PERSON) !== 0) t.kind = 'noun'; // 居民增收
     const own = programme && words.length > 0 ? programmeOwnVerb(t, left.at(i + 1)) : undefined; // 优化|营商环境…三年行动
     if (own) { words.push({ ...t, kind: 'noun' }); if (own === 'first') break; i++; continue; }
     // (words[-1] is no element but a slow look-up of the property "-1": the last word is read only where there is one.)
     const piece = words.length > 0 ? words[words.length - 1] : undefined; // 兴化|府历史文化街区: a city's name the dictionary has as a verb, before a name's one character
     if (t.kind === 'verb' && piece?.kind === 'proper' && piece.word.length === 1 && placeWith(lexTag, t.word, '市')) t.kind = 'proper';
-    if (t.kind === 'verb' && programme && !PREDICATE.has(t.word)) {
+    if (t.kind === 'verb' && programme && (t.flags & PREDICATE_WORD) === 0) {
       verbRun = false;
     } else if (t.kind === 'verb') {
-      if (!INTERNAL_VERBS.has(t.word)) break;
+      if ((t.flags & INTERNAL_VERB) === 0) break;
       // (北京共建|曹妃甸现代产业实验区, 外商投资开发|洋浦经济开发区: before a place or a proper name the verb acts on
       // the facility it names; 腾格里沙漠基地送电江西工程: one that links two places is inside the name.)
-      if (piece && piece.kind === 'proper' && piece.word.length > 1 && NAMING_TAG_RE.test(piece.tag) && !LINKING_VERBS.has(t.word)) break;
-      if (PREDICATE.has(t.word) && (!verbRun || !isNameWord(left.at(i + 1)))) break;
+      if (piece && piece.kind === 'proper' && piece.word.length > 1 && NAMING_TAG_RE.test(piece.tag) && (t.flags & LINKING_VERB) === 0) break;
+      if ((t.flags & PREDICATE_WORD) !== 0 && (!verbRun || !isNameWord(left.at(i + 1)))) break;
       // (营口片区|建设陆港: a facility before the verb is what does the building, unless works follow.)
-      if (PREDICATE.has(t.word) && left.at(i + 1)?.kind === 'suffix' && !WORKS_WORDS.has(suffix)) break;
+      if ((t.flags & PREDICATE_WORD) !== 0 && left.at(i + 1)?.kind === 'suffix' && !WORKS_WORDS.has(suffix)) break;
     } else if (isNameWord(t) || t.kind === 'numeric') {
       verbRun = false;
     } else {
@@ -187,12 +172,12 @@ function scanLeft(left: LeftTokens, suffix: string, cls: SuffixClass): Tok[] {
     // (An adjective before a place: 丰富|长株潭…, 健全|福州新区.)
     const next = words.length > 1 ? words[words.length - 2] : undefined;
     const adjective = t.tag === 'a' && t.word.length > 1 && next?.kind === 'proper' && next.word.length > 1;
-    const stray = t.kind === 'proper' && t.word.length === 1 && (LEADING_TRIM.has(next?.word ?? '') || next?.tag === 'r' || (trimmed && t.tag === 'v')); // 于|各类…学校; 北侧起点|接|环城北路
-    const programmeVerb = programme && t.kind === 'verb' && !PREDICATE.has(t.word);
+    const stray = t.kind === 'proper' && t.word.length === 1 && (((next?.flags ?? 0) & LEADING_WORD) !== 0 || next?.tag === 'r' || (trimmed && t.tag === 'v')); // 于|各类…学校; 北侧起点|接|环城北路
+    const programmeVerb = programme && t.kind === 'verb' && (t.flags & PREDICATE_WORD) === 0;
     // (330千伏果洛玉树第二回线路工程: a named line's voltage opens its name; 110千伏变电站 names none.)
     if (t.kind === 'numeric' && (next?.word === '千伏' || next?.word === '万伏') && words.some((w) => w.kind === 'proper')) break;
-    if ((t.word.length === 1 && MAGNITUDE_RE.test(t.word) && next?.kind === 'proper' && next.word.length === 1) || (t.word.charCodeAt(0) === ORDINAL_CODE && ORDINAL_RE.test(t.word))) break; // (亿|纬锂能: a name's first character; 第一|中心医院)
-    if (!((t.kind === 'verb' && !programmeVerb) || t.kind === 'numeric' || LEADING_TRIM.has(t.word) || adjective || stray)) break;
+    if (((t.flags & MAGNITUDE_WORD) !== 0 && next?.kind === 'proper' && next.word.length === 1) || (t.word.charCodeAt(0) === ORDINAL_CODE && ORDINAL_RE.test(t.word))) break; // (亿|纬锂能: a name's first character; 第一|中心医院)
+    if (!((t.kind === 'verb' && !programmeVerb) || t.kind === 'numeric' || (t.flags & LEADING_WORD) !== 0 || adjective || stray)) break;
     words.pop();
   }
   return words.reverse();
@@ -210,7 +195,7 @@ function someNamed(words: readonly Tok[], count: number): boolean {
   return false;
 }
 
-const t0IsGenericNoun = (t: Tok) => t.kind === 'noun' && t.word.length > 1 && GENERIC.has(t.word);
+const t0IsGenericNoun = (t: Tok) => t.kind === 'noun' && t.word.length > 1 && (t.flags & GENERIC_WORD) !== 0;
 
 /** Whether the words before the facility word (with its own part, 数据中心 → 数据) name something particular. */
 function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
@@ -231,7 +216,7 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
     const t = words[k];
     // Generic words before a place modify it (小南湖); after it they describe (新华区招商引资项目).
     // (广安门医院保定医院: a generic facility word before a place too; 南宁国家植物园: 国家 after a place.)
-    if (k < lastProper && (t.kind === 'noun' || t.kind === 'suffix') && GENERIC.has(t.word)) continue;
+    if (k < lastProper && (t.kind === 'noun' || t.kind === 'suffix') && (t.flags & GENERIC_WORD) !== 0) continue;
     if (k > 0 && t.word === '国家' && words[k - 1].kind === 'proper' && words[k - 1].tag === 'ns') continue;
     const word = t.word;
     let kind = t.kind;
@@ -242,12 +227,12 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
       proper++; // 润宝4亿克拉人造金刚石项目, 轨道交通1号线: numbers make a name particular too
       if (t.tag === 'ns') places++;
     } else if (kind === 'noun' || kind === 'suffix') {
-      if (GENERIC.has(word)) generic++;
+      if ((t.flags & GENERIC_WORD) !== 0) generic++;
       else if (word.length >= 2) {
         content++;
         longContent ||= word.length >= 4;
       }
-    } else if (kind === 'verb' && word.length >= 2 && (facility || cls === 'content') && !PREDICATE.has(word)) content++; // 塔城重点开发开放试验区
+    } else if (kind === 'verb' && word.length >= 2 && (facility || cls === 'content') && (t.flags & PREDICATE_WORD) === 0) content++; // 塔城重点开发开放试验区
     if (t.kind === 'suffix') {
       innerSuffix = k;
       if (cls === 'works') cls = 'programme'; // 大数据产业园一期工程: the park decides
@@ -261,7 +246,7 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
   if (works && innerSuffix >= 0 && innerSuffix < words.length - 1) {
     const after = words.slice(innerSuffix + 1);
     // (长沙机场改扩建主体工程: verbs and generic nouns after it, the works are the facility's.)
-    if (after.every((t) => t.kind === 'verb' || (t.kind === 'noun' && GENERIC.has(t.word))) && after.some(t0IsGenericNoun)) return false;
+    if (after.every((t) => t.kind === 'verb' || (t.kind === 'noun' && (t.flags & GENERIC_WORD) !== 0)) && after.some(t0IsGenericNoun)) return false;
   }
   // 新华区招商引资项目, 京津合作项目: works of a place described by generic words only; a park, zone or airport so
   // described is named (京南现代产业基地, 北京新机场). (A programme of a place is named by what it does: 长江大保护三年行动.)
@@ -286,7 +271,7 @@ function isSpecific(words: Tok[], cls: SuffixClass, road = false): boolean {
   // (One one-character piece alone is too little for a content facility too: 全|季酒店.)
   if (proper > 0 && (properChars > 1 || cls === 'programme' || words.length > 1)) return true;
   // 高铁广场, 火车站综合交通枢纽: a facility named after the city's station or airport it serves.
-  if (cls === 'proper' && words.length > 0 && STATION_WORDS.has(words[0].word) && words.slice(1).every((t) => t.kind === 'noun' && GENERIC.has(t.word))) return true;
+  if (cls === 'proper' && words.length > 0 && (words[0].flags & STATION_WORD) !== 0 && words.slice(1).every((t) => t.kind === 'noun' && (t.flags & GENERIC_WORD) !== 0)) return true;
   // 项目, 工程 with no facility in them: a description that could name works anywhere (社保惠民工程).
   if (cls === 'proper' || cls === 'strict' || cls === 'works') return false;
   if (cls === 'programme') return content >= 1 || (generic >= 1 && words.length >= 2); // 教育振兴行动计划
@@ -380,9 +365,10 @@ export function nameAt(lex: Lexicon, text: string, lo: number, hi: number, s: nu
     const prefix = text.slice(holder.start, s); // (the name's last word: holderWord)
     // (刘家峡水电站/nt: an institution of the dictionary named by a place is named.)
     const placed = holderTag === 'nt' && /^ns/.test(lexTag(prefix) ?? '');
-    const proper = placed || (isProperTag(holderTag, holder.word) && holderTag !== 'nx' && holderTag !== 'x' && holderTag !== 'nt' && !(prefix.length > 1 && (GENERIC.has(prefix) || commonWord(lex, prefix))));
+    const flags = wordFlags(prefix);
+    const proper = placed || (isProperTag(holderTag, holder.word) && holderTag !== 'nx' && holderTag !== 'x' && holderTag !== 'nt' && !(prefix.length > 1 && ((flags & GENERIC_WORD) !== 0 || commonWord(lex, prefix))));
     if (cls === 'strict' && !proper) return reject('strictHolder');
-    holderWord = { word: prefix, tag: holderTag, kind: proper ? 'proper' : 'noun', start: holder.start };
+    holderWord = { word: prefix, tag: holderTag, kind: proper ? 'proper' : 'noun', start: holder.start, flags };
     from = holder.start;
   }
   const words = scanLeft(LEFT.reset(lex, text, lo, from), suffix, cls);

@@ -5,7 +5,7 @@ import { isHan, tagOf, wordBefore, type LexToken, type Lexicon } from './project
 import { PHASE_RE } from './projectRoutes';
 import { facilityEnding } from './projectSuffixes';
 import { countyShortName, PROPER_TAGS, shorterRead, withoutCountedMeasure } from './projectWordsAt';
-import { adverbPhrase, FUNCTION_CHARS, GENERIC, INTERNAL_VERBS, NAME_UNITS, PREDICATE, STOP_WORDS, SUFFIX_CLASS, TAG_OVERRIDES } from './projectWords';
+import { adverbPhrase, FUNCTION_CHARS, GENERIC, INTERNAL_VERBS, LEADING_TRIM, LINKING_VERBS, NAME_UNITS, PREDICATE, PROGRAMME_PEOPLE, STATION_WORDS, STOP_WORDS, SUFFIX_CLASS, TAG_OVERRIDES } from './projectWords';
 import { lastIndexOfCode } from './text';
 
 export const NUMERAL_RE = /^[一二三四五六七八九十两几]$/;
@@ -34,6 +34,41 @@ export interface Tok {
   tag: string;
   kind: Kind;
   start: number;
+  /** The word's sets (wordFlags). */
+  flags: number;
+}
+
+/**
+ * The sets of words the scan asks about each word it reads (projectScan.ts), as bits found once per word when it is
+ * classified: a word is asked about a dozen times per facility word, each a Set's look-up.
+ */
+export const GENERIC_WORD = 1;
+export const PREDICATE_WORD = 2;
+export const INTERNAL_VERB = 4;
+export const LEADING_WORD = 8;
+export const FUNCTION_WORD = 16;
+export const NUMERAL_WORD = 32;
+export const DASH_WORD = 64;
+export const MAGNITUDE_WORD = 128;
+export const LINKING_VERB = 256;
+export const PROGRAMME_PERSON = 512;
+export const STATION_WORD = 1024;
+const DASH = new Set(['—', '－', '-']);
+/** The bits above of `word`. */
+export function wordFlags(word: string): number {
+  let flags = 0;
+  if (GENERIC.has(word)) flags |= GENERIC_WORD;
+  if (PREDICATE.has(word)) flags |= PREDICATE_WORD;
+  if (INTERNAL_VERBS.has(word)) flags |= INTERNAL_VERB;
+  if (LEADING_TRIM.has(word)) flags |= LEADING_WORD;
+  if (STATION_WORDS.has(word)) flags |= STATION_WORD;
+  if (FUNCTION_CHARS.has(word)) flags |= FUNCTION_WORD;
+  if (NUMERAL_RE.test(word)) flags |= NUMERAL_WORD;
+  if (DASH.has(word)) flags |= DASH_WORD;
+  if (MAGNITUDE_RE.test(word)) flags |= MAGNITUDE_WORD;
+  if (LINKING_VERBS.has(word)) flags |= LINKING_VERB;
+  if (PROGRAMME_PEOPLE.has(word)) flags |= PROGRAMME_PERSON;
+  return flags;
 }
 
 /** Proper names by their tag; the dictionary's abbreviations (j) of three characters are mostly common words (房地产). */
@@ -49,7 +84,13 @@ export const namedAfterDash = (t: Tok) => isNameLike(t) || (t.word.length > 2 &&
  * classify tries a dozen patterns on each. Bounded: a crafted text's words need not recur. (A word's tag is nearly
  * always the same, the lexicon's: one map by word, the tag it was classified with checked, not a map per tag.)
  */
-const classified = new Map<string, { from: string; tag: string; kind: Kind }>();
+const classified = new Map<string, Classified>();
+interface Classified {
+  from: string;
+  tag: string;
+  kind: Kind;
+  flags: number;
+}
 let current: Lexicon | undefined;
 
 /** The lexicon the scan reads with from now on (classify's answers for another one are forgotten). */
@@ -63,19 +104,19 @@ export function useLexicon(lex: Lexicon): void {
 export const lexTag = (w: string): string => (current && tagOf(current, w)) ?? '';
 
 /** classify(t)'s tag and kind, from classified when the word was seen with that tag (not to be changed). */
-function classifyOnce(t: LexToken): { from: string; tag: string; kind: Kind } {
+function classifyOnce(t: LexToken): Classified {
   let known = classified.get(t.word);
   if (known === undefined || known.from !== t.tag) {
     if (classified.size > 50_000) classified.clear();
     const { tag, kind } = classify(t);
-    classified.set(t.word, (known = { from: t.tag, tag, kind }));
+    classified.set(t.word, (known = { from: t.tag, tag, kind, flags: wordFlags(t.word) }));
   }
   return known;
 }
 
-function classify({ word, tag: t0, start }: LexToken): Tok {
+function classify({ word, tag: t0 }: LexToken): { tag: string; kind: Kind } {
   const tag = TAG_OVERRIDES.get(word) ?? t0;
-  const kind = (k: Kind): Tok => ({ word, tag, kind: k, start });
+  const kind = (k: Kind) => ({ tag, kind: k });
   if (tag === 'w') return kind(OPEN.has(word) ? 'open' : CLOSE.has(word) ? 'close' : word === '·' ? 'noun' : 'break');
   if (PHASE_RE.test(word) && word.length <= 3) return kind('phase');
   if (tag === 'm' && /[0-9０-９]/.test(word)) return kind('numeric');
@@ -94,7 +135,7 @@ function classify({ word, tag: t0, start }: LexToken): Tok {
   }
   if (PREDICATE.has(word) || INTERNAL_VERBS.has(word)) return kind('verb');
   if (STOP_WORDS.has(word)) return kind('break');
-  if (countyShortName(word, tag, lexTag)) return { word, tag: 'ns', kind: 'proper', start }; // 定边|机场, 大冶|钢厂
+  if (countyShortName(word, tag, lexTag)) return { tag: 'ns', kind: 'proper' }; // 定边|机场, 大冶|钢厂
   if (SUFFIX_CLASS.has(word) || (word.length > 2 && facilityEnding(word))) return kind('suffix');
   if (word.length > 1 && GENERIC.has(word)) return kind('noun');
   if (word.length === 1 && isHan(word)) {
@@ -186,8 +227,8 @@ export class LeftTokens {
       }
       const known = classifyOnce(t);
       const tok = this.toks[this.count];
-      if (tok === undefined) this.toks[this.count] = { word: t.word, tag: known.tag, kind: known.kind, start: t.start };
-      else (tok.word = t.word), (tok.tag = known.tag), (tok.kind = known.kind), (tok.start = t.start);
+      if (tok === undefined) this.toks[this.count] = { word: t.word, tag: known.tag, kind: known.kind, start: t.start, flags: known.flags };
+      else (tok.word = t.word), (tok.tag = known.tag), (tok.kind = known.kind), (tok.start = t.start), (tok.flags = known.flags);
       this.count++;
       this.pos = t.start;
     }
