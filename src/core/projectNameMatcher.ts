@@ -75,6 +75,8 @@ export class NameMatcher {
    * in a text open no name; a bit not set answers without a look-up in slotOf.
    */
   private readonly pairBits = new Int32Array(PAIR_BIT_WORDS);
+  /** Whether a name of one character is among the names (nextStart then asks `starts` too). */
+  private singles = false;
 
   /** `names`: distinct, not empty, longest first. */
   constructor(names: readonly string[]) {
@@ -82,7 +84,10 @@ export class NameMatcher {
     for (const n of names) {
       const c = n.charCodeAt(0);
       this.starts[c] = n.length === 1 ? 2 : Math.max(this.starts[c], 1);
-      if (n.length === 1) continue;
+      if (n.length === 1) {
+        this.singles = true;
+        continue;
+      }
       const bit = pairBit(pairKey(c, n.charCodeAt(1)));
       this.pairBits[bit >>> 5] |= 1 << (bit & 31);
       const same = byBit.get(bit);
@@ -101,6 +106,23 @@ export class NameMatcher {
         this.tries.push(trie);
       }
     }
+  }
+
+  /**
+   * The first place from `from` on where nameAt may find a name (text.length when there is none): where the pair of
+   * characters there has its bit set, or a name of one character starts. (A quarter of a text's characters open a
+   * name's first character, a thirtieth its pair: told by the pair alone, the loop's branch is seldom taken.)
+   */
+  nextStart(text: string, from: number): number {
+    const n = text.length;
+    let next = from < n ? text.charCodeAt(from) : 0;
+    for (let i = from; i < n; i++) {
+      const c = next;
+      next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      const bit = pairBit(pairKey(c, next));
+      if ((this.pairBits[bit >>> 5] & (1 << (bit & 31))) !== 0 || (this.singles && this.starts[c] === 2)) return i;
+    }
+    return n;
   }
 
   /** The longest name that starts at text[i], else undefined. */

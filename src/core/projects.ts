@@ -279,7 +279,7 @@ function properSuffixAt(line: string, at: number): number | undefined {
 /** The mentions of the names (`matcher`) in one line, offsets within the line; `bare`: isBare by name. */
 function lineHits(line: string, matcher: NameMatcher, bare: Map<string, boolean>): Hit[] {
   const hits: Hit[] = [];
-  for (let i = 0; i < line.length; ) {
+  for (let i = 0; (i = matcher.nextStart(line, i)) < line.length; ) {
     const found = matcher.nameAt(line, i);
     if (found === undefined) {
       i++;

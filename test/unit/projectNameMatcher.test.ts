@@ -50,3 +50,20 @@ test('NameMatcher tells apart thousands of names that open alike, the longer ove
   }
   assert.deepEqual(found, expected);
 });
+
+test('NameMatcher.nextStart passes over only places where nameAt finds no name, names of one character among them', () => {
+  const next = seededRandom(34);
+  const int = (n: number) => Math.floor(next() * n);
+  const word = (length: number) => Array.from({ length }, () => ALPHABET[int(ALPHABET.length)]).join('');
+  for (let round = 0; round < 300; round++) {
+    // (Names of one character in half the rounds: read by their first character, not their pair.)
+    const names = [...new Set(Array.from({ length: 1 + int(20) }, () => word(round % 2 === 0 ? 1 + int(4) : 2 + int(4))))].sort((a, b) => b.length - a.length);
+    const matcher = new NameMatcher(names);
+    const text = word(1 + int(40));
+    for (let from = 0; from <= text.length; from++) {
+      const at = matcher.nextStart(text, from);
+      for (let i = from; i < at; i++) assert.equal(matcher.nameAt(text, i), undefined, `round ${round}, at ${i} of ${text}`);
+      assert.ok(at <= text.length);
+    }
+  }
+});
