@@ -45,7 +45,8 @@ const DENSE = 256;
  */
 class WeightTable {
   private readonly keys: Int32Array;
-  private readonly weights: Float64Array;
+  /** By place (placeOf): read by the scorer itself, a weight returned from a call not inlined was a heap number made. */
+  readonly weights: Float64Array;
   private readonly mask: number;
 
   constructor(entries: ReadonlyMap<number, number>) {
@@ -64,9 +65,15 @@ class WeightTable {
   }
 
   get(k: number): number {
+    const at = this.placeOf(k);
+    return at < 0 ? 0 : this.weights[at];
+  }
+
+  /** The place of feature k's weight in `weights`, -1 when the model does not hold it. */
+  placeOf(k: number): number {
     const keys = this.keys;
-    for (let at = slotOf(k) & this.mask, x; (x = keys[at]) !== EMPTY; at = (at + 1) & this.mask) if (x === k) return this.weights[at];
-    return 0;
+    for (let at = slotOf(k) & this.mask, x; (x = keys[at]) !== EMPTY; at = (at + 1) & this.mask) if (x === k) return at;
+    return -1;
   }
 }
 const EMPTY = -1;
@@ -208,12 +215,18 @@ class Scorer implements Sink {
     // (A value no feature of the model holds: weight 0.)
     if (a === UNKNOWN || b === UNKNOWN) return;
     const k = key(t, a, b);
-    this.sum += k < DENSE ? this.model.dense[k] : this.model.weights.get(k);
+    if (k < DENSE) this.sum += this.model.dense[k];
+    else {
+      const table = this.model.weights;
+      const at = table.placeOf(k);
+      this.sum += at < 0 ? 0 : table.weights[at];
+    }
   }
   words(count: number): void {
     for (let k = 0; k < count; k++) {
       const a = TOKEN_CLASS[k] as number;
-      this.wordWeights[k] = a === UNKNOWN ? 0 : this.model.weights.get(key(T.it, a, 0));
+      const at = a === UNKNOWN ? -1 : this.model.weights.placeOf(key(T.it, a, 0));
+      this.wordWeights[k] = at < 0 ? 0 : this.model.weights.weights[at];
     }
   }
   word(k: number): void {
