@@ -37,6 +37,9 @@ export class CharGroups<T> {
 /** A string's UTF-16 code units, for comparing a word with a text in place. */
 export const codesOf = (s = ''): number[] => Array.from({ length: s.length }, (_, i) => s.charCodeAt(i));
 
+/** Whether text[i] is `c` (one UTF-16 unit), by its code: text[i] made a string of a Han character at every read. */
+export const charIs = (text: string, i: number, c: string): boolean => text.charCodeAt(i) === c.charCodeAt(0);
+
 /** The first place in text[from, to) whose character is marked in `table` (charTable), else -1. */
 export function indexOfAny(table: Uint8Array, text: string, from: number, to = text.length): number {
   for (let i = from; i < to; i++) if (table[text.charCodeAt(i)] !== 0) return i;
