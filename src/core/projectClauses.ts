@@ -6,8 +6,8 @@ import { type Lexicon } from './projectLexicon';
 import { facilityEnd } from './projectMembers';
 import { chooseName, type RuleVerdict } from './projectModel';
 import { nameAt, scanVerdict } from './projectScan';
-import { facilityIndexAt, SUFFIX_CLASS_BY_INDEX } from './projectSuffixes';
-import { SUFFIX_CLASS, SUFFIXES } from './projectWords';
+import { SUFFIX_CLASS_BY_INDEX } from './projectSuffixes';
+import { SUFFIXES } from './projectWords';
 import type { Span } from './types';
 
 /**
@@ -28,17 +28,20 @@ const VERDICT: RuleVerdict = { span: undefined, reason: '', scanStart: -1 };
 const FOUND: Span[] = [];
 const RULES_FOUND: Span[] = [];
 
-/** The names at the facility words ends[from, to) (some of a clause's, start and end in turn), onto `spans`. */
-export function namesAmong(lex: Lexicon, text: string, lo: number, hi: number, ends: number[], from: number, to: number, spans: Span[]): void {
+/**
+ * The names at the facility words ends[from, to) (some of a clause's, start and end in turn), onto `spans`; places
+ * holds each one's place in SUFFIXES (ends[2k, 2k + 2)'s at k), as the caller's pass found it.
+ */
+export function namesAmong(lex: Lexicon, text: string, lo: number, hi: number, ends: number[], places: number[], from: number, to: number, spans: Span[]): void {
   let found = 0;
   let rulesFound = 0;
   for (let k = from; k < to; k += 2) {
     const s = ends[k];
     const e = ends[k + 1];
     // (The facility word and its class by its place among SUFFIXES: no Map look-up by its string.)
-    const index = facilityIndexAt(text, s, e);
-    const suffix = index >= 0 ? SUFFIXES[index] : text.slice(s, e);
-    const cls = index >= 0 ? SUFFIX_CLASS_BY_INDEX[index] : SUFFIX_CLASS.get(suffix)!;
+    const place = places[k >> 1];
+    const suffix = SUFFIXES[place];
+    const cls = SUFFIX_CLASS_BY_INDEX[place];
     const rule = nameAt(lex, text, lo, hi, s, e, cls, suffix);
     if (rule) RULES_FOUND[rulesFound++] = rule;
     // The learned model (projectModel.ts) may move the rules' start or overrule them.

@@ -163,3 +163,21 @@ export function facilityEnding(word: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * facilityEndingAt's word as its place in SUFFIXES + 1 (0: none), for a caller that keeps it (projects.ts): the word
+ * and its class are read from it later, not found again by facilityIndexAt.
+ */
+export function facilityPlaceEndingAt(text: string, lo: number, i: number): number {
+  const code = text.charCodeAt(i);
+  const mark = LAST_CHAR[code];
+  if (mark === 0) return 0;
+  if (i > lo) {
+    const bit = pairBit(text.charCodeAt(i - 1), code);
+    if ((PAIR_BITS[bit >>> 5] & (1 << (bit & 31))) !== 0) {
+      const words = BY_PAIR[bit]!;
+      for (let k = 0; k < words.length; k++) if (words[k].length <= i + 1 - lo && endsAt(text, i, words[k])) return BY_PAIR_INDEX[bit]![k] + 1;
+    }
+  }
+  return mark === 2 ? ONE_CHARACTER[code] : 0;
+}

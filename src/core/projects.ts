@@ -14,10 +14,11 @@ import { highwayNames, LINE_WORD, NUMBERED_ROAD, RING_ROAD, ROAD_NOTE_CHARS, roa
 import { bareName, listMembers, markListChars, shortForms } from './projectLists';
 import { markProgrammeTriggers, programmeNames } from './projectProgrammes';
 import { MAX_ENDS, namesAmong } from './projectClauses';
-import { addFacilityWord, facilityEndingAt, facilityWords, markFacilityEnds } from './projectScan';
+import { addFacilityWord, facilityWords, markFacilityEnds } from './projectScan';
+import { facilityPlaceEndingAt } from './projectSuffixes';
 import { NameMatcher } from './projectNameMatcher';
 import { regionalWorks } from './projectRegions';
-import { SUFFIX_CLASS } from './projectWords';
+import { SUFFIX_CLASS, SUFFIXES } from './projectWords';
 import type { Segmenter } from './segmenter';
 import type { Paragraph, Project, Span } from './types';
 
@@ -55,6 +56,8 @@ export type ParagraphScan = { paragraphText: string; lex: Lexicon; spans: Span[]
  * again for each, it was most of the pass's garbage. (The pass is not re-entered.)
  */
 const ENDS: number[] = [];
+/** The place in SUFFIXES of each facility word of ENDS (ENDS[2k, 2k + 2)'s at k): namesAmong reads the word from it. */
+const PLACES: number[] = [];
 /**
  * What the pass collects, in stores it writes over for each paragraph; the scan keeps copies of their exact length
  * (arrays grown by push held room for 17 or more, most of the pass's garbage with ENDS's), or NO_PLACES for none
@@ -91,7 +94,13 @@ export function scanParagraph(paragraphText: string, lex: Lexicon): ParagraphSca
     if ((mark & ROAD_NOTE) !== 0) roads |= roadNoteAt(paragraphText, i);
     if ((mark & ETC) !== 0) ETCS[etcs++] = i;
     if ((mark & CLAUSE_END) === 0) {
-      if ((mark & FACILITY_END) !== 0) ends = addFacilityWord(ENDS, ends, i + 1, facilityEndingAt(paragraphText, lo, i));
+      if ((mark & FACILITY_END) !== 0) {
+        const place = facilityPlaceEndingAt(paragraphText, lo, i) - 1;
+        if (place >= 0) {
+          ends = addFacilityWord(ENDS, ends, i + 1, SUFFIXES[place].length);
+          PLACES[(ends >> 1) - 1] = place;
+        }
+      }
       continue;
     }
     if ((mark & COMMA) !== 0) listed = true;
@@ -100,7 +109,7 @@ export function scanParagraph(paragraphText: string, lex: Lexicon): ParagraphSca
       listFrom = i + 1;
       listed = false;
     }
-    for (let k = 0; k < ends; k += 2 * MAX_ENDS) namesAmong(lex, paragraphText, lo, i, ENDS, k, Math.min(ends, k + 2 * MAX_ENDS), spans);
+    for (let k = 0; k < ends; k += 2 * MAX_ENDS) namesAmong(lex, paragraphText, lo, i, ENDS, PLACES, k, Math.min(ends, k + 2 * MAX_ENDS), spans);
     ends = 0;
     lo = i + 1;
   }
@@ -117,7 +126,7 @@ export function scanParagraph(paragraphText: string, lex: Lexicon): ParagraphSca
   for (const store of STORES) if (store.length > MAX_KEPT_PLACES) store.length = 0;
   return scan;
 }
-const STORES = [ENDS, LISTS, ETCS, PROGRAMME_AT];
+const STORES = [ENDS, PLACES, LISTS, ETCS, PROGRAMME_AT];
 const MAX_KEPT_PLACES = 1 << 14;
 
 /**
