@@ -127,22 +127,20 @@ export function describe(lex: Lexicon, text: string, lo: number, hi: number, s: 
   const last = rule.span ? rule.span.start : rule.scanStart >= lo ? rule.scanStart : lo - 1;
   let beyond = rule.span ? 1 : 2;
   let count = 0;
+  let first = 0; // (the words inside the facility word come first)
   for (let pos = e; pos > lo && count < MAX_TOKENS && e - pos < MAX_CHARS && beyond > 0; ) {
     const t = wordBefore(lex, text, pos, lo);
     if (t.start < last) beyond--;
     if ((t.tag === 'w' && !INNER_PUNCT.has(t.word)) || adverbPhrase(t.word)) break;
+    // What each word counts for, worked out once rather than for every candidate that holds it (and as it is read,
+    // not in a second pass over the words).
+    if (t.start >= s) first = count + 1;
+    TOKEN_PLACE[count] = t.tag.charCodeAt(0) === 0x6e && t.tag.charCodeAt(1) === 0x73 ? 1 : 0; // (ns…)
+    TOKEN_GENERIC[count] = isGeneric(t.word) ? 1 : 0;
+    TOKEN_ONE[count] = t.word.length === 1 && isHanCode(t.word.charCodeAt(0)) ? 1 : 0;
+    TOKEN_CLASS[count] = sink.tagValue(t.tag);
     TOKENS[count++] = t;
     pos = t.start;
-  }
-  // What each word counts for, worked out once rather than for every candidate that holds it.
-  let first = 0; // (the words inside the facility word come first)
-  for (let k = 0; k < count; k++) {
-    const t = TOKENS[k];
-    if (t.start >= s) first = k + 1;
-    TOKEN_PLACE[k] = t.tag.charCodeAt(0) === 0x6e && t.tag.charCodeAt(1) === 0x73 ? 1 : 0; // (ns…)
-    TOKEN_GENERIC[k] = isGeneric(t.word) ? 1 : 0;
-    TOKEN_ONE[k] = t.word.length === 1 && isHanCode(t.word.charCodeAt(0)) ? 1 : 0;
-    TOKEN_CLASS[k] = sink.tagValue(t.tag);
   }
   sink.words(count);
   const after = e < hi ? wordAfterEnd(lex, text, e, hi) : undefined;
