@@ -93,8 +93,8 @@ function firstBit(words: Iterable<string>): number {
 }
 /**
  * A set of words the scan asks of every word it reads, most of which start with none of its words' characters: those
- * are answered by FIRST_CHARS, not by a look-up in the set (~14 ns each, a dozen sets asked per facility word). Not
- * added to after it is made.
+ * are answered by FIRST_CHARS, not by a look-up in the set (~14 ns each, a dozen sets asked per facility word). Its
+ * words are all given when it is made: the sets are exported read-only, as FIRST_CHARS is not told of a word added later.
  */
 class WordSet extends Set<string> {
   private readonly bit: number = firstBit(this);
@@ -102,7 +102,7 @@ class WordSet extends Set<string> {
     return (FIRST_CHARS[word.charCodeAt(0)] & this.bit) !== 0 && super.has(word);
   }
 }
-/** WordSet's map: a word's value (TAG_OVERRIDES), most words answered by FIRST_CHARS. Not added to after it is made. */
+/** WordSet's map: a word's value (TAG_OVERRIDES), most words answered by FIRST_CHARS; read-only as WordSet is. */
 class WordMap<V> extends Map<string, V> {
   private readonly bit: number = firstBit(this.keys());
   override get(word: string): V | undefined {
@@ -111,7 +111,7 @@ class WordMap<V> extends Map<string, V> {
 }
 
 /** Words that say nothing about which project is meant. */
-export const GENERIC = new WordSet([
+export const GENERIC: ReadonlySet<string> = new WordSet([
   // (主要江河控制性工程, 关键集成电路, 境外经贸合作区: which ones, not a name.)
   '重点', '重大', '主要', '关键', '江河', '境外', '境内', '大', '小', '新', '老', '各类', '各项', '一批', '相关', '其他', '有关', '所有', '全部',
   '产业', '民生', '交流', '城市', '公共', '服务', '基础设施', '基础', '配套', '扶贫', '建设', '城改', '样板', '示范',
@@ -137,7 +137,7 @@ export const GENERIC = new WordSet([
   '普惠性', '普惠', '民办', '公办', '义务教育', '寄宿制', '一级', '国家一级', '绿电',
 ]);
 /** Words that end a name on its left although they are nouns: regions, sectors, people (西部地区“两基”攻坚计划). */
-export const STOP_WORDS = new WordSet([
+export const STOP_WORDS: ReadonlySet<string> = new WordSet([
   '地区', '领域', '方面', '行业', '单位', '部门', '群众', '农民', '居民', '市民', '各地', '地方', '全国各地',
   '东北', '沿海', '内地', '青少年', '儿童', '学生', '老年人', '老区', '边疆', '贫困地区', '民族地区', '香港', '澳门',
   '台湾', '港人治港', '港澳', '港澳台', '重点项目', '重大项目', '建设项目', '重点工程', '重大工程',
@@ -146,7 +146,7 @@ export const STOP_WORDS = new WordSet([
   '首个', '首家', '首座', // (青藏高原首个综合保税区: which one, not its name)
 ]);
 /** Qualifiers that are not part of a name when they open it (省级, 全市, 重点). */
-export const LEADING_TRIM = new WordSet([
+export const LEADING_TRIM: ReadonlySet<string> = new WordSet([
   '省级', '市级', '区级', '县级', '国家级', '全国', '全省', '全市', '全区', '我区', '我市', '本', '该',
   '首个', '首家', '一批', '各类', '重点', '重大', '大型', '在建', '续建', '新建', '新开工', '全力', '高标准',
   '省', '市', '县', '区', '乡', '镇', '乡级', '镇级', '村级', '主城区', '城区', '县城', '现有', '省道', '国道',
@@ -156,7 +156,7 @@ export const LEADING_TRIM = new WordSet([
   '北侧', '南侧', '东侧', '西侧', '周边', '附近', '起点', '终点', // where, not what (北侧起点|接环城北路)
 ]);
 /** Verbs that act on a project: a name never spans them (在洛阳建设全国先进制造业基地). */
-export const PREDICATE = new WordSet([
+export const PREDICATE: ReadonlySet<string> = new WordSet([
   '建设', '建成', '打造', '推进', '推动', '实施', '加快', '加速', '完成', '启动', '引进', '签约', '落地',
   '开工', '竣工', '投用', '谋划', '培育', '依托', '围绕', '形成', '实现', '确保', '争取', '抓好', '加强',
   '成为', '获批', '入驻', '承接', '支持', '鼓励', '引导', '开展', '举办', '建立', '加大', '扩大', '提高',
@@ -170,7 +170,7 @@ export const PREDICATE = new WordSet([
  * Verbs found inside names (排水管网疏通检测修复项目, 秦创原(秦都)创新促进中心). Those that are also
  * predicates (建设, 运营) only directly before the facility word and after a name word.
  */
-export const INTERNAL_VERBS = new WordSet([
+export const INTERNAL_VERBS: ReadonlySet<string> = new WordSet([
   '建设', '改造', '提升', '新建', '改建', '扩建', '改扩建', '修复', '检测', '疏通', '治理', '整治', '开发',
   '安置', '搬迁', '连通', '创新', '促进', '育成', '孵化', '研学', '创业', '运营', '服务', '交易', '发展',
   '示范', '保护', '利用', '研发', '制造', '加工', '升级', '巩固', '惠民', '节能', '培训', '养老', '研究',
@@ -238,7 +238,7 @@ export const adverbPhrase = (word: string) =>
 const ADVERB_FIRST = charBits([[[...ADVERB_HEADS].map((w) => w[0]).join(''), 1]]);
 
 /** Tags the dictionary gets wrong for names (高新/d in 国家农业高新技术产业示范区). */
-export const TAG_OVERRIDES = new WordMap<string>([
+export const TAG_OVERRIDES: ReadonlyMap<string, string> = new WordMap<string>([
   ['高新', 'n'], ['零部件', 'n'], ['文明', 'n'], ['上市', 'v'], ['城镇', 'n'], ['重塑', 'v'], ['中医药', 'n'], ['雪亮', 'a'], ['天网', 'n'], ['奥特莱斯', 'n'], ['联通', 'v'], ['通道', 'n'], ['金砖', 'nz'], ['玉米', 'n'],
   // (许可项目, 永久性校舍, 跨界河流 read as 界河流, 中西部国家级开发区, 重建家园/ns, 深度/ns, 大修/nr, 正定/d: a verb, a quality, a river, a region, a phrase, a noun, a verb, a county.)
   ['许可', 'v'], ['永久性', 'b'], ['界河', 'n'], ['中西部', 'n'], ['重建家园', 'v'], ['深度', 'n'], ['大修', 'v'], ['正定', 'ns'],
@@ -257,7 +257,7 @@ export const NAME_UNITS = new Set(['千伏', '万伏', '兆瓦', '千瓦', '万�
 /** Verbs between two places or parties inside a name (A送电B工程, 海峡两岸交流合作平潭…): see scanLeft. */
 export const LINKING_VERBS = new Set(['送电', '输电', '引水', '调水', '连通', '转移', '合作', '交流']);
 /** The city's stations and airport, which name what is built at them (高铁广场, 火车站综合交通枢纽). */
-export const STATION_WORDS = new WordSet(['高铁', '火车站', '高铁站', '机场']);
+export const STATION_WORDS: ReadonlySet<string> = new WordSet(['高铁', '火车站', '高铁站', '机场']);
 
 /** A table by character code of the bits given for each string's characters (several tests' characters in one table). */
 export function charBits(marks: readonly [string, number][]): Uint8Array {
