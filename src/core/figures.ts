@@ -19,7 +19,7 @@ import {
   strongRank,
 } from './figureWords';
 import { defaultIndicatorTable, type IndicatorTable } from './indicators';
-import { CHINESE_AT, type NumberToken, readNumber } from './numberTokens';
+import { CHINESE_AT, type NumberToken, readNumber, scratchToken } from './numberTokens';
 import { parseNumeral, POWERS_OF_TEN, scaleDecimal } from './numerals';
 import { FigureRecord, SpanRecord } from './records';
 import type { Figure, FigureKind, Span } from './types';
@@ -139,6 +139,12 @@ const MEETING_START = charTable('全会党代人常集');
 const NAME_AFTER = /规定|原则|基本原则/y;
 const NAME_START = charTable('规原基');
 
+/**
+ * The number the scan reads at each candidate, written over by the next (readNumber's `into`): figureAt and what it
+ * calls keep values of it, never the token (the numbers they read themselves are new objects).
+ */
+const SCANNED = scratchToken();
+
 function scanFigures(text: string, { maxFigures = Infinity, skipped }: ExtractOptions): FoundFigure[] {
   const out: FoundFigure[] = [];
   const quotes = new QuoteTracker(text);
@@ -162,7 +168,7 @@ function scanFigures(text: string, { maxFigures = Infinity, skipped }: ExtractOp
     } else if (matched === 2) {
       figure = firstRank(text, pos);
     } else {
-      const token = readNumber(text, pos) ?? wordToken(text, pos);
+      const token = readNumber(text, pos, SCANNED) ?? wordToken(text, pos);
       if (token) {
         resume = token.end;
         figure = figureAt(text, token, quotes, 0);
