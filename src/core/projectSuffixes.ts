@@ -108,18 +108,8 @@ export function markFacilityEnds(table: Uint8Array, value: number): Uint8Array {
 
 /** The length of the longest facility word that ends at i and starts at lo or later, else 0. */
 export function facilityEndingAt(text: string, lo: number, i: number): number {
-  const code = text.charCodeAt(i);
-  const mark = LAST_CHAR[code];
-  if (mark === 0) return 0;
-  // 2: a one-character facility word ends here; 1: only longer ones, whose last two characters must match.
-  if (i > lo) {
-    const bit = pairBit(text.charCodeAt(i - 1), code);
-    if ((PAIR_BITS[bit >>> 5] & (1 << (bit & 31))) !== 0) {
-      const words = BY_PAIR[bit]!;
-      for (let k = 0; k < words.length; k++) if (words[k].length <= i + 1 - lo && endsAt(text, i, words[k])) return words[k].length;
-    }
-  }
-  return mark === 2 ? 1 : 0;
+  const place = facilityPlaceEndingAt(text, lo, i) - 1;
+  return place >= 0 ? SUFFIXES[place].length : 0;
 }
 
 /**
@@ -165,13 +155,14 @@ export function facilityEnding(word: string): string | undefined {
 }
 
 /**
- * facilityEndingAt's word as its place in SUFFIXES + 1 (0: none), for a caller that keeps it (projects.ts): the word
- * and its class are read from it later, not found again by facilityIndexAt.
+ * The longest facility word that ends at i and starts at lo or later, as its place in SUFFIXES + 1 (0: none): a caller
+ * that keeps it (projects.ts) reads the word and its class from it later, not found again by facilityIndexAt.
  */
 export function facilityPlaceEndingAt(text: string, lo: number, i: number): number {
   const code = text.charCodeAt(i);
   const mark = LAST_CHAR[code];
   if (mark === 0) return 0;
+  // 2: a one-character facility word ends here; 1: only longer ones, whose last two characters must match.
   if (i > lo) {
     const bit = pairBit(text.charCodeAt(i - 1), code);
     if ((PAIR_BITS[bit >>> 5] & (1 << (bit & 31))) !== 0) {
