@@ -5,22 +5,35 @@
 import { countedKind, materialPiece, notAProject, namedByOneWord, programmeOwnVerb } from './projectFilters';
 import { AFTER_CHARS, CARRIED_RE, extendsAt, institutionAfter, PHASE_FIRST, PHASE_RE, ROUTE_END_RE, ROUTE_WORDS, routeStart, sectionEnd } from './projectRoutes';
 import { charTag, isHanCode, tagAt, tagOf, wordBefore, type Lexicon } from './projectLexicon';
-import * as suffixes from './projectSuffixes';
-import { endsInNotFacility, facilityEnding } from './projectSuffixes';
+import { endsInNotFacility, facilityEnding, facilityWordAt } from './projectSuffixes';
 import { commonWord, longerWordAt, ordinalInName, ORDINAL_RE, placeWith, PROPER_TAGS, shorterRead, splitsWords, wordAfterEnd } from './projectWordsAt';
 import { CONTINUATION, FUNCTION_CHARS, STOP_WORDS, SUFFIX_CLASS, charBits, TAG_OVERRIDES, type SuffixClass } from './projectWords';
-import { isNameLike, isNameWord, isProperTag, LeftTokens, lexTag, namedAfterDash, NUMBERED_NAME_RE, placePiece, type Tok, useLexicon, wordFlags } from './projectTokens';
-import { DASH_WORD, FUNCTION_WORD, GENERIC_WORD, INTERNAL_VERB, LEADING_WORD, LINKING_VERB, MAGNITUDE_WORD, NUMERAL_WORD, PREDICATE_WORD, PROGRAMME_PERSON, STATION_WORD } from './projectTokens';
+import {
+  DASH_WORD,
+  FUNCTION_WORD,
+  GENERIC_WORD,
+  INTERNAL_VERB,
+  isNameLike,
+  isNameWord,
+  isProperTag,
+  LEADING_WORD,
+  LeftTokens,
+  lexTag,
+  LINKING_VERB,
+  MAGNITUDE_WORD,
+  namedAfterDash,
+  NUMBERED_NAME_RE,
+  NUMERAL_WORD,
+  placePiece,
+  PREDICATE_WORD,
+  PROGRAMME_PERSON,
+  STATION_WORD,
+  type Tok,
+  useLexicon,
+  wordFlags,
+} from './projectTokens';
 import { CharGroups, LastSeen } from './text';
 import type { Span } from './types';
-// (Values, not `export { … } from`: TypeScript makes that a getter per name, called twice at every character that may end a
-// facility word in the paragraph pass of projects.ts.)
-export const addFacilityWord = suffixes.addFacilityWord;
-export const facilityEndingAt = suffixes.facilityEndingAt;
-export const facilityWords = suffixes.facilityWords;
-export const markFacilityEnds = suffixes.markFacilityEnds;
-export const facilityWordAt = suffixes.facilityWordAt;
-
 const MAX_PAREN = 8;
 /** Tags of a character that is a noun on its own (豫南中心|仓). */
 const NOUN_CHAR_TAGS = new Set(['n', 'ng', 'x', 'zg']);

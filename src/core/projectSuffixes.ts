@@ -1,6 +1,6 @@
 // Facility words found in a text by their last characters (projectWords.ts SUFFIXES): a clause is read once,
 // character by character, not matched against hundreds of words. Used by the scan (projectScan.ts) and the
-// paragraph pass (projects.ts, through projectScan's re-export).
+// paragraph pass (projects.ts).
 import { NOT_FACILITY_ENDINGS, SUFFIX_CLASS, SUFFIXES, type SuffixClass } from './projectWords';
 import { CharGroups } from './text';
 

@@ -14,8 +14,7 @@ import { highwayNames, LINE_WORD, NUMBERED_ROAD, RING_ROAD, ROAD_NOTE_CHARS, roa
 import { bareName, listMembers, markListChars, shortForms } from './projectLists';
 import { markProgrammeTriggers, programmeNames } from './projectProgrammes';
 import { MAX_ENDS, namesAmong } from './projectClauses';
-import { addFacilityWord, facilityWords, markFacilityEnds } from './projectScan';
-import { facilityPlaceEndingAt } from './projectSuffixes';
+import { addFacilityWord, facilityPlaceEndingAt, facilityWords, markFacilityEnds } from './projectSuffixes';
 import { NameMatcher } from './projectNameMatcher';
 import { regionalWorks } from './projectRegions';
 import { SUFFIX_CLASS, SUFFIXES } from './projectWords';

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lexiconFromTokens } from '../../src/core/projectLexicon';
-import { facilityWords, nameAt } from '../../src/core/projectScan';
+import { nameAt } from '../../src/core/projectScan';
+import { facilityWords } from '../../src/core/projectSuffixes';
 import { SUFFIX_CLASS } from '../../src/core/projectWords';
 import { includesAll, mentions, names, segmenter } from './projectNamesHelper';
 
