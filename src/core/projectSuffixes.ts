@@ -18,13 +18,11 @@ const LAST_CHAR = new Uint8Array(0x10000);
 const PAIR_BITS = new Int32Array(1 << 11);
 const pairBit = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ b) >>> 16;
 /**
- * The facility words of two characters or more by pairBit of their last two characters, longest first: the few that
- * share a pair (公园, 产业园, 森林公园) are compared with the text in place, without a string sliced and hashed per end.
- * (An array by the bit's number, 0 to 0xffff: a Map's look-up was most of facilityEndingAt's time.)
+ * The facility words of two characters or more by pairBit of their last two characters, as their places in SUFFIXES,
+ * longest first: the few that share a pair (公园, 产业园, 森林公园) are compared with the text in place, without a string
+ * sliced and hashed per end. (An array by the bit's number, 0 to 0xffff: a Map's look-up was most of facilityEndingAt's time.)
  */
-const BY_PAIR: (string[] | undefined)[] = new Array(1 << 16).fill(undefined);
-/** Their places in SUFFIXES, beside BY_PAIR's words. */
-const BY_PAIR_INDEX: (number[] | undefined)[] = new Array(1 << 16).fill(undefined);
+const BY_PAIR: (number[] | undefined)[] = new Array(1 << 16).fill(undefined);
 /** The facility words of one character by its code, as their place in SUFFIXES + 1 (0: none). */
 const ONE_CHARACTER = new Uint16Array(0x10000);
 /**
@@ -39,14 +37,9 @@ SUFFIXES.forEach((w, index) => { // (longest first, as projectWords.ts sorts the
   if (w.length > 1) {
     const bit = pairBit(w.charCodeAt(w.length - 2), last);
     PAIR_BITS[bit >>> 5] |= 1 << (bit & 31);
-    const words = BY_PAIR[bit];
-    if (words) {
-      words.push(w);
-      BY_PAIR_INDEX[bit]!.push(index);
-    } else {
-      BY_PAIR[bit] = [w];
-      BY_PAIR_INDEX[bit] = [index];
-    }
+    const places = BY_PAIR[bit];
+    if (places) places.push(index);
+    else BY_PAIR[bit] = [index];
   }
 });
 
@@ -94,9 +87,13 @@ export function facilityWordAt(text: string, s: number, e: number): string {
 export function facilityIndexAt(text: string, s: number, e: number): number {
   const code = text.charCodeAt(e - 1);
   if (e - s === 1) return ONE_CHARACTER[code] - 1;
-  const bit = e - s > 1 ? pairBit(text.charCodeAt(e - 2), code) : -1;
-  const words = bit >= 0 ? BY_PAIR[bit] : undefined;
-  if (words) for (let k = 0; k < words.length; k++) if (words[k].length === e - s && endsAt(text, e - 1, words[k])) return BY_PAIR_INDEX[bit]![k];
+  const places = e - s > 1 ? BY_PAIR[pairBit(text.charCodeAt(e - 2), code)] : undefined;
+  if (places) {
+    for (let k = 0; k < places.length; k++) {
+      const word = SUFFIXES[places[k]];
+      if (word.length === e - s && endsAt(text, e - 1, word)) return places[k];
+    }
+  }
   return -1;
 }
 
@@ -104,6 +101,28 @@ export function facilityIndexAt(text: string, s: number, e: number): number {
 export function markFacilityEnds(table: Uint8Array, value: number): Uint8Array {
   for (let c = 0; c < LAST_CHAR.length; c++) if (LAST_CHAR[c] !== 0) table[c] = value;
   return table;
+}
+
+/**
+ * The longest facility word that ends at i and starts at lo or later, as its place in SUFFIXES + 1 (0: none): a caller
+ * that keeps it (projects.ts) reads the word and its class from it later, not found again by facilityIndexAt.
+ */
+export function facilityPlaceEndingAt(text: string, lo: number, i: number): number {
+  const code = text.charCodeAt(i);
+  const mark = LAST_CHAR[code];
+  if (mark === 0) return 0;
+  // 2: a one-character facility word ends here; 1: only longer ones, whose last two characters must match.
+  if (i > lo) {
+    const bit = pairBit(text.charCodeAt(i - 1), code);
+    if ((PAIR_BITS[bit >>> 5] & (1 << (bit & 31))) !== 0) {
+      const places = BY_PAIR[bit]!;
+      for (let k = 0; k < places.length; k++) {
+        const word = SUFFIXES[places[k]];
+        if (word.length <= i + 1 - lo && endsAt(text, i, word)) return places[k] + 1;
+      }
+    }
+  }
+  return mark === 2 ? ONE_CHARACTER[code] : 0;
 }
 
 /** The length of the longest facility word that ends at i and starts at lo or later, else 0. */
@@ -152,23 +171,4 @@ export function facilityEnding(word: string): string | undefined {
     if (SUFFIX_CLASS.has(tail)) return tail;
   }
   return undefined;
-}
-
-/**
- * The longest facility word that ends at i and starts at lo or later, as its place in SUFFIXES + 1 (0: none): a caller
- * that keeps it (projects.ts) reads the word and its class from it later, not found again by facilityIndexAt.
- */
-export function facilityPlaceEndingAt(text: string, lo: number, i: number): number {
-  const code = text.charCodeAt(i);
-  const mark = LAST_CHAR[code];
-  if (mark === 0) return 0;
-  // 2: a one-character facility word ends here; 1: only longer ones, whose last two characters must match.
-  if (i > lo) {
-    const bit = pairBit(text.charCodeAt(i - 1), code);
-    if ((PAIR_BITS[bit >>> 5] & (1 << (bit & 31))) !== 0) {
-      const words = BY_PAIR[bit]!;
-      for (let k = 0; k < words.length; k++) if (words[k].length <= i + 1 - lo && endsAt(text, i, words[k])) return BY_PAIR_INDEX[bit]![k] + 1;
-    }
-  }
-  return mark === 2 ? ONE_CHARACTER[code] : 0;
 }
