@@ -5,24 +5,31 @@ import { NOT_FACILITY_ENDINGS, SUFFIX_CLASS, SUFFIXES, type SuffixClass } from '
 import { CharGroups } from './text';
 
 /**
- * Facility words by their last character's code (lengths, longest first); by character code the lengths of the facility
- * words that start with it (bit k: length k); and the pairs of characters that end the longer ones, as bits of their
- * codes (a pair whose bit is set is checked against the words themselves). Read without making a string per character.
+ * By character code, whether facility words end with it: 2 where a one-character facility word does, 1 where only
+ * longer ones do (their last two characters are then looked up in the pair table below).
  */
 const LAST_CHAR = new Uint8Array(0x10000);
 /**
- * One bit per pairBit: 8 KB, which stays in the nearest cache between paragraphs (a table of the characters' ten low
- * bits each, 128 KB, missed it at most characters that may end a facility word). A bit set by another pair is
- * answered by the words themselves.
+ * The facility words of two characters or more by their last two characters (key: the two codes in one number), in an
+ * open-addressed table of 1024 slots (241 pairs): the slot's words are PAIR_PLACES[PAIR_START[slot], + PAIR_COUNT[slot]),
+ * their places in SUFFIXES, longest first; the few that share a pair (公园, 产业园, 森林公园) are compared with the text in
+ * place. 7 KB in all, which stays in the nearest cache between paragraphs: a bit table of pairs beside an array of lists
+ * by 65,536 hash values (half a MB) missed it at most characters that may end a facility word.
  */
-const PAIR_BITS = new Int32Array(1 << 11);
-const pairBit = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ b) >>> 16;
-/**
- * The facility words of two characters or more by pairBit of their last two characters, as their places in SUFFIXES,
- * longest first: the few that share a pair (公园, 产业园, 森林公园) are compared with the text in place, without a string
- * sliced and hashed per end. (An array by the bit's number, 0 to 0xffff: a Map's look-up was most of facilityEndingAt's time.)
- */
-const BY_PAIR: (number[] | undefined)[] = new Array(1 << 16).fill(undefined);
+const PAIR_SLOTS = 1024;
+const PAIR_KEY = new Int32Array(PAIR_SLOTS); // (0: an empty slot; no pair of characters is 0)
+const PAIR_START = new Uint16Array(PAIR_SLOTS);
+const PAIR_COUNT = new Uint8Array(PAIR_SLOTS);
+const pairKey = (a: number, b: number) => (a << 16) | b;
+const pairSlot = (key: number) => Math.imul(key, 0x9e3779b1) >>> 22;
+/** The slot of the facility words that end with the pair `key`, else -1. */
+function slotOf(key: number): number {
+  for (let slot = pairSlot(key); ; slot = (slot + 1) & (PAIR_SLOTS - 1)) {
+    const k = PAIR_KEY[slot];
+    if (k === key) return slot;
+    if (k === 0) return -1;
+  }
+}
 /** The facility words of one character by its code, as their place in SUFFIXES + 1 (0: none). */
 const ONE_CHARACTER = new Uint16Array(0x10000);
 /**
@@ -30,18 +37,28 @@ const ONE_CHARACTER = new Uint16Array(0x10000);
  * array (facilityIndexAt), not a Map look-up by its string.
  */
 export const SUFFIX_CLASS_BY_INDEX: readonly SuffixClass[] = SUFFIXES.map((w) => SUFFIX_CLASS.get(w)!);
+const byPair = new Map<number, number[]>();
 SUFFIXES.forEach((w, index) => { // (longest first, as projectWords.ts sorts them)
   const last = w.charCodeAt(w.length - 1);
   LAST_CHAR[last] = w.length === 1 ? 2 : Math.max(LAST_CHAR[last], 1);
   if (w.length === 1) ONE_CHARACTER[last] = index + 1;
-  if (w.length > 1) {
-    const bit = pairBit(w.charCodeAt(w.length - 2), last);
-    PAIR_BITS[bit >>> 5] |= 1 << (bit & 31);
-    const places = BY_PAIR[bit];
+  else {
+    const key = pairKey(w.charCodeAt(w.length - 2), last);
+    const places = byPair.get(key);
     if (places) places.push(index);
-    else BY_PAIR[bit] = [index];
+    else byPair.set(key, [index]);
   }
 });
+const PAIR_PLACES = new Uint16Array(SUFFIXES.length);
+let placed = 0;
+for (const [key, places] of byPair) {
+  let slot = pairSlot(key);
+  while (PAIR_KEY[slot] !== 0) slot = (slot + 1) & (PAIR_SLOTS - 1);
+  PAIR_KEY[slot] = key;
+  PAIR_START[slot] = placed;
+  PAIR_COUNT[slot] = places.length;
+  for (const place of places) PAIR_PLACES[placed++] = place;
+}
 
 /** Whether `word` ends at text[i], compared in place (no builtin call, no string). */
 export function endsAt(text: string, i: number, word: string): boolean {
@@ -87,11 +104,11 @@ export function facilityWordAt(text: string, s: number, e: number): string {
 export function facilityIndexAt(text: string, s: number, e: number): number {
   const code = text.charCodeAt(e - 1);
   if (e - s === 1) return ONE_CHARACTER[code] - 1;
-  const places = e - s > 1 ? BY_PAIR[pairBit(text.charCodeAt(e - 2), code)] : undefined;
-  if (places) {
-    for (let k = 0; k < places.length; k++) {
-      const word = SUFFIXES[places[k]];
-      if (word.length === e - s && endsAt(text, e - 1, word)) return places[k];
+  const slot = e - s > 1 ? slotOf(pairKey(text.charCodeAt(e - 2), code)) : -1;
+  if (slot >= 0) {
+    for (let k = PAIR_START[slot], end = k + PAIR_COUNT[slot]; k < end; k++) {
+      const word = SUFFIXES[PAIR_PLACES[k]];
+      if (word.length === e - s && endsAt(text, e - 1, word)) return PAIR_PLACES[k];
     }
   }
   return -1;
@@ -113,12 +130,11 @@ export function facilityPlaceEndingAt(text: string, lo: number, i: number): numb
   if (mark === 0) return 0;
   // 2: a one-character facility word ends here; 1: only longer ones, whose last two characters must match.
   if (i > lo) {
-    const bit = pairBit(text.charCodeAt(i - 1), code);
-    if ((PAIR_BITS[bit >>> 5] & (1 << (bit & 31))) !== 0) {
-      const places = BY_PAIR[bit]!;
-      for (let k = 0; k < places.length; k++) {
-        const word = SUFFIXES[places[k]];
-        if (word.length <= i + 1 - lo && endsAt(text, i, word)) return places[k] + 1;
+    const slot = slotOf(pairKey(text.charCodeAt(i - 1), code));
+    if (slot >= 0) {
+      for (let k = PAIR_START[slot], end = k + PAIR_COUNT[slot]; k < end; k++) {
+        const word = SUFFIXES[PAIR_PLACES[k]];
+        if (word.length <= i + 1 - lo && endsAt(text, i, word)) return PAIR_PLACES[k] + 1;
       }
     }
   }
