@@ -149,38 +149,63 @@ const STORES = [ENDS, PLACES, LISTS, ETCS, PROGRAMME_AT];
 const MAX_KEPT_PLACES = 1 << 14;
 
 /**
- * namesOfScan's names, one store for every paragraph, emptied as it starts (most paragraphs name nothing: a Set made
- * for each was most of the analysis' Sets). (namesOfScan is not re-entered.)
+ * namesOfScan's names in order, one store for every paragraph (NAMES[0, nameCount)), told apart by comparing them:
+ * a paragraph names a few, and a Set emptied for each (a new table, by a call into the runtime) and hashing every new
+ * slice cost more than the comparisons. Past MAX_COMPARED names (a crafted paragraph) MANY holds them. (namesOfScan
+ * is not re-entered.)
  */
-const NAMES = new Set<string>();
+const NAMES: string[] = [];
+let nameCount = 0;
+const MAX_COMPARED = 32;
+const MANY = new Set<string>();
+/** Adds `name` to NAMES unless it is there. */
+function addName(name: string): void {
+  if (nameCount < MAX_COMPARED) {
+    for (let k = 0; k < nameCount; k++) if (NAMES[k] === name) return;
+  } else {
+    if (MANY.size === 0) {
+      for (let k = 0; k < nameCount; k++) MANY.add(NAMES[k]);
+    }
+    if (MANY.has(name)) return;
+    MANY.add(name);
+  }
+  NAMES[nameCount++] = name;
+}
 
 /** The names of a paragraph, from what scanParagraph found in it: those at facility words, in lists, of roads and programmes. */
 export function namesOfScan({ paragraphText, lex, spans, roads, lists, etcs, programmeAt }: ParagraphScan): string[] {
-  const names = NAMES;
-  if (names.size > 0) names.clear();
-  for (let k = 0; k < spans.length; k++) names.add(paragraphText.slice(spans[k].start, spans[k].end));
+  nameCount = 0;
+  if (MANY.size > 0) MANY.clear();
+  for (let k = 0; k < spans.length; k++) addName(paragraphText.slice(spans[k].start, spans[k].end));
   // Roads named by numbers (七一路, 经二路) hold no word the scan can read as a name.
   // (七一路海鲜市场: with the facility named after it that follows.)
   if ((roads & NUMBERED_ROAD) !== 0) for (const m of paragraphText.matchAll(NUMBERED_ROAD_RE)) {
     const end = m.index! + m[0].length;
     const after = spans.find((sp) => sp.start === end)?.end ?? facilityOnRoad(lex, paragraphText, end);
-    names.add(after ? paragraphText.slice(m.index!, after) : m[0]);
+    addName(after ? paragraphText.slice(m.index!, after) : m[0]);
   }
   if ((roads & RING_ROAD) !== 0) {
     for (const m of paragraphText.matchAll(RING_ROAD_RE)) {
       // 北京南六环: a city's ring road with the city's name before it.
       const place = m.index! > 1 ? wordBefore(lex, paragraphText, m.index!, Math.max(0, m.index! - MAX_WORD)) : undefined;
-      names.add(place && place.tag === 'ns' && place.word.length >= 2 && place.word.length <= 3 ? place.word + m[0] : m[0]);
+      addName(place && place.tag === 'ns' && place.word.length >= 2 && place.word.length <= 3 ? place.word + m[0] : m[0]);
     }
   }
-  if ((roads & ROUTE_NUMBER) !== 0) for (const n of highwayNames(paragraphText)) names.add(n);
-  if ((roads & LINE_WORD) !== 0) for (const n of routePairs(paragraphText, lex, SCAN, CLAUSE_END)) names.add(n);
-  for (const n of listMembers(paragraphText, spans, lex, lists, etcs)) names.add(n);
-  for (const n of programmeNames(paragraphText, programmeAt)) names.add(n);
-  for (const n of regionalWorks(paragraphText, lex, programmeAt)) names.add(n);
-  if (names.size === 0) return []; // (most paragraphs name nothing)
-  for (const n of shortForms([...names])) names.add(n);
-  return [...names];
+  if ((roads & ROUTE_NUMBER) !== 0) for (const n of highwayNames(paragraphText)) addName(n);
+  if ((roads & LINE_WORD) !== 0) for (const n of routePairs(paragraphText, lex, SCAN, CLAUSE_END)) addName(n);
+  for (const n of listMembers(paragraphText, spans, lex, lists, etcs)) addName(n);
+  for (const n of programmeNames(paragraphText, programmeAt)) addName(n);
+  for (const n of regionalWorks(paragraphText, lex, programmeAt)) addName(n);
+  if (nameCount === 0) return []; // (most paragraphs name nothing)
+  let names = NAMES.slice(0, nameCount);
+  const short = shortForms(names);
+  if (short.length > 0) {
+    for (const n of short) addName(n);
+    names = NAMES.slice(0, nameCount);
+  }
+  // (A crafted paragraph's names are not kept in the worker until it ends.)
+  if (nameCount > MAX_COMPARED) NAMES.length = 0;
+  return names;
 }
 
 /**
