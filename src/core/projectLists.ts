@@ -327,17 +327,26 @@ function sameKindMembers(text: string, base: number, end: number, items: string[
 }
 
 const SITE_RE = /^([\u4e00-\u9fff]{2,4}[宫寺塔楼阁殿园])(?:文化园|文化公园|遗址公园|景区|文化旅游区|旅游区|古城|小镇)$/;
+/** The last characters of SITE_RE's matches, and of WORKS_NAME_RE's (项目, 工程): the patterns are tried only on names ending in one. */
+const SITE_LAST = 1;
+const WORKS_LAST = 2;
+const NAME_LAST = charTable('目程', WORKS_LAST, charTable('园区城镇', SITE_LAST));
+const WORKS_NAME_RE = /^(.{3,})(?:项目|工程)$/;
 /** 平漯周高铁项目 → 平漯周高铁: a name without 项目/工程 when what is left still ends in a facility word. */
 export function shortForms(names: string[]): string[] {
   const out: string[] = [];
-  for (const n of names) {
+  // (Loops and patterns made once: a pattern literal here was a new object for each name, and the tails an array and a closure.)
+  for (let k = 0; k < names.length; k++) {
+    const n = names[k];
+    const last = n.charCodeAt(n.length - 1);
     // 上阳宫文化园 → 上阳宫: a site named by a one-character facility word inside a park or town named after it.
-    const site = SITE_RE.exec(n);
+    const site = NAME_LAST[last] === SITE_LAST ? SITE_RE.exec(n) : null;
     if (site && !SUFFIX_CLASS.has(site[1].slice(-2))) out.push(site[1]);
-    const m = /^(.{3,})(?:项目|工程)$/.exec(n);
+    const m = NAME_LAST[last] === WORKS_LAST ? WORKS_NAME_RE.exec(n) : null;
     if (!m) continue;
     const rest = m[1];
-    const tail = [2, 3, 4].map((k) => rest.slice(-k)).find((t) => SUFFIX_CLASS.get(t) === 'proper');
+    let tail: string | undefined;
+    for (let j = 2; j <= 4 && tail === undefined; j++) if (SUFFIX_CLASS.get(rest.slice(-j)) === 'proper') tail = rest.slice(-j);
     if (tail && rest.length > tail.length + 1) out.push(rest);
   }
   return out;
