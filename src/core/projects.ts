@@ -204,7 +204,10 @@ export function namesOfScan({ paragraphText, lex, spans, roads, lists, etcs, pro
     names = NAMES.slice(0, nameCount);
   }
   // (A crafted paragraph's names are not kept in the worker until it ends.)
-  if (nameCount > MAX_COMPARED) NAMES.length = 0;
+  if (nameCount > MAX_COMPARED) {
+    NAMES.length = 0;
+    MANY.clear();
+  }
   return names;
 }
 
