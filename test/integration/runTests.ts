@@ -6,12 +6,8 @@ import { build, type PluginBuild } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { tempDir } from '../tempDir';
+import { REPO_ROOT } from '../unit/corpus';
 
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) dir = resolve(dir, '..');
-  return dir;
-}
 
 /** A fresh workspace of real files: the corpus reports as .txt, plus edge cases. */
 function makeWorkspace(root: string): string {
@@ -84,7 +80,7 @@ function variantExecutable(executable: string | undefined, variant: { untrusted?
 }
 
 async function main(): Promise<void> {
-  const root = repoRoot();
+  const root = REPO_ROOT;
   const workspace = makeWorkspace(root);
   const screenshots = resolve(root, 'test-results');
   mkdirSync(screenshots, { recursive: true });

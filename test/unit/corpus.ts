@@ -1,12 +1,16 @@
 // The sample reports in ../shared/corpus (beside the repository), read once.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { findPackageRoot } from '../../src/core/segmenter';
 
-/** Finds the repository root from out/test/unit or test/unit. */
+/**
+ * The repository root, found from out/test/unit or test/unit (the nearest folder above with a package.json). A build
+ * copied outside a checkout has none: it says so, where the search went on at / for ever (a helper's copy spun 11 min).
+ */
 function repoRoot(): string {
-  let dir = __dirname;
-  while (!require('node:fs').existsSync(join(dir, 'package.json'))) dir = resolve(dir, '..');
-  return dir;
+  const root = findPackageRoot(__dirname);
+  if (root === undefined) throw new Error(`no package.json above ${__dirname}: run the tests from a checkout of the repository`);
+  return root;
 }
 
 export const REPO_ROOT = repoRoot();
