@@ -346,7 +346,10 @@ export function shortForms(names: string[]): string[] {
     if (!m) continue;
     const rest = m[1];
     let tail: string | undefined;
-    for (let j = 2; j <= 4 && tail === undefined; j++) if (SUFFIX_CLASS.get(rest.slice(-j)) === 'proper') tail = rest.slice(-j);
+    for (let j = 2; j <= 4 && tail === undefined; j++) {
+      const t = rest.slice(-j);
+      if (SUFFIX_CLASS.get(t) === 'proper') tail = t;
+    }
     if (tail && rest.length > tail.length + 1) out.push(rest);
   }
   return out;

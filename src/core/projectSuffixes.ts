@@ -100,18 +100,13 @@ export function facilityWordAt(text: string, s: number, e: number): string {
   return index >= 0 ? SUFFIXES[index] : text.slice(s, e);
 }
 
-/** The place in SUFFIXES of the facility word text[s, e), else -1. */
+/**
+ * The place in SUFFIXES of the facility word text[s, e), else -1: the longest one facilityPlaceEndingAt finds ending
+ * there within text[s, e) is it when it is as long (the words are tried longest first).
+ */
 export function facilityIndexAt(text: string, s: number, e: number): number {
-  const code = text.charCodeAt(e - 1);
-  if (e - s === 1) return ONE_CHARACTER[code] - 1;
-  const slot = e - s > 1 ? slotOf(pairKey(text.charCodeAt(e - 2), code)) : -1;
-  if (slot >= 0) {
-    for (let k = PAIR_START[slot], end = k + PAIR_COUNT[slot]; k < end; k++) {
-      const word = SUFFIXES[PAIR_PLACES[k]];
-      if (word.length === e - s && endsAt(text, e - 1, word)) return PAIR_PLACES[k];
-    }
-  }
-  return -1;
+  const place = facilityPlaceEndingAt(text, s, e - 1) - 1;
+  return place >= 0 && SUFFIXES[place].length === e - s ? place : -1;
 }
 
 /** Marks with `value` in `table` the characters a facility word can end with, for a caller's own pass over a text. */

@@ -95,15 +95,16 @@ export function scanParagraph(paragraphText: string, lex: Lexicon): ParagraphSca
   // written at every character and kept by moving on only past a marked one (no branch per character, which most
   // characters of a paragraph took the same way but the processor could not foresee); then only those.
   let lo = 0;
-  for (let from = 0; from <= n; from += BLOCK) {
+  for (let from = 0; ; from += BLOCK) {
     const to = Math.min(n, from + BLOCK);
+    const last = to === n;
     let marked = 0;
     for (let i = from; i < to; i++) {
       const mark = SCAN[paragraphText.charCodeAt(i)];
       MARKED[marked] = ((i - from) << MARK_BITS) | mark;
       marked += mark === 0 ? 0 : 1;
     }
-    if (to === n) MARKED[marked++] = ((n - from) << MARK_BITS) | CLAUSE_END | LIST_BREAK; // (the paragraph's end ends its last clause)
+    if (last) MARKED[marked++] = ((n - from) << MARK_BITS) | CLAUSE_END | LIST_BREAK; // (the paragraph's end ends its last clause)
     for (let m = 0; m < marked; m++) {
       const mark = MARKED[m] & MARK_MASK;
       const i = from + (MARKED[m] >>> MARK_BITS);
@@ -130,7 +131,7 @@ export function scanParagraph(paragraphText: string, lex: Lexicon): ParagraphSca
       ends = 0;
       lo = i + 1;
     }
-    if (to === n) break;
+    if (last) break;
   }
   const scan = {
     paragraphText,

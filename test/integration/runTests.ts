@@ -8,7 +8,6 @@ import { dirname, join, resolve } from 'node:path';
 import { tempDir } from '../tempDir';
 import { REPO_ROOT } from '../unit/corpus';
 
-
 /** A fresh workspace of real files: the corpus reports as .txt, plus edge cases. */
 function makeWorkspace(root: string): string {
   const corpus = process.env.REPORT_CORPUS_DIR ?? resolve(root, '..', 'shared', 'corpus');
