@@ -1,6 +1,6 @@
 // Full analysis (structure, figures, projects) on the corpus: segmenter load time on its own, throughput
 // after load, and what the per-paragraph cache saves when one paragraph of a large report is edited.
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { deserialize, serialize } from 'node:v8';
 import { AnalysisCache, analyzeText } from '../src/core/analyze';
 import { analyzeEdit } from '../src/core/analyzeEdit';
@@ -49,11 +49,23 @@ export async function runAnalysisBench(): Promise<void> {
   const regexTimes: number[] = [];
   // (And without a segmenter: the analysis outside the project scan, to say where the time goes.)
   const withoutProjectTimes: number[] = [];
+  // (The collector's pauses during each full analysis: a scavenge copies what the analysis keeps, its result so far.)
+  const pauses: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  const fullWindows: [number, number][] = [];
   for (let run = 0; run < RUNS; run++) {
+    const from = performance.now();
     fullTimes.push(time(1, () => analyzeText(text, { segmenter })));
+    fullWindows.push([from, performance.now()]);
     regexTimes.push(time(1, () => bareRegexPass(lines)));
     withoutProjectTimes.push(time(1, () => analyzeText(text, {})));
   }
+  await new Promise((done) => setTimeout(done, 100)); // (gc entries are delivered after the loop)
+  observer.disconnect();
+  const gcIn = ([from, to]: [number, number]) => pauses.filter((e) => e.startTime >= from && e.startTime < to);
+  const gcMs = fullWindows.map((w) => gcIn(w).reduce((sum, e) => sum + e.duration, 0));
+  const collections = fullWindows.reduce((n, w) => n + gcIn(w).length, 0);
   const full = median(fullTimes);
   const fullMBs = mbPerSecond(bytes, full);
   const regexMBs = mbPerSecond(bytes, median(regexTimes));
@@ -62,6 +74,13 @@ export async function runAnalysisBench(): Promise<void> {
     `analysis: ${(bytes / MB).toFixed(2)} MB in ${full.toFixed(0)} ms = ${fullMBs.toFixed(2)} MB/s = ${(fullMBs / regexMBs).toFixed(3)} × the bare regex pass ` +
       `(${regexMBs.toFixed(0)} MB/s, interleaved; median of ${RUNS} after ${WARM_UP_RUNS} warm-up runs) (${analysis.sections.length} sections, ${analysis.paragraphs.length} paragraphs, ` +
       `${analysis.figures.length} figures, ${analysis.projects.length} projects)`,
+  );
+  // (A run holds one pause or none, so the mean, not the median, says what the collector costs an analysis.)
+  const gcPerRun = gcMs.reduce((a, b) => a + b, 0) / RUNS;
+  const meanRun = fullTimes.reduce((a, b) => a + b, 0) / RUNS;
+  console.log(
+    `analysis: the garbage collector paused the full analysis ${gcPerRun.toFixed(1)} ms per run on average (${((100 * gcPerRun) / meanRun).toFixed(0)}% of its ` +
+      `${meanRun.toFixed(0)} ms mean; ${collections} pauses in ${RUNS} runs): young-generation collections, each copying what the analysis holds so far, mostly its result`,
   );
   const withoutProjects = median(withoutProjectTimes);
   console.log(
