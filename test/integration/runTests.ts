@@ -3,7 +3,7 @@
 // test-electron downloads VS Code as usual.
 import { runTests } from '@vscode/test-electron';
 import { build, type PluginBuild } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { tempDir } from '../tempDir';
 import { REPO_ROOT } from '../unit/corpus';
