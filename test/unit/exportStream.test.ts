@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { analyzeText, MAX_FIGURES_PER_DOCUMENT } from '../../src/core/analyze';
 import { AnnotationStore } from '../../src/core/annotations';
 import { buildAnnotationSet, buildDocumentExport, type DocumentInput } from '../../src/core/exportSet';
-import { AnnotationSetWriter } from '../../src/core/exportStream';
+import { AnnotationSetWriter, writeDocumentLine } from '../../src/core/exportStream';
 import { extractFigures, TooManyFiguresError } from '../../src/core/figures';
 import { SchemaError } from '../../src/core/schema';
 import { corpusText } from './corpus';
@@ -42,6 +42,21 @@ test('an invalid element is refused with its path before it is written', async (
   analysis.figures[0].value = Number.POSITIVE_INFINITY;
   await assert.rejects(streamed([{ uri: 'a.txt', text, analysis, annotations: [] }], new Date(0)), (e: unknown) =>
     e instanceof SchemaError && /documents\[0\]\.figures\[0\]\.value/.test(e.message));
+});
+
+test('a JSON line is the set\'s document, compact, in bounded chunks; an invalid element is refused with its path within the line', async () => {
+  const text = corpusText('001_644dbfd378649ff3.txt').repeat(8);
+  const document = { uri: 'a.txt', text, analysis: analyzeText(text), annotations: [] };
+  const chunks: string[] = [];
+  await writeDocumentLine({ write: async (chunk) => void chunks.push(chunk) }, document);
+  const line = chunks.join('');
+  assert.ok(line.endsWith('}\n') && !line.slice(0, -1).includes('\n'), 'one line');
+  // (The same fields and values; their order is the schema's, which the writer's validation gives.)
+  assert.deepEqual(JSON.parse(line), JSON.parse(JSON.stringify(buildDocumentExport(document))));
+  assert.ok(chunks.length > 1 && chunks.every((c) => c.length < 128 * 1024), 'never one giant string');
+  document.analysis.figures[2].value = Number.NaN;
+  await assert.rejects(writeDocumentLine({ write: async () => {} }, document), (e: unknown) =>
+    e instanceof SchemaError && /^figures\[2\]\.value/.test(e.issues[0].path));
 });
 
 test('more figures than the limit is a clear error, raised while scanning', () => {
