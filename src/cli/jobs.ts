@@ -144,9 +144,9 @@ async function runInWorkers(
       if (err) reject(err);
       else resolve();
     };
-    /** Tops the worker's tasks up to TASKS_AHEAD. */
-    const give = (worker: Worker) => {
-      while ((inFlight.get(worker)?.length ?? 0) < TASKS_AHEAD) {
+    /** Tops the worker's tasks up to `ahead`. */
+    const give = (worker: Worker, ahead = TASKS_AHEAD) => {
+      while ((inFlight.get(worker)?.length ?? 0) < ahead) {
         if (dispatched >= inputs.length) return;
         const seq = dispatched++;
         const task = prepared(inputs[seq]);
@@ -238,10 +238,11 @@ async function runInWorkers(
         }
         finish(new Error(`a worker thread failed (${err.message}); try --jobs 1 for very large reports`));
       });
-      if (first === undefined) give(worker);
+      if (first === undefined) give(worker, 1); // (one each first: a few reports go to as many workers)
       else for (const t of first) send(worker, t.seq, t.input); // (the tasks of the worker it replaces, in their order)
     };
     for (let i = 0; i < jobs; i++) startWorker(false);
+    for (const w of [...workers]) give(w);
     drain();
   });
 }

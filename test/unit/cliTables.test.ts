@@ -68,18 +68,20 @@ test('analyze --format jsonl: one document per line, the same for --jobs 1 and 2
   assert.deepEqual(set1.documents[0], lines[0], 'a JSON line is the document of the set');
 });
 
-test('--jobs 2 with a 24 MB report, too large for a worker\'s usual heap: analysed again with more, the output the same as --jobs 1', () => {
+test('--jobs 2 with a 24 MB report, too large for a worker\'s usual heap: analysed again with more (with the report its worker had not started), the output the same as --jobs 1', () => {
   const dir = tempDir('report-annotator-large-');
   const reports = `${folderReports('corpus').join('\n')}\n`; // (the six texts of dense figures: one national report repeated fits)
   writeFileSync(join(dir, 'a-large.txt'), reports.repeat(Math.ceil((24 << 20) / Buffer.byteLength(reports))));
   copyFileSync(join(NATIONAL, 'national-2011.txt'), join(dir, 'b.txt'));
-  const args = ['analyze', 'a-large.txt', 'b.txt', '--format', 'jsonl', '--no-projects', '--out'];
+  // (c.txt: the large report's worker is given it ahead, and hands it on when it runs out of memory.)
+  copyFileSync(join(NATIONAL, 'national-2010.txt'), join(dir, 'c.txt'));
+  const args = ['analyze', 'a-large.txt', 'b.txt', 'c.txt', '--format', 'jsonl', '--no-projects', '--out'];
   const two = run(dir, [...args, 'two.jsonl', '--jobs', '2']);
   assert.equal(two.status, 0, two.stderr);
   assert.match(two.stderr, /a-large\.txt: too large for a worker's usual heap; analysed again with more/);
   assert.equal(run(dir, [...args, 'one.jsonl', '--jobs', '1']).status, 0);
   const [one, both] = ['one.jsonl', 'two.jsonl'].map((f) => readFileSync(join(dir, f), 'utf8'));
-  assert.equal(both.split('\n').length, 3, 'both reports');
+  assert.equal(both.split('\n').length, 4, 'the three reports');
   assert.ok(both === one, 'the same output');
 });
 
