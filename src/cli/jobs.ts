@@ -1,8 +1,8 @@
 // Runs one DocumentTask per input, in the main thread (--jobs 1) or in worker threads (worker_threads; this
 // same script is the worker). Output keeps the input order: a document's chunks are written as they come
-// while it is the oldest unfinished one, and held otherwise (at most HOLD bytes per document, then its worker
-// waits once WINDOW more is unacknowledged), so memory stays bounded whatever the number of reports. A report
-// that cannot be read or analysed is named on stderr and skipped; the others are written.
+// while it is the oldest unfinished one, and held otherwise: at most HOLD per document and MAX_BUFFERED in all,
+// then their workers wait once WINDOW more is unacknowledged, so memory stays bounded whatever the number of
+// reports. A report that cannot be read or analysed is named on stderr and skipped; the others are written.
 import { promises as fs } from 'node:fs';
 import { cpus } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -14,6 +14,8 @@ import type { Output } from './output';
 import { Progress } from './progress';
 
 const HOLD = 8 * 1024 * 1024;
+/** The chunks held for all later reports together (UTF-16 units): past it, none is acknowledged until written. */
+const MAX_BUFFERED = 4 * HOLD;
 /**
  * What a worker may have sent and not yet had acknowledged before it waits (UTF-16 units), and the tasks it is given
  * ahead. A worker that waited for each chunk's acknowledgement and then for its next task waited twice per report for the
@@ -128,6 +130,7 @@ async function runInWorkers(
 ): Promise<void> {
   const slots: Slot[] = inputs.map(() => ({ chunks: [], bytes: 0, started: false, done: false, heldBytes: 0 }));
   let next = 0; // the oldest unfinished input: its output goes out as it comes
+  let buffered = 0; // the length of the chunks received and not yet written
   let dispatched = 0;
   let queue = Promise.resolve(); // writes to the output, one after another
   const workers: Worker[] = [];
@@ -172,8 +175,11 @@ async function runInWorkers(
           while (slot.chunks.length > 0) {
             const text = slot.chunks.shift()!;
             slot.bytes -= text.length;
-            await piece(text, !slot.started, false);
+            buffered -= text.length;
+            // (Started before the write is awaited: a worker out of memory meanwhile must not have the report retried.)
+            const first = !slot.started;
             slot.started = true;
+            await piece(text, first, false);
           }
           if (slot.held) {
             slot.held.postMessage({ type: 'ack', bytes: slot.heldBytes } satisfies ToWorker);
@@ -206,7 +212,8 @@ async function runInWorkers(
           const slot = slots[m.seq];
           slot.chunks.push(m.text);
           slot.bytes += m.text.length;
-          if (m.seq === next || slot.bytes < HOLD) worker.postMessage({ type: 'ack', bytes: m.text.length } satisfies ToWorker);
+          buffered += m.text.length;
+          if (m.seq === next || (slot.bytes < HOLD && buffered < MAX_BUFFERED)) worker.postMessage({ type: 'ack', bytes: m.text.length } satisfies ToWorker);
           else {
             slot.held = worker;
             slot.heldBytes += m.text.length;
@@ -216,7 +223,9 @@ async function runInWorkers(
           inFlight.get(worker)?.shift(); // (the task it reports on: its first)
           if (m.type === 'error') {
             if (m.wrote) return finish(new Error(m.message));
+            buffered -= slots[m.seq].bytes;
             slots[m.seq].chunks = [];
+            slots[m.seq].bytes = 0;
             slots[m.seq].failed = true;
             fail(m.message);
           }
@@ -231,12 +240,17 @@ async function runInWorkers(
         // Out of its small heap before any of the report's output was written: the report once more, in a worker of its own.
         if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' && task && !slots[task.seq].started && !retried.has(task.seq)) {
           retried.add(task.seq);
+          buffered -= slots[task.seq].bytes;
           Object.assign(slots[task.seq], { chunks: [], bytes: 0, held: undefined, heldBytes: 0 });
           inFlight.delete(worker);
           warn(`${inputs[task.seq].path}: too large for a worker's usual heap; analysed again with more`);
           return startWorker(true, [task, ...notStarted]);
         }
         finish(new Error(`a worker thread failed (${err.message}); try --jobs 1 for very large reports`));
+      });
+      // (A worker that ends without an error while it has reports to do would leave them waiting for ever.)
+      worker.on('exit', (code) => {
+        if (workers.includes(worker) && (inFlight.get(worker)?.length ?? 0) > 0) finish(new Error(`a worker thread stopped (exit code ${code}) before its reports were done; try --jobs 1`));
       });
       if (first === undefined) give(worker, 1); // (one each first: a few reports go to as many workers)
       else for (const t of first) send(worker, t.seq, t.input); // (the tasks of the worker it replaces, in their order)
