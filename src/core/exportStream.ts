@@ -21,17 +21,13 @@ const CHUNK = 64 * 1024;
  * come (a table of millions of rows is never one string); returns how many there were.
  */
 export async function writeRecords<T>(sink: TextSink, items: Iterable<T>, record: (item: T) => string): Promise<number> {
-  let chunk = '';
+  const out = new Chunked(sink);
   let count = 0;
   for (const item of items) {
-    chunk += record(item);
     count++;
-    if (chunk.length >= CHUNK) {
-      await sink.write(chunk);
-      chunk = '';
-    }
+    if (out.add(record(item))) await out.flush();
   }
-  if (chunk) await sink.write(chunk);
+  await out.flush();
   return count;
 }
 
