@@ -131,6 +131,12 @@ async function runInWorkers(
   const slots: Slot[] = inputs.map(() => ({ chunks: [], bytes: 0, started: false, done: false, heldBytes: 0 }));
   let next = 0; // the oldest unfinished input: its output goes out as it comes
   let buffered = 0; // the length of the chunks received and not yet written
+  /** Drops the chunks a slot holds that will not be written (its report failed, or is analysed again). */
+  const dropChunks = (slot: Slot) => {
+    buffered -= slot.bytes;
+    slot.chunks = [];
+    slot.bytes = 0;
+  };
   let dispatched = 0;
   let queue = Promise.resolve(); // writes to the output, one after another
   const workers: Worker[] = [];
@@ -223,9 +229,7 @@ async function runInWorkers(
           inFlight.get(worker)?.shift(); // (the task it reports on: its first)
           if (m.type === 'error') {
             if (m.wrote) return finish(new Error(m.message));
-            buffered -= slots[m.seq].bytes;
-            slots[m.seq].chunks = [];
-            slots[m.seq].bytes = 0;
+            dropChunks(slots[m.seq]);
             slots[m.seq].failed = true;
             fail(m.message);
           }
@@ -240,8 +244,8 @@ async function runInWorkers(
         // Out of its small heap before any of the report's output was written: the report once more, in a worker of its own.
         if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' && task && !slots[task.seq].started && !retried.has(task.seq)) {
           retried.add(task.seq);
-          buffered -= slots[task.seq].bytes;
-          Object.assign(slots[task.seq], { chunks: [], bytes: 0, held: undefined, heldBytes: 0 });
+          dropChunks(slots[task.seq]);
+          Object.assign(slots[task.seq], { held: undefined, heldBytes: 0 });
           inFlight.delete(worker);
           warn(`${inputs[task.seq].path}: too large for a worker's usual heap; analysed again with more`);
           return startWorker(true, [task, ...notStarted]);
@@ -256,7 +260,7 @@ async function runInWorkers(
       else for (const t of first) send(worker, t.seq, t.input); // (the tasks of the worker it replaces, in their order)
     };
     for (let i = 0; i < jobs; i++) startWorker(false);
-    for (const w of [...workers]) give(w);
+    for (const w of workers) give(w);
     drain();
   });
 }
