@@ -11,7 +11,7 @@ import { prepareLexicon } from '../src/core/projectLexicon';
 import { loadJiebaSegmenter } from '../src/core/segmenter';
 import { folderReports } from '../test/unit/corpus';
 import { bareRegexPass } from './figuresBench';
-import { keystrokesBench } from './keystrokesBench';
+import { cursorsBench, keystrokesBench } from './keystrokesBench';
 import { corpusOf, mbPerSecond, median } from './measure';
 
 const MB = 1024 * 1024;
@@ -107,6 +107,7 @@ export async function runAnalysisBench(): Promise<void> {
   );
   typingBench(segmenter, text);
   keystrokesBench(segmenter, corpusOf(5 * MB), editing);
+  for (const cursors of [3, 32]) cursorsBench(segmenter, corpusOf(5 * MB), cursors, editing);
   lineBreakBench(segmenter, text);
   lineBreakBench(segmenter, corpusOf(5 * MB));
   const large = corpusOf(5 * MB);

@@ -2,11 +2,13 @@
 // version it holds. Until the twenty-fourth round the worker applied them one after another, each slicing the text the
 // one before made (V8 copies such a text into one piece before slicing it), then found their edit by comparing the old
 // text with the new one (core/textEdits), which reads the new text whole again; now the changes are one edit when they
-// touch one place (composedEdit), and the new text is made from it.
+// touch one place (composedEdit), and the new text is made from it. Keystrokes at several cursors were read in the
+// whole text until the thirty-ninth round; now each place is answered from its paragraph in turn (core/severalPlaces).
 import { performance } from 'node:perf_hooks';
-import type { AnalysisCache, analyzeText } from '../src/core/analyze';
+import { type AnalysisCache, analyzeText } from '../src/core/analyze';
 import { analyzeEdit } from '../src/core/analyzeEdit';
-import { applyAnalysisPatch } from '../src/core/analysisPatch';
+import { applyAnalysisPatch, diffAnalysis } from '../src/core/analysisPatch';
+import { analyzeEditsInTurn } from '../src/core/severalPlaces';
 import { readWhole, type TextChangeLike } from '../src/core/textEdits';
 import type { loadJiebaSegmenter } from '../src/core/segmenter';
 import { applyChanges, changedText } from '../src/extension/analysis/changeLog';
@@ -41,7 +43,7 @@ export function keystrokesBench(
         // Now: the changes as one edit, and the new text made from it (the worker's own changedText).
         const changed = changedText(before, changes);
         edited = changed.text;
-        patch = analyzeEdit(way.state, edited, { segmenter, cache: way.cache }, [changed.edit!]).patch;
+        patch = analyzeEdit(way.state, edited, { segmenter, cache: way.cache }, changed.edits!).patch;
       } else {
         // Before: each change applied in turn (each slice of the text the last one made copies it whole first), then the
         // edit found by comparing the texts.
@@ -65,5 +67,53 @@ export function keystrokesBench(
     `analysis: five keystrokes at one place in one request (typed within the analysis delay) in ${mb} MB (median of ${composed.length} places; ${declined} declined): ` +
       `the worker answers in ${median(composed).toFixed(2)} ms with the changes as one edit vs ${median(compared).toFixed(1)} ms applying them in turn and finding the edit by comparing the texts (until the twenty-fourth round) ` +
       `= ${(median(compared) / median(composed)).toFixed(0)}× sooner`,
+  );
+}
+
+/**
+ * The worker's answer to one keystroke at each of `cursors` places (the end of a sentence in paragraphs spread over the
+ * text), 12 times: each place from its paragraph in turn, against reading the whole text with the cache and diffing.
+ */
+export function cursorsBench(
+  segmenter: ReturnType<typeof loadJiebaSegmenter>,
+  text: string,
+  cursors: number,
+  editing: (s: typeof segmenter, t: string) => { cache: AnalysisCache; analysis: ReturnType<typeof analyzeText> },
+): void {
+  const ways = [editing(segmenter, text), editing(segmenter, text)].map(({ cache, analysis }) => ({ cache, state: { text, analysis } }));
+  const inTurn: number[] = [];
+  const whole: number[] = [];
+  let declined = 0;
+  for (let n = 0; n < 12; n++) {
+    const { text: before, analysis } = ways[0].state;
+    const ps = analysis.paragraphs;
+    const places = Array.from({ length: cursors }, (_, c) => ps[Math.floor(ps.length * ((n + 1 + 13 * c) % (13 * cursors)) / (13 * cursors))])
+      .map((p) => before.lastIndexOf('。', p.range.end - 1))
+      .filter((at, k, all) => at > 0 && all.indexOf(at) === k)
+      .sort((a, b) => b - a);
+    // As VS Code reports a keystroke at several cursors: the last place first, offsets in the text before it.
+    const changes: TextChangeLike[] = places.map((at) => ({ offset: at, length: 0, text: '字' }));
+    const [now, then] = ways;
+    let t0 = performance.now();
+    const changed = changedText(before, changes);
+    const turn = analyzeEditsInTurn(now.state, changed.edits!, { segmenter, cache: now.cache });
+    const ms = performance.now() - t0;
+    if (turn.declined) {
+      declined++;
+      now.state = { text: changed.text, analysis: analyzeText(changed.text, { segmenter, cache: now.cache }) };
+    } else now.state = turn.reached;
+    readWhole(now.state.text);
+    t0 = performance.now();
+    const edited = applyChanges(then.state.text, changes);
+    const after = analyzeText(edited, { segmenter, cache: then.cache });
+    diffAnalysis(then.state.analysis, after, then.state.text, edited);
+    whole.push(performance.now() - t0);
+    then.state = { text: edited, analysis: after };
+    if (!turn.declined) inTurn.push(ms);
+  }
+  const mb = (Buffer.byteLength(text) / (1024 * 1024)).toFixed(1);
+  console.log(
+    `analysis: one keystroke at ${cursors} cursors in ${mb} MB (median of ${inTurn.length} requests; ${declined} declined): the worker answers in ${median(inTurn).toFixed(1)} ms, ` +
+      `each place from its paragraph in turn, vs ${median(whole).toFixed(1)} ms reading the whole text with the cache and diffing (until the thirty-ninth round) = ${(median(whole) / median(inTurn)).toFixed(0)}× sooner`,
   );
 }

@@ -30,14 +30,14 @@ const LINE_BREAK = /[\r\n]/;
  * that made `text` changes one paragraph and nothing around it; else why the whole text must be analysed.
  */
 export function analyzeEdit(
-  before: Analysed,
+  before: Analysed<TextReader>,
   text: string,
   options: AnalyzeOptions & { cache: AnalysisCache },
   /**
    * The edit if known (the editor's change), else found by comparing the texts. With the text it put in, `text` itself
    * is not read unless the projects of every line are matched again (EditedText says why).
    */
-  edits: (TextEdit | EditWithText)[] = textEdits(before.text, text),
+  edits: (TextEdit | EditWithText)[] = textEdits(before.text.slice(), text),
 ): EditAnalysis {
   const old = before.analysis;
   if (!old.meta || Boolean(options.segmenter) !== old.segmentation.available) return declined('the segmenter came or went');

@@ -11,8 +11,9 @@ import type { RoleCue } from './targets';
 import type { DocumentAnalysis, Figure, Paragraph, Project, ReportMeta, Section, Span } from './types';
 
 /** A text with the analysis that was made of it. */
-export interface Analysed {
-  text: string;
+export interface Analysed<Text extends TextReader = string> {
+  /** A string; in the edit paths also one read through the edits before it (edits at several places: core/severalPlaces). */
+  text: Text;
   analysis: DocumentAnalysis;
 }
 
@@ -48,7 +49,7 @@ export function plainSpace(text: TextReader, from: number, to: number): boolean 
 }
 
 /** The lines of `text` the range [from, to) lies in: from the line break before it to the one after it (or the text's end). */
-export function linesAround(text: string, from: number, to: number): { a: number; b: number } {
+export function linesAround(text: TextReader, from: number, to: number): { a: number; b: number } {
   return { a: text.lastIndexOf('\n', from - 1) + 1, b: lineEnd(text, to) };
 }
 
@@ -97,7 +98,7 @@ export function placedFigures(
   return placeFigures(body, result, paragraph, first, { section, list, reportYear: meta.year, workReport: meta.genre === 'workReport' }, cache);
 }
 
-export function bodyOf(text: string, p: Paragraph): string {
+export function bodyOf(text: TextReader, p: Paragraph): string {
   return text.slice(p.range.start, p.range.end);
 }
 
@@ -109,24 +110,24 @@ export function opensHeading(analysis: DocumentAnalysis, i: number): boolean {
 }
 
 /** Whether the run of openings through old paragraphs k − 1 and k holds a review opening (structurePlaces.ts reviewInRun). */
-export function reviewRunAt(analysed: Analysed, k: number): boolean {
+export function reviewRunAt(analysed: Analysed<TextReader>, k: number): boolean {
   return reviewRun(analysed, k, (i) => i);
 }
 
 /** reviewRunAt with old paragraph k left out: the run through paragraphs k − 1 and k + 1, as if k's line were blank. */
-export function reviewRunAround(analysed: Analysed, k: number): boolean {
+export function reviewRunAround(analysed: Analysed<TextReader>, k: number): boolean {
   return reviewRun(analysed, k, (i) => (i < k ? i : i + 1));
 }
 
 /** reviewInRun over the old paragraphs as `at` numbers them (the run's i-th paragraph is old paragraph at(i)). */
-function reviewRun({ text, analysis }: Analysed, k: number, at: (i: number) => number): boolean {
+function reviewRun({ text, analysis }: Analysed<TextReader>, k: number, at: (i: number) => number): boolean {
   const { paragraphs } = analysis;
   const bodies = (i: number) => (at(i) >= 0 && at(i) < paragraphs.length ? bodyOf(text, paragraphs[at(i)]) : undefined);
   return reviewInRun(bodies, (i) => opensHeading(analysis, at(i)), k);
 }
 
 /** The list cue in force at paragraph k (analyzeText carries it from paragraph to paragraph: listAfter). */
-export function listBefore(text: string, paragraphs: readonly Paragraph[], k: number): RoleCue | undefined {
+export function listBefore(text: TextReader, paragraphs: readonly Paragraph[], k: number): RoleCue | undefined {
   // Back to the paragraph that opened the list or ended one (most paragraphs end a sentence), which decides.
   const carried: RoleCue = {};
   for (let j = k - 1; j >= 0; j--) {
@@ -143,7 +144,7 @@ export function listBefore(text: string, paragraphs: readonly Paragraph[], k: nu
  * projects are sent. `counts`: the names' new counts, when the paragraph's changed.
  */
 export function projectsPatch(
-  before: Analysed,
+  before: Analysed<TextReader>,
   text: string,
   /** `text` as it is read here, but for matching every line again (analyzeEdit). */
   now: TextReader,

@@ -14,7 +14,7 @@ import type { Paragraph } from './types';
  * The patch of an edit that put text into a line that was blank (`now`: the new text, `text` too, read only to match
  * every line's projects again); why not; undefined when the line was not blank.
  */
-export function newLinePatch(before: Analysed, text: string, now: TextReader, edit: TextEdit, options: AnalyzeOptions & { cache: AnalysisCache }): EditAnalysis | undefined {
+export function newLinePatch(before: Analysed<TextReader>, text: string, now: TextReader, edit: TextEdit, options: AnalyzeOptions & { cache: AnalysisCache }): EditAnalysis | undefined {
   const old = before.analysis;
   const oldText = before.text;
   if (!old.meta) return undefined;

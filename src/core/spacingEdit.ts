@@ -16,7 +16,7 @@ const MAX_SLIDE = 256;
  * The patch of an edit that put in and took out white space only (`old`: the analysis of `oldText`; `now`: the new
  * text), when the lines keep their text; else undefined (a space typed inside a line is the edit of a paragraph).
  */
-export function spacingPatch(old: DocumentAnalysis, oldText: string, now: TextReader, edit: TextEdit): AnalysisPatch | undefined {
+export function spacingPatch(old: DocumentAnalysis, oldText: TextReader, now: TextReader, edit: TextEdit): AnalysisPatch | undefined {
   const inserted = edit.to - edit.from + edit.shift;
   if (inserted === 0 && edit.to === edit.from) return undefined;
   if (!plainSpace(oldText, edit.from, edit.to) || !plainSpace(now, edit.from, edit.from + inserted)) return undefined;
@@ -65,7 +65,7 @@ export function spacingPatch(old: DocumentAnalysis, oldText: string, now: TextRe
  * is the one typed after it (“文字。|⏎” → “文字。⏎|”), which moves no offset of the line. Only an insertion or a
  * deletion slides; a replacement stays where it is.
  */
-function canonical(oldText: string, now: TextReader, edit: TextEdit, inserted: number): TextEdit {
+function canonical(oldText: TextReader, now: TextReader, edit: TextEdit, inserted: number): TextEdit {
   if (inserted > 0 && edit.to > edit.from) return edit;
   const limit = Math.min(MAX_SLIDE, oldText.length - edit.to, now.length - edit.from - inserted);
   let k = 0;

@@ -20,7 +20,7 @@ const ENTER_RE = /^\r?\n[ \t\u3000]*$/;
  * The patch of a line break put into a paragraph (`now`: the new text, `text` too, read only to match every line's
  * projects again); why not; undefined when the edit is no line break inside a paragraph.
  */
-export function splitPatch(before: Analysed, text: string, now: TextReader, edit: TextEdit, options: AnalyzeOptions & { cache: AnalysisCache }): EditAnalysis | undefined {
+export function splitPatch(before: Analysed<TextReader>, text: string, now: TextReader, edit: TextEdit, options: AnalyzeOptions & { cache: AnalysisCache }): EditAnalysis | undefined {
   const old = before.analysis;
   if (!old.meta || edit.to !== edit.from || edit.shift <= 0) return undefined;
   const at = edit.from;

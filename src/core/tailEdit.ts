@@ -18,7 +18,7 @@ import type { Caption, Figure, Paragraph } from './types';
  * The patch of an edit of the report's last line (only white space after it) that leaves it blank, a caption or a
  * paragraph; why not; undefined when the edit is not in the last line.
  */
-export function tailLinePatch(before: Analysed, text: string, now: TextReader, edit: TextEdit, options: AnalyzeOptions & { cache: AnalysisCache }): EditAnalysis | undefined {
+export function tailLinePatch(before: Analysed<TextReader>, text: string, now: TextReader, edit: TextEdit, options: AnalyzeOptions & { cache: AnalysisCache }): EditAnalysis | undefined {
   const old = before.analysis;
   const oldText = before.text;
   if (!old.meta) return undefined;

@@ -22,6 +22,8 @@ export interface TextReader {
   slice(start?: number, end?: number): string;
   /** Where the one character `char` is next, from `position` on. */
   indexOf(char: string, position?: number): number;
+  /** Where the one character `char` last is, at or before `position` (as String.prototype.lastIndexOf reads it). */
+  lastIndexOf(char: string, position?: number): number;
 }
 
 /**
@@ -38,9 +40,9 @@ export class EditedText implements TextReader {
   private readonly inserted: string;
   private readonly end: number;
 
-  /** `before`: the text before the edit; `edit`: [from, to) of it became edit.text. */
+  /** `before`: the text before the edit (itself read through edits, at several places: core/severalPlaces); `edit`: [from, to) of it became edit.text. */
   constructor(
-    private readonly before: string,
+    private readonly before: TextReader,
     edit: EditWithText,
   ) {
     ({ from: this.from, to: this.to, shift: this.shift, text: this.inserted } = edit);
@@ -83,6 +85,21 @@ export class EditedText implements TextReader {
     const at = past ?? this.before.indexOf(char, Math.max(p, this.end) - shift);
     return at < 0 ? -1 : at + shift;
   }
+
+  lastIndexOf(char: string, position = Infinity): number {
+    if (char.length !== 1) throw new Error('EditedText.lastIndexOf looks for one character');
+    const { from, to, shift, end } = this;
+    const p = Math.max(0, Math.min(position, this.length - 1));
+    if (p >= end) {
+      const at = this.before.lastIndexOf(char, p - shift);
+      if (at >= to) return at + shift;
+    }
+    if (p >= from && end > from) {
+      const at = this.inserted.lastIndexOf(char, Math.min(p, end - 1) - from);
+      if (at >= 0) return from + at;
+    }
+    return from > 0 ? this.before.lastIndexOf(char, Math.min(p, from - 1)) : -1;
+  }
 }
 
 /** A change as the editor reports it, in the offsets of the text it changed: [offset, offset + length) became `text`. */
@@ -100,31 +117,65 @@ export interface TextChangeLike {
  * paragraph's analysis).
  */
 export function composedEdit(before: string, changes: readonly TextChangeLike[]): EditWithText | undefined {
-  if (changes.length === 0) return undefined;
-  let from = changes[0].offset;
-  let to = from + changes[0].length;
-  let text = changes[0].text;
-  for (let k = 1; k < changes.length; k++) {
-    const c = changes[k];
-    const end = from + text.length; // (the stretch made so far, in the current text)
-    if (c.offset > end || c.offset + c.length < from) return undefined;
-    // The current text of the stretch grown to hold the change: outside it the current text is `before`, moved after it.
-    const start = Math.min(from, c.offset);
-    const after = Math.max(0, c.offset + c.length - end);
-    const current = before.slice(start, from) + text + before.slice(to, to + after);
-    text = current.slice(0, c.offset - start) + c.text + current.slice(c.offset - start + c.length);
-    from = start;
-    to += after;
+  return composedEdits(before, changes, 1)?.[0];
+}
+
+/** Most places the changes between two analyses may touch (cursors typed at) for composedEdits to tell them apart. */
+export const MAX_PLACES = 32;
+
+/**
+ * The edits of `before` that the changes, applied in turn, make together: one for each place they touch (typing with
+ * several cursors), in order, shifts summed as textEdits gives them; a change that touches the stretch an earlier one
+ * made joins its edit. Each is trimmed to what differs. Undefined when they make no edit (text typed and deleted back)
+ * or touch more than `maxPlaces` places.
+ */
+export function composedEdits(before: string, changes: readonly TextChangeLike[], maxPlaces = MAX_PLACES): EditWithText[] | undefined {
+  /** Apart and in order: [from, to) of `before` became `text`. */
+  const stretches: { from: number; to: number; text: string }[] = [];
+  const grows = (s: { from: number; to: number; text: string }) => s.text.length - (s.to - s.from);
+  for (const c of changes) {
+    // The stretches the change touches, [i, j), in the current text (`before` moved by the stretches before).
+    let i = 0;
+    let shift = 0;
+    while (i < stretches.length && stretches[i].from + shift + stretches[i].text.length < c.offset) shift += grows(stretches[i++]);
+    let j = i;
+    let shiftEnd = shift;
+    while (j < stretches.length && stretches[j].from + shiftEnd <= c.offset + c.length) shiftEnd += grows(stretches[j++]);
+    const from = Math.min(c.offset - shift, i < j ? stretches[i].from : Infinity);
+    const to = Math.max(c.offset + c.length - shiftEnd, i < j ? stretches[j - 1].to : -Infinity);
+    // The current text of [from, to), and the change made in it.
+    let current = '';
+    let at = from;
+    for (let k = i; k < j; k++) {
+      current += before.slice(at, stretches[k].from) + stretches[k].text;
+      at = stretches[k].to;
+    }
+    current += before.slice(at, to);
+    const start = c.offset - (from + shift);
+    stretches.splice(i, j - i, { from, to, text: current.slice(0, start) + c.text + current.slice(start + c.length) });
+    if (stretches.length > maxPlaces) return undefined;
   }
-  if (from === to && text === '') return undefined;
-  // (What the changes put back as it was is no part of the edit; when that is all of it, as typing over a closing
-  // bracket the editor put in, the edit stays as the editor made it, which analyzeEdit answers from its paragraph.)
+  const edits: EditWithText[] = [];
+  let shift = 0;
+  for (const s of stretches) {
+    if (s.from === s.to && s.text === '') continue;
+    shift += grows(s);
+    edits.push({ ...trimmed(before, s), shift });
+  }
+  return edits.length > 0 ? edits : undefined;
+}
+
+/**
+ * [from, to) of `before` became `text`, without what it put back as it was. (When that is all of it, as typing over a
+ * closing bracket the editor put in, the edit stays as the editor made it, which analyzeEdit answers from its paragraph.)
+ */
+function trimmed(before: string, { from, to, text }: { from: number; to: number; text: string }): { from: number; to: number; text: string } {
   let head = 0;
   while (from + head < to && head < text.length && before.charCodeAt(from + head) === text.charCodeAt(head)) head++;
   let tail = 0;
   while (from + head < to - tail && head < text.length - tail && before.charCodeAt(to - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
-  if (from + head === to - tail && head === text.length - tail) return { from, to, shift: text.length - (to - from), text };
-  return { from: from + head, to: to - tail, shift: text.length - (to - from), text: text.slice(head, text.length - tail) };
+  if (from + head === to - tail && head === text.length - tail) return { from, to, text };
+  return { from: from + head, to: to - tail, text: text.slice(head, text.length - tail) };
 }
 
 /** A character of each text readWhole read, kept so that the read is not dropped as unused. */

@@ -40,6 +40,8 @@ export interface AnalysisRunStats {
    * or list): analyzeMs covers the patch too, and no diff ran. Else `wholeText` says why the whole text was read.
    */
   paragraphOnly?: boolean;
+  /** Edits at several places (cursors) were answered in turn, each from its paragraph: how many. */
+  places?: number;
   wholeText?: string;
   /** On the extension host: rebuilding the analysis from the one it held and what was sent (ms, slices and pauses). */
   patchMs?: number;

@@ -8,7 +8,7 @@ import { AnalysisCache, analyzeText } from '../../src/core/analyze';
 import { applyAnalysisPatch, applyAnalysisPatchInSteps, diffAnalysis, patchSize, STEP_ITEMS } from '../../src/core/analysisPatch';
 import { loadJiebaSegmenter } from '../../src/core/segmenter';
 import { applyAnalysisPatchInPlace } from '../../src/core/analysisPatchInPlace';
-import { composedEdit, EditedText, movedOffset, textEdits, type TextChangeLike } from '../../src/core/textEdits';
+import { composedEdit, composedEdits, EditedText, movedOffset, textEdits, type TextChangeLike, type TextReader } from '../../src/core/textEdits';
 import { applyChanges } from '../../src/extension/analysis/changeLog';
 import { CORPUS_DIR } from './corpus';
 
@@ -65,25 +65,34 @@ describe('text edits', () => {
     assert.deepEqual(textEdits('abc', ''), [{ from: 0, to: 3, shift: -3 }]);
   });
 
-  test('the text after one edit, read through the text before it, reads as the new string does', () => {
+  test('the text after one edit, read through the text before it (itself read through edits: several places), reads as the new string does', () => {
     let x = 5;
     const rng = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const pick = (n: number) => Math.floor(rng() * n);
     for (const text of ['', '字', 'ab\ncd', REPORTS[0].slice(0, 400)]) {
       for (let round = 0; round < 60; round++) {
-        const from = pick(text.length + 1);
-        const to = from + pick(Math.min(4, text.length - from) + 1);
-        const put = ['', '\n', '新', '新\n字', 'x'.repeat(pick(6))][pick(5)];
-        const edited = text.slice(0, from) + put + text.slice(to);
-        const view = new EditedText(text, { from, to, shift: put.length - (to - from), text: put });
+        // One to three edits, each read through the view of the ones before.
+        let view: TextReader = text;
+        let edited = text;
+        for (let n = 1 + pick(3); n > 0; n--) {
+          const from = pick(edited.length + 1);
+          const to = from + pick(Math.min(4, edited.length - from) + 1);
+          const put = ['', '\n', '新', '新\n字', 'x'.repeat(pick(6))][pick(5)];
+          edited = edited.slice(0, from) + put + edited.slice(to);
+          view = new EditedText(view, { from, to, shift: put.length - (to - from), text: put });
+        }
         assert.equal(view.length, edited.length);
         for (let i = -1; i <= edited.length; i++) assert.equal(view.charCodeAt(i), edited.charCodeAt(i), `charCodeAt(${i})`);
         for (let k = 0; k < 20; k++) {
           const a = pick(edited.length + 3) - 1;
           const b = pick(edited.length + 3) - 1;
           assert.equal(view.slice(a, b), edited.slice(a, b), `slice(${a}, ${b}) of ${JSON.stringify(edited)}`);
-          for (const c of ['\n', '新', 'x']) assert.equal(view.indexOf(c, a), edited.indexOf(c, a), `indexOf(${c}, ${a})`);
+          for (const c of ['\n', '新', 'x']) {
+            assert.equal(view.indexOf(c, a), edited.indexOf(c, a), `indexOf(${c}, ${a})`);
+            assert.equal(view.lastIndexOf(c, a), edited.lastIndexOf(c, a), `lastIndexOf(${c}, ${a}) of ${JSON.stringify(edited)}`);
+          }
         }
+        for (const c of ['\n', '新']) assert.equal(view.lastIndexOf(c), edited.lastIndexOf(c));
         assert.equal(view.slice(), edited);
       }
     }
@@ -130,6 +139,43 @@ describe('text edits', () => {
     assert.equal(composedEdit('abc', [{ offset: 1, length: 0, text: 'x' }, { offset: 1, length: 1, text: '' }]), undefined);
     // A character typed over by itself (a closing bracket the editor put in): the change as it was, not nothing.
     assert.deepEqual(composedEdit('a）c', [{ offset: 1, length: 1, text: '）' }]), { from: 1, to: 2, shift: 0, text: '）' });
+  });
+
+  test('keystrokes at several places (cursors, and places typed at in turn): one edit for each place, together the text they make', () => {
+    let x = 11;
+    const rng = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = (n: number) => Math.floor(rng() * n);
+    const text = REPORTS[1].slice(0, 2000);
+    const counts = new Map<number, number>();
+    for (let round = 0; round < 400; round++) {
+      const changes: TextChangeLike[] = [];
+      let current = text;
+      const places = Array.from({ length: 1 + pick(5) }, () => pick(text.length));
+      for (let k = 2 + pick(10); k > 0; k--) {
+        // (At one of the places, moved by what was typed before it; some changes reach over into a neighbour's text.)
+        const at = Math.min(current.length, places[pick(places.length)] + (current.length - text.length));
+        const change = rng() < 0.3 && at > 0 ? { offset: at - 1, length: 1 + pick(Math.min(3, current.length - at + 1)), text: '' } : { offset: at, length: pick(2), text: ['新', '字x', '\n', '5%'][pick(4)] };
+        change.length = Math.min(change.length, current.length - change.offset);
+        changes.push(change);
+        current = applyChanges(current, [change]);
+      }
+      const edits = composedEdits(text, changes, 64);
+      assert.ok(edits || current === text, JSON.stringify(changes));
+      if (!edits) continue;
+      counts.set(edits.length, (counts.get(edits.length) ?? 0) + 1);
+      let made = '';
+      let at = 0;
+      for (const [k, e] of edits.entries()) {
+        assert.ok(e.to >= e.from && (k === 0 ? e.from >= 0 : e.from > at), `apart and in order: ${JSON.stringify(edits)}`);
+        made += text.slice(at, e.from) + e.text;
+        at = e.to;
+      }
+      assert.equal(made + text.slice(at), current, JSON.stringify(changes));
+      assert.equal(edits[edits.length - 1].shift, current.length - text.length, 'the shifts summed');
+      // At most `maxPlaces` places, else none.
+      assert.equal(composedEdits(text, changes, edits.length - 1), edits.length > 1 ? undefined : composedEdits(text, changes, 0));
+    }
+    assert.ok([2, 3, 4].every((n) => (counts.get(n) ?? 0) > 20), JSON.stringify([...counts]));
   });
 });
 

@@ -20,12 +20,15 @@ type Message = {
   type?: string;
   seq?: number;
   analysis?: DocumentAnalysis;
-  patch?: AnalysisPatch;
+  patches?: AnalysisPatch[];
   stats?: AnalysisStats;
   loadMs?: number;
   bundle?: { cache: string };
   wordsKept?: boolean;
 };
+
+/** The worker's patches applied in turn, as the host applies them. */
+const patched = (analysis: DocumentAnalysis, patches: AnalysisPatch[]) => patches.reduce(applyAnalysisPatch, analysis);
 
 function worker(codeCacheDir?: string): {
   post(m: object): void;
@@ -83,8 +86,8 @@ describe('analysis worker', () => {
   async function send(w: ReturnType<typeof worker>, typed: Awaited<ReturnType<typeof typingAt>>, id: number, body: { changes: TextChange[]; length: number } | { text: string }) {
     w.post({ type: 'analyze', id, key: 'a', ...body, base: typed.seq });
     const answer = await w.next((m) => m.id === id);
-    assert.ok(answer.patch, `request ${id}: a patch`);
-    typed.held = applyAnalysisPatch(typed.held, answer.patch);
+    assert.ok(answer.patches, `request ${id}: a patch`);
+    typed.held = patched(typed.held, answer.patches);
     typed.seq = answer.seq;
     return answer.stats!;
   }
@@ -192,8 +195,8 @@ describe('analysis worker', () => {
         at += ch.length;
         w.post({ type: 'analyze', id: 10 + i, key: 'a', text: edited, base: seq });
         const answer = await w.next((m) => m.id === 10 + i);
-        assert.ok(answer.patch, 'a patch of the analysis the host holds');
-        held = applyAnalysisPatch(held, answer.patch);
+        assert.deepEqual(answer.patches?.length, 1, 'a patch of the analysis the host holds');
+        held = patched(held, answer.patches!);
         seq = answer.seq;
         answers.push(answer.stats!);
       }
@@ -283,6 +286,39 @@ describe('analysis worker', () => {
     }
   });
 
+  test('typing with several cursors: the edits at each place answered in turn from their paragraphs, the patches rebuild the whole analysis', async () => {
+    const w = worker();
+    try {
+      const typed = await typingAt(w);
+      const long = typed.held.paragraphs.filter((p) => p.range.end - p.range.start > 60);
+      const middles = (n: number) => long.slice(0, n).map((p) => (p.range.start + p.range.end) >> 1);
+      // Keystrokes at three cursors, as VS Code reports them (the last place first, offsets in the text before the event);
+      // two events in one request, the second a backspace at each cursor.
+      const cursors = (at: number[], change: (a: number) => TextChange) => [...at].reverse().map(change);
+      const three = middles(3);
+      const typedAt = three.map((a, i) => a + 2 * i); // (after the first event)
+      const first = [...cursors(three, (a) => ({ offset: a, length: 0, text: '增长' })), ...cursors(typedAt.map((a) => a + 2), (a) => ({ offset: a - 1, length: 1, text: '' }))];
+      const stats = await sendChanges(w, typed, 800, [...first]);
+      assert.equal(stats.paragraphOnly, true, `three places: from their paragraphs (${stats.wholeText})`);
+      assert.equal(stats.places, 3);
+      assert.equal(JSON.stringify(typed.held), JSON.stringify(wholeAnalysis(typed.edited)));
+      // A figure typed at two places at once, then a new heading at the first of two (not answered from its paragraph:
+      // the whole text is read after the second's patch): each time the patches rebuild the analysis.
+      const two = middles(2);
+      await sendChanges(w, typed, 801, cursors(two, (a) => ({ offset: a, length: 0, text: '12亿元' })));
+      assert.equal(JSON.stringify(typed.held), JSON.stringify(wholeAnalysis(typed.edited)));
+      const broken = await sendChanges(w, typed, 802, [{ offset: two[1], length: 0, text: '字' }, { offset: two[0], length: 0, text: '\n一、新的部分\n' }]);
+      assert.ok(broken.wholeText, 'a new heading: the whole text read');
+      assert.equal(JSON.stringify(typed.held), JSON.stringify(wholeAnalysis(typed.edited)));
+      // More places than are answered in turn: the whole text.
+      const many = await sendChanges(w, typed, 803, cursors(middles(40), (a) => ({ offset: a, length: 0, text: '字' })));
+      assert.equal(many.paragraphOnly, undefined);
+      assert.equal(JSON.stringify(typed.held), JSON.stringify(wholeAnalysis(typed.edited)));
+    } finally {
+      await w.stop();
+    }
+  });
+
   test('a paragraph typed into and restored after the text before it moved and moved back: its figures are where it is', async () => {
     // The figures the cache keeps for a paragraph's text were moved in place with the worker's analysis until the
     // paragraph was typed into; once the text before it and the paragraph are both back, they must not be handed out
@@ -324,8 +360,8 @@ describe('analysis worker', () => {
       assert.deepEqual(await w.next((m) => m.id === 3), { id: 3, resend: true });
       w.post({ type: 'analyze', id: 4, key: 'a', changes, length: edited.length, base: first.seq });
       const answer = await w.next((m) => m.id === 4);
-      assert.ok(answer.patch, 'a patch');
-      const held = applyAnalysisPatch(first.analysis!, answer.patch);
+      assert.ok(answer.patches, 'a patch');
+      const held = patched(first.analysis!, answer.patches);
       assert.equal(JSON.stringify(held), JSON.stringify(wholeAnalysis(edited)));
       assert.ok(held.figures.some((f) => f.text === '12345万元'), 'the typed figure');
     } finally {

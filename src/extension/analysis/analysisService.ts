@@ -7,8 +7,7 @@ import * as vscode from 'vscode';
 import { MAX_REPORT_BYTES } from '../../core/reportInput';
 import type { IndicatorEntry } from '../../core/indicators';
 import { emptyAnalysis } from '../../core/analyze';
-import { patchSize } from '../../core/analysisPatch';
-import { CopiedPatches, patchInPlace } from './patchInSlices';
+import { applyPatches, CopiedPatches } from './patchInSlices';
 import type { DocumentAnalysis } from '../../core/types';
 import { describeSegmenterReady, type AnalysisStats, type SegmenterReady, type WorkerRequest, type WorkerResponse } from './workerProtocol';
 import { ChangeLog, lengthChange, type TextChange } from './changeLog';
@@ -277,7 +276,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     this.log.info(
       `analysed ${uriBasename(document.uri)} v${version}: ${response.analysis.paragraphs.length} paragraphs, ` +
         `${response.analysis.figures.length} figures in ${run.analyzeMs.toFixed(1)} ms ` +
-        (run.paragraphOnly ? '(from the edited paragraph alone' : `(${run.cacheHits} paragraphs reused, ${run.cacheMisses} analysed`) +
+        (run.paragraphOnly ? `(from the edited paragraph${run.places ? `s alone, ${run.places} in turn` : ' alone'}` : `(${run.cacheHits} paragraphs reused, ${run.cacheMisses} analysed`) +
         (run.wholeText && run.sentItems !== undefined ? `, the whole text read: ${run.wholeText}` : '') +
         `; round trip ${run.roundTripMs.toFixed(1)} ms${run.hostMs !== undefined ? `, ${run.hostMs.toFixed(1)} ms on this thread` : ''}` +
         (run.segmenterLoadMs !== undefined ? `; segmenter loaded in ${run.segmenterLoadMs.toFixed(0)} ms)` : ')'),
@@ -364,7 +363,7 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     if (key !== undefined && version !== undefined) this.changes.get(key)?.forget(version);
     // Answers of one document are taken in order: after the patch being applied, if any.
     if (key !== undefined) await this.copies.settled(key);
-    if (!('patch' in response)) {
+    if (!('patches' in response)) {
       if (key !== undefined && response.seq !== undefined && this.docs.has(key)) this.received.set(key, { seq: response.seq, version, analysis: response.analysis });
       return response;
     }
@@ -379,9 +378,8 @@ export class AnalysisService implements ReportAnalysisProvider, vscode.Disposabl
     const t1 = performance.now();
     // The document's own analysis is patched in place (well under a millisecond for 5 MB, in one piece: no one
     // sees it half moved); a snapshot someone holds is copied, a slice at a time.
-    const result = (!this.snapshots.has(held.analysis) && patchInPlace(held.analysis, response.patch)) || (await this.copies.apply(key, held.analysis, response.patch));
-    const { analysis, longestSliceMs, busyMs } = result;
-    const size = patchSize(response.patch);
+    const own = !this.snapshots.has(held.analysis);
+    const { analysis, longestSliceMs, busyMs, ...size } = await applyPatches(held.analysis, response.patches, own, (a, p) => this.copies.apply(key, a, p));
     // Kept only for documents still followed (a closed one's state in the worker is forgotten as well).
     if (this.docs.has(key)) this.received.set(key, { seq: response.seq, version, analysis });
     else this.received.delete(key);

@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { AnalysisCache, analyzeText } from '../../core/analyze';
 import { analyzeEdit } from '../../core/analyzeEdit';
+import { analyzeEditsInTurn, type EditsInTurn } from '../../core/severalPlaces';
 import { applyAnalysisPatch, diffAnalysis } from '../../core/analysisPatch';
 import { applyAnalysisPatchInPlace } from '../../core/analysisPatchInPlace';
 import { type EditWithText, readWhole } from '../../core/textEdits';
@@ -179,24 +180,44 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
     if (request.text !== undefined) text = request.text;
     else {
       if (!base) return { id: request.id, resend: true };
-      // (Keystrokes typed at one place since the last analysis are one edit: the answer reads it, not the whole text.)
+      // (Keystrokes typed at one place since the last analysis are one edit, at a few places (cursors) one each: the
+      // answer reads them, not the whole text.)
       const changed = changedText(base.text, request.changes);
       text = changed.text;
       if (text.length !== request.length) return { id: request.id, resend: true };
-      if (changed.edit) edits = [changed.edit];
+      edits = changed.edits;
     }
     let wholeText = !base ? 'no analysis the host holds' : request.complete ? 'projects asked for' : undefined;
     if (base && !wholeText && (paragraphEdits.get(request.key!) ?? 0) >= MAX_PARAGRAPH_EDITS) wholeText = 'the caches are swept';
-    // Typing inside a paragraph: its patch from the paragraph alone; the analysis itself is made after posting (rebuild).
-    const edit = base && !wholeText ? analyzeEdit(base, text, options, edits) : undefined;
-    if (base && edit?.patch) {
-      const key = request.key!;
-      const seq = nextSeq++;
-      const patch = edit.patch;
+    const key = request.key!;
+    const paragraphEdited = () => {
       const count = (paragraphEdits.get(key) ?? 0) + 1;
       paragraphEdits.set(key, count);
       if (count === SWEEP_WHEN_IDLE) whenIdle(() => sweepCaches(key));
       if (!segmenter) loadSegmenterSoon();
+    };
+    // Typing at several places: each edit's patch from its paragraph, in turn. The worker's analysis is patched as it
+    // goes (so it is not the host's until the answer is taken: dropped meanwhile, should anything throw).
+    let inTurn: EditsInTurn | undefined;
+    if (base && !wholeText && edits && edits.length > 1) {
+      sent.delete(key);
+      inTurn = analyzeEditsInTurn(base, edits, options);
+      if (!inTurn.declined) {
+        const seq = nextSeq++;
+        const { reached, patches } = inTurn;
+        sent.set(key, { seq, ...reached });
+        paragraphEdited();
+        rebuild = () => readWhole(reached.text);
+        const stats = { analyzeMs: performance.now() - t0, cacheHits: cache.hits - hits, cacheMisses: cache.misses - misses, paragraphOnly: true, places: edits.length };
+        return { id: request.id, seq, base: base.seq, patches, stats };
+      }
+    }
+    // Typing inside a paragraph: its patch from the paragraph alone; the analysis itself is made after posting (rebuild).
+    const edit = base && !wholeText && !inTurn ? analyzeEdit(base, text, options, edits) : undefined;
+    if (base && edit?.patch) {
+      const seq = nextSeq++;
+      const patch = edit.patch;
+      paragraphEdited();
       rebuild = () => {
         // The answer read the old text and the change (EditedText); the new text is made one piece here, after it,
         // not at the next keystroke's read of it (about 3 ms per MB).
@@ -214,7 +235,7 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
         }
       };
       const stats = { analyzeMs: performance.now() - t0, cacheHits: cache.hits - hits, cacheMisses: cache.misses - misses, paragraphOnly: true };
-      return { id: request.id, seq, base: base.seq, patch, stats };
+      return { id: request.id, seq, base: base.seq, patches: [patch], stats };
     }
     const analysis = analyzeText(text, options);
     if (request.key !== undefined) paragraphEdits.delete(request.key);
@@ -222,7 +243,7 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
       analysis.segmentation = { available: false, pending: true, error: projectsNext ? 'projects follow' : 'the word segmenter is loading' };
       loadSegmenterSoon();
     }
-    const why = wholeText ?? edit?.declined;
+    const why = wholeText ?? edit?.declined ?? inTurn?.declined;
     const stats = { analyzeMs: performance.now() - t0, cacheHits: cache.hits - hits, cacheMisses: cache.misses - misses, ...(why && { wholeText: why }) };
     if (request.key === undefined) return { id: request.id, analysis, stats };
     // Only what changed crosses to the host, when it holds the analysis this one is compared with.
@@ -230,8 +251,10 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
     sent.set(request.key, { seq, text, analysis });
     if (base) {
       const t1 = performance.now();
-      const patch = diffAnalysis(base.analysis, analysis, base.text, text);
-      return { id: request.id, seq, base: base.seq, patch, stats: { ...stats, diffMs: performance.now() - t1 } };
+      // (From where the edits answered in turn, if any, led: the worker's analysis was patched so far.)
+      const from = inTurn?.reached ?? base;
+      const patches = [...(inTurn?.patches ?? []), diffAnalysis(from.analysis, analysis, from.text, text)];
+      return { id: request.id, seq, base: base.seq, patches, stats: { ...stats, diffMs: performance.now() - t1 } };
     }
     return { id: request.id, seq, analysis, stats };
   } catch (err) {

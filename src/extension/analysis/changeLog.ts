@@ -2,7 +2,7 @@
 // edits cross to the worker, not the whole text: for a 5 MB report, getText() and posting the text cost the
 // extension host about 9 ms per analysis, the edits some microseconds.
 
-import { composedEdit, type EditWithText, type TextChangeLike } from '../../core/textEdits';
+import { composedEdits, type EditWithText, MAX_PLACES, type TextChangeLike } from '../../core/textEdits';
 
 /** One change as VS Code reports it (TextDocumentContentChangeEvent): UTF-16 offset, length replaced, new text. */
 export type TextChange = TextChangeLike;
@@ -11,24 +11,26 @@ export type TextChange = TextChangeLike;
 const MAX_LOGGED_CHARS = 1 << 20;
 
 export class ChangeLog {
-  private entries: { version: number; change: TextChange }[] = [];
+  private entries: { version: number; changes: TextChange[] }[] = [];
   private chars = 0;
 
   /**
-   * The change that made `version` from the version before it. Only events of one change are logged: how the
-   * offsets of several (multiple cursors) relate is not documented (microsoft/vscode#10047), so such an event
-   * breaks the log and the next analysis sends the text.
+   * The changes that made `version` from the version before it. Several in one event (multiple cursors) are logged
+   * when each lies before the one listed ahead of it, as VS Code lists them: then their offsets in the text before
+   * the event are their offsets applied in turn too. How the offsets relate otherwise is not documented
+   * (microsoft/vscode#10047), so such an event breaks the log and the next analysis sends the text.
    */
   record(version: number, changes: readonly TextChange[]): void {
-    if (changes.length !== 1) return this.clear();
-    const { offset, length, text } = changes[0];
-    this.entries.push({ version, change: { offset, length, text } });
-    this.chars += text.length;
+    for (let k = 1; k < changes.length; k++) {
+      if (changes[k].offset + changes[k].length > changes[k - 1].offset || changes[k].offset === changes[k - 1].offset) return this.clear();
+    }
+    this.entries.push({ version, changes: changes.map(({ offset, length, text }) => ({ offset, length, text })) });
+    for (const c of changes) this.chars += c.text.length;
     // Large pastes: sending the text is as cheap; the log forgets (since() then answers undefined).
     if (this.chars > MAX_LOGGED_CHARS) this.clear();
   }
 
-  /** The changes from version `from` to version `to`, in order; undefined when one of the versions between is missing. */
+  /** The changes from version `from` to version `to`, to be applied in turn; undefined when one of the versions between is missing. */
   since(from: number, to: number): TextChange[] | undefined {
     const out: TextChange[] = [];
     let expected = from + 1;
@@ -36,7 +38,7 @@ export class ChangeLog {
       if (e.version <= from) continue;
       if (e.version > to) break;
       if (e.version !== expected) return undefined;
-      out.push(e.change);
+      out.push(...e.changes);
       expected++;
     }
     return expected === to + 1 ? out : undefined;
@@ -45,7 +47,8 @@ export class ChangeLog {
   /** Versions up to `version` are no longer asked for (the worker holds a later text). */
   forget(version: number): void {
     this.entries = this.entries.filter((e) => e.version > version);
-    this.chars = this.entries.reduce((n, e) => n + e.change.text.length, 0);
+    this.chars = 0;
+    for (const e of this.entries) for (const c of e.changes) this.chars += c.text.length;
   }
 
   clear(): void {
@@ -61,14 +64,21 @@ export function applyChanges(text: string, changes: readonly TextChange[]): stri
 }
 
 /**
- * `text` with `changes` applied, as the worker makes it: changes at one place (keystrokes typed between two analyses)
- * are one edit, also returned, and the new text is made from it once; applied in turn, each slice of the text the one
- * before made had V8 copy it whole first (10 keystrokes in 5 MB: 120–250 ms). Changes at several places are applied
- * in turn, and no edit is returned.
+ * `text` with `changes` applied, as the worker makes it: the edits they make together, one for each place they touch
+ * (keystrokes typed between two analyses at one place, or at several cursors), and the new text made from them once.
+ * Applied in turn, each slice of the text the one before made had V8 copy it whole first (10 keystrokes in 5 MB:
+ * 120–250 ms). The edits are returned when there are at most MAX_PLACES (each is then answered from its paragraph).
  */
-export function changedText(text: string, changes: readonly TextChange[]): { text: string; edit?: EditWithText } {
-  const edit = composedEdit(text, changes);
-  return edit ? { text: text.slice(0, edit.from) + edit.text + text.slice(edit.to), edit } : { text: applyChanges(text, changes) };
+export function changedText(text: string, changes: readonly TextChange[]): { text: string; edits?: EditWithText[] } {
+  const edits = composedEdits(text, changes, Infinity);
+  if (!edits) return { text }; // (typed and deleted back)
+  let joined = '';
+  let at = 0;
+  for (const e of edits) {
+    joined += text.slice(at, e.from) + e.text;
+    at = e.to;
+  }
+  return { text: joined + text.slice(at), ...(edits.length <= MAX_PLACES && { edits }) };
 }
 
 /** How much longer the changes make a text (UTF-16 code units). */

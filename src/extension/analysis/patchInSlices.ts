@@ -1,6 +1,6 @@
 // Applying a patch on the extension host: to the document's own analysis in place, in one piece; to a copy (of a
 // snapshot someone holds) a slice at a time, so that keystrokes and rendering run between slices.
-import { applyAnalysisPatchInSteps, type AnalysisPatch } from '../../core/analysisPatch';
+import { applyAnalysisPatchInSteps, type AnalysisPatch, patchSize } from '../../core/analysisPatch';
 import { applyAnalysisPatchInPlace } from '../../core/analysisPatchInPlace';
 import type { DocumentAnalysis } from '../../core/types';
 
@@ -23,6 +23,33 @@ export function patchInPlace(analysis: DocumentAnalysis, patch: AnalysisPatch): 
   if (!applyAnalysisPatchInPlace(analysis, patch)) return undefined;
   const ms = performance.now() - t0;
   return { analysis, longestSliceMs: ms, busyMs: ms };
+}
+
+/**
+ * A worker's patches applied in turn (one for each place edited, when there were several): to `analysis` itself when
+ * `own` (the document's own analysis, not a snapshot someone holds) and the patch allows, else to a copy (which is then
+ * the host's own for the patches after it). With how many items they sent, of how many.
+ */
+export async function applyPatches(
+  analysis: DocumentAnalysis,
+  patches: readonly AnalysisPatch[],
+  own: boolean,
+  copy: (analysis: DocumentAnalysis, patch: AnalysisPatch) => Promise<PatchResult>,
+): Promise<PatchResult & { sent: number; total: number }> {
+  let result = { analysis, longestSliceMs: 0, busyMs: 0, sent: 0, total: 0 };
+  for (const patch of patches) {
+    const next = (own && patchInPlace(result.analysis, patch)) || (await copy(result.analysis, patch));
+    own = true;
+    const size = patchSize(patch);
+    result = {
+      analysis: next.analysis,
+      longestSliceMs: Math.max(result.longestSliceMs, next.longestSliceMs),
+      busyMs: result.busyMs + next.busyMs,
+      sent: result.sent + size.sent,
+      total: size.total,
+    };
+  }
+  return result;
 }
 
 /**

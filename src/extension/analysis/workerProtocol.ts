@@ -22,7 +22,7 @@ export type WorkerRequest =
   | { type: 'indicators'; entries: IndicatorEntry[][] };
 
 /** What the worker measures of one analysis (the rest of AnalysisRunStats is the service's). */
-export type AnalysisStats = Pick<AnalysisRunStats, 'analyzeMs' | 'cacheHits' | 'cacheMisses' | 'diffMs' | 'paragraphOnly' | 'wholeText'>;
+export type AnalysisStats = Pick<AnalysisRunStats, 'analyzeMs' | 'cacheHits' | 'cacheMisses' | 'diffMs' | 'paragraphOnly' | 'places' | 'wholeText'>;
 
 /**
  * An analysis, whole or as a patch of the one numbered `base` (what the host said it holds). `seq` numbers the
@@ -30,7 +30,8 @@ export type AnalysisStats = Pick<AnalysisRunStats, 'analyzeMs' | 'cacheHits' | '
  */
 export type WorkerResponse =
   | { id: number; seq?: number; analysis: DocumentAnalysis; stats: AnalysisStats }
-  | { id: number; seq: number; base: number; patch: AnalysisPatch; stats: AnalysisStats }
+  /** `patches`: applied in turn (one for each place edited, when the edits at several places were answered in turn). */
+  | { id: number; seq: number; base: number; patches: AnalysisPatch[]; stats: AnalysisStats }
   | { id: number; error: string }
   /** The worker does not hold the text the changes apply to (or they did not fit it): send the text. */
   | { id: number; resend: true };

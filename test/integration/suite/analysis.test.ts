@@ -83,6 +83,36 @@ suite('analysis service', () => {
     }
   });
 
+  test('typing with several cursors: each place answered from its paragraph, in turn; the analysis is the whole text\'s', async () => {
+    const api = await extensionApi();
+    const editor = await openReport(reportPath('national-2014.txt'));
+    const { document } = editor;
+    await api.analysis.analyze(document);
+    await waitFor('the analysis with projects', () => api.analysis.peek(document.uri)?.segmentation.pending !== true);
+    try {
+      // Three cursors after a comma in paragraphs spread over the report.
+      const text = document.getText();
+      const long = api.analysis.peek(document.uri)!.paragraphs.filter((p) => text.slice(p.range.start, p.range.end).indexOf('，') > 0);
+      const places = [0.2, 0.5, 0.8].map((f) => long[Math.floor(long.length * f)]).map((p) => p.range.start + text.slice(p.range.start, p.range.end).indexOf('，') + 1);
+      editor.selections = places.map((at) => new vscode.Selection(document.positionAt(at), document.positionAt(at)));
+      const runs = [];
+      for (const ch of ['增', '长', '5%']) {
+        await vscode.commands.executeCommand('type', { text: ch });
+        await nextAnalysis(api, document, document.version);
+        runs.push(api.analysis.lastRun(document.uri)!);
+      }
+      console.log(`    three cursors, ${runs.length} keystrokes: ${runs.map((r) => `${r.analyzeMs.toFixed(1)} ms${r.paragraphOnly ? ` from ${r.places} paragraphs` : ` (whole text: ${r.wholeText})`}`).join(', ')}`);
+      assert.deepEqual(runs.map((r) => [r.paragraphOnly, r.places]), runs.map(() => [true, 3]), 'each keystroke answered from the three paragraphs');
+      // The same text analysed whole, afresh (nothing cached): the same analysis.
+      const whole = await api.analysis.analyzeText(document.getText());
+      assert.equal(JSON.stringify(api.analysis.peek(document.uri)), JSON.stringify(whole));
+      // (The i-th place moved by what was typed at the places before it.)
+      for (const [i, at] of places.entries()) assert.ok(whole.figures.some((f) => f.text === '5%' && f.range.start === at + 4 * i + 2), `the figure typed at place ${i}`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
   test('rapid edits are analysed once, for the last version only', async () => {
     const api = await extensionApi();
     const editor = await openReport(reportPath('national-2014.txt'));

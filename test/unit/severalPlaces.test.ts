@@ -1,0 +1,66 @@
+// Typing with several cursors: the edits at several places, answered in turn each from its paragraph, give patches
+// that, applied in turn as the host applies them, are exactly the whole analysis of the new text; where one is
+// declined, what the ones before it made is the analysis of the text they made, and the whole text is read from there.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { describe, test } from 'node:test';
+import { AnalysisCache, analyzeText } from '../../src/core/analyze';
+import { applyAnalysisPatchInPlace } from '../../src/core/analysisPatchInPlace';
+import { analyzeEditsInTurn } from '../../src/core/severalPlaces';
+import { loadJiebaSegmenter } from '../../src/core/segmenter';
+import type { EditWithText } from '../../src/core/textEdits';
+import type { DocumentAnalysis } from '../../src/core/types';
+import { CORPUS_DIR } from './corpus';
+
+const segmenter = loadJiebaSegmenter();
+const REPORTS = ['corpus/national-2016.txt', 'corpus-local/gaoyang-2017.txt', 'corpus-provinces-2026/fujian-2026.txt'];
+/** What is typed at each cursor: mostly what stays in a paragraph, sometimes a line break (declined). */
+const TYPED = ['字', '增长6.5%', '，', '12亿元', '建设', '大桥项目', '', '\n'];
+
+const copy = (a: DocumentAnalysis): DocumentAnalysis => deserialize(serialize(a));
+
+describe('edits at several places answered in turn', () => {
+  for (const [r, name] of REPORTS.entries()) {
+    test(`${name}: 40 requests of 2–5 cursors each, the patches in turn equal to the whole analysis`, () => {
+      let x = 7 + r;
+      const rng = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+      const cache = new AnalysisCache();
+      let text = readFileSync(join(resolve(CORPUS_DIR, '..'), name), 'utf8');
+      let analysis = analyzeText(text, { segmenter, cache });
+      let answered = 0;
+      for (let n = 0; n < 40; n++) {
+        // Cursors at random places (a deletion before some), apart, in order.
+        const places = [...new Set(Array.from({ length: 2 + Math.floor(rng() * 4) }, () => 2 + Math.floor(rng() * (text.length - 4))))].sort((a, b) => a - b);
+        const edits: EditWithText[] = [];
+        let shift = 0;
+        for (const at of places) {
+          if (edits.length > 0 && at <= edits[edits.length - 1].to) continue;
+          const typed = TYPED[Math.floor(rng() * TYPED.length)];
+          const to = at + (typed === '' || rng() < 0.2 ? 1 : 0);
+          shift += typed.length - (to - at);
+          edits.push({ from: at, to, shift, text: typed });
+        }
+        let edited = '';
+        let at = 0;
+        for (const e of edits) [edited, at] = [edited + text.slice(at, e.from) + e.text, e.to];
+        edited += text.slice(at);
+        const host = copy(analysis);
+        const turn = analyzeEditsInTurn({ text, analysis }, edits, { segmenter, cache });
+        for (const patch of turn.patches) assert.ok(applyAnalysisPatchInPlace(host, deserialize(serialize(patch))), `request ${n}: applies in place`);
+        // What the patches made is the analysis of the text they led to (the whole new text, unless declined).
+        assert.equal(JSON.stringify(host), JSON.stringify(turn.reached.analysis), `request ${n}: the host's analysis is the worker's`);
+        assert.equal(JSON.stringify(turn.reached.analysis), JSON.stringify(analyzeText(turn.reached.text, { segmenter })), `request ${n}: the whole analysis of the text reached`);
+        if (!turn.declined) {
+          assert.equal(turn.reached.text, edited);
+          answered++;
+        } else assert.ok(turn.patches.length < edits.length);
+        text = edited;
+        analysis = analyzeText(text, { segmenter, cache });
+      }
+      if (process.env.SEVERAL_LOG) console.log(name, answered);
+      assert.ok(answered >= 15, `only ${answered} of 40 requests answered in turn`);
+    });
+  }
+});
