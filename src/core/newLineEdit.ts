@@ -38,8 +38,10 @@ export function newLinePatch(before: Analysed<TextReader>, text: string, now: Te
   if (!plainLineBetween(body, bodyOf(oldText, previous), bodyOf(oldText, next), old.title !== undefined, opensHeading(old, k), review)) return declined("a new line's place in the structure");
   if (!sameMeta(old, now)) return declined("the report's metadata");
 
-  // The section open there is the last one opened before it (the structure's SectionBuilder).
-  const section = old.sections[countBefore(old.sections, (s) => s.heading.start, start) - 1];
+  // The section open there is the last one opened before it (the structure's SectionBuilder): before the line, in the
+  // old text's offsets (`start`, in the new one's, may lie past the next line's heading in the old: white space typed
+  // before the new line's text).
+  const section = old.sections[countBefore(old.sections, (s) => s.heading.start, a) - 1];
   const id = `p${k + 1}`;
   const paragraph: Paragraph = section ? { id, sectionId: section.id, range: { start, end } } : { id, range: { start, end } };
   const result = paragraphResult(body, options, MAX_FIGURES_PER_DOCUMENT - old.figures.length);

@@ -89,7 +89,7 @@ export class EditedText implements TextReader {
   lastIndexOf(char: string, position = Infinity): number {
     if (char.length !== 1) throw new Error('EditedText.lastIndexOf looks for one character');
     const { from, to, shift, end } = this;
-    const p = Math.max(0, Math.min(position, this.length - 1));
+    const p = Number.isNaN(position) ? this.length - 1 : Math.max(0, Math.min(position, this.length - 1));
     if (p >= end) {
       const at = this.before.lastIndexOf(char, p - shift);
       if (at >= to) return at + shift;

@@ -10,6 +10,7 @@ import { AnalysisCache, analyzeText } from '../../src/core/analyze';
 import { type Analysed, analyzeEdit } from '../../src/core/analyzeEdit';
 import { applyAnalysisPatch } from '../../src/core/analysisPatch';
 import { applyAnalysisPatchInPlace } from '../../src/core/analysisPatchInPlace';
+import { opensHeading } from '../../src/core/editParts';
 import { opening } from '../../src/core/headingLeadIns';
 import type { EditWithText } from '../../src/core/textEdits';
 import { loadJiebaSegmenter } from '../../src/core/segmenter';
@@ -231,6 +232,27 @@ describe('analysis of an edit inside a paragraph', () => {
     }
     // (A short word alone on a line is a caption in a news page, and a line of six characters or more a title.)
     assert.ok(taken >= 25, `${taken} of 80 words answered from their line`);
+  });
+
+  test('a new line typed with white space before its text, just before a heading: the section it is in is the one before the heading', () => {
+    // (Its text then starts, in the new text, past where the heading started in the old one.)
+    let taken = 0;
+    for (const name of REPORTS) {
+      const cache = new AnalysisCache();
+      let state = opened(name, cache);
+      // (The last first: a paragraph inserted renumbers those after it.)
+      const before = [...state.analysis.paragraphs.keys()].filter((k) => k > 0 && k + 1 < state.analysis.paragraphs.length && opensHeading(state.analysis, k + 1)).slice(0, 5).reverse();
+      for (const [n, k] of before.entries()) {
+        const at = state.analysis.paragraphs[k].range.end;
+        for (const [i, typed] of ['\n', ' 　 　 　，，'].entries()) {
+          const { text, edit } = inserted(state.text, at + i, typed);
+          const done = step(state, text, cache, edit, n, `${name}, ${JSON.stringify(typed)} after paragraph ${k}`);
+          if (i === 1 && done.patched) taken++;
+          state = done.state;
+        }
+      }
+    }
+    assert.ok(taken >= 5, `${taken} answered from their line`);
   });
 
   test('a line typed into a run of review openings, which it cuts: the patch is declined or equal to the whole analysis', () => {

@@ -52,6 +52,15 @@ describe('change log', () => {
     // (Two changes at one offset: which comes first in the text is not said.)
     multi.record(5, [{ offset: 3, length: 0, text: 'e' }, { offset: 3, length: 0, text: 'f' }]);
     assert.equal(multi.since(4, 5), undefined);
+    // An event at more places than the worker answers one by one; more changes logged than are composed quickly.
+    const cursors = new ChangeLog();
+    cursors.record(2, Array.from({ length: 33 }, (_, k) => ({ offset: 100 - 2 * k, length: 0, text: 'x' })));
+    assert.equal(cursors.since(1, 2), undefined);
+    const burst = new ChangeLog();
+    for (let v = 2; v < 1026; v++) burst.record(v, [{ offset: v, length: 0, text: 'x' }]);
+    assert.equal(burst.since(1, 1025)?.length, 1024);
+    burst.record(1026, [{ offset: 0, length: 0, text: 'x' }]);
+    assert.equal(burst.since(1, 1026), undefined);
     const paste = new ChangeLog();
     paste.record(2, [{ offset: 0, length: 0, text: '字'.repeat(2 << 20) }]);
     assert.equal(paste.since(1, 2), undefined);

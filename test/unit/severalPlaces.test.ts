@@ -12,6 +12,7 @@ import { analyzeEditsInTurn } from '../../src/core/severalPlaces';
 import { loadJiebaSegmenter } from '../../src/core/segmenter';
 import type { EditWithText } from '../../src/core/textEdits';
 import type { DocumentAnalysis } from '../../src/core/types';
+import { applyInSlices, applyPatches } from '../../src/extension/analysis/patchInSlices';
 import { CORPUS_DIR } from './corpus';
 
 const segmenter = loadJiebaSegmenter();
@@ -63,4 +64,25 @@ describe('edits at several places answered in turn', () => {
       assert.ok(answered >= 15, `only ${answered} of 40 requests answered in turn`);
     });
   }
+
+  test('on the host: the patches applied in turn to a snapshot someone holds leave it as it was; to its own analysis, in place', async () => {
+    const text = readFileSync(join(resolve(CORPUS_DIR, '..'), REPORTS[0]), 'utf8');
+    const cache = new AnalysisCache();
+    const analysis = analyzeText(text, { segmenter, cache });
+    // One character typed at two cursors (paragraphs 10 and 40): the second patch moves items the first kept.
+    const edits: EditWithText[] = [10, 40].map((k, i) => ({ from: analysis.paragraphs[k].range.start + 2, to: analysis.paragraphs[k].range.start + 2, shift: i + 1, text: '字' }));
+    const turn = analyzeEditsInTurn({ text, analysis: copy(analysis) }, edits, { segmenter, cache });
+    assert.equal(turn.declined, undefined);
+    const whole = JSON.stringify(turn.reached.analysis);
+    const snapshot = copy(analysis);
+    const held = JSON.stringify(snapshot);
+    const copied = await applyPatches(snapshot, turn.patches, false, applyInSlices);
+    assert.equal(JSON.stringify(snapshot), held, 'the snapshot is unchanged');
+    assert.equal(JSON.stringify(copied.analysis), whole);
+    assert.deepEqual([copied.sent > 0, copied.total], [true, turn.reached.analysis.paragraphs.length + turn.reached.analysis.sections.length + turn.reached.analysis.figures.length + turn.reached.analysis.captions.length + turn.reached.analysis.projects.length]);
+    const own = copy(analysis);
+    const inPlace = await applyPatches(own, turn.patches, true, () => assert.fail('no copy'));
+    assert.equal(inPlace.analysis, own, 'the same object, patched in place');
+    assert.equal(JSON.stringify(own), whole);
+  });
 });

@@ -190,10 +190,12 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
     let wholeText = !base ? 'no analysis the host holds' : request.complete ? 'projects asked for' : undefined;
     if (base && !wholeText && (paragraphEdits.get(request.key!) ?? 0) >= MAX_PARAGRAPH_EDITS) wholeText = 'the caches are swept';
     const key = request.key!;
-    const paragraphEdited = () => {
-      const count = (paragraphEdits.get(key) ?? 0) + 1;
+    /** Counts the paragraphs answered (one for each place edited) toward the next sweep of the caches. */
+    const paragraphEdited = (places = 1) => {
+      const before = paragraphEdits.get(key) ?? 0;
+      const count = before + places;
       paragraphEdits.set(key, count);
-      if (count === SWEEP_WHEN_IDLE) whenIdle(() => sweepCaches(key));
+      if (before < SWEEP_WHEN_IDLE && count >= SWEEP_WHEN_IDLE) whenIdle(() => sweepCaches(key));
       if (!segmenter) loadSegmenterSoon();
     };
     // Typing at several places: each edit's patch from its paragraph, in turn. The worker's analysis is patched as it
@@ -206,7 +208,7 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
         const seq = nextSeq++;
         const { reached, patches } = inTurn;
         sent.set(key, { seq, ...reached });
-        paragraphEdited();
+        paragraphEdited(edits.length);
         rebuild = () => readWhole(reached.text);
         const stats = { analyzeMs: performance.now() - t0, cacheHits: cache.hits - hits, cacheMisses: cache.misses - misses, paragraphOnly: true, places: edits.length };
         return { id: request.id, seq, base: base.seq, patches, stats };

@@ -9,10 +9,17 @@ export type TextChange = TextChangeLike;
 
 /** Past this much text typed or pasted since the worker's version, the whole text is sent instead. */
 const MAX_LOGGED_CHARS = 1 << 20;
+/**
+ * Past so many changes since the worker's version, too (a burst of typing while the worker reads 5 MB whole is some
+ * dozens): composing them costs their number times the places they touch.
+ */
+const MAX_LOGGED_CHANGES = 1024;
 
 export class ChangeLog {
   private entries: { version: number; changes: TextChange[] }[] = [];
   private chars = 0;
+  /** How many changes are logged. */
+  private count = 0;
 
   /**
    * The changes that made `version` from the version before it. Several in one event (multiple cursors) are logged
@@ -21,13 +28,17 @@ export class ChangeLog {
    * (microsoft/vscode#10047), so such an event breaks the log and the next analysis sends the text.
    */
   record(version: number, changes: readonly TextChange[]): void {
+    // (More places than the worker answers one by one: it would read the text whole anyway, so it is sent.)
+    if (changes.length > MAX_PLACES) return this.clear();
     for (let k = 1; k < changes.length; k++) {
       if (changes[k].offset + changes[k].length > changes[k - 1].offset || changes[k].offset === changes[k - 1].offset) return this.clear();
     }
     this.entries.push({ version, changes: changes.map(({ offset, length, text }) => ({ offset, length, text })) });
     for (const c of changes) this.chars += c.text.length;
-    // Large pastes: sending the text is as cheap; the log forgets (since() then answers undefined).
-    if (this.chars > MAX_LOGGED_CHARS) this.clear();
+    this.count += changes.length;
+    // Large pastes, or more changes than are composed quickly (composedEdits): sending the text is as cheap; the log
+    // forgets (since() then answers undefined).
+    if (this.chars > MAX_LOGGED_CHARS || this.count > MAX_LOGGED_CHANGES) this.clear();
   }
 
   /** The changes from version `from` to version `to`, to be applied in turn; undefined when one of the versions between is missing. */
@@ -38,7 +49,7 @@ export class ChangeLog {
       if (e.version <= from) continue;
       if (e.version > to) break;
       if (e.version !== expected) return undefined;
-      out.push(...e.changes);
+      for (const c of e.changes) out.push(c);
       expected++;
     }
     return expected === to + 1 ? out : undefined;
@@ -48,12 +59,14 @@ export class ChangeLog {
   forget(version: number): void {
     this.entries = this.entries.filter((e) => e.version > version);
     this.chars = 0;
-    for (const e of this.entries) for (const c of e.changes) this.chars += c.text.length;
+    this.count = 0;
+    for (const e of this.entries) for (const c of e.changes) (this.chars += c.text.length), this.count++;
   }
 
   clear(): void {
     this.entries = [];
     this.chars = 0;
+    this.count = 0;
   }
 }
 

@@ -26,9 +26,10 @@ export function patchInPlace(analysis: DocumentAnalysis, patch: AnalysisPatch): 
 }
 
 /**
- * A worker's patches applied in turn (one for each place edited, when there were several): to `analysis` itself when
- * `own` (the document's own analysis, not a snapshot someone holds) and the patch allows, else to a copy (which is then
- * the host's own for the patches after it). With how many items they sent, of how many.
+ * A worker's patches applied in turn (one for each place edited, when there were several): to `analysis` itself while
+ * `own` (the document's own analysis, not a snapshot someone holds) and the patch allows, else to copies. Once one
+ * went to a copy, so do the rest: a copy shares the items it kept with the analysis it was made from. With how many
+ * items they sent, of how many; the longest slice counts the patches applied in place one after another as one.
  */
 export async function applyPatches(
   analysis: DocumentAnalysis,
@@ -37,13 +38,16 @@ export async function applyPatches(
   copy: (analysis: DocumentAnalysis, patch: AnalysisPatch) => Promise<PatchResult>,
 ): Promise<PatchResult & { sent: number; total: number }> {
   let result = { analysis, longestSliceMs: 0, busyMs: 0, sent: 0, total: 0 };
+  let inPlaceRun = 0;
   for (const patch of patches) {
-    const next = (own && patchInPlace(result.analysis, patch)) || (await copy(result.analysis, patch));
-    own = true;
+    const inPlace = own ? patchInPlace(result.analysis, patch) : undefined;
+    own = inPlace !== undefined;
+    const next = inPlace ?? (await copy(result.analysis, patch));
+    inPlaceRun = inPlace ? inPlaceRun + inPlace.busyMs : 0;
     const size = patchSize(patch);
     result = {
       analysis: next.analysis,
-      longestSliceMs: Math.max(result.longestSliceMs, next.longestSliceMs),
+      longestSliceMs: Math.max(result.longestSliceMs, next.longestSliceMs, inPlaceRun),
       busyMs: result.busyMs + next.busyMs,
       sent: result.sent + size.sent,
       total: size.total,
