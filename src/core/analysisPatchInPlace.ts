@@ -92,6 +92,22 @@ export function applyAnalysisPatchInPlace(analysis: DocumentAnalysis, patch: Ana
 }
 
 /**
+ * Whether applyAnalysisPatchInPlace would take every one of `patches`, applied in turn to `analysis` (none names an old
+ * item twice), found without changing anything: the host applies a worker's patches in place all or none, so that
+ * the analysis it holds is never left between two of them.
+ */
+export function appliesInPlace(analysis: DocumentAnalysis, patches: readonly AnalysisPatch[]): boolean {
+  const lengths = PATCHED_ARRAYS.map((name) => analysis[name].length);
+  for (const patch of patches) {
+    for (const [a, name] of PATCHED_ARRAYS.entries()) {
+      if (!planOf(name, lengths[a], patch[name], patch.move)) return false;
+      lengths[a] = runsLength(patch[name]);
+    }
+  }
+  return true;
+}
+
+/**
  * For each new item of an array, its old item's index, or −1 − i for the i-th sent item; 'direct' when every new
  * item is the old one at its index or a sent one (most patches: nothing came or went); undefined when an old item is
  * named twice.

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { describe, test } from 'node:test';
 import { AnalysisCache, analyzeText } from '../../src/core/analyze';
-import { applyAnalysisPatchInPlace } from '../../src/core/analysisPatchInPlace';
+import { applyAnalysisPatchInPlace, appliesInPlace } from '../../src/core/analysisPatchInPlace';
 import { analyzeEditsInTurn } from '../../src/core/severalPlaces';
 import { loadJiebaSegmenter } from '../../src/core/segmenter';
 import type { EditWithText } from '../../src/core/textEdits';
@@ -81,8 +81,18 @@ describe('edits at several places answered in turn', () => {
     assert.equal(JSON.stringify(copied.analysis), whole);
     assert.deepEqual([copied.sent > 0, copied.total], [true, turn.reached.analysis.paragraphs.length + turn.reached.analysis.sections.length + turn.reached.analysis.figures.length + turn.reached.analysis.captions.length + turn.reached.analysis.projects.length]);
     const own = copy(analysis);
+    assert.equal(appliesInPlace(own, turn.patches), true);
     const inPlace = await applyPatches(own, turn.patches, true, () => assert.fail('no copy'));
     assert.equal(inPlace.analysis, own, 'the same object, patched in place');
     assert.equal(JSON.stringify(own), whole);
+    // A second patch that names an old paragraph twice (kept, then again as the one after it) applies to a copy only:
+    // then the first goes to a copy too, and the analysis held is left as it was, not between the two.
+    const named = turn.reached.analysis.paragraphs.length;
+    const twice = { ...turn.patches[1], paragraphs: { runs: [0, named, 3, 1], items: [] } };
+    const mine = copy(analysis);
+    assert.equal(appliesInPlace(mine, [turn.patches[0], twice]), false);
+    const copiedBoth = await applyPatches(mine, [turn.patches[0], twice], true, applyInSlices);
+    assert.notEqual(copiedBoth.analysis, mine);
+    assert.equal(JSON.stringify(mine), held, 'the analysis held is unchanged');
   });
 });

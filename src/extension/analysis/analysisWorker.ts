@@ -165,7 +165,7 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
     if (request.complete) loadSegmenter();
     let cache = request.key === undefined ? new AnalysisCache() : caches.get(request.key);
     if (!cache) caches.set(request.key!, (cache = new AnalysisCache()));
-    const [hits, misses] = [cache.hits, cache.misses];
+    let [hits, misses] = [cache.hits, cache.misses];
     const t0 = performance.now();
     const previous = request.key === undefined ? undefined : sent.get(request.key);
     // A document's first analysis comes without projects even when the segmenter is there: sections, paragraphs and
@@ -239,6 +239,8 @@ function handle(request: WorkerRequest): WorkerResponse | undefined {
       const stats = { analyzeMs: performance.now() - t0, cacheHits: cache.hits - hits, cacheMisses: cache.misses - misses, paragraphOnly: true };
       return { id: request.id, seq, base: base.seq, patches: [patch], stats };
     }
+    // (The cache's counts of the whole reading alone, not of the places answered before it.)
+    [hits, misses] = [cache.hits, cache.misses];
     const analysis = analyzeText(text, options);
     if (request.key !== undefined) paragraphEdits.delete(request.key);
     if (!segmenter || projectsNext) {

@@ -1,7 +1,7 @@
 // Applying a patch on the extension host: to the document's own analysis in place, in one piece; to a copy (of a
 // snapshot someone holds) a slice at a time, so that keystrokes and rendering run between slices.
 import { applyAnalysisPatchInSteps, type AnalysisPatch, patchSize } from '../../core/analysisPatch';
-import { applyAnalysisPatchInPlace } from '../../core/analysisPatchInPlace';
+import { applyAnalysisPatchInPlace, appliesInPlace } from '../../core/analysisPatchInPlace';
 import type { DocumentAnalysis } from '../../core/types';
 
 /** How long the host works on a patch before it lets the event loop run (keystrokes, rendering). */
@@ -26,10 +26,10 @@ export function patchInPlace(analysis: DocumentAnalysis, patch: AnalysisPatch): 
 }
 
 /**
- * A worker's patches applied in turn (one for each place edited, when there were several): to `analysis` itself while
- * `own` (the document's own analysis, not a snapshot someone holds) and the patch allows, else to copies. Once one
- * went to a copy, so do the rest: a copy shares the items it kept with the analysis it was made from. With how many
- * items they sent, of how many; the longest slice counts the patches applied in place one after another as one.
+ * A worker's patches applied in turn (one for each place edited, when there were several): to `analysis` itself when
+ * `own` (the document's own analysis, not a snapshot someone holds) and every patch allows (all or none: the analysis
+ * is never left between two of them), else to copies (the first copy's, made a slice at a time). With how many items
+ * they sent, of how many; the longest slice counts the patches applied in place one after another as one.
  */
 export async function applyPatches(
   analysis: DocumentAnalysis,
@@ -39,7 +39,9 @@ export async function applyPatches(
 ): Promise<PatchResult & { sent: number; total: number }> {
   let result = { analysis, longestSliceMs: 0, busyMs: 0, sent: 0, total: 0 };
   let inPlaceRun = 0;
+  own &&= patches.length === 1 || appliesInPlace(analysis, patches);
   for (const patch of patches) {
+    // (A copy shares the items it kept with the analysis it was made from: the patches after it go to copies too.)
     const inPlace = own ? patchInPlace(result.analysis, patch) : undefined;
     own = inPlace !== undefined;
     const next = inPlace ?? (await copy(result.analysis, patch));
