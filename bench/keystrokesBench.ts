@@ -2,7 +2,7 @@
 // version it holds. Until the twenty-fourth round the worker applied them one after another, each slicing the text the
 // one before made (V8 copies such a text into one piece before slicing it), then found their edit by comparing the old
 // text with the new one (core/textEdits), which reads the new text whole again; now the changes are one edit when they
-// touch one place (composedEdit), and the new text is made from it. Keystrokes at several cursors were read in the
+// touch one place (composedEdits), and the new text is made from it. Keystrokes at several cursors were read in the
 // whole text until the thirty-ninth round; now each place is answered from its paragraph in turn (core/severalPlaces).
 import { performance } from 'node:perf_hooks';
 import { type AnalysisCache, analyzeText } from '../src/core/analyze';
@@ -16,14 +16,22 @@ import { median } from './measure';
 
 const TYPED = ['增', '长', '6', '.', '5'];
 
+type Segmenter = ReturnType<typeof loadJiebaSegmenter>;
+/** The text analysed with a cache of its own, as the worker holds a document. */
+type Editing = (s: Segmenter, t: string) => { cache: AnalysisCache; analysis: ReturnType<typeof analyzeText> };
+
+/** The two ways compared, each with its own cache (the first to analyse a typed paragraph would leave it cached for the other). */
+function twoWays(segmenter: Segmenter, text: string, editing: Editing) {
+  return [editing(segmenter, text), editing(segmenter, text)].map(({ cache, analysis }) => ({ cache, state: { text, analysis } }));
+}
+
 /** The worker's answer to five keystrokes at the end of a sentence in each of 15 paragraphs, both ways. */
 export function keystrokesBench(
-  segmenter: ReturnType<typeof loadJiebaSegmenter>,
+  segmenter: Segmenter,
   text: string,
-  editing: (s: typeof segmenter, t: string) => { cache: AnalysisCache; analysis: ReturnType<typeof analyzeText> },
+  editing: Editing,
 ): void {
-  // Each way with its own cache (the first to analyse the typed paragraph would leave it cached for the other).
-  const ways = [editing(segmenter, text), editing(segmenter, text)].map(({ cache, analysis }) => ({ cache, state: { text, analysis } }));
+  const ways = twoWays(segmenter, text, editing);
   const composed: number[] = [];
   const compared: number[] = [];
   let declined = 0;
@@ -75,12 +83,12 @@ export function keystrokesBench(
  * text), 12 times: each place from its paragraph in turn, against reading the whole text with the cache and diffing.
  */
 export function cursorsBench(
-  segmenter: ReturnType<typeof loadJiebaSegmenter>,
+  segmenter: Segmenter,
   text: string,
   cursors: number,
-  editing: (s: typeof segmenter, t: string) => { cache: AnalysisCache; analysis: ReturnType<typeof analyzeText> },
+  editing: Editing,
 ): void {
-  const ways = [editing(segmenter, text), editing(segmenter, text)].map(({ cache, analysis }) => ({ cache, state: { text, analysis } }));
+  const ways = twoWays(segmenter, text, editing);
   const inTurn: number[] = [];
   const whole: number[] = [];
   let declined = 0;

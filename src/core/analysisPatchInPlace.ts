@@ -2,7 +2,7 @@
 // which follows the document as a TextDocument does. applyAnalysisPatch copies every item after an edit, about
 // 19,000 of them per keystroke in a 5 MB report, and the copies and the dropped originals were most of the host's
 // work and garbage; here the items after the edit only have their offsets (and, rarely, ids) changed.
-import { type AnalysisPatch, type ArrayPatch, KIND_OF, Mover, oldItems, PATCHED_ARRAYS, type PatchedArray, RENUMBER, runsLength } from './analysisPatch';
+import { applyAnalysisPatch, type AnalysisPatch, type ArrayPatch, KIND_OF, Mover, oldItems, PATCHED_ARRAYS, type PatchedArray, RENUMBER, runsLength } from './analysisPatch';
 import type { DocumentAnalysis, Span } from './types';
 
 /** Moves a span in place: each span belongs to one item (the analysis shares none, and nothing else holds them). */
@@ -89,6 +89,15 @@ export function applyAnalysisPatchInPlace(analysis: DocumentAnalysis, patch: Ana
   }
   setFields(analysis, patch);
   return true;
+}
+
+/**
+ * `analysis` with a patch the analysis worker worked out applied, as the worker keeps its own copy: in place, the
+ * patch cloned first (its items may be objects the old analysis or the paragraph cache holds, which the analysis must
+ * not share: it moves them at later edits, core/analyze asPlaced); a copy when the patch names an old item twice.
+ */
+export function patchOwnAnalysis(analysis: DocumentAnalysis, patch: AnalysisPatch): DocumentAnalysis {
+  return applyAnalysisPatchInPlace(analysis, structuredClone(patch)) ? analysis : applyAnalysisPatch(analysis, patch);
 }
 
 /**

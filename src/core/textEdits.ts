@@ -109,25 +109,16 @@ export interface TextChangeLike {
   readonly text: string;
 }
 
-/**
- * The one edit of `before` that the changes, applied in turn, make together, when each touches the stretch the ones
- * before it made (keystrokes typed at one place between two analyses, a word deleted back); else undefined (changes at
- * several places, or text typed and deleted back). Trimmed to what differs. Found from the changes, not by comparing the texts: that
- * reads the new text whole, which the worker made by slicing and joining (15–25 ms for 5 MB, against 1–2 ms for the
- * paragraph's analysis).
- */
-export function composedEdit(before: string, changes: readonly TextChangeLike[]): EditWithText | undefined {
-  return composedEdits(before, changes, 1)?.[0];
-}
-
 /** Most places the changes between two analyses may touch (cursors typed at) for composedEdits to tell them apart. */
 export const MAX_PLACES = 32;
 
 /**
- * The edits of `before` that the changes, applied in turn, make together: one for each place they touch (typing with
- * several cursors), in order, shifts summed as textEdits gives them; a change that touches the stretch an earlier one
- * made joins its edit. Each is trimmed to what differs. Undefined when they make no edit (text typed and deleted back)
- * or touch more than `maxPlaces` places.
+ * The edits of `before` that the changes, applied in turn, make together: one for each place they touch (keystrokes
+ * typed at one place between two analyses are one edit; typing with several cursors, one for each), in order, shifts
+ * summed as textEdits gives them; a change that touches the stretch an earlier one made joins its edit. Each is trimmed
+ * to what differs. Undefined when they make no edit (text typed and deleted back) or touch more than `maxPlaces` places.
+ * Found from the changes, not by comparing the texts: that reads the new text whole, which the worker made by slicing
+ * and joining (15–25 ms for 5 MB, against 1–2 ms for the paragraph's analysis).
  */
 export function composedEdits(before: string, changes: readonly TextChangeLike[], maxPlaces = MAX_PLACES): EditWithText[] | undefined {
   /** Apart and in order: [from, to) of `before` became `text`. */

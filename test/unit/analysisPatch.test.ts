@@ -8,7 +8,7 @@ import { AnalysisCache, analyzeText } from '../../src/core/analyze';
 import { applyAnalysisPatch, applyAnalysisPatchInSteps, diffAnalysis, patchSize, STEP_ITEMS } from '../../src/core/analysisPatch';
 import { loadJiebaSegmenter } from '../../src/core/segmenter';
 import { applyAnalysisPatchInPlace } from '../../src/core/analysisPatchInPlace';
-import { composedEdit, composedEdits, EditedText, movedOffset, textEdits, type TextChangeLike, type TextReader } from '../../src/core/textEdits';
+import { composedEdits, EditedText, movedOffset, textEdits, type TextChangeLike, type TextReader } from '../../src/core/textEdits';
 import { applyChanges } from '../../src/extension/analysis/changeLog';
 import { CORPUS_DIR } from './corpus';
 
@@ -34,6 +34,9 @@ const EDITS: ((text: string, at: number) => string)[] = [
     return places.reduce((s, p, i) => s.slice(0, p) + '增长'.repeat(i + 1) + s.slice(p), t);
   },
 ];
+
+/** The one edit the changes make at one place (composedEdits' one-place case), else undefined. */
+const oneEdit = (before: string, changes: TextChangeLike[]) => composedEdits(before, changes, 1)?.[0];
 
 describe('text edits', () => {
   test('edits at several places are found, and every untouched offset moves to its place', () => {
@@ -117,7 +120,7 @@ describe('text edits', () => {
         current = applyChanges(current, [change]);
         at = change.offset + change.text.length;
       }
-      const edit = composedEdit(text, changes);
+      const edit = oneEdit(text, changes);
       assert.ok(edit || current === text, JSON.stringify(changes));
       if (!edit) continue;
       composed++;
@@ -128,17 +131,17 @@ describe('text edits', () => {
     }
     assert.ok(composed > 350, `${composed} of 400 composed`);
     // Two places: no one edit.
-    assert.equal(composedEdit('abcdefgh', [{ offset: 1, length: 0, text: 'x' }, { offset: 6, length: 0, text: 'y' }]), undefined);
-    assert.deepEqual(composedEdit('abcdefgh', [{ offset: 2, length: 0, text: 'x' }, { offset: 3, length: 0, text: 'y' }, { offset: 4, length: 1, text: '' }]), {
+    assert.equal(oneEdit('abcdefgh', [{ offset: 1, length: 0, text: 'x' }, { offset: 6, length: 0, text: 'y' }]), undefined);
+    assert.deepEqual(oneEdit('abcdefgh', [{ offset: 2, length: 0, text: 'x' }, { offset: 3, length: 0, text: 'y' }, { offset: 4, length: 1, text: '' }]), {
       from: 2,
       to: 3,
       shift: 1,
       text: 'xy',
     });
     // Typed, then deleted back: nothing.
-    assert.equal(composedEdit('abc', [{ offset: 1, length: 0, text: 'x' }, { offset: 1, length: 1, text: '' }]), undefined);
+    assert.equal(oneEdit('abc', [{ offset: 1, length: 0, text: 'x' }, { offset: 1, length: 1, text: '' }]), undefined);
     // A character typed over by itself (a closing bracket the editor put in): the change as it was, not nothing.
-    assert.deepEqual(composedEdit('a）c', [{ offset: 1, length: 1, text: '）' }]), { from: 1, to: 2, shift: 0, text: '）' });
+    assert.deepEqual(oneEdit('a）c', [{ offset: 1, length: 1, text: '）' }]), { from: 1, to: 2, shift: 0, text: '）' });
   });
 
   test('keystrokes at several places (cursors, and places typed at in turn): one edit for each place, together the text they make', () => {
