@@ -10,6 +10,7 @@ import { collectProjects, namesOfScan, type ParagraphScan, ProjectMatchCache, sc
 import type { Segmenter } from './segmenter';
 import { parseStructure } from './structure';
 import { attachRoles, listCue, mergeCues, type RoleCue, sectionCue } from './targets';
+import { ownPieces } from './text';
 import type { AnalysisWarning, DocumentAnalysis, Figure, Paragraph, Section, Span } from './types';
 
 /**
@@ -117,9 +118,10 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
   // processor's caches (a sixth of the analysis' time).
   const waiting: Waiting = { results: [], bodies: [] };
 
+  const pieceOf = ownPieces(text);
   try {
     for (const paragraph of structure.paragraphs) {
-      const body = text.slice(paragraph.range.start, paragraph.range.end);
+      const body = pieceOf(paragraph.range.start, paragraph.range.end);
       const result = figuresFirst(body, options, MAX_FIGURES_PER_DOCUMENT - figures.length, waiting);
       results.push(result);
       // (A paragraph without figures places none: its context is not made, nor an empty copy of its figures.)

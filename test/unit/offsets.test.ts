@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { OffsetMap } from '../../src/core/offsets';
+import { ownPieces } from '../../src/core/text';
 
 const TEXT = '𡌶洛阳市西工区𡌶𠀀，增长34.2%😀。';
 
@@ -44,4 +45,24 @@ test('a lone surrogate counts as one code point', () => {
   const map = new OffsetMap(text);
   assert.equal(map.codePointLength, [...text].length);
   assert.equal(map.toCodePoint(text.length), text.length);
+});
+
+test('ownPieces gives the code units of slices (lone surrogates and astral characters too), and slices where Buffer is missing', () => {
+  const text = `${TEXT}a\ud840b\udf36c${'，项目'.repeat(20)}\ud83d`;
+  const check = () => {
+    const pieceOf = ownPieces(text);
+    for (let start = 0; start <= text.length; start += 3) {
+      for (const end of [start, start + 1, start + 12, start + 13, start + 40, text.length]) {
+        if (end <= text.length) assert.equal(pieceOf(start, end), text.slice(start, end), `[${start}, ${end})`);
+      }
+    }
+  };
+  check();
+  const buffer = globalThis.Buffer;
+  try {
+    (globalThis as { Buffer?: unknown }).Buffer = undefined; // (as in VS Code for the Web)
+    check();
+  } finally {
+    globalThis.Buffer = buffer;
+  }
 });
