@@ -8,7 +8,7 @@
 // named by their form (南水北调) and short forms (平漯周高铁 of 平漯周高铁项目) are in projectLists.ts.
 import { countBefore } from './analysisPatch';
 import { RecentMap } from './recentMap';
-import { charTable, nextIndexOf } from './text';
+import { charTable, nextIndexOf, ownPieces } from './text';
 import { isHan, lexiconFor, type Lexicon, MAX_WORD, wordAfter, wordBefore } from './projectLexicon';
 import { highwayNames, LINE_WORD, NUMBERED_ROAD, RING_ROAD, ROAD_NOTE_CHARS, roadNoteAt, ROUTE_NUMBER, routePairs } from './projectHighways';
 import { bareName, listMembers, markListChars, shortForms } from './projectLists';
@@ -403,11 +403,12 @@ export function collectProjects(text: string, names: Iterable<string>, paragraph
 
 /** The mentions of the names of `matches` in `text`, line by line (lines split at \n), onto `hits`: offsets within `text`. */
 export function mentionsByLine(text: string, matches: ProjectMatchCache, hits: Hit[]): void {
+  const lineOf = ownPieces(text); // (each line read character by character: see ownPieces)
   for (let from = 0; from < text.length; ) {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
     if (to > from) {
-      for (const h of lineMentions(text.slice(from, to), matches)) hits.push({ name: h.name, span: { start: h.span.start + from, end: h.span.end + from } });
+      for (const h of lineMentions(lineOf(from, to), matches)) hits.push({ name: h.name, span: { start: h.span.start + from, end: h.span.end + from } });
     }
     from = to + 1;
   }
