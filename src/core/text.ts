@@ -92,16 +92,26 @@ export class LastSeen {
 }
 
 /**
+ * Pieces longer than any real paragraph stay slices (a crafted text's one line of megabytes: its copy raised the
+ * CLI's peak memory by a sixth).
+ */
+const MAX_OWN_PIECE = 1 << 16;
+
+/**
  * text[start, end) as strings of their own rather than slices, for the analysis' scans: V8 reads a character of a
- * slice through the string it was cut from, a check and a load more at each of the millions of charCodeAt calls of
- * an analysis (3% of its instructions). Cut from one copy of the text's UTF-16 code units, unchanged (lone surrogates
- * too); where Node's Buffer is missing (VS Code for the Web) they are slices. (Strings under 13 characters are never
- * slices.)
+ * slice through the string it was cut from, a check and a load more at each of the millions of charCodeAt calls of an
+ * analysis (7% of its instructions, the paragraphs and the lines project mentions are matched in). Cut from one copy
+ * of the text's UTF-16 code units, unchanged (lone surrogates too); where Node's Buffer is missing (VS Code for the
+ * Web), slices. (Strings under 13 characters are never slices.)
  */
 export function ownPieces(text: string): (start: number, end: number) => string {
   if (typeof Buffer === 'undefined') return (start, end) => text.slice(start, end);
-  const units = Buffer.from(text, 'utf16le');
-  return (start, end) => (end - start < 13 ? text.slice(start, end) : units.toString('utf16le', 2 * start, 2 * end));
+  let units: Buffer | undefined; // (made for the first piece copied: a text of one huge line needs none)
+  return (start, end) => {
+    if (end - start < 13 || end - start > MAX_OWN_PIECE) return text.slice(start, end);
+    units ??= Buffer.from(text, 'utf16le');
+    return units.toString('utf16le', 2 * start, 2 * end);
+  };
 }
 
 /**

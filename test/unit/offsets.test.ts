@@ -58,6 +58,8 @@ test('ownPieces gives the code units of slices (lone surrogates and astral chara
     }
   };
   check();
+  const long = '甲'.repeat(70_000) + '\ud800'; // (longer than any paragraph: a slice)
+  assert.equal(ownPieces(long)(1, long.length), long.slice(1));
   const buffer = globalThis.Buffer;
   try {
     (globalThis as { Buffer?: unknown }).Buffer = undefined; // (as in VS Code for the Web)
