@@ -16,6 +16,9 @@ import { corpusOf, mbPerSecond, median } from './measure';
 
 const MB = 1024 * 1024;
 const WARM_UP_RUNS = 6;
+/** Issue 10: the full analysis at 30 MB/s per core, on a machine whose bare regex pass ran at 411 MB/s. */
+const TARGET_MBS = 30;
+const ISSUE_REGEX_MBS = 411;
 const RUNS = 7;
 
 /** Median wall time of `runs` calls, in ms. */
@@ -75,6 +78,14 @@ export async function runAnalysisBench(): Promise<void> {
     `analysis: ${(bytes / MB).toFixed(2)} MB in ${full.toFixed(0)} ms = ${fullMBs.toFixed(2)} MB/s = ${(fullMBs / regexMBs).toFixed(3)} × the bare regex pass ` +
       `(${regexMBs.toFixed(0)} MB/s, interleaved; median of ${RUNS} after ${WARM_UP_RUNS} warm-up runs) (${analysis.sections.length} sections, ${analysis.paragraphs.length} paragraphs, ` +
       `${analysis.figures.length} figures, ${analysis.projects.length} projects)`,
+  );
+  // Issue 10's target for this line, read both ways: it was set where the regex pass ran at 411 MB/s; machines here
+  // have run that pass at 115–187 MB/s.
+  const ratio = TARGET_MBS / ISSUE_REGEX_MBS;
+  console.log(
+    `analysis: the target, ${TARGET_MBS} MB/s per core, was set where the bare regex pass ran at ${ISSUE_REGEX_MBS} MB/s (${ratio.toFixed(3)} × it): ` +
+      `this run ${fullMBs.toFixed(2)} MB/s, ${(fullMBs >= TARGET_MBS ? 'met' : 'not met')} as a speed; ${(fullMBs / regexMBs).toFixed(3)} ×, ` +
+      `${(fullMBs / regexMBs >= ratio ? 'met' : 'not met')} as a ratio (scaled by the regex pass, about ${((fullMBs / regexMBs) * ISSUE_REGEX_MBS).toFixed(0)} MB/s on that machine)`,
   );
   // (A run holds one pause or none, so the mean, not the median, says what the collector costs an analysis.)
   const gcPerRun = inRuns.reduce((sum, e) => sum + e.duration, 0) / RUNS;
