@@ -10,7 +10,7 @@ import { collectProjects, namesOfScan, type ParagraphScan, ProjectMatchCache, sc
 import type { Segmenter } from './segmenter';
 import { parseStructure } from './structure';
 import { attachRoles, listCue, mergeCues, type RoleCue, sectionCue } from './targets';
-import { ownPieces } from './text';
+import { ownCopy, ownPieces } from './text';
 import type { AnalysisWarning, DocumentAnalysis, Figure, Paragraph, Section, Span } from './types';
 
 /**
@@ -121,7 +121,8 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
   const pieceOf = ownPieces(text);
   try {
     for (const paragraph of structure.paragraphs) {
-      const body = pieceOf(paragraph.range.start, paragraph.range.end);
+      // (A cache keys the paragraph by its slice: an own copy of each, found or not, held more memory in the worker.)
+      const body = cache ? text.slice(paragraph.range.start, paragraph.range.end) : pieceOf(paragraph.range.start, paragraph.range.end);
       const result = figuresFirst(body, options, MAX_FIGURES_PER_DOCUMENT - figures.length, waiting);
       results.push(result);
       // (A paragraph without figures places none: its context is not made, nor an empty copy of its figures.)
@@ -214,15 +215,17 @@ function figuresFirst(body: string, options: AnalyzeOptions, maxFigures: number,
     options.beforeParagraph?.();
     let figures = result?.figures;
     let skipped = result?.skipped;
+    // What is read: a string of its own (core/text ownPieces); the cache keeps the body it was given.
+    const read = cache ? ownCopy(body) : body;
     if (!figures) {
       SKIPPED.length = 0;
-      figures = extractFigures(body, { maxFigures, skipped: SKIPPED, indicators: options.indicators });
+      figures = extractFigures(read, { maxFigures, skipped: SKIPPED, indicators: options.indicators });
       skipped = SKIPPED.length > 0 ? SKIPPED.splice(0) : NONE_SKIPPED;
     }
     result = new ResultRecord(figures, skipped!, segmenter ? NAMES_WAITING : undefined);
     if (segmenter) {
       waiting.results.push(result);
-      waiting.bodies.push(body);
+      waiting.bodies.push(read);
     }
     cache?.set(body, result);
   }

@@ -8,7 +8,7 @@
 // named by their form (南水北调) and short forms (平漯周高铁 of 平漯周高铁项目) are in projectLists.ts.
 import { countBefore } from './analysisPatch';
 import { RecentMap } from './recentMap';
-import { charTable, nextIndexOf, ownPieces } from './text';
+import { charTable, nextIndexOf, ownCopy, ownPieces } from './text';
 import { isHan, lexiconFor, type Lexicon, MAX_WORD, wordAfter, wordBefore } from './projectLexicon';
 import { highwayNames, LINE_WORD, NUMBERED_ROAD, RING_ROAD, ROAD_NOTE_CHARS, roadNoteAt, ROUTE_NUMBER, routePairs } from './projectHighways';
 import { bareName, listMembers, markListChars, shortForms } from './projectLists';
@@ -384,7 +384,7 @@ export function collectProjects(text: string, names: Iterable<string>, paragraph
     const key = list.join('\n');
     const matches = cache ?? new ProjectMatchCache();
     if (matches.key !== key || !matches.matcher) matches.reset(key, new NameMatcher(list));
-    mentionsByLine(text, matches, hits);
+    mentionsByLine(text, matches, hits, cache !== undefined);
     matches.sweep();
   } else if (cache) {
     // No names: the matcher of names since gone must not be taken for this text's (analyzeEdit reads it).
@@ -401,23 +401,26 @@ export function collectProjects(text: string, names: Iterable<string>, paragraph
   return [...byName].map(([name, occurrences], i) => ({ id: `j${i + 1}`, name, occurrences }));
 }
 
-/** The mentions of the names of `matches` in `text`, line by line (lines split at \n), onto `hits`: offsets within `text`. */
-export function mentionsByLine(text: string, matches: ProjectMatchCache, hits: Hit[]): void {
-  const lineOf = ownPieces(text); // (each line read character by character: see ownPieces)
+/**
+ * The mentions of the names of `matches` in `text`, line by line (split at \n), onto `hits`: offsets within `text`. Lines
+ * are read as strings of their own (ownPieces); `kept`: `matches` lasts across analyses, keys lines by slices, copies new ones.
+ */
+export function mentionsByLine(text: string, matches: ProjectMatchCache, hits: Hit[], kept: boolean): void {
+  const lineOf = kept ? undefined : ownPieces(text);
   for (let from = 0; from < text.length; ) {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
     if (to > from) {
-      for (const h of lineMentions(lineOf(from, to), matches)) hits.push({ name: h.name, span: { start: h.span.start + from, end: h.span.end + from } });
+      for (const h of lineMentions(lineOf ? lineOf(from, to) : text.slice(from, to), matches, kept)) hits.push({ name: h.name, span: { start: h.span.start + from, end: h.span.end + from } });
     }
     from = to + 1;
   }
 }
 
-/** One line's mentions of the names of `matches` (its matcher set), offsets within the line; kept in the cache. */
-export function lineMentions(line: string, matches: ProjectMatchCache): Hit[] {
+/** One line's mentions of the names of `matches` (its matcher set), offsets within the line; kept in the cache (read from a copy when `copy`). */
+function lineMentions(line: string, matches: ProjectMatchCache, copy: boolean): Hit[] {
   let found = matches.lines.get(line);
-  if (!found) matches.lines.set(line, (found = lineHits(line, matches.matcher!, matches.bare)));
+  if (!found) matches.lines.set(line, (found = lineHits(copy ? ownCopy(line) : line, matches.matcher!, matches.bare)));
   return found;
 }
 

@@ -96,22 +96,31 @@ export class LastSeen {
  * CLI's peak memory by a sixth).
  */
 const MAX_OWN_PIECE = 1 << 16;
+/** Whether [start, end) is a piece ownPieces copies: whole offsets within the text (anything else is sliced as slice reads it). */
+const copied = (start: number, end: number, length: number) =>
+  (start | 0) === start && (end | 0) === end && start >= 0 && end <= length && end - start >= 13 && end - start <= MAX_OWN_PIECE;
 
 /**
  * text[start, end) as strings of their own rather than slices, for the analysis' scans: V8 reads a character of a
  * slice through the string it was cut from, a check and a load more at each of the millions of charCodeAt calls of an
  * analysis (7% of its instructions, the paragraphs and the lines project mentions are matched in). Cut from one copy
  * of the text's UTF-16 code units, unchanged (lone surrogates too); where Node's Buffer is missing (VS Code for the
- * Web), slices. (Strings under 13 characters are never slices.)
+ * Web), slices. (Strings under 13 characters are never slices.) A cache that keeps pieces across analyses keys them
+ * by slices, which share the text the worker holds anyway, and copies only the ones it reads (ownCopy).
  */
 export function ownPieces(text: string): (start: number, end: number) => string {
   if (typeof Buffer === 'undefined') return (start, end) => text.slice(start, end);
   let units: Buffer | undefined; // (made for the first piece copied: a text of one huge line needs none)
   return (start, end) => {
-    if (end - start < 13 || end - start > MAX_OWN_PIECE) return text.slice(start, end);
+    if (!copied(start, end, text.length)) return text.slice(start, end);
     units ??= Buffer.from(text, 'utf16le');
     return units.toString('utf16le', 2 * start, 2 * end);
   };
+}
+
+/** `piece` as a string of its own (see ownPieces), for one piece alone. */
+export function ownCopy(piece: string): string {
+  return typeof Buffer === 'undefined' || !copied(0, piece.length, piece.length) ? piece : Buffer.from(piece, 'utf16le').toString('utf16le');
 }
 
 /**

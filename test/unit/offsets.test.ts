@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { OffsetMap } from '../../src/core/offsets';
-import { ownPieces } from '../../src/core/text';
+import { ownCopy, ownPieces } from '../../src/core/text';
 
 const TEXT = '𡌶洛阳市西工区𡌶𠀀，增长34.2%😀。';
 
@@ -47,7 +47,7 @@ test('a lone surrogate counts as one code point', () => {
   assert.equal(map.toCodePoint(text.length), text.length);
 });
 
-test('ownPieces gives the code units of slices (lone surrogates and astral characters too), and slices where Buffer is missing', () => {
+test('ownPieces and ownCopy give the code units of slices (lone surrogates and astral characters too), and slices where Buffer is missing', () => {
   const text = `${TEXT}a\ud840b\udf36c${'，项目'.repeat(20)}\ud83d`;
   const check = () => {
     const pieceOf = ownPieces(text);
@@ -60,6 +60,11 @@ test('ownPieces gives the code units of slices (lone surrogates and astral chara
   check();
   const long = '甲'.repeat(70_000) + '\ud800'; // (longer than any paragraph: a slice)
   assert.equal(ownPieces(long)(1, long.length), long.slice(1));
+  // (Offsets outside the text or not whole are read as slice reads them.)
+  for (const [start, end] of [[-5, 20], [-20, -1], [1.5, 20.5], [30, 10], [0, text.length + 9]]) {
+    assert.equal(ownPieces(text)(start, end), text.slice(start, end), `[${start}, ${end})`);
+  }
+  for (const piece of [text, text.slice(3, 40), long, '', '\udc00']) assert.equal(ownCopy(piece), piece);
   const buffer = globalThis.Buffer;
   try {
     (globalThis as { Buffer?: unknown }).Buffer = undefined; // (as in VS Code for the Web)
