@@ -162,7 +162,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Documen
     paragraphs: structure.paragraphs,
     captions: structure.captions,
     figures,
-    projects: segmenter ? collectProjects(text, names, structure.paragraphs, cache?.projects) : [],
+    projects: segmenter ? collectProjects(text, names, structure.paragraphs, cache?.projects, pieceOf) : [],
     segmentation: segmenter
       ? { available: true }
       : { available: false, error: options.segmenterError ?? 'word segmentation was not requested' },

@@ -370,7 +370,7 @@ function lineHits(line: string, matcher: NameMatcher, bare: Map<string, boolean>
 }
 
 /** Every occurrence of each name in the text, as projects j1, j2, … in order of first occurrence. */
-export function collectProjects(text: string, names: Iterable<string>, paragraphs: Paragraph[], cache?: ProjectMatchCache): Project[] {
+export function collectProjects(text: string, names: Iterable<string>, paragraphs: Paragraph[], cache?: ProjectMatchCache, pieces?: (start: number, end: number) => string): Project[] {
   // Names are searched in the whole text: a caption naming a project is an occurrence too, and a project
   // named only in a caption (漯河市大数据产业园效果图) is one.
   const all = new Set(names);
@@ -384,7 +384,7 @@ export function collectProjects(text: string, names: Iterable<string>, paragraph
     const key = list.join('\n');
     const matches = cache ?? new ProjectMatchCache();
     if (matches.key !== key || !matches.matcher) matches.reset(key, new NameMatcher(list));
-    mentionsByLine(text, matches, hits, cache !== undefined);
+    mentionsByLine(text, matches, hits, cache !== undefined, pieces);
     matches.sweep();
   } else if (cache) {
     // No names: the matcher of names since gone must not be taken for this text's (analyzeEdit reads it).
@@ -405,8 +405,8 @@ export function collectProjects(text: string, names: Iterable<string>, paragraph
  * The mentions of the names of `matches` in `text`, line by line (split at \n), onto `hits`: offsets within `text`. Lines
  * are read as strings of their own (ownPieces); `kept`: `matches` lasts across analyses, keys lines by slices, copies new ones.
  */
-export function mentionsByLine(text: string, matches: ProjectMatchCache, hits: Hit[], kept: boolean): void {
-  const lineOf = kept ? undefined : ownPieces(text);
+export function mentionsByLine(text: string, matches: ProjectMatchCache, hits: Hit[], kept: boolean, pieces?: (start: number, end: number) => string): void {
+  const lineOf = kept ? undefined : (pieces ?? ownPieces(text)); // (`pieces`: the caller's ownPieces of `text`, not a second copy)
   for (let from = 0; from < text.length; ) {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
