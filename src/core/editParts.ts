@@ -186,7 +186,7 @@ export function projectsPatch(
   const matcher = cache.projects.matcher;
   const mentions: Hit[] = [];
   // (Line by line, as collectProjects reads them: a paragraph split in two is two lines.)
-  if (matcher) mentionsByLine(now.slice(lineStart, newLineEnd), cache.projects, mentions, true);
+  if (matcher) mentionsByLine(now.slice(lineStart, newLineEnd), cache.projects, mentions);
   const hits = longestFirst(mentions);
   // The old mentions in the line, by project, in text order.
   const inLine: { project: number; span: Span }[] = [];

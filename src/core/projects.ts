@@ -384,7 +384,8 @@ export function collectProjects(text: string, names: Iterable<string>, paragraph
     const key = list.join('\n');
     const matches = cache ?? new ProjectMatchCache();
     if (matches.key !== key || !matches.matcher) matches.reset(key, new NameMatcher(list));
-    mentionsByLine(text, matches, hits, cache !== undefined, pieces);
+    // (A cache kept across analyses keys lines by their slices: see mentionsByLine.)
+    mentionsByLine(text, matches, hits, cache ? undefined : (pieces ?? ownPieces(text)));
     matches.sweep();
   } else if (cache) {
     // No names: the matcher of names since gone must not be taken for this text's (analyzeEdit reads it).
@@ -403,15 +404,14 @@ export function collectProjects(text: string, names: Iterable<string>, paragraph
 
 /**
  * The mentions of the names of `matches` in `text`, line by line (split at \n), onto `hits`: offsets within `text`. Lines
- * are read as strings of their own (ownPieces); `kept`: `matches` lasts across analyses, keys lines by slices, copies new ones.
+ * are read as strings of their own: `lineOf`'s (ownPieces of `text`), else slices, copied only when not yet in `matches`.
  */
-export function mentionsByLine(text: string, matches: ProjectMatchCache, hits: Hit[], kept: boolean, pieces?: (start: number, end: number) => string): void {
-  const lineOf = kept ? undefined : (pieces ?? ownPieces(text)); // (`pieces`: the caller's ownPieces of `text`, not a second copy)
+export function mentionsByLine(text: string, matches: ProjectMatchCache, hits: Hit[], lineOf?: (start: number, end: number) => string): void {
   for (let from = 0; from < text.length; ) {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
     if (to > from) {
-      for (const h of lineMentions(lineOf ? lineOf(from, to) : text.slice(from, to), matches, kept)) hits.push({ name: h.name, span: { start: h.span.start + from, end: h.span.end + from } });
+      for (const h of lineMentions(lineOf ? lineOf(from, to) : text.slice(from, to), matches, !lineOf)) hits.push({ name: h.name, span: { start: h.span.start + from, end: h.span.end + from } });
     }
     from = to + 1;
   }
