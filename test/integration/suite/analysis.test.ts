@@ -4,6 +4,15 @@ import * as vscode from 'vscode';
 import type { DocumentAnalysis, Paragraph } from '../../../src/core/types';
 import { extensionApi, nextAnalysis, openReport, reportPath, sleep, waitFor } from './helpers';
 
+/** A report opened and analysed with its projects (its first analysis may come without them, which follow in an analysis of the same version). */
+async function openWithProjects(name: string) {
+  const api = await extensionApi();
+  const editor = await openReport(reportPath(name));
+  await api.analysis.analyze(editor.document);
+  await waitFor('the analysis with projects', () => api.analysis.peek(editor.document.uri)?.segmentation.pending !== true);
+  return { api, editor, document: editor.document };
+}
+
 function paragraphTexts(doc: vscode.TextDocument, analysis: DocumentAnalysis): string[] {
   const text = doc.getText();
   return analysis.paragraphs.map((p: Paragraph) => text.slice(p.range.start, p.range.end));
@@ -84,11 +93,7 @@ suite('analysis service', () => {
   });
 
   test('typing with several cursors: each place answered from its paragraph, in turn; the analysis is the whole text\'s', async () => {
-    const api = await extensionApi();
-    const editor = await openReport(reportPath('national-2014.txt'));
-    const { document } = editor;
-    await api.analysis.analyze(document);
-    await waitFor('the analysis with projects', () => api.analysis.peek(document.uri)?.segmentation.pending !== true);
+    const { api, editor, document } = await openWithProjects('national-2014.txt');
     try {
       // Three cursors after a comma in paragraphs spread over the report.
       const text = document.getText();
@@ -114,12 +119,7 @@ suite('analysis service', () => {
   });
 
   test('rapid edits are analysed once, for the last version only', async () => {
-    const api = await extensionApi();
-    const editor = await openReport(reportPath('national-2014.txt'));
-    const { document } = editor;
-    await api.analysis.analyze(document);
-    // (A document's first analysis may come without projects, which follow in an analysis of the same version.)
-    await waitFor('the analysis with projects', () => api.analysis.peek(document.uri)?.segmentation.pending !== true);
+    const { api, editor, document } = await openWithProjects('national-2014.txt');
     const versions: number[] = [];
     const sub = api.analysis.onDidAnalyze((e) => e.document === document && versions.push(e.version));
     // When each version came, as the service hears of it (its delay starts there, not when editor.edit returns: on a
